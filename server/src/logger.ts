@@ -1,0 +1,64 @@
+import type { FastifyServerOptions } from 'fastify';
+import type { LoggerOptions } from 'pino';
+
+/**
+ * Keys whose values are personal data wherever they appear in a logged object.
+ * Listed at several depths because pino's redaction matches fixed paths, not any depth.
+ */
+export const personalKeys = [
+  'name',
+  'firstName',
+  'lastName',
+  'fullName',
+  'otherNames',
+  'dateOfBirth',
+  'dateOfDeath',
+  'nhsNumber',
+  'niNumber',
+  'nationalInsuranceNumber',
+  'address',
+  'addressLine1',
+  'postcode',
+  'email',
+  'phone',
+  'answers',
+  'body',
+  'payload',
+] as const;
+
+const secretPaths = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["idempotency-key"]',
+  'res.headers["set-cookie"]',
+];
+
+function redactPaths(): string[] {
+  const paths = [...secretPaths];
+  for (const key of personalKeys) {
+    paths.push(key, `*.${key}`, `*.*.${key}`, `*.*.*.${key}`);
+  }
+  return paths;
+}
+
+/** Query strings can carry postcodes or names from look-ups: log the path and the parameter names only. */
+export function scrubUrl(url: string): string {
+  const question = url.indexOf('?');
+  if (question === -1) return url;
+  const params = new URLSearchParams(url.slice(question + 1));
+  const names = [...new Set(params.keys())].map((key) => `${key}=[redacted]`);
+  return `${url.slice(0, question)}?${names.join('&')}`;
+}
+
+/** pino options shared by the API and the worker: redaction of personal data, scrubbed URLs. */
+export function loggerOptions(level: string): LoggerOptions & NonNullable<FastifyServerOptions['logger']> {
+  return {
+    level,
+    redact: { paths: redactPaths(), censor: '[redacted]' },
+    serializers: {
+      req(request: { method: string; url: string; id: string }) {
+        return { method: request.method, url: scrubUrl(request.url), id: request.id };
+      },
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import swagger from '@fastify/swagger';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+
+/**
+ * Generates the OpenAPI 3.1 document from the zod schemas every route declares, so the
+ * published contract is the one the server enforces. Served at `/api/openapi.json`.
+ */
+export const openApiPlugin = fp(
+  async (app: FastifyInstance, options: { publicUrl: string }) => {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'Tell Us Once portal API',
+          version: '1.0.0',
+          description:
+            'Report a life event once; the portal routes it to every agency that needs it. ' +
+            'Errors are RFC 9457 problem details (application/problem+json).',
+        },
+        servers: [{ url: options.publicUrl }],
+        tags: [
+          { name: 'health', description: 'Liveness and readiness for load balancers and orchestrators' },
+          { name: 'submissions', description: 'Report a life event and follow its progress' },
+        ],
+      },
+      transform: jsonSchemaTransform,
+      transformObject: jsonSchemaTransformObject,
+    });
+    app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  },
+  { name: 'openapi' },
+);

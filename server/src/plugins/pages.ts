@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import FastifyStatic from '@fastify/static';
+import FastifyVite from '@fastify/vite';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import fp from 'fastify-plugin';
+import type { PageModel, RenderedPage } from '@tuo/shared/pages/page-model';
+
+const require = createRequire(import.meta.url);
+
+/** The client workspace, where vite.config.ts and the built bundles live. */
+export const clientRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../client');
+
+/** What a route gives to render a page; language and direction default to English. */
+export type PageInput = Omit<PageModel, 'lang' | 'dir'> & Partial<Pick<PageModel, 'lang' | 'dir'>>;
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Renders a page on the server with the client's React components and sends it as HTML. */
+    page(this: FastifyReply, model: PageInput): Promise<FastifyReply>;
+  }
+}
+
+interface ClientModule {
+  render: (model: PageModel) => RenderedPage;
+}
+
+function fillTemplate(source: string, rendered: RenderedPage): string {
+  return source
+    .replace('<html lang="en"', `<html lang="${rendered.lang}" dir="${rendered.dir}"`)
+    .replace('<!--app-head-->', rendered.head)
+    .replace('<!--app-html-->', rendered.html)
+    .replace('<!--app-data-->', rendered.data);
+}
+
+/**
+ * Server rendering through @fastify/vite: in production it loads the SSR bundle built from
+ * client/src/index.tsx and serves the browser bundle; with `dev` it runs Vite's dev server.
+ */
+export const pagesPlugin = fp(
+  async (app: FastifyInstance, options: { dev: boolean }) => {
+    let render: ClientModule['render'] | undefined;
+    await app.register(FastifyVite, {
+      root: clientRoot,
+      dev: options.dev,
+      fastifyStaticOptions: { maxAge: '365d', immutable: true },
+      renderer: {
+        prepareClient: (entries) => {
+          const client = entries.ssr as unknown as ClientModule | undefined;
+          render = client?.render;
+          return Promise.resolve(entries.ssr ?? null);
+        },
+        createHtmlFunction: (source: string) =>
+          function (this: FastifyReply, rendered?: Record<string, unknown>) {
+            return this.type('text/html; charset=utf-8').send(fillTemplate(source, rendered as unknown as RenderedPage));
+          },
+      },
+    });
+    app.decorateReply('page', async function (this: FastifyReply, input: PageInput) {
+      if (!render) throw new Error('The page renderer is not ready: call app.vite.ready() first.');
+      const model: PageModel = { lang: 'en', dir: 'ltr', ...input };
+      await this.html(render(model) as unknown as Record<string, unknown>);
+      return this;
+    });
+    await app.vite.ready();
+    // govuk-frontend's images (favicon, icons), which its CSS and our layout refer to.
+    await app.register(async (scope) => {
+      await scope.register(FastifyStatic, {
+        root: path.join(path.dirname(require.resolve('govuk-frontend/package.json')), 'dist/govuk/assets'),
+        prefix: '/assets/govuk/',
+        decorateReply: false,
+        maxAge: '1d',
+      });
+    });
+  },
+  { name: 'pages' },
+);
