@@ -1,10 +1,12 @@
 import closeWithGrace from 'close-with-grace';
+import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { buildApp } from './app.js';
 import { ConfigError, parseEnv, toConfig, type Config } from './config.js';
 import { createDb } from './db/create-db.js';
 import { startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { migrateToLatest } from './db/migrator.js';
+import { buildHealthApp } from './health-app.js';
 import { createTaskList } from './jobs/task-list.js';
 import { loggerOptions } from './logger.js';
 import { startWorker, type RunningWorker } from './queue/worker-runner.js';
@@ -53,13 +55,13 @@ export async function boot(roles: Roles): Promise<void> {
   const logger = pino(loggerOptions(config.logLevel));
   const { pool, db } = createDb(config.databaseUrl);
 
-  let worker: RunningWorker | undefined;
-  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  // Filled in as parts start, so a signal at any moment stops exactly what is running.
+  const running: { app?: FastifyInstance; worker?: RunningWorker } = {};
   closeWithGrace({ delay: 20_000 }, async ({ signal, err }) => {
     if (err) logger.error({ err }, 'stopping after an unexpected error');
     else step(`Stopping (${signal ?? 'requested'}): finishing requests and jobs in flight…`);
-    await app?.close();
-    await worker?.stop();
+    await running.app?.close();
+    await running.worker?.stop();
     await db.destroy();
     await embedded?.stop();
     step('Stopped.');
@@ -75,28 +77,26 @@ export async function boot(roles: Roles): Promise<void> {
 
   if (roles.worker) {
     step('Starting the delivery worker…');
-    worker = await startWorker({ pool, concurrency: config.workerConcurrency, logger, taskList: createTaskList() });
+    running.worker = await startWorker({ pool, concurrency: config.workerConcurrency, logger, taskList: createTaskList() });
   }
-  if (roles.api) {
-    step('Starting the web server…');
-    const runningWorker = worker;
-    app = await buildApp({
-      config,
-      db,
-      dev: roles.dev ?? false,
-      ...(runningWorker ? { workerStatus: runningWorker.status } : {}),
-    });
-    try {
-      await app.listen({ port: config.port, host: config.host });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      await worker?.stop();
-      await db.destroy();
-      await embedded?.stop();
-      fail(code === 'EADDRINUSE' ? `Port ${config.port} is already in use: set PORT to a free port.` : `Could not listen: ${String(error)}`);
-    }
-    step(`Tell Us Once is running at ${config.publicUrl} (press Ctrl-C to stop).`);
-  } else {
-    step('The delivery worker is running (press Ctrl-C to stop).');
+  const worker = running.worker;
+  const app = roles.api
+    ? await buildApp({ config, db, dev: roles.dev ?? false, ...(worker ? { workerStatus: worker.status } : {}) })
+    : await buildHealthApp({ db, workerStatus: worker?.status ?? (() => ({ ok: false })), logger });
+  running.app = app;
+  if (roles.api) step('Starting the web server…');
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    await worker?.stop();
+    await db.destroy();
+    await embedded?.stop();
+    fail(code === 'EADDRINUSE' ? `Port ${config.port} is already in use: set PORT to a free port.` : `Could not listen: ${String(error)}`);
   }
+  step(
+    roles.api
+      ? `Tell Us Once is running at ${config.publicUrl} (press Ctrl-C to stop).`
+      : `The delivery worker is running; health checks on port ${config.port} (press Ctrl-C to stop).`,
+  );
 }

@@ -10,15 +10,18 @@ export function PageLayout({ children }: { children: ReactNode }) {
       <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
         Skip to main content
       </a>
-      <header className="govuk-header" data-module="govuk-header">
-        <div className="govuk-header__container govuk-width-container">
-          <div className="govuk-header__logo">
-            <a href="/" className="govuk-header__link govuk-header__link--homepage">
-              <span className="govuk-header__logotype-text">{serviceName}</span>
-            </a>
+      {/* Councils' services are not on GOV.UK, so no GOV.UK header or crown: the service name leads. */}
+      <section aria-label="Service information" className="govuk-service-navigation" data-module="govuk-service-navigation">
+        <div className="govuk-width-container">
+          <div className="govuk-service-navigation__container">
+            <span className="govuk-service-navigation__service-name">
+              <a href="/" className="govuk-service-navigation__link">
+                {serviceName}
+              </a>
+            </span>
           </div>
         </div>
-      </header>
+      </section>
       <div className="govuk-width-container">
         <div className="govuk-phase-banner">
           <p className="govuk-phase-banner__content">
@@ -30,7 +33,7 @@ export function PageLayout({ children }: { children: ReactNode }) {
           {children}
         </main>
       </div>
-      <footer className="govuk-footer">
+      <footer className="govuk-footer" role="contentinfo">
         <div className="govuk-width-container">
           <div className="govuk-footer__meta">
             <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">

@@ -1,0 +1,13 @@
+# One image for both roles; docker-compose.yml chooses `start:api` or `start:worker`.
+FROM node:24-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY shared/package.json shared/
+COPY server/package.json server/
+COPY client/package.json client/
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build
+USER node
+EXPOSE 3000
+CMD ["npm", "run", "start:api"]

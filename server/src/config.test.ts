@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, knownEnvNames, parseEnv, toConfig } from './config.js';
+
+function messageFor(env: Record<string, string>): string {
+  try {
+    parseEnv(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a configuration error');
+}
+
+describe('configuration', () => {
+  it('has working defaults for a laptop', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', DATA_DIR: '.data', LOG_LEVEL: 'info' });
+    expect(toConfig(env, { databaseUrl: 'postgres://x/y', sessionSecret: 's'.repeat(32) }).publicUrl).toBe('http://localhost:3000');
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'Configuration error: PORT must be a whole number from 1 to 65535 (got "abc").'],
+    [{ PORT: '0' }, 'Configuration error: PORT must be a whole number from 1 to 65535 (got "0").'],
+    [{ LOG_LEVEL: 'loud' }, 'Configuration error: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace or silent (got "loud").'],
+    [{ PUBLIC_URL: 'nope' }, 'Configuration error: PUBLIC_URL must be a full URL, like https://example.org.'],
+    [{ DATABASE_URL: 'mysql://x' }, 'Configuration error: DATABASE_URL must be a postgres:// connection string.'],
+  ])('explains %o in one line', (env, message) => {
+    expect(messageFor(env)).toBe(message);
+  });
+
+  it('requires SESSION_SECRET with an external database, and never echoes secrets', () => {
+    expect(messageFor({ DATABASE_URL: 'postgres://u:p@h/d' })).toMatch(/^Configuration error: SESSION_SECRET is required when DATABASE_URL is set/);
+    const short = messageFor({ DATABASE_URL: 'postgres://u:p@h/d', SESSION_SECRET: 'tooshort' });
+    expect(short).toContain('SESSION_SECRET must be at least 32 characters');
+    expect(short).not.toContain('tooshort');
+  });
+
+  it('treats empty values as unset', () => {
+    expect(parseEnv({ PORT: '', LOG_LEVEL: '' }).PORT).toBe(3000);
+  });
+
+  it('lists the variable names it knows', () => {
+    expect(knownEnvNames).toEqual(expect.arrayContaining(['DATABASE_URL', 'PORT', 'HOST', 'DATA_DIR', 'SESSION_SECRET', 'LOG_LEVEL', 'PUBLIC_URL']));
+  });
+});

@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+
+/** A `npm start`-style portal process (API, worker and embedded Postgres) started for a test. */
+export interface PortalProcess {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Starts `server/src/main.ts` in its own process group, as `npm start` would after building. */
+export function startPortal(env: Record<string, string>, entry = 'server/src/main.ts'): PortalProcess {
+  // The embedded database is what is under test, whatever the developer's shell says.
+  const inherited = { ...process.env };
+  delete inherited.DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    env: { ...inherited, LOG_LEVEL: 'warn', ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  const collect = (chunk: Buffer) => {
+    text += chunk.toString();
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const exited = new Promise<number | null>((resolve) => {
+    child.on('exit', resolve);
+  });
+  return { child, output: () => text, exited };
+}
+
+/** Polls `/readyz` until it answers 200. */
+export async function waitUntilReady(baseUrl: string, portal: PortalProcess, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (portal.child.exitCode !== null) throw new Error(`portal exited early:\n${portal.output()}`);
+    const ok = await fetch(`${baseUrl}/readyz`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`portal not ready in time:\n${portal.output()}`);
+}
+
+/** Connects to the embedded database of a data folder, as its running Postgres publishes it. */
+export async function connectToEmbedded(dataDir: string): Promise<pg.Client> {
+  const { postgresPassword } = JSON.parse(readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as { postgresPassword: string };
+  const port = Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3]);
+  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password: postgresPassword, database: 'tell_us_once' });
+  await client.connect();
+  return client;
+}
