@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import type { AgencyId } from '../agencies/agency-ids.js';
+import { agencies, agencyIdSchema, agencyIds } from '../agencies/agency-ids.js';
+import { canonicalReferenceSchema } from '../identifiers/reference.js';
+import type { LifeEventId } from '../journeys/catalogue.js';
+import { catalogue, lifeEventIdSchema, lifeEventIds } from '../journeys/catalogue.js';
+import { answersSchema } from '../journeys/engine/answers-schema.js';
+import { relevantAgencies } from '../journeys/engine/routing.js';
+import { channelSchema, languageSchema } from '../submission/channel.js';
+import { nonEmpty } from '../util/non-empty.js';
+
+function requestFor(lifeEvent: LifeEventId) {
+  return z.strictObject({
+    lifeEvent: z.literal(lifeEvent),
+    /** Normalised answers (ISO dates, arrays for checkboxes), keyed by field name. */
+    answers: answersSchema(catalogue[lifeEvent]),
+    /** The agencies the resident agreed to tell; each must be relevant to the answers. */
+    consent: z.array(agencyIdSchema),
+    channel: channelSchema.default('online'),
+    /** The language agencies should reply in. */
+    language: languageSchema.default('en'),
+  });
+}
+
+/**
+ * `POST /submissions` body. Answers are checked against the life event's journey (issue paths
+ * such as `['answers', 'dateOfDeath']` name the form field), and consent may only name agencies
+ * relevant to those answers, must include any the journey requires and cannot be empty.
+ */
+export const createSubmissionRequestSchema = z
+  .discriminatedUnion('lifeEvent', nonEmpty(lifeEventIds.map(requestFor)), { error: 'Select a life event from the list' })
+  .superRefine((request, ctx) => {
+    const journey = catalogue[request.lifeEvent];
+    const relevant = relevantAgencies(journey, request.answers);
+    const seen = new Set<AgencyId>();
+    request.consent.forEach((agency, index) => {
+      if (seen.has(agency)) ctx.addIssue({ code: 'custom', path: ['consent', index], message: `${agencies[agency].name} is selected twice` });
+      else if (!relevant.includes(agency)) ctx.addIssue({ code: 'custom', path: ['consent', index], message: `${agencies[agency].name} does not need to know about this, based on your answers` });
+      seen.add(agency);
+    });
+    for (const agency of relevant) {
+      if (journey.routing[agency]?.required && !seen.has(agency)) {
+        ctx.addIssue({ code: 'custom', path: ['consent'], message: `Select ${agencies[agency].name}. We cannot make this change without telling them` });
+      }
+    }
+    if (relevant.length === 0) ctx.addIssue({ code: 'custom', path: ['consent'], message: 'Based on your answers, none of the services need to know about this' });
+    else if (request.consent.length === 0) ctx.addIssue({ code: 'custom', path: ['consent'], message: 'Select at least one service to tell' });
+  });
+
+/** A parsed `POST /submissions` body (channel and language defaulted, answers normalised). */
+export type CreateSubmissionRequest = z.infer<typeof createSubmissionRequestSchema>;
+
+/** A `POST /submissions` body as sent (channel and language may be left out). */
+export type CreateSubmissionRequestBody = z.input<typeof createSubmissionRequestSchema>;
+
+/** A secret of at least 128 bits in base64url, which the resident needs to see the status. */
+export const trackingSecretSchema = z.string().regex(/^[A-Za-z0-9_-]{22,128}$/, { error: 'Tracking secret must be 22 to 128 base64url characters' });
+
+/** `POST /submissions` 201 response. */
+export const createSubmissionResponseSchema = z.strictObject({
+  reference: canonicalReferenceSchema,
+  /** Show once; together with the reference it unlocks the status page. Store only its hash. */
+  trackingSecret: trackingSecretSchema,
+  /** The agencies that will be told, in a fixed order. */
+  agencies: z.array(agencyIdSchema),
+});
+
+/** `POST /submissions` 201 response. */
+export type CreateSubmissionResponse = z.infer<typeof createSubmissionResponseSchema>;
+
+/**
+ * Where one agency's delivery is: queued, being sent, delivered (the agency's system accepted it),
+ * acknowledged (a person there has seen it), actioned (they have done what was needed), or failed.
+ */
+export const deliveryStatuses = ['queued', 'sending', 'delivered', 'acknowledged', 'actioned', 'failed'] as const;
+
+/** One of {@link deliveryStatuses}. */
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+/** `GET /submissions/:reference` 200 response. */
+export const submissionStatusResponseSchema = z.strictObject({
+  reference: canonicalReferenceSchema,
+  lifeEvent: lifeEventIdSchema,
+  submittedAt: z.iso.datetime({ offset: true }),
+  agencies: z.array(
+    z.strictObject({
+      agency: z.enum(agencyIds),
+      status: z.enum(deliveryStatuses),
+      changedAt: z.iso.datetime({ offset: true }),
+    }),
+  ),
+});
+
+/** `GET /submissions/:reference` 200 response. */
+export type SubmissionStatusResponse = z.infer<typeof submissionStatusResponseSchema>;

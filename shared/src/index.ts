@@ -1,0 +1,75 @@
+/**
+ * The Tell Us Once contract, shared by the server, the client and the agency adapters:
+ * identifiers, the life-event catalogue and its engine, the submission envelope and API schemas.
+ */
+export { agencies, agencyIds, agencyIdSchema } from './agencies/agency-ids.js';
+export type { AgencyDescription, AgencyId } from './agencies/agency-ids.js';
+
+export { addMonths, formatIsoDate, isRealDate, parseIsoDate, todayInLondon } from './identifiers/calendar-date.js';
+export { checkIsoDate, datePartsSchema, datePartsToIsoDate, earliestPlausibleDate, isoDateSchema } from './identifiers/date-parts.js';
+export type { DateCheckOptions, DateCheckResult, DatePart, DateParts, DateRule } from './identifiers/date-parts.js';
+export { emailMessage, emailSchema, exampleEmails, isValidEmail, normaliseEmail } from './identifiers/email.js';
+export { exampleNhsNumbers, formatNhsNumber, isValidNhsNumber, nhsNumberCheckDigit, nhsNumberMessage, nhsNumberSchema, normaliseNhsNumber } from './identifiers/nhs-number.js';
+export { exampleNiNumbers, formatNiNumber, isValidNiNumber, niNumberMessage, niNumberSchema, normaliseNiNumber } from './identifiers/ni-number.js';
+export { createPersonNameSchema, examplePersonNames, isValidPersonName, normalisePersonName, personNameSchema } from './identifiers/person-name.js';
+export { examplePhoneNumbers, isValidPhoneNumber, normalisePhoneNumber, phoneNumberMessage, phoneNumberSchema } from './identifiers/phone-number.js';
+export { examplePostcodes, isValidPostcode, normalisePostcode, postcodeMessage, postcodeSchema } from './identifiers/postcode.js';
+export {
+  canonicalReferenceSchema,
+  exampleReferences,
+  generateReference,
+  isValidReference,
+  normaliseReference,
+  referenceMessage,
+  referencePattern,
+  referenceSchema,
+} from './identifiers/reference.js';
+
+export { catalogue, getJourney, isLifeEventId, lifeEventIds, lifeEventIdSchema, pagePath } from './journeys/catalogue.js';
+export type { LifeEventId } from './journeys/catalogue.js';
+export { contactPage } from './journeys/contact-page.js';
+export { conditionSchema } from './journeys/definition/condition-schema.js';
+export type { Condition } from './journeys/definition/condition-schema.js';
+export { fieldDefinitionSchema, fieldKinds } from './journeys/definition/field-definition-schema.js';
+export type { FieldDefinition, FieldKind, OptionDefinition } from './journeys/definition/field-definition-schema.js';
+export { journeyDefinitionSchema } from './journeys/definition/journey-definition-schema.js';
+export type { JourneyDefinition } from './journeys/definition/journey-definition-schema.js';
+export { checkAnswersPage, pageDefinitionSchema, pageKinds } from './journeys/definition/page-definition-schema.js';
+export type { NextStep, PageDefinition } from './journeys/definition/page-definition-schema.js';
+export { routingRuleSchema } from './journeys/definition/routing-rule-schema.js';
+export type { RoutingRule } from './journeys/definition/routing-rule-schema.js';
+export { JourneyDefinitionError, validateJourneyDefinition } from './journeys/definition/validate-journey-definition.js';
+export { answerSummary, formatAnswer } from './journeys/engine/answer-summary.js';
+export type { AnswerSummaryRow } from './journeys/engine/answer-summary.js';
+export type { AddressAnswer, Answers, AnswerValue, EngineOptions } from './journeys/engine/answers.js';
+export { answersSchema } from './journeys/engine/answers-schema.js';
+export type { AnswersSchema } from './journeys/engine/answers-schema.js';
+export { checkField, errorName, requiredMessage } from './journeys/engine/check-field.js';
+export type { FieldCheck, FieldIssue, InputMode } from './journeys/engine/check-field.js';
+export { consentOptions } from './journeys/engine/consent-options.js';
+export type { ConsentOption } from './journeys/engine/consent-options.js';
+export { evaluateCondition } from './journeys/engine/evaluate-condition.js';
+export { findPageByPath, firstPage, getPage, nextPage, reachablePages } from './journeys/engine/next-page.js';
+export { applyPageAnswers, pageSchema } from './journeys/engine/page-schema.js';
+export type { PageSchema } from './journeys/engine/page-schema.js';
+export { pickRoutedAnswers, relevantAgencies, routedFields } from './journeys/engine/routing.js';
+
+export * from './submission/index.js';
+
+export { exampleSubmissions } from './api/example-submissions.js';
+export { toFieldErrors } from './api/field-errors.js';
+export type { FieldError } from './api/field-errors.js';
+export {
+  createSubmissionRequestSchema,
+  createSubmissionResponseSchema,
+  deliveryStatuses,
+  submissionStatusResponseSchema,
+  trackingSecretSchema,
+} from './api/submissions.js';
+export type {
+  CreateSubmissionRequest,
+  CreateSubmissionRequestBody,
+  CreateSubmissionResponse,
+  DeliveryStatus,
+  SubmissionStatusResponse,
+} from './api/submissions.js';

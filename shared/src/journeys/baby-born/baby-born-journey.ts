@@ -1,0 +1,153 @@
+import { contactFieldNames, contactPage } from '../contact-page.js';
+import type { JourneyDefinition } from '../definition/journey-definition-schema.js';
+
+const baby = ['babyFirstName', 'babyMiddleNames', 'babyLastName', 'babyDateOfBirth'];
+const parents = ['parentName', 'otherParentName'];
+const contact = [...contactFieldNames];
+const dwpBenefits = { any: [{ field: 'benefits', includes: 'universal-credit' }, { field: 'benefits', includes: 'other-dwp-benefit' }] };
+
+/** "A baby has been born": register them with a GP and update benefits and the tenancy. */
+export const babyBornJourney: JourneyDefinition = {
+  id: 'baby-born',
+  title: 'A baby has been born',
+  summary: 'Tell your GP, the council, your landlord and Jobcentre Plus about a new baby in one go. You still need to register the birth separately.',
+  pages: [
+    {
+      id: 'baby-name',
+      path: 'baby-name',
+      kind: 'form',
+      title: "What is the baby's name?",
+      hint: 'Use the name you have registered, or will register.',
+      fields: [
+        { name: 'babyFirstName', kind: 'name', label: 'First name', requiredMessage: "Enter the baby's first name" },
+        { name: 'babyMiddleNames', kind: 'name', label: 'Middle names (if they have any)', errorName: 'Middle names', optional: true },
+        { name: 'babyLastName', kind: 'name', label: 'Last name', requiredMessage: "Enter the baby's last name" },
+      ],
+      next: [{ page: 'baby-date-of-birth' }],
+    },
+    {
+      id: 'baby-date-of-birth',
+      path: 'baby-date-of-birth',
+      kind: 'form',
+      title: 'When was the baby born?',
+      fields: [{ name: 'babyDateOfBirth', kind: 'date', label: 'When was the baby born?', hint: 'For example, 27 3 2025', errorName: 'Date of birth', requiredMessage: "Enter the baby's date of birth", dateRule: 'past' }],
+      next: [{ page: 'baby-nhs-number' }],
+    },
+    {
+      id: 'baby-nhs-number',
+      path: 'baby-nhs-number',
+      kind: 'form',
+      title: "Do you know the baby's NHS number?",
+      fields: [
+        {
+          name: 'babyNhsNumber',
+          kind: 'nhs-number',
+          label: "Baby's NHS number (optional)",
+          hint: "It has 10 numbers and is in the baby's red book. Leave this blank if you do not have it yet.",
+          errorName: 'NHS number',
+          optional: true,
+        },
+      ],
+      next: [{ page: 'parents' }],
+    },
+    {
+      id: 'parents',
+      path: 'parents',
+      kind: 'form',
+      title: "The baby's parents",
+      fields: [
+        { name: 'parentName', kind: 'name', label: 'Your full name', requiredMessage: 'Enter your full name', autocomplete: 'name' },
+        { name: 'otherParentName', kind: 'name', label: "The other parent's full name (optional)", errorName: "The other parent's name", optional: true },
+      ],
+      next: [{ page: 'home-address' }],
+    },
+    {
+      id: 'home-address',
+      path: 'home-address',
+      kind: 'form',
+      title: 'Where does the baby live?',
+      fields: [{ name: 'homeAddress', kind: 'address', label: 'Where does the baby live?', errorName: 'Home address' }],
+      next: [{ page: 'home' }],
+    },
+    {
+      id: 'home',
+      path: 'your-home',
+      kind: 'form',
+      title: 'Do you rent your home from the council or a housing association?',
+      fields: [
+        {
+          name: 'socialTenant',
+          kind: 'yes-no',
+          label: 'Do you rent your home from the council or a housing association?',
+          errorName: 'If you rent from the council or a housing association',
+          requiredMessage: 'Select yes if you rent your home from the council or a housing association',
+        },
+      ],
+      next: [{ page: 'benefits' }],
+    },
+    {
+      id: 'benefits',
+      path: 'benefits',
+      kind: 'form',
+      title: 'Does anyone in your home get any of these?',
+      hint: 'Select all that apply.',
+      fields: [
+        {
+          name: 'benefits',
+          kind: 'checkboxes',
+          label: 'Does anyone in your home get any of these?',
+          errorName: 'The benefits your household gets',
+          requiredMessage: "Select the benefits your household gets, or select 'None of these'",
+          options: [
+            { value: 'universal-credit', label: 'Universal Credit' },
+            { value: 'other-dwp-benefit', label: 'Another benefit from Jobcentre Plus', hint: "For example, Income Support or Jobseeker's Allowance" },
+            { value: 'housing-benefit', label: 'Housing Benefit' },
+            { value: 'council-tax-reduction', label: 'Council Tax Reduction' },
+            { value: 'none', label: 'None of these', exclusive: true },
+          ],
+        },
+      ],
+      next: [{ when: dwpBenefits, page: 'your-ni-number' }, { page: 'contact' }],
+    },
+    {
+      id: 'your-ni-number',
+      path: 'your-national-insurance-number',
+      kind: 'form',
+      title: 'What is your National Insurance number?',
+      fields: [
+        {
+          name: 'parentNiNumber',
+          kind: 'ni-number',
+          label: 'What is your National Insurance number?',
+          hint: "It's on your National Insurance card, benefit letter, payslip or P60. For example, QQ 12 34 56 C",
+          errorName: 'National Insurance number',
+          requiredMessage: 'Enter your National Insurance number',
+        },
+      ],
+      next: [{ page: 'contact' }],
+    },
+    contactPage('We will only use these to contact you about your baby.'),
+  ],
+  routing: {
+    council: {
+      relevantWhen: { any: [{ field: 'benefits', includes: 'housing-benefit' }, { field: 'benefits', includes: 'council-tax-reduction' }] },
+      fields: [...baby, ...parents, 'homeAddress', 'benefits', ...contact],
+      purpose: 'So the council can update your Housing Benefit or Council Tax Reduction for a bigger household.',
+    },
+    nhs: {
+      relevantWhen: 'always',
+      fields: [...baby, 'babyNhsNumber', ...parents, 'homeAddress', ...contact],
+      purpose: 'So your GP practice can register your baby and your health visitor can contact you.',
+    },
+    housing: {
+      relevantWhen: { field: 'socialTenant', equals: 'yes' },
+      fields: [...baby, 'parentName', 'homeAddress', 'socialTenant', ...contact],
+      purpose: 'So your landlord can add your baby to the people who live in your home.',
+    },
+    jobcentre: {
+      relevantWhen: dwpBenefits,
+      fields: [...baby, ...parents, 'parentNiNumber', 'homeAddress', 'benefits', ...contact],
+      purpose: 'So the Department for Work and Pensions can update your Universal Credit or other benefits for your baby.',
+    },
+  },
+};

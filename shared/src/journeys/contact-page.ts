@@ -1,0 +1,49 @@
+import type { PageDefinition } from './definition/page-definition-schema.js';
+
+/** Field names of {@link contactPage}, for routing rules. */
+export const contactFieldNames = ['contactMethods', 'email', 'phone'] as const;
+
+/**
+ * The "How can we contact you?" page most journeys end with: the resident picks email, phone or
+ * both, and only the picked ones are asked (so at least one way to reach them is always given).
+ */
+export function contactPage(intro: string): PageDefinition {
+  return {
+    id: 'contact',
+    path: 'contact-details',
+    kind: 'form',
+    title: 'How can we contact you?',
+    hint: intro,
+    fields: [
+      {
+        name: 'contactMethods',
+        kind: 'checkboxes',
+        label: 'How can we contact you?',
+        hint: 'Select all that apply.',
+        errorName: 'How we can contact you',
+        options: [
+          { value: 'email', label: 'Email' },
+          { value: 'phone', label: 'Phone' },
+        ],
+      },
+      {
+        name: 'email',
+        kind: 'email',
+        label: 'Email address',
+        requiredMessage: 'Enter your email address',
+        autocomplete: 'email',
+        showWhen: { field: 'contactMethods', includes: 'email' },
+      },
+      {
+        name: 'phone',
+        kind: 'phone',
+        label: 'Phone number',
+        hint: 'For international numbers include the country code, like +33.',
+        requiredMessage: 'Enter your phone number',
+        autocomplete: 'tel',
+        showWhen: { field: 'contactMethods', includes: 'phone' },
+      },
+    ],
+    next: 'check-answers',
+  };
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { conditionSchema } from './condition-schema.js';
+
+/**
+ * The closed set of field kinds. Each maps to one input component in the client and one
+ * validator in the engine, so a new journey needs no new code as long as it uses these.
+ */
+export const fieldKinds = [
+  'text',
+  'textarea',
+  'name',
+  'date',
+  'radios',
+  'checkboxes',
+  'yes-no',
+  'nhs-number',
+  'ni-number',
+  'postcode',
+  'address',
+  'email',
+  'phone',
+] as const;
+
+/** One of {@link fieldKinds}. */
+export type FieldKind = (typeof fieldKinds)[number];
+
+/** Field kinds whose answers are one of a list of options. */
+export const choiceFieldKinds: readonly FieldKind[] = ['radios', 'checkboxes'];
+
+/** Values of autocomplete tokens a field may carry (WCAG 1.3.5: the resident's own details). */
+export const autocompleteTokens = ['name', 'given-name', 'additional-name', 'family-name', 'bday', 'email', 'tel', 'street-address', 'postal-code'] as const;
+
+/** A choice in a radios or checkboxes field. */
+export const optionDefinitionSchema = z.strictObject({
+  /** Stable kebab-case value stored in answers and sent to agencies. */
+  value: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'Option values must be kebab-case' }),
+  label: z.string().min(1),
+  hint: z.string().min(1).optional(),
+  /** Checkboxes only: the "None of these" option, which cannot be selected with any other. */
+  exclusive: z.literal(true).optional(),
+});
+
+/** A choice in a radios or checkboxes field. */
+export type OptionDefinition = z.infer<typeof optionDefinitionSchema>;
+
+/**
+ * What a date may be, relative to today: `'past'` (today or earlier) or
+ * `{ upToMonthsAhead: n }` (from 1900 up to n months from today).
+ */
+export const dateRuleSchema = z.union([z.literal('past'), z.strictObject({ upToMonthsAhead: z.int().min(1).max(24) })]);
+
+/** One question on a page. */
+export const fieldDefinitionSchema = z.strictObject({
+  /** camelCase key in answers and payloads; unique across the journey. */
+  name: z.string().regex(/^[a-z][a-zA-Z0-9]*$/, { error: 'Field names must be camelCase' }),
+  kind: z.enum(fieldKinds),
+  /** Visible label or legend. */
+  label: z.string().min(1),
+  hint: z.string().min(1).optional(),
+  /** Noun phrase that starts error messages ("Date of death"); defaults to the label. */
+  errorName: z.string().min(1).optional(),
+  /** Message when a required field is left empty; defaults to "Enter …" or "Select …" and the error name. */
+  requiredMessage: z.string().min(1).optional(),
+  /** True when the resident may leave it empty. */
+  optional: z.boolean().optional(),
+  /** Choices of a radios or checkboxes field; yes-no fields have "yes" and "no" built in. */
+  options: z.array(optionDefinitionSchema).min(2).optional(),
+  /** Required on date fields. */
+  dateRule: dateRuleSchema.optional(),
+  /** Conditional reveal: the field is only asked, and only required, when this holds. */
+  showWhen: conditionSchema.optional(),
+  autocomplete: z.enum(autocompleteTokens).optional(),
+});
+
+/** One question on a page, as validated by {@link fieldDefinitionSchema}. */
+export type FieldDefinition = z.infer<typeof fieldDefinitionSchema>;

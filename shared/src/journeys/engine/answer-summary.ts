@@ -1,0 +1,49 @@
+import { formatIsoDate } from '../../identifiers/calendar-date.js';
+import { formatNhsNumber } from '../../identifiers/nhs-number.js';
+import { formatNiNumber } from '../../identifiers/ni-number.js';
+import type { FieldDefinition } from '../definition/field-definition-schema.js';
+import type { JourneyDefinition } from '../definition/journey-definition-schema.js';
+import type { AnswerValue, Answers } from './answers.js';
+import { evaluateCondition } from './evaluate-condition.js';
+import { reachablePages } from './next-page.js';
+
+/** One row of "Check your answers". */
+export interface AnswerSummaryRow {
+  readonly pageId: string;
+  readonly fieldName: string;
+  /** The question, as the resident saw it. */
+  readonly label: string;
+  /** The answer as lines of text, e.g. an address one line per part; empty when not answered. */
+  readonly lines: readonly string[];
+}
+
+/** The answer as lines of text a resident recognises: option labels, "1 March 2024", "943 476 5919". */
+export function formatAnswer(field: FieldDefinition, value: AnswerValue | undefined): string[] {
+  if (value === undefined) return [];
+  const optionLabel = (option: string): string => field.options?.find((candidate) => candidate.value === option)?.label ?? option;
+  if (Array.isArray(value)) return value.map(optionLabel);
+  if (typeof value !== 'string') return [value.line1, value.line2, value.town, value.postcode].filter((line) => line !== undefined);
+  switch (field.kind) {
+    case 'date':
+      return [formatIsoDate(value)];
+    case 'radios':
+      return [optionLabel(value)];
+    case 'yes-no':
+      return [value === 'yes' ? 'Yes' : 'No'];
+    case 'nhs-number':
+      return [formatNhsNumber(value)];
+    case 'ni-number':
+      return [formatNiNumber(value)];
+    default:
+      return [value];
+  }
+}
+
+/** The rows of "Check your answers": every visible field on the resident's route, in order. */
+export function answerSummary(journey: JourneyDefinition, answers: Readonly<Answers>): AnswerSummaryRow[] {
+  return reachablePages(journey, answers).flatMap((page) =>
+    page.fields
+      .filter((field) => !field.showWhen || evaluateCondition(field.showWhen, answers))
+      .map((field) => ({ pageId: page.id, fieldName: field.name, label: field.label, lines: formatAnswer(field, Object.hasOwn(answers, field.name) ? answers[field.name] : undefined) })),
+  );
+}

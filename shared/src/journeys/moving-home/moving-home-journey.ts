@@ -1,0 +1,205 @@
+import { contactFieldNames, contactPage } from '../contact-page.js';
+import type { JourneyDefinition } from '../definition/journey-definition-schema.js';
+
+const you = ['fullName', 'dateOfBirth'];
+const move = ['movingWith', 'otherPeopleMoving', 'oldAddress', 'newAddress', 'moveDate'];
+const contact = [...contactFieldNames];
+const dwpBenefits = {
+  any: ['universal-credit', 'state-pension', 'other-dwp-benefit'].map((value) => ({ field: 'benefits', includes: value })),
+};
+
+/** "Moving home": update council tax, the GP, the landlord and benefits with the new address. */
+export const movingHomeJourney: JourneyDefinition = {
+  id: 'moving-home',
+  title: 'Moving home',
+  summary: 'Tell the council, your GP, your landlord and Jobcentre Plus your new address in one go.',
+  pages: [
+    {
+      id: 'your-details',
+      path: 'your-details',
+      kind: 'form',
+      title: 'About you',
+      fields: [
+        { name: 'fullName', kind: 'name', label: 'Full name', requiredMessage: 'Enter your full name', autocomplete: 'name' },
+        { name: 'dateOfBirth', kind: 'date', label: 'Date of birth', hint: 'For example, 27 3 1985', requiredMessage: 'Enter your date of birth', dateRule: 'past', autocomplete: 'bday' },
+      ],
+      next: [{ page: 'who-is-moving' }],
+    },
+    {
+      id: 'who-is-moving',
+      path: 'who-is-moving',
+      kind: 'form',
+      title: 'Who is moving?',
+      fields: [
+        {
+          name: 'movingWith',
+          kind: 'radios',
+          label: 'Who is moving?',
+          errorName: 'Who is moving',
+          options: [
+            { value: 'just-me', label: 'Just me' },
+            { value: 'me-and-others', label: 'Me and other people in my home' },
+          ],
+        },
+        {
+          name: 'otherPeopleMoving',
+          kind: 'textarea',
+          label: 'Who else is moving with you?',
+          hint: "Write each person's full name and date of birth on a new line.",
+          errorName: 'Who else is moving',
+          requiredMessage: 'Enter the names of the other people moving with you',
+          showWhen: { field: 'movingWith', equals: 'me-and-others' },
+        },
+      ],
+      next: [{ page: 'old-address' }],
+    },
+    {
+      id: 'old-address',
+      path: 'old-address',
+      kind: 'form',
+      title: 'What address are you moving from?',
+      fields: [{ name: 'oldAddress', kind: 'address', label: 'What address are you moving from?', errorName: 'Old address' }],
+      next: [{ page: 'new-address' }],
+    },
+    {
+      id: 'new-address',
+      path: 'new-address',
+      kind: 'form',
+      title: 'What address are you moving to?',
+      fields: [{ name: 'newAddress', kind: 'address', label: 'What address are you moving to?', errorName: 'New address' }],
+      next: [{ page: 'move-date' }],
+    },
+    {
+      id: 'move-date',
+      path: 'move-date',
+      kind: 'form',
+      title: 'When do you move?',
+      hint: 'This can be a date in the past, or up to 3 months from today.',
+      fields: [{ name: 'moveDate', kind: 'date', label: 'When do you move?', hint: 'For example, 1 9 2025', errorName: 'Moving date', requiredMessage: 'Enter the date you move', dateRule: { upToMonthsAhead: 3 } }],
+      next: [{ page: 'tenancy' }],
+    },
+    {
+      id: 'tenancy',
+      path: 'tenancy',
+      kind: 'form',
+      title: 'Are you leaving or moving into a council or housing association home?',
+      hint: 'Select all that apply.',
+      fields: [
+        {
+          name: 'tenancyChanges',
+          kind: 'checkboxes',
+          label: 'Are you leaving or moving into a council or housing association home?',
+          errorName: 'If you are leaving or moving into a council or housing association home',
+          requiredMessage: "Select if you are leaving or moving into a council or housing association home, or select 'Neither'",
+          options: [
+            { value: 'leaving-social-tenancy', label: 'I am leaving a council or housing association home' },
+            { value: 'starting-social-tenancy', label: 'I am moving into a council or housing association home' },
+            { value: 'neither', label: 'Neither', exclusive: true },
+          ],
+        },
+      ],
+      next: [{ page: 'council-tax' }],
+    },
+    {
+      id: 'council-tax',
+      path: 'council-tax',
+      kind: 'form',
+      title: 'Council Tax',
+      fields: [
+        {
+          name: 'paysCouncilTax',
+          kind: 'yes-no',
+          label: 'Will you pay the Council Tax at your new address?',
+          errorName: 'If you will pay the Council Tax',
+          requiredMessage: 'Select yes if you will pay the Council Tax at your new address',
+        },
+        {
+          name: 'councilTaxAccount',
+          kind: 'text',
+          label: 'Council Tax account number at your old address (optional)',
+          hint: 'It is on your Council Tax bill.',
+          errorName: 'Council Tax account number',
+          optional: true,
+        },
+      ],
+      next: [{ page: 'benefits' }],
+    },
+    {
+      id: 'benefits',
+      path: 'benefits',
+      kind: 'form',
+      title: 'Do you get any of these?',
+      hint: 'Select all that apply.',
+      fields: [
+        {
+          name: 'benefits',
+          kind: 'checkboxes',
+          label: 'Do you get any of these?',
+          errorName: 'The benefits you get',
+          requiredMessage: "Select the benefits you get, or select 'None of these'",
+          options: [
+            { value: 'universal-credit', label: 'Universal Credit' },
+            { value: 'state-pension', label: 'State Pension or Pension Credit' },
+            { value: 'other-dwp-benefit', label: 'Another benefit from Jobcentre Plus', hint: 'For example, Employment and Support Allowance' },
+            { value: 'housing-benefit', label: 'Housing Benefit' },
+            { value: 'council-tax-reduction', label: 'Council Tax Reduction' },
+            { value: 'none', label: 'None of these', exclusive: true },
+          ],
+        },
+      ],
+      next: [{ when: dwpBenefits, page: 'your-ni-number' }, { page: 'gp' }],
+    },
+    {
+      id: 'your-ni-number',
+      path: 'your-national-insurance-number',
+      kind: 'form',
+      title: 'What is your National Insurance number?',
+      fields: [
+        {
+          name: 'nationalInsuranceNumber',
+          kind: 'ni-number',
+          label: 'What is your National Insurance number?',
+          hint: "It's on your National Insurance card, benefit letter, payslip or P60. For example, QQ 12 34 56 C",
+          errorName: 'National Insurance number',
+          requiredMessage: 'Enter your National Insurance number',
+        },
+      ],
+      next: [{ page: 'gp' }],
+    },
+    {
+      id: 'gp',
+      path: 'gp',
+      kind: 'form',
+      title: 'Are you registered with a GP?',
+      fields: [
+        { name: 'registeredWithGp', kind: 'yes-no', label: 'Are you registered with a GP?', errorName: 'If you are registered with a GP', requiredMessage: 'Select yes if you are registered with a GP' },
+        { name: 'gpPractice', kind: 'text', label: 'Name of your GP practice', requiredMessage: 'Enter the name of your GP practice', showWhen: { field: 'registeredWithGp', equals: 'yes' } },
+        { name: 'nhsNumber', kind: 'nhs-number', label: 'NHS number (optional)', hint: 'It has 10 numbers. For example, 485 777 3456', errorName: 'NHS number', optional: true, showWhen: { field: 'registeredWithGp', equals: 'yes' } },
+      ],
+      next: [{ page: 'contact' }],
+    },
+    contactPage('We will only use these to contact you about your move.'),
+  ],
+  routing: {
+    council: {
+      relevantWhen: 'always',
+      fields: [...you, ...move, 'paysCouncilTax', 'councilTaxAccount', 'benefits', ...contact],
+      purpose: 'So the council can update your Council Tax and the electoral register, and move any Housing Benefit or Council Tax Reduction.',
+    },
+    nhs: {
+      relevantWhen: { field: 'registeredWithGp', equals: 'yes' },
+      fields: [...you, 'oldAddress', 'newAddress', 'moveDate', 'registeredWithGp', 'gpPractice', 'nhsNumber', ...contact],
+      purpose: 'So your GP practice has your new address and can tell you if you need to register with a new GP.',
+    },
+    housing: {
+      relevantWhen: { any: [{ field: 'tenancyChanges', includes: 'leaving-social-tenancy' }, { field: 'tenancyChanges', includes: 'starting-social-tenancy' }] },
+      fields: [...you, ...move, 'tenancyChanges', ...contact],
+      purpose: 'So your landlord can end your old tenancy or get your new one ready.',
+    },
+    jobcentre: {
+      relevantWhen: dwpBenefits,
+      fields: [...you, 'nationalInsuranceNumber', ...move, 'benefits', ...contact],
+      purpose: 'So the Department for Work and Pensions can pay your benefits or State Pension at your new address.',
+    },
+  },
+};

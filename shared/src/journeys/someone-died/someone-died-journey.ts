@@ -1,0 +1,194 @@
+import { contactFieldNames, contactPage } from '../contact-page.js';
+import type { JourneyDefinition } from '../definition/journey-definition-schema.js';
+
+const theirName = ['firstName', 'middleNames', 'lastName'];
+const you = ['reporterName', 'relationship', 'relationshipOther', 'reporterRoles', ...contactFieldNames];
+const any = (field: string, values: readonly string[]): { any: { field: string; includes: string }[] } => ({
+  any: values.map((value) => ({ field, includes: value })),
+});
+
+/** "Someone has died": tell the council, their GP, their landlord and Jobcentre Plus at once. */
+export const someoneDiedJourney: JourneyDefinition = {
+  id: 'someone-died',
+  title: 'Someone has died',
+  summary: 'Tell the council, the NHS, their landlord and Jobcentre Plus about a death in one go, so you do not have to repeat it.',
+  pages: [
+    {
+      id: 'their-name',
+      path: 'their-name',
+      kind: 'form',
+      title: 'What was their name?',
+      hint: "We're sorry for your loss. We'll ask about the person who died first, then about you. It takes about 10 minutes.",
+      fields: [
+        { name: 'firstName', kind: 'name', label: 'First name', requiredMessage: 'Enter their first name' },
+        { name: 'middleNames', kind: 'name', label: 'Middle names (if they had any)', errorName: 'Middle names', optional: true },
+        { name: 'lastName', kind: 'name', label: 'Last name', requiredMessage: 'Enter their last name' },
+      ],
+      next: [{ page: 'date-of-birth' }],
+    },
+    {
+      id: 'date-of-birth',
+      path: 'date-of-birth',
+      kind: 'form',
+      title: 'What was their date of birth?',
+      fields: [
+        { name: 'dateOfBirth', kind: 'date', label: 'What was their date of birth?', hint: 'For example, 27 3 1948', errorName: 'Date of birth', requiredMessage: 'Enter their date of birth', dateRule: 'past' },
+      ],
+      next: [{ page: 'date-of-death' }],
+    },
+    {
+      id: 'date-of-death',
+      path: 'date-of-death',
+      kind: 'form',
+      title: 'When did they die?',
+      fields: [
+        { name: 'dateOfDeath', kind: 'date', label: 'When did they die?', hint: 'This is on the death certificate. For example, 14 1 2025', errorName: 'Date of death', requiredMessage: 'Enter the date they died', dateRule: 'past' },
+      ],
+      next: [{ page: 'last-address' }],
+    },
+    {
+      id: 'last-address',
+      path: 'their-address',
+      kind: 'form',
+      title: 'What was their last address?',
+      hint: 'This is where they lived, not where they died.',
+      fields: [{ name: 'lastAddress', kind: 'address', label: 'What was their last address?', errorName: 'Their last address' }],
+      next: [{ page: 'their-numbers' }],
+    },
+    {
+      id: 'their-numbers',
+      path: 'their-numbers',
+      kind: 'form',
+      title: 'Do you know their National Insurance number or NHS number?',
+      hint: 'These help us find the right records. Leave them blank if you do not know them.',
+      fields: [
+        { name: 'nationalInsuranceNumber', kind: 'ni-number', label: 'National Insurance number (optional)', hint: "It's on letters about tax, pensions and benefits. For example, QQ 12 34 56 C", errorName: 'National Insurance number', optional: true },
+        { name: 'nhsNumber', kind: 'nhs-number', label: 'NHS number (optional)', hint: 'It has 10 numbers and is on letters from the NHS. For example, 485 777 3456', errorName: 'NHS number', optional: true },
+      ],
+      next: [{ page: 'marital-status' }],
+    },
+    {
+      id: 'marital-status',
+      path: 'marital-status',
+      kind: 'form',
+      title: 'What was their marital status?',
+      fields: [
+        {
+          name: 'maritalStatus',
+          kind: 'radios',
+          label: 'What was their marital status?',
+          errorName: 'Their marital status',
+          options: [
+            { value: 'married', label: 'Married or in a civil partnership' },
+            { value: 'widowed', label: 'Widowed or a surviving civil partner' },
+            { value: 'divorced', label: 'Divorced or their civil partnership was dissolved' },
+            { value: 'separated', label: 'Separated' },
+            { value: 'single', label: 'Never married or in a civil partnership' },
+          ],
+        },
+      ],
+      next: [{ page: 'services' }],
+    },
+    {
+      id: 'services',
+      path: 'services',
+      kind: 'form',
+      title: 'Which of these did they have or use?',
+      hint: "Select all that apply. We'll only tell the services that need to know.",
+      fields: [
+        {
+          name: 'services',
+          kind: 'checkboxes',
+          label: 'Which of these did they have or use?',
+          errorName: 'The services they had',
+          requiredMessage: "Select the services they had, or select 'None of these'",
+          options: [
+            { value: 'council-tax', label: 'Council Tax', hint: 'They paid it, or it was in their name' },
+            { value: 'housing-benefit-or-council-tax-reduction', label: 'Housing Benefit or Council Tax Reduction' },
+            { value: 'blue-badge', label: 'Blue Badge for parking' },
+            { value: 'bus-pass', label: 'Free bus pass' },
+            { value: 'library', label: 'Library card' },
+            { value: 'adult-social-care', label: 'Help from adult social care', hint: 'For example, home care or a care home place paid by the council' },
+            { value: 'electoral-register', label: 'On the electoral register', hint: 'They could vote' },
+            { value: 'social-housing-tenancy', label: 'Rented their home from the council or a housing association' },
+            { value: 'benefits-or-state-pension', label: 'Benefits or State Pension', hint: 'For example, Universal Credit, Pension Credit or Attendance Allowance' },
+            { value: 'none', label: 'None of these', exclusive: true },
+          ],
+        },
+      ],
+      next: [{ when: any('services', ['council-tax', 'social-housing-tenancy']), page: 'their-home' }, { page: 'about-you' }],
+    },
+    {
+      id: 'their-home',
+      path: 'their-home',
+      kind: 'form',
+      title: 'Does anyone still live in their home?',
+      hint: 'This helps the council and the landlord know what to do about the home.',
+      fields: [{ name: 'othersLiveAtAddress', kind: 'yes-no', label: 'Does anyone still live in their home?', errorName: 'If anyone still lives there', requiredMessage: 'Select yes if anyone still lives in their home' }],
+      next: [{ page: 'about-you' }],
+    },
+    {
+      id: 'about-you',
+      path: 'about-you',
+      kind: 'form',
+      title: 'About you',
+      hint: 'The services may need to contact you about what happens next.',
+      fields: [
+        { name: 'reporterName', kind: 'name', label: 'Your full name', requiredMessage: 'Enter your full name', autocomplete: 'name' },
+        {
+          name: 'relationship',
+          kind: 'radios',
+          label: 'How did you know them?',
+          errorName: 'How you knew them',
+          options: [
+            { value: 'spouse-or-partner', label: 'Husband, wife, civil partner or partner' },
+            { value: 'child', label: 'Son or daughter' },
+            { value: 'parent', label: 'Parent' },
+            { value: 'sibling', label: 'Brother or sister' },
+            { value: 'other-relative', label: 'Another relative' },
+            { value: 'friend', label: 'Friend or neighbour' },
+            { value: 'other', label: 'Something else', hint: 'For example, a solicitor or care worker' },
+          ],
+        },
+        { name: 'relationshipOther', kind: 'text', label: 'How did you know them?', errorName: 'How you knew them', requiredMessage: 'Enter how you knew them', showWhen: { field: 'relationship', equals: 'other' } },
+        {
+          name: 'reporterRoles',
+          kind: 'checkboxes',
+          label: 'Are you their executor or next of kin?',
+          hint: 'An executor deals with the money, property and belongings of the person who died. Select all that apply.',
+          errorName: 'If you are their executor or next of kin',
+          requiredMessage: "Select if you are their executor or next of kin, or select 'Neither'",
+          options: [
+            { value: 'executor', label: 'I am the executor or administrator of their estate' },
+            { value: 'next-of-kin', label: 'I am their next of kin' },
+            { value: 'neither', label: 'Neither', exclusive: true },
+          ],
+        },
+      ],
+      next: [{ page: 'contact' }],
+    },
+    contactPage('We will only use these to contact you about this death.'),
+  ],
+  routing: {
+    council: {
+      relevantWhen: 'always',
+      fields: [...theirName, 'dateOfBirth', 'dateOfDeath', 'lastAddress', 'services', 'othersLiveAtAddress', ...you],
+      purpose: 'So the council can update Council Tax and the electoral register, and stop things like housing benefit, a Blue Badge, bus pass, library card or social care.',
+    },
+    nhs: {
+      relevantWhen: 'always',
+      fields: [...theirName, 'dateOfBirth', 'dateOfDeath', 'lastAddress', 'nhsNumber'],
+      purpose: 'So their GP practice can close their record and stop appointments, prescriptions and NHS letters.',
+    },
+    housing: {
+      relevantWhen: { field: 'services', includes: 'social-housing-tenancy' },
+      fields: [...theirName, 'dateOfBirth', 'dateOfDeath', 'lastAddress', 'othersLiveAtAddress', ...you],
+      purpose: 'So their landlord can talk to you about ending the tenancy or passing it on, and about their belongings.',
+    },
+    jobcentre: {
+      relevantWhen: { field: 'services', includes: 'benefits-or-state-pension' },
+      fields: [...theirName, 'dateOfBirth', 'dateOfDeath', 'lastAddress', 'nationalInsuranceNumber', 'maritalStatus', ...you],
+      purpose: 'So the Department for Work and Pensions can stop their benefits or State Pension and check if you can get bereavement support.',
+    },
+  },
+};

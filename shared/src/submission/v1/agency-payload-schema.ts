@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { AgencyId } from '../../agencies/agency-ids.js';
+import { canonicalReferenceSchema } from '../../identifiers/reference.js';
+import type { LifeEventId } from '../../journeys/catalogue.js';
+import type { JourneyDefinition } from '../../journeys/definition/journey-definition-schema.js';
+import { answerFieldSchema } from '../../journeys/engine/answer-field-schema.js';
+import type { Answers } from '../../journeys/engine/answers.js';
+import { routedFields } from '../../journeys/engine/routing.js';
+import type { Channel } from '../channel.js';
+import { channelSchema } from '../channel.js';
+
+/** What one agency receives about one submission: the routed answers and nothing else. */
+export interface AgencyPayloadV1 {
+  reference: string;
+  lifeEvent: LifeEventId;
+  submittedAt: string;
+  channel: Channel;
+  /** Only the answered fields in the agency's routing rule. */
+  answers: Answers;
+}
+
+/**
+ * The schema of an agency's payload for a journey. Both levels are strict: any field outside the
+ * agency's routing rule is rejected, which is how adapters prove data minimisation. Every answer
+ * is optional, since what is asked depends on the resident's route.
+ */
+export function agencyPayloadSchema(journey: JourneyDefinition, agency: AgencyId): z.ZodType<AgencyPayloadV1> {
+  const fields = new Map(journey.pages.flatMap((page) => page.fields).map((field) => [field.name, field]));
+  const answers = Object.fromEntries(
+    routedFields(journey, agency).flatMap((name) => {
+      const field = fields.get(name);
+      return field ? [[name, answerFieldSchema(field).optional()]] : [];
+    }),
+  );
+  return z.strictObject({
+    reference: canonicalReferenceSchema,
+    lifeEvent: z.literal(journey.id as LifeEventId),
+    submittedAt: z.iso.datetime({ offset: true }),
+    channel: channelSchema,
+    answers: z.strictObject(answers),
+  }) as z.ZodType<AgencyPayloadV1>;
+}

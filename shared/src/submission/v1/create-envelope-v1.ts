@@ -1,0 +1,39 @@
+import type { AgencyId } from '../../agencies/agency-ids.js';
+import type { LifeEventId } from '../../journeys/catalogue.js';
+import { getJourney } from '../../journeys/catalogue.js';
+import type { Answers } from '../../journeys/engine/answers.js';
+import { relevantAgencies } from '../../journeys/engine/routing.js';
+import type { Channel, Language } from '../channel.js';
+import type { SubmissionEnvelopeV1 } from './submission-envelope-v1-schema.js';
+import { submissionEnvelopeV1Schema } from './submission-envelope-v1-schema.js';
+
+/** A parsed submission request: normalised answers and the agencies the resident agreed to tell. */
+export interface EnvelopeRequest {
+  readonly lifeEvent: LifeEventId;
+  readonly answers: Answers;
+  readonly consent: readonly AgencyId[];
+  readonly channel: Channel;
+  readonly language?: Language | undefined;
+}
+
+/**
+ * Builds and checks the v1 envelope for a parsed request. Consent is recorded for every relevant
+ * agency, given or not, with the purpose text the resident was shown.
+ */
+export function createSubmissionEnvelopeV1(request: EnvelopeRequest, meta: { reference: string; submittedAt: Date }): SubmissionEnvelopeV1 {
+  const journey = getJourney(request.lifeEvent);
+  return submissionEnvelopeV1Schema.parse({
+    schemaVersion: 1,
+    reference: meta.reference,
+    lifeEvent: request.lifeEvent,
+    submittedAt: meta.submittedAt.toISOString(),
+    channel: request.channel,
+    ...(request.language ? { language: request.language } : {}),
+    consent: relevantAgencies(journey, request.answers).map((agency) => ({
+      agency,
+      given: request.consent.includes(agency),
+      purposeText: journey.routing[agency]?.purpose ?? '',
+    })),
+    answers: request.answers,
+  });
+}
