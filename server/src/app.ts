@@ -15,10 +15,12 @@ import { pagesPlugin } from './plugins/pages.js';
 import { securityPlugin } from './plugins/security.js';
 import { healthRoutes } from './routes/health/health-routes.js';
 import { startRoutes } from './routes/pages/start-routes.js';
+import { submissionRoutes } from './routes/submissions/submission-routes.js';
+import { createAdapterRegistry } from './adapters/adapter-registry.js';
 
 /** Everything the app needs from outside; it opens nothing itself and never listens. */
 export interface AppOptions {
-  config: Pick<Config, 'logLevel' | 'publicUrl' | 'bodyLimitBytes' | 'rateLimitPerMinute'>;
+  config: Config;
   db: Kysely<Database>;
   /** Reports on this process's worker; defaults to "this process runs no worker". */
   workerStatus?: () => WorkerStatus;
@@ -58,5 +60,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(pagesPlugin, { dev: options.dev ?? false });
   await app.register(startRoutes);
+  await app.register(submissionRoutes, { adapters: createAdapterRegistry(config) });
   return app;
 }

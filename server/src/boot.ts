@@ -6,6 +6,7 @@ import { ConfigError, parseEnv, toConfig, type Config } from './config.js';
 import { createDb } from './db/create-db.js';
 import { startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { migrateToLatest } from './db/migrator.js';
+import { createAdapterRegistry } from './adapters/adapter-registry.js';
 import { buildHealthApp } from './health-app.js';
 import { createTaskList } from './jobs/task-list.js';
 import { loggerOptions } from './logger.js';
@@ -77,7 +78,13 @@ export async function boot(roles: Roles): Promise<void> {
 
   if (roles.worker) {
     step('Starting the delivery worker…');
-    running.worker = await startWorker({ pool, concurrency: config.workerConcurrency, logger, taskList: createTaskList() });
+    running.worker = await startWorker({
+      pool,
+      db,
+      logger,
+      taskList: createTaskList({ db, adapters: createAdapterRegistry(config), config }),
+      ...config.worker,
+    });
   }
   const worker = running.worker;
   const app = roles.api

@@ -1,3 +1,4 @@
+import type { AgencyId } from '@tuo/shared';
 import { z } from 'zod';
 
 const port = z.coerce
@@ -13,6 +14,10 @@ const positiveInt = (what: string) =>
     .positive({ error: `must be a whole number above 0 (${what})` });
 
 const url = z.url({ error: 'must be a full URL, like https://example.org' });
+
+const webhookSecret = z
+  .string()
+  .regex(/^whsec_[A-Za-z0-9+/=]{24,}$/, { error: 'must be a Standard Webhooks secret: whsec_ followed by base64' });
 
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
   error: 'must be one of fatal, error, warn, info, debug, trace or silent',
@@ -40,8 +45,36 @@ export const envSchema = z
     WORKER_CONCURRENCY: positiveInt('jobs run at once per worker process').default(8),
     BODY_LIMIT_BYTES: positiveInt('largest request body accepted').default(1_048_576),
     RATE_LIMIT_PER_MINUTE: positiveInt('requests per minute from one address').default(600),
+    AGENCY_COUNCIL_WEBHOOK_URL: url.optional(),
+    AGENCY_COUNCIL_WEBHOOK_SECRET: webhookSecret.optional(),
+    AGENCY_NHS_WEBHOOK_URL: url.optional(),
+    AGENCY_NHS_WEBHOOK_SECRET: webhookSecret.optional(),
+    AGENCY_HOUSING_WEBHOOK_URL: url.optional(),
+    AGENCY_HOUSING_WEBHOOK_SECRET: webhookSecret.optional(),
+    AGENCY_JOBCENTRE_WEBHOOK_URL: url.optional(),
+    AGENCY_JOBCENTRE_WEBHOOK_SECRET: webhookSecret.optional(),
+    DELIVERY_MAX_ATTEMPTS: positiveInt('tries before a delivery is marked failed').default(12),
+    DELIVERY_RETRY_BASE_MS: positiveInt('wait before the first retry, doubling each time').default(5_000),
+    DELIVERY_RETRY_MAX_MS: positiveInt('longest wait between retries').default(6 * 60 * 60 * 1000),
+    DELIVERY_TIMEOUT_MS: positiveInt('how long to wait for an agency to answer').default(10_000),
+    OUTBOX_RELAY_INTERVAL_MS: positiveInt('how often new deliveries are moved into the queue').default(200),
+    WORKER_LEASE_SECONDS: positiveInt('silence after which a worker process is taken for dead').default(30),
+    NOTIFY_API_KEY: z.string().min(20, { error: 'must be a GOV.UK Notify API key' }).optional(),
+    NOTIFY_EMAIL_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
+    NOTIFY_SMS_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
   })
   .superRefine((env, ctx) => {
+    for (const agency of ['COUNCIL', 'NHS', 'HOUSING', 'JOBCENTRE'] as const) {
+      const urlSet = env[`AGENCY_${agency}_WEBHOOK_URL`] !== undefined;
+      const secretSet = env[`AGENCY_${agency}_WEBHOOK_SECRET`] !== undefined;
+      if (urlSet !== secretSet) {
+        const missing = urlSet ? 'SECRET' : 'URL';
+        ctx.addIssue({ code: 'custom', path: [`AGENCY_${agency}_WEBHOOK_${missing}`], message: `is required when AGENCY_${agency}_WEBHOOK_${urlSet ? 'URL' : 'SECRET'} is set` });
+      }
+    }
+    if (env.NOTIFY_API_KEY && !env.NOTIFY_EMAIL_TEMPLATE_ID && !env.NOTIFY_SMS_TEMPLATE_ID) {
+      ctx.addIssue({ code: 'custom', path: ['NOTIFY_EMAIL_TEMPLATE_ID'], message: 'or NOTIFY_SMS_TEMPLATE_ID is required when NOTIFY_API_KEY is set' });
+    }
     if (env.DATABASE_URL && !env.SESSION_SECRET) {
       ctx.addIssue({
         code: 'custom',
@@ -63,9 +96,14 @@ export interface Config {
   sessionSecret: string;
   logLevel: Env['LOG_LEVEL'];
   publicUrl: string;
-  workerConcurrency: number;
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
+  /** Per agency: a webhook to push to, or none (the agency pulls from its inbox). */
+  agencies: Record<AgencyId, { webhook?: { url: string; secret: string } }>;
+  delivery: { maxAttempts: number; retryBaseMs: number; retryMaxMs: number; timeoutMs: number };
+  worker: { concurrency: number; leaseSeconds: number; relayIntervalMs: number };
+  /** GOV.UK Notify, when configured; otherwise messages are recorded, not sent. */
+  notify?: { apiKey: string; emailTemplateId?: string; smsTemplateId?: string };
 }
 
 /** Thrown when the environment is unusable; its message is one line for a person. */
@@ -99,8 +137,33 @@ export function toConfig(env: Env, found: { databaseUrl: string; sessionSecret: 
     sessionSecret: found.sessionSecret,
     logLevel: env.LOG_LEVEL,
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${String(env.PORT)}`,
-    workerConcurrency: env.WORKER_CONCURRENCY,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    agencies: {
+      council: webhookOf(env.AGENCY_COUNCIL_WEBHOOK_URL, env.AGENCY_COUNCIL_WEBHOOK_SECRET),
+      nhs: webhookOf(env.AGENCY_NHS_WEBHOOK_URL, env.AGENCY_NHS_WEBHOOK_SECRET),
+      housing: webhookOf(env.AGENCY_HOUSING_WEBHOOK_URL, env.AGENCY_HOUSING_WEBHOOK_SECRET),
+      jobcentre: webhookOf(env.AGENCY_JOBCENTRE_WEBHOOK_URL, env.AGENCY_JOBCENTRE_WEBHOOK_SECRET),
+    },
+    delivery: {
+      maxAttempts: env.DELIVERY_MAX_ATTEMPTS,
+      retryBaseMs: env.DELIVERY_RETRY_BASE_MS,
+      retryMaxMs: env.DELIVERY_RETRY_MAX_MS,
+      timeoutMs: env.DELIVERY_TIMEOUT_MS,
+    },
+    worker: { concurrency: env.WORKER_CONCURRENCY, leaseSeconds: env.WORKER_LEASE_SECONDS, relayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS },
+    ...(env.NOTIFY_API_KEY
+      ? {
+          notify: {
+            apiKey: env.NOTIFY_API_KEY,
+            ...(env.NOTIFY_EMAIL_TEMPLATE_ID ? { emailTemplateId: env.NOTIFY_EMAIL_TEMPLATE_ID } : {}),
+            ...(env.NOTIFY_SMS_TEMPLATE_ID ? { smsTemplateId: env.NOTIFY_SMS_TEMPLATE_ID } : {}),
+          },
+        }
+      : {}),
   };
+}
+
+function webhookOf(url: string | undefined, secret: string | undefined): { webhook?: { url: string; secret: string } } {
+  return url && secret ? { webhook: { url, secret } } : {};
 }

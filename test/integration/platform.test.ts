@@ -74,9 +74,7 @@ describe('security baseline', () => {
   });
 
   it('rate-limits each address', async () => {
-    const limited = await createTestApp({
-      config: { logLevel: 'info', publicUrl: 'http://localhost:3000', bodyLimitBytes: 1_048_576, rateLimitPerMinute: 3 },
-    });
+    const limited = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '3' } });
     try {
       const codes: number[] = [];
       for (let i = 0; i < 5; i += 1) codes.push((await limited.app.inject({ method: 'GET', url: '/' })).statusCode);

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Logger, runMigrations } from 'graphile-worker';
 import type { TestProject } from 'vitest/node';
 import { createDb } from '../../server/src/db/create-db.js';
 import { startEmbeddedPostgres } from '../../server/src/db/embedded-postgres.js';
@@ -38,6 +39,8 @@ export default async function setup(project: TestProject) {
 
   const template = createDb(databaseUrlFor(adminDatabaseUrl, templateDatabase), { max: 1 });
   await migrateToLatest(template.db);
+  // The queue's own schema too, so each test file's clone has it ready.
+  await runMigrations({ pgPool: template.pool, logger: new Logger(() => () => undefined) });
   await template.db.destroy();
 
   project.provide('adminDatabaseUrl', adminDatabaseUrl);

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../../server/src/app.js';
+import { testConfig } from './test-config.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 /** An app on its own fresh database, with every log line it writes kept for inspection. */
@@ -12,9 +13,13 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-/** Builds the real app (real Postgres, real plugins) for `app.inject()` tests. */
-export async function createTestApp(overrides: Partial<AppOptions> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+/**
+ * Builds the real app (real Postgres, real plugins) for `app.inject()` tests. `env` holds settings
+ * as environment variables, parsed by the real configuration code.
+ */
+export async function createTestApp(options: { env?: Record<string, string>; database?: TestDatabase } & Partial<Omit<AppOptions, 'config'>> = {}): Promise<TestApp> {
+  const { env, database: given, ...overrides } = options;
+  const database = given ?? (await createTestDatabase());
   const lines: string[] = [];
   const logStream = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -23,7 +28,7 @@ export async function createTestApp(overrides: Partial<AppOptions> = {}): Promis
     },
   });
   const app = await buildApp({
-    config: { logLevel: 'info', publicUrl: 'http://localhost:3000', bodyLimitBytes: 1_048_576, rateLimitPerMinute: 10_000 },
+    config: testConfig(database.url, env),
     db: database.db,
     logStream,
     ...overrides,
@@ -35,7 +40,7 @@ export async function createTestApp(overrides: Partial<AppOptions> = {}): Promis
     logs: () => lines.join(''),
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!given) await database.drop();
     },
   };
 }

@@ -6,6 +6,116 @@ import type { ColumnType, Generated } from 'kysely';
  */
 export interface Database {
   app_meta: AppMetaTable;
+  submissions: SubmissionsTable;
+  deliveries: DeliveriesTable;
+  delivery_events: DeliveryEventsTable;
+  delivery_attempts: DeliveryAttemptsTable;
+  outbox: OutboxTable;
+  idempotency_keys: IdempotencyKeysTable;
+  audit_events: AuditEventsTable;
+  resident_messages: ResidentMessagesTable;
+  worker_leases: WorkerLeasesTable;
+}
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+/** One resident's report of a life event: the envelope as submitted, and how to let them follow it. */
+export interface SubmissionsTable {
+  id: Generated<string>;
+  reference: string;
+  life_event: string;
+  channel: string;
+  language: string;
+  schema_version: number;
+  envelope: ColumnType<unknown, string, string>;
+  tracking_secret_hash: string;
+  submitted_at: Timestamp;
+}
+
+/** One agency to be told about one submission; also the outbox row of the submission's transaction. */
+export interface DeliveriesTable {
+  id: Generated<string>;
+  submission_id: string;
+  agency: string;
+  transport: string;
+  status: string;
+  status_changed_at: Timestamp;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp | null;
+  last_error: string | null;
+  payload: ColumnType<unknown, string | null, string | null> | null;
+  created_at: Timestamp;
+}
+
+/** Every change of a delivery's status, with when. */
+export interface DeliveryEventsTable {
+  id: Generated<string>;
+  delivery_id: string;
+  status: string;
+  at: Timestamp;
+  detail: string | null;
+}
+
+/** Every attempt to hand a delivery over: when, how long, and what came back. */
+export interface DeliveryAttemptsTable {
+  id: Generated<string>;
+  delivery_id: string;
+  attempt: number;
+  started_at: Timestamp;
+  duration_ms: number;
+  outcome: string;
+  status_code: number | null;
+  error: string | null;
+}
+
+/** Jobs written inside a business transaction, moved into the queue by the relay. */
+export interface OutboxTable {
+  id: Generated<string>;
+  task: string;
+  payload: ColumnType<unknown, string, string>;
+  job_key: string;
+  created_at: DefaultedTimestamp;
+}
+
+/** The first response to each Idempotency-Key, replayed for repeats. */
+export interface IdempotencyKeysTable {
+  key: string;
+  request_hash: string;
+  response: ColumnType<unknown, string | null, string | null> | null;
+  created_at: DefaultedTimestamp;
+}
+
+/** Who did what to which submission, and when. Never personal data in `detail`. */
+export interface AuditEventsTable {
+  id: Generated<string>;
+  at: DefaultedTimestamp;
+  actor_type: string;
+  actor_id: string | null;
+  action: string;
+  submission_id: string | null;
+  detail: ColumnType<unknown, string | undefined, string>;
+}
+
+/** A message to the resident (confirmation by email or text) and what became of it. */
+export interface ResidentMessagesTable {
+  id: Generated<string>;
+  submission_id: string;
+  kind: string;
+  channel: string;
+  status: string;
+  personalisation: ColumnType<unknown, string | null, string | null> | null;
+  provider_id: string | null;
+  error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A worker process's heartbeat. */
+export interface WorkerLeasesTable {
+  worker_id: string;
+  process_id: string;
+  heartbeat_at: Timestamp;
 }
 
 /** Small key-value facts about this installation (e.g. when it was first started). */

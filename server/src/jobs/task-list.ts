@@ -1,9 +1,19 @@
 import type { TaskList } from 'graphile-worker';
+import type { Kysely } from 'kysely';
+import type { AdapterRegistry } from '../adapters/adapter-registry.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { createDeliverToAgencyTask } from './deliver-to-agency-task.js';
+import { DELIVER_TO_AGENCY, SEND_RESIDENT_MESSAGE } from './job-names.js';
+import { createSendResidentMessageTask } from './send-resident-message-task.js';
 
 /**
  * Every queue task this service runs, by snake_case name. Tasks re-parse their payload with zod
  * on entry, since a job may have been queued by older code.
  */
-export function createTaskList(): TaskList {
-  return {};
+export function createTaskList(deps: { db: Kysely<Database>; adapters: AdapterRegistry; config: Pick<Config, 'delivery' | 'notify' | 'publicUrl'> }): TaskList {
+  return {
+    [DELIVER_TO_AGENCY]: createDeliverToAgencyTask({ db: deps.db, adapters: deps.adapters, policy: deps.config.delivery }),
+    [SEND_RESIDENT_MESSAGE]: createSendResidentMessageTask({ db: deps.db, config: deps.config }),
+  };
 }

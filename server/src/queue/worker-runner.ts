@@ -1,7 +1,12 @@
-import { Logger, run, type Runner, type TaskList } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { Logger, run, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
+import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import type { Logger as PinoLogger } from 'pino';
+import type { Database } from '../db/database.js';
 import type { WorkerStatus } from '../plugins/database.js';
+import { startOutboxRelay } from './outbox-relay.js';
+import { startWorkerLeases } from './worker-leases.js';
 
 /** A running queue worker. */
 export interface RunningWorker {
@@ -20,30 +25,40 @@ function workerLogger(log: PinoLogger): Logger {
 }
 
 /**
- * Starts graphile-worker on the shared pool. Several of these may run in several processes on
- * several machines against one database: graphile-worker hands each job to exactly one of them.
+ * Starts graphile-worker on the shared pool, the outbox relay and the worker heartbeats. Several of
+ * these may run in several processes on several machines against one database: graphile-worker
+ * hands each job to exactly one worker at a time.
  */
 export async function startWorker(options: {
   pool: pg.Pool;
-  concurrency: number;
+  db: Kysely<Database>;
   logger: PinoLogger;
   taskList: TaskList;
-  crontab?: string;
+  concurrency: number;
+  leaseSeconds: number;
+  relayIntervalMs: number;
 }): Promise<RunningWorker> {
   let stopping = false;
+  let crashed = false;
+  const leases = startWorkerLeases({ db: options.db, leaseSeconds: options.leaseSeconds, logger: options.logger });
+  const events: WorkerEvents = new EventEmitter();
+  events.on('worker:create', ({ worker }) => {
+    leases.add(worker.workerId);
+  });
   const runner: Runner = await run({
     pgPool: options.pool,
     concurrency: options.concurrency,
     noHandleSignals: true,
     pollInterval: 2000,
     logger: workerLogger(options.logger),
+    events,
     taskList: options.taskList,
-    // No crontab file: scheduled tasks are declared in code (and none means none).
-    ...(options.crontab ? { crontab: options.crontab } : { parsedCronItems: [] }),
+    parsedCronItems: [],
   });
-  let crashed: unknown;
+  leases.start();
+  const relay = startOutboxRelay({ db: options.db, intervalMs: options.relayIntervalMs, logger: options.logger });
   runner.promise.catch((error: unknown) => {
-    crashed = error;
+    crashed = true;
     options.logger.error({ err: error }, 'queue worker stopped unexpectedly');
   });
   return {
@@ -51,7 +66,9 @@ export async function startWorker(options: {
       crashed ? { ok: false, detail: 'The queue worker has stopped.' } : stopping ? { ok: false, detail: 'The queue worker is stopping.' } : { ok: true },
     stop: async () => {
       stopping = true;
+      await relay.stop();
       await runner.stop();
+      await leases.stop();
     },
   };
 }

@@ -1,0 +1,21 @@
+import type { AgencyId } from '@tuo/shared';
+import type { Config } from '../config.js';
+import type { AgencyAdapter } from './agency-adapter.js';
+import { createCouncilAdapter } from './council/council-adapter.js';
+import { createHousingAdapter } from './housing/housing-adapter.js';
+import { createJobcentreAdapter } from './jobcentre/jobcentre-adapter.js';
+import { createNhsAdapter } from './nhs/nhs-adapter.js';
+
+/** Every agency's adapter. A `Record`, so adding an agency id without an adapter does not compile. */
+export type AdapterRegistry = Record<AgencyId, AgencyAdapter>;
+
+/** Builds the adapters from configuration: a webhook where one is set, the inbox otherwise. */
+export function createAdapterRegistry(config: Pick<Config, 'agencies' | 'delivery'>): AdapterRegistry {
+  const settings = (agency: AgencyId) => ({ ...config.agencies[agency], timeoutMs: config.delivery.timeoutMs });
+  return {
+    council: createCouncilAdapter(settings('council')),
+    nhs: createNhsAdapter(settings('nhs')),
+    housing: createHousingAdapter(settings('housing')),
+    jobcentre: createJobcentreAdapter(settings('jobcentre')),
+  };
+}

@@ -1,0 +1,50 @@
+import type { AgencyId, AgencyPayloadV1, SubmissionEnvelopeV1 } from '@tuo/shared';
+
+/** What one hand-over to an agency came to. */
+export type DeliveryOutcome =
+  | { kind: 'delivered'; statusCode?: number }
+  /** Worth trying again later: a timeout, a 5xx, 408 or 429 (with the agency's Retry-After, if it sent one). */
+  | { kind: 'retry'; statusCode?: number; error: string; retryAfterMs?: number }
+  /** Trying again will not help: the agency refused it (another 4xx), with the reason recorded. */
+  | { kind: 'failed'; statusCode?: number; error: string };
+
+/** One notification on its way to an agency. */
+export interface AgencyNotification {
+  /** Stable across every retry of this delivery, so the agency can discard repeats. */
+  messageId: string;
+  payload: AgencyPayloadV1;
+}
+
+/** How a notification reaches the agency: pushed to its webhook, or left in its inbox to be pulled. */
+export interface Transport {
+  readonly kind: 'webhook' | 'inbox';
+  send(notification: AgencyNotification): Promise<DeliveryOutcome>;
+}
+
+/**
+ * Everything the portal knows about telling one agency. One folder per agency under
+ * `adapters/`, each with the same files; the registry is a `Record<AgencyId, AgencyAdapter>`, so
+ * an agency without an adapter is a compile error. Adapters get their settings from a factory
+ * and never read the environment.
+ */
+export interface AgencyAdapter {
+  /** The agency's stable id, as used in the API, configuration names and payloads. */
+  readonly id: AgencyId;
+  /** The `type` of webhook events sent to this agency, e.g. `council.notification.created`. */
+  readonly eventType: string;
+  /**
+   * The agency's payload for a submission: only the fields its routing rules give it.
+   * `undefined` when the agency must not be told (not relevant, or the resident did not agree).
+   */
+  toPayload(envelope: SubmissionEnvelopeV1): AgencyPayloadV1 | undefined;
+  /** Hands the payload over by the agency's transport. Never throws for the agency's answers. */
+  deliver(notification: AgencyNotification): Promise<DeliveryOutcome>;
+  /** Which transport this adapter was configured with. */
+  readonly transport: Transport['kind'];
+}
+
+/** The settings one adapter is created with. */
+export interface AgencyAdapterSettings {
+  webhook?: { url: string; secret: string };
+  timeoutMs: number;
+}

@@ -1,0 +1,9 @@
+import type { AgencyAdapter, AgencyAdapterSettings } from '../agency-adapter.js';
+import { createRoutedAdapter } from '../routed-adapter.js';
+
+/**
+ * Social housing: the council's landlord service or a housing association, for tenancies that end, start or change.
+ */
+export function createHousingAdapter(settings: AgencyAdapterSettings): AgencyAdapter {
+  return createRoutedAdapter('housing', settings);
+}

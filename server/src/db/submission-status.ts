@@ -1,0 +1,35 @@
+import type { AgencyId, LifeEventId } from '@tuo/shared';
+import type { DeliveryStatus, SubmissionStatusResponse } from '@tuo/shared/api/submissions';
+import type { Kysely } from 'kysely';
+import type { Database } from './database.js';
+
+/** A submission's public progress, and the hash its tracking secret must match. */
+export interface SubmissionStatusRecord {
+  trackingSecretHash: string;
+  status: SubmissionStatusResponse;
+}
+
+/** Reads each agency's status for a reference: nothing personal, only states and times. */
+export async function findSubmissionStatus(db: Kysely<Database>, reference: string): Promise<SubmissionStatusRecord | undefined> {
+  const submission = await db
+    .selectFrom('submissions')
+    .select(['id', 'reference', 'life_event', 'submitted_at', 'tracking_secret_hash'])
+    .where('reference', '=', reference)
+    .executeTakeFirst();
+  if (!submission) return undefined;
+  const deliveries = await db
+    .selectFrom('deliveries')
+    .select(['agency', 'status', 'status_changed_at'])
+    .where('submission_id', '=', submission.id)
+    .orderBy('agency')
+    .execute();
+  return {
+    trackingSecretHash: submission.tracking_secret_hash,
+    status: {
+      reference: submission.reference,
+      lifeEvent: submission.life_event as LifeEventId,
+      submittedAt: submission.submitted_at.toISOString(),
+      agencies: deliveries.map((d) => ({ agency: d.agency as AgencyId, status: d.status as DeliveryStatus, changedAt: d.status_changed_at.toISOString() })),
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** The queue task that delivers one submission to one agency (one attempt per job). */
+export const DELIVER_TO_AGENCY = 'deliver_to_agency';
+/** The queue task that sends one message (a confirmation) to a resident. */
+export const SEND_RESIDENT_MESSAGE = 'send_resident_message';
+
+/** `deliver_to_agency` payload. Re-parsed on entry: the job may have been queued by older code. */
+export const deliverToAgencyPayloadSchema = z.object({ deliveryId: z.uuid(), attempt: z.number().int().positive() });
+/** `send_resident_message` payload. */
+export const sendResidentMessagePayloadSchema = z.object({ messageId: z.uuid() });
+
+/** A job as written to the outbox; its key makes a second relay of the same row a no-op. */
+export interface OutboxJob {
+  task: string;
+  payload: Record<string, unknown>;
+  job_key: string;
+}
+
+/** The job for attempt `attempt` of a delivery. Jobs carry ids only, never personal data. */
+export function deliveryJob(deliveryId: string, attempt: number): OutboxJob {
+  return { task: DELIVER_TO_AGENCY, payload: { deliveryId, attempt }, job_key: `delivery:${deliveryId}:${attempt}` };
+}
+
+/** The job that sends a resident message. */
+export function residentMessageJob(messageId: string): OutboxJob {
+  return { task: SEND_RESIDENT_MESSAGE, payload: { messageId }, job_key: `message:${messageId}` };
+}

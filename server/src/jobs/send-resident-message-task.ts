@@ -1,0 +1,71 @@
+import { agencies, getJourney, submissionEnvelopeV1Schema } from '@tuo/shared';
+import type { Task } from 'graphile-worker';
+import type { Kysely } from 'kysely';
+import { NotifyClient } from 'notifications-node-client';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { sendResidentMessagePayloadSchema } from './job-names.js';
+
+interface Personalisation {
+  reference: string;
+  trackingSecret: string;
+}
+
+function httpStatusOf(error: unknown): number | undefined {
+  return (error as { response?: { status?: number } }).response?.status;
+}
+
+/**
+ * Sends a confirmation to the resident through GOV.UK Notify when it is configured; otherwise
+ * records that it would have been sent. The tracking link (which unlocks the status page) is
+ * cleared from the database once the message is sent or recorded.
+ */
+export function createSendResidentMessageTask(deps: { db: Kysely<Database>; config: Pick<Config, 'notify' | 'publicUrl'> }): Task {
+  const { db, config } = deps;
+  const client = config.notify ? new NotifyClient(config.notify.apiKey) : undefined;
+  return async (rawPayload) => {
+    const { messageId } = sendResidentMessagePayloadSchema.parse(rawPayload);
+    const message = await db
+      .selectFrom('resident_messages')
+      .innerJoin('submissions', 'submissions.id', 'resident_messages.submission_id')
+      .select(['resident_messages.channel', 'resident_messages.status', 'resident_messages.personalisation', 'submissions.envelope'])
+      .where('resident_messages.id', '=', messageId)
+      .executeTakeFirst();
+    if (message?.status !== 'queued') return;
+    const envelope = submissionEnvelopeV1Schema.parse(message.envelope);
+    const { reference, trackingSecret } = message.personalisation as Personalisation;
+    const told = envelope.consent.filter((c) => c.given).map((c) => agencies[c.agency].name);
+    const personalisation = {
+      reference,
+      life_event: getJourney(envelope.lifeEvent).title,
+      agencies: told.join(', '),
+      tracking_link: `${config.publicUrl}/track?reference=${encodeURIComponent(reference)}&secret=${encodeURIComponent(trackingSecret)}`,
+    };
+    const templateId = message.channel === 'email' ? config.notify?.emailTemplateId : config.notify?.smsTemplateId;
+    const recipient = message.channel === 'email' ? envelope.answers.email : envelope.answers.phone;
+    let status = 'recorded';
+    let providerId: string | null = null;
+    let error: string | null = null;
+    if (client && templateId && typeof recipient === 'string') {
+      try {
+        const sent =
+          message.channel === 'email'
+            ? await client.sendEmail(templateId, recipient, { personalisation, reference })
+            : await client.sendSms(templateId, recipient, { personalisation, reference });
+        status = 'sent';
+        providerId = sent.data.id;
+      } catch (failure) {
+        const code = httpStatusOf(failure);
+        // Notify's 400 and 403 will not change on retry; anything else (429, 5xx, network) will be retried.
+        if (code !== 400 && code !== 403) throw new Error(`GOV.UK Notify did not accept the message (${code ?? 'no answer'})`);
+        status = 'failed';
+        error = `GOV.UK Notify refused the message (${code})`;
+      }
+    }
+    await db
+      .updateTable('resident_messages')
+      .set({ status, provider_id: providerId, error, personalisation: null, updated_at: new Date() })
+      .where('id', '=', messageId)
+      .execute();
+  };
+}

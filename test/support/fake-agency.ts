@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { delay, http, HttpResponse } from 'msw';
+import { Webhook } from 'standardwebhooks';
+
+/** What a fake agency endpoint does with the n-th request it gets (1-based). */
+export type Behaviour = (n: number) => 'accept' | 'hang' | { status: number; headers?: Record<string, string> };
+
+/** One notification the fake agency accepted, with its verified signature. */
+export interface Received {
+  webhookId: string;
+  body: { type: string; timestamp: string; data: { reference: string; lifeEvent: string; answers: Record<string, unknown> } };
+}
+
+/**
+ * A stand-in for an agency's webhook receiver that keeps the rules a real one would: it refuses
+ * (401) anything whose Standard Webhooks signature does not verify, and records what it accepted.
+ */
+export function fakeAgency(agency: string, behaviour: Behaviour = () => 'accept') {
+  const secret = `whsec_${randomBytes(32).toString('base64')}`;
+  const url = `https://${agency}.agency.test/webhooks/tell-us-once`;
+  const verifier = new Webhook(secret);
+  const accepted: Received[] = [];
+  let requests = 0;
+  let rejectedSignatures = 0;
+  const handler = http.post(url, async ({ request }) => {
+    requests += 1;
+    const n = requests;
+    const text = await request.text();
+    try {
+      verifier.verify(text, Object.fromEntries(request.headers.entries()));
+    } catch {
+      rejectedSignatures += 1;
+      return HttpResponse.json({ error: 'bad signature' }, { status: 401 });
+    }
+    const action = behaviour(n);
+    if (action === 'hang') {
+      await delay('infinite');
+      return HttpResponse.json({});
+    }
+    if (action === 'accept') {
+      accepted.push({ webhookId: request.headers.get('webhook-id') ?? '', body: JSON.parse(text) as Received['body'] });
+      return new HttpResponse(null, { status: 204 });
+    }
+    return HttpResponse.json({ error: 'as configured' }, { status: action.status, headers: action.headers ?? {} });
+  });
+  const envName = agency.toUpperCase();
+  return {
+    handler,
+    accepted,
+    requests: () => requests,
+    rejectedSignatures: () => rejectedSignatures,
+    env: { [`AGENCY_${envName}_WEBHOOK_URL`]: url, [`AGENCY_${envName}_WEBHOOK_SECRET`]: secret },
+  };
+}
