@@ -1,0 +1,165 @@
+import { exampleSubmissions, getJourney, routedFields, type AgencyId } from '@tuo/shared';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningWorker } from '../../server/src/queue/worker-runner.js';
+import { fakeAgency, type Behaviour } from '../support/fake-agency.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { testConfig } from '../support/test-config.js';
+import { startTestWorker } from '../support/test-worker.js';
+import { waitFor } from '../support/wait-for.js';
+
+const mockServer = setupServer();
+beforeAll(() => {
+  mockServer.listen({ onUnhandledRequest: 'error' });
+});
+afterEach(() => {
+  mockServer.resetHandlers();
+});
+afterAll(() => {
+  mockServer.close();
+});
+
+const fast = { DELIVERY_RETRY_BASE_MS: '40', DELIVERY_RETRY_MAX_MS: '200', DELIVERY_TIMEOUT_MS: '400', OUTBOX_RELAY_INTERVAL_MS: '20' };
+
+/** An app and a real worker sharing one fresh database, with the given agencies faked. */
+async function setUp(agencies: Partial<Record<AgencyId, Behaviour>>, env: Record<string, string> = {}) {
+  const fakes = Object.fromEntries(Object.entries(agencies).map(([id, behaviour]) => [id, fakeAgency(id, behaviour)])) as Partial<Record<AgencyId, ReturnType<typeof fakeAgency>>>;
+  mockServer.use(...Object.values(fakes).map((f) => f.handler));
+  const fullEnv = { ...fast, ...Object.assign({}, ...Object.values(fakes).map((f) => f.env)), ...env } as Record<string, string>;
+  const t: TestApp = await createTestApp({ env: fullEnv });
+  const worker: RunningWorker = await startTestWorker(t.database, testConfig(t.database.url, fullEnv));
+  const submit = async (body: unknown = exampleSubmissions['someone-died']) => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/submissions', payload: body as object });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<{ reference: string; agencies: AgencyId[] }>();
+  };
+  const deliveries = (reference: string) =>
+    t.database.db
+      .selectFrom('deliveries')
+      .innerJoin('submissions', 'submissions.id', 'deliveries.submission_id')
+      .select(['deliveries.id', 'deliveries.agency', 'deliveries.status', 'deliveries.attempts', 'deliveries.last_error', 'deliveries.transport'])
+      .where('submissions.reference', '=', reference)
+      .orderBy('deliveries.agency')
+      .execute();
+  const settled = (reference: string) =>
+    waitFor(async () => {
+      const rows = await deliveries(reference);
+      return rows.length > 0 && rows.every((d) => d.status === 'delivered' || d.status === 'failed') ? rows : undefined;
+    }, 20_000, `deliveries of ${reference} to settle`);
+  const attempts = (deliveryId: string) =>
+    t.database.db.selectFrom('delivery_attempts').selectAll().where('delivery_id', '=', deliveryId).orderBy('attempt').execute();
+  return {
+    fakes,
+    submit,
+    settled,
+    attempts,
+    close: async () => {
+      await worker.stop();
+      await t.close();
+    },
+  };
+}
+
+describe('fan-out to every agency', () => {
+  it('delivers one signed notification to each agency, holding only its routed fields', async () => {
+    const s = await setUp({ council: () => 'accept', nhs: () => 'accept', housing: () => 'accept', jobcentre: () => 'accept' });
+    try {
+      const { reference } = await s.submit();
+      const rows = await s.settled(reference);
+      expect(rows.map((d) => [d.agency, d.status, d.attempts])).toEqual([
+        ['council', 'delivered', 1],
+        ['housing', 'delivered', 1],
+        ['jobcentre', 'delivered', 1],
+        ['nhs', 'delivered', 1],
+      ]);
+      const journey = getJourney('someone-died');
+      for (const [agency, fake] of Object.entries(s.fakes)) {
+        expect(fake.rejectedSignatures()).toBe(0);
+        expect(fake.accepted).toHaveLength(1);
+        const received = fake.accepted[0];
+        expect(received?.body.type).toBe(`${agency}.notification.created`);
+        expect(received?.body.data.reference).toBe(reference);
+        const allowed = new Set(routedFields(journey, agency as AgencyId));
+        for (const field of Object.keys(received?.body.data.answers ?? {})) expect(allowed, `${agency} got ${field}`).toContain(field);
+      }
+      // The council needs the NI number; the NHS does not get it.
+      expect(Object.keys(s.fakes.nhs?.accepted[0]?.body.data.answers ?? {})).not.toContain('nationalInsuranceNumber');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('keeps a notification in the inbox of an agency without a webhook', async () => {
+    const s = await setUp({ council: () => 'accept' });
+    try {
+      const { reference } = await s.submit();
+      const rows = await s.settled(reference);
+      expect(rows.find((d) => d.agency === 'nhs')).toMatchObject({ status: 'delivered', transport: 'inbox' });
+      expect(rows.find((d) => d.agency === 'council')).toMatchObject({ status: 'delivered', transport: 'webhook' });
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('retries', () => {
+  it('retries an endpoint failing 5 times and delivers exactly once, with the same webhook-id every time', async () => {
+    const seenIds: string[] = [];
+    const s = await setUp({ council: (n) => (n <= 5 ? { status: 503 } : 'accept') });
+    mockServer.events.on('request:start', ({ request }) => {
+      const id = request.headers.get('webhook-id');
+      if (id) seenIds.push(id);
+    });
+    try {
+      const { reference } = await s.submit();
+      const council = (await s.settled(reference)).find((d) => d.agency === 'council');
+      expect(council).toMatchObject({ status: 'delivered', attempts: 6, last_error: null });
+      expect(s.fakes.council?.accepted).toHaveLength(1);
+      expect(s.fakes.council?.requests()).toBe(6);
+      expect(new Set(seenIds).size).toBe(1);
+      const attempts = await s.attempts(council?.id ?? '');
+      expect(attempts.map((a) => [a.outcome, a.status_code])).toEqual([...Array(5).fill(['retry', 503]), ['delivered', 204]]);
+    } finally {
+      mockServer.events.removeAllListeners();
+      await s.close();
+    }
+  });
+
+  it('fails a permanent 400 at once, with the reason recorded', async () => {
+    const s = await setUp({ council: () => ({ status: 400 }) });
+    try {
+      const { reference } = await s.submit();
+      const council = (await s.settled(reference)).find((d) => d.agency === 'council');
+      expect(council).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(council?.last_error).toContain('400');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('times out a hung endpoint and retries it', async () => {
+    const s = await setUp({ council: (n) => (n === 1 ? 'hang' : 'accept') });
+    try {
+      const { reference } = await s.submit();
+      const council = (await s.settled(reference)).find((d) => d.agency === 'council');
+      expect(council).toMatchObject({ status: 'delivered', attempts: 2 });
+      const attempts = await s.attempts(council?.id ?? '');
+      expect(attempts[0]).toMatchObject({ outcome: 'retry', error: 'The agency did not answer in time' });
+      expect(attempts[0]?.duration_ms).toBeGreaterThanOrEqual(350);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('honours Retry-After on 429 and gives up after the configured number of attempts', async () => {
+    const s = await setUp({ council: () => ({ status: 429, headers: { 'retry-after': '0' } }) }, { DELIVERY_MAX_ATTEMPTS: '3' });
+    try {
+      const { reference } = await s.submit();
+      const council = (await s.settled(reference)).find((d) => d.agency === 'council');
+      expect(council).toMatchObject({ status: 'failed', attempts: 3 });
+      expect(council?.last_error).toContain('gave up after 3 attempts');
+    } finally {
+      await s.close();
+    }
+  });
+});
