@@ -118,7 +118,7 @@ describe('retries', () => {
       expect(s.fakes.council?.requests()).toBe(6);
       expect(new Set(seenIds).size).toBe(1);
       const attempts = await s.attempts(council?.id ?? '');
-      expect(attempts.map((a) => [a.outcome, a.status_code])).toEqual([...Array(5).fill(['retry', 503]), ['delivered', 204]]);
+      expect(attempts.map((a) => [a.outcome, a.status_code])).toEqual([...Array.from({ length: 5 }, () => ['retry', 503]), ['delivered', 204]]);
     } finally {
       mockServer.events.removeAllListeners();
       await s.close();

@@ -11,10 +11,10 @@ export interface PortalProcess {
 }
 
 /** Starts `server/src/main.ts` in its own process group, as `npm start` would after building. */
-export function startPortal(env: Record<string, string>, entry = 'server/src/main.ts'): PortalProcess {
-  // The embedded database is what is under test, whatever the developer's shell says.
+export function startPortal(env: Record<string, string>, entry = 'server/src/main.ts', keepDatabaseUrl = false): PortalProcess {
+  // Unless asked otherwise, the embedded database is what is under test, whatever the shell says.
   const inherited = { ...process.env };
-  delete inherited.DATABASE_URL;
+  if (!keepDatabaseUrl) delete inherited.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: { ...inherited, LOG_LEVEL: 'warn', ...env },
     detached: true,

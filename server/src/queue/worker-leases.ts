@@ -42,7 +42,7 @@ export function startWorkerLeases(options: { db: Kysely<Database>; leaseSeconds:
   };
 
   return {
-    /** Registers a worker of this process (from graphile-worker's `worker:create` event). */
+    /** Registers a worker or worker pool id of this process (from graphile-worker's events). */
     add: (workerId: string) => workerIds.add(workerId),
     start: loop,
     /** Stops heartbeats and removes this process's leases: its workers have finished cleanly. */

@@ -42,6 +42,10 @@ export async function startWorker(options: {
   let crashed = false;
   const leases = startWorkerLeases({ db: options.db, leaseSeconds: options.leaseSeconds, logger: options.logger });
   const events: WorkerEvents = new EventEmitter();
+  // Jobs are locked by the pool's id (or, in some modes, by a worker's): lease both.
+  events.on('pool:create', ({ workerPool }) => {
+    leases.add(workerPool.id);
+  });
   events.on('worker:create', ({ worker }) => {
     leases.add(worker.workerId);
   });
