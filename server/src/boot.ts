@@ -54,7 +54,8 @@ export async function boot(roles: Roles): Promise<void> {
     sessionSecret: env.SESSION_SECRET ?? embedded?.sessionSecret ?? '',
   });
   const logger = pino(loggerOptions(config.logLevel));
-  const { pool, db } = createDb(config.databaseUrl);
+  // graphile-worker shares the pool: give each concurrent job a connection, and the API its own.
+  const { pool, db } = createDb(config.databaseUrl, { max: roles.worker ? config.worker.concurrency + 12 : 20 });
 
   // Filled in as parts start, so a signal at any moment stops exactly what is running.
   const running: { app?: FastifyInstance; worker?: RunningWorker } = {};

@@ -11,11 +11,11 @@ export interface PortalProcess {
 }
 
 /** Starts `server/src/main.ts` in its own process group, as `npm start` would after building. */
-export function startPortal(env: Record<string, string>, entry = 'server/src/main.ts', keepDatabaseUrl = false): PortalProcess {
+export function startPortal(env: Record<string, string>, entry = 'server/src/main.ts', keepDatabaseUrl = false, nodeArgs: string[] = []): PortalProcess {
   // Unless asked otherwise, the embedded database is what is under test, whatever the shell says.
   const inherited = { ...process.env };
   if (!keepDatabaseUrl) delete inherited.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
     env: { ...inherited, LOG_LEVEL: 'warn', ...env },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -44,11 +44,16 @@ export async function waitUntilReady(baseUrl: string, portal: PortalProcess, tim
   throw new Error(`portal not ready in time:\n${portal.output()}`);
 }
 
-/** Connects to the embedded database of a data folder, as its running Postgres publishes it. */
-export async function connectToEmbedded(dataDir: string): Promise<pg.Client> {
+/** The connection string of the embedded database of a data folder, as its running Postgres publishes it. */
+export function embeddedDatabaseUrl(dataDir: string): string {
   const { postgresPassword } = JSON.parse(readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as { postgresPassword: string };
   const port = Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3]);
-  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password: postgresPassword, database: 'tell_us_once' });
+  return `postgres://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${port}/tell_us_once`;
+}
+
+/** Connects to the embedded database of a data folder. */
+export async function connectToEmbedded(dataDir: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: embeddedDatabaseUrl(dataDir) });
   await client.connect();
   return client;
 }

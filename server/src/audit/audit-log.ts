@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 
 /** Who did something: a resident (online), staff, an agency, or the system itself. */
@@ -30,4 +30,13 @@ export async function recordAudit(db: Kysely<Database> | Transaction<Database>, 
       })),
     )
     .execute();
+}
+
+/**
+ * The audit insert as SQL, for a caller composing one atomic statement; `from` supplies the rows
+ * (e.g. `from s`, the CTE of what was just written), so the audit line exists only if they do.
+ */
+export function auditInsert(event: AuditEvent, from: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`insert into audit_events (actor_type, actor_id, action, submission_id, detail)
+    select ${event.actor.type}, ${event.actor.id ?? null}, ${event.action}, ${event.submissionId ?? null}, ${JSON.stringify(event.detail ?? {})}::jsonb ${from}`;
 }

@@ -1,5 +1,4 @@
-import type { AgencyId } from '@tuo/shared';
-import { submissionEnvelopeV1Schema } from '@tuo/shared';
+import type { AgencyId, SubmissionEnvelopeV1 } from '@tuo/shared';
 import type { Task } from 'graphile-worker';
 import { sql, type Kysely } from 'kysely';
 import type { AdapterRegistry } from '../adapters/adapter-registry.js';
@@ -23,68 +22,59 @@ export function createDeliverToAgencyTask(deps: { db: Kysely<Database>; adapters
   const { db, adapters, policy } = deps;
   return async (rawPayload, helpers) => {
     const { deliveryId, attempt } = deliverToAgencyPayloadSchema.parse(rawPayload);
-    const now = new Date();
-    const claimed = await db
-      .updateTable('deliveries')
-      .set({ status: 'sending', attempts: attempt, status_changed_at: now })
-      .where('id', '=', deliveryId)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('status', '=', 'queued'), eb('attempts', '=', attempt - 1)]),
-          eb.and([eb('status', '=', 'sending'), eb('attempts', '=', attempt)]),
-        ]),
-      )
-      .returning(['agency', 'submission_id'])
-      .executeTakeFirst();
-    if (!claimed) {
+    // Claim the attempt, note it, and read the envelope in one round trip.
+    const claimed = await sql<{ agency: AgencyId; envelope: SubmissionEnvelopeV1 }>`
+      with claimed as (
+        update deliveries set status = 'sending', attempts = ${attempt}, status_changed_at = now()
+        where id = ${deliveryId}
+          and ((status = 'queued' and attempts = ${attempt - 1}) or (status = 'sending' and attempts = ${attempt}))
+        returning agency, submission_id
+      ),
+      noted as (insert into delivery_events (delivery_id, status, at, detail) select ${deliveryId}, 'sending', now(), ${`Attempt ${attempt}`} from claimed)
+      select claimed.agency, submissions.envelope from claimed join submissions on submissions.id = claimed.submission_id
+    `.execute(db);
+    const row = claimed.rows[0];
+    if (!row) {
       helpers.logger.info(`delivery ${deliveryId} attempt ${attempt} is no longer due; nothing to do`);
       return;
     }
-    await db.insertInto('delivery_events').values({ delivery_id: deliveryId, status: 'sending', at: now, detail: `Attempt ${attempt}` }).execute();
+    const adapter = adapters[row.agency];
+    // The envelope was validated when it was written; its version says how to read it.
+    const version: number = row.envelope.schemaVersion;
+    if (version !== 1) throw new Error(`Unknown envelope version ${String(version)}`);
+    const payload = adapter.toPayload(row.envelope);
 
-    const adapter = adapters[claimed.agency as AgencyId];
-    const submission = await db.selectFrom('submissions').select('envelope').where('id', '=', claimed.submission_id).executeTakeFirstOrThrow();
-    const payload = adapter.toPayload(submissionEnvelopeV1Schema.parse(submission.envelope));
-
-    const started = Date.now();
+    const started = new Date();
     const outcome: DeliveryOutcome = payload
       ? await adapter.deliver({ messageId: messageIdFor(deliveryId), payload })
       : { kind: 'failed', error: 'The resident did not agree to tell this agency, or it is not relevant' };
-    const durationMs = Date.now() - started;
     const finished = new Date();
-
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('delivery_attempts')
-        .values({
-          delivery_id: deliveryId,
-          attempt,
-          started_at: new Date(started),
-          duration_ms: durationMs,
-          outcome: outcome.kind,
-          status_code: outcome.statusCode ?? null,
-          error: outcome.kind === 'delivered' ? null : outcome.error,
-        })
-        .execute();
-      const giveUp = outcome.kind === 'failed' || (outcome.kind === 'retry' && attempt >= policy.maxAttempts);
-      if (outcome.kind === 'delivered') {
-        await trx
-          .updateTable('deliveries')
-          .set({ status: 'delivered', status_changed_at: finished, last_error: null, next_attempt_at: null, payload: JSON.stringify(payload) })
-          .where('id', '=', deliveryId)
-          .execute();
-        await trx.insertInto('delivery_events').values({ delivery_id: deliveryId, status: 'delivered', at: finished, detail: adapter.transport === 'inbox' ? 'Waiting in the agency inbox' : `Accepted (${outcome.statusCode ?? ''})` }).execute();
-      } else if (giveUp) {
-        const reason = outcome.kind === 'retry' ? `${outcome.error}; gave up after ${attempt} attempts` : outcome.error;
-        await trx.updateTable('deliveries').set({ status: 'failed', status_changed_at: finished, last_error: reason, next_attempt_at: null }).where('id', '=', deliveryId).execute();
-        await trx.insertInto('delivery_events').values({ delivery_id: deliveryId, status: 'failed', at: finished, detail: reason }).execute();
-      } else {
-        const runAt = new Date(finished.getTime() + retryDelayMs(attempt, policy, outcome.retryAfterMs));
-        await trx.updateTable('deliveries').set({ status: 'queued', status_changed_at: finished, last_error: outcome.error, next_attempt_at: runAt }).where('id', '=', deliveryId).execute();
-        await trx.insertInto('delivery_events').values({ delivery_id: deliveryId, status: 'queued', at: finished, detail: `${outcome.error}; will try again` }).execute();
-        const next = { deliveryId, attempt: attempt + 1 };
-        await sql`select graphile_worker.add_job(${DELIVER_TO_AGENCY}, ${JSON.stringify(next)}::json, run_at => ${runAt}, job_key => ${`delivery:${deliveryId}:${attempt + 1}`})`.execute(trx);
-      }
-    });
+    const giveUp = outcome.kind === 'failed' || (outcome.kind === 'retry' && attempt >= policy.maxAttempts);
+    const next = outcome.kind === 'retry' && !giveUp ? new Date(finished.getTime() + retryDelayMs(attempt, policy, outcome.retryAfterMs)) : null;
+    const status = outcome.kind === 'delivered' ? 'delivered' : giveUp ? 'failed' : 'queued';
+    const error = outcome.kind === 'delivered' ? null : outcome.kind === 'retry' && giveUp ? `${outcome.error}; gave up after ${attempt} attempts` : outcome.error;
+    const detail =
+      outcome.kind === 'delivered'
+        ? adapter.transport === 'inbox' ? 'Waiting in the agency inbox' : `Accepted (${String(outcome.statusCode ?? '')})`
+        : next ? `${outcome.error}; will try again` : (error ?? '');
+    const nextJob = next
+      ? sql`, queued as (select graphile_worker.add_job(${DELIVER_TO_AGENCY}, ${JSON.stringify({ deliveryId, attempt: attempt + 1 })}::json, run_at => ${next}, job_key => ${`delivery:${deliveryId}:${attempt + 1}`}))`
+      : sql``;
+    // The attempt, the new state, its event and (for a retry) the next attempt's job: one statement, all or nothing.
+    await sql`
+      with attempt_row as (
+        insert into delivery_attempts (delivery_id, attempt, started_at, duration_ms, outcome, status_code, error)
+        values (${deliveryId}, ${attempt}, ${started}, ${finished.getTime() - started.getTime()}, ${outcome.kind}, ${outcome.statusCode ?? null}, ${outcome.kind === 'delivered' ? null : outcome.error})
+      ),
+      updated as (
+        update deliveries set status = ${status}, status_changed_at = ${finished}, last_error = ${error}, next_attempt_at = ${next},
+          payload = coalesce(payload, ${payload ? JSON.stringify(payload) : null}::jsonb)
+        where id = ${deliveryId}
+      ),
+      event as (insert into delivery_events (delivery_id, status, at, detail) values (${deliveryId}, ${status}, ${finished}, ${detail}))
+      ${nextJob}
+      -- A plain SELECT in a CTE runs only if something reads it.
+      select ${next ? sql`(select count(*) from queued)` : sql`0`} as queued
+    `.execute(db);
   };
 }

@@ -43,9 +43,12 @@ export function addMonths(iso: string, months: number): string {
   return toIsoDate(year, month, Math.min(date.day, daysInMonth(year, month)));
 }
 
+// Building a DateTimeFormat costs far more than using one, and dates are checked on every submission.
+const londonDateFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's date in the UK (Europe/London), whatever the time zone of the machine running this. */
 export function todayInLondon(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const parts = londonDateFormat.formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
   return toIsoDate(part('year'), part('month'), part('day'));
 }

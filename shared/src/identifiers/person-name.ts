@@ -46,15 +46,22 @@ export function personNameMessages(label: string): { tooLong: string; invalid: s
 
 /** Builds a zod schema for a name whose messages start with `label`; outputs the normalised name. */
 export function createPersonNameSchema(label: string): z.ZodType<string, string> {
+  // Building a zod schema is costly; each label's schema is built once and reused.
+  const cached = nameSchemas.get(label);
+  if (cached) return cached;
   const messages = personNameMessages(label);
-  return z
+  const schema = z
     .string({ error: messages.invalid })
     .transform(normalisePersonName)
     .superRefine((name, ctx) => {
       if (name.length > maxPersonNameLength) ctx.addIssue({ code: 'custom', message: messages.tooLong });
       else if (!hasAllowedCharacters(name)) ctx.addIssue({ code: 'custom', message: messages.invalid });
     });
+  nameSchemas.set(label, schema);
+  return schema;
 }
+
+const nameSchemas = new Map<string, z.ZodType<string, string>>();
 
 /** A name schema with messages starting "Name". */
 export const personNameSchema = createPersonNameSchema('Name');

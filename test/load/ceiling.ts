@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+
+/**
+ * The machine's ceiling: bare Postgres transactions writing the same durable rows a submission
+ * writes (1 submission, its deliveries, 1 outbox row each) from `clients` connections, into copies
+ * of the tables so the running worker does not pick them up. Returns transactions per second.
+ */
+export async function measureCeiling(databaseUrl: string, options: { clients: number; seconds: number; envelope: string; agencies: readonly string[] }): Promise<number> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.clients });
+  pool.on('error', () => undefined);
+  await pool.query(`
+    create table if not exists bench_submissions (like submissions including all);
+    create table if not exists bench_deliveries (like deliveries including all);
+    create table if not exists bench_outbox (like outbox including all)`);
+  const deadline = Date.now() + options.seconds * 1000;
+  let done = 0;
+  const client = async () => {
+    const connection = await pool.connect();
+    try {
+      while (Date.now() < deadline) {
+        const submissionId = randomUUID();
+        const deliveryIds = options.agencies.map(() => randomUUID());
+        await connection.query('begin');
+        await connection.query(
+          `insert into bench_submissions (id, reference, life_event, channel, language, schema_version, envelope, tracking_secret_hash, submitted_at)
+           values ($1, $2, 'someone-died', 'online', 'en', 1, $3, 'x', now())`,
+          [submissionId, `B-${submissionId}`, options.envelope],
+        );
+        await connection.query(
+          `insert into bench_deliveries (id, submission_id, agency, transport, status, status_changed_at, created_at)
+           select unnest($1::uuid[]), $2, unnest($3::text[]), 'webhook', 'queued', now(), now()`,
+          [deliveryIds, submissionId, options.agencies],
+        );
+        await connection.query(
+          `insert into bench_outbox (task, payload, job_key) select 'deliver_to_agency', json_build_object('deliveryId', d), d::text from unnest($1::uuid[]) d`,
+          [deliveryIds],
+        );
+        await connection.query('commit');
+        done += 1;
+      }
+    } finally {
+      connection.release();
+    }
+  };
+  const started = Date.now();
+  await Promise.all(Array.from({ length: options.clients }, client));
+  const rate = done / ((Date.now() - started) / 1000);
+  await pool.query('drop table bench_submissions, bench_deliveries, bench_outbox');
+  await pool.end();
+  return rate;
+}
