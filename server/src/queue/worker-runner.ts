@@ -58,6 +58,9 @@ export async function startWorker(options: {
     events,
     taskList: options.taskList,
     parsedCronItems: [],
+    // Fetch jobs in batches and complete them in batches: far fewer queries per delivery (see
+    // graphile-worker's performance docs); locked batches belong to the pool, which we lease.
+    preset: { worker: { localQueue: { size: Math.max(8, options.concurrency * 2) }, completeJobBatchDelay: 2, failJobBatchDelay: 2 } },
   });
   leases.start();
   const relay = startOutboxRelay({ db: options.db, intervalMs: options.relayIntervalMs, logger: options.logger });
