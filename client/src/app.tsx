@@ -1,3 +1,11 @@
+import { BackLink } from './components/back-link.js';
+import { CheckAnswersPage } from './journeys/pages/check-answers-page.js';
+import { ChooseLifeEventPage } from './journeys/pages/choose-life-event-page.js';
+import { ConfirmationPage } from './journeys/pages/confirmation-page.js';
+import { DeclarationPage } from './journeys/pages/declaration-page.js';
+import { QuestionPage } from './journeys/pages/question-page.js';
+import { TrackPage } from './journeys/pages/track-page.js';
+import { WhoToTellPage } from './journeys/pages/who-to-tell-page.js';
 import { PageLayout } from './layout/page-layout.js';
 import { MessagePage } from './pages/message-page.js';
 import { StartPage } from './pages/start-page.js';
@@ -5,7 +13,8 @@ import type { PageModel } from '@tuo/shared/pages/page-model';
 
 /** Chooses the page component for a page model. Rendered on the server and hydrated in the browser. */
 export function App({ model }: { model: PageModel }) {
-  return <PageLayout>{renderPage(model)}</PageLayout>;
+  const back = 'backHref' in model.props ? model.props.backHref : undefined;
+  return <PageLayout beforeContent={back ? <BackLink href={back} /> : undefined}>{renderPage(model)}</PageLayout>;
 }
 
 function renderPage(model: PageModel) {
@@ -16,5 +25,22 @@ function renderPage(model: PageModel) {
       return <MessagePage heading="Page not found" body="If you typed the web address, check it is correct." />;
     case 'error':
       return <MessagePage heading="Sorry, there is a problem with the service" body="Try again later. Your answers have been saved." />;
+    case 'session-expired':
+      return <MessagePage heading="Sorry, you will need to start again" body="We could not save your answer. This happens if the page was open for more than 4 hours, or if cookies are turned off." />;
+    case 'choose-life-event':
+      return <ChooseLifeEventPage {...model.props} />;
+    case 'question':
+      // Keyed by page, so moving between pages in one browser session never reuses a form's state.
+      return <QuestionPage key={`${model.props.lifeEvent}/${model.props.pageId}`} {...model.props} />;
+    case 'check-answers':
+      return <CheckAnswersPage {...model.props} />;
+    case 'who-to-tell':
+      return <WhoToTellPage {...model.props} />;
+    case 'declaration':
+      return <DeclarationPage {...model.props} />;
+    case 'confirmation':
+      return <ConfirmationPage {...model.props} />;
+    case 'track':
+      return <TrackPage {...model.props} />;
   }
 }

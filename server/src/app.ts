@@ -14,6 +14,7 @@ import { openApiPlugin } from './plugins/openapi.js';
 import { pagesPlugin } from './plugins/pages.js';
 import { securityPlugin } from './plugins/security.js';
 import { healthRoutes } from './routes/health/health-routes.js';
+import { journeyRoutes } from './routes/journeys/journey-routes.js';
 import { startRoutes } from './routes/pages/start-routes.js';
 import { submissionRoutes } from './routes/submissions/submission-routes.js';
 import { createAdapterRegistry } from './adapters/adapter-registry.js';
@@ -60,6 +61,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(pagesPlugin, { dev: options.dev ?? false });
   await app.register(startRoutes);
-  await app.register(submissionRoutes, { adapters: createAdapterRegistry(config) });
+  const adapters = createAdapterRegistry(config);
+  await app.register(submissionRoutes, { adapters });
+  await app.register(journeyRoutes, { config, adapters });
   return app;
 }

@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 /** The service's name, shown in the header and in every document title. */
 export const serviceName = 'Tell Us Once';
 
-/** The GOV.UK template's header, service navigation, main and footer around every page. */
-export function PageLayout({ children }: { children: ReactNode }) {
+/** The GOV.UK template's header, service navigation, main and footer around every page; `beforeContent` holds a back link. */
+export function PageLayout({ children, beforeContent }: { children: ReactNode; beforeContent?: ReactNode }) {
   return (
     <>
       <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
@@ -29,6 +29,7 @@ export function PageLayout({ children }: { children: ReactNode }) {
             <span className="govuk-phase-banner__text">This is a new service. Help us improve it by telling the customer centre what you think.</span>
           </p>
         </div>
+        {beforeContent}
         <main className="govuk-main-wrapper" id="main-content">
           {children}
         </main>

@@ -15,6 +15,7 @@ export interface Database {
   audit_events: AuditEventsTable;
   resident_messages: ResidentMessagesTable;
   worker_leases: WorkerLeasesTable;
+  sessions: SessionsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -116,6 +117,13 @@ export interface WorkerLeasesTable {
   worker_id: string;
   process_id: string;
   heartbeat_at: Timestamp;
+}
+
+/** A resident's session: their journey answers so far, kept server-side under a signed cookie. */
+export interface SessionsTable {
+  sid: string;
+  data: ColumnType<unknown, string, string>;
+  expires_at: Timestamp;
 }
 
 /** Small key-value facts about this installation (e.g. when it was first started). */

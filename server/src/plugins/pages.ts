@@ -13,7 +13,8 @@ const require = createRequire(import.meta.url);
 export const clientRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../client');
 
 /** What a route gives to render a page; language and direction default to English. */
-export type PageInput = Omit<PageModel, 'lang' | 'dir'> & Partial<Pick<PageModel, 'lang' | 'dir'>>;
+// Distributes over the PageModel union, so each page kind keeps its own props type.
+export type PageInput = PageModel extends infer Model ? (Model extends PageModel ? Omit<Model, 'lang' | 'dir'> & Partial<Pick<Model, 'lang' | 'dir'>> : never) : never;
 
 declare module 'fastify' {
   interface FastifyReply {

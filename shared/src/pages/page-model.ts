@@ -1,17 +1,110 @@
-/**
- * What the server hands to the client to render one page. The same object is rendered to HTML
- * on the server and, serialised into the page, used to hydrate it in the browser.
- */
-export interface PageModel {
-  /** Which page component renders it. */
-  page: 'start' | 'not-found' | 'error';
-  /** Document title, without the service name. */
+import type { AgencyId } from '../agencies/agency-ids.js';
+import type { FieldError } from '../api/field-errors.js';
+import type { SubmissionStatusResponse } from '../api/submissions.js';
+import type { LifeEventId } from '../journeys/catalogue.js';
+import type { Answers } from '../journeys/engine/answers.js';
+import type { ConsentOption } from '../journeys/engine/consent-options.js';
+import type { FormValues } from './form-values.js';
+
+/** A server-rendered HTML form: where it posts, its anti-forgery token, what was typed and what is wrong. */
+export interface FormProps {
+  action: string;
+  csrfToken: string;
+  values: FormValues;
+  /** In page order; empty when the page is first shown. */
+  errors: FieldError[];
+}
+
+/** "What has happened?": the life events come from the catalogue. */
+export interface ChooseLifeEventProps {
+  form: FormProps;
+}
+
+/** One page of a journey, rendered from its definition in the catalogue. */
+export interface QuestionProps {
+  lifeEvent: LifeEventId;
+  pageId: string;
+  /** Earlier answers this page's conditions read, so the browser builds the same page schema as the server. */
+  answersSoFar: Answers;
+  /** Today in the UK as `YYYY-MM-DD`, so date rules agree between browser and server. */
+  today: string;
+  backHref: string;
+  form: FormProps;
+}
+
+/** One row of "Check your answers". */
+export interface CheckAnswersRow {
+  label: string;
+  lines: string[];
+  changeHref: string;
+}
+
+/** "Check your answers" before choosing who to tell. */
+export interface CheckAnswersProps {
+  lifeEvent: LifeEventId;
+  rows: CheckAnswersRow[];
+  continueHref: string;
+  backHref: string;
+}
+
+/** Choosing who to tell: the relevant agencies, what each receives and why. */
+export interface WhoToTellProps {
+  lifeEvent: LifeEventId;
+  options: ConsentOption[];
+  backHref: string;
+  /** `values.consent` holds the optional agencies ticked. */
+  form: FormProps;
+}
+
+/** The declaration, then send. */
+export interface DeclarationProps {
+  lifeEvent: LifeEventId;
+  agencies: AgencyId[];
+  backHref: string;
+  form: FormProps;
+}
+
+/** After sending: the reference, what happens next, how to track. */
+export interface ConfirmationProps {
+  lifeEvent: LifeEventId;
+  reference: string;
+  /** Shown once: null when the resident has already seen it. */
+  trackingSecret: string | null;
+  agencies: AgencyId[];
+}
+
+/** The tracking form and, when the reference and secret matched, each agency's status. */
+export interface TrackProps {
+  form: FormProps;
+  result: SubmissionStatusResponse | null;
+}
+
+/** Pages with no data of their own. */
+export type NoProps = Record<string, never>;
+
+interface PageModelBase {
+  /** Document title, without the service name; starts "Error: " when the page shows errors. */
   title: string;
   lang: string;
   dir: 'ltr' | 'rtl';
-  /** Page-specific data; each page component knows its own shape. */
-  props: Record<string, unknown>;
 }
+
+/**
+ * What the server hands to the client to render one page. The same object is rendered to HTML
+ * on the server and, serialised into the page, used to hydrate it in the browser. `page` says
+ * which component renders it and fixes the shape of `props`.
+ */
+export type PageModel = PageModelBase &
+  (
+    | { page: 'start' | 'not-found' | 'error' | 'session-expired'; props: NoProps }
+    | { page: 'choose-life-event'; props: ChooseLifeEventProps }
+    | { page: 'question'; props: QuestionProps }
+    | { page: 'check-answers'; props: CheckAnswersProps }
+    | { page: 'who-to-tell'; props: WhoToTellProps }
+    | { page: 'declaration'; props: DeclarationProps }
+    | { page: 'confirmation'; props: ConfirmationProps }
+    | { page: 'track'; props: TrackProps }
+  );
 
 /** What `render` gives the server to put into index.html. */
 export interface RenderedPage {

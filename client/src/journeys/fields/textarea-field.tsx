@@ -1,0 +1,47 @@
+import { maxTextareaLength } from '@tuo/shared/journeys/engine/check-field';
+import { ErrorMessage } from '../../components/error-message.js';
+import { describedBy, errorAt, inputId } from '../../components/field-ids.js';
+import { textDefault, useJourneyForm } from '../journey-form.js';
+import { FieldLabel, type FieldComponentProps } from './field-frame.js';
+
+function remaining(length: number): string {
+  const left = maxTextareaLength - length;
+  if (left >= 0) return `You have ${left} character${left === 1 ? '' : 's'} remaining`;
+  return `You have ${-left} character${left === -1 ? '' : 's'} too many`;
+}
+
+/**
+ * Free text with a limit, with a character count. Without JavaScript the limit is stated; with it,
+ * the count follows the typing (in React rather than govuk-frontend's script, which would fight React for the DOM).
+ */
+export function TextareaField({ field, heading, hint }: FieldComponentProps) {
+  const form = useJourneyForm();
+  const id = inputId(field.name);
+  const error = errorAt(form.errors, field.name);
+  const value = form.current(field.name);
+  const typed = typeof value === 'string' ? value.length : 0;
+  return (
+    <div className="govuk-character-count">
+      <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+        <FieldLabel htmlFor={id} text={field.label} heading={heading} />
+        {hint ? (
+          <div id={`${id}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        ) : null}
+        <ErrorMessage id={`${id}-error`} error={error} />
+        <textarea
+          className={`govuk-textarea govuk-js-character-count${error || typed > maxTextareaLength ? ' govuk-textarea--error' : ''}`}
+          id={id}
+          rows={5}
+          defaultValue={textDefault(form.defaults, field.name)}
+          aria-describedby={describedBy(hint && `${id}-hint`, `${id}-info`, error && `${id}-error`)}
+          {...form.register(field.name)}
+        />
+      </div>
+      <div id={`${id}-info`} className={`govuk-hint govuk-character-count__message${typed > maxTextareaLength ? ' govuk-error-message' : ''}`} aria-live="polite">
+        {typed === 0 ? `You can enter up to ${maxTextareaLength} characters` : remaining(typed)}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import type { ConsentOption } from '@tuo/shared';
+import type { WhoToTellProps } from '@tuo/shared/pages/page-model';
+import { ErrorMessage } from '../../components/error-message.js';
+import { ErrorSummary } from '../../components/error-summary.js';
+import { errorAt } from '../../components/field-ids.js';
+import { PostForm, SubmitButton } from '../../components/post-form.js';
+
+/**
+ * Why a service is told, and (folded away, as it can be long) exactly what it will be sent.
+ * `indent` lines the details up under a checkbox's label.
+ */
+function WhatTheyGet({ option, id, className, indent }: { option: ConsentOption; id?: string; className: string; indent?: string }) {
+  return (
+    <>
+      <div id={id} className={className}>
+        {option.purpose}
+      </div>
+      <div className={indent}>
+      <details className="govuk-details govuk-!-margin-bottom-2">
+        <summary className="govuk-details__summary">
+          <span className="govuk-details__summary-text">What {option.name.replace(/^Your /, 'your ')} will be sent</span>
+        </summary>
+        <div className="govuk-details__text">
+          <ul className="govuk-list govuk-list--bullet">
+            {option.information.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </div>
+      </details>
+      </div>
+    </>
+  );
+}
+
+/**
+ * Choosing who to tell. Optional services are checkboxes, ticked to start with; services the life
+ * event cannot go ahead without are listed, with why, and cannot be left out.
+ */
+export function WhoToTellPage({ options, form }: WhoToTellProps) {
+  const required = options.filter((option) => option.required);
+  const optional = options.filter((option) => !option.required);
+  const ticked = Array.isArray(form.values.consent) ? form.values.consent : [];
+  const error = errorAt(form.errors, 'consent');
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={form.errors} focusKey={form.errors.length > 0 ? 1 : 0} />
+        <h1 className="govuk-heading-l">Who do you want us to tell?</h1>
+        <p className="govuk-body">Based on your answers, these services need to know. Each one only gets the information it needs.</p>
+        {required.length > 0 ? (
+          <>
+            <h2 className="govuk-heading-m">We must tell</h2>
+            <ul className="govuk-list">
+              {required.map((option) => (
+                <li key={option.agency}>
+                  <strong>{option.name}</strong>
+                  <WhatTheyGet option={option} className="govuk-body" />
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <PostForm form={form}>
+          {optional.length > 0 ? (
+            <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+              <fieldset className="govuk-fieldset" aria-describedby={error ? 'consent-hint consent-error' : 'consent-hint'}>
+                <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{required.length > 0 ? 'You can also tell' : 'Choose who to tell'}</legend>
+                <div id="consent-hint" className="govuk-hint">
+                  Untick any you do not want us to tell. You will need to tell them yourself.
+                </div>
+                <ErrorMessage id="consent-error" error={error} />
+                <div className="govuk-checkboxes">
+                  {optional.map((option, index) => {
+                    const id = index === 0 ? 'consent' : `consent-${index + 1}`;
+                    return (
+                      <div className="govuk-checkboxes__item" key={option.agency}>
+                        <input className="govuk-checkboxes__input" id={id} name="consent" type="checkbox" value={option.agency} defaultChecked={ticked.includes(option.agency)} aria-describedby={`${id}-item-hint`} />
+                        <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
+                          {option.name}
+                        </label>
+                        <WhatTheyGet option={option} id={`${id}-item-hint`} className="govuk-hint govuk-checkboxes__hint" indent="govuk-checkboxes__hint" />
+                      </div>
+                    );
+                  })}
+                </div>
+              </fieldset>
+            </div>
+          ) : null}
+          <SubmitButton>Continue</SubmitButton>
+        </PostForm>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRef, useState, type SubmitEvent } from 'react';
+import { get, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
+import { getJourney, getPage, pageSchema, type FieldError, type PageDefinition, type PageSchema } from '@tuo/shared';
+import { fieldParts, type FormValue, type FormValues } from '@tuo/shared/pages/form-values';
+import type { QuestionProps } from '@tuo/shared/pages/page-model';
+import type { JourneyForm } from './journey-form.js';
+
+/** react-hook-form says "nothing chosen" with null or false; an HTML form post just leaves the name out. */
+function asPosted(values: FormValues): Record<string, unknown> {
+  const posted: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(values) as [string, FormValue | null | boolean][]) {
+    if (value !== null && typeof value !== 'boolean') posted[name] = value;
+  }
+  return posted;
+}
+
+/** The shared page schema, fed what the browser would post, so browser and server agree on every message. */
+function sharedSchemaResolver(schema: PageSchema): Resolver<FormValues> {
+  const resolve = zodResolver(schema);
+  return async (values, context, options) => {
+    const result = await resolve(asPosted(values), context, options as Parameters<typeof resolve>[2]);
+    return Object.keys(result.errors).length > 0 ? { values: {}, errors: result.errors as FieldErrors<FormValues> } : { values, errors: {} };
+  };
+}
+
+/** react-hook-form's errors as the error summary lists them: in page order, address parts by part. */
+function inPageOrder(page: PageDefinition, errors: FieldErrors<FormValues>): FieldError[] {
+  const paths = page.fields.flatMap((field) => (field.kind === 'address' ? (fieldParts.address ?? []).map((part) => `${field.name}.${part}`) : [field.name]));
+  return paths.flatMap((path) => {
+    const message: unknown = get(errors, `${path}.message`);
+    return typeof message === 'string' ? [{ field: path, message }] : [];
+  });
+}
+
+/**
+ * A question page's form in the browser: react-hook-form with the page's shared zod schema. A
+ * failed submit shows the errors at once and focuses the summary; a valid one posts the real form,
+ * so the server stays the one place answers are kept.
+ */
+export function useQuestionForm(props: QuestionProps) {
+  const { lifeEvent, pageId, answersSoFar, today, form: served } = props;
+  const journey = getJourney(lifeEvent);
+  const page = getPage(journey, pageId);
+  // A page's props never change while it is mounted (the app keys it by page), so one resolver serves.
+  const [resolver] = useState(() => sharedSchemaResolver(pageSchema(journey, pageId, answersSoFar, { today })));
+  const formRef = useRef<HTMLFormElement>(null);
+  const [focusKey, setFocusKey] = useState(served.errors.length > 0 ? 1 : 0);
+  const { register, setValue, control, handleSubmit, formState } = useForm<FormValues>({
+    defaultValues: served.values,
+    resolver,
+    shouldFocusError: false,
+    reValidateMode: 'onChange',
+  });
+  const values = useWatch({ control }) as FormValues;
+  // Until the browser has checked the form, the server's errors (from a post without JavaScript) stand.
+  const errors = formState.isSubmitted ? inPageOrder(page, formState.errors) : served.errors;
+  const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
+    void handleSubmit(
+      () => formRef.current?.submit(),
+      () => {
+        setFocusKey((key) => key + 1);
+      },
+    )(event);
+  };
+  const form: JourneyForm = { register, setValue, current: (name) => values[name], defaults: served.values, errors };
+  return { journey, page, form, formRef, onSubmit, focusKey, errors };
+}

@@ -1,0 +1,87 @@
+import { createSubmissionRequestSchema, isLifeEventId, type FieldError, type LifeEventId } from '@tuo/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AdapterRegistry } from '../../adapters/adapter-registry.js';
+import { acceptSubmission } from '../../submissions/accept-submission.js';
+import { requestHash } from '../../submissions/request-hash.js';
+import { csrfToken } from './csrf.js';
+import { loadJourney, saveJourney, type JourneyState } from './journey-session.js';
+import { firstIncompletePage, stepPath, titleWithErrors } from './journey-progress.js';
+import { postedFormSchema } from './posted-form.js';
+
+const params = z.object({ lifeEvent: z.string() });
+const title = 'Declaration';
+const declarationError: FieldError = { field: 'declaration', message: 'Select that you confirm the information you have given is correct' };
+
+/** Where a resident who cannot make the declaration yet should be; undefined when they can. */
+function notReady(lifeEvent: LifeEventId, state: JourneyState): string | undefined {
+  if (state.submitted) return stepPath.confirmation(lifeEvent);
+  return firstIncompletePage(lifeEvent, state.answers) ?? (state.consent ? undefined : stepPath.whoToTell(lifeEvent));
+}
+
+/** The declaration and send, then the confirmation. Sending goes through the same code path as the API. */
+export const declarationRoutes: FastifyPluginAsyncZod<{ adapters: AdapterRegistry }> = async (app, options) => {
+  const render = (lifeEvent: LifeEventId, state: JourneyState, errors: FieldError[], token: string) => ({
+    page: 'declaration' as const,
+    title: titleWithErrors(title, errors),
+    props: {
+      lifeEvent,
+      agencies: state.consent?.chosen ?? [],
+      backHref: stepPath.whoToTell(lifeEvent),
+      form: { action: stepPath.declaration(lifeEvent), csrfToken: token, values: {}, errors },
+    },
+  });
+
+  app.get('/:lifeEvent/declaration', { schema: { hide: true, params } }, async (request, reply) => {
+    const { lifeEvent } = request.params;
+    if (!isLifeEventId(lifeEvent)) {
+      reply.callNotFound();
+      return reply;
+    }
+    const state = loadJourney(request, lifeEvent);
+    const elsewhere = notReady(lifeEvent, state);
+    if (elsewhere) return reply.redirect(elsewhere, 303);
+    return reply.page(render(lifeEvent, state, [], csrfToken(request)));
+  });
+
+  app.post('/:lifeEvent/declaration', { schema: { hide: true, params, body: postedFormSchema } }, async (request, reply) => {
+    const { lifeEvent } = request.params;
+    if (!isLifeEventId(lifeEvent)) {
+      reply.callNotFound();
+      return reply;
+    }
+    const state = loadJourney(request, lifeEvent);
+    const elsewhere = notReady(lifeEvent, state);
+    if (elsewhere) return reply.redirect(elsewhere, 303);
+    if (request.body.declaration !== 'confirmed') return reply.code(400).page(render(lifeEvent, state, [declarationError], csrfToken(request)));
+    const parsed = createSubmissionRequestSchema.safeParse({ lifeEvent, answers: state.answers, consent: state.consent?.chosen ?? [] });
+    // Answers that were fine a moment ago can fail now (a date rule crossing midnight): show them again.
+    if (!parsed.success) return reply.redirect(stepPath.checkAnswers(lifeEvent), 303);
+    const { response } = await acceptSubmission(app.db, parsed.data, {
+      adapters: options.adapters,
+      actor: { type: 'resident' },
+      idempotency: { key: `journey:${state.idempotencyKey}`, requestHash: requestHash(parsed.data) },
+    });
+    // Sent: the answers are with the agencies now, so the session forgets them.
+    saveJourney(request, lifeEvent, { answers: {}, idempotencyKey: state.idempotencyKey, submitted: { ...response } });
+    return reply.redirect(stepPath.confirmation(lifeEvent), 303);
+  });
+
+  app.get('/:lifeEvent/confirmation', { schema: { hide: true, params } }, async (request, reply) => {
+    const { lifeEvent } = request.params;
+    if (!isLifeEventId(lifeEvent)) {
+      reply.callNotFound();
+      return reply;
+    }
+    const state = loadJourney(request, lifeEvent);
+    if (!state.submitted) return reply.redirect(stepPath.checkAnswers(lifeEvent), 303);
+    const { submitted } = state;
+    // The tracking secret is shown once: it unlocks the status page, so it does not stay in the session.
+    if (submitted.trackingSecret !== null) saveJourney(request, lifeEvent, { ...state, submitted: { ...submitted, trackingSecret: null } });
+    return reply.page({
+      page: 'confirmation',
+      title: 'We have received your report',
+      props: { lifeEvent, reference: submitted.reference, trackingSecret: submitted.trackingSecret, agencies: submitted.agencies },
+    });
+  });
+};

@@ -1,0 +1,27 @@
+import { answersSchema, catalogue, pagePath, type Answers, type FieldError, type LifeEventId } from '@tuo/shared';
+
+/**
+ * Where a resident with incomplete answers should go: the page of the first question the whole
+ * journey's schema finds missing or wrong, or undefined when the answers are complete.
+ */
+export function firstIncompletePage(lifeEvent: LifeEventId, answers: Readonly<Answers>): string | undefined {
+  const journey = catalogue[lifeEvent];
+  const result = answersSchema(journey).safeParse(answers);
+  if (result.success) return undefined;
+  const field = String(result.error.issues[0]?.path[0] ?? '');
+  const page = journey.pages.find((candidate) => candidate.fields.some((f) => f.name === field)) ?? journey.pages[0];
+  return page ? pagePath(lifeEvent, page.id) : `/${lifeEvent}`;
+}
+
+/** A page title, marked for screen reader users when the page shows errors. */
+export function titleWithErrors(title: string, errors: readonly FieldError[]): string {
+  return errors.length > 0 ? `Error: ${title}` : title;
+}
+
+/** Where each fixed step of a journey lives. */
+export const stepPath = {
+  checkAnswers: (lifeEvent: LifeEventId) => `/${lifeEvent}/check-answers`,
+  whoToTell: (lifeEvent: LifeEventId) => `/${lifeEvent}/who-to-tell`,
+  declaration: (lifeEvent: LifeEventId) => `/${lifeEvent}/declaration`,
+  confirmation: (lifeEvent: LifeEventId) => `/${lifeEvent}/confirmation`,
+};

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import type { AgencyId, Answers, LifeEventId } from '@tuo/shared';
+import type { FastifyRequest } from 'fastify';
+
+/** One life event's journey as it stands in the resident's session. */
+export interface JourneyState {
+  answers: Answers;
+  /** Agencies offered on "who to tell" and those chosen, so an agency that becomes relevant later starts ticked. */
+  consent?: { offered: AgencyId[]; chosen: AgencyId[] };
+  /** One per journey: a double click or a resent declaration replays the first submission. */
+  idempotencyKey: string;
+  /** Set once sent; answers are then forgotten. The secret is cleared once shown. */
+  submitted?: { reference: string; trackingSecret: string | null; agencies: AgencyId[] };
+}
+
+declare module 'fastify' {
+  interface Session {
+    /** Checked against the hidden `_csrf` field of every resident form post. */
+    csrfToken?: string;
+    journeys?: Partial<Record<LifeEventId, JourneyState>>;
+  }
+}
+
+/** A new, empty journey. */
+export function newJourneyState(): JourneyState {
+  return { answers: {}, idempotencyKey: randomUUID() };
+}
+
+/** The resident's journey for this life event, or a new one (not saved until {@link saveJourney}). */
+export function loadJourney(request: FastifyRequest, lifeEvent: LifeEventId): JourneyState {
+  return request.session.get('journeys')?.[lifeEvent] ?? newJourneyState();
+}
+
+/** Keeps the journey in the session; @fastify/session writes it to Postgres as the response goes. */
+export function saveJourney(request: FastifyRequest, lifeEvent: LifeEventId, state: JourneyState): void {
+  request.session.set('journeys', { ...request.session.get('journeys'), [lifeEvent]: state });
+}

@@ -1,0 +1,109 @@
+import {
+  answersSchema,
+  applyPageAnswers,
+  findPageByPath,
+  getJourney,
+  isLifeEventId,
+  nextPage,
+  pagePath,
+  pageSchema,
+  reachablePages,
+  toFieldErrors,
+  todayInLondon,
+  type Answers,
+  type FieldError,
+  type LifeEventId,
+  type PageDefinition,
+} from '@tuo/shared';
+import { answersToFormValues, formInput, type FormValues } from '@tuo/shared/pages/form-values';
+import { pageContext } from '@tuo/shared/pages/page-context';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { csrfToken } from './csrf.js';
+import { loadJourney, saveJourney } from './journey-session.js';
+import { stepPath, titleWithErrors } from './journey-progress.js';
+import { postedFormSchema } from './posted-form.js';
+
+const params = z.object({ lifeEvent: z.string(), pagePath: z.string() });
+const query = z.object({ change: z.literal('1').optional() });
+
+function backHref(lifeEvent: LifeEventId, page: PageDefinition, answers: Readonly<Answers>, change: boolean): string {
+  if (change) return stepPath.checkAnswers(lifeEvent);
+  const route = reachablePages(getJourney(lifeEvent), answers);
+  const previous = route[route.findIndex((candidate) => candidate.id === page.id) - 1];
+  return previous ? pagePath(lifeEvent, previous.id) : '/start';
+}
+
+interface QuestionView {
+  lifeEvent: LifeEventId;
+  page: PageDefinition;
+  answers: Answers;
+  change: boolean;
+  values: FormValues;
+  errors: FieldError[];
+}
+
+function renderQuestion(request: FastifyRequest, reply: FastifyReply, view: QuestionView) {
+  const { lifeEvent, page, answers, change, values, errors } = view;
+  const action = `${pagePath(lifeEvent, page.id)}${change ? '?change=1' : ''}`;
+  return reply.page({
+    page: 'question',
+    title: titleWithErrors(page.title, errors),
+    props: {
+      lifeEvent,
+      pageId: page.id,
+      answersSoFar: pageContext(getJourney(lifeEvent), page.id, answers),
+      today: todayInLondon(),
+      backHref: backHref(lifeEvent, page, answers, change),
+      form: { action, csrfToken: csrfToken(request), values, errors },
+    },
+  });
+}
+
+/** Every question page of every journey, rendered from the catalogue: `/{lifeEvent}/{pagePath}`. */
+export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/:lifeEvent/:pagePath', { schema: { hide: true, params, querystring: query } }, async (request, reply) => {
+    const { lifeEvent, pagePath: path } = request.params;
+    const page = isLifeEventId(lifeEvent) ? findPageByPath(getJourney(lifeEvent), path) : undefined;
+    if (!isLifeEventId(lifeEvent) || !page) {
+      reply.callNotFound();
+      return reply;
+    }
+    const state = loadJourney(request, lifeEvent);
+    if (state.submitted) return reply.redirect(stepPath.confirmation(lifeEvent), 303);
+    // A page off the resident's route (typed in, or left behind by a changed answer) restarts the route.
+    if (!reachablePages(getJourney(lifeEvent), state.answers).some((candidate) => candidate.id === page.id)) {
+      return reply.redirect(pagePath(lifeEvent, getJourney(lifeEvent).pages[0]?.id ?? page.id), 303);
+    }
+    const change = request.query.change === '1';
+    return renderQuestion(request, reply, { lifeEvent, page, answers: state.answers, change, values: answersToFormValues(page.fields, state.answers), errors: [] });
+  });
+
+  app.post('/:lifeEvent/:pagePath', { schema: { hide: true, params, querystring: query, body: postedFormSchema } }, async (request, reply) => {
+    const { lifeEvent, pagePath: path } = request.params;
+    const page = isLifeEventId(lifeEvent) ? findPageByPath(getJourney(lifeEvent), path) : undefined;
+    if (!isLifeEventId(lifeEvent) || !page) {
+      reply.callNotFound();
+      return reply;
+    }
+    const journey = getJourney(lifeEvent);
+    const state = loadJourney(request, lifeEvent);
+    if (state.submitted) return reply.redirect(stepPath.confirmation(lifeEvent), 303);
+    const change = request.query.change === '1';
+    const values = formInput(page.fields, request.body);
+    const result = pageSchema(journey, page.id, state.answers).safeParse(values);
+    if (!result.success) {
+      reply.code(400);
+      return renderQuestion(request, reply, { lifeEvent, page, answers: state.answers, change, values, errors: toFieldErrors(result.error.issues) });
+    }
+    const answers = applyPageAnswers(journey, page.id, state.answers, result.data);
+    saveJourney(request, lifeEvent, { ...state, answers });
+    const next = nextPage(journey, page.id, answers);
+    // After a change, go back to the summary unless the new answer opened questions not yet answered.
+    if (next === 'check-answers' || (change && answersSchema(journey).safeParse(answers).success)) {
+      return reply.redirect(stepPath.checkAnswers(lifeEvent), 303);
+    }
+    return reply.redirect(`${pagePath(lifeEvent, next)}${change ? '?change=1' : ''}`, 303);
+  });
+};

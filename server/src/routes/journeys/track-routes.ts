@@ -1,0 +1,56 @@
+import { isValidReference, normaliseReference, referenceMessage, type FieldError, type SubmissionStatusResponse } from '@tuo/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { findSubmissionStatus } from '../../db/submission-status.js';
+import { trackingSecretMatches } from '../../submissions/tracking-secret.js';
+import { csrfToken } from './csrf.js';
+import { titleWithErrors } from './journey-progress.js';
+import { postedFormSchema } from './posted-form.js';
+
+const title = 'Track your report';
+// The same answer for an unknown reference and a wrong secret, as the API gives: neither reveals the other.
+const notFound = 'No report matches this reference and tracking code. Check both and try again';
+// As strict as the status API: these guess at secrets.
+const rateLimit = { max: 30, timeWindow: '1 minute' };
+
+async function lookUp(request: FastifyRequest, reference: string, secret: string): Promise<{ errors: FieldError[]; result: SubmissionStatusResponse | null }> {
+  const errors: FieldError[] = [];
+  if (reference.trim() === '') errors.push({ field: 'reference', message: 'Enter your reference' });
+  else if (!isValidReference(reference)) errors.push({ field: 'reference', message: referenceMessage });
+  if (secret.trim() === '') errors.push({ field: 'secret', message: 'Enter your tracking code' });
+  if (errors.length > 0) return { errors, result: null };
+  const found = await findSubmissionStatus(request.server.db, normaliseReference(reference));
+  if (!found || !trackingSecretMatches(secret.trim(), found.trackingSecretHash)) return { errors: [{ field: 'reference', message: notFound }], result: null };
+  return { errors: [], result: found.status };
+}
+
+function render(request: FastifyRequest, reply: FastifyReply, values: { reference: string; secret: string }, errors: FieldError[], result: SubmissionStatusResponse | null) {
+  if (errors.length > 0) reply.code(400);
+  return reply.page({
+    page: 'track',
+    title: titleWithErrors(title, errors),
+    // The secret is never echoed back into the page.
+    props: { form: { action: '/track', csrfToken: csrfToken(request), values: { reference: values.reference }, errors }, result },
+  });
+}
+
+/**
+ * The tracking page: a reference and tracking code give each agency's status. Confirmation
+ * messages link to `/track?reference=…&secret=…`, so a GET with both looks them up too.
+ */
+export const trackRoutes: FastifyPluginAsyncZod = async (app) => {
+  const query = z.object({ reference: z.string().max(40).optional(), secret: z.string().max(200).optional() });
+  app.get('/track', { config: { rateLimit }, schema: { hide: true, querystring: query } }, async (request, reply) => {
+    const { reference, secret } = request.query;
+    if (reference === undefined || secret === undefined) return render(request, reply, { reference: reference ?? '', secret: '' }, [], null);
+    const { errors, result } = await lookUp(request, reference, secret);
+    return render(request, reply, { reference, secret }, errors, result);
+  });
+
+  app.post('/track', { config: { rateLimit }, schema: { hide: true, body: postedFormSchema } }, async (request, reply) => {
+    const [reference, secret] = [request.body.reference, request.body.secret].map((value) => (typeof value === 'string' ? value : ''));
+    const { errors, result } = await lookUp(request, reference ?? '', secret ?? '');
+    return render(request, reply, { reference: reference ?? '', secret: secret ?? '' }, errors, result);
+  });
+};

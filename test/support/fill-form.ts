@@ -1,0 +1,12 @@
+import type { Page } from 'playwright-core';
+import type { FormPairs } from './resident.js';
+
+/** Fills a form as a person would: ticks the radios and checkboxes named, types into the rest. */
+export async function fillForm(page: Page, pairs: FormPairs): Promise<void> {
+  for (const [name, value] of pairs) {
+    const inputs = page.locator(`[name="${name}"]`);
+    const type = await inputs.first().getAttribute('type');
+    if (type === 'radio' || type === 'checkbox') await page.locator(`[name="${name}"][value="${value}"]`).check();
+    else await inputs.fill(value);
+  }
+}

@@ -1,0 +1,67 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Answers, PageDefinition } from '@tuo/shared';
+import { answersToFormValues, inputName } from '@tuo/shared/pages/form-values';
+import type { PageModel } from '@tuo/shared/pages/page-model';
+
+/** A form post as name-value pairs; repeated names are how HTML posts ticked checkboxes. */
+export type FormPairs = readonly (readonly [string, string])[];
+
+/** What a browser would post for a page, filled in from normalised answers. */
+export function pagePost(page: PageDefinition, answers: Readonly<Answers>): FormPairs {
+  return Object.entries(answersToFormValues(page.fields, answers)).flatMap(([name, value]): [string, string][] => {
+    if (typeof value === 'string') return [[name, value]];
+    if (Array.isArray(value)) return value.map((item) => [name, item]);
+    return Object.entries(value).map(([part, text]) => [inputName({ name }, part), text]);
+  });
+}
+
+/** The page model a server-rendered page carries for hydration: the easiest way to read what it shows. */
+export function pageModel(response: LightMyRequestResponse): PageModel {
+  const json = /<script type="application\/json" id="page-model">(.*?)<\/script>/s.exec(response.body)?.[1];
+  if (!json) throw new Error(`No page model in the response to this request (status ${response.statusCode})`);
+  return JSON.parse(json) as PageModel;
+}
+
+/**
+ * A resident with a browser's memory: keeps the session cookie between requests and posts each
+ * form with the anti-forgery token of the last page it was shown, as a browser would.
+ */
+export class Resident {
+  cookie = '';
+  csrf = '';
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  async get(url: string): Promise<LightMyRequestResponse> {
+    return this.remember(await this.app.inject({ method: 'GET', url, headers: this.headers() }));
+  }
+
+  async post(url: string, pairs: FormPairs = [], options: { csrf?: string } = {}): Promise<LightMyRequestResponse> {
+    const body = new URLSearchParams([['_csrf', options.csrf ?? this.csrf], ...pairs.map(([name, value]) => [name, value])]);
+    return this.remember(
+      await this.app.inject({ method: 'POST', url, payload: body.toString(), headers: { ...this.headers(), 'content-type': 'application/x-www-form-urlencoded' } }),
+    );
+  }
+
+  private headers(): Record<string, string> {
+    return { accept: 'text/html', ...(this.cookie ? { cookie: this.cookie } : {}) };
+  }
+
+  private remember(response: LightMyRequestResponse): LightMyRequestResponse {
+    const session = response.cookies.find((cookie) => cookie.name.endsWith('tuo-session'));
+    if (session) this.cookie = `${session.name}=${session.value}`;
+    const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
+    if (token) this.csrf = token;
+    return response;
+  }
+}
+
+/** Answers every question page of a journey the way a resident would, ending on "Check your answers". */
+export async function answerEveryPage(resident: Resident, lifeEvent: string, pages: readonly PageDefinition[], answers: Readonly<Answers>): Promise<void> {
+  await resident.get('/start');
+  await resident.post('/start', [['lifeEvent', lifeEvent]]);
+  for (const page of pages) {
+    const response = await resident.post(`/${lifeEvent}/${page.path}`, pagePost(page, answers));
+    if (response.statusCode !== 303) throw new Error(`${page.path} refused its answers: ${response.body.slice(0, 200)}`);
+  }
+}
