@@ -51,7 +51,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(errorHandlerPlugin);
-  await app.register(securityPlugin, { rateLimitPerMinute: config.rateLimitPerMinute });
+  await app.register(securityPlugin, { rateLimitPerMinute: config.rateLimitPerMinute, dev: options.dev ?? false });
   await app.register(formbody);
   await app.register(databasePlugin, {
     db: options.db,

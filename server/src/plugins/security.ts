@@ -7,6 +7,11 @@ import fp from 'fastify-plugin';
 export interface SecurityOptions {
   /** Requests per minute per client address before 429; look-up and sign-in routes set stricter limits. */
   rateLimitPerMinute: number;
+  /**
+   * Vite's dev server injects an inline React Refresh preamble and talks over a websocket; only
+   * `npm run dev` relaxes the policy for them. Production pages never need either.
+   */
+  dev?: boolean;
 }
 
 /**
@@ -20,11 +25,11 @@ export const securityPlugin = fp(
         useDefaults: false,
         directives: {
           defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
+          scriptSrc: options.dev ? ["'self'", "'unsafe-inline'"] : ["'self'"],
           styleSrc: ["'self'"],
           imgSrc: ["'self'", 'data:'],
           fontSrc: ["'self'"],
-          connectSrc: ["'self'"],
+          connectSrc: options.dev ? ["'self'", 'ws:'] : ["'self'"],
           formAction: ["'self'"],
           frameAncestors: ["'none'"],
           objectSrc: ["'none'"],
