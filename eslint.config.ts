@@ -31,7 +31,7 @@ export default defineConfig(
   { files: ['client/src/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
   {
     // Command-line entry points and test helpers talk to a person on the terminal.
-    files: ['scripts/**', 'test/**', 'server/src/*-cli.ts', 'server/src/db/*-cli.ts', 'server/src/main.ts', 'server/src/boot.ts', 'server/src/server.ts', 'server/src/worker.ts'],
+    files: ['scripts/**', 'test/**', 'server/src/*-cli.ts', 'server/src/*/*-cli.ts', 'server/src/main.ts', 'server/src/boot.ts', 'server/src/server.ts', 'server/src/worker.ts'],
     rules: { 'no-console': 'off' },
   },
   {

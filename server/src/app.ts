@@ -17,6 +17,7 @@ import { healthRoutes } from './routes/health/health-routes.js';
 import { journeyRoutes } from './routes/journeys/journey-routes.js';
 import { startRoutes } from './routes/pages/start-routes.js';
 import { submissionRoutes } from './routes/submissions/submission-routes.js';
+import { agencyApiRoutes } from './routes/agency/agency-api-routes.js';
 import { createAdapterRegistry } from './adapters/adapter-registry.js';
 
 /** Everything the app needs from outside; it opens nothing itself and never listens. */
@@ -63,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(startRoutes);
   const adapters = createAdapterRegistry(config);
   await app.register(submissionRoutes, { adapters });
+  await app.register(agencyApiRoutes);
   await app.register(journeyRoutes, { config, adapters });
   return app;
 }

@@ -16,6 +16,7 @@ export interface Database {
   resident_messages: ResidentMessagesTable;
   worker_leases: WorkerLeasesTable;
   sessions: SessionsTable;
+  agency_api_keys: AgencyApiKeysTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -47,6 +48,14 @@ export interface DeliveriesTable {
   last_error: string | null;
   payload: ColumnType<unknown, string | null, string | null> | null;
   created_at: Timestamp;
+  /** Set when the notification enters the agency's inbox: the writing transaction's id and an order within it. */
+  inbox_xid: string | null;
+  inbox_seq: string | null;
+  delivered_at: Timestamp | null;
+  acknowledged_at: Timestamp | null;
+  actioned_at: Timestamp | null;
+  /** What the agency did, in its own words, when it marked the notification actioned. */
+  outcome: string | null;
 }
 
 /** Every change of a delivery's status, with when. */
@@ -134,3 +143,15 @@ export interface AppMetaTable {
 }
 
 export type { Generated };
+
+/** An agency system's API key: stored hashed, shown once, revocable; several may be live for rotation. */
+export interface AgencyApiKeysTable {
+  id: Generated<string>;
+  agency: string;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  created_at: DefaultedTimestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}

@@ -68,7 +68,11 @@ export function createDeliverToAgencyTask(deps: { db: Kysely<Database>; adapters
       ),
       updated as (
         update deliveries set status = ${status}, status_changed_at = ${finished}, last_error = ${error}, next_attempt_at = ${next},
-          payload = coalesce(payload, ${payload ? JSON.stringify(payload) : null}::jsonb)
+          payload = coalesce(payload, ${payload ? JSON.stringify(payload) : null}::jsonb),
+          -- Entering the agency's inbox: see migrations/2026-11-23-0004-agency-inbox.ts for the order.
+          inbox_xid = case when ${status} = 'delivered' then pg_current_xact_id() else inbox_xid end,
+          inbox_seq = case when ${status} = 'delivered' then nextval('inbox_seq') else inbox_seq end,
+          delivered_at = case when ${status} = 'delivered' then ${finished}::timestamptz else delivered_at end
         where id = ${deliveryId}
       ),
       event as (insert into delivery_events (delivery_id, status, at, detail) values (${deliveryId}, ${status}, ${finished}, ${detail}))

@@ -23,7 +23,13 @@ export const openApiPlugin = fp(
         tags: [
           { name: 'health', description: 'Liveness and readiness for load balancers and orchestrators' },
           { name: 'submissions', description: 'Report a life event and follow its progress' },
+          { name: 'agency', description: "For agencies' systems: pull your inbox, acknowledge and action notifications" },
         ],
+        components: {
+          securitySchemes: {
+            agencyApiKey: { type: 'http', scheme: 'bearer', description: 'An agency API key (`npm run agency:key`); it sees only its own agency' },
+          },
+        },
       },
       transform: jsonSchemaTransform,
       transformObject: jsonSchemaTransformObject,

@@ -1,0 +1,100 @@
+import type { AgencyId, LifeEventId } from '@tuo/shared';
+import type { AgencyNotification } from '@tuo/shared/api/agency-notifications';
+import { sql, type Kysely } from 'kysely';
+import type { Actor } from '../audit/audit-log.js';
+import type { Database } from '../db/database.js';
+import { encodeCursor, type InboxPosition } from './inbox-cursor.js';
+
+interface InboxRow {
+  id: string;
+  reference: string;
+  life_event: LifeEventId;
+  agency: AgencyId;
+  status: AgencyNotification['status'];
+  delivered_at: Date;
+  acknowledged_at: Date | null;
+  actioned_at: Date | null;
+  outcome: string | null;
+  payload: Record<string, unknown>;
+  inbox_xid: string;
+  inbox_seq: string;
+}
+
+const columns = sql`d.id, s.reference, s.life_event, d.agency, d.status, d.delivered_at, d.acknowledged_at, d.actioned_at, d.outcome, d.payload, d.inbox_xid::text as inbox_xid, d.inbox_seq::text as inbox_seq`;
+
+function toNotification(row: InboxRow): AgencyNotification {
+  return {
+    id: row.id,
+    reference: row.reference,
+    lifeEvent: row.life_event,
+    agency: row.agency,
+    status: row.status,
+    deliveredAt: row.delivered_at.toISOString(),
+    acknowledgedAt: row.acknowledged_at?.toISOString() ?? null,
+    actionedAt: row.actioned_at?.toISOString() ?? null,
+    outcome: row.outcome,
+    payload: row.payload,
+  };
+}
+
+/**
+ * A page of an agency's inbox after `after`, in the order the notifications entered it. Only rows
+ * written by transactions older than every transaction still running are served, so a row that
+ * commits later always sorts after the cursor: each notification is served exactly once.
+ */
+export async function listInbox(db: Kysely<Database>, agency: AgencyId, after: InboxPosition, limit: number) {
+  const rows = await sql<InboxRow>`
+    select ${columns}
+    from deliveries d join submissions s on s.id = d.submission_id
+    where d.agency = ${agency} and d.inbox_xid is not null
+      and (d.inbox_xid, d.inbox_seq) > (${after.xid}::xid8, ${after.seq}::bigint)
+      and d.inbox_xid < pg_snapshot_xmin(pg_current_snapshot())
+    order by d.inbox_xid, d.inbox_seq
+    limit ${limit}
+  `.execute(db);
+  const last = rows.rows.at(-1);
+  return { notifications: rows.rows.map(toNotification), nextCursor: encodeCursor(last ? { xid: last.inbox_xid, seq: last.inbox_seq } : after) };
+}
+
+/** One notification, if it is in this agency's inbox (another agency's is as good as missing). */
+export async function findInInbox(db: Kysely<Database>, agency: AgencyId, id: string): Promise<AgencyNotification | undefined> {
+  const rows = await sql<InboxRow>`
+    select ${columns} from deliveries d join submissions s on s.id = d.submission_id
+    where d.id = ${id} and d.agency = ${agency} and d.inbox_xid is not null
+  `.execute(db);
+  return rows.rows[0] ? toNotification(rows.rows[0]) : undefined;
+}
+
+/**
+ * Moves a notification on: `acknowledged` (someone has it) or `actioned` (done, with what was done).
+ * Idempotent: repeating it changes nothing, and it never moves a notification backwards. The
+ * status change, its event and an audit line are written in one statement.
+ */
+export async function advanceNotification(
+  db: Kysely<Database>,
+  agency: AgencyId,
+  id: string,
+  to: 'acknowledged' | 'actioned',
+  actor: Actor,
+  outcome?: string,
+): Promise<AgencyNotification | undefined> {
+  const from = to === 'acknowledged' ? ['delivered'] : ['delivered', 'acknowledged'];
+  const detail = to === 'acknowledged' ? 'Acknowledged by the agency' : 'Actioned by the agency';
+  await sql`
+    with moved as (
+      update deliveries set status = ${to}, status_changed_at = now(),
+        acknowledged_at = coalesce(acknowledged_at, now()),
+        actioned_at = case when ${to} = 'actioned' then now() else actioned_at end,
+        outcome = case when ${to} = 'actioned' then ${outcome ?? null} else outcome end
+      where id = ${id} and agency = ${agency} and inbox_xid is not null and status = any(${from}::text[])
+      returning id, submission_id
+    ),
+    event as (insert into delivery_events (delivery_id, status, at, detail) select id, ${to}, now(), ${detail} from moved),
+    audit as (
+      insert into audit_events (actor_type, actor_id, action, submission_id, detail)
+      select ${actor.type}, ${actor.id ?? null}, ${`notification.${to}`}, submission_id, ${JSON.stringify({ agency, deliveryId: id })}::jsonb from moved
+    )
+    select count(*) from moved
+  `.execute(db);
+  return findInInbox(db, agency, id);
+}

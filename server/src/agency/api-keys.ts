@@ -1,0 +1,43 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { AgencyId } from '@tuo/shared';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+
+/** The agency a valid key belongs to. */
+export interface AgencyPrincipal {
+  keyId: string;
+  agency: AgencyId;
+}
+
+function hashKey(key: string): string {
+  return createHash('sha256').update(key).digest('base64url');
+}
+
+/** Creates an API key for an agency system. The key is returned once; only its hash is kept. */
+export async function createApiKey(db: Kysely<Database>, agency: AgencyId, name: string): Promise<{ id: string; key: string }> {
+  const key = `tuo_${agency}_${randomBytes(32).toString('base64url')}`;
+  const row = await db
+    .insertInto('agency_api_keys')
+    .values({ agency, name, prefix: key.slice(0, key.indexOf('_', 4) + 7), key_hash: hashKey(key), last_used_at: null, revoked_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, key };
+}
+
+/** Revokes a key; it stops working at once. Other keys of the agency keep working (rotation). */
+export async function revokeApiKey(db: Kysely<Database>, id: string): Promise<boolean> {
+  const result = await db.updateTable('agency_api_keys').set({ revoked_at: new Date() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** The agency behind a bearer key, or undefined for an unknown or revoked key. */
+export async function authenticateApiKey(db: Kysely<Database>, key: string): Promise<AgencyPrincipal | undefined> {
+  // Noting last use at most once a minute keeps reads from turning into writes.
+  const row = await sql<{ id: string; agency: AgencyId }>`
+    with found as (select id, agency, last_used_at from agency_api_keys where key_hash = ${hashKey(key)} and revoked_at is null),
+    touched as (update agency_api_keys set last_used_at = now() where id in (select id from found where last_used_at is null or last_used_at < now() - interval '1 minute'))
+    select id, agency from found
+  `.execute(db);
+  const found = row.rows[0];
+  return found ? { keyId: found.id, agency: found.agency } : undefined;
+}

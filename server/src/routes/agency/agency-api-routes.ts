@@ -1,0 +1,123 @@
+import { problemSchema } from '@tuo/shared/api/problem';
+import {
+  actionedRequestSchema,
+  agencyNotificationSchema,
+  agencyNotificationsPageSchema,
+  agencyNotificationsQuerySchema,
+} from '@tuo/shared/api/agency-notifications';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { advanceNotification, findInInbox, listInbox } from '../../agency/agency-inbox.js';
+import { authenticateApiKey, type AgencyPrincipal } from '../../agency/api-keys.js';
+import { decodeCursor, inboxStart } from '../../agency/inbox-cursor.js';
+import { AppError, NotFoundError, ValidationError } from '../../errors.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The agency system calling, once its API key has been checked. */
+    agencyPrincipal?: AgencyPrincipal;
+  }
+}
+
+const security = [{ agencyApiKey: [] }];
+const idParams = z.object({ id: z.uuid({ error: 'Not a notification id' }) });
+
+function principal(request: FastifyRequest): AgencyPrincipal {
+  if (!request.agencyPrincipal) throw new AppError(401, 'unauthenticated', 'Send your API key as a bearer token.');
+  return request.agencyPrincipal;
+}
+
+/**
+ * The agency API, for agency systems: pull the inbox in a stable order after a cursor, and say
+ * "received" (acknowledge) and "done" (actioned). Bearer API keys; each key sees only its agency.
+ */
+export const agencyApiRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('onRequest', async (request, reply) => {
+    const header = request.headers.authorization ?? '';
+    const key = /^Bearer (\S+)$/i.exec(header)?.[1];
+    const found = key ? await authenticateApiKey(app.db, key) : undefined;
+    if (!found) {
+      void reply.header('www-authenticate', 'Bearer realm="tell-us-once-agency-api"');
+      throw new AppError(401, 'unauthenticated', key ? 'This API key is not valid or has been revoked.' : 'Send your API key as a bearer token.');
+    }
+    request.agencyPrincipal = found;
+  });
+
+  app.get(
+    '/api/agency/notifications',
+    {
+      schema: {
+        tags: ['agency'],
+        summary: "Your agency's notifications after a cursor, oldest first; each is served exactly once in this order",
+        security,
+        querystring: agencyNotificationsQuerySchema,
+        response: { 200: agencyNotificationsPageSchema, 400: problemSchema, 401: problemSchema },
+      },
+    },
+    async (request) => {
+      const { agency } = principal(request);
+      const after = request.query.after === undefined ? inboxStart : decodeCursor(request.query.after);
+      if (!after) throw new ValidationError('The cursor is not one this API gave out.', [{ path: 'query.after', message: 'Use the nextCursor from a previous page' }]);
+      return listInbox(app.db, agency, after, request.query.limit);
+    },
+  );
+
+  app.get(
+    '/api/agency/notifications/:id',
+    {
+      schema: {
+        tags: ['agency'],
+        summary: 'One notification in your inbox',
+        security,
+        params: idParams,
+        response: { 200: agencyNotificationSchema, 401: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      const { agency } = principal(request);
+      const found = await findInInbox(app.db, agency, request.params.id);
+      if (!found) throw new NotFoundError('There is no such notification in your inbox.');
+      return found;
+    },
+  );
+
+  app.post(
+    '/api/agency/notifications/:id/acknowledge',
+    {
+      schema: {
+        tags: ['agency'],
+        summary: 'Say you have received it (idempotent)',
+        security,
+        params: idParams,
+        response: { 200: agencyNotificationSchema, 401: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      const { agency, keyId } = principal(request);
+      const result = await advanceNotification(app.db, agency, request.params.id, 'acknowledged', { type: 'agency', id: keyId });
+      if (!result) throw new NotFoundError('There is no such notification in your inbox.');
+      return result;
+    },
+  );
+
+  app.post(
+    '/api/agency/notifications/:id/actioned',
+    {
+      schema: {
+        tags: ['agency'],
+        summary: 'Say you have done what was needed, and what (idempotent: the first outcome is kept)',
+        security,
+        params: idParams,
+        body: actionedRequestSchema,
+        response: { 200: agencyNotificationSchema, 400: problemSchema, 401: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      const { agency, keyId } = principal(request);
+      const result = await advanceNotification(app.db, agency, request.params.id, 'actioned', { type: 'agency', id: keyId }, request.body.outcome);
+      if (!result) throw new NotFoundError('There is no such notification in your inbox.');
+      return result;
+    },
+  );
+};

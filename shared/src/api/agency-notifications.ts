@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { agencyIdSchema } from '../agencies/agency-ids.js';
+import { canonicalReferenceSchema } from '../identifiers/reference.js';
+import { lifeEventIdSchema } from '../journeys/catalogue.js';
+
+/** Where a notification is, from the agency's side. */
+export const agencyNotificationStatusSchema = z.enum(['delivered', 'acknowledged', 'actioned']);
+
+/** One notification in an agency's inbox: its routed payload and its state. */
+export const agencyNotificationSchema = z
+  .object({
+    id: z.uuid().meta({ description: 'Stable id of this notification; the webhook-id of a pushed copy is `msg_` + the id without dashes' }),
+    reference: canonicalReferenceSchema,
+    lifeEvent: lifeEventIdSchema,
+    agency: agencyIdSchema,
+    status: agencyNotificationStatusSchema,
+    deliveredAt: z.iso.datetime({ offset: true }),
+    acknowledgedAt: z.iso.datetime({ offset: true }).nullable(),
+    actionedAt: z.iso.datetime({ offset: true }).nullable(),
+    outcome: z.string().nullable(),
+    payload: z.record(z.string(), z.unknown()).meta({ description: 'Exactly the fields routed to this agency (see the life event catalogue)' }),
+  })
+  .meta({ id: 'AgencyNotification' });
+
+/** One notification as an agency sees it. */
+export type AgencyNotification = z.infer<typeof agencyNotificationSchema>;
+
+/** `GET /api/agency/notifications` query. */
+export const agencyNotificationsQuerySchema = z.object({
+  after: z.string().max(200).optional().meta({ description: 'The `nextCursor` of the previous page; omit to start from the beginning' }),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** `GET /api/agency/notifications` response: a page in a stable order, and where to carry on. */
+export const agencyNotificationsPageSchema = z.object({
+  notifications: z.array(agencyNotificationSchema),
+  nextCursor: z.string().meta({ description: 'Pass as `after` to get what came next; the same cursor is returned when there is nothing new yet' }),
+});
+
+/** `POST /api/agency/notifications/:id/actioned` body. */
+export const actionedRequestSchema = z.object({
+  outcome: z.string().trim().min(1, { error: 'Say what was done' }).max(2000, { error: 'Outcome must be 2000 characters or fewer' }),
+});
