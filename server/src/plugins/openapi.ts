@@ -1,4 +1,5 @@
 import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
@@ -35,6 +36,12 @@ export const openApiPlugin = fp(
       transformObject: jsonSchemaTransformObject,
     });
     app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+    // Rendered documentation for agency developers, served from this app (no third-party origin).
+    await app.register(swaggerUi, {
+      routePrefix: '/api/docs',
+      uiConfig: { docExpansion: 'list', deepLinking: true, defaultModelsExpandDepth: 0 },
+      staticCSP: true,
+    });
   },
   { name: 'openapi' },
 );
