@@ -18,6 +18,8 @@ export default defineConfig(
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // Dropping fields by destructuring (`const { secret: _secret, ...kept } = x`) is deliberate.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, varsIgnorePattern: '^_', argsIgnorePattern: '^_' }],
       'no-console': 'error',
       // Fastify plugins are async by contract, whether or not they await anything.
       '@typescript-eslint/require-await': 'off',

@@ -8,6 +8,7 @@ import { startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { migrateToLatest } from './db/migrator.js';
 import { createAdapterRegistry } from './adapters/adapter-registry.js';
 import { buildHealthApp } from './health-app.js';
+import { cronItems } from './jobs/job-names.js';
 import { createTaskList } from './jobs/task-list.js';
 import { loggerOptions } from './logger.js';
 import { startWorker, type RunningWorker } from './queue/worker-runner.js';
@@ -59,11 +60,11 @@ export async function boot(roles: Roles): Promise<void> {
 
   // Filled in as parts start, so a signal at any moment stops exactly what is running.
   const running: { app?: FastifyInstance; worker?: RunningWorker } = {};
-  closeWithGrace({ delay: 20_000 }, async ({ signal, err }) => {
+  // Long enough for a delivery to an agency that is slow to answer to finish.
+  closeWithGrace({ delay: config.delivery.timeoutMs + 15_000 }, async ({ signal, err }) => {
     if (err) logger.error({ err }, 'stopping after an unexpected error');
     else step(`Stopping (${signal ?? 'requested'}): finishing requests and jobs in flight…`);
-    await running.app?.close();
-    await running.worker?.stop();
+    await Promise.all([running.app?.close(), running.worker?.stop()]);
     await db.destroy();
     await embedded?.stop();
     step('Stopped.');
@@ -84,6 +85,7 @@ export async function boot(roles: Roles): Promise<void> {
       db,
       logger,
       taskList: createTaskList({ db, adapters: createAdapterRegistry(config), config }),
+      cronItems,
       ...config.worker,
     });
   }

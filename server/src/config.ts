@@ -45,6 +45,10 @@ export const envSchema = z
     WORKER_CONCURRENCY: positiveInt('jobs run at once per worker process').default(8),
     BODY_LIMIT_BYTES: positiveInt('largest request body accepted').default(1_048_576),
     RATE_LIMIT_PER_MINUTE: positiveInt('requests per minute from one address').default(600),
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(false|true|\d{1,2}|[\d.:/a-fA-F, ]+)$/, { error: 'must be false, a number of proxy hops, or a list of proxy addresses/CIDRs' })
+      .default('false'),
     AGENCY_COUNCIL_WEBHOOK_URL: url.optional(),
     AGENCY_COUNCIL_WEBHOOK_SECRET: webhookSecret.optional(),
     AGENCY_NHS_WEBHOOK_URL: url.optional(),
@@ -98,6 +102,11 @@ export interface Config {
   publicUrl: string;
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe (false, a hop count, or addresses): believing a client's
+   * own header would let it choose its address and escape every rate limit.
+   */
+  trustProxy: boolean | number | string;
   /** Per agency: a webhook to push to, or none (the agency pulls from its inbox). */
   agencies: Record<AgencyId, { webhook?: { url: string; secret: string } }>;
   delivery: { maxAttempts: number; retryBaseMs: number; retryMaxMs: number; timeoutMs: number };
@@ -139,6 +148,7 @@ export function toConfig(env: Env, found: { databaseUrl: string; sessionSecret: 
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${String(env.PORT)}`,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    trustProxy: env.TRUST_PROXY === 'false' ? false : env.TRUST_PROXY === 'true' ? true : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
     agencies: {
       council: webhookOf(env.AGENCY_COUNCIL_WEBHOOK_URL, env.AGENCY_COUNCIL_WEBHOOK_SECRET),
       nhs: webhookOf(env.AGENCY_NHS_WEBHOOK_URL, env.AGENCY_NHS_WEBHOOK_SECRET),

@@ -1,15 +1,17 @@
 import type { FastifyServerOptions } from 'fastify';
-import type { LoggerOptions } from 'pino';
+import { stdSerializers, type LoggerOptions } from 'pino';
 
 /**
  * Keys whose values are personal data wherever they appear in a logged object.
  * Listed at several depths because pino's redaction matches fixed paths, not any depth.
  */
 export const personalKeys = [
-  'name',
   'firstName',
   'lastName',
   'fullName',
+  'reporterName',
+  'babyFirstName',
+  'babyLastName',
   'otherNames',
   'dateOfBirth',
   'dateOfDeath',
@@ -56,6 +58,11 @@ export function loggerOptions(level: string): LoggerOptions & NonNullable<Fastif
     level,
     redact: { paths: redactPaths(), censor: '[redacted]' },
     serializers: {
+      // Postgres errors quote the offending data in `detail`, `where` and the query's parameters.
+      err(error: Error) {
+        const { detail: _detail, where: _where, internalQuery: _query, parameters: _parameters, hint: _hint, ...kept } = stdSerializers.err(error);
+        return kept;
+      },
       req(request: { method: string; url: string; id: string }) {
         return { method: request.method, url: scrubUrl(request.url), id: request.id };
       },

@@ -1,4 +1,5 @@
-import { exampleSubmissions, getJourney, routedFields, type AgencyId } from '@tuo/shared';
+import { createSubmissionEnvelopeV1, exampleSubmissions, getJourney, routedFields, toAgencyPayload, type AgencyId } from '@tuo/shared';
+import { createSubmissionRequestSchema } from '@tuo/shared/api/submissions';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningWorker } from '../../server/src/queue/worker-runner.js';
@@ -81,6 +82,9 @@ describe('fan-out to every agency', () => {
         expect(received?.body.data.reference).toBe(reference);
         const allowed = new Set(routedFields(journey, agency as AgencyId));
         for (const field of Object.keys(received?.body.data.answers ?? {})) expect(allowed, `${agency} got ${field}`).toContain(field);
+        // Exactly what the routing rules give this agency: no less, no more.
+        const envelope = createSubmissionEnvelopeV1(createSubmissionRequestSchema.parse(exampleSubmissions['someone-died']), { reference, submittedAt: new Date(received?.body.data.submittedAt ?? '') });
+        expect(received?.body.data).toEqual(toAgencyPayload(envelope, agency as AgencyId));
       }
       // The council needs the NI number; the NHS does not get it.
       expect(Object.keys(s.fakes.nhs?.accepted[0]?.body.data.answers ?? {})).not.toContain('nationalInsuranceNumber');
@@ -152,12 +156,15 @@ describe('retries', () => {
   });
 
   it('honours Retry-After on 429 and gives up after the configured number of attempts', async () => {
-    const s = await setUp({ council: () => ({ status: 429, headers: { 'retry-after': '0' } }) }, { DELIVERY_MAX_ATTEMPTS: '3' });
+    const s = await setUp({ council: () => ({ status: 429, headers: { 'retry-after': '1' } }) }, { DELIVERY_MAX_ATTEMPTS: '2', DELIVERY_RETRY_MAX_MS: '5000' });
     try {
       const { reference } = await s.submit();
       const council = (await s.settled(reference)).find((d) => d.agency === 'council');
-      expect(council).toMatchObject({ status: 'failed', attempts: 3 });
-      expect(council?.last_error).toContain('gave up after 3 attempts');
+      expect(council).toMatchObject({ status: 'failed', attempts: 2 });
+      expect(council?.last_error).toContain('gave up after 2 attempts');
+      const [first, second] = await s.attempts(council?.id ?? '');
+      const waited = (second?.started_at.getTime() ?? 0) - ((first?.started_at.getTime() ?? 0) + (first?.duration_ms ?? 0));
+      expect(waited).toBeGreaterThanOrEqual(950);
     } finally {
       await s.close();
     }

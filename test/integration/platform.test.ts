@@ -38,7 +38,7 @@ describe('errors are problem details', () => {
   it('refuses a 2 MB body with 413 problem+json', async () => {
     const res = await t.app.inject({
       method: 'POST',
-      url: '/healthz',
+      url: '/api/submissions',
       headers: { 'content-type': 'application/json' },
       payload: JSON.stringify({ padding: 'x'.repeat(2 * 1024 * 1024) }),
     });
@@ -81,6 +81,29 @@ describe('security baseline', () => {
       expect(codes).toEqual([200, 200, 200, 429, 429]);
     } finally {
       await limited.close();
+    }
+  });
+
+  it('does not let a client choose its address with X-Forwarded-For to escape the limit', async () => {
+    const limited = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '2' } });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i += 1) {
+        codes.push((await limited.app.inject({ method: 'GET', url: '/', headers: { 'x-forwarded-for': `203.0.113.${String(i)}` } })).statusCode);
+      }
+      expect(codes).toEqual([200, 200, 429, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('sends HSTS when the service is public over HTTPS', async () => {
+    const secure = await createTestApp({ env: { PUBLIC_URL: 'https://tell-us-once.example.gov.uk' } });
+    try {
+      const res = await secure.app.inject({ method: 'GET', url: '/healthz' });
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=31536000/);
+    } finally {
+      await secure.close();
     }
   });
 });

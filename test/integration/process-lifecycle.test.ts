@@ -29,7 +29,7 @@ describe('the one-process portal on embedded Postgres', () => {
     ]);
   });
 
-  it('starts, keeps data across a hard kill of its process group, and stops cleanly on SIGTERM', async () => {
+  it('starts, keeps data across a hard kill of its process group, and stops cleanly on Ctrl-C', async () => {
     const env = { DATA_DIR: dataDir, PORT: String(port) };
     const first = startPortal(env);
     await waitUntilReady(baseUrl, first);
@@ -53,7 +53,8 @@ describe('the one-process portal on embedded Postgres', () => {
     await again.end();
     expect(rows.rows).toEqual([{ value: 'kept' }]);
 
-    second.child.kill('SIGTERM');
+    // Ctrl-C in a terminal signals the whole foreground process group.
+    process.kill(-(second.child.pid ?? 0), 'SIGINT');
     expect(await second.exited).toBe(0);
     expect(second.output()).toContain('Stopped.');
     expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);

@@ -24,7 +24,7 @@ async function submitAndSettle(env: Record<string, string>) {
     const { reference, trackingSecret } = res.json<{ reference: string; trackingSecret: string }>();
     const messages = await waitFor(async () => {
       const rows = await t.database.db.selectFrom('resident_messages').selectAll().orderBy('channel').execute();
-      return rows.length === 2 && rows.every((m) => m.status !== 'queued') ? rows : undefined;
+      return rows.length === 2 && rows.every((m) => m.status !== 'queued' && m.status !== 'sending') ? rows : undefined;
     });
     return { reference, trackingSecret, messages };
   } finally {

@@ -30,6 +30,8 @@ describe('POST /api/submissions', () => {
     expect(after.map((n, i) => n - (before[i] ?? 0))).toEqual([1, 4, 6, 1]);
     const stored = await t.database.db.selectFrom('submissions').select(['tracking_secret_hash']).where('reference', '=', body.reference).executeTakeFirstOrThrow();
     expect(stored.tracking_secret_hash).not.toContain(body.trackingSecret);
+    const messages = await t.database.db.selectFrom('resident_messages').innerJoin('submissions', 'submissions.id', 'resident_messages.submission_id').select('resident_messages.status').where('submissions.reference', '=', body.reference).execute();
+    expect(messages.map((m) => m.status)).toEqual(['queued', 'queued']);
   });
 
   it.each(lifeEventIds)('accepts the published example for %s', async (lifeEvent) => {
@@ -49,6 +51,16 @@ describe('POST /api/submissions', () => {
     expect(await count('submissions')).toBe(before);
   });
 
+  it('accepts free text with invisible control characters, storing it without them', async () => {
+    const example = exampleSubmissions['moving-home'];
+    const answers = { ...example.answers, newAddress: { ...(example.answers.newAddress as object), line1: '45 High\u0000 Street' } };
+    const res = await post({ ...example, answers });
+    expect(res.statusCode, res.body).toBe(201);
+    const { reference } = res.json<{ reference: string }>();
+    const stored = await t.database.db.selectFrom('submissions').select('envelope').where('reference', '=', reference).executeTakeFirstOrThrow();
+    expect(JSON.stringify(stored.envelope)).toContain('"line1":"45 High Street"');
+  });
+
   it('refuses consent for an agency the answers do not concern', async () => {
     const res = await post({ ...exampleSubmissions['change-in-work-or-income'], consent: ['council', 'nhs'] });
     expect(res.statusCode).toBe(400);
@@ -66,6 +78,14 @@ describe('POST /api/submissions', () => {
 });
 
 describe('Idempotency-Key', () => {
+  it('keeps no tracking secret or key in clear in its records', async () => {
+    const first = (await post(died, 'secret-check-0001')).json<{ trackingSecret: string }>();
+    const rows = await t.database.db.selectFrom('idempotency_keys').selectAll().execute();
+    const dump = JSON.stringify(rows);
+    expect(dump).not.toContain(first.trackingSecret);
+    expect(dump).not.toContain('secret-check-0001');
+  });
+
   it('replays the first response for a repeat and creates nothing new', async () => {
     const first = await post(died, 'double-click-0001');
     const before = await count('submissions');

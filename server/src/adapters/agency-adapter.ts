@@ -1,4 +1,5 @@
-import type { AgencyId, AgencyPayloadV1, SubmissionEnvelopeV1 } from '@tuo/shared';
+import type { AgencyId, AgencyPayloadV1, LifeEventId, SubmissionEnvelopeV1 } from '@tuo/shared';
+import type { z } from 'zod';
 
 /** What one hand-over to an agency came to. */
 export type DeliveryOutcome =
@@ -37,6 +38,8 @@ export interface AgencyAdapter {
    * `undefined` when the agency must not be told (not relevant, or the resident did not agree).
    */
   toPayload(envelope: SubmissionEnvelopeV1): AgencyPayloadV1 | undefined;
+  /** The exact shape this agency may receive for a life event (strict: no field outside its routing rules). */
+  payloadSchema(lifeEvent: LifeEventId): z.ZodType<AgencyPayloadV1>;
   /** Hands the payload over by the agency's transport. Never throws for the agency's answers. */
   deliver(notification: AgencyNotification): Promise<DeliveryOutcome>;
   /** Which transport this adapter was configured with. */

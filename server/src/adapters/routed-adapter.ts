@@ -1,4 +1,4 @@
-import { toAgencyPayload, type AgencyId } from '@tuo/shared';
+import { agencyPayloadSchema, getJourney, lifeEventIds, toAgencyPayload, type AgencyId } from '@tuo/shared';
 import type { AgencyAdapter, AgencyAdapterSettings } from './agency-adapter.js';
 import { createInboxTransport } from './transports/inbox-transport.js';
 import { createWebhookTransport } from './transports/webhook-transport.js';
@@ -9,6 +9,8 @@ import { createWebhookTransport } from './transports/webhook-transport.js';
  */
 export function createRoutedAdapter(id: AgencyId, settings: AgencyAdapterSettings): AgencyAdapter {
   const eventType = `${id}.notification.created`;
+  // Built once per life event: zod schemas are costly to build and cheap to use.
+  const schemas = new Map(lifeEventIds.map((lifeEvent) => [lifeEvent, agencyPayloadSchema(getJourney(lifeEvent), id)]));
   const transport = settings.webhook
     ? createWebhookTransport({ ...settings.webhook, timeoutMs: settings.timeoutMs, eventType })
     : createInboxTransport();
@@ -17,6 +19,11 @@ export function createRoutedAdapter(id: AgencyId, settings: AgencyAdapterSetting
     eventType,
     transport: transport.kind,
     toPayload: (envelope) => toAgencyPayload(envelope, id),
+    payloadSchema: (lifeEvent) => {
+      const schema = schemas.get(lifeEvent);
+      if (!schema) throw new Error(`No payload schema for ${lifeEvent}`);
+      return schema;
+    },
     deliver: (notification) => transport.send(notification),
   };
 }

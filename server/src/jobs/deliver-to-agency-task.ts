@@ -1,11 +1,12 @@
-import type { AgencyId, SubmissionEnvelopeV1 } from '@tuo/shared';
+import type { AgencyId, AgencyPayloadV1, SubmissionEnvelopeV1 } from '@tuo/shared';
 import type { Task } from 'graphile-worker';
 import { sql, type Kysely } from 'kysely';
 import type { AdapterRegistry } from '../adapters/adapter-registry.js';
-import type { DeliveryOutcome } from '../adapters/agency-adapter.js';
+import type { AgencyAdapter, DeliveryOutcome } from '../adapters/agency-adapter.js';
+import { decideDelivery } from './delivery-decision.js';
 import type { Database } from '../db/database.js';
 import { DELIVER_TO_AGENCY, deliverToAgencyPayloadSchema } from './job-names.js';
-import { retryDelayMs, type RetryPolicy } from './retry-delay.js';
+import type { RetryPolicy } from './retry-delay.js';
 
 /** The webhook-id of a delivery: the same on every attempt, so the agency can discard repeats. */
 export function messageIdFor(deliveryId: string): string {
@@ -39,46 +40,57 @@ export function createDeliverToAgencyTask(deps: { db: Kysely<Database>; adapters
       return;
     }
     const adapter = adapters[row.agency];
-    // The envelope was validated when it was written; its version says how to read it.
-    const version: number = row.envelope.schemaVersion;
-    if (version !== 1) throw new Error(`Unknown envelope version ${String(version)}`);
-    const payload = adapter.toPayload(row.envelope);
-
     const started = new Date();
-    const outcome: DeliveryOutcome = payload
-      ? await adapter.deliver({ messageId: messageIdFor(deliveryId), payload })
-      : { kind: 'failed', error: 'The resident did not agree to tell this agency, or it is not relevant' };
+    let outcome: DeliveryOutcome;
+    let payload: AgencyPayloadV1 | undefined;
+    try {
+      payload = payloadFor(row.envelope, adapter);
+      outcome = payload
+        ? await adapter.deliver({ messageId: messageIdFor(deliveryId), payload })
+        : { kind: 'failed', error: 'The resident did not agree to tell this agency, or it is not relevant' };
+    } catch (error) {
+      // A payload that cannot be built will not build next time either: fail it where staff can see it.
+      helpers.logger.error(`delivery ${deliveryId}: ${error instanceof Error ? error.name : 'error'} while preparing the payload`);
+      outcome = { kind: 'failed', error: 'The notification could not be prepared for this agency' };
+    }
     const finished = new Date();
-    const giveUp = outcome.kind === 'failed' || (outcome.kind === 'retry' && attempt >= policy.maxAttempts);
-    const next = outcome.kind === 'retry' && !giveUp ? new Date(finished.getTime() + retryDelayMs(attempt, policy, outcome.retryAfterMs)) : null;
-    const status = outcome.kind === 'delivered' ? 'delivered' : giveUp ? 'failed' : 'queued';
-    const error = outcome.kind === 'delivered' ? null : outcome.kind === 'retry' && giveUp ? `${outcome.error}; gave up after ${attempt} attempts` : outcome.error;
-    const detail =
-      outcome.kind === 'delivered'
-        ? adapter.transport === 'inbox' ? 'Waiting in the agency inbox' : `Accepted (${String(outcome.statusCode ?? '')})`
-        : next ? `${outcome.error}; will try again` : (error ?? '');
+    const decision = decideDelivery(outcome, attempt, { policy, transport: adapter.transport, finished });
+    const next = decision.nextAttemptAt;
     const nextJob = next
-      ? sql`, queued as (select graphile_worker.add_job(${DELIVER_TO_AGENCY}, ${JSON.stringify({ deliveryId, attempt: attempt + 1 })}::json, run_at => ${next}, job_key => ${`delivery:${deliveryId}:${attempt + 1}`}))`
+      ? sql`, queued as (select graphile_worker.add_job(${DELIVER_TO_AGENCY}, ${JSON.stringify({ deliveryId, attempt: attempt + 1 })}::json, run_at => ${next}, job_key => ${`delivery:${deliveryId}:${attempt + 1}`}) from updated)`
       : sql``;
-    // The attempt, the new state, its event and (for a retry) the next attempt's job: one statement, all or nothing.
+    // Everything hangs on still holding the claim: a stale run of the same attempt (its worker
+    // taken for dead, then finishing late) writes nothing over a newer result. One statement.
     await sql`
-      with attempt_row as (
-        insert into delivery_attempts (delivery_id, attempt, started_at, duration_ms, outcome, status_code, error)
-        values (${deliveryId}, ${attempt}, ${started}, ${finished.getTime() - started.getTime()}, ${outcome.kind}, ${outcome.statusCode ?? null}, ${outcome.kind === 'delivered' ? null : outcome.error})
-      ),
-      updated as (
-        update deliveries set status = ${status}, status_changed_at = ${finished}, last_error = ${error}, next_attempt_at = ${next},
+      with updated as (
+        update deliveries set status = ${decision.status}, status_changed_at = ${finished}, last_error = ${decision.error},
+          next_attempt_at = ${next}, transport = ${adapter.transport},
           payload = coalesce(payload, ${payload ? JSON.stringify(payload) : null}::jsonb),
           -- Entering the agency's inbox: see migrations/2026-11-23-0004-agency-inbox.ts for the order.
-          inbox_xid = case when ${status} = 'delivered' then pg_current_xact_id() else inbox_xid end,
-          inbox_seq = case when ${status} = 'delivered' then nextval('inbox_seq') else inbox_seq end,
-          delivered_at = case when ${status} = 'delivered' then ${finished}::timestamptz else delivered_at end
-        where id = ${deliveryId}
+          inbox_xid = case when ${decision.status} = 'delivered' then pg_current_xact_id() else inbox_xid end,
+          inbox_seq = case when ${decision.status} = 'delivered' then nextval('inbox_seq') else inbox_seq end,
+          delivered_at = case when ${decision.status} = 'delivered' then ${finished}::timestamptz else delivered_at end
+        where id = ${deliveryId} and status = 'sending' and attempts = ${attempt}
+        returning id
       ),
-      event as (insert into delivery_events (delivery_id, status, at, detail) values (${deliveryId}, ${status}, ${finished}, ${detail}))
+      attempt_row as (
+        insert into delivery_attempts (delivery_id, attempt, started_at, duration_ms, outcome, status_code, error)
+        select id, ${attempt}, ${started}, ${finished.getTime() - started.getTime()}, ${outcome.kind}, ${outcome.statusCode ?? null}, ${outcome.kind === 'delivered' ? null : outcome.error}
+        from updated
+      ),
+      event as (insert into delivery_events (delivery_id, status, at, detail) select id, ${decision.status}, ${finished}, ${decision.detail} from updated)
       ${nextJob}
       -- A plain SELECT in a CTE runs only if something reads it.
       select ${next ? sql`(select count(*) from queued)` : sql`0`} as queued
     `.execute(db);
   };
+}
+
+/** The agency's payload, checked against its schema before it leaves: nothing outside its routing rules. */
+function payloadFor(envelope: SubmissionEnvelopeV1, adapter: AgencyAdapter): AgencyPayloadV1 | undefined {
+  // The envelope was validated when it was written; its version says how to read it.
+  const version: number = envelope.schemaVersion;
+  if (version !== 1) throw new Error(`Unknown envelope version ${String(version)}`);
+  const payload = adapter.toPayload(envelope);
+  return payload ? adapter.payloadSchema(envelope.lifeEvent).parse(payload) : undefined;
 }

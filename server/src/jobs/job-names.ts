@@ -5,6 +5,12 @@ export const DELIVER_TO_AGENCY = 'deliver_to_agency';
 /** The queue task that sends one message (a confirmation) to a resident. */
 export const SEND_RESIDENT_MESSAGE = 'send_resident_message';
 
+/** The hourly clean-up of expired records (a graphile-worker cron task). */
+export const REMOVE_EXPIRED_RECORDS = 'remove_expired_records';
+
+/** Scheduled tasks, as graphile-worker cron items. */
+export const cronItems = [{ task: REMOVE_EXPIRED_RECORDS, match: '17 * * * *', identifier: REMOVE_EXPIRED_RECORDS }];
+
 /** `deliver_to_agency` payload. Re-parsed on entry: the job may have been queued by older code. */
 export const deliverToAgencyPayloadSchema = z.object({ deliveryId: z.uuid(), attempt: z.number().int().positive() });
 /** `send_resident_message` payload. */

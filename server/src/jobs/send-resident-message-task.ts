@@ -25,13 +25,15 @@ export function createSendResidentMessageTask(deps: { db: Kysely<Database>; conf
   const client = config.notify ? new NotifyClient(config.notify.apiKey) : undefined;
   return async (rawPayload) => {
     const { messageId } = sendResidentMessagePayloadSchema.parse(rawPayload);
+    // Claim it first, so a job run twice (or a retry after Notify accepted it) never sends twice.
+    const claimed = await db.updateTable('resident_messages').set({ status: 'sending', updated_at: new Date() }).where('id', '=', messageId).where('status', '=', 'queued').executeTakeFirst();
+    if (claimed.numUpdatedRows === 0n) return;
     const message = await db
       .selectFrom('resident_messages')
       .innerJoin('submissions', 'submissions.id', 'resident_messages.submission_id')
-      .select(['resident_messages.channel', 'resident_messages.status', 'resident_messages.personalisation', 'submissions.envelope'])
+      .select(['resident_messages.channel', 'resident_messages.personalisation', 'submissions.envelope'])
       .where('resident_messages.id', '=', messageId)
-      .executeTakeFirst();
-    if (message?.status !== 'queued') return;
+      .executeTakeFirstOrThrow();
     const envelope = submissionEnvelopeV1Schema.parse(message.envelope);
     const { reference, trackingSecret } = message.personalisation as Personalisation;
     const told = envelope.consent.filter((c) => c.given).map((c) => agencies[c.agency].name);
@@ -57,7 +59,10 @@ export function createSendResidentMessageTask(deps: { db: Kysely<Database>; conf
       } catch (failure) {
         const code = httpStatusOf(failure);
         // Notify's 400 and 403 will not change on retry; anything else (429, 5xx, network) will be retried.
-        if (code !== 400 && code !== 403) throw new Error(`GOV.UK Notify did not accept the message (${code ?? 'no answer'})`);
+        if (code !== 400 && code !== 403) {
+          await db.updateTable('resident_messages').set({ status: 'queued', updated_at: new Date() }).where('id', '=', messageId).execute();
+          throw new Error(`GOV.UK Notify did not accept the message (${code ?? 'no answer'})`);
+        }
         status = 'failed';
         error = `GOV.UK Notify refused the message (${code})`;
       }
@@ -66,6 +71,7 @@ export function createSendResidentMessageTask(deps: { db: Kysely<Database>; conf
       .updateTable('resident_messages')
       .set({ status, provider_id: providerId, error, personalisation: null, updated_at: new Date() })
       .where('id', '=', messageId)
+      .where('status', '=', 'sending')
       .execute();
   };
 }

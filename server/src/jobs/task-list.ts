@@ -4,7 +4,8 @@ import type { AdapterRegistry } from '../adapters/adapter-registry.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { createDeliverToAgencyTask } from './deliver-to-agency-task.js';
-import { DELIVER_TO_AGENCY, SEND_RESIDENT_MESSAGE } from './job-names.js';
+import { DELIVER_TO_AGENCY, REMOVE_EXPIRED_RECORDS, SEND_RESIDENT_MESSAGE } from './job-names.js';
+import { createRemoveExpiredRecordsTask } from './remove-expired-records-task.js';
 import { createSendResidentMessageTask } from './send-resident-message-task.js';
 
 /**
@@ -15,5 +16,6 @@ export function createTaskList(deps: { db: Kysely<Database>; adapters: AdapterRe
   return {
     [DELIVER_TO_AGENCY]: createDeliverToAgencyTask({ db: deps.db, adapters: deps.adapters, policy: deps.config.delivery }),
     [SEND_RESIDENT_MESSAGE]: createSendResidentMessageTask({ db: deps.db, config: deps.config }),
+    [REMOVE_EXPIRED_RECORDS]: createRemoveExpiredRecordsTask({ db: deps.db }),
   };
 }

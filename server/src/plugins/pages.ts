@@ -27,12 +27,14 @@ interface ClientModule {
   render: (model: PageModel) => RenderedPage;
 }
 
+// Replacer functions, not strings: a string replacement would read `$&`, `$'` and friends in a
+// resident's answer as patterns and garble the page.
 function fillTemplate(source: string, rendered: RenderedPage): string {
   return source
     .replace('<html lang="en"', `<html lang="${rendered.lang}" dir="${rendered.dir}"`)
-    .replace('<!--app-head-->', rendered.head)
-    .replace('<!--app-html-->', rendered.html)
-    .replace('<!--app-data-->', rendered.data);
+    .replace('<!--app-head-->', () => rendered.head)
+    .replace('<!--app-html-->', () => rendered.html)
+    .replace('<!--app-data-->', () => rendered.data);
 }
 
 /**

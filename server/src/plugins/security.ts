@@ -12,6 +12,8 @@ export interface SecurityOptions {
    * `npm run dev` relaxes the policy for them. Production pages never need either.
    */
   dev?: boolean;
+  /** Served over HTTPS (PUBLIC_URL is https): tell browsers to keep to it (HSTS). */
+  https?: boolean;
 }
 
 /**
@@ -37,8 +39,8 @@ export const securityPlugin = fp(
           upgradeInsecureRequests: null,
         },
       },
-      // Served over plain HTTP on a laptop; a council's proxy in front adds HSTS over HTTPS.
-      strictTransportSecurity: false,
+      // Over plain HTTP (a laptop) HSTS would be meaningless; over HTTPS, a year.
+      strictTransportSecurity: options.https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     });
     await app.register(rateLimit, {
       max: options.rateLimitPerMinute,

@@ -15,6 +15,9 @@ const BATCH = 500;
  * at any point neither loses nor doubles a job; `skip locked` lets several workers relay at once.
  */
 export async function relayOutboxOnce(db: Kysely<Database>): Promise<number> {
+  // A read when idle, rather than a write every interval from every worker.
+  const waiting = await sql<{ any: boolean }>`select exists (select 1 from outbox) as any`.execute(db);
+  if (!waiting.rows[0]?.any) return 0;
   const result = await sql<{ moved: number }>`
     with batch as (
       delete from outbox

@@ -15,12 +15,12 @@ export function startWorkerLeases(options: { db: Kysely<Database>; leaseSeconds:
   let running: Promise<void> = Promise.resolve();
 
   const beat = async () => {
-    const now = new Date();
+    // Postgres's clock, not this host's: a host whose clock is behind must not look dead.
     if (workerIds.size > 0) {
       await options.db
         .insertInto('worker_leases')
-        .values([...workerIds].map((worker_id) => ({ worker_id, process_id: processId, heartbeat_at: now })))
-        .onConflict((oc) => oc.column('worker_id').doUpdateSet({ heartbeat_at: now }))
+        .values([...workerIds].map((worker_id) => ({ worker_id, process_id: processId, heartbeat_at: sql<Date>`now()` })))
+        .onConflict((oc) => oc.column('worker_id').doUpdateSet({ heartbeat_at: sql<Date>`now()` }))
         .execute();
     }
     const stale = await options.db
@@ -28,28 +28,48 @@ export function startWorkerLeases(options: { db: Kysely<Database>; leaseSeconds:
       .where('heartbeat_at', '<', sql<Date>`now() - make_interval(secs => ${options.leaseSeconds})`)
       .returning('worker_id')
       .execute();
-    if (stale.length > 0) {
-      const ids = stale.map((row) => row.worker_id);
+    // A process that died before its first heartbeat left locks but no lease: a lock older than
+    // the lease, held by no known worker, belongs to such a process.
+    const unleased = await sql<{ locked_by: string }>`
+      select distinct locked_by from graphile_worker.jobs
+      where locked_by is not null and locked_at < now() - make_interval(secs => ${options.leaseSeconds})
+        and locked_by not in (select worker_id from worker_leases)
+    `.execute(options.db);
+    const ids = [...new Set([...stale.map((row) => row.worker_id), ...unleased.rows.map((row) => row.locked_by)])].filter((id) => !workerIds.has(id));
+    if (ids.length > 0) {
       await sql`select graphile_worker.force_unlock_workers(${ids}::text[])`.execute(options.db);
       options.logger.warn({ workers: ids.length }, 'released the jobs of worker processes that stopped answering');
     }
   };
+  let stopped = false;
   const loop = () => {
-    running = beat().catch((error: unknown) => {
-      options.logger.warn({ err: error }, 'worker heartbeat failed; will try again');
-    });
-    timer = setTimeout(loop, Math.max(250, (options.leaseSeconds * 1000) / 3));
+    running = beat()
+      .catch((error: unknown) => {
+        options.logger.warn({ err: error }, 'worker heartbeat failed; will try again');
+      })
+      .finally(() => {
+        // The next beat is planned only once this one is done, so beats never overlap.
+        if (!stopped) timer = setTimeout(loop, Math.max(250, (options.leaseSeconds * 1000) / 3));
+      });
   };
 
   return {
     /** Registers a worker or worker pool id of this process (from graphile-worker's events). */
     add: (workerId: string) => workerIds.add(workerId),
     start: loop,
-    /** Stops heartbeats and removes this process's leases: its workers have finished cleanly. */
-    stop: async () => {
+    /** Beats at once (e.g. as soon as the workers exist), rather than at the next interval. */
+    beatNow: () => beat().catch((error: unknown) => {
+      options.logger.warn({ err: error }, 'worker heartbeat failed; will try again');
+    }),
+    /**
+     * Stops heartbeats. After a clean stop (`finished`) this process's leases are removed; after a
+     * crash they are left to lapse, so the jobs still locked by this process are released.
+     */
+    stop: async (finished: boolean) => {
+      stopped = true;
       clearTimeout(timer);
       await running;
-      if (workerIds.size > 0) await options.db.deleteFrom('worker_leases').where('worker_id', 'in', [...workerIds]).execute();
+      if (finished && workerIds.size > 0) await options.db.deleteFrom('worker_leases').where('worker_id', 'in', [...workerIds]).execute();
     },
   };
 }

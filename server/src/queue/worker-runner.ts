@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { Logger, run, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
+import { Logger, parseCronItems, run, type CronItem, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import type { Logger as PinoLogger } from 'pino';
@@ -34,6 +34,8 @@ export async function startWorker(options: {
   db: Kysely<Database>;
   logger: PinoLogger;
   taskList: TaskList;
+  /** Scheduled tasks; graphile-worker runs each slot once however many workers there are. */
+  cronItems?: CronItem[];
   concurrency: number;
   leaseSeconds: number;
   relayIntervalMs: number;
@@ -49,6 +51,8 @@ export async function startWorker(options: {
   events.on('worker:create', ({ worker }) => {
     leases.add(worker.workerId);
   });
+  // Heartbeats start before any job can be locked, so a crash at any moment is recoverable.
+  leases.start();
   const runner: Runner = await run({
     pgPool: options.pool,
     concurrency: options.concurrency,
@@ -57,16 +61,20 @@ export async function startWorker(options: {
     logger: workerLogger(options.logger),
     events,
     taskList: options.taskList,
-    parsedCronItems: [],
+    parsedCronItems: parseCronItems(options.cronItems ?? []),
     // Fetch jobs in batches and complete them in batches: far fewer queries per delivery (see
     // graphile-worker's performance docs); locked batches belong to the pool, which we lease.
     preset: { worker: { localQueue: { size: Math.max(8, options.concurrency * 2) }, completeJobBatchDelay: 2, failJobBatchDelay: 2 } },
   });
-  leases.start();
+  await leases.beatNow();
   const relay = startOutboxRelay({ db: options.db, intervalMs: options.relayIntervalMs, logger: options.logger });
-  runner.promise.catch((error: unknown) => {
+  runner.promise.catch(async (error: unknown) => {
     crashed = true;
-    options.logger.error({ err: error }, 'queue worker stopped unexpectedly');
+    options.logger.error({ err: error }, 'queue worker stopped unexpectedly; stopping this process so it can be restarted');
+    // Stop heartbeating so the lease lapses and another worker takes over this process's jobs.
+    await relay.stop();
+    await leases.stop(false);
+    process.kill(process.pid, 'SIGTERM');
   });
   return {
     status: () =>
@@ -75,7 +83,7 @@ export async function startWorker(options: {
       stopping = true;
       await relay.stop();
       await runner.stop();
-      await leases.stop();
+      await leases.stop(true);
     },
   };
 }

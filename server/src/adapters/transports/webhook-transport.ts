@@ -41,15 +41,16 @@ export function createWebhookTransport(options: { url: string; secret: string; t
           },
           body,
           signal: AbortSignal.timeout(options.timeoutMs),
-          redirect: 'error',
+          redirect: 'manual',
         });
-        // The body is not needed; read it so the connection can be reused.
-        await response.arrayBuffer().catch(() => undefined);
+        // The body is not needed (and could be large): discard it so the connection can be reused.
+        void response.body?.cancel().catch(() => undefined);
       } catch (error) {
         return { kind: 'retry', error: describe(error) };
       }
       const statusCode = response.status;
       if (statusCode >= 200 && statusCode < 300) return { kind: 'delivered', statusCode };
+      if (statusCode >= 300 && statusCode < 400) return { kind: 'failed', statusCode, error: `The agency's webhook redirected (${statusCode}); redirects are not followed: check the webhook URL` };
       if (statusCode >= 500 || statusCode === 408 || statusCode === 429) {
         const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
         return { kind: 'retry', statusCode, error: `The agency answered ${statusCode}`, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };

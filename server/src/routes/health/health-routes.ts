@@ -11,6 +11,8 @@ const readinessSchema = z.object({
 
 /** `/healthz` says the process is alive; `/readyz` says it can do its work. */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Once migrations are current they stay current for this process's code: check until then only.
+  let migrationsCurrent = false;
   app.get(
     '/healthz',
     {
@@ -36,8 +38,11 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         .then(() => ({ ok: true }))
         .catch(() => ({ ok: false, detail: 'The database cannot be reached.' }));
       const migrations = database.ok
-        ? await migrationsAreCurrent(app.db)
-            .then((ok) => (ok ? { ok } : { ok, detail: 'Database migrations are pending.' }))
+        ? await (migrationsCurrent ? Promise.resolve(true) : migrationsAreCurrent(app.db))
+            .then((ok) => {
+              migrationsCurrent = ok;
+              return ok ? { ok } : { ok, detail: 'Database migrations are pending.' };
+            })
             .catch(() => ({ ok: false, detail: 'Migrations could not be checked.' }))
         : { ok: false, detail: 'Not checked: no database.' };
       const worker = app.workerStatus();

@@ -3,7 +3,6 @@ import { problemSchema } from '@tuo/shared/api/problem';
 import { createSubmissionRequestSchema, createSubmissionResponseSchema, submissionStatusResponseSchema } from '@tuo/shared/api/submissions';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AdapterRegistry } from '../../adapters/adapter-registry.js';
 import { findSubmissionStatus } from '../../db/submission-status.js';
 import { NotFoundError } from '../../errors.js';
 import { acceptSubmission } from '../../submissions/accept-submission.js';
@@ -19,7 +18,7 @@ const idempotencyKeySchema = z
   .meta({ description: 'Any unique string per submission (a UUID is ideal). A repeat with the same key and body returns the first response; with another body, 422.' });
 
 /** `POST /api/submissions` and `GET /api/submissions/:reference/status`. */
-export const submissionRoutes: FastifyPluginAsyncZod<{ adapters: AdapterRegistry }> = async (app, options) => {
+export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/submissions',
     {
@@ -33,13 +32,12 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ adapters: AdapterRegistry
             Object.entries(exampleSubmissions).map(([id, value]) => [id, { summary: getJourney(id as LifeEventId).title, value }]),
           ),
         }),
-        response: { 201: createSubmissionResponseSchema, 400: problemSchema, 422: problemSchema },
+        response: { 201: createSubmissionResponseSchema, 400: problemSchema, 413: problemSchema, 415: problemSchema, 422: problemSchema, 429: problemSchema, 500: problemSchema },
       },
     },
     async (request, reply) => {
       const key = request.headers['idempotency-key'];
       const { response, replayed } = await acceptSubmission(app.db, request.body, {
-        adapters: options.adapters,
         actor: { type: 'resident' },
         ...(key ? { idempotency: { key: `submissions:${key}`, requestHash: requestHash(request.body) } } : {}),
       });
@@ -57,7 +55,7 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ adapters: AdapterRegistry
         summary: "Each agency's progress with a submission: the reference and its tracking secret are needed",
         params: z.object({ reference: z.string().max(40) }),
         headers: z.object({ 'tracking-secret': z.string().max(200).meta({ description: 'The secret returned when the submission was made' }) }),
-        response: { 200: submissionStatusResponseSchema, 404: problemSchema },
+        response: { 200: submissionStatusResponseSchema, 400: problemSchema, 404: problemSchema, 429: problemSchema },
       },
     },
     async (request) => {

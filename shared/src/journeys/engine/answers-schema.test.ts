@@ -81,3 +81,15 @@ describe('answerSummary', () => {
     expect(rows.some((row) => row.fieldName === 'relationshipOther')).toBe(false);
   });
 });
+
+describe('control characters', () => {
+  it('drops invisible control characters from free text and addresses, which Postgres cannot store', () => {
+    const example = exampleSubmissions['moving-home'];
+    const answers = { ...example.answers } as Record<string, unknown>;
+    const address = answers.newAddress as { line1: string };
+    answers.newAddress = { ...address, line1: `${address.line1}\u0000` };
+    const parsed = answersSchema(getJourney('moving-home')).parse(answers);
+    expect(JSON.stringify(parsed)).not.toContain('\\u0000');
+    expect((parsed.newAddress as { line1: string }).line1).toBe(address.line1);
+  });
+});

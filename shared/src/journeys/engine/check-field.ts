@@ -78,8 +78,13 @@ function fromDate(result: DateCheckResult): FieldCheck {
   return result.success ? ok(result.date) : fail(result.message, [], { parts: result.parts });
 }
 
+// Invisible control characters (other than tab and new line) come from copy and paste, mean nothing
+// to a reader, and Postgres cannot store U+0000 in JSON: they are dropped.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
 function text(raw: string, max: number, field: FieldDefinition): FieldCheck {
-  const value = raw.trim();
+  const value = raw.replace(controlCharacters, '').trim();
   return value.length > max ? fail(`${errorName(field)} must be ${max} characters or fewer`) : ok(value);
 }
 
@@ -98,7 +103,7 @@ function address(raw: unknown): FieldCheck {
   if (typeof raw !== 'object' || raw === null) return fail('Enter address line 1, typically the building and street', ['line1']);
   const part = (key: string): string => {
     const value: unknown = (raw as Record<string, unknown>)[key];
-    return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
+    return typeof value === 'string' ? value.replace(controlCharacters, '').replace(/\s+/g, ' ').trim() : '';
   };
   const issues: FieldIssue[] = [];
   const [line1, line2, town, postcode, uprn] = [part('line1'), part('line2'), part('town'), part('postcode'), part('uprn')];
