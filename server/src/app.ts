@@ -15,10 +15,11 @@ import { pagesPlugin } from './plugins/pages.js';
 import { securityPlugin } from './plugins/security.js';
 import { healthRoutes } from './routes/health/health-routes.js';
 import { journeyRoutes } from './routes/journeys/journey-routes.js';
+import { staffRoutes } from './routes/staff/staff-routes.js';
+import { submissionOriginPlugin } from './plugins/submission-origin.js';
 import { startRoutes } from './routes/pages/start-routes.js';
 import { submissionRoutes } from './routes/submissions/submission-routes.js';
 import { agencyApiRoutes } from './routes/agency/agency-api-routes.js';
-import { createAdapterRegistry } from './adapters/adapter-registry.js';
 
 /** Everything the app needs from outside; it opens nothing itself and never listens. */
 export interface AppOptions {
@@ -32,6 +33,11 @@ export interface AppOptions {
   dev?: boolean;
 }
 
+/** Believe X-Forwarded-For for this many proxy hops in front of the app. */
+function hops(count: number) {
+  return (_address: string, hop: number) => hop < count;
+}
+
 /** Builds the Fastify app: API routes, server-rendered pages, security baseline and error handling. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config } = options;
@@ -41,7 +47,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: config.bodyLimitBytes,
     // Our own ids: a client-sent header must not choose what appears in our logs.
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    trustProxy: typeof config.trustProxy === 'number' ? hops(config.trustProxy) : config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -52,7 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(errorHandlerPlugin);
-  await app.register(securityPlugin, { rateLimitPerMinute: config.rateLimitPerMinute, dev: options.dev ?? false });
+  await app.register(securityPlugin, { rateLimitPerMinute: config.rateLimitPerMinute, dev: options.dev ?? false, https: config.publicUrl.startsWith('https:') });
   await app.register(formbody);
   await app.register(databasePlugin, {
     db: options.db,
@@ -62,9 +68,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(pagesPlugin, { dev: options.dev ?? false });
   await app.register(startRoutes);
-  const adapters = createAdapterRegistry(config);
-  await app.register(submissionRoutes, { adapters });
+  await app.register(submissionRoutes);
   await app.register(agencyApiRoutes);
-  await app.register(journeyRoutes, { config, adapters });
+  await app.register(staffRoutes, { config });
+  // Lets the journeys recognise an adviser's assisted transaction (see routes/staff).
+  await app.register(submissionOriginPlugin, { secret: config.sessionSecret, publicUrl: config.publicUrl });
+  await app.register(journeyRoutes, { config });
   return app;
 }

@@ -5,6 +5,8 @@ import type { Database } from '../db/database.js';
 export interface Actor {
   type: 'resident' | 'staff' | 'agency' | 'system';
   id?: string;
+  /** Where a staff member acted from (their client address), for accountability. */
+  address?: string;
 }
 
 /** One line of the audit log. `detail` must never hold personal data: ids, codes and counts only. */
@@ -24,6 +26,7 @@ export async function recordAudit(db: Kysely<Database> | Transaction<Database>, 
       events.map((event) => ({
         actor_type: event.actor.type,
         actor_id: event.actor.id ?? null,
+        address: event.actor.address ?? null,
         action: event.action,
         submission_id: event.submissionId ?? null,
         detail: JSON.stringify(event.detail ?? {}),
@@ -37,6 +40,6 @@ export async function recordAudit(db: Kysely<Database> | Transaction<Database>, 
  * (e.g. `from s`, the CTE of what was just written), so the audit line exists only if they do.
  */
 export function auditInsert(event: AuditEvent, from: RawBuilder<unknown>): RawBuilder<unknown> {
-  return sql`insert into audit_events (actor_type, actor_id, action, submission_id, detail)
-    select ${event.actor.type}, ${event.actor.id ?? null}, ${event.action}, ${event.submissionId ?? null}, ${JSON.stringify(event.detail ?? {})}::jsonb ${from}`;
+  return sql`insert into audit_events (actor_type, actor_id, address, action, submission_id, detail)
+    select ${event.actor.type}, ${event.actor.id ?? null}, ${event.actor.address ?? null}, ${event.action}, ${event.submissionId ?? null}, ${JSON.stringify(event.detail ?? {})}::jsonb ${from}`;
 }

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, RawBuilder } from 'kysely';
 
 /**
  * The one source of truth for table shapes, written to match `migrations/`.
@@ -17,6 +17,11 @@ export interface Database {
   worker_leases: WorkerLeasesTable;
   sessions: SessionsTable;
   agency_api_keys: AgencyApiKeysTable;
+  staff_users: StaffUsersTable;
+  staff_sessions: StaffSessionsTable;
+  staff_sign_in_failures: StaffSignInFailuresTable;
+  submission_search: SubmissionSearchTable;
+  case_notes: CaseNotesTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -40,7 +45,8 @@ export interface DeliveriesTable {
   id: Generated<string>;
   submission_id: string;
   agency: string;
-  transport: string;
+  /** How the delivering worker reached the agency ('webhook' or 'inbox'); null until it tries. */
+  transport: string | null;
   status: string;
   status_changed_at: Timestamp;
   attempts: Generated<number>;
@@ -92,8 +98,10 @@ export interface OutboxTable {
 export interface IdempotencyKeysTable {
   key: string;
   request_hash: string;
-  response: ColumnType<unknown, string | null, string | null> | null;
+  /** The first response, sealed under the client's key (see submissions/idempotency-record.ts). */
+  response: string | null;
   created_at: DefaultedTimestamp;
+  expires_at: DefaultedTimestamp;
 }
 
 /** Who did what to which submission, and when. Never personal data in `detail`. */
@@ -105,6 +113,8 @@ export interface AuditEventsTable {
   action: string;
   submission_id: string | null;
   detail: ColumnType<unknown, string | undefined, string>;
+  /** The client address a staff action came from; null for residents, agencies and the system. */
+  address: string | null;
 }
 
 /** A message to the resident (confirmation by email or text) and what became of it. */
@@ -125,7 +135,7 @@ export interface ResidentMessagesTable {
 export interface WorkerLeasesTable {
   worker_id: string;
   process_id: string;
-  heartbeat_at: Timestamp;
+  heartbeat_at: ColumnType<Date, Date | string | RawBuilder<Date>, Date | string | RawBuilder<Date>>;
 }
 
 /** A resident's session: their journey answers so far, kept server-side under a signed cookie. */
@@ -154,4 +164,48 @@ export interface AgencyApiKeysTable {
   created_at: DefaultedTimestamp;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+}
+
+/** A customer-centre staff account; the password is kept only as an argon2id hash. */
+export interface StaffUsersTable {
+  id: Generated<string>;
+  email: string;
+  role: string;
+  password_hash: string;
+  created_at: DefaultedTimestamp;
+  disabled_at: Timestamp | null;
+}
+
+/** A staff session: idle expiry in `expires_at`, absolute expiry counted from `signed_in_at`. */
+export interface StaffSessionsTable {
+  sid: string;
+  staff_id: string | null;
+  data: ColumnType<unknown, string, string>;
+  signed_in_at: Timestamp | null;
+  expires_at: Timestamp;
+}
+
+/** One failed sign-in, keyed by account or by address, for throttling. */
+export interface StaffSignInFailuresTable {
+  id: Generated<string>;
+  key: string;
+  at: DefaultedTimestamp;
+}
+
+/** Normalised search terms of one submission (upper-case reference and postcodes, lower-case names). */
+export interface SubmissionSearchTable {
+  submission_id: string;
+  reference: string;
+  names: string;
+  postcodes: string;
+  dates_of_birth: ColumnType<string[], string[], string[]>;
+}
+
+/** A note a staff member wrote about a submission. */
+export interface CaseNotesTable {
+  id: Generated<string>;
+  submission_id: string;
+  staff_id: string;
+  body: string;
+  created_at: DefaultedTimestamp;
 }

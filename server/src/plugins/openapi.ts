@@ -25,10 +25,19 @@ export const openApiPlugin = fp(
           { name: 'health', description: 'Liveness and readiness for load balancers and orchestrators' },
           { name: 'submissions', description: 'Report a life event and follow its progress' },
           { name: 'agency', description: "For agencies' systems: pull your inbox, acknowledge and action notifications" },
+          { name: 'staff', description: 'The customer-centre console: sign in, search, view, assist residents, repair deliveries' },
+          { name: 'admin', description: 'Administration: the audit log' },
         ],
         components: {
           securitySchemes: {
             agencyApiKey: { type: 'http', scheme: 'bearer', description: 'An agency API key (`npm run agency:key`); it sees only its own agency' },
+            staffSession: {
+              type: 'apiKey',
+              in: 'cookie',
+              name: 'tuo-staff',
+              description:
+                'A staff session cookie from `POST /api/staff/sign-in` (named `__Host-tuo-staff` over HTTPS). State-changing requests must also send the session\'s `x-csrf-token`.',
+            },
           },
         },
       },

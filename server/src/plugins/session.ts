@@ -16,6 +16,11 @@ export interface SessionOptions {
   cleanupIntervalMs?: number;
 }
 
+/** The resident session cookie's name: the __Host- prefix pins it to this host, which browsers allow only when Secure. */
+export function residentCookieName(publicUrl: string): string {
+  return publicUrl.startsWith('https:') ? '__Host-tuo-session' : 'tuo-session';
+}
+
 /**
  * Resident sessions: a signed, httpOnly, SameSite=Lax cookie naming a row in the `sessions` table.
  * Register it inside the route scope that needs it (resident pages), not for the API.
@@ -28,8 +33,7 @@ export const sessionPlugin = fp(
     await app.register(fastifyCookie);
     await app.register(fastifySession, {
       secret: options.secret,
-      // The __Host- prefix pins the cookie to this host and path, which browsers allow only when Secure.
-      cookieName: secure ? '__Host-tuo-session' : 'tuo-session',
+      cookieName: residentCookieName(options.publicUrl),
       cookie: { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge },
       store,
       // No row and no cookie until the resident has something to keep.

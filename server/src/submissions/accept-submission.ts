@@ -5,12 +5,14 @@ import {
   type AgencyId,
 } from '@tuo/shared';
 import type { CreateSubmissionRequest, CreateSubmissionResponse } from '@tuo/shared/api/submissions';
+import type { StartAssistedRequest } from '@tuo/shared/api/staff-session';
 import { sql, type Kysely } from 'kysely';
 import { auditInsert, type Actor, type AuditEvent } from '../audit/audit-log.js';
-import type { AdapterRegistry } from '../adapters/adapter-registry.js';
 import type { Database } from '../db/database.js';
-import { ConflictError } from '../errors.js';
+import { ConflictError, ValidationError } from '../errors.js';
 import { deliveryJob, residentMessageJob } from '../jobs/job-names.js';
+import { idempotencyLookupKey, openResponse, sealResponse } from './idempotency-record.js';
+import { searchIndexInsert } from '../staff/submission-search.js';
 import { hashTrackingSecret, newTrackingSecret } from './tracking-secret.js';
 
 /** The Idempotency-Key a client sent, and a hash of its request. */
@@ -31,12 +33,18 @@ const UNIQUE_VIOLATION = '23505';
 const isUniqueViolation = (error: unknown, constraint: string) =>
   (error as { code?: string; constraint?: string }).code === UNIQUE_VIOLATION && (error as { constraint?: string }).constraint === constraint;
 
+const SCOPE = 'submissions';
+
 async function replay(db: Kysely<Database>, claim: IdempotencyClaim): Promise<CreateSubmissionResponse> {
-  const stored = await db.selectFrom('idempotency_keys').select(['request_hash', 'response']).where('key', '=', claim.key).executeTakeFirstOrThrow();
-  if (stored.request_hash !== claim.requestHash) {
+  const stored = await db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'response'])
+    .where('key', '=', idempotencyLookupKey(SCOPE, claim.key))
+    .executeTakeFirstOrThrow();
+  if (stored.request_hash !== claim.requestHash || stored.response === null) {
     throw new ConflictError('idempotency_key_reused', 'This Idempotency-Key was already used with a different request. Use a new key for a new submission.', 422);
   }
-  return stored.response as CreateSubmissionResponse;
+  return openResponse(SCOPE, claim.key, stored.response) as CreateSubmissionResponse;
 }
 
 /**
@@ -49,9 +57,9 @@ async function replay(db: Kysely<Database>, claim: IdempotencyClaim): Promise<Cr
 async function insertAll(
   db: Kysely<Database>,
   request: CreateSubmissionRequest,
-  adapters: AdapterRegistry,
   actor: Actor,
   claim: IdempotencyClaim | undefined,
+  assisted: StartAssistedRequest | undefined,
 ): Promise<CreateSubmissionResponse | undefined> {
   const submittedAt = new Date();
   const reference = generateReference();
@@ -63,10 +71,14 @@ async function insertAll(
   const messages = contactChannels(envelope.answers).map((channel) => ({ id: randomUUID(), channel }));
   const jobs = [...deliveryIds.map((id) => deliveryJob(id, 1)), ...messages.map((m) => residentMessageJob(m.id))];
   const response: CreateSubmissionResponse = { reference, trackingSecret, agencies };
-  const audit: AuditEvent = { actor, action: 'submission.created', submissionId, detail: { lifeEvent: envelope.lifeEvent, channel: envelope.channel, agencies } };
+  // An assisted submission's audit line also holds what the adviser recorded (codes only).
+  const assistedDetail: AuditEvent['detail'] = assisted ? { mode: assisted.mode, identityChecks: assisted.identityChecks, consentConfirmed: assisted.consentConfirmed } : {};
+  const audit: AuditEvent = { actor, action: 'submission.created', submissionId, detail: { lifeEvent: envelope.lifeEvent, channel: envelope.channel, agencies, ...assistedDetail } };
 
   const claimCte = claim
-    ? sql`insert into idempotency_keys (key, request_hash, response) values (${claim.key}, ${claim.requestHash}, ${JSON.stringify(response)}) on conflict (key) do nothing returning key`
+    ? sql`insert into idempotency_keys (key, request_hash, response)
+          values (${idempotencyLookupKey(SCOPE, claim.key)}, ${claim.requestHash}, ${sealResponse(SCOPE, claim.key, response)})
+          on conflict (key) do nothing returning key`
     : sql`select 'no-key' as key`;
   const result = await sql<{ created: boolean }>`
     with claim as (${claimCte}),
@@ -78,9 +90,10 @@ async function insertAll(
       returning id
     ),
     d as (
-      insert into deliveries (id, submission_id, agency, transport, status, status_changed_at, created_at)
-      select d.id, s.id, d.agency, d.transport, 'queued', ${submittedAt}, ${submittedAt}
-      from s, unnest(${deliveryIds}::uuid[], ${agencies}::text[], ${agencies.map((a) => adapters[a].transport)}::text[]) as d(id, agency, transport)
+      -- The transport is set by the worker that delivers, from its own configuration.
+      insert into deliveries (id, submission_id, agency, status, status_changed_at, created_at)
+      select d.id, s.id, d.agency, 'queued', ${submittedAt}, ${submittedAt}
+      from s, unnest(${deliveryIds}::uuid[], ${agencies}::text[]) as d(id, agency)
     ),
     m as (
       insert into resident_messages (id, submission_id, kind, channel, status, personalisation, created_at, updated_at)
@@ -92,7 +105,8 @@ async function insertAll(
       select j.task, j.payload, j.job_key
       from s, unnest(${jobs.map((j) => j.task)}::text[], ${jobs.map((j) => JSON.stringify(j.payload))}::jsonb[], ${jobs.map((j) => j.job_key)}::text[]) as j(task, payload, job_key)
     ),
-    a as (${auditInsert(audit, sql`from s`)})
+    a as (${auditInsert(audit, sql`from s`)}),
+    search as (${searchIndexInsert(envelope, sql`from s`)})
     select exists (select 1 from s) as created
   `.execute(db);
   return result.rows[0]?.created ? response : undefined;
@@ -107,12 +121,16 @@ async function insertAll(
 export async function acceptSubmission(
   db: Kysely<Database>,
   request: CreateSubmissionRequest,
-  options: { adapters: AdapterRegistry; actor: Actor; idempotency?: IdempotencyClaim },
+  options: { actor: Actor; idempotency?: IdempotencyClaim; assisted?: StartAssistedRequest },
 ): Promise<{ response: CreateSubmissionResponse; replayed: boolean }> {
+  // Only an adviser acting for a resident (through the staff console) makes an assisted submission.
+  if (request.channel === 'assisted' && !options.assisted) {
+    throw new ValidationError('Only customer-centre staff can make an assisted submission.', [{ path: 'channel', message: "Leave out channel, or send 'online'" }]);
+  }
   const claim = options.idempotency;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      const created = await insertAll(db, request, options.adapters, options.actor, claim);
+      const created = await insertAll(db, request, options.actor, claim, options.assisted);
       if (created) return { response: created, replayed: false };
       if (!claim) throw new Error('unreachable: nothing written without an idempotency claim');
       return { response: await replay(db, claim), replayed: true };

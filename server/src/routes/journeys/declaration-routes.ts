@@ -1,7 +1,7 @@
 import { createSubmissionRequestSchema, isLifeEventId, type FieldError, type LifeEventId } from '@tuo/shared';
+import { pageMessages } from '@tuo/shared/pages/page-messages';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AdapterRegistry } from '../../adapters/adapter-registry.js';
 import { acceptSubmission } from '../../submissions/accept-submission.js';
 import { requestHash } from '../../submissions/request-hash.js';
 import { csrfToken } from './csrf.js';
@@ -11,7 +11,7 @@ import { postedFormSchema } from './posted-form.js';
 
 const params = z.object({ lifeEvent: z.string() });
 const title = 'Declaration';
-const declarationError: FieldError = { field: 'declaration', message: 'Select that you confirm the information you have given is correct' };
+const declarationError: FieldError = { field: 'declaration', message: pageMessages.declaration };
 
 /** Where a resident who cannot make the declaration yet should be; undefined when they can. */
 function notReady(lifeEvent: LifeEventId, state: JourneyState): string | undefined {
@@ -20,7 +20,7 @@ function notReady(lifeEvent: LifeEventId, state: JourneyState): string | undefin
 }
 
 /** The declaration and send, then the confirmation. Sending goes through the same code path as the API. */
-export const declarationRoutes: FastifyPluginAsyncZod<{ adapters: AdapterRegistry }> = async (app, options) => {
+export const declarationRoutes: FastifyPluginAsyncZod = async (app) => {
   const render = (lifeEvent: LifeEventId, state: JourneyState, errors: FieldError[], token: string) => ({
     page: 'declaration' as const,
     title: titleWithErrors(title, errors),
@@ -54,12 +54,14 @@ export const declarationRoutes: FastifyPluginAsyncZod<{ adapters: AdapterRegistr
     const elsewhere = notReady(lifeEvent, state);
     if (elsewhere) return reply.redirect(elsewhere, 303);
     if (request.body.declaration !== 'confirmed') return reply.code(400).page(render(lifeEvent, state, [declarationError], csrfToken(request)));
-    const parsed = createSubmissionRequestSchema.safeParse({ lifeEvent, answers: state.answers, consent: state.consent?.chosen ?? [] });
+    // The resident online, or an adviser signed in to the staff console acting for them.
+    const origin = await app.submissionOrigin(request);
+    const parsed = createSubmissionRequestSchema.safeParse({ lifeEvent, answers: state.answers, consent: state.consent?.chosen ?? [], channel: origin.channel });
     // Answers that were fine a moment ago can fail now (a date rule crossing midnight): show them again.
     if (!parsed.success) return reply.redirect(stepPath.checkAnswers(lifeEvent), 303);
     const { response } = await acceptSubmission(app.db, parsed.data, {
-      adapters: options.adapters,
-      actor: { type: 'resident' },
+      actor: origin.actor,
+      ...(origin.assisted ? { assisted: origin.assisted } : {}),
       idempotency: { key: `journey:${state.idempotencyKey}`, requestHash: requestHash(parsed.data) },
     });
     // Sent: the answers are with the agencies now, so the session forgets them.

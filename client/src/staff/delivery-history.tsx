@@ -1,0 +1,88 @@
+import { useTranslation } from 'react-i18next';
+import type { DeliveryHistory } from '@tuo/shared/api/staff-submissions';
+import type { FormProps } from '@tuo/shared/pages/page-model';
+import { catalogueKey } from '../i18n/catalogue-keys.js';
+import { formatDateTime, statusTagClass } from './staff-format.js';
+import { TextField } from './text-field.js';
+
+function Repair({ delivery, form }: { delivery: DeliveryHistory; form: FormProps }) {
+  const { t } = useTranslation('staff');
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-one-third">
+        <form method="post" action={`/staff/deliveries/${delivery.id}/retry`}>
+          <input type="hidden" name="_csrf" value={form.csrfToken} />
+          <button type="submit" className="govuk-button" data-module="govuk-button" data-prevent-double-click="true">
+            {t('submission.retry')}
+          </button>
+        </form>
+      </div>
+      <div className="govuk-grid-column-two-thirds">
+        <form method="post" action={`/staff/deliveries/${delivery.id}/handled-offline`} noValidate>
+          <input type="hidden" name="_csrf" value={form.csrfToken} />
+          <TextField form={form} name={`note-${delivery.id}`} label={t('submission.offlineNote')} hint={t('submission.offlineHint')} multiline />
+          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+            {t('submission.markHandled')}
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}
+
+/** One agency's delivery: where it stands, every change of status and every attempt, and (for supervisors) repairs. */
+export function DeliveryHistoryView({ delivery, canRepair, form }: { delivery: DeliveryHistory; canRepair: boolean; form: FormProps }) {
+  const { t } = useTranslation('staff');
+  return (
+    <section className="govuk-!-margin-bottom-8" aria-labelledby={`delivery-${delivery.id}`}>
+      <h3 className="govuk-heading-s" id={`delivery-${delivery.id}`}>
+        {t(catalogueKey.agency(delivery.agency, 'name'))} <strong className={statusTagClass(delivery.status)}>{delivery.status}</strong>
+      </h3>
+      <p className="govuk-body-s">
+        {t('submission.deliverySummary', { attempts: delivery.attempts, transport: delivery.transport ?? t('submission.transportUnknown'), webhookId: delivery.webhookId })}
+        {delivery.lastError ? ` ${t('submission.lastError', { error: delivery.lastError })}` : ''}
+        {delivery.outcome ? ` ${t('submission.outcome', { outcome: delivery.outcome })}` : ''}
+      </p>
+      <table className="govuk-table govuk-!-font-size-16">
+        <caption className="govuk-table__caption govuk-table__caption--s">{t('submission.attemptsCaption')}</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            {['attempt', 'started', 'duration', 'outcome', 'statusCode', 'error'].map((column) => (
+              <th key={column} scope="col" className="govuk-table__header">
+                {t(`submission.columns.${column}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {delivery.attemptHistory.map((attempt) => (
+            <tr key={attempt.attempt} className="govuk-table__row">
+              <td className="govuk-table__cell">{attempt.attempt}</td>
+              <td className="govuk-table__cell">{formatDateTime(attempt.startedAt)}</td>
+              <td className="govuk-table__cell">{t('submission.milliseconds', { ms: attempt.durationMs })}</td>
+              <td className="govuk-table__cell">{attempt.outcome}</td>
+              <td className="govuk-table__cell">{attempt.statusCode ?? ''}</td>
+              <td className="govuk-table__cell">{attempt.error ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <details className="govuk-details">
+        <summary className="govuk-details__summary">
+          <span className="govuk-details__summary-text">{t('submission.eventsSummary', { count: delivery.events.length })}</span>
+        </summary>
+        <div className="govuk-details__text">
+          <ol className="govuk-list govuk-list--number">
+            {delivery.events.map((event, index) => (
+              <li key={index}>
+                {formatDateTime(event.at)}: {event.status}
+                {event.detail ? ` (${event.detail})` : ''}
+              </li>
+            ))}
+          </ol>
+        </div>
+      </details>
+      {canRepair && delivery.status === 'failed' ? <Repair delivery={delivery} form={form} /> : null}
+    </section>
+  );
+}

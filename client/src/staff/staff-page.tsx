@@ -1,0 +1,50 @@
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { StaffPageProps } from '@tuo/shared/pages/staff-page-model';
+import { AssistedPage } from './assisted-page.js';
+import { AuditPage } from './audit-page.js';
+import { DashboardPage } from './dashboard-page.js';
+import { SearchPage } from './search-page.js';
+import { SignInPage } from './sign-in-page.js';
+import { StaffHeader } from './staff-header.js';
+import { staffI18n } from './staff-i18n.js';
+import { SubmissionPage } from './submission-page.js';
+
+function MessageView({ message }: { message: Extract<StaffPageProps, { view: 'message' }>['message'] }) {
+  const { t } = useTranslation('staff');
+  return (
+    <>
+      <h1 className="govuk-heading-l">{t(`message.${message}.title`)}</h1>
+      <p className="govuk-body">{t(`message.${message}.body`)}</p>
+    </>
+  );
+}
+
+function View({ props }: { props: StaffPageProps }) {
+  switch (props.view) {
+    case 'sign-in':
+      return <SignInPage form={props.form} />;
+    case 'message':
+      return <MessageView message={props.message} />;
+    case 'dashboard':
+      return <DashboardPage dashboard={props.dashboard} />;
+    case 'search':
+      return <SearchPage form={props.form} results={props.results} />;
+    case 'submission':
+      return <SubmissionPage submission={props.submission} canRepair={props.canRepair} form={props.form} done={props.done} />;
+    case 'assisted':
+      return <AssistedPage form={props.form} />;
+    case 'audit':
+      return <AuditPage form={props.form} page={props.page} nextHref={props.nextHref} />;
+  }
+}
+
+/** Every page of the staff console, in the console's own text, under its header when signed in. */
+export function StaffPage({ props }: { props: StaffPageProps }) {
+  const nav = 'nav' in props ? props.nav : null;
+  return (
+    <I18nextProvider i18n={staffI18n}>
+      {nav ? <StaffHeader nav={nav} /> : null}
+      <View props={props} />
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,84 @@
+import { useTranslation } from 'react-i18next';
+import type { SubmissionView } from '@tuo/shared/api/staff-submissions';
+import type { FormProps } from '@tuo/shared/pages/page-model';
+import { ErrorSummary } from '../components/error-summary.js';
+import { PostForm, SubmitButton } from '../components/post-form.js';
+import { catalogueKey } from '../i18n/catalogue-keys.js';
+import { DeliveryHistoryView } from './delivery-history.js';
+import { formatDateTime } from './staff-format.js';
+import { TextField } from './text-field.js';
+
+interface SubmissionPageProps {
+  submission: SubmissionView;
+  canRepair: boolean;
+  form: FormProps;
+  done: 'retried' | 'handled-offline' | 'note-added' | null;
+}
+
+/** One submission: who made it and how, the answers, each agency's delivery history, and case notes. */
+export function SubmissionPage({ submission, canRepair, form, done }: SubmissionPageProps) {
+  const { t } = useTranslation('staff');
+  const { assisted } = submission;
+  return (
+    <>
+      <ErrorSummary errors={form.errors} focusKey={form.errors.length > 0 ? 1 : 0} />
+      {done ? (
+        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title" data-module="govuk-notification-banner">
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="done-title">
+              {t('submission.doneTitle')}
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">{t(`submission.done.${done}`)}</p>
+          </div>
+        </div>
+      ) : null}
+      <span className="govuk-caption-l">{t(catalogueKey.journey(submission.lifeEvent, 'title'))}</span>
+      <h1 className="govuk-heading-l">{t('submission.title', { reference: submission.reference })}</h1>
+      <p className="govuk-body">
+        {t('submission.submitted', { at: formatDateTime(submission.submittedAt), channel: t(`channels.${submission.channel}`, { defaultValue: submission.channel }) })}
+      </p>
+      {assisted ? (
+        <div className="govuk-inset-text">
+          {t('submission.assistedBy', {
+            who: assisted.staffEmail ?? assisted.staffId,
+            mode: t(`assisted.modes.${assisted.mode}`),
+            checks: assisted.identityChecks.map((check) => t(`assisted.checks.${check}`)).join(', '),
+          })}
+        </div>
+      ) : null}
+      <h2 className="govuk-heading-m">{t('submission.answers')}</h2>
+      <dl className="govuk-summary-list">
+        {submission.answers.map((row, index) => (
+          <div key={index} className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">{row.label}</dt>
+            <dd className="govuk-summary-list__value">
+              {row.lines.map((line, lineIndex) => (
+                <span key={lineIndex} className="govuk-!-display-block">
+                  {line}
+                </span>
+              ))}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <h2 className="govuk-heading-m">{t('submission.deliveries')}</h2>
+      {submission.deliveries.map((delivery) => (
+        <DeliveryHistoryView key={delivery.id} delivery={delivery} canRepair={canRepair} form={form} />
+      ))}
+      <h2 className="govuk-heading-m">{t('submission.notes')}</h2>
+      {submission.notes.length === 0 ? <p className="govuk-body">{t('submission.noNotes')}</p> : null}
+      {submission.notes.map((note) => (
+        <div key={note.id} className="govuk-inset-text">
+          <p className="govuk-body-s">{t('submission.noteBy', { who: note.staffEmail, at: formatDateTime(note.createdAt) })}</p>
+          <p className="govuk-body">{note.body}</p>
+        </div>
+      ))}
+      <PostForm form={form}>
+        <TextField form={form} name="body" label={t('submission.addNote')} hint={t('submission.noteHint')} multiline />
+        <SubmitButton>{t('submission.saveNote')}</SubmitButton>
+      </PostForm>
+    </>
+  );
+}

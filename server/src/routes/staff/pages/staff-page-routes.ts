@@ -1,0 +1,16 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { StaffScopeOptions } from '../staff-routes.js';
+import { assistedPages } from './assisted-pages.js';
+import { auditPages } from './audit-pages.js';
+import { consolePages } from './console-pages.js';
+import { signInPages } from './sign-in-pages.js';
+import { submissionPages } from './submission-pages.js';
+
+/** The console's server-rendered pages: each a plain HTML form or link, working without JavaScript. */
+export const staffPageRoutes: FastifyPluginAsync<StaffScopeOptions> = async (app, options) => {
+  await app.register(signInPages, options);
+  await app.register(consolePages);
+  await app.register(submissionPages);
+  await app.register(assistedPages, options);
+  await app.register(auditPages);
+};

@@ -1,0 +1,36 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Config } from '../../config.js';
+import { staffCookieName, staffSessionPlugin } from '../../plugins/staff-session.js';
+import { adminApiRoutes } from './admin-api-routes.js';
+import { deliveryApiRoutes } from './delivery-api-routes.js';
+import { staffAuthApiRoutes } from './staff-auth-api-routes.js';
+import { staffApiRoutes } from './staff-api-routes.js';
+import { addStaffAccessControl } from './staff-access.js';
+import { staffPageRoutes } from './pages/staff-page-routes.js';
+
+/** What the staff routes need to know about the staff and resident cookies. */
+export interface StaffScopeOptions {
+  secret: string;
+  publicUrl: string;
+  cookieName: string;
+}
+
+/**
+ * The customer-centre console: `/api/staff/…` (advisers and up), `/api/admin/…` (admins) and the
+ * `/staff/…` pages, in one scope with its own sessions and access control, apart from the
+ * residents' journeys and the agency API.
+ */
+export const staffRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { config }) => {
+  const options: StaffScopeOptions = { secret: config.sessionSecret, publicUrl: config.publicUrl, cookieName: staffCookieName(config.publicUrl) };
+  await app.register(staffSessionPlugin, { secret: config.sessionSecret, publicUrl: config.publicUrl });
+  addStaffAccessControl(app);
+  // Residents' data: nothing in between may keep a copy, and Back must not show a signed-out page.
+  app.addHook('onSend', async (_request, reply) => {
+    void reply.header('cache-control', 'no-store');
+  });
+  await app.register(staffAuthApiRoutes, options);
+  await app.register(staffApiRoutes);
+  await app.register(deliveryApiRoutes);
+  await app.register(adminApiRoutes);
+  await app.register(staffPageRoutes, options);
+};

@@ -1,0 +1,60 @@
+import { todayInLondon, type AgencyId, type LifeEventId } from '@tuo/shared';
+import type { Dashboard } from '@tuo/shared/api/staff-dashboard';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+
+const listLimit = 50;
+
+function troubled(db: Kysely<Database>, statuses: string[]) {
+  return db
+    .selectFrom('deliveries as d')
+    .innerJoin('submissions as s', 's.id', 'd.submission_id')
+    .select(['d.id', 's.reference', 'd.agency', 'd.status', 'd.attempts', 'd.last_error', 'd.status_changed_at'])
+    .where('d.status', 'in', statuses)
+    .orderBy('d.status_changed_at')
+    .limit(listLimit)
+    .execute()
+    .then((rows) =>
+      rows.map((r) => ({ id: r.id, reference: r.reference, agency: r.agency as AgencyId, status: r.status, attempts: r.attempts, lastError: r.last_error, statusChangedAt: r.status_changed_at.toISOString() })),
+    );
+}
+
+/**
+ * The supervisor's view of the day: submissions since midnight in the UK by life event and
+ * channel; deliveries failed or still waiting (oldest first); and per agency the oldest
+ * notification delivered but not yet acknowledged by anyone there.
+ */
+export async function loadDashboard(db: Kysely<Database>, now = new Date()): Promise<Dashboard> {
+  const today = todayInLondon(now);
+  // Midnight in London, as an instant, whatever the server's own time zone.
+  const midnight = sql<Date>`(${today}::date::timestamp at time zone 'Europe/London')`;
+  const [counts, failing, waiting, oldest] = await Promise.all([
+    db
+      .selectFrom('submissions')
+      .select(['life_event', 'channel', (eb) => eb.fn.countAll<string>().as('count')])
+      .where('submitted_at', '>=', midnight)
+      .groupBy(['life_event', 'channel'])
+      .orderBy('life_event')
+      .orderBy('channel')
+      .execute(),
+    troubled(db, ['failed']),
+    troubled(db, ['queued', 'sending']),
+    db
+      .selectFrom('deliveries as d')
+      .innerJoin('submissions as s', 's.id', 'd.submission_id')
+      .distinctOn('d.agency')
+      .select(['d.agency', 's.reference', 'd.delivered_at'])
+      .where('d.status', '=', 'delivered')
+      .where('d.delivered_at', 'is not', null)
+      .orderBy('d.agency')
+      .orderBy('d.delivered_at')
+      .execute(),
+  ]);
+  return {
+    today,
+    submissionsToday: counts.map((c) => ({ lifeEvent: c.life_event as LifeEventId, channel: c.channel, count: Number(c.count) })),
+    failing,
+    waiting,
+    oldestUnacknowledged: oldest.flatMap((o) => (o.delivered_at ? [{ agency: o.agency as AgencyId, reference: o.reference, deliveredAt: o.delivered_at.toISOString() }] : [])),
+  };
+}

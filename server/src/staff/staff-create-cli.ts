@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { staffRoleSchema } from '@tuo/shared/api/staff-session';
+import { z } from 'zod';
+import { ConfigError, parseEnv } from '../config.js';
+import { createDb } from '../db/create-db.js';
+import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
+import { migrateToLatest } from '../db/migrator.js';
+import { createStaffUser, StaffAccountExistsError } from './staff-accounts.js';
+
+// `npm run staff:create -- --email a.adviser@council.example --role adviser` makes an account
+// (the first admin included) against DATABASE_URL or the embedded database, and prints a
+// generated password once: it is stored only as an argon2id hash.
+const { values } = parseArgs({ options: { email: { type: 'string' }, role: { type: 'string' } } });
+const input = z.object({ email: z.email({ error: '--email must be an email address' }), role: staffRoleSchema }).safeParse(values);
+if (!input.success) {
+  console.error('Usage: npm run staff:create -- --email <address> --role adviser|supervisor|admin');
+  process.exitCode = 1;
+} else {
+  try {
+    const env = parseEnv(process.env);
+    const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: env.DATA_DIR, onStep: () => undefined });
+    const { db } = createDb(env.DATABASE_URL ?? embedded?.databaseUrl ?? '', { max: 2 });
+    try {
+      await migrateToLatest(db);
+      // 144 random bits: long enough that throttling is not what keeps it safe.
+      const password = randomBytes(18).toString('base64url');
+      const user = await createStaffUser(db, { ...input.data, password });
+      console.log(`Created ${user.role} ${user.email} (${user.id}). Their password, shown only now:\n${password}`);
+    } finally {
+      await db.destroy();
+      await embedded?.stop();
+    }
+  } catch (error) {
+    const message = error instanceof ConfigError || error instanceof StaffAccountExistsError ? error.message : `Could not create the account: ${error instanceof Error ? error.message : 'unknown error'}`;
+    console.error(message);
+    process.exitCode = 1;
+  }
+}

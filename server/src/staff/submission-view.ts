@@ -1,0 +1,76 @@
+import { answerSummary, getJourney, normaliseReference, type AgencyId, type LifeEventId, type SubmissionEnvelopeV1 } from '@tuo/shared';
+import type { SubmissionView } from '@tuo/shared/api/staff-submissions';
+import { startAssistedRequestSchema } from '@tuo/shared/api/staff-session';
+import { z } from 'zod';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import { messageIdFor } from '../jobs/deliver-to-agency-task.js';
+import { listCaseNotes } from './case-notes.js';
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** Who made an assisted submission and what they recorded, from the audit line written with it. */
+async function assistedDetails(db: Kysely<Database>, submissionId: string): Promise<SubmissionView['assisted']> {
+  const row = await db
+    .selectFrom('audit_events as a')
+    .leftJoin('staff_users as u', (join) => join.on((eb) => eb(eb.cast<string>('u.id', 'text'), '=', eb.ref('a.actor_id'))))
+    .select(['a.actor_id', 'a.detail', 'u.email'])
+    .where('a.submission_id', '=', submissionId)
+    .where('a.action', '=', 'submission.created')
+    .where('a.actor_type', '=', 'staff')
+    .executeTakeFirst();
+  // The audit detail also holds the life event, channel and agencies: read only what the adviser recorded.
+  const recorded = z.object(startAssistedRequestSchema.shape).safeParse(row?.detail);
+  if (!row?.actor_id || !recorded.success) return null;
+  return { staffId: row.actor_id, staffEmail: row.email, ...recorded.data };
+}
+
+/** Everything staff may see about one submission, found by its reference; undefined when there is none. */
+export async function loadSubmissionView(db: Kysely<Database>, reference: string): Promise<{ id: string; view: SubmissionView } | undefined> {
+  const submission = await db
+    .selectFrom('submissions')
+    .select(['id', 'reference', 'life_event', 'channel', 'submitted_at', 'envelope'])
+    .where('reference', '=', normaliseReference(reference))
+    .executeTakeFirst();
+  if (!submission) return undefined;
+  const deliveries = await db.selectFrom('deliveries').selectAll().where('submission_id', '=', submission.id).orderBy('agency').execute();
+  const ids = deliveries.map((d) => d.id);
+  const [events, attempts, notes, assisted] = await Promise.all([
+    ids.length ? db.selectFrom('delivery_events').selectAll().where('delivery_id', 'in', ids).orderBy('at').orderBy('id').execute() : [],
+    ids.length ? db.selectFrom('delivery_attempts').selectAll().where('delivery_id', 'in', ids).orderBy('attempt').orderBy('id').execute() : [],
+    listCaseNotes(db, submission.id),
+    assistedDetails(db, submission.id),
+  ]);
+  const envelope = submission.envelope as SubmissionEnvelopeV1;
+  const lifeEvent = submission.life_event as LifeEventId;
+  return {
+    id: submission.id,
+    view: {
+      reference: submission.reference,
+      lifeEvent,
+      channel: submission.channel,
+      submittedAt: submission.submitted_at.toISOString(),
+      assisted,
+      answers: answerSummary(getJourney(lifeEvent), envelope.answers)
+        .filter((row) => row.lines.length > 0)
+        .map((row) => ({ label: row.label, lines: [...row.lines] })),
+      deliveries: deliveries.map((d) => ({
+        id: d.id,
+        agency: d.agency as AgencyId,
+        transport: d.transport,
+        status: d.status,
+        statusChangedAt: d.status_changed_at.toISOString(),
+        attempts: d.attempts,
+        lastError: d.last_error,
+        nextAttemptAt: iso(d.next_attempt_at),
+        webhookId: messageIdFor(d.id),
+        outcome: d.outcome,
+        events: events.filter((e) => e.delivery_id === d.id).map((e) => ({ status: e.status, at: e.at.toISOString(), detail: e.detail })),
+        attemptHistory: attempts
+          .filter((a) => a.delivery_id === d.id)
+          .map((a) => ({ attempt: a.attempt, startedAt: a.started_at.toISOString(), durationMs: a.duration_ms, outcome: a.outcome, statusCode: a.status_code, error: a.error })),
+      })),
+      notes,
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { agencyIdSchema } from '../agencies/agency-ids.js';
+import { lifeEventIdSchema } from '../journeys/catalogue.js';
+
+const timestamp = z.iso.datetime({ offset: true });
+
+/** A delivery that needs watching: failed, or still waiting to get through. */
+export const troubledDeliverySchema = z.strictObject({
+  id: z.uuid(),
+  reference: z.string(),
+  agency: agencyIdSchema,
+  status: z.string(),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  statusChangedAt: timestamp,
+});
+
+/** `GET /api/staff/dashboard` response. */
+export const dashboardSchema = z.strictObject({
+  /** Today in the UK, as `YYYY-MM-DD`. */
+  today: z.string(),
+  submissionsToday: z.array(z.strictObject({ lifeEvent: lifeEventIdSchema, channel: z.string(), count: z.number().int() })),
+  failing: z.array(troubledDeliverySchema),
+  waiting: z.array(troubledDeliverySchema),
+  /** Per agency, the notification delivered longest ago that nobody there has acknowledged. */
+  oldestUnacknowledged: z.array(z.strictObject({ agency: agencyIdSchema, reference: z.string(), deliveredAt: timestamp })),
+});
+
+/** The dashboard. */
+export type Dashboard = z.infer<typeof dashboardSchema>;

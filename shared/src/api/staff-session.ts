@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/**
+ * Staff roles, least to most trusted. Each role can do everything the roles before it can:
+ * advisers search, view and assist; supervisors also repair deliveries; admins also read the audit log.
+ */
+export const staffRoles = ['adviser', 'supervisor', 'admin'] as const;
+
+/** One of {@link staffRoles}. */
+export type StaffRole = (typeof staffRoles)[number];
+
+/** Validates a staff role. */
+export const staffRoleSchema = z.enum(staffRoles);
+
+/** True when `role` may do what `needed` may. */
+export function roleAtLeast(role: StaffRole, needed: StaffRole): boolean {
+  return staffRoles.indexOf(role) >= staffRoles.indexOf(needed);
+}
+
+/** The signed-in staff member, as the console shows them. */
+export const staffUserSchema = z.strictObject({
+  id: z.uuid(),
+  email: z.string(),
+  role: staffRoleSchema,
+});
+
+/** The signed-in staff member. */
+export type StaffUser = z.infer<typeof staffUserSchema>;
+
+/** `POST /api/staff/sign-in` body. */
+export const signInRequestSchema = z.strictObject({
+  email: z.string().trim().min(1, { error: 'Enter your email address' }).max(320),
+  password: z.string().min(1, { error: 'Enter your password' }).max(1000),
+});
+
+/** `POST /api/staff/sign-in` body. */
+export type SignInRequest = z.infer<typeof signInRequestSchema>;
+
+/** How an assisted transaction is happening. */
+export const assistedModes = ['phone', 'face-to-face'] as const;
+
+/** The identity checks an adviser can record (codes only: never the documents themselves). */
+export const identityChecks = ['photo-id', 'proof-of-address', 'security-questions', 'called-back-on-known-number'] as const;
+
+/** `POST /api/staff/assisted` body: what the adviser confirms before acting for a resident. */
+export const startAssistedRequestSchema = z.strictObject({
+  mode: z.enum(assistedModes, { error: 'Select how you are helping the resident' }),
+  identityChecks: z.array(z.enum(identityChecks)).min(1, { error: "Select the checks you made of the resident's identity" }),
+  consentConfirmed: z.literal(true, { error: 'Confirm the resident agreed that you act for them' }),
+});
+
+/** What an adviser recorded at the start of an assisted transaction. */
+export type StartAssistedRequest = z.infer<typeof startAssistedRequestSchema>;
+
+/** An assisted transaction in progress: kept in the adviser's session until they end it. */
+export const assistedContextSchema = startAssistedRequestSchema.extend({ startedAt: z.iso.datetime({ offset: true }) });
+
+/** An assisted transaction in progress. */
+export type AssistedContext = z.infer<typeof assistedContextSchema>;
+
+/** `GET /api/staff/session` and `POST /api/staff/sign-in` response. */
+export const staffSessionResponseSchema = z.strictObject({
+  /** Send as `x-csrf-token` with every state-changing request. */
+  csrfToken: z.string(),
+  user: staffUserSchema.nullable(),
+  assisting: assistedContextSchema.nullable(),
+});
+
+/** The caller's staff session. */
+export type StaffSessionResponse = z.infer<typeof staffSessionResponseSchema>;

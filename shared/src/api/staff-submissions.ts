@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { agencyIdSchema } from '../agencies/agency-ids.js';
+import { lifeEventIdSchema } from '../journeys/catalogue.js';
+import { assistedModes, identityChecks } from './staff-session.js';
+
+const timestamp = z.iso.datetime({ offset: true });
+
+/** `GET /api/staff/search` query: any of the four, all given must match (partial, any case). */
+export const searchQuerySchema = z
+  .strictObject({
+    reference: z.string().trim().min(3, { error: 'Enter at least 3 characters of the reference' }).max(20).optional(),
+    name: z.string().trim().min(2, { error: 'Enter at least 2 letters of the name' }).max(100).optional(),
+    dateOfBirth: z.iso.date({ error: 'Enter a real date of birth' }).optional(),
+    postcode: z.string().trim().min(2, { error: 'Enter at least 2 characters of the postcode' }).max(10).optional(),
+  })
+  .refine((query) => Object.values(query).some((value) => typeof value === 'string'), { error: 'Enter a reference, name, date of birth or postcode', path: ['reference'] });
+
+/** A search. */
+export type SearchQuery = z.infer<typeof searchQuerySchema>;
+
+/** One submission found. */
+export const searchResultSchema = z.strictObject({
+  reference: z.string(),
+  lifeEvent: lifeEventIdSchema,
+  channel: z.string(),
+  submittedAt: timestamp,
+  names: z.array(z.string()),
+  postcodes: z.array(z.string()),
+});
+
+/** `GET /api/staff/search` response: newest first, at most 50. */
+export const searchResponseSchema = z.strictObject({ results: z.array(searchResultSchema) });
+
+/** A search's results. */
+export type SearchResponse = z.infer<typeof searchResponseSchema>;
+
+/** One attempt to hand a delivery over. */
+export const deliveryAttemptSchema = z.strictObject({
+  attempt: z.number().int(),
+  startedAt: timestamp,
+  durationMs: z.number().int(),
+  outcome: z.string(),
+  statusCode: z.number().int().nullable(),
+  error: z.string().nullable(),
+});
+
+/** One agency's delivery, with its whole history. */
+export const deliveryHistorySchema = z.strictObject({
+  id: z.uuid(),
+  agency: agencyIdSchema,
+  transport: z.string().nullable(),
+  status: z.string(),
+  statusChangedAt: timestamp,
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: timestamp.nullable(),
+  /** The Standard Webhooks id: the same on every attempt, retries by staff included. */
+  webhookId: z.string(),
+  outcome: z.string().nullable(),
+  events: z.array(z.strictObject({ status: z.string(), at: timestamp, detail: z.string().nullable() })),
+  attemptHistory: z.array(deliveryAttemptSchema),
+});
+
+/** One agency's delivery and its history. */
+export type DeliveryHistory = z.infer<typeof deliveryHistorySchema>;
+
+/** A case note. */
+export const caseNoteSchema = z.strictObject({ id: z.uuid(), body: z.string(), createdAt: timestamp, staffEmail: z.string() });
+
+/** A case note. */
+export type CaseNote = z.infer<typeof caseNoteSchema>;
+
+/** `GET /api/staff/submissions/:reference` response: everything staff may see about one submission. */
+export const submissionViewSchema = z.strictObject({
+  reference: z.string(),
+  lifeEvent: lifeEventIdSchema,
+  channel: z.string(),
+  submittedAt: timestamp,
+  /** Set when an adviser made it on the resident's behalf. */
+  assisted: z
+    .strictObject({
+      staffId: z.string(),
+      staffEmail: z.string().nullable(),
+      mode: z.enum(assistedModes),
+      identityChecks: z.array(z.enum(identityChecks)),
+      consentConfirmed: z.boolean(),
+    })
+    .nullable(),
+  answers: z.array(z.strictObject({ label: z.string(), lines: z.array(z.string()) })),
+  deliveries: z.array(deliveryHistorySchema),
+  notes: z.array(caseNoteSchema),
+});
+
+/** One submission as staff see it. */
+export type SubmissionView = z.infer<typeof submissionViewSchema>;
+
+/** `POST /api/staff/submissions/:reference/notes` body. */
+export const caseNoteRequestSchema = z.strictObject({ body: z.string().trim().min(1, { error: 'Enter the note' }).max(2000, { error: 'The note must be 2000 characters or fewer' }) });
+
+/** `POST /api/staff/deliveries/:id/handled-offline` body: how it was handled. */
+export const handledOfflineRequestSchema = z.strictObject({
+  note: z.string().trim().min(1, { error: 'Enter how the agency was told' }).max(500, { error: 'Keep it to 500 characters or fewer' }),
+});

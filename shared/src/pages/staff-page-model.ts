@@ -1,0 +1,42 @@
+import type { AuditPage } from '../api/admin-audit.js';
+import type { Dashboard } from '../api/staff-dashboard.js';
+import type { AssistedContext, StaffUser } from '../api/staff-session.js';
+import type { SearchResponse, SubmissionView } from '../api/staff-submissions.js';
+import type { FormProps } from './page-model.js';
+
+/** What every signed-in staff page shows around its content: who is signed in, and their token for the sign-out forms. */
+export interface StaffNav {
+  user: StaffUser;
+  csrfToken: string;
+  /** The assisted transaction in progress, shown on every page until the adviser ends it. */
+  assisting: AssistedContext | null;
+}
+
+/** Why a staff page shows a message rather than content. */
+export type StaffMessage = 'forbidden' | 'form-expired' | 'not-found';
+
+/**
+ * The staff console's pages, one `view` each. They share the `staff` page kind so the resident
+ * pages' switch needs one case for the whole console.
+ */
+export type StaffPageProps =
+  | { view: 'sign-in'; form: FormProps }
+  | { view: 'message'; message: StaffMessage; nav: StaffNav | null }
+  | { view: 'dashboard'; nav: StaffNav; dashboard: Dashboard }
+  | { view: 'search'; nav: StaffNav; form: FormProps; results: SearchResponse['results'] | null }
+  | {
+      view: 'submission';
+      nav: StaffNav;
+      submission: SubmissionView;
+      /** Supervisors and admins see retry and "handled offline" on failed deliveries. */
+      canRepair: boolean;
+      /** The case note form and the "handled offline" forms: errors name `body` or `note-{deliveryId}`. */
+      form: FormProps;
+      /** Set just after a repair or note, to confirm it. */
+      done: 'retried' | 'handled-offline' | 'note-added' | null;
+    }
+  | { view: 'assisted'; nav: StaffNav; form: FormProps }
+  | { view: 'audit'; nav: StaffNav; form: FormProps; page: AuditPage; nextHref: string | null };
+
+/** One of the staff console's views. */
+export type StaffView = StaffPageProps['view'];
