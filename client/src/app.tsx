@@ -9,6 +9,7 @@ import { WhoToTellPage } from './journeys/pages/who-to-tell-page.js';
 import { PageLayout } from './layout/page-layout.js';
 import { MessagePage } from './pages/message-page.js';
 import { StartPage } from './pages/start-page.js';
+import { StaffPage } from './staff/staff-page.js';
 import type { PageModel } from '@tuo/shared/pages/page-model';
 
 /** Chooses the page component for a page model. Rendered on the server and hydrated in the browser. */
@@ -22,11 +23,9 @@ function renderPage(model: PageModel) {
     case 'start':
       return <StartPage />;
     case 'not-found':
-      return <MessagePage heading="Page not found" body="If you typed the web address, check it is correct." />;
     case 'error':
-      return <MessagePage heading="Sorry, there is a problem with the service" body="Try again later. Your answers have been saved." />;
     case 'session-expired':
-      return <MessagePage heading="Sorry, you will need to start again" body="We could not save your answer. This happens if the page was open for more than 4 hours, or if cookies are turned off." />;
+      return <MessagePage kind={model.page} />;
     case 'choose-life-event':
       return <ChooseLifeEventPage {...model.props} />;
     case 'question':
@@ -42,5 +41,7 @@ function renderPage(model: PageModel) {
       return <ConfirmationPage {...model.props} />;
     case 'track':
       return <TrackPage {...model.props} />;
+    case 'staff':
+      return <StaffPage props={model.props} />;
   }
 }

@@ -1,6 +1,9 @@
 import { initAll } from 'govuk-frontend';
 import { hydrateRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
 import { App } from './app.js';
+import { focusHeadingAfterNavigation } from './components/focus-heading.js';
+import { i18nFor } from './i18n/i18n.js';
 import type { PageModel } from '@tuo/shared/pages/page-model';
 import './styles/main.scss';
 
@@ -11,6 +14,12 @@ const modelElement = document.getElementById('page-model');
 const root = document.getElementById('app');
 if (modelElement?.textContent && root) {
   const model = JSON.parse(modelElement.textContent) as PageModel;
-  hydrateRoot(root, <App model={model} />);
+  hydrateRoot(
+    root,
+    <I18nextProvider i18n={i18nFor(model.lang)}>
+      <App model={model} />
+    </I18nextProvider>,
+  );
 }
 initAll();
+focusHeadingAfterNavigation();

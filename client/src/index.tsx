@@ -1,23 +1,30 @@
 // The server's entry (SSR bundle): @fastify/vite loads the built copy of this file.
 import { renderToString } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
 import { App } from './app.js';
-import { serviceName } from './layout/page-layout.js';
+import { documentTitle, hasServerErrors, pageHeading } from './i18n/document-title.js';
+import { i18nFor } from './i18n/i18n.js';
 import type { PageModel, RenderedPage } from '@tuo/shared/pages/page-model';
 
 function escapeHtml(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }
 
-/** Renders a page model to the pieces the server puts into index.html. */
+/** Renders a page model to the pieces the server puts into index.html, in the model's language. */
 export function render(model: PageModel): RenderedPage {
-  const html = renderToString(<App model={model} />);
+  const i18n = i18nFor(model.lang);
+  const html = renderToString(
+    <I18nextProvider i18n={i18n}>
+      <App model={model} />
+    </I18nextProvider>,
+  );
   // JSON in a non-executable script block: allowed by a CSP with no inline script.
   const json = JSON.stringify(model).replaceAll('<', '\\u003c');
   return {
-    head: `<title>${escapeHtml(`${model.title} – ${serviceName}`)}</title>`,
+    head: `<title>${escapeHtml(documentTitle(i18n.t, pageHeading(i18n.t, model), hasServerErrors(model)))}</title>`,
     html,
     data: `<script type="application/json" id="page-model">${json}</script>`,
-    lang: model.lang,
-    dir: model.dir,
+    lang: i18n.language,
+    dir: i18n.dir(),
   };
 }

@@ -129,7 +129,7 @@ describe('sessions and forgery', () => {
     const plain = (await new Resident(t.app).get('/start')).cookies[0];
     expect(plain).toMatchObject({ name: 'tuo-session', httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(plain?.secure).toBeFalsy();
-    const https = await createTestApp({ database: t.database, env: { PUBLIC_URL: 'https://tell-us-once.example.gov.uk' } });
+    const https = await createTestApp({ database: t.database, env: { PUBLIC_URL: 'https://tell-us-once.example.gov.uk', TRUST_PROXY: '1' } });
     try {
       // Behind the council's TLS-terminating proxy, which says so in X-Forwarded-Proto.
       const response = await https.app.inject({ method: 'GET', url: '/start', headers: { accept: 'text/html', 'x-forwarded-proto': 'https' } });

@@ -1,5 +1,7 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FieldError } from '@tuo/shared';
+import { errorText } from '../i18n/error-text.js';
 import { errorTarget } from './field-ids.js';
 
 /**
@@ -21,6 +23,7 @@ function focusTarget(event: MouseEvent<HTMLAnchorElement>, id: string): void {
  * goes up once per failed submit, so typing while errors show never steals focus.
  */
 export function ErrorSummary({ errors, focusKey }: { errors: readonly FieldError[]; focusKey: number }) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const focused = useRef(0);
   const hasErrors = errors.length > 0;
@@ -35,7 +38,7 @@ export function ErrorSummary({ errors, focusKey }: { errors: readonly FieldError
   return (
     <div className="govuk-error-summary" ref={ref} tabIndex={-1}>
       <div role="alert">
-        <h2 className="govuk-error-summary__title">There is a problem</h2>
+        <h2 className="govuk-error-summary__title">{t('problem.summaryTitle')}</h2>
         <div className="govuk-error-summary__body">
           <ul className="govuk-list govuk-error-summary__list">
             {errors.map((error) => {
@@ -48,7 +51,7 @@ export function ErrorSummary({ errors, focusKey }: { errors: readonly FieldError
                       focusTarget(event, target);
                     }}
                   >
-                    {error.message}
+                    {errorText(t, error.message)}
                   </a>
                 </li>
               );

@@ -1,5 +1,7 @@
 import type { ComponentType, ReactNode } from 'react';
-import { evaluateCondition, type Answers, type FieldDefinition, type FieldKind, type PageDefinition } from '@tuo/shared';
+import { useTranslation } from 'react-i18next';
+import { evaluateCondition, type Answers, type FieldDefinition, type FieldKind, type LifeEventId, type PageDefinition } from '@tuo/shared';
+import { pageText, translateField } from '../i18n/translate-definition.js';
 import { AddressField } from './fields/address-field.js';
 import { CheckboxesField } from './fields/checkboxes-field.js';
 import { DateField } from './fields/date-field.js';
@@ -33,7 +35,7 @@ function revealedBy(field: FieldDefinition, page: PageDefinition): { parent: str
   return { parent: condition.field, value: 'equals' in condition ? condition.equals : condition.includes };
 }
 
-/** True when the page's first field asks the page's question, so its label or legend is the h1. */
+/** True when the page's first field asks the page's question, so its label or legend is the h1 (read from the definition, so a translation cannot change the layout). */
 export function firstFieldIsHeading(page: PageDefinition): boolean {
   const [first, ...rest] = page.fields;
   return first?.label === page.title && rest.every((field) => revealedBy(field, page)?.parent === first.name);
@@ -44,12 +46,15 @@ export function firstFieldIsHeading(page: PageDefinition): boolean {
  * a value sits in that option's conditional reveal; one whose condition reads earlier pages is
  * shown only when it holds for the answers so far.
  */
-export function PageFields({ page, answersSoFar }: { page: PageDefinition; answersSoFar: Answers }) {
+export function PageFields({ lifeEvent, page, answersSoFar }: { lifeEvent: LifeEventId; page: PageDefinition; answersSoFar: Answers }) {
+  const { t } = useTranslation();
   const heading = firstFieldIsHeading(page);
-  const render = (field: FieldDefinition, index: number): ReactNode => {
+  const pageHint = pageText(t, lifeEvent, page).hint;
+  const render = (definition: FieldDefinition, index: number): ReactNode => {
+    const field = translateField(t, lifeEvent, definition);
     const Component = components[field.kind];
     const asHeading = heading && index === 0;
-    const hint = asHeading ? [page.hint, field.hint].filter(Boolean).join(' ') || undefined : field.hint;
+    const hint = asHeading ? [pageHint, field.hint].filter(Boolean).join(' ') || undefined : field.hint;
     const children = page.fields.filter((child) => revealedBy(child, page)?.parent === field.name);
     const conditionals: Record<string, ReactNode[]> = {};
     for (const child of children) {

@@ -1,22 +1,21 @@
 import type { ReactNode } from 'react';
-
-/** The service's name, shown in the header and in every document title. */
-export const serviceName = 'Tell Us Once';
+import { useTranslation } from 'react-i18next';
 
 /** The GOV.UK template's header, service navigation, main and footer around every page; `beforeContent` holds a back link. */
 export function PageLayout({ children, beforeContent }: { children: ReactNode; beforeContent?: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <>
       <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
-        Skip to main content
+        {t('layout.skipLink')}
       </a>
       {/* Councils' services are not on GOV.UK, so no GOV.UK header or crown: the service name leads. */}
-      <section aria-label="Service information" className="govuk-service-navigation" data-module="govuk-service-navigation">
+      <section aria-label={t('layout.serviceInformation')} className="govuk-service-navigation" data-module="govuk-service-navigation">
         <div className="govuk-width-container">
           <div className="govuk-service-navigation__container">
             <span className="govuk-service-navigation__service-name">
               <a href="/" className="govuk-service-navigation__link">
-                {serviceName}
+                {t('service.name')}
               </a>
             </span>
           </div>
@@ -25,8 +24,8 @@ export function PageLayout({ children, beforeContent }: { children: ReactNode; b
       <div className="govuk-width-container">
         <div className="govuk-phase-banner">
           <p className="govuk-phase-banner__content">
-            <strong className="govuk-tag govuk-phase-banner__content__tag">Beta</strong>
-            <span className="govuk-phase-banner__text">This is a new service. Help us improve it by telling the customer centre what you think.</span>
+            <strong className="govuk-tag govuk-phase-banner__content__tag">{t('layout.phaseTag')}</strong>
+            <span className="govuk-phase-banner__text">{t('layout.phaseText')}</span>
           </p>
         </div>
         {beforeContent}
@@ -38,15 +37,15 @@ export function PageLayout({ children, beforeContent }: { children: ReactNode; b
         <div className="govuk-width-container">
           <div className="govuk-footer__meta">
             <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
-              <h2 className="govuk-visually-hidden">Support links</h2>
+              <h2 className="govuk-visually-hidden">{t('layout.supportLinks')}</h2>
               <ul className="govuk-footer__inline-list">
                 <li className="govuk-footer__inline-list-item">
                   <a className="govuk-footer__link" href="/api/openapi.json">
-                    API for agencies
+                    {t('layout.apiLink')}
                   </a>
                 </li>
               </ul>
-              <span className="govuk-footer__licence-description">Open source, released under the MIT licence.</span>
+              <span className="govuk-footer__licence-description">{t('layout.licence')}</span>
             </div>
           </div>
         </div>

@@ -1,13 +1,23 @@
-/** A plain page with a heading and a line of text: page not found, or a problem with the service. */
-export function MessagePage({ heading, body }: { heading: string; body: string }) {
+import { useTranslation } from 'react-i18next';
+
+/** The `messages` keys of each plain page: page not found, a problem with the service, or start again. */
+const messageKeys = {
+  'not-found': { heading: 'messages.notFoundTitle', body: 'messages.notFoundBody' },
+  error: { heading: 'messages.errorTitle', body: 'messages.errorBody' },
+  'session-expired': { heading: 'messages.sessionExpiredTitle', body: 'messages.sessionExpiredBody' },
+} as const;
+
+/** A plain page with a heading and a line of text. */
+export function MessagePage({ kind }: { kind: keyof typeof messageKeys }) {
+  const { t } = useTranslation();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">{heading}</h1>
-        <p className="govuk-body">{body}</p>
+        <h1 className="govuk-heading-l">{t(messageKeys[kind].heading)}</h1>
+        <p className="govuk-body">{t(messageKeys[kind].body)}</p>
         <p className="govuk-body">
           <a className="govuk-link" href="/">
-            Go to the start page
+            {t('messages.startPageLink')}
           </a>
         </p>
       </div>

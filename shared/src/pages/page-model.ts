@@ -2,9 +2,10 @@ import type { AgencyId } from '../agencies/agency-ids.js';
 import type { FieldError } from '../api/field-errors.js';
 import type { SubmissionStatusResponse } from '../api/submissions.js';
 import type { LifeEventId } from '../journeys/catalogue.js';
-import type { Answers } from '../journeys/engine/answers.js';
+import type { Answers, AnswerValue } from '../journeys/engine/answers.js';
 import type { ConsentOption } from '../journeys/engine/consent-options.js';
 import type { FormValues } from './form-values.js';
+import type { StaffPageProps } from './staff-page-model.js';
 
 /** A server-rendered HTML form: where it posts, its anti-forgery token, what was typed and what is wrong. */
 export interface FormProps {
@@ -34,7 +35,13 @@ export interface QuestionProps {
 
 /** One row of "Check your answers". */
 export interface CheckAnswersRow {
+  /** The field, whose question the page shows in the reader's language. */
+  fieldName: string;
+  /** The answer as kept, which the page words in the reader's language; null when not given. */
+  answer: AnswerValue | null;
+  /** The question in English, as the catalogue words it (for logs and API-level tests). */
   label: string;
+  /** The answer in English, as lines (for logs and API-level tests). */
   lines: string[];
   changeHref: string;
 }
@@ -47,10 +54,16 @@ export interface CheckAnswersProps {
   backHref: string;
 }
 
+/** One agency on "Who do you want us to tell?", with the fields it would be sent. */
+export interface WhoToTellOption extends ConsentOption {
+  /** Names of the answered fields the agency receives, so the page can name them in any language. */
+  fields: string[];
+}
+
 /** Choosing who to tell: the relevant agencies, what each receives and why. */
 export interface WhoToTellProps {
   lifeEvent: LifeEventId;
-  options: ConsentOption[];
+  options: WhoToTellOption[];
   backHref: string;
   /** `values.consent` holds the optional agencies ticked. */
   form: FormProps;
@@ -83,7 +96,10 @@ export interface TrackProps {
 export type NoProps = Record<string, never>;
 
 interface PageModelBase {
-  /** Document title, without the service name; starts "Error: " when the page shows errors. */
+  /**
+   * The page's title in English, starting "Error: " when it shows errors, for logs and API-level
+   * tests. The document title residents see is worded by the client in their language.
+   */
   title: string;
   lang: string;
   dir: 'ltr' | 'rtl';
@@ -104,6 +120,7 @@ export type PageModel = PageModelBase &
     | { page: 'declaration'; props: DeclarationProps }
     | { page: 'confirmation'; props: ConfirmationProps }
     | { page: 'track'; props: TrackProps }
+    | { page: 'staff'; props: StaffPageProps }
   );
 
 /** What `render` gives the server to put into index.html. */

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/error-message.js';
 import { errorAt, inputId } from '../../components/field-ids.js';
 import { textDefault, useJourneyForm } from '../journey-form.js';
@@ -5,6 +6,7 @@ import { Fieldset, type FieldComponentProps } from './field-frame.js';
 
 interface AddressPart {
   part: string;
+  /** Key of its label in the `common` namespace. */
   label: string;
   width?: string;
   /** Used only when the address is the resident's own (the definition says `street-address`). */
@@ -12,15 +14,16 @@ interface AddressPart {
 }
 
 const addressParts: readonly AddressPart[] = [
-  { part: 'line1', label: 'Address line 1', autocomplete: 'address-line1' },
-  { part: 'line2', label: 'Address line 2 (optional)', autocomplete: 'address-line2' },
-  { part: 'town', label: 'Town or city', width: 'govuk-!-width-two-thirds', autocomplete: 'address-level2' },
-  { part: 'postcode', label: 'Postcode', width: 'govuk-input--width-10', autocomplete: 'postal-code' },
+  { part: 'line1', label: 'fields.addressLine1', autocomplete: 'address-line1' },
+  { part: 'line2', label: 'fields.addressLine2', autocomplete: 'address-line2' },
+  { part: 'town', label: 'fields.town', width: 'govuk-!-width-two-thirds', autocomplete: 'address-level2' },
+  { part: 'postcode', label: 'fields.postcode', width: 'govuk-input--width-10', autocomplete: 'postal-code' },
 ];
 
 /** An address typed in by parts (the GOV.UK address pattern); each part carries its own error. */
 export function AddressField({ field, heading, hint }: FieldComponentProps) {
   const form = useJourneyForm();
+  const { t } = useTranslation();
   const id = inputId(field.name);
   const own = field.autocomplete === 'street-address';
   return (
@@ -31,7 +34,7 @@ export function AddressField({ field, heading, hint }: FieldComponentProps) {
         return (
           <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`} key={part}>
             <label className="govuk-label" htmlFor={partId}>
-              {label}
+              {t(label)}
             </label>
             <ErrorMessage id={`${partId}-error`} error={error} />
             <input

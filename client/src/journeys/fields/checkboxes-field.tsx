@@ -1,4 +1,5 @@
 import type { ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorAt, inputId } from '../../components/field-ids.js';
 import { choiceDefaults, useJourneyForm } from '../journey-form.js';
 import { Fieldset, type FieldComponentProps } from './field-frame.js';
@@ -9,6 +10,7 @@ import { Fieldset, type FieldComponentProps } from './field-frame.js';
  */
 export function CheckboxesField({ field, heading, hint, conditionals = {} }: FieldComponentProps) {
   const form = useJourneyForm();
+  const { t } = useTranslation();
   const id = inputId(field.name);
   const error = errorAt(form.errors, field.name);
   const options = field.options ?? [];
@@ -32,7 +34,7 @@ export function CheckboxesField({ field, heading, hint, conditionals = {} }: Fie
           return [
             option.exclusive ? (
               <div className="govuk-checkboxes__divider" key="divider">
-                or
+                {t('fields.or')}
               </div>
             ) : null,
             <div className="govuk-checkboxes__item" key={option.value}>

@@ -1,13 +1,15 @@
+import { useTranslation } from 'react-i18next';
 import { fieldParts } from '@tuo/shared/pages/form-values';
 import { errorAt, inputId } from '../../components/field-ids.js';
 import { textDefault, useJourneyForm } from '../journey-form.js';
 import { Fieldset, type FieldComponentProps } from './field-frame.js';
 
-const partLabels: Readonly<Record<string, string>> = { day: 'Day', month: 'Month', year: 'Year' };
+const partLabels: Readonly<Record<string, string>> = { day: 'fields.day', month: 'fields.month', year: 'fields.year' };
 
 /** A date as day, month and year boxes (GOV.UK date input); only the boxes in error are highlighted. */
 export function DateField({ field, heading, hint }: FieldComponentProps) {
   const form = useJourneyForm();
+  const { t } = useTranslation();
   const id = inputId(field.name);
   const error = errorAt(form.errors, field.name);
   const parts = fieldParts.date ?? [];
@@ -21,7 +23,7 @@ export function DateField({ field, heading, hint }: FieldComponentProps) {
           <div className="govuk-date-input__item" key={part}>
             <div className="govuk-form-group">
               <label className="govuk-label govuk-date-input__label" htmlFor={inputId(field.name, part)}>
-                {partLabels[part]}
+                {t(partLabels[part] ?? '')}
               </label>
               <input
                 className={`govuk-input govuk-date-input__input ${part === 'year' ? 'govuk-input--width-4' : 'govuk-input--width-2'}${inError(part) ? ' govuk-input--error' : ''}`}

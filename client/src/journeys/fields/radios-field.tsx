@@ -1,12 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import type { OptionDefinition } from '@tuo/shared';
 import { errorAt, inputId } from '../../components/field-ids.js';
 import { choiceDefaults, useJourneyForm } from '../journey-form.js';
 import { Fieldset, type FieldComponentProps } from './field-frame.js';
 
-const yesNo: readonly OptionDefinition[] = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'no', label: 'No' },
-];
 
 /**
  * Radios, or a yes-no question (inline radios). An option may reveal follow-up fields: without
@@ -14,6 +11,11 @@ const yesNo: readonly OptionDefinition[] = [
  */
 export function RadiosField({ field, heading, hint, conditionals = {} }: FieldComponentProps) {
   const form = useJourneyForm();
+  const { t } = useTranslation();
+  const yesNo: readonly OptionDefinition[] = [
+    { value: 'yes', label: t('fields.yes') },
+    { value: 'no', label: t('fields.no') },
+  ];
   const id = inputId(field.name);
   const error = errorAt(form.errors, field.name);
   const options = field.kind === 'yes-no' ? yesNo : (field.options ?? []);

@@ -1,13 +1,15 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { maxTextareaLength } from '@tuo/shared/journeys/engine/check-field';
 import { ErrorMessage } from '../../components/error-message.js';
 import { describedBy, errorAt, inputId } from '../../components/field-ids.js';
 import { textDefault, useJourneyForm } from '../journey-form.js';
 import { FieldLabel, type FieldComponentProps } from './field-frame.js';
 
-function remaining(length: number): string {
+function remaining(t: TFunction, length: number): string {
+  if (length === 0) return t('fields.characterLimit', { count: maxTextareaLength });
   const left = maxTextareaLength - length;
-  if (left >= 0) return `You have ${left} character${left === 1 ? '' : 's'} remaining`;
-  return `You have ${-left} character${left === -1 ? '' : 's'} too many`;
+  return left >= 0 ? t('fields.charactersRemaining', { count: left }) : t('fields.charactersTooMany', { count: -left });
 }
 
 /**
@@ -16,6 +18,7 @@ function remaining(length: number): string {
  */
 export function TextareaField({ field, heading, hint }: FieldComponentProps) {
   const form = useJourneyForm();
+  const { t } = useTranslation();
   const id = inputId(field.name);
   const error = errorAt(form.errors, field.name);
   const value = form.current(field.name);
@@ -40,7 +43,7 @@ export function TextareaField({ field, heading, hint }: FieldComponentProps) {
         />
       </div>
       <div id={`${id}-info`} className={`govuk-hint govuk-character-count__message${typed > maxTextareaLength ? ' govuk-error-message' : ''}`} aria-live="polite">
-        {typed === 0 ? `You can enter up to ${maxTextareaLength} characters` : remaining(typed)}
+        {remaining(t, typed)}
       </div>
     </div>
   );

@@ -1,41 +1,52 @@
-import { getJourney } from '@tuo/shared';
+import { useTranslation } from 'react-i18next';
+import { getJourney, type FieldDefinition } from '@tuo/shared';
 import type { CheckAnswersProps } from '@tuo/shared/pages/page-model';
+import { catalogueKey } from '../../i18n/catalogue-keys.js';
+import { formatAnswer } from '../format-answer.js';
 
 /** "Check your answers": a summary list with a Change link per answer; Change comes back here. */
 export function CheckAnswersPage({ lifeEvent, rows, continueHref }: CheckAnswersProps) {
+  const { t } = useTranslation();
+  const fields = new Map<string, FieldDefinition>(getJourney(lifeEvent).pages.flatMap((page) => page.fields.map((field) => [field.name, field])));
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <span className="govuk-caption-l">{getJourney(lifeEvent).title}</span>
-        <h1 className="govuk-heading-l">Check your answers</h1>
+        <span className="govuk-caption-l">{t(catalogueKey.journey(lifeEvent, 'title'))}</span>
+        <h1 className="govuk-heading-l">{t('checkAnswers.title')}</h1>
         <dl className="govuk-summary-list govuk-!-margin-bottom-9">
-          {rows.map((row) => (
-            <div className="govuk-summary-list__row" key={row.changeHref + row.label}>
-              <dt className="govuk-summary-list__key">{row.label}</dt>
-              <dd className="govuk-summary-list__value">
-                {row.lines.length === 0 ? (
-                  <span className="govuk-hint govuk-!-margin-bottom-0">Not given</span>
-                ) : (
-                  row.lines.map((line, index) => (
-                    <span key={index}>
-                      {index > 0 ? <br /> : null}
-                      {line}
-                    </span>
-                  ))
-                )}
-              </dd>
-              <dd className="govuk-summary-list__actions">
-                <a className="govuk-link" href={row.changeHref}>
-                  Change<span className="govuk-visually-hidden"> {row.label.toLowerCase()}</span>
-                </a>
-              </dd>
-            </div>
-          ))}
+          {rows.map((row) => {
+            const field = fields.get(row.fieldName);
+            const label = t(catalogueKey.field(lifeEvent, row.fieldName, 'label'));
+            const lines = field ? formatAnswer(t, lifeEvent, field, row.answer) : [];
+            return (
+              <div className="govuk-summary-list__row" key={row.fieldName}>
+                <dt className="govuk-summary-list__key">{label}</dt>
+                <dd className="govuk-summary-list__value">
+                  {lines.length === 0 ? (
+                    <span className="govuk-hint govuk-!-margin-bottom-0">{t('checkAnswers.notGiven')}</span>
+                  ) : (
+                    lines.map((line, index) => (
+                      <span key={index}>
+                        {index > 0 ? <br /> : null}
+                        {line}
+                      </span>
+                    ))
+                  )}
+                </dd>
+                <dd className="govuk-summary-list__actions">
+                  <a className="govuk-link" href={row.changeHref}>
+                    {t('actions.change')}
+                    <span className="govuk-visually-hidden"> {label.toLowerCase()}</span>
+                  </a>
+                </dd>
+              </div>
+            );
+          })}
         </dl>
-        <h2 className="govuk-heading-m">Now choose who to tell</h2>
-        <p className="govuk-body">Next, you can see which services need to know and what each of them will be sent.</p>
+        <h2 className="govuk-heading-m">{t('checkAnswers.nextHeading')}</h2>
+        <p className="govuk-body">{t('checkAnswers.nextBody')}</p>
         <a href={continueHref} role="button" draggable="false" className="govuk-button" data-module="govuk-button">
-          Continue
+          {t('actions.continue')}
         </a>
       </div>
     </div>

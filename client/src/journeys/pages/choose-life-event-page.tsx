@@ -1,12 +1,15 @@
-import { catalogue, lifeEventIds } from '@tuo/shared';
+import { useTranslation } from 'react-i18next';
+import { lifeEventIds } from '@tuo/shared';
 import type { ChooseLifeEventProps } from '@tuo/shared/pages/page-model';
 import { ErrorMessage } from '../../components/error-message.js';
 import { ErrorSummary } from '../../components/error-summary.js';
 import { errorAt } from '../../components/field-ids.js';
 import { PostForm, SubmitButton } from '../../components/post-form.js';
+import { catalogueKey } from '../../i18n/catalogue-keys.js';
 
 /** "What has happened?": one radio per life event in the catalogue. */
 export function ChooseLifeEventPage({ form }: ChooseLifeEventProps) {
+  const { t } = useTranslation();
   const error = errorAt(form.errors, 'lifeEvent');
   return (
     <div className="govuk-grid-row">
@@ -16,10 +19,10 @@ export function ChooseLifeEventPage({ form }: ChooseLifeEventProps) {
           <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
             <fieldset className="govuk-fieldset" aria-describedby={error ? 'lifeEvent-hint lifeEvent-error' : 'lifeEvent-hint'}>
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--l">
-                <h1 className="govuk-fieldset__heading">What has happened?</h1>
+                <h1 className="govuk-fieldset__heading">{t('chooseLifeEvent.title')}</h1>
               </legend>
               <div id="lifeEvent-hint" className="govuk-hint">
-                If more than one thing has happened, tell us about one now and come back for the next.
+                {t('chooseLifeEvent.hint')}
               </div>
               <ErrorMessage id="lifeEvent-error" error={error} />
               <div className="govuk-radios">
@@ -29,10 +32,10 @@ export function ChooseLifeEventPage({ form }: ChooseLifeEventProps) {
                     <div className="govuk-radios__item" key={id}>
                       <input className="govuk-radios__input" id={inputId} name="lifeEvent" type="radio" value={id} aria-describedby={`${inputId}-item-hint`} />
                       <label className="govuk-label govuk-radios__label" htmlFor={inputId}>
-                        {catalogue[id].title}
+                        {t(catalogueKey.journey(id, 'title'))}
                       </label>
                       <div id={`${inputId}-item-hint`} className="govuk-hint govuk-radios__hint">
-                        {catalogue[id].summary}
+                        {t(catalogueKey.journey(id, 'summary'))}
                       </div>
                     </div>
                   );
@@ -40,7 +43,7 @@ export function ChooseLifeEventPage({ form }: ChooseLifeEventProps) {
               </div>
             </fieldset>
           </div>
-          <SubmitButton>Continue</SubmitButton>
+          <SubmitButton>{t('actions.continue')}</SubmitButton>
         </PostForm>
       </div>
     </div>

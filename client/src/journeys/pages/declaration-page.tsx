@@ -1,41 +1,43 @@
-import { agencies } from '@tuo/shared';
+import { useTranslation } from 'react-i18next';
 import type { DeclarationProps } from '@tuo/shared/pages/page-model';
 import { ErrorMessage } from '../../components/error-message.js';
 import { ErrorSummary } from '../../components/error-summary.js';
 import { errorAt } from '../../components/field-ids.js';
 import { PostForm, SubmitButton } from '../../components/post-form.js';
+import { catalogueKey } from '../../i18n/catalogue-keys.js';
 
 /** The declaration and consent, then send: the one step that cannot be undone. */
 export function DeclarationPage({ agencies: told, form }: DeclarationProps) {
+  const { t } = useTranslation();
   const error = errorAt(form.errors, 'declaration');
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={form.errors} focusKey={form.errors.length > 0 ? 1 : 0} />
-        <h1 className="govuk-heading-l">Declaration</h1>
-        <p className="govuk-body">When you send this, we will tell:</p>
+        <h1 className="govuk-heading-l">{t('declaration.title')}</h1>
+        <p className="govuk-body">{t('declaration.weWillTell')}</p>
         <ul className="govuk-list govuk-list--bullet">
           {told.map((agency) => (
-            <li key={agency}>{agencies[agency].name}</li>
+            <li key={agency}>{t(catalogueKey.agency(agency, 'name'))}</li>
           ))}
         </ul>
-        <p className="govuk-body">Each of them will only be sent the information you saw on the previous page, and will use it only for the reason given there.</p>
+        <p className="govuk-body">{t('declaration.onlyWhatYouSaw')}</p>
         <PostForm form={form}>
           <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
             <fieldset className="govuk-fieldset" aria-describedby={error ? 'declaration-error' : undefined}>
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Confirm and send</legend>
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t('declaration.confirmAndSend')}</legend>
               <ErrorMessage id="declaration-error" error={error} />
               <div className="govuk-checkboxes">
                 <div className="govuk-checkboxes__item">
                   <input className="govuk-checkboxes__input" id="declaration" name="declaration" type="checkbox" value="confirmed" />
                   <label className="govuk-label govuk-checkboxes__label" htmlFor="declaration">
-                    I confirm that the information I have given is correct to the best of my knowledge, and I agree to it being shared with the services listed above.
+                    {t('declaration.confirm')}
                   </label>
                 </div>
               </div>
             </fieldset>
           </div>
-          <SubmitButton preventDoubleClick>Accept and send</SubmitButton>
+          <SubmitButton preventDoubleClick>{t('actions.acceptAndSend')}</SubmitButton>
         </PostForm>
       </div>
     </div>

@@ -1,40 +1,42 @@
-import { agencies, catalogue, formatIsoDate, type DeliveryStatus } from '@tuo/shared';
+import { useTranslation } from 'react-i18next';
+import type { DeliveryStatus } from '@tuo/shared';
 import type { TrackProps } from '@tuo/shared/pages/page-model';
 import { ErrorMessage } from '../../components/error-message.js';
 import { ErrorSummary } from '../../components/error-summary.js';
 import { describedBy, errorAt } from '../../components/field-ids.js';
 import { PostForm, SubmitButton } from '../../components/post-form.js';
+import { catalogueKey } from '../../i18n/catalogue-keys.js';
 
-/** Each delivery status in plain words, with the colour of its tag. */
-const statusWords: Readonly<Record<DeliveryStatus, { words: string; tag: string }>> = {
-  queued: { words: 'Waiting to be sent', tag: 'govuk-tag--grey' },
-  sending: { words: 'Being sent', tag: 'govuk-tag--blue' },
-  delivered: { words: 'Sent to them', tag: 'govuk-tag--light-blue' },
-  acknowledged: { words: 'Seen by someone there', tag: 'govuk-tag--purple' },
-  actioned: { words: 'Done', tag: 'govuk-tag--green' },
-  failed: { words: 'Not sent yet: we are looking into it', tag: 'govuk-tag--red' },
+/** The colour of each delivery status's tag; its words are `track.status.{status}`. */
+const statusTags: Readonly<Record<DeliveryStatus, string>> = {
+  queued: 'govuk-tag--grey',
+  sending: 'govuk-tag--blue',
+  delivered: 'govuk-tag--light-blue',
+  acknowledged: 'govuk-tag--purple',
+  actioned: 'govuk-tag--green',
+  failed: 'govuk-tag--red',
 };
 
 function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) {
+  const { t } = useTranslation();
+  const date = new Intl.DateTimeFormat(t('service.locale'), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(new Date(result.submittedAt));
   return (
     <>
-      <h1 className="govuk-heading-l">Your report {result.reference}</h1>
-      <p className="govuk-body">
-        {catalogue[result.lifeEvent].title}, sent on {formatIsoDate(result.submittedAt.slice(0, 10))}.
-      </p>
+      <h1 className="govuk-heading-l">{t('track.resultTitle', { reference: result.reference })}</h1>
+      <p className="govuk-body">{t('track.sentOn', { lifeEvent: t(catalogueKey.journey(result.lifeEvent, 'title')), date })}</p>
       <dl className="govuk-summary-list">
         {result.agencies.map((row) => (
           <div className="govuk-summary-list__row" key={row.agency}>
-            <dt className="govuk-summary-list__key">{agencies[row.agency].name}</dt>
+            <dt className="govuk-summary-list__key">{t(catalogueKey.agency(row.agency, 'name'))}</dt>
             <dd className="govuk-summary-list__value">
-              <strong className={`govuk-tag ${statusWords[row.status].tag}`}>{statusWords[row.status].words}</strong>
+              <strong className={`govuk-tag ${statusTags[row.status]}`}>{t(`track.status.${row.status}`)}</strong>
             </dd>
           </div>
         ))}
       </dl>
       <p className="govuk-body">
         <a className="govuk-link" href="/track">
-          Track another report
+          {t('track.another')}
         </a>
       </p>
     </>
@@ -43,7 +45,16 @@ function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) 
 
 /** The tracking page: reference and tracking code in, each service's status out. */
 export function TrackPage({ form, result }: TrackProps) {
-  if (result) return <div className="govuk-grid-row"><div className="govuk-grid-column-two-thirds"><TrackResult result={result} /></div></div>;
+  const { t } = useTranslation();
+  if (result) {
+    return (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <TrackResult result={result} />
+        </div>
+      </div>
+    );
+  }
   const referenceError = errorAt(form.errors, 'reference');
   const secretError = errorAt(form.errors, 'secret');
   const reference = typeof form.values.reference === 'string' ? form.values.reference : '';
@@ -51,27 +62,27 @@ export function TrackPage({ form, result }: TrackProps) {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={form.errors} focusKey={form.errors.length > 0 ? 1 : 0} />
-        <h1 className="govuk-heading-l">Track your report</h1>
-        <p className="govuk-body">You were given a reference and a tracking code when you sent your report.</p>
+        <h1 className="govuk-heading-l">{t('track.title')}</h1>
+        <p className="govuk-body">{t('track.intro')}</p>
         <PostForm form={form}>
           <div className={`govuk-form-group${referenceError ? ' govuk-form-group--error' : ''}`}>
             <label className="govuk-label govuk-label--s" htmlFor="reference">
-              Reference
+              {t('track.reference')}
             </label>
             <div id="reference-hint" className="govuk-hint">
-              For example, TUO-7K3M-9Q2M
+              {t('track.referenceHint')}
             </div>
             <ErrorMessage id="reference-error" error={referenceError} />
             <input className={`govuk-input govuk-input--width-20${referenceError ? ' govuk-input--error' : ''}`} id="reference" name="reference" type="text" spellCheck={false} defaultValue={reference} aria-describedby={describedBy('reference-hint', referenceError && 'reference-error')} />
           </div>
           <div className={`govuk-form-group${secretError ? ' govuk-form-group--error' : ''}`}>
             <label className="govuk-label govuk-label--s" htmlFor="secret">
-              Tracking code
+              {t('track.trackingCode')}
             </label>
             <ErrorMessage id="secret-error" error={secretError} />
             <input className={`govuk-input${secretError ? ' govuk-input--error' : ''}`} id="secret" name="secret" type="text" spellCheck={false} autoComplete="off" aria-describedby={secretError ? 'secret-error' : undefined} />
           </div>
-          <SubmitButton>Show progress</SubmitButton>
+          <SubmitButton>{t('actions.showProgress')}</SubmitButton>
         </PostForm>
       </div>
     </div>

@@ -1,33 +1,36 @@
-import type { ConsentOption } from '@tuo/shared';
-import type { WhoToTellProps } from '@tuo/shared/pages/page-model';
+import { useTranslation } from 'react-i18next';
+import type { LifeEventId } from '@tuo/shared';
+import type { WhoToTellOption, WhoToTellProps } from '@tuo/shared/pages/page-model';
 import { ErrorMessage } from '../../components/error-message.js';
 import { ErrorSummary } from '../../components/error-summary.js';
 import { errorAt } from '../../components/field-ids.js';
 import { PostForm, SubmitButton } from '../../components/post-form.js';
+import { catalogueKey } from '../../i18n/catalogue-keys.js';
 
 /**
  * Why a service is told, and (folded away, as it can be long) exactly what it will be sent.
  * `indent` lines the details up under a checkbox's label.
  */
-function WhatTheyGet({ option, id, className, indent }: { option: ConsentOption; id?: string; className: string; indent?: string }) {
+function WhatTheyGet({ lifeEvent, option, id, className, indent }: { lifeEvent: LifeEventId; option: WhoToTellOption; id?: string; className: string; indent?: string }) {
+  const { t } = useTranslation();
   return (
     <>
       <div id={id} className={className}>
-        {option.purpose}
+        {t(catalogueKey.purpose(lifeEvent, option.agency))}
       </div>
       <div className={indent}>
-      <details className="govuk-details govuk-!-margin-bottom-2">
-        <summary className="govuk-details__summary">
-          <span className="govuk-details__summary-text">What {option.name.replace(/^Your /, 'your ')} will be sent</span>
-        </summary>
-        <div className="govuk-details__text">
-          <ul className="govuk-list govuk-list--bullet">
-            {option.information.map((item) => (
-              <li key={item}>{item}</li>
-            ))}
-          </ul>
-        </div>
-      </details>
+        <details className="govuk-details govuk-!-margin-bottom-2">
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">{t('whoToTell.whatTheyGet', { name: t(catalogueKey.agency(option.agency, 'nameInSentence')) })}</span>
+          </summary>
+          <div className="govuk-details__text">
+            <ul className="govuk-list govuk-list--bullet">
+              {option.fields.map((name) => (
+                <li key={name}>{t(catalogueKey.field(lifeEvent, name, 'errorName'))}</li>
+              ))}
+            </ul>
+          </div>
+        </details>
       </div>
     </>
   );
@@ -37,7 +40,8 @@ function WhatTheyGet({ option, id, className, indent }: { option: ConsentOption;
  * Choosing who to tell. Optional services are checkboxes, ticked to start with; services the life
  * event cannot go ahead without are listed, with why, and cannot be left out.
  */
-export function WhoToTellPage({ options, form }: WhoToTellProps) {
+export function WhoToTellPage({ lifeEvent, options, form }: WhoToTellProps) {
+  const { t } = useTranslation();
   const required = options.filter((option) => option.required);
   const optional = options.filter((option) => !option.required);
   const ticked = Array.isArray(form.values.consent) ? form.values.consent : [];
@@ -46,16 +50,16 @@ export function WhoToTellPage({ options, form }: WhoToTellProps) {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={form.errors} focusKey={form.errors.length > 0 ? 1 : 0} />
-        <h1 className="govuk-heading-l">Who do you want us to tell?</h1>
-        <p className="govuk-body">Based on your answers, these services need to know. Each one only gets the information it needs.</p>
+        <h1 className="govuk-heading-l">{t('whoToTell.title')}</h1>
+        <p className="govuk-body">{t('whoToTell.intro')}</p>
         {required.length > 0 ? (
           <>
-            <h2 className="govuk-heading-m">We must tell</h2>
+            <h2 className="govuk-heading-m">{t('whoToTell.mustTell')}</h2>
             <ul className="govuk-list">
               {required.map((option) => (
                 <li key={option.agency}>
-                  <strong>{option.name}</strong>
-                  <WhatTheyGet option={option} className="govuk-body" />
+                  <strong>{t(catalogueKey.agency(option.agency, 'name'))}</strong>
+                  <WhatTheyGet lifeEvent={lifeEvent} option={option} className="govuk-body" />
                 </li>
               ))}
             </ul>
@@ -65,9 +69,9 @@ export function WhoToTellPage({ options, form }: WhoToTellProps) {
           {optional.length > 0 ? (
             <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
               <fieldset className="govuk-fieldset" aria-describedby={error ? 'consent-hint consent-error' : 'consent-hint'}>
-                <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{required.length > 0 ? 'You can also tell' : 'Choose who to tell'}</legend>
+                <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t(required.length > 0 ? 'whoToTell.canAlsoTell' : 'whoToTell.chooseWhoToTell')}</legend>
                 <div id="consent-hint" className="govuk-hint">
-                  Untick any you do not want us to tell. You will need to tell them yourself.
+                  {t('whoToTell.untickHint')}
                 </div>
                 <ErrorMessage id="consent-error" error={error} />
                 <div className="govuk-checkboxes">
@@ -77,9 +81,9 @@ export function WhoToTellPage({ options, form }: WhoToTellProps) {
                       <div className="govuk-checkboxes__item" key={option.agency}>
                         <input className="govuk-checkboxes__input" id={id} name="consent" type="checkbox" value={option.agency} defaultChecked={ticked.includes(option.agency)} aria-describedby={`${id}-item-hint`} />
                         <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
-                          {option.name}
+                          {t(catalogueKey.agency(option.agency, 'name'))}
                         </label>
-                        <WhatTheyGet option={option} id={`${id}-item-hint`} className="govuk-hint govuk-checkboxes__hint" indent="govuk-checkboxes__hint" />
+                        <WhatTheyGet lifeEvent={lifeEvent} option={option} id={`${id}-item-hint`} className="govuk-hint govuk-checkboxes__hint" indent="govuk-checkboxes__hint" />
                       </div>
                     );
                   })}
@@ -87,7 +91,7 @@ export function WhoToTellPage({ options, form }: WhoToTellProps) {
               </fieldset>
             </div>
           ) : null}
-          <SubmitButton>Continue</SubmitButton>
+          <SubmitButton>{t('actions.continue')}</SubmitButton>
         </PostForm>
       </div>
     </div>

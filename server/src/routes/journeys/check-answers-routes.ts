@@ -24,6 +24,8 @@ export const checkAnswersRoutes: FastifyPluginAsyncZod = async (app) => {
       props: {
         lifeEvent,
         rows: answerSummary(journey, state.answers).map((row) => ({
+          fieldName: row.fieldName,
+          answer: Object.hasOwn(state.answers, row.fieldName) ? (state.answers[row.fieldName] ?? null) : null,
           label: row.label,
           lines: [...row.lines],
           changeHref: `${pagePath(lifeEvent, row.pageId)}?change=1`,

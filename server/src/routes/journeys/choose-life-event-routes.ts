@@ -1,4 +1,5 @@
 import { firstPage, getJourney, isLifeEventId, pagePath } from '@tuo/shared';
+import { pageMessages } from '@tuo/shared/pages/page-messages';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { csrfToken } from './csrf.js';
 import { loadJourney, newJourneyState, saveJourney } from './journey-session.js';
@@ -16,7 +17,7 @@ export const chooseLifeEventRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/start', { schema: { hide: true, body: postedFormSchema } }, async (request, reply) => {
     const lifeEvent = request.body.lifeEvent;
     if (typeof lifeEvent !== 'string' || !isLifeEventId(lifeEvent)) {
-      const errors = [{ field: 'lifeEvent', message: 'Select what has happened' }];
+      const errors = [{ field: 'lifeEvent', message: pageMessages.chooseLifeEvent }];
       return reply.code(400).page({ page: 'choose-life-event', title: titleWithErrors(title, errors), props: { form: { action: '/start', csrfToken: csrfToken(request), values: {}, errors } } });
     }
     // Answers in progress are kept; a journey already sent starts afresh, with a new idempotency key.

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { AdapterRegistry } from '../../adapters/adapter-registry.js';
 import type { Config } from '../../config.js';
 import { sessionPlugin } from '../../plugins/session.js';
 import { checkAnswersRoutes } from './check-answers-routes.js';
@@ -15,7 +14,7 @@ import { whoToTellRoutes } from './who-to-tell-routes.js';
  * confirmation and tracking. Each is a plain HTML form that works without JavaScript. Sessions and
  * the anti-forgery check live in this scope only, so the API carries no cookie.
  */
-export const journeyRoutes: FastifyPluginAsync<{ config: Config; adapters: AdapterRegistry }> = async (app, options) => {
+export const journeyRoutes: FastifyPluginAsync<{ config: Config }> = async (app, options) => {
   await app.register(sessionPlugin, { secret: options.config.sessionSecret, publicUrl: options.config.publicUrl });
   app.addHook('preHandler', verifyCsrf);
   // Answers are personal: no shared cache keeps them, and Back does not show a stale form.
@@ -26,6 +25,6 @@ export const journeyRoutes: FastifyPluginAsync<{ config: Config; adapters: Adapt
   await app.register(trackRoutes);
   await app.register(checkAnswersRoutes);
   await app.register(whoToTellRoutes);
-  await app.register(declarationRoutes, { adapters: options.adapters });
+  await app.register(declarationRoutes);
   await app.register(questionRoutes);
 };

@@ -1,4 +1,5 @@
-import { isValidReference, normaliseReference, referenceMessage, type FieldError, type SubmissionStatusResponse } from '@tuo/shared';
+import { isValidReference, normaliseReference, type FieldError, type SubmissionStatusResponse } from '@tuo/shared';
+import { pageMessages } from '@tuo/shared/pages/page-messages';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,19 +10,17 @@ import { titleWithErrors } from './journey-progress.js';
 import { postedFormSchema } from './posted-form.js';
 
 const title = 'Track your report';
-// The same answer for an unknown reference and a wrong secret, as the API gives: neither reveals the other.
-const notFound = 'No report matches this reference and tracking code. Check both and try again';
 // As strict as the status API: these guess at secrets.
 const rateLimit = { max: 30, timeWindow: '1 minute' };
 
 async function lookUp(request: FastifyRequest, reference: string, secret: string): Promise<{ errors: FieldError[]; result: SubmissionStatusResponse | null }> {
   const errors: FieldError[] = [];
-  if (reference.trim() === '') errors.push({ field: 'reference', message: 'Enter your reference' });
-  else if (!isValidReference(reference)) errors.push({ field: 'reference', message: referenceMessage });
-  if (secret.trim() === '') errors.push({ field: 'secret', message: 'Enter your tracking code' });
+  if (reference.trim() === '') errors.push({ field: 'reference', message: pageMessages.referenceMissing });
+  else if (!isValidReference(reference)) errors.push({ field: 'reference', message: pageMessages.referenceFormat });
+  if (secret.trim() === '') errors.push({ field: 'secret', message: pageMessages.trackingCodeMissing });
   if (errors.length > 0) return { errors, result: null };
   const found = await findSubmissionStatus(request.server.db, normaliseReference(reference));
-  if (!found || !trackingSecretMatches(secret.trim(), found.trackingSecretHash)) return { errors: [{ field: 'reference', message: notFound }], result: null };
+  if (!found || !trackingSecretMatches(secret.trim(), found.trackingSecretHash)) return { errors: [{ field: 'reference', message: pageMessages.trackNotFound }], result: null };
   return { errors: [], result: found.status };
 }
 

@@ -19,7 +19,12 @@ function ticked(state: JourneyState, relevant: readonly AgencyId[]): AgencyId[] 
 /** Choosing who to tell: relevant agencies ticked, required ones always told, optional ones can be left out. */
 export const whoToTellRoutes: FastifyPluginAsyncZod = async (app) => {
   const render = (lifeEvent: LifeEventId, state: JourneyState, chosen: readonly AgencyId[], errors: ReturnType<typeof toFieldErrors>, token: string) => {
-    const options = consentOptions(getJourney(lifeEvent), state.answers);
+    const journey = getJourney(lifeEvent);
+    // The same fields consentOptions names: the agency's routed fields the resident has answered.
+    const options = consentOptions(journey, state.answers).map((option) => ({
+      ...option,
+      fields: (journey.routing[option.agency]?.fields ?? []).filter((name) => Object.hasOwn(state.answers, name)),
+    }));
     return {
       page: 'who-to-tell' as const,
       title: titleWithErrors(title, errors),

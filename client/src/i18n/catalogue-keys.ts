@@ -1,0 +1,16 @@
+import type { AgencyId, LifeEventId } from '@tuo/shared';
+
+type FieldText = 'label' | 'hint' | 'errorName';
+
+/**
+ * Keys of the `catalogue` namespace, built from the catalogue's stable ids. Field names are
+ * unique in a journey, so a field's key does not need its page.
+ */
+export const catalogueKey = {
+  journey: (lifeEvent: LifeEventId, text: 'title' | 'summary') => `catalogue:journeys.${lifeEvent}.${text}`,
+  page: (lifeEvent: LifeEventId, pageId: string, text: 'title' | 'hint') => `catalogue:journeys.${lifeEvent}.pages.${pageId}.${text}`,
+  field: (lifeEvent: LifeEventId, name: string, text: FieldText) => `catalogue:journeys.${lifeEvent}.fields.${name}.${text}`,
+  option: (lifeEvent: LifeEventId, name: string, value: string, text: 'label' | 'hint') => `catalogue:journeys.${lifeEvent}.fields.${name}.options.${value}.${text}`,
+  purpose: (lifeEvent: LifeEventId, agency: AgencyId) => `catalogue:journeys.${lifeEvent}.routing.${agency}.purpose`,
+  agency: (agency: AgencyId, text: 'name' | 'nameInSentence' | 'description') => `catalogue:agencies.${agency}.${text}`,
+};

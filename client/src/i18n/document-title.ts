@@ -1,0 +1,46 @@
+import type { TFunction } from 'i18next';
+import { getJourney, getPage } from '@tuo/shared';
+import type { PageModel } from '@tuo/shared/pages/page-model';
+import { pageText } from './translate-definition.js';
+import { staffHeading } from '../staff/staff-i18n.js';
+
+/** The heading of a page, in the reader's language: what its document title starts with. */
+export function pageHeading(t: TFunction, model: PageModel): string {
+  switch (model.page) {
+    case 'start':
+      return t('start.title');
+    case 'not-found':
+      return t('messages.notFoundTitle');
+    case 'error':
+      return t('messages.errorTitle');
+    case 'session-expired':
+      return t('messages.sessionExpiredTitle');
+    case 'choose-life-event':
+      return t('chooseLifeEvent.title');
+    case 'question':
+      return pageText(t, model.props.lifeEvent, getPage(getJourney(model.props.lifeEvent), model.props.pageId)).title;
+    case 'check-answers':
+      return t('checkAnswers.title');
+    case 'who-to-tell':
+      return t('whoToTell.title');
+    case 'declaration':
+      return t('declaration.title');
+    case 'confirmation':
+      return t('confirmation.title');
+    case 'track':
+      return t('track.title');
+    case 'staff':
+      return staffHeading(model.props);
+  }
+}
+
+/** True when the page was rendered with errors from the server. */
+export function hasServerErrors(model: PageModel): boolean {
+  return 'form' in model.props && model.props.form.errors.length > 0;
+}
+
+/** "Error: What has happened? – Tell Us Once": the heading, marked when errors show, then the service. */
+export function documentTitle(t: TFunction, heading: string, hasErrors: boolean): string {
+  const title = hasErrors ? t('service.errorTitle', { title: heading }) : heading;
+  return t('service.documentTitle', { title, service: t('service.name') });
+}

@@ -1,0 +1,29 @@
+import type { TFunction } from 'i18next';
+import { formatNhsNumber, formatNiNumber, type AnswerValue, type FieldDefinition, type LifeEventId } from '@tuo/shared';
+import { catalogueKey } from '../i18n/catalogue-keys.js';
+
+/**
+ * An answer as lines of text in the reader's language: option labels, a date in the language's
+ * own form ("1 March 2024"), an address one part a line. Numbers keep their usual spacing.
+ */
+export function formatAnswer(t: TFunction, lifeEvent: LifeEventId, field: FieldDefinition, value: AnswerValue | null): string[] {
+  if (value === null) return [];
+  const option = (chosen: string): string => (field.options?.some((candidate) => candidate.value === chosen) ? t(catalogueKey.option(lifeEvent, field.name, chosen, 'label')) : chosen);
+  if (Array.isArray(value)) return value.map(option);
+  if (typeof value !== 'string') return [value.line1, value.line2, value.town, value.postcode].filter((line) => line !== undefined);
+  switch (field.kind) {
+    case 'date':
+      // Noon UTC, so no time zone can move the day.
+      return [new Intl.DateTimeFormat(t('service.locale'), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${value}T12:00:00Z`))];
+    case 'radios':
+      return [option(value)];
+    case 'yes-no':
+      return [t(value === 'yes' ? 'fields.yes' : 'fields.no')];
+    case 'nhs-number':
+      return [formatNhsNumber(value)];
+    case 'ni-number':
+      return [formatNiNumber(value)];
+    default:
+      return [value];
+  }
+}

@@ -1,0 +1,16 @@
+import { referenceMessage } from '../identifiers/reference.js';
+
+/**
+ * Error messages of the resident pages that are not questions of a journey. The server shows
+ * them and the client translates them (their English is the key), so they live here, where
+ * both, and the test that keeps the English messages file complete, can read them.
+ */
+export const pageMessages = {
+  chooseLifeEvent: 'Select what has happened',
+  declaration: 'Select that you confirm the information you have given is correct',
+  referenceMissing: 'Enter your reference',
+  referenceFormat: referenceMessage,
+  trackingCodeMissing: 'Enter your tracking code',
+  // The same answer for an unknown reference and a wrong secret, as the API gives: neither reveals the other.
+  trackNotFound: 'No report matches this reference and tracking code. Check both and try again',
+} as const;
