@@ -48,6 +48,17 @@ const londonDateFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Lo
 
 /** Today's date in the UK (Europe/London), whatever the time zone of the machine running this. */
 export function todayInLondon(now: Date = new Date()): string {
+  // Every date field asks; the answer only changes at midnight, so it is worked out once a minute.
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (cachedToday?.minute === minute) return cachedToday.value;
+  const value = londonDate(now);
+  cachedToday = { minute, value };
+  return value;
+}
+
+let cachedToday: { minute: number; value: string } | undefined;
+
+function londonDate(now: Date): string {
   const parts = londonDateFormat.formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
   return toIsoDate(part('year'), part('month'), part('day'));
