@@ -10,6 +10,7 @@ import { findFreePort } from '../../server/src/db/embedded-postgres.js';
 import { embeddedDatabaseUrl, startPortal, waitUntilReady } from '../support/portal-process.js';
 import { measureCeiling } from './ceiling.js';
 import { measureNoopRate } from './noop-rate.js';
+import { javascriptWeight } from './page-weight.js';
 import { startReceivers } from './receivers.js';
 
 const BURST_SECONDS = Number(process.env.BENCH_BURST_SECONDS ?? 20);
@@ -67,6 +68,7 @@ async function main() {
   try {
     await waitUntilReady(baseUrl, portal, 120_000);
     done(`Portal ready on ${baseUrl} (API + worker in one process, embedded Postgres, ${os.cpus().length} cores).`);
+    const startPageJs = await javascriptWeight(baseUrl, '/');
 
     // Burst.
     let second = 0;
@@ -150,6 +152,7 @@ async function main() {
       ['graphile-worker no-op jobs/s', fixed(noop), 'same concurrency, same database'],
       ['Steady: 201 → agency p50 / p99 (ms)', `${fixed(percentile(latencies, 50))} / ${fixed(percentile(latencies, 99))}`, `${STEADY_RATE}/s for ${STEADY_SECONDS} s; target p99 < 2000`],
       ['Steady: refused', String(failures), ''],
+      ['First page: JavaScript (KB gzipped)', fixed(startPageJs.kilobytes, 1), `${startPageJs.files} file(s); target < 150, aim < 100`],
     ];
     const width = Math.max(...rows.map((r) => r[0].length));
     console.log('\nTell Us Once benchmark');
