@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 
 /** The top-level `migrations/` folder, found relative to this file. */
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
@@ -39,7 +39,16 @@ export async function migrateToLatest<DB>(
   onStep: (message: string) => void = () => undefined,
 ): Promise<MigrationResultSet> {
   const migrator = createMigrator(db);
-  const pending = (await migrator.getMigrations()).filter((m) => !m.executedAt);
+  const known = await migrator.getMigrations();
+  const ahead = await newerThanThisBuild(db, known.map((m) => m.name));
+  if (ahead.length > 0) {
+    // A newer release has migrated this database (a rolling deploy, or a rollback of the code):
+    // this older process must still start, as long as everything it knows about is applied.
+    if (known.some((m) => !m.executedAt)) throw new MigrationError(`The database has newer migrations (${ahead.join(', ')}) but is missing some this build needs.`);
+    onStep(`The database is ahead of this build (${ahead.join(', ')}); not migrating.`);
+    return { results: [] };
+  }
+  const pending = known.filter((m) => !m.executedAt);
   onStep(pending.length === 0 ? 'Database is up to date.' : `Applying ${pending.length} database migration(s)…`);
   const result = await migrator.migrateToLatest();
   for (const step of result.results ?? []) {
@@ -50,6 +59,14 @@ export async function migrateToLatest<DB>(
     throw new MigrationError(`Migration ${failed} failed: ${result.error instanceof Error ? result.error.message : 'unknown error'}`);
   }
   return result;
+}
+
+/** Applied migrations this build does not have (none when the migrations table does not exist yet). */
+async function newerThanThisBuild<DB>(db: Kysely<DB>, known: string[]): Promise<string[]> {
+  const table = await sql<{ exists: boolean }>`select to_regclass('kysely_migration') is not null as exists`.execute(db);
+  if (!table.rows[0]?.exists) return [];
+  const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
+  return applied.rows.map((row) => row.name).filter((name) => !known.includes(name));
 }
 
 /** True when every migration in the folder has been applied. */
