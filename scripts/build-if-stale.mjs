@@ -20,8 +20,9 @@ const changed = Math.max(...sources.map((source) => newest(path.join(root, sourc
 if (built > changed) {
   console.log('[tell-us-once] The client is built and up to date.');
 } else {
+  // Known, harmless build warnings (govuk-frontend's old-browser CSS hack) are for `npm run build`, not here.
   console.log('[tell-us-once] Building the client (pages, styles and scripts)…');
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', 'client'], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', 'client'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
     console.error('[tell-us-once] The client build failed: see the messages above.');
     process.exit(result.status ?? 1);
