@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { exampleSubmissions } from '@tuo/shared';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { findFreePort } from '../../server/src/db/embedded-postgres.js';
 import { connectToEmbedded, startPortal, waitUntilReady, type PortalProcess } from '../support/portal-process.js';
 import { createTestApp } from '../support/test-app.js';
@@ -11,6 +11,25 @@ import { waitFor } from '../support/wait-for.js';
 import { startWebhookReceiver, webhookEnv } from '../support/webhook-receiver.js';
 
 const secret = `whsec_${randomBytes(32).toString('base64')}`;
+
+// Every portal a test starts; any still running when the test ends (say, after a failure) is killed.
+const started: PortalProcess[] = [];
+function spawnPortal(...args: Parameters<typeof startPortal>): PortalProcess {
+  const portal = startPortal(...args);
+  started.push(portal);
+  return portal;
+}
+afterEach(() => {
+  for (const portal of started.splice(0)) {
+    if (portal.child.exitCode === null && portal.child.signalCode === null) {
+      try {
+        process.kill(-(portal.child.pid ?? 0), 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  }
+});
 const SUBMISSIONS = 6;
 const AGENCIES = 4;
 
@@ -52,9 +71,9 @@ describe('a worker killed mid-delivery', () => {
         const res = await t.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['someone-died'] });
         references.push(res.json<{ reference: string }>().reference);
       }
-      const first = startPortal(env, 'server/src/worker.ts', true);
+      const first = spawnPortal(env, 'server/src/worker.ts', true);
       await killWhenDelivering(first, receiver);
-      const second = startPortal(env, 'server/src/worker.ts', true);
+      const second = spawnPortal(env, 'server/src/worker.ts', true);
       const delivered = await waitFor(async () => {
         const rows = await t.database.db.selectFrom('deliveries').select('status').execute();
         return rows.length === SUBMISSIONS * AGENCIES && rows.every((r) => r.status === 'delivered') ? rows : undefined;
@@ -78,7 +97,7 @@ describe('the one-process portal killed mid-delivery', () => {
     const baseUrl = `http://127.0.0.1:${port}`;
     const env = { ...webhookEnv(receiver, secret), DATA_DIR: dataDir, PORT: String(port), WORKER_LEASE_SECONDS: '2', WORKER_CONCURRENCY: '2' };
     try {
-      const first = startPortal(env);
+      const first = spawnPortal(env);
       await waitUntilReady(baseUrl, first);
       const references: string[] = [];
       for (let i = 0; i < SUBMISSIONS; i += 1) {
@@ -87,7 +106,7 @@ describe('the one-process portal killed mid-delivery', () => {
         references.push(((await res.json()) as { reference: string }).reference);
       }
       await killWhenDelivering(first, receiver);
-      const second = startPortal(env);
+      const second = spawnPortal(env);
       await waitUntilReady(baseUrl, second);
       const client = await connectToEmbedded(dataDir);
       try {

@@ -57,10 +57,6 @@ export function startWorkerLeases(options: { db: Kysely<Database>; leaseSeconds:
     /** Registers a worker or worker pool id of this process (from graphile-worker's events). */
     add: (workerId: string) => workerIds.add(workerId),
     start: loop,
-    /** Beats at once (e.g. as soon as the workers exist), rather than at the next interval. */
-    beatNow: () => beat().catch((error: unknown) => {
-      options.logger.warn({ err: error }, 'worker heartbeat failed; will try again');
-    }),
     /**
      * Stops heartbeats. After a clean stop (`finished`) this process's leases are removed; after a
      * crash they are left to lapse, so the jobs still locked by this process are released.

@@ -51,8 +51,6 @@ export async function startWorker(options: {
   events.on('worker:create', ({ worker }) => {
     leases.add(worker.workerId);
   });
-  // Heartbeats start before any job can be locked, so a crash at any moment is recoverable.
-  leases.start();
   const runner: Runner = await run({
     pgPool: options.pool,
     concurrency: options.concurrency,
@@ -66,7 +64,9 @@ export async function startWorker(options: {
     // graphile-worker's performance docs); locked batches belong to the pool, which we lease.
     preset: { worker: { localQueue: { size: Math.max(8, options.concurrency * 2) }, completeJobBatchDelay: 2, failJobBatchDelay: 2 } },
   });
-  await leases.beatNow();
+  // Heartbeats start once graphile-worker's schema exists (run() migrates it) and beat at once; a
+  // process that dies before its first beat is still recovered, by the sweep for unleased locks.
+  leases.start();
   const relay = startOutboxRelay({ db: options.db, intervalMs: options.relayIntervalMs, logger: options.logger });
   runner.promise.catch(async (error: unknown) => {
     crashed = true;
