@@ -1,8 +1,8 @@
 import type { Session } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { settle, settleRead, type StoreCallback } from './session-callback.js';
 
-type Callback = (error?: unknown) => void;
 
 /**
  * Keeps @fastify/session's sessions in Postgres, so every API process sees the same session and a
@@ -17,40 +17,40 @@ export class PostgresSessionStore {
 
   /** Reads a session; an expired one reads as none. */
   get(sid: string, callback: (error: unknown, session?: Session | null) => void): void {
-    this.db
-      .selectFrom('sessions')
-      .select('data')
-      .where('sid', '=', sid)
-      .where('expires_at', '>', new Date())
-      .executeTakeFirst()
-      .then((row) => {
-        callback(null, row ? (row.data as Session) : null);
-      }, callback);
+    settleRead(
+      this.db
+        .selectFrom('sessions')
+        .select('data')
+        .where('sid', '=', sid)
+        .where('expires_at', '>', new Date())
+        .executeTakeFirst(),
+      callback,
+    );
   }
 
   /** Creates or replaces a session, with its expiry taken from its cookie. */
-  set(sid: string, session: Session, callback: Callback): void {
+  set(sid: string, session: Session, callback: StoreCallback): void {
     const expires = session.cookie.expires ?? new Date(Date.now() + this.maxAgeMs);
     const data = JSON.stringify(session);
-    this.db
-      .insertInto('sessions')
-      .values({ sid, data, expires_at: expires })
-      .onConflict((oc) => oc.column('sid').doUpdateSet({ data, expires_at: expires }))
-      .execute()
-      .then(() => {
-        callback();
-      }, callback);
+    settle(
+      this.db
+        .insertInto('sessions')
+        .values({ sid, data, expires_at: expires })
+        .onConflict((oc) => oc.column('sid').doUpdateSet({ data, expires_at: expires }))
+        .execute(),
+      callback,
+    );
   }
 
   /** Forgets a session. */
-  destroy(sid: string, callback: Callback): void {
-    this.db
-      .deleteFrom('sessions')
-      .where('sid', '=', sid)
-      .execute()
-      .then(() => {
-        callback();
-      }, callback);
+  destroy(sid: string, callback: StoreCallback): void {
+    settle(
+      this.db
+        .deleteFrom('sessions')
+        .where('sid', '=', sid)
+        .execute(),
+      callback,
+    );
   }
 
   /** Deletes every expired session; returns how many. Residents' answers are personal data, so none outstay their welcome. */

@@ -1,8 +1,8 @@
 import type { Session } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { settle, settleRead, type StoreCallback } from '../plugins/session-callback.js';
 
-type Callback = (error?: unknown) => void;
 
 /** How long a signed-in staff session may last, however active: a working day and a bit. */
 export const staffAbsoluteTimeoutMs = 10 * 60 * 60 * 1000;
@@ -22,44 +22,44 @@ export class StaffSessionStore {
 
   /** Reads a live session; an idle or too old one reads as none. */
   get(sid: string, callback: (error: unknown, session?: Session | null) => void): void {
-    this.db
-      .selectFrom('staff_sessions')
-      .select('data')
-      .where('sid', '=', sid)
-      .where('expires_at', '>', sql<Date>`now()`)
-      .where((eb) => eb.or([eb('signed_in_at', 'is', null), eb('signed_in_at', '>', sql<Date>`now() - make_interval(secs => ${this.absoluteMs / 1000})`)]))
-      .executeTakeFirst()
-      .then((row) => {
-        callback(null, row ? (row.data as Session) : null);
-      }, callback);
+    settleRead(
+      this.db
+        .selectFrom('staff_sessions')
+        .select('data')
+        .where('sid', '=', sid)
+        .where('expires_at', '>', sql<Date>`now()`)
+        .where((eb) => eb.or([eb('signed_in_at', 'is', null), eb('signed_in_at', '>', sql<Date>`now() - make_interval(secs => ${this.absoluteMs / 1000})`)]))
+        .executeTakeFirst(),
+      callback,
+    );
   }
 
   /** Creates or replaces a session; the owner and sign-in time come from the session itself. */
-  set(sid: string, session: Session, callback: Callback): void {
+  set(sid: string, session: Session, callback: StoreCallback): void {
     const expires = session.cookie.expires ?? new Date(Date.now() + this.idleMs);
     const staffId = session.staffId ?? null;
     const signedInAt = session.signedInAt ? new Date(session.signedInAt) : null;
     const data = JSON.stringify(session);
-    this.db
-      .insertInto('staff_sessions')
-      .values({ sid, staff_id: staffId, data, signed_in_at: signedInAt, expires_at: expires })
+    settle(
+      this.db
+        .insertInto('staff_sessions')
+        .values({ sid, staff_id: staffId, data, signed_in_at: signedInAt, expires_at: expires })
       // The sign-in time is never moved once set: that is what makes the absolute timeout absolute.
-      .onConflict((oc) => oc.column('sid').doUpdateSet({ data, staff_id: staffId, expires_at: expires, signed_in_at: sql`coalesce(staff_sessions.signed_in_at, excluded.signed_in_at)` }))
-      .execute()
-      .then(() => {
-        callback();
-      }, callback);
+        .onConflict((oc) => oc.column('sid').doUpdateSet({ data, staff_id: staffId, expires_at: expires, signed_in_at: sql`coalesce(staff_sessions.signed_in_at, excluded.signed_in_at)` }))
+        .execute(),
+      callback,
+    );
   }
 
   /** Forgets a session. */
-  destroy(sid: string, callback: Callback): void {
-    this.db
-      .deleteFrom('staff_sessions')
-      .where('sid', '=', sid)
-      .execute()
-      .then(() => {
-        callback();
-      }, callback);
+  destroy(sid: string, callback: StoreCallback): void {
+    settle(
+      this.db
+        .deleteFrom('staff_sessions')
+        .where('sid', '=', sid)
+        .execute(),
+      callback,
+    );
   }
 
   /** Ends every session of one staff member ("sign out everywhere"); returns how many. */
@@ -71,9 +71,9 @@ export class StaffSessionStore {
   /** Deletes expired sessions; returns how many. */
   async deleteExpired(): Promise<number> {
     const result = await this.db
-      .deleteFrom('staff_sessions')
-      .where((eb) => eb.or([eb('expires_at', '<=', sql<Date>`now()`), eb('signed_in_at', '<=', sql<Date>`now() - make_interval(secs => ${this.absoluteMs / 1000})`)]))
-      .executeTakeFirst();
+        .deleteFrom('staff_sessions')
+        .where((eb) => eb.or([eb('expires_at', '<=', sql<Date>`now()`), eb('signed_in_at', '<=', sql<Date>`now() - make_interval(secs => ${this.absoluteMs / 1000})`)]))
+        .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
 }
