@@ -20,6 +20,7 @@ import { submissionOriginPlugin } from './plugins/submission-origin.js';
 import { startRoutes } from './routes/pages/start-routes.js';
 import { submissionRoutes } from './routes/submissions/submission-routes.js';
 import { agencyApiRoutes } from './routes/agency/agency-api-routes.js';
+import { agencyPortalRoutes } from './routes/agency-portal/agency-portal-routes.js';
 
 /** Everything the app needs from outside; it opens nothing itself and never listens. */
 export interface AppOptions {
@@ -71,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(submissionRoutes);
   await app.register(agencyApiRoutes);
   await app.register(staffRoutes, { config });
+  await app.register(agencyPortalRoutes, { config });
   // Lets the journeys recognise an adviser's assisted transaction (see routes/staff).
   await app.register(submissionOriginPlugin, { secret: config.sessionSecret, publicUrl: config.publicUrl });
   await app.register(journeyRoutes, { config });

@@ -7,6 +7,7 @@ import { createDb } from './db/create-db.js';
 import { startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { migrateToLatest } from './db/migrator.js';
 import { createAdapterRegistry } from './adapters/adapter-registry.js';
+import { databaseSigningSecrets } from './agency/webhook-secrets.js';
 import { buildHealthApp } from './health-app.js';
 import { cronItems } from './jobs/job-names.js';
 import { createTaskList } from './jobs/task-list.js';
@@ -84,7 +85,7 @@ export async function boot(roles: Roles): Promise<void> {
       pool,
       db,
       logger,
-      taskList: createTaskList({ db, adapters: createAdapterRegistry(config), config }),
+      taskList: createTaskList({ db, adapters: createAdapterRegistry(config, databaseSigningSecrets(db, config.sessionSecret)), config }),
       cronItems,
       ...config.worker,
     });

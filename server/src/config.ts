@@ -57,6 +57,7 @@ export const envSchema = z
     AGENCY_HOUSING_WEBHOOK_SECRET: webhookSecret.optional(),
     AGENCY_JOBCENTRE_WEBHOOK_URL: url.optional(),
     AGENCY_JOBCENTRE_WEBHOOK_SECRET: webhookSecret.optional(),
+    AGENCY_WEBHOOK_SECRET_GRACE_HOURS: positiveInt('hours a rotated-out webhook secret keeps signing').default(24),
     DELIVERY_MAX_ATTEMPTS: positiveInt('tries before a delivery is marked failed').default(12),
     DELIVERY_RETRY_BASE_MS: positiveInt('wait before the first retry, doubling each time').default(5_000),
     DELIVERY_RETRY_MAX_MS: positiveInt('longest wait between retries').default(6 * 60 * 60 * 1000),
@@ -109,6 +110,8 @@ export interface Config {
   trustProxy: boolean | number | string;
   /** Per agency: a webhook to push to, or none (the agency pulls from its inbox). */
   agencies: Record<AgencyId, { webhook?: { url: string; secret: string } }>;
+  /** The agency portal: how long a replaced webhook secret keeps signing beside the new one. */
+  agencyPortal: { webhookSecretGraceMs: number };
   delivery: { maxAttempts: number; retryBaseMs: number; retryMaxMs: number; timeoutMs: number };
   worker: { concurrency: number; leaseSeconds: number; relayIntervalMs: number };
   /** GOV.UK Notify, when configured; otherwise messages are recorded, not sent. */
@@ -155,6 +158,7 @@ export function toConfig(env: Env, found: { databaseUrl: string; sessionSecret: 
       housing: webhookOf(env.AGENCY_HOUSING_WEBHOOK_URL, env.AGENCY_HOUSING_WEBHOOK_SECRET),
       jobcentre: webhookOf(env.AGENCY_JOBCENTRE_WEBHOOK_URL, env.AGENCY_JOBCENTRE_WEBHOOK_SECRET),
     },
+    agencyPortal: { webhookSecretGraceMs: env.AGENCY_WEBHOOK_SECRET_GRACE_HOURS * 60 * 60 * 1000 },
     delivery: {
       maxAttempts: env.DELIVERY_MAX_ATTEMPTS,
       retryBaseMs: env.DELIVERY_RETRY_BASE_MS,

@@ -9,9 +9,20 @@ import { createNhsAdapter } from './nhs/nhs-adapter.js';
 /** Every agency's adapter. A `Record`, so adding an agency id without an adapter does not compile. */
 export type AdapterRegistry = Record<AgencyId, AgencyAdapter>;
 
-/** Builds the adapters from configuration: a webhook where one is set, the inbox otherwise. */
-export function createAdapterRegistry(config: Pick<Config, 'agencies' | 'delivery'>): AdapterRegistry {
-  const settings = (agency: AgencyId) => ({ ...config.agencies[agency], timeoutMs: config.delivery.timeoutMs });
+/** Where an agency's current webhook signing secrets come from, given its configured one. */
+export type SigningSecretSource = (agency: AgencyId, configured: string) => Promise<string[]>;
+
+/**
+ * Builds the adapters from configuration: a webhook where one is set, the inbox otherwise. With
+ * `signingSecrets` (the worker passes the database's, see agency/webhook-secrets.ts), webhooks are
+ * signed with the agency's rotated secrets; without, with the configured one.
+ */
+export function createAdapterRegistry(config: Pick<Config, 'agencies' | 'delivery'>, signingSecrets?: SigningSecretSource): AdapterRegistry {
+  const settings = (agency: AgencyId) => ({
+    ...config.agencies[agency],
+    timeoutMs: config.delivery.timeoutMs,
+    ...(signingSecrets ? { signingSecrets: (configured: string) => signingSecrets(agency, configured) } : {}),
+  });
   return {
     council: createCouncilAdapter(settings('council')),
     nhs: createNhsAdapter(settings('nhs')),

@@ -49,5 +49,10 @@ export interface AgencyAdapter {
 /** The settings one adapter is created with. */
 export interface AgencyAdapterSettings {
   webhook?: { url: string; secret: string };
+  /**
+   * The secrets to sign webhooks with now, given the configured one (which is all there is until
+   * an agency admin rotates it). Without this, the configured secret alone signs.
+   */
+  signingSecrets?: (configured: string) => Promise<string[]>;
   timeoutMs: number;
 }

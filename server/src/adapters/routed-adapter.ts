@@ -11,8 +11,10 @@ export function createRoutedAdapter(id: AgencyId, settings: AgencyAdapterSetting
   const eventType = `${id}.notification.created`;
   // Built once per life event: zod schemas are costly to build and cheap to use.
   const schemas = new Map(lifeEventIds.map((lifeEvent) => [lifeEvent, agencyPayloadSchema(getJourney(lifeEvent), id)]));
-  const transport = settings.webhook
-    ? createWebhookTransport({ ...settings.webhook, timeoutMs: settings.timeoutMs, eventType })
+  const webhook = settings.webhook;
+  const secrets = (configured: string) => (settings.signingSecrets ? settings.signingSecrets(configured) : Promise.resolve([configured]));
+  const transport = webhook
+    ? createWebhookTransport({ url: webhook.url, secrets: () => secrets(webhook.secret), timeoutMs: settings.timeoutMs, eventType })
     : createInboxTransport();
   return {
     id,

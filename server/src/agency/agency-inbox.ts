@@ -91,10 +91,41 @@ export async function advanceNotification(
     ),
     event as (insert into delivery_events (delivery_id, status, at, detail) select id, ${to}, now(), ${detail} from moved),
     audit as (
-      insert into audit_events (actor_type, actor_id, action, submission_id, detail)
-      select ${actor.type}, ${actor.id ?? null}, ${`notification.${to}`}, submission_id, ${JSON.stringify({ agency, deliveryId: id })}::jsonb from moved
+      insert into audit_events (actor_type, actor_id, address, action, submission_id, detail)
+      select ${actor.type}, ${actor.id ?? null}, ${actor.address ?? null}, ${`notification.${to}`}, submission_id, ${JSON.stringify({ agency, deliveryId: id })}::jsonb from moved
     )
     select count(*) from moved
   `.execute(db);
   return findInInbox(db, agency, id);
+}
+
+/** Which of an agency's notifications to find: by status, life event and the UK day each was delivered. */
+export interface InboxFilters {
+  status?: AgencyNotification['status'];
+  lifeEvent?: LifeEventId;
+  /** First day delivered, `YYYY-MM-DD`, inclusive, in UK time. */
+  from?: string;
+  /** Last day delivered, `YYYY-MM-DD`, inclusive, in UK time. */
+  to?: string;
+}
+
+/**
+ * The agency's notifications matching `filters`, oldest delivered first (a work queue), with how
+ * many match in all: for the portal's work list and its export. Only this agency's are ever read.
+ */
+export async function searchInbox(db: Kysely<Database>, agency: AgencyId, filters: InboxFilters, window: { offset: number; limit: number }) {
+  const conditions = [sql`d.agency = ${agency}`, sql`d.inbox_xid is not null`];
+  if (filters.status) conditions.push(sql`d.status = ${filters.status}`);
+  if (filters.lifeEvent) conditions.push(sql`s.life_event = ${filters.lifeEvent}`);
+  if (filters.from) conditions.push(sql`d.delivered_at >= (${filters.from}::date::timestamp at time zone 'Europe/London')`);
+  if (filters.to) conditions.push(sql`d.delivered_at < ((${filters.to}::date + 1)::timestamp at time zone 'Europe/London')`);
+  const where = sql.join(conditions, sql` and `);
+  const [rows, count] = await Promise.all([
+    sql<InboxRow>`
+      select ${columns} from deliveries d join submissions s on s.id = d.submission_id
+      where ${where} order by d.delivered_at, d.id offset ${window.offset} limit ${window.limit}
+    `.execute(db),
+    sql<{ total: string }>`select count(*) as total from deliveries d join submissions s on s.id = d.submission_id where ${where}`.execute(db),
+  ]);
+  return { notifications: rows.rows.map(toNotification), total: Number(count.rows[0]?.total ?? 0) };
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AgencyId } from '@tuo/shared';
+import type { AgencyApiKey } from '@tuo/shared/api/agency-portal';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 
@@ -24,10 +25,28 @@ export async function createApiKey(db: Kysely<Database>, agency: AgencyId, name:
   return { id: row.id, key };
 }
 
-/** Revokes a key; it stops working at once. Other keys of the agency keep working (rotation). */
-export async function revokeApiKey(db: Kysely<Database>, id: string): Promise<boolean> {
-  const result = await db.updateTable('agency_api_keys').set({ revoked_at: new Date() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+/**
+ * Revokes a key; it stops working at once. Other keys of the agency keep working (rotation).
+ * With `agency`, only a key of that agency is revoked (an agency admin can never touch another's).
+ */
+export async function revokeApiKey(db: Kysely<Database>, id: string, agency?: AgencyId): Promise<boolean> {
+  let update = db.updateTable('agency_api_keys').set({ revoked_at: new Date() }).where('id', '=', id).where('revoked_at', 'is', null);
+  if (agency) update = update.where('agency', '=', agency);
+  const result = await update.executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/** An agency's keys, newest first, as listed to its admins: never the key or its hash. */
+export async function listApiKeys(db: Kysely<Database>, agency: AgencyId): Promise<AgencyApiKey[]> {
+  const rows = await db.selectFrom('agency_api_keys').select(['id', 'name', 'prefix', 'created_at', 'last_used_at', 'revoked_at']).where('agency', '=', agency).orderBy('created_at', 'desc').execute();
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.created_at.toISOString(),
+    lastUsedAt: row.last_used_at?.toISOString() ?? null,
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+  }));
 }
 
 /** The agency behind a bearer key, or undefined for an unknown or revoked key. */

@@ -1,11 +1,11 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 
-/** Who did something: a resident (online), staff, an agency, or the system itself. */
+/** Who did something: a resident (online), staff, an agency's system (by API key), a person at an agency, or the system itself. */
 export interface Actor {
-  type: 'resident' | 'staff' | 'agency' | 'system';
+  type: 'resident' | 'staff' | 'agency' | 'agency-user' | 'system';
   id?: string;
-  /** Where a staff member acted from (their client address), for accountability. */
+  /** Where a staff member or agency user acted from (their client address), for accountability. */
   address?: string;
 }
 

@@ -22,6 +22,7 @@ export interface Database {
   staff_sign_in_failures: StaffSignInFailuresTable;
   submission_search: SubmissionSearchTable;
   case_notes: CaseNotesTable;
+  agency_webhook_secrets: AgencyWebhookSecretsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -174,6 +175,8 @@ export interface StaffUsersTable {
   password_hash: string;
   created_at: DefaultedTimestamp;
   disabled_at: Timestamp | null;
+  /** The agency of an agency user or admin; null for customer-centre staff. */
+  agency: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A staff session: idle expiry in `expires_at`, absolute expiry counted from `signed_in_at`. */
@@ -208,4 +211,13 @@ export interface CaseNotesTable {
   staff_id: string;
   body: string;
   created_at: DefaultedTimestamp;
+}
+
+/** A webhook signing secret set by rotation, sealed (see agency-portal/webhook-secrets.ts); current while `retires_at` is null. */
+export interface AgencyWebhookSecretsTable {
+  id: Generated<string>;
+  agency: string;
+  sealed_secret: string;
+  created_at: DefaultedTimestamp;
+  retires_at: Timestamp | null;
 }

@@ -27,9 +27,16 @@ export const openApiPlugin = fp(
           { name: 'agency', description: "For agencies' systems: pull your inbox, acknowledge and action notifications" },
           { name: 'staff', description: 'The customer-centre console: sign in, search, view, assist residents, repair deliveries' },
           { name: 'admin', description: 'Administration: the audit log' },
+          { name: 'agency-portal', description: "For agency admins: manage your agency's API keys and webhook secret (the agency portal's session)" },
         ],
         components: {
           securitySchemes: {
+            agencySession: {
+              type: 'apiKey',
+              in: 'cookie',
+              name: 'tuo-agency',
+              description: 'An agency portal session cookie from `POST /api/agency-portal/sign-in` (named `__Host-tuo-agency` over HTTPS). State-changing requests must also send the session\'s `x-csrf-token`.',
+            },
             agencyApiKey: { type: 'http', scheme: 'bearer', description: 'An agency API key (`npm run agency:key`); it sees only its own agency' },
             staffSession: {
               type: 'apiKey',

@@ -36,14 +36,15 @@ export function staffCookieName(publicUrl: string): string {
  * The cookie's path is `/` so an adviser's session reaches the resident journeys they run.
  */
 export const staffSessionPlugin = fp(
-  async (app: FastifyInstance, options: { secret: string; publicUrl: string; cleanupIntervalMs?: number }) => {
+  // `cookieName` lets the agency portal run the same sessions under its own cookie.
+  async (app: FastifyInstance, options: { secret: string; publicUrl: string; cookieName?: string; cleanupIntervalMs?: number }) => {
     const secure = options.publicUrl.startsWith('https:');
     const store = new StaffSessionStore(app.db, staffIdleTimeoutMs);
     app.decorate('staffSessions', store);
     await app.register(fastifyCookie);
     await app.register(fastifySession, {
       secret: options.secret,
-      cookieName: staffCookieName(options.publicUrl),
+      cookieName: options.cookieName ?? staffCookieName(options.publicUrl),
       // Strict: a link from another site (an email, say) never arrives signed in.
       cookie: { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: staffIdleTimeoutMs },
       store,

@@ -8,7 +8,7 @@ export async function queryAuditLog(db: Kysely<Database>, query: AuditQuery): Pr
   let select = db
     .selectFrom('audit_events as a')
     .leftJoin('submissions as s', 's.id', 'a.submission_id')
-    .leftJoin('staff_users as u', (join) => join.on((eb) => eb.and([eb('a.actor_type', '=', 'staff'), eb(eb.cast<string>('u.id', 'text'), '=', eb.ref('a.actor_id'))])))
+    .leftJoin('staff_users as u', (join) => join.on((eb) => eb.and([eb('a.actor_type', 'in', ['staff', 'agency-user']), eb(eb.cast<string>('u.id', 'text'), '=', eb.ref('a.actor_id'))])))
     .select(['a.id', 'a.at', 'a.actor_type', 'a.actor_id', 'u.email', 'a.action', 's.reference', 'a.address', 'a.detail']);
   if (query.actorId) select = select.where('a.actor_id', '=', query.actorId);
   if (query.action) select = select.where('a.action', '=', query.action);

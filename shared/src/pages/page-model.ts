@@ -6,6 +6,7 @@ import type { Answers, AnswerValue } from '../journeys/engine/answers.js';
 import type { ConsentOption } from '../journeys/engine/consent-options.js';
 import type { FormValues } from './form-values.js';
 import type { StaffPageProps } from './staff-page-model.js';
+import type { AgencyPageProps } from './agency-page-model.js';
 
 /** A server-rendered HTML form: where it posts, its anti-forgery token, what was typed and what is wrong. */
 export interface FormProps {
@@ -121,6 +122,7 @@ export type PageModel = PageModelBase &
     | { page: 'confirmation'; props: ConfirmationProps }
     | { page: 'track'; props: TrackProps }
     | { page: 'staff'; props: StaffPageProps }
+    | { page: 'agency'; props: AgencyPageProps }
   );
 
 /** What `render` gives the server to put into index.html. */

@@ -16,18 +16,32 @@ function describe(error: unknown): string {
   return `Could not reach the agency${cause ? ` (${cause})` : ''}`;
 }
 
+/** The secrets to sign with now, newest first (two while a rotated-out secret is in its grace period). */
+export type SigningSecrets = () => Promise<string[]>;
+
+/** `webhook-signature`: one `v1,…` signature per secret, space-separated, as Standard Webhooks allows. */
+export function signatureHeader(secrets: string[], messageId: string, timestamp: Date, body: string): string {
+  return secrets.map((secret) => new Webhook(secret).sign(messageId, timestamp, body)).join(' ');
+}
+
 /**
  * POSTs the notification to the agency's webhook, signed per the Standard Webhooks spec
  * (`webhook-id`, `webhook-timestamp`, `webhook-signature`). 2xx is delivered; a timeout, network
  * error, 5xx, 408 or 429 is worth retrying; any other 4xx is a refusal.
  */
-export function createWebhookTransport(options: { url: string; secret: string; timeoutMs: number; eventType: string }): Transport {
-  const signer = new Webhook(options.secret);
+export function createWebhookTransport(options: { url: string; secrets: SigningSecrets; timeoutMs: number; eventType: string }): Transport {
   return {
     kind: 'webhook',
     async send(notification: AgencyNotification): Promise<DeliveryOutcome> {
       const timestamp = new Date();
       const body = JSON.stringify({ type: options.eventType, timestamp: timestamp.toISOString(), data: notification.payload });
+      let signature: string;
+      try {
+        signature = signatureHeader(await options.secrets(), notification.messageId, timestamp, body);
+      } catch {
+        // The secrets live in the database: an outage there passes, like one at the agency.
+        return { kind: 'retry', error: 'Could not read the webhook signing secrets' };
+      }
       let response: Response;
       try {
         response = await fetch(options.url, {
@@ -37,7 +51,7 @@ export function createWebhookTransport(options: { url: string; secret: string; t
             'user-agent': 'TellUsOnce-Webhooks/1',
             'webhook-id': notification.messageId,
             'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
-            'webhook-signature': signer.sign(notification.messageId, timestamp, body),
+            'webhook-signature': signature,
           },
           body,
           signal: AbortSignal.timeout(options.timeoutMs),

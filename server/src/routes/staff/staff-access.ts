@@ -47,7 +47,8 @@ export function staffCsrfToken(request: FastifyRequest): string {
   return token;
 }
 
-function tokenMatches(expected: string | undefined, presented: unknown): boolean {
+/** True when the presented anti-forgery token is this session's (compared in constant time). */
+export function tokenMatches(expected: string | undefined, presented: unknown): boolean {
   if (!expected || typeof presented !== 'string') return false;
   const [a, b] = [Buffer.from(expected), Buffer.from(presented)];
   return a.length === b.length && timingSafeEqual(a, b);

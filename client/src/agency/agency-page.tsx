@@ -1,0 +1,50 @@
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { AgencyPageProps } from '@tuo/shared/pages/agency-page-model';
+import { AgencyHeader } from './agency-header.js';
+import { agencyI18n } from './agency-i18n.js';
+import { KeysPage } from './keys-page.js';
+import { NotificationPage } from './notification-page.js';
+import { AgencySignInPage } from './sign-in-page.js';
+import { WorkListPage } from './work-list-page.js';
+
+function MessageView({ message }: { message: Extract<AgencyPageProps, { view: 'message' }>['message'] }) {
+  const { t } = useTranslation('agency');
+  return (
+    <>
+      <h1 className="govuk-heading-l">{t(`message.${message}.title`)}</h1>
+      <p className="govuk-body">{t(`message.${message}.body`)}</p>
+    </>
+  );
+}
+
+function View({ props }: { props: AgencyPageProps }) {
+  switch (props.view) {
+    case 'sign-in':
+      return <AgencySignInPage form={props.form} />;
+    case 'message':
+      return <MessageView message={props.message} />;
+    case 'notifications': {
+      const { view: _view, nav: _nav, ...list } = props;
+      return <WorkListPage {...list} />;
+    }
+    case 'notification': {
+      const { view: _view, nav: _nav, ...rest } = props;
+      return <NotificationPage {...rest} />;
+    }
+    case 'keys': {
+      const { view: _view, nav: _nav, ...rest } = props;
+      return <KeysPage {...rest} />;
+    }
+  }
+}
+
+/** Every page of the agency portal, in the portal's own text, under its header when signed in. */
+export function AgencyPage({ props }: { props: AgencyPageProps }) {
+  const nav = 'nav' in props ? props.nav : null;
+  return (
+    <I18nextProvider i18n={agencyI18n}>
+      {nav ? <AgencyHeader nav={nav} /> : null}
+      <View props={props} />
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,69 @@
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { AgencyPageProps } from '@tuo/shared/pages/agency-page-model';
+import type { FormProps } from '@tuo/shared/pages/page-model';
+import { AgencyPage } from './agency-page.js';
+import { agencyHeading, agencyI18n } from './agency-i18n.js';
+
+const form = (errors: FormProps['errors'] = [], values: FormProps['values'] = {}): FormProps => ({ action: '/x', csrfToken: 'token', values, errors });
+const nav = { user: { id: '00000000-0000-4000-8000-000000000001', email: 'a@agency.example', role: 'agency-admin' as const, agency: 'council' as const }, csrfToken: 'token' };
+const item = { id: '00000000-0000-4000-8000-000000000002', reference: 'TUO-7K3M-9Q2M', lifeEvent: 'someone-died' as const, status: 'delivered' as const, deliveredAt: '2026-06-15T10:00:00.000Z', acknowledgedAt: null, actionedAt: null };
+const query = { status: 'delivered' as const, page: 2 };
+const tabHrefs = { delivered: '/a', acknowledged: '/b', actioned: '/c', all: '/d' };
+
+const everyView: AgencyPageProps[] = [
+  { view: 'sign-in', form: form() },
+  { view: 'sign-in', form: form([{ field: 'email', message: 'Enter a correct email address and password' }]) },
+  ...(['forbidden', 'form-expired', 'not-found', 'export-too-large', 'no-webhook'] as const).map((message) => ({ view: 'message' as const, message, nav })),
+  { view: 'notifications', nav, query, form: form(), items: [item], total: 30, previousHref: '/p', nextHref: '/n', exportHref: '/e', tabHrefs },
+  { view: 'notifications', nav, query, form: form([{ field: 'from', message: 'Delivered from must be a real date' }]), items: [], total: 0, previousHref: null, nextHref: null, exportHref: '/e', tabHrefs },
+  ...(['delivered', 'acknowledged', 'actioned'] as const).map((status) => ({
+    view: 'notification' as const,
+    nav,
+    notification: { ...item, status, agency: 'council' as const, outcome: status === 'actioned' ? 'Done' : null, rows: [{ label: 'When did they die?', lines: ['14 January 2025'] }] },
+    form: form(status === 'delivered' ? [{ field: 'outcome', message: 'Say what was done' }] : [], { outcome: 'x'.repeat(2001) }),
+    acknowledgeAction: '/ack',
+    outcomeMaxLength: 2000,
+    done: status === 'delivered' ? null : status,
+  })),
+  {
+    view: 'keys',
+    nav,
+    keys: [{ id: item.id, name: 'Revenues', prefix: 'tuo_council_abcdef', createdAt: item.deliveredAt, lastUsedAt: null, revokedAt: null }],
+    webhook: { webhook: true, rotatedAt: item.deliveredAt, retiring: [item.deliveredAt] },
+    graceHours: 24,
+    form: form(),
+    created: { name: 'Revenues', key: 'tuo_council_secret' },
+    rotated: { secret: 'whsec_x', previousRetiresAt: item.deliveredAt },
+    done: 'revoked',
+  },
+  { view: 'keys', nav, keys: [], webhook: { webhook: false, rotatedAt: null, retiring: [] }, graceHours: 24, form: form([{ field: 'name', message: 'Enter a name for the key' }]), created: null, rotated: null, done: null },
+];
+
+describe('every agency portal page', () => {
+  it(`finds every key it uses (${String(everyView.length)} views, with and without errors)`, () => {
+    const missing: string[] = [];
+    const record = (_languages: readonly string[], namespace: string, key: string) => missing.push(`${namespace}:${key}`);
+    agencyI18n.options.saveMissing = true;
+    agencyI18n.options.missingKeyHandler = record;
+    try {
+      for (const props of everyView) {
+        const html = renderToString(<AgencyPage props={props} />);
+        expect(html).not.toMatch(/>\s*(?:nav|notifications?|keys|message|status)\.[a-zA-Z.-]+\s*</);
+        expect(agencyHeading(props)).not.toMatch(/^[a-z-]+\.[a-z]/);
+      }
+    } finally {
+      agencyI18n.options.saveMissing = false;
+    }
+    // The `errors` namespace lists residents' messages only (a snapshot); the portal, like the staff
+    // console, is in English and shows its server's messages as they are.
+    expect(missing.filter((key) => !key.startsWith('errors:'))).toEqual([]);
+  });
+
+  it('states the outcome limit without JavaScript and says how far over a long note is', () => {
+    const notification = everyView.find((props) => props.view === 'notification');
+    if (!notification) throw new Error('Expected a notification view');
+    const html = renderToString(<AgencyPage props={notification} />);
+    expect(html).toContain('You have 1 character too many');
+  });
+});

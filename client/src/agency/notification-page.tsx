@@ -1,0 +1,94 @@
+import { useTranslation } from 'react-i18next';
+import type { AgencyPageProps } from '@tuo/shared/pages/agency-page-model';
+import { ErrorSummary } from '../components/error-summary.js';
+import { PostForm, SubmitButton } from '../components/post-form.js';
+import { catalogueKey } from '../i18n/catalogue-keys.js';
+import { formatDateTime, statusTagClass } from '../staff/staff-format.js';
+import { CharacterCountField } from './character-count-field.js';
+import { SuccessBanner } from './success-banner.js';
+
+type NotificationProps = Omit<Extract<AgencyPageProps, { view: 'notification' }>, 'view' | 'nav'>;
+
+/** One notification: its routed answers with the catalogue's labels, its state, acknowledge and "actioned" with an outcome. */
+export function NotificationPage({ notification, form, acknowledgeAction, outcomeMaxLength, done }: NotificationProps) {
+  const { t } = useTranslation('agency');
+  const when = (at: string | null) => (at ? formatDateTime(at) : t('notification.notYet'));
+  return (
+    <>
+      <ErrorSummary errors={form.errors} focusKey={form.errors.length > 0 ? 1 : 0} />
+      {done ? (
+        <SuccessBanner>
+          <p className="govuk-notification-banner__heading">{t(`notification.done.${done}`)}</p>
+        </SuccessBanner>
+      ) : null}
+      <p className="govuk-body">
+        <a className="govuk-link" href="/agency/notifications">
+          {t('notification.back')}
+        </a>
+      </p>
+      <span className="govuk-caption-l">{t(catalogueKey.journey(notification.lifeEvent, 'title'))}</span>
+      <h1 className="govuk-heading-l">{t('notification.title', { reference: notification.reference })}</h1>
+      <dl className="govuk-summary-list">
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">{t('notification.status')}</dt>
+          <dd className="govuk-summary-list__value">
+            <strong className={statusTagClass(notification.status)}>{t(`status.${notification.status}`)}</strong>
+          </dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">{t('notification.delivered')}</dt>
+          <dd className="govuk-summary-list__value">{formatDateTime(notification.deliveredAt)}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">{t('notification.acknowledged')}</dt>
+          <dd className="govuk-summary-list__value">{when(notification.acknowledgedAt)}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">{t('notification.actioned')}</dt>
+          <dd className="govuk-summary-list__value">{when(notification.actionedAt)}</dd>
+        </div>
+        {notification.outcome ? (
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">{t('notification.outcome')}</dt>
+            <dd className="govuk-summary-list__value">{notification.outcome}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <h2 className="govuk-heading-m">{t('notification.details')}</h2>
+      <p className="govuk-hint">{t('notification.detailsHint')}</p>
+      {notification.rows.length === 0 ? <p className="govuk-body">{t('notification.noDetails')}</p> : null}
+      <dl className="govuk-summary-list">
+        {notification.rows.map((row, index) => (
+          <div key={index} className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">{row.label}</dt>
+            <dd className="govuk-summary-list__value">
+              {row.lines.map((line, lineIndex) => (
+                <span key={lineIndex} className="govuk-!-display-block">
+                  {line}
+                </span>
+              ))}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {notification.status === 'delivered' ? (
+        <form method="post" action={acknowledgeAction}>
+          <input type="hidden" name="_csrf" value={form.csrfToken} />
+          <p className="govuk-body">{t('notification.acknowledgeHint')}</p>
+          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+            {t('notification.acknowledge')}
+          </button>
+        </form>
+      ) : null}
+      {notification.status === 'actioned' ? null : (
+        <>
+          <h2 className="govuk-heading-m">{t('notification.actionTitle')}</h2>
+          <PostForm form={form}>
+            <CharacterCountField form={form} name="outcome" label={t('notification.outcomeLabel')} hint={t('notification.outcomeHint')} maxLength={outcomeMaxLength} />
+            <SubmitButton>{t('notification.markActioned')}</SubmitButton>
+          </PostForm>
+        </>
+      )}
+    </>
+  );
+}

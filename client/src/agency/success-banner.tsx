@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
+
+/** A GOV.UK success banner, announced as it appears after a post. */
+export function SuccessBanner({ children }: { children: ReactNode }) {
+  const { t } = useTranslation('agency');
+  return (
+    <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title" data-module="govuk-notification-banner">
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id="done-title">
+          {t('notification.doneTitle')}
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">{children}</div>
+    </div>
+  );
+}

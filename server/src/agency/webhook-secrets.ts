@@ -1,0 +1,97 @@
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import type { AgencyId } from '@tuo/shared';
+import type { RotatedWebhookSecret } from '@tuo/shared/api/agency-portal';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+
+// Rotated webhook secrets are stored sealed with AES-256-GCM under a key derived from the session
+// secret and the agency, so a copy of the database alone signs nothing, and a secret sealed for
+// one agency cannot be passed off as another's. They are shown once, when made, and never logged.
+
+function sealingKey(sealingSecret: string, agency: AgencyId): Buffer {
+  return Buffer.from(hkdfSync('sha256', sealingSecret, `agency:${agency}`, 'tell-us-once agency webhook secret', 32));
+}
+
+/** Seals a webhook secret for storage. */
+export function sealWebhookSecret(sealingSecret: string, agency: AgencyId, secret: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealingKey(sealingSecret, agency), iv);
+  const data = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
+  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join('.');
+}
+
+/** Opens a sealed webhook secret; undefined if it was sealed under another key or altered. */
+export function openWebhookSecret(sealingSecret: string, agency: AgencyId, sealed: string): string | undefined {
+  const [version, iv, tag, data] = sealed.split('.');
+  if (version !== 'v1' || !iv || !tag || !data) return undefined;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', sealingKey(sealingSecret, agency), Buffer.from(iv, 'base64url'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** A new Standard Webhooks secret: `whsec_` and 32 random bytes in base64. */
+export function generateWebhookSecret(): string {
+  return `whsec_${randomBytes(32).toString('base64')}`;
+}
+
+/**
+ * The secrets that sign an agency's webhooks now, newest first: the current one and any replaced
+ * one still in its grace period. Before the first rotation that is the configured secret alone.
+ */
+export async function signingSecrets(db: Kysely<Database>, sealingSecret: string, agency: AgencyId, configured: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('agency_webhook_secrets')
+    .select('sealed_secret')
+    .where('agency', '=', agency)
+    .where((eb) => eb.or([eb('retires_at', 'is', null), eb('retires_at', '>', sql<Date>`now()`)]))
+    .orderBy(sql`retires_at desc nulls first`)
+    .execute();
+  // A secret sealed under an older session secret cannot be read: it is skipped rather than sent garbled.
+  const secrets = rows.map((row) => openWebhookSecret(sealingSecret, agency, row.sealed_secret)).filter((secret) => secret !== undefined);
+  return secrets.length > 0 ? secrets : [configured];
+}
+
+/**
+ * Makes a new current secret. The one it replaces (the configured secret, on the first rotation)
+ * keeps signing alongside it for `graceMs`, so the agency can switch its receiver over without
+ * refusing a webhook. Serialised per agency, so two admins rotating at once leave one current secret.
+ */
+export async function rotateWebhookSecret(db: Kysely<Database>, sealingSecret: string, agency: AgencyId, configured: string, graceMs: number): Promise<RotatedWebhookSecret> {
+  const secret = generateWebhookSecret();
+  const retiresAt = await db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext(${`agency-webhook-secret:${agency}`}))`.execute(trx);
+    const { rows } = await sql<{ retires_at: Date }>`select now() + make_interval(secs => ${graceMs / 1000}) as retires_at`.execute(trx);
+    const retires = rows[0]?.retires_at ?? new Date(Date.now() + graceMs);
+    const replaced = await trx.updateTable('agency_webhook_secrets').set({ retires_at: retires }).where('agency', '=', agency).where('retires_at', 'is', null).executeTakeFirst();
+    if (replaced.numUpdatedRows === 0n) {
+      await trx.insertInto('agency_webhook_secrets').values({ agency, sealed_secret: sealWebhookSecret(sealingSecret, agency, configured), retires_at: retires }).execute();
+    }
+    await trx.insertInto('agency_webhook_secrets').values({ agency, sealed_secret: sealWebhookSecret(sealingSecret, agency, secret), retires_at: null }).execute();
+    return retires;
+  });
+  return { secret, previousRetiresAt: retiresAt.toISOString() };
+}
+
+/** When the current secret was made (null: the configured one is current) and when each still-signing older one stops. */
+export async function webhookSecretState(db: Kysely<Database>, agency: AgencyId): Promise<{ rotatedAt: string | null; retiring: string[] }> {
+  const rows = await db
+    .selectFrom('agency_webhook_secrets')
+    .select(['created_at', 'retires_at'])
+    .where('agency', '=', agency)
+    .where((eb) => eb.or([eb('retires_at', 'is', null), eb('retires_at', '>', sql<Date>`now()`)]))
+    .orderBy(sql`retires_at desc nulls first`)
+    .execute();
+  return {
+    rotatedAt: rows.find((row) => row.retires_at === null)?.created_at.toISOString() ?? null,
+    retiring: rows.flatMap((row) => (row.retires_at ? [row.retires_at.toISOString()] : [])),
+  };
+}
+
+/** The worker's source of signing secrets for the adapters: this database, opened with `sealingSecret`. */
+export function databaseSigningSecrets(db: Kysely<Database>, sealingSecret: string): (agency: AgencyId, configured: string) => Promise<string[]> {
+  return (agency, configured) => signingSecrets(db, sealingSecret, agency, configured);
+}

@@ -1,0 +1,39 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Config } from '../../config.js';
+import { staffSessionPlugin } from '../../plugins/staff-session.js';
+import { addAgencyAccessControl } from './agency-portal-access.js';
+import { agencyPortalApiRoutes } from './agency-portal-api-routes.js';
+import { adminPages } from './pages/admin-pages.js';
+import { exportRoute } from './pages/export-route.js';
+import { notificationPages } from './pages/notification-pages.js';
+import { agencySignInPages } from './pages/sign-in-pages.js';
+
+/** What the agency portal's routes need to know about its cookie. */
+export interface AgencyScopeOptions {
+  cookieName: string;
+}
+
+/** The agency portal's session cookie: `__Host-` pins it to this host, which browsers allow only when Secure. */
+export function agencyCookieName(publicUrl: string): string {
+  return publicUrl.startsWith('https:') ? '__Host-tuo-agency' : 'tuo-agency';
+}
+
+/**
+ * The agency portal for people at an agency: `/agency/…` pages and `/api/agency-portal/…` JSON, in
+ * one scope running the staff console's session machinery under its own cookie, with its own
+ * access control (agency roles only), apart from the staff console and the agency systems' API.
+ */
+export const agencyPortalRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { config }) => {
+  const options: AgencyScopeOptions = { cookieName: agencyCookieName(config.publicUrl) };
+  await app.register(staffSessionPlugin, { secret: config.sessionSecret, publicUrl: config.publicUrl, cookieName: options.cookieName });
+  addAgencyAccessControl(app);
+  // Residents' data: nothing in between may keep a copy, and Back must not show a signed-out page.
+  app.addHook('onSend', async (_request, reply) => {
+    void reply.header('cache-control', 'no-store');
+  });
+  await app.register(agencySignInPages, options);
+  await app.register(notificationPages);
+  await app.register(exportRoute);
+  await app.register(adminPages, { config });
+  await app.register(agencyPortalApiRoutes, { ...options, config });
+};

@@ -1,0 +1,65 @@
+import type { AgencyApiKey, AgencyUser, PayloadRow, RotatedWebhookSecret, WebhookSecretStatus, WorkListItem, WorkListQuery } from '../api/agency-portal.js';
+import type { AgencyNotification } from '../api/agency-notifications.js';
+import type { FormProps } from './page-model.js';
+
+/** What every signed-in agency page shows around its content: who is signed in, and their token for sign-out. */
+export interface AgencyNav {
+  user: AgencyUser;
+  csrfToken: string;
+}
+
+/** Why an agency page shows a message rather than content. */
+export type AgencyMessage = 'forbidden' | 'form-expired' | 'not-found' | 'export-too-large' | 'no-webhook';
+
+/** A notification as the portal shows it: its state, and its payload as labelled rows. */
+export type AgencyNotificationView = Omit<AgencyNotification, 'payload'> & { rows: PayloadRow[] };
+
+/** The work list: the tab and filters, one page of rows, and links onward. */
+export interface WorkListView {
+  query: WorkListQuery;
+  /** The filter form (a GET form): values as typed, errors on `lifeEvent`, `from` or `to`. */
+  form: FormProps;
+  items: WorkListItem[];
+  total: number;
+  previousHref: string | null;
+  nextHref: string | null;
+  /** The CSV export of the same filters (every page). */
+  exportHref: string;
+  /** Links to each tab, keeping the other filters. */
+  tabHrefs: Record<WorkListQuery['status'], string>;
+}
+
+/**
+ * The agency portal's pages, one `view` each, under the `agency` page kind so the resident pages'
+ * switch needs one case for the whole portal.
+ */
+export type AgencyPageProps =
+  | { view: 'sign-in'; form: FormProps }
+  | { view: 'message'; message: AgencyMessage; nav: AgencyNav | null }
+  | ({ view: 'notifications'; nav: AgencyNav } & WorkListView)
+  | {
+      view: 'notification';
+      nav: AgencyNav;
+      notification: AgencyNotificationView;
+      /** The acknowledge form (no fields) and the actioned form (`outcome`). */
+      form: FormProps;
+      acknowledgeAction: string;
+      outcomeMaxLength: number;
+      done: 'acknowledged' | 'actioned' | null;
+    }
+  | {
+      view: 'keys';
+      nav: AgencyNav;
+      keys: AgencyApiKey[];
+      webhook: WebhookSecretStatus;
+      graceHours: number;
+      /** The new key form (`name`). */
+      form: FormProps;
+      /** Shown once, just after creation. */
+      created: { name: string; key: string } | null;
+      rotated: RotatedWebhookSecret | null;
+      done: 'revoked' | null;
+    };
+
+/** One of the agency portal's views. */
+export type AgencyView = AgencyPageProps['view'];

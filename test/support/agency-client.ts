@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import type { AgencyId } from '@tuo/shared';
+import type { AgencyRole } from '@tuo/shared/api/agency-portal';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Kysely } from 'kysely';
+import { createAgencyUser } from '../../server/src/agency-portal/agency-accounts.js';
+import type { Database } from '../../server/src/db/database.js';
+import { StaffClient } from './staff-client.js';
+
+/** An agency account made for a test, with its password. */
+export interface TestAgencyUser {
+  id: string;
+  email: string;
+  role: AgencyRole;
+  agency: AgencyId;
+  password: string;
+}
+
+/** Makes an agency account the way `npm run agency:user` does. */
+export async function createTestAgencyUser(db: Kysely<Database>, agency: AgencyId, role: AgencyRole = 'agency-user'): Promise<TestAgencyUser> {
+  const password = randomBytes(12).toString('base64url');
+  const user = await createAgencyUser(db, { email: `${role}.${agency}.${randomBytes(4).toString('hex')}@agency.example`, role, agency, password });
+  return { ...user, password };
+}
+
+/** A browser's memory for the agency portal (cookies and the last anti-forgery token), signed in through the form. */
+export class AgencyClient extends StaffClient {
+  /** The agency session cookie's value. */
+  get agencyCookie(): string | undefined {
+    return this.cookies.get('tuo-agency');
+  }
+
+  /** Signs in through the HTML form, as a person would; answers the form post's response. */
+  async signInWithForm(user: Pick<TestAgencyUser, 'email' | 'password'>): Promise<LightMyRequestResponse> {
+    await this.page('/agency/sign-in');
+    return this.form('/agency/sign-in', [
+      ['email', user.email],
+      ['password', user.password],
+    ]);
+  }
+}
+
+/** A signed-in agency client (asserting the sign-in worked). */
+export async function signedInAgencyClient(app: FastifyInstance, user: TestAgencyUser): Promise<AgencyClient> {
+  const client = new AgencyClient(app);
+  const response = await client.signInWithForm(user);
+  if (response.statusCode !== 303 || response.headers.location !== '/agency/notifications') throw new Error(`agency sign-in failed: ${String(response.statusCode)}`);
+  return client;
+}
