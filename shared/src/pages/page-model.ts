@@ -103,6 +103,8 @@ interface PageModelBase {
   title: string;
   lang: string;
   dir: 'ltr' | 'rtl';
+  /** This page's own address (path and query), which the language links come back to. */
+  url?: string;
 }
 
 /**
@@ -130,4 +132,6 @@ export interface RenderedPage {
   data: string;
   lang: string;
   dir: 'ltr' | 'rtl';
+  /** This page's own address (path and query), which the language links come back to. */
+  url?: string;
 }
