@@ -3,7 +3,7 @@ import { catalogue, exampleSubmissions, getJourney, reachablePages, submissionEn
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSubmissionView } from '../../server/src/staff/submission-view.js';
-import { fakeNotify } from '../support/fake-notify.js';
+import { fakeNotify, type NotifySent } from '../support/fake-notify.js';
 import { answerEveryPage, pageModel, pagePost, Resident } from '../support/resident.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
@@ -116,11 +116,11 @@ describe('the language of a submission', () => {
     const app = await createTestApp({ env });
     const worker = await startTestWorker(app.database, testConfig(app.database.url, env));
     try {
-      const sent = async (language: string) => {
+      const sent = async (language: string): Promise<NotifySent[]> => {
         const before = notify.sent.length;
         const response = await app.app.inject({ method: 'POST', url: '/api/submissions', payload: { ...exampleSubmissions['someone-died'], language } });
         expect(response.statusCode).toBe(201);
-        return waitFor(() => (notify.sent.length >= before + 2 ? notify.sent.slice(before) : undefined));
+        return waitFor(() => Promise.resolve(notify.sent.length >= before + 2 ? notify.sent.slice(before) : undefined));
       };
       const welsh = await sent('cy');
       const email = welsh.find((message) => message.type === 'email')?.personalisation;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { DeliveryStatus } from '@tuo/shared';
+import { todayInLondon, type DeliveryStatus } from '@tuo/shared';
 import type { TrackProps } from '@tuo/shared/pages/page-model';
 import { ErrorMessage } from '../../components/error-message.js';
 import { ErrorSummary } from '../../components/error-summary.js';
@@ -7,6 +7,7 @@ import { describedBy, errorAt } from '../../components/field-ids.js';
 import { PostForm, SubmitButton } from '../../components/post-form.js';
 import { catalogueKey } from '../../i18n/catalogue-keys.js';
 import { leftToRight } from '../../i18n/left-to-right.js';
+import { longDate } from '../../i18n/long-date.js';
 
 /** The colour of each delivery status's tag; its words are `track.status.{status}`. */
 const statusTags: Readonly<Record<DeliveryStatus, string>> = {
@@ -20,7 +21,7 @@ const statusTags: Readonly<Record<DeliveryStatus, string>> = {
 
 function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) {
   const { t } = useTranslation();
-  const date = new Intl.DateTimeFormat(t('service.locale'), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(new Date(result.submittedAt));
+  const date = longDate(t, todayInLondon(new Date(result.submittedAt)));
   return (
     <>
       <h1 className="govuk-heading-l">{t('track.resultTitle', { reference: leftToRight(result.reference) })}</h1>
