@@ -20,11 +20,11 @@ const statusTags: Readonly<Record<DeliveryStatus, string>> = {
 };
 
 function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const date = longDate(t, todayInLondon(new Date(result.submittedAt)));
   return (
     <>
-      <h1 className="govuk-heading-l">{t('track.resultTitle', { reference: leftToRight(result.reference) })}</h1>
+      <h1 className="govuk-heading-l">{t('track.resultTitle', { reference: i18n.dir() === 'rtl' ? leftToRight(result.reference) : result.reference })}</h1>
       <p className="govuk-body">{t('track.sentOn', { lifeEvent: t(catalogueKey.journey(result.lifeEvent, 'title')), date })}</p>
       <dl className="govuk-summary-list">
         {result.agencies.map((row) => (
