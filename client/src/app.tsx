@@ -16,7 +16,13 @@ import type { PageModel } from '@tuo/shared/pages/page-model';
 /** Chooses the page component for a page model. Rendered on the server and hydrated in the browser. */
 export function App({ model }: { model: PageModel }) {
   const back = 'backHref' in model.props ? model.props.backHref : undefined;
-  return <PageLayout beforeContent={back ? <BackLink href={back} /> : undefined}>{renderPage(model)}</PageLayout>;
+  // Staff work in English; residents can switch language on every page.
+  const language = model.page === 'staff' ? undefined : { current: model.lang, url: model.url ?? '/' };
+  return (
+    <PageLayout beforeContent={back ? <BackLink href={back} /> : undefined} language={language}>
+      {renderPage(model)}
+    </PageLayout>
+  );
 }
 
 function renderPage(model: PageModel) {

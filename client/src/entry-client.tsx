@@ -4,6 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './app.js';
 import { focusHeadingAfterNavigation } from './components/focus-heading.js';
 import { i18nFor } from './i18n/i18n.js';
+import { loadLanguage } from './i18n/load-language.js';
 import type { PageModel } from '@tuo/shared/pages/page-model';
 import './styles/main.scss';
 
@@ -14,6 +15,8 @@ const modelElement = document.getElementById('page-model');
 const root = document.getElementById('app');
 if (modelElement?.textContent && root) {
   const model = JSON.parse(modelElement.textContent) as PageModel;
+  // The page is already readable from the server's HTML; hydrating waits only for its language's text.
+  await loadLanguage(model.lang);
   hydrateRoot(
     root,
     <I18nextProvider i18n={i18nFor(model.lang)}>

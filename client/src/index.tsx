@@ -3,8 +3,12 @@ import { renderToString } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app.js';
 import { documentTitle, hasServerErrors, pageHeading } from './i18n/document-title.js';
+import { addEveryLanguage } from './i18n/every-language.js';
 import { i18nFor } from './i18n/i18n.js';
 import type { PageModel, RenderedPage } from '@tuo/shared/pages/page-model';
+
+// The server renders pages in any language, so it holds them all.
+addEveryLanguage();
 
 function escapeHtml(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');

@@ -12,6 +12,7 @@ import { databasePlugin, type WorkerStatus } from './plugins/database.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
 import { openApiPlugin } from './plugins/openapi.js';
 import { pagesPlugin } from './plugins/pages.js';
+import { languagePlugin } from './plugins/language.js';
 import { securityPlugin } from './plugins/security.js';
 import { healthRoutes } from './routes/health/health-routes.js';
 import { journeyRoutes } from './routes/journeys/journey-routes.js';
@@ -67,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(openApiPlugin, { publicUrl: config.publicUrl });
   await app.register(healthRoutes);
+  await app.register(languagePlugin, { publicUrl: config.publicUrl });
   await app.register(pagesPlugin, { dev: options.dev ?? false });
   await app.register(startRoutes);
   await app.register(submissionRoutes);

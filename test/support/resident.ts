@@ -28,6 +28,8 @@ export function pageModel(response: LightMyRequestResponse): PageModel {
  */
 export class Resident {
   cookie = '';
+  /** The language cookie, once the resident has chosen a language with a `?lang=` link. */
+  languageCookie = '';
   csrf = '';
 
   constructor(private readonly app: FastifyInstance) {}
@@ -44,12 +46,15 @@ export class Resident {
   }
 
   private headers(): Record<string, string> {
-    return { accept: 'text/html', ...(this.cookie ? { cookie: this.cookie } : {}) };
+    const cookies = [this.cookie, this.languageCookie].filter(Boolean).join('; ');
+    return { accept: 'text/html', ...(cookies ? { cookie: cookies } : {}) };
   }
 
   private remember(response: LightMyRequestResponse): LightMyRequestResponse {
     const session = response.cookies.find((cookie) => cookie.name.endsWith('tuo-session'));
     if (session) this.cookie = `${session.name}=${session.value}`;
+    const language = response.cookies.find((cookie) => cookie.name.endsWith('tuo-lang'));
+    if (language) this.languageCookie = `${language.name}=${language.value}`;
     const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
     if (token) this.csrf = token;
     return response;

@@ -1,12 +1,6 @@
-import i18next, { type i18n, type InitOptions, type Resource } from 'i18next';
-import { agencies, catalogue } from '@tuo/shared';
+import i18next, { type i18n, type InitOptions, type Resource, type ResourceLanguage } from 'i18next';
+import { agencies, catalogue, languages } from '@tuo/shared';
 import { catalogueResources, type ResourceTree } from './catalogue-resources.js';
-
-/**
- * Every translation file: `locales/{language}/{namespace}.json`. Adding a language is adding a
- * folder of JSON files with the same keys as `en`: no code changes.
- */
-const files = import.meta.glob<ResourceTree>('./locales/*/*.json', { eager: true, import: 'default' });
 
 /** The language every other falls back to, and the only one whose text is complete by rule. */
 export const sourceLanguage = 'en';
@@ -14,33 +8,53 @@ export const sourceLanguage = 'en';
 /** The namespaces: page text, the journeys (from the catalogue in English) and error messages. */
 export const namespaces = ['common', 'catalogue', 'errors'] as const;
 
-function loadResources(): Resource {
-  const resources: Resource = {};
-  for (const [path, tree] of Object.entries(files)) {
-    const [, language = '', namespace = ''] = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path) ?? [];
-    (resources[language] ??= {})[namespace] = tree;
-  }
-  // English journey text lives in the definitions themselves, so it can never fall out of step.
-  (resources[sourceLanguage] ??= {}).catalogue = catalogueResources(catalogue, agencies);
-  return resources;
+/**
+ * English is in every bundle: it is the fallback, so a key not yet translated reads the same in
+ * the server's HTML and the browser's hydration. `notify.json` is the text of emails and texts,
+ * which only the server sends.
+ */
+const englishFiles = import.meta.glob<ResourceTree>(['./locales/en/*.json', '!./locales/en/notify.json'], { eager: true, import: 'default' });
+
+/** A file's language and namespace from its path: `./locales/cy/common.json`. */
+export function localeFile(path: string): { language: string; namespace: string } {
+  const [, language = '', namespace = ''] = /\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path) ?? [];
+  return { language, namespace };
 }
 
-/** Translations of every language, by language and then namespace. */
-export const resources: Resource = loadResources();
-
-/** Languages with translations. */
-export const languages: readonly string[] = Object.keys(resources);
+function englishResources(): ResourceLanguage {
+  const english: ResourceLanguage = {};
+  for (const [path, tree] of Object.entries(englishFiles)) english[localeFile(path).namespace] = tree;
+  // English journey text lives in the definitions themselves, so it can never fall out of step.
+  english.catalogue = catalogueResources(catalogue, agencies);
+  return english;
+}
 
 /**
- * A ready i18next instance for one language. Resources are bundled, so it is initialised
- * synchronously and the server can render with it at once. `options` is for tests.
+ * The translations loaded so far, by language and then namespace: English at once, others when
+ * registered ({@link addLanguage}), so a browser downloads only the language it shows.
+ */
+export const resources: Resource = { [sourceLanguage]: englishResources() };
+
+/** Languages a resident can choose. */
+export { languages };
+
+/** Makes a language's namespaces available to {@link createI18n} and {@link i18nFor}. */
+export function addLanguage(language: string, bundle: ResourceLanguage): void {
+  if (language === sourceLanguage) return;
+  resources[language] = { ...resources[language], ...bundle };
+  instances.delete(language);
+}
+
+/**
+ * A ready i18next instance for one language, from the languages registered. Initialised
+ * synchronously, so the server can render with it at once. `options` is for tests.
  */
 export function createI18n(language: string, options: InitOptions = {}): i18n {
   const instance = i18next.createInstance();
   void instance.init({
     lng: language,
     fallbackLng: sourceLanguage,
-    supportedLngs: languages,
+    supportedLngs: [...languages],
     resources,
     ns: namespaces,
     defaultNS: 'common',
@@ -56,9 +70,9 @@ export function createI18n(language: string, options: InitOptions = {}): i18n {
 
 const instances = new Map<string, i18n>();
 
-/** The shared instance for a language: created once, then reused by every render. */
+/** The shared instance for a language: created once, then reused by every render. English when the language is not registered. */
 export function i18nFor(language: string): i18n {
-  const known = languages.includes(language) ? language : sourceLanguage;
+  const known = Object.hasOwn(resources, language) ? language : sourceLanguage;
   let instance = instances.get(known);
   if (!instance) {
     instance = createI18n(known);

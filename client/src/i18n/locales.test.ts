@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { engineMessages } from './engine-messages.js';
-import { resources, sourceLanguage } from './i18n.js';
+import { addEveryLanguage } from './every-language.js';
+import { languages, localeFile, resources, sourceLanguage } from './i18n.js';
 import type { ResourceTree } from './catalogue-resources.js';
-
-/** Every key path of a namespace, with its text: `track.status.queued`. */
-function flatten(tree: ResourceTree, prefix = ''): [string, string][] {
-  return Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : flatten(value, `${prefix}${key}.`)));
-}
+import { compareWithEnglish, flattenTree as flatten } from './translation-check.js';
 
 const english = resources[sourceLanguage] as Record<string, ResourceTree>;
 
@@ -26,14 +23,39 @@ describe('English translations', () => {
   });
 });
 
-describe('other languages', () => {
-  // Empty until a later issue adds one; then every key it has must be one English has.
-  const others = Object.entries(resources).filter(([language]) => language !== sourceLanguage);
-  it.each(others.length > 0 ? others : [['(none yet)', {}] as const])('%s uses only keys that English has', (_language, namespaces) => {
-    for (const [namespace, tree] of Object.entries(namespaces as Record<string, ResourceTree>)) {
-      const known = new Set(flatten(english[namespace] ?? {}).map(([key]) => key.replace(/_(zero|one|two|few|many|other)$/, '')));
-      const unknown = flatten(tree).map(([key]) => key.replace(/_(zero|one|two|few|many|other)$/, '')).filter((key) => !known.has(key));
-      expect(unknown, namespace).toEqual([]);
+describe('every other language', () => {
+  addEveryLanguage();
+  // Email and text messages are sent by the server, so the pages never load them.
+  const notify = Object.fromEntries(Object.entries(import.meta.glob<ResourceTree>('./locales/*/notify.json', { eager: true, import: 'default' })).map(([path, tree]) => [localeFile(path).language, tree]));
+  const englishNamespaces: Record<string, ResourceTree> = { ...english, notify: notify[sourceLanguage] ?? {} };
+  const others = languages.filter((language) => language !== sourceLanguage);
+
+  it('has every English key, in every namespace and plural form, and no other', () => {
+    const report: string[] = [];
+    for (const language of others) {
+      for (const [namespace, tree] of Object.entries(englishNamespaces)) {
+        const translated = namespace === 'notify' ? notify[language] : (resources[language] as Record<string, ResourceTree> | undefined)?.[namespace];
+        const { missing, unknown } = compareWithEnglish(language, tree, translated ?? {});
+        if (missing.length > 0) report.push(`${language}/${namespace}.json is missing ${missing.length}:\n  ${missing.join('\n  ')}`);
+        if (unknown.length > 0) report.push(`${language}/${namespace}.json has keys English does not:\n  ${unknown.join('\n  ')}`);
+      }
     }
+    expect(report.join('\n'), 'Translate these keys (English is in locales/en and, for the catalogue, shared/src/journeys)').toBe('');
+  });
+
+  it('fills in the same {{values}} as English', () => {
+    const report = others.flatMap((language) =>
+      Object.entries(englishNamespaces).flatMap(([namespace, tree]) => {
+        const translated = namespace === 'notify' ? notify[language] : (resources[language] as Record<string, ResourceTree> | undefined)?.[namespace];
+        return compareWithEnglish(language, tree, translated ?? {}).variables.map((problem) => `${language}/${namespace}: ${problem}`);
+      }),
+    );
+    expect(report).toEqual([]);
+  });
+
+  it('would notice a missing key, a missing plural form and a changed value name', () => {
+    const english = { a: 'A {{name}}', b: { c: 'C' }, count_one: '{{count}} thing', count_other: '{{count}} things' };
+    const problems = compareWithEnglish('pl', english, { a: 'A {{nazwa}}', count_one: '{{count}} rzecz', count_few: '{{count}} rzeczy', count_other: '{{count}} rzeczy', d: 'D' });
+    expect(problems).toEqual({ missing: ['b.c', 'count_many'], unknown: ['d'], variables: ['a: {{name}} in English, {{nazwa}} here'] });
   });
 });

@@ -10,7 +10,8 @@ import type { FormProps, PageModel } from '@tuo/shared/pages/page-model';
 import { App } from '../app.js';
 import type { ResourceTree } from './catalogue-resources.js';
 import { documentTitle, hasServerErrors, pageHeading } from './document-title.js';
-import { createI18n, resources, sourceLanguage } from './i18n.js';
+import { addEveryLanguage } from './every-language.js';
+import { createI18n, languages, resources, sourceLanguage } from './i18n.js';
 
 const today = '2026-06-15';
 const form = (errors: FormProps['errors'] = [], values: FormProps['values'] = {}): FormProps => ({ action: '/x', csrfToken: 'token', values, errors });
@@ -66,10 +67,16 @@ const otherPages: PageModel[] = [
 
 const everyPage = [...otherPages, ...lifeEventIds.flatMap((id) => [...questionPages(id), ...closingPages(id)])];
 
-/** An i18next instance that records every key it could not find. */
-function recordingI18n(): { i18n: i18n; missing: string[] } {
+addEveryLanguage();
+
+/**
+ * An i18next instance that records every key it could not find. No fallback: a key missing in
+ * Welsh must be reported, not quietly shown in English.
+ */
+function recordingI18n(language: string = sourceLanguage): { i18n: i18n; missing: string[] } {
   const missing: string[] = [];
-  const instance = createI18n(sourceLanguage, {
+  const instance = createI18n(language, {
+    fallbackLng: false,
     saveMissing: true,
     missingKeyHandler: (_languages, namespace, key) => {
       missing.push(`${namespace}:${key}`);
@@ -99,17 +106,28 @@ function renderPage(instance: i18n, page: PageModel): string {
   return `${documentTitle(instance.t, pageHeading(instance.t, page), hasServerErrors(page))} ${html}`;
 }
 
-describe('every resident page, rendered in English', () => {
-  it(`finds every key it uses (${everyPage.length} pages: every page of every journey, with and without errors)`, () => {
-    const { i18n: instance, missing } = recordingI18n();
+describe('every resident page, rendered in every language', () => {
+  it.each(languages)(`in %s finds every key it uses (${everyPage.length} pages: every page of every journey, with and without errors)`, (language) => {
+    const { i18n: instance, missing } = recordingI18n(language);
     const shownRaw: string[] = [];
     for (const page of everyPage) {
-      const text = readable(renderPage(instance, page));
+      const html = renderPage(instance, { ...page, lang: language, dir: instance.dir(language) });
+      const text = readable(html);
       const raw = keysShownRaw.exec(text);
       if (raw) shownRaw.push(`${page.page}: ${raw[0].trim()}`);
     }
-    expect(missing).toEqual([]);
+    expect([...new Set(missing)]).toEqual([]);
     expect(shownRaw).toEqual([]);
+  }, 60_000);
+
+  it('links to every language, each named in itself, and keeps the page address', () => {
+    const { i18n: instance } = recordingI18n('cy');
+    const html = renderPage(instance, { ...model({ page: 'track', props: { form: form(), result: null } }), lang: 'cy', url: '/track?reference=TUO-7K3M-9Q2M' });
+    expect(html).toContain('<span class="govuk-language-navigation__text" aria-current="true" lang="cy" dir="ltr">Cymraeg</span>');
+    expect(html).toContain('href="/track?reference=TUO-7K3M-9Q2M&amp;lang=ar" rel="alternate" lang="ar" hrefLang="ar" dir="rtl">العربية</a>');
+    expect(html).not.toContain('app-translation-notice');
+    const polish = renderPage(recordingI18n('pl').i18n, { ...model({ page: 'start', props: {} }), lang: 'pl' });
+    expect(polish).toContain('To tłumaczenie nie zostało jeszcze sprawdzone przez urząd gminy.');
   });
 
   it('shows the catalogue and error text through the translations', () => {

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { formatNhsNumber, formatNiNumber, type AnswerValue, type FieldDefinition, type LifeEventId } from '@tuo/shared';
 import { catalogueKey } from '../i18n/catalogue-keys.js';
+import { longDate } from '../i18n/long-date.js';
 
 /**
  * An answer as lines of text in the reader's language: option labels, a date in the language's
@@ -13,8 +14,7 @@ export function formatAnswer(t: TFunction, lifeEvent: LifeEventId, field: FieldD
   if (typeof value !== 'string') return [value.line1, value.line2, value.town, value.postcode].filter((line) => line !== undefined);
   switch (field.kind) {
     case 'date':
-      // Noon UTC, so no time zone can move the day.
-      return [new Intl.DateTimeFormat(t('service.locale'), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${value}T12:00:00Z`))];
+      return [longDate(t, value)];
     case 'radios':
       return [option(value)];
     case 'yes-no':

@@ -1,8 +1,16 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { languageOption } from '../i18n/language-options.js';
+import { LanguageNavigation } from './language-navigation.js';
+
+/** The reader's language and this page's address, for the language links; left out on staff pages, which are in English. */
+export interface LayoutLanguage {
+  current: string;
+  url: string;
+}
 
 /** The GOV.UK template's header, service navigation, main and footer around every page; `beforeContent` holds a back link. */
-export function PageLayout({ children, beforeContent }: { children: ReactNode; beforeContent?: ReactNode }) {
+export function PageLayout({ children, beforeContent, language }: { children: ReactNode; beforeContent?: ReactNode; language?: LayoutLanguage }) {
   const { t } = useTranslation();
   return (
     <>
@@ -18,6 +26,11 @@ export function PageLayout({ children, beforeContent }: { children: ReactNode; b
                 {t('service.name')}
               </a>
             </span>
+            {language ? (
+              <div className="app-service-navigation__languages">
+                <LanguageNavigation current={language.current} url={language.url} />
+              </div>
+            ) : null}
           </div>
         </div>
       </section>
@@ -28,6 +41,7 @@ export function PageLayout({ children, beforeContent }: { children: ReactNode; b
             <span className="govuk-phase-banner__text">{t('layout.phaseText')}</span>
           </p>
         </div>
+        {language && languageOption(language.current)?.awaitingReview ? <p className="govuk-body-s app-translation-notice">{t('languages.awaitingReview')}</p> : null}
         {beforeContent}
         <main className="govuk-main-wrapper" id="main-content">
           {children}

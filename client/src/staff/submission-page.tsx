@@ -39,6 +39,9 @@ export function SubmissionPage({ submission, canRepair, form, done }: Submission
       <p className="govuk-body">
         {t('submission.submitted', { at: formatDateTime(submission.submittedAt), channel: t(`channels.${submission.channel}`, { defaultValue: submission.channel }) })}
       </p>
+      <p className="govuk-body" id="submission-language">
+        {t('submission.language', { language: t(`languages.${submission.language}`, { defaultValue: submission.language }) })}
+      </p>
       {assisted ? (
         <div className="govuk-inset-text">
           {t('submission.assistedBy', {

@@ -1,9 +1,10 @@
-import { agencies, getJourney, submissionEnvelopeV1Schema } from '@tuo/shared';
+import { submissionEnvelopeV1Schema } from '@tuo/shared';
 import type { Task } from 'graphile-worker';
 import type { Kysely } from 'kysely';
 import { NotifyClient } from 'notifications-node-client';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import { residentText } from '../i18n/resident-text.js';
 import { sendResidentMessagePayloadSchema } from './job-names.js';
 
 interface Personalisation {
@@ -36,12 +37,23 @@ export function createSendResidentMessageTask(deps: { db: Kysely<Database>; conf
       .executeTakeFirstOrThrow();
     const envelope = submissionEnvelopeV1Schema.parse(message.envelope);
     const { reference, trackingSecret } = message.personalisation as Personalisation;
-    const told = envelope.consent.filter((c) => c.given).map((c) => agencies[c.agency].name);
+    // In the language the resident used. The template shows ((subject)) and ((body)); the other
+    // fields are there for templates that word the message themselves.
+    const text = residentText(envelope.language ?? 'en');
+    const told = envelope.consent.filter((c) => c.given).map((c) => text.agency(c.agency));
+    const values = {
+      reference,
+      lifeEvent: text.lifeEvent(envelope.lifeEvent),
+      agencies: told.join(text.message('listSeparator')),
+      trackingLink: `${config.publicUrl}/track?reference=${encodeURIComponent(reference)}&secret=${encodeURIComponent(trackingSecret)}`,
+    };
     const personalisation = {
       reference,
-      life_event: getJourney(envelope.lifeEvent).title,
-      agencies: told.join(', '),
-      tracking_link: `${config.publicUrl}/track?reference=${encodeURIComponent(reference)}&secret=${encodeURIComponent(trackingSecret)}`,
+      life_event: values.lifeEvent,
+      agencies: values.agencies,
+      tracking_link: values.trackingLink,
+      language: envelope.language ?? 'en',
+      ...(message.channel === 'email' ? { subject: text.message('email.subject', values), body: text.message('email.body', values) } : { body: text.message('sms.body', values) }),
     };
     const templateId = message.channel === 'email' ? config.notify?.emailTemplateId : config.notify?.smsTemplateId;
     const recipient = message.channel === 'email' ? envelope.answers.email : envelope.answers.phone;

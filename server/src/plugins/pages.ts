@@ -5,6 +5,7 @@ import FastifyStatic from '@fastify/static';
 import FastifyVite from '@fastify/vite';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
+import { textDirection } from '@tuo/shared';
 import type { PageModel, RenderedPage } from '@tuo/shared/pages/page-model';
 
 const require = createRequire(import.meta.url);
@@ -12,7 +13,7 @@ const require = createRequire(import.meta.url);
 /** The client workspace, where vite.config.ts and the built bundles live. */
 export const clientRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../client');
 
-/** What a route gives to render a page; language and direction default to English. */
+/** What a route gives to render a page; language and direction default to the resident's (English for staff pages). */
 // Distributes over the PageModel union, so each page kind keeps its own props type.
 export type PageInput = PageModel extends infer Model ? (Model extends PageModel ? Omit<Model, 'lang' | 'dir'> & Partial<Pick<Model, 'lang' | 'dir'>> : never) : never;
 
@@ -62,7 +63,10 @@ export const pagesPlugin = fp(
     });
     app.decorateReply('page', async function (this: FastifyReply, input: PageInput) {
       if (!render) throw new Error('The page renderer is not ready: call app.vite.ready() first.');
-      const model: PageModel = { lang: 'en', dir: 'ltr', ...input };
+      // Staff work in English; residents see their language (see plugins/language.ts).
+      const lang = input.page === 'staff' ? 'en' : this.request.language;
+      const model: PageModel = { lang, dir: textDirection(lang), url: this.request.url, ...input };
+      void this.header('vary', 'Accept-Language');
       await this.html(render(model) as unknown as Record<string, unknown>);
       return this;
     });
@@ -77,5 +81,5 @@ export const pagesPlugin = fp(
       });
     });
   },
-  { name: 'pages' },
+  { name: 'pages', dependencies: ['language'] },
 );

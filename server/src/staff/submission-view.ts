@@ -29,7 +29,7 @@ async function assistedDetails(db: Kysely<Database>, submissionId: string): Prom
 export async function loadSubmissionView(db: Kysely<Database>, reference: string): Promise<{ id: string; view: SubmissionView } | undefined> {
   const submission = await db
     .selectFrom('submissions')
-    .select(['id', 'reference', 'life_event', 'channel', 'submitted_at', 'envelope'])
+    .select(['id', 'reference', 'life_event', 'channel', 'language', 'submitted_at', 'envelope'])
     .where('reference', '=', normaliseReference(reference))
     .executeTakeFirst();
   if (!submission) return undefined;
@@ -49,6 +49,7 @@ export async function loadSubmissionView(db: Kysely<Database>, reference: string
       reference: submission.reference,
       lifeEvent,
       channel: submission.channel,
+      language: submission.language,
       submittedAt: submission.submitted_at.toISOString(),
       assisted,
       answers: answerSummary(getJourney(lifeEvent), envelope.answers)

@@ -75,6 +75,8 @@ export const submissionViewSchema = z.strictObject({
   reference: z.string(),
   lifeEvent: lifeEventIdSchema,
   channel: z.string(),
+  /** The language the resident used (`en`, `cy` ...): their confirmation was in it, and replies should be too. */
+  language: z.string(),
   submittedAt: timestamp,
   /** Set when an adviser made it on the resident's behalf. */
   assisted: z

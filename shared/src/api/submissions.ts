@@ -17,7 +17,7 @@ function requestFor(lifeEvent: LifeEventId) {
     /** The agencies the resident agreed to tell; each must be relevant to the answers. */
     consent: z.array(agencyIdSchema),
     channel: channelSchema.default('online'),
-    /** The language agencies should reply in. */
+    /** The language the resident used, kept for their confirmation and for agencies replying. */
     language: languageSchema.default('en'),
   });
 }

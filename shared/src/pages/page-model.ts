@@ -104,6 +104,8 @@ interface PageModelBase {
   title: string;
   lang: string;
   dir: 'ltr' | 'rtl';
+  /** This page's own address (path and query), which the language links come back to. */
+  url?: string;
 }
 
 /**
@@ -132,4 +134,6 @@ export interface RenderedPage {
   data: string;
   lang: string;
   dir: 'ltr' | 'rtl';
+  /** This page's own address (path and query), which the language links come back to. */
+  url?: string;
 }

@@ -8,5 +8,5 @@ export type { AgencyPayloadV1 as AgencyPayload, AgencyPayloadV1 } from './v1/age
 export { toAgencyPayload } from './v1/to-agency-payload.js';
 export { createSubmissionEnvelopeV1 as createSubmissionEnvelope, createSubmissionEnvelopeV1 } from './v1/create-envelope-v1.js';
 export type { EnvelopeRequest } from './v1/create-envelope-v1.js';
-export { channels, channelSchema, languages, languageSchema } from './channel.js';
+export { channels, channelSchema, isLanguage, languages, languageSchema, textDirection } from './channel.js';
 export type { Channel, Language } from './channel.js';

@@ -43,6 +43,8 @@ export function AddressField({ field, heading, hint }: FieldComponentProps) {
               type="text"
               autoComplete={own ? autocomplete : undefined}
               spellCheck={part === 'postcode' ? false : undefined}
+              // A postcode reads left to right even on an Arabic page.
+              dir={part === 'postcode' ? 'ltr' : undefined}
               defaultValue={textDefault(form.defaults, field.name, part)}
               aria-describedby={error ? `${partId}-error` : undefined}
               {...form.register(`${field.name}.${part}`)}

@@ -12,17 +12,19 @@ interface InputLook {
   /** Names, numbers and codes are not words: spellcheck only gets in the way. */
   spellCheck?: false;
   extraLetterSpacing?: true;
+  /** Numbers, codes and addresses read left to right even on an Arabic page. */
+  dir?: 'ltr';
 }
 
 // One-line kinds differ only in how the box looks and which keyboard a phone shows.
 const looks: Partial<Record<FieldKind, InputLook>> = {
   text: {},
   name: { spellCheck: false, width: 'govuk-!-width-two-thirds' },
-  'nhs-number': { inputMode: 'numeric', width: 'govuk-input--width-10', spellCheck: false, extraLetterSpacing: true },
-  'ni-number': { width: 'govuk-input--width-10', spellCheck: false, extraLetterSpacing: true },
-  postcode: { width: 'govuk-input--width-10', spellCheck: false },
-  email: { type: 'email', spellCheck: false },
-  phone: { type: 'tel', width: 'govuk-input--width-20' },
+  'nhs-number': { inputMode: 'numeric', width: 'govuk-input--width-10', spellCheck: false, extraLetterSpacing: true, dir: 'ltr' },
+  'ni-number': { width: 'govuk-input--width-10', spellCheck: false, extraLetterSpacing: true, dir: 'ltr' },
+  postcode: { width: 'govuk-input--width-10', spellCheck: false, dir: 'ltr' },
+  email: { type: 'email', spellCheck: false, dir: 'ltr' },
+  phone: { type: 'tel', width: 'govuk-input--width-20', dir: 'ltr' },
 };
 
 /** A one-line answer: text, a name, an NHS or National Insurance number, a postcode, email or phone. */
@@ -46,6 +48,7 @@ export function TextInputField({ field, heading, hint }: FieldComponentProps) {
         id={id}
         type={look.type ?? 'text'}
         inputMode={look.inputMode}
+        dir={look.dir}
         spellCheck={look.spellCheck}
         autoComplete={field.autocomplete}
         defaultValue={textDefault(form.defaults, field.name)}

@@ -3,6 +3,7 @@ import { getJourney, type FieldDefinition } from '@tuo/shared';
 import type { CheckAnswersProps } from '@tuo/shared/pages/page-model';
 import { catalogueKey } from '../../i18n/catalogue-keys.js';
 import { formatAnswer } from '../format-answer.js';
+import { leftToRightKinds } from '../../i18n/left-to-right.js';
 
 /** "Check your answers": a summary list with a Change link per answer; Change comes back here. */
 export function CheckAnswersPage({ lifeEvent, rows, continueHref }: CheckAnswersProps) {
@@ -26,9 +27,10 @@ export function CheckAnswersPage({ lifeEvent, rows, continueHref }: CheckAnswers
                     <span className="govuk-hint govuk-!-margin-bottom-0">{t('checkAnswers.notGiven')}</span>
                   ) : (
                     lines.map((line, index) => (
+                      // Numbers and codes (and an address's postcode, its last line) stay left to right; other lines are isolated in their own direction.
                       <span key={index}>
                         {index > 0 ? <br /> : null}
-                        {line}
+                        {field && (leftToRightKinds.has(field.kind) || (field.kind === 'address' && index === lines.length - 1)) ? <span dir="ltr">{line}</span> : <bdi>{line}</bdi>}
                       </span>
                     ))
                   )}

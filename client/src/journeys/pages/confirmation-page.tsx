@@ -14,7 +14,9 @@ export function ConfirmationPage({ reference, trackingSecret, agencies: told }: 
           <div className="govuk-panel__body">
             {t('confirmation.yourReference')}
             <br />
-            <strong id="reference">{reference}</strong>
+            <strong id="reference" dir="ltr">
+              {reference}
+            </strong>
           </div>
         </div>
         <h2 className="govuk-heading-m">{t('confirmation.keepCode')}</h2>
@@ -23,7 +25,7 @@ export function ConfirmationPage({ reference, trackingSecret, agencies: told }: 
             <p className="govuk-body">{t('confirmation.keepCodeBody')}</p>
             <p className="govuk-body">
               {t('confirmation.trackingCode')}{' '}
-              <strong className="govuk-!-font-size-24 govuk-!-text-break-word" id="tracking-code">
+              <strong className="govuk-!-font-size-24 govuk-!-text-break-word" id="tracking-code" dir="ltr">
                 {trackingSecret}
               </strong>
             </p>

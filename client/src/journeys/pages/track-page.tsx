@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import type { DeliveryStatus } from '@tuo/shared';
+import { todayInLondon, type DeliveryStatus } from '@tuo/shared';
 import type { TrackProps } from '@tuo/shared/pages/page-model';
 import { ErrorMessage } from '../../components/error-message.js';
 import { ErrorSummary } from '../../components/error-summary.js';
 import { describedBy, errorAt } from '../../components/field-ids.js';
 import { PostForm, SubmitButton } from '../../components/post-form.js';
 import { catalogueKey } from '../../i18n/catalogue-keys.js';
+import { leftToRight } from '../../i18n/left-to-right.js';
+import { longDate } from '../../i18n/long-date.js';
 
 /** The colour of each delivery status's tag; its words are `track.status.{status}`. */
 const statusTags: Readonly<Record<DeliveryStatus, string>> = {
@@ -18,11 +20,11 @@ const statusTags: Readonly<Record<DeliveryStatus, string>> = {
 };
 
 function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) {
-  const { t } = useTranslation();
-  const date = new Intl.DateTimeFormat(t('service.locale'), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(new Date(result.submittedAt));
+  const { t, i18n } = useTranslation();
+  const date = longDate(t, todayInLondon(new Date(result.submittedAt)));
   return (
     <>
-      <h1 className="govuk-heading-l">{t('track.resultTitle', { reference: result.reference })}</h1>
+      <h1 className="govuk-heading-l">{t('track.resultTitle', { reference: i18n.dir() === 'rtl' ? leftToRight(result.reference) : result.reference })}</h1>
       <p className="govuk-body">{t('track.sentOn', { lifeEvent: t(catalogueKey.journey(result.lifeEvent, 'title')), date })}</p>
       <dl className="govuk-summary-list">
         {result.agencies.map((row) => (
@@ -73,14 +75,14 @@ export function TrackPage({ form, result }: TrackProps) {
               {t('track.referenceHint')}
             </div>
             <ErrorMessage id="reference-error" error={referenceError} />
-            <input className={`govuk-input govuk-input--width-20${referenceError ? ' govuk-input--error' : ''}`} id="reference" name="reference" type="text" spellCheck={false} defaultValue={reference} aria-describedby={describedBy('reference-hint', referenceError && 'reference-error')} />
+            <input className={`govuk-input govuk-input--width-20${referenceError ? ' govuk-input--error' : ''}`} id="reference" name="reference" type="text" dir="ltr" spellCheck={false} defaultValue={reference} aria-describedby={describedBy('reference-hint', referenceError && 'reference-error')} />
           </div>
           <div className={`govuk-form-group${secretError ? ' govuk-form-group--error' : ''}`}>
             <label className="govuk-label govuk-label--s" htmlFor="secret">
               {t('track.trackingCode')}
             </label>
             <ErrorMessage id="secret-error" error={secretError} />
-            <input className={`govuk-input${secretError ? ' govuk-input--error' : ''}`} id="secret" name="secret" type="text" spellCheck={false} autoComplete="off" aria-describedby={secretError ? 'secret-error' : undefined} />
+            <input className={`govuk-input${secretError ? ' govuk-input--error' : ''}`} id="secret" name="secret" type="text" dir="ltr" spellCheck={false} autoComplete="off" aria-describedby={secretError ? 'secret-error' : undefined} />
           </div>
           <SubmitButton>{t('actions.showProgress')}</SubmitButton>
         </PostForm>

@@ -56,7 +56,7 @@ export const declarationRoutes: FastifyPluginAsyncZod = async (app) => {
     if (request.body.declaration !== 'confirmed') return reply.code(400).page(render(lifeEvent, state, [declarationError], csrfToken(request)));
     // The resident online, or an adviser signed in to the staff console acting for them.
     const origin = await app.submissionOrigin(request);
-    const parsed = createSubmissionRequestSchema.safeParse({ lifeEvent, answers: state.answers, consent: state.consent?.chosen ?? [], channel: origin.channel });
+    const parsed = createSubmissionRequestSchema.safeParse({ lifeEvent, answers: state.answers, consent: state.consent?.chosen ?? [], channel: origin.channel, language: request.language });
     // Answers that were fine a moment ago can fail now (a date rule crossing midnight): show them again.
     if (!parsed.success) return reply.redirect(stepPath.checkAnswers(lifeEvent), 303);
     const { response } = await acceptSubmission(app.db, parsed.data, {

@@ -25,7 +25,7 @@ function envelopeFor(lifeEvent: LifeEventId) {
     lifeEvent: z.literal(lifeEvent),
     submittedAt: z.iso.datetime({ offset: true }),
     channel: channelSchema,
-    /** The language the resident asked agencies to reply in. */
+    /** The language the resident used, so agencies can reply in it where they can. */
     language: languageSchema.optional(),
     consent: z.array(consentRecordSchema),
     answers: answersSchema(catalogue[lifeEvent]),
