@@ -3,6 +3,7 @@ import { getJourney, getPage } from '@tuo/shared';
 import type { PageModel } from '@tuo/shared/pages/page-model';
 import { pageText } from './translate-definition.js';
 import { staffHeading } from '../staff/staff-i18n.js';
+import { saveReturnHeading } from '../save-return/save-return-pages.js';
 
 /** The heading of a page, in the reader's language: what its document title starts with. */
 export function pageHeading(t: TFunction, model: PageModel): string {
@@ -31,6 +32,11 @@ export function pageHeading(t: TFunction, model: PageModel): string {
       return t('track.title');
     case 'staff':
       return staffHeading(model.props);
+    case 'save-form':
+    case 'saved-form':
+    case 'return-to-form':
+    case 'saved-form-unavailable':
+      return saveReturnHeading(t, model);
   }
 }
 

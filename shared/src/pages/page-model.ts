@@ -5,6 +5,7 @@ import type { LifeEventId } from '../journeys/catalogue.js';
 import type { Answers, AnswerValue } from '../journeys/engine/answers.js';
 import type { ConsentOption } from '../journeys/engine/consent-options.js';
 import type { FormValues } from './form-values.js';
+import type { SaveReturnPageModel } from './save-return-page-model.js';
 import type { StaffPageProps } from './staff-page-model.js';
 
 /** A server-rendered HTML form: where it posts, its anti-forgery token, what was typed and what is wrong. */
@@ -121,6 +122,7 @@ export type PageModel = PageModelBase &
     | { page: 'confirmation'; props: ConfirmationProps }
     | { page: 'track'; props: TrackProps }
     | { page: 'staff'; props: StaffPageProps }
+    | SaveReturnPageModel
   );
 
 /** What `render` gives the server to put into index.html. */

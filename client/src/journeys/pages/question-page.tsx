@@ -8,6 +8,7 @@ import { pageText } from '../../i18n/translate-definition.js';
 import { JourneyFormContext } from '../journey-form.js';
 import { firstFieldIsHeading, PageFields } from '../page-fields.js';
 import { useQuestionForm } from '../use-question-form.js';
+import { SaveButton } from '../../save-return/save-button.js';
 
 /** Any question page of any journey, rendered from its definition in the catalogue. */
 export function QuestionPage(props: QuestionProps) {
@@ -31,7 +32,10 @@ export function QuestionPage(props: QuestionProps) {
           <JourneyFormContext.Provider value={form}>
             <PageFields lifeEvent={props.lifeEvent} page={page} answersSoFar={props.answersSoFar} />
           </JourneyFormContext.Provider>
-          <SubmitButton>{t('actions.continue')}</SubmitButton>
+          <div className="govuk-button-group">
+            <SubmitButton>{t('actions.continue')}</SubmitButton>
+            <SaveButton />
+          </div>
         </PostForm>
       </div>
     </div>

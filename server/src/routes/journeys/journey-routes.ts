@@ -6,6 +6,8 @@ import { chooseLifeEventRoutes } from './choose-life-event-routes.js';
 import { verifyCsrf } from './csrf.js';
 import { declarationRoutes } from './declaration-routes.js';
 import { questionRoutes } from './question-routes.js';
+import { returnRoutes } from './return-routes.js';
+import { saveRoutes } from './save-routes.js';
 import { trackRoutes } from './track-routes.js';
 import { whoToTellRoutes } from './who-to-tell-routes.js';
 
@@ -26,5 +28,7 @@ export const journeyRoutes: FastifyPluginAsync<{ config: Config }> = async (app,
   await app.register(checkAnswersRoutes);
   await app.register(whoToTellRoutes);
   await app.register(declarationRoutes);
+  await app.register(saveRoutes, { config: options.config });
+  await app.register(returnRoutes, { config: options.config });
   await app.register(questionRoutes);
 };

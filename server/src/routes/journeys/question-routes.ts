@@ -93,6 +93,11 @@ export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
     const change = request.query.change === '1';
     const values = formInput(page.fields, request.body);
     const result = pageSchema(journey, page.id, state.answers).safeParse(values);
+    if (request.body._action === 'save') {
+      // "Save and come back later" keeps this page's answers only when they are valid as they stand.
+      if (result.success) saveJourney(request, lifeEvent, { ...state, answers: applyPageAnswers(journey, page.id, state.answers, result.data) });
+      return reply.redirect(`/${lifeEvent}/save?from=${encodeURIComponent(page.path)}`, 303);
+    }
     if (!result.success) {
       reply.code(400);
       return renderQuestion(request, reply, { lifeEvent, page, answers: state.answers, change, values, errors: toFieldErrors(result.error.issues) });
