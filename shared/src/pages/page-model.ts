@@ -1,5 +1,6 @@
 import type { AgencyId } from '../agencies/agency-ids.js';
 import type { FieldError } from '../api/field-errors.js';
+import type { AddressLookupState } from '../api/address-lookup.js';
 import type { SubmissionStatusResponse } from '../api/submissions.js';
 import type { LifeEventId } from '../journeys/catalogue.js';
 import type { Answers, AnswerValue } from '../journeys/engine/answers.js';
@@ -32,6 +33,8 @@ export interface QuestionProps {
   today: string;
   backHref: string;
   form: FormProps;
+  /** Per address field, the look-up a round trip without JavaScript has just done. */
+  addressLookup?: Record<string, AddressLookupState>;
 }
 
 /** One row of "Check your answers". */
