@@ -1,4 +1,4 @@
-import { useContext } from 'react';
+import { useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AddressFinder } from '../../address-lookup/address-finder.js';
 import { AddressLookupContext } from '../../address-lookup/address-lookup-context.js';
@@ -34,8 +34,10 @@ export function AddressField({ field, heading, hint }: FieldComponentProps) {
   const own = field.autocomplete === 'street-address';
   const served = useContext(AddressLookupContext)[field.name];
   // A UPRN names the property chosen from the list; typing over the address means it no longer does.
+  // Kept in React state, not the form library: it is never validated in the browser, only posted.
+  const [uprn, setUprn] = useState(textDefault(form.defaults, field.name, 'uprn'));
   const clearUprn = () => {
-    form.setValue(`${field.name}.uprn`, '');
+    setUprn('');
   };
   return (
     <Fieldset id={id} legend={field.label} heading={heading} hint={hint} error={undefined}>
@@ -45,7 +47,7 @@ export function AddressField({ field, heading, hint }: FieldComponentProps) {
         errors={form.errors}
         onChoose={(address) => {
           for (const part of ['line1', 'line2', 'town', 'postcode'] as const) form.setValue(`${field.name}.${part}`, address[part] ?? '');
-          form.setValue(`${field.name}.uprn`, address.uprn);
+          setUprn(address.uprn);
           document.getElementById(inputId(field.name, 'line1'))?.focus();
         }}
         hasTypedAddress={() => {
@@ -54,7 +56,7 @@ export function AddressField({ field, heading, hint }: FieldComponentProps) {
         }}
       />
       <p className="govuk-body govuk-!-font-weight-bold">{t('addressLookup.manualHeading')}</p>
-      <input type="hidden" defaultValue={textDefault(form.defaults, field.name, 'uprn')} {...form.register(`${field.name}.uprn`)} />
+      <input type="hidden" name={`${field.name}.uprn`} value={uprn} />
       {addressParts.map(({ part, label, width, autocomplete }) => {
         const partId = inputId(field.name, part);
         const error = errorAt(form.errors, `${field.name}.${part}`);
