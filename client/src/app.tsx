@@ -9,6 +9,7 @@ import { WhoToTellPage } from './journeys/pages/who-to-tell-page.js';
 import { PageLayout } from './layout/page-layout.js';
 import { MessagePage } from './pages/message-page.js';
 import { StartPage } from './pages/start-page.js';
+import { SaveReturnPage } from './save-return/save-return-pages.js';
 import { StaffPage } from './staff/staff-page.js';
 import { AgencyPage } from './agency/agency-page.js';
 import type { PageModel } from '@tuo/shared/pages/page-model';
@@ -52,5 +53,10 @@ function renderPage(model: PageModel) {
       return <StaffPage props={model.props} />;
     case 'agency':
       return <AgencyPage props={model.props} />;
+    case 'save-form':
+    case 'saved-form':
+    case 'return-to-form':
+    case 'saved-form-unavailable':
+      return <SaveReturnPage model={model} />;
   }
 }

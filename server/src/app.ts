@@ -22,6 +22,8 @@ import { startRoutes } from './routes/pages/start-routes.js';
 import { submissionRoutes } from './routes/submissions/submission-routes.js';
 import { agencyApiRoutes } from './routes/agency/agency-api-routes.js';
 import { agencyPortalRoutes } from './routes/agency-portal/agency-portal-routes.js';
+import { createAddressLookup } from './address-lookup/create-address-lookup.js';
+import { addressLookupRoutes } from './routes/address-lookup/address-lookup-routes.js';
 
 /** Everything the app needs from outside; it opens nothing itself and never listens. */
 export interface AppOptions {
@@ -77,6 +79,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(agencyPortalRoutes, { config });
   // Lets the journeys recognise an adviser's assisted transaction (see routes/staff).
   await app.register(submissionOriginPlugin, { secret: config.sessionSecret, publicUrl: config.publicUrl });
-  await app.register(journeyRoutes, { config });
+  const addressLookup = createAddressLookup(config.addressLookup);
+  await app.register(addressLookupRoutes, { lookup: addressLookup });
+  await app.register(journeyRoutes, { config, addressLookup });
   return app;
 }

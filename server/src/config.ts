@@ -67,6 +67,12 @@ export const envSchema = z
     NOTIFY_API_KEY: z.string().min(20, { error: 'must be a GOV.UK Notify API key' }).optional(),
     NOTIFY_EMAIL_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
     NOTIFY_SMS_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
+    SAVED_FORM_DAYS: positiveInt('days a saved form can be returned to').default(28),
+    NOTIFY_SAVED_FORM_EMAIL_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
+    NOTIFY_SAVED_FORM_SMS_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
+    ADDRESS_LOOKUP: z.enum(['sample', 'os-places'], { error: 'must be sample or os-places' }).default('sample'),
+    OS_PLACES_API_KEY: z.string().min(8, { error: 'must be an OS Data Hub API key' }).optional(),
+    ADDRESS_LOOKUP_TIMEOUT_MS: positiveInt('how long to wait for the address look-up').default(5_000),
   })
   .superRefine((env, ctx) => {
     for (const agency of ['COUNCIL', 'NHS', 'HOUSING', 'JOBCENTRE'] as const) {
@@ -79,6 +85,12 @@ export const envSchema = z
     }
     if (env.NOTIFY_API_KEY && !env.NOTIFY_EMAIL_TEMPLATE_ID && !env.NOTIFY_SMS_TEMPLATE_ID) {
       ctx.addIssue({ code: 'custom', path: ['NOTIFY_EMAIL_TEMPLATE_ID'], message: 'or NOTIFY_SMS_TEMPLATE_ID is required when NOTIFY_API_KEY is set' });
+    }
+    if ((env.NOTIFY_SAVED_FORM_EMAIL_TEMPLATE_ID || env.NOTIFY_SAVED_FORM_SMS_TEMPLATE_ID) && !env.NOTIFY_API_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['NOTIFY_API_KEY'], message: 'is required when a NOTIFY_SAVED_FORM_*_TEMPLATE_ID is set' });
+    }
+    if (env.ADDRESS_LOOKUP === 'os-places' && !env.OS_PLACES_API_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['OS_PLACES_API_KEY'], message: 'is required when ADDRESS_LOOKUP is os-places' });
     }
     if (env.DATABASE_URL && !env.SESSION_SECRET) {
       ctx.addIssue({
@@ -116,6 +128,10 @@ export interface Config {
   worker: { concurrency: number; leaseSeconds: number; relayIntervalMs: number };
   /** GOV.UK Notify, when configured; otherwise messages are recorded, not sent. */
   notify?: { apiKey: string; emailTemplateId?: string; smsTemplateId?: string };
+  /** Save and come back later: how long a saved form lasts, and Notify templates for sending its link. */
+  savedJourneys: { lifetimeDays: number; emailTemplateId?: string; smsTemplateId?: string };
+  /** Where postcodes are looked up: the embedded sample gazetteer, or Ordnance Survey's OS Places API. */
+  addressLookup: { provider: 'sample' } | { provider: 'os-places'; apiKey: string; timeoutMs: number };
 }
 
 /** Thrown when the environment is unusable; its message is one line for a person. */
@@ -166,6 +182,15 @@ export function toConfig(env: Env, found: { databaseUrl: string; sessionSecret: 
       timeoutMs: env.DELIVERY_TIMEOUT_MS,
     },
     worker: { concurrency: env.WORKER_CONCURRENCY, leaseSeconds: env.WORKER_LEASE_SECONDS, relayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS },
+    savedJourneys: {
+      lifetimeDays: env.SAVED_FORM_DAYS,
+      ...(env.NOTIFY_SAVED_FORM_EMAIL_TEMPLATE_ID ? { emailTemplateId: env.NOTIFY_SAVED_FORM_EMAIL_TEMPLATE_ID } : {}),
+      ...(env.NOTIFY_SAVED_FORM_SMS_TEMPLATE_ID ? { smsTemplateId: env.NOTIFY_SAVED_FORM_SMS_TEMPLATE_ID } : {}),
+    },
+    addressLookup:
+      env.ADDRESS_LOOKUP === 'os-places' && env.OS_PLACES_API_KEY
+        ? { provider: 'os-places', apiKey: env.OS_PLACES_API_KEY, timeoutMs: env.ADDRESS_LOOKUP_TIMEOUT_MS }
+        : { provider: 'sample' },
     ...(env.NOTIFY_API_KEY
       ? {
           notify: {

@@ -6,6 +6,8 @@ export async function fillForm(page: Page, pairs: FormPairs): Promise<void> {
   for (const [name, value] of pairs) {
     const inputs = page.locator(`[name="${name}"]`);
     const type = await inputs.first().getAttribute('type');
+    // A person cannot type into a hidden box (an address's UPRN comes with choosing it from a list).
+    if (type === 'hidden') continue;
     if (type === 'radio' || type === 'checkbox') await page.locator(`[name="${name}"][value="${value}"]`).check();
     else await inputs.fill(value);
   }

@@ -4,6 +4,7 @@ import type { PageModel } from '@tuo/shared/pages/page-model';
 import { pageText } from './translate-definition.js';
 import { staffHeading } from '../staff/staff-i18n.js';
 import { agencyHeading } from '../agency/agency-i18n.js';
+import { saveReturnHeading } from '../save-return/save-return-pages.js';
 
 /** The heading of a page, in the reader's language: what its document title starts with. */
 export function pageHeading(t: TFunction, model: PageModel): string {
@@ -34,6 +35,11 @@ export function pageHeading(t: TFunction, model: PageModel): string {
       return staffHeading(model.props);
     case 'agency':
       return agencyHeading(model.props);
+    case 'save-form':
+    case 'saved-form':
+    case 'return-to-form':
+    case 'saved-form-unavailable':
+      return saveReturnHeading(t, model);
   }
 }
 

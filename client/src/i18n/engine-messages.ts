@@ -1,5 +1,7 @@
 import { agencyIds, catalogue, checkField, createSubmissionRequestSchema, exampleSubmissions, type FieldDefinition } from '@tuo/shared';
 import { pageMessages } from '@tuo/shared/pages/page-messages';
+import { saveReturnMessages } from '@tuo/shared/pages/save-return-messages';
+import { addressLookupMessages } from '@tuo/shared/pages/address-lookup-messages';
 
 const longText = 'a'.repeat(1300);
 // A fixed "today", so the messages (which never print it) come out the same on any day.
@@ -53,5 +55,5 @@ function consentMessages(): string[] {
  */
 export function engineMessages(): string[] {
   const journeys = Object.values(catalogue).flatMap((journey) => journey.pages.flatMap((page) => page.fields.flatMap(fieldMessages)));
-  return [...new Set([...journeys, ...consentMessages(), ...Object.values(pageMessages)])].sort();
+  return [...new Set([...journeys, ...consentMessages(), ...Object.values(pageMessages), ...Object.values(saveReturnMessages), ...Object.values(addressLookupMessages)])].sort();
 }

@@ -8,6 +8,8 @@ import { pageContext } from '@tuo/shared/pages/page-context';
 import { pageMessages } from '@tuo/shared/pages/page-messages';
 import type { FormProps, PageModel } from '@tuo/shared/pages/page-model';
 import { App } from '../app.js';
+import { saveReturnExamples } from '../save-return/save-return-examples.js';
+import { addressLookupExamples } from '../address-lookup/address-lookup-examples.js';
 import type { ResourceTree } from './catalogue-resources.js';
 import { documentTitle, hasServerErrors, pageHeading } from './document-title.js';
 import { addEveryLanguage } from './every-language.js';
@@ -62,7 +64,8 @@ const otherPages: PageModel[] = [
   ...(['start', 'not-found', 'error', 'session-expired'] as const).map((page) => model({ page, props: {} })),
   model({ page: 'choose-life-event', props: { form: form() } }),
   model({ page: 'choose-life-event', props: { form: form([{ field: 'lifeEvent', message: pageMessages.chooseLifeEvent }]) } }),
-  model({ page: 'track', props: { form: form([{ field: 'reference', message: pageMessages.referenceFormat }, { field: 'secret', message: pageMessages.trackingCodeMissing }]), result: null } }),
+  model({ page: 'track', props: { form: form([{ field: 'reference', message: pageMessages.referenceFormat }, { field: 'secret', message: pageMessages.trackingCodeMissing }]), result: null } }),  ...saveReturnExamples.map(model),
+  ...addressLookupExamples.map(model),
 ];
 
 const everyPage = [...otherPages, ...lifeEventIds.flatMap((id) => [...questionPages(id), ...closingPages(id)])];

@@ -5,6 +5,7 @@ import { getJourney, getPage, pageSchema, type FieldError, type PageDefinition, 
 import { fieldParts, type FormValue, type FormValues } from '@tuo/shared/pages/form-values';
 import type { QuestionProps } from '@tuo/shared/pages/page-model';
 import type { JourneyForm } from './journey-form.js';
+import { saveActionName } from '../save-return/save-button.js';
 
 /** react-hook-form says "nothing chosen" with null or false; an HTML form post just leaves the name out. */
 function asPosted(values: FormValues): Record<string, unknown> {
@@ -56,6 +57,8 @@ export function useQuestionForm(props: QuestionProps) {
   // Until the browser has checked the form, the server's errors (from a post without JavaScript) stand.
   const errors = formState.isSubmitted ? inPageOrder(page, formState.errors) : served.errors;
   const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
+    // "Save and come back later" posts the page as it stands, checked or not: the server keeps what is valid.
+    if (event.nativeEvent.submitter?.getAttribute('name') === saveActionName) return;
     void handleSubmit(
       () => formRef.current?.submit(),
       () => {

@@ -30,6 +30,12 @@ export function StartPage() {
             <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
           </svg>
         </a>
+        <p className="govuk-body">
+          {t('saveReturn.startPageText')}{' '}
+          <a className="govuk-link" href="/return">
+            {t('saveReturn.startPageLink')}
+          </a>
+        </p>
         <h2 className="govuk-heading-m">{t('start.otherWays')}</h2>
         <p className="govuk-body">{t('start.assisted')}</p>
       </div>

@@ -23,6 +23,8 @@ export interface Database {
   submission_search: SubmissionSearchTable;
   case_notes: CaseNotesTable;
   agency_webhook_secrets: AgencyWebhookSecretsTable;
+  saved_journeys: SavedJourneysTable;
+  saved_journey_code_failures: SavedJourneyCodeFailuresTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -220,4 +222,28 @@ export interface AgencyWebhookSecretsTable {
   sealed_secret: string;
   created_at: DefaultedTimestamp;
   retires_at: Timestamp | null;
+}
+
+/** Answers a resident saved to come back to, reached by a one-time link or a short code (hashes only). */
+export interface SavedJourneysTable {
+  id: Generated<string>;
+  life_event: string;
+  page_id: string;
+  /** Written and read only through saved-answers.ts, so sealing them at rest is a change in one place. */
+  answers: ColumnType<unknown, string | null, string | null> | null;
+  token_hash: string | null;
+  code_hash: string | null;
+  send_channel: string | null;
+  send_to: string | null;
+  send_status: string | null;
+  created_at: DefaultedTimestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** One wrong saved-form code, keyed by client address, for throttling. */
+export interface SavedJourneyCodeFailuresTable {
+  id: Generated<string>;
+  key: string;
+  at: DefaultedTimestamp;
 }

@@ -32,3 +32,8 @@ export function deliveryJob(deliveryId: string, attempt: number): OutboxJob {
 export function residentMessageJob(messageId: string): OutboxJob {
   return { task: SEND_RESIDENT_MESSAGE, payload: { messageId }, job_key: `message:${messageId}` };
 }
+
+/** The queue task that sends a resident the link back to a form they saved. */
+export const SEND_SAVED_FORM_LINK = 'send_saved_form_link';
+/** `send_saved_form_link` payload: the saved form's id only; the address waits in its row. */
+export const sendSavedFormLinkPayloadSchema = z.object({ savedJourneyId: z.uuid() });

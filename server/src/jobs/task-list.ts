@@ -4,18 +4,20 @@ import type { AdapterRegistry } from '../adapters/adapter-registry.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { createDeliverToAgencyTask } from './deliver-to-agency-task.js';
-import { DELIVER_TO_AGENCY, REMOVE_EXPIRED_RECORDS, SEND_RESIDENT_MESSAGE } from './job-names.js';
+import { DELIVER_TO_AGENCY, REMOVE_EXPIRED_RECORDS, SEND_RESIDENT_MESSAGE, SEND_SAVED_FORM_LINK } from './job-names.js';
 import { createRemoveExpiredRecordsTask } from './remove-expired-records-task.js';
 import { createSendResidentMessageTask } from './send-resident-message-task.js';
+import { createSendSavedFormLinkTask } from './send-saved-form-link-task.js';
 
 /**
  * Every queue task this service runs, by snake_case name. Tasks re-parse their payload with zod
  * on entry, since a job may have been queued by older code.
  */
-export function createTaskList(deps: { db: Kysely<Database>; adapters: AdapterRegistry; config: Pick<Config, 'delivery' | 'notify' | 'publicUrl'> }): TaskList {
+export function createTaskList(deps: { db: Kysely<Database>; adapters: AdapterRegistry; config: Pick<Config, 'delivery' | 'notify' | 'publicUrl' | 'savedJourneys'> }): TaskList {
   return {
     [DELIVER_TO_AGENCY]: createDeliverToAgencyTask({ db: deps.db, adapters: deps.adapters, policy: deps.config.delivery }),
     [SEND_RESIDENT_MESSAGE]: createSendResidentMessageTask({ db: deps.db, config: deps.config }),
+    [SEND_SAVED_FORM_LINK]: createSendSavedFormLinkTask({ db: deps.db, config: deps.config }),
     [REMOVE_EXPIRED_RECORDS]: createRemoveExpiredRecordsTask({ db: deps.db }),
   };
 }

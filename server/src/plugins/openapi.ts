@@ -28,6 +28,7 @@ export const openApiPlugin = fp(
           { name: 'staff', description: 'The customer-centre console: sign in, search, view, assist residents, repair deliveries' },
           { name: 'admin', description: 'Administration: the audit log' },
           { name: 'agency-portal', description: "For agency admins: manage your agency's API keys and webhook secret (the agency portal's session)" },
+          { name: 'address', description: 'Find the addresses at a postcode (for the resident pages)' },
         ],
         components: {
           securitySchemes: {

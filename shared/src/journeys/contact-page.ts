@@ -38,7 +38,7 @@ export function contactPage(intro: string): PageDefinition {
         name: 'phone',
         kind: 'phone',
         label: 'Phone number',
-        hint: 'For international numbers include the country code, like +33.',
+        hint: 'If it is not a UK number, add the country code, like +33.',
         requiredMessage: 'Enter your phone number',
         autocomplete: 'tel',
         showWhen: { field: 'contactMethods', includes: 'phone' },

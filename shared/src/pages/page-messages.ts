@@ -7,7 +7,7 @@ import { referenceMessage } from '../identifiers/reference.js';
  */
 export const pageMessages = {
   chooseLifeEvent: 'Select what has happened',
-  declaration: 'Select that you confirm the information you have given is correct',
+  declaration: 'Select that you confirm what you have told us is true',
   referenceMissing: 'Enter your reference',
   referenceFormat: referenceMessage,
   trackingCodeMissing: 'Enter your tracking code',

@@ -1,10 +1,12 @@
 import type { AgencyId } from '../agencies/agency-ids.js';
 import type { FieldError } from '../api/field-errors.js';
+import type { AddressLookupState } from '../api/address-lookup.js';
 import type { SubmissionStatusResponse } from '../api/submissions.js';
 import type { LifeEventId } from '../journeys/catalogue.js';
 import type { Answers, AnswerValue } from '../journeys/engine/answers.js';
 import type { ConsentOption } from '../journeys/engine/consent-options.js';
 import type { FormValues } from './form-values.js';
+import type { SaveReturnPageModel } from './save-return-page-model.js';
 import type { StaffPageProps } from './staff-page-model.js';
 import type { AgencyPageProps } from './agency-page-model.js';
 
@@ -32,6 +34,8 @@ export interface QuestionProps {
   today: string;
   backHref: string;
   form: FormProps;
+  /** Per address field, the look-up a round trip without JavaScript has just done. */
+  addressLookup?: Record<string, AddressLookupState>;
 }
 
 /** One row of "Check your answers". */
@@ -125,6 +129,7 @@ export type PageModel = PageModelBase &
     | { page: 'track'; props: TrackProps }
     | { page: 'staff'; props: StaffPageProps }
     | { page: 'agency'; props: AgencyPageProps }
+    | SaveReturnPageModel
   );
 
 /** What `render` gives the server to put into index.html. */

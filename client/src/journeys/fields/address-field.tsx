@@ -1,4 +1,7 @@
+import { useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AddressFinder } from '../../address-lookup/address-finder.js';
+import { AddressLookupContext } from '../../address-lookup/address-lookup-context.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import { errorAt, inputId } from '../../components/field-ids.js';
 import { textDefault, useJourneyForm } from '../journey-form.js';
@@ -20,14 +23,40 @@ const addressParts: readonly AddressPart[] = [
   { part: 'postcode', label: 'fields.postcode', width: 'govuk-input--width-10', autocomplete: 'postal-code' },
 ];
 
-/** An address typed in by parts (the GOV.UK address pattern); each part carries its own error. */
+/**
+ * An address: found by postcode and chosen from a list (which brings its UPRN), or typed in by parts
+ * (the GOV.UK address pattern), which is always there; each part carries its own error.
+ */
 export function AddressField({ field, heading, hint }: FieldComponentProps) {
   const form = useJourneyForm();
   const { t } = useTranslation();
   const id = inputId(field.name);
   const own = field.autocomplete === 'street-address';
+  const served = useContext(AddressLookupContext)[field.name];
+  // A UPRN names the property chosen from the list; typing over the address means it no longer does.
+  // Kept in React state, not the form library: it is never validated in the browser, only posted.
+  const [uprn, setUprn] = useState(textDefault(form.defaults, field.name, 'uprn'));
+  const clearUprn = () => {
+    setUprn('');
+  };
   return (
     <Fieldset id={id} legend={field.label} heading={heading} hint={hint} error={undefined}>
+      <AddressFinder
+        name={field.name}
+        served={served}
+        errors={form.errors}
+        onChoose={(address) => {
+          for (const part of ['line1', 'line2', 'town', 'postcode'] as const) form.setValue(`${field.name}.${part}`, address[part] ?? '');
+          setUprn(address.uprn);
+          document.getElementById(inputId(field.name, 'line1'))?.focus();
+        }}
+        hasTypedAddress={() => {
+          const typed = form.current(field.name);
+          return typeof typed === 'object' && !Array.isArray(typed) && addressParts.some(({ part }) => (typed[part] ?? '').trim() !== '');
+        }}
+      />
+      <p className="govuk-body govuk-!-font-weight-bold">{t('addressLookup.manualHeading')}</p>
+      <input type="hidden" name={`${field.name}.uprn`} value={uprn} />
       {addressParts.map(({ part, label, width, autocomplete }) => {
         const partId = inputId(field.name, part);
         const error = errorAt(form.errors, `${field.name}.${part}`);
@@ -47,7 +76,7 @@ export function AddressField({ field, heading, hint }: FieldComponentProps) {
               dir={part === 'postcode' ? 'ltr' : undefined}
               defaultValue={textDefault(form.defaults, field.name, part)}
               aria-describedby={error ? `${partId}-error` : undefined}
-              {...form.register(`${field.name}.${part}`)}
+              {...form.register(`${field.name}.${part}`, { onChange: clearUprn })}
             />
           </div>
         );

@@ -8,6 +8,8 @@ import { pageText } from '../../i18n/translate-definition.js';
 import { JourneyFormContext } from '../journey-form.js';
 import { firstFieldIsHeading, PageFields } from '../page-fields.js';
 import { useQuestionForm } from '../use-question-form.js';
+import { SaveButton } from '../../save-return/save-button.js';
+import { AddressLookupContext } from '../../address-lookup/address-lookup-context.js';
 
 /** Any question page of any journey, rendered from its definition in the catalogue. */
 export function QuestionPage(props: QuestionProps) {
@@ -29,9 +31,14 @@ export function QuestionPage(props: QuestionProps) {
         )}
         <PostForm form={props.form} onSubmit={onSubmit} formRef={formRef}>
           <JourneyFormContext.Provider value={form}>
-            <PageFields lifeEvent={props.lifeEvent} page={page} answersSoFar={props.answersSoFar} />
+            <AddressLookupContext.Provider value={props.addressLookup ?? {}}>
+              <PageFields lifeEvent={props.lifeEvent} page={page} answersSoFar={props.answersSoFar} />
+            </AddressLookupContext.Provider>
           </JourneyFormContext.Provider>
-          <SubmitButton>{t('actions.continue')}</SubmitButton>
+          <div className="govuk-button-group">
+            <SubmitButton>{t('actions.continue')}</SubmitButton>
+            <SaveButton />
+          </div>
         </PostForm>
       </div>
     </div>

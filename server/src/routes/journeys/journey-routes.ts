@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { AddressLookup } from '../../address-lookup/address-lookup.js';
 import type { Config } from '../../config.js';
 import { sessionPlugin } from '../../plugins/session.js';
 import { checkAnswersRoutes } from './check-answers-routes.js';
@@ -6,6 +7,8 @@ import { chooseLifeEventRoutes } from './choose-life-event-routes.js';
 import { verifyCsrf } from './csrf.js';
 import { declarationRoutes } from './declaration-routes.js';
 import { questionRoutes } from './question-routes.js';
+import { returnRoutes } from './return-routes.js';
+import { saveRoutes } from './save-routes.js';
 import { trackRoutes } from './track-routes.js';
 import { whoToTellRoutes } from './who-to-tell-routes.js';
 
@@ -14,7 +17,7 @@ import { whoToTellRoutes } from './who-to-tell-routes.js';
  * confirmation and tracking. Each is a plain HTML form that works without JavaScript. Sessions and
  * the anti-forgery check live in this scope only, so the API carries no cookie.
  */
-export const journeyRoutes: FastifyPluginAsync<{ config: Config }> = async (app, options) => {
+export const journeyRoutes: FastifyPluginAsync<{ config: Config; addressLookup: AddressLookup }> = async (app, options) => {
   await app.register(sessionPlugin, { secret: options.config.sessionSecret, publicUrl: options.config.publicUrl });
   app.addHook('preHandler', verifyCsrf);
   // Answers are personal: no shared cache keeps them, and Back does not show a stale form.
@@ -26,5 +29,7 @@ export const journeyRoutes: FastifyPluginAsync<{ config: Config }> = async (app,
   await app.register(checkAnswersRoutes);
   await app.register(whoToTellRoutes);
   await app.register(declarationRoutes);
-  await app.register(questionRoutes);
+  await app.register(saveRoutes, { config: options.config });
+  await app.register(returnRoutes, { config: options.config });
+  await app.register(questionRoutes, { addressLookup: options.addressLookup });
 };

@@ -17,9 +17,12 @@ import {
 } from '@tuo/shared';
 import { answersToFormValues, formInput, type FormValues } from '@tuo/shared/pages/form-values';
 import { pageContext } from '@tuo/shared/pages/page-context';
+import type { AddressLookupState } from '@tuo/shared/api/address-lookup';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { AddressLookup } from '../../address-lookup/address-lookup.js';
+import { addressAction, confirmPageUprns } from './address-actions.js';
 import { csrfToken } from './csrf.js';
 import { loadJourney, saveJourney } from './journey-session.js';
 import { stepPath, titleWithErrors } from './journey-progress.js';
@@ -42,10 +45,11 @@ interface QuestionView {
   change: boolean;
   values: FormValues;
   errors: FieldError[];
+  addressLookup?: Record<string, AddressLookupState>;
 }
 
 function renderQuestion(request: FastifyRequest, reply: FastifyReply, view: QuestionView) {
-  const { lifeEvent, page, answers, change, values, errors } = view;
+  const { lifeEvent, page, answers, change, values, errors, addressLookup } = view;
   const action = `${pagePath(lifeEvent, page.id)}${change ? '?change=1' : ''}`;
   return reply.page({
     page: 'question',
@@ -57,12 +61,13 @@ function renderQuestion(request: FastifyRequest, reply: FastifyReply, view: Ques
       today: todayInLondon(),
       backHref: backHref(lifeEvent, page, answers, change),
       form: { action, csrfToken: csrfToken(request), values, errors },
+      ...(addressLookup ? { addressLookup } : {}),
     },
   });
 }
 
 /** Every question page of every journey, rendered from the catalogue: `/{lifeEvent}/{pagePath}`. */
-export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
+export const questionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLookup }> = async (app, options) => {
   app.get('/:lifeEvent/:pagePath', { schema: { hide: true, params, querystring: query } }, async (request, reply) => {
     const { lifeEvent, pagePath: path } = request.params;
     const page = isLifeEventId(lifeEvent) ? findPageByPath(getJourney(lifeEvent), path) : undefined;
@@ -93,11 +98,21 @@ export const questionRoutes: FastifyPluginAsyncZod = async (app) => {
     const change = request.query.change === '1';
     const values = formInput(page.fields, request.body);
     const result = pageSchema(journey, page.id, state.answers).safeParse(values);
+    if (request.body._action === 'save') {
+      // "Save and come back later" keeps this page's answers only when they are valid as they stand.
+      if (result.success) saveJourney(request, lifeEvent, { ...state, answers: applyPageAnswers(journey, page.id, state.answers, result.data) });
+      return reply.redirect(`/${lifeEvent}/save?from=${encodeURIComponent(page.path)}`, 303);
+    }
+    const looked = await addressAction(options.addressLookup, page, request.body, values, request.log);
+    if (looked) {
+      if (looked.errors.length > 0) reply.code(400);
+      return renderQuestion(request, reply, { lifeEvent, page, answers: state.answers, change, ...looked });
+    }
     if (!result.success) {
       reply.code(400);
       return renderQuestion(request, reply, { lifeEvent, page, answers: state.answers, change, values, errors: toFieldErrors(result.error.issues) });
     }
-    const answers = applyPageAnswers(journey, page.id, state.answers, result.data);
+    const answers = applyPageAnswers(journey, page.id, state.answers, await confirmPageUprns(options.addressLookup, page, result.data));
     saveJourney(request, lifeEvent, { ...state, answers });
     const next = nextPage(journey, page.id, answers);
     // After a change, go back to the summary unless the new answer opened questions not yet answered.

@@ -159,7 +159,7 @@ export const someoneDiedJourney: JourneyDefinition = {
           errorName: 'If you are their executor or next of kin',
           requiredMessage: "Select if you are their executor or next of kin, or select 'Neither'",
           options: [
-            { value: 'executor', label: 'I am the executor or administrator of their estate' },
+            { value: 'executor', label: 'I am their executor or administrator', hint: 'An administrator does this job when there is no will.' },
             { value: 'next-of-kin', label: 'I am their next of kin' },
             { value: 'neither', label: 'Neither', exclusive: true },
           ],
@@ -183,7 +183,7 @@ export const someoneDiedJourney: JourneyDefinition = {
     housing: {
       relevantWhen: { field: 'services', includes: 'social-housing-tenancy' },
       fields: [...theirName, 'dateOfBirth', 'dateOfDeath', 'lastAddress', 'othersLiveAtAddress', ...you],
-      purpose: 'So their landlord can talk to you about ending the tenancy or passing it on, and about their belongings.',
+      purpose: 'So their landlord can talk to you about ending the tenancy or passing it on. They can also help with their belongings.',
     },
     jobcentre: {
       relevantWhen: { field: 'services', includes: 'benefits-or-state-pension' },

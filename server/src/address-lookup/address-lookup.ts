@@ -1,0 +1,22 @@
+import type { FoundAddress } from "@tuo/shared/api/address-lookup";
+
+/**
+ * Finds the addresses at a postcode. Implementations: the embedded sample gazetteer (the default,
+ * for trying the portal) and Ordnance Survey's OS Places API. Residents can always type an address
+ * instead, so a provider that cannot answer throws {@link AddressLookupUnavailableError} and the page
+ * says so; it never blocks a journey.
+ */
+export interface AddressLookup {
+  /** Which provider this is, for logs. */
+  readonly name: string;
+  /**
+   * The addresses at a postcode (already checked to be a real postcode), in the order a resident
+   * would look for them; an empty list when there are none.
+   */
+  findByPostcode(postcode: string): Promise<FoundAddress[]>;
+}
+
+/** The provider could not answer (refused the key, rate limited, timed out, or broke); ask for the address by hand. */
+export class AddressLookupUnavailableError extends Error {
+  override name = "AddressLookupUnavailableError";
+}

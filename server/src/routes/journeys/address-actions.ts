@@ -1,0 +1,126 @@
+import {
+  postcodeMessage,
+  type Answers,
+  type FieldError,
+  type PageDefinition,
+} from "@tuo/shared";
+import type { AddressLookupState } from "@tuo/shared/api/address-lookup";
+import { addressLookupMessages } from "@tuo/shared/pages/address-lookup-messages";
+import {
+  inputName,
+  type FormValues,
+  type PostedForm,
+} from "@tuo/shared/pages/form-values";
+import type { FastifyBaseLogger } from "fastify";
+import type { AddressLookup } from "../../address-lookup/address-lookup.js";
+import { confirmUprn } from "../../address-lookup/confirm-uprn.js";
+import { findAddresses } from "../../address-lookup/find-addresses.js";
+
+/** The page again, after "Find address" or "Use this address": what to show in its boxes and the look-up. */
+export interface AddressActionView {
+  values: FormValues;
+  errors: FieldError[];
+  addressLookup: Record<string, AddressLookupState>;
+}
+
+function first(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value) ?? "";
+}
+
+/**
+ * The address look-up without JavaScript: "Find address" (`_action=find-address:{field}`) looks up
+ * the postcode typed in `{field}.lookup` and lists what it finds; "Use this address"
+ * (`_action=choose-address:{field}`) fills the address boxes from `{field}.choice`, UPRN included,
+ * for the resident to check and continue. Undefined when the post is not one of these.
+ */
+export async function addressAction(
+  lookup: AddressLookup,
+  page: PageDefinition,
+  posted: PostedForm,
+  values: FormValues,
+  log: FastifyBaseLogger,
+): Promise<AddressActionView | undefined> {
+  const match = /^(find|choose)-address:(\w+)$/.exec(first(posted._action));
+  const field = page.fields.find(
+    (candidate) =>
+      candidate.kind === "address" && candidate.name === match?.[2],
+  );
+  if (!match || !field) return undefined;
+  const typed = first(posted[inputName(field, "lookup")]);
+  // "Find address" is the form's first button, so Enter in a box of a typed address presses it:
+  // with no postcode to find and an address typed, the resident meant Continue.
+  const typedAddress = ["line1", "line2", "town", "postcode"].some(
+    (part) => first(posted[inputName(field, part)]).trim() !== "",
+  );
+  if (match[1] === "find" && typed.trim() === "" && typedAddress)
+    return undefined;
+  const state = await findAddresses(lookup, typed, log);
+  const view = (
+    errors: FieldError[],
+    overrides: Partial<AddressActionView> = {},
+  ): AddressActionView => ({
+    values,
+    errors,
+    addressLookup: { [field.name]: state },
+    ...overrides,
+  });
+  if (state.outcome === "invalid")
+    return view([
+      {
+        field: inputName(field, "lookup"),
+        message:
+          typed.trim() === ""
+            ? addressLookupMessages.postcodeMissing
+            : postcodeMessage,
+      },
+    ]);
+  if (match[1] === "find") return view([]);
+  const uprn = first(posted[inputName(field, "choice")]);
+  const chosen = state.addresses.find((address) => address.uprn === uprn);
+  if (!chosen)
+    return view(
+      state.outcome === "found"
+        ? [
+            {
+              field: inputName(field, "choice"),
+              message: addressLookupMessages.chooseAddress,
+            },
+          ]
+        : [],
+    );
+  return view([], {
+    values: {
+      ...values,
+      [field.name]: {
+        line1: chosen.line1,
+        line2: chosen.line2 ?? "",
+        town: chosen.town,
+        postcode: chosen.postcode,
+        uprn: chosen.uprn,
+      },
+    },
+    addressLookup: { [field.name]: { ...state, chosen: uprn } },
+  });
+}
+
+/** A page's answers with each address's UPRN kept only when the look-up confirms it (see {@link confirmUprn}). */
+export async function confirmPageUprns(
+  lookup: AddressLookup,
+  page: PageDefinition,
+  answers: Answers,
+): Promise<Answers> {
+  const confirmed: Answers = { ...answers };
+  for (const field of page.fields) {
+    const answer = answers[field.name];
+    if (
+      field.kind === "address" &&
+      typeof answer === "object" &&
+      !Array.isArray(answer)
+    )
+      confirmed[field.name] = await confirmUprn(
+        lookup,
+        answer,
+      );
+  }
+  return confirmed;
+}

@@ -1,0 +1,136 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { LifeEventId } from "@tuo/shared";
+import type { Database } from "../db/database.js";
+import { SEND_SAVED_FORM_LINK } from "../jobs/job-names.js";
+import {
+  openSavedAnswers,
+  sealSavedAnswers,
+  type SavedAnswers,
+} from "./saved-answers.js";
+
+/** How a saved form is reached: a code shown on screen, or a link sent by email or text message. */
+export type SaveMethod =
+  | { kind: "code"; codeHash: string }
+  | { kind: "link"; channel: "email" | "sms"; to: string };
+
+/** A saved form to create. */
+export interface NewSavedJourney {
+  lifeEvent: LifeEventId;
+  pageId: string;
+  saved: SavedAnswers;
+  expiresAt: Date;
+  method: SaveMethod;
+}
+
+/** A saved form given back: its answers and where the resident left off. */
+export interface RestoredJourney {
+  lifeEvent: string;
+  pageId: string;
+  saved: SavedAnswers;
+}
+
+/** Why a saved form could not be given back: already restored once, past its time, or never there. */
+export type UnavailableReason = "used" | "expired" | "unknown";
+
+/**
+ * Keeps a saved form. A link is not made here: the job that sends it makes the token, so the
+ * token itself is never written anywhere. The job is queued through the outbox in the same
+ * transaction, and carries only the row's id; the address waits in the row until it is sent.
+ */
+export async function createSavedJourney(
+  db: Kysely<Database>,
+  input: NewSavedJourney,
+): Promise<string> {
+  return db.transaction().execute(async (trx: Transaction<Database>) => {
+    const { id } = await trx
+      .insertInto("saved_journeys")
+      .values({
+        life_event: input.lifeEvent,
+        page_id: input.pageId,
+        answers: sealSavedAnswers(input.saved),
+        expires_at: input.expiresAt,
+        ...(input.method.kind === "code"
+          ? { code_hash: input.method.codeHash }
+          : {
+              send_channel: input.method.channel,
+              send_to: input.method.to,
+              send_status: "queued",
+            }),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    if (input.method.kind === "link") {
+      await trx
+        .insertInto("outbox")
+        .values({
+          task: SEND_SAVED_FORM_LINK,
+          payload: JSON.stringify({ savedJourneyId: id }),
+          job_key: `saved-form-link:${id}`,
+        })
+        .execute();
+    }
+    return id;
+  });
+}
+
+type HashColumn = "token_hash" | "code_hash";
+
+/**
+ * Gives back a saved form once: in one statement the row is marked used and its answers cleared,
+ * and the answers it held are returned. A second use, or one after expiry, finds nothing.
+ */
+export async function restoreSavedJourney(
+  db: Kysely<Database>,
+  column: HashColumn,
+  hash: string,
+): Promise<RestoredJourney | undefined> {
+  const result = await sql<{
+    life_event: string;
+    page_id: string;
+    answers: unknown;
+  }>`
+    update saved_journeys as saved set used_at = now(), answers = null
+    from (
+      select id, answers from saved_journeys
+      where ${sql.ref(column)} = ${hash} and used_at is null and expires_at > now()
+      for update
+    ) as before
+    where saved.id = before.id
+    returning saved.life_event, saved.page_id, before.answers
+  `.execute(db);
+  const row = result.rows[0];
+  return row
+    ? {
+        lifeEvent: row.life_event,
+        pageId: row.page_id,
+        saved: openSavedAnswers(row.answers),
+      }
+    : undefined;
+}
+
+/** Whether a saved form could be restored now, or why not; nothing is changed. */
+export async function savedJourneyState(
+  db: Kysely<Database>,
+  column: HashColumn,
+  hash: string,
+): Promise<"ready" | UnavailableReason> {
+  const row = await db
+    .selectFrom("saved_journeys")
+    .select(["used_at", sql<boolean>`expires_at <= now()`.as("expired")])
+    .where(column, "=", hash)
+    .executeTakeFirst();
+  if (!row) return "unknown";
+  if (row.used_at) return "used";
+  return row.expired ? "expired" : "ready";
+}
+
+/** Forgets saved forms past their time, used or not. */
+export async function deleteExpiredSavedJourneys(
+  db: Kysely<Database>,
+): Promise<bigint> {
+  const removed = await db
+    .deleteFrom("saved_journeys")
+    .where("expires_at", "<", new Date())
+    .executeTakeFirst();
+  return removed.numDeletedRows;
+}
