@@ -1,5 +1,7 @@
 import type { AgencyId } from '@tuo/shared';
 import { z } from 'zod';
+import { targetOverridesSchema } from './service-levels/target-overrides.js';
+import type { ServiceLevels } from './service-levels/targets.js';
 
 const port = z.coerce
   .number({ error: 'must be a whole number from 1 to 65535' })
@@ -66,6 +68,10 @@ export const envSchema = z
     NOTIFY_API_KEY: z.string().min(20, { error: 'must be a GOV.UK Notify API key' }).optional(),
     NOTIFY_EMAIL_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
     NOTIFY_SMS_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
+    TARGET_ACKNOWLEDGE_WORKING_DAYS: positiveInt('working days an agency has to acknowledge a notification').default(2),
+    TARGET_ACTION_WORKING_DAYS: positiveInt('working days an agency has to action a notification').default(10),
+    TARGET_OVERRIDES: targetOverridesSchema.default([]),
+    CHASE_REQUESTS_PER_DAY: positiveInt('requests to chase one report a resident may make in a day').default(3),
   })
   .superRefine((env, ctx) => {
     for (const agency of ['COUNCIL', 'NHS', 'HOUSING', 'JOBCENTRE'] as const) {
@@ -113,6 +119,10 @@ export interface Config {
   worker: { concurrency: number; leaseSeconds: number; relayIntervalMs: number };
   /** GOV.UK Notify, when configured; otherwise messages are recorded, not sent. */
   notify?: { apiKey: string; emailTemplateId?: string; smsTemplateId?: string };
+  /** Target working days to acknowledge and action a notification, per agency and life event. */
+  serviceLevels: ServiceLevels;
+  /** Requests to chase one report a resident may make per UK day. */
+  chaseRequestsPerDay: number;
 }
 
 /** Thrown when the environment is unusable; its message is one line for a person. */
@@ -162,6 +172,8 @@ export function toConfig(env: Env, found: { databaseUrl: string; sessionSecret: 
       timeoutMs: env.DELIVERY_TIMEOUT_MS,
     },
     worker: { concurrency: env.WORKER_CONCURRENCY, leaseSeconds: env.WORKER_LEASE_SECONDS, relayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS },
+    serviceLevels: { default: { acknowledgeDays: env.TARGET_ACKNOWLEDGE_WORKING_DAYS, actionDays: env.TARGET_ACTION_WORKING_DAYS }, overrides: env.TARGET_OVERRIDES },
+    chaseRequestsPerDay: env.CHASE_REQUESTS_PER_DAY,
     ...(env.NOTIFY_API_KEY
       ? {
           notify: {
