@@ -10,6 +10,7 @@ import { PageLayout } from './layout/page-layout.js';
 import { MessagePage } from './pages/message-page.js';
 import { StartPage } from './pages/start-page.js';
 import { StaffPage } from './staff/staff-page.js';
+import { PerformancePage } from './performance/performance-page.js';
 import type { PageModel } from '@tuo/shared/pages/page-model';
 
 /** Chooses the page component for a page model. Rendered on the server and hydrated in the browser. */
@@ -43,5 +44,7 @@ function renderPage(model: PageModel) {
       return <TrackPage {...model.props} />;
     case 'staff':
       return <StaffPage props={model.props} />;
+    case 'performance':
+      return <PerformancePage {...model.props} />;
   }
 }

@@ -20,6 +20,8 @@ import { submissionOriginPlugin } from './plugins/submission-origin.js';
 import { startRoutes } from './routes/pages/start-routes.js';
 import { submissionRoutes } from './routes/submissions/submission-routes.js';
 import { agencyApiRoutes } from './routes/agency/agency-api-routes.js';
+import { clockPlugin } from './plugins/clock.js';
+import { serviceLevelRoutes } from './routes/service-levels/service-level-routes.js';
 
 /** Everything the app needs from outside; it opens nothing itself and never listens. */
 export interface AppOptions {
@@ -31,6 +33,8 @@ export interface AppOptions {
   logStream?: DestinationStream;
   /** Run Vite's dev server for the client instead of serving the built bundle. */
   dev?: boolean;
+  /** The clock service-level judgements read; defaults to the system's (tests move it). */
+  now?: () => Date;
 }
 
 /** Believe X-Forwarded-For for this many proxy hops in front of the app. */
@@ -65,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     workerStatus: options.workerStatus ?? (() => ({ ok: true, detail: 'This process runs no worker.' })),
   });
   await app.register(openApiPlugin, { publicUrl: config.publicUrl });
+  await app.register(clockPlugin, { now: options.now });
   await app.register(healthRoutes);
   await app.register(pagesPlugin, { dev: options.dev ?? false });
   await app.register(startRoutes);
@@ -74,5 +79,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Lets the journeys recognise an adviser's assisted transaction (see routes/staff).
   await app.register(submissionOriginPlugin, { secret: config.sessionSecret, publicUrl: config.publicUrl });
   await app.register(journeyRoutes, { config });
+  await app.register(serviceLevelRoutes, { config });
   return app;
 }

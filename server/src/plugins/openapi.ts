@@ -27,6 +27,7 @@ export const openApiPlugin = fp(
           { name: 'agency', description: "For agencies' systems: pull your inbox, acknowledge and action notifications" },
           { name: 'staff', description: 'The customer-centre console: sign in, search, view, assist residents, repair deliveries' },
           { name: 'admin', description: 'Administration: the audit log' },
+          { name: 'performance', description: 'Open performance figures: how quickly agencies acknowledge and action notifications (no personal data)' },
         ],
         components: {
           securitySchemes: {
