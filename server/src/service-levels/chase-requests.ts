@@ -1,5 +1,5 @@
-import type { AgencyId } from '@tuo/shared';
-import type { ChaseRequestSummary, ChaseStatus, TargetKind, TrackChaseAgency } from '@tuo/shared/api/chase-requests';
+import type { AgencyId, LifeEventId } from '@tuo/shared';
+import type { ChaseQueue, ChaseQueueItem, ChaseRequestSummary, ChaseStatus, TargetKind, TrackChaseAgency } from '@tuo/shared/api/chase-requests';
 import { sql, type Kysely } from 'kysely';
 import { auditInsert, recordAudit, type Actor } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
@@ -104,22 +104,8 @@ export async function requestChase(db: Kysely<Database>, input: { submissionId: 
   });
 }
 
-/** A request in the staff queue: which report and agency, what was missed, and the resident's note. */
-export interface QueuedChaseRequest {
-  id: string;
-  reference: string;
-  lifeEvent: string;
-  agency: AgencyId;
-  target: TargetKind;
-  status: ChaseStatus;
-  residentNote: string | null;
-  requestedAt: string;
-  staffNote: string | null;
-  handledAt: string | null;
-}
-
 /** Requests still to finish (open, then chased), oldest first; and the most recently resolved. */
-export async function listChaseRequests(db: Kysely<Database>): Promise<{ active: QueuedChaseRequest[]; resolved: QueuedChaseRequest[] }> {
+export async function listChaseRequests(db: Kysely<Database>): Promise<ChaseQueue> {
   const base = db
     .selectFrom('chase_requests as c')
     .innerJoin('submissions as s', 's.id', 'c.submission_id')
@@ -129,10 +115,10 @@ export async function listChaseRequests(db: Kysely<Database>): Promise<{ active:
     base.where('c.status', '<>', 'resolved').orderBy(sql`c.status = 'chased'`).orderBy('c.requested_at').limit(200).execute(),
     base.where('c.status', '=', 'resolved').orderBy('c.handled_at', 'desc').limit(20).execute(),
   ]);
-  const shape = (r: (typeof active)[number]): QueuedChaseRequest => ({
+  const shape = (r: (typeof active)[number]): ChaseQueueItem => ({
     id: r.id,
     reference: r.reference,
-    lifeEvent: r.life_event,
+    lifeEvent: r.life_event as LifeEventId,
     agency: r.agency as AgencyId,
     target: r.target as TargetKind,
     status: r.status as ChaseStatus,

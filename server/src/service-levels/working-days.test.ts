@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deadlineDate, targetFor, targetStates, type ServiceLevels } from './targets.js';
-import { englandAndWales as calendar, londonDate } from './working-days.js';
+import { englandAndWales as calendar, londonDate, startOfLondonDay } from './working-days.js';
 
 describe('working days in England and Wales', () => {
   it('skips weekends', () => {
@@ -41,6 +41,8 @@ describe('working days in England and Wales', () => {
   it('reads instants as UK days (British Summer Time included)', () => {
     expect(londonDate(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
     expect(londonDate(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
+    expect(startOfLondonDay('2026-07-01').toISOString()).toBe('2026-06-30T23:00:00.000Z');
+    expect(startOfLondonDay('2026-12-01').toISOString()).toBe('2026-12-01T00:00:00.000Z');
   });
 });
 

@@ -26,6 +26,16 @@ export function londonDate(instant: Date): string {
   return todayInLondon(instant);
 }
 
+const londonHour = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone: 'Europe/London' });
+
+/** The instant a UK day starts: midnight in London, in British Summer Time or not. */
+export function startOfLondonDay(date: string): Date {
+  const utcMidnight = Date.parse(`${date}T00:00:00Z`);
+  // London is UTC or one hour ahead: at UTC midnight its clock reads 00 or 01.
+  const ahead = Number(londonHour.format(utcMidnight)) * 60 * 60 * 1000;
+  return new Date(utcMidnight - ahead);
+}
+
 /** A calendar for the given `date-holidays` regions; England and Wales by default. */
 export function createWorkingCalendar(regions: readonly (readonly [country: string, state: string])[] = [['GB', 'ENG'], ['GB', 'WLS']]): WorkingCalendar {
   const sources = regions.map(([country, state]) => new Holidays(country, state));

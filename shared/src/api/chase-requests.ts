@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AgencyId } from '../agencies/agency-ids.js';
+import type { LifeEventId } from '../journeys/catalogue.js';
 import type { FormProps } from '../pages/page-model.js';
 
 /** The service-level target a notification can miss: acknowledged, or actioned, within so many working days. */
@@ -53,3 +54,29 @@ export interface TrackChase {
   /** Set just after a request was made, to confirm it. */
   requested: AgencyId | null;
 }
+
+/** A request in the staff queue: which report and service, what was missed, and the resident's note. */
+export interface ChaseQueueItem {
+  id: string;
+  reference: string;
+  lifeEvent: LifeEventId;
+  agency: AgencyId;
+  target: TargetKind;
+  status: ChaseStatus;
+  residentNote: string | null;
+  requestedAt: string;
+  staffNote: string | null;
+  handledAt: string | null;
+}
+
+/** The staff queue: requests still to finish (open first, oldest first), and the latest resolved. */
+export interface ChaseQueue {
+  active: ChaseQueueItem[];
+  resolved: ChaseQueueItem[];
+}
+
+/** What staff record on a request: chased (it stays on the queue) or resolved (it leaves it), with a note the resident sees. */
+export const chaseOutcomeRequestSchema = z.object({
+  outcome: z.enum(['chased', 'resolved'], { error: 'Select chased or resolved' }),
+  note: z.string().trim().min(1, { error: 'Say what you did; the resident will see this' }).max(1000, { error: 'Note must be 1000 characters or fewer' }),
+});
