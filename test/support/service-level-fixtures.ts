@@ -14,12 +14,16 @@ export function testClock(start: string) {
   };
 }
 
-/** Submits a life event's example through the API and returns its reference, tracking secret and id. */
-export async function submit(app: FastifyInstance, db: Kysely<Database>, lifeEvent: LifeEventId, overrides: { channel?: 'online' | 'assisted' } = {}) {
-  const response = await app.inject({ method: 'POST', url: '/api/submissions', payload: { ...exampleSubmissions[lifeEvent], ...overrides } });
+/**
+ * Submits a life event's example through the API and returns its reference, tracking secret and id.
+ * `assisted` marks it as made by an adviser, as the console's assisted journey would have.
+ */
+export async function submit(app: FastifyInstance, db: Kysely<Database>, lifeEvent: LifeEventId, options: { assisted?: boolean } = {}) {
+  const response = await app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions[lifeEvent] });
   if (response.statusCode !== 201) throw new Error(`submission refused: ${response.body.slice(0, 300)}`);
   const { reference, trackingSecret } = response.json<{ reference: string; trackingSecret: string }>();
   const { id } = await db.selectFrom('submissions').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
+  if (options.assisted) await db.updateTable('submissions').set({ channel: 'assisted' }).where('id', '=', id).execute();
   return { reference, trackingSecret, id };
 }
 
