@@ -5,11 +5,11 @@ export interface Bar {
   text: string;
 }
 
-const width = 640;
-const labelWidth = 220;
-const valueWidth = 130;
-const rowHeight = 32;
+const width = 480;
+const valueWidth = 150;
+const rowHeight = 56;
 const barHeight = 20;
+const labelHeight = 24;
 
 /**
  * A horizontal bar chart drawn as SVG on the server, so it shows without JavaScript. It is one
@@ -18,22 +18,23 @@ const barHeight = 20;
  */
 export function BarChart({ id, title, description, bars }: { id: string; title: string; description: string; bars: readonly Bar[] }) {
   const largest = Math.max(0, ...bars.map((bar) => bar.value ?? 0));
-  const plot = width - labelWidth - valueWidth;
+  const plot = width - valueWidth;
   const height = bars.length * rowHeight + 8;
   return (
-    <svg className="app-bar-chart" viewBox={`0 0 ${String(width)} ${String(height)}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} focusable="false" width="100%">
+    <svg className="app-bar-chart" fontFamily="arial, sans-serif" viewBox={`0 0 ${String(width)} ${String(height)}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} focusable="false" width="100%">
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>
       {bars.map((bar, index) => {
+        // The label sits above its bar, so long names are never cut off.
         const y = index * rowHeight + 4;
         const length = bar.value === null || largest === 0 ? 0 : Math.max(2, (bar.value / largest) * plot);
         return (
           <g key={bar.label}>
-            <text x={labelWidth - 8} y={y + barHeight / 2} dominantBaseline="middle" textAnchor="end" fontSize="15" fill="#0b0c0c">
+            <text x={0} y={y + 16} fontSize="16" fill="#0b0c0c">
               {bar.label}
             </text>
-            <rect x={labelWidth} y={y} width={length} height={barHeight} fill="#1d70b8" />
-            <text x={labelWidth + length + 6} y={y + barHeight / 2} dominantBaseline="middle" fontSize="15" fill="#0b0c0c">
+            <rect x={0} y={y + labelHeight} width={length} height={barHeight} fill="#1d70b8" />
+            <text x={length + 6} y={y + labelHeight + barHeight / 2} dominantBaseline="middle" fontSize="16" fill="#0b0c0c">
               {bar.text}
             </text>
           </g>

@@ -7,9 +7,10 @@ import { BarChart, type Bar } from './bar-chart.js';
 import { figureText } from './figure-text.js';
 
 /** A chart and, beside it, the table with the same figures. */
-function ChartWithTable({ chart, columns, rows }: { chart: ReactNode; columns: string[]; rows: string[][] }) {
+function ChartWithTable({ heading, chart, columns, rows }: { heading: string; chart: ReactNode; columns: string[]; rows: string[][] }) {
   return (
     <div className="govuk-grid-row govuk-!-margin-bottom-6">
+      <h3 className="govuk-heading-s govuk-grid-column-full">{heading}</h3>
       <div className="govuk-grid-column-one-half">{chart}</div>
       <div className="govuk-grid-column-one-half">
         <table className="govuk-table govuk-!-font-size-16">
@@ -58,6 +59,7 @@ export function PerformanceFiguresView({ figures, lifeEvent, idPrefix = 'chart' 
   const chart = (key: string, bars: Bar[]) => <BarChart id={`${idPrefix}-${key}`} title={p(`charts.${key}.title`)} description={p(`charts.${key}.desc`)} bars={bars} />;
   const step = (kind: 'acknowledge' | 'action') => (
     <ChartWithTable
+      heading={p(`charts.${kind}.title`)}
       chart={chart(kind, rows.map((row) => ({ label: agencyName(row), value: row[kind].medianWorkingDays, text: text.days(row[kind].medianWorkingDays) })))}
       columns={[p('columns.agency'), p(`columns.${kind}Done`), p('columns.median'), p('columns.p90'), p('columns.withinTarget')]}
       rows={rows.map((row) => [agencyName(row), text.count(row[kind].done), text.days(row[kind].medianWorkingDays), text.days(row[kind].p90WorkingDays), text.share(row[kind].withinTargetShare)])}
@@ -65,6 +67,7 @@ export function PerformanceFiguresView({ figures, lifeEvent, idPrefix = 'chart' 
   );
   const share = (kind: 'acknowledge' | 'action') => (
     <ChartWithTable
+      heading={p(`charts.${kind}Target.title`)}
       chart={chart(`${kind}Target`, rows.map((row) => ({ label: agencyName(row), value: row[kind].withinTargetShare, text: text.share(row[kind].withinTargetShare) })))}
       columns={[p('columns.agency'), p('columns.withinTarget')]}
       rows={rows.map((row) => [agencyName(row), text.share(row[kind].withinTargetShare)])}
@@ -75,6 +78,7 @@ export function PerformanceFiguresView({ figures, lifeEvent, idPrefix = 'chart' 
       <p className="govuk-body">{t('service-levels:performance.range', { from: formatDay(t('service.locale'), figures.from), to: formatDay(t('service.locale'), figures.to) })}</p>
       <h2 className="govuk-heading-m">{p('sections.notifications')}</h2>
       <ChartWithTable
+        heading={p('charts.sent.title')}
         chart={chart('sent', rows.map((row) => ({ label: agencyName(row), value: row.sent, text: text.count(row.sent) })))}
         columns={[p('columns.agency'), p('columns.sent')]}
         rows={rows.map((row) => [agencyName(row), text.count(row.sent)])}
@@ -85,6 +89,7 @@ export function PerformanceFiguresView({ figures, lifeEvent, idPrefix = 'chart' 
       {share('action')}
       <h2 className="govuk-heading-m">{p('sections.reports')}</h2>
       <ChartWithTable
+        heading={p('charts.reports.title')}
         chart={chart('reports', figures.submissions.map((row) => ({ label: lifeEventName(row.lifeEvent), value: row.agenciesPerSubmission, text: text.average(row.agenciesPerSubmission) })))}
         columns={[p('columns.lifeEvent'), p('columns.reports'), p('columns.assisted'), p('columns.perReport'), p('columns.contactsSaved')]}
         rows={figures.submissions.map((row) => [lifeEventName(row.lifeEvent), text.count(row.submissions), text.share(row.assistedShare), text.average(row.agenciesPerSubmission), text.count(row.contactsSaved)])}
