@@ -12,6 +12,7 @@ import { StartPage } from './pages/start-page.js';
 import { SaveReturnPage } from './save-return/save-return-pages.js';
 import { StaffPage } from './staff/staff-page.js';
 import { AgencyPage } from './agency/agency-page.js';
+import { PerformancePage } from './performance/performance-page.js';
 import type { PageModel } from '@tuo/shared/pages/page-model';
 
 /** Chooses the page component for a page model. Rendered on the server and hydrated in the browser. */
@@ -58,5 +59,7 @@ function renderPage(model: PageModel) {
     case 'return-to-form':
     case 'saved-form-unavailable':
       return <SaveReturnPage model={model} />;
+    case 'performance':
+      return <PerformancePage {...model.props} />;
   }
 }

@@ -24,6 +24,8 @@ import { agencyApiRoutes } from './routes/agency/agency-api-routes.js';
 import { agencyPortalRoutes } from './routes/agency-portal/agency-portal-routes.js';
 import { createAddressLookup } from './address-lookup/create-address-lookup.js';
 import { addressLookupRoutes } from './routes/address-lookup/address-lookup-routes.js';
+import { clockPlugin } from './plugins/clock.js';
+import { serviceLevelRoutes } from './routes/service-levels/service-level-routes.js';
 
 /** Everything the app needs from outside; it opens nothing itself and never listens. */
 export interface AppOptions {
@@ -35,6 +37,8 @@ export interface AppOptions {
   logStream?: DestinationStream;
   /** Run Vite's dev server for the client instead of serving the built bundle. */
   dev?: boolean;
+  /** The clock service-level judgements read; defaults to the system's (tests move it). */
+  now?: () => Date;
 }
 
 /** Believe X-Forwarded-For for this many proxy hops in front of the app. */
@@ -69,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     workerStatus: options.workerStatus ?? (() => ({ ok: true, detail: 'This process runs no worker.' })),
   });
   await app.register(openApiPlugin, { publicUrl: config.publicUrl });
+  await app.register(clockPlugin, { now: options.now });
   await app.register(healthRoutes);
   await app.register(languagePlugin, { publicUrl: config.publicUrl });
   await app.register(pagesPlugin, { dev: options.dev ?? false });
@@ -82,5 +87,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const addressLookup = createAddressLookup(config.addressLookup);
   await app.register(addressLookupRoutes, { lookup: addressLookup });
   await app.register(journeyRoutes, { config, addressLookup });
+  await app.register(serviceLevelRoutes, { config });
   return app;
 }

@@ -10,6 +10,7 @@ import { createAdapterRegistry } from './adapters/adapter-registry.js';
 import { databaseSigningSecrets } from './agency/webhook-secrets.js';
 import { buildHealthApp } from './health-app.js';
 import { cronItems } from './jobs/job-names.js';
+import { serviceLevelCronItems } from './service-levels/service-level-jobs.js';
 import { createTaskList } from './jobs/task-list.js';
 import { loggerOptions } from './logger.js';
 import { startWorker, type RunningWorker } from './queue/worker-runner.js';
@@ -86,7 +87,7 @@ export async function boot(roles: Roles): Promise<void> {
       db,
       logger,
       taskList: createTaskList({ db, adapters: createAdapterRegistry(config, databaseSigningSecrets(db, config.sessionSecret)), config }),
-      cronItems,
+      cronItems: [...cronItems, ...serviceLevelCronItems],
       ...config.worker,
     });
   }

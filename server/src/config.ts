@@ -1,5 +1,7 @@
 import type { AgencyId } from '@tuo/shared';
 import { z } from 'zod';
+import { targetOverridesSchema } from './service-levels/target-overrides.js';
+import type { ServiceLevels } from './service-levels/targets.js';
 
 const port = z.coerce
   .number({ error: 'must be a whole number from 1 to 65535' })
@@ -73,6 +75,10 @@ export const envSchema = z
     ADDRESS_LOOKUP: z.enum(['sample', 'os-places'], { error: 'must be sample or os-places' }).default('sample'),
     OS_PLACES_API_KEY: z.string().min(8, { error: 'must be an OS Data Hub API key' }).optional(),
     ADDRESS_LOOKUP_TIMEOUT_MS: positiveInt('how long to wait for the address look-up').default(5_000),
+    TARGET_ACKNOWLEDGE_WORKING_DAYS: positiveInt('working days an agency has to acknowledge a notification').default(2),
+    TARGET_ACTION_WORKING_DAYS: positiveInt('working days an agency has to action a notification').default(10),
+    TARGET_OVERRIDES: targetOverridesSchema.default([]),
+    CHASE_REQUESTS_PER_DAY: positiveInt('requests to chase one report a resident may make in a day').default(3),
   })
   .superRefine((env, ctx) => {
     for (const agency of ['COUNCIL', 'NHS', 'HOUSING', 'JOBCENTRE'] as const) {
@@ -132,6 +138,10 @@ export interface Config {
   savedJourneys: { lifetimeDays: number; emailTemplateId?: string; smsTemplateId?: string };
   /** Where postcodes are looked up: the embedded sample gazetteer, or Ordnance Survey's OS Places API. */
   addressLookup: { provider: 'sample' } | { provider: 'os-places'; apiKey: string; timeoutMs: number };
+  /** Target working days to acknowledge and action a notification, per agency and life event. */
+  serviceLevels: ServiceLevels;
+  /** Requests to chase one report a resident may make per UK day. */
+  chaseRequestsPerDay: number;
 }
 
 /** Thrown when the environment is unusable; its message is one line for a person. */
@@ -191,6 +201,8 @@ export function toConfig(env: Env, found: { databaseUrl: string; sessionSecret: 
       env.ADDRESS_LOOKUP === 'os-places' && env.OS_PLACES_API_KEY
         ? { provider: 'os-places', apiKey: env.OS_PLACES_API_KEY, timeoutMs: env.ADDRESS_LOOKUP_TIMEOUT_MS }
         : { provider: 'sample' },
+    serviceLevels: { default: { acknowledgeDays: env.TARGET_ACKNOWLEDGE_WORKING_DAYS, actionDays: env.TARGET_ACTION_WORKING_DAYS }, overrides: env.TARGET_OVERRIDES },
+    chaseRequestsPerDay: env.CHASE_REQUESTS_PER_DAY,
     ...(env.NOTIFY_API_KEY
       ? {
           notify: {

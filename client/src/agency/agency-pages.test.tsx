@@ -7,7 +7,7 @@ import { agencyHeading, agencyI18n } from './agency-i18n.js';
 
 const form = (errors: FormProps['errors'] = [], values: FormProps['values'] = {}): FormProps => ({ action: '/x', csrfToken: 'token', values, errors });
 const nav = { user: { id: '00000000-0000-4000-8000-000000000001', email: 'a@agency.example', role: 'agency-admin' as const, agency: 'council' as const }, csrfToken: 'token' };
-const item = { id: '00000000-0000-4000-8000-000000000002', reference: 'TUO-7K3M-9Q2M', lifeEvent: 'someone-died' as const, status: 'delivered' as const, deliveredAt: '2026-06-15T10:00:00.000Z', acknowledgedAt: null, actionedAt: null };
+const item = { id: '00000000-0000-4000-8000-000000000002', reference: 'TUO-7K3M-9Q2M', lifeEvent: 'someone-died' as const, status: 'delivered' as const, deliveredAt: '2026-06-15T10:00:00.000Z', acknowledgedAt: null, actionedAt: null, missedTargets: [] };
 const query = { status: 'delivered' as const, page: 2 };
 const tabHrefs = { delivered: '/a', acknowledged: '/b', actioned: '/c', all: '/d' };
 

@@ -40,11 +40,14 @@ export function pageHeading(t: TFunction, model: PageModel): string {
     case 'return-to-form':
     case 'saved-form-unavailable':
       return saveReturnHeading(t, model);
+    case 'performance':
+      return t('service-levels:performance.title');
   }
 }
 
 /** True when the page was rendered with errors from the server. */
 export function hasServerErrors(model: PageModel): boolean {
+  if (model.page === 'track' && (model.props.chase?.form.errors.length ?? 0) > 0) return true;
   return 'form' in model.props && model.props.form.errors.length > 0;
 }
 

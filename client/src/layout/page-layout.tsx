@@ -54,6 +54,11 @@ export function PageLayout({ children, beforeContent, language }: { children: Re
               <h2 className="govuk-visually-hidden">{t('layout.supportLinks')}</h2>
               <ul className="govuk-footer__inline-list">
                 <li className="govuk-footer__inline-list-item">
+                  <a className="govuk-footer__link" href="/performance">
+                    {t('service-levels:footer.performance')}
+                  </a>
+                </li>
+                <li className="govuk-footer__inline-list-item">
                   <a className="govuk-footer__link" href="/api/openapi.json">
                     {t('layout.apiLink')}
                   </a>

@@ -40,6 +40,25 @@ function DeliveryTable({ caption, rows }: { caption: string; rows: Dashboard['fa
   );
 }
 
+/** Notifications past their targets, and residents' requests to chase waiting for staff. */
+function ServiceLevels({ dashboard }: { dashboard: Dashboard }) {
+  const { t } = useTranslation('staff');
+  return (
+    <>
+      <h2 className="govuk-heading-m">{t('dashboard.serviceLevels')}</h2>
+      <ul className="govuk-list govuk-list--bullet">
+        <li>{t('dashboard.missedAcknowledge', { count: dashboard.missedTargets.acknowledge })}</li>
+        <li>{t('dashboard.missedAction', { count: dashboard.missedTargets.action })}</li>
+        <li>
+          <a className="govuk-link" href="/staff/chase-requests">
+            {t('dashboard.openChaseRequests', { count: dashboard.openChaseRequests })}
+          </a>
+        </li>
+      </ul>
+    </>
+  );
+}
+
 /** Today's submissions, troubled deliveries, and the oldest notification each agency has not acknowledged. */
 export function DashboardPage({ dashboard }: { dashboard: Dashboard }) {
   const { t } = useTranslation('staff');
@@ -73,6 +92,7 @@ export function DashboardPage({ dashboard }: { dashboard: Dashboard }) {
           )}
         </tbody>
       </table>
+      <ServiceLevels dashboard={dashboard} />
       <DeliveryTable caption={t('dashboard.failing')} rows={dashboard.failing} />
       <DeliveryTable caption={t('dashboard.waiting')} rows={dashboard.waiting} />
       <h2 className="govuk-heading-m">{t('dashboard.unacknowledged')}</h2>

@@ -43,6 +43,11 @@ export function DeliveryHistoryView({ delivery, canRepair, form }: { delivery: D
         {delivery.lastError ? ` ${t('submission.lastError', { error: delivery.lastError })}` : ''}
         {delivery.outcome ? ` ${t('submission.outcome', { outcome: delivery.outcome })}` : ''}
       </p>
+      {delivery.missedTargets.length > 0 ? (
+        <p className="govuk-body-s">
+          <strong className="govuk-tag govuk-tag--orange">{t('submission.missedTargets', { targets: delivery.missedTargets.map((target) => t(`submission.targetNames.${target}`)).join(', ') })}</strong>
+        </p>
+      ) : null}
       <table className="govuk-table govuk-!-font-size-16">
         <caption className="govuk-table__caption govuk-table__caption--s">{t('submission.attemptsCaption')}</caption>
         <thead className="govuk-table__head">

@@ -19,6 +19,8 @@ export function StaffHeader({ nav }: { nav: StaffNav }) {
     ['/staff/dashboard', t('nav.dashboard')],
     ['/staff/search', t('nav.search')],
     ['/staff/assisted', t('nav.assisted')],
+    ['/staff/chase-requests', t('nav.chaseRequests')],
+    ['/staff/performance', t('nav.performance')],
     ...(nav.user.role === 'admin' ? [['/staff/audit', t('nav.audit')]] : []),
   ];
   return (

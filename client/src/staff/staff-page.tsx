@@ -8,6 +8,8 @@ import { SignInPage } from './sign-in-page.js';
 import { StaffHeader } from './staff-header.js';
 import { staffI18n } from './staff-i18n.js';
 import { SubmissionPage } from './submission-page.js';
+import { ChaseRequestsPage } from './chase-requests-page.js';
+import { StaffPerformancePage } from './staff-performance-page.js';
 
 function MessageView({ message }: { message: Extract<StaffPageProps, { view: 'message' }>['message'] }) {
   const { t } = useTranslation('staff');
@@ -35,6 +37,10 @@ function View({ props }: { props: StaffPageProps }) {
       return <AssistedPage form={props.form} />;
     case 'audit':
       return <AuditPage form={props.form} page={props.page} nextHref={props.nextHref} />;
+    case 'chase-requests':
+      return <ChaseRequestsPage queue={props.queue} form={props.form} done={props.done} />;
+    case 'performance':
+      return <StaffPerformancePage form={props.form} figures={props.figures} lifeEvent={props.lifeEvent} />;
   }
 }
 

@@ -15,12 +15,14 @@ interface InboxRow {
   acknowledged_at: Date | null;
   actioned_at: Date | null;
   outcome: string | null;
+  acknowledge_flagged_at: Date | null;
+  action_flagged_at: Date | null;
   payload: Record<string, unknown>;
   inbox_xid: string;
   inbox_seq: string;
 }
 
-const columns = sql`d.id, s.reference, s.life_event, d.agency, d.status, d.delivered_at, d.acknowledged_at, d.actioned_at, d.outcome, d.payload, d.inbox_xid::text as inbox_xid, d.inbox_seq::text as inbox_seq`;
+const columns = sql`d.id, s.reference, s.life_event, d.agency, d.status, d.delivered_at, d.acknowledged_at, d.actioned_at, d.outcome, d.acknowledge_flagged_at, d.action_flagged_at, d.payload, d.inbox_xid::text as inbox_xid, d.inbox_seq::text as inbox_seq`;
 
 function toNotification(row: InboxRow): AgencyNotification {
   return {
@@ -33,6 +35,7 @@ function toNotification(row: InboxRow): AgencyNotification {
     acknowledgedAt: row.acknowledged_at?.toISOString() ?? null,
     actionedAt: row.actioned_at?.toISOString() ?? null,
     outcome: row.outcome,
+    missedTargets: [...(row.acknowledge_flagged_at ? (['acknowledge'] as const) : []), ...(row.action_flagged_at ? (['action'] as const) : [])],
     payload: row.payload,
   };
 }

@@ -25,6 +25,7 @@ export interface Database {
   agency_webhook_secrets: AgencyWebhookSecretsTable;
   saved_journeys: SavedJourneysTable;
   saved_journey_code_failures: SavedJourneyCodeFailuresTable;
+  chase_requests: ChaseRequestsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -65,6 +66,9 @@ export interface DeliveriesTable {
   actioned_at: Timestamp | null;
   /** What the agency did, in its own words, when it marked the notification actioned. */
   outcome: string | null;
+  /** When the service-level check found it had missed its target to be acknowledged / actioned. */
+  acknowledge_flagged_at: Generated<Date | null>;
+  action_flagged_at: Generated<Date | null>;
 }
 
 /** Every change of a delivery's status, with when. */
@@ -246,4 +250,20 @@ export interface SavedJourneyCodeFailuresTable {
   id: Generated<string>;
   key: string;
   at: DefaultedTimestamp;
+}
+
+/** A resident's request to chase a notification that missed its target, and what staff did about it. */
+export interface ChaseRequestsTable {
+  id: Generated<string>;
+  delivery_id: string;
+  submission_id: string;
+  /** Which target had been missed when the resident asked: 'acknowledge' or 'action'. */
+  target: string;
+  /** 'open', then 'chased' (staff chased the agency) and/or 'resolved'. */
+  status: string;
+  resident_note: string | null;
+  requested_at: Timestamp;
+  staff_id: string | null;
+  staff_note: string | null;
+  handled_at: Timestamp | null;
 }

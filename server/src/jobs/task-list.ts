@@ -8,16 +8,29 @@ import { DELIVER_TO_AGENCY, REMOVE_EXPIRED_RECORDS, SEND_RESIDENT_MESSAGE, SEND_
 import { createRemoveExpiredRecordsTask } from './remove-expired-records-task.js';
 import { createSendResidentMessageTask } from './send-resident-message-task.js';
 import { createSendSavedFormLinkTask } from './send-saved-form-link-task.js';
+import { agencyIds } from '@tuo/shared';
+import { FLAG_MISSED_TARGETS, SEND_MISSED_TARGET_EVENT } from '../service-levels/service-level-jobs.js';
+import { englandAndWales } from '../service-levels/working-days.js';
+import { createFlagMissedTargetsTask } from './flag-missed-targets-task.js';
+import { createSendMissedTargetEventTask } from './send-missed-target-event-task.js';
 
 /**
  * Every queue task this service runs, by snake_case name. Tasks re-parse their payload with zod
  * on entry, since a job may have been queued by older code.
  */
-export function createTaskList(deps: { db: Kysely<Database>; adapters: AdapterRegistry; config: Pick<Config, 'delivery' | 'notify' | 'publicUrl' | 'savedJourneys'> }): TaskList {
+export function createTaskList(deps: { db: Kysely<Database>; adapters: AdapterRegistry; config: Pick<Config, 'delivery' | 'notify' | 'publicUrl' | 'savedJourneys' | 'agencies' | 'serviceLevels'>; now?: () => Date }): TaskList {
   return {
     [DELIVER_TO_AGENCY]: createDeliverToAgencyTask({ db: deps.db, adapters: deps.adapters, policy: deps.config.delivery }),
     [SEND_RESIDENT_MESSAGE]: createSendResidentMessageTask({ db: deps.db, config: deps.config }),
     [SEND_SAVED_FORM_LINK]: createSendSavedFormLinkTask({ db: deps.db, config: deps.config }),
     [REMOVE_EXPIRED_RECORDS]: createRemoveExpiredRecordsTask({ db: deps.db }),
+    [FLAG_MISSED_TARGETS]: createFlagMissedTargetsTask({
+      db: deps.db,
+      serviceLevels: deps.config.serviceLevels,
+      calendar: englandAndWales,
+      now: deps.now ?? (() => new Date()),
+      webhookAgencies: new Set(agencyIds.filter((agency) => deps.config.agencies[agency].webhook)),
+    }),
+    [SEND_MISSED_TARGET_EVENT]: createSendMissedTargetEventTask({ db: deps.db, config: deps.config, calendar: englandAndWales }),
   };
 }

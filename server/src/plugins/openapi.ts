@@ -29,6 +29,7 @@ export const openApiPlugin = fp(
           { name: 'admin', description: 'Administration: the audit log' },
           { name: 'agency-portal', description: "For agency admins: manage your agency's API keys and webhook secret (the agency portal's session)" },
           { name: 'address', description: 'Find the addresses at a postcode (for the resident pages)' },
+          { name: 'performance', description: 'Open performance figures: how quickly agencies acknowledge and action notifications (no personal data)' },
         ],
         components: {
           securitySchemes: {

@@ -2,6 +2,7 @@ import { todayInLondon, type AgencyId, type LifeEventId } from '@tuo/shared';
 import type { Dashboard } from '@tuo/shared/api/staff-dashboard';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { countOpenChaseRequests } from '../service-levels/chase-requests.js';
 
 const listLimit = 50;
 
@@ -28,7 +29,7 @@ export async function loadDashboard(db: Kysely<Database>, now = new Date()): Pro
   const today = todayInLondon(now);
   // Midnight in London, as an instant, whatever the server's own time zone.
   const midnight = sql<Date>`(${today}::date::timestamp at time zone 'Europe/London')`;
-  const [counts, failing, waiting, oldest] = await Promise.all([
+  const [counts, failing, waiting, oldest, missed, openChaseRequests] = await Promise.all([
     db
       .selectFrom('submissions')
       .select(['life_event', 'channel', (eb) => eb.fn.countAll<string>().as('count')])
@@ -49,12 +50,23 @@ export async function loadDashboard(db: Kysely<Database>, now = new Date()): Pro
       .orderBy('d.agency')
       .orderBy('d.delivered_at')
       .execute(),
+    db
+      .selectFrom('deliveries')
+      .select([
+        sql<string>`count(*) filter (where acknowledge_flagged_at is not null and acknowledged_at is null)`.as('acknowledge'),
+        sql<string>`count(*) filter (where action_flagged_at is not null and actioned_at is null)`.as('action'),
+      ])
+      .where((eb) => eb.or([eb('acknowledge_flagged_at', 'is not', null), eb('action_flagged_at', 'is not', null)]))
+      .executeTakeFirst(),
+    countOpenChaseRequests(db),
   ]);
   return {
     today,
     submissionsToday: counts.map((c) => ({ lifeEvent: c.life_event as LifeEventId, channel: c.channel, count: Number(c.count) })),
     failing,
     waiting,
+    missedTargets: { acknowledge: Number(missed?.acknowledge ?? 0), action: Number(missed?.action ?? 0) },
+    openChaseRequests,
     oldestUnacknowledged: oldest.flatMap((o) => (o.delivered_at ? [{ agency: o.agency as AgencyId, reference: o.reference, deliveredAt: o.delivered_at.toISOString() }] : [])),
   };
 }

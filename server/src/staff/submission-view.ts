@@ -66,6 +66,7 @@ export async function loadSubmissionView(db: Kysely<Database>, reference: string
         nextAttemptAt: iso(d.next_attempt_at),
         webhookId: messageIdFor(d.id),
         outcome: d.outcome,
+        missedTargets: [...(d.acknowledge_flagged_at ? (['acknowledge'] as const) : []), ...(d.action_flagged_at ? (['action'] as const) : [])],
         events: events.filter((e) => e.delivery_id === d.id).map((e) => ({ status: e.status, at: e.at.toISOString(), detail: e.detail })),
         attemptHistory: attempts
           .filter((a) => a.delivery_id === d.id)

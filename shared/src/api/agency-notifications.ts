@@ -18,6 +18,9 @@ export const agencyNotificationSchema = z
     acknowledgedAt: z.iso.datetime({ offset: true }).nullable(),
     actionedAt: z.iso.datetime({ offset: true }).nullable(),
     outcome: z.string().nullable(),
+    missedTargets: z
+      .array(z.enum(['acknowledge', 'action']))
+      .meta({ description: 'Service-level targets this notification has missed (acknowledge within, action within so many working days); webhook agencies are also sent `{agency}.notification.target_missed`' }),
     payload: z.record(z.string(), z.unknown()).meta({ description: 'Exactly the fields routed to this agency (see the life event catalogue)' }),
   })
   .meta({ id: 'AgencyNotification' });

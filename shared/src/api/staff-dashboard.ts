@@ -24,6 +24,10 @@ export const dashboardSchema = z.strictObject({
   waiting: z.array(troubledDeliverySchema),
   /** Per agency, the notification delivered longest ago that nobody there has acknowledged. */
   oldestUnacknowledged: z.array(z.strictObject({ agency: agencyIdSchema, reference: z.string(), deliveredAt: timestamp })),
+  /** Notifications flagged past their target and still not acknowledged / actioned. */
+  missedTargets: z.strictObject({ acknowledge: z.number().int(), action: z.number().int() }),
+  /** Residents' requests to chase that nobody has picked up yet. */
+  openChaseRequests: z.number().int(),
 });
 
 /** The dashboard. */

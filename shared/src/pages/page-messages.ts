@@ -1,3 +1,4 @@
+import { chaseMessages } from '../api/chase-requests.js';
 import { referenceMessage } from '../identifiers/reference.js';
 
 /**
@@ -13,4 +14,6 @@ export const pageMessages = {
   trackingCodeMissing: 'Enter your tracking code',
   // The same answer for an unknown reference and a wrong secret, as the API gives: neither reveals the other.
   trackNotFound: 'No report matches this reference and tracking code. Check both and try again',
+  chaseNoteTooLong: chaseMessages.noteTooLong,
+  chaseLimitReached: chaseMessages.limitReached,
 } as const;

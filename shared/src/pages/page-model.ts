@@ -2,6 +2,8 @@ import type { AgencyId } from '../agencies/agency-ids.js';
 import type { FieldError } from '../api/field-errors.js';
 import type { AddressLookupState } from '../api/address-lookup.js';
 import type { SubmissionStatusResponse } from '../api/submissions.js';
+import type { TrackChase } from '../api/chase-requests.js';
+import type { PerformanceProps } from './performance-page-model.js';
 import type { LifeEventId } from '../journeys/catalogue.js';
 import type { Answers, AnswerValue } from '../journeys/engine/answers.js';
 import type { ConsentOption } from '../journeys/engine/consent-options.js';
@@ -95,6 +97,8 @@ export interface ConfirmationProps {
 export interface TrackProps {
   form: FormProps;
   result: SubmissionStatusResponse | null;
+  /** Service levels and chasing, alongside a result. */
+  chase?: TrackChase | null;
 }
 
 /** Pages with no data of their own. */
@@ -130,6 +134,7 @@ export type PageModel = PageModelBase &
     | { page: 'staff'; props: StaffPageProps }
     | { page: 'agency'; props: AgencyPageProps }
     | SaveReturnPageModel
+    | { page: 'performance'; props: PerformanceProps }
   );
 
 /** What `render` gives the server to put into index.html. */

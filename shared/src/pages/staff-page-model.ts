@@ -2,6 +2,9 @@ import type { AuditPage } from '../api/admin-audit.js';
 import type { Dashboard } from '../api/staff-dashboard.js';
 import type { AssistedContext, StaffUser } from '../api/staff-session.js';
 import type { SearchResponse, SubmissionView } from '../api/staff-submissions.js';
+import type { ChaseQueue } from '../api/chase-requests.js';
+import type { PerformanceFigures } from '../api/performance.js';
+import type { LifeEventId } from '../journeys/catalogue.js';
 import type { FormProps } from './page-model.js';
 
 /** What every signed-in staff page shows around its content: who is signed in, and their token for the sign-out forms. */
@@ -36,7 +39,11 @@ export type StaffPageProps =
       done: 'retried' | 'handled-offline' | 'note-added' | null;
     }
   | { view: 'assisted'; nav: StaffNav; form: FormProps }
-  | { view: 'audit'; nav: StaffNav; form: FormProps; page: AuditPage; nextHref: string | null };
+  | { view: 'audit'; nav: StaffNav; form: FormProps; page: AuditPage; nextHref: string | null }
+  /** Residents' requests to chase; the forms' errors name `note-{id}` or `outcome-{id}`. */
+  | { view: 'chase-requests'; nav: StaffNav; queue: ChaseQueue; form: FormProps; done: 'chased' | 'resolved' | null }
+  /** The open figures with finer filters (GET form); null figures when the filters are wrong. */
+  | { view: 'performance'; nav: StaffNav; form: FormProps; figures: PerformanceFigures | null; lifeEvent: LifeEventId | 'all' };
 
 /** One of the staff console's views. */
 export type StaffView = StaffPageProps['view'];

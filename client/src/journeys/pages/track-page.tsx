@@ -8,6 +8,7 @@ import { PostForm, SubmitButton } from '../../components/post-form.js';
 import { catalogueKey } from '../../i18n/catalogue-keys.js';
 import { leftToRight } from '../../i18n/left-to-right.js';
 import { longDate } from '../../i18n/long-date.js';
+import { TrackChaseSection } from './track-chase-section.js';
 
 /** The colour of each delivery status's tag; its words are `track.status.{status}`. */
 const statusTags: Readonly<Record<DeliveryStatus, string>> = {
@@ -46,13 +47,15 @@ function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) 
 }
 
 /** The tracking page: reference and tracking code in, each service's status out. */
-export function TrackPage({ form, result }: TrackProps) {
+export function TrackPage({ form, result, chase }: TrackProps) {
   const { t } = useTranslation();
   if (result) {
     return (
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
+          {chase ? <ErrorSummary errors={chase.form.errors} focusKey={chase.form.errors.length > 0 ? 1 : 0} /> : null}
           <TrackResult result={result} />
+          {chase ? <TrackChaseSection chase={chase} /> : null}
         </div>
       </div>
     );

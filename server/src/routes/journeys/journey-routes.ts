@@ -25,7 +25,7 @@ export const journeyRoutes: FastifyPluginAsync<{ config: Config; addressLookup: 
     void reply.header('cache-control', 'no-store');
   });
   await app.register(chooseLifeEventRoutes);
-  await app.register(trackRoutes);
+  await app.register(trackRoutes, { config: options.config });
   await app.register(checkAnswersRoutes);
   await app.register(whoToTellRoutes);
   await app.register(declarationRoutes);

@@ -1,4 +1,5 @@
-import { isValidReference, normaliseReference, type FieldError, type SubmissionStatusResponse } from '@tuo/shared';
+import { agencyIds, isValidReference, normaliseReference, type FieldError, type SubmissionStatusResponse } from '@tuo/shared';
+import type { FormValues } from '@tuo/shared/pages/form-values';
 import { pageMessages } from '@tuo/shared/pages/page-messages';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -8,6 +9,7 @@ import { trackingSecretMatches } from '../../submissions/tracking-secret.js';
 import { csrfToken } from './csrf.js';
 import { titleWithErrors } from './journey-progress.js';
 import { postedFormSchema } from './posted-form.js';
+import { isTracked, rememberTracked, trackChaseProps, trackChaseRoutes, type ChaseConfig } from './track-chase.js';
 
 const title = 'Track your report';
 // As strict as the status API: these guess at secrets.
@@ -24,13 +26,27 @@ async function lookUp(request: FastifyRequest, reference: string, secret: string
   return { errors: [], result: found.status };
 }
 
-function render(request: FastifyRequest, reply: FastifyReply, values: { reference: string; secret: string }, errors: FieldError[], result: SubmissionStatusResponse | null) {
+/** Chase form values and errors, or the agency just chased, to show with a result. */
+interface ChaseExtra {
+  values?: FormValues;
+  errors?: FieldError[];
+  requested?: (typeof agencyIds)[number] | null;
+}
+
+async function render(request: FastifyRequest, reply: FastifyReply, config: ChaseConfig, values: { reference: string; secret: string }, errors: FieldError[], result: SubmissionStatusResponse | null, chase: ChaseExtra = {}) {
   if (errors.length > 0) reply.code(400);
+  // Unlocked once with the tracking code: this session may come back to it, and chase it.
+  if (result) rememberTracked(request, result.reference);
+  const chaseErrors = chase.errors ?? [];
   return reply.page({
     page: 'track',
-    title: titleWithErrors(title, errors),
+    title: titleWithErrors(title, [...errors, ...chaseErrors]),
     // The secret is never echoed back into the page.
-    props: { form: { action: '/track', csrfToken: csrfToken(request), values: { reference: values.reference }, errors }, result },
+    props: {
+      form: { action: '/track', csrfToken: csrfToken(request), values: { reference: values.reference }, errors },
+      result,
+      chase: result ? await trackChaseProps(request, config, result.reference, chase) : null,
+    },
   });
 }
 
@@ -38,18 +54,32 @@ function render(request: FastifyRequest, reply: FastifyReply, values: { referenc
  * The tracking page: a reference and tracking code give each agency's status. Confirmation
  * messages link to `/track?reference=…&secret=…`, so a GET with both looks them up too.
  */
-export const trackRoutes: FastifyPluginAsyncZod = async (app) => {
-  const query = z.object({ reference: z.string().max(40).optional(), secret: z.string().max(200).optional() });
+export const trackRoutes: FastifyPluginAsyncZod<{ config: ChaseConfig }> = async (app, { config }) => {
+  const query = z.object({ reference: z.string().max(40).optional(), secret: z.string().max(200).optional(), requested: z.string().max(20).optional() });
   app.get('/track', { config: { rateLimit }, schema: { hide: true, querystring: query } }, async (request, reply) => {
     const { reference, secret } = request.query;
-    if (reference === undefined || secret === undefined) return render(request, reply, { reference: reference ?? '', secret: '' }, [], null);
+    // A reference this session already unlocked (after chasing, say) shows without the code again.
+    if (reference !== undefined && secret === undefined && isTracked(request, reference)) {
+      const found = await findSubmissionStatus(request.server.db, normaliseReference(reference));
+      const requested = agencyIds.find((agency) => agency === request.query.requested) ?? null;
+      if (found) return render(request, reply, config, { reference, secret: '' }, [], found.status, { requested });
+    }
+    if (reference === undefined || secret === undefined) return render(request, reply, config, { reference: reference ?? '', secret: '' }, [], null);
     const { errors, result } = await lookUp(request, reference, secret);
-    return render(request, reply, { reference, secret }, errors, result);
+    return render(request, reply, config, { reference, secret }, errors, result);
   });
 
   app.post('/track', { config: { rateLimit }, schema: { hide: true, body: postedFormSchema } }, async (request, reply) => {
     const [reference, secret] = [request.body.reference, request.body.secret].map((value) => (typeof value === 'string' ? value : ''));
     const { errors, result } = await lookUp(request, reference ?? '', secret ?? '');
-    return render(request, reply, { reference: reference ?? '', secret: secret ?? '' }, errors, result);
+    return render(request, reply, config, { reference: reference ?? '', secret: secret ?? '' }, errors, result);
   });
+
+  await app.register(
+    trackChaseRoutes(async (request, reply, reference, extra) => {
+      const found = await findSubmissionStatus(request.server.db, reference);
+      return render(request, reply, config, { reference, secret: '' }, [], found?.status ?? null, extra);
+    }),
+    { config },
+  );
 };

@@ -32,5 +32,5 @@ export const staffRoutes: FastifyPluginAsync<{ config: Config }> = async (app, {
   await app.register(staffApiRoutes);
   await app.register(deliveryApiRoutes);
   await app.register(adminApiRoutes);
-  await app.register(staffPageRoutes, options);
+  await app.register(staffPageRoutes, { ...options, config });
 };

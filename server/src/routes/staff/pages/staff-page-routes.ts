@@ -1,16 +1,19 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { Config } from '../../../config.js';
 import type { StaffScopeOptions } from '../staff-routes.js';
 import { assistedPages } from './assisted-pages.js';
 import { auditPages } from './audit-pages.js';
 import { consolePages } from './console-pages.js';
 import { signInPages } from './sign-in-pages.js';
 import { submissionPages } from './submission-pages.js';
+import { serviceLevelPages } from './service-level-pages.js';
 
 /** The console's server-rendered pages: each a plain HTML form or link, working without JavaScript. */
-export const staffPageRoutes: FastifyPluginAsync<StaffScopeOptions> = async (app, options) => {
+export const staffPageRoutes: FastifyPluginAsync<StaffScopeOptions & { config: Pick<Config, 'serviceLevels'> }> = async (app, options) => {
   await app.register(signInPages, options);
   await app.register(consolePages);
   await app.register(submissionPages);
   await app.register(assistedPages, options);
   await app.register(auditPages);
+  await app.register(serviceLevelPages, { config: options.config });
 };

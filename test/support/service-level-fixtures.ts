@@ -1,0 +1,55 @@
+import { exampleSubmissions, type LifeEventId } from '@tuo/shared';
+import type { FastifyInstance } from 'fastify';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../server/src/db/database.js';
+
+/** A clock a test moves by hand: handed to the app and tasks as `now`, while Postgres keeps real time. */
+export function testClock(start: string) {
+  let current = new Date(start);
+  return {
+    now: () => new Date(current),
+    set: (iso: string) => {
+      current = new Date(iso);
+    },
+  };
+}
+
+/**
+ * Submits a life event's example through the API and returns its reference, tracking secret and id.
+ * `assisted` marks it as made by an adviser, as the console's assisted journey would have.
+ */
+export async function submit(app: FastifyInstance, db: Kysely<Database>, lifeEvent: LifeEventId, options: { assisted?: boolean } = {}) {
+  const response = await app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions[lifeEvent] });
+  if (response.statusCode !== 201) throw new Error(`submission refused: ${response.body.slice(0, 300)}`);
+  const { reference, trackingSecret } = response.json<{ reference: string; trackingSecret: string }>();
+  const { id } = await db.selectFrom('submissions').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
+  if (options.assisted) await db.updateTable('submissions').set({ channel: 'assisted' }).where('id', '=', id).execute();
+  return { reference, trackingSecret, id };
+}
+
+/**
+ * Puts a submission's deliveries where the delivering worker and the agency would have left them:
+ * submitted and delivered at `deliveredAt` (into the inbox, in order), and acknowledged or actioned
+ * at the times given per agency.
+ */
+export async function deliver(db: Kysely<Database>, submissionId: string, deliveredAt: string, done: Partial<Record<string, { acknowledgedAt?: string; actionedAt?: string }>> = {}) {
+  await db.updateTable('submissions').set({ submitted_at: deliveredAt }).where('id', '=', submissionId).execute();
+  await sql`
+    update deliveries set status = 'delivered', status_changed_at = ${deliveredAt}::timestamptz, transport = 'inbox', attempts = 1, payload = '{}'::jsonb,
+      delivered_at = ${deliveredAt}::timestamptz, inbox_xid = pg_current_xact_id(), inbox_seq = nextval('inbox_seq')
+    where submission_id = ${submissionId}
+  `.execute(db);
+  for (const [agency, times] of Object.entries(done)) {
+    if (!times) continue;
+    await db
+      .updateTable('deliveries')
+      .set({
+        status: times.actionedAt ? 'actioned' : 'acknowledged',
+        acknowledged_at: times.acknowledgedAt ?? times.actionedAt ?? null,
+        actioned_at: times.actionedAt ?? null,
+      })
+      .where('submission_id', '=', submissionId)
+      .where('agency', '=', agency)
+      .execute();
+  }
+}
