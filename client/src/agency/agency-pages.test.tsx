@@ -7,7 +7,7 @@ import { agencyHeading, agencyI18n } from './agency-i18n.js';
 
 const form = (errors: FormProps['errors'] = [], values: FormProps['values'] = {}): FormProps => ({ action: '/x', csrfToken: 'token', values, errors });
 const nav = { user: { id: '00000000-0000-4000-8000-000000000001', email: 'a@agency.example', role: 'agency-admin' as const, agency: 'council' as const }, csrfToken: 'token' };
-const item = { id: '00000000-0000-4000-8000-000000000002', reference: 'TUO-7K3M-9Q2M', lifeEvent: 'someone-died' as const, status: 'delivered' as const, deliveredAt: '2026-06-15T10:00:00.000Z', acknowledgedAt: null, actionedAt: null, missedTargets: [] };
+const item = { id: '00000000-0000-4000-8000-000000000002', reference: 'TUO-7K3M-9Q2M', lifeEvent: 'someone-died' as const, status: 'delivered' as const, deliveredAt: '2026-06-15T10:00:00.000Z', acknowledgedAt: null, actionedAt: null, missedTargets: [] as ('acknowledge' | 'action')[] };
 const query = { status: 'delivered' as const, page: 2 };
 const tabHrefs = { delivered: '/a', acknowledged: '/b', actioned: '/c', all: '/d' };
 
@@ -15,7 +15,7 @@ const everyView: AgencyPageProps[] = [
   { view: 'sign-in', form: form() },
   { view: 'sign-in', form: form([{ field: 'email', message: 'Enter a correct email address and password' }]) },
   ...(['forbidden', 'form-expired', 'not-found', 'export-too-large', 'no-webhook'] as const).map((message) => ({ view: 'message' as const, message, nav })),
-  { view: 'notifications', nav, query, form: form(), items: [item], total: 30, previousHref: '/p', nextHref: '/n', exportHref: '/e', tabHrefs },
+  { view: 'notifications', nav, query, form: form(), items: [item, { ...item, missedTargets: ['acknowledge', 'action'] }], total: 30, previousHref: '/p', nextHref: '/n', exportHref: '/e', tabHrefs },
   { view: 'notifications', nav, query, form: form([{ field: 'from', message: 'Delivered from must be a real date' }]), items: [], total: 0, previousHref: null, nextHref: null, exportHref: '/e', tabHrefs },
   ...(['delivered', 'acknowledged', 'actioned'] as const).map((status) => ({
     view: 'notification' as const,
@@ -58,6 +58,12 @@ describe('every agency portal page', () => {
     // The `errors` namespace lists residents' messages only (a snapshot); the portal, like the staff
     // console, is in English and shows its server's messages as they are.
     expect(missing.filter((key) => !key.startsWith('errors:'))).toEqual([]);
+  });
+
+  it('marks a notification that missed its targets, so overdue work stands out', () => {
+    const html = renderToString(<AgencyPage props={{ view: 'notifications', nav, query, form: form(), items: [{ ...item, missedTargets: ['acknowledge', 'action'] }], total: 1, previousHref: null, nextHref: null, exportHref: '/e', tabHrefs }} />);
+    expect(html).toContain('Not acknowledged in time');
+    expect(html).toContain('Not actioned in time');
   });
 
   it('states the outcome limit without JavaScript and says how far over a long note is', () => {

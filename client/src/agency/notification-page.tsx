@@ -4,6 +4,7 @@ import { ErrorSummary } from '../components/error-summary.js';
 import { PostForm, SubmitButton } from '../components/post-form.js';
 import { catalogueKey } from '../i18n/catalogue-keys.js';
 import { formatDateTime, statusTagClass } from '../staff/staff-format.js';
+import { MissedTargetTags } from './missed-target-tags.js';
 import { CharacterCountField } from './character-count-field.js';
 import { SuccessBanner } from './success-banner.js';
 
@@ -33,6 +34,7 @@ export function NotificationPage({ notification, form, acknowledgeAction, outcom
           <dt className="govuk-summary-list__key">{t('notification.status')}</dt>
           <dd className="govuk-summary-list__value">
             <strong className={statusTagClass(notification.status)}>{t(`status.${notification.status}`)}</strong>
+            <MissedTargetTags missed={notification.missedTargets} />
           </dd>
         </div>
         <div className="govuk-summary-list__row">

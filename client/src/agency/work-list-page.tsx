@@ -5,6 +5,7 @@ import type { WorkListView } from '@tuo/shared/pages/agency-page-model';
 import { ErrorSummary } from '../components/error-summary.js';
 import { catalogueKey } from '../i18n/catalogue-keys.js';
 import { formatDateTime, statusTagClass } from '../staff/staff-format.js';
+import { MissedTargetTags } from './missed-target-tags.js';
 import { TextField } from '../staff/text-field.js';
 
 /**
@@ -88,6 +89,7 @@ export function WorkListPage({ query, form, items, total, previousHref, nextHref
               <td className="govuk-table__cell">{t(catalogueKey.journey(item.lifeEvent, 'title'))}</td>
               <td className="govuk-table__cell">
                 <strong className={statusTagClass(item.status)}>{t(`status.${item.status}`)}</strong>
+                <MissedTargetTags missed={item.missedTargets} />
               </td>
               <td className="govuk-table__cell">{formatDateTime(item.deliveredAt)}</td>
             </tr>

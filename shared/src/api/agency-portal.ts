@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { agencyIdSchema } from '../agencies/agency-ids.js';
 import { canonicalReferenceSchema } from '../identifiers/reference.js';
 import { lifeEventIdSchema } from '../journeys/catalogue.js';
-import { agencyNotificationStatusSchema } from './agency-notifications.js';
+import { agencyNotificationSchema, agencyNotificationStatusSchema } from './agency-notifications.js';
 
 /**
  * Roles of people at an agency, least to most trusted: agency users work the notifications;
@@ -58,6 +58,7 @@ export const workListItemSchema = z.strictObject({
   deliveredAt: z.iso.datetime({ offset: true }),
   acknowledgedAt: z.iso.datetime({ offset: true }).nullable(),
   actionedAt: z.iso.datetime({ offset: true }).nullable(),
+  missedTargets: agencyNotificationSchema.shape.missedTargets,
 });
 
 /** One row of the work list. */

@@ -55,7 +55,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
       nav: agencyNav(request),
       query,
       form: { action: '/agency/notifications', csrfToken: '', values: { ...formValues(request.query), status: query.status }, errors },
-      items: notifications.map(({ id, reference, lifeEvent, status, deliveredAt, acknowledgedAt, actionedAt }) => ({ id, reference, lifeEvent, status, deliveredAt, acknowledgedAt, actionedAt })),
+      items: notifications.map(({ id, reference, lifeEvent, status, deliveredAt, acknowledgedAt, actionedAt, missedTargets }) => ({ id, reference, lifeEvent, status, deliveredAt, acknowledgedAt, actionedAt, missedTargets })),
       total,
       previousHref: query.page > 1 ? workListHref('/agency/notifications', query, { page: query.page - 1 }) : null,
       nextHref: offset + notifications.length < total ? workListHref('/agency/notifications', query, { page: query.page + 1 }) : null,
