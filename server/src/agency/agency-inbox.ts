@@ -3,6 +3,7 @@ import type { AgencyNotification } from '@tuo/shared/api/agency-notifications';
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
+import type { ProtectedValues } from '../privacy/protected-values.js';
 import { encodeCursor, type InboxPosition } from './inbox-cursor.js';
 
 interface InboxRow {
@@ -15,14 +16,15 @@ interface InboxRow {
   acknowledged_at: Date | null;
   actioned_at: Date | null;
   outcome: string | null;
-  payload: Record<string, unknown>;
+  /** Sealed (see ProtectedValues); null once the resident's personal data has been erased. */
+  payload: unknown;
   inbox_xid: string;
   inbox_seq: string;
 }
 
 const columns = sql`d.id, s.reference, s.life_event, d.agency, d.status, d.delivered_at, d.acknowledged_at, d.actioned_at, d.outcome, d.payload, d.inbox_xid::text as inbox_xid, d.inbox_seq::text as inbox_seq`;
 
-function toNotification(row: InboxRow): AgencyNotification {
+function toNotification(privacy: ProtectedValues, row: InboxRow): AgencyNotification {
   return {
     id: row.id,
     reference: row.reference,
@@ -33,7 +35,7 @@ function toNotification(row: InboxRow): AgencyNotification {
     acknowledgedAt: row.acknowledged_at?.toISOString() ?? null,
     actionedAt: row.actioned_at?.toISOString() ?? null,
     outcome: row.outcome,
-    payload: row.payload,
+    payload: row.payload === null ? {} : (privacy.openPayload(row.payload) as unknown as Record<string, unknown>),
   };
 }
 
@@ -42,7 +44,7 @@ function toNotification(row: InboxRow): AgencyNotification {
  * written by transactions older than every transaction still running are served, so a row that
  * commits later always sorts after the cursor: each notification is served exactly once.
  */
-export async function listInbox(db: Kysely<Database>, agency: AgencyId, after: InboxPosition, limit: number) {
+export async function listInbox(db: Kysely<Database>, privacy: ProtectedValues, agency: AgencyId, after: InboxPosition, limit: number) {
   const rows = await sql<InboxRow>`
     select ${columns}
     from deliveries d join submissions s on s.id = d.submission_id
@@ -53,16 +55,16 @@ export async function listInbox(db: Kysely<Database>, agency: AgencyId, after: I
     limit ${limit}
   `.execute(db);
   const last = rows.rows.at(-1);
-  return { notifications: rows.rows.map(toNotification), nextCursor: encodeCursor(last ? { xid: last.inbox_xid, seq: last.inbox_seq } : after) };
+  return { notifications: rows.rows.map((row) => toNotification(privacy, row)), nextCursor: encodeCursor(last ? { xid: last.inbox_xid, seq: last.inbox_seq } : after) };
 }
 
 /** One notification, if it is in this agency's inbox (another agency's is as good as missing). */
-export async function findInInbox(db: Kysely<Database>, agency: AgencyId, id: string): Promise<AgencyNotification | undefined> {
+export async function findInInbox(db: Kysely<Database>, privacy: ProtectedValues, agency: AgencyId, id: string): Promise<AgencyNotification | undefined> {
   const rows = await sql<InboxRow>`
     select ${columns} from deliveries d join submissions s on s.id = d.submission_id
     where d.id = ${id} and d.agency = ${agency} and d.inbox_xid is not null
   `.execute(db);
-  return rows.rows[0] ? toNotification(rows.rows[0]) : undefined;
+  return rows.rows[0] ? toNotification(privacy, rows.rows[0]) : undefined;
 }
 
 /**
@@ -72,6 +74,7 @@ export async function findInInbox(db: Kysely<Database>, agency: AgencyId, id: st
  */
 export async function advanceNotification(
   db: Kysely<Database>,
+  privacy: ProtectedValues,
   agency: AgencyId,
   id: string,
   to: 'acknowledged' | 'actioned',
@@ -96,5 +99,5 @@ export async function advanceNotification(
     )
     select count(*) from moved
   `.execute(db);
-  return findInInbox(db, agency, id);
+  return findInInbox(db, privacy, agency, id);
 }

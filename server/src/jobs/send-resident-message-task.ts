@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { NotifyClient } from 'notifications-node-client';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import type { ProtectedValues } from '../privacy/protected-values.js';
 import { sendResidentMessagePayloadSchema } from './job-names.js';
 
 interface Personalisation {
@@ -20,8 +21,8 @@ function httpStatusOf(error: unknown): number | undefined {
  * records that it would have been sent. The tracking link (which unlocks the status page) is
  * cleared from the database once the message is sent or recorded.
  */
-export function createSendResidentMessageTask(deps: { db: Kysely<Database>; config: Pick<Config, 'notify' | 'publicUrl'> }): Task {
-  const { db, config } = deps;
+export function createSendResidentMessageTask(deps: { db: Kysely<Database>; privacy: ProtectedValues; config: Pick<Config, 'notify' | 'publicUrl'> }): Task {
+  const { db, privacy, config } = deps;
   const client = config.notify ? new NotifyClient(config.notify.apiKey) : undefined;
   return async (rawPayload) => {
     const { messageId } = sendResidentMessagePayloadSchema.parse(rawPayload);
@@ -34,7 +35,7 @@ export function createSendResidentMessageTask(deps: { db: Kysely<Database>; conf
       .select(['resident_messages.channel', 'resident_messages.personalisation', 'submissions.envelope'])
       .where('resident_messages.id', '=', messageId)
       .executeTakeFirstOrThrow();
-    const envelope = submissionEnvelopeV1Schema.parse(message.envelope);
+    const envelope = submissionEnvelopeV1Schema.parse(privacy.openEnvelope(message.envelope));
     const { reference, trackingSecret } = message.personalisation as Personalisation;
     const told = envelope.consent.filter((c) => c.given).map((c) => agencies[c.agency].name);
     const personalisation = {

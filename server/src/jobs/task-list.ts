@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AdapterRegistry } from '../adapters/adapter-registry.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import { createProtectedValues } from '../privacy/protected-values.js';
 import { createDeliverToAgencyTask } from './deliver-to-agency-task.js';
 import { DELIVER_TO_AGENCY, REMOVE_EXPIRED_RECORDS, SEND_RESIDENT_MESSAGE } from './job-names.js';
 import { createRemoveExpiredRecordsTask } from './remove-expired-records-task.js';
@@ -12,10 +13,15 @@ import { createSendResidentMessageTask } from './send-resident-message-task.js';
  * Every queue task this service runs, by snake_case name. Tasks re-parse their payload with zod
  * on entry, since a job may have been queued by older code.
  */
-export function createTaskList(deps: { db: Kysely<Database>; adapters: AdapterRegistry; config: Pick<Config, 'delivery' | 'notify' | 'publicUrl'> }): TaskList {
+export function createTaskList(deps: {
+  db: Kysely<Database>;
+  adapters: AdapterRegistry;
+  config: Pick<Config, 'delivery' | 'notify' | 'publicUrl' | 'protectedDataKeys' | 'retention'>;
+}): TaskList {
+  const privacy = createProtectedValues(deps.config.protectedDataKeys);
   return {
-    [DELIVER_TO_AGENCY]: createDeliverToAgencyTask({ db: deps.db, adapters: deps.adapters, policy: deps.config.delivery }),
-    [SEND_RESIDENT_MESSAGE]: createSendResidentMessageTask({ db: deps.db, config: deps.config }),
+    [DELIVER_TO_AGENCY]: createDeliverToAgencyTask({ db: deps.db, adapters: deps.adapters, privacy, policy: deps.config.delivery }),
+    [SEND_RESIDENT_MESSAGE]: createSendResidentMessageTask({ db: deps.db, privacy, config: deps.config }),
     [REMOVE_EXPIRED_RECORDS]: createRemoveExpiredRecordsTask({ db: deps.db }),
   };
 }
