@@ -5,7 +5,9 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { createProtectedValues } from '../privacy/protected-values.js';
 import { createDeliverToAgencyTask } from './deliver-to-agency-task.js';
-import { DELIVER_TO_AGENCY, REMOVE_EXPIRED_RECORDS, SEND_RESIDENT_MESSAGE } from './job-names.js';
+import { DELIVER_TO_AGENCY, ERASE_EXPIRED_ANSWERS, REMOVE_EXPIRED_RECORDS, RESEAL_PROTECTED_DATA, SEND_RESIDENT_MESSAGE } from './job-names.js';
+import { createEraseExpiredAnswersTask } from './erase-expired-answers-task.js';
+import { createResealProtectedDataTask } from './reseal-protected-data-task.js';
 import { createRemoveExpiredRecordsTask } from './remove-expired-records-task.js';
 import { createSendResidentMessageTask } from './send-resident-message-task.js';
 
@@ -23,5 +25,7 @@ export function createTaskList(deps: {
     [DELIVER_TO_AGENCY]: createDeliverToAgencyTask({ db: deps.db, adapters: deps.adapters, privacy, policy: deps.config.delivery }),
     [SEND_RESIDENT_MESSAGE]: createSendResidentMessageTask({ db: deps.db, privacy, config: deps.config }),
     [REMOVE_EXPIRED_RECORDS]: createRemoveExpiredRecordsTask({ db: deps.db }),
+    [ERASE_EXPIRED_ANSWERS]: createEraseExpiredAnswersTask({ db: deps.db, retentionDays: deps.config.retention.answersDays }),
+    [RESEAL_PROTECTED_DATA]: createResealProtectedDataTask({ db: deps.db, privacy }),
   };
 }
