@@ -3,10 +3,12 @@ import type { StaffPageProps } from '@tuo/shared/pages/staff-page-model';
 import { AssistedPage } from './assisted-page.js';
 import { AuditPage } from './audit-page.js';
 import { DashboardPage } from './dashboard-page.js';
+import { ErasePage } from './erase-page.js';
 import { SearchPage } from './search-page.js';
 import { SignInPage } from './sign-in-page.js';
 import { StaffHeader } from './staff-header.js';
 import { staffI18n } from './staff-i18n.js';
+import { SubjectAccessPage } from './subject-access-page.js';
 import { SubmissionPage } from './submission-page.js';
 
 function MessageView({ message }: { message: Extract<StaffPageProps, { view: 'message' }>['message'] }) {
@@ -30,11 +32,15 @@ function View({ props }: { props: StaffPageProps }) {
     case 'search':
       return <SearchPage form={props.form} results={props.results} />;
     case 'submission':
-      return <SubmissionPage submission={props.submission} canRepair={props.canRepair} form={props.form} done={props.done} />;
+      return <SubmissionPage submission={props.submission} canRepair={props.canRepair} canAdminister={props.canAdminister} form={props.form} done={props.done} />;
     case 'assisted':
       return <AssistedPage form={props.form} />;
     case 'audit':
       return <AuditPage form={props.form} page={props.page} nextHref={props.nextHref} />;
+    case 'subject-access':
+      return <SubjectAccessPage data={props.export} jsonHref={props.jsonHref} />;
+    case 'erase':
+      return <ErasePage reference={props.reference} lifeEvent={props.lifeEvent} form={props.form} />;
   }
 }
 

@@ -3,6 +3,7 @@ import type { StaffScopeOptions } from '../staff-routes.js';
 import { assistedPages } from './assisted-pages.js';
 import { auditPages } from './audit-pages.js';
 import { consolePages } from './console-pages.js';
+import { privacyPages } from './privacy-pages.js';
 import { signInPages } from './sign-in-pages.js';
 import { submissionPages } from './submission-pages.js';
 
@@ -13,4 +14,5 @@ export const staffPageRoutes: FastifyPluginAsync<StaffScopeOptions> = async (app
   await app.register(submissionPages);
   await app.register(assistedPages, options);
   await app.register(auditPages);
+  await app.register(privacyPages);
 };
