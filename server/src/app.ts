@@ -13,6 +13,8 @@ import { errorHandlerPlugin } from './plugins/error-handler.js';
 import { openApiPlugin } from './plugins/openapi.js';
 import { pagesPlugin } from './plugins/pages.js';
 import { languagePlugin } from './plugins/language.js';
+import { privacyPlugin } from './plugins/privacy.js';
+import { createProtectedValues } from './privacy/protected-values.js';
 import { securityPlugin } from './plugins/security.js';
 import { healthRoutes } from './routes/health/health-routes.js';
 import { journeyRoutes } from './routes/journeys/journey-routes.js';
@@ -72,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db: options.db,
     workerStatus: options.workerStatus ?? (() => ({ ok: true, detail: 'This process runs no worker.' })),
   });
+  await app.register(privacyPlugin, { privacy: createProtectedValues(config.protectedDataKeys) });
   await app.register(openApiPlugin, { publicUrl: config.publicUrl });
   await app.register(clockPlugin, { now: options.now });
   await app.register(healthRoutes);

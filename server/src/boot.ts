@@ -2,7 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { buildApp } from './app.js';
-import { ConfigError, parseEnv, toConfig, type Config } from './config.js';
+import { ConfigError, parseEnv, parseProtectedDataKeys, toConfig, type Config } from './config.js';
 import { createDb } from './db/create-db.js';
 import { startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { migrateToLatest } from './db/migrator.js';
@@ -55,6 +55,7 @@ export async function boot(roles: Roles): Promise<void> {
   const config: Config = toConfig(env, {
     databaseUrl: env.DATABASE_URL ?? embedded?.databaseUrl ?? '',
     sessionSecret: env.SESSION_SECRET ?? embedded?.sessionSecret ?? '',
+    protectedDataKeys: env.PROTECTED_DATA_KEYS ?? parseProtectedDataKeys(embedded?.protectedDataKeys ?? ''),
   });
   const logger = pino(loggerOptions(config.logLevel));
   // graphile-worker shares the pool: give each concurrent job a connection, and the API its own.

@@ -15,7 +15,8 @@ describe('configuration', () => {
   it('has working defaults for a laptop', () => {
     const env = parseEnv({});
     expect(env).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', DATA_DIR: '.data', LOG_LEVEL: 'info' });
-    expect(toConfig(env, { databaseUrl: 'postgres://x/y', sessionSecret: 's'.repeat(32) }).publicUrl).toBe('http://localhost:3000');
+    expect(toConfig(env, { databaseUrl: 'postgres://x/y', sessionSecret: 's'.repeat(32), protectedDataKeys: [] }).publicUrl).toBe('http://localhost:3000');
+    expect(toConfig(env, { databaseUrl: 'postgres://x/y', sessionSecret: 's'.repeat(32), protectedDataKeys: [] }).retention).toEqual({ answersDays: 90 });
   });
 
   it.each([
@@ -33,6 +34,20 @@ describe('configuration', () => {
     const short = messageFor({ DATABASE_URL: 'postgres://u:p@h/d', SESSION_SECRET: 'tooshort' });
     expect(short).toContain('SESSION_SECRET must be at least 32 characters');
     expect(short).not.toContain('tooshort');
+  });
+
+  it('requires PROTECTED_DATA_KEYS with an external database, reads a keyring with the current key first, and never echoes keys', () => {
+    const external = { DATABASE_URL: 'postgres://u:p@h/d', SESSION_SECRET: 's'.repeat(32) };
+    expect(messageFor(external)).toMatch(/^Configuration error: PROTECTED_DATA_KEYS is required when DATABASE_URL is set/);
+    const [k2, k1] = [Buffer.alloc(32, 2).toString('base64'), Buffer.alloc(32, 1).toString('base64')];
+    const keys = parseEnv({ ...external, PROTECTED_DATA_KEYS: `k2:${k2}, k1:${k1}` }).PROTECTED_DATA_KEYS;
+    expect(keys?.map((key) => key.id)).toEqual(['k2', 'k1']);
+    expect(keys?.[0]?.secret).toEqual(Buffer.alloc(32, 2));
+    for (const bad of ['k1', `k1:${Buffer.alloc(16).toString('base64')}`, `k1:${k1},k1:${k2}`, `bad id:${k1}`]) {
+      const message = messageFor({ ...external, PROTECTED_DATA_KEYS: bad });
+      expect(message).toContain('PROTECTED_DATA_KEYS must be key-id:base64-of-32-random-bytes pairs');
+      expect(message).not.toContain(k1);
+    }
   });
 
   it('treats empty values as unset', () => {

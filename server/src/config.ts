@@ -2,6 +2,7 @@ import type { AgencyId } from '@tuo/shared';
 import { z } from 'zod';
 import { targetOverridesSchema } from './service-levels/target-overrides.js';
 import type { ServiceLevels } from './service-levels/targets.js';
+import type { ProtectedDataKey } from './privacy/keyring.js';
 
 const port = z.coerce
   .number({ error: 'must be a whole number from 1 to 65535' })
@@ -20,6 +21,22 @@ const url = z.url({ error: 'must be a full URL, like https://example.org' });
 const webhookSecret = z
   .string()
   .regex(/^whsec_[A-Za-z0-9+/=]{24,}$/, { error: 'must be a Standard Webhooks secret: whsec_ followed by base64' });
+
+// `id:base64` pairs, comma-separated, the current key first (see privacy/keyring.ts).
+const protectedDataKeys = z
+  .string()
+  .transform((text, ctx): ProtectedDataKey[] => {
+    const keys = text.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '').map((entry) => {
+      const [id = '', secret = ''] = entry.split(':');
+      return { id, secret: Buffer.from(secret, 'base64') };
+    });
+    const wellFormed = keys.length > 0 && keys.every((key) => /^[A-Za-z0-9_-]{1,32}$/.test(key.id) && key.secret.length === 32);
+    if (!wellFormed || new Set(keys.map((key) => key.id)).size !== keys.length) {
+      ctx.addIssue({ code: 'custom', message: 'must be key-id:base64-of-32-random-bytes pairs, comma-separated, each id different, the current key first (openssl rand -base64 32)' });
+      return z.NEVER;
+    }
+    return keys;
+  });
 
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
   error: 'must be one of fatal, error, warn, info, debug, trace or silent',
@@ -42,6 +59,8 @@ export const envSchema = z
       .string()
       .min(32, { error: 'must be at least 32 characters (a long random string)' })
       .optional(),
+    PROTECTED_DATA_KEYS: protectedDataKeys.optional(),
+    ANSWERS_RETENTION_DAYS: positiveInt('days personal answers are kept after every agency has them').default(90),
     LOG_LEVEL: logLevel.default('info'),
     PUBLIC_URL: url.optional(),
     WORKER_CONCURRENCY: positiveInt('jobs run at once per worker process').default(8),
@@ -105,6 +124,13 @@ export const envSchema = z
         message: 'is required when DATABASE_URL is set (a long random string shared by every API process)',
       });
     }
+    if (env.DATABASE_URL && !env.PROTECTED_DATA_KEYS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PROTECTED_DATA_KEYS'],
+        message: 'is required when DATABASE_URL is set (the same on every process; e.g. k1:$(openssl rand -base64 32))',
+      });
+    }
   });
 
 /** The parsed environment, before embedded-mode defaults are filled in. */
@@ -117,6 +143,10 @@ export interface Config {
   host: string;
   dataDir: string;
   sessionSecret: string;
+  /** Encrypt NHS and NI numbers and dates of birth at rest; the first seals, all open (rotation). */
+  protectedDataKeys: ProtectedDataKey[];
+  /** Personal answers are erased this long after every agency has the submission (or gave up). */
+  retention: { answersDays: number };
   logLevel: Env['LOG_LEVEL'];
   publicUrl: string;
   bodyLimitBytes: number;
@@ -162,17 +192,26 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   throw new ConfigError(`Configuration error: ${name} ${issue?.message ?? 'is invalid'}${shown}.`);
 }
 
+/** Reads keys in PROTECTED_DATA_KEYS's form (as the embedded mode keeps them in DATA_DIR). */
+export function parseProtectedDataKeys(text: string): ProtectedDataKey[] {
+  const result = protectedDataKeys.safeParse(text);
+  if (!result.success) throw new ConfigError(`Configuration error: protected-data keys ${result.error.issues[0]?.message ?? 'are invalid'}.`);
+  return result.data;
+}
+
 /** The variable names the portal understands, so deployment files can be checked against them. */
 export const knownEnvNames: readonly string[] = Object.keys(envSchema.shape);
 
-/** Completes {@link Env} with a database URL and secret, as found or made by the caller. */
-export function toConfig(env: Env, found: { databaseUrl: string; sessionSecret: string }): Config {
+/** Completes {@link Env} with a database URL and secrets, as found or made by the caller. */
+export function toConfig(env: Env, found: { databaseUrl: string; sessionSecret: string; protectedDataKeys: ProtectedDataKey[] }): Config {
   return {
     databaseUrl: found.databaseUrl,
     port: env.PORT,
     host: env.HOST,
     dataDir: env.DATA_DIR,
     sessionSecret: found.sessionSecret,
+    protectedDataKeys: found.protectedDataKeys,
+    retention: { answersDays: env.ANSWERS_RETENTION_DAYS },
     logLevel: env.LOG_LEVEL,
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${String(env.PORT)}`,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,

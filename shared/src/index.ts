@@ -53,6 +53,8 @@ export { findPageByPath, firstPage, getPage, nextPage, reachablePages } from './
 export { applyPageAnswers, pageSchema } from './journeys/engine/page-schema.js';
 export type { PageSchema } from './journeys/engine/page-schema.js';
 export { pickRoutedAnswers, relevantAgencies, routedFields } from './journeys/engine/routing.js';
+export { protectedFields, protectedKindOf, protectedKinds } from './journeys/engine/protected-fields.js';
+export type { ProtectedKind } from './journeys/engine/protected-fields.js';
 
 export * from './submission/index.js';
 

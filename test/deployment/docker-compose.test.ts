@@ -30,7 +30,7 @@ describe('docker-compose.yml', () => {
       for (const variable of Object.keys(service.environment ?? {})) {
         expect(knownEnvNames, `${name} sets ${variable}`).toContain(variable);
       }
-      expect(Object.keys(service.environment ?? {}), name).toEqual(expect.arrayContaining(['DATABASE_URL', 'SESSION_SECRET']));
+      expect(Object.keys(service.environment ?? {}), name).toEqual(expect.arrayContaining(['DATABASE_URL', 'SESSION_SECRET', 'PROTECTED_DATA_KEYS']));
     }
   });
 
@@ -58,5 +58,6 @@ describe('docker-compose.yml', () => {
 
   it('gives no secret a default', () => {
     expect(compose.services.api?.environment?.SESSION_SECRET).toMatch(/^\$\{SESSION_SECRET:\?/);
+    for (const [name, service] of ours) expect(service.environment?.PROTECTED_DATA_KEYS, name).toMatch(/^\$\{PROTECTED_DATA_KEYS:\?/);
   });
 });

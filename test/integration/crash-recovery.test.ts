@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findFreePort } from '../../server/src/db/embedded-postgres.js';
 import { connectToEmbedded, startPortal, waitUntilReady, type PortalProcess } from '../support/portal-process.js';
 import { createTestApp } from '../support/test-app.js';
+import { testProtectedDataKeys } from '../support/test-config.js';
 import { waitFor } from '../support/wait-for.js';
 import { startWebhookReceiver, webhookEnv } from '../support/webhook-receiver.js';
 
@@ -60,6 +61,7 @@ describe('a worker killed mid-delivery', () => {
       ...webhookEnv(receiver, secret),
       DATABASE_URL: t.database.url,
       SESSION_SECRET: 'crash-test-session-secret-0123456789abcdef',
+      PROTECTED_DATA_KEYS: testProtectedDataKeys,
       PORT: String(port),
       WORKER_LEASE_SECONDS: '2',
       OUTBOX_RELAY_INTERVAL_MS: '50',

@@ -5,7 +5,7 @@ import { createAdapterRegistry, type AdapterRegistry } from '../../server/src/ad
 import type { DeliveryOutcome } from '../../server/src/adapters/agency-adapter.js';
 import { createDeliverToAgencyTask } from '../../server/src/jobs/deliver-to-agency-task.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { testConfig } from '../support/test-config.js';
+import { testConfig, testProtectedValues } from '../support/test-config.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -40,8 +40,8 @@ describe('deliver_to_agency', () => {
   it('lets a stale run of an attempt (its worker taken for dead) write nothing over the newer result', async () => {
     const { id } = await councilDelivery();
     let releaseStale: (outcome: DeliveryOutcome) => void = () => undefined;
-    const stale = createDeliverToAgencyTask({ db: t.database.db, adapters: controlledAdapters(() => new Promise((resolve) => (releaseStale = resolve))), policy });
-    const fresh = createDeliverToAgencyTask({ db: t.database.db, adapters: controlledAdapters(() => Promise.resolve({ kind: 'delivered', statusCode: 204 })), policy });
+    const stale = createDeliverToAgencyTask({ db: t.database.db, adapters: controlledAdapters(() => new Promise((resolve) => (releaseStale = resolve))), privacy: testProtectedValues(), policy });
+    const fresh = createDeliverToAgencyTask({ db: t.database.db, adapters: controlledAdapters(() => Promise.resolve({ kind: 'delivered', statusCode: 204 })), privacy: testProtectedValues(), policy });
     const staleRun = stale({ deliveryId: id, attempt: 1 }, helpers);
     // The stale run has claimed attempt 1 and is waiting on the agency; its lease lapses and the
     // job is run again elsewhere, which delivers.
@@ -59,7 +59,7 @@ describe('deliver_to_agency', () => {
     const { id } = await councilDelivery();
     const real = createAdapterRegistry(testConfig(t.database.url));
     const broken: AdapterRegistry = { ...real, council: { ...real.council, toPayload: () => ({ reference: 'TUO-XXXX-XXXX', lifeEvent: 'someone-died', submittedAt: 'not a date', channel: 'online', answers: { notRouted: 'x' } }) } };
-    await createDeliverToAgencyTask({ db: t.database.db, adapters: broken, policy })({ deliveryId: id, attempt: 1 }, helpers);
+    await createDeliverToAgencyTask({ db: t.database.db, adapters: broken, privacy: testProtectedValues(), policy })({ deliveryId: id, attempt: 1 }, helpers);
     const row = await t.database.db.selectFrom('deliveries').select(['status', 'last_error']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'failed', last_error: 'The notification could not be prepared for this agency' });
   });
@@ -73,6 +73,7 @@ describe('deliver_to_agency', () => {
         called = true;
         return Promise.resolve({ kind: 'delivered' });
       }),
+      privacy: testProtectedValues(),
       policy,
     });
     await task({ deliveryId: id, attempt: 3 }, helpers);

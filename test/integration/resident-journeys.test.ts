@@ -1,6 +1,7 @@
 import { answerSummary, catalogue, exampleSubmissions, findPageByPath, type AgencyId, type Answers, type LifeEventId } from '@tuo/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageModel, pagePost, Resident } from '../support/resident.js';
+import { testProtectedValues } from '../support/test-config.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -145,7 +146,8 @@ describe.each(Object.keys(routes) as LifeEventId[])('%s in server-rendered pages
     const { reference, trackingSecret } = confirmation.props;
     expect(trackingSecret).toMatch(/^[A-Za-z0-9_-]{22,}$/);
     const submission = await t.database.db.selectFrom('submissions').select(['id', 'envelope']).where('reference', '=', reference).executeTakeFirstOrThrow();
-    expect((submission.envelope as { answers: Answers }).answers).toEqual(answers);
+    // Stored sealed (protected identifiers encrypted), and opens to exactly the answers given.
+    expect(testProtectedValues().openEnvelope(submission.envelope).answers).toEqual(answers);
     const deliveries = await t.database.db.selectFrom('deliveries').select('agency').where('submission_id', '=', submission.id).execute();
     expect(deliveries.map((d) => d.agency).sort()).toEqual([...consent].sort());
     expect(confirmation.props.agencies).toEqual(consent);

@@ -53,9 +53,11 @@ describe('without a staff session', () => {
   it('refuses every protected staff and admin API route with 401 problem+json', async () => {
     expect(protectedRoutes.map((r) => `${r.method} ${r.url.replace(reference, ':reference').replace(/[0-9a-f-]{36}/, ':id')}`).sort()).toEqual([
       'GET /api/admin/audit',
+      'GET /api/admin/submissions/:reference/export',
       'GET /api/staff/dashboard',
       'GET /api/staff/search',
       'GET /api/staff/submissions/:reference',
+      'POST /api/admin/submissions/:reference/erase',
       'POST /api/staff/assisted',
       'POST /api/staff/assisted/end',
       'POST /api/staff/deliveries/:id/handled-offline',

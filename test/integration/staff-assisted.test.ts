@@ -55,6 +55,8 @@ describe('assisted transactions', () => {
     const submission = await t.database.db.selectFrom('submissions').select(['id', 'channel', 'envelope']).where('reference', '=', confirmation.reference).executeTakeFirstOrThrow();
     expect(submission.channel).toBe('assisted');
     expect((submission.envelope as { channel: string }).channel).toBe('assisted');
+    // The consent record says who made the choices, for whom, and that the resident agreed.
+    expect((submission.envelope as { consentGivenBy?: unknown }).consentGivenBy).toEqual({ by: 'adviser', onBehalfOf: 'resident', staffId: adviser.id, mode: 'phone', residentAgreed: true });
     const messages = await t.database.db.selectFrom('resident_messages').select('channel').where('submission_id', '=', submission.id).execute();
     expect(messages.map((m) => m.channel)).toEqual(['sms']);
     const created = await t.database.db.selectFrom('audit_events').selectAll().where('submission_id', '=', submission.id).where('action', '=', 'submission.created').executeTakeFirstOrThrow();

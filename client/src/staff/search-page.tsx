@@ -78,7 +78,7 @@ function Results({ results }: { results: SearchResponse['results'] }) {
   );
 }
 
-/** Find submissions by any of reference, name, date of birth and postcode: a GET form, so results can be reloaded. */
+/** Find submissions by any of reference, name, date of birth, postcode, NHS or NI number: a GET form, so results can be reloaded. */
 export function SearchPage({ form, results }: { form: FormProps; results: SearchResponse['results'] | null }) {
   const { t } = useTranslation('staff');
   return (
@@ -91,6 +91,8 @@ export function SearchPage({ form, results }: { form: FormProps; results: Search
         <TextField form={form} name="name" label={t('search.name')} />
         <DateOfBirth form={form} />
         <TextField form={form} name="postcode" label={t('search.postcode')} width="govuk-input--width-10" />
+        <TextField form={form} name="nhsNumber" label={t('search.nhsNumber')} hint={t('search.exactHint')} width="govuk-input--width-10" />
+        <TextField form={form} name="niNumber" label={t('search.niNumber')} hint={t('search.exactHint')} width="govuk-input--width-10" />
         <button type="submit" className="govuk-button" data-module="govuk-button">
           {t('search.submit')}
         </button>

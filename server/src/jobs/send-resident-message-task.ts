@@ -5,6 +5,7 @@ import { NotifyClient } from 'notifications-node-client';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { residentText } from '../i18n/resident-text.js';
+import type { ProtectedValues } from '../privacy/protected-values.js';
 import { sendResidentMessagePayloadSchema } from './job-names.js';
 
 interface Personalisation {
@@ -21,8 +22,8 @@ function httpStatusOf(error: unknown): number | undefined {
  * records that it would have been sent. The tracking link (which unlocks the status page) is
  * cleared from the database once the message is sent or recorded.
  */
-export function createSendResidentMessageTask(deps: { db: Kysely<Database>; config: Pick<Config, 'notify' | 'publicUrl'> }): Task {
-  const { db, config } = deps;
+export function createSendResidentMessageTask(deps: { db: Kysely<Database>; privacy: ProtectedValues; config: Pick<Config, 'notify' | 'publicUrl'> }): Task {
+  const { db, privacy, config } = deps;
   const client = config.notify ? new NotifyClient(config.notify.apiKey) : undefined;
   return async (rawPayload) => {
     const { messageId } = sendResidentMessagePayloadSchema.parse(rawPayload);
@@ -35,7 +36,7 @@ export function createSendResidentMessageTask(deps: { db: Kysely<Database>; conf
       .select(['resident_messages.channel', 'resident_messages.personalisation', 'submissions.envelope'])
       .where('resident_messages.id', '=', messageId)
       .executeTakeFirstOrThrow();
-    const envelope = submissionEnvelopeV1Schema.parse(message.envelope);
+    const envelope = submissionEnvelopeV1Schema.parse(privacy.openEnvelope(message.envelope));
     const { reference, trackingSecret } = message.personalisation as Personalisation;
     // In the language the resident used. The template shows ((subject)) and ((body)); the other
     // fields are there for templates that word the message themselves.

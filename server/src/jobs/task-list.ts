@@ -3,8 +3,11 @@ import type { Kysely } from 'kysely';
 import type { AdapterRegistry } from '../adapters/adapter-registry.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import { createProtectedValues } from '../privacy/protected-values.js';
 import { createDeliverToAgencyTask } from './deliver-to-agency-task.js';
-import { DELIVER_TO_AGENCY, REMOVE_EXPIRED_RECORDS, SEND_RESIDENT_MESSAGE, SEND_SAVED_FORM_LINK } from './job-names.js';
+import { DELIVER_TO_AGENCY, ERASE_EXPIRED_ANSWERS, REMOVE_EXPIRED_RECORDS, RESEAL_PROTECTED_DATA, SEND_RESIDENT_MESSAGE, SEND_SAVED_FORM_LINK } from './job-names.js';
+import { createEraseExpiredAnswersTask } from './erase-expired-answers-task.js';
+import { createResealProtectedDataTask } from './reseal-protected-data-task.js';
 import { createRemoveExpiredRecordsTask } from './remove-expired-records-task.js';
 import { createSendResidentMessageTask } from './send-resident-message-task.js';
 import { createSendSavedFormLinkTask } from './send-saved-form-link-task.js';
@@ -18,12 +21,20 @@ import { createSendMissedTargetEventTask } from './send-missed-target-event-task
  * Every queue task this service runs, by snake_case name. Tasks re-parse their payload with zod
  * on entry, since a job may have been queued by older code.
  */
-export function createTaskList(deps: { db: Kysely<Database>; adapters: AdapterRegistry; config: Pick<Config, 'delivery' | 'notify' | 'publicUrl' | 'savedJourneys' | 'agencies' | 'serviceLevels'>; now?: () => Date }): TaskList {
+export function createTaskList(deps: {
+  db: Kysely<Database>;
+  adapters: AdapterRegistry;
+  config: Pick<Config, 'delivery' | 'notify' | 'publicUrl' | 'savedJourneys' | 'agencies' | 'serviceLevels' | 'protectedDataKeys' | 'retention'>;
+  now?: () => Date;
+}): TaskList {
+  const privacy = createProtectedValues(deps.config.protectedDataKeys);
   return {
-    [DELIVER_TO_AGENCY]: createDeliverToAgencyTask({ db: deps.db, adapters: deps.adapters, policy: deps.config.delivery }),
-    [SEND_RESIDENT_MESSAGE]: createSendResidentMessageTask({ db: deps.db, config: deps.config }),
+    [DELIVER_TO_AGENCY]: createDeliverToAgencyTask({ db: deps.db, adapters: deps.adapters, privacy, policy: deps.config.delivery }),
+    [SEND_RESIDENT_MESSAGE]: createSendResidentMessageTask({ db: deps.db, privacy, config: deps.config }),
     [SEND_SAVED_FORM_LINK]: createSendSavedFormLinkTask({ db: deps.db, config: deps.config }),
     [REMOVE_EXPIRED_RECORDS]: createRemoveExpiredRecordsTask({ db: deps.db }),
+    [ERASE_EXPIRED_ANSWERS]: createEraseExpiredAnswersTask({ db: deps.db, retentionDays: deps.config.retention.answersDays }),
+    [RESEAL_PROTECTED_DATA]: createResealProtectedDataTask({ db: deps.db, privacy }),
     [FLAG_MISSED_TARGETS]: createFlagMissedTargetsTask({
       db: deps.db,
       serviceLevels: deps.config.serviceLevels,

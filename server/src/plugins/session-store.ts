@@ -1,8 +1,12 @@
+import { isLifeEventId, type Answers } from '@tuo/shared';
 import type { Session } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { SealedValueError } from '../privacy/keyring.js';
+import type { ProtectedValues } from '../privacy/protected-values.js';
 import { settle, settleRead, type StoreCallback } from './session-callback.js';
 
+type StoredSession = Session & { journeys?: Record<string, { answers?: Answers } | undefined> };
 
 /**
  * Keeps @fastify/session's sessions in Postgres, so every API process sees the same session and a
@@ -13,25 +17,45 @@ export class PostgresSessionStore {
     private readonly db: Kysely<Database>,
     /** How long a session lives when its cookie carries no expiry. */
     private readonly maxAgeMs: number,
+    /** Journeys in progress hold NHS and NI numbers and dates of birth: they rest sealed, bound to the session. */
+    private readonly privacy: ProtectedValues,
   ) {}
+
+  /** The session's journeys with their answers sealed (or opened), leaving the live session untouched. */
+  private transform(sid: string, session: StoredSession, change: 'sealAnswers' | 'openAnswers'): StoredSession {
+    if (!session.journeys) return session;
+    const journeys: StoredSession['journeys'] = {};
+    for (const [lifeEvent, journey] of Object.entries(session.journeys)) {
+      journeys[lifeEvent] = journey?.answers && isLifeEventId(lifeEvent) ? { ...journey, answers: this.privacy[change](lifeEvent, journey.answers, `session:${sid}`) } : journey;
+    }
+    return { ...session, journeys };
+  }
 
   /** Reads a session; an expired one reads as none. */
   get(sid: string, callback: (error: unknown, session?: Session | null) => void): void {
-    settleRead(
-      this.db
-        .selectFrom('sessions')
-        .select('data')
-        .where('sid', '=', sid)
-        .where('expires_at', '>', new Date())
-        .executeTakeFirst(),
-      callback,
-    );
+    const read = this.db
+      .selectFrom('sessions')
+      .select('data')
+      .where('sid', '=', sid)
+      .where('expires_at', '>', new Date())
+      .executeTakeFirst()
+      .then((row) => {
+        if (!row) return undefined;
+        try {
+          return { data: this.transform(sid, row.data as StoredSession, 'openAnswers') };
+        } catch (error) {
+          // Sealed under a key no longer configured, or tampered with: start afresh rather than fail every page.
+          if (error instanceof SealedValueError) return undefined;
+          throw error;
+        }
+      });
+    settleRead(read, callback);
   }
 
   /** Creates or replaces a session, with its expiry taken from its cookie. */
   set(sid: string, session: Session, callback: StoreCallback): void {
     const expires = session.cookie.expires ?? new Date(Date.now() + this.maxAgeMs);
-    const data = JSON.stringify(session);
+    const data = JSON.stringify(this.transform(sid, session, 'sealAnswers'));
     settle(
       this.db
         .insertInto('sessions')

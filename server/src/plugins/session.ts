@@ -29,7 +29,7 @@ export const sessionPlugin = fp(
   async (app: FastifyInstance, options: SessionOptions) => {
     const maxAge = options.maxAgeMs ?? 4 * 60 * 60 * 1000;
     const secure = options.publicUrl.startsWith('https:');
-    const store = new PostgresSessionStore(app.db, maxAge);
+    const store = new PostgresSessionStore(app.db, maxAge, app.privacy);
     await app.register(fastifyCookie);
     await app.register(fastifySession, {
       secret: options.secret,
@@ -51,5 +51,5 @@ export const sessionPlugin = fp(
       clearInterval(timer);
     });
   },
-  { name: 'session', dependencies: ['database'] },
+  { name: 'session', dependencies: ['database', 'privacy'] },
 );

@@ -2,25 +2,26 @@ import { getJourney, type LifeEventId, type SubmissionEnvelopeV1 } from '@tuo/sh
 import type { SearchQuery, SearchResponse } from '@tuo/shared/api/staff-submissions';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/database.js';
+import type { ProtectedValues } from '../privacy/protected-values.js';
 
 /** The people and places a submission names, as shown to staff. */
 export interface SearchTerms {
   names: string[];
   postcodes: string[];
-  datesOfBirth: string[];
 }
 
-/** Names, postcodes and dates of birth in a submission, found by field kind in its journey. */
+/**
+ * Names and postcodes in a submission, found by field kind in its journey. Protected identifiers
+ * (dates of birth, NHS and NI numbers) are searched by keyed hash instead: see ProtectedValues.
+ */
 export function searchTerms(envelope: Pick<SubmissionEnvelopeV1, 'lifeEvent' | 'answers'>): SearchTerms {
-  const terms: SearchTerms = { names: [], postcodes: [], datesOfBirth: [] };
+  const terms: SearchTerms = { names: [], postcodes: [] };
   for (const field of getJourney(envelope.lifeEvent).pages.flatMap((page) => page.fields)) {
     const answer = envelope.answers[field.name];
     if (answer === undefined) continue;
     if (field.kind === 'name' && typeof answer === 'string') terms.names.push(answer);
     else if (field.kind === 'postcode' && typeof answer === 'string') terms.postcodes.push(answer);
     else if (field.kind === 'address' && typeof answer === 'object' && !Array.isArray(answer)) terms.postcodes.push(answer.postcode);
-    // Journeys name their dates of birth consistently: dateOfBirth, babyDateOfBirth, otherPersonDateOfBirth.
-    else if (field.kind === 'date' && /dateofbirth$/i.test(field.name) && typeof answer === 'string') terms.datesOfBirth.push(answer);
   }
   return terms;
 }
@@ -44,13 +45,20 @@ export function normaliseCode(text: string): string {
 /**
  * The search row of a new submission, as SQL for the submission's own statement: `from` supplies
  * the submission's id (e.g. `from s`), so the row exists exactly when the submission does.
+ * `identifierHashes` are the keyed hashes of its protected identifiers.
  */
-export function searchIndexInsert(envelope: SubmissionEnvelopeV1, from: RawBuilder<unknown>): RawBuilder<unknown> {
+export function searchIndexInsert(envelope: SubmissionEnvelopeV1, identifierHashes: string[], from: RawBuilder<unknown>): RawBuilder<unknown> {
   const terms = searchTerms(envelope);
   // Names are joined with a separator no query can contain, so a match never spans two people.
-  return sql`insert into submission_search (submission_id, reference, names, postcodes, dates_of_birth)
+  return sql`insert into submission_search (submission_id, reference, names, postcodes, identifier_hashes)
     select s.id, ${normaliseCode(envelope.reference)}, ${terms.names.map(normaliseName).join(' | ')}, ${terms.postcodes.map(normaliseCode).join(' | ')},
-      ${terms.datesOfBirth}::date[] ${from}`;
+      ${identifierHashes}::text[] ${from}`;
+}
+
+/** The search row's terms for a submission already stored (re-indexed after re-sealing). */
+export function searchIndexValues(envelope: Pick<SubmissionEnvelopeV1, 'lifeEvent' | 'answers'>) {
+  const terms = searchTerms(envelope);
+  return { names: terms.names.map(normaliseName).join(' | '), postcodes: terms.postcodes.map(normaliseCode).join(' | ') };
 }
 
 /** `%text%` for LIKE. Normalised terms hold only letters, digits and spaces, so never a wildcard of LIKE's own. */
@@ -58,8 +66,11 @@ function containing(text: string): string {
   return `%${text}%`;
 }
 
-/** Submissions matching every term given: partial and case-insensitive, newest first, at most 50. */
-export async function searchSubmissions(db: Kysely<Database>, query: SearchQuery): Promise<(SearchResponse['results'][number] & { id: string })[]> {
+/**
+ * Submissions matching every term given: partial and case-insensitive, newest first, at most 50.
+ * Dates of birth, NHS and NI numbers match exactly, by keyed hash under every configured key.
+ */
+export async function searchSubmissions(db: Kysely<Database>, privacy: ProtectedValues, query: SearchQuery): Promise<(SearchResponse['results'][number] & { id: string })[]> {
   let select = db
     .selectFrom('submission_search as ss')
     .innerJoin('submissions as s', 's.id', 'ss.submission_id')
@@ -70,7 +81,14 @@ export async function searchSubmissions(db: Kysely<Database>, query: SearchQuery
   if (terms.reference) select = select.where('ss.reference', 'like', containing(terms.reference));
   if (terms.name) select = select.where('ss.names', 'like', containing(terms.name));
   if (terms.postcode) select = select.where('ss.postcodes', 'like', containing(terms.postcode));
-  if (query.dateOfBirth) select = select.where(sql<boolean>`ss.dates_of_birth @> array[${query.dateOfBirth}]::date[]`);
+  const identifiers = [
+    ['date-of-birth', query.dateOfBirth],
+    ['nhs-number', query.nhsNumber],
+    ['ni-number', query.niNumber],
+  ] as const;
+  for (const [kind, value] of identifiers) {
+    if (value) select = select.where(sql<boolean>`ss.identifier_hashes && ${privacy.searchHashesFor(kind, value)}::text[]`);
+  }
   const rows = await select.orderBy('s.submitted_at', 'desc').limit(50).execute();
   return rows.map((row) => {
     const terms = searchTerms(row.envelope as SubmissionEnvelopeV1);

@@ -1,9 +1,10 @@
-import { answerSummary, getJourney, normaliseReference, type AgencyId, type LifeEventId, type SubmissionEnvelopeV1 } from '@tuo/shared';
+import { answerSummary, getJourney, normaliseReference, type AgencyId, type LifeEventId } from '@tuo/shared';
 import type { SubmissionView } from '@tuo/shared/api/staff-submissions';
 import { startAssistedRequestSchema } from '@tuo/shared/api/staff-session';
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import type { ProtectedValues } from '../privacy/protected-values.js';
 import { messageIdFor } from '../jobs/deliver-to-agency-task.js';
 import { listCaseNotes } from './case-notes.js';
 
@@ -26,10 +27,10 @@ async function assistedDetails(db: Kysely<Database>, submissionId: string): Prom
 }
 
 /** Everything staff may see about one submission, found by its reference; undefined when there is none. */
-export async function loadSubmissionView(db: Kysely<Database>, reference: string): Promise<{ id: string; view: SubmissionView } | undefined> {
+export async function loadSubmissionView(db: Kysely<Database>, privacy: ProtectedValues, reference: string): Promise<{ id: string; view: SubmissionView } | undefined> {
   const submission = await db
     .selectFrom('submissions')
-    .select(['id', 'reference', 'life_event', 'channel', 'language', 'submitted_at', 'envelope'])
+    .select(['id', 'reference', 'life_event', 'channel', 'language', 'submitted_at', 'envelope', 'answers_erased_at', 'erasure_kind'])
     .where('reference', '=', normaliseReference(reference))
     .executeTakeFirst();
   if (!submission) return undefined;
@@ -41,7 +42,7 @@ export async function loadSubmissionView(db: Kysely<Database>, reference: string
     listCaseNotes(db, submission.id),
     assistedDetails(db, submission.id),
   ]);
-  const envelope = submission.envelope as SubmissionEnvelopeV1;
+  const envelope = privacy.openEnvelope(submission.envelope);
   const lifeEvent = submission.life_event as LifeEventId;
   return {
     id: submission.id,
@@ -52,6 +53,7 @@ export async function loadSubmissionView(db: Kysely<Database>, reference: string
       language: submission.language,
       submittedAt: submission.submitted_at.toISOString(),
       assisted,
+      erasure: submission.answers_erased_at ? { at: submission.answers_erased_at.toISOString(), kind: submission.erasure_kind === 'request' ? 'request' : 'retention' } : null,
       answers: answerSummary(getJourney(lifeEvent), envelope.answers)
         .filter((row) => row.lines.length > 0)
         .map((row) => ({ label: row.label, lines: [...row.lines] })),

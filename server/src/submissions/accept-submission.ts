@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   createSubmissionEnvelopeV1,
   generateReference,
@@ -11,6 +11,7 @@ import { auditInsert, type Actor, type AuditEvent } from '../audit/audit-log.js'
 import type { Database } from '../db/database.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import { deliveryJob, residentMessageJob } from '../jobs/job-names.js';
+import type { ProtectedValues } from '../privacy/protected-values.js';
 import { idempotencyLookupKey, openResponse, sealResponse } from './idempotency-record.js';
 import { searchIndexInsert } from '../staff/submission-search.js';
 import { hashTrackingSecret, newTrackingSecret } from './tracking-secret.js';
@@ -35,6 +36,9 @@ const isUniqueViolation = (error: unknown, constraint: string) =>
 
 const SCOPE = 'submissions';
 
+/** The version of a purpose text the resident was shown: a content hash, the same for the same words. */
+const purposeVersion = (text: string) => `sha256:${createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 16)}`;
+
 async function replay(db: Kysely<Database>, claim: IdempotencyClaim): Promise<CreateSubmissionResponse> {
   const stored = await db
     .selectFrom('idempotency_keys')
@@ -56,6 +60,7 @@ async function replay(db: Kysely<Database>, claim: IdempotencyClaim): Promise<Cr
  */
 async function insertAll(
   db: Kysely<Database>,
+  privacy: ProtectedValues,
   request: CreateSubmissionRequest,
   actor: Actor,
   claim: IdempotencyClaim | undefined,
@@ -64,7 +69,14 @@ async function insertAll(
   const submittedAt = new Date();
   const reference = generateReference();
   const trackingSecret = newTrackingSecret();
-  const envelope = createSubmissionEnvelopeV1(request, { reference, submittedAt });
+  // An adviser's assisted submission records that they made the choices, for the resident, with their agreement.
+  const consentGivenBy =
+    assisted && actor.type === 'staff' && actor.id
+      ? { by: 'adviser' as const, onBehalfOf: 'resident' as const, staffId: actor.id, mode: assisted.mode, residentAgreed: assisted.consentConfirmed }
+      : { by: 'resident' as const };
+  const envelope = createSubmissionEnvelopeV1(request, { reference, submittedAt, consentGivenBy, purposeVersion });
+  // Protected identifiers never reach the database in clear: sealed in the envelope, hashed for search.
+  const stored = privacy.sealEnvelope(envelope);
   const agencies: AgencyId[] = envelope.consent.filter((c) => c.given).map((c) => c.agency);
   const submissionId = randomUUID();
   const deliveryIds = agencies.map(() => randomUUID());
@@ -83,9 +95,9 @@ async function insertAll(
   const result = await sql<{ created: boolean }>`
     with claim as (${claimCte}),
     s as (
-      insert into submissions (id, reference, life_event, channel, language, schema_version, envelope, tracking_secret_hash, submitted_at)
+      insert into submissions (id, reference, life_event, channel, language, schema_version, envelope, tracking_secret_hash, submitted_at, protected_key_id)
       select ${submissionId}, ${reference}, ${envelope.lifeEvent}, ${envelope.channel}, ${envelope.language ?? 'en'}, ${envelope.schemaVersion},
-             ${JSON.stringify(envelope)}::jsonb, ${hashTrackingSecret(trackingSecret)}, ${submittedAt}
+             ${JSON.stringify(stored)}::jsonb, ${hashTrackingSecret(trackingSecret)}, ${submittedAt}, ${privacy.keyring.currentKeyId}
       where exists (select 1 from claim)
       returning id
     ),
@@ -106,7 +118,7 @@ async function insertAll(
       from s, unnest(${jobs.map((j) => j.task)}::text[], ${jobs.map((j) => JSON.stringify(j.payload))}::jsonb[], ${jobs.map((j) => j.job_key)}::text[]) as j(task, payload, job_key)
     ),
     a as (${auditInsert(audit, sql`from s`)}),
-    search as (${searchIndexInsert(envelope, sql`from s`)})
+    search as (${searchIndexInsert(envelope, privacy.searchHashes(envelope.lifeEvent, envelope.answers), sql`from s`)})
     select exists (select 1 from s) as created
   `.execute(db);
   return result.rows[0]?.created ? response : undefined;
@@ -121,7 +133,7 @@ async function insertAll(
 export async function acceptSubmission(
   db: Kysely<Database>,
   request: CreateSubmissionRequest,
-  options: { actor: Actor; idempotency?: IdempotencyClaim; assisted?: StartAssistedRequest },
+  options: { actor: Actor; privacy: ProtectedValues; idempotency?: IdempotencyClaim; assisted?: StartAssistedRequest },
 ): Promise<{ response: CreateSubmissionResponse; replayed: boolean }> {
   // Only an adviser acting for a resident (through the staff console) makes an assisted submission.
   if (request.channel === 'assisted' && !options.assisted) {
@@ -130,7 +142,7 @@ export async function acceptSubmission(
   const claim = options.idempotency;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      const created = await insertAll(db, request, options.actor, claim, options.assisted);
+      const created = await insertAll(db, options.privacy, request, options.actor, claim, options.assisted);
       if (created) return { response: created, replayed: false };
       if (!claim) throw new Error('unreachable: nothing written without an idempotency claim');
       return { response: await replay(db, claim), replayed: true };

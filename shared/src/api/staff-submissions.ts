@@ -1,19 +1,26 @@
 import { z } from 'zod';
 import { agencyIdSchema } from '../agencies/agency-ids.js';
+import { isValidNhsNumber, nhsNumberMessage } from '../identifiers/nhs-number.js';
+import { isValidNiNumber, niNumberMessage } from '../identifiers/ni-number.js';
 import { lifeEventIdSchema } from '../journeys/catalogue.js';
 import { assistedModes, identityChecks } from './staff-session.js';
 
 const timestamp = z.iso.datetime({ offset: true });
 
-/** `GET /api/staff/search` query: any of the four, all given must match (partial, any case). */
+/**
+ * `GET /api/staff/search` query: any of these, all given must match (reference, name and postcode
+ * partial and in any case; date of birth, NHS and NI numbers exactly).
+ */
 export const searchQuerySchema = z
   .strictObject({
     reference: z.string().trim().min(3, { error: 'Enter at least 3 characters of the reference' }).max(20).optional(),
     name: z.string().trim().min(2, { error: 'Enter at least 2 letters of the name' }).max(100).optional(),
     dateOfBirth: z.iso.date({ error: 'Enter a real date of birth' }).optional(),
     postcode: z.string().trim().min(2, { error: 'Enter at least 2 characters of the postcode' }).max(10).optional(),
+    nhsNumber: z.string().trim().max(20).refine(isValidNhsNumber, { error: nhsNumberMessage }).optional(),
+    niNumber: z.string().trim().max(20).refine(isValidNiNumber, { error: niNumberMessage }).optional(),
   })
-  .refine((query) => Object.values(query).some((value) => typeof value === 'string'), { error: 'Enter a reference, name, date of birth or postcode', path: ['reference'] });
+  .refine((query) => Object.values(query).some((value) => typeof value === 'string'), { error: 'Enter a reference, name, date of birth, postcode, NHS number or National Insurance number', path: ['reference'] });
 
 /** A search. */
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
@@ -90,6 +97,8 @@ export const submissionViewSchema = z.strictObject({
       consentConfirmed: z.boolean(),
     })
     .nullable(),
+  /** Set once the personal answers have been erased: on schedule ('retention') or by an admin ('request'). */
+  erasure: z.strictObject({ at: timestamp, kind: z.enum(['retention', 'request']) }).nullable(),
   answers: z.array(z.strictObject({ label: z.string(), lines: z.array(z.string()) })),
   deliveries: z.array(deliveryHistorySchema),
   notes: z.array(caseNoteSchema),

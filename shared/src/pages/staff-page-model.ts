@@ -5,6 +5,7 @@ import type { SearchResponse, SubmissionView } from '../api/staff-submissions.js
 import type { ChaseQueue } from '../api/chase-requests.js';
 import type { PerformanceFigures } from '../api/performance.js';
 import type { LifeEventId } from '../journeys/catalogue.js';
+import type { SubjectAccessExport } from '../api/subject-access.js';
 import type { FormProps } from './page-model.js';
 
 /** What every signed-in staff page shows around its content: who is signed in, and their token for the sign-out forms. */
@@ -33,11 +34,15 @@ export type StaffPageProps =
       submission: SubmissionView;
       /** Supervisors and admins see retry and "handled offline" on failed deliveries. */
       canRepair: boolean;
+      /** Admins see subject access (export) and early erasure. */
+      canAdminister: boolean;
       /** The case note form and the "handled offline" forms: errors name `body` or `note-{deliveryId}`. */
       form: FormProps;
       /** Set just after a repair or note, to confirm it. */
-      done: 'retried' | 'handled-offline' | 'note-added' | null;
+      done: 'retried' | 'handled-offline' | 'note-added' | 'erased' | null;
     }
+  | { view: 'subject-access'; nav: StaffNav; export: SubjectAccessExport; jsonHref: string }
+  | { view: 'erase'; nav: StaffNav; reference: string; lifeEvent: SubmissionView['lifeEvent']; form: FormProps }
   | { view: 'assisted'; nav: StaffNav; form: FormProps }
   | { view: 'audit'; nav: StaffNav; form: FormProps; page: AuditPage; nextHref: string | null }
   /** Residents' requests to chase; the forms' errors name `note-{id}` or `outcome-{id}`. */

@@ -59,7 +59,7 @@ export const agencyApiRoutes: FastifyPluginAsyncZod = async (app) => {
       const { agency } = principal(request);
       const after = request.query.after === undefined ? inboxStart : decodeCursor(request.query.after);
       if (!after) throw new ValidationError('The cursor is not one this API gave out.', [{ path: 'query.after', message: 'Use the nextCursor from a previous page' }]);
-      return listInbox(app.db, agency, after, request.query.limit);
+      return listInbox(app.db, app.privacy, agency, after, request.query.limit);
     },
   );
 
@@ -76,7 +76,7 @@ export const agencyApiRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { agency } = principal(request);
-      const found = await findInInbox(app.db, agency, request.params.id);
+      const found = await findInInbox(app.db, app.privacy, agency, request.params.id);
       if (!found) throw new NotFoundError('There is no such notification in your inbox.');
       return found;
     },
@@ -95,7 +95,7 @@ export const agencyApiRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { agency, keyId } = principal(request);
-      const result = await advanceNotification(app.db, agency, request.params.id, 'acknowledged', { type: 'agency', id: keyId });
+      const result = await advanceNotification(app.db, app.privacy, agency, request.params.id, 'acknowledged', { type: 'agency', id: keyId });
       if (!result) throw new NotFoundError('There is no such notification in your inbox.');
       return result;
     },
@@ -115,7 +115,7 @@ export const agencyApiRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { agency, keyId } = principal(request);
-      const result = await advanceNotification(app.db, agency, request.params.id, 'actioned', { type: 'agency', id: keyId }, request.body.outcome);
+      const result = await advanceNotification(app.db, app.privacy, agency, request.params.id, 'actioned', { type: 'agency', id: keyId }, request.body.outcome);
       if (!result) throw new NotFoundError('There is no such notification in your inbox.');
       return result;
     },

@@ -61,6 +61,7 @@ export const declarationRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!parsed.success) return reply.redirect(stepPath.checkAnswers(lifeEvent), 303);
     const { response } = await acceptSubmission(app.db, parsed.data, {
       actor: origin.actor,
+      privacy: app.privacy,
       ...(origin.assisted ? { assisted: origin.assisted } : {}),
       idempotency: { key: `journey:${state.idempotencyKey}`, requestHash: requestHash(parsed.data) },
     });

@@ -20,7 +20,7 @@ async function afterRepair(request: FastifyRequest, result: RepairResult) {
     throw new ConflictError('delivery_not_failed', 'Only a failed delivery can be retried or marked as handled offline.');
   }
   const submission = await request.server.db.selectFrom('submissions').select('reference').where('id', '=', result.submissionId).executeTakeFirstOrThrow();
-  const found = await loadSubmissionView(request.server.db, submission.reference);
+  const found = await loadSubmissionView(request.server.db, request.server.privacy, submission.reference);
   if (!found) throw new NotFoundError();
   return found.view;
 }

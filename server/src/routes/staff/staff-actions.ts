@@ -10,7 +10,7 @@ import { auditStaff } from './staff-access.js';
 
 /** Searches, and records which fields were searched and which submissions were shown (never the terms). */
 export async function searchAudited(request: FastifyRequest, query: SearchQuery) {
-  const results = await searchSubmissions(request.server.db, query);
+  const results = await searchSubmissions(request.server.db, request.server.privacy, query);
   await auditStaff(request, {
     action: 'staff.searched',
     detail: { fields: Object.keys(query).filter((key) => query[key as keyof SearchQuery] !== undefined), found: results.length, submissions: results.map((r) => r.id) },
@@ -20,7 +20,7 @@ export async function searchAudited(request: FastifyRequest, query: SearchQuery)
 
 /** Loads one submission for staff, and records that it was seen. */
 export async function viewSubmissionAudited(request: FastifyRequest, reference: string) {
-  const found = await loadSubmissionView(request.server.db, reference);
+  const found = await loadSubmissionView(request.server.db, request.server.privacy, reference);
   if (found) await auditStaff(request, { action: 'staff.submission.viewed', submissionId: found.id });
   return found;
 }

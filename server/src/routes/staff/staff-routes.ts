@@ -3,6 +3,7 @@ import type { Config } from '../../config.js';
 import { staffCookieName, staffSessionPlugin } from '../../plugins/staff-session.js';
 import { adminApiRoutes } from './admin-api-routes.js';
 import { deliveryApiRoutes } from './delivery-api-routes.js';
+import { privacyApiRoutes } from './privacy-api-routes.js';
 import { staffAuthApiRoutes } from './staff-auth-api-routes.js';
 import { staffApiRoutes } from './staff-api-routes.js';
 import { addStaffAccessControl } from './staff-access.js';
@@ -32,5 +33,6 @@ export const staffRoutes: FastifyPluginAsync<{ config: Config }> = async (app, {
   await app.register(staffApiRoutes);
   await app.register(deliveryApiRoutes);
   await app.register(adminApiRoutes);
+  await app.register(privacyApiRoutes);
   await app.register(staffPageRoutes, { ...options, config });
 };

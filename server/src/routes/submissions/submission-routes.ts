@@ -39,6 +39,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
       const key = request.headers['idempotency-key'];
       const { response, replayed } = await acceptSubmission(app.db, request.body, {
         actor: { type: 'resident' },
+        privacy: app.privacy,
         ...(key ? { idempotency: { key: `submissions:${key}`, requestHash: requestHash(request.body) } } : {}),
       });
       if (replayed) void reply.header('idempotent-replayed', 'true');

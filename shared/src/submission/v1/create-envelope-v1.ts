@@ -4,7 +4,7 @@ import { getJourney } from '../../journeys/catalogue.js';
 import type { Answers } from '../../journeys/engine/answers.js';
 import { relevantAgencies } from '../../journeys/engine/routing.js';
 import type { Channel, Language } from '../channel.js';
-import type { SubmissionEnvelopeV1 } from './submission-envelope-v1-schema.js';
+import type { ConsentGivenBy, SubmissionEnvelopeV1 } from './submission-envelope-v1-schema.js';
 import { submissionEnvelopeV1Schema } from './submission-envelope-v1-schema.js';
 
 /** A parsed submission request: normalised answers and the agencies the resident agreed to tell. */
@@ -16,11 +16,21 @@ export interface EnvelopeRequest {
   readonly language?: Language | undefined;
 }
 
+/** What the server adds to a request to make its envelope. */
+export interface EnvelopeMeta {
+  reference: string;
+  submittedAt: Date;
+  /** Who made the consent choices (the resident, or an adviser on their behalf). */
+  consentGivenBy?: ConsentGivenBy;
+  /** The version of a purpose text (a content hash; the server has the hashing). */
+  purposeVersion?: (purposeText: string) => string;
+}
+
 /**
  * Builds and checks the v1 envelope for a parsed request. Consent is recorded for every relevant
- * agency, given or not, with the purpose text the resident was shown.
+ * agency, given or not, with the purpose text the resident was shown and its version.
  */
-export function createSubmissionEnvelopeV1(request: EnvelopeRequest, meta: { reference: string; submittedAt: Date }): SubmissionEnvelopeV1 {
+export function createSubmissionEnvelopeV1(request: EnvelopeRequest, meta: EnvelopeMeta): SubmissionEnvelopeV1 {
   const journey = getJourney(request.lifeEvent);
   return submissionEnvelopeV1Schema.parse({
     schemaVersion: 1,
@@ -29,11 +39,11 @@ export function createSubmissionEnvelopeV1(request: EnvelopeRequest, meta: { ref
     submittedAt: meta.submittedAt.toISOString(),
     channel: request.channel,
     ...(request.language ? { language: request.language } : {}),
-    consent: relevantAgencies(journey, request.answers).map((agency) => ({
-      agency,
-      given: request.consent.includes(agency),
-      purposeText: journey.routing[agency]?.purpose ?? '',
-    })),
+    consent: relevantAgencies(journey, request.answers).map((agency) => {
+      const purposeText = journey.routing[agency]?.purpose ?? '';
+      return { agency, given: request.consent.includes(agency), purposeText, ...(meta.purposeVersion ? { purposeVersion: meta.purposeVersion(purposeText) } : {}) };
+    }),
+    ...(meta.consentGivenBy ? { consentGivenBy: meta.consentGivenBy } : {}),
     answers: request.answers,
   });
 }

@@ -32,4 +32,21 @@ describe('submission envelope v1', () => {
     const duplicated = { ...envelope, consent: [...envelope.consent, ...envelope.consent.slice(0, 1)] };
     expect(submissionEnvelopeV1Schema.safeParse(duplicated).error?.issues[0]?.message).toMatch(/recorded twice/);
   });
+
+  it('records the version of each purpose text and who consented, on whose behalf', () => {
+    const request = createSubmissionRequestSchema.parse(exampleSubmissions['baby-born']);
+    const staffId = '6f1c1e2a-4d7b-4c55-9a3e-2b1f0c9d8e7a';
+    const envelope = createSubmissionEnvelopeV1(request, {
+      reference: 'TUO-7K3M-9Q2M',
+      submittedAt: new Date(),
+      purposeVersion: (text) => `sha256:${text.length.toString(16).padStart(16, '0')}`,
+      consentGivenBy: { by: 'adviser', onBehalfOf: 'resident', staffId, mode: 'phone', residentAgreed: true },
+    });
+    expect(envelope.consent.every((record) => /^sha256:[0-9a-f]{16}$/.test(record.purposeVersion ?? ''))).toBe(true);
+    expect(envelope.consentGivenBy).toEqual({ by: 'adviser', onBehalfOf: 'resident', staffId, mode: 'phone', residentAgreed: true });
+    expect(submissionEnvelopeV1Schema.parse(JSON.parse(JSON.stringify(envelope)))).toEqual(envelope);
+    // Envelopes written before these were recorded still read.
+    const { consentGivenBy: _by, ...older } = envelope;
+    expect(submissionEnvelopeV1Schema.safeParse({ ...older, consent: older.consent.map(({ purposeVersion: _v, ...record }) => record) }).success).toBe(true);
+  });
 });

@@ -6,6 +6,7 @@ import type { LifeEventId } from '../../journeys/catalogue.js';
 import { catalogue, lifeEventIds } from '../../journeys/catalogue.js';
 import { answersSchema } from '../../journeys/engine/answers-schema.js';
 import { nonEmpty } from '../../util/non-empty.js';
+import { assistedModes } from '../../api/staff-session.js';
 import { channelSchema, languageSchema } from '../channel.js';
 
 /** The resident's choice about one relevant agency, with the exact purpose text they were shown. */
@@ -13,10 +14,28 @@ export const consentRecordSchema = z.strictObject({
   agency: agencyIdSchema,
   given: z.boolean(),
   purposeText: z.string().min(1),
+  /**
+   * Which wording of the purpose this was: `sha256:` and the first 16 hex digits of a SHA-256 of
+   * `purposeText`, so records can be grouped by the wording residents saw. Absent on envelopes
+   * written before it was recorded.
+   */
+  purposeVersion: z.string().regex(/^sha256:[0-9a-f]{16}$/).optional(),
 });
 
 /** The resident's choice about one relevant agency. */
 export type ConsentRecord = z.infer<typeof consentRecordSchema>;
+
+/**
+ * Who made the consent choices: the resident themselves, or an adviser on the resident's behalf
+ * (an assisted submission), with how they were helping and that the resident agreed to it.
+ */
+export const consentGivenBySchema = z.discriminatedUnion('by', [
+  z.strictObject({ by: z.literal('resident') }),
+  z.strictObject({ by: z.literal('adviser'), onBehalfOf: z.literal('resident'), staffId: z.uuid(), mode: z.enum(assistedModes), residentAgreed: z.literal(true) }),
+]);
+
+/** Who made the consent choices of a submission. */
+export type ConsentGivenBy = z.infer<typeof consentGivenBySchema>;
 
 function envelopeFor(lifeEvent: LifeEventId) {
   return z.strictObject({
@@ -28,6 +47,8 @@ function envelopeFor(lifeEvent: LifeEventId) {
     /** The language the resident used, so agencies can reply in it where they can. */
     language: languageSchema.optional(),
     consent: z.array(consentRecordSchema),
+    /** Absent on envelopes written before it was recorded. */
+    consentGivenBy: consentGivenBySchema.optional(),
     answers: answersSchema(catalogue[lifeEvent]),
   });
 }

@@ -32,7 +32,7 @@ export const consolePages: FastifyPluginAsyncZod = async (app) => {
     const nav = staffNav(request);
     const given = (name: string) => text(request.query, name).trim() || undefined;
     const dob = dateOfBirth(request.query);
-    const candidate = { reference: given('reference'), name: given('name'), postcode: given('postcode'), dateOfBirth: dob.iso };
+    const candidate = { reference: given('reference'), name: given('name'), postcode: given('postcode'), dateOfBirth: dob.iso, nhsNumber: given('nhsNumber'), niNumber: given('niNumber') };
     if (!dob.error && Object.values(candidate).every((value) => value === undefined)) {
       return renderStaffPage(reply, 'Find a submission', { view: 'search', nav, form, results: null });
     }

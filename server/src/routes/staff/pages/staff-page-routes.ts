@@ -4,6 +4,7 @@ import type { StaffScopeOptions } from '../staff-routes.js';
 import { assistedPages } from './assisted-pages.js';
 import { auditPages } from './audit-pages.js';
 import { consolePages } from './console-pages.js';
+import { privacyPages } from './privacy-pages.js';
 import { signInPages } from './sign-in-pages.js';
 import { submissionPages } from './submission-pages.js';
 import { serviceLevelPages } from './service-level-pages.js';
@@ -16,4 +17,5 @@ export const staffPageRoutes: FastifyPluginAsync<StaffScopeOptions & { config: P
   await app.register(assistedPages, options);
   await app.register(auditPages);
   await app.register(serviceLevelPages, { config: options.config });
+  await app.register(privacyPages);
 };

@@ -13,7 +13,7 @@ import { signedIn, staffActor, staffCsrfToken } from '../staff-access.js';
 import { viewSubmissionAudited } from '../staff-actions.js';
 import { formValues, renderStaffPage, staffNav, text } from './staff-page.js';
 
-const done = z.enum(['retried', 'handled-offline', 'note-added']);
+const done = z.enum(['retried', 'handled-offline', 'note-added', 'erased']);
 const viewPath = (reference: string) => `/staff/submissions/${encodeURIComponent(reference)}`;
 
 async function render(request: FastifyRequest, reply: FastifyReply, reference: string, extra: { values?: FormValues; errors?: FieldError[]; done?: z.infer<typeof done> }) {
@@ -25,6 +25,7 @@ async function render(request: FastifyRequest, reply: FastifyReply, reference: s
     nav: staffNav(request),
     submission: found.view,
     canRepair: roleAtLeast(signedIn(request).role, 'supervisor'),
+    canAdminister: roleAtLeast(signedIn(request).role, 'admin'),
     form: { action: `${viewPath(found.view.reference)}/notes`, csrfToken: staffCsrfToken(request), values: extra.values ?? {}, errors },
     done: extra.done ?? null,
   });

@@ -1,0 +1,143 @@
+import { useTranslation } from 'react-i18next';
+import type { SubjectAccessExport } from '@tuo/shared/api/subject-access';
+import { catalogueKey } from '../i18n/catalogue-keys.js';
+import { formatDateTime } from './staff-format.js';
+
+function Rows({ rows }: { rows: [string, string][] }) {
+  return (
+    <dl className="govuk-summary-list">
+      {rows.map(([key, value]) => (
+        <div key={key} className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">{key}</dt>
+          <dd className="govuk-summary-list__value">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Json({ value }: { value: unknown }) {
+  return <pre className="govuk-body-s" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{JSON.stringify(value, null, 2)}</pre>;
+}
+
+/** Everything held about one submission, as a printable page (subject access); the same data as the JSON download. */
+export function SubjectAccessPage({ data, jsonHref }: { data: SubjectAccessExport; jsonHref: string }) {
+  const { t } = useTranslation('staff');
+  const { submission } = data;
+  const by = data.consentGivenBy;
+  return (
+    <>
+      <h1 className="govuk-heading-l">{t('subject-access.title', { reference: submission.reference })}</h1>
+      <p className="govuk-body">{t('subject-access.intro', { at: formatDateTime(data.exportedAt) })}</p>
+      <p className="govuk-body">
+        <a className="govuk-link" href={jsonHref} download>
+          {t('subject-access.download')}
+        </a>
+      </p>
+
+      <h2 className="govuk-heading-m">{t('subject-access.submission')}</h2>
+      <Rows
+        rows={[
+          [t('subject-access.reference'), submission.reference],
+          [t('subject-access.lifeEvent'), t(catalogueKey.journey(submission.lifeEvent, 'title'))],
+          [t('subject-access.channel'), t(`channels.${submission.channel}`, { defaultValue: submission.channel })],
+          [t('subject-access.language'), submission.language],
+          [t('subject-access.submitted'), formatDateTime(submission.submittedAt)],
+          [t('subject-access.erased'), submission.answersErasedAt ? formatDateTime(submission.answersErasedAt) : t('subject-access.notErased')],
+          ...(submission.erasureReason ? [[t('subject-access.erasureReason'), submission.erasureReason] as [string, string]] : []),
+        ]}
+      />
+
+      <h2 className="govuk-heading-m">{t('subject-access.consent')}</h2>
+      {by ? <p className="govuk-body">{by.by === 'adviser' ? t('subject-access.consentBy.adviser', { staffId: by.staffId, mode: t(`assisted.modes.${by.mode}`) }) : t('subject-access.consentBy.resident')}</p> : null}
+      <table className="govuk-table">
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            {(['agency', 'given', 'purpose', 'version'] as const).map((column) => (
+              <th key={column} scope="col" className="govuk-table__header">
+                {t(`subject-access.consentColumns.${column}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {data.consent.map((record) => (
+            <tr key={record.agency} className="govuk-table__row">
+              <td className="govuk-table__cell">{t(catalogueKey.agency(record.agency, 'name'))}</td>
+              <td className="govuk-table__cell">{record.given ? t('subject-access.yes') : t('subject-access.no')}</td>
+              <td className="govuk-table__cell">{record.purposeText}</td>
+              <td className="govuk-table__cell">{record.purposeVersion ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2 className="govuk-heading-m">{t('subject-access.answers')}</h2>
+      {data.answerSummary.length === 0 ? <p className="govuk-body">{t('subject-access.noAnswers')}</p> : <Rows rows={data.answerSummary.map((row) => [row.label, row.lines.join(', ')])} />}
+
+      <h2 className="govuk-heading-m">{t('subject-access.deliveries')}</h2>
+      {data.deliveries.map((delivery) => (
+        <section key={delivery.id} className="govuk-!-margin-bottom-6" aria-labelledby={`export-${delivery.id}`}>
+          <h3 className="govuk-heading-s" id={`export-${delivery.id}`}>
+            {t(catalogueKey.agency(delivery.agency, 'name'))}: {delivery.status}
+          </h3>
+          <h4 className="govuk-heading-s">{t('subject-access.payload')}</h4>
+          {delivery.payload ? <Json value={delivery.payload} /> : <p className="govuk-body">{t('subject-access.noPayload')}</p>}
+          <h4 className="govuk-heading-s">{t('subject-access.events')}</h4>
+          <ul className="govuk-list">
+            {delivery.events.map((event, index) => (
+              <li key={index}>
+                {formatDateTime(event.at)}: {event.status}
+                {event.detail ? `, ${event.detail}` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+
+      <h2 className="govuk-heading-m">{t('subject-access.messages')}</h2>
+      {data.residentMessages.length === 0 ? <p className="govuk-body">{t('subject-access.noMessages')}</p> : null}
+      <ul className="govuk-list">
+        {data.residentMessages.map((message) => (
+          <li key={message.id}>
+            {formatDateTime(message.createdAt)}: {message.kind}, {message.channel}, {message.status}
+          </li>
+        ))}
+      </ul>
+
+      <h2 className="govuk-heading-m">{t('subject-access.notes')}</h2>
+      {data.caseNotes.length === 0 ? <p className="govuk-body">{t('subject-access.noNotes')}</p> : null}
+      {data.caseNotes.map((note) => (
+        <div key={note.id} className="govuk-inset-text">
+          <p className="govuk-body-s">{t('submission.noteBy', { who: note.staffEmail, at: formatDateTime(note.createdAt) })}</p>
+          <p className="govuk-body">{note.body}</p>
+        </div>
+      ))}
+
+      <h2 className="govuk-heading-m">{t('subject-access.audit', { count: data.auditEvents.length })}</h2>
+      <table className="govuk-table">
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            {(['at', 'who', 'action', 'detail'] as const).map((column) => (
+              <th key={column} scope="col" className="govuk-table__header">
+                {t(`subject-access.auditColumns.${column}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {data.auditEvents.map((event) => (
+            <tr key={event.id} className="govuk-table__row">
+              <td className="govuk-table__cell">{formatDateTime(event.at)}</td>
+              <td className="govuk-table__cell">{event.actorEmail ?? `${event.actorType}${event.actorId ? ` ${event.actorId}` : ''}`}</td>
+              <td className="govuk-table__cell">{event.action}</td>
+              <td className="govuk-table__cell">
+                <code>{JSON.stringify(event.detail)}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
