@@ -35,9 +35,11 @@ export async function submit(app: FastifyInstance, db: Kysely<Database>, lifeEve
 export async function deliver(db: Kysely<Database>, submissionId: string, deliveredAt: string, done: Partial<Record<string, { acknowledgedAt?: string; actionedAt?: string }>> = {}) {
   await db.updateTable('submissions').set({ submitted_at: deliveredAt }).where('id', '=', submissionId).execute();
   await sql`
-    update deliveries set status = 'delivered', status_changed_at = ${deliveredAt}::timestamptz, transport = 'inbox', attempts = 1, payload = '{}'::jsonb,
+    update deliveries set status = 'delivered', status_changed_at = ${deliveredAt}::timestamptz, transport = 'inbox', attempts = 1,
+      payload = jsonb_build_object('reference', s.reference, 'lifeEvent', s.life_event, 'answers', '{}'::jsonb),
       delivered_at = ${deliveredAt}::timestamptz, inbox_xid = pg_current_xact_id(), inbox_seq = nextval('inbox_seq')
-    where submission_id = ${submissionId}
+    from submissions s
+    where s.id = deliveries.submission_id and deliveries.submission_id = ${submissionId}
   `.execute(db);
   for (const [agency, times] of Object.entries(done)) {
     if (!times) continue;

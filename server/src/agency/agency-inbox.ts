@@ -119,7 +119,7 @@ export interface InboxFilters {
  * The agency's notifications matching `filters`, oldest delivered first (a work queue), with how
  * many match in all: for the portal's work list and its export. Only this agency's are ever read.
  */
-export async function searchInbox(db: Kysely<Database>, agency: AgencyId, filters: InboxFilters, window: { offset: number; limit: number }) {
+export async function searchInbox(db: Kysely<Database>, privacy: ProtectedValues, agency: AgencyId, filters: InboxFilters, window: { offset: number; limit: number }) {
   const conditions = [sql`d.agency = ${agency}`, sql`d.inbox_xid is not null`];
   if (filters.status) conditions.push(sql`d.status = ${filters.status}`);
   if (filters.lifeEvent) conditions.push(sql`s.life_event = ${filters.lifeEvent}`);
@@ -133,5 +133,5 @@ export async function searchInbox(db: Kysely<Database>, agency: AgencyId, filter
     `.execute(db),
     sql<{ total: string }>`select count(*) as total from deliveries d join submissions s on s.id = d.submission_id where ${where}`.execute(db),
   ]);
-  return { notifications: rows.rows.map(toNotification), total: Number(count.rows[0]?.total ?? 0) };
+  return { notifications: rows.rows.map((row) => toNotification(privacy, row)), total: Number(count.rows[0]?.total ?? 0) };
 }

@@ -1,4 +1,5 @@
-import { agencyIdSchema, type AgencyId, type Answers } from "@tuo/shared";
+import { agencyIdSchema, type AgencyId, type Answers, type LifeEventId } from "@tuo/shared";
+import type { ProtectedValues } from "../privacy/protected-values.js";
 import { z } from "zod";
 
 /** What a saved form keeps of a journey: the answers and any "who to tell" choices, nothing else. */
@@ -27,23 +28,26 @@ const savedAnswersSchema = z.object({
     .optional(),
 });
 
+/** Binds sealed values to their saved form, so a value copied to another row does not open there. */
+const sealContext = (id: string) => `saved:${id}`;
+
 /**
- * The one place saved answers are turned into the `saved_journeys.answers` column. They hold
- * protected identifiers (NHS and National Insurance numbers, dates of birth), so sealing them at
- * rest is a change to this function and {@link openSavedAnswers} only.
+ * The one place saved answers are turned into the `saved_journeys.answers` column. Protected
+ * identifiers (NHS and National Insurance numbers, dates of birth) are sealed, as everywhere else
+ * they rest (see privacy/protected-values.ts).
  */
-export function sealSavedAnswers(saved: SavedAnswers): string {
+export function sealSavedAnswers(privacy: ProtectedValues, lifeEvent: LifeEventId, id: string, saved: SavedAnswers): string {
   return JSON.stringify({
-    answers: saved.answers,
+    answers: privacy.sealAnswers(lifeEvent, saved.answers, sealContext(id)),
     ...(saved.consent ? { consent: saved.consent } : {}),
   });
 }
 
 /** Reads the column written by {@link sealSavedAnswers}; re-parsed, since older code may have written it. */
-export function openSavedAnswers(stored: unknown): SavedAnswers {
+export function openSavedAnswers(privacy: ProtectedValues, lifeEvent: LifeEventId, id: string, stored: unknown): SavedAnswers {
   const parsed = savedAnswersSchema.parse(stored);
   return {
-    answers: parsed.answers,
+    answers: privacy.openAnswers(lifeEvent, parsed.answers, sealContext(id)),
     ...(parsed.consent ? { consent: parsed.consent } : {}),
   };
 }

@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { sql, type Kysely, type Transaction } from "kysely";
-import type { LifeEventId } from "@tuo/shared";
+import { isLifeEventId, type LifeEventId } from "@tuo/shared";
+import type { ProtectedValues } from "../privacy/protected-values.js";
 import type { Database } from "../db/database.js";
 import { SEND_SAVED_FORM_LINK } from "../jobs/job-names.js";
 import {
@@ -39,15 +41,19 @@ export type UnavailableReason = "used" | "expired" | "unknown";
  */
 export async function createSavedJourney(
   db: Kysely<Database>,
+  privacy: ProtectedValues,
   input: NewSavedJourney,
 ): Promise<string> {
+  // Made here, not by Postgres, because the sealed answers are bound to the row's id.
+  const id = randomUUID();
   return db.transaction().execute(async (trx: Transaction<Database>) => {
-    const { id } = await trx
+    await trx
       .insertInto("saved_journeys")
       .values({
+        id,
         life_event: input.lifeEvent,
         page_id: input.pageId,
-        answers: sealSavedAnswers(input.saved),
+        answers: sealSavedAnswers(privacy, input.lifeEvent, id, input.saved),
         expires_at: input.expiresAt,
         ...(input.method.kind === "code"
           ? { code_hash: input.method.codeHash }
@@ -57,8 +63,7 @@ export async function createSavedJourney(
               send_status: "queued",
             }),
       })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+      .execute();
     if (input.method.kind === "link") {
       await trx
         .insertInto("outbox")
@@ -81,10 +86,12 @@ type HashColumn = "token_hash" | "code_hash";
  */
 export async function restoreSavedJourney(
   db: Kysely<Database>,
+  privacy: ProtectedValues,
   column: HashColumn,
   hash: string,
 ): Promise<RestoredJourney | undefined> {
   const result = await sql<{
+    id: string;
     life_event: string;
     page_id: string;
     answers: unknown;
@@ -96,14 +103,14 @@ export async function restoreSavedJourney(
       for update
     ) as before
     where saved.id = before.id
-    returning saved.life_event, saved.page_id, before.answers
+    returning saved.id, saved.life_event, saved.page_id, before.answers
   `.execute(db);
   const row = result.rows[0];
-  return row
+  return row && isLifeEventId(row.life_event)
     ? {
         lifeEvent: row.life_event,
         pageId: row.page_id,
-        saved: openSavedAnswers(row.answers),
+        saved: openSavedAnswers(privacy, row.life_event, row.id, row.answers),
       }
     : undefined;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseEnv, toConfig } from '../config.js';
 
-const configOf = (env: Record<string, string>) => toConfig(parseEnv(env), { databaseUrl: 'postgres://x', sessionSecret: 'x'.repeat(32) });
+const configOf = (env: Record<string, string>) => toConfig(parseEnv(env), { databaseUrl: 'postgres://x', sessionSecret: 'x'.repeat(32), protectedDataKeys: [] });
 
 describe('service-level configuration', () => {
   it('defaults to 2 working days to acknowledge and 10 to action, 3 chase requests a day', () => {

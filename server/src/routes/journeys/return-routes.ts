@@ -140,7 +140,7 @@ export const returnRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
     { config: { rateLimit }, schema: { hide: true, body: postedFormSchema } },
     async (request, reply) => {
       const hash = returnLinkTokenHash(text(request.body.token));
-      const restored = await restoreSavedJourney(app.db, "token_hash", hash);
+      const restored = await restoreSavedJourney(app.db, app.privacy, "token_hash", hash);
       if (restored) return resume(request, reply, restored);
       const state = await savedJourneyState(app.db, "token_hash", hash);
       return unavailable(reply, state === "used" ? "used" : "expired");
@@ -164,7 +164,7 @@ export const returnRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
           { field: "code", message: saveReturnMessages.codeFormat },
         ]);
       const hash = returnCodeHash(code, secret);
-      const restored = await restoreSavedJourney(app.db, "code_hash", hash);
+      const restored = await restoreSavedJourney(app.db, app.privacy, "code_hash", hash);
       if (restored) return resume(request, reply, restored);
       const state = await savedJourneyState(app.db, "code_hash", hash);
       if (state === "used" || state === "expired")

@@ -230,7 +230,7 @@ export const saveRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
       const expiresAt = new Date(
         Date.now() + config.savedJourneys.lifetimeDays * 24 * 60 * 60 * 1000,
       );
-      await createSavedJourney(app.db, {
+      await createSavedJourney(app.db, app.privacy, {
         lifeEvent,
         pageId: page.id,
         saved: {

@@ -14,7 +14,7 @@ export const exportRoute: FastifyPluginAsyncZod = async (app) => {
   app.get('/agency/notifications.csv', { config: { agencyAccess: 'agency-user' }, schema: { hide: true, querystring: z.record(z.string(), z.string().max(100)) } }, async (request, reply) => {
     const { agency } = signedInAgencyUser(request);
     const { query } = parseWorkListQuery(request.query);
-    const { notifications, total } = await searchInbox(app.db, agency, inboxFilters(query), { offset: 0, limit: exportLimit });
+    const { notifications, total } = await searchInbox(app.db, app.privacy, agency, inboxFilters(query), { offset: 0, limit: exportLimit });
     if (total > exportLimit) {
       return renderAgencyPage(reply.code(400), 'Too many notifications to export', { view: 'message', message: 'export-too-large', nav: agencyNav(request) });
     }

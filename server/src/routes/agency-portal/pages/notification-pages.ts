@@ -23,7 +23,7 @@ const viewPath = (id: string) => `/agency/notifications/${id}`;
 
 async function renderNotification(request: FastifyRequest, reply: FastifyReply, id: string, extra: { values?: FormValues; errors?: FieldError[]; done?: z.infer<typeof done> }) {
   const { agency } = signedInAgencyUser(request);
-  const found = await findInInbox(request.server.db, agency, id);
+  const found = await findInInbox(request.server.db, request.server.privacy, agency, id);
   if (!found) return renderNotFound(request, reply);
   await auditNotificationViewed(request, id);
   const { payload, ...rest } = found;
@@ -45,7 +45,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
     const { agency } = signedInAgencyUser(request);
     const { query, errors } = parseWorkListQuery(request.query);
     const offset = (query.page - 1) * workListPageSize;
-    const { notifications, total } = await searchInbox(app.db, agency, inboxFilters(query), { offset, limit: workListPageSize });
+    const { notifications, total } = await searchInbox(app.db, app.privacy, agency, inboxFilters(query), { offset, limit: workListPageSize });
     await auditAgencyUser(request, {
       action: 'agency.notifications.listed',
       detail: { status: query.status, filters: ['lifeEvent', 'from', 'to'].filter((name) => query[name as keyof typeof query] !== undefined), page: query.page, deliveries: notifications.map((n) => n.id) },
@@ -73,7 +73,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
   // The same code as the agency API's acknowledge: the resident's tracking page and staff see it.
   app.post('/agency/notifications/:id/acknowledge', { config: { agencyAccess: 'agency-user' }, schema: { hide: true, params: idParams, body: postedFormSchema } }, async (request, reply) => {
     const { agency } = signedInAgencyUser(request);
-    const result = await advanceNotification(app.db, agency, request.params.id, 'acknowledged', agencyUserActor(request));
+    const result = await advanceNotification(app.db, app.privacy, agency, request.params.id, 'acknowledged', agencyUserActor(request));
     if (!result) return renderNotFound(request, reply);
     return reply.redirect(`${viewPath(request.params.id)}?done=acknowledged`, 303);
   });
@@ -82,7 +82,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
     const { agency } = signedInAgencyUser(request);
     const parsed = actionedRequestSchema.safeParse({ outcome: text(request.body, 'outcome') });
     if (!parsed.success) return renderNotification(request, reply, request.params.id, { values: formValues(request.body), errors: toFieldErrors(parsed.error.issues) });
-    const result = await advanceNotification(app.db, agency, request.params.id, 'actioned', agencyUserActor(request), parsed.data.outcome);
+    const result = await advanceNotification(app.db, app.privacy, agency, request.params.id, 'actioned', agencyUserActor(request), parsed.data.outcome);
     if (!result) return renderNotFound(request, reply);
     return reply.redirect(`${viewPath(request.params.id)}?done=actioned`, 303);
   });
