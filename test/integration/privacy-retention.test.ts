@@ -42,6 +42,7 @@ async function everythingAbout(id: string): Promise<string> {
       union all select to_jsonb(ss) from submission_search ss where ss.submission_id = ${id}
       union all select to_jsonb(m) from resident_messages m where m.submission_id = ${id}
       union all select to_jsonb(n) from case_notes n where n.submission_id = ${id}
+      union all select to_jsonb(c) from chase_requests c where c.submission_id = ${id}
       union all select to_jsonb(a) from audit_events a where a.submission_id = ${id}
     ) x`.execute(t.database.db);
   return JSON.stringify(rows.rows);
@@ -58,6 +59,12 @@ describe('retention', () => {
     await age(recent.id, 10, 'actioned');
     await age(webhookAccepted.id, 95, 'delivered', 'webhook');
     const before = await t.database.db.selectFrom('submissions').selectAll().where('id', '=', expired.id).executeTakeFirstOrThrow();
+    // A resident asked us to chase, in words that name the person who died.
+    const chased = await t.database.db.selectFrom('deliveries').select('id').where('submission_id', '=', expired.id).executeTakeFirstOrThrow();
+    await t.database.db
+      .insertInto('chase_requests')
+      .values({ delivery_id: chased.id, submission_id: expired.id, target: 'acknowledge', status: 'resolved', resident_note: 'Please chase for Margaret', requested_at: new Date(), staff_note: 'Chased for Margaret', handled_at: new Date() })
+      .execute();
     // The check below can see a personal value when there is one.
     expect(await everythingAbout(expired.id)).toContain('Margaret');
     const deliveriesBefore = await t.database.db.selectFrom('deliveries').select(['agency', 'status', 'status_changed_at']).where('submission_id', '=', expired.id).orderBy('agency').execute();

@@ -11,7 +11,7 @@ const undelivered = 'Not sent: the personal data was erased first';
  * Erases the personal data of the submissions `target` selects (a `select id from submissions …
  * for update` that must only pick rows still holding answers), in ONE statement: the envelope
  * keeps its consent records and loses its answers; search terms, agency payloads and outcomes,
- * case notes and unsent message details go; deliveries not yet made fail with the reason; and an
+ * case notes, chase-request notes and unsent message details go; deliveries not yet made fail with the reason; and an
  * audit line is written per submission. What stays is the skeleton (reference, life event,
  * channel, dates, statuses, consent and the audit trail) for statistics and accountability.
  * Running it again, or twice at once, erases nothing twice: the row lock and `answers_erased_at`
@@ -49,6 +49,8 @@ export async function eraseAnswers(db: Kysely<Database>, target: RawBuilder<unkn
       from s where resident_messages.submission_id = s.id
     ),
     notes as (delete from case_notes using s where case_notes.submission_id = s.id),
+    -- A resident's request to chase, and staff's reply, are in their own words.
+    chases as (update chase_requests set resident_note = null, staff_note = null from s where chase_requests.submission_id = s.id),
     audit as (
       insert into audit_events (actor_type, actor_id, address, action, submission_id, detail)
       select ${erasure.actor.type}, ${erasure.actor.id ?? null}, ${erasure.actor.address ?? null}, 'submission.answers-erased', s.id, ${JSON.stringify(detail)}::jsonb from s
