@@ -4,6 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './app.js';
 import { documentTitle, hasServerErrors, pageHeading } from './i18n/document-title.js';
 import { i18nFor } from './i18n/i18n.js';
+import { loadPageView } from './page-views.js';
 import type { PageModel, RenderedPage } from '@tuo/shared/pages/page-model';
 
 function escapeHtml(text: string): string {
@@ -11,11 +12,12 @@ function escapeHtml(text: string): string {
 }
 
 /** Renders a page model to the pieces the server puts into index.html, in the model's language. */
-export function render(model: PageModel): RenderedPage {
+export async function render(model: PageModel): Promise<RenderedPage> {
   const i18n = i18nFor(model.lang);
+  const view = await loadPageView(model);
   const html = renderToString(
     <I18nextProvider i18n={i18n}>
-      <App model={model} />
+      <App model={model} view={view} />
     </I18nextProvider>,
   );
   // JSON in a non-executable script block: allowed by a CSP with no inline script.

@@ -1,5 +1,7 @@
 import i18next, { type i18n, type InitOptions, type Resource } from 'i18next';
-import { agencies, catalogue } from '@tuo/shared';
+// Deep imports, not the package index: the index brings zod, which the first page does not need.
+import { agencies } from '@tuo/shared/agencies/agency-descriptions';
+import { journeyDefinitions } from '@tuo/shared/journeys/journey-definitions';
 import { catalogueResources, type ResourceTree } from './catalogue-resources.js';
 
 /**
@@ -21,7 +23,7 @@ function loadResources(): Resource {
     (resources[language] ??= {})[namespace] = tree;
   }
   // English journey text lives in the definitions themselves, so it can never fall out of step.
-  (resources[sourceLanguage] ??= {}).catalogue = catalogueResources(catalogue, agencies);
+  (resources[sourceLanguage] ??= {}).catalogue = catalogueResources(journeyDefinitions, agencies);
   return resources;
 }
 

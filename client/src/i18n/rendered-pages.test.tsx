@@ -8,6 +8,7 @@ import { pageContext } from '@tuo/shared/pages/page-context';
 import { pageMessages } from '@tuo/shared/pages/page-messages';
 import type { FormProps, PageModel } from '@tuo/shared/pages/page-model';
 import { App } from '../app.js';
+import { loadPageView } from '../page-views.js';
 import type { ResourceTree } from './catalogue-resources.js';
 import { documentTitle, hasServerErrors, pageHeading } from './document-title.js';
 import { createI18n, resources, sourceLanguage } from './i18n.js';
@@ -90,21 +91,22 @@ function flatKeys(tree: ResourceTree, prefix = ''): string[] {
 const english = resources[sourceLanguage] as Record<string, ResourceTree>;
 const keysShownRaw = new RegExp(`(?:^|\\s)(?:common:|catalogue:|errors:|${[...flatKeys(english.common ?? {}), ...flatKeys(english.catalogue ?? {})].map((key) => key.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})(?=\\s|$)`);
 
-function renderPage(instance: i18n, page: PageModel): string {
+async function renderPage(instance: i18n, page: PageModel): Promise<string> {
+  const view = await loadPageView(page);
   const html = renderToString(
     <I18nextProvider i18n={instance}>
-      <App model={page} />
+      <App model={page} view={view} />
     </I18nextProvider>,
   );
   return `${documentTitle(instance.t, pageHeading(instance.t, page), hasServerErrors(page))} ${html}`;
 }
 
 describe('every resident page, rendered in English', () => {
-  it(`finds every key it uses (${everyPage.length} pages: every page of every journey, with and without errors)`, () => {
+  it(`finds every key it uses (${everyPage.length} pages: every page of every journey, with and without errors)`, async () => {
     const { i18n: instance, missing } = recordingI18n();
     const shownRaw: string[] = [];
     for (const page of everyPage) {
-      const text = readable(renderPage(instance, page));
+      const text = readable(await renderPage(instance, page));
       const raw = keysShownRaw.exec(text);
       if (raw) shownRaw.push(`${page.page}: ${raw[0].trim()}`);
     }
@@ -112,14 +114,14 @@ describe('every resident page, rendered in English', () => {
     expect(shownRaw).toEqual([]);
   });
 
-  it('shows the catalogue and error text through the translations', () => {
+  it('shows the catalogue and error text through the translations', async () => {
     const { i18n: instance } = recordingI18n();
     const page = questionPages('someone-died').find((candidate) => candidate.page === 'question' && candidate.props.pageId === 'date-of-death' && candidate.props.form.errors.length > 0);
     if (!page) throw new Error('someone-died has no date-of-death page with errors');
     instance.addResource(sourceLanguage, 'catalogue', 'journeys.someone-died.pages.date-of-death.title', 'Pryd buon nhw farw?');
     instance.addResource(sourceLanguage, 'catalogue', 'journeys.someone-died.fields.dateOfDeath.label', 'Pryd buon nhw farw?');
     instance.addResource(sourceLanguage, 'errors', 'Enter the date they died', 'Rhowch y dyddiad y buon nhw farw');
-    const html = renderPage(instance, page);
+    const html = await renderPage(instance, page);
     expect(html).toContain('Pryd buon nhw farw?');
     expect(html).toContain('Rhowch y dyddiad y buon nhw farw');
     expect(html).not.toContain('When did they die?');

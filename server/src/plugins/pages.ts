@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { constants } from 'node:zlib';
+import FastifyCompress from '@fastify/compress';
 import FastifyStatic from '@fastify/static';
 import FastifyVite from '@fastify/vite';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -24,7 +26,7 @@ declare module 'fastify' {
 }
 
 interface ClientModule {
-  render: (model: PageModel) => RenderedPage;
+  render: (model: PageModel) => Promise<RenderedPage>;
 }
 
 // Replacer functions, not strings: a string replacement would read `$&`, `$'` and friends in a
@@ -44,10 +46,13 @@ function fillTemplate(source: string, rendered: RenderedPage): string {
 export const pagesPlugin = fp(
   async (app: FastifyInstance, options: { dev: boolean }) => {
     let render: ClientModule['render'] | undefined;
+    // Pages only (the API's JSON stays as it is): a fast Brotli level, as each page is made per request.
+    await app.register(FastifyCompress, { global: false, encodings: ['br', 'gzip'], brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } } });
     await app.register(FastifyVite, {
       root: clientRoot,
       dev: options.dev,
-      fastifyStaticOptions: { maxAge: '365d', immutable: true },
+      // Hashed names, so cached for good; the build wrote .br and .gz copies of each (see client/build).
+      fastifyStaticOptions: { maxAge: '365d', immutable: true, preCompressed: true },
       renderer: {
         prepareClient: (entries) => {
           const client = entries.ssr as unknown as ClientModule | undefined;
@@ -56,14 +61,15 @@ export const pagesPlugin = fp(
         },
         createHtmlFunction: (source: string) =>
           function (this: FastifyReply, rendered?: Record<string, unknown>) {
-            return this.type('text/html; charset=utf-8').send(fillTemplate(source, rendered as unknown as RenderedPage));
+            this.type('text/html; charset=utf-8').compress(fillTemplate(source, rendered as unknown as RenderedPage));
+            return this;
           },
       },
     });
     app.decorateReply('page', async function (this: FastifyReply, input: PageInput) {
       if (!render) throw new Error('The page renderer is not ready: call app.vite.ready() first.');
       const model: PageModel = { lang: 'en', dir: 'ltr', ...input };
-      await this.html(render(model) as unknown as Record<string, unknown>);
+      await this.html((await render(model)) as unknown as Record<string, unknown>);
       return this;
     });
     await app.vite.ready();
