@@ -27,6 +27,9 @@ function probes(field: FieldDefinition): unknown[] {
     }
     case 'name':
       return [undefined, longText, '<name>'];
+    case 'nhs-number':
+      // Ten digits with a wrong check digit have their own message.
+      return [undefined, longText, '!!', '943 476 5918'];
     default:
       return [undefined, longText, 'not-an-option', '!!'];
   }

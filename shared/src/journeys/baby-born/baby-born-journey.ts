@@ -119,7 +119,7 @@ export const babyBornJourney: JourneyDefinition = {
           name: 'parentNiNumber',
           kind: 'ni-number',
           label: 'What is your National Insurance number?',
-          hint: "It's on your National Insurance card, benefit letter, payslip or P60. For example, QQ 12 34 56 C",
+          hint: "It's on your National Insurance card, benefit letter, payslip or P60. For example, JG 10 37 59 A",
           errorName: 'National Insurance number',
           requiredMessage: 'Enter your National Insurance number',
         },

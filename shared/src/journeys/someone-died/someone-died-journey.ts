@@ -62,8 +62,8 @@ export const someoneDiedJourney: JourneyDefinition = {
       title: 'Do you know their National Insurance number or NHS number?',
       hint: 'These help us find the right records. Leave them blank if you do not know them.',
       fields: [
-        { name: 'nationalInsuranceNumber', kind: 'ni-number', label: 'National Insurance number (optional)', hint: "It's on letters about tax, pensions and benefits. For example, QQ 12 34 56 C", errorName: 'National Insurance number', optional: true },
-        { name: 'nhsNumber', kind: 'nhs-number', label: 'NHS number (optional)', hint: 'It has 10 numbers and is on letters from the NHS. For example, 485 777 3456', errorName: 'NHS number', optional: true },
+        { name: 'nationalInsuranceNumber', kind: 'ni-number', label: 'National Insurance number (optional)', hint: "It's on letters about tax, pensions and benefits. For example, JG 10 37 59 A", errorName: 'National Insurance number', optional: true },
+        { name: 'nhsNumber', kind: 'nhs-number', label: 'NHS number (optional)', hint: 'It has 10 numbers and is on letters from the NHS. For example, 943 476 5919', errorName: 'NHS number', optional: true },
       ],
       next: [{ page: 'marital-status' }],
     },
