@@ -42,7 +42,16 @@ export const someoneDiedJourney: JourneyDefinition = {
       kind: 'form',
       title: 'When did they die?',
       fields: [
-        { name: 'dateOfDeath', kind: 'date', label: 'When did they die?', hint: 'This is on the death certificate. For example, 14 1 2025', errorName: 'Date of death', requiredMessage: 'Enter the date they died', dateRule: 'past' },
+        {
+          name: 'dateOfDeath',
+          kind: 'date',
+          label: 'When did they die?',
+          hint: 'This is on the death certificate. For example, 14 1 2025',
+          errorName: 'Date of death',
+          requiredMessage: 'Enter the date they died',
+          dateRule: 'past',
+          notBefore: { field: 'dateOfBirth', message: 'Date of death must be the same as or after their date of birth' },
+        },
       ],
       next: [{ page: 'last-address' }],
     },
