@@ -9,5 +9,10 @@ import type { PageModel } from '@tuo/shared/pages/page-model';
  */
 export function App({ model, view }: { model: PageModel; view: PageView }) {
   const back = 'backHref' in model.props ? model.props.backHref : undefined;
-  return <PageLayout beforeContent={back ? <BackLink href={back} /> : undefined}>{view(model)}</PageLayout>;
+  const staff = model.page === 'staff';
+  return (
+    <PageLayout beforeContent={back ? <BackLink href={back} /> : undefined} help={staff ? undefined : model.help} showApiLink={staff}>
+      {view(model)}
+    </PageLayout>
+  );
 }

@@ -28,7 +28,7 @@ const loaders: { [Kind in PageKind]: () => Promise<PageView<ModelOf<Kind>>> } = 
   'who-to-tell': () => import('./journeys/pages/who-to-tell-page.js').then(({ WhoToTellPage }) => (model) => <WhoToTellPage {...model.props} />),
   declaration: () => import('./journeys/pages/declaration-page.js').then(({ DeclarationPage }) => (model) => <DeclarationPage {...model.props} />),
   confirmation: () => import('./journeys/pages/confirmation-page.js').then(({ ConfirmationPage }) => (model) => <ConfirmationPage {...model.props} />),
-  track: () => import('./journeys/pages/track-page.js').then(({ TrackPage }) => (model) => <TrackPage {...model.props} />),
+  track: () => import('./journeys/pages/track-page.js').then(({ TrackPage }) => (model) => <TrackPage {...model.props} help={model.help} />),
   staff: () => import('./staff/staff-page.js').then(({ StaffPage }) => (model) => <StaffPage props={model.props} />),
 };
 

@@ -66,7 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(openApiPlugin, { publicUrl: config.publicUrl });
   await app.register(healthRoutes);
-  await app.register(pagesPlugin, { dev: options.dev ?? false });
+  await app.register(pagesPlugin, { dev: options.dev ?? false, help: config.help });
   await app.register(startRoutes);
   await app.register(submissionRoutes);
   await app.register(agencyApiRoutes);

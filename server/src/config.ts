@@ -1,4 +1,5 @@
 import type { AgencyId } from '@tuo/shared';
+import type { HelpContact } from '@tuo/shared/pages/help-contact';
 import { z } from 'zod';
 
 const port = z.coerce
@@ -66,6 +67,10 @@ export const envSchema = z
     NOTIFY_API_KEY: z.string().min(20, { error: 'must be a GOV.UK Notify API key' }).optional(),
     NOTIFY_EMAIL_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
     NOTIFY_SMS_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
+    // "Get help" on every resident page. The defaults are samples (an Ofcom drama number): set your own.
+    HELP_PHONE: z.string().min(1).max(40).default('01632 960 001'),
+    HELP_HOURS: z.string().min(1).max(120).default('Monday to Friday, 9am to 5pm'),
+    HELP_CENTRE: z.string().min(1).max(200).default('the Customer Centre, Town Hall, High Street'),
   })
   .superRefine((env, ctx) => {
     for (const agency of ['COUNCIL', 'NHS', 'HOUSING', 'JOBCENTRE'] as const) {
@@ -113,6 +118,8 @@ export interface Config {
   worker: { concurrency: number; leaseSeconds: number; relayIntervalMs: number };
   /** GOV.UK Notify, when configured; otherwise messages are recorded, not sent. */
   notify?: { apiKey: string; emailTemplateId?: string; smsTemplateId?: string };
+  /** The helpline and customer centre residents are pointed to. */
+  help: HelpContact;
 }
 
 /** Thrown when the environment is unusable; its message is one line for a person. */
@@ -162,6 +169,7 @@ export function toConfig(env: Env, found: { databaseUrl: string; sessionSecret: 
       timeoutMs: env.DELIVERY_TIMEOUT_MS,
     },
     worker: { concurrency: env.WORKER_CONCURRENCY, leaseSeconds: env.WORKER_LEASE_SECONDS, relayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS },
+    help: { phone: env.HELP_PHONE, hours: env.HELP_HOURS, centre: env.HELP_CENTRE },
     ...(env.NOTIFY_API_KEY
       ? {
           notify: {

@@ -1,8 +1,14 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { HelpContact } from '@tuo/shared/pages/help-contact';
+import { GetHelp } from './get-help.js';
 
-/** The GOV.UK template's header, service navigation, main and footer around every page; `beforeContent` holds a back link. */
-export function PageLayout({ children, beforeContent }: { children: ReactNode; beforeContent?: ReactNode }) {
+/**
+ * The GOV.UK template's header, service navigation, main and footer around every page;
+ * `beforeContent` holds a back link. Resident pages (`help` given) end with "Get help"; the
+ * agencies' API link belongs to the console and the API docs, not to residents' pages.
+ */
+export function PageLayout({ children, beforeContent, help, showApiLink = false }: { children: ReactNode; beforeContent?: ReactNode; help?: HelpContact | undefined; showApiLink?: boolean }) {
   const { t } = useTranslation();
   return (
     <>
@@ -31,6 +37,7 @@ export function PageLayout({ children, beforeContent }: { children: ReactNode; b
         {beforeContent}
         <main className="govuk-main-wrapper" id="main-content">
           {children}
+          {help ? <GetHelp help={help} /> : null}
         </main>
       </div>
       <footer className="govuk-footer" role="contentinfo">
@@ -38,13 +45,15 @@ export function PageLayout({ children, beforeContent }: { children: ReactNode; b
           <div className="govuk-footer__meta">
             <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
               <h2 className="govuk-visually-hidden">{t('layout.supportLinks')}</h2>
-              <ul className="govuk-footer__inline-list">
-                <li className="govuk-footer__inline-list-item">
-                  <a className="govuk-footer__link" href="/api/openapi.json">
-                    {t('layout.apiLink')}
-                  </a>
-                </li>
-              </ul>
+              {showApiLink ? (
+                <ul className="govuk-footer__inline-list">
+                  <li className="govuk-footer__inline-list-item">
+                    <a className="govuk-footer__link" href="/api/openapi.json">
+                      {t('layout.apiLink')}
+                    </a>
+                  </li>
+                </ul>
+              ) : null}
               <span className="govuk-footer__licence-description">{t('layout.licence')}</span>
             </div>
           </div>

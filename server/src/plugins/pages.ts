@@ -7,6 +7,7 @@ import FastifyStatic from '@fastify/static';
 import FastifyVite from '@fastify/vite';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
+import type { HelpContact } from '@tuo/shared/pages/help-contact';
 import type { PageModel, RenderedPage } from '@tuo/shared/pages/page-model';
 
 const require = createRequire(import.meta.url);
@@ -44,7 +45,7 @@ function fillTemplate(source: string, rendered: RenderedPage): string {
  * client/src/index.tsx and serves the browser bundle; with `dev` it runs Vite's dev server.
  */
 export const pagesPlugin = fp(
-  async (app: FastifyInstance, options: { dev: boolean }) => {
+  async (app: FastifyInstance, options: { dev: boolean; help: HelpContact }) => {
     let render: ClientModule['render'] | undefined;
     // Pages only (the API's JSON stays as it is): a fast Brotli level, as each page is made per request.
     await app.register(FastifyCompress, { global: false, encodings: ['br', 'gzip'], brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } } });
@@ -61,14 +62,19 @@ export const pagesPlugin = fp(
         },
         createHtmlFunction: (source: string) =>
           function (this: FastifyReply, rendered?: Record<string, unknown>) {
-            this.type('text/html; charset=utf-8').compress(fillTemplate(source, rendered as unknown as RenderedPage));
+            const html = fillTemplate(source, rendered as unknown as RenderedPage);
+            // @fastify/compress equips only routes registered after it: the not-found and error
+            // pages (from handlers set up earlier) go uncompressed rather than fail.
+            const reply = this.type('text/html; charset=utf-8');
+            if ((reply.compress as FastifyReply['compress'] | null) === null) void reply.send(html);
+            else reply.compress(html);
             return this;
           },
       },
     });
     app.decorateReply('page', async function (this: FastifyReply, input: PageInput) {
       if (!render) throw new Error('The page renderer is not ready: call app.vite.ready() first.');
-      const model: PageModel = { lang: 'en', dir: 'ltr', ...input };
+      const model: PageModel = { lang: 'en', dir: 'ltr', help: options.help, ...input };
       await this.html((await render(model)) as unknown as Record<string, unknown>);
       return this;
     });

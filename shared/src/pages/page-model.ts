@@ -5,6 +5,7 @@ import type { LifeEventId } from '../journeys/catalogue.js';
 import type { Answers, AnswerValue } from '../journeys/engine/answers.js';
 import type { ConsentOption } from '../journeys/engine/consent-options.js';
 import type { FormValues } from './form-values.js';
+import type { HelpContact } from './help-contact.js';
 import type { StaffPageProps } from './staff-page-model.js';
 
 /** A server-rendered HTML form: where it posts, its anti-forgery token, what was typed and what is wrong. */
@@ -103,6 +104,8 @@ interface PageModelBase {
   title: string;
   lang: string;
   dir: 'ltr' | 'rtl';
+  /** The helpline and customer centre, for the "Get help" section of resident pages. */
+  help?: HelpContact;
 }
 
 /**

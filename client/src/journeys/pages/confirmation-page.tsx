@@ -1,10 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { ConfirmationProps } from '@tuo/shared/pages/page-model';
+import { formatTrackingCode } from '@tuo/shared/identifiers/tracking-code';
 import { catalogueKey } from '../../i18n/catalogue-keys.js';
+import { CopyCodeButton } from '../copy-code-button.js';
 
 /** After sending: the reference, the tracking code (shown once), what each service does next, and how to track. */
-export function ConfirmationPage({ reference, trackingSecret, agencies: told }: ConfirmationProps) {
+export function ConfirmationPage({ lifeEvent, reference, trackingSecret, agencies: told }: ConfirmationProps) {
   const { t } = useTranslation();
+  const code = trackingSecret ? formatTrackingCode(trackingSecret) : null;
   const trackHref = trackingSecret ? `/track?reference=${encodeURIComponent(reference)}&secret=${encodeURIComponent(trackingSecret)}` : '/track';
   return (
     <div className="govuk-grid-row">
@@ -23,10 +26,11 @@ export function ConfirmationPage({ reference, trackingSecret, agencies: told }: 
             <p className="govuk-body">{t('confirmation.keepCodeBody')}</p>
             <p className="govuk-body">
               {t('confirmation.trackingCode')}{' '}
-              <strong className="govuk-!-font-size-24 govuk-!-text-break-word" id="tracking-code">
-                {trackingSecret}
+              <strong className="govuk-!-font-size-24 govuk-!-text-break-word app-tracking-code" id="tracking-code">
+                {code}
               </strong>
             </p>
+            {code ? <CopyCodeButton code={code} /> : null}
             <p className="govuk-body">
               <a className="govuk-link" href={trackHref}>
                 {t('confirmation.trackLink')}
@@ -47,7 +51,8 @@ export function ConfirmationPage({ reference, trackingSecret, agencies: told }: 
         {told.map((agency) => (
           <div key={agency}>
             <h3 className="govuk-heading-s">{t(catalogueKey.agency(agency, 'name'))}</h3>
-            <p className="govuk-body">{t(`confirmation.next.${agency}`)}</p>
+            {/* What this agency does about this life event; the general line where there is none. */}
+            <p className="govuk-body">{t([`support.nextSteps.${lifeEvent}.${agency}`, `confirmation.next.${agency}`])}</p>
           </div>
         ))}
         <p className="govuk-body">
