@@ -31,7 +31,7 @@ function overflow(page: Page): Promise<string[]> {
       if (box.width === 0 || box.height === 0 || element.closest('.govuk-visually-hidden, script, [hidden]')) continue;
       const style = getComputedStyle(element);
       // Hidden until focused (the skip link): clipped to nothing on purpose.
-      const clipped = style.clipPath !== 'none' || (style.clip !== 'auto' && style.clip !== '');
+      const clipped = style.clipPath !== 'none';
       if (style.visibility === 'hidden' || style.opacity === '0' || clipped) continue;
       if (box.right > width + 1) problems.push(`${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${[...element.classList].join('.')} reaches ${String(Math.round(box.right))}px`);
       // Text wider than its box is cut off even when the box fits.
