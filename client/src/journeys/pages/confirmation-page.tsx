@@ -50,7 +50,7 @@ export function ConfirmationPage({ lifeEvent, reference, trackingSecret, agencie
         <h2 className="govuk-heading-m">{t('confirmation.whatHappensNext')}</h2>
         {told.map((agency) => (
           <div key={agency}>
-            <h3 className="govuk-heading-s">{t(catalogueKey.agency(agency, 'name'))}</h3>
+            <h3 className="govuk-heading-s">{t(catalogueKey.agencyIn(lifeEvent, agency, 'name'))}</h3>
             {/* What this agency does about this life event; the general line where there is none. */}
             <p className="govuk-body">{t([`support.nextSteps.${lifeEvent}.${agency}`, `confirmation.next.${agency}`])}</p>
           </div>

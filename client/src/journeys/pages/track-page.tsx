@@ -28,7 +28,7 @@ function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) 
       <dl className="govuk-summary-list">
         {result.agencies.map((row) => (
           <div className="govuk-summary-list__row" key={row.agency}>
-            <dt className="govuk-summary-list__key">{t(catalogueKey.agency(row.agency, 'name'))}</dt>
+            <dt className="govuk-summary-list__key">{t(catalogueKey.agencyIn(result.lifeEvent, row.agency, 'name'))}</dt>
             <dd className="govuk-summary-list__value">
               <strong className={`govuk-tag ${statusTags[row.status]}`}>{t(`track.status.${row.status}`)}</strong>
             </dd>

@@ -183,16 +183,19 @@ export const someoneDiedJourney: JourneyDefinition = {
       relevantWhen: 'always',
       fields: [...theirName, 'dateOfBirth', 'dateOfDeath', 'lastAddress', 'services', 'othersLiveAtAddress', ...you],
       purpose: 'So the council can update Council Tax and the electoral register, and stop things like housing benefit, a Blue Badge, bus pass, library card or social care.',
+      agencyName: 'Their local council',
     },
     nhs: {
       relevantWhen: 'always',
       fields: [...theirName, 'dateOfBirth', 'dateOfDeath', 'lastAddress', 'nhsNumber'],
       purpose: 'So their GP practice can close their record and stop appointments, prescriptions and NHS letters.',
+      agencyName: 'Their GP and the NHS',
     },
     housing: {
       relevantWhen: { field: 'services', includes: 'social-housing-tenancy' },
       fields: [...theirName, 'dateOfBirth', 'dateOfDeath', 'lastAddress', 'othersLiveAtAddress', ...you],
       purpose: 'So their landlord can talk to you about ending the tenancy or passing it on, and about their belongings.',
+      agencyName: 'Their housing association or council landlord',
     },
     jobcentre: {
       relevantWhen: { field: 'services', includes: 'benefits-or-state-pension' },
