@@ -5,6 +5,7 @@ import { App } from './app.js';
 import { documentTitle, hasServerErrors, pageHeading } from './i18n/document-title.js';
 import { addEveryLanguage } from './i18n/every-language.js';
 import { i18nFor } from './i18n/i18n.js';
+import { loadPageView } from './page-views.js';
 import type { PageModel, RenderedPage } from '@tuo/shared/pages/page-model';
 
 // The server renders pages in any language, so it holds them all.
@@ -15,11 +16,12 @@ function escapeHtml(text: string): string {
 }
 
 /** Renders a page model to the pieces the server puts into index.html, in the model's language. */
-export function render(model: PageModel): RenderedPage {
+export async function render(model: PageModel): Promise<RenderedPage> {
   const i18n = i18nFor(model.lang);
+  const view = await loadPageView(model);
   const html = renderToString(
     <I18nextProvider i18n={i18n}>
-      <App model={model} />
+      <App model={model} view={view} />
     </I18nextProvider>,
   );
   // JSON in a non-executable script block: allowed by a CSP with no inline script.

@@ -79,7 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(clockPlugin, { now: options.now });
   await app.register(healthRoutes);
   await app.register(languagePlugin, { publicUrl: config.publicUrl });
-  await app.register(pagesPlugin, { dev: options.dev ?? false });
+  await app.register(pagesPlugin, { dev: options.dev ?? false, help: config.help });
   await app.register(startRoutes);
   await app.register(submissionRoutes);
   await app.register(agencyApiRoutes);

@@ -1,4 +1,5 @@
 import type { AgencyId } from '@tuo/shared';
+import type { HelpContact } from '@tuo/shared/pages/help-contact';
 import { z } from 'zod';
 import { targetOverridesSchema } from './service-levels/target-overrides.js';
 import type { ServiceLevels } from './service-levels/targets.js';
@@ -98,6 +99,10 @@ export const envSchema = z
     TARGET_ACTION_WORKING_DAYS: positiveInt('working days an agency has to action a notification').default(10),
     TARGET_OVERRIDES: targetOverridesSchema.default([]),
     CHASE_REQUESTS_PER_DAY: positiveInt('requests to chase one report a resident may make in a day').default(3),
+    // "Get help" on every resident page. The defaults are samples (an Ofcom drama number): set your own.
+    HELP_PHONE: z.string().min(1).max(40).default('01632 960 001'),
+    HELP_HOURS: z.string().min(1).max(120).default('Monday to Friday, 9am to 5pm'),
+    HELP_CENTRE: z.string().min(1).max(200).default('the Customer Centre, Town Hall, High Street'),
   })
   .superRefine((env, ctx) => {
     for (const agency of ['COUNCIL', 'NHS', 'HOUSING', 'JOBCENTRE'] as const) {
@@ -172,6 +177,8 @@ export interface Config {
   serviceLevels: ServiceLevels;
   /** Requests to chase one report a resident may make per UK day. */
   chaseRequestsPerDay: number;
+  /** The helpline and customer centre residents are pointed to. */
+  help: HelpContact;
 }
 
 /** Thrown when the environment is unusable; its message is one line for a person. */
@@ -242,6 +249,7 @@ export function toConfig(env: Env, found: { databaseUrl: string; sessionSecret: 
         : { provider: 'sample' },
     serviceLevels: { default: { acknowledgeDays: env.TARGET_ACKNOWLEDGE_WORKING_DAYS, actionDays: env.TARGET_ACTION_WORKING_DAYS }, overrides: env.TARGET_OVERRIDES },
     chaseRequestsPerDay: env.CHASE_REQUESTS_PER_DAY,
+    help: { phone: env.HELP_PHONE, hours: env.HELP_HOURS, centre: env.HELP_CENTRE },
     ...(env.NOTIFY_API_KEY
       ? {
           notify: {

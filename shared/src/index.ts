@@ -12,7 +12,7 @@ export { emailMessage, emailSchema, exampleEmails, isValidEmail, normaliseEmail 
 export { exampleNhsNumbers, formatNhsNumber, isValidNhsNumber, nhsNumberCheckDigit, nhsNumberMessage, nhsNumberSchema, normaliseNhsNumber } from './identifiers/nhs-number.js';
 export { exampleNiNumbers, formatNiNumber, isValidNiNumber, niNumberMessage, niNumberSchema, normaliseNiNumber } from './identifiers/ni-number.js';
 export { createPersonNameSchema, examplePersonNames, isValidPersonName, normalisePersonName, personNameSchema } from './identifiers/person-name.js';
-export { examplePhoneNumbers, isValidPhoneNumber, normalisePhoneNumber, phoneNumberMessage, phoneNumberSchema } from './identifiers/phone-number.js';
+export { examplePhoneNumbers, formatPhoneNumber, isValidPhoneNumber, normalisePhoneNumber, phoneNumberMessage, phoneNumberSchema } from './identifiers/phone-number.js';
 export { examplePostcodes, isValidPostcode, normalisePostcode, postcodeMessage, postcodeSchema } from './identifiers/postcode.js';
 export {
   canonicalReferenceSchema,

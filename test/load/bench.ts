@@ -10,7 +10,7 @@ import { findFreePort } from '../../server/src/db/embedded-postgres.js';
 import { embeddedDatabaseUrl, startPortal, waitUntilReady } from '../support/portal-process.js';
 import { measureCeiling } from './ceiling.js';
 import { measureNoopRate } from './noop-rate.js';
-import { javascriptWeight } from './page-weight.js';
+import { measurePages, type BenchRow } from './page-checks.js';
 import { startReceivers } from './receivers.js';
 
 const BURST_SECONDS = Number(process.env.BENCH_BURST_SECONDS ?? 20);
@@ -18,6 +18,8 @@ const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 30);
 const STEADY_RATE = 100;
 const CONNECTIONS = 50;
 const CONCURRENCY = Number(process.env.BENCH_WORKER_CONCURRENCY ?? 8);
+// BENCH_PAGES_ONLY=1: just the pages' JavaScript weight and Lighthouse scores (about a minute).
+const PAGES_ONLY = process.env.BENCH_PAGES_ONLY === '1';
 const body = exampleSubmissions['someone-died'];
 const perSubmission = body.consent.length;
 
@@ -51,6 +53,12 @@ async function waitForArrivals(count: () => number, target: number, label: strin
   return Date.now();
 }
 
+function print(rows: BenchRow[]): void {
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log('\nTell Us Once benchmark');
+  for (const [name, value, note] of rows) console.log(`  ${name.padEnd(width)}  ${value.padStart(12)}  ${note}`);
+}
+
 async function main() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tuo-bench-'));
   const receivers = await startReceivers(agencyIds);
@@ -68,7 +76,13 @@ async function main() {
   try {
     await waitUntilReady(baseUrl, portal, 120_000);
     done(`Portal ready on ${baseUrl} (API + worker in one process, embedded Postgres, ${os.cpus().length} cores).`);
-    const startPageJs = await javascriptWeight(baseUrl, '/');
+    // Before the load, so the pages are measured on a quiet machine.
+    const pageRows = await measurePages(baseUrl, progress);
+    done('Pages measured.');
+    if (PAGES_ONLY) {
+      print(pageRows);
+      return;
+    }
 
     // Burst.
     let second = 0;
@@ -141,7 +155,7 @@ async function main() {
     const noop = await measureNoopRate(databaseUrl, { jobs: 5000, concurrency: CONCURRENCY });
     done('Yardsticks measured.');
 
-    const rows: [string, string, string][] = [
+    print([
       ['Burst: submissions/s', fixed(burstRate), `${CONNECTIONS} connections, ${BURST_SECONDS} s`],
       ['Burst: latency p50 / p99 (ms)', `${result.latency.p50} / ${result.latency.p99}`, 'target p99 < 100'],
       ['Burst: non-2xx responses', String(result.non2xx + result.errors + result.timeouts), 'target 0'],
@@ -152,11 +166,8 @@ async function main() {
       ['graphile-worker no-op jobs/s', fixed(noop), 'same concurrency, same database'],
       ['Steady: 201 → agency p50 / p99 (ms)', `${fixed(percentile(latencies, 50))} / ${fixed(percentile(latencies, 99))}`, `${STEADY_RATE}/s for ${STEADY_SECONDS} s; target p99 < 2000`],
       ['Steady: refused', String(failures), ''],
-      ['First page: JavaScript (KB gzipped)', fixed(startPageJs.kilobytes, 1), `${startPageJs.files} file(s); target < 150, aim < 100`],
-    ];
-    const width = Math.max(...rows.map((r) => r[0].length));
-    console.log('\nTell Us Once benchmark');
-    for (const [name, value, note] of rows) console.log(`  ${name.padEnd(width)}  ${value.padStart(12)}  ${note}`);
+      ...pageRows,
+    ]);
   } catch (error) {
     console.error(`\nThe benchmark stopped: ${String(error)}\nPortal output:\n${portal.output().slice(-3000)}`);
     process.exitCode = 1;

@@ -1,18 +1,23 @@
 import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
 
 /**
- * The JavaScript a browser downloads for a page: every module script and modulepreload the HTML
- * names, fetched and gzipped as a server would send them. Returns kilobytes (gzipped) and the files.
+ * The JavaScript a browser downloads for a page, as a real browser loads it: the entry, its
+ * modulepreloads and every chunk it then imports (the page's own view is a dynamic import), each
+ * gzipped as a server would send it. `cookie` carries a journey's session for pages behind one.
  */
-export async function javascriptWeight(baseUrl: string, path: string): Promise<{ kilobytes: number; files: number }> {
-  const html = await (await fetch(`${baseUrl}${path}`)).text();
-  const sources = new Set<string>();
-  for (const match of html.matchAll(/<script[^>]+type="module"[^>]*src="([^"]+)"/g)) if (match[1]) sources.add(match[1]);
-  for (const match of html.matchAll(/<link[^>]+rel="modulepreload"[^>]*href="([^"]+)"/g)) if (match[1]) sources.add(match[1]);
-  let bytes = 0;
-  for (const source of sources) {
-    const body = Buffer.from(await (await fetch(new URL(source, baseUrl))).arrayBuffer());
-    bytes += gzipSync(body, { level: 9 }).length;
+export async function javascriptWeight(browser: Browser, url: string, cookie?: string): Promise<{ kilobytes: number; files: number }> {
+  const context = await browser.newContext(cookie ? { extraHTTPHeaders: { cookie } } : {});
+  try {
+    const page = await context.newPage();
+    const bodies: Promise<Buffer>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') bodies.push(response.body());
+    });
+    await page.goto(url, { waitUntil: 'networkidle' });
+    const sizes = (await Promise.all(bodies)).map((body) => gzipSync(body, { level: 9 }).length);
+    return { kilobytes: sizes.reduce((sum, size) => sum + size, 0) / 1024, files: sizes.length };
+  } finally {
+    await context.close();
   }
-  return { kilobytes: bytes / 1024, files: sources.size };
 }

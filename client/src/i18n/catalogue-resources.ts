@@ -9,6 +9,9 @@ function withText(tree: ResourceTree, key: string, text: string | undefined): vo
   if (text !== undefined) tree[key] = text;
 }
 
+// "What your local council will be sent": English names start with a capital "Your" or "Their".
+const inSentence = (name: string): string => name.replace(/^(Your|Their) /, (word) => word.toLowerCase());
+
 function journeyTree(journey: JourneyDefinition): ResourceTree {
   const pages: ResourceTree = {};
   const fields: ResourceTree = {};
@@ -32,7 +35,9 @@ function journeyTree(journey: JourneyDefinition): ResourceTree {
     }
   }
   const routing: ResourceTree = {};
-  for (const [agency, rule] of Object.entries(journey.routing)) routing[agency] = { purpose: rule.purpose };
+  for (const [agency, rule] of Object.entries(journey.routing)) {
+    routing[agency] = rule.agencyName ? { purpose: rule.purpose, agencyName: rule.agencyName, agencyNameInSentence: inSentence(rule.agencyName) } : { purpose: rule.purpose };
+  }
   return { title: journey.title, summary: journey.summary, pages, fields, routing };
 }
 
@@ -47,8 +52,7 @@ export function catalogueResources(catalogue: Readonly<Record<LifeEventId, Journ
   for (const [id, journey] of Object.entries(catalogue)) journeys[id] = journeyTree(journey);
   const agencyTree: ResourceTree = {};
   for (const [id, agency] of Object.entries(agencies)) {
-    // "What your local council will be sent": English names start with a capital "Your".
-    agencyTree[id] = { name: agency.name, nameInSentence: agency.name.replace(/^Your /, 'your '), description: agency.description };
+    agencyTree[id] = { name: agency.name, nameInSentence: inSentence(agency.name), description: agency.description };
   }
   return { journeys, agencies: agencyTree };
 }

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { getJourney, getPage } from '@tuo/shared';
+import { getPage } from '@tuo/shared';
+import { journeyDefinitions } from '@tuo/shared/journeys/journey-definitions';
 import type { PageModel } from '@tuo/shared/pages/page-model';
 import { pageText } from './translate-definition.js';
 import { staffHeading } from '../staff/staff-i18n.js';
@@ -20,7 +21,7 @@ export function pageHeading(t: TFunction, model: PageModel): string {
     case 'choose-life-event':
       return t('chooseLifeEvent.title');
     case 'question':
-      return pageText(t, model.props.lifeEvent, getPage(getJourney(model.props.lifeEvent), model.props.pageId)).title;
+      return pageText(t, model.props.lifeEvent, getPage(journeyDefinitions[model.props.lifeEvent], model.props.pageId)).title;
     case 'check-answers':
       return t('checkAnswers.title');
     case 'who-to-tell':

@@ -29,13 +29,18 @@ function probes(field: FieldDefinition): unknown[] {
     }
     case 'name':
       return [undefined, longText, '<name>'];
+    case 'nhs-number':
+      // Ten digits with a wrong check digit have their own message.
+      return [undefined, longText, '!!', '943 476 5918'];
     default:
       return [undefined, longText, 'not-an-option', '!!'];
   }
 }
 
 function fieldMessages(field: FieldDefinition): string[] {
-  return probes(field).flatMap((raw) => checkField(field, raw, 'form', { today }).issues.map((issue) => issue.message));
+  // A date out of order with another answer is checked across fields, so its message is read off the field.
+  const order = field.notBefore ? [field.notBefore.message] : [];
+  return [...probes(field).flatMap((raw) => checkField(field, raw, 'form', { today }).issues.map((issue) => issue.message)), ...order];
 }
 
 /** What the submission rules say about consent, for every agency a journey can tell. */

@@ -1,5 +1,8 @@
 import i18next, { type i18n, type InitOptions, type Resource, type ResourceLanguage } from 'i18next';
-import { agencies, catalogue, languages } from '@tuo/shared';
+// Deep imports, not the package index: the index brings zod, which the first page does not need.
+import { agencies } from '@tuo/shared/agencies/agency-descriptions';
+import { journeyDefinitions } from '@tuo/shared/journeys/journey-definitions';
+import { languages } from '@tuo/shared/submission/languages';
 import { catalogueResources, type ResourceTree } from './catalogue-resources.js';
 
 /** The language every other falls back to, and the only one whose text is complete by rule. */
@@ -25,7 +28,7 @@ function englishResources(): ResourceLanguage {
   const english: ResourceLanguage = {};
   for (const [path, tree] of Object.entries(englishFiles)) english[localeFile(path).namespace] = tree;
   // English journey text lives in the definitions themselves, so it can never fall out of step.
-  english.catalogue = catalogueResources(catalogue, agencies);
+  english.catalogue = catalogueResources(journeyDefinitions, agencies);
   return english;
 }
 

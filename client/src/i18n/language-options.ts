@@ -1,4 +1,4 @@
-import { languages, textDirection, type Language } from '@tuo/shared';
+import { languages, textDirection, type Language } from '@tuo/shared/submission/languages';
 
 /** One language a resident can choose, as the language switch shows it. */
 export interface LanguageOption {

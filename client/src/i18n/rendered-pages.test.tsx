@@ -10,6 +10,7 @@ import type { FormProps, PageModel } from '@tuo/shared/pages/page-model';
 import { App } from '../app.js';
 import { saveReturnExamples } from '../save-return/save-return-examples.js';
 import { addressLookupExamples } from '../address-lookup/address-lookup-examples.js';
+import { loadPageView } from '../page-views.js';
 import type { ResourceTree } from './catalogue-resources.js';
 import { documentTitle, hasServerErrors, pageHeading } from './document-title.js';
 import { addEveryLanguage } from './every-language.js';
@@ -100,21 +101,22 @@ function flatKeys(tree: ResourceTree, prefix = ''): string[] {
 const english = resources[sourceLanguage] as Record<string, ResourceTree>;
 const keysShownRaw = new RegExp(`(?:^|\\s)(?:common:|catalogue:|errors:|${[...flatKeys(english.common ?? {}), ...flatKeys(english.catalogue ?? {})].map((key) => key.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})(?=\\s|$)`);
 
-function renderPage(instance: i18n, page: PageModel): string {
+async function renderPage(instance: i18n, page: PageModel): Promise<string> {
+  const view = await loadPageView(page);
   const html = renderToString(
     <I18nextProvider i18n={instance}>
-      <App model={page} />
+      <App model={page} view={view} />
     </I18nextProvider>,
   );
   return `${documentTitle(instance.t, pageHeading(instance.t, page), hasServerErrors(page))} ${html}`;
 }
 
 describe('every resident page, rendered in every language', () => {
-  it.each(languages)(`in %s finds every key it uses (${everyPage.length} pages: every page of every journey, with and without errors)`, (language) => {
+  it.each(languages)(`in %s finds every key it uses (${everyPage.length} pages: every page of every journey, with and without errors)`, async (language) => {
     const { i18n: instance, missing } = recordingI18n(language);
     const shownRaw: string[] = [];
     for (const page of everyPage) {
-      const html = renderPage(instance, { ...page, lang: language, dir: instance.dir(language) });
+      const html = await renderPage(instance, { ...page, lang: language, dir: instance.dir(language) });
       const text = readable(html);
       const raw = keysShownRaw.exec(text);
       if (raw) shownRaw.push(`${page.page}: ${raw[0].trim()}`);
@@ -125,22 +127,22 @@ describe('every resident page, rendered in every language', () => {
 
   it('links to every language, each named in itself, and keeps the page address', () => {
     const { i18n: instance } = recordingI18n('cy');
-    const html = renderPage(instance, { ...model({ page: 'track', props: { form: form(), result: null } }), lang: 'cy', url: '/track?reference=TUO-7K3M-9Q2M' });
+    const html = await renderPage(instance, { ...model({ page: 'track', props: { form: form(), result: null } }), lang: 'cy', url: '/track?reference=TUO-7K3M-9Q2M' });
     expect(html).toContain('<span class="govuk-language-navigation__text" aria-current="true" lang="cy" dir="ltr">Cymraeg</span>');
     expect(html).toContain('href="/track?reference=TUO-7K3M-9Q2M&amp;lang=ar" rel="alternate" lang="ar" hrefLang="ar" dir="rtl">العربية</a>');
     expect(html).not.toContain('app-translation-notice');
-    const polish = renderPage(recordingI18n('pl').i18n, { ...model({ page: 'start', props: {} }), lang: 'pl' });
+    const polish = await renderPage(recordingI18n('pl').i18n, { ...model({ page: 'start', props: {} }), lang: 'pl' });
     expect(polish).toContain('To tłumaczenie nie zostało jeszcze sprawdzone przez urząd gminy.');
   });
 
-  it('shows the catalogue and error text through the translations', () => {
+  it('shows the catalogue and error text through the translations', async () => {
     const { i18n: instance } = recordingI18n();
     const page = questionPages('someone-died').find((candidate) => candidate.page === 'question' && candidate.props.pageId === 'date-of-death' && candidate.props.form.errors.length > 0);
     if (!page) throw new Error('someone-died has no date-of-death page with errors');
     instance.addResource(sourceLanguage, 'catalogue', 'journeys.someone-died.pages.date-of-death.title', 'Pryd buon nhw farw?');
     instance.addResource(sourceLanguage, 'catalogue', 'journeys.someone-died.fields.dateOfDeath.label', 'Pryd buon nhw farw?');
     instance.addResource(sourceLanguage, 'errors', 'Enter the date they died', 'Rhowch y dyddiad y buon nhw farw');
-    const html = renderPage(instance, page);
+    const html = await renderPage(instance, page);
     expect(html).toContain('Pryd buon nhw farw?');
     expect(html).toContain('Rhowch y dyddiad y buon nhw farw');
     expect(html).not.toContain('When did they die?');

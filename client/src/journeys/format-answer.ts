@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { formatNhsNumber, formatNiNumber, type AnswerValue, type FieldDefinition, type LifeEventId } from '@tuo/shared';
+import { formatNhsNumber, formatNiNumber, formatPhoneNumber, type AnswerValue, type FieldDefinition, type LifeEventId } from '@tuo/shared';
 import { catalogueKey } from '../i18n/catalogue-keys.js';
 import { longDate } from '../i18n/long-date.js';
 
@@ -23,6 +23,8 @@ export function formatAnswer(t: TFunction, lifeEvent: LifeEventId, field: FieldD
       return [formatNhsNumber(value)];
     case 'ni-number':
       return [formatNiNumber(value)];
+    case 'phone':
+      return [formatPhoneNumber(value)];
     default:
       return [value];
   }

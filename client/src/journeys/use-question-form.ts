@@ -1,7 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRef, useState, type SubmitEvent } from 'react';
 import { get, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
-import { getJourney, getPage, pageSchema, type FieldError, type PageDefinition, type PageSchema } from '@tuo/shared';
+import { getPage, pageSchema, type FieldError, type PageDefinition, type PageSchema } from '@tuo/shared';
+// The definitions as written: the server has checked them against the meta-schema, and checking them
+// again on a phone is most of what a question page used to cost before it could respond.
+import { journeyDefinitions } from '@tuo/shared/journeys/journey-definitions';
 import { fieldParts, type FormValue, type FormValues } from '@tuo/shared/pages/form-values';
 import type { QuestionProps } from '@tuo/shared/pages/page-model';
 import type { JourneyForm } from './journey-form.js';
@@ -41,7 +44,7 @@ function inPageOrder(page: PageDefinition, errors: FieldErrors<FormValues>): Fie
  */
 export function useQuestionForm(props: QuestionProps) {
   const { lifeEvent, pageId, answersSoFar, today, form: served } = props;
-  const journey = getJourney(lifeEvent);
+  const journey = journeyDefinitions[lifeEvent];
   const page = getPage(journey, pageId);
   // A page's props never change while it is mounted (the app keys it by page), so one resolver serves.
   const [resolver] = useState(() => sharedSchemaResolver(pageSchema(journey, pageId, answersSoFar, { today })));

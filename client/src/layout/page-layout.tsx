@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { HelpContact } from '@tuo/shared/pages/help-contact';
 import { languageOption } from '../i18n/language-options.js';
+import { GetHelp } from './get-help.js';
 import { LanguageNavigation } from './language-navigation.js';
 
 /** The reader's language and this page's address, for the language links; left out on staff pages, which are in English. */
@@ -9,8 +11,24 @@ export interface LayoutLanguage {
   url: string;
 }
 
-/** The GOV.UK template's header, service navigation, main and footer around every page; `beforeContent` holds a back link. */
-export function PageLayout({ children, beforeContent, language }: { children: ReactNode; beforeContent?: ReactNode; language?: LayoutLanguage }) {
+/**
+ * The GOV.UK template's header, service navigation, main and footer around every page;
+ * `beforeContent` holds a back link. Resident pages (`help` given) end with "Get help"; the
+ * agencies' API link belongs to the consoles and the API docs, not to residents' pages.
+ */
+export function PageLayout({
+  children,
+  beforeContent,
+  language,
+  help,
+  showApiLink = false,
+}: {
+  children: ReactNode;
+  beforeContent?: ReactNode;
+  language?: LayoutLanguage | undefined;
+  help?: HelpContact | undefined;
+  showApiLink?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -45,6 +63,7 @@ export function PageLayout({ children, beforeContent, language }: { children: Re
         {beforeContent}
         <main className="govuk-main-wrapper" id="main-content">
           {children}
+          {help ? <GetHelp help={help} /> : null}
         </main>
       </div>
       <footer className="govuk-footer" role="contentinfo">
@@ -58,11 +77,13 @@ export function PageLayout({ children, beforeContent, language }: { children: Re
                     {t('service-levels:footer.performance')}
                   </a>
                 </li>
-                <li className="govuk-footer__inline-list-item">
-                  <a className="govuk-footer__link" href="/api/openapi.json">
-                    {t('layout.apiLink')}
-                  </a>
-                </li>
+                {showApiLink ? (
+                  <li className="govuk-footer__inline-list-item">
+                    <a className="govuk-footer__link" href="/api/openapi.json">
+                      {t('layout.apiLink')}
+                    </a>
+                  </li>
+                ) : null}
               </ul>
               <span className="govuk-footer__licence-description">{t('layout.licence')}</span>
             </div>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { lifeEventIds } from '@tuo/shared';
+import { lifeEventIds } from '@tuo/shared/journeys/life-event-ids';
 import { catalogueKey } from '../i18n/catalogue-keys.js';
 
 /** The first page a resident sees: what the service does, what they need, and other ways to do it. */

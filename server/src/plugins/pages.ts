@@ -1,11 +1,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { constants } from 'node:zlib';
+import FastifyCompress from '@fastify/compress';
 import FastifyStatic from '@fastify/static';
 import FastifyVite from '@fastify/vite';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { textDirection } from '@tuo/shared';
+import type { HelpContact } from '@tuo/shared/pages/help-contact';
 import type { PageModel, RenderedPage } from '@tuo/shared/pages/page-model';
 
 const require = createRequire(import.meta.url);
@@ -25,7 +28,7 @@ declare module 'fastify' {
 }
 
 interface ClientModule {
-  render: (model: PageModel) => RenderedPage;
+  render: (model: PageModel) => Promise<RenderedPage>;
 }
 
 // Replacer functions, not strings: a string replacement would read `$&`, `$'` and friends in a
@@ -43,12 +46,15 @@ function fillTemplate(source: string, rendered: RenderedPage): string {
  * client/src/index.tsx and serves the browser bundle; with `dev` it runs Vite's dev server.
  */
 export const pagesPlugin = fp(
-  async (app: FastifyInstance, options: { dev: boolean }) => {
+  async (app: FastifyInstance, options: { dev: boolean; help: HelpContact }) => {
     let render: ClientModule['render'] | undefined;
+    // Pages only (the API's JSON stays as it is): a fast Brotli level, as each page is made per request.
+    await app.register(FastifyCompress, { global: false, encodings: ['br', 'gzip'], brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } } });
     await app.register(FastifyVite, {
       root: clientRoot,
       dev: options.dev,
-      fastifyStaticOptions: { maxAge: '365d', immutable: true },
+      // Hashed names, so cached for good; the build wrote .br and .gz copies of each (see client/build).
+      fastifyStaticOptions: { maxAge: '365d', immutable: true, preCompressed: true },
       renderer: {
         prepareClient: (entries) => {
           const client = entries.ssr as unknown as ClientModule | undefined;
@@ -57,17 +63,23 @@ export const pagesPlugin = fp(
         },
         createHtmlFunction: (source: string) =>
           function (this: FastifyReply, rendered?: Record<string, unknown>) {
-            return this.type('text/html; charset=utf-8').send(fillTemplate(source, rendered as unknown as RenderedPage));
+            const html = fillTemplate(source, rendered as unknown as RenderedPage);
+            // @fastify/compress equips only routes registered after it: the not-found and error
+            // pages (from handlers set up earlier) go uncompressed rather than fail.
+            const reply = this.type('text/html; charset=utf-8');
+            if ((reply.compress as FastifyReply['compress'] | null) === null) void reply.send(html);
+            else reply.compress(html);
+            return this;
           },
       },
     });
     app.decorateReply('page', async function (this: FastifyReply, input: PageInput) {
       if (!render) throw new Error('The page renderer is not ready: call app.vite.ready() first.');
-      // Staff work in English; residents see their language (see plugins/language.ts).
-      const lang = input.page === 'staff' ? 'en' : this.request.language;
-      const model: PageModel = { lang, dir: textDirection(lang), url: this.request.url, ...input };
+      // Staff and agency people work in English; residents see their language (see plugins/language.ts).
+      const lang = input.page === 'staff' || input.page === 'agency' ? 'en' : this.request.language;
+      const model: PageModel = { lang, dir: textDirection(lang), url: this.request.url, help: options.help, ...input };
       void this.header('vary', 'Accept-Language');
-      await this.html(render(model) as unknown as Record<string, unknown>);
+      await this.html((await render(model)) as unknown as Record<string, unknown>);
       return this;
     });
     await app.vite.ready();

@@ -41,6 +41,9 @@ export const securityPlugin = fp(
       },
       // Over plain HTTP (a laptop) HSTS would be meaningless; over HTTPS, a year.
       strictTransportSecurity: options.https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      // Our own pages need to know a visit came from one of them (focus then moves to the new
+      // page's heading); no other site is ever told where a resident came from.
+      referrerPolicy: { policy: 'same-origin' },
     });
     await app.register(rateLimit, {
       max: options.rateLimitPerMinute,

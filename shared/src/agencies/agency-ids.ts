@@ -1,41 +1,8 @@
 import { z } from 'zod';
+import { agencyIds } from './agency-descriptions.js';
 
-/**
- * Stable ids of the services a submission can be routed to. They appear in the API, in payloads
- * and in configuration names such as `AGENCY_NHS_WEBHOOK_URL`, so never rename one.
- */
-export const agencyIds = ['council', 'nhs', 'housing', 'jobcentre'] as const;
-
-/** One of {@link agencyIds}. */
-export type AgencyId = (typeof agencyIds)[number];
+export { agencies, agencyIds } from './agency-descriptions.js';
+export type { AgencyDescription, AgencyId } from './agency-descriptions.js';
 
 /** Validates an agency id, with a message a resident or an API client can act on. */
 export const agencyIdSchema = z.enum(agencyIds, { error: 'Select a service from the list' });
-
-/** How we describe an agency to a resident. */
-export interface AgencyDescription {
-  /** Plain-English name, used in sentences such as "We'll tell Your local council". */
-  readonly name: string;
-  /** One sentence on what the agency does for the resident. */
-  readonly description: string;
-}
-
-/** Plain-English name and description of every agency, keyed by id. */
-export const agencies: Readonly<Record<AgencyId, AgencyDescription>> = {
-  council: {
-    name: 'Your local council',
-    description: 'Council tax, housing benefit, blue badges, bus passes, libraries, social care and the electoral register.',
-  },
-  nhs: {
-    name: 'Your GP and the NHS',
-    description: 'Your GP practice and NHS health records.',
-  },
-  housing: {
-    name: 'Your housing association or council landlord',
-    description: 'The landlord of a council or housing association home.',
-  },
-  jobcentre: {
-    name: 'Jobcentre Plus',
-    description: 'Universal Credit, State Pension and other benefits from the Department for Work and Pensions.',
-  },
-};

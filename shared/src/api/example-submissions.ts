@@ -43,6 +43,7 @@ export const exampleSubmissions: Readonly<Record<LifeEventId, CreateSubmissionRe
       homeAddress: { line1: 'Flat 4', line2: '20 Mill Road', town: 'Cambridge', postcode: 'CB1 2AB' },
       socialTenant: 'yes',
       benefits: ['universal-credit', 'council-tax-reduction'],
+      knowsParentNiNumber: 'yes',
       parentNiNumber: 'JG103759A',
       contactMethods: ['phone'],
       phone: '+441632960001',

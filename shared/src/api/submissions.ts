@@ -53,8 +53,16 @@ export type CreateSubmissionRequest = z.infer<typeof createSubmissionRequestSche
 /** A `POST /submissions` body as sent (channel and language may be left out). */
 export type CreateSubmissionRequestBody = z.input<typeof createSubmissionRequestSchema>;
 
-/** A secret of at least 128 bits in base64url, which the resident needs to see the status. */
-export const trackingSecretSchema = z.string().regex(/^[A-Za-z0-9_-]{22,128}$/, { error: 'Tracking secret must be 22 to 128 base64url characters' });
+/**
+ * The secret a resident needs, with the reference, to see the status: a tracking code of 100
+ * random bits, four groups of five Crockford base32 characters (`7K3MQ-9Q2MX-4HB8C-ZT1RW`). A
+ * repeated request answered from an idempotency record made before tracking codes may still carry
+ * a secret of the older form, 22 or more base64url characters.
+ */
+export const trackingSecretSchema = z
+  .string()
+  .regex(/^(?:[0-9A-HJKMNP-TV-Z]{5}(?:-[0-9A-HJKMNP-TV-Z]{5}){3}|[A-Za-z0-9_-]{22,128})$/, { error: 'Tracking secret must be a tracking code such as 7K3MQ-9Q2MX-4HB8C-ZT1RW' })
+  .meta({ description: 'Tracking code: four groups of five Crockford base32 characters. Case, spaces and hyphens are ignored when it is presented.', example: '7K3MQ-9Q2MX-4HB8C-ZT1RW' });
 
 /** `POST /submissions` 201 response. */
 export const createSubmissionResponseSchema = z.strictObject({

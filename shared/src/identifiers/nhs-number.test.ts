@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { asTyped, validNhsNumber } from '../testing/identifier-arbitraries.js';
-import { exampleNhsNumbers, formatNhsNumber, isValidNhsNumber, nhsNumberCheckDigit, nhsNumberMessage, nhsNumberSchema, normaliseNhsNumber } from './nhs-number.js';
+import { exampleNhsNumbers, formatNhsNumber, isValidNhsNumber, nhsNumberCheckDigit, nhsNumberCheckDigitMessage, nhsNumberMessage, nhsNumberSchema, normaliseNhsNumber } from './nhs-number.js';
 
 describe('NHS number', () => {
   it('accepts the published test numbers and normalises them to 10 digits', () => {
@@ -12,10 +12,18 @@ describe('NHS number', () => {
     expect(nhsNumberSchema.parse('943-476-5919')).toBe('9434765919');
   });
 
-  it('rejects the design system format example, which fails the check digit, with the GOV.UK message', () => {
-    const result = nhsNumberSchema.safeParse('485 777 3456');
-    expect(result.error?.issues.map((issue) => issue.message)).toEqual([nhsNumberMessage]);
-    expect(nhsNumberMessage).toBe('Enter an NHS number in the correct format, like 485 777 3456');
+  it('says "correct format" for the wrong length or characters, with an example that is itself valid', () => {
+    for (const wrongFormat of ['943 476 591', '94347659190', 'nine', '']) {
+      expect(nhsNumberSchema.safeParse(wrongFormat).error?.issues.map((issue) => issue.message)).toEqual([nhsNumberMessage]);
+    }
+    const example = /like ([\d ]+)$/.exec(nhsNumberMessage)?.[1] ?? '';
+    expect(isValidNhsNumber(example)).toBe(true);
+  });
+
+  it('says "check it" for 10 digits that fail the check digit, such as the design system\'s format example or one mistyped digit', () => {
+    for (const mistyped of ['485 777 3456', '943 476 5918', '934 476 5919']) {
+      expect(nhsNumberSchema.safeParse(mistyped).error?.issues.map((issue) => issue.message)).toEqual([nhsNumberCheckDigitMessage]);
+    }
   });
 
   it('rejects wrong lengths, letters and numbers whose check digit would be 10', () => {

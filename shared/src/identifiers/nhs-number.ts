@@ -1,11 +1,14 @@
 import { z } from 'zod';
 
 /**
- * The GOV.UK error message for an NHS number that is not 10 digits or fails its check digit.
- * The example in it is the design system's format example: it does not pass the check digit,
- * so it is deliberately not one of {@link exampleNhsNumbers}.
+ * The GOV.UK error message for an NHS number that is not 10 digits. Its example is a published
+ * test number that passes the check digit (the design system's "485 777 3456" does not, and
+ * residents who copied it were told it was wrong).
  */
-export const nhsNumberMessage = 'Enter an NHS number in the correct format, like 485 777 3456';
+export const nhsNumberMessage = 'Enter an NHS number in the correct format, like 943 476 5919';
+
+/** For 10 digits whose check digit fails: most often one number mistyped or two swapped. */
+export const nhsNumberCheckDigitMessage = 'Check the NHS number. It has a mistake in it: a number may be wrong or in the wrong place';
 
 /**
  * Published test NHS numbers that pass the modulus 11 check (NHS Digital test data).
@@ -50,8 +53,12 @@ export function formatNhsNumber(nhsNumber: string): string {
   return `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`;
 }
 
-/** Validates an NHS number and outputs it normalised to 10 digits without spaces. */
+/**
+ * Validates an NHS number and outputs it normalised to 10 digits without spaces. Wrong length or
+ * characters and a failed check digit get different messages, as they need different fixes.
+ */
 export const nhsNumberSchema = z
   .string({ error: nhsNumberMessage })
-  .refine(isValidNhsNumber, { error: nhsNumberMessage })
+  .refine((input) => /^\d{10}$/.test(normaliseNhsNumber(input)), { error: nhsNumberMessage, abort: true })
+  .refine(isValidNhsNumber, { error: nhsNumberCheckDigitMessage })
   .transform(normaliseNhsNumber);

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 
-/** The GOV.UK error message for a National Insurance number in the wrong format. */
-export const niNumberMessage = 'Enter a National Insurance number in the correct format, like QQ 12 34 56 C';
-
 /**
- * Example National Insurance numbers that follow HMRC's format rules. The "QQ 12 34 56 C" in the
- * message is HMRC's own placeholder and is deliberately invalid (Q is never used).
+ * The GOV.UK error message for a National Insurance number in the wrong format. Its example
+ * follows HMRC's rules: HMRC's placeholder "QQ 12 34 56 C" does not (Q is never used), and
+ * residents who copied it were told it was wrong.
  */
+export const niNumberMessage = 'Enter a National Insurance number in the correct format, like JG 10 37 59 A';
+
+/** Example National Insurance numbers that follow HMRC's format rules. */
 export const exampleNiNumbers = ['AB 12 34 56 C', 'JG 10 37 59 A', 'ZX 98 76 54 D'] as const;
 
 // HMRC: neither prefix letter is D, F, I, Q, U or V; the second is not O; BG, GB, KN, NK, NT, TN

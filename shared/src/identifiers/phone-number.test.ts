@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validUkMobile } from '../testing/identifier-arbitraries.js';
-import { examplePhoneNumbers, isValidPhoneNumber, normalisePhoneNumber, phoneNumberMessage, phoneNumberSchema } from './phone-number.js';
+import { examplePhoneNumbers, formatPhoneNumber, isValidPhoneNumber, normalisePhoneNumber, phoneNumberMessage, phoneNumberSchema } from './phone-number.js';
 
 describe('phone number', () => {
   it('accepts the Ofcom drama numbers, normalised to E.164', () => {
@@ -27,5 +27,19 @@ describe('phone number', () => {
 
   it('rejects a mobile number with a digit missing or added', () => {
     fc.assert(fc.property(validUkMobile, (mobile) => !isValidPhoneNumber(mobile.slice(0, -1)) && !isValidPhoneNumber(`${mobile}1`)));
+  });
+});
+
+describe('formatPhoneNumber', () => {
+  it('shows UK numbers as residents write them, not as +44', () => {
+    expect(formatPhoneNumber('+447700900982')).toBe('07700 900982');
+    expect(formatPhoneNumber('+442079460958')).toBe('020 7946 0958');
+    expect(formatPhoneNumber('+448081570192')).toBe('0808 157 0192');
+    expect(formatPhoneNumber('+441632960001')).toBe('01632 960001');
+    expect(formatPhoneNumber('+33123456789')).toBe('+33123456789');
+  });
+
+  it('reads back as the same number', () => {
+    for (const example of examplePhoneNumbers) expect(normalisePhoneNumber(formatPhoneNumber(normalisePhoneNumber(example)))).toBe(normalisePhoneNumber(example));
   });
 });

@@ -43,6 +43,22 @@ export function isValidPhoneNumber(input: string): boolean {
   return normalised.startsWith('+44') ? ukNationalPattern.test(`0${normalised.slice(3)}`) : internationalPattern.test(normalised);
 }
 
+/**
+ * A normalised number as people in the UK write it: UK numbers nationally with the usual gaps
+ * ("07700 900982", "020 7946 0958", "0808 157 0192", "01632 960001"), numbers abroad as kept
+ * ("+33123456789"). Residents typed a national number and did not recognise it as "+44…".
+ */
+export function formatPhoneNumber(phoneNumber: string): string {
+  const normalised = normalisePhoneNumber(phoneNumber);
+  if (!normalised.startsWith('+44')) return normalised;
+  const national = `0${normalised.slice(3)}`;
+  if (!ukNationalPattern.test(national)) return normalised;
+  // 02x area codes are 3 digits with a 4-4 number; 03, 08 and 09 read as 4-3-4; mobiles and other landlines as 5-6.
+  if (/^02\d{9}$/.test(national)) return `${national.slice(0, 3)} ${national.slice(3, 7)} ${national.slice(7)}`;
+  if (/^0[389]\d{9}$/.test(national)) return `${national.slice(0, 4)} ${national.slice(4, 7)} ${national.slice(7)}`;
+  return national.length === 11 ? `${national.slice(0, 5)} ${national.slice(5)}` : national;
+}
+
 /** Validates a telephone number and outputs it in E.164 form, like "+447700900982". */
 export const phoneNumberSchema = z
   .string({ error: phoneNumberMessage })

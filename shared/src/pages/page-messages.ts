@@ -12,6 +12,7 @@ export const pageMessages = {
   referenceMissing: 'Enter your reference',
   referenceFormat: referenceMessage,
   trackingCodeMissing: 'Enter your tracking code',
+  trackingCodeFormat: 'Enter your tracking code in the correct format, like 7K3MQ-9Q2MX-4HB8C-ZT1RW',
   // The same answer for an unknown reference and a wrong secret, as the API gives: neither reveals the other.
   trackNotFound: 'No report matches this reference and tracking code. Check both and try again',
   chaseNoteTooLong: chaseMessages.noteTooLong,

@@ -9,6 +9,7 @@ import type { Answers, AnswerValue } from '../journeys/engine/answers.js';
 import type { ConsentOption } from '../journeys/engine/consent-options.js';
 import type { FormValues } from './form-values.js';
 import type { SaveReturnPageModel } from './save-return-page-model.js';
+import type { HelpContact } from './help-contact.js';
 import type { StaffPageProps } from './staff-page-model.js';
 import type { AgencyPageProps } from './agency-page-model.js';
 
@@ -114,6 +115,8 @@ interface PageModelBase {
   dir: 'ltr' | 'rtl';
   /** This page's own address (path and query), which the language links come back to. */
   url?: string;
+  /** The helpline and customer centre, for the "Get help" section of resident pages. */
+  help?: HelpContact;
 }
 
 /**

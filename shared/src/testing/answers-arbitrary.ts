@@ -73,7 +73,10 @@ export function answersArbitrary(journey: JourneyDefinition, today: string, fill
     for (let pageId = firstPage(journey).id; pageId !== checkAnswersPage; pageId = nextPage(journey, pageId, answers)) {
       for (const field of getPage(journey, pageId).fields) {
         if (field.showWhen && !evaluateCondition(field.showWhen, answers)) continue;
-        const value = values[field.name];
+        const drawn = values[field.name];
+        // A date drawn before the date its notBefore names is moved up to that date (the same day is allowed).
+        const earliest = field.notBefore ? answers[field.notBefore.field] : undefined;
+        const value = typeof drawn === 'string' && typeof earliest === 'string' && drawn < earliest ? earliest : drawn;
         if (value !== undefined && (!field.optional || fill[field.name] === true)) answers[field.name] = value;
       }
     }

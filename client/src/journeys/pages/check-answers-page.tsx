@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { getJourney, type FieldDefinition } from '@tuo/shared';
+import type { FieldDefinition } from '@tuo/shared';
+import { journeyDefinitions } from '@tuo/shared/journeys/journey-definitions';
 import type { CheckAnswersProps } from '@tuo/shared/pages/page-model';
 import { catalogueKey } from '../../i18n/catalogue-keys.js';
 import { formatAnswer } from '../format-answer.js';
@@ -8,7 +9,7 @@ import { leftToRightKinds } from '../../i18n/left-to-right.js';
 /** "Check your answers": a summary list with a Change link per answer; Change comes back here. */
 export function CheckAnswersPage({ lifeEvent, rows, continueHref }: CheckAnswersProps) {
   const { t } = useTranslation();
-  const fields = new Map<string, FieldDefinition>(getJourney(lifeEvent).pages.flatMap((page) => page.fields.map((field) => [field.name, field])));
+  const fields = new Map<string, FieldDefinition>(journeyDefinitions[lifeEvent].pages.flatMap((page) => page.fields.map((field) => [field.name, field])));
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

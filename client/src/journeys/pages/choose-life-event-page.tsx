@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { lifeEventIds } from '@tuo/shared';
+import { lifeEventIds } from '@tuo/shared/journeys/life-event-ids';
 import type { ChooseLifeEventProps } from '@tuo/shared/pages/page-model';
 import { ErrorMessage } from '../../components/error-message.js';
 import { ErrorSummary } from '../../components/error-summary.js';

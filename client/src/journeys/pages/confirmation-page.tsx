@@ -1,10 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { ConfirmationProps } from '@tuo/shared/pages/page-model';
+import { formatTrackingCode } from '@tuo/shared/identifiers/tracking-code';
 import { catalogueKey } from '../../i18n/catalogue-keys.js';
+import { CopyCodeButton } from '../copy-code-button.js';
 
 /** After sending: the reference, the tracking code (shown once), what each service does next, and how to track. */
-export function ConfirmationPage({ reference, trackingSecret, agencies: told }: ConfirmationProps) {
+export function ConfirmationPage({ lifeEvent, reference, trackingSecret, agencies: told }: ConfirmationProps) {
   const { t } = useTranslation();
+  const code = trackingSecret ? formatTrackingCode(trackingSecret) : null;
   const trackHref = trackingSecret ? `/track?reference=${encodeURIComponent(reference)}&secret=${encodeURIComponent(trackingSecret)}` : '/track';
   return (
     <div className="govuk-grid-row">
@@ -25,10 +28,11 @@ export function ConfirmationPage({ reference, trackingSecret, agencies: told }: 
             <p className="govuk-body">{t('confirmation.keepCodeBody')}</p>
             <p className="govuk-body">
               {t('confirmation.trackingCode')}{' '}
-              <strong className="govuk-!-font-size-24 govuk-!-text-break-word" id="tracking-code" dir="ltr">
-                {trackingSecret}
+              <strong className="govuk-!-font-size-24 govuk-!-text-break-word app-tracking-code" id="tracking-code" dir="ltr">
+                {code}
               </strong>
             </p>
+            {code ? <CopyCodeButton code={code} /> : null}
             <p className="govuk-body">
               <a className="govuk-link" href={trackHref}>
                 {t('confirmation.trackLink')}
@@ -48,8 +52,9 @@ export function ConfirmationPage({ reference, trackingSecret, agencies: told }: 
         <h2 className="govuk-heading-m">{t('confirmation.whatHappensNext')}</h2>
         {told.map((agency) => (
           <div key={agency}>
-            <h3 className="govuk-heading-s">{t(catalogueKey.agency(agency, 'name'))}</h3>
-            <p className="govuk-body">{t(`confirmation.next.${agency}`)}</p>
+            <h3 className="govuk-heading-s">{t(catalogueKey.agencyIn(lifeEvent, agency, 'name'))}</h3>
+            {/* What this agency does about this life event; the general line where there is none. */}
+            <p className="govuk-body">{t([`support.nextSteps.${lifeEvent}.${agency}`, `confirmation.next.${agency}`])}</p>
           </div>
         ))}
         <p className="govuk-body">

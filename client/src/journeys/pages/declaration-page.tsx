@@ -7,7 +7,7 @@ import { PostForm, SubmitButton } from '../../components/post-form.js';
 import { catalogueKey } from '../../i18n/catalogue-keys.js';
 
 /** The declaration and consent, then send: the one step that cannot be undone. */
-export function DeclarationPage({ agencies: told, form }: DeclarationProps) {
+export function DeclarationPage({ lifeEvent, agencies: told, form }: DeclarationProps) {
   const { t } = useTranslation();
   const error = errorAt(form.errors, 'declaration');
   return (
@@ -18,7 +18,7 @@ export function DeclarationPage({ agencies: told, form }: DeclarationProps) {
         <p className="govuk-body">{t('declaration.weWillTell')}</p>
         <ul className="govuk-list govuk-list--bullet">
           {told.map((agency) => (
-            <li key={agency}>{t(catalogueKey.agency(agency, 'name'))}</li>
+            <li key={agency}>{t(catalogueKey.agencyIn(lifeEvent, agency, 'name'))}</li>
           ))}
         </ul>
         <p className="govuk-body">{t('declaration.onlyWhatYouSaw')}</p>

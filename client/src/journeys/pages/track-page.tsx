@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { todayInLondon, type DeliveryStatus } from '@tuo/shared';
+import type { HelpContact } from '@tuo/shared/pages/help-contact';
 import type { TrackProps } from '@tuo/shared/pages/page-model';
 import { ErrorMessage } from '../../components/error-message.js';
 import { ErrorSummary } from '../../components/error-summary.js';
@@ -30,7 +31,7 @@ function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) 
       <dl className="govuk-summary-list">
         {result.agencies.map((row) => (
           <div className="govuk-summary-list__row" key={row.agency}>
-            <dt className="govuk-summary-list__key">{t(catalogueKey.agency(row.agency, 'name'))}</dt>
+            <dt className="govuk-summary-list__key">{t(catalogueKey.agencyIn(result.lifeEvent, row.agency, 'name'))}</dt>
             <dd className="govuk-summary-list__value">
               <strong className={`govuk-tag ${statusTags[row.status]}`}>{t(`track.status.${row.status}`)}</strong>
             </dd>
@@ -46,8 +47,24 @@ function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) 
   );
 }
 
+/** What to do without the reference or code: where to find them, and who to call or visit. */
+function LostCode({ help }: { help: HelpContact | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <details className="govuk-details">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">{t('support.lostCode')}</span>
+      </summary>
+      <div className="govuk-details__text">
+        <p className="govuk-body">{t('support.lostCodeBody')}</p>
+        {help ? <p className="govuk-body">{t('support.lostCodeCall', { phone: help.phone, hours: help.hours, centre: help.centre })}</p> : null}
+      </div>
+    </details>
+  );
+}
+
 /** The tracking page: reference and tracking code in, each service's status out. */
-export function TrackPage({ form, result, chase }: TrackProps) {
+export function TrackPage({ form, result, chase, help }: TrackProps & { help?: HelpContact | undefined }) {
   const { t } = useTranslation();
   if (result) {
     return (
@@ -84,11 +101,25 @@ export function TrackPage({ form, result, chase }: TrackProps) {
             <label className="govuk-label govuk-label--s" htmlFor="secret">
               {t('track.trackingCode')}
             </label>
+            <div id="secret-hint" className="govuk-hint">
+              {t('support.trackingCodeHint')}
+            </div>
             <ErrorMessage id="secret-error" error={secretError} />
-            <input className={`govuk-input${secretError ? ' govuk-input--error' : ''}`} id="secret" name="secret" type="text" dir="ltr" spellCheck={false} autoComplete="off" aria-describedby={secretError ? 'secret-error' : undefined} />
+            <input
+              className={`govuk-input govuk-input--width-20${secretError ? ' govuk-input--error' : ''}`}
+              id="secret"
+              name="secret"
+              type="text"
+              dir="ltr"
+              spellCheck={false}
+              autoComplete="off"
+              autoCapitalize="characters"
+              aria-describedby={describedBy('secret-hint', secretError && 'secret-error')}
+            />
           </div>
           <SubmitButton>{t('actions.showProgress')}</SubmitButton>
         </PostForm>
+        <LostCode help={help} />
       </div>
     </div>
   );

@@ -21,7 +21,7 @@ function WhatTheyGet({ lifeEvent, option, id, className, indent }: { lifeEvent: 
       <div className={indent}>
         <details className="govuk-details govuk-!-margin-bottom-2">
           <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">{t('whoToTell.whatTheyGet', { name: t(catalogueKey.agency(option.agency, 'nameInSentence')) })}</span>
+            <span className="govuk-details__summary-text">{t('whoToTell.whatTheyGet', { name: t(catalogueKey.agencyIn(lifeEvent, option.agency, 'nameInSentence')) })}</span>
           </summary>
           <div className="govuk-details__text">
             <ul className="govuk-list govuk-list--bullet">
@@ -58,7 +58,7 @@ export function WhoToTellPage({ lifeEvent, options, form }: WhoToTellProps) {
             <ul className="govuk-list">
               {required.map((option) => (
                 <li key={option.agency}>
-                  <strong>{t(catalogueKey.agency(option.agency, 'name'))}</strong>
+                  <strong>{t(catalogueKey.agencyIn(lifeEvent, option.agency, 'name'))}</strong>
                   <WhatTheyGet lifeEvent={lifeEvent} option={option} className="govuk-body" />
                 </li>
               ))}
@@ -81,7 +81,7 @@ export function WhoToTellPage({ lifeEvent, options, form }: WhoToTellProps) {
                       <div className="govuk-checkboxes__item" key={option.agency}>
                         <input className="govuk-checkboxes__input" id={id} name="consent" type="checkbox" value={option.agency} defaultChecked={ticked.includes(option.agency)} aria-describedby={`${id}-item-hint`} />
                         <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
-                          {t(catalogueKey.agency(option.agency, 'name'))}
+                          {t(catalogueKey.agencyIn(lifeEvent, option.agency, 'name'))}
                         </label>
                         <WhatTheyGet lifeEvent={lifeEvent} option={option} id={`${id}-item-hint`} className="govuk-hint govuk-checkboxes__hint" indent="govuk-checkboxes__hint" />
                       </div>

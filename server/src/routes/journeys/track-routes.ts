@@ -1,5 +1,6 @@
 import { agencyIds, isValidReference, normaliseReference, type FieldError, type SubmissionStatusResponse } from '@tuo/shared';
 import type { FormValues } from '@tuo/shared/pages/form-values';
+import { isTrackingCode } from '@tuo/shared/identifiers/tracking-code';
 import { pageMessages } from '@tuo/shared/pages/page-messages';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -20,6 +21,8 @@ async function lookUp(request: FastifyRequest, reference: string, secret: string
   if (reference.trim() === '') errors.push({ field: 'reference', message: pageMessages.referenceMissing });
   else if (!isValidReference(reference)) errors.push({ field: 'reference', message: pageMessages.referenceFormat });
   if (secret.trim() === '') errors.push({ field: 'secret', message: pageMessages.trackingCodeMissing });
+  // Secrets issued before tracking codes (22 or more base64url characters) are still honoured.
+  else if (!isTrackingCode(secret) && !/^[A-Za-z0-9_-]{22,128}$/.test(secret.trim())) errors.push({ field: 'secret', message: pageMessages.trackingCodeFormat });
   if (errors.length > 0) return { errors, result: null };
   const found = await findSubmissionStatus(request.server.db, normaliseReference(reference));
   if (!found || !trackingSecretMatches(secret.trim(), found.trackingSecretHash)) return { errors: [{ field: 'reference', message: pageMessages.trackNotFound }], result: null };

@@ -113,15 +113,28 @@ export const babyBornJourney: JourneyDefinition = {
       id: 'your-ni-number',
       path: 'your-national-insurance-number',
       kind: 'form',
-      title: 'What is your National Insurance number?',
+      title: 'Do you know your National Insurance number?',
+      // Trial users without it to hand could not go on: Jobcentre Plus can find them without it.
       fields: [
+        {
+          name: 'knowsParentNiNumber',
+          kind: 'radios',
+          label: 'Do you know your National Insurance number?',
+          errorName: 'If you know your National Insurance number',
+          requiredMessage: 'Select yes if you know your National Insurance number',
+          options: [
+            { value: 'yes', label: 'Yes' },
+            { value: 'no', label: 'No, I do not know it', hint: 'You can still go on. Jobcentre Plus may contact you to check who you are.' },
+          ],
+        },
         {
           name: 'parentNiNumber',
           kind: 'ni-number',
-          label: 'What is your National Insurance number?',
-          hint: "It's on your National Insurance card, benefit letter, payslip or P60. For example, QQ 12 34 56 C",
+          label: 'National Insurance number',
+          hint: "It's on your National Insurance card, benefit letter, payslip or P60. For example, JG 10 37 59 A",
           errorName: 'National Insurance number',
           requiredMessage: 'Enter your National Insurance number',
+          showWhen: { field: 'knowsParentNiNumber', equals: 'yes' },
         },
       ],
       next: [{ page: 'contact' }],
@@ -146,7 +159,7 @@ export const babyBornJourney: JourneyDefinition = {
     },
     jobcentre: {
       relevantWhen: dwpBenefits,
-      fields: [...baby, ...parents, 'parentNiNumber', 'homeAddress', 'benefits', ...contact],
+      fields: [...baby, ...parents, 'knowsParentNiNumber', 'parentNiNumber', 'homeAddress', 'benefits', ...contact],
       purpose: 'So the Department for Work and Pensions can update your Universal Credit or other benefits for your baby.',
     },
   },

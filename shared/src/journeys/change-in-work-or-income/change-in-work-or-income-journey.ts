@@ -23,7 +23,7 @@ export const changeInWorkOrIncomeJourney: JourneyDefinition = {
           name: 'nationalInsuranceNumber',
           kind: 'ni-number',
           label: 'National Insurance number',
-          hint: "It's on your National Insurance card, benefit letter, payslip or P60. For example, QQ 12 34 56 C",
+          hint: "It's on your National Insurance card, benefit letter, payslip or P60. For example, JG 10 37 59 A",
           requiredMessage: 'Enter your National Insurance number',
         },
       ],

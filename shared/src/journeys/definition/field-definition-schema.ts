@@ -49,6 +49,16 @@ export type OptionDefinition = z.infer<typeof optionDefinitionSchema>;
  */
 export const dateRuleSchema = z.union([z.literal('past'), z.strictObject({ upToMonthsAhead: z.int().min(1).max(24) })]);
 
+/**
+ * A date that cannot be earlier than another date answered before it (a death not before the
+ * birth), with the message shown on this field when it is.
+ */
+export const notBeforeSchema = z.strictObject({
+  /** The earlier date field, asked before this one. */
+  field: z.string().min(1),
+  message: z.string().min(1),
+});
+
 /** One question on a page. */
 export const fieldDefinitionSchema = z.strictObject({
   /** camelCase key in answers and payloads; unique across the journey. */
@@ -67,6 +77,8 @@ export const fieldDefinitionSchema = z.strictObject({
   options: z.array(optionDefinitionSchema).min(2).optional(),
   /** Required on date fields. */
   dateRule: dateRuleSchema.optional(),
+  /** Date fields only: this date may not be earlier than another date field's answer. */
+  notBefore: notBeforeSchema.optional(),
   /** Conditional reveal: the field is only asked, and only required, when this holds. */
   showWhen: conditionSchema.optional(),
   autocomplete: z.enum(autocompleteTokens).optional(),

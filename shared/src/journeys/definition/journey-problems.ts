@@ -105,6 +105,16 @@ export function journeyProblems(journey: JourneyShape): JourneyProblem[] {
     page.fields.forEach((field, f) => {
       const fieldPath = [...pagePath, 'fields', f];
       problems.push(...fieldProblems(field, fieldPath));
+      if (field.notBefore) {
+        const other = fields.get(field.notBefore.field);
+        const at = (message: string): void => {
+          problems.push({ path: [...fieldPath, 'notBefore'], message: `field "${field.name}": ${message}` });
+        };
+        if (field.kind !== 'date') at('only date fields have notBefore');
+        if (!other) at(`notBefore names unknown field "${field.notBefore.field}"`);
+        else if (other.field.kind !== 'date') at(`notBefore needs a date field, and "${field.notBefore.field}" is ${other.field.kind}`);
+        else if (!(other.pageIndex < p || (other.pageIndex === p && other.fieldIndex < f))) at(`notBefore names "${field.notBefore.field}", which is not asked before this field`);
+      }
       if (field.showWhen) {
         const before = (place: FieldPlace): boolean => place.pageIndex < p || (place.pageIndex === p && place.fieldIndex < f);
         problems.push(...conditionProblems(field.showWhen, [...fieldPath, 'showWhen'], fields, before).map((problem) => ({ ...problem, message: `field "${field.name}": ${problem.message}` })));

@@ -11,6 +11,11 @@ export const routingRuleSchema = z.strictObject({
   purpose: z.string().min(1).max(300),
   /** True when the resident cannot leave this agency out: the life event means nothing without it. */
   required: z.boolean().optional(),
+  /**
+   * The agency's name in this journey, where its general name would not fit: after a death,
+   * "Their GP and the NHS", not "Your GP and the NHS" (which speaks to the person who died).
+   */
+  agencyName: z.string().min(1).max(100).optional(),
 });
 
 /** Whether, what and why an agency is told about one life event. */

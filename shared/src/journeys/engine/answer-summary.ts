@@ -1,6 +1,7 @@
 import { formatIsoDate } from '../../identifiers/calendar-date.js';
 import { formatNhsNumber } from '../../identifiers/nhs-number.js';
 import { formatNiNumber } from '../../identifiers/ni-number.js';
+import { formatPhoneNumber } from '../../identifiers/phone-number.js';
 import type { FieldDefinition } from '../definition/field-definition-schema.js';
 import type { JourneyDefinition } from '../definition/journey-definition-schema.js';
 import type { AnswerValue, Answers } from './answers.js';
@@ -34,6 +35,8 @@ export function formatAnswer(field: FieldDefinition, value: AnswerValue | undefi
       return [formatNhsNumber(value)];
     case 'ni-number':
       return [formatNiNumber(value)];
+    case 'phone':
+      return [formatPhoneNumber(value)];
     default:
       return [value];
   }

@@ -37,7 +37,7 @@ describe('answersSchema', () => {
     const issues = answersSchema(died, today).safeParse(answers).error?.issues ?? [];
     expect(issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
       ['dateOfDeath', 'Date of death must be today or in the past'],
-      ['nhsNumber', 'Enter an NHS number in the correct format, like 485 777 3456'],
+      ['nhsNumber', 'Check the NHS number. It has a mistake in it: a number may be wrong or in the wrong place'],
     ]);
   });
 

@@ -3,6 +3,7 @@ import type { JourneyDefinition } from '../definition/journey-definition-schema.
 import { checkAnswersPage } from '../definition/page-definition-schema.js';
 import type { Answers, EngineOptions } from './answers.js';
 import { checkField } from './check-field.js';
+import { dateOrderMessage } from './date-order.js';
 import { evaluateCondition } from './evaluate-condition.js';
 import { inputShape } from './input-shape.js';
 import { firstPage, getPage, nextPage } from './next-page.js';
@@ -26,6 +27,8 @@ export function answersSchema(journey: JourneyDefinition, options: EngineOptions
         if (field.showWhen && !evaluateCondition(field.showWhen, answers)) continue;
         const check = checkField(field, input[field.name], 'answer', options);
         for (const issue of check.issues) ctx.addIssue({ code: 'custom', path: [field.name, ...issue.path], message: issue.message, ...(issue.params ? { params: issue.params } : {}) });
+        const outOfOrder = dateOrderMessage(field, check.value, answers);
+        if (outOfOrder) ctx.addIssue({ code: 'custom', path: [field.name], message: outOfOrder });
         if (check.value !== undefined) answers[field.name] = check.value;
       }
     }

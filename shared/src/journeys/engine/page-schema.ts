@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { JourneyDefinition } from '../definition/journey-definition-schema.js';
 import type { Answers, EngineOptions } from './answers.js';
 import { checkField } from './check-field.js';
+import { dateOrderMessage } from './date-order.js';
 import { evaluateCondition } from './evaluate-condition.js';
 import { inputShape } from './input-shape.js';
 import { getPage } from './next-page.js';
@@ -15,6 +16,7 @@ export type PageSchema = z.ZodType<Answers, Record<string, unknown>>;
  * strings for checkboxes, `{ day, month, year }` for dates, `{ line1, line2, town, postcode }` for
  * addresses. Output holds only this page's answered, visible fields, normalised. A field hidden by
  * `showWhen` (given `answersSoFar` and the page's own earlier fields) is neither required nor kept.
+ * A date before the date its `notBefore` names (in `answersSoFar` or earlier on the page) is refused.
  * Issue paths are the field name, then the address part if any: `['lastAddress', 'postcode']`.
  */
 export function pageSchema(journey: JourneyDefinition, pageId: string, answersSoFar: Readonly<Answers> = {}, options: EngineOptions = {}): PageSchema {
@@ -27,6 +29,8 @@ export function pageSchema(journey: JourneyDefinition, pageId: string, answersSo
       if (field.showWhen && !evaluateCondition(field.showWhen, { ...earlier, ...output })) continue;
       const check = checkField(field, input[field.name], 'form', options);
       for (const issue of check.issues) ctx.addIssue({ code: 'custom', path: [field.name, ...issue.path], message: issue.message, ...(issue.params ? { params: issue.params } : {}) });
+      const outOfOrder = dateOrderMessage(field, check.value, { ...earlier, ...output });
+      if (outOfOrder) ctx.addIssue({ code: 'custom', path: [field.name], message: outOfOrder });
       if (check.value !== undefined) output[field.name] = check.value;
     }
     return output;

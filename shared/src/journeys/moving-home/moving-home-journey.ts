@@ -159,7 +159,7 @@ export const movingHomeJourney: JourneyDefinition = {
           name: 'nationalInsuranceNumber',
           kind: 'ni-number',
           label: 'What is your National Insurance number?',
-          hint: "It's on your National Insurance card, benefit letter, payslip or P60. For example, QQ 12 34 56 C",
+          hint: "It's on your National Insurance card, benefit letter, payslip or P60. For example, JG 10 37 59 A",
           errorName: 'National Insurance number',
           requiredMessage: 'Enter your National Insurance number',
         },
@@ -174,7 +174,7 @@ export const movingHomeJourney: JourneyDefinition = {
       fields: [
         { name: 'registeredWithGp', kind: 'yes-no', label: 'Are you registered with a GP?', errorName: 'If you are registered with a GP', requiredMessage: 'Select yes if you are registered with a GP' },
         { name: 'gpPractice', kind: 'text', label: 'Name of your GP practice', requiredMessage: 'Enter the name of your GP practice', showWhen: { field: 'registeredWithGp', equals: 'yes' } },
-        { name: 'nhsNumber', kind: 'nhs-number', label: 'NHS number (optional)', hint: 'It has 10 numbers. For example, 485 777 3456', errorName: 'NHS number', optional: true, showWhen: { field: 'registeredWithGp', equals: 'yes' } },
+        { name: 'nhsNumber', kind: 'nhs-number', label: 'NHS number (optional)', hint: 'It has 10 numbers. For example, 943 476 5919', errorName: 'NHS number', optional: true, showWhen: { field: 'registeredWithGp', equals: 'yes' } },
       ],
       next: [{ page: 'contact' }],
     },

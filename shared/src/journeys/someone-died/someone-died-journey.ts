@@ -42,7 +42,16 @@ export const someoneDiedJourney: JourneyDefinition = {
       kind: 'form',
       title: 'When did they die?',
       fields: [
-        { name: 'dateOfDeath', kind: 'date', label: 'When did they die?', hint: 'This is on the death certificate. For example, 14 1 2025', errorName: 'Date of death', requiredMessage: 'Enter the date they died', dateRule: 'past' },
+        {
+          name: 'dateOfDeath',
+          kind: 'date',
+          label: 'When did they die?',
+          hint: 'This is on the death certificate. For example, 14 1 2025',
+          errorName: 'Date of death',
+          requiredMessage: 'Enter the date they died',
+          dateRule: 'past',
+          notBefore: { field: 'dateOfBirth', message: 'Date of death must be the same as or after their date of birth' },
+        },
       ],
       next: [{ page: 'last-address' }],
     },
@@ -62,8 +71,8 @@ export const someoneDiedJourney: JourneyDefinition = {
       title: 'Do you know their National Insurance number or NHS number?',
       hint: 'These help us find the right records. Leave them blank if you do not know them.',
       fields: [
-        { name: 'nationalInsuranceNumber', kind: 'ni-number', label: 'National Insurance number (optional)', hint: "It's on letters about tax, pensions and benefits. For example, QQ 12 34 56 C", errorName: 'National Insurance number', optional: true },
-        { name: 'nhsNumber', kind: 'nhs-number', label: 'NHS number (optional)', hint: 'It has 10 numbers and is on letters from the NHS. For example, 485 777 3456', errorName: 'NHS number', optional: true },
+        { name: 'nationalInsuranceNumber', kind: 'ni-number', label: 'National Insurance number (optional)', hint: "It's on letters about tax, pensions and benefits. For example, JG 10 37 59 A", errorName: 'National Insurance number', optional: true },
+        { name: 'nhsNumber', kind: 'nhs-number', label: 'NHS number (optional)', hint: 'It has 10 numbers and is on letters from the NHS. For example, 943 476 5919', errorName: 'NHS number', optional: true },
       ],
       next: [{ page: 'marital-status' }],
     },
@@ -174,16 +183,19 @@ export const someoneDiedJourney: JourneyDefinition = {
       relevantWhen: 'always',
       fields: [...theirName, 'dateOfBirth', 'dateOfDeath', 'lastAddress', 'services', 'othersLiveAtAddress', ...you],
       purpose: 'So the council can update Council Tax and the electoral register, and stop things like housing benefit, a Blue Badge, bus pass, library card or social care.',
+      agencyName: 'Their local council',
     },
     nhs: {
       relevantWhen: 'always',
       fields: [...theirName, 'dateOfBirth', 'dateOfDeath', 'lastAddress', 'nhsNumber'],
       purpose: 'So their GP practice can close their record and stop appointments, prescriptions and NHS letters.',
+      agencyName: 'Their GP and the NHS',
     },
     housing: {
       relevantWhen: { field: 'services', includes: 'social-housing-tenancy' },
       fields: [...theirName, 'dateOfBirth', 'dateOfDeath', 'lastAddress', 'othersLiveAtAddress', ...you],
       purpose: 'So their landlord can talk to you about ending the tenancy or passing it on. They can also help with their belongings.',
+      agencyName: 'Their housing association or council landlord',
     },
     jobcentre: {
       relevantWhen: { field: 'services', includes: 'benefits-or-state-pension' },

@@ -121,7 +121,7 @@ export const someoneMovingInOrOutJourney: JourneyDefinition = {
           name: 'nationalInsuranceNumber',
           kind: 'ni-number',
           label: 'Your National Insurance number',
-          hint: "It's on your National Insurance card, benefit letter, payslip or P60. For example, QQ 12 34 56 C",
+          hint: "It's on your National Insurance card, benefit letter, payslip or P60. For example, JG 10 37 59 A",
           requiredMessage: 'Enter your National Insurance number',
           showWhen: { field: 'getsUniversalCredit', equals: 'yes' },
         },

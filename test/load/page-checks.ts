@@ -1,0 +1,40 @@
+import { launchBrowser } from '../support/browser.js';
+import { answeredJourney } from './journey-session.js';
+import { lighthouseScores } from './lighthouse-scores.js';
+import { javascriptWeight } from './page-weight.js';
+
+/** One printed line: what, the figure, and the target or a note. */
+export type BenchRow = [string, string, string];
+
+/**
+ * The resident pages' weight and Lighthouse scores: the start page, a question page and "Check
+ * your answers" (reached with a session answered over HTTP). Printed, not asserted.
+ */
+export async function measurePages(baseUrl: string, progress: (text: string) => void): Promise<BenchRow[]> {
+  progress('Answering a journey to reach pages behind a session…');
+  const journey = await answeredJourney(baseUrl, 'someone-died');
+  const pages = [
+    { name: 'Start page', url: `${baseUrl}/` },
+    { name: 'Question page', url: `${baseUrl}${journey.questionPath}`, cookie: journey.cookie },
+    { name: 'Check answers', url: `${baseUrl}${journey.checkAnswersPath}`, cookie: journey.cookie },
+  ];
+  progress('Weighing each page’s JavaScript in Chromium…');
+  const browser = await launchBrowser();
+  const weights: { kilobytes: number; files: number }[] = [];
+  try {
+    for (const page of pages) weights.push(await javascriptWeight(browser, page.url, page.cookie));
+  } finally {
+    await browser.close();
+  }
+  progress('Running Lighthouse (mobile) on each page…');
+  const scores = await lighthouseScores(pages);
+  return pages.flatMap((page, index): BenchRow[] => {
+    const weight = weights[index];
+    const lighthouse = scores[index];
+    if (!weight || !lighthouse) return [];
+    return [
+      [`${page.name}: JavaScript (KB gzipped)`, weight.kilobytes.toFixed(1), `${String(weight.files)} file(s); target < 150, aim < 100`],
+      [`${page.name}: Lighthouse performance / accessibility`, `${String(lighthouse.performance)} / ${String(lighthouse.accessibility)}`, `target ≥ 90 / 100${lighthouse.failing.length > 0 ? `; to fix: ${lighthouse.failing.join(', ')}` : ''}`],
+    ];
+  });
+}
