@@ -125,7 +125,7 @@ describe('every resident page, rendered in every language', () => {
     expect(shownRaw).toEqual([]);
   }, 60_000);
 
-  it('links to every language, each named in itself, and keeps the page address', () => {
+  it('links to every language, each named in itself, and keeps the page address', async () => {
     const { i18n: instance } = recordingI18n('cy');
     const html = await renderPage(instance, { ...model({ page: 'track', props: { form: form(), result: null } }), lang: 'cy', url: '/track?reference=TUO-7K3M-9Q2M' });
     expect(html).toContain('<span class="govuk-language-navigation__text" aria-current="true" lang="cy" dir="ltr">Cymraeg</span>');
