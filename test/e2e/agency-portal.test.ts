@@ -118,7 +118,7 @@ describe('the agency portal in a browser', () => {
     await page.getByLabel('Tracking code').fill(trackingSecret);
     await page.getByRole('button', { name: /progress/i }).click();
     await page.waitForSelector('h1:has-text("Your report")');
-    const council = page.locator('.govuk-summary-list__row', { hasText: 'Your local council' });
+    const council = page.locator('.govuk-summary-list__row', { hasText: 'Their local council' });
     expect(await council.locator('.govuk-tag').textContent()).toBe('Done');
     expect(errors).toEqual([]);
   });
