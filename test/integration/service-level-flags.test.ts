@@ -1,8 +1,11 @@
 import { agencyIds } from '@tuo/shared';
+import type { JobHelpers } from 'graphile-worker';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../server/src/agency/api-keys.js';
 import { createAdapterRegistry } from '../../server/src/adapters/adapter-registry.js';
+import { databaseSigningSecrets, rotateWebhookSecret } from '../../server/src/agency/webhook-secrets.js';
+import { createSendMissedTargetEventTask } from '../../server/src/jobs/send-missed-target-event-task.js';
 import { createTaskList } from '../../server/src/jobs/task-list.js';
 import { startWorker, type RunningWorker } from '../../server/src/queue/worker-runner.js';
 import { flagMissedTargets } from '../../server/src/service-levels/flag-missed-targets.js';
@@ -118,5 +121,27 @@ describe('flagging notifications past their targets', () => {
     const view = await staff.page(`/staff/submissions/${reference}`);
     expect(view.body).toContain('Missed its target to: acknowledge, action.');
     expect(view.body).toContain('Missed its target to be acknowledged');
+  });
+});
+
+// Last in the file: it rotates the council's webhook secret for good.
+describe('the missed-target webhook event after a rotation', () => {
+  it('is signed by the rotated secret once the old one has retired, like every other webhook', async () => {
+    const c = config();
+    const rotated = await rotateWebhookSecret(t.database.db, c.sessionSecret, 'council', secret, 0);
+    const newReceiver = await startWebhookReceiver({ secret: rotated.secret });
+    try {
+      const { id, reference } = await submit(t.app, t.database.db, 'moving-home');
+      await deliver(t.database.db, id, '2026-04-02T10:00:00Z');
+      const council = await t.database.db.selectFrom('deliveries').select('id').where('submission_id', '=', id).where('agency', '=', 'council').executeTakeFirstOrThrow();
+      const pointed = testConfig(t.database.url, { ...env, AGENCY_COUNCIL_WEBHOOK_URL: newReceiver.url('council') });
+      const task = createSendMissedTargetEventTask({ db: t.database.db, config: pointed, calendar: englandAndWales, signingSecrets: databaseSigningSecrets(t.database.db, c.sessionSecret) });
+      const helpers = { logger: { info: () => undefined, warn: () => undefined } } as unknown as JobHelpers;
+      await task({ deliveryId: council.id, target: 'acknowledge' }, helpers);
+      // The receiver records only what verifies against the new secret.
+      expect(newReceiver.received.filter((r) => r.reference === reference)).toHaveLength(1);
+    } finally {
+      await newReceiver.close();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import type { AgencyId } from '@tuo/shared';
 import type { Task } from 'graphile-worker';
 import type { Kysely } from 'kysely';
-import { Webhook } from 'standardwebhooks';
+import { signatureHeader } from '../adapters/transports/webhook-transport.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { missedTargetEventPayloadSchema } from '../service-levels/service-level-jobs.js';
@@ -24,6 +24,8 @@ export function createSendMissedTargetEventTask(deps: {
   db: Kysely<Database>;
   config: Pick<Config, 'agencies' | 'delivery'> & { serviceLevels: ServiceLevels };
   calendar: WorkingCalendar;
+  /** The agency's current signing secrets (rotated ones from the database, see agency/webhook-secrets.ts). */
+  signingSecrets: (agency: AgencyId, configured: string) => Promise<string[]>;
 }): Task {
   return async (rawPayload, helpers) => {
     const { deliveryId, target } = missedTargetEventPayloadSchema.parse(rawPayload);
@@ -46,6 +48,8 @@ export function createSendMissedTargetEventTask(deps: {
       timestamp: timestamp.toISOString(),
       data: { id: deliveryId, reference: row.reference, lifeEvent: row.life_event, target, deadline: deadlineDate(deps.calendar, row.delivered_at, days) },
     });
+    // Signed like every other webhook: after a rotation, by the new secret (and the old one while it retires).
+    const signature = signatureHeader(await deps.signingSecrets(row.agency as AgencyId, webhook.secret), messageId, timestamp, body);
     let status: number;
     try {
       const response = await fetch(webhook.url, {
@@ -55,7 +59,7 @@ export function createSendMissedTargetEventTask(deps: {
           'user-agent': 'TellUsOnce-Webhooks/1',
           'webhook-id': messageId,
           'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
-          'webhook-signature': new Webhook(webhook.secret).sign(messageId, timestamp, body),
+          'webhook-signature': signature,
         },
         body,
         signal: AbortSignal.timeout(deps.config.delivery.timeoutMs),

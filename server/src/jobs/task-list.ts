@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AdapterRegistry } from '../adapters/adapter-registry.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import { databaseSigningSecrets } from '../agency/webhook-secrets.js';
 import { createProtectedValues } from '../privacy/protected-values.js';
 import { createDeliverToAgencyTask } from './deliver-to-agency-task.js';
 import { DELIVER_TO_AGENCY, ERASE_EXPIRED_ANSWERS, REMOVE_EXPIRED_RECORDS, RESEAL_PROTECTED_DATA, SEND_RESIDENT_MESSAGE, SEND_SAVED_FORM_LINK } from './job-names.js';
@@ -24,7 +25,7 @@ import { createSendMissedTargetEventTask } from './send-missed-target-event-task
 export function createTaskList(deps: {
   db: Kysely<Database>;
   adapters: AdapterRegistry;
-  config: Pick<Config, 'delivery' | 'notify' | 'publicUrl' | 'savedJourneys' | 'agencies' | 'serviceLevels' | 'protectedDataKeys' | 'retention'>;
+  config: Pick<Config, 'delivery' | 'notify' | 'publicUrl' | 'savedJourneys' | 'agencies' | 'serviceLevels' | 'protectedDataKeys' | 'retention' | 'sessionSecret'>;
   now?: () => Date;
 }): TaskList {
   const privacy = createProtectedValues(deps.config.protectedDataKeys);
@@ -42,6 +43,6 @@ export function createTaskList(deps: {
       now: deps.now ?? (() => new Date()),
       webhookAgencies: new Set(agencyIds.filter((agency) => deps.config.agencies[agency].webhook)),
     }),
-    [SEND_MISSED_TARGET_EVENT]: createSendMissedTargetEventTask({ db: deps.db, config: deps.config, calendar: englandAndWales }),
+    [SEND_MISSED_TARGET_EVENT]: createSendMissedTargetEventTask({ db: deps.db, config: deps.config, calendar: englandAndWales, signingSecrets: databaseSigningSecrets(deps.db, deps.config.sessionSecret) }),
   };
 }
