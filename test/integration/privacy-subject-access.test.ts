@@ -45,6 +45,10 @@ async function submissionWithHistory() {
 describe('subject access', () => {
   it('exports every field and every audit event of a submission, as JSON, for admins only', async () => {
     const { reference, id, nhsDeliveryId } = await submissionWithHistory();
+    await t.database.db
+      .insertInto('chase_requests')
+      .values({ delivery_id: nhsDeliveryId, submission_id: id, target: 'acknowledge', status: 'chased', resident_note: 'Please chase the surgery', requested_at: new Date('2026-06-20T09:00:00Z'), staff_note: 'Phoned the practice', handled_at: new Date('2026-06-21T09:00:00Z') })
+      .execute();
     const auditIds = (await t.database.db.selectFrom('audit_events').select('id').where('submission_id', '=', id).orderBy('id').execute()).map((row) => row.id);
     const client = await signedIn(admin);
     const res = await client.api('GET', `/api/admin/submissions/${reference}/export`);
@@ -68,6 +72,9 @@ describe('subject access', () => {
     expect(exported.deliveries.map((d) => d.agency)).toEqual(['council', 'housing', 'jobcentre', 'nhs']);
     expect(exported.residentMessages.map((m) => m.channel).sort()).toEqual(['email', 'sms']);
     expect(exported.caseNotes.map((n) => n.body)).toEqual(['Son phoned to check progress']);
+    expect(exported.chaseRequests).toEqual([
+      { agency: 'nhs', target: 'acknowledge', status: 'chased', requestedAt: '2026-06-20T09:00:00.000Z', residentNote: 'Please chase the surgery', handledAt: '2026-06-21T09:00:00.000Z', staffNote: 'Phoned the practice' },
+    ]);
     expect(exported.auditEvents.map((e) => e.id)).toEqual(auditIds);
     expect(exported.auditEvents.map((e) => e.action)).toEqual(expect.arrayContaining(['submission.created', 'staff.submission.viewed', 'staff.case-note.added']));
 

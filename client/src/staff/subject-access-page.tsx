@@ -114,6 +114,16 @@ export function SubjectAccessPage({ data, jsonHref }: { data: SubjectAccessExpor
         </div>
       ))}
 
+      <h2 className="govuk-heading-m">{t('subject-access.chases')}</h2>
+      {data.chaseRequests.length === 0 ? <p className="govuk-body">{t('subject-access.noChases')}</p> : null}
+      {data.chaseRequests.map((chase) => (
+        <div key={`${chase.agency}-${chase.requestedAt}`} className="govuk-inset-text">
+          <p className="govuk-body-s">{t('subject-access.chaseLine', { agency: chase.agency, target: chase.target, status: chase.status, at: formatDateTime(chase.requestedAt) })}</p>
+          {chase.residentNote ? <p className="govuk-body">{chase.residentNote}</p> : null}
+          {chase.staffNote ? <p className="govuk-body">{chase.staffNote}</p> : null}
+        </div>
+      ))}
+
       <h2 className="govuk-heading-m">{t('subject-access.audit', { count: data.auditEvents.length })}</h2>
       <table className="govuk-table">
         <thead className="govuk-table__head">

@@ -31,11 +31,18 @@ export async function exportSubmission(db: Kysely<Database>, privacy: ProtectedV
   const lifeEvent = submission.life_event as LifeEventId;
   const deliveries = await db.selectFrom('deliveries').selectAll().where('submission_id', '=', submission.id).orderBy('agency').execute();
   const ids = deliveries.map((d) => d.id);
-  const [events, attempts, messages, caseNotes, auditEvents] = await Promise.all([
+  const [events, attempts, messages, caseNotes, chases, auditEvents] = await Promise.all([
     ids.length ? db.selectFrom('delivery_events').selectAll().where('delivery_id', 'in', ids).orderBy('at').orderBy('id').execute() : [],
     ids.length ? db.selectFrom('delivery_attempts').selectAll().where('delivery_id', 'in', ids).orderBy('attempt').orderBy('id').execute() : [],
     db.selectFrom('resident_messages').selectAll().where('submission_id', '=', submission.id).orderBy('created_at').execute(),
     listCaseNotes(db, submission.id),
+    db
+      .selectFrom('chase_requests as c')
+      .innerJoin('deliveries as d', 'd.id', 'c.delivery_id')
+      .select(['d.agency', 'c.target', 'c.status', 'c.requested_at', 'c.resident_note', 'c.handled_at', 'c.staff_note'])
+      .where('c.submission_id', '=', submission.id)
+      .orderBy('c.requested_at')
+      .execute(),
     allAuditEvents(db, submission.reference),
   ]);
   return {
@@ -78,6 +85,15 @@ export async function exportSubmission(db: Kysely<Database>, privacy: ProtectedV
     })),
     residentMessages: messages.map((m) => ({ id: m.id, kind: m.kind, channel: m.channel, status: m.status, createdAt: m.created_at.toISOString(), updatedAt: m.updated_at.toISOString(), error: m.error })),
     caseNotes,
+    chaseRequests: chases.map((c) => ({
+      agency: c.agency,
+      target: c.target,
+      status: c.status,
+      requestedAt: c.requested_at.toISOString(),
+      residentNote: c.resident_note,
+      handledAt: iso(c.handled_at),
+      staffNote: c.staff_note,
+    })),
     auditEvents,
   };
 }

@@ -23,7 +23,8 @@ export async function loadPerformanceRows(db: Kysely<Database>, filter: Performa
   if (filter.lifeEvent) notifications = notifications.where('s.life_event', '=', filter.lifeEvent);
   if (filter.channel) notifications = notifications.where('s.channel', '=', filter.channel);
 
-  const told = sql<number>`(select count(*) from deliveries d where d.submission_id = s.id)::int`;
+  // Only the agencies that were actually told (refused, failed or erased-before-sending ones were not).
+  const told = sql<number>`(select count(*) from deliveries d where d.submission_id = s.id and d.delivered_at is not null)::int`;
   let reports = db
     .selectFrom('submissions as s')
     .select(['s.life_event', 's.channel', told.as('told')])
@@ -31,7 +32,7 @@ export async function loadPerformanceRows(db: Kysely<Database>, filter: Performa
     .where('s.submitted_at', '<', filter.to);
   if (filter.agency) {
     const agency = filter.agency;
-    reports = reports.where((eb) => eb.exists(eb.selectFrom('deliveries as d').select('d.id').whereRef('d.submission_id', '=', 's.id').where('d.agency', '=', agency)));
+    reports = reports.where((eb) => eb.exists(eb.selectFrom('deliveries as d').select('d.id').whereRef('d.submission_id', '=', 's.id').where('d.agency', '=', agency).where('d.delivered_at', 'is not', null)));
   }
   if (filter.lifeEvent) reports = reports.where('s.life_event', '=', filter.lifeEvent);
   if (filter.channel) reports = reports.where('s.channel', '=', filter.channel);

@@ -58,6 +58,18 @@ export const subjectAccessExportSchema = z
     deliveries: z.array(exportedDeliverySchema),
     residentMessages: z.array(z.strictObject({ id: z.uuid(), kind: z.string(), channel: z.string(), status: z.string(), createdAt: timestamp, updatedAt: timestamp, error: z.string().nullable() })),
     caseNotes: z.array(caseNoteSchema),
+    /** The resident's requests to chase an agency, in their own words, and what staff replied. */
+    chaseRequests: z.array(
+      z.strictObject({
+        agency: z.string(),
+        target: z.string(),
+        status: z.string(),
+        requestedAt: timestamp,
+        residentNote: z.string().nullable(),
+        handledAt: timestamp.nullable(),
+        staffNote: z.string().nullable(),
+      }),
+    ),
     auditEvents: z.array(auditEventSchema),
   })
   .meta({ id: 'SubjectAccessExport' });

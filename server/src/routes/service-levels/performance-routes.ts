@@ -39,7 +39,10 @@ function cachedFigures(app: FastifyInstance, config: Pick<Config, 'serviceLevels
 export const performanceRoutes: FastifyPluginAsyncZod<{ config: Pick<Config, 'serviceLevels'> }> = async (app, { config }) => {
   const figures = cachedFigures(app, config);
   app.addHook('onSend', async (_request, reply) => {
-    void reply.header('cache-control', 'public, max-age=60');
+    // The page is in the reader's language (a cookie), and a language switch sets that cookie with a
+    // redirect: neither may sit in a shared cache. The figures themselves are the same for everyone.
+    if (reply.hasHeader('set-cookie') || reply.statusCode >= 300) return;
+    void reply.header('cache-control', 'private, max-age=60');
   });
 
   app.get('/performance', { schema: { hide: true, querystring: pageQuery } }, async (request, reply) => {
