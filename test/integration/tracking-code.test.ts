@@ -50,6 +50,17 @@ describe('tracking codes', () => {
     expect(props.result?.reference).toBe(reference);
   });
 
+  it('opened from the link in an email, shows progress without writing the code into the page', async () => {
+    const { reference, trackingSecret } = await submit();
+    const res = await new Resident(t.app).get(`/track?reference=${reference}&secret=${trackingSecret}`);
+    expect(res.statusCode).toBe(200);
+    const model = pageModel(res);
+    expect(model.page === 'track' && model.props.result?.reference).toBe(reference);
+    // Not in the page model, nor in the language links made from the page's address.
+    expect(res.body).not.toContain(trackingSecret);
+    expect(model.url).toBe(`/track?reference=${reference}`);
+  });
+
   it('refuse another code, and still honour a secret issued before tracking codes existed', async () => {
     const { reference, trackingSecret } = await submit();
     const other = trackingSecret.startsWith('2') ? `3${trackingSecret.slice(1)}` : `2${trackingSecret.slice(1)}`;

@@ -45,6 +45,16 @@ function fillTemplate(source: string, rendered: RenderedPage): string {
  * Server rendering through @fastify/vite: in production it loads the SSR bundle built from
  * client/src/index.tsx and serves the browser bundle; with `dev` it runs Vite's dev server.
  */
+/**
+ * The page's own address, for the language links to come back to, without what must never be
+ * written into a page: a tracking code or a one-time return token given in the link.
+ */
+export function addressForLanguageLinks(requestUrl: string): string {
+  const parsed = new URL(requestUrl, 'http://portal.invalid');
+  for (const name of ['secret', 'token']) parsed.searchParams.delete(name);
+  return `${parsed.pathname}${parsed.search}`;
+}
+
 export const pagesPlugin = fp(
   async (app: FastifyInstance, options: { dev: boolean; help: HelpContact }) => {
     let render: ClientModule['render'] | undefined;
@@ -75,9 +85,12 @@ export const pagesPlugin = fp(
     });
     app.decorateReply('page', async function (this: FastifyReply, input: PageInput) {
       if (!render) throw new Error('The page renderer is not ready: call app.vite.ready() first.');
-      // Staff and agency people work in English; residents see their language (see plugins/language.ts).
-      const lang = input.page === 'staff' || input.page === 'agency' ? 'en' : this.request.language;
-      const model: PageModel = { lang, dir: textDirection(lang), url: this.request.url, help: options.help, ...input };
+      // Staff and agency people work in English, with no language links (and so no address in the
+      // page: a console's query can hold a search for a person); residents see their language.
+      const signedInConsole = input.page === 'staff' || input.page === 'agency';
+      const lang = signedInConsole ? 'en' : this.request.language;
+      const url = signedInConsole ? undefined : addressForLanguageLinks(this.request.url);
+      const model: PageModel = { lang, dir: textDirection(lang), ...(url ? { url } : {}), help: options.help, ...input };
       void this.header('vary', 'Accept-Language');
       await this.html((await render(model)) as unknown as Record<string, unknown>);
       return this;
