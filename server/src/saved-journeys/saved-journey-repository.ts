@@ -81,8 +81,10 @@ export async function createSavedJourney(
 type HashColumn = "token_hash" | "code_hash";
 
 /**
- * Gives back a saved form once: in one statement the row is marked used and its answers cleared,
- * and the answers it held are returned. A second use, or one after expiry, finds nothing.
+ * Gives back a saved form once. The row is locked, its answers opened, and only then marked used
+ * and emptied, in one transaction: if the answers cannot be opened (say, sealed under a key since
+ * removed) nothing is spent and the error reaches the caller. A second use, or one after expiry,
+ * finds nothing.
  */
 export async function restoreSavedJourney(
   db: Kysely<Database>,
@@ -90,29 +92,24 @@ export async function restoreSavedJourney(
   column: HashColumn,
   hash: string,
 ): Promise<RestoredJourney | undefined> {
-  const result = await sql<{
-    id: string;
-    life_event: string;
-    page_id: string;
-    answers: unknown;
-  }>`
-    update saved_journeys as saved set used_at = now(), answers = null
-    from (
-      select id, answers from saved_journeys
-      where ${sql.ref(column)} = ${hash} and used_at is null and expires_at > now()
-      for update
-    ) as before
-    where saved.id = before.id
-    returning saved.id, saved.life_event, saved.page_id, before.answers
-  `.execute(db);
-  const row = result.rows[0];
-  return row && isLifeEventId(row.life_event)
-    ? {
-        lifeEvent: row.life_event,
-        pageId: row.page_id,
-        saved: openSavedAnswers(privacy, row.life_event, row.id, row.answers),
-      }
-    : undefined;
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom("saved_journeys")
+      .select(["id", "life_event", "page_id", "answers"])
+      .where(column, "=", hash)
+      .where("used_at", "is", null)
+      .where("expires_at", ">", sql<Date>`now()`)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row || !isLifeEventId(row.life_event)) return undefined;
+    const saved = openSavedAnswers(privacy, row.life_event, row.id, row.answers);
+    await trx
+      .updateTable("saved_journeys")
+      .set({ used_at: sql<Date>`now()`, answers: null })
+      .where("id", "=", row.id)
+      .execute();
+    return { lifeEvent: row.life_event, pageId: row.page_id, saved };
+  });
 }
 
 /** Whether a saved form could be restored now, or why not; nothing is changed. */

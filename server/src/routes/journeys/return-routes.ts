@@ -1,4 +1,4 @@
-import { isLifeEventId, pagePath, type FieldError } from "@tuo/shared";
+import { checkAnswersPage, firstPage, getJourney, isLifeEventId, pagePath, type FieldError } from "@tuo/shared";
 import { saveReturnMessages } from "@tuo/shared/pages/save-return-messages";
 import type { SavedFormUnavailableProps } from "@tuo/shared/pages/save-return-page-model";
 import type { FastifyReply, FastifyRequest } from "fastify";
@@ -50,7 +50,10 @@ function resume(
     ...(restored.saved.consent ? { consent: restored.saved.consent } : {}),
   });
   request.log.info({ lifeEvent: restored.lifeEvent }, "saved form restored");
-  return reply.redirect(pagePath(restored.lifeEvent, restored.pageId), 303);
+  // A page removed by a release since the form was saved: start from the first page, answers kept.
+  const journey = getJourney(restored.lifeEvent);
+  const leftOff = restored.pageId === checkAnswersPage || journey.pages.some((page) => page.id === restored.pageId) ? restored.pageId : firstPage(journey).id;
+  return reply.redirect(pagePath(restored.lifeEvent, leftOff), 303);
 }
 
 function unavailable(
