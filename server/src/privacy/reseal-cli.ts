@@ -21,7 +21,7 @@ try {
       console.error(`${String(unreadable)} submissions are sealed under a key that is not configured: keep (or put back) that key in PROTECTED_DATA_KEYS.`);
       process.exitCode = 1;
     } else {
-      console.log('Nothing is sealed under an older key. Remove an old key once resident sessions have expired too (4 hours).');
+      console.log('Nothing is sealed under an older key. Remove an old key once resident sessions have expired too (4 hours); saved forms are re-sealed with the rest.');
     }
   } finally {
     await db.destroy();

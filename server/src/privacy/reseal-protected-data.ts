@@ -5,6 +5,7 @@ import type { Database } from '../db/database.js';
 import { searchIndexValues } from '../staff/submission-search.js';
 import { SealedValueError } from './keyring.js';
 import type { ProtectedValues } from './protected-values.js';
+import { resealSavedJourneys } from '../saved-journeys/reseal-saved-journeys.js';
 
 const BATCH = 100;
 
@@ -56,7 +57,8 @@ async function resealBatch(db: Kysely<Database>, privacy: ProtectedValues, skip:
 
 /**
  * Re-seals every submission not sealed under the current key (written before sealing, or before a
- * key rotation): its envelope, its agency payloads and its search hashes. Afterwards an old key can
+ * key rotation): its envelope, its agency payloads and its search hashes; and saved forms waiting to
+ * be restored. Afterwards an old key can
  * be removed from PROTECTED_DATA_KEYS once resident sessions (4 hours) have expired too. Rows are
  * locked and skipped when another worker holds them, so several may run at once.
  */
@@ -70,6 +72,10 @@ export async function resealProtectedData(db: Kysely<Database>, privacy: Protect
     total.unreadable += batch.unreadable;
     if (batch.seen < BATCH || Date.now() > deadline) break;
   }
+  // Forms saved to come back to hold the same identifiers, and outlive resident sessions by weeks.
+  const saved = await resealSavedJourneys(db, privacy);
+  total.resealed += saved.resealed;
+  total.unreadable += saved.unreadable;
   if (total.resealed > 0 || total.unreadable > 0) {
     await recordAudit(db, { actor: { type: 'system' }, action: 'privacy.resealed', detail: { keyId: privacy.keyring.currentKeyId, ...total } });
   }
