@@ -1,14 +1,16 @@
-import { exampleSubmissions, type LifeEventId } from '@tuo/shared';
+import { exampleSubmissions, type AgencyId, type LifeEventId } from '@tuo/shared';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { advanceNotification } from '../../server/src/agency/agency-inbox.js';
 import { eraseExpiredAnswers } from '../../server/src/jobs/erase-expired-answers-task.js';
+import { eraseAnswers } from '../../server/src/privacy/answers-erasure.js';
 import { cronItems, ERASE_EXPIRED_ANSWERS } from '../../server/src/jobs/job-names.js';
 import { createTaskList } from '../../server/src/jobs/task-list.js';
 import { createAdapterRegistry } from '../../server/src/adapters/adapter-registry.js';
 import { personalValues } from '../support/personal-values.js';
 import { createTestStaff, StaffClient } from '../support/staff-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { testConfig } from '../support/test-config.js';
+import { testConfig, testProtectedValues } from '../support/test-config.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -98,6 +100,17 @@ describe('retention', () => {
       expect(row.answers_erased_at).toBeNull();
       expect(Object.keys((row.envelope as { answers: object }).answers).length).toBeGreaterThan(3);
     }
+  });
+
+  it('keeps no agency outcome written about a submission after its data is erased', async () => {
+    const { id } = await submit('moving-home');
+    await age(id, 100, 'delivered');
+    await sql`update deliveries set delivered_at = now(), inbox_xid = pg_current_xact_id(), inbox_seq = nextval('inbox_seq'), outcome = null where submission_id = ${id}`.execute(t.database.db);
+    await eraseAnswers(t.database.db, sql`select id from submissions where id = ${id} and answers_erased_at is null for update`, { kind: 'request', actor: { type: 'system' }, reason: 'test' });
+    const delivery = await t.database.db.selectFrom('deliveries').select(['id', 'agency']).where('submission_id', '=', id).where('status', '=', 'delivered').executeTakeFirstOrThrow();
+    const done = await advanceNotification(t.database.db, testProtectedValues(), delivery.agency as AgencyId, delivery.id, 'actioned', { type: 'system' }, 'Moved the account for Margaret');
+    expect(done).toMatchObject({ status: 'actioned', outcome: null });
+    expect(await everythingAbout(id)).not.toContain('Margaret');
   });
 
   it('shows staff the skeleton and that the answers were erased', async () => {

@@ -91,7 +91,9 @@ export async function advanceNotification(
       update deliveries set status = ${to}, status_changed_at = now(),
         acknowledged_at = coalesce(acknowledged_at, now()),
         actioned_at = case when ${to} = 'actioned' then now() else actioned_at end,
-        outcome = case when ${to} = 'actioned' then ${outcome ?? null} else outcome end
+        -- An outcome is the agency's own words and may name the resident: not kept once their data is erased.
+        outcome = case when ${to} = 'actioned' and not exists (select 1 from submissions s where s.id = deliveries.submission_id and s.answers_erased_at is not null)
+          then ${outcome ?? null} else outcome end
       where id = ${id} and agency = ${agency} and inbox_xid is not null and status = any(${from}::text[])
       returning id, submission_id
     ),

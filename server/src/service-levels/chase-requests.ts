@@ -78,7 +78,9 @@ export type ChaseResult = { ok: true } | { ok: false; reason: 'not-found' | 'wit
  */
 export async function requestChase(db: Kysely<Database>, input: { submissionId: string; agency: AgencyId; note: string }, deps: ChaseDeps): Promise<ChaseResult> {
   return db.transaction().execute(async (trx) => {
-    await trx.selectFrom('submissions').select('id').where('id', '=', input.submissionId).forUpdate().executeTakeFirst();
+    const submission = await trx.selectFrom('submissions').select(['id', 'answers_erased_at']).where('id', '=', input.submissionId).forUpdate().executeTakeFirst();
+    // Once the resident's personal data is erased, a request can still be made, but its note is not kept.
+    const note = input.note === '' || submission?.answers_erased_at ? null : input.note;
     const delivery = await trx
       .selectFrom('deliveries as d')
       .innerJoin('submissions as s', 's.id', 'd.submission_id')
@@ -93,7 +95,7 @@ export async function requestChase(db: Kysely<Database>, input: { submissionId: 
     const inserted = await sql<{ id: string }>`
       with made as (
         insert into chase_requests (delivery_id, submission_id, target, status, resident_note, requested_at)
-        values (${delivery.id}, ${input.submissionId}, ${missed.kind}, 'open', ${input.note === '' ? null : input.note}, ${deps.now})
+        values (${delivery.id}, ${input.submissionId}, ${missed.kind}, 'open', ${note}, ${deps.now})
         on conflict (delivery_id) where status <> 'resolved' do nothing
         returning id
       ),
