@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signingSecrets } from '../../server/src/agency/webhook-secrets.js';
 import type { RunningWorker } from '../../server/src/queue/worker-runner.js';
 import { createTestAgencyUser, signedInAgencyClient, type TestAgencyUser } from '../support/agency-client.js';
 import { fakeAgency } from '../support/fake-agency.js';
@@ -145,6 +146,13 @@ describe('rotating the webhook secret', () => {
     const [audit] = await t.database.db.selectFrom('audit_events').select('detail').where('action', '=', 'agency.webhook-secret.rotated').execute();
     expect(audit?.detail).toMatchObject({ agency: 'council' });
     expect(JSON.stringify(audit)).not.toContain(secret.slice(6));
+  });
+
+  it('never falls back to the secret rotated away from when the rotated ones cannot be read (SESSION_SECRET changed)', async () => {
+    // Runs after the rotation above: the council has rotated secrets, sealed under this app's SESSION_SECRET.
+    await expect(signingSecrets(t.database.db, 'a-different-session-secret-0123456789abcdef', 'council', configuredSecret)).rejects.toThrow(/cannot be opened/);
+    // An agency that never rotated signs with its configured secret, whatever the session secret.
+    expect(await signingSecrets(t.database.db, 'a-different-session-secret-0123456789abcdef', 'nhs', 'whsec_configured')).toEqual(['whsec_configured']);
   });
 
   it('refuses to rotate for an agency that reads its inbox (409)', async () => {

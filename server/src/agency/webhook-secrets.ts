@@ -50,9 +50,13 @@ export async function signingSecrets(db: Kysely<Database>, sealingSecret: string
     .where((eb) => eb.or([eb('retires_at', 'is', null), eb('retires_at', '>', sql<Date>`now()`)]))
     .orderBy(sql`retires_at desc nulls first`)
     .execute();
+  if (rows.length === 0) return [configured];
   // A secret sealed under an older session secret cannot be read: it is skipped rather than sent garbled.
   const secrets = rows.map((row) => openWebhookSecret(sealingSecret, agency, row.sealed_secret)).filter((secret) => secret !== undefined);
-  return secrets.length > 0 ? secrets : [configured];
+  // Rotated, but none readable (SESSION_SECRET changed): never fall back to the secret the agency
+  // rotated away from, which may have leaked. Deliveries wait (and retry) until an admin rotates again.
+  if (secrets.length === 0) throw new Error(`the ${agency} webhook secrets cannot be opened with this SESSION_SECRET; rotate the secret in the agency portal`);
+  return secrets;
 }
 
 /**
