@@ -63,6 +63,25 @@ describe('search', () => {
     expect(invalid.statusCode).toBe(400);
     expect(invalid.body).toContain('Date of birth must be a real date');
   });
+
+  it('posts the console form, so a date of birth or NHS number searched for never sits in an address', async () => {
+    const client = await signedIn(adviser);
+    const form = pageModel(await client.page('/staff/search'));
+    if (form.page !== 'staff' || form.props.view !== 'search') throw new Error('Expected the search page');
+    expect(form.props.form.csrfToken).not.toBe('');
+    const page = await client.form('/staff/search', [
+      ['name', 'shah'],
+      ['dateOfBirth.day', '9'],
+      ['dateOfBirth.month', '7'],
+      ['dateOfBirth.year', '1986'],
+    ]);
+    expect(page.statusCode).toBe(200);
+    const model = pageModel(page);
+    expect(model.page === 'staff' && model.props.view === 'search' && model.props.results?.map((r) => r.reference)).toEqual([references['moving-home']]);
+    expect(page.body).toContain('method="post"');
+    // Like every console form, it needs this session's token.
+    expect((await client.form('/staff/search', [['name', 'shah']], { csrf: null })).statusCode).toBe(403);
+  });
 });
 
 describe('a submission', () => {

@@ -78,7 +78,7 @@ function Results({ results }: { results: SearchResponse['results'] }) {
   );
 }
 
-/** Find submissions by any of reference, name, date of birth, postcode, NHS or NI number: a GET form, so results can be reloaded. */
+/** Find submissions by any of reference, name, date of birth, postcode, NHS or NI number: a POST form, so what is searched for stays out of addresses and history. */
 export function SearchPage({ form, results }: { form: FormProps; results: SearchResponse['results'] | null }) {
   const { t } = useTranslation('staff');
   return (
@@ -86,7 +86,8 @@ export function SearchPage({ form, results }: { form: FormProps; results: Search
       <ErrorSummary errors={form.errors} focusKey={form.errors.length > 0 ? 1 : 0} />
       <h1 className="govuk-heading-l">{t('search.title')}</h1>
       <p className="govuk-body">{t('search.intro')}</p>
-      <form method="get" action={form.action} noValidate>
+      <form method="post" action={form.action} noValidate>
+        <input type="hidden" name="_csrf" value={form.csrfToken} />
         <TextField form={form} name="reference" label={t('search.reference')} width="govuk-input--width-20" />
         <TextField form={form} name="name" label={t('search.name')} />
         <DateOfBirth form={form} />

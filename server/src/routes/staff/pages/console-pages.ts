@@ -2,8 +2,10 @@ import { isRealDate, toFieldErrors } from '@tuo/shared';
 import { searchQuerySchema } from '@tuo/shared/api/staff-submissions';
 import type { FieldError } from '@tuo/shared/api/field-errors';
 import type { PostedForm } from '@tuo/shared/pages/form-values';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { postedFormSchema } from '../../journeys/posted-form.js';
 import { dashboardAudited, searchAudited } from '../staff-actions.js';
 import { formValues, renderStaffPage, staffNav, text } from './staff-page.js';
 
@@ -26,19 +28,28 @@ export const consolePages: FastifyPluginAsyncZod = async (app) => {
     renderStaffPage(reply, 'Dashboard', { view: 'dashboard', nav: staffNav(request), dashboard: await dashboardAudited(request) }),
   );
 
-  // A GET form: searching changes nothing, and the results page can be bookmarked or reloaded.
-  app.get('/staff/search', { config: { staffAccess: 'adviser' }, schema: { hide: true, querystring: searchQuery } }, async (request, reply) => {
-    const form = { action: '/staff/search', csrfToken: '', values: formValues(request.query), errors: [] as FieldError[] };
-    const nav = staffNav(request);
-    const given = (name: string) => text(request.query, name).trim() || undefined;
-    const dob = dateOfBirth(request.query);
-    const candidate = { reference: given('reference'), name: given('name'), postcode: given('postcode'), dateOfBirth: dob.iso, nhsNumber: given('nhsNumber'), niNumber: given('niNumber') };
-    if (!dob.error && Object.values(candidate).every((value) => value === undefined)) {
-      return renderStaffPage(reply, 'Find a submission', { view: 'search', nav, form, results: null });
-    }
-    const parsed = searchQuerySchema.safeParse(Object.fromEntries(Object.entries(candidate).filter(([, value]) => value !== undefined)));
-    const errors = [...(dob.error ? [dob.error] : []), ...(parsed.success ? [] : toFieldErrors(parsed.error.issues))];
-    if (errors.length > 0 || !parsed.success) return renderStaffPage(reply.code(400), 'Find a submission', { view: 'search', nav, form: { ...form, errors }, results: null });
-    return renderStaffPage(reply, 'Find a submission', { view: 'search', nav, form, results: await searchAudited(request, parsed.data) });
-  });
+  // A POST form: what staff search by (a date of birth, an NHS or NI number) must not sit in
+  // addresses, where browser history and proxies' logs would keep it. A GET with the same fields
+  // still works (links from elsewhere in the console), but the form never makes one.
+  app.get('/staff/search', { config: { staffAccess: 'adviser' }, schema: { hide: true, querystring: searchQuery } }, async (request, reply) =>
+    searchPage(request, reply, request.query),
+  );
+  app.post('/staff/search', { config: { staffAccess: 'adviser' }, schema: { hide: true, body: postedFormSchema } }, async (request, reply) =>
+    searchPage(request, reply, request.body),
+  );
 };
+
+async function searchPage(request: FastifyRequest, reply: FastifyReply, fields: PostedForm) {
+  const nav = staffNav(request);
+  const form = { action: '/staff/search', csrfToken: nav.csrfToken, values: formValues(fields), errors: [] as FieldError[] };
+  const given = (name: string) => text(fields, name).trim() || undefined;
+  const dob = dateOfBirth(fields);
+  const candidate = { reference: given('reference'), name: given('name'), postcode: given('postcode'), dateOfBirth: dob.iso, nhsNumber: given('nhsNumber'), niNumber: given('niNumber') };
+  if (!dob.error && Object.values(candidate).every((value) => value === undefined)) {
+    return renderStaffPage(reply, 'Find a submission', { view: 'search', nav, form, results: null });
+  }
+  const parsed = searchQuerySchema.safeParse(Object.fromEntries(Object.entries(candidate).filter(([, value]) => value !== undefined)));
+  const errors = [...(dob.error ? [dob.error] : []), ...(parsed.success ? [] : toFieldErrors(parsed.error.issues))];
+  if (errors.length > 0 || !parsed.success) return renderStaffPage(reply.code(400), 'Find a submission', { view: 'search', nav, form: { ...form, errors }, results: null });
+  return renderStaffPage(reply, 'Find a submission', { view: 'search', nav, form, results: await searchAudited(request, parsed.data) });
+}
