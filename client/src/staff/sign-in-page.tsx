@@ -4,9 +4,12 @@ import { ErrorSummary } from '../components/error-summary.js';
 import { PostForm, SubmitButton } from '../components/post-form.js';
 import { TextField } from './text-field.js';
 
-/** Sign in with an email address and password. */
-export function SignInPage({ form }: { form: FormProps }) {
-  const { t } = useTranslation('staff');
+/**
+ * Sign in with an email address and password: the staff console's, and the agency portal's with
+ * its own words (`namespace`), since both run on the same session machinery.
+ */
+export function SignInPage({ form, namespace = 'staff' }: { form: FormProps; namespace?: 'staff' | 'agency' }) {
+  const { t } = useTranslation(namespace);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
