@@ -76,6 +76,10 @@ describe('protected identifiers at rest', () => {
     const byNi = await found('niNumber=ab123456c');
     expect(new Set(byNi)).toEqual(new Set(['change-in-work-or-income', 'someone-died']));
     expect(await found('dateOfBirth=1990-05-21')).toEqual(['someone-moving-in-or-out']);
+    // The same by POST, with the identifier in the body rather than the address.
+    const posted = await staff.api('POST', '/api/staff/search', { nhsNumber: '401 023 2137' });
+    expect(posted.statusCode, posted.body).toBe(200);
+    expect(posted.json<{ results: { lifeEvent: string }[] }>().results.map((r) => r.lifeEvent)).toEqual(['baby-born']);
 
     const dump = await dumpEveryRow(t.database.db);
     // The dump is real: unprotected personal data (names) is in it.

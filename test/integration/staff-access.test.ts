@@ -62,6 +62,7 @@ describe('without a staff session', () => {
       'POST /api/staff/assisted/end',
       'POST /api/staff/deliveries/:id/handled-offline',
       'POST /api/staff/deliveries/:id/retry',
+      'POST /api/staff/search',
       'POST /api/staff/sign-out',
       'POST /api/staff/sign-out-everywhere',
       'POST /api/staff/submissions/:reference/notes',

@@ -21,13 +21,31 @@ export const staffApiRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { staffAccess: 'adviser' },
       schema: {
         tags,
-        summary: 'Find submissions by reference, name, date of birth or postcode (partial, any case; all given must match)',
+        summary: 'Find submissions by reference, name, date of birth, postcode, NHS or NI number (partial, any case; all given must match; prefer POST for identifiers)',
         security: staffSecurity,
         querystring: searchQuerySchema,
         response: { 200: searchResponseSchema, 400: problemSchema, ...refusals },
       },
     },
     async (request) => ({ results: await searchAudited(request, request.query) }),
+  );
+
+  // The same search with its terms in the body: a date of birth or an NHS or NI number in a URL
+  // would stay in proxies' and servers' access logs. Searching changes nothing, but as a POST it
+  // carries the session's token like every other.
+  app.post(
+    '/api/staff/search',
+    {
+      config: { staffAccess: 'adviser' },
+      schema: {
+        tags,
+        summary: 'Find submissions, with the terms in the body (use this for dates of birth, NHS and NI numbers)',
+        security: staffSecurity,
+        body: searchQuerySchema,
+        response: { 200: searchResponseSchema, 400: problemSchema, ...refusals },
+      },
+    },
+    async (request) => ({ results: await searchAudited(request, request.body) }),
   );
 
   app.get(
