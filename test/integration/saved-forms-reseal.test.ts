@@ -13,7 +13,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const k2 = `k2:${Buffer.alloc(32, 7).toString('base64')}`;
+const k2 = `k2:${Buffer.alloc(32, 9).toString('base64')}`;
 const [test1] = testConfig('postgres://x/y').protectedDataKeys.map((key) => `${key.id}:${key.secret.toString('base64')}`);
 
 describe('saved forms across a key rotation', () => {

@@ -1,9 +1,7 @@
 import { agencyIdSchema } from '@tuo/shared';
 import { parseArgs } from 'node:util';
 import { ConfigError, parseEnv } from '../config.js';
-import { createDb } from '../db/create-db.js';
-import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
-import { migrateToLatest } from '../db/migrator.js';
+import { withCliDatabase } from '../db/cli-database.js';
 import { createApiKey, revokeApiKey } from './api-keys.js';
 
 // `npm run agency:key -- --agency council --name "Revenues system"` prints a new key once;
@@ -11,10 +9,7 @@ import { createApiKey, revokeApiKey } from './api-keys.js';
 const { values } = parseArgs({ options: { agency: { type: 'string' }, name: { type: 'string' }, revoke: { type: 'string' } } });
 try {
   const env = parseEnv(process.env);
-  const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: env.DATA_DIR, onStep: () => undefined });
-  const { db } = createDb(env.DATABASE_URL ?? embedded?.databaseUrl ?? '', { max: 2 });
-  try {
-    await migrateToLatest(db);
+  await withCliDatabase(env, async (db) => {
     if (values.revoke) {
       console.log((await revokeApiKey(db, values.revoke)) ? `Revoked key ${values.revoke}.` : `No live key ${values.revoke}.`);
     } else {
@@ -22,10 +17,7 @@ try {
       const { id, key } = await createApiKey(db, agency, values.name ?? `${agency} system`);
       console.log(`Key ${id} for ${agency}. Copy it now: it is not shown again.\n${key}`);
     }
-  } finally {
-    await db.destroy();
-    await embedded?.stop();
-  }
+  });
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : `Could not manage the key: ${error instanceof Error ? error.message : 'unknown error'}`);
   process.exitCode = 1;

@@ -1,7 +1,5 @@
 import { ConfigError, parseEnv, parseProtectedDataKeys } from '../config.js';
-import { createDb } from '../db/create-db.js';
-import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
-import { migrateToLatest } from '../db/migrator.js';
+import { withCliDatabase } from '../db/cli-database.js';
 import { createProtectedValues } from './protected-values.js';
 import { resealProtectedData } from './reseal-protected-data.js';
 
@@ -9,12 +7,8 @@ import { resealProtectedData } from './reseal-protected-data.js';
 // sealed under an older key (the worker also does this every ten minutes), and says what is left.
 try {
   const env = parseEnv(process.env);
-  const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: env.DATA_DIR, onStep: () => undefined });
-  const keys = env.PROTECTED_DATA_KEYS ?? parseProtectedDataKeys(embedded?.protectedDataKeys ?? '');
-  const { db } = createDb(env.DATABASE_URL ?? embedded?.databaseUrl ?? '', { max: 2 });
-  try {
-    await migrateToLatest(db);
-    const privacy = createProtectedValues(keys);
+  await withCliDatabase(env, async (db, embedded) => {
+    const privacy = createProtectedValues(env.PROTECTED_DATA_KEYS ?? parseProtectedDataKeys(embedded?.protectedDataKeys ?? ''));
     const { resealed, unreadable } = await resealProtectedData(db, privacy);
     console.log(`Re-sealed ${String(resealed)} submissions under key ${privacy.keyring.currentKeyId}.`);
     if (unreadable > 0) {
@@ -23,10 +17,7 @@ try {
     } else {
       console.log('Nothing is sealed under an older key. Remove an old key once resident sessions have expired too (4 hours); saved forms are re-sealed with the rest.');
     }
-  } finally {
-    await db.destroy();
-    await embedded?.stop();
-  }
+  });
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : `Could not re-seal: ${error instanceof Error ? error.message : 'unknown error'}`);
   process.exitCode = 1;

@@ -3,9 +3,7 @@ import { parseArgs } from 'node:util';
 import { staffRoleSchema } from '@tuo/shared/api/staff-session';
 import { z } from 'zod';
 import { ConfigError, parseEnv } from '../config.js';
-import { createDb } from '../db/create-db.js';
-import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
-import { migrateToLatest } from '../db/migrator.js';
+import { withCliDatabase } from '../db/cli-database.js';
 import { createStaffUser, StaffAccountExistsError } from './staff-accounts.js';
 
 // `npm run staff:create -- --email a.adviser@council.example --role adviser` makes an account
@@ -19,18 +17,12 @@ if (!input.success) {
 } else {
   try {
     const env = parseEnv(process.env);
-    const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: env.DATA_DIR, onStep: () => undefined });
-    const { db } = createDb(env.DATABASE_URL ?? embedded?.databaseUrl ?? '', { max: 2 });
-    try {
-      await migrateToLatest(db);
+    await withCliDatabase(env, async (db) => {
       // 144 random bits: long enough that throttling is not what keeps it safe.
       const password = randomBytes(18).toString('base64url');
       const user = await createStaffUser(db, { ...input.data, password });
       console.log(`Created ${user.role} ${user.email} (${user.id}). Their password, shown only now:\n${password}`);
-    } finally {
-      await db.destroy();
-      await embedded?.stop();
-    }
+    });
   } catch (error) {
     const message = error instanceof ConfigError || error instanceof StaffAccountExistsError ? error.message : `Could not create the account: ${error instanceof Error ? error.message : 'unknown error'}`;
     console.error(message);
