@@ -13,13 +13,19 @@ export default defineConfig(
   {
     languageOptions: {
       globals: { ...globals.node },
-      parserOptions: { projectService: { allowDefaultProject: ['scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/consistent-type-imports': 'error',
       // Dropping fields by destructuring (`const { secret: _secret, ...kept } = x`) is deliberate.
-      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, varsIgnorePattern: '^_', argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { ignoreRestSiblings: true, varsIgnorePattern: '^_', argsIgnorePattern: '^_' },
+      ],
       'no-console': 'error',
       // Fastify plugins are async by contract, whether or not they await anything.
       '@typescript-eslint/require-await': 'off',
@@ -33,7 +39,16 @@ export default defineConfig(
   { files: ['client/src/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
   {
     // Command-line entry points and test helpers talk to a person on the terminal.
-    files: ['scripts/**', 'test/**', 'server/src/*-cli.ts', 'server/src/*/*-cli.ts', 'server/src/main.ts', 'server/src/boot.ts', 'server/src/server.ts', 'server/src/worker.ts'],
+    files: [
+      'scripts/**',
+      'test/**',
+      'server/src/*-cli.ts',
+      'server/src/*/*-cli.ts',
+      'server/src/main.ts',
+      'server/src/boot.ts',
+      'server/src/server.ts',
+      'server/src/worker.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
   {

@@ -32,7 +32,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addUniqueConstraint('deliveries_submission_agency_key', ['submission_id', 'agency'])
     .execute();
-  await db.schema.createIndex('deliveries_agency_status_idx').on('deliveries').columns(['agency', 'status', 'created_at']).execute();
+  await db.schema
+    .createIndex('deliveries_agency_status_idx')
+    .on('deliveries')
+    .columns(['agency', 'status', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('delivery_events')
@@ -42,7 +46,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('at', 'timestamptz', (c) => c.notNull())
     .addColumn('detail', 'text')
     .execute();
-  await db.schema.createIndex('delivery_events_delivery_idx').on('delivery_events').columns(['delivery_id', 'at']).execute();
+  await db.schema
+    .createIndex('delivery_events_delivery_idx')
+    .on('delivery_events')
+    .columns(['delivery_id', 'at'])
+    .execute();
 
   await db.schema
     .createTable('delivery_attempts')
@@ -55,7 +63,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status_code', 'integer')
     .addColumn('error', 'text')
     .execute();
-  await db.schema.createIndex('delivery_attempts_delivery_idx').on('delivery_attempts').columns(['delivery_id', 'attempt']).execute();
+  await db.schema
+    .createIndex('delivery_attempts_delivery_idx')
+    .on('delivery_attempts')
+    .columns(['delivery_id', 'attempt'])
+    .execute();
 
   // Jobs written in a business transaction and moved into graphile-worker by the relay.
   await db.schema
@@ -85,7 +97,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('submission_id', 'uuid')
     .addColumn('detail', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .execute();
-  await db.schema.createIndex('audit_events_submission_idx').on('audit_events').columns(['submission_id', 'at']).execute();
+  await db.schema
+    .createIndex('audit_events_submission_idx')
+    .on('audit_events')
+    .columns(['submission_id', 'at'])
+    .execute();
 
   // Confirmation messages to residents: sent through GOV.UK Notify, or recorded when it is not set up.
   await db.schema
@@ -113,7 +129,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['worker_leases', 'resident_messages', 'audit_events', 'idempotency_keys', 'outbox', 'delivery_attempts', 'delivery_events', 'deliveries', 'submissions']) {
+  for (const table of [
+    'worker_leases',
+    'resident_messages',
+    'audit_events',
+    'idempotency_keys',
+    'outbox',
+    'delivery_attempts',
+    'delivery_events',
+    'deliveries',
+    'submissions',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

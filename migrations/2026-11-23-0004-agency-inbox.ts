@@ -16,7 +16,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('actioned_at', 'timestamptz')
     .addColumn('outcome', 'text')
     .execute();
-  await db.schema.createIndex('deliveries_inbox_idx').on('deliveries').columns(['agency', 'inbox_xid', 'inbox_seq']).where(sql.ref('inbox_xid'), 'is not', null).execute();
+  await db.schema
+    .createIndex('deliveries_inbox_idx')
+    .on('deliveries')
+    .columns(['agency', 'inbox_xid', 'inbox_seq'])
+    .where(sql.ref('inbox_xid'), 'is not', null)
+    .execute();
 
   await db.schema
     .createTable('agency_api_keys')
@@ -33,6 +38,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('agency_api_keys').execute();
-  await db.schema.alterTable('deliveries').dropColumn('inbox_xid').dropColumn('inbox_seq').dropColumn('delivered_at').dropColumn('acknowledged_at').dropColumn('actioned_at').dropColumn('outcome').execute();
+  await db.schema
+    .alterTable('deliveries')
+    .dropColumn('inbox_xid')
+    .dropColumn('inbox_seq')
+    .dropColumn('delivered_at')
+    .dropColumn('acknowledged_at')
+    .dropColumn('actioned_at')
+    .dropColumn('outcome')
+    .execute();
   await sql`drop sequence inbox_seq`.execute(db);
 }

@@ -38,7 +38,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('key', 'text', (c) => c.notNull())
     .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('staff_sign_in_failures_key_idx').on('staff_sign_in_failures').columns(['key', 'at']).execute();
+  await db.schema
+    .createIndex('staff_sign_in_failures_key_idx')
+    .on('staff_sign_in_failures')
+    .columns(['key', 'at'])
+    .execute();
 
   // Normalised search terms per submission, written in the submission's own statement.
   await db.schema
@@ -50,9 +54,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('dates_of_birth', sql`date[]`, (c) => c.notNull())
     .execute();
   for (const column of ['reference', 'names', 'postcodes']) {
-    await sql`create index ${sql.raw(`submission_search_${column}_trgm`)} on submission_search using gin (${sql.ref(column)} gin_trgm_ops)`.execute(db);
+    await sql`create index ${sql.raw(`submission_search_${column}_trgm`)} on submission_search using gin (${sql.ref(column)} gin_trgm_ops)`.execute(
+      db,
+    );
   }
-  await sql`create index submission_search_dates_of_birth_idx on submission_search using gin (dates_of_birth)`.execute(db);
+  await sql`create index submission_search_dates_of_birth_idx on submission_search using gin (dates_of_birth)`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('case_notes')
@@ -62,7 +70,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('case_notes_submission_idx').on('case_notes').columns(['submission_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('case_notes_submission_idx')
+    .on('case_notes')
+    .columns(['submission_id', 'created_at'])
+    .execute();
 
   // Accountability: where each action came from, and filters an admin reads the log by.
   await db.schema.alterTable('audit_events').addColumn('address', 'text').execute();
@@ -76,15 +88,20 @@ export async function up(db: Kysely<any>): Promise<void> {
       raise exception 'audit_events is append-only: % is not allowed', tg_op using errcode = 'insufficient_privilege';
     end
     $$`.execute(db);
-  await sql`create trigger audit_events_no_change before update or delete on audit_events for each row execute function audit_events_append_only()`.execute(db);
-  await sql`create trigger audit_events_no_truncate before truncate on audit_events for each statement execute function audit_events_append_only()`.execute(db);
+  await sql`create trigger audit_events_no_change before update or delete on audit_events for each row execute function audit_events_append_only()`.execute(
+    db,
+  );
+  await sql`create trigger audit_events_no_truncate before truncate on audit_events for each statement execute function audit_events_append_only()`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop trigger audit_events_no_truncate on audit_events`.execute(db);
   await sql`drop trigger audit_events_no_change on audit_events`.execute(db);
   await sql`drop function audit_events_append_only()`.execute(db);
-  for (const index of ['audit_events_action_idx', 'audit_events_actor_idx', 'audit_events_at_idx']) await db.schema.dropIndex(index).execute();
+  for (const index of ['audit_events_action_idx', 'audit_events_actor_idx', 'audit_events_at_idx'])
+    await db.schema.dropIndex(index).execute();
   await db.schema.alterTable('audit_events').dropColumn('address').execute();
   for (const table of ['case_notes', 'submission_search', 'staff_sign_in_failures', 'staff_sessions', 'staff_users']) {
     await db.schema.dropTable(table).execute();

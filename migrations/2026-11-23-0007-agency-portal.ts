@@ -7,9 +7,13 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('staff_users').addColumn('agency', 'text').execute();
   await sql`alter table staff_users drop constraint staff_users_role_check`.execute(db);
-  await sql`alter table staff_users add constraint staff_users_role_check check (role in ('adviser', 'supervisor', 'admin', 'agency-user', 'agency-admin'))`.execute(db);
+  await sql`alter table staff_users add constraint staff_users_role_check check (role in ('adviser', 'supervisor', 'admin', 'agency-user', 'agency-admin'))`.execute(
+    db,
+  );
   // An agency role always names its agency, and a customer-centre role never does.
-  await sql`alter table staff_users add constraint staff_users_agency_check check ((agency is not null) = (role in ('agency-user', 'agency-admin')))`.execute(db);
+  await sql`alter table staff_users add constraint staff_users_agency_check check ((agency is not null) = (role in ('agency-user', 'agency-admin')))`.execute(
+    db,
+  );
 
   // The portal's work list filters by agency and status and sorts by delivery time.
   await db.schema
@@ -29,7 +33,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('retires_at', 'timestamptz')
     .execute();
-  await sql`create unique index agency_webhook_secrets_current_key on agency_webhook_secrets (agency) where retires_at is null`.execute(db);
+  await sql`create unique index agency_webhook_secrets_current_key on agency_webhook_secrets (agency) where retires_at is null`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
@@ -38,6 +44,8 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`delete from staff_users where agency is not null`.execute(db);
   await sql`alter table staff_users drop constraint staff_users_agency_check`.execute(db);
   await sql`alter table staff_users drop constraint staff_users_role_check`.execute(db);
-  await sql`alter table staff_users add constraint staff_users_role_check check (role in ('adviser', 'supervisor', 'admin'))`.execute(db);
+  await sql`alter table staff_users add constraint staff_users_role_check check (role in ('adviser', 'supervisor', 'admin'))`.execute(
+    db,
+  );
   await db.schema.alterTable('staff_users').dropColumn('agency').execute();
 }

@@ -20,7 +20,10 @@ export function precompressPlugin(): Plugin {
         if (!/\.(?:js|css|svg)$/.test(fileName)) continue;
         const file = path.join(directory, fileName);
         const content = await readFile(file);
-        await writeFile(`${file}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }));
+        await writeFile(
+          `${file}.br`,
+          brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }),
+        );
         await writeFile(`${file}.gz`, gzipSync(content, { level: 9 }));
       }
     },

@@ -13,7 +13,12 @@ export function App({ model, view }: { model: PageModel; view: PageView }) {
   const signedInConsole = model.page === 'staff' || model.page === 'agency';
   const language = signedInConsole ? undefined : { current: model.lang, url: model.url ?? '/' };
   return (
-    <PageLayout beforeContent={back ? <BackLink href={back} /> : undefined} language={language} help={signedInConsole ? undefined : model.help} showApiLink={signedInConsole}>
+    <PageLayout
+      beforeContent={back ? <BackLink href={back} /> : undefined}
+      language={language}
+      help={signedInConsole ? undefined : model.help}
+      showApiLink={signedInConsole}
+    >
       {view(model)}
     </PageLayout>
   );

@@ -14,7 +14,8 @@ document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 
 /** Only the govuk-frontend components our pages use (`initAll` would bring every one). */
 function startGovukComponents(): void {
-  for (const component of [Button, Checkboxes, NotificationBanner, Radios, ServiceNavigation, SkipLink]) createAll(component);
+  for (const component of [Button, Checkboxes, NotificationBanner, Radios, ServiceNavigation, SkipLink])
+    createAll(component);
 }
 
 async function hydrate(): Promise<void> {

@@ -5,7 +5,13 @@ import type { PageModel } from '@tuo/shared/pages/page-model';
 export type PageKind = PageModel['page'];
 
 /** The page model of one page kind (some union members serve several kinds, so not just `Extract`). */
-export type ModelOf<Kind extends PageKind> = PageModel extends infer Model ? (Model extends { page: infer Served } ? (Kind extends Served ? Model & { page: Kind } : never) : never) : never;
+export type ModelOf<Kind extends PageKind> = PageModel extends infer Model
+  ? Model extends { page: infer Served }
+    ? Kind extends Served
+      ? Model & { page: Kind }
+      : never
+    : never
+  : never;
 
 /** Renders the body of one kind of page (inside the layout) from its model. */
 export type PageView<Model extends PageModel = PageModel> = (model: Model) => ReactNode;
@@ -17,25 +23,64 @@ export type PageView<Model extends PageModel = PageModel> = (model: Model) => Re
  */
 const loaders: { [Kind in PageKind]: () => Promise<PageView<ModelOf<Kind>>> } = {
   start: () => import('./pages/start-page.js').then(({ StartPage }) => () => <StartPage />),
-  'not-found': () => import('./pages/message-page.js').then(({ MessagePage }) => (model) => <MessagePage kind={model.page} />),
-  error: () => import('./pages/message-page.js').then(({ MessagePage }) => (model) => <MessagePage kind={model.page} />),
-  'session-expired': () => import('./pages/message-page.js').then(({ MessagePage }) => (model) => <MessagePage kind={model.page} />),
-  'choose-life-event': () => import('./journeys/pages/choose-life-event-page.js').then(({ ChooseLifeEventPage }) => (model) => <ChooseLifeEventPage {...model.props} />),
+  'not-found': () =>
+    import('./pages/message-page.js').then(({ MessagePage }) => (model) => <MessagePage kind={model.page} />),
+  error: () =>
+    import('./pages/message-page.js').then(({ MessagePage }) => (model) => <MessagePage kind={model.page} />),
+  'session-expired': () =>
+    import('./pages/message-page.js').then(({ MessagePage }) => (model) => <MessagePage kind={model.page} />),
+  'choose-life-event': () =>
+    import('./journeys/pages/choose-life-event-page.js').then(({ ChooseLifeEventPage }) => (model) => (
+      <ChooseLifeEventPage {...model.props} />
+    )),
   // Keyed by page, so moving between pages in one browser session never reuses a form's state.
   question: () =>
-    import('./journeys/pages/question-page.js').then(({ QuestionPage }) => (model) => <QuestionPage key={`${model.props.lifeEvent}/${model.props.pageId}`} {...model.props} />),
-  'check-answers': () => import('./journeys/pages/check-answers-page.js').then(({ CheckAnswersPage }) => (model) => <CheckAnswersPage {...model.props} />),
-  'who-to-tell': () => import('./journeys/pages/who-to-tell-page.js').then(({ WhoToTellPage }) => (model) => <WhoToTellPage {...model.props} />),
-  declaration: () => import('./journeys/pages/declaration-page.js').then(({ DeclarationPage }) => (model) => <DeclarationPage {...model.props} />),
-  confirmation: () => import('./journeys/pages/confirmation-page.js').then(({ ConfirmationPage }) => (model) => <ConfirmationPage {...model.props} />),
-  track: () => import('./journeys/pages/track-page.js').then(({ TrackPage }) => (model) => <TrackPage {...model.props} help={model.help} />),
+    import('./journeys/pages/question-page.js').then(({ QuestionPage }) => (model) => (
+      <QuestionPage key={`${model.props.lifeEvent}/${model.props.pageId}`} {...model.props} />
+    )),
+  'check-answers': () =>
+    import('./journeys/pages/check-answers-page.js').then(({ CheckAnswersPage }) => (model) => (
+      <CheckAnswersPage {...model.props} />
+    )),
+  'who-to-tell': () =>
+    import('./journeys/pages/who-to-tell-page.js').then(({ WhoToTellPage }) => (model) => (
+      <WhoToTellPage {...model.props} />
+    )),
+  declaration: () =>
+    import('./journeys/pages/declaration-page.js').then(({ DeclarationPage }) => (model) => (
+      <DeclarationPage {...model.props} />
+    )),
+  confirmation: () =>
+    import('./journeys/pages/confirmation-page.js').then(({ ConfirmationPage }) => (model) => (
+      <ConfirmationPage {...model.props} />
+    )),
+  track: () =>
+    import('./journeys/pages/track-page.js').then(({ TrackPage }) => (model) => (
+      <TrackPage {...model.props} help={model.help} />
+    )),
   staff: () => import('./staff/staff-page.js').then(({ StaffPage }) => (model) => <StaffPage props={model.props} />),
-  agency: () => import('./agency/agency-page.js').then(({ AgencyPage }) => (model) => <AgencyPage props={model.props} />),
-  'save-form': () => import('./save-return/save-return-pages.js').then(({ SaveReturnPage }) => (model) => <SaveReturnPage model={model} />),
-  'saved-form': () => import('./save-return/save-return-pages.js').then(({ SaveReturnPage }) => (model) => <SaveReturnPage model={model} />),
-  'return-to-form': () => import('./save-return/save-return-pages.js').then(({ SaveReturnPage }) => (model) => <SaveReturnPage model={model} />),
-  'saved-form-unavailable': () => import('./save-return/save-return-pages.js').then(({ SaveReturnPage }) => (model) => <SaveReturnPage model={model} />),
-  performance: () => import('./performance/performance-page.js').then(({ PerformancePage }) => (model) => <PerformancePage {...model.props} />),
+  agency: () =>
+    import('./agency/agency-page.js').then(({ AgencyPage }) => (model) => <AgencyPage props={model.props} />),
+  'save-form': () =>
+    import('./save-return/save-return-pages.js').then(({ SaveReturnPage }) => (model) => (
+      <SaveReturnPage model={model} />
+    )),
+  'saved-form': () =>
+    import('./save-return/save-return-pages.js').then(({ SaveReturnPage }) => (model) => (
+      <SaveReturnPage model={model} />
+    )),
+  'return-to-form': () =>
+    import('./save-return/save-return-pages.js').then(({ SaveReturnPage }) => (model) => (
+      <SaveReturnPage model={model} />
+    )),
+  'saved-form-unavailable': () =>
+    import('./save-return/save-return-pages.js').then(({ SaveReturnPage }) => (model) => (
+      <SaveReturnPage model={model} />
+    )),
+  performance: () =>
+    import('./performance/performance-page.js').then(({ PerformancePage }) => (model) => (
+      <PerformancePage {...model.props} />
+    )),
 };
 
 /**

@@ -68,7 +68,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(errorHandlerPlugin);
-  await app.register(securityPlugin, { rateLimitPerMinute: config.rateLimitPerMinute, dev: options.dev ?? false, https: config.publicUrl.startsWith('https:') });
+  await app.register(securityPlugin, {
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    dev: options.dev ?? false,
+    https: config.publicUrl.startsWith('https:'),
+  });
   await app.register(formbody);
   await app.register(databasePlugin, {
     db: options.db,

@@ -48,7 +48,9 @@ export async function boot(roles: Roles): Promise<void> {
     throw error;
   }
   if (!env.DATABASE_URL && !roles.embeddedDatabase) {
-    fail('Configuration error: DATABASE_URL is required to run the API or worker on its own (use `npm start` for the one-process portal).');
+    fail(
+      'Configuration error: DATABASE_URL is required to run the API or worker on its own (use `npm start` for the one-process portal).',
+    );
   }
 
   const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: env.DATA_DIR, onStep: step });
@@ -87,7 +89,11 @@ export async function boot(roles: Roles): Promise<void> {
       pool,
       db,
       logger,
-      taskList: createTaskList({ db, adapters: createAdapterRegistry(config, databaseSigningSecrets(db, config.sessionSecret)), config }),
+      taskList: createTaskList({
+        db,
+        adapters: createAdapterRegistry(config, databaseSigningSecrets(db, config.sessionSecret)),
+        config,
+      }),
       cronItems: [...cronItems, ...serviceLevelCronItems],
       ...config.worker,
     });
@@ -105,7 +111,11 @@ export async function boot(roles: Roles): Promise<void> {
     await worker?.stop();
     await db.destroy();
     await embedded?.stop();
-    fail(code === 'EADDRINUSE' ? `Port ${config.port} is already in use: set PORT to a free port.` : `Could not listen: ${String(error)}`);
+    fail(
+      code === 'EADDRINUSE'
+        ? `Port ${config.port} is already in use: set PORT to a free port.`
+        : `Could not listen: ${String(error)}`,
+    );
   }
   step(
     roles.api

@@ -15,14 +15,21 @@ describe('configuration', () => {
   it('has working defaults for a laptop', () => {
     const env = parseEnv({});
     expect(env).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', DATA_DIR: '.data', LOG_LEVEL: 'info' });
-    expect(toConfig(env, { databaseUrl: 'postgres://x/y', sessionSecret: 's'.repeat(32), protectedDataKeys: [] }).publicUrl).toBe('http://localhost:3000');
-    expect(toConfig(env, { databaseUrl: 'postgres://x/y', sessionSecret: 's'.repeat(32), protectedDataKeys: [] }).retention).toEqual({ answersDays: 90 });
+    expect(
+      toConfig(env, { databaseUrl: 'postgres://x/y', sessionSecret: 's'.repeat(32), protectedDataKeys: [] }).publicUrl,
+    ).toBe('http://localhost:3000');
+    expect(
+      toConfig(env, { databaseUrl: 'postgres://x/y', sessionSecret: 's'.repeat(32), protectedDataKeys: [] }).retention,
+    ).toEqual({ answersDays: 90 });
   });
 
   it.each([
     [{ PORT: 'abc' }, 'Configuration error: PORT must be a whole number from 1 to 65535 (got "abc").'],
     [{ PORT: '0' }, 'Configuration error: PORT must be a whole number from 1 to 65535 (got "0").'],
-    [{ LOG_LEVEL: 'loud' }, 'Configuration error: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace or silent (got "loud").'],
+    [
+      { LOG_LEVEL: 'loud' },
+      'Configuration error: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace or silent (got "loud").',
+    ],
     [{ PUBLIC_URL: 'nope' }, 'Configuration error: PUBLIC_URL must be a full URL, like https://example.org.'],
     [{ DATABASE_URL: 'mysql://x' }, 'Configuration error: DATABASE_URL must be a postgres:// connection string.'],
   ])('explains %o in one line', (env, message) => {
@@ -30,7 +37,9 @@ describe('configuration', () => {
   });
 
   it('requires SESSION_SECRET with an external database, and never echoes secrets', () => {
-    expect(messageFor({ DATABASE_URL: 'postgres://u:p@h/d' })).toMatch(/^Configuration error: SESSION_SECRET is required when DATABASE_URL is set/);
+    expect(messageFor({ DATABASE_URL: 'postgres://u:p@h/d' })).toMatch(
+      /^Configuration error: SESSION_SECRET is required when DATABASE_URL is set/,
+    );
     const short = messageFor({ DATABASE_URL: 'postgres://u:p@h/d', SESSION_SECRET: 'tooshort' });
     expect(short).toContain('SESSION_SECRET must be at least 32 characters');
     expect(short).not.toContain('tooshort');
@@ -38,7 +47,9 @@ describe('configuration', () => {
 
   it('requires PROTECTED_DATA_KEYS with an external database, reads a keyring with the current key first, and never echoes keys', () => {
     const external = { DATABASE_URL: 'postgres://u:p@h/d', SESSION_SECRET: 's'.repeat(32) };
-    expect(messageFor(external)).toMatch(/^Configuration error: PROTECTED_DATA_KEYS is required when DATABASE_URL is set/);
+    expect(messageFor(external)).toMatch(
+      /^Configuration error: PROTECTED_DATA_KEYS is required when DATABASE_URL is set/,
+    );
     const [k2, k1] = [Buffer.alloc(32, 2).toString('base64'), Buffer.alloc(32, 1).toString('base64')];
     const keys = parseEnv({ ...external, PROTECTED_DATA_KEYS: `k2:${k2}, k1:${k1}` }).PROTECTED_DATA_KEYS;
     expect(keys?.map((key) => key.id)).toEqual(['k2', 'k1']);
@@ -55,6 +66,8 @@ describe('configuration', () => {
   });
 
   it('lists the variable names it knows', () => {
-    expect(knownEnvNames).toEqual(expect.arrayContaining(['DATABASE_URL', 'PORT', 'HOST', 'DATA_DIR', 'SESSION_SECRET', 'LOG_LEVEL', 'PUBLIC_URL']));
+    expect(knownEnvNames).toEqual(
+      expect.arrayContaining(['DATABASE_URL', 'PORT', 'HOST', 'DATA_DIR', 'SESSION_SECRET', 'LOG_LEVEL', 'PUBLIC_URL']),
+    );
   });
 });

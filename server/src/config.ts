@@ -24,20 +24,27 @@ const webhookSecret = z
   .regex(/^whsec_[A-Za-z0-9+/=]{24,}$/, { error: 'must be a Standard Webhooks secret: whsec_ followed by base64' });
 
 // `id:base64` pairs, comma-separated, the current key first (see privacy/keyring.ts).
-const protectedDataKeys = z
-  .string()
-  .transform((text, ctx): ProtectedDataKey[] => {
-    const keys = text.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '').map((entry) => {
+const protectedDataKeys = z.string().transform((text, ctx): ProtectedDataKey[] => {
+  const keys = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) => {
       const [id = '', secret = ''] = entry.split(':');
       return { id, secret: Buffer.from(secret, 'base64') };
     });
-    const wellFormed = keys.length > 0 && keys.every((key) => /^[A-Za-z0-9_-]{1,32}$/.test(key.id) && key.secret.length === 32);
-    if (!wellFormed || new Set(keys.map((key) => key.id)).size !== keys.length) {
-      ctx.addIssue({ code: 'custom', message: 'must be key-id:base64-of-32-random-bytes pairs, comma-separated, each id different, the current key first (openssl rand -base64 32)' });
-      return z.NEVER;
-    }
-    return keys;
-  });
+  const wellFormed =
+    keys.length > 0 && keys.every((key) => /^[A-Za-z0-9_-]{1,32}$/.test(key.id) && key.secret.length === 32);
+  if (!wellFormed || new Set(keys.map((key) => key.id)).size !== keys.length) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'must be key-id:base64-of-32-random-bytes pairs, comma-separated, each id different, the current key first (openssl rand -base64 32)',
+    });
+    return z.NEVER;
+  }
+  return keys;
+});
 
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
   error: 'must be one of fatal, error, warn, info, debug, trace or silent',
@@ -56,10 +63,7 @@ export const envSchema = z
     PORT: port.default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
     DATA_DIR: z.string().min(1).default('.data'),
-    SESSION_SECRET: z
-      .string()
-      .min(32, { error: 'must be at least 32 characters (a long random string)' })
-      .optional(),
+    SESSION_SECRET: z.string().min(32, { error: 'must be at least 32 characters (a long random string)' }).optional(),
     PROTECTED_DATA_KEYS: protectedDataKeys.optional(),
     ANSWERS_RETENTION_DAYS: positiveInt('days personal answers are kept after every agency has them').default(90),
     LOG_LEVEL: logLevel.default('info'),
@@ -69,7 +73,9 @@ export const envSchema = z
     RATE_LIMIT_PER_MINUTE: positiveInt('requests per minute from one address').default(600),
     TRUST_PROXY: z
       .string()
-      .regex(/^(false|true|\d{1,2}|[\d.:/a-fA-F, ]+)$/, { error: 'must be false, a number of proxy hops, or a list of proxy addresses/CIDRs' })
+      .regex(/^(false|true|\d{1,2}|[\d.:/a-fA-F, ]+)$/, {
+        error: 'must be false, a number of proxy hops, or a list of proxy addresses/CIDRs',
+      })
       .default('false'),
     AGENCY_COUNCIL_WEBHOOK_URL: url.optional(),
     AGENCY_COUNCIL_WEBHOOK_SECRET: webhookSecret.optional(),
@@ -110,17 +116,33 @@ export const envSchema = z
       const secretSet = env[`AGENCY_${agency}_WEBHOOK_SECRET`] !== undefined;
       if (urlSet !== secretSet) {
         const missing = urlSet ? 'SECRET' : 'URL';
-        ctx.addIssue({ code: 'custom', path: [`AGENCY_${agency}_WEBHOOK_${missing}`], message: `is required when AGENCY_${agency}_WEBHOOK_${urlSet ? 'URL' : 'SECRET'} is set` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [`AGENCY_${agency}_WEBHOOK_${missing}`],
+          message: `is required when AGENCY_${agency}_WEBHOOK_${urlSet ? 'URL' : 'SECRET'} is set`,
+        });
       }
     }
     if (env.NOTIFY_API_KEY && !env.NOTIFY_EMAIL_TEMPLATE_ID && !env.NOTIFY_SMS_TEMPLATE_ID) {
-      ctx.addIssue({ code: 'custom', path: ['NOTIFY_EMAIL_TEMPLATE_ID'], message: 'or NOTIFY_SMS_TEMPLATE_ID is required when NOTIFY_API_KEY is set' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NOTIFY_EMAIL_TEMPLATE_ID'],
+        message: 'or NOTIFY_SMS_TEMPLATE_ID is required when NOTIFY_API_KEY is set',
+      });
     }
     if ((env.NOTIFY_SAVED_FORM_EMAIL_TEMPLATE_ID || env.NOTIFY_SAVED_FORM_SMS_TEMPLATE_ID) && !env.NOTIFY_API_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['NOTIFY_API_KEY'], message: 'is required when a NOTIFY_SAVED_FORM_*_TEMPLATE_ID is set' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NOTIFY_API_KEY'],
+        message: 'is required when a NOTIFY_SAVED_FORM_*_TEMPLATE_ID is set',
+      });
     }
     if (env.ADDRESS_LOOKUP === 'os-places' && !env.OS_PLACES_API_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['OS_PLACES_API_KEY'], message: 'is required when ADDRESS_LOOKUP is os-places' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OS_PLACES_API_KEY'],
+        message: 'is required when ADDRESS_LOOKUP is os-places',
+      });
     }
     if (env.DATABASE_URL && !env.SESSION_SECRET) {
       ctx.addIssue({
@@ -202,7 +224,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 /** Reads keys in PROTECTED_DATA_KEYS's form (as the embedded mode keeps them in DATA_DIR). */
 export function parseProtectedDataKeys(text: string): ProtectedDataKey[] {
   const result = protectedDataKeys.safeParse(text);
-  if (!result.success) throw new ConfigError(`Configuration error: protected-data keys ${result.error.issues[0]?.message ?? 'are invalid'}.`);
+  if (!result.success)
+    throw new ConfigError(
+      `Configuration error: protected-data keys ${result.error.issues[0]?.message ?? 'are invalid'}.`,
+    );
   return result.data;
 }
 
@@ -210,7 +235,10 @@ export function parseProtectedDataKeys(text: string): ProtectedDataKey[] {
 export const knownEnvNames: readonly string[] = Object.keys(envSchema.shape);
 
 /** Completes {@link Env} with a database URL and secrets, as found or made by the caller. */
-export function toConfig(env: Env, found: { databaseUrl: string; sessionSecret: string; protectedDataKeys: ProtectedDataKey[] }): Config {
+export function toConfig(
+  env: Env,
+  found: { databaseUrl: string; sessionSecret: string; protectedDataKeys: ProtectedDataKey[] },
+): Config {
   return {
     databaseUrl: found.databaseUrl,
     port: env.PORT,
@@ -223,7 +251,14 @@ export function toConfig(env: Env, found: { databaseUrl: string; sessionSecret: 
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${String(env.PORT)}`,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
-    trustProxy: env.TRUST_PROXY === 'false' ? false : env.TRUST_PROXY === 'true' ? true : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
+    trustProxy:
+      env.TRUST_PROXY === 'false'
+        ? false
+        : env.TRUST_PROXY === 'true'
+          ? true
+          : /^\d+$/.test(env.TRUST_PROXY)
+            ? Number(env.TRUST_PROXY)
+            : env.TRUST_PROXY,
     agencies: {
       council: webhookOf(env.AGENCY_COUNCIL_WEBHOOK_URL, env.AGENCY_COUNCIL_WEBHOOK_SECRET),
       nhs: webhookOf(env.AGENCY_NHS_WEBHOOK_URL, env.AGENCY_NHS_WEBHOOK_SECRET),
@@ -237,7 +272,11 @@ export function toConfig(env: Env, found: { databaseUrl: string; sessionSecret: 
       retryMaxMs: env.DELIVERY_RETRY_MAX_MS,
       timeoutMs: env.DELIVERY_TIMEOUT_MS,
     },
-    worker: { concurrency: env.WORKER_CONCURRENCY, leaseSeconds: env.WORKER_LEASE_SECONDS, relayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS },
+    worker: {
+      concurrency: env.WORKER_CONCURRENCY,
+      leaseSeconds: env.WORKER_LEASE_SECONDS,
+      relayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS,
+    },
     savedJourneys: {
       lifetimeDays: env.SAVED_FORM_DAYS,
       ...(env.NOTIFY_SAVED_FORM_EMAIL_TEMPLATE_ID ? { emailTemplateId: env.NOTIFY_SAVED_FORM_EMAIL_TEMPLATE_ID } : {}),
@@ -247,7 +286,10 @@ export function toConfig(env: Env, found: { databaseUrl: string; sessionSecret: 
       env.ADDRESS_LOOKUP === 'os-places' && env.OS_PLACES_API_KEY
         ? { provider: 'os-places', apiKey: env.OS_PLACES_API_KEY, timeoutMs: env.ADDRESS_LOOKUP_TIMEOUT_MS }
         : { provider: 'sample' },
-    serviceLevels: { default: { acknowledgeDays: env.TARGET_ACKNOWLEDGE_WORKING_DAYS, actionDays: env.TARGET_ACTION_WORKING_DAYS }, overrides: env.TARGET_OVERRIDES },
+    serviceLevels: {
+      default: { acknowledgeDays: env.TARGET_ACKNOWLEDGE_WORKING_DAYS, actionDays: env.TARGET_ACTION_WORKING_DAYS },
+      overrides: env.TARGET_OVERRIDES,
+    },
     chaseRequestsPerDay: env.CHASE_REQUESTS_PER_DAY,
     help: { phone: env.HELP_PHONE, hours: env.HELP_HOURS, centre: env.HELP_CENTRE },
     ...(env.NOTIFY_API_KEY

@@ -25,8 +25,19 @@ describe('loggerOptions', () => {
       },
     });
     const log = pino(loggerOptions('info'), stream);
-    const pgError = Object.assign(new Error('invalid input syntax'), { code: '22P02', detail: 'Key (nhs)=(4857773456)', where: 'JSON data, line 1: {"lastName":"Lovelace"' });
-    log.info({ submission: { answers: { lastName: 'Lovelace', nhsNumber: '4857773456' } }, nhsNumber: '4857773456', payload: { email: 'ada@example.com' } }, 'logged');
+    const pgError = Object.assign(new Error('invalid input syntax'), {
+      code: '22P02',
+      detail: 'Key (nhs)=(4857773456)',
+      where: 'JSON data, line 1: {"lastName":"Lovelace"',
+    });
+    log.info(
+      {
+        submission: { answers: { lastName: 'Lovelace', nhsNumber: '4857773456' } },
+        nhsNumber: '4857773456',
+        payload: { email: 'ada@example.com' },
+      },
+      'logged',
+    );
     log.error({ err: pgError }, 'failed');
     expect(out).not.toMatch(/4857773456|Lovelace|ada@example\.com/);
     expect(out).toContain('"code":"22P02"');

@@ -60,7 +60,14 @@ export function loggerOptions(level: string): LoggerOptions & NonNullable<Fastif
     serializers: {
       // Postgres errors quote the offending data in `detail`, `where` and the query's parameters.
       err(error: Error) {
-        const { detail: _detail, where: _where, internalQuery: _query, parameters: _parameters, hint: _hint, ...kept } = stdSerializers.err(error);
+        const {
+          detail: _detail,
+          where: _where,
+          internalQuery: _query,
+          parameters: _parameters,
+          hint: _hint,
+          ...kept
+        } = stdSerializers.err(error);
         return kept;
       },
       req(request: { method: string; url: string; id: string }) {

@@ -6,14 +6,54 @@ export { agencies, agencyIds, agencyIdSchema } from './agencies/agency-ids.js';
 export type { AgencyDescription, AgencyId } from './agencies/agency-ids.js';
 
 export { addMonths, formatIsoDate, isRealDate, parseIsoDate, todayInLondon } from './identifiers/calendar-date.js';
-export { checkIsoDate, datePartsSchema, datePartsToIsoDate, earliestPlausibleDate, isoDateSchema } from './identifiers/date-parts.js';
+export {
+  checkIsoDate,
+  datePartsSchema,
+  datePartsToIsoDate,
+  earliestPlausibleDate,
+  isoDateSchema,
+} from './identifiers/date-parts.js';
 export type { DateCheckOptions, DateCheckResult, DatePart, DateParts, DateRule } from './identifiers/date-parts.js';
 export { emailMessage, emailSchema, exampleEmails, isValidEmail, normaliseEmail } from './identifiers/email.js';
-export { exampleNhsNumbers, formatNhsNumber, isValidNhsNumber, nhsNumberCheckDigit, nhsNumberMessage, nhsNumberSchema, normaliseNhsNumber } from './identifiers/nhs-number.js';
-export { exampleNiNumbers, formatNiNumber, isValidNiNumber, niNumberMessage, niNumberSchema, normaliseNiNumber } from './identifiers/ni-number.js';
-export { createPersonNameSchema, examplePersonNames, isValidPersonName, normalisePersonName, personNameSchema } from './identifiers/person-name.js';
-export { examplePhoneNumbers, formatPhoneNumber, isValidPhoneNumber, normalisePhoneNumber, phoneNumberMessage, phoneNumberSchema } from './identifiers/phone-number.js';
-export { examplePostcodes, isValidPostcode, normalisePostcode, postcodeMessage, postcodeSchema } from './identifiers/postcode.js';
+export {
+  exampleNhsNumbers,
+  formatNhsNumber,
+  isValidNhsNumber,
+  nhsNumberCheckDigit,
+  nhsNumberMessage,
+  nhsNumberSchema,
+  normaliseNhsNumber,
+} from './identifiers/nhs-number.js';
+export {
+  exampleNiNumbers,
+  formatNiNumber,
+  isValidNiNumber,
+  niNumberMessage,
+  niNumberSchema,
+  normaliseNiNumber,
+} from './identifiers/ni-number.js';
+export {
+  createPersonNameSchema,
+  examplePersonNames,
+  isValidPersonName,
+  normalisePersonName,
+  personNameSchema,
+} from './identifiers/person-name.js';
+export {
+  examplePhoneNumbers,
+  formatPhoneNumber,
+  isValidPhoneNumber,
+  normalisePhoneNumber,
+  phoneNumberMessage,
+  phoneNumberSchema,
+} from './identifiers/phone-number.js';
+export {
+  examplePostcodes,
+  isValidPostcode,
+  normalisePostcode,
+  postcodeMessage,
+  postcodeSchema,
+} from './identifiers/postcode.js';
 export {
   canonicalReferenceSchema,
   exampleReferences,
@@ -25,7 +65,14 @@ export {
   referenceSchema,
 } from './identifiers/reference.js';
 
-export { catalogue, getJourney, isLifeEventId, lifeEventIds, lifeEventIdSchema, pagePath } from './journeys/catalogue.js';
+export {
+  catalogue,
+  getJourney,
+  isLifeEventId,
+  lifeEventIds,
+  lifeEventIdSchema,
+  pagePath,
+} from './journeys/catalogue.js';
 export type { LifeEventId } from './journeys/catalogue.js';
 export { contactPage } from './journeys/contact-page.js';
 export { conditionSchema } from './journeys/definition/condition-schema.js';
@@ -38,7 +85,10 @@ export { checkAnswersPage, pageDefinitionSchema, pageKinds } from './journeys/de
 export type { NextStep, PageDefinition } from './journeys/definition/page-definition-schema.js';
 export { routingRuleSchema } from './journeys/definition/routing-rule-schema.js';
 export type { RoutingRule } from './journeys/definition/routing-rule-schema.js';
-export { JourneyDefinitionError, validateJourneyDefinition } from './journeys/definition/validate-journey-definition.js';
+export {
+  JourneyDefinitionError,
+  validateJourneyDefinition,
+} from './journeys/definition/validate-journey-definition.js';
 export { answerSummary, formatAnswer } from './journeys/engine/answer-summary.js';
 export type { AnswerSummaryRow } from './journeys/engine/answer-summary.js';
 export type { AddressAnswer, Answers, AnswerValue, EngineOptions } from './journeys/engine/answers.js';

@@ -15,7 +15,9 @@ interface Service {
 }
 
 // No Docker engine runs here, so the compose file is checked for sense rather than run.
-const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as { services: Record<string, Service> };
+const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as {
+  services: Record<string, Service>;
+};
 const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
 const ours = Object.entries(compose.services).filter(([, service]) => service.build !== undefined);
 
@@ -30,7 +32,9 @@ describe('docker-compose.yml', () => {
       for (const variable of Object.keys(service.environment ?? {})) {
         expect(knownEnvNames, `${name} sets ${variable}`).toContain(variable);
       }
-      expect(Object.keys(service.environment ?? {}), name).toEqual(expect.arrayContaining(['DATABASE_URL', 'SESSION_SECRET', 'PROTECTED_DATA_KEYS']));
+      expect(Object.keys(service.environment ?? {}), name).toEqual(
+        expect.arrayContaining(['DATABASE_URL', 'SESSION_SECRET', 'PROTECTED_DATA_KEYS']),
+      );
     }
   });
 
@@ -58,6 +62,7 @@ describe('docker-compose.yml', () => {
 
   it('gives no secret a default', () => {
     expect(compose.services.api?.environment?.SESSION_SECRET).toMatch(/^\$\{SESSION_SECRET:\?/);
-    for (const [name, service] of ours) expect(service.environment?.PROTECTED_DATA_KEYS, name).toMatch(/^\$\{PROTECTED_DATA_KEYS:\?/);
+    for (const [name, service] of ours)
+      expect(service.environment?.PROTECTED_DATA_KEYS, name).toMatch(/^\$\{PROTECTED_DATA_KEYS:\?/);
   });
 });

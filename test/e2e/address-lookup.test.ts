@@ -1,14 +1,11 @@
-import { catalogue, exampleSubmissions, reachablePages } from "@tuo/shared";
-import { sql } from "kysely";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessibilityViolations, launchBrowser } from "../support/browser.js";
-import { fillForm } from "../support/fill-form.js";
-import {
-  startListeningApp,
-  type ListeningApp,
-} from "../support/listening-app.js";
-import { pagePost } from "../support/resident.js";
+import { catalogue, exampleSubmissions, reachablePages } from '@tuo/shared';
+import { sql } from 'kysely';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, launchBrowser } from '../support/browser.js';
+import { fillForm } from '../support/fill-form.js';
+import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
+import { pagePost } from '../support/resident.js';
 
 let browser: Browser;
 let server: ListeningApp;
@@ -20,18 +17,13 @@ afterAll(async () => {
   await server.close();
 });
 
-const journey = catalogue["someone-died"];
-const route = reachablePages(
-  journey,
-  exampleSubmissions["someone-died"].answers,
-);
+const journey = catalogue['someone-died'];
+const route = reachablePages(journey, exampleSubmissions['someone-died'].answers);
 
 async function press(page: Page, button: string, path?: string): Promise<void> {
   await Promise.all([
-    path
-      ? page.waitForURL((url) => url.pathname === path)
-      : page.waitForLoadState("load"),
-    page.getByRole("button", { name: button, exact: true }).click(),
+    path ? page.waitForURL((url) => url.pathname === path) : page.waitForLoadState('load'),
+    page.getByRole('button', { name: button, exact: true }).click(),
   ]);
 }
 
@@ -40,20 +32,13 @@ async function toAddressPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${server.baseUrl}/start`);
   await page.getByLabel(journey.title).check();
-  await press(page, "Continue", `/someone-died/${route[0]?.path ?? ""}`);
+  await press(page, 'Continue', `/someone-died/${route[0]?.path ?? ''}`);
   for (const [index, definition] of route.entries()) {
-    if (definition.id === "last-address") return page;
-    await fillForm(
-      page,
-      pagePost(definition, exampleSubmissions["someone-died"].answers),
-    );
-    await press(
-      page,
-      "Continue",
-      `/someone-died/${route[index + 1]?.path ?? ""}`,
-    );
+    if (definition.id === 'last-address') return page;
+    await fillForm(page, pagePost(definition, exampleSubmissions['someone-died'].answers));
+    await press(page, 'Continue', `/someone-died/${route[index + 1]?.path ?? ''}`);
   }
-  throw new Error("no address page");
+  throw new Error('no address page');
 }
 
 /** True when some resident session holds this UPRN (answers are kept server-side). */
@@ -66,63 +51,49 @@ async function sessionHoldsUprn(uprn: string): Promise<boolean> {
   return rows.rows[0]?.found ?? false;
 }
 
-describe("address look-up in a real browser", () => {
-  it("with JavaScript: finds in place, fills the boxes, and the UPRN goes with the answer; axe clean", async () => {
+describe('address look-up in a real browser', () => {
+  it('with JavaScript: finds in place, fills the boxes, and the UPRN goes with the answer; axe clean', async () => {
     const context = await browser.newContext();
     const page = await toAddressPage(context);
     expect(await accessibilityViolations(page)).toEqual([]);
-    await page.getByLabel("Postcode", { exact: true }).first().fill("nb2 7qt");
-    await page.getByRole("button", { name: "Find address" }).click();
-    const list = page.getByLabel("Select an address");
+    await page.getByLabel('Postcode', { exact: true }).first().fill('nb2 7qt');
+    await page.getByRole('button', { name: 'Find address' }).click();
+    const list = page.getByLabel('Select an address');
     await list.waitFor();
     // Found by fetch: the page did not reload.
-    expect(new URL(page.url()).pathname).toBe("/someone-died/their-address");
+    expect(new URL(page.url()).pathname).toBe('/someone-died/their-address');
     expect(await accessibilityViolations(page)).toEqual([]);
-    await list.selectOption({ label: "24 Mill Lane, Northbridge, NB2 7QT" });
-    await page.getByRole("button", { name: "Use this address" }).click();
-    expect(await page.getByLabel("Address line 1").inputValue()).toBe(
-      "24 Mill Lane",
-    );
-    expect(await page.getByLabel("Town or city").inputValue()).toBe(
-      "Northbridge",
-    );
-    expect(
-      await page.locator('input[name="lastAddress.uprn"]').inputValue(),
-    ).toBe("9000000205");
+    await list.selectOption({ label: '24 Mill Lane, Northbridge, NB2 7QT' });
+    await page.getByRole('button', { name: 'Use this address' }).click();
+    expect(await page.getByLabel('Address line 1').inputValue()).toBe('24 Mill Lane');
+    expect(await page.getByLabel('Town or city').inputValue()).toBe('Northbridge');
+    expect(await page.locator('input[name="lastAddress.uprn"]').inputValue()).toBe('9000000205');
     await page.screenshot({
-      path: "test-results/address-lookup-js.png",
+      path: 'test-results/address-lookup-js.png',
       fullPage: true,
     });
-    await press(page, "Continue", "/someone-died/their-numbers");
-    expect(await sessionHoldsUprn("9000000205")).toBe(true);
+    await press(page, 'Continue', '/someone-died/their-numbers');
+    expect(await sessionHoldsUprn('9000000205')).toBe(true);
     await context.close();
   });
 
-  it("without JavaScript: each button is a round trip, and typing the address is always there", async () => {
+  it('without JavaScript: each button is a round trip, and typing the address is always there', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await toAddressPage(context);
-    const postcode = page.locator("#lastAddress-lookup");
-    await postcode.fill("NB9 9ZZ");
-    await press(page, "Find address", "/someone-died/their-address");
-    expect(await page.locator("main").textContent()).toContain(
-      "We could not find any addresses at NB9 9ZZ",
-    );
-    await page.locator("#lastAddress-lookup").fill("AX7 1RS");
-    await press(page, "Find address", "/someone-died/their-address");
-    await page
-      .getByLabel("Select an address")
-      .selectOption({
-        label: "Church Farm, Church Street, Little Ashby, AX7 1RS",
-      });
-    await press(page, "Use this address", "/someone-died/their-address");
-    expect(await page.getByLabel("Address line 1").inputValue()).toBe(
-      "Church Farm",
-    );
-    expect(
-      await page.getByLabel("Address line 2 (optional)").inputValue(),
-    ).toBe("Church Street");
-    await press(page, "Continue", "/someone-died/their-numbers");
-    expect(await sessionHoldsUprn("9000000502")).toBe(true);
+    const postcode = page.locator('#lastAddress-lookup');
+    await postcode.fill('NB9 9ZZ');
+    await press(page, 'Find address', '/someone-died/their-address');
+    expect(await page.locator('main').textContent()).toContain('We could not find any addresses at NB9 9ZZ');
+    await page.locator('#lastAddress-lookup').fill('AX7 1RS');
+    await press(page, 'Find address', '/someone-died/their-address');
+    await page.getByLabel('Select an address').selectOption({
+      label: 'Church Farm, Church Street, Little Ashby, AX7 1RS',
+    });
+    await press(page, 'Use this address', '/someone-died/their-address');
+    expect(await page.getByLabel('Address line 1').inputValue()).toBe('Church Farm');
+    expect(await page.getByLabel('Address line 2 (optional)').inputValue()).toBe('Church Street');
+    await press(page, 'Continue', '/someone-died/their-numbers');
+    expect(await sessionHoldsUprn('9000000502')).toBe(true);
     await context.close();
   });
 });

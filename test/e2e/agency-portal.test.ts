@@ -18,7 +18,10 @@ let admin: TestAgencyUser;
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchBrowser(), startListeningApp({ env })]);
   worker = await startTestWorker(server.database, testConfig(server.database.url, env));
-  [user, admin] = [await createTestAgencyUser(server.database.db, 'council'), await createTestAgencyUser(server.database.db, 'council', 'agency-admin')];
+  [user, admin] = [
+    await createTestAgencyUser(server.database.db, 'council'),
+    await createTestAgencyUser(server.database.db, 'council', 'agency-admin'),
+  ];
 });
 afterAll(async () => {
   await worker.stop();
@@ -28,7 +31,10 @@ afterAll(async () => {
 
 /** Clicks a button and waits for the page it leads to. */
 async function press(page: Page, button: string | RegExp, path: string): Promise<void> {
-  await Promise.all([page.waitForURL((url) => url.pathname === path), page.getByRole('button', { name: button }).click()]);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === path),
+    page.getByRole('button', { name: button }).click(),
+  ]);
 }
 
 /** Axe on the page as it stands: every portal page, error states included, must have no violations. */
@@ -43,7 +49,8 @@ async function watchedPage(): Promise<{ page: Page; errors: string[] }> {
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     // Pages answered 4xx on purpose are logged too; those are not errors of the page.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      errors.push(message.text());
   });
   return { page, errors };
 }
@@ -57,10 +64,18 @@ async function signIn(page: Page, who: TestAgencyUser): Promise<void> {
 
 describe('the agency portal in a browser', () => {
   it('an agency user signs in, opens a notification, acknowledges and actions it, and the resident sees it', async () => {
-    const created = await fetch(`${server.baseUrl}/api/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(exampleSubmissions['someone-died']) });
+    const created = await fetch(`${server.baseUrl}/api/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(exampleSubmissions['someone-died']),
+    });
     const { reference, trackingSecret } = (await created.json()) as { reference: string; trackingSecret: string };
     await waitFor(async () => {
-      const rows = await server.database.db.selectFrom('deliveries').select('status').where('agency', '=', 'council').execute();
+      const rows = await server.database.db
+        .selectFrom('deliveries')
+        .select('status')
+        .where('agency', '=', 'council')
+        .execute();
       return rows.length > 0 && rows.every((r) => r.status === 'delivered') ? true : undefined;
     });
     const { page, errors } = await watchedPage();
@@ -89,20 +104,28 @@ describe('the agency portal in a browser', () => {
     await page.waitForURL((url) => url.pathname.startsWith('/agency/notifications/'));
     const notificationPath = new URL(page.url()).pathname;
     expect(await page.locator('h1').textContent()).toBe(`Notification ${reference}`);
-    expect(await page.locator('.govuk-summary-list').nth(1).textContent()).toContain('When did they die?14 January 2025');
+    expect(await page.locator('.govuk-summary-list').nth(1).textContent()).toContain(
+      'When did they die?14 January 2025',
+    );
     await expectAccessible(page);
 
     await press(page, 'Mark as actioned', `${notificationPath}/actioned`);
     expect(await page.locator('.govuk-error-summary').textContent()).toContain('Say what was done');
     await expectAccessible(page);
     await press(page, 'Acknowledge', notificationPath);
-    expect(await page.locator('.govuk-notification-banner').textContent()).toContain('You acknowledged this notification.');
+    expect(await page.locator('.govuk-notification-banner').textContent()).toContain(
+      'You acknowledged this notification.',
+    );
     await expectAccessible(page);
     const outcome = 'Closed the council tax account from 14 January';
     await page.getByLabel('What did your agency do?').fill(outcome);
-    expect(await page.locator('#outcome-info').textContent()).toBe(`You have ${String(2000 - outcome.length)} characters remaining`);
+    expect(await page.locator('#outcome-info').textContent()).toBe(
+      `You have ${String(2000 - outcome.length)} characters remaining`,
+    );
     await press(page, 'Mark as actioned', notificationPath);
-    expect(await page.locator('.govuk-notification-banner').textContent()).toContain('You marked this notification as actioned.');
+    expect(await page.locator('.govuk-notification-banner').textContent()).toContain(
+      'You marked this notification as actioned.',
+    );
     expect(await page.locator('main').textContent()).toContain('Closed the council tax account from 14 January');
     await expectAccessible(page);
 

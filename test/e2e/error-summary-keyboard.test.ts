@@ -13,10 +13,19 @@ afterAll(async () => {
   await server.close();
 });
 
-const focused = (page: Page) => page.evaluate(() => ({ id: document.activeElement?.id ?? '', className: document.activeElement?.className ?? '', text: document.activeElement?.textContent ?? '' }));
+const focused = (page: Page) =>
+  page.evaluate(() => ({
+    id: document.activeElement?.id ?? '',
+    className: document.activeElement?.className ?? '',
+    text: document.activeElement?.textContent ?? '',
+  }));
 
 /** Presses Tab until the focused element matches, as a keyboard user would; fails after `limit` presses. */
-async function tabTo(page: Page, matches: (element: Awaited<ReturnType<typeof focused>>) => boolean, limit = 30): Promise<void> {
+async function tabTo(
+  page: Page,
+  matches: (element: Awaited<ReturnType<typeof focused>>) => boolean,
+  limit = 30,
+): Promise<void> {
   for (let presses = 0; presses < limit; presses += 1) {
     await page.keyboard.press('Tab');
     if (matches(await focused(page))) return;
@@ -32,8 +41,13 @@ describe('the error summary with a keyboard alone', () => {
     await tabTo(page, (element) => element.id === 'lifeEvent');
     await page.keyboard.press('Space');
     await tabTo(page, (element) => element.text.trim() === 'Continue');
-    await Promise.all([page.waitForURL((url) => url.pathname === '/someone-died/their-name'), page.keyboard.press('Enter')]);
-    await expect.poll(() => page.evaluate(() => document.body.classList.contains('govuk-frontend-supported'))).toBe(true);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/someone-died/their-name'),
+      page.keyboard.press('Enter'),
+    ]);
+    await expect
+      .poll(() => page.evaluate(() => document.body.classList.contains('govuk-frontend-supported')))
+      .toBe(true);
 
     await tabTo(page, (element) => element.text.trim() === 'Continue');
     await page.keyboard.press('Enter');
@@ -46,7 +60,10 @@ describe('the error summary with a keyboard alone', () => {
     await tabTo(page, (element) => element.id === 'lastName');
     await page.keyboard.type('Jones');
     // Enter in a text box submits the form, as it does in any HTML form.
-    await Promise.all([page.waitForURL((url) => url.pathname === '/someone-died/date-of-birth'), page.keyboard.press('Enter')]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/someone-died/date-of-birth'),
+      page.keyboard.press('Enter'),
+    ]);
     await context.close();
   });
 });

@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { catalogue, consentOptions, exampleSubmissions, lifeEventIds, reachablePages, type LifeEventId } from '@tuo/shared';
+import {
+  catalogue,
+  consentOptions,
+  exampleSubmissions,
+  lifeEventIds,
+  reachablePages,
+  type LifeEventId,
+} from '@tuo/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningWorker } from '../../server/src/queue/worker-runner.js';
@@ -32,7 +39,10 @@ afterAll(async () => {
 });
 
 async function continueTo(page: Page, path: string, button = 'Continue'): Promise<void> {
-  await Promise.all([page.waitForURL((url) => url.pathname === path), page.getByRole('button', { name: button }).click()]);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === path),
+    page.getByRole('button', { name: button }).click(),
+  ]);
 }
 
 async function expectAccessible(page: Page, what: string): Promise<void> {
@@ -66,7 +76,12 @@ async function runJourney(lifeEvent: LifeEventId, javaScript: boolean): Promise<
     // (the other e2e files check each field-kind combination as first shown).
     if (!definition.fields.some((field) => !field.optional && !field.showWhen)) await check(what);
     else if (javaScript) {
-      await expect.poll(() => page.evaluate(() => document.body.classList.contains('govuk-frontend-supported')), { message: `${what} ran no script: ${problems.join('; ')}`, timeout: 5000 }).toBe(true);
+      await expect
+        .poll(() => page.evaluate(() => document.body.classList.contains('govuk-frontend-supported')), {
+          message: `${what} ran no script: ${problems.join('; ')}`,
+          timeout: 5000,
+        })
+        .toBe(true);
       await page.getByRole('button', { name: 'Continue' }).click();
       await page.locator('.govuk-error-summary').waitFor();
       expect(await page.title(), what).toMatch(/^Error: /);
@@ -76,7 +91,10 @@ async function runJourney(lifeEvent: LifeEventId, javaScript: boolean): Promise<
     await continueTo(page, `/${lifeEvent}/${route[index + 1]?.path ?? 'check-answers'}`);
   }
   await check(`${lifeEvent} check your answers`);
-  await Promise.all([page.waitForURL((url) => url.pathname === `/${lifeEvent}/who-to-tell`), page.getByRole('button', { name: 'Continue' }).click()]);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === `/${lifeEvent}/who-to-tell`),
+    page.getByRole('button', { name: 'Continue' }).click(),
+  ]);
   await check(`${lifeEvent} who to tell`);
   await continueTo(page, `/${lifeEvent}/declaration`);
   await check(`${lifeEvent} declaration`);
@@ -101,9 +119,13 @@ describe.each([
     const reference = await runJourney(lifeEvent, javaScript);
     expect(reference).toMatch(/^TUO-/);
     // Every relevant agency is ticked to start with, and this resident leaves them all in.
-    const told = consentOptions(catalogue[lifeEvent], exampleSubmissions[lifeEvent].answers).map((option) => option.agency);
+    const told = consentOptions(catalogue[lifeEvent], exampleSubmissions[lifeEvent].answers).map(
+      (option) => option.agency,
+    );
     const received = await waitFor(async () => {
-      const agencies = receiver.received.filter((webhook) => webhook.reference === reference).map((webhook) => webhook.agency);
+      const agencies = receiver.received
+        .filter((webhook) => webhook.reference === reference)
+        .map((webhook) => webhook.agency);
       return Promise.resolve(told.every((agency) => agencies.includes(agency)) ? agencies : undefined);
     });
     expect([...new Set(received)].sort()).toEqual([...told].sort());

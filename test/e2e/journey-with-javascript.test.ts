@@ -25,7 +25,10 @@ async function expectNoViolations(page: Page, what: string): Promise<void> {
 }
 
 async function continueTo(page: Page, path: string, button = 'Continue'): Promise<void> {
-  await Promise.all([page.waitForURL((url) => url.pathname === path), page.getByRole('button', { name: button }).click()]);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === path),
+    page.getByRole('button', { name: button }).click(),
+  ]);
 }
 
 describe('a whole journey with JavaScript, on a phone-sized screen', () => {
@@ -43,7 +46,9 @@ describe('a whole journey with JavaScript, on a phone-sized screen', () => {
     await page.getByLabel(journey.title).check();
     const route = reachablePages(journey, answers);
     await continueTo(page, `/${lifeEvent}/${route[0]?.path ?? ''}`);
-    await expect.poll(() => page.evaluate(() => document.body.classList.contains('govuk-frontend-supported'))).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.body.classList.contains('govuk-frontend-supported')))
+      .toBe(true);
 
     // An empty Continue is caught in the browser: no request, the summary takes focus, the title says Error.
     const posts: string[] = [];
@@ -51,7 +56,9 @@ describe('a whole journey with JavaScript, on a phone-sized screen', () => {
       if (request.method() === 'POST') posts.push(request.url());
     });
     await page.getByRole('button', { name: 'Continue' }).click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')))
+      .toBe(true);
     expect(posts).toEqual([]);
     expect(await page.title()).toMatch(/^Error: /);
     expect(await page.locator('.govuk-error-summary a').first().textContent()).toBe('Enter their first name');
@@ -61,7 +68,8 @@ describe('a whole journey with JavaScript, on a phone-sized screen', () => {
     for (const [index, definition] of route.entries()) {
       await fillForm(page, pagePost(definition, answers));
       if (index === 1) await expectNoViolations(page, 'date question');
-      if (definition.id === 'about-you') await expectNoViolations(page, 'radios with a conditional reveal and checkboxes');
+      if (definition.id === 'about-you')
+        await expectNoViolations(page, 'radios with a conditional reveal and checkboxes');
       await continueTo(page, `/${lifeEvent}/${route[index + 1]?.path ?? 'check-answers'}`);
     }
 
@@ -80,7 +88,10 @@ describe('a whole journey with JavaScript, on a phone-sized screen', () => {
     const reference = await page.locator('#reference').textContent();
     expect(reference).toMatch(/^TUO-/);
 
-    await Promise.all([page.waitForURL((url) => url.pathname === '/track'), page.getByRole('link', { name: 'Track your report' }).click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/track'),
+      page.getByRole('link', { name: 'Track your report' }).click(),
+    ]);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Your report ${reference ?? ''}`);
     expect(await page.locator('.govuk-summary-list').textContent()).toContain('Waiting to be sent');
     await expectNoViolations(page, 'tracking result');

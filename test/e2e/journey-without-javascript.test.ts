@@ -21,7 +21,10 @@ const journey = catalogue[lifeEvent];
 const answers = exampleSubmissions[lifeEvent].answers;
 
 async function continueTo(page: Page, path: string, button = 'Continue'): Promise<void> {
-  await Promise.all([page.waitForURL((url) => url.pathname === path), page.getByRole('button', { name: button }).click()]);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === path),
+    page.getByRole('button', { name: button }).click(),
+  ]);
 }
 
 describe('a whole journey with JavaScript off', () => {

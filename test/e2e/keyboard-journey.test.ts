@@ -46,7 +46,12 @@ const focused = (page: Page): Promise<Focused> =>
       text: element?.textContent.trim() ?? '',
       className: typeof element?.className === 'string' ? element.className : '',
       checked: element?.checked ?? false,
-      focusVisible: style !== undefined && ((style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 3) || yellow(style.boxShadow) || yellow(style.backgroundColor) || yellow(style.outlineColor)),
+      focusVisible:
+        style !== undefined &&
+        ((style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 3) ||
+          yellow(style.boxShadow) ||
+          yellow(style.backgroundColor) ||
+          yellow(style.outlineColor)),
     };
   });
 
@@ -55,7 +60,11 @@ async function tabTo(page: Page, matches: (element: Focused) => boolean, limit =
   for (let presses = 0; presses < limit; presses += 1) {
     await page.keyboard.press(presses < limit / 2 ? 'Tab' : 'Shift+Tab');
     const element = await focused(page);
-    if (element.tag !== 'body') expect(element.focusVisible, `focus on ${element.tag}#${element.id} "${element.text.slice(0, 30)}" is visible`).toBe(true);
+    if (element.tag !== 'body')
+      expect(
+        element.focusVisible,
+        `focus on ${element.tag}#${element.id} "${element.text.slice(0, 30)}" is visible`,
+      ).toBe(true);
     if (matches(element)) return element;
   }
   throw new Error('Nothing matching was reached with Tab or Shift+Tab');
@@ -73,7 +82,10 @@ async function chooseRadio(page: Page, name: string, value: string): Promise<voi
 
 async function fillByKeyboard(page: Page, pairs: readonly (readonly [string, string])[]): Promise<void> {
   for (const [name, value] of pairs) {
-    const kind = await page.evaluate((field) => document.querySelector(`[name="${CSS.escape(field)}"]`)?.getAttribute('type') ?? 'text', name);
+    const kind = await page.evaluate(
+      (field) => document.querySelector(`[name="${CSS.escape(field)}"]`)?.getAttribute('type') ?? 'text',
+      name,
+    );
     if (kind === 'radio') await chooseRadio(page, name, value);
     else if (kind === 'checkbox') {
       const box = await tabTo(page, (candidate) => candidate.name === name && candidate.value === value);
@@ -103,7 +115,9 @@ describe('a whole life event with the keyboard alone', () => {
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     await page.goto(`${server.baseUrl}/start`);
-    await expect.poll(() => page.evaluate(() => document.body.classList.contains('govuk-frontend-supported'))).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.body.classList.contains('govuk-frontend-supported')))
+      .toBe(true);
     await chooseRadio(page, 'lifeEvent', lifeEvent);
 
     for (const [index, definition] of pages.entries()) {

@@ -18,19 +18,31 @@ afterAll(async () => {
 
 /** Submits the page's form by its button, whatever the button says in this language, and waits for `path`. */
 async function continueTo(page: Page, path: string): Promise<void> {
-  await Promise.all([page.waitForURL((url) => url.pathname === path), page.locator('main button.govuk-button').first().click()]);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === path),
+    page.locator('main button.govuk-button').first().click(),
+  ]);
 }
 
 async function expectPage(page: Page, language: string, dir: string, what: string): Promise<void> {
   expect(await page.locator('html').getAttribute('lang'), what).toBe(language);
   expect(await page.locator('html').getAttribute('dir'), what).toBe(dir);
   // Hydrated with this language's text (fetched for this page only), so the browser shows no mismatch.
-  await expect.poll(() => page.evaluate(() => document.body.classList.contains('govuk-frontend-supported')), { message: `${what} ran no script` }).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => document.body.classList.contains('govuk-frontend-supported')), {
+      message: `${what} ran no script`,
+    })
+    .toBe(true);
   expect(await accessibilityViolations(page), what).toEqual([]);
 }
 
 /** One whole journey in `language`, axe-checked on every page, ending on the confirmation. */
-async function journeyIn(language: string, dir: string, lifeEvent: LifeEventId, check?: (page: Page, what: string) => Promise<void>): Promise<Page> {
+async function journeyIn(
+  language: string,
+  dir: string,
+  lifeEvent: LifeEventId,
+  check?: (page: Page, what: string) => Promise<void>,
+): Promise<Page> {
   const journey = catalogue[lifeEvent];
   const answers = exampleSubmissions[lifeEvent].answers;
   const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
@@ -56,7 +68,10 @@ async function journeyIn(language: string, dir: string, lifeEvent: LifeEventId, 
   }
   await expectPage(page, language, dir, 'check answers');
   await check?.(page, 'check answers');
-  await Promise.all([page.waitForURL((url) => url.pathname === `/${lifeEvent}/who-to-tell`), page.locator('main a.govuk-button').click()]);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === `/${lifeEvent}/who-to-tell`),
+    page.locator('main a.govuk-button').click(),
+  ]);
   await expectPage(page, language, dir, 'who to tell');
   await continueTo(page, `/${lifeEvent}/declaration`);
   await expectPage(page, language, dir, 'declaration');
@@ -86,7 +101,8 @@ describe('a whole journey in another language', () => {
         if (input && label) mirrored.push(`${what}: ${input.x > label.x ? 'mirrored' : 'not mirrored'}`);
       }
       const ltrInput = current.locator('input[dir="ltr"]').first();
-      if ((await ltrInput.count()) > 0) expect(await ltrInput.evaluate((element) => getComputedStyle(element).direction), what).toBe('ltr');
+      if ((await ltrInput.count()) > 0)
+        expect(await ltrInput.evaluate((element) => getComputedStyle(element).direction), what).toBe('ltr');
     });
     expect(mirrored.length).toBeGreaterThan(0);
     expect(mirrored.filter((line) => !line.endsWith(': mirrored'))).toEqual([]);
@@ -113,12 +129,19 @@ describe('changing language mid-journey', () => {
     await fillForm(page, pagePost(first, answers));
     await continueTo(page, `/${lifeEvent}/${second.path}`);
     // The language links are plain links: the server keeps the choice and sends the reader back.
-    await Promise.all([page.waitForURL((url) => url.pathname === `/${lifeEvent}/${second.path}` && url.search === ''), page.locator('a[hreflang="pl"]').click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === `/${lifeEvent}/${second.path}` && url.search === ''),
+      page.locator('a[hreflang="pl"]').click(),
+    ]);
     expect(await page.locator('html').getAttribute('lang')).toBe('pl');
     await expect.poll(() => page.locator('.app-translation-notice').count()).toBe(1);
-    await Promise.all([page.waitForURL((url) => url.pathname === `/${lifeEvent}/${first.path}`), page.locator('.govuk-back-link').click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === `/${lifeEvent}/${first.path}`),
+      page.locator('.govuk-back-link').click(),
+    ]);
     expect(await page.locator('html').getAttribute('lang')).toBe('pl');
-    for (const [name, value] of pagePost(first, answers)) expect(await page.locator(`[name="${name}"]`).first().inputValue(), name).toBe(value);
+    for (const [name, value] of pagePost(first, answers))
+      expect(await page.locator(`[name="${name}"]`).first().inputValue(), name).toBe(value);
     await context.close();
   });
 });

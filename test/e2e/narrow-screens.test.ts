@@ -24,7 +24,8 @@ function overflow(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
     const scroller = document.scrollingElement ?? document.documentElement;
-    if (scroller.scrollWidth > scroller.clientWidth) problems.push(`the page scrolls sideways (${String(scroller.scrollWidth)} > ${String(scroller.clientWidth)})`);
+    if (scroller.scrollWidth > scroller.clientWidth)
+      problems.push(`the page scrolls sideways (${String(scroller.scrollWidth)} > ${String(scroller.clientWidth)})`);
     const width = document.documentElement.clientWidth;
     for (const element of document.querySelectorAll('body *')) {
       const box = element.getBoundingClientRect();
@@ -33,10 +34,20 @@ function overflow(page: Page): Promise<string[]> {
       // Hidden until focused (the skip link): clipped to nothing on purpose.
       const clipped = style.clipPath !== 'none';
       if (style.visibility === 'hidden' || style.opacity === '0' || clipped) continue;
-      if (box.right > width + 1) problems.push(`${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${[...element.classList].join('.')} reaches ${String(Math.round(box.right))}px`);
+      if (box.right > width + 1)
+        problems.push(
+          `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${[...element.classList].join('.')} reaches ${String(Math.round(box.right))}px`,
+        );
       // Text wider than its box is cut off even when the box fits.
-      if (element.scrollWidth > element.clientWidth + 1 && style.overflowX !== 'visible' && element.clientWidth > 0 && !['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName)) {
-        problems.push(`${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${[...element.classList].join('.')} clips its content`);
+      if (
+        element.scrollWidth > element.clientWidth + 1 &&
+        style.overflowX !== 'visible' &&
+        element.clientWidth > 0 &&
+        !['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName)
+      ) {
+        problems.push(
+          `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${[...element.classList].join('.')} clips its content`,
+        );
       }
     }
     return [...new Set(problems)];
@@ -69,7 +80,11 @@ describe('every page kind at 320 CSS pixels wide (a small phone, and 400% zoom)'
     const answers = {
       ...exampleSubmissions[lifeEvent].answers,
       lastName: long,
-      lastAddress: { line1: `Flat 12, ${long}house, Longstreetnamewithoutanyspaces`, town: 'Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch', postcode: 'LS1 4AP' },
+      lastAddress: {
+        line1: `Flat 12, ${long}house, Longstreetnamewithoutanyspaces`,
+        town: 'Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch',
+        postcode: 'LS1 4AP',
+      },
       email: 'a.very.long.email.address.without.spaces@example-council-services.gov.uk',
     };
     const journey = catalogue[lifeEvent];
@@ -140,9 +155,18 @@ describe('every page kind at 320 CSS pixels wide (a small phone, and 400% zoom)'
       document.querySelector('main')?.append(wide, cut);
     });
     const noticed = await overflow(page);
-    expect(noticed.some((problem) => problem.startsWith('the page scrolls sideways')), noticed.join('; ')).toBe(true);
-    expect(noticed.some((problem) => problem.startsWith('div#too-wide')), noticed.join('; ')).toBe(true);
-    expect(noticed.some((problem) => problem.startsWith('p#cut') && problem.endsWith('clips its content')), noticed.join('; ')).toBe(true);
+    expect(
+      noticed.some((problem) => problem.startsWith('the page scrolls sideways')),
+      noticed.join('; '),
+    ).toBe(true);
+    expect(
+      noticed.some((problem) => problem.startsWith('div#too-wide')),
+      noticed.join('; '),
+    ).toBe(true);
+    expect(
+      noticed.some((problem) => problem.startsWith('p#cut') && problem.endsWith('clips its content')),
+      noticed.join('; '),
+    ).toBe(true);
     await Promise.all([driver.close(), ...narrow.map((context) => context.close())]);
   });
 });

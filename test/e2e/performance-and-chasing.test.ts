@@ -22,7 +22,8 @@ function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      errors.push(message.text());
   });
   return errors;
 }
@@ -31,12 +32,17 @@ describe('service levels in a browser', () => {
   it('the public "How we are doing" page is reached from the footer, is axe clean, and its charts are named images beside tables', async () => {
     for (let i = 0; i < 11; i += 1) {
       const { id } = await submit(server.app, server.database.db, 'baby-born');
-      await deliver(server.database.db, id, '2026-04-02T10:00:00Z', { council: { acknowledgedAt: '2026-04-07T10:00:00Z' } });
+      await deliver(server.database.db, id, '2026-04-02T10:00:00Z', {
+        council: { acknowledgedAt: '2026-04-07T10:00:00Z' },
+      });
     }
     const page = await (await browser.newContext()).newPage();
     const errors = watchErrors(page);
     await page.goto(`${server.baseUrl}/`);
-    await Promise.all([page.waitForURL((url) => url.pathname === '/performance'), page.getByRole('link', { name: 'How we are doing' }).click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/performance'),
+      page.getByRole('link', { name: 'How we are doing' }).click(),
+    ]);
     expect(await page.locator('h1').textContent()).toBe('How we are doing');
     const chart = page.getByRole('img', { name: 'Notifications sent, by service' });
     expect(await chart.count()).toBe(1);
@@ -45,7 +51,10 @@ describe('service levels in a browser', () => {
     expect(await page.getByText('fewer than 10').count()).toBeGreaterThan(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByLabel('Period').selectOption('12m');
-    await Promise.all([page.waitForURL((url) => url.searchParams.get('period') === '12m'), page.getByRole('button', { name: 'Show figures' }).click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get('period') === '12m'),
+      page.getByRole('button', { name: 'Show figures' }).click(),
+    ]);
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: 'test-results/performance-page.png', fullPage: true });
     expect(errors).toEqual([]);
@@ -62,14 +71,27 @@ describe('service levels in a browser', () => {
       expect(await page.getByRole('heading', { name: 'Service standards' }).count()).toBe(1);
       // axe runs as a script in the page, so only with JavaScript on.
       if (javaScriptEnabled) expect(await accessibilityViolations(page)).toEqual([]);
-      await page.getByRole('textbox', { name: /Anything you want to tell us/ }).first().fill('Bills still arrive in her name');
-      await Promise.all([page.waitForURL((url) => url.searchParams.get('requested') !== null), page.getByRole('button', { name: /^Ask us to chase / }).first().click()]);
+      await page
+        .getByRole('textbox', { name: /Anything you want to tell us/ })
+        .first()
+        .fill('Bills still arrive in her name');
+      await Promise.all([
+        page.waitForURL((url) => url.searchParams.get('requested') !== null),
+        page
+          .getByRole('button', { name: /^Ask us to chase / })
+          .first()
+          .click(),
+      ]);
       expect(await page.getByText('Request sent').count()).toBe(1);
       expect(await page.getByText(/You asked us to chase this on 9 April 2026/).count()).toBe(1);
       if (javaScriptEnabled) expect(await accessibilityViolations(page)).toEqual([]);
 
       // Staff pick it up in the console and record what they did.
-      const [request] = await server.database.db.selectFrom('chase_requests').select(['id']).where('submission_id', '=', id).execute();
+      const [request] = await server.database.db
+        .selectFrom('chase_requests')
+        .select(['id'])
+        .where('submission_id', '=', id)
+        .execute();
       if (!request) throw new Error('no request recorded');
       const adviser = await createTestStaff(server.database.db, 'adviser');
       const staffPage = await (await browser.newContext({ javaScriptEnabled })).newPage();
@@ -77,13 +99,22 @@ describe('service levels in a browser', () => {
       await staffPage.goto(`${server.baseUrl}/staff/sign-in`);
       await staffPage.getByLabel('Email address').fill(adviser.email);
       await staffPage.getByLabel('Password').fill(adviser.password);
-      await Promise.all([staffPage.waitForURL((url) => url.pathname === '/staff/dashboard'), staffPage.getByRole('button', { name: 'Sign in' }).click()]);
-      await Promise.all([staffPage.waitForURL((url) => url.pathname === '/staff/chase-requests'), staffPage.getByRole('link', { name: 'Requests to chase' }).first().click()]);
+      await Promise.all([
+        staffPage.waitForURL((url) => url.pathname === '/staff/dashboard'),
+        staffPage.getByRole('button', { name: 'Sign in' }).click(),
+      ]);
+      await Promise.all([
+        staffPage.waitForURL((url) => url.pathname === '/staff/chase-requests'),
+        staffPage.getByRole('link', { name: 'Requests to chase' }).first().click(),
+      ]);
       if (javaScriptEnabled) expect(await accessibilityViolations(staffPage)).toEqual([]);
       const item = staffPage.locator('section', { has: staffPage.getByRole('link', { name: reference }) });
       await item.getByLabel('Chased the service').check();
       await item.getByLabel('Note for the resident').fill('We phoned the council; they will write this week');
-      await Promise.all([staffPage.waitForURL((url) => url.searchParams.get('done') === 'chased'), item.getByRole('button', { name: 'Save' }).click()]);
+      await Promise.all([
+        staffPage.waitForURL((url) => url.searchParams.get('done') === 'chased'),
+        item.getByRole('button', { name: 'Save' }).click(),
+      ]);
 
       await page.reload();
       expect(await page.getByText('We chased them on 9 April 2026.').count()).toBe(1);

@@ -18,7 +18,10 @@ afterAll(async () => {
 });
 
 async function press(page: Page, button: string, path: string): Promise<void> {
-  await Promise.all([page.waitForURL((url) => url.pathname === path), page.getByRole('button', { name: button }).click()]);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === path),
+    page.getByRole('button', { name: button }).click(),
+  ]);
 }
 
 /** Axe runs in the page, so only with JavaScript on (as in the other browser tests). */
@@ -28,14 +31,19 @@ async function expectAccessible(page: Page, javaScript: boolean): Promise<void> 
 
 describe.each([true, false])('subject access and erasure in the console (JavaScript %s)', (javaScriptEnabled) => {
   it('an admin sees everything held, then erases it with a reason, every page accessible', async () => {
-    const res = await server.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['someone-died'] });
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/api/submissions',
+      payload: exampleSubmissions['someone-died'],
+    });
     const { reference } = res.json<{ reference: string }>();
     const context = await browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+        errors.push(message.text());
     });
     await page.goto(`${server.baseUrl}/staff/sign-in`);
     await page.getByLabel('Email address').fill(admin.email);
@@ -44,13 +52,19 @@ describe.each([true, false])('subject access and erasure in the console (JavaScr
 
     const submissionPath = `/staff/submissions/${reference}`;
     await page.goto(`${server.baseUrl}${submissionPath}`);
-    await Promise.all([page.waitForURL((url) => url.pathname === `${submissionPath}/export`), page.getByRole('link', { name: 'See everything held (subject access)' }).click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === `${submissionPath}/export`),
+      page.getByRole('link', { name: 'See everything held (subject access)' }).click(),
+    ]);
     await expect.poll(() => page.title()).toMatch(new RegExp(`^Everything held about ${reference}`));
     await expect.poll(() => page.getByText('943 476 5919').count()).toBeGreaterThan(0);
     await expectAccessible(page, javaScriptEnabled);
 
     await page.goto(`${server.baseUrl}${submissionPath}`);
-    await Promise.all([page.waitForURL((url) => url.pathname === `${submissionPath}/erase`), page.getByRole('link', { name: 'Erase personal data now' }).click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === `${submissionPath}/erase`),
+      page.getByRole('link', { name: 'Erase personal data now' }).click(),
+    ]);
     await expectAccessible(page, javaScriptEnabled);
     await press(page, 'Erase personal data', `${submissionPath}/erase`);
     await expect.poll(() => page.title()).toMatch(/^Error: /);

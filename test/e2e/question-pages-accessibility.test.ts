@@ -33,7 +33,9 @@ describe('question pages with their errors showing', () => {
     const checked = new Set<string>();
     for (const [index, definition] of route.entries()) {
       await page.waitForURL((url) => url.pathname === `/${lifeEvent}/${definition.path}`);
-      await expect.poll(() => page.evaluate(() => document.body.classList.contains('govuk-frontend-supported'))).toBe(true);
+      await expect
+        .poll(() => page.evaluate(() => document.body.classList.contains('govuk-frontend-supported')))
+        .toBe(true);
       await page.getByRole('button', { name: 'Continue' }).click();
       const hasErrors = definition.fields.some((field) => !field.optional);
       if (hasErrors) await page.locator('.govuk-error-summary').waitFor();

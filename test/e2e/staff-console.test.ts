@@ -14,7 +14,11 @@ let supervisor: TestStaff;
 let admin: TestStaff;
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchBrowser(), startListeningApp()]);
-  [adviser, supervisor, admin] = [await createTestStaff(server.database.db, 'adviser'), await createTestStaff(server.database.db, 'supervisor'), await createTestStaff(server.database.db, 'admin')];
+  [adviser, supervisor, admin] = [
+    await createTestStaff(server.database.db, 'adviser'),
+    await createTestStaff(server.database.db, 'supervisor'),
+    await createTestStaff(server.database.db, 'admin'),
+  ];
 });
 afterAll(async () => {
   await browser.close();
@@ -22,11 +26,16 @@ afterAll(async () => {
 });
 
 const lifeEvent = 'baby-born';
-const answers = JSON.parse(JSON.stringify(exampleSubmissions[lifeEvent].answers, (key, value: unknown) => (key === 'uprn' ? undefined : value))) as Answers;
+const answers = JSON.parse(
+  JSON.stringify(exampleSubmissions[lifeEvent].answers, (key, value: unknown) => (key === 'uprn' ? undefined : value)),
+) as Answers;
 
 /** Clicks a button and waits for the page it leads to. */
 async function press(page: Page, button: string, path: string): Promise<void> {
-  await Promise.all([page.waitForURL((url) => url.pathname === path), page.getByRole('button', { name: button }).click()]);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === path),
+    page.getByRole('button', { name: button }).click(),
+  ]);
 }
 
 /** Axe on the page as it stands: every console page must have no violations. */
@@ -50,7 +59,8 @@ describe('the staff console in a browser', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
       // Pages answered 400 or 401 on purpose are logged too; those are not errors of the page.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+        errors.push(message.text());
     });
     await page.goto(`${server.baseUrl}/staff/sign-in`);
     await expectAccessible(page);
@@ -58,7 +68,9 @@ describe('the staff console in a browser', () => {
     await page.getByLabel('Password').fill('not the password');
     await press(page, 'Sign in', '/staff/sign-in');
     expect(await page.title()).toMatch(/^Error: Sign in to the staff console/);
-    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter a correct email address and password');
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+      'Enter a correct email address and password',
+    );
     await expectAccessible(page);
     await signIn(page, adviser);
     expect(await page.locator('h1').textContent()).toBe('Dashboard');
@@ -68,7 +80,9 @@ describe('the staff console in a browser', () => {
     await page.waitForURL((url) => url.pathname === '/staff/assisted');
     await expectAccessible(page);
     await press(page, 'Start', '/staff/assisted');
-    expect(await page.locator('.govuk-error-summary').textContent()).toContain("Select the checks you made of the resident's identity");
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+      "Select the checks you made of the resident's identity",
+    );
     await expectAccessible(page);
     await page.getByLabel('On the phone').check();
     await page.getByLabel('Security questions').check();
@@ -95,9 +109,14 @@ describe('the staff console in a browser', () => {
     await page.getByLabel('Name').fill('OKAF');
     await press(page, 'Search', '/staff/search');
     await expectAccessible(page);
-    await Promise.all([page.waitForURL((url) => url.pathname === `/staff/submissions/${reference}`), page.getByRole('link', { name: reference }).click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === `/staff/submissions/${reference}`),
+      page.getByRole('link', { name: reference }).click(),
+    ]);
     expect(await page.locator('h1').textContent()).toBe(`Submission ${reference}`);
-    expect(await page.locator('main').textContent()).toContain(`Made by ${adviser.email} for the resident (On the phone)`);
+    expect(await page.locator('main').textContent()).toContain(
+      `Made by ${adviser.email} for the resident (On the phone)`,
+    );
     await expectAccessible(page);
     await page.getByLabel('Add a case note').fill('Read the reference and tracking code to the resident');
     await press(page, 'Save note', `/staff/submissions/${reference}`);
@@ -109,13 +128,19 @@ describe('the staff console in a browser', () => {
   });
 
   it('a supervisor retries a failed delivery; an admin reads the audit log', async () => {
-    const submitted = await server.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['someone-died'] });
+    const submitted = await server.app.inject({
+      method: 'POST',
+      url: '/api/submissions',
+      payload: exampleSubmissions['someone-died'],
+    });
     const { reference } = submitted.json<{ reference: string }>();
     await server.database.db
       .updateTable('deliveries')
       .set({ status: 'failed', attempts: 1, last_error: 'The agency refused it (400)' })
       .where('agency', '=', 'council')
-      .where('submission_id', 'in', (eb) => eb.selectFrom('submissions').select('id').where('reference', '=', reference))
+      .where('submission_id', 'in', (eb) =>
+        eb.selectFrom('submissions').select('id').where('reference', '=', reference),
+      )
       .execute();
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -23,8 +23,12 @@ describe('start page in a real browser', () => {
     });
     page.on('pageerror', (error) => problems.push(error.message));
     await page.goto(`${server.baseUrl}/`);
-    await expect.poll(() => page.evaluate(() => document.body.classList.contains('govuk-frontend-supported'))).toBe(true);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Tell us once about a change in your life');
+    await expect
+      .poll(() => page.evaluate(() => document.body.classList.contains('govuk-frontend-supported')))
+      .toBe(true);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Tell us once about a change in your life',
+    );
     // The stylesheet applied: GOV.UK's heading size, not the browser's default.
     const fontFamily = await page.locator('h1').evaluate((h1) => getComputedStyle(h1).fontFamily);
     expect(fontFamily).toContain('arial');

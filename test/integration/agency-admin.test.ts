@@ -34,7 +34,10 @@ beforeAll(async () => {
   mockServer.listen({ onUnhandledRequest: 'error' });
   t = await createTestApp({ env });
   worker = await startTestWorker(t.database, testConfig(t.database.url, env));
-  [councilAdmin, nhsAdmin] = [await createTestAgencyUser(t.database.db, 'council', 'agency-admin'), await createTestAgencyUser(t.database.db, 'nhs', 'agency-admin')];
+  [councilAdmin, nhsAdmin] = [
+    await createTestAgencyUser(t.database.db, 'council', 'agency-admin'),
+    await createTestAgencyUser(t.database.db, 'nhs', 'agency-admin'),
+  ];
 });
 afterAll(async () => {
   await worker.stop();
@@ -42,14 +45,19 @@ afterAll(async () => {
   mockServer.close();
 });
 
-const inbox = (key: string) => t.app.inject({ method: 'GET', url: '/api/agency/notifications', headers: { authorization: `Bearer ${key}` } });
+const inbox = (key: string) =>
+  t.app.inject({ method: 'GET', url: '/api/agency/notifications', headers: { authorization: `Bearer ${key}` } });
 const shownOnce = (body: string) => /<code class="govuk-!-text-break-word">([^<]+)<\/code>/.exec(body)?.[1] ?? '';
 
 /** Submits, waits for the council's webhook to receive it, and returns that request. */
 async function nextWebhook() {
   const before = received.length;
   await t.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['someone-died'] });
-  return waitFor(async () => Promise.resolve(received.length > before ? received[before] : undefined), 20_000, 'the council webhook');
+  return waitFor(
+    async () => Promise.resolve(received.length > before ? received[before] : undefined),
+    20_000,
+    'the council webhook',
+  );
 }
 const verifies = (secret: string, request: { headers: Record<string, string>; body: string }) => {
   try {
@@ -83,9 +91,17 @@ describe('API keys in the portal', () => {
     await nhs.page('/agency/keys');
     expect((await nhs.form(`/agency/keys/${listed?.id ?? ''}/revoke`)).statusCode).toBe(404);
     expect((await inbox(key)).statusCode).toBe(200);
-    expect((await client.form(`/agency/keys/${listed?.id ?? ''}/revoke`)).headers.location).toBe('/agency/keys?done=revoked');
+    expect((await client.form(`/agency/keys/${listed?.id ?? ''}/revoke`)).headers.location).toBe(
+      '/agency/keys?done=revoked',
+    );
     expect((await inbox(key)).statusCode).toBe(401);
-    const trail = await t.database.db.selectFrom('audit_events').select(['action', 'detail']).where('actor_id', '=', councilAdmin.id).where('action', 'in', ['agency.key.created', 'agency.key.revoked']).orderBy('id').execute();
+    const trail = await t.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'detail'])
+      .where('actor_id', '=', councilAdmin.id)
+      .where('action', 'in', ['agency.key.created', 'agency.key.revoked'])
+      .orderBy('id')
+      .execute();
     expect(trail.map((a) => a.action)).toEqual(['agency.key.created', 'agency.key.revoked']);
     expect(JSON.stringify(trail)).not.toContain(key);
     expect(t.logs()).not.toContain(key);
@@ -94,7 +110,9 @@ describe('API keys in the portal', () => {
   it('offers the same over /api/agency-portal, with the session’s token and its agency only', async () => {
     const client = await signedInAgencyClient(t.app, councilAdmin);
     await client.api('GET', '/api/agency-portal/session');
-    expect((await client.api('POST', '/api/agency-portal/keys', { name: 'Script' }, { csrf: null })).statusCode).toBe(403);
+    expect((await client.api('POST', '/api/agency-portal/keys', { name: 'Script' }, { csrf: null })).statusCode).toBe(
+      403,
+    );
     const created = await client.api('POST', '/api/agency-portal/keys', { name: 'Script' });
     expect(created.statusCode).toBe(201);
     const { id, key } = created.json<{ id: string; key: string }>();
@@ -131,7 +149,11 @@ describe('rotating the webhook secret', () => {
     expect(verifies(secret, during)).toBe(true);
 
     // The grace period ends (24 hours by default): as if the clock had moved on.
-    await t.database.db.updateTable('agency_webhook_secrets').set({ retires_at: new Date(Date.now() - 1000) }).where('retires_at', 'is not', null).execute();
+    await t.database.db
+      .updateTable('agency_webhook_secrets')
+      .set({ retires_at: new Date(Date.now() - 1000) })
+      .where('retires_at', 'is not', null)
+      .execute();
     const after = await nextWebhook();
     expect(after.headers['webhook-signature']?.split(' ')).toHaveLength(1);
     expect(verifies(secret, after)).toBe(true);
@@ -143,16 +165,24 @@ describe('rotating the webhook secret', () => {
     expect(t.logs()).not.toContain(secret.slice(6));
     const again = await client.page('/agency/keys');
     expect(again.body).not.toContain(secret.slice(6));
-    const [audit] = await t.database.db.selectFrom('audit_events').select('detail').where('action', '=', 'agency.webhook-secret.rotated').execute();
+    const [audit] = await t.database.db
+      .selectFrom('audit_events')
+      .select('detail')
+      .where('action', '=', 'agency.webhook-secret.rotated')
+      .execute();
     expect(audit?.detail).toMatchObject({ agency: 'council' });
     expect(JSON.stringify(audit)).not.toContain(secret.slice(6));
   });
 
   it('never falls back to the secret rotated away from when the rotated ones cannot be read (SESSION_SECRET changed)', async () => {
     // Runs after the rotation above: the council has rotated secrets, sealed under this app's SESSION_SECRET.
-    await expect(signingSecrets(t.database.db, 'a-different-session-secret-0123456789abcdef', 'council', configuredSecret)).rejects.toThrow(/cannot be opened/);
+    await expect(
+      signingSecrets(t.database.db, 'a-different-session-secret-0123456789abcdef', 'council', configuredSecret),
+    ).rejects.toThrow(/cannot be opened/);
     // An agency that never rotated signs with its configured secret, whatever the session secret.
-    expect(await signingSecrets(t.database.db, 'a-different-session-secret-0123456789abcdef', 'nhs', 'whsec_configured')).toEqual(['whsec_configured']);
+    expect(
+      await signingSecrets(t.database.db, 'a-different-session-secret-0123456789abcdef', 'nhs', 'whsec_configured'),
+    ).toEqual(['whsec_configured']);
   });
 
   it('refuses to rotate for an agency that reads its inbox (409)', async () => {

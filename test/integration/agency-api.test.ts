@@ -39,7 +39,8 @@ afterAll(async () => {
 
 const as = (key: string | undefined) => (key ? { authorization: `Bearer ${key}` } : {});
 const get = (url: string, key?: string) => t.app.inject({ method: 'GET', url, headers: as(key) });
-const post = (url: string, key: string, payload?: object) => t.app.inject({ method: 'POST', url, headers: as(key), ...(payload ? { payload } : {}) });
+const post = (url: string, key: string, payload?: object) =>
+  t.app.inject({ method: 'POST', url, headers: as(key), ...(payload ? { payload } : {}) });
 
 async function submitAndDeliver(body: object = exampleSubmissions['someone-died']) {
   const res = await t.app.inject({ method: 'POST', url: '/api/submissions', payload: body });
@@ -59,7 +60,9 @@ async function submitAndDeliver(body: object = exampleSubmissions['someone-died'
 async function councilNotificationFor(reference: string, key = councilKey): Promise<Notification> {
   let cursor: string | undefined;
   for (;;) {
-    const page = (await get(`/api/agency/notifications?limit=200${cursor ? `&after=${cursor}` : ''}`, key)).json<Page>();
+    const page = (
+      await get(`/api/agency/notifications?limit=200${cursor ? `&after=${cursor}` : ''}`, key)
+    ).json<Page>();
     const found = page.notifications.find((n) => n.reference === reference);
     if (found) return found;
     if (page.notifications.length === 0) throw new Error(`no notification for ${reference}`);
@@ -69,7 +72,10 @@ async function councilNotificationFor(reference: string, key = councilKey): Prom
 
 describe('agency API authentication', () => {
   it('refuses a caller with no key or an unknown key (401 problem+json)', async () => {
-    for (const res of [await get('/api/agency/notifications'), await get('/api/agency/notifications', 'tuo_council_not-a-real-key')]) {
+    for (const res of [
+      await get('/api/agency/notifications'),
+      await get('/api/agency/notifications', 'tuo_council_not-a-real-key'),
+    ]) {
       expect(res.statusCode).toBe(401);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
@@ -101,8 +107,12 @@ describe('an agency’s inbox', () => {
     const council = await councilNotificationFor(reference);
     expect((await get(`/api/agency/notifications/${council.id}`, nhsKey)).statusCode).toBe(404);
     expect((await post(`/api/agency/notifications/${council.id}/acknowledge`, nhsKey)).statusCode).toBe(404);
-    expect((await post(`/api/agency/notifications/${council.id}/actioned`, nhsKey, { outcome: 'x' })).statusCode).toBe(404);
-    expect((await get(`/api/agency/notifications/${council.id}`, councilKey)).json<Notification>().status).toBe('delivered');
+    expect((await post(`/api/agency/notifications/${council.id}/actioned`, nhsKey, { outcome: 'x' })).statusCode).toBe(
+      404,
+    );
+    expect((await get(`/api/agency/notifications/${council.id}`, councilKey)).json<Notification>().status).toBe(
+      'delivered',
+    );
   });
 
   it('acknowledges and actions idempotently, and the resident sees it', async () => {
@@ -112,13 +122,24 @@ describe('an agency’s inbox', () => {
     const again = await post(`/api/agency/notifications/${id}/acknowledge`, councilKey);
     expect(first.json<Notification>().status).toBe('acknowledged');
     expect(again.json()).toEqual(first.json());
-    const done = await post(`/api/agency/notifications/${id}/actioned`, councilKey, { outcome: 'Council tax account closed' });
+    const done = await post(`/api/agency/notifications/${id}/actioned`, councilKey, {
+      outcome: 'Council tax account closed',
+    });
     expect(done.json<Notification>()).toMatchObject({ status: 'actioned', outcome: 'Council tax account closed' });
     const repeat = await post(`/api/agency/notifications/${id}/actioned`, councilKey, { outcome: 'Something else' });
     expect(repeat.json<Notification>().outcome).toBe('Council tax account closed');
-    expect((await post(`/api/agency/notifications/${id}/acknowledge`, councilKey)).json<Notification>().status).toBe('actioned');
-    const status = await t.app.inject({ method: 'GET', url: `/api/submissions/${reference}/status`, headers: { 'tracking-secret': trackingSecret } });
-    expect(status.json<{ agencies: { agency: string; status: string }[] }>().agencies.find((a) => a.agency === 'council')?.status).toBe('actioned');
+    expect((await post(`/api/agency/notifications/${id}/acknowledge`, councilKey)).json<Notification>().status).toBe(
+      'actioned',
+    );
+    const status = await t.app.inject({
+      method: 'GET',
+      url: `/api/submissions/${reference}/status`,
+      headers: { 'tracking-secret': trackingSecret },
+    });
+    expect(
+      status.json<{ agencies: { agency: string; status: string }[] }>().agencies.find((a) => a.agency === 'council')
+        ?.status,
+    ).toBe('actioned');
   });
 
   it('asks for an outcome when actioning', async () => {
@@ -140,10 +161,20 @@ describe('paging the inbox', () => {
     const { key } = await createApiKey(t.database.db, 'council', 'Ordering');
     await submitAndDeliver();
     await submitAndDeliver();
-    const [x, y] = (await t.database.db.selectFrom('deliveries').select('id').where('agency', '=', 'council').orderBy('created_at', 'desc').limit(2).execute()).map((r) => r.id);
+    const [x, y] = (
+      await t.database.db
+        .selectFrom('deliveries')
+        .select('id')
+        .where('agency', '=', 'council')
+        .orderBy('created_at', 'desc')
+        .limit(2)
+        .execute()
+    ).map((r) => r.id);
     let cursor = '';
     for (;;) {
-      const page = (await get(`/api/agency/notifications?limit=200${cursor ? `&after=${cursor}` : ''}`, key)).json<Page>();
+      const page = (
+        await get(`/api/agency/notifications?limit=200${cursor ? `&after=${cursor}` : ''}`, key)
+      ).json<Page>();
       if (page.notifications.length === 0) break;
       cursor = page.nextCursor;
     }
@@ -173,16 +204,26 @@ describe('paging the inbox', () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     const pageOnce = async () => {
-      const page = (await get(`/api/agency/notifications?limit=3${cursor ? `&after=${cursor}` : ''}`, key)).json<Page>();
+      const page = (
+        await get(`/api/agency/notifications?limit=3${cursor ? `&after=${cursor}` : ''}`, key)
+      ).json<Page>();
       seen.push(...page.notifications.map((n) => n.id));
       cursor = page.nextCursor;
     };
     // Submissions keep arriving (and being delivered by the worker) while the pager pages.
-    const writers = Promise.all(Array.from({ length: 12 }, () => t.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['moving-home'] })));
+    const writers = Promise.all(
+      Array.from({ length: 12 }, () =>
+        t.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['moving-home'] }),
+      ),
+    );
     while (seen.length < 3) await pageOnce();
     await writers;
     const expected = await waitFor(async () => {
-      const rows = await t.database.db.selectFrom('deliveries').select(['id', 'status']).where('agency', '=', 'council').execute();
+      const rows = await t.database.db
+        .selectFrom('deliveries')
+        .select(['id', 'status'])
+        .where('agency', '=', 'council')
+        .execute();
       return rows.every((r) => r.status !== 'queued' && r.status !== 'sending') ? rows.map((r) => r.id) : undefined;
     });
     for (let i = 0; i < 100 && seen.length < expected.length; i += 1) await pageOnce();

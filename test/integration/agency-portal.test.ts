@@ -5,7 +5,12 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../server/src/agency/api-keys.js';
 import type { RunningWorker } from '../../server/src/queue/worker-runner.js';
-import { AgencyClient, createTestAgencyUser, signedInAgencyClient, type TestAgencyUser } from '../support/agency-client.js';
+import {
+  AgencyClient,
+  createTestAgencyUser,
+  signedInAgencyClient,
+  type TestAgencyUser,
+} from '../support/agency-client.js';
 import { pageModel } from '../support/resident.js';
 import { createTestStaff, StaffClient, type TestStaff } from '../support/staff-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -23,7 +28,11 @@ const env = { OUTBOX_RELAY_INTERVAL_MS: '20' };
 beforeAll(async () => {
   t = await createTestApp({ env });
   worker = await startTestWorker(t.database, testConfig(t.database.url, env));
-  [councilUser, nhsUser, adviser] = [await createTestAgencyUser(t.database.db, 'council'), await createTestAgencyUser(t.database.db, 'nhs'), await createTestStaff(t.database.db, 'adviser')];
+  [councilUser, nhsUser, adviser] = [
+    await createTestAgencyUser(t.database.db, 'council'),
+    await createTestAgencyUser(t.database.db, 'nhs'),
+    await createTestStaff(t.database.db, 'adviser'),
+  ];
 });
 afterAll(async () => {
   await worker.stop();
@@ -53,9 +62,23 @@ function agencyProps(response: LightMyRequestResponse): AgencyPageProps {
   return model.props;
 }
 const audits = (actorId: string, action: string) =>
-  t.database.db.selectFrom('audit_events').select(['actor_type', 'submission_id', 'detail', 'address']).where('actor_id', '=', actorId).where('action', '=', action).orderBy('id').execute();
+  t.database.db
+    .selectFrom('audit_events')
+    .select(['actor_type', 'submission_id', 'detail', 'address'])
+    .where('actor_id', '=', actorId)
+    .where('action', '=', action)
+    .orderBy('id')
+    .execute();
 const trackedStatus = async (reference: string, trackingSecret: string, agency: AgencyId) =>
-  (await t.app.inject({ method: 'GET', url: `/api/submissions/${reference}/status`, headers: { 'tracking-secret': trackingSecret } })).json<{ agencies: { agency: string; status: string }[] }>().agencies.find((a) => a.agency === agency)?.status;
+  (
+    await t.app.inject({
+      method: 'GET',
+      url: `/api/submissions/${reference}/status`,
+      headers: { 'tracking-secret': trackingSecret },
+    })
+  )
+    .json<{ agencies: { agency: string; status: string }[] }>()
+    .agencies.find((a) => a.agency === agency)?.status;
 
 describe('signing in to the agency portal', () => {
   it('takes agency accounts only, with one answer for any failure, and audits each attempt', async () => {
@@ -75,7 +98,14 @@ describe('signing in to the agency portal', () => {
     const staffClient = new StaffClient(t.app);
     expect((await staffClient.signIn(councilUser)).statusCode).toBe(401);
     await staffClient.page('/staff/sign-in');
-    expect((await staffClient.form('/staff/sign-in', [['email', councilUser.email], ['password', councilUser.password]])).statusCode).toBe(401);
+    expect(
+      (
+        await staffClient.form('/staff/sign-in', [
+          ['email', councilUser.email],
+          ['password', councilUser.password],
+        ])
+      ).statusCode,
+    ).toBe(401);
   });
 });
 
@@ -85,8 +115,12 @@ describe('agency users and staff stay on their own side', () => {
     expect((await client.page('/staff/dashboard')).headers.location).toBe('/staff/sign-in');
     expect((await client.api('GET', '/api/staff/dashboard')).statusCode).toBe(401);
     const asStaffCookie = { cookie: `tuo-staff=${client.agencyCookie ?? ''}` };
-    expect((await t.app.inject({ method: 'GET', url: '/api/staff/dashboard', headers: asStaffCookie })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: '/api/admin/audit', headers: asStaffCookie })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/staff/dashboard', headers: asStaffCookie })).statusCode,
+    ).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/admin/audit', headers: asStaffCookie })).statusCode).toBe(
+      401,
+    );
   });
 
   it('refuses a signed-in staff member on /agency pages and the agency APIs, even with their cookie renamed', async () => {
@@ -96,7 +130,9 @@ describe('agency users and staff stay on their own side', () => {
     expect((await staffClient.api('GET', '/api/agency-portal/keys')).statusCode).toBe(401);
     expect((await staffClient.api('GET', '/api/agency/notifications')).statusCode).toBe(401);
     const asAgencyCookie = { cookie: `tuo-agency=${staffClient.staffCookie ?? ''}`, accept: 'text/html' };
-    expect((await t.app.inject({ method: 'GET', url: '/agency/notifications', headers: asAgencyCookie })).headers.location).toBe('/agency/sign-in');
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/agency/notifications', headers: asAgencyCookie })).headers.location,
+    ).toBe('/agency/sign-in');
   });
 
   it('keeps agency users out of admin pages, and audits the refusal', async () => {
@@ -104,7 +140,10 @@ describe('agency users and staff stay on their own side', () => {
     const refused = await client.page('/agency/keys');
     expect(refused.statusCode).toBe(403);
     expect(agencyProps(refused)).toMatchObject({ view: 'message', message: 'forbidden' });
-    expect((await audits(councilUser.id, 'agency.access-refused')).at(-1)?.detail).toMatchObject({ agency: 'council', needed: 'agency-admin' });
+    expect((await audits(councilUser.id, 'agency.access-refused')).at(-1)?.detail).toMatchObject({
+      agency: 'council',
+      needed: 'agency-admin',
+    });
   });
 });
 
@@ -119,14 +158,28 @@ describe('one agency never reaches another’s notifications', () => {
     expect((await nhs.form(`/agency/notifications/${councilId}/actioned`, [['outcome', 'Done']])).statusCode).toBe(404);
     const list = agencyProps(await nhs.page('/agency/notifications?status=all'));
     if (list.view !== 'notifications') throw new Error('Expected the work list');
-    const nhsIds = (await t.database.db.selectFrom('deliveries').select('id').where('agency', '=', 'nhs').execute()).map((r) => r.id);
+    const nhsIds = (
+      await t.database.db.selectFrom('deliveries').select('id').where('agency', '=', 'nhs').execute()
+    ).map((r) => r.id);
     expect(list.items.length).toBeGreaterThan(0);
     for (const item of list.items) expect(nhsIds).toContain(item.id);
     const csv = await nhs.page('/agency/notifications.csv?status=all');
     expect(csv.body.split('\r\n').filter((line) => line.startsWith('"TUO-')).length).toBe(nhsIds.length);
     const nhsKey = (await createApiKey(t.database.db, 'nhs', 'GP system')).key;
-    expect((await t.app.inject({ method: 'POST', url: `/api/agency/notifications/${councilId}/acknowledge`, headers: { authorization: `Bearer ${nhsKey}` } })).statusCode).toBe(404);
-    const row = await t.database.db.selectFrom('deliveries').select(['status']).where('id', '=', councilId).executeTakeFirstOrThrow();
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/agency/notifications/${councilId}/acknowledge`,
+          headers: { authorization: `Bearer ${nhsKey}` },
+        })
+      ).statusCode,
+    ).toBe(404);
+    const row = await t.database.db
+      .selectFrom('deliveries')
+      .select(['status'])
+      .where('id', '=', councilId)
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('delivered');
     expect(await audits(nhsUser.id, 'agency.notification.viewed')).toEqual([]);
   });
@@ -140,11 +193,21 @@ describe('working a notification in the portal', () => {
     if (props.view !== 'notification') throw new Error('Expected a notification');
     const labels = props.notification.rows.map((row) => row.label);
     expect(labels).toContain('When did they die?');
-    expect(props.notification.rows.find((row) => row.label === 'When did they die?')?.lines).toEqual(['14 January 2025']);
+    expect(props.notification.rows.find((row) => row.label === 'When did they die?')?.lines).toEqual([
+      '14 January 2025',
+    ]);
     expect(JSON.stringify(props)).not.toMatch(/9434765919|943 476 5919|AB123456C|AB 12 34 56 C/);
     const [viewed] = await audits(councilUser.id, 'agency.notification.viewed');
-    const submission = await t.database.db.selectFrom('deliveries').select('submission_id').where('id', '=', ids.council ?? '').executeTakeFirstOrThrow();
-    expect(viewed).toMatchObject({ actor_type: 'agency-user', submission_id: submission.submission_id, detail: { agency: 'council', deliveryId: ids.council } });
+    const submission = await t.database.db
+      .selectFrom('deliveries')
+      .select('submission_id')
+      .where('id', '=', ids.council ?? '')
+      .executeTakeFirstOrThrow();
+    expect(viewed).toMatchObject({
+      actor_type: 'agency-user',
+      submission_id: submission.submission_id,
+      detail: { agency: 'council', deliveryId: ids.council },
+    });
   });
 
   it('acknowledges and actions through the agency inbox code: the resident and staff see it, and it is audited', async () => {
@@ -159,19 +222,39 @@ describe('working a notification in the portal', () => {
 
     const empty = await client.form(`/agency/notifications/${id}/actioned`, [['outcome', '  ']]);
     expect(empty.statusCode).toBe(400);
-    expect(agencyProps(empty)).toMatchObject({ view: 'notification', form: { errors: [{ field: 'outcome', message: 'Say what was done' }] } });
+    expect(agencyProps(empty)).toMatchObject({
+      view: 'notification',
+      form: { errors: [{ field: 'outcome', message: 'Say what was done' }] },
+    });
     const long = await client.form(`/agency/notifications/${id}/actioned`, [['outcome', 'x'.repeat(2001)]]);
     expect(long.statusCode).toBe(400);
-    expect(agencyProps(long)).toMatchObject({ form: { errors: [{ field: 'outcome', message: 'Outcome must be 2000 characters or fewer' }], values: { outcome: 'x'.repeat(2001) } } });
-    const done = await client.form(`/agency/notifications/${id}/actioned`, [['outcome', 'Council tax account closed from 14 January']]);
+    expect(agencyProps(long)).toMatchObject({
+      form: {
+        errors: [{ field: 'outcome', message: 'Outcome must be 2000 characters or fewer' }],
+        values: { outcome: 'x'.repeat(2001) },
+      },
+    });
+    const done = await client.form(`/agency/notifications/${id}/actioned`, [
+      ['outcome', 'Council tax account closed from 14 January'],
+    ]);
     expect(done.headers.location).toBe(`/agency/notifications/${id}?done=actioned`);
     expect(await trackedStatus(reference, trackingSecret, 'council')).toBe('actioned');
 
     const staffClient = new StaffClient(t.app);
     await staffClient.signIn(adviser);
-    const view = (await staffClient.api('GET', `/api/staff/submissions/${reference}`)).json<{ deliveries: { agency: string; status: string; outcome: string | null }[] }>();
-    expect(view.deliveries.find((d) => d.agency === 'council')).toMatchObject({ status: 'actioned', outcome: 'Council tax account closed from 14 January' });
-    const trail = await t.database.db.selectFrom('audit_events').select(['action', 'actor_type', 'actor_id', 'address']).where('action', 'in', ['notification.acknowledged', 'notification.actioned']).where('actor_id', '=', councilUser.id).execute();
+    const view = (await staffClient.api('GET', `/api/staff/submissions/${reference}`)).json<{
+      deliveries: { agency: string; status: string; outcome: string | null }[];
+    }>();
+    expect(view.deliveries.find((d) => d.agency === 'council')).toMatchObject({
+      status: 'actioned',
+      outcome: 'Council tax account closed from 14 January',
+    });
+    const trail = await t.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_type', 'actor_id', 'address'])
+      .where('action', 'in', ['notification.acknowledged', 'notification.actioned'])
+      .where('actor_id', '=', councilUser.id)
+      .execute();
     expect(trail.map((a) => [a.action, a.actor_type, a.address])).toEqual([
       ['notification.acknowledged', 'agency-user', '127.0.0.1'],
       ['notification.actioned', 'agency-user', '127.0.0.1'],
@@ -183,14 +266,28 @@ describe('the work list', () => {
   it('filters by status tab, life event and delivery date, pages, and audits each view', async () => {
     const user = await createTestAgencyUser(t.database.db, 'council');
     const client = await signedInAgencyClient(t.app, user);
-    await Promise.all(Array.from({ length: 26 }, () => t.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['moving-home'] })));
-    await waitFor(async () => ((await t.database.db.selectFrom('deliveries').select('id').where('status', 'in', ['queued', 'sending']).execute()).length === 0 ? true : undefined));
+    await Promise.all(
+      Array.from({ length: 26 }, () =>
+        t.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['moving-home'] }),
+      ),
+    );
+    await waitFor(async () =>
+      (await t.database.db.selectFrom('deliveries').select('id').where('status', 'in', ['queued', 'sending']).execute())
+        .length === 0
+        ? true
+        : undefined,
+    );
     const list = async (query: string) => {
       const props = agencyProps(await client.page(`/agency/notifications${query}`));
       if (props.view !== 'notifications') throw new Error('Expected the work list');
       return props;
     };
-    const counts = await t.database.db.selectFrom('deliveries').innerJoin('submissions', 'submissions.id', 'deliveries.submission_id').select(['deliveries.status', 'submissions.life_event']).where('agency', '=', 'council').execute();
+    const counts = await t.database.db
+      .selectFrom('deliveries')
+      .innerJoin('submissions', 'submissions.id', 'deliveries.submission_id')
+      .select(['deliveries.status', 'submissions.life_event'])
+      .where('agency', '=', 'council')
+      .execute();
     const moving = counts.filter((r) => r.life_event === 'moving-home' && r.status === 'delivered').length;
     const first = await list('?lifeEvent=moving-home');
     expect(first.total).toBe(moving);
@@ -206,9 +303,16 @@ describe('the work list', () => {
     expect((await list('?status=all&to=2020-01-01')).total).toBe(0);
     const bad = await client.page('/agency/notifications?from=2026-02-30');
     expect(bad.statusCode).toBe(400);
-    expect(agencyProps(bad)).toMatchObject({ form: { errors: [{ field: 'from', message: 'Delivered from must be a real date' }] } });
+    expect(agencyProps(bad)).toMatchObject({
+      form: { errors: [{ field: 'from', message: 'Delivered from must be a real date' }] },
+    });
     const listed = await audits(user.id, 'agency.notifications.listed');
-    expect(listed[0]?.detail).toMatchObject({ agency: 'council', status: 'delivered', filters: ['lifeEvent'], page: 1 });
+    expect(listed[0]?.detail).toMatchObject({
+      agency: 'council',
+      status: 'delivered',
+      filters: ['lifeEvent'],
+      page: 1,
+    });
     expect((listed[0]?.detail as { deliveries: string[] }).deliveries).toEqual(first.items.map((item) => item.id));
   });
 });
@@ -219,19 +323,30 @@ describe('exporting the work list as CSV', () => {
     const { reference, ids } = await submitAndDeliver();
     const client = await signedInAgencyClient(t.app, user);
     await client.page(`/agency/notifications/${ids.housing ?? ''}`);
-    await client.form(`/agency/notifications/${ids.housing ?? ''}/actioned`, [['outcome', '=HYPERLINK("http://evil.example","Click") and "quoted"']]);
+    await client.form(`/agency/notifications/${ids.housing ?? ''}/actioned`, [
+      ['outcome', '=HYPERLINK("http://evil.example","Click") and "quoted"'],
+    ]);
     const csv = await client.page('/agency/notifications.csv?status=actioned');
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="notifications-housing-actioned-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(csv.headers['content-disposition']).toMatch(
+      /^attachment; filename="notifications-housing-actioned-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const text = csv.body.replace(/^\uFEFF/, '');
-    expect(text.split('\r\n')[0]).toBe('"Reference","Life event","Status","Delivered","Acknowledged","Actioned","Outcome","Details"');
+    expect(text.split('\r\n')[0]).toBe(
+      '"Reference","Life event","Status","Delivered","Acknowledged","Actioned","Outcome","Details"',
+    );
     const row = text.split('\r\n').find((line) => line.startsWith(`"${reference}"`)) ?? '';
     expect(row).toContain(`"${reference}","Someone has died","Actioned"`);
     expect(row).toContain('"\'=HYPERLINK(""http://evil.example"",""Click"") and ""quoted"""');
     expect(text).toContain('When did they die?: 14 January 2025');
     expect(text).not.toContain('AB123456C');
     const [exported] = await audits(user.id, 'agency.notifications.exported');
-    expect(exported?.detail).toMatchObject({ agency: 'housing', status: 'actioned', count: 1, deliveries: [ids.housing] });
+    expect(exported?.detail).toMatchObject({
+      agency: 'housing',
+      status: 'actioned',
+      count: 1,
+      deliveries: [ids.housing],
+    });
   });
 });

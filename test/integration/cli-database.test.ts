@@ -15,7 +15,11 @@ afterAll(async () => {
 
 describe('the command-line tools’ database', () => {
   it('is DATABASE_URL’s, migrated, for the length of the work, whose result or failure comes back', async () => {
-    const env = parseEnv({ DATABASE_URL: database.url, SESSION_SECRET: 'cli-test-session-secret-that-is-long-enough-0123', PROTECTED_DATA_KEYS: testProtectedDataKeys });
+    const env = parseEnv({
+      DATABASE_URL: database.url,
+      SESSION_SECRET: 'cli-test-session-secret-that-is-long-enough-0123',
+      PROTECTED_DATA_KEYS: testProtectedDataKeys,
+    });
     const seen = await withCliDatabase(env, async (db, embedded) => {
       expect(embedded).toBeUndefined();
       const migrations = await sql<{ n: string }>`select count(*) as n from kysely_migration`.execute(db);

@@ -35,7 +35,11 @@ const SUBMISSIONS = 6;
 const AGENCIES = 4;
 
 /** Every (reference, agency) pair got exactly one distinct webhook-id, and every one arrived. */
-function expectExactlyOncePerAgency(received: { agency: string; webhookId: string; reference: string }[], references: string[], deliveries: number) {
+function expectExactlyOncePerAgency(
+  received: { agency: string; webhookId: string; reference: string }[],
+  references: string[],
+  deliveries: number,
+) {
   const idsPerPair = new Map<string, Set<string>>();
   for (const r of received) {
     const key = `${r.reference}/${r.agency}`;
@@ -70,16 +74,26 @@ describe('a worker killed mid-delivery', () => {
     try {
       const references: string[] = [];
       for (let i = 0; i < SUBMISSIONS; i += 1) {
-        const res = await t.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['someone-died'] });
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/submissions',
+          payload: exampleSubmissions['someone-died'],
+        });
         references.push(res.json<{ reference: string }>().reference);
       }
       const first = spawnPortal(env, 'server/src/worker.ts', true);
       await killWhenDelivering(first, receiver);
       const second = spawnPortal(env, 'server/src/worker.ts', true);
-      const delivered = await waitFor(async () => {
-        const rows = await t.database.db.selectFrom('deliveries').select('status').execute();
-        return rows.length === SUBMISSIONS * AGENCIES && rows.every((r) => r.status === 'delivered') ? rows : undefined;
-      }, 60_000, 'every delivery to complete');
+      const delivered = await waitFor(
+        async () => {
+          const rows = await t.database.db.selectFrom('deliveries').select('status').execute();
+          return rows.length === SUBMISSIONS * AGENCIES && rows.every((r) => r.status === 'delivered')
+            ? rows
+            : undefined;
+        },
+        60_000,
+        'every delivery to complete',
+      );
       expect(delivered).toHaveLength(SUBMISSIONS * AGENCIES);
       expectExactlyOncePerAgency(receiver.received, references, SUBMISSIONS * AGENCIES);
       second.child.kill('SIGTERM');
@@ -97,13 +111,23 @@ describe('the one-process portal killed mid-delivery', () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tuo-crash-'));
     const port = await findFreePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    const env = { ...webhookEnv(receiver, secret), DATA_DIR: dataDir, PORT: String(port), WORKER_LEASE_SECONDS: '2', WORKER_CONCURRENCY: '2' };
+    const env = {
+      ...webhookEnv(receiver, secret),
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      WORKER_LEASE_SECONDS: '2',
+      WORKER_CONCURRENCY: '2',
+    };
     try {
       const first = spawnPortal(env);
       await waitUntilReady(baseUrl, first);
       const references: string[] = [];
       for (let i = 0; i < SUBMISSIONS; i += 1) {
-        const res = await fetch(`${baseUrl}/api/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(exampleSubmissions['moving-home']) });
+        const res = await fetch(`${baseUrl}/api/submissions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(exampleSubmissions['moving-home']),
+        });
         expect(res.status).toBe(201);
         references.push(((await res.json()) as { reference: string }).reference);
       }
@@ -113,10 +137,16 @@ describe('the one-process portal killed mid-delivery', () => {
       const client = await connectToEmbedded(dataDir);
       try {
         const expected = Number((await client.query<{ n: string }>('select count(*) as n from deliveries')).rows[0]?.n);
-        await waitFor(async () => {
-          const rows = await client.query<{ n: string }>(`select count(*) as n from deliveries where status = 'delivered'`);
-          return Number(rows.rows[0]?.n) === expected ? true : undefined;
-        }, 60_000, 'every delivery to complete');
+        await waitFor(
+          async () => {
+            const rows = await client.query<{ n: string }>(
+              `select count(*) as n from deliveries where status = 'delivered'`,
+            );
+            return Number(rows.rows[0]?.n) === expected ? true : undefined;
+          },
+          60_000,
+          'every delivery to complete',
+        );
         expectExactlyOncePerAgency(receiver.received, references, expected);
       } finally {
         await client.end();

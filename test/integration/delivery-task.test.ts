@@ -25,7 +25,11 @@ function controlledAdapters(answer: () => Promise<DeliveryOutcome>): AdapterRegi
 }
 
 async function councilDelivery() {
-  const res = await t.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['someone-died'] });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/submissions',
+    payload: exampleSubmissions['someone-died'],
+  });
   const { reference } = res.json<{ reference: string }>();
   return t.database.db
     .selectFrom('deliveries')
@@ -40,8 +44,18 @@ describe('deliver_to_agency', () => {
   it('lets a stale run of an attempt (its worker taken for dead) write nothing over the newer result', async () => {
     const { id } = await councilDelivery();
     let releaseStale: (outcome: DeliveryOutcome) => void = () => undefined;
-    const stale = createDeliverToAgencyTask({ db: t.database.db, adapters: controlledAdapters(() => new Promise((resolve) => (releaseStale = resolve))), privacy: testProtectedValues(), policy });
-    const fresh = createDeliverToAgencyTask({ db: t.database.db, adapters: controlledAdapters(() => Promise.resolve({ kind: 'delivered', statusCode: 204 })), privacy: testProtectedValues(), policy });
+    const stale = createDeliverToAgencyTask({
+      db: t.database.db,
+      adapters: controlledAdapters(() => new Promise((resolve) => (releaseStale = resolve))),
+      privacy: testProtectedValues(),
+      policy,
+    });
+    const fresh = createDeliverToAgencyTask({
+      db: t.database.db,
+      adapters: controlledAdapters(() => Promise.resolve({ kind: 'delivered', statusCode: 204 })),
+      privacy: testProtectedValues(),
+      policy,
+    });
     const staleRun = stale({ deliveryId: id, attempt: 1 }, helpers);
     // The stale run has claimed attempt 1 and is waiting on the agency; its lease lapses and the
     // job is run again elsewhere, which delivers.
@@ -49,18 +63,45 @@ describe('deliver_to_agency', () => {
     await fresh({ deliveryId: id, attempt: 1 }, helpers);
     releaseStale({ kind: 'retry', statusCode: 503, error: 'The agency answered 503' });
     await staleRun;
-    const row = await t.database.db.selectFrom('deliveries').select(['status', 'attempts', 'last_error']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('deliveries')
+      .select(['status', 'attempts', 'last_error'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'delivered', attempts: 1, last_error: null });
-    const attempts = await t.database.db.selectFrom('delivery_attempts').select('outcome').where('delivery_id', '=', id).execute();
+    const attempts = await t.database.db
+      .selectFrom('delivery_attempts')
+      .select('outcome')
+      .where('delivery_id', '=', id)
+      .execute();
     expect(attempts.map((a) => a.outcome)).toEqual(['delivered']);
   });
 
   it('fails, visibly, a delivery whose payload cannot be prepared, instead of leaving it sending', async () => {
     const { id } = await councilDelivery();
     const real = createAdapterRegistry(testConfig(t.database.url));
-    const broken: AdapterRegistry = { ...real, council: { ...real.council, toPayload: () => ({ reference: 'TUO-XXXX-XXXX', lifeEvent: 'someone-died', submittedAt: 'not a date', channel: 'online', answers: { notRouted: 'x' } }) } };
-    await createDeliverToAgencyTask({ db: t.database.db, adapters: broken, privacy: testProtectedValues(), policy })({ deliveryId: id, attempt: 1 }, helpers);
-    const row = await t.database.db.selectFrom('deliveries').select(['status', 'last_error']).where('id', '=', id).executeTakeFirstOrThrow();
+    const broken: AdapterRegistry = {
+      ...real,
+      council: {
+        ...real.council,
+        toPayload: () => ({
+          reference: 'TUO-XXXX-XXXX',
+          lifeEvent: 'someone-died',
+          submittedAt: 'not a date',
+          channel: 'online',
+          answers: { notRouted: 'x' },
+        }),
+      },
+    };
+    await createDeliverToAgencyTask({ db: t.database.db, adapters: broken, privacy: testProtectedValues(), policy })(
+      { deliveryId: id, attempt: 1 },
+      helpers,
+    );
+    const row = await t.database.db
+      .selectFrom('deliveries')
+      .select(['status', 'last_error'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'failed', last_error: 'The notification could not be prepared for this agency' });
   });
 

@@ -1,4 +1,11 @@
-import { createSubmissionEnvelopeV1, exampleSubmissions, getJourney, routedFields, toAgencyPayload, type AgencyId } from '@tuo/shared';
+import {
+  createSubmissionEnvelopeV1,
+  exampleSubmissions,
+  getJourney,
+  routedFields,
+  toAgencyPayload,
+  type AgencyId,
+} from '@tuo/shared';
 import { createSubmissionRequestSchema } from '@tuo/shared/api/submissions';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -20,13 +27,23 @@ afterAll(() => {
   mockServer.close();
 });
 
-const fast = { DELIVERY_RETRY_BASE_MS: '40', DELIVERY_RETRY_MAX_MS: '200', DELIVERY_TIMEOUT_MS: '400', OUTBOX_RELAY_INTERVAL_MS: '20' };
+const fast = {
+  DELIVERY_RETRY_BASE_MS: '40',
+  DELIVERY_RETRY_MAX_MS: '200',
+  DELIVERY_TIMEOUT_MS: '400',
+  OUTBOX_RELAY_INTERVAL_MS: '20',
+};
 
 /** An app and a real worker sharing one fresh database, with the given agencies faked. */
 async function setUp(agencies: Partial<Record<AgencyId, Behaviour>>, env: Record<string, string> = {}) {
-  const fakes = Object.fromEntries(Object.entries(agencies).map(([id, behaviour]) => [id, fakeAgency(id, behaviour)])) as Partial<Record<AgencyId, ReturnType<typeof fakeAgency>>>;
+  const fakes = Object.fromEntries(
+    Object.entries(agencies).map(([id, behaviour]) => [id, fakeAgency(id, behaviour)]),
+  ) as Partial<Record<AgencyId, ReturnType<typeof fakeAgency>>>;
   mockServer.use(...Object.values(fakes).map((f) => f.handler));
-  const fullEnv = { ...fast, ...Object.assign({}, ...Object.values(fakes).map((f) => f.env)), ...env } as Record<string, string>;
+  const fullEnv = { ...fast, ...Object.assign({}, ...Object.values(fakes).map((f) => f.env)), ...env } as Record<
+    string,
+    string
+  >;
   const t: TestApp = await createTestApp({ env: fullEnv });
   const worker: RunningWorker = await startTestWorker(t.database, testConfig(t.database.url, fullEnv));
   const submit = async (body: unknown = exampleSubmissions['someone-died']) => {
@@ -38,17 +55,35 @@ async function setUp(agencies: Partial<Record<AgencyId, Behaviour>>, env: Record
     t.database.db
       .selectFrom('deliveries')
       .innerJoin('submissions', 'submissions.id', 'deliveries.submission_id')
-      .select(['deliveries.id', 'deliveries.agency', 'deliveries.status', 'deliveries.attempts', 'deliveries.last_error', 'deliveries.transport'])
+      .select([
+        'deliveries.id',
+        'deliveries.agency',
+        'deliveries.status',
+        'deliveries.attempts',
+        'deliveries.last_error',
+        'deliveries.transport',
+      ])
       .where('submissions.reference', '=', reference)
       .orderBy('deliveries.agency')
       .execute();
   const settled = (reference: string) =>
-    waitFor(async () => {
-      const rows = await deliveries(reference);
-      return rows.length > 0 && rows.every((d) => d.status === 'delivered' || d.status === 'failed') ? rows : undefined;
-    }, 20_000, `deliveries of ${reference} to settle`);
+    waitFor(
+      async () => {
+        const rows = await deliveries(reference);
+        return rows.length > 0 && rows.every((d) => d.status === 'delivered' || d.status === 'failed')
+          ? rows
+          : undefined;
+      },
+      20_000,
+      `deliveries of ${reference} to settle`,
+    );
   const attempts = (deliveryId: string) =>
-    t.database.db.selectFrom('delivery_attempts').selectAll().where('delivery_id', '=', deliveryId).orderBy('attempt').execute();
+    t.database.db
+      .selectFrom('delivery_attempts')
+      .selectAll()
+      .where('delivery_id', '=', deliveryId)
+      .orderBy('attempt')
+      .execute();
   return {
     fakes,
     submit,
@@ -63,7 +98,12 @@ async function setUp(agencies: Partial<Record<AgencyId, Behaviour>>, env: Record
 
 describe('fan-out to every agency', () => {
   it('delivers one signed notification to each agency, holding only its routed fields', async () => {
-    const s = await setUp({ council: () => 'accept', nhs: () => 'accept', housing: () => 'accept', jobcentre: () => 'accept' });
+    const s = await setUp({
+      council: () => 'accept',
+      nhs: () => 'accept',
+      housing: () => 'accept',
+      jobcentre: () => 'accept',
+    });
     try {
       const { reference } = await s.submit();
       const rows = await s.settled(reference);
@@ -81,9 +121,13 @@ describe('fan-out to every agency', () => {
         expect(received?.body.type).toBe(`${agency}.notification.created`);
         expect(received?.body.data.reference).toBe(reference);
         const allowed = new Set(routedFields(journey, agency as AgencyId));
-        for (const field of Object.keys(received?.body.data.answers ?? {})) expect(allowed, `${agency} got ${field}`).toContain(field);
+        for (const field of Object.keys(received?.body.data.answers ?? {}))
+          expect(allowed, `${agency} got ${field}`).toContain(field);
         // Exactly what the routing rules give this agency: no less, no more.
-        const envelope = createSubmissionEnvelopeV1(createSubmissionRequestSchema.parse(exampleSubmissions['someone-died']), { reference, submittedAt: new Date(received?.body.data.submittedAt ?? '') });
+        const envelope = createSubmissionEnvelopeV1(
+          createSubmissionRequestSchema.parse(exampleSubmissions['someone-died']),
+          { reference, submittedAt: new Date(received?.body.data.submittedAt ?? '') },
+        );
         expect(received?.body.data).toEqual(toAgencyPayload(envelope, agency as AgencyId));
       }
       // The council needs the NI number; the NHS does not get it.
@@ -122,7 +166,10 @@ describe('retries', () => {
       expect(s.fakes.council?.requests()).toBe(6);
       expect(new Set(seenIds).size).toBe(1);
       const attempts = await s.attempts(council?.id ?? '');
-      expect(attempts.map((a) => [a.outcome, a.status_code])).toEqual([...Array.from({ length: 5 }, () => ['retry', 503]), ['delivered', 204]]);
+      expect(attempts.map((a) => [a.outcome, a.status_code])).toEqual([
+        ...Array.from({ length: 5 }, () => ['retry', 503]),
+        ['delivered', 204],
+      ]);
     } finally {
       mockServer.events.removeAllListeners();
       await s.close();
@@ -156,14 +203,18 @@ describe('retries', () => {
   });
 
   it('honours Retry-After on 429 and gives up after the configured number of attempts', async () => {
-    const s = await setUp({ council: () => ({ status: 429, headers: { 'retry-after': '1' } }) }, { DELIVERY_MAX_ATTEMPTS: '2', DELIVERY_RETRY_MAX_MS: '5000' });
+    const s = await setUp(
+      { council: () => ({ status: 429, headers: { 'retry-after': '1' } }) },
+      { DELIVERY_MAX_ATTEMPTS: '2', DELIVERY_RETRY_MAX_MS: '5000' },
+    );
     try {
       const { reference } = await s.submit();
       const council = (await s.settled(reference)).find((d) => d.agency === 'council');
       expect(council).toMatchObject({ status: 'failed', attempts: 2 });
       expect(council?.last_error).toContain('gave up after 2 attempts');
       const [first, second] = await s.attempts(council?.id ?? '');
-      const waited = (second?.started_at.getTime() ?? 0) - ((first?.started_at.getTime() ?? 0) + (first?.duration_ms ?? 0));
+      const waited =
+        (second?.started_at.getTime() ?? 0) - ((first?.started_at.getTime() ?? 0) + (first?.duration_ms ?? 0));
       expect(waited).toBeGreaterThanOrEqual(950);
     } finally {
       await s.close();

@@ -47,12 +47,24 @@ describe('choosing a language', () => {
   });
 
   it("follows the browser's Accept-Language until the resident chooses, and the choice wins", async () => {
-    const welsh = await t.app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html', 'accept-language': 'cy-GB,cy;q=0.9,en;q=0.5' } });
+    const welsh = await t.app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { accept: 'text/html', 'accept-language': 'cy-GB,cy;q=0.9,en;q=0.5' },
+    });
     expect(htmlTag(welsh.body)).toContain('lang="cy"');
     expect(welsh.headers.vary).toMatch(/accept-language/i);
-    const english = await t.app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html', 'accept-language': 'fr-FR,de;q=0.8' } });
+    const english = await t.app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { accept: 'text/html', 'accept-language': 'fr-FR,de;q=0.8' },
+    });
     expect(htmlTag(english.body)).toContain('lang="en"');
-    const chosen = await t.app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html', 'accept-language': 'ar', cookie: 'tuo-lang=pl' } });
+    const chosen = await t.app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { accept: 'text/html', 'accept-language': 'ar', cookie: 'tuo-lang=pl' },
+    });
     expect(htmlTag(chosen.body)).toContain('lang="pl"');
     expect(chosen.body).toContain('To tłumaczenie nie zostało jeszcze sprawdzone przez urząd gminy.');
   });
@@ -76,7 +88,9 @@ describe('choosing a language', () => {
     const [first, second] = reachablePages(journey, answers);
     if (!first || !second) throw new Error('someone-died has fewer than two pages');
     expect((await resident.post(`/someone-died/${first.path}`, pagePost(first, answers))).statusCode).toBe(303);
-    expect((await resident.get(`/someone-died/${second.path}?lang=cy`)).headers.location).toBe(`/someone-died/${second.path}`);
+    expect((await resident.get(`/someone-died/${second.path}?lang=cy`)).headers.location).toBe(
+      `/someone-died/${second.path}`,
+    );
     const back = await resident.get(`/someone-died/${first.path}`);
     expect(htmlTag(back.body)).toContain('lang="cy"');
     expect(back.body).toContain('Beth oedd eu henw?');
@@ -95,14 +109,23 @@ describe('the language of a submission', () => {
     await answerEveryPage(resident, lifeEvent, reachablePages(getJourney(lifeEvent), answers), answers);
     const choose = pageModel(await resident.get(`/${lifeEvent}/who-to-tell`));
     if (choose.page !== 'who-to-tell') throw new Error(`Expected who to tell, got ${choose.page}`);
-    await resident.post(`/${lifeEvent}/who-to-tell`, choose.props.options.map((option) => ['consent', option.agency] as const));
+    await resident.post(
+      `/${lifeEvent}/who-to-tell`,
+      choose.props.options.map((option) => ['consent', option.agency] as const),
+    );
     await resident.get(`/${lifeEvent}/declaration`);
-    expect((await resident.post(`/${lifeEvent}/declaration`, [['declaration', 'confirmed']])).headers.location).toBe(`/${lifeEvent}/confirmation`);
+    expect((await resident.post(`/${lifeEvent}/declaration`, [['declaration', 'confirmed']])).headers.location).toBe(
+      `/${lifeEvent}/confirmation`,
+    );
     const confirmation = await resident.get(`/${lifeEvent}/confirmation`);
     expect(confirmation.body).toContain('Rydym wedi cael eich adroddiad');
     const model = pageModel(confirmation);
     if (model.page !== 'confirmation') throw new Error(`Expected confirmation, got ${model.page}`);
-    const row = await t.database.db.selectFrom('submissions').select(['language', 'envelope']).where('reference', '=', model.props.reference).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('submissions')
+      .select(['language', 'envelope'])
+      .where('reference', '=', model.props.reference)
+      .executeTakeFirstOrThrow();
     expect(row.language).toBe('cy');
     expect(testProtectedValues().openEnvelope(row.envelope).language).toBe('cy');
     const view = await loadSubmissionView(t.database.db, testProtectedValues(), model.props.reference);
@@ -112,13 +135,22 @@ describe('the language of a submission', () => {
   it('words the confirmation email and text in the language the resident used', async () => {
     const notify = fakeNotify();
     mockServer.use(...notify.handlers);
-    const env = { OUTBOX_RELAY_INTERVAL_MS: '20', NOTIFY_API_KEY: notify.apiKey, NOTIFY_EMAIL_TEMPLATE_ID: randomUUID(), NOTIFY_SMS_TEMPLATE_ID: randomUUID() };
+    const env = {
+      OUTBOX_RELAY_INTERVAL_MS: '20',
+      NOTIFY_API_KEY: notify.apiKey,
+      NOTIFY_EMAIL_TEMPLATE_ID: randomUUID(),
+      NOTIFY_SMS_TEMPLATE_ID: randomUUID(),
+    };
     const app = await createTestApp({ env });
     const worker = await startTestWorker(app.database, testConfig(app.database.url, env));
     try {
       const sent = async (language: string): Promise<NotifySent[]> => {
         const before = notify.sent.length;
-        const response = await app.app.inject({ method: 'POST', url: '/api/submissions', payload: { ...exampleSubmissions['someone-died'], language } });
+        const response = await app.app.inject({
+          method: 'POST',
+          url: '/api/submissions',
+          payload: { ...exampleSubmissions['someone-died'], language },
+        });
         expect(response.statusCode).toBe(201);
         return waitFor(() => Promise.resolve(notify.sent.length >= before + 2 ? notify.sent.slice(before) : undefined));
       };
@@ -128,11 +160,16 @@ describe('the language of a submission', () => {
       expect(email?.subject).toMatch(/^Rydym wedi cael eich adroddiad TUO-/);
       expect(email?.body).toContain('Eich cyfeirnod yw TUO-');
       expect(email?.body).toContain(email?.tracking_link);
-      expect(welsh.find((message) => message.type === 'sms')?.personalisation.body).toMatch(/^Dywedwch Wrthym Unwaith: /);
+      expect(welsh.find((message) => message.type === 'sms')?.personalisation.body).toMatch(
+        /^Dywedwch Wrthym Unwaith: /,
+      );
       const arabic = await sent('ar');
       expect(arabic.find((message) => message.type === 'email')?.personalisation.agencies).toContain('، ');
       const english = await sent('en');
-      expect(english.find((message) => message.type === 'email')?.personalisation).toMatchObject({ language: 'en', life_event: 'Someone has died' });
+      expect(english.find((message) => message.type === 'email')?.personalisation).toMatchObject({
+        language: 'en',
+        life_event: 'Someone has died',
+      });
     } finally {
       await worker.stop();
       await app.close();

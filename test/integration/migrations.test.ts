@@ -21,7 +21,9 @@ describe('migrations', () => {
   });
 
   it('let an older build start on a database a newer release has migrated (rolling deploy, rollback)', async () => {
-    await sql`insert into kysely_migration (name, timestamp) values ('2099-01-01-0001-from-the-future', now())`.execute(database.db);
+    await sql`insert into kysely_migration (name, timestamp) values ('2099-01-01-0001-from-the-future', now())`.execute(
+      database.db,
+    );
     const steps: string[] = [];
     await expect(migrateToLatest(database.db, (message) => steps.push(message))).resolves.toEqual({ results: [] });
     expect(steps).toEqual(['The database is ahead of this build (2099-01-01-0001-from-the-future); not migrating.']);

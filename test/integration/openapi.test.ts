@@ -26,8 +26,12 @@ describe('the OpenAPI document', () => {
   });
 
   it('states the security requirement of every agency operation', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, Operation>> }>();
-    const agencyOperations = Object.entries(doc.paths).filter(([path]) => path.startsWith('/api/agency/')).flatMap(([, ops]) => Object.values(ops));
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, Operation>>;
+    }>();
+    const agencyOperations = Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith('/api/agency/'))
+      .flatMap(([, ops]) => Object.values(ops));
     expect(agencyOperations.length).toBeGreaterThanOrEqual(4);
     for (const operation of agencyOperations) {
       expect(operation.security).toEqual([{ agencyApiKey: [] }]);

@@ -27,7 +27,10 @@ describe('health', () => {
     try {
       const res = await other.app.inject({ method: 'GET', url: '/readyz' });
       expect(res.statusCode).toBe(503);
-      expect(res.json()).toMatchObject({ status: 'not_ready', checks: { worker: { ok: false, detail: 'The queue worker has stopped.' } } });
+      expect(res.json()).toMatchObject({
+        status: 'not_ready',
+        checks: { worker: { ok: false, detail: 'The queue worker has stopped.' } },
+      });
     } finally {
       await other.close();
     }
@@ -44,7 +47,11 @@ describe('errors are problem details', () => {
     });
     expect(res.statusCode).toBe(413);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.json()).toMatchObject({ status: 413, code: expect.any(String) as string, requestId: expect.any(String) as string });
+    expect(res.json()).toMatchObject({
+      status: 413,
+      code: expect.any(String) as string,
+      requestId: expect.any(String) as string,
+    });
   });
 
   it('answers an unknown API address with 404 problem+json carrying the request id', async () => {
@@ -57,7 +64,12 @@ describe('errors are problem details', () => {
   });
 
   it('answers malformed JSON with 400 and no stack trace', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/healthz', headers: { 'content-type': 'application/json' }, payload: '{"a":' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/healthz',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"a":',
+    });
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
     expect(res.statusCode).toBeLessThan(500);
     expect(res.body).not.toMatch(/at .*\.(ts|js):\d+/);
@@ -89,7 +101,15 @@ describe('security baseline', () => {
     try {
       const codes: number[] = [];
       for (let i = 0; i < 4; i += 1) {
-        codes.push((await limited.app.inject({ method: 'GET', url: '/', headers: { 'x-forwarded-for': `203.0.113.${String(i)}` } })).statusCode);
+        codes.push(
+          (
+            await limited.app.inject({
+              method: 'GET',
+              url: '/',
+              headers: { 'x-forwarded-for': `203.0.113.${String(i)}` },
+            })
+          ).statusCode,
+        );
       }
       expect(codes).toEqual([200, 200, 429, 429]);
     } finally {

@@ -62,41 +62,89 @@ describe('logs', () => {
     const idPage = pages.find((page) => page.fields.some((field) => field.name === 'nhsNumber'));
     await resident.get('/start');
     await resident.post('/start', [['lifeEvent', 'someone-died']]);
-    if (idPage) expect((await resident.post(`/someone-died/${idPage.path}`, [...pagePost(idPage, died.answers).filter(([name]) => name !== 'nhsNumber'), ['nhsNumber', '9434765918']])).statusCode).toBe(400);
+    if (idPage)
+      expect(
+        (
+          await resident.post(`/someone-died/${idPage.path}`, [
+            ...pagePost(idPage, died.answers).filter(([name]) => name !== 'nhsNumber'),
+            ['nhsNumber', '9434765918'],
+          ])
+        ).statusCode,
+      ).toBe(400);
     await answerEveryPage(resident, 'someone-died', pages, died.answers);
-    await resident.post('/someone-died/who-to-tell', died.consent.map((agency) => ['consent', agency] as const));
+    await resident.post(
+      '/someone-died/who-to-tell',
+      died.consent.map((agency) => ['consent', agency] as const),
+    );
     const sent = await resident.post('/someone-died/declaration', [['declaration', 'confirmed']]);
     expect(sent.headers.location).toBe('/someone-died/confirmation');
 
     // The API: a good submission with a key, a refused one, a bad tracking secret.
-    const baby = await t.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['baby-born'], headers: { 'idempotency-key': 'logs-test-key-0001' } });
+    const baby = await t.app.inject({
+      method: 'POST',
+      url: '/api/submissions',
+      payload: exampleSubmissions['baby-born'],
+      headers: { 'idempotency-key': 'logs-test-key-0001' },
+    });
     expect(baby.statusCode).toBe(201);
-    const bad = { ...exampleSubmissions['change-in-work-or-income'], answers: { ...exampleSubmissions['change-in-work-or-income'].answers, nationalInsuranceNumber: 'AB123456Z' } };
+    const bad = {
+      ...exampleSubmissions['change-in-work-or-income'],
+      answers: { ...exampleSubmissions['change-in-work-or-income'].answers, nationalInsuranceNumber: 'AB123456Z' },
+    };
     expect((await t.app.inject({ method: 'POST', url: '/api/submissions', payload: bad })).statusCode).toBe(400);
-    const work = await t.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['change-in-work-or-income'] });
+    const work = await t.app.inject({
+      method: 'POST',
+      url: '/api/submissions',
+      payload: exampleSubmissions['change-in-work-or-income'],
+    });
     const { reference } = work.json<{ reference: string }>();
-    expect((await t.app.inject({ method: 'GET', url: `/api/submissions/${reference}/status`, headers: { 'tracking-secret': 'wrong' } })).statusCode).toBe(404);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/submissions/${reference}/status`,
+          headers: { 'tracking-secret': 'wrong' },
+        })
+      ).statusCode,
+    ).toBe(404);
 
     // Deliveries by webhook, with a retry and a refusal.
-    await waitFor(async () => {
-      const open = await t.database.db.selectFrom('deliveries').select('id').where('status', 'in', ['queued', 'sending']).execute();
-      return open.length === 0 ? true : undefined;
-    }, 30_000, 'deliveries to settle');
+    await waitFor(
+      async () => {
+        const open = await t.database.db
+          .selectFrom('deliveries')
+          .select('id')
+          .where('status', 'in', ['queued', 'sending'])
+          .execute();
+        return open.length === 0 ? true : undefined;
+      },
+      30_000,
+      'deliveries to settle',
+    );
     expect(fakes.nhs.requests()).toBeGreaterThan(1);
 
     // An agency reads its inbox, acknowledges and actions.
     const { key } = await createApiKey(t.database.db, 'jobcentre', 'Jobcentre system');
     const headers = { authorization: `Bearer ${key}` };
-    const inbox = (await t.app.inject({ method: 'GET', url: '/api/agency/notifications', headers })).json<{ notifications: { id: string }[] }>();
+    const inbox = (await t.app.inject({ method: 'GET', url: '/api/agency/notifications', headers })).json<{
+      notifications: { id: string }[];
+    }>();
     const first = inbox.notifications[0]?.id ?? '';
     await t.app.inject({ method: 'POST', url: `/api/agency/notifications/${first}/acknowledge`, headers });
-    await t.app.inject({ method: 'POST', url: `/api/agency/notifications/${first}/actioned`, headers, payload: { outcome: 'Claim updated' } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/agency/notifications/${first}/actioned`,
+      headers,
+      payload: { outcome: 'Claim updated' },
+    });
 
     // Staff search (each kind of term), view, add a note; an admin exports and erases.
     const adviser = new StaffClient(t.app);
     await adviser.signIn(await createTestStaff(t.database.db, 'adviser'));
     await adviser.api('GET', '/api/staff/search?name=Margaret&postcode=LS1%204AP');
-    await adviser.page('/staff/search?dateOfBirth.day=27&dateOfBirth.month=3&dateOfBirth.year=1941&nhsNumber=943%20476%205919');
+    await adviser.page(
+      '/staff/search?dateOfBirth.day=27&dateOfBirth.month=3&dateOfBirth.year=1941&nhsNumber=943%20476%205919',
+    );
     await adviser.api('GET', '/api/staff/search?niNumber=AB123456C');
     await adviser.api('GET', '/api/staff/search?nhsNumber=12345');
     await adviser.page(`/staff/submissions/${reference}`);
@@ -105,15 +153,20 @@ describe('logs', () => {
     await admin.signIn(await createTestStaff(t.database.db, 'admin'));
     expect((await admin.api('GET', `/api/admin/submissions/${reference}/export`)).statusCode).toBe(200);
     await admin.page(`/staff/submissions/${reference}/export`);
-    expect((await admin.api('POST', `/api/admin/submissions/${reference}/erase`, { reason: 'Asked by Tomasz Nowak' })).statusCode).toBe(200);
+    expect(
+      (await admin.api('POST', `/api/admin/submissions/${reference}/erase`, { reason: 'Asked by Tomasz Nowak' }))
+        .statusCode,
+    ).toBe(200);
 
     const logs = t.logs() + workerLines.join('');
     // The logs are real and detailed: requests, deliveries and the refusal are in them.
     expect(logs).toContain('/api/staff/search');
     expect(logs).toContain('deliver_to_agency');
     for (const lifeEvent of used) {
-      for (const value of personalValues(lifeEvent, exampleSubmissions[lifeEvent].answers)) expect(logs, `${lifeEvent}: ${value}`).not.toContain(value);
+      for (const value of personalValues(lifeEvent, exampleSubmissions[lifeEvent].answers))
+        expect(logs, `${lifeEvent}: ${value}`).not.toContain(value);
     }
-    for (const value of ['9434765918', 'AB123456Z', 'Tomasz Nowak', 'logs-test-key-0001']) expect(logs).not.toContain(value);
+    for (const value of ['9434765918', 'AB123456Z', 'Tomasz Nowak', 'logs-test-key-0001'])
+      expect(logs).not.toContain(value);
   });
 });

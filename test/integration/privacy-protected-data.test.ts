@@ -35,7 +35,12 @@ afterAll(async () => {
 const everyProtectedValue = lifeEventIds.flatMap((id) => protectedValues(id, exampleSubmissions[id].answers));
 
 async function submit(lifeEvent: LifeEventId, headers: Record<string, string> = {}) {
-  const res = await t.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions[lifeEvent], headers });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/submissions',
+    payload: exampleSubmissions[lifeEvent],
+    headers,
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json<{ reference: string }>().reference;
 }
@@ -45,24 +50,46 @@ describe('protected identifiers at rest', () => {
     await submit('someone-died');
     const jobs = await t.database.db.selectFrom('outbox').select(['task', 'payload']).execute();
     expect(jobs.length).toBeGreaterThan(0);
-    for (const job of jobs) expect(Object.keys(job.payload as object).sort()).toEqual(job.task === 'deliver_to_agency' ? ['attempt', 'deliveryId'] : ['messageId']);
+    for (const job of jobs)
+      expect(Object.keys(job.payload as object).sort()).toEqual(
+        job.task === 'deliver_to_agency' ? ['attempt', 'deliveryId'] : ['messageId'],
+      );
   });
 
   it('a dump of every table after the flows holds no NHS number, NI number or date of birth in clear', async () => {
     // Submissions (one with an Idempotency-Key), delivered by webhook (council, NHS) and into inboxes (housing, jobcentre).
-    for (const lifeEvent of lifeEventIds) await submit(lifeEvent, lifeEvent === 'baby-born' ? { 'idempotency-key': 'privacy-test-key-1' } : {});
+    for (const lifeEvent of lifeEventIds)
+      await submit(lifeEvent, lifeEvent === 'baby-born' ? { 'idempotency-key': 'privacy-test-key-1' } : {});
     worker = await startTestWorker(t.database, testConfig(t.database.url, env));
-    await waitFor(async () => {
-      const open = await t.database.db.selectFrom('deliveries').select('id').where('status', 'in', ['queued', 'sending']).execute();
-      return open.length === 0 ? true : undefined;
-    }, 30_000, 'every delivery');
+    await waitFor(
+      async () => {
+        const open = await t.database.db
+          .selectFrom('deliveries')
+          .select('id')
+          .where('status', 'in', ['queued', 'sending'])
+          .execute();
+        return open.length === 0 ? true : undefined;
+      },
+      30_000,
+      'every delivery',
+    );
     expect(fakes.nhs.accepted.length).toBeGreaterThan(0);
     // An agency reads its inbox (payloads opened for it) and acknowledges one.
     const { key } = await createApiKey(t.database.db, 'jobcentre', 'Jobcentre system');
-    const inbox = await t.app.inject({ method: 'GET', url: '/api/agency/notifications', headers: { authorization: `Bearer ${key}` } });
-    const notifications = inbox.json<{ notifications: { id: string; payload: { answers: Record<string, unknown> } }[] }>().notifications;
+    const inbox = await t.app.inject({
+      method: 'GET',
+      url: '/api/agency/notifications',
+      headers: { authorization: `Bearer ${key}` },
+    });
+    const notifications = inbox.json<{
+      notifications: { id: string; payload: { answers: Record<string, unknown> } }[];
+    }>().notifications;
     expect(notifications.some((n) => n.payload.answers.nationalInsuranceNumber === 'AB123456C')).toBe(true);
-    await t.app.inject({ method: 'POST', url: `/api/agency/notifications/${notifications[0]?.id ?? ''}/acknowledge`, headers: { authorization: `Bearer ${key}` } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/agency/notifications/${notifications[0]?.id ?? ''}/acknowledge`,
+      headers: { authorization: `Bearer ${key}` },
+    });
     // A resident part-way through a journey: every answer waits in their session.
     const resident = new Resident(t.app);
     const answers = exampleSubmissions['moving-home'].answers;
@@ -71,7 +98,11 @@ describe('protected identifiers at rest', () => {
     // Staff search by each protected identifier, and view.
     const staff = new StaffClient(t.app);
     await staff.signIn(await createTestStaff(t.database.db, 'adviser'));
-    const found = async (query: string) => (await staff.api('GET', `/api/staff/search?${query}`)).json<{ results: { lifeEvent: string }[] }>().results.map((r) => r.lifeEvent).sort();
+    const found = async (query: string) =>
+      (await staff.api('GET', `/api/staff/search?${query}`))
+        .json<{ results: { lifeEvent: string }[] }>()
+        .results.map((r) => r.lifeEvent)
+        .sort();
     expect(await found('nhsNumber=401%20023%202137')).toEqual(['baby-born']);
     const byNi = await found('niNumber=ab123456c');
     expect(new Set(byNi)).toEqual(new Set(['change-in-work-or-income', 'someone-died']));
@@ -94,34 +125,72 @@ describe('protected identifiers at rest', () => {
 
 describe('key rotation', () => {
   const k2 = `k2:${Buffer.alloc(32, 9).toString('base64')}`;
-  const [test1] = testConfig('postgres://x/y').protectedDataKeys.map((key) => `${key.id}:${key.secret.toString('base64')}`);
+  const [test1] = testConfig('postgres://x/y').protectedDataKeys.map(
+    (key) => `${key.id}:${key.secret.toString('base64')}`,
+  );
 
   async function staffView(app: TestApp, reference: string) {
     const staff = new StaffClient(app.app);
     await staff.signIn(await createTestStaff(app.database.db, 'adviser'));
-    const view = (await staff.api('GET', `/api/staff/submissions/${reference}`)).json<{ answers: { label: string; lines: string[] }[] }>();
-    const search = (await staff.api('GET', '/api/staff/search?dateOfBirth=1941-03-27&nhsNumber=9434765919')).json<{ results: { reference: string }[] }>();
-    return { nhs: view.answers.find((row) => row.label.startsWith('NHS number'))?.lines, found: search.results.map((r) => r.reference) };
+    const view = (await staff.api('GET', `/api/staff/submissions/${reference}`)).json<{
+      answers: { label: string; lines: string[] }[];
+    }>();
+    const search = (await staff.api('GET', '/api/staff/search?dateOfBirth=1941-03-27&nhsNumber=9434765919')).json<{
+      results: { reference: string }[];
+    }>();
+    return {
+      nhs: view.answers.find((row) => row.label.startsWith('NHS number'))?.lines,
+      found: search.results.map((r) => r.reference),
+    };
   }
 
   it('keeps old data readable and searchable, seals new data with the new key, and re-seals old data', async () => {
     const before = await createTestApp();
-    const old = (await before.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['someone-died'] })).json<{ reference: string }>().reference;
+    const old = (
+      await before.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['someone-died'] })
+    ).json<{ reference: string }>().reference;
     // A row from before sealing: answers in clear, no search hashes.
-    const legacy = (await before.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['someone-died'] })).json<{ reference: string }>().reference;
-    const opened = testProtectedValues().openEnvelope((await before.database.db.selectFrom('submissions').select('envelope').where('reference', '=', legacy).executeTakeFirstOrThrow()).envelope);
-    await sql`update submissions set envelope = ${JSON.stringify(opened)}::jsonb, protected_key_id = null where reference = ${legacy}`.execute(before.database.db);
-    await sql`update submission_search set identifier_hashes = '{}' where reference = ${legacy.replaceAll('-', '')}`.execute(before.database.db);
+    const legacy = (
+      await before.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['someone-died'] })
+    ).json<{ reference: string }>().reference;
+    const opened = testProtectedValues().openEnvelope(
+      (
+        await before.database.db
+          .selectFrom('submissions')
+          .select('envelope')
+          .where('reference', '=', legacy)
+          .executeTakeFirstOrThrow()
+      ).envelope,
+    );
+    await sql`update submissions set envelope = ${JSON.stringify(opened)}::jsonb, protected_key_id = null where reference = ${legacy}`.execute(
+      before.database.db,
+    );
+    await sql`update submission_search set identifier_hashes = '{}' where reference = ${legacy.replaceAll('-', '')}`.execute(
+      before.database.db,
+    );
 
-    const rotated = await createTestApp({ database: before.database, env: { PROTECTED_DATA_KEYS: `${k2},${test1 ?? ''}` } });
+    const rotated = await createTestApp({
+      database: before.database,
+      env: { PROTECTED_DATA_KEYS: `${k2},${test1 ?? ''}` },
+    });
     expect(await staffView(rotated, old)).toEqual({ nhs: ['943 476 5919'], found: [old] });
-    const fresh = (await rotated.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['someone-died'] })).json<{ reference: string }>().reference;
-    const keyIds = async () => Object.fromEntries((await before.database.db.selectFrom('submissions').select(['reference', 'protected_key_id']).execute()).map((r) => [r.reference, r.protected_key_id]));
+    const fresh = (
+      await rotated.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['someone-died'] })
+    ).json<{ reference: string }>().reference;
+    const keyIds = async () =>
+      Object.fromEntries(
+        (await before.database.db.selectFrom('submissions').select(['reference', 'protected_key_id']).execute()).map(
+          (r) => [r.reference, r.protected_key_id],
+        ),
+      );
     expect(await keyIds()).toEqual({ [old]: 'test1', [legacy]: null, [fresh]: 'k2' });
 
     // Two workers re-sealing at once: each row is re-sealed once.
     const resealing = testProtectedValues({ PROTECTED_DATA_KEYS: `${k2},${test1 ?? ''}` });
-    const runs = await Promise.all([resealProtectedData(before.database.db, resealing), resealProtectedData(before.database.db, resealing)]);
+    const runs = await Promise.all([
+      resealProtectedData(before.database.db, resealing),
+      resealProtectedData(before.database.db, resealing),
+    ]);
     expect(runs.reduce((sum, run) => sum + run.resealed, 0)).toBe(2);
     expect(await resealProtectedData(before.database.db, resealing)).toEqual({ resealed: 0, unreadable: 0 });
     expect(await keyIds()).toEqual({ [old]: 'k2', [legacy]: 'k2', [fresh]: 'k2' });
@@ -134,7 +203,11 @@ describe('key rotation', () => {
     const view = await staffView(after, legacy);
     expect(view.nhs).toEqual(['943 476 5919']);
     expect(view.found.sort()).toEqual([old, legacy, fresh].sort());
-    const audit = await before.database.db.selectFrom('audit_events').select('detail').where('action', '=', 'privacy.resealed').execute();
+    const audit = await before.database.db
+      .selectFrom('audit_events')
+      .select('detail')
+      .where('action', '=', 'privacy.resealed')
+      .execute();
     expect(audit.reduce((sum, row) => sum + (row.detail as { resealed: number }).resealed, 0)).toBe(2);
     await after.app.close();
     await rotated.app.close();
@@ -145,7 +218,10 @@ describe('key rotation', () => {
     const app = await createTestApp();
     await app.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['baby-born'] });
     const before = await dumpEveryRow(app.database.db);
-    expect(await resealProtectedData(app.database.db, testProtectedValues({ PROTECTED_DATA_KEYS: k2 }))).toEqual({ resealed: 0, unreadable: 1 });
+    expect(await resealProtectedData(app.database.db, testProtectedValues({ PROTECTED_DATA_KEYS: k2 }))).toEqual({
+      resealed: 0,
+      unreadable: 1,
+    });
     const row = await app.database.db.selectFrom('submissions').select('protected_key_id').executeTakeFirstOrThrow();
     expect(row.protected_key_id).toBe('test1');
     expect(before).toContain('pv1.test1.');

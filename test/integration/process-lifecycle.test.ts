@@ -24,9 +24,13 @@ describe('the one-process portal on embedded Postgres', () => {
   it('stops at once with one clear line when PORT is not a number', async () => {
     const portal = startPortal({ DATA_DIR: dataDir, PORT: 'abc' });
     expect(await portal.exited).toBe(1);
-    expect(portal.output().trim().split('\n').filter((line) => !line.startsWith('npm warn'))).toEqual([
-      '[tell-us-once] Configuration error: PORT must be a whole number from 1 to 65535 (got "abc").',
-    ]);
+    expect(
+      portal
+        .output()
+        .trim()
+        .split('\n')
+        .filter((line) => !line.startsWith('npm warn')),
+    ).toEqual(['[tell-us-once] Configuration error: PORT must be a whole number from 1 to 65535 (got "abc").']);
   });
 
   it('starts, keeps data across a hard kill of its process group, and stops cleanly on Ctrl-C', async () => {

@@ -13,7 +13,15 @@ afterAll(async () => {
 
 const journey = catalogue['someone-died'];
 const answers: Answers = { ...exampleSubmissions['someone-died'].answers };
-const countSubmissions = async () => Number((await t.database.db.selectFrom('submissions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const countSubmissions = async () =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('submissions')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 async function residentAtCheckAnswers(given: Answers = answers): Promise<Resident> {
   const resident = new Resident(t.app);
@@ -40,7 +48,10 @@ describe('changing an answer', () => {
     const changed = await resident.post('/someone-died/marital-status?change=1', [['maritalStatus', 'married']]);
     expect(changed.headers.location).toBe('/someone-died/check-answers');
     const summary = pageModel(await resident.get('/someone-died/check-answers'));
-    expect(summary.page === 'check-answers' && summary.props.rows.find((row) => row.label === 'What was their marital status?')?.lines).toEqual(['Married or in a civil partnership']);
+    expect(
+      summary.page === 'check-answers' &&
+        summary.props.rows.find((row) => row.label === 'What was their marital status?')?.lines,
+    ).toEqual(['Married or in a civil partnership']);
   });
 
   it('asks the questions a changed answer opens before returning to the summary', async () => {
@@ -57,8 +68,13 @@ describe('sending', () => {
   it('makes one submission from a double click: two declarations posted at once', async () => {
     const resident = await readyToSend();
     const before = await countSubmissions();
-    const [first, second] = await Promise.all([0, 1].map(() => resident.post('/someone-died/declaration', [['declaration', 'confirmed']])));
-    expect([first?.headers.location, second?.headers.location]).toEqual(['/someone-died/confirmation', '/someone-died/confirmation']);
+    const [first, second] = await Promise.all(
+      [0, 1].map(() => resident.post('/someone-died/declaration', [['declaration', 'confirmed']])),
+    );
+    expect([first?.headers.location, second?.headers.location]).toEqual([
+      '/someone-died/confirmation',
+      '/someone-died/confirmation',
+    ]);
     const resent = await resident.post('/someone-died/declaration', [['declaration', 'confirmed']]);
     expect(resent.headers.location).toBe('/someone-died/confirmation');
     expect(await countSubmissions()).toBe(before + 1);
@@ -88,7 +104,9 @@ describe('sending', () => {
     // Back to a question after sending shows the confirmation, not a form to send again.
     expect((await resident.get('/someone-died/their-name')).headers.location).toBe('/someone-died/confirmation');
     const stored = await t.database.db.selectFrom('sessions').select('data').execute();
-    expect(JSON.stringify(stored)).not.toContain(first.page === 'confirmation' ? first.props.trackingSecret : 'unreachable');
+    expect(JSON.stringify(stored)).not.toContain(
+      first.page === 'confirmation' ? first.props.trackingSecret : 'unreachable',
+    );
   });
 });
 
@@ -101,16 +119,30 @@ describe('tracking', () => {
     const { reference, trackingSecret } = confirmation.props;
     const tracker = new Resident(t.app);
     await tracker.get('/track');
-    const byForm = await tracker.post('/track', [['reference', reference.toLowerCase()], ['secret', trackingSecret]]);
+    const byForm = await tracker.post('/track', [
+      ['reference', reference.toLowerCase()],
+      ['secret', trackingSecret],
+    ]);
     expect(byForm.statusCode).toBe(200);
     expect(byForm.body).toContain('Waiting to be sent');
     const byLink = pageModel(await tracker.get(`/track?reference=${reference}&secret=${trackingSecret}`));
-    expect(byLink.page === 'track' && byLink.props.result?.agencies.map((a) => [a.agency, a.status])).toEqual([['nhs', 'queued']]);
+    expect(byLink.page === 'track' && byLink.props.result?.agencies.map((a) => [a.agency, a.status])).toEqual([
+      ['nhs', 'queued'],
+    ]);
 
-    const wrongSecret = await tracker.post('/track', [['reference', reference], ['secret', 'A'.repeat(27)]]);
-    const unknown = await tracker.post('/track', [['reference', 'TUO-0000-0000'], ['secret', trackingSecret]]);
+    const wrongSecret = await tracker.post('/track', [
+      ['reference', reference],
+      ['secret', 'A'.repeat(27)],
+    ]);
+    const unknown = await tracker.post('/track', [
+      ['reference', 'TUO-0000-0000'],
+      ['secret', trackingSecret],
+    ]);
     expect(wrongSecret.statusCode).toBe(400);
-    const message = (response: typeof unknown) => { const m = pageModel(response); return m.page === 'track' ? m.props.form.errors : []; };
+    const message = (response: typeof unknown) => {
+      const m = pageModel(response);
+      return m.page === 'track' ? m.props.form.errors : [];
+    };
     expect(message(wrongSecret)).toEqual(message(unknown));
     expect(wrongSecret.body).not.toContain('A'.repeat(27));
   });
@@ -118,9 +150,17 @@ describe('tracking', () => {
   it('asks for both the reference and the tracking code', async () => {
     const tracker = new Resident(t.app);
     await tracker.get('/track');
-    const model = pageModel(await tracker.post('/track', [['reference', ''], ['secret', '']]));
+    const model = pageModel(
+      await tracker.post('/track', [
+        ['reference', ''],
+        ['secret', ''],
+      ]),
+    );
     expect(model.title).toBe('Error: Track your report');
-    expect(model.page === 'track' && model.props.form.errors.map((e) => e.message)).toEqual(['Enter your reference', 'Enter your tracking code']);
+    expect(model.page === 'track' && model.props.form.errors.map((e) => e.message)).toEqual([
+      'Enter your reference',
+      'Enter your tracking code',
+    ]);
   });
 });
 
@@ -129,10 +169,17 @@ describe('sessions and forgery', () => {
     const plain = (await new Resident(t.app).get('/start')).cookies[0];
     expect(plain).toMatchObject({ name: 'tuo-session', httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(plain?.secure).toBeFalsy();
-    const https = await createTestApp({ database: t.database, env: { PUBLIC_URL: 'https://tell-us-once.example.gov.uk', TRUST_PROXY: '1' } });
+    const https = await createTestApp({
+      database: t.database,
+      env: { PUBLIC_URL: 'https://tell-us-once.example.gov.uk', TRUST_PROXY: '1' },
+    });
     try {
       // Behind the council's TLS-terminating proxy, which says so in X-Forwarded-Proto.
-      const response = await https.app.inject({ method: 'GET', url: '/start', headers: { accept: 'text/html', 'x-forwarded-proto': 'https' } });
+      const response = await https.app.inject({
+        method: 'GET',
+        url: '/start',
+        headers: { accept: 'text/html', 'x-forwarded-proto': 'https' },
+      });
       const secure = response.cookies[0];
       expect(secure).toMatchObject({ name: '__Host-tuo-session', httpOnly: true, sameSite: 'Lax', secure: true });
     } finally {
@@ -160,7 +207,12 @@ describe('sessions and forgery', () => {
     const forged = await resident.post('/start', [['lifeEvent', 'someone-died']], { csrf: 'not-the-token' });
     expect(forged.statusCode).toBe(403);
     expect(pageModel(forged).page).toBe('session-expired');
-    const cookieless = await t.app.inject({ method: 'POST', url: '/start', payload: 'lifeEvent=someone-died', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' } });
+    const cookieless = await t.app.inject({
+      method: 'POST',
+      url: '/start',
+      payload: 'lifeEvent=someone-died',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    });
     expect(cookieless.statusCode).toBe(403);
   });
 

@@ -1,4 +1,12 @@
-import { answerSummary, catalogue, exampleSubmissions, findPageByPath, type AgencyId, type Answers, type LifeEventId } from '@tuo/shared';
+import {
+  answerSummary,
+  catalogue,
+  exampleSubmissions,
+  findPageByPath,
+  type AgencyId,
+  type Answers,
+  type LifeEventId,
+} from '@tuo/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageModel, pagePost, Resident } from '../support/resident.js';
 import { testProtectedValues } from '../support/test-config.js';
@@ -78,7 +86,8 @@ const leftOut: Partial<Record<LifeEventId, AgencyId>> = { 'someone-died': 'housi
 function typedAnswers(lifeEvent: LifeEventId): Answers {
   const answers: Answers = { ...exampleSubmissions[lifeEvent].answers };
   for (const [name, value] of Object.entries(answers)) {
-    if (typeof value === 'object' && !Array.isArray(value) && value.uprn) answers[name] = { line1: value.line1, line2: value.line2, town: value.town, postcode: value.postcode };
+    if (typeof value === 'object' && !Array.isArray(value) && value.uprn)
+      answers[name] = { line1: value.line1, line2: value.line2, town: value.town, postcode: value.postcode };
   }
   return JSON.parse(JSON.stringify(answers)) as Answers;
 }
@@ -99,23 +108,28 @@ describe.each(Object.keys(routes) as LifeEventId[])('%s in server-rendered pages
     expect(chosen.headers.location).toBe(`/${lifeEvent}/${route[0]?.[0] ?? ''}`);
   });
 
-  it.each(route.map(([path, empty], index) => [path, empty, route[index + 1]?.[0] ?? 'check-answers'] as const))('%s: empty → %s; valid → %s', async (path, empty, next) => {
-    const url = `/${lifeEvent}/${path}`;
-    const page = findPageByPath(journey, path);
-    if (!page) throw new Error(`No page at ${path}`);
-    expect((await resident.get(url)).statusCode).toBe(200);
-    if (empty !== undefined) {
-      const refused = await resident.post(url);
-      expect(refused.statusCode).toBe(400);
-      const model = pageModel(refused);
-      expect(model.title).toBe(`Error: ${page.title}`);
-      expect(model.page === 'question' && model.props.form.errors[0]?.message).toBe(empty);
-      expect(refused.body).toContain('govuk-error-summary');
-    }
-    const accepted = await resident.post(url, pagePost(page, answers));
-    expect(accepted.statusCode, accepted.statusCode === 400 ? JSON.stringify(pageModel(accepted).props) : '').toBe(303);
-    expect(accepted.headers.location).toBe(`/${lifeEvent}/${next}`);
-  });
+  it.each(route.map(([path, empty], index) => [path, empty, route[index + 1]?.[0] ?? 'check-answers'] as const))(
+    '%s: empty → %s; valid → %s',
+    async (path, empty, next) => {
+      const url = `/${lifeEvent}/${path}`;
+      const page = findPageByPath(journey, path);
+      if (!page) throw new Error(`No page at ${path}`);
+      expect((await resident.get(url)).statusCode).toBe(200);
+      if (empty !== undefined) {
+        const refused = await resident.post(url);
+        expect(refused.statusCode).toBe(400);
+        const model = pageModel(refused);
+        expect(model.title).toBe(`Error: ${page.title}`);
+        expect(model.page === 'question' && model.props.form.errors[0]?.message).toBe(empty);
+        expect(refused.body).toContain('govuk-error-summary');
+      }
+      const accepted = await resident.post(url, pagePost(page, answers));
+      expect(accepted.statusCode, accepted.statusCode === 400 ? JSON.stringify(pageModel(accepted).props) : '').toBe(
+        303,
+      );
+      expect(accepted.headers.location).toBe(`/${lifeEvent}/${next}`);
+    },
+  );
 
   it('shows every answer on "Check your answers", each with a Change link', async () => {
     const response = await resident.get(`/${lifeEvent}/check-answers`);
@@ -123,7 +137,9 @@ describe.each(Object.keys(routes) as LifeEventId[])('%s in server-rendered pages
     const model = pageModel(response);
     if (model.page !== 'check-answers') throw new Error(`Expected check answers, got ${model.page}`);
     const expected = answerSummary(journey, answers);
-    expect(model.props.rows.map((row) => [row.label, row.lines])).toEqual(expected.map((row) => [row.label, row.lines]));
+    expect(model.props.rows.map((row) => [row.label, row.lines])).toEqual(
+      expected.map((row) => [row.label, row.lines]),
+    );
     expect(model.props.rows.every((row) => row.changeHref.endsWith('?change=1'))).toBe(true);
   });
 
@@ -132,8 +148,13 @@ describe.each(Object.keys(routes) as LifeEventId[])('%s in server-rendered pages
     const choose = pageModel(await resident.get(`/${lifeEvent}/who-to-tell`));
     if (choose.page !== 'who-to-tell') throw new Error(`Expected who to tell, got ${choose.page}`);
     // Every relevant agency starts ticked.
-    expect(choose.props.form.values.consent).toEqual(choose.props.options.filter((o) => !o.required).map((o) => o.agency));
-    const chosen = await resident.post(`/${lifeEvent}/who-to-tell`, consent.map((agency) => ['consent', agency] as const));
+    expect(choose.props.form.values.consent).toEqual(
+      choose.props.options.filter((o) => !o.required).map((o) => o.agency),
+    );
+    const chosen = await resident.post(
+      `/${lifeEvent}/who-to-tell`,
+      consent.map((agency) => ['consent', agency] as const),
+    );
     expect(chosen.headers.location).toBe(`/${lifeEvent}/declaration`);
     expect((await resident.get(`/${lifeEvent}/declaration`)).statusCode).toBe(200);
     const unconfirmed = await resident.post(`/${lifeEvent}/declaration`);
@@ -145,10 +166,18 @@ describe.each(Object.keys(routes) as LifeEventId[])('%s in server-rendered pages
     if (confirmation.page !== 'confirmation') throw new Error(`Expected confirmation, got ${confirmation.page}`);
     const { reference, trackingSecret } = confirmation.props;
     expect(trackingSecret).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}(?:-[0-9A-HJKMNP-TV-Z]{5}){3}$/);
-    const submission = await t.database.db.selectFrom('submissions').select(['id', 'envelope']).where('reference', '=', reference).executeTakeFirstOrThrow();
+    const submission = await t.database.db
+      .selectFrom('submissions')
+      .select(['id', 'envelope'])
+      .where('reference', '=', reference)
+      .executeTakeFirstOrThrow();
     // Stored sealed (protected identifiers encrypted), and opens to exactly the answers given.
     expect(testProtectedValues().openEnvelope(submission.envelope).answers).toEqual(answers);
-    const deliveries = await t.database.db.selectFrom('deliveries').select('agency').where('submission_id', '=', submission.id).execute();
+    const deliveries = await t.database.db
+      .selectFrom('deliveries')
+      .select('agency')
+      .where('submission_id', '=', submission.id)
+      .execute();
     expect(deliveries.map((d) => d.agency).sort()).toEqual([...consent].sort());
     expect(confirmation.props.agencies).toEqual(consent);
   });

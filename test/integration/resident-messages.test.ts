@@ -20,7 +20,11 @@ async function submitAndSettle(env: Record<string, string>) {
   const t = await createTestApp({ env });
   const worker = await startTestWorker(t.database, testConfig(t.database.url, env));
   try {
-    const res = await t.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['someone-died'] });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/submissions',
+      payload: exampleSubmissions['someone-died'],
+    });
     const { reference, trackingSecret } = res.json<{ reference: string; trackingSecret: string }>();
     const messages = await waitFor(async () => {
       const rows = await t.database.db.selectFrom('resident_messages').selectAll().orderBy('channel').execute();
@@ -55,7 +59,9 @@ describe('confirmation to the resident', () => {
     const email = notify.sent.find((m) => m.type === 'email');
     expect(email).toMatchObject({ templateId: emailTemplate, to: 'sean.obrien@example.com' });
     expect(email?.personalisation.reference).toBe(reference);
-    expect(email?.personalisation.tracking_link).toBe(`https://tell-us-once.example.gov.uk/track?reference=${reference}&secret=${trackingSecret}`);
+    expect(email?.personalisation.tracking_link).toBe(
+      `https://tell-us-once.example.gov.uk/track?reference=${reference}&secret=${trackingSecret}`,
+    );
     expect(notify.sent.find((m) => m.type === 'sms')).toMatchObject({ templateId: smsTemplate, to: '+447700900982' });
   });
 

@@ -14,7 +14,9 @@ afterAll(async () => {
 });
 
 const k2 = `k2:${Buffer.alloc(32, 9).toString('base64')}`;
-const [test1] = testConfig('postgres://x/y').protectedDataKeys.map((key) => `${key.id}:${key.secret.toString('base64')}`);
+const [test1] = testConfig('postgres://x/y').protectedDataKeys.map(
+  (key) => `${key.id}:${key.secret.toString('base64')}`,
+);
 
 describe('saved forms across a key rotation', () => {
   it('are re-sealed under the new key, so the old key can go without losing a form', async () => {
@@ -26,7 +28,16 @@ describe('saved forms across a key rotation', () => {
       expiresAt: new Date(Date.now() + 86_400_000),
       method: { kind: 'code', codeHash: 'reseal-test' },
     });
-    const stored = async () => JSON.stringify((await t.database.db.selectFrom('saved_journeys').select('answers').where('id', '=', id).executeTakeFirstOrThrow()).answers);
+    const stored = async () =>
+      JSON.stringify(
+        (
+          await t.database.db
+            .selectFrom('saved_journeys')
+            .select('answers')
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).answers,
+      );
     expect(await stored()).toContain('pv1.test1.');
 
     const rotating = testProtectedValues({ PROTECTED_DATA_KEYS: `${k2},${test1 ?? ''}` });
@@ -36,7 +47,13 @@ describe('saved forms across a key rotation', () => {
     expect(await stored()).not.toContain('1941');
 
     // With only the new key configured, the form still opens.
-    const row = await t.database.db.selectFrom('saved_journeys').select('answers').where('id', '=', id).executeTakeFirstOrThrow();
-    expect(openSavedAnswers(testProtectedValues({ PROTECTED_DATA_KEYS: k2 }), 'someone-died', id, row.answers)).toEqual(saved);
+    const row = await t.database.db
+      .selectFrom('saved_journeys')
+      .select('answers')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(openSavedAnswers(testProtectedValues({ PROTECTED_DATA_KEYS: k2 }), 'someone-died', id, row.answers)).toEqual(
+      saved,
+    );
   });
 });

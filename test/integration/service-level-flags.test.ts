@@ -27,7 +27,11 @@ const clock = testClock('2026-04-08T12:00:00Z');
 
 beforeAll(async () => {
   receiver = await startWebhookReceiver({ secret });
-  env = { AGENCY_COUNCIL_WEBHOOK_URL: receiver.url('council'), AGENCY_COUNCIL_WEBHOOK_SECRET: secret, OUTBOX_RELAY_INTERVAL_MS: '20' };
+  env = {
+    AGENCY_COUNCIL_WEBHOOK_URL: receiver.url('council'),
+    AGENCY_COUNCIL_WEBHOOK_SECRET: secret,
+    OUTBOX_RELAY_INTERVAL_MS: '20',
+  };
   t = await createTestApp({ env, now: clock.now });
 });
 afterAll(async () => {
@@ -36,9 +40,27 @@ afterAll(async () => {
 });
 
 const config = () => testConfig(t.database.url, env);
-const deps = () => ({ db: t.database.db, serviceLevels: config().serviceLevels, calendar: englandAndWales, now: clock.now, webhookAgencies: new Set(['council' as const]) });
-const events = (deliveryIds: string[]) => t.database.db.selectFrom('delivery_events').select(['delivery_id', 'detail']).where('status', '=', 'target-missed').where('delivery_id', 'in', deliveryIds).execute();
-const audits = (submissionId: string) => t.database.db.selectFrom('audit_events').select('detail').where('action', '=', 'notification.target-missed').where('submission_id', '=', submissionId).execute();
+const deps = () => ({
+  db: t.database.db,
+  serviceLevels: config().serviceLevels,
+  calendar: englandAndWales,
+  now: clock.now,
+  webhookAgencies: new Set(['council' as const]),
+});
+const events = (deliveryIds: string[]) =>
+  t.database.db
+    .selectFrom('delivery_events')
+    .select(['delivery_id', 'detail'])
+    .where('status', '=', 'target-missed')
+    .where('delivery_id', 'in', deliveryIds)
+    .execute();
+const audits = (submissionId: string) =>
+  t.database.db
+    .selectFrom('audit_events')
+    .select('detail')
+    .where('action', '=', 'notification.target-missed')
+    .where('submission_id', '=', submissionId)
+    .execute();
 
 async function startWorkerWithClock(): Promise<RunningWorker> {
   const c = config();
@@ -55,7 +77,11 @@ describe('flagging notifications past their targets', () => {
   it('flags each notification once, even with many runs at once, and never one already acknowledged', async () => {
     const { id } = await submit(t.app, t.database.db, 'someone-died');
     await deliver(t.database.db, id, '2026-04-02T10:00:00Z', { nhs: { acknowledgedAt: '2026-04-07T09:00:00Z' } });
-    const deliveries = await t.database.db.selectFrom('deliveries').select(['id', 'agency']).where('submission_id', '=', id).execute();
+    const deliveries = await t.database.db
+      .selectFrom('deliveries')
+      .select(['id', 'agency'])
+      .where('submission_id', '=', id)
+      .execute();
     const ids = deliveries.map((d) => d.id);
 
     clock.set('2026-04-08T22:59:00Z'); // still Wednesday 8 April in London
@@ -64,14 +90,24 @@ describe('flagging notifications past their targets', () => {
     clock.set('2026-04-09T08:00:00Z');
     const runs = await Promise.all(Array.from({ length: 6 }, () => flagMissedTargets(deps())));
     const flagged = runs.flatMap((run) => run.acknowledge).sort();
-    const unacknowledged = deliveries.filter((d) => d.agency !== 'nhs').map((d) => d.id).sort();
+    const unacknowledged = deliveries
+      .filter((d) => d.agency !== 'nhs')
+      .map((d) => d.id)
+      .sort();
     expect(flagged).toEqual(unacknowledged);
     expect((await events(ids)).map((e) => e.delivery_id).sort()).toEqual(unacknowledged);
     expect(await audits(id)).toHaveLength(unacknowledged.length);
     // The agency that takes webhooks gets one event queued; inbox agencies see the flag in their inbox.
-    const queued = await t.database.db.selectFrom('outbox').select(['task', 'payload', 'job_key']).where('task', '=', 'send_missed_target_event').execute();
+    const queued = await t.database.db
+      .selectFrom('outbox')
+      .select(['task', 'payload', 'job_key'])
+      .where('task', '=', 'send_missed_target_event')
+      .execute();
     expect(queued).toHaveLength(1);
-    expect(queued[0]?.payload).toMatchObject({ deliveryId: deliveries.find((d) => d.agency === 'council')?.id, target: 'acknowledge' });
+    expect(queued[0]?.payload).toMatchObject({
+      deliveryId: deliveries.find((d) => d.agency === 'council')?.id,
+      target: 'acknowledge',
+    });
 
     // Once flagged, later runs find nothing more to do until the action target passes.
     expect(await flagMissedTargets(deps())).toEqual({ acknowledge: [], action: [] });
@@ -80,33 +116,59 @@ describe('flagging notifications past their targets', () => {
   it('with two workers running the task at once, flags the action target once and tells the webhook agency once', async () => {
     const { id, reference } = await submit(t.app, t.database.db, 'baby-born');
     await deliver(t.database.db, id, '2026-04-02T10:00:00Z');
-    const ids = (await t.database.db.selectFrom('deliveries').select('id').where('submission_id', '=', id).execute()).map((d) => d.id);
+    const ids = (
+      await t.database.db.selectFrom('deliveries').select('id').where('submission_id', '=', id).execute()
+    ).map((d) => d.id);
     // Ten working days from 2 April 2026: 7, 8, 9, 10, 13, 14, 15, 16, 17, 20 April.
     clock.set('2026-04-21T07:00:00Z');
     const [first, second] = [await startWorkerWithClock(), await startWorkerWithClock()];
     try {
-      await t.database.pool.query(`select graphile_worker.add_job($1) from generate_series(1, 6)`, [FLAG_MISSED_TARGETS]);
-      await waitFor(async () => {
-        const left = await t.database.pool.query<{ n: string }>(`select count(*) as n from graphile_worker.jobs where task_identifier in ($1, 'send_missed_target_event')`, [FLAG_MISSED_TARGETS]);
-        return left.rows[0]?.n === '0' ? true : undefined;
-      }, 30_000, 'the flag jobs and events to finish');
-      await waitFor(async () => (receiver.received.filter((r) => r.reference === reference).length >= 2 ? true : undefined), 10_000, 'the webhook events');
+      await t.database.pool.query(`select graphile_worker.add_job($1) from generate_series(1, 6)`, [
+        FLAG_MISSED_TARGETS,
+      ]);
+      await waitFor(
+        async () => {
+          const left = await t.database.pool.query<{ n: string }>(
+            `select count(*) as n from graphile_worker.jobs where task_identifier in ($1, 'send_missed_target_event')`,
+            [FLAG_MISSED_TARGETS],
+          );
+          return left.rows[0]?.n === '0' ? true : undefined;
+        },
+        30_000,
+        'the flag jobs and events to finish',
+      );
+      await waitFor(
+        async () => (receiver.received.filter((r) => r.reference === reference).length >= 2 ? true : undefined),
+        10_000,
+        'the webhook events',
+      );
     } finally {
       await Promise.all([first.stop(), second.stop()]);
     }
     const flaggedEvents = await events(ids);
     // Both targets were missed by then: one event each per notification, never two.
     expect(flaggedEvents).toHaveLength(ids.length * 2);
-    const rows = await t.database.db.selectFrom('deliveries').select(['acknowledge_flagged_at', 'action_flagged_at']).where('submission_id', '=', id).execute();
+    const rows = await t.database.db
+      .selectFrom('deliveries')
+      .select(['acknowledge_flagged_at', 'action_flagged_at'])
+      .where('submission_id', '=', id)
+      .execute();
     expect(rows.every((r) => r.acknowledge_flagged_at !== null && r.action_flagged_at !== null)).toBe(true);
     const told = receiver.received.filter((r) => r.reference === reference);
-    expect(told.map((r) => r.webhookId).sort()).toEqual([expect.stringMatching(/^msg_target_acknowledge_/), expect.stringMatching(/^msg_target_action_/)]);
+    expect(told.map((r) => r.webhookId).sort()).toEqual([
+      expect.stringMatching(/^msg_target_acknowledge_/),
+      expect.stringMatching(/^msg_target_action_/),
+    ]);
     expect(told.every((r) => r.agency === 'council')).toBe(true);
   });
 
   it('shows the flag in the agency inbox, on the staff dashboard and on the submission view', async () => {
     const { key } = await createApiKey(t.database.db, 'housing', 'Lettings system');
-    const page = await t.app.inject({ method: 'GET', url: '/api/agency/notifications?limit=200', headers: { authorization: `Bearer ${key}` } });
+    const page = await t.app.inject({
+      method: 'GET',
+      url: '/api/agency/notifications?limit=200',
+      headers: { authorization: `Bearer ${key}` },
+    });
     expect(page.statusCode).toBe(200);
     const notifications = page.json<{ notifications: { missedTargets: string[] }[] }>().notifications;
     expect(notifications.length).toBeGreaterThan(0);
@@ -114,10 +176,18 @@ describe('flagging notifications past their targets', () => {
 
     const staff = new StaffClient(t.app);
     expect((await staff.signIn(await createTestStaff(t.database.db, 'adviser'))).statusCode).toBe(200);
-    const dashboard = (await staff.api('GET', '/api/staff/dashboard')).json<{ missedTargets: { acknowledge: number; action: number } }>();
+    const dashboard = (await staff.api('GET', '/api/staff/dashboard')).json<{
+      missedTargets: { acknowledge: number; action: number };
+    }>();
     // By 21 April both submissions missed the action target everywhere; the first was acknowledged by the NHS.
     expect(dashboard.missedTargets).toEqual({ acknowledge: 3 + agencyIds.length, action: 2 * agencyIds.length });
-    const reference = (await t.database.db.selectFrom('submissions').select('reference').where('life_event', '=', 'baby-born').executeTakeFirstOrThrow()).reference;
+    const reference = (
+      await t.database.db
+        .selectFrom('submissions')
+        .select('reference')
+        .where('life_event', '=', 'baby-born')
+        .executeTakeFirstOrThrow()
+    ).reference;
     const view = await staff.page(`/staff/submissions/${reference}`);
     expect(view.body).toContain('Missed its target to: acknowledge, action.');
     expect(view.body).toContain('Missed its target to be acknowledged');
@@ -133,9 +203,19 @@ describe('the missed-target webhook event after a rotation', () => {
     try {
       const { id, reference } = await submit(t.app, t.database.db, 'moving-home');
       await deliver(t.database.db, id, '2026-04-02T10:00:00Z');
-      const council = await t.database.db.selectFrom('deliveries').select('id').where('submission_id', '=', id).where('agency', '=', 'council').executeTakeFirstOrThrow();
+      const council = await t.database.db
+        .selectFrom('deliveries')
+        .select('id')
+        .where('submission_id', '=', id)
+        .where('agency', '=', 'council')
+        .executeTakeFirstOrThrow();
       const pointed = testConfig(t.database.url, { ...env, AGENCY_COUNCIL_WEBHOOK_URL: newReceiver.url('council') });
-      const task = createSendMissedTargetEventTask({ db: t.database.db, config: pointed, calendar: englandAndWales, signingSecrets: databaseSigningSecrets(t.database.db, c.sessionSecret) });
+      const task = createSendMissedTargetEventTask({
+        db: t.database.db,
+        config: pointed,
+        calendar: englandAndWales,
+        signingSecrets: databaseSigningSecrets(t.database.db, c.sessionSecret),
+      });
       const helpers = { logger: { info: () => undefined, warn: () => undefined } } as unknown as JobHelpers;
       await task({ deliveryId: council.id, target: 'acknowledge' }, helpers);
       // The receiver records only what verifies against the new secret.

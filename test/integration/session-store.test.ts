@@ -15,7 +15,8 @@ afterAll(async () => {
   await database.drop();
 });
 
-const session = (expires: Date, journeys: unknown = {}) => ({ cookie: { originalMaxAge: 60_000, expires }, journeys }) as unknown as Session;
+const session = (expires: Date, journeys: unknown = {}) =>
+  ({ cookie: { originalMaxAge: 60_000, expires }, journeys }) as unknown as Session;
 const get = (sid: string) => promisify(store.get.bind(store))(sid);
 const set = (sid: string, value: Session) => promisify(store.set.bind(store))(sid, value);
 const destroy = (sid: string) => promisify(store.destroy.bind(store))(sid);
@@ -41,15 +42,27 @@ describe('Postgres session store', () => {
 
   it('keeps the protected identifiers of a journey in progress sealed, bound to the session', async () => {
     const inAnHour = new Date(Date.now() + 3_600_000);
-    const answers = { firstName: 'Ann', dateOfBirth: '1941-03-27', nhsNumber: '9434765919', nationalInsuranceNumber: 'AB123456C' };
+    const answers = {
+      firstName: 'Ann',
+      dateOfBirth: '1941-03-27',
+      nhsNumber: '9434765919',
+      nationalInsuranceNumber: 'AB123456C',
+    };
     await set('sealed', session(inAnHour, { 'someone-died': { answers, idempotencyKey: 'k' } }));
-    const row = await database.db.selectFrom('sessions').select('data').where('sid', '=', 'sealed').executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('sessions')
+      .select('data')
+      .where('sid', '=', 'sealed')
+      .executeTakeFirstOrThrow();
     const stored = JSON.stringify(row.data);
     for (const value of ['1941-03-27', '9434765919', 'AB123456C']) expect(stored).not.toContain(value);
     expect(stored).toContain('Ann');
     expect(await get('sealed')).toMatchObject({ journeys: { 'someone-died': { answers } } });
     // A sealed journey copied into another session does not open there: that session starts afresh.
-    await database.db.insertInto('sessions').values({ sid: 'copy', data: JSON.stringify(row.data), expires_at: inAnHour }).execute();
+    await database.db
+      .insertInto('sessions')
+      .values({ sid: 'copy', data: JSON.stringify(row.data), expires_at: inAnHour })
+      .execute();
     expect(await get('copy')).toBeNull();
   });
 });

@@ -14,14 +14,29 @@ const publicRoutes = ['GET /api/staff/session', 'POST /api/staff/sign-in'];
 
 beforeAll(async () => {
   t = await createTestApp();
-  staff = { adviser: await createTestStaff(t.database.db, 'adviser'), supervisor: await createTestStaff(t.database.db, 'supervisor'), admin: await createTestStaff(t.database.db, 'admin') };
-  const created = await t.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['someone-died'] });
+  staff = {
+    adviser: await createTestStaff(t.database.db, 'adviser'),
+    supervisor: await createTestStaff(t.database.db, 'supervisor'),
+    admin: await createTestStaff(t.database.db, 'admin'),
+  };
+  const created = await t.app.inject({
+    method: 'POST',
+    url: '/api/submissions',
+    payload: exampleSubmissions['someone-died'],
+  });
   reference = created.json<{ reference: string }>().reference;
   // Every staff and admin operation the API documents, with real-looking parameters.
-  const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
+  const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+    paths: Record<string, Record<string, unknown>>;
+  }>();
   protectedRoutes = Object.entries(document.paths)
     .filter(([path]) => /^\/api\/(staff|admin)\//.test(path))
-    .flatMap(([path, operations]) => Object.keys(operations).map((method) => ({ method: method.toUpperCase() as 'GET' | 'POST', url: path.replace('{reference}', reference).replace('{id}', randomUUID()) })))
+    .flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => ({
+        method: method.toUpperCase() as 'GET' | 'POST',
+        url: path.replace('{reference}', reference).replace('{id}', randomUUID()),
+      })),
+    )
     .filter((route) => !publicRoutes.includes(`${route.method} ${route.url}`));
 });
 afterAll(async () => {
@@ -41,7 +56,11 @@ describe('the staff API in the OpenAPI document', () => {
       components: { securitySchemes: Record<string, { type: string; in?: string }> };
     }>();
     expect(document.components.securitySchemes.staffSession).toMatchObject({ type: 'apiKey', in: 'cookie' });
-    const operations = Object.entries(document.paths).filter(([path]) => /^\/api\/(staff|admin)\//.test(path)).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => [`${method.toUpperCase()} ${path}`, op.security] as const));
+    const operations = Object.entries(document.paths)
+      .filter(([path]) => /^\/api\/(staff|admin)\//.test(path))
+      .flatMap(([path, ops]) =>
+        Object.entries(ops).map(([method, op]) => [`${method.toUpperCase()} ${path}`, op.security] as const),
+      );
     expect(operations.length).toBeGreaterThanOrEqual(12);
     for (const [name, security] of operations) {
       expect(security, name).toEqual(publicRoutes.includes(name) ? [] : [{ staffSession: [] }]);
@@ -51,7 +70,11 @@ describe('the staff API in the OpenAPI document', () => {
 
 describe('without a staff session', () => {
   it('refuses every protected staff and admin API route with 401 problem+json', async () => {
-    expect(protectedRoutes.map((r) => `${r.method} ${r.url.replace(reference, ':reference').replace(/[0-9a-f-]{36}/, ':id')}`).sort()).toEqual([
+    expect(
+      protectedRoutes
+        .map((r) => `${r.method} ${r.url.replace(reference, ':reference').replace(/[0-9a-f-]{36}/, ':id')}`)
+        .sort(),
+    ).toEqual([
       'GET /api/admin/audit',
       'GET /api/admin/submissions/:reference/export',
       'GET /api/staff/dashboard',
@@ -68,7 +91,11 @@ describe('without a staff session', () => {
       'POST /api/staff/submissions/:reference/notes',
     ]);
     for (const route of protectedRoutes) {
-      const response = await t.app.inject({ method: route.method, url: route.url, ...(route.method === 'POST' ? { payload: {} } : {}) });
+      const response = await t.app.inject({
+        method: route.method,
+        url: route.url,
+        ...(route.method === 'POST' ? { payload: {} } : {}),
+      });
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
       expect(response.headers['content-type']).toContain('application/problem+json');
       expect(response.json()).toMatchObject({ status: 401, code: 'unauthenticated' });
@@ -80,19 +107,41 @@ describe('without a staff session', () => {
     await resident.get('/start');
     expect(resident.cookie).toMatch(/^tuo-session=/);
     for (const route of protectedRoutes) {
-      const response = await t.app.inject({ method: route.method, url: route.url, headers: { cookie: resident.cookie, 'x-csrf-token': resident.csrf }, ...(route.method === 'POST' ? { payload: {} } : {}) });
+      const response = await t.app.inject({
+        method: route.method,
+        url: route.url,
+        headers: { cookie: resident.cookie, 'x-csrf-token': resident.csrf },
+        ...(route.method === 'POST' ? { payload: {} } : {}),
+      });
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
     }
   });
 
   it('sends console pages, and form posts, to the sign-in page', async () => {
-    const pages = ['/staff', '/staff/dashboard', '/staff/search?name=smith', `/staff/submissions/${reference}`, '/staff/assisted', '/staff/audit'];
+    const pages = [
+      '/staff',
+      '/staff/dashboard',
+      '/staff/search?name=smith',
+      `/staff/submissions/${reference}`,
+      '/staff/assisted',
+      '/staff/audit',
+    ];
     for (const url of pages) {
       const response = await t.app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
       expect([response.statusCode, response.headers.location], url).toEqual([303, '/staff/sign-in']);
     }
-    for (const url of ['/staff/assisted', `/staff/submissions/${reference}/notes`, `/staff/deliveries/${randomUUID()}/retry`, '/staff/sign-out']) {
-      const response = await t.app.inject({ method: 'POST', url, headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, payload: '_csrf=x' });
+    for (const url of [
+      '/staff/assisted',
+      `/staff/submissions/${reference}/notes`,
+      `/staff/deliveries/${randomUUID()}/retry`,
+      '/staff/sign-out',
+    ]) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+        payload: '_csrf=x',
+      });
       expect([response.statusCode, response.headers.location], url).toEqual([303, '/staff/sign-in']);
     }
   });
@@ -113,7 +162,12 @@ describe('roles', () => {
     const page = await adviser.page('/staff/audit');
     expect(page.statusCode).toBe(403);
     expect(page.body).toContain('You cannot do this');
-    const refused = await t.database.db.selectFrom('audit_events').select(['action', 'detail', 'address']).where('actor_id', '=', staff.adviser.id).where('action', '=', 'staff.access-refused').execute();
+    const refused = await t.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'detail', 'address'])
+      .where('actor_id', '=', staff.adviser.id)
+      .where('action', '=', 'staff.access-refused')
+      .execute();
     expect(refused).toHaveLength(4);
     expect(refused[0]?.address).toBe('127.0.0.1');
   });
@@ -133,7 +187,11 @@ describe('roles', () => {
     const someone = await createTestStaff(t.database.db, 'adviser');
     const client = await signedIn(someone);
     expect((await client.api('GET', '/api/staff/dashboard')).statusCode).toBe(200);
-    await t.database.db.updateTable('staff_users').set({ disabled_at: new Date() }).where('id', '=', someone.id).execute();
+    await t.database.db
+      .updateTable('staff_users')
+      .set({ disabled_at: new Date() })
+      .where('id', '=', someone.id)
+      .execute();
     expect((await client.api('GET', '/api/staff/dashboard')).statusCode).toBe(401);
   });
 });
@@ -154,13 +212,33 @@ describe('anti-forgery tokens', () => {
   it('refuses console form posts without the token, and sign-in without one', async () => {
     const adviser = await signedIn(staff.adviser);
     await adviser.page('/staff/assisted');
-    const post = await adviser.form('/staff/assisted', [['mode', 'phone'], ['identityChecks', 'photo-id'], ['consentConfirmed', 'yes']], { csrf: null });
+    const post = await adviser.form(
+      '/staff/assisted',
+      [
+        ['mode', 'phone'],
+        ['identityChecks', 'photo-id'],
+        ['consentConfirmed', 'yes'],
+      ],
+      { csrf: null },
+    );
     expect(post.statusCode).toBe(403);
     expect(post.body).toContain('This form has expired');
     const stranger = new StaffClient(t.app);
-    const signIn = await stranger.api('POST', '/api/staff/sign-in', { email: staff.adviser.email, password: staff.adviser.password }, { csrf: null });
+    const signIn = await stranger.api(
+      'POST',
+      '/api/staff/sign-in',
+      { email: staff.adviser.email, password: staff.adviser.password },
+      { csrf: null },
+    );
     expect(signIn.statusCode).toBe(403);
-    const form = await stranger.form('/staff/sign-in', [['email', staff.adviser.email], ['password', staff.adviser.password]], { csrf: null });
+    const form = await stranger.form(
+      '/staff/sign-in',
+      [
+        ['email', staff.adviser.email],
+        ['password', staff.adviser.password],
+      ],
+      { csrf: null },
+    );
     expect(form.statusCode).toBe(403);
   });
 });

@@ -22,7 +22,11 @@ const signedIn = async (who: TestStaff) => {
 
 /** The example's answers as typed into the pages: manual addresses have no UPRN. */
 function typed(lifeEvent: LifeEventId): Answers {
-  return JSON.parse(JSON.stringify(exampleSubmissions[lifeEvent].answers, (key, value: unknown) => (key === 'uprn' ? undefined : value))) as Answers;
+  return JSON.parse(
+    JSON.stringify(exampleSubmissions[lifeEvent].answers, (key, value: unknown) =>
+      key === 'uprn' ? undefined : value,
+    ),
+  ) as Answers;
 }
 
 /** Goes through a resident journey in this browser, to the confirmation page. */
@@ -35,7 +39,10 @@ async function completeJourney(client: StaffClient, lifeEvent: LifeEventId) {
     expect(response.statusCode, page.path).toBe(303);
   }
   await client.page(`/${lifeEvent}/who-to-tell`);
-  await client.form(`/${lifeEvent}/who-to-tell`, exampleSubmissions[lifeEvent].consent.map((agency) => ['consent', agency] as const));
+  await client.form(
+    `/${lifeEvent}/who-to-tell`,
+    exampleSubmissions[lifeEvent].consent.map((agency) => ['consent', agency] as const),
+  );
   await client.page(`/${lifeEvent}/declaration`);
   expect((await client.form(`/${lifeEvent}/declaration`, [['declaration', 'confirmed']])).statusCode).toBe(303);
   const confirmation = pageModel(await client.page(`/${lifeEvent}/confirmation`));
@@ -46,27 +53,67 @@ async function completeJourney(client: StaffClient, lifeEvent: LifeEventId) {
 describe('assisted transactions', () => {
   it("run the residents' own journeys and submit as assisted, in the adviser's name, with what they recorded", async () => {
     const client = await signedIn(adviser);
-    const started = await client.api('POST', '/api/staff/assisted', { mode: 'phone', identityChecks: ['security-questions', 'called-back-on-known-number'], consentConfirmed: true });
+    const started = await client.api('POST', '/api/staff/assisted', {
+      mode: 'phone',
+      identityChecks: ['security-questions', 'called-back-on-known-number'],
+      consentConfirmed: true,
+    });
     expect(started.json()).toMatchObject({ assisting: { mode: 'phone' } });
     const confirmation = await completeJourney(client, 'baby-born');
     // The resident still gets their reference and tracking code (read out), and their own confirmation message.
     expect(confirmation.reference).toMatch(/^TUO-/);
     expect(confirmation.trackingSecret).toBeTruthy();
-    const submission = await t.database.db.selectFrom('submissions').select(['id', 'channel', 'envelope']).where('reference', '=', confirmation.reference).executeTakeFirstOrThrow();
+    const submission = await t.database.db
+      .selectFrom('submissions')
+      .select(['id', 'channel', 'envelope'])
+      .where('reference', '=', confirmation.reference)
+      .executeTakeFirstOrThrow();
     expect(submission.channel).toBe('assisted');
     expect((submission.envelope as { channel: string }).channel).toBe('assisted');
     // The consent record says who made the choices, for whom, and that the resident agreed.
-    expect((submission.envelope as { consentGivenBy?: unknown }).consentGivenBy).toEqual({ by: 'adviser', onBehalfOf: 'resident', staffId: adviser.id, mode: 'phone', residentAgreed: true });
-    const messages = await t.database.db.selectFrom('resident_messages').select('channel').where('submission_id', '=', submission.id).execute();
+    expect((submission.envelope as { consentGivenBy?: unknown }).consentGivenBy).toEqual({
+      by: 'adviser',
+      onBehalfOf: 'resident',
+      staffId: adviser.id,
+      mode: 'phone',
+      residentAgreed: true,
+    });
+    const messages = await t.database.db
+      .selectFrom('resident_messages')
+      .select('channel')
+      .where('submission_id', '=', submission.id)
+      .execute();
     expect(messages.map((m) => m.channel)).toEqual(['sms']);
-    const created = await t.database.db.selectFrom('audit_events').selectAll().where('submission_id', '=', submission.id).where('action', '=', 'submission.created').executeTakeFirstOrThrow();
+    const created = await t.database.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('submission_id', '=', submission.id)
+      .where('action', '=', 'submission.created')
+      .executeTakeFirstOrThrow();
     expect(created).toMatchObject({ actor_type: 'staff', actor_id: adviser.id, address: '127.0.0.1' });
-    expect(created.detail).toMatchObject({ channel: 'assisted', mode: 'phone', identityChecks: ['security-questions', 'called-back-on-known-number'], consentConfirmed: true });
+    expect(created.detail).toMatchObject({
+      channel: 'assisted',
+      mode: 'phone',
+      identityChecks: ['security-questions', 'called-back-on-known-number'],
+      consentConfirmed: true,
+    });
     await client.api('GET', '/api/staff/session');
-    const view = (await client.api('GET', `/api/staff/submissions/${confirmation.reference}`)).json<{ assisted: unknown }>();
-    expect(view.assisted).toEqual({ staffId: adviser.id, staffEmail: adviser.email, mode: 'phone', identityChecks: ['security-questions', 'called-back-on-known-number'], consentConfirmed: true });
-    const found = (await client.api('GET', '/api/staff/search?name=okafor')).json<{ results: { reference: string; channel: string }[] }>();
-    expect(found.results).toContainEqual(expect.objectContaining({ reference: confirmation.reference, channel: 'assisted' }));
+    const view = (await client.api('GET', `/api/staff/submissions/${confirmation.reference}`)).json<{
+      assisted: unknown;
+    }>();
+    expect(view.assisted).toEqual({
+      staffId: adviser.id,
+      staffEmail: adviser.email,
+      mode: 'phone',
+      identityChecks: ['security-questions', 'called-back-on-known-number'],
+      consentConfirmed: true,
+    });
+    const found = (await client.api('GET', '/api/staff/search?name=okafor')).json<{
+      results: { reference: string; channel: string }[];
+    }>();
+    expect(found.results).toContainEqual(
+      expect.objectContaining({ reference: confirmation.reference, channel: 'assisted' }),
+    );
   });
 
   it('start afresh for each resident: starting forgets the journey in this browser', async () => {
@@ -76,10 +123,16 @@ describe('assisted transactions', () => {
     const residentSid = client.cookies.get('tuo-session');
     expect(residentSid).toBeDefined();
     await client.page('/staff/assisted');
-    const start = await client.form('/staff/assisted', [['mode', 'face-to-face'], ['identityChecks', 'photo-id'], ['consentConfirmed', 'yes']]);
+    const start = await client.form('/staff/assisted', [
+      ['mode', 'face-to-face'],
+      ['identityChecks', 'photo-id'],
+      ['consentConfirmed', 'yes'],
+    ]);
     expect([start.statusCode, start.headers.location]).toEqual([303, '/start']);
     expect(client.cookies.has('tuo-session')).toBe(false);
-    expect(await t.database.db.selectFrom('sessions').select('sid').execute()).not.toContainEqual({ sid: decodeURIComponent(residentSid ?? '').split('.')[0] });
+    expect(await t.database.db.selectFrom('sessions').select('sid').execute()).not.toContainEqual({
+      sid: decodeURIComponent(residentSid ?? '').split('.')[0],
+    });
   });
 
   it('need what the adviser must record, and are otherwise online: nobody else can claim assisted', async () => {
@@ -89,14 +142,22 @@ describe('assisted transactions', () => {
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('Select the checks you made');
     expect(missing.body).toContain('Confirm the resident agreed');
-    const viaApi = await t.app.inject({ method: 'POST', url: '/api/submissions', payload: { ...exampleSubmissions['baby-born'], channel: 'assisted' } });
+    const viaApi = await t.app.inject({
+      method: 'POST',
+      url: '/api/submissions',
+      payload: { ...exampleSubmissions['baby-born'], channel: 'assisted' },
+    });
     expect(viaApi.statusCode).toBe(400);
     expect(viaApi.json()).toMatchObject({ errors: [{ path: 'channel' }] });
     // Signed in but not assisting: the adviser's own report is an ordinary online one.
     await client.api('GET', '/api/staff/session');
     await client.api('POST', '/api/staff/assisted/end');
     const own = await completeJourney(client, 'someone-moving-in-or-out');
-    const row = await t.database.db.selectFrom('submissions').select('channel').where('reference', '=', own.reference).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('submissions')
+      .select('channel')
+      .where('reference', '=', own.reference)
+      .executeTakeFirstOrThrow();
     expect(row.channel).toBe('online');
   });
 });

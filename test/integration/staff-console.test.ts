@@ -13,7 +13,11 @@ beforeAll(async () => {
   t = await createTestApp();
   [adviser, admin] = [await createTestStaff(t.database.db, 'adviser'), await createTestStaff(t.database.db, 'admin')];
   for (const lifeEvent of ['someone-died', 'baby-born', 'moving-home'] as const) {
-    const response = await t.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions[lifeEvent] });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/submissions',
+      payload: exampleSubmissions[lifeEvent],
+    });
     references[lifeEvent] = response.json<{ reference: string }>().reference;
   }
 });
@@ -27,12 +31,22 @@ const signedIn = async (who: TestStaff) => {
   return client;
 };
 const audits = (actorId: string, action: string) =>
-  t.database.db.selectFrom('audit_events').select(['submission_id', 'detail', 'address', 'at']).where('actor_id', '=', actorId).where('action', '=', action).orderBy('id').execute();
+  t.database.db
+    .selectFrom('audit_events')
+    .select(['submission_id', 'detail', 'address', 'at'])
+    .where('actor_id', '=', actorId)
+    .where('action', '=', action)
+    .orderBy('id')
+    .execute();
 
 describe('search', () => {
   it('finds partial, case-insensitive matches by name, postcode, reference and date of birth', async () => {
     const client = await signedIn(adviser);
-    const found = async (query: string) => (await client.api('GET', `/api/staff/search?${query}`)).json<{ results: { reference: string }[] }>().results.map((r) => r.reference).sort();
+    const found = async (query: string) =>
+      (await client.api('GET', `/api/staff/search?${query}`))
+        .json<{ results: { reference: string }[] }>()
+        .results.map((r) => r.reference)
+        .sort();
     const died = references['someone-died'] ?? '';
     expect(await found('name=OBRIE')).toEqual([died]);
     expect(await found(`name=${encodeURIComponent("o'brien")}`)).toEqual([died]);
@@ -49,7 +63,9 @@ describe('search', () => {
   it('works as a GET form on the console, and audits which fields were searched but never the terms', async () => {
     const someone = await createTestStaff(t.database.db, 'adviser');
     const client = await signedIn(someone);
-    const page = await client.page('/staff/search?name=shah&postcode=&dateOfBirth.day=9&dateOfBirth.month=7&dateOfBirth.year=1986');
+    const page = await client.page(
+      '/staff/search?name=shah&postcode=&dateOfBirth.day=9&dateOfBirth.month=7&dateOfBirth.year=1986',
+    );
     expect(page.statusCode).toBe(200);
     const model = pageModel(page);
     if (model.page !== 'staff' || model.props.view !== 'search') throw new Error('Expected the search page');
@@ -77,7 +93,9 @@ describe('search', () => {
     ]);
     expect(page.statusCode).toBe(200);
     const model = pageModel(page);
-    expect(model.page === 'staff' && model.props.view === 'search' && model.props.results?.map((r) => r.reference)).toEqual([references['moving-home']]);
+    expect(
+      model.page === 'staff' && model.props.view === 'search' && model.props.results?.map((r) => r.reference),
+    ).toEqual([references['moving-home']]);
     expect(page.body).toContain('method="post"');
     // Like every console form, it needs this session's token.
     expect((await client.form('/staff/search', [['name', 'shah']], { csrf: null })).statusCode).toBe(403);
@@ -90,7 +108,11 @@ describe('a submission', () => {
     const reference = references['someone-died'] ?? '';
     const response = await client.api('GET', `/api/staff/submissions/${reference.toLowerCase()}`);
     expect(response.statusCode).toBe(200);
-    const view = response.json<{ answers: { label: string; lines: string[] }[]; deliveries: { agency: string; status: string; webhookId: string; id: string }[]; assisted: unknown }>();
+    const view = response.json<{
+      answers: { label: string; lines: string[] }[];
+      deliveries: { agency: string; status: string; webhookId: string; id: string }[];
+      assisted: unknown;
+    }>();
     expect(view.answers).toContainEqual({ label: 'First name', lines: ['Margaret'] });
     expect(view.deliveries.map((d) => [d.agency, d.status])).toEqual([
       ['council', 'queued'],
@@ -113,8 +135,13 @@ describe('a submission', () => {
     const empty = await client.form(`/staff/submissions/${reference}/notes`, [['body', '  ']]);
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Enter the note');
-    const saved = await client.form(`/staff/submissions/${reference}/notes`, [['body', 'Mother phoned: GP letter not arrived yet']]);
-    expect([saved.statusCode, saved.headers.location]).toEqual([303, `/staff/submissions/${reference}?done=note-added`]);
+    const saved = await client.form(`/staff/submissions/${reference}/notes`, [
+      ['body', 'Mother phoned: GP letter not arrived yet'],
+    ]);
+    expect([saved.statusCode, saved.headers.location]).toEqual([
+      303,
+      `/staff/submissions/${reference}?done=note-added`,
+    ]);
     const page = await client.page(saved.headers.location ?? '');
     expect(page.body).toContain('Mother phoned: GP letter not arrived yet');
     expect(page.body).toContain('Your case note has been saved');
@@ -127,14 +154,40 @@ describe('the dashboard', () => {
   it("counts today's submissions by life event and channel, lists troubled deliveries and the oldest unacknowledged per agency", async () => {
     const { db } = t.database;
     const reference = references['moving-home'] ?? '';
-    const deliveries = await db.selectFrom('deliveries').innerJoin('submissions', 'submissions.id', 'deliveries.submission_id').select(['deliveries.id', 'deliveries.agency']).where('submissions.reference', '=', reference).orderBy('agency').execute();
+    const deliveries = await db
+      .selectFrom('deliveries')
+      .innerJoin('submissions', 'submissions.id', 'deliveries.submission_id')
+      .select(['deliveries.id', 'deliveries.agency'])
+      .where('submissions.reference', '=', reference)
+      .orderBy('agency')
+      .execute();
     const [first, second] = deliveries;
-    await db.updateTable('deliveries').set({ status: 'failed', last_error: 'The agency said 400', attempts: 1 }).where('id', '=', first?.id ?? '').execute();
-    await db.updateTable('deliveries').set({ status: 'delivered', delivered_at: new Date(Date.now() - 3_600_000) }).where('id', '=', second?.id ?? '').execute();
+    await db
+      .updateTable('deliveries')
+      .set({ status: 'failed', last_error: 'The agency said 400', attempts: 1 })
+      .where('id', '=', first?.id ?? '')
+      .execute();
+    await db
+      .updateTable('deliveries')
+      .set({ status: 'delivered', delivered_at: new Date(Date.now() - 3_600_000) })
+      .where('id', '=', second?.id ?? '')
+      .execute();
     const client = await signedIn(adviser);
-    const dashboard = (await client.api('GET', '/api/staff/dashboard')).json<{ submissionsToday: unknown[]; failing: { reference: string }[]; waiting: unknown[]; oldestUnacknowledged: { agency: string; reference: string }[] }>();
-    expect(dashboard.submissionsToday).toEqual(expect.arrayContaining([{ lifeEvent: 'someone-died', channel: 'online', count: 1 }, { lifeEvent: 'moving-home', channel: 'online', count: 1 }]));
-    expect(dashboard.failing).toEqual([expect.objectContaining({ reference, agency: first?.agency, lastError: 'The agency said 400' })]);
+    const dashboard = (await client.api('GET', '/api/staff/dashboard')).json<{
+      submissionsToday: unknown[];
+      failing: { reference: string }[];
+      waiting: unknown[];
+      oldestUnacknowledged: { agency: string; reference: string }[];
+    }>();
+    expect(dashboard.submissionsToday).toEqual(
+      expect.arrayContaining([
+        { lifeEvent: 'someone-died', channel: 'online', count: 1 },
+        { lifeEvent: 'moving-home', channel: 'online', count: 1 },
+      ]),
+    );
+    expect(dashboard.failing).toEqual([
+      expect.objectContaining({ reference, agency: first?.agency, lastError: 'The agency said 400' }),
+    ]);
     expect(dashboard.waiting.length).toBeGreaterThan(0);
     expect(dashboard.oldestUnacknowledged).toEqual([expect.objectContaining({ agency: second?.agency, reference })]);
     const page = await client.page('/staff/dashboard');
@@ -146,14 +199,23 @@ describe('the dashboard', () => {
 describe('the audit log', () => {
   it('lets an admin read and filter it, page by page, and records that they did', async () => {
     const client = await signedIn(admin);
-    const byAction = (await client.api('GET', '/api/admin/audit?action=staff.submission.viewed')).json<{ events: { action: string; actorId: string; actorEmail: string; address: string }[] }>();
+    const byAction = (await client.api('GET', '/api/admin/audit?action=staff.submission.viewed')).json<{
+      events: { action: string; actorId: string; actorEmail: string; address: string }[];
+    }>();
     expect(byAction.events.length).toBeGreaterThan(0);
     expect(byAction.events.every((e) => e.action === 'staff.submission.viewed')).toBe(true);
     expect(byAction.events[0]).toMatchObject({ actorId: adviser.id, actorEmail: adviser.email, address: '127.0.0.1' });
-    const byReference = (await client.api('GET', `/api/admin/audit?reference=${references['someone-died'] ?? ''}`)).json<{ events: { action: string }[] }>();
+    const byReference = (
+      await client.api('GET', `/api/admin/audit?reference=${references['someone-died'] ?? ''}`)
+    ).json<{ events: { action: string }[] }>();
     expect(byReference.events.map((e) => e.action)).toContain('submission.created');
-    const first = (await client.api('GET', `/api/admin/audit?actorId=${adviser.id}&limit=2`)).json<{ events: { id: string }[]; nextBefore: string }>();
-    const second = (await client.api('GET', `/api/admin/audit?actorId=${adviser.id}&limit=2&before=${first.nextBefore}`)).json<{ events: { id: string }[] }>();
+    const first = (await client.api('GET', `/api/admin/audit?actorId=${adviser.id}&limit=2`)).json<{
+      events: { id: string }[];
+      nextBefore: string;
+    }>();
+    const second = (
+      await client.api('GET', `/api/admin/audit?actorId=${adviser.id}&limit=2&before=${first.nextBefore}`)
+    ).json<{ events: { id: string }[] }>();
     expect(first.events).toHaveLength(2);
     expect(Number(second.events[0]?.id)).toBeLessThan(Number(first.events[1]?.id));
     expect(await audits(admin.id, 'admin.audit.viewed')).toHaveLength(4);
@@ -164,10 +226,17 @@ describe('the audit log', () => {
 
   it('cannot be changed: no route edits it and the database refuses', async () => {
     const client = await signedIn(admin);
-    for (const method of ['PUT', 'PATCH', 'DELETE'] as const) expect((await client.api(method, '/api/admin/audit', {})).statusCode).toBe(404);
+    for (const method of ['PUT', 'PATCH', 'DELETE'] as const)
+      expect((await client.api(method, '/api/admin/audit', {})).statusCode).toBe(404);
     const { db } = t.database;
     await expect(db.updateTable('audit_events').set({ action: 'tampered' }).execute()).rejects.toThrow(/append-only/);
     await expect(db.deleteFrom('audit_events').execute()).rejects.toThrow(/append-only/);
-    await expect(db.executeQuery({ sql: 'truncate audit_events', parameters: [], query: { kind: 'RawNode', sqlFragments: ['truncate audit_events'], parameters: [] } } as never)).rejects.toThrow(/append-only/);
+    await expect(
+      db.executeQuery({
+        sql: 'truncate audit_events',
+        parameters: [],
+        query: { kind: 'RawNode', sqlFragments: ['truncate audit_events'], parameters: [] },
+      } as never),
+    ).rejects.toThrow(/append-only/);
   });
 });

@@ -12,7 +12,13 @@ import { waitFor } from '../support/wait-for.js';
 const mockServer = setupServer();
 // The council refuses the first notification outright (a permanent 400), then accepts.
 const council = fakeAgency('council', (n) => (n === 1 ? { status: 400 } : 'accept'));
-const env = { DELIVERY_RETRY_BASE_MS: '40', DELIVERY_RETRY_MAX_MS: '200', DELIVERY_TIMEOUT_MS: '2000', OUTBOX_RELAY_INTERVAL_MS: '20', ...council.env };
+const env = {
+  DELIVERY_RETRY_BASE_MS: '40',
+  DELIVERY_RETRY_MAX_MS: '200',
+  DELIVERY_TIMEOUT_MS: '2000',
+  OUTBOX_RELAY_INTERVAL_MS: '20',
+  ...council.env,
+};
 const webhookIds: string[] = [];
 
 let t: TestApp;
@@ -28,7 +34,10 @@ beforeAll(async () => {
   });
   t = await createTestApp({ env });
   worker = await startTestWorker(t.database, testConfig(t.database.url, env));
-  [supervisor, adviser] = [await createTestStaff(t.database.db, 'supervisor'), await createTestStaff(t.database.db, 'adviser')];
+  [supervisor, adviser] = [
+    await createTestStaff(t.database.db, 'supervisor'),
+    await createTestStaff(t.database.db, 'adviser'),
+  ];
 });
 afterAll(async () => {
   await worker.stop();
@@ -45,14 +54,22 @@ const delivery = (reference: string, agency: string) =>
     .where('deliveries.agency', '=', agency)
     .executeTakeFirstOrThrow();
 const settledAs = (reference: string, status: string) =>
-  waitFor(async () => {
-    const row = await delivery(reference, 'council');
-    return row.status === status ? row : undefined;
-  }, 20_000, `the council delivery of ${reference} to be ${status}`);
+  waitFor(
+    async () => {
+      const row = await delivery(reference, 'council');
+      return row.status === status ? row : undefined;
+    },
+    20_000,
+    `the council delivery of ${reference} to be ${status}`,
+  );
 
 describe('repairing a failed delivery', () => {
   it('retries it as a new attempt with the same webhook-id, from the page, and records who did it', async () => {
-    const submitted = await t.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['someone-died'] });
+    const submitted = await t.app.inject({
+      method: 'POST',
+      url: '/api/submissions',
+      payload: exampleSubmissions['someone-died'],
+    });
     const { reference } = submitted.json<{ reference: string }>();
     const failed = await settledAs(reference, 'failed');
     expect(failed.attempts).toBe(1);
@@ -70,7 +87,10 @@ describe('repairing a failed delivery', () => {
     const page = await client.page(`/staff/submissions/${reference}`);
     expect(page.body).toContain('Retry delivery');
     const retried = await client.form(`/staff/deliveries/${failed.id}/retry`);
-    expect([retried.statusCode, retried.headers.location]).toEqual([303, `/staff/submissions/${reference}?done=retried`]);
+    expect([retried.statusCode, retried.headers.location]).toEqual([
+      303,
+      `/staff/submissions/${reference}?done=retried`,
+    ]);
 
     const delivered = await settledAs(reference, 'delivered');
     expect(delivered.attempts).toBe(2);
@@ -78,39 +98,82 @@ describe('repairing a failed delivery', () => {
     // One webhook-id for the delivery, whichever attempt and whoever started it.
     expect(new Set(webhookIds).size).toBe(1);
     expect(council.accepted[0]?.webhookId).toBe(webhookIds[0]);
-    const attempts = await t.database.db.selectFrom('delivery_attempts').select(['attempt', 'outcome', 'status_code']).where('delivery_id', '=', failed.id).orderBy('attempt').execute();
+    const attempts = await t.database.db
+      .selectFrom('delivery_attempts')
+      .select(['attempt', 'outcome', 'status_code'])
+      .where('delivery_id', '=', failed.id)
+      .orderBy('attempt')
+      .execute();
     expect(attempts).toEqual([
       { attempt: 1, outcome: 'failed', status_code: 400 },
       { attempt: 2, outcome: 'delivered', status_code: 204 },
     ]);
-    const audit = await t.database.db.selectFrom('audit_events').selectAll().where('action', '=', 'staff.delivery.retried').executeTakeFirstOrThrow();
-    expect(audit).toMatchObject({ actor_type: 'staff', actor_id: supervisor.id, address: '127.0.0.1', detail: { deliveryId: failed.id, attempt: 2 } });
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'staff.delivery.retried')
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({
+      actor_type: 'staff',
+      actor_id: supervisor.id,
+      address: '127.0.0.1',
+      detail: { deliveryId: failed.id, attempt: 2 },
+    });
 
     // Retrying what is no longer failed changes nothing.
     expect((await client.api('POST', `/api/staff/deliveries/${failed.id}/retry`)).statusCode).toBe(409);
-    const history = (await client.api('GET', `/api/staff/submissions/${reference}`)).json<{ deliveries: { agency: string; attemptHistory: unknown[]; events: { status: string }[] }[] }>();
+    const history = (await client.api('GET', `/api/staff/submissions/${reference}`)).json<{
+      deliveries: { agency: string; attemptHistory: unknown[]; events: { status: string }[] }[];
+    }>();
     const councilHistory = history.deliveries.find((d) => d.agency === 'council');
     expect(councilHistory?.attemptHistory).toHaveLength(2);
-    expect(councilHistory?.events.map((e) => e.status)).toEqual(['sending', 'failed', 'queued', 'sending', 'delivered']);
+    expect(councilHistory?.events.map((e) => e.status)).toEqual([
+      'sending',
+      'failed',
+      'queued',
+      'sending',
+      'delivered',
+    ]);
   });
 
   it('marks a failed delivery as handled offline, closing it as actioned with what was done', async () => {
-    const submitted = await t.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['someone-died'] });
+    const submitted = await t.app.inject({
+      method: 'POST',
+      url: '/api/submissions',
+      payload: exampleSubmissions['someone-died'],
+    });
     const { reference } = submitted.json<{ reference: string }>();
     // This council endpoint has stopped refusing, so make the failure by hand.
     const row = await settledAs(reference, 'delivered');
-    await t.database.db.updateTable('deliveries').set({ status: 'failed', last_error: 'Endpoint gone' }).where('id', '=', row.id).execute();
+    await t.database.db
+      .updateTable('deliveries')
+      .set({ status: 'failed', last_error: 'Endpoint gone' })
+      .where('id', '=', row.id)
+      .execute();
     const client = new StaffClient(t.app);
     await client.signIn(supervisor);
     await client.page(`/staff/submissions/${reference}`);
     const empty = await client.form(`/staff/deliveries/${row.id}/handled-offline`, [[`note-${row.id}`, '']]);
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Enter how the agency was told');
-    const done = await client.form(`/staff/deliveries/${row.id}/handled-offline`, [[`note-${row.id}`, 'Emailed revenues@council.example']]);
+    const done = await client.form(`/staff/deliveries/${row.id}/handled-offline`, [
+      [`note-${row.id}`, 'Emailed revenues@council.example'],
+    ]);
     expect(done.headers.location).toBe(`/staff/submissions/${reference}?done=handled-offline`);
-    const closed = await t.database.db.selectFrom('deliveries').select(['status', 'outcome', 'actioned_at']).where('id', '=', row.id).executeTakeFirstOrThrow();
-    expect(closed).toMatchObject({ status: 'actioned', outcome: 'Handled offline by the customer centre: Emailed revenues@council.example' });
-    const audit = await t.database.db.selectFrom('audit_events').select(['actor_id', 'detail']).where('action', '=', 'staff.delivery.handled-offline').executeTakeFirstOrThrow();
+    const closed = await t.database.db
+      .selectFrom('deliveries')
+      .select(['status', 'outcome', 'actioned_at'])
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    expect(closed).toMatchObject({
+      status: 'actioned',
+      outcome: 'Handled offline by the customer centre: Emailed revenues@council.example',
+    });
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .select(['actor_id', 'detail'])
+      .where('action', '=', 'staff.delivery.handled-offline')
+      .executeTakeFirstOrThrow();
     expect(audit).toEqual({ actor_id: supervisor.id, detail: { deliveryId: row.id } });
   });
 });

@@ -17,15 +17,22 @@ const signedIn = async (who: TestStaff, address?: string) => {
   expect((await client.signIn(who)).statusCode).toBe(200);
   return client;
 };
-const sessionRows = (staffId: string) => t.database.db.selectFrom('staff_sessions').selectAll().where('staff_id', '=', staffId).execute();
+const sessionRows = (staffId: string) =>
+  t.database.db.selectFrom('staff_sessions').selectAll().where('staff_id', '=', staffId).execute();
 
 describe('signing in', () => {
   it('sets a httpOnly, SameSite=Strict session cookie on the whole site, and says who is signed in', async () => {
     const client = new StaffClient(t.app);
     await client.api('GET', '/api/staff/session');
-    const response = await client.api('POST', '/api/staff/sign-in', { email: adviser.email.toUpperCase(), password: adviser.password });
+    const response = await client.api('POST', '/api/staff/sign-in', {
+      email: adviser.email.toUpperCase(),
+      password: adviser.password,
+    });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ user: { id: adviser.id, email: adviser.email, role: 'adviser' }, assisting: null });
+    expect(response.json()).toMatchObject({
+      user: { id: adviser.id, email: adviser.email, role: 'adviser' },
+      assisting: null,
+    });
     const cookie = response.cookies.find((c) => c.name === 'tuo-staff');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     // It lapses after 30 idle minutes (each request moves it on).
@@ -33,10 +40,21 @@ describe('signing in', () => {
   });
 
   it('makes the cookie Secure, with the __Host- prefix, when the portal is served over HTTPS', async () => {
-    const https = await createTestApp({ env: { PUBLIC_URL: 'https://tell-us-once.council.example', TRUST_PROXY: 'true' } });
+    const https = await createTestApp({
+      env: { PUBLIC_URL: 'https://tell-us-once.council.example', TRUST_PROXY: 'true' },
+    });
     try {
-      const response = await https.app.inject({ method: 'GET', url: '/api/staff/session', headers: { 'x-forwarded-proto': 'https' } });
-      expect(response.cookies.find((c) => c.name === '__Host-tuo-staff')).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict', path: '/' });
+      const response = await https.app.inject({
+        method: 'GET',
+        url: '/api/staff/session',
+        headers: { 'x-forwarded-proto': 'https' },
+      });
+      expect(response.cookies.find((c) => c.name === '__Host-tuo-staff')).toMatchObject({
+        secure: true,
+        httpOnly: true,
+        sameSite: 'Strict',
+        path: '/',
+      });
     } finally {
       await https.close();
     }
@@ -53,7 +71,11 @@ describe('signing in', () => {
     expect(client.staffCookie).not.toBe(before);
     expect(client.csrf).not.toBe(tokenBefore);
     // An attacker who planted the earlier cookie gains nothing.
-    const planted = await t.app.inject({ method: 'GET', url: '/api/staff/dashboard', headers: { cookie: `tuo-staff=${before ?? ''}` } });
+    const planted = await t.app.inject({
+      method: 'GET',
+      url: '/api/staff/dashboard',
+      headers: { cookie: `tuo-staff=${before ?? ''}` },
+    });
     expect(planted.statusCode).toBe(401);
     expect((await client.api('GET', '/api/staff/dashboard')).statusCode).toBe(200);
   });
@@ -61,7 +83,10 @@ describe('signing in', () => {
   it('gives the same answer for an unknown account and a wrong password', async () => {
     const unknown = new StaffClient(t.app, '10.0.0.1');
     await unknown.api('GET', '/api/staff/session');
-    const a = await unknown.api('POST', '/api/staff/sign-in', { email: 'nobody@council.example', password: 'whatever-it-is' });
+    const a = await unknown.api('POST', '/api/staff/sign-in', {
+      email: 'nobody@council.example',
+      password: 'whatever-it-is',
+    });
     const b = await unknown.api('POST', '/api/staff/sign-in', { email: adviser.email, password: 'not-the-password' });
     expect([a.statusCode, b.statusCode]).toEqual([401, 401]);
     const { requestId: _a, ...first } = a.json<{ requestId: string }>();
@@ -77,7 +102,10 @@ describe('throttling', () => {
     for (let n = 1; n <= 5; n += 1) {
       const client = new StaffClient(t.app, `10.1.0.${String(n)}`);
       await client.api('GET', '/api/staff/session');
-      expect((await client.api('POST', '/api/staff/sign-in', { email: target.email, password: `guess-${String(n)}` })).statusCode).toBe(401);
+      expect(
+        (await client.api('POST', '/api/staff/sign-in', { email: target.email, password: `guess-${String(n)}` }))
+          .statusCode,
+      ).toBe(401);
     }
     const owner = new StaffClient(t.app, '10.1.1.1');
     await owner.api('GET', '/api/staff/session');
@@ -85,9 +113,16 @@ describe('throttling', () => {
     expect(refused.statusCode).toBe(429);
     expect(refused.json()).toMatchObject({ code: 'sign_in_throttled' });
     // Throttling an unknown account looks exactly the same, so it reveals nothing.
-    for (let n = 1; n <= 6; n += 1) await owner.api('POST', '/api/staff/sign-in', { email: 'ghost@council.example', password: 'guess' });
-    expect((await owner.api('POST', '/api/staff/sign-in', { email: 'ghost@council.example', password: 'guess' })).json()).toMatchObject({ code: 'sign_in_throttled' });
-    const throttled = await t.database.db.selectFrom('audit_events').select('address').where('action', '=', 'staff.sign-in.throttled').execute();
+    for (let n = 1; n <= 6; n += 1)
+      await owner.api('POST', '/api/staff/sign-in', { email: 'ghost@council.example', password: 'guess' });
+    expect(
+      (await owner.api('POST', '/api/staff/sign-in', { email: 'ghost@council.example', password: 'guess' })).json(),
+    ).toMatchObject({ code: 'sign_in_throttled' });
+    const throttled = await t.database.db
+      .selectFrom('audit_events')
+      .select('address')
+      .where('action', '=', 'staff.sign-in.throttled')
+      .execute();
     expect(throttled.map((row) => row.address)).toContain('10.1.1.1');
   });
 
@@ -95,7 +130,15 @@ describe('throttling', () => {
     const guesser = new StaffClient(t.app, '10.2.0.1');
     await guesser.api('GET', '/api/staff/session');
     const statuses: number[] = [];
-    for (let n = 1; n <= 31; n += 1) statuses.push((await guesser.api('POST', '/api/staff/sign-in', { email: `user${String(n)}@council.example`, password: 'Password1' })).statusCode);
+    for (let n = 1; n <= 31; n += 1)
+      statuses.push(
+        (
+          await guesser.api('POST', '/api/staff/sign-in', {
+            email: `user${String(n)}@council.example`,
+            password: 'Password1',
+          })
+        ).statusCode,
+      );
     expect(statuses.slice(0, 30).every((status) => status === 401)).toBe(true);
     expect(statuses[30]).toBe(429);
     // The same person elsewhere is not affected.
@@ -106,7 +149,11 @@ describe('throttling', () => {
 describe('timeouts', () => {
   it('ends a session idle for 30 minutes', async () => {
     const client = await signedIn(adviser);
-    await t.database.db.updateTable('staff_sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('staff_id', '=', adviser.id).execute();
+    await t.database.db
+      .updateTable('staff_sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('staff_id', '=', adviser.id)
+      .execute();
     expect((await client.api('GET', '/api/staff/dashboard')).statusCode).toBe(401);
   });
 
@@ -125,9 +172,17 @@ describe('timeouts', () => {
   it('ends a session 10 hours after sign-in however active it is', async () => {
     const client = await signedIn(adviser);
     const almost = new Date(Date.now() - 10 * 60 * 60 * 1000 + 60_000);
-    await t.database.db.updateTable('staff_sessions').set({ signed_in_at: almost }).where('staff_id', '=', adviser.id).execute();
+    await t.database.db
+      .updateTable('staff_sessions')
+      .set({ signed_in_at: almost })
+      .where('staff_id', '=', adviser.id)
+      .execute();
     expect((await client.api('GET', '/api/staff/dashboard')).statusCode).toBe(200);
-    await t.database.db.updateTable('staff_sessions').set({ signed_in_at: new Date(Date.now() - 10 * 60 * 60 * 1000 - 1000) }).where('staff_id', '=', adviser.id).execute();
+    await t.database.db
+      .updateTable('staff_sessions')
+      .set({ signed_in_at: new Date(Date.now() - 10 * 60 * 60 * 1000 - 1000) })
+      .where('staff_id', '=', adviser.id)
+      .execute();
     expect((await client.api('GET', '/api/staff/dashboard')).statusCode).toBe(401);
   });
 });
@@ -150,7 +205,17 @@ describe('signing out', () => {
     for (const client of sessions) expect((await client.api('GET', '/api/staff/dashboard')).statusCode).toBe(401);
     expect(await sessionRows(someone.id)).toHaveLength(0);
     expect((await colleague.api('GET', '/api/staff/dashboard')).statusCode).toBe(200);
-    const audited = await t.database.db.selectFrom('audit_events').select('action').where('actor_id', '=', someone.id).orderBy('id').execute();
-    expect(audited.map((row) => row.action)).toEqual(['staff.signed-in', 'staff.signed-in', 'staff.signed-in', 'staff.signed-out-everywhere']);
+    const audited = await t.database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('actor_id', '=', someone.id)
+      .orderBy('id')
+      .execute();
+    expect(audited.map((row) => row.action)).toEqual([
+      'staff.signed-in',
+      'staff.signed-in',
+      'staff.signed-in',
+      'staff.signed-out-everywhere',
+    ]);
   });
 });

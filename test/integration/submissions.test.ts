@@ -12,25 +12,56 @@ afterAll(async () => {
 
 const died = exampleSubmissions['someone-died'];
 const post = (payload: unknown, key?: string) =>
-  t.app.inject({ method: 'POST', url: '/api/submissions', payload: payload as object, headers: key ? { 'idempotency-key': key } : {} });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/submissions',
+    payload: payload as object,
+    headers: key ? { 'idempotency-key': key } : {},
+  });
 const count = async (table: 'submissions' | 'deliveries' | 'outbox' | 'audit_events') =>
-  Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('POST /api/submissions', () => {
   it('accepts a submission and writes it, its deliveries, their jobs and an audit event together', async () => {
-    const before = await Promise.all([count('submissions'), count('deliveries'), count('outbox'), count('audit_events')]);
+    const before = await Promise.all([
+      count('submissions'),
+      count('deliveries'),
+      count('outbox'),
+      count('audit_events'),
+    ]);
     const res = await post(died);
     expect(res.statusCode).toBe(201);
     const body = res.json<{ reference: string; trackingSecret: string; agencies: string[] }>();
     expect(body.reference).toMatch(/^TUO-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(body.trackingSecret.length).toBeGreaterThanOrEqual(22);
     expect(body.agencies.sort()).toEqual(['council', 'housing', 'jobcentre', 'nhs']);
-    const after = await Promise.all([count('submissions'), count('deliveries'), count('outbox'), count('audit_events')]);
+    const after = await Promise.all([
+      count('submissions'),
+      count('deliveries'),
+      count('outbox'),
+      count('audit_events'),
+    ]);
     // 4 deliveries; 4 delivery jobs + 2 confirmation jobs (email and text) in the outbox.
     expect(after.map((n, i) => n - (before[i] ?? 0))).toEqual([1, 4, 6, 1]);
-    const stored = await t.database.db.selectFrom('submissions').select(['tracking_secret_hash']).where('reference', '=', body.reference).executeTakeFirstOrThrow();
+    const stored = await t.database.db
+      .selectFrom('submissions')
+      .select(['tracking_secret_hash'])
+      .where('reference', '=', body.reference)
+      .executeTakeFirstOrThrow();
     expect(stored.tracking_secret_hash).not.toContain(body.trackingSecret);
-    const messages = await t.database.db.selectFrom('resident_messages').innerJoin('submissions', 'submissions.id', 'resident_messages.submission_id').select('resident_messages.status').where('submissions.reference', '=', body.reference).execute();
+    const messages = await t.database.db
+      .selectFrom('resident_messages')
+      .innerJoin('submissions', 'submissions.id', 'resident_messages.submission_id')
+      .select('resident_messages.status')
+      .where('submissions.reference', '=', body.reference)
+      .execute();
     expect(messages.map((m) => m.status)).toEqual(['queued', 'queued']);
   });
 
@@ -41,23 +72,35 @@ describe('POST /api/submissions', () => {
 
   it('refuses bad answers with field errors and writes nothing', async () => {
     const before = await count('submissions');
-    const res = await post({ ...died, answers: { ...died.answers, nhsNumber: '1234567890', dateOfDeath: '2999-01-01' } });
+    const res = await post({
+      ...died,
+      answers: { ...died.answers, nhsNumber: '1234567890', dateOfDeath: '2999-01-01' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     const problem = res.json<{ code: string; errors: { path: string; message: string }[] }>();
     expect(problem.code).toBe('validation_failed');
-    expect(problem.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['answers.nhsNumber', 'answers.dateOfDeath']));
+    expect(problem.errors.map((e) => e.path)).toEqual(
+      expect.arrayContaining(['answers.nhsNumber', 'answers.dateOfDeath']),
+    );
     expect(problem.errors.find((e) => e.path === 'answers.nhsNumber')?.message).toMatch(/NHS number/);
     expect(await count('submissions')).toBe(before);
   });
 
   it('accepts free text with invisible control characters, storing it without them', async () => {
     const example = exampleSubmissions['moving-home'];
-    const answers = { ...example.answers, newAddress: { ...(example.answers.newAddress as object), line1: '45 High\u0000 Street' } };
+    const answers = {
+      ...example.answers,
+      newAddress: { ...(example.answers.newAddress as object), line1: '45 High\u0000 Street' },
+    };
     const res = await post({ ...example, answers });
     expect(res.statusCode, res.body).toBe(201);
     const { reference } = res.json<{ reference: string }>();
-    const stored = await t.database.db.selectFrom('submissions').select('envelope').where('reference', '=', reference).executeTakeFirstOrThrow();
+    const stored = await t.database.db
+      .selectFrom('submissions')
+      .select('envelope')
+      .where('reference', '=', reference)
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(stored.envelope)).toContain('"line1":"45 High Street"');
   });
 
@@ -69,7 +112,10 @@ describe('POST /api/submissions', () => {
 
   it('publishes one complete example body per life event in the OpenAPI document', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
-      paths: Record<string, { post?: { requestBody: { content: Record<string, { examples?: Record<string, { value: unknown }> }> } } }>;
+      paths: Record<
+        string,
+        { post?: { requestBody: { content: Record<string, { examples?: Record<string, { value: unknown }> }> } } }
+      >;
     }>();
     const examples = doc.paths['/api/submissions']?.post?.requestBody.content['application/json']?.examples ?? {};
     expect(Object.keys(examples).sort()).toEqual(Object.keys(catalogue).sort());
@@ -115,7 +161,11 @@ describe('Idempotency-Key', () => {
 describe('GET /api/submissions/:reference/status', () => {
   it("shows each agency's status to whoever has the reference and tracking secret", async () => {
     const { reference, trackingSecret } = (await post(died)).json<{ reference: string; trackingSecret: string }>();
-    const res = await t.app.inject({ method: 'GET', url: `/api/submissions/${reference.toLowerCase()}/status`, headers: { 'tracking-secret': trackingSecret } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/submissions/${reference.toLowerCase()}/status`,
+      headers: { 'tracking-secret': trackingSecret },
+    });
     expect(res.statusCode).toBe(200);
     const status = res.json<{ reference: string; lifeEvent: string; agencies: { agency: string; status: string }[] }>();
     expect(status).toMatchObject({ reference, lifeEvent: 'someone-died' });
@@ -130,8 +180,16 @@ describe('GET /api/submissions/:reference/status', () => {
 
   it('gives the same 404 for a wrong secret and an unknown reference', async () => {
     const { reference } = (await post(died)).json<{ reference: string }>();
-    const wrong = await t.app.inject({ method: 'GET', url: `/api/submissions/${reference}/status`, headers: { 'tracking-secret': 'not-the-secret-at-all-000' } });
-    const unknown = await t.app.inject({ method: 'GET', url: '/api/submissions/TUO-0000-0000/status', headers: { 'tracking-secret': 'not-the-secret-at-all-000' } });
+    const wrong = await t.app.inject({
+      method: 'GET',
+      url: `/api/submissions/${reference}/status`,
+      headers: { 'tracking-secret': 'not-the-secret-at-all-000' },
+    });
+    const unknown = await t.app.inject({
+      method: 'GET',
+      url: '/api/submissions/TUO-0000-0000/status',
+      headers: { 'tracking-secret': 'not-the-secret-at-all-000' },
+    });
     expect(wrong.statusCode).toBe(404);
     expect(unknown.statusCode).toBe(404);
     const strip = (body: string) => ({ ...(JSON.parse(body) as Record<string, unknown>), requestId: undefined });

@@ -7,19 +7,30 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ env: { HELP_PHONE: '01632 960 123', HELP_HOURS: 'Mondays, 10am to 4pm', HELP_CENTRE: 'the Civic Centre, Market Square' } });
+  t = await createTestApp({
+    env: {
+      HELP_PHONE: '01632 960 123',
+      HELP_HOURS: 'Mondays, 10am to 4pm',
+      HELP_CENTRE: 'the Civic Centre, Market Square',
+    },
+  });
 });
 afterAll(async () => {
   await t.close();
 });
 
 async function submit(): Promise<{ reference: string; trackingSecret: string }> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['someone-died'] });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/submissions',
+    payload: exampleSubmissions['someone-died'],
+  });
   expect(res.statusCode).toBe(201);
   return res.json();
 }
 
-const status = (reference: string, secret: string) => t.app.inject({ method: 'GET', url: `/api/submissions/${reference}/status`, headers: { 'tracking-secret': secret } });
+const status = (reference: string, secret: string) =>
+  t.app.inject({ method: 'GET', url: `/api/submissions/${reference}/status`, headers: { 'tracking-secret': secret } });
 
 async function track(pairs: [string, string][]) {
   const resident = new Resident(t.app);
@@ -34,7 +45,11 @@ describe('tracking codes', () => {
   it('are four groups of five Crockford characters, kept only as a hash', async () => {
     const { reference, trackingSecret } = await submit();
     expect(trackingSecret).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}(?:-[0-9A-HJKMNP-TV-Z]{5}){3}$/);
-    const stored = await t.database.db.selectFrom('submissions').select('tracking_secret_hash').where('reference', '=', reference).executeTakeFirstOrThrow();
+    const stored = await t.database.db
+      .selectFrom('submissions')
+      .select('tracking_secret_hash')
+      .where('reference', '=', reference)
+      .executeTakeFirstOrThrow();
     expect(stored.tracking_secret_hash).not.toContain(trackingSecret.replaceAll('-', '').slice(0, 10));
   });
 
@@ -66,7 +81,11 @@ describe('tracking codes', () => {
     const other = trackingSecret.startsWith('2') ? `3${trackingSecret.slice(1)}` : `2${trackingSecret.slice(1)}`;
     expect((await status(reference, other)).statusCode).toBe(404);
     const legacy = 'Qm9vdHN0cmFwcGVkLXNlY3JldC0x_-';
-    await t.database.db.updateTable('submissions').set({ tracking_secret_hash: createHash('sha256').update(legacy).digest('base64url') }).where('reference', '=', reference).execute();
+    await t.database.db
+      .updateTable('submissions')
+      .set({ tracking_secret_hash: createHash('sha256').update(legacy).digest('base64url') })
+      .where('reference', '=', reference)
+      .execute();
     expect((await status(reference, legacy)).statusCode).toBe(200);
     // Base64url is case-sensitive: the legacy secret is compared exactly.
     expect((await status(reference, legacy.toLowerCase())).statusCode).toBe(404);

@@ -43,7 +43,12 @@ const percentile = (values: number[], p: number) => {
 };
 const fixed = (n: number, digits = 0) => n.toFixed(digits);
 
-async function waitForArrivals(count: () => number, target: number, label: string, timeoutMs = 300_000): Promise<number> {
+async function waitForArrivals(
+  count: () => number,
+  target: number,
+  label: string,
+  timeoutMs = 300_000,
+): Promise<number> {
   const started = Date.now();
   while (count() < target) {
     if (Date.now() - started > timeoutMs) throw new Error(`${label}: only ${count()} of ${target} deliveries arrived`);
@@ -64,10 +69,17 @@ async function main() {
   const receivers = await startReceivers(agencyIds);
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const env: Record<string, string> = { DATA_DIR: dataDir, PORT: String(port), RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'warn', WORKER_CONCURRENCY: String(CONCURRENCY) };
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    LOG_LEVEL: 'warn',
+    WORKER_CONCURRENCY: String(CONCURRENCY),
+  };
   for (const agency of agencyIds) {
     env[`AGENCY_${agency.toUpperCase()}_WEBHOOK_URL`] = receivers.urls[agency];
-    env[`AGENCY_${agency.toUpperCase()}_WEBHOOK_SECRET`] = `whsec_${Buffer.from('bench-secret-bench-secret-bench!').toString('base64')}`;
+    env[`AGENCY_${agency.toUpperCase()}_WEBHOOK_SECRET`] =
+      `whsec_${Buffer.from('bench-secret-bench-secret-bench!').toString('base64')}`;
   }
   progress('Starting the portal on embedded Postgres…');
   // BENCH_PROFILE_DIR=dir writes a CPU profile of the portal there when it stops.
@@ -129,9 +141,14 @@ async function main() {
       const due = steadyStart + (i * 1000) / STEADY_RATE;
       const wait = due - Date.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      if (i % STEADY_RATE === 0) progress(`Steady: ${i / STEADY_RATE}/${STEADY_SECONDS} s at ${STEADY_RATE} submissions/s`);
+      if (i % STEADY_RATE === 0)
+        progress(`Steady: ${i / STEADY_RATE}/${STEADY_SECONDS} s at ${STEADY_RATE} submissions/s`);
       requests.push(
-        fetch(`${baseUrl}/api/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (res) => {
+        fetch(`${baseUrl}/api/submissions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }).then(async (res) => {
           const at = performance.timeOrigin + performance.now();
           if (res.status !== 201) failures += 1;
           else sentAt.set(((await res.json()) as { reference: string }).reference, at);
@@ -139,18 +156,29 @@ async function main() {
       );
     }
     await Promise.all(requests);
-    const steadyPairs = [...sentAt.keys()].flatMap((reference) => body.consent.map((agency) => `${reference}/${agency}`));
+    const steadyPairs = [...sentAt.keys()].flatMap((reference) =>
+      body.consent.map((agency) => `${reference}/${agency}`),
+    );
     const arrived = () => steadyPairs.filter((pair) => receivers.arrivals.has(pair)).length;
     await waitForArrivals(arrived, steadyPairs.length, 'Steady drain');
     const latencies: number[] = [];
-    for (const [reference, at] of sentAt) for (const agency of body.consent) latencies.push((receivers.arrivals.get(`${reference}/${agency}`) ?? Number.NaN) - at);
+    for (const [reference, at] of sentAt)
+      for (const agency of body.consent)
+        latencies.push((receivers.arrivals.get(`${reference}/${agency}`) ?? Number.NaN) - at);
     done(`Steady done: ${sentAt.size} submissions, ${failures} refused.`);
 
     // Yardsticks, measured on the same database after the portal's own work is done.
     progress('Measuring the ceiling: bare Postgres transactions from 50 clients…');
     const databaseUrl = embeddedDatabaseUrl(dataDir);
-    const envelope = JSON.stringify(createSubmissionEnvelopeV1(body, { reference: generateReference(), submittedAt: new Date() }));
-    const ceiling = await measureCeiling(databaseUrl, { clients: CONNECTIONS, seconds: 10, envelope, agencies: body.consent });
+    const envelope = JSON.stringify(
+      createSubmissionEnvelopeV1(body, { reference: generateReference(), submittedAt: new Date() }),
+    );
+    const ceiling = await measureCeiling(databaseUrl, {
+      clients: CONNECTIONS,
+      seconds: 10,
+      envelope,
+      agencies: body.consent,
+    });
     progress('Measuring graphile-worker with no-op jobs…');
     const noop = await measureNoopRate(databaseUrl, { jobs: 5000, concurrency: CONCURRENCY });
     done('Yardsticks measured.');
@@ -164,7 +192,11 @@ async function main() {
       ['Drain: seconds after the burst', fixed(drainSeconds, 1), `${accepted * perSubmission} deliveries`],
       ['Drain: deliveries/s (burst start to last)', fixed(deliveriesPerSecond), `worker concurrency ${CONCURRENCY}`],
       ['graphile-worker no-op jobs/s', fixed(noop), 'same concurrency, same database'],
-      ['Steady: 201 → agency p50 / p99 (ms)', `${fixed(percentile(latencies, 50))} / ${fixed(percentile(latencies, 99))}`, `${STEADY_RATE}/s for ${STEADY_SECONDS} s; target p99 < 2000`],
+      [
+        'Steady: 201 → agency p50 / p99 (ms)',
+        `${fixed(percentile(latencies, 50))} / ${fixed(percentile(latencies, 99))}`,
+        `${STEADY_RATE}/s for ${STEADY_SECONDS} s; target p99 < 2000`,
+      ],
       ['Steady: refused', String(failures), ''],
       ...pageRows,
     ]);

@@ -6,7 +6,10 @@ import pg from 'pg';
  * writes (1 submission, its deliveries, 1 outbox row each) from `clients` connections, into copies
  * of the tables so the running worker does not pick them up. Returns transactions per second.
  */
-export async function measureCeiling(databaseUrl: string, options: { clients: number; seconds: number; envelope: string; agencies: readonly string[] }): Promise<number> {
+export async function measureCeiling(
+  databaseUrl: string,
+  options: { clients: number; seconds: number; envelope: string; agencies: readonly string[] },
+): Promise<number> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.clients });
   pool.on('error', () => undefined);
   await pool.query(`

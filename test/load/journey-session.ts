@@ -21,7 +21,10 @@ export async function answeredJourney(baseUrl: string, lifeEvent: LifeEventId): 
     const init: RequestInit = { redirect: 'manual', headers };
     if (pairs) {
       init.method = 'POST';
-      init.body = new URLSearchParams([['_csrf', csrf], ...pairs.map(([name, value]): [string, string] => [name, value])]).toString();
+      init.body = new URLSearchParams([
+        ['_csrf', csrf],
+        ...pairs.map(([name, value]): [string, string] => [name, value]),
+      ]).toString();
       headers['content-type'] = 'application/x-www-form-urlencoded';
     }
     const response = await fetch(`${baseUrl}${path}`, init);
@@ -38,7 +41,12 @@ export async function answeredJourney(baseUrl: string, lifeEvent: LifeEventId): 
   for (const page of pages) {
     await request(`/${lifeEvent}/${page.path}`);
     const response = await request(`/${lifeEvent}/${page.path}`, pagePost(page, answers));
-    if (response.status !== 303) throw new Error(`${page.path} refused the example answers (${String(response.status)})`);
+    if (response.status !== 303)
+      throw new Error(`${page.path} refused the example answers (${String(response.status)})`);
   }
-  return { cookie, questionPath: `/${lifeEvent}/${pages[0]?.path ?? ''}`, checkAnswersPath: `/${lifeEvent}/check-answers` };
+  return {
+    cookie,
+    questionPath: `/${lifeEvent}/${pages[0]?.path ?? ''}`,
+    checkAnswersPath: `/${lifeEvent}/check-answers`,
+  };
 }

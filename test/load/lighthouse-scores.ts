@@ -17,7 +17,11 @@ const score = (value: number | null | undefined): number => Math.round((value ??
  * running portal, in one Debian Chromium. `cookie` reaches pages behind a journey's session.
  */
 export async function lighthouseScores(urls: readonly { url: string; cookie?: string }[]): Promise<LighthouseScores[]> {
-  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'], logLevel: 'error' });
+  const chrome = await chromeLauncher.launch({
+    chromePath: chromiumPath,
+    chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    logLevel: 'error',
+  });
   try {
     const results: LighthouseScores[] = [];
     for (const { url, cookie } of urls) {
@@ -30,11 +34,19 @@ export async function lighthouseScores(urls: readonly { url: string; cookie?: st
       });
       if (!run) throw new Error(`Lighthouse gave no result for ${url}`);
       const { categories, audits } = run.lhr;
-      const weighted = new Set([...(categories.performance?.auditRefs ?? []), ...(categories.accessibility?.auditRefs ?? [])].filter((ref) => ref.weight > 0).map((ref) => ref.id));
+      const weighted = new Set(
+        [...(categories.performance?.auditRefs ?? []), ...(categories.accessibility?.auditRefs ?? [])]
+          .filter((ref) => ref.weight > 0)
+          .map((ref) => ref.id),
+      );
       const failing = Object.values(audits)
         .filter((audit) => weighted.has(audit.id) && audit.score !== null && audit.score < 0.9)
         .map((audit) => `${audit.id}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
-      results.push({ performance: score(categories.performance?.score), accessibility: score(categories.accessibility?.score), failing });
+      results.push({
+        performance: score(categories.performance?.score),
+        accessibility: score(categories.accessibility?.score),
+        failing,
+      });
     }
     return results;
   } finally {

@@ -5,7 +5,10 @@ import pg from 'pg';
  * graphile-worker's own rate on this machine and database: jobs per second for a task that does
  * nothing, with the same concurrency as the portal's worker. The yardstick for the drain rate.
  */
-export async function measureNoopRate(databaseUrl: string, options: { jobs: number; concurrency: number }): Promise<number> {
+export async function measureNoopRate(
+  databaseUrl: string,
+  options: { jobs: number; concurrency: number },
+): Promise<number> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.concurrency + 2 });
   pool.on('error', () => undefined);
   let finished = 0;

@@ -33,8 +33,16 @@ export async function measurePages(baseUrl: string, progress: (text: string) => 
     const lighthouse = scores[index];
     if (!weight || !lighthouse) return [];
     return [
-      [`${page.name}: JavaScript (KB gzipped)`, weight.kilobytes.toFixed(1), `${String(weight.files)} file(s); target < 150, aim < 100`],
-      [`${page.name}: Lighthouse performance / accessibility`, `${String(lighthouse.performance)} / ${String(lighthouse.accessibility)}`, `target ≥ 90 / 100${lighthouse.failing.length > 0 ? `; to fix: ${lighthouse.failing.join(', ')}` : ''}`],
+      [
+        `${page.name}: JavaScript (KB gzipped)`,
+        weight.kilobytes.toFixed(1),
+        `${String(weight.files)} file(s); target < 150, aim < 100`,
+      ],
+      [
+        `${page.name}: Lighthouse performance / accessibility`,
+        `${String(lighthouse.performance)} / ${String(lighthouse.accessibility)}`,
+        `target ≥ 90 / 100${lighthouse.failing.length > 0 ? `; to fix: ${lighthouse.failing.join(', ')}` : ''}`,
+      ],
     ];
   });
 }

@@ -6,7 +6,11 @@ import type { Browser } from 'playwright-core';
  * modulepreloads and every chunk it then imports (the page's own view is a dynamic import), each
  * gzipped as a server would send it. `cookie` carries a journey's session for pages behind one.
  */
-export async function javascriptWeight(browser: Browser, url: string, cookie?: string): Promise<{ kilobytes: number; files: number }> {
+export async function javascriptWeight(
+  browser: Browser,
+  url: string,
+  cookie?: string,
+): Promise<{ kilobytes: number; files: number }> {
   const context = await browser.newContext(cookie ? { extraHTTPHeaders: { cookie } } : {});
   try {
     const page = await context.newPage();

@@ -31,6 +31,17 @@ export async function startReceivers(agencies: readonly AgencyId[]) {
     urls: urls as Record<AgencyId, string>,
     arrivals,
     count: () => count,
-    close: () => Promise.all(servers.map((s) => new Promise<void>((resolve) => { s.closeAllConnections(); s.close(() => { resolve(); }); }))),
+    close: () =>
+      Promise.all(
+        servers.map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.closeAllConnections();
+              s.close(() => {
+                resolve();
+              });
+            }),
+        ),
+      ),
   };
 }

@@ -17,9 +17,18 @@ export interface TestAgencyUser {
 }
 
 /** Makes an agency account the way `npm run agency:user` does. */
-export async function createTestAgencyUser(db: Kysely<Database>, agency: AgencyId, role: AgencyRole = 'agency-user'): Promise<TestAgencyUser> {
+export async function createTestAgencyUser(
+  db: Kysely<Database>,
+  agency: AgencyId,
+  role: AgencyRole = 'agency-user',
+): Promise<TestAgencyUser> {
   const password = randomBytes(12).toString('base64url');
-  const user = await createAgencyUser(db, { email: `${role}.${agency}.${randomBytes(4).toString('hex')}@agency.example`, role, agency, password });
+  const user = await createAgencyUser(db, {
+    email: `${role}.${agency}.${randomBytes(4).toString('hex')}@agency.example`,
+    role,
+    agency,
+    password,
+  });
   return { ...user, password };
 }
 
@@ -44,6 +53,7 @@ export class AgencyClient extends StaffClient {
 export async function signedInAgencyClient(app: FastifyInstance, user: TestAgencyUser): Promise<AgencyClient> {
   const client = new AgencyClient(app);
   const response = await client.signInWithForm(user);
-  if (response.statusCode !== 303 || response.headers.location !== '/agency/notifications') throw new Error(`agency sign-in failed: ${String(response.statusCode)}`);
+  if (response.statusCode !== 303 || response.headers.location !== '/agency/notifications')
+    throw new Error(`agency sign-in failed: ${String(response.statusCode)}`);
   return client;
 }

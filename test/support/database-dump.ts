@@ -12,7 +12,9 @@ export async function dumpEveryRow<DB>(db: Kysely<DB>): Promise<string> {
     order by 1, 2`.execute(db);
   const parts: string[] = [];
   for (const table of tables.rows) {
-    const rows = await sql<{ row: string }>`select row_to_json(t)::text as row from ${sql.table(`${table.schema}.${table.name}`)} t`.execute(db);
+    const rows = await sql<{
+      row: string;
+    }>`select row_to_json(t)::text as row from ${sql.table(`${table.schema}.${table.name}`)} t`.execute(db);
     parts.push(`-- ${table.schema}.${table.name}`, ...rows.rows.map((r) => r.row));
   }
   return parts.join('\n');

@@ -8,7 +8,17 @@ export type Behaviour = (n: number) => 'accept' | 'hang' | { status: number; hea
 /** One notification the fake agency accepted, with its verified signature. */
 export interface Received {
   webhookId: string;
-  body: { type: string; timestamp: string; data: { reference: string; lifeEvent: string; submittedAt: string; channel: string; answers: Record<string, unknown> } };
+  body: {
+    type: string;
+    timestamp: string;
+    data: {
+      reference: string;
+      lifeEvent: string;
+      submittedAt: string;
+      channel: string;
+      answers: Record<string, unknown>;
+    };
+  };
 }
 
 /**

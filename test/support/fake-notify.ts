@@ -32,12 +32,22 @@ export function fakeNotify() {
   const handle = (type: 'email' | 'sms') =>
     http.post(`${base}/v2/notifications/${type}`, async ({ request }) => {
       const token = request.headers.get('authorization')?.replace(/^Bearer /, '') ?? '';
-      if (!verifyJwt(token, serviceId, secret)) return HttpResponse.json({ errors: [{ error: 'AuthError' }] }, { status: 403 });
-      const body = (await request.json()) as { template_id?: string; email_address?: string; phone_number?: string; personalisation?: Record<string, string> };
+      if (!verifyJwt(token, serviceId, secret))
+        return HttpResponse.json({ errors: [{ error: 'AuthError' }] }, { status: 403 });
+      const body = (await request.json()) as {
+        template_id?: string;
+        email_address?: string;
+        phone_number?: string;
+        personalisation?: Record<string, string>;
+      };
       const to = type === 'email' ? body.email_address : body.phone_number;
-      if (!body.template_id || !to) return HttpResponse.json({ errors: [{ error: 'BadRequestError' }] }, { status: 400 });
+      if (!body.template_id || !to)
+        return HttpResponse.json({ errors: [{ error: 'BadRequestError' }] }, { status: 400 });
       sent.push({ type, templateId: body.template_id, to, personalisation: body.personalisation ?? {} });
-      return HttpResponse.json({ id: randomUUID(), content: { body: '', subject: '' }, template: { id: body.template_id } }, { status: 201 });
+      return HttpResponse.json(
+        { id: randomUUID(), content: { body: '', subject: '' }, template: { id: body.template_id } },
+        { status: 201 },
+      );
     });
   return { handlers: [handle('email'), handle('sms')], apiKey, sent };
 }

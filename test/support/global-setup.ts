@@ -27,7 +27,11 @@ export default async function setup(project: TestProject) {
   let tempDir: string | undefined;
   if (!adminDatabaseUrl) {
     tempDir = await mkdtemp(path.join(os.tmpdir(), 'tuo-test-'));
-    const embedded = await startEmbeddedPostgres({ dataDir: tempDir, onStep: () => undefined, databaseName: 'postgres' });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: tempDir,
+      onStep: () => undefined,
+      databaseName: 'postgres',
+    });
     adminDatabaseUrl = embedded.databaseUrl;
     stopEmbedded = embedded.stop;
   }

@@ -1,7 +1,25 @@
-import { formatNhsNumber, formatNiNumber, getJourney, protectedFields, type Answers, type LifeEventId } from '@tuo/shared';
+import {
+  formatNhsNumber,
+  formatNiNumber,
+  getJourney,
+  protectedFields,
+  type Answers,
+  type LifeEventId,
+} from '@tuo/shared';
 
 /** Field kinds whose answers are about a person (not a choice from a list). */
-const personalKinds = new Set(['text', 'textarea', 'name', 'date', 'nhs-number', 'ni-number', 'postcode', 'address', 'email', 'phone']);
+const personalKinds = new Set([
+  'text',
+  'textarea',
+  'name',
+  'date',
+  'nhs-number',
+  'ni-number',
+  'postcode',
+  'address',
+  'email',
+  'phone',
+]);
 
 /**
  * Every personal value in a set of answers, as stored and in the forms people write them
@@ -13,7 +31,8 @@ export function personalValues(lifeEvent: LifeEventId, answers: Readonly<Answers
     const answer = answers[field.name];
     if (answer === undefined || !personalKinds.has(field.kind)) continue;
     if (typeof answer === 'string') values.push(answer);
-    else if (!Array.isArray(answer)) values.push(...Object.values(answer).filter((part): part is string => typeof part === 'string'));
+    else if (!Array.isArray(answer))
+      values.push(...Object.values(answer).filter((part): part is string => typeof part === 'string'));
     if (field.kind === 'nhs-number' && typeof answer === 'string') values.push(formatNhsNumber(answer));
     if (field.kind === 'ni-number' && typeof answer === 'string') values.push(formatNiNumber(answer));
   }

@@ -11,7 +11,12 @@ export interface PortalProcess {
 }
 
 /** Starts `server/src/main.ts` in its own process group, as `npm start` would after building. */
-export function startPortal(env: Record<string, string>, entry = 'server/src/main.ts', keepDatabaseUrl = false, nodeArgs: string[] = []): PortalProcess {
+export function startPortal(
+  env: Record<string, string>,
+  entry = 'server/src/main.ts',
+  keepDatabaseUrl = false,
+  nodeArgs: string[] = [],
+): PortalProcess {
   // Unless asked otherwise, the embedded database is what is under test, whatever the shell says.
   const inherited = { ...process.env };
   if (!keepDatabaseUrl) delete inherited.DATABASE_URL;
@@ -37,7 +42,10 @@ export async function waitUntilReady(baseUrl: string, portal: PortalProcess, tim
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (portal.child.exitCode !== null) throw new Error(`portal exited early:\n${portal.output()}`);
-    const ok = await fetch(`${baseUrl}/readyz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -46,7 +54,9 @@ export async function waitUntilReady(baseUrl: string, portal: PortalProcess, tim
 
 /** The connection string of the embedded database of a data folder, as its running Postgres publishes it. */
 export function embeddedDatabaseUrl(dataDir: string): string {
-  const { postgresPassword } = JSON.parse(readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as { postgresPassword: string };
+  const { postgresPassword } = JSON.parse(readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as {
+    postgresPassword: string;
+  };
   const port = Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3]);
   return `postgres://postgres:${encodeURIComponent(postgresPassword)}@127.0.0.1:${port}/tell_us_once`;
 }

@@ -39,9 +39,17 @@ export class Resident {
   }
 
   async post(url: string, pairs: FormPairs = [], options: { csrf?: string } = {}): Promise<LightMyRequestResponse> {
-    const body = new URLSearchParams([['_csrf', options.csrf ?? this.csrf], ...pairs.map(([name, value]) => [name, value])]);
+    const body = new URLSearchParams([
+      ['_csrf', options.csrf ?? this.csrf],
+      ...pairs.map(([name, value]) => [name, value]),
+    ]);
     return this.remember(
-      await this.app.inject({ method: 'POST', url, payload: body.toString(), headers: { ...this.headers(), 'content-type': 'application/x-www-form-urlencoded' } }),
+      await this.app.inject({
+        method: 'POST',
+        url,
+        payload: body.toString(),
+        headers: { ...this.headers(), 'content-type': 'application/x-www-form-urlencoded' },
+      }),
     );
   }
 
@@ -62,11 +70,17 @@ export class Resident {
 }
 
 /** Answers every question page of a journey the way a resident would, ending on "Check your answers". */
-export async function answerEveryPage(resident: Resident, lifeEvent: string, pages: readonly PageDefinition[], answers: Readonly<Answers>): Promise<void> {
+export async function answerEveryPage(
+  resident: Resident,
+  lifeEvent: string,
+  pages: readonly PageDefinition[],
+  answers: Readonly<Answers>,
+): Promise<void> {
   await resident.get('/start');
   await resident.post('/start', [['lifeEvent', lifeEvent]]);
   for (const page of pages) {
     const response = await resident.post(`/${lifeEvent}/${page.path}`, pagePost(page, answers));
-    if (response.statusCode !== 303) throw new Error(`${page.path} refused its answers: ${response.body.slice(0, 200)}`);
+    if (response.statusCode !== 303)
+      throw new Error(`${page.path} refused its answers: ${response.body.slice(0, 200)}`);
   }
 }

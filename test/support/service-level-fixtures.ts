@@ -18,11 +18,24 @@ export function testClock(start: string) {
  * Submits a life event's example through the API and returns its reference, tracking secret and id.
  * `assisted` marks it as made by an adviser, as the console's assisted journey would have.
  */
-export async function submit(app: FastifyInstance, db: Kysely<Database>, lifeEvent: LifeEventId, options: { assisted?: boolean } = {}) {
-  const response = await app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions[lifeEvent] });
+export async function submit(
+  app: FastifyInstance,
+  db: Kysely<Database>,
+  lifeEvent: LifeEventId,
+  options: { assisted?: boolean } = {},
+) {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/submissions',
+    payload: exampleSubmissions[lifeEvent],
+  });
   if (response.statusCode !== 201) throw new Error(`submission refused: ${response.body.slice(0, 300)}`);
   const { reference, trackingSecret } = response.json<{ reference: string; trackingSecret: string }>();
-  const { id } = await db.selectFrom('submissions').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
+  const { id } = await db
+    .selectFrom('submissions')
+    .select('id')
+    .where('reference', '=', reference)
+    .executeTakeFirstOrThrow();
   if (options.assisted) await db.updateTable('submissions').set({ channel: 'assisted' }).where('id', '=', id).execute();
   return { reference, trackingSecret, id };
 }
@@ -32,7 +45,12 @@ export async function submit(app: FastifyInstance, db: Kysely<Database>, lifeEve
  * submitted and delivered at `deliveredAt` (into the inbox, in order), and acknowledged or actioned
  * at the times given per agency.
  */
-export async function deliver(db: Kysely<Database>, submissionId: string, deliveredAt: string, done: Partial<Record<string, { acknowledgedAt?: string; actionedAt?: string }>> = {}) {
+export async function deliver(
+  db: Kysely<Database>,
+  submissionId: string,
+  deliveredAt: string,
+  done: Partial<Record<string, { acknowledgedAt?: string; actionedAt?: string }>> = {},
+) {
   await db.updateTable('submissions').set({ submitted_at: deliveredAt }).where('id', '=', submissionId).execute();
   await sql`
     update deliveries set status = 'delivered', status_changed_at = ${deliveredAt}::timestamptz, transport = 'inbox', attempts = 1,

@@ -15,7 +15,11 @@ export interface TestStaff {
 }
 
 /** Makes a staff account the way `npm run staff:create` does. */
-export async function createTestStaff(db: Kysely<Database>, role: StaffRole, email = `${role}.${randomBytes(4).toString('hex')}@council.example`): Promise<TestStaff> {
+export async function createTestStaff(
+  db: Kysely<Database>,
+  role: StaffRole,
+  email = `${role}.${randomBytes(4).toString('hex')}@council.example`,
+): Promise<TestStaff> {
   const password = randomBytes(12).toString('base64url');
   const user = await createStaffUser(db, { email, role, password });
   return { ...user, password };
@@ -40,22 +44,50 @@ export class StaffClient {
   }
 
   /** A JSON API call; state-changing calls send the token unless `csrf: null`. */
-  async api(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: object, options: { csrf?: string | null } = {}): Promise<LightMyRequestResponse> {
+  async api(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: object,
+    options: { csrf?: string | null } = {},
+  ): Promise<LightMyRequestResponse> {
     const token = options.csrf === undefined ? this.csrf : options.csrf;
-    const headers: Record<string, string> = { ...this.cookieHeader(), ...(token !== null && method !== 'GET' ? { 'x-csrf-token': token } : {}) };
-    const response = await this.app.inject({ method, url, headers, remoteAddress: this.remoteAddress, ...(body ? { payload: body } : {}) });
+    const headers: Record<string, string> = {
+      ...this.cookieHeader(),
+      ...(token !== null && method !== 'GET' ? { 'x-csrf-token': token } : {}),
+    };
+    const response = await this.app.inject({
+      method,
+      url,
+      headers,
+      remoteAddress: this.remoteAddress,
+      ...(body ? { payload: body } : {}),
+    });
     return this.remember(response);
   }
 
   /** A page, as a browser asks for it. */
   async page(url: string): Promise<LightMyRequestResponse> {
-    return this.remember(await this.app.inject({ method: 'GET', url, headers: { accept: 'text/html', ...this.cookieHeader() }, remoteAddress: this.remoteAddress }));
+    return this.remember(
+      await this.app.inject({
+        method: 'GET',
+        url,
+        headers: { accept: 'text/html', ...this.cookieHeader() },
+        remoteAddress: this.remoteAddress,
+      }),
+    );
   }
 
   /** A form post with the token of the last page (or `csrf`, or none with `null`). */
-  async form(url: string, pairs: FormPairs = [], options: { csrf?: string | null } = {}): Promise<LightMyRequestResponse> {
+  async form(
+    url: string,
+    pairs: FormPairs = [],
+    options: { csrf?: string | null } = {},
+  ): Promise<LightMyRequestResponse> {
     const token = options.csrf === undefined ? this.csrf : options.csrf;
-    const body = new URLSearchParams([...(token === null ? [] : [['_csrf', token]]), ...pairs.map(([name, value]) => [name, value])]);
+    const body = new URLSearchParams([
+      ...(token === null ? [] : [['_csrf', token]]),
+      ...pairs.map(([name, value]) => [name, value]),
+    ]);
     return this.remember(
       await this.app.inject({
         method: 'POST',
@@ -74,18 +106,21 @@ export class StaffClient {
   }
 
   private cookieHeader(): Record<string, string> {
-    return this.cookies.size > 0 ? { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ') } : {};
+    return this.cookies.size > 0
+      ? { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ') }
+      : {};
   }
 
   private remember(response: LightMyRequestResponse): LightMyRequestResponse {
     for (const cookie of response.cookies) {
       // A cleared cookie comes back empty and already expired.
-      if (cookie.value === '' || (cookie.expires && cookie.expires.getTime() <= Date.now())) this.cookies.delete(cookie.name);
+      if (cookie.value === '' || (cookie.expires && cookie.expires.getTime() <= Date.now()))
+        this.cookies.delete(cookie.name);
       else this.cookies.set(cookie.name, cookie.value);
     }
     const type = response.headers['content-type'] ?? '';
     if (type.startsWith('application/json') && response.statusCode < 300) {
-      const token = (response.json<{ csrfToken?: unknown }>()).csrfToken;
+      const token = response.json<{ csrfToken?: unknown }>().csrfToken;
       if (typeof token === 'string') this.csrf = token;
     }
     const formToken = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];

@@ -17,7 +17,9 @@ export interface TestApp {
  * Builds the real app (real Postgres, real plugins) for `app.inject()` tests. `env` holds settings
  * as environment variables, parsed by the real configuration code.
  */
-export async function createTestApp(options: { env?: Record<string, string>; database?: TestDatabase } & Partial<Omit<AppOptions, 'config'>> = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { env?: Record<string, string>; database?: TestDatabase } & Partial<Omit<AppOptions, 'config'>> = {},
+): Promise<TestApp> {
   const { env, database: given, ...overrides } = options;
   const database = given ?? (await createTestDatabase());
   const lines: string[] = [];

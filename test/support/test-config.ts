@@ -6,7 +6,12 @@ export const testProtectedDataKeys = `test1:${Buffer.alloc(32, 7).toString('base
 
 /** A real configuration, parsed from environment-style settings the way the server parses them. */
 export function testConfig(databaseUrl: string, env: Record<string, string> = {}): Config {
-  const parsed = parseEnv({ LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '100000', PROTECTED_DATA_KEYS: testProtectedDataKeys, ...env });
+  const parsed = parseEnv({
+    LOG_LEVEL: 'info',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    PROTECTED_DATA_KEYS: testProtectedDataKeys,
+    ...env,
+  });
   return toConfig(parsed, {
     databaseUrl,
     sessionSecret: 'test-session-secret-that-is-long-enough-0123456789',

@@ -11,13 +11,21 @@ import type { TestDatabase } from './test-database.js';
  * The real worker (graphile-worker, outbox relay, heartbeats) on a test database. With `logStream`,
  * its log lines go there, through the server's own logger options, at `config.logLevel`.
  */
-export async function startTestWorker(database: TestDatabase, config: Config, options: { logStream?: DestinationStream } = {}): Promise<RunningWorker> {
+export async function startTestWorker(
+  database: TestDatabase,
+  config: Config,
+  options: { logStream?: DestinationStream } = {},
+): Promise<RunningWorker> {
   const logger = options.logStream ? pino(loggerOptions(config.logLevel), options.logStream) : pino({ level: 'warn' });
   return startWorker({
     pool: database.pool,
     db: database.db,
     logger,
-    taskList: createTaskList({ db: database.db, adapters: createAdapterRegistry(config, databaseSigningSecrets(database.db, config.sessionSecret)), config }),
+    taskList: createTaskList({
+      db: database.db,
+      adapters: createAdapterRegistry(config, databaseSigningSecrets(database.db, config.sessionSecret)),
+      config,
+    }),
     ...config.worker,
   });
 }

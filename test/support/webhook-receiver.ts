@@ -39,10 +39,13 @@ export async function startWebhookReceiver(options: { secret: string; delayMs?: 
     url: (agency: string) => `http://127.0.0.1:${port}/${agency}`,
     received,
     inFlight: () => inFlight,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => { resolve(); });
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          resolve();
+        });
+      }),
   };
 }
 

@@ -5,7 +5,10 @@ import { catalogueKey } from '../i18n/catalogue-keys.js';
 /** Who is signed in and for which agency, the portal's sections, and sign-out. */
 export function AgencyHeader({ nav }: { nav: AgencyNav }) {
   const { t } = useTranslation('agency');
-  const links = [['/agency/notifications', t('nav.notifications')], ...(nav.user.role === 'agency-admin' ? [['/agency/keys', t('nav.keys')]] : [])];
+  const links = [
+    ['/agency/notifications', t('nav.notifications')],
+    ...(nav.user.role === 'agency-admin' ? [['/agency/keys', t('nav.keys')]] : []),
+  ];
   return (
     <div className="govuk-!-margin-bottom-6">
       <nav aria-label={t('nav.label')}>
@@ -19,10 +22,20 @@ export function AgencyHeader({ nav }: { nav: AgencyNav }) {
           ))}
         </ul>
       </nav>
-      <p className="govuk-body-s">{t('nav.signedInAs', { email: nav.user.email, role: t(`roles.${nav.user.role}`), agency: t(catalogueKey.agency(nav.user.agency, 'name')) })}</p>
+      <p className="govuk-body-s">
+        {t('nav.signedInAs', {
+          email: nav.user.email,
+          role: t(`roles.${nav.user.role}`),
+          agency: t(catalogueKey.agency(nav.user.agency, 'name')),
+        })}
+      </p>
       <form method="post" action="/agency/sign-out">
         <input type="hidden" name="_csrf" value={nav.csrfToken} />
-        <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" data-module="govuk-button">
+        <button
+          type="submit"
+          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2"
+          data-module="govuk-button"
+        >
           {t('nav.signOut')}
         </button>
       </form>

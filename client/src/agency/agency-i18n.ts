@@ -19,7 +19,10 @@ function withAgencyText(base: Resource): Resource {
  * The portal's i18next instance: the residents' namespaces (so shared components such as the
  * error summary read as usual, and life events keep their catalogue titles) plus `agency`.
  */
-export const agencyI18n: i18n = createI18n(sourceLanguage, { resources: withAgencyText(resources), ns: [...namespaces, 'agency'] });
+export const agencyI18n: i18n = createI18n(sourceLanguage, {
+  resources: withAgencyText(resources),
+  ns: [...namespaces, 'agency'],
+});
 
 /** The heading of a portal page, which its document title starts with. */
 export function agencyHeading(props: AgencyPageProps): string {

@@ -5,23 +5,79 @@ import type { FormProps } from '@tuo/shared/pages/page-model';
 import { AgencyPage } from './agency-page.js';
 import { agencyHeading, agencyI18n } from './agency-i18n.js';
 
-const form = (errors: FormProps['errors'] = [], values: FormProps['values'] = {}): FormProps => ({ action: '/x', csrfToken: 'token', values, errors });
-const nav = { user: { id: '00000000-0000-4000-8000-000000000001', email: 'a@agency.example', role: 'agency-admin' as const, agency: 'council' as const }, csrfToken: 'token' };
-const item = { id: '00000000-0000-4000-8000-000000000002', reference: 'TUO-7K3M-9Q2M', lifeEvent: 'someone-died' as const, status: 'delivered' as const, deliveredAt: '2026-06-15T10:00:00.000Z', acknowledgedAt: null, actionedAt: null, missedTargets: [] as ('acknowledge' | 'action')[] };
+const form = (errors: FormProps['errors'] = [], values: FormProps['values'] = {}): FormProps => ({
+  action: '/x',
+  csrfToken: 'token',
+  values,
+  errors,
+});
+const nav = {
+  user: {
+    id: '00000000-0000-4000-8000-000000000001',
+    email: 'a@agency.example',
+    role: 'agency-admin' as const,
+    agency: 'council' as const,
+  },
+  csrfToken: 'token',
+};
+const item = {
+  id: '00000000-0000-4000-8000-000000000002',
+  reference: 'TUO-7K3M-9Q2M',
+  lifeEvent: 'someone-died' as const,
+  status: 'delivered' as const,
+  deliveredAt: '2026-06-15T10:00:00.000Z',
+  acknowledgedAt: null,
+  actionedAt: null,
+  missedTargets: [] as ('acknowledge' | 'action')[],
+};
 const query = { status: 'delivered' as const, page: 2 };
 const tabHrefs = { delivered: '/a', acknowledged: '/b', actioned: '/c', all: '/d' };
 
 const everyView: AgencyPageProps[] = [
   { view: 'sign-in', form: form() },
   { view: 'sign-in', form: form([{ field: 'email', message: 'Enter a correct email address and password' }]) },
-  ...(['forbidden', 'form-expired', 'not-found', 'export-too-large', 'no-webhook'] as const).map((message) => ({ view: 'message' as const, message, nav })),
-  { view: 'notifications', nav, query, form: form(), items: [item, { ...item, missedTargets: ['acknowledge', 'action'] }], total: 30, previousHref: '/p', nextHref: '/n', exportHref: '/e', tabHrefs },
-  { view: 'notifications', nav, query, form: form([{ field: 'from', message: 'Delivered from must be a real date' }]), items: [], total: 0, previousHref: null, nextHref: null, exportHref: '/e', tabHrefs },
+  ...(['forbidden', 'form-expired', 'not-found', 'export-too-large', 'no-webhook'] as const).map((message) => ({
+    view: 'message' as const,
+    message,
+    nav,
+  })),
+  {
+    view: 'notifications',
+    nav,
+    query,
+    form: form(),
+    items: [item, { ...item, missedTargets: ['acknowledge', 'action'] }],
+    total: 30,
+    previousHref: '/p',
+    nextHref: '/n',
+    exportHref: '/e',
+    tabHrefs,
+  },
+  {
+    view: 'notifications',
+    nav,
+    query,
+    form: form([{ field: 'from', message: 'Delivered from must be a real date' }]),
+    items: [],
+    total: 0,
+    previousHref: null,
+    nextHref: null,
+    exportHref: '/e',
+    tabHrefs,
+  },
   ...(['delivered', 'acknowledged', 'actioned'] as const).map((status) => ({
     view: 'notification' as const,
     nav,
-    notification: { ...item, status, agency: 'council' as const, outcome: status === 'actioned' ? 'Done' : null, rows: [{ label: 'When did they die?', lines: ['14 January 2025'] }] },
-    form: form(status === 'delivered' ? [{ field: 'outcome', message: 'Say what was done' }] : [], { outcome: 'x'.repeat(2001) }),
+    notification: {
+      ...item,
+      status,
+      agency: 'council' as const,
+      outcome: status === 'actioned' ? 'Done' : null,
+      rows: [{ label: 'When did they die?', lines: ['14 January 2025'] }],
+    },
+    form: form(status === 'delivered' ? [{ field: 'outcome', message: 'Say what was done' }] : [], {
+      outcome: 'x'.repeat(2001),
+    }),
     acknowledgeAction: '/ack',
     outcomeMaxLength: 2000,
     done: status === 'delivered' ? null : status,
@@ -29,7 +85,16 @@ const everyView: AgencyPageProps[] = [
   {
     view: 'keys',
     nav,
-    keys: [{ id: item.id, name: 'Revenues', prefix: 'tuo_council_abcdef', createdAt: item.deliveredAt, lastUsedAt: null, revokedAt: null }],
+    keys: [
+      {
+        id: item.id,
+        name: 'Revenues',
+        prefix: 'tuo_council_abcdef',
+        createdAt: item.deliveredAt,
+        lastUsedAt: null,
+        revokedAt: null,
+      },
+    ],
     webhook: { webhook: true, rotatedAt: item.deliveredAt, retiring: [item.deliveredAt] },
     graceHours: 24,
     form: form(),
@@ -37,13 +102,24 @@ const everyView: AgencyPageProps[] = [
     rotated: { secret: 'whsec_x', previousRetiresAt: item.deliveredAt },
     done: 'revoked',
   },
-  { view: 'keys', nav, keys: [], webhook: { webhook: false, rotatedAt: null, retiring: [] }, graceHours: 24, form: form([{ field: 'name', message: 'Enter a name for the key' }]), created: null, rotated: null, done: null },
+  {
+    view: 'keys',
+    nav,
+    keys: [],
+    webhook: { webhook: false, rotatedAt: null, retiring: [] },
+    graceHours: 24,
+    form: form([{ field: 'name', message: 'Enter a name for the key' }]),
+    created: null,
+    rotated: null,
+    done: null,
+  },
 ];
 
 describe('every agency portal page', () => {
   it(`finds every key it uses (${String(everyView.length)} views, with and without errors)`, () => {
     const missing: string[] = [];
-    const record = (_languages: readonly string[], namespace: string, key: string) => missing.push(`${namespace}:${key}`);
+    const record = (_languages: readonly string[], namespace: string, key: string) =>
+      missing.push(`${namespace}:${key}`);
     agencyI18n.options.saveMissing = true;
     agencyI18n.options.missingKeyHandler = record;
     try {
@@ -61,7 +137,22 @@ describe('every agency portal page', () => {
   });
 
   it('marks a notification that missed its targets, so overdue work stands out', () => {
-    const html = renderToString(<AgencyPage props={{ view: 'notifications', nav, query, form: form(), items: [{ ...item, missedTargets: ['acknowledge', 'action'] }], total: 1, previousHref: null, nextHref: null, exportHref: '/e', tabHrefs }} />);
+    const html = renderToString(
+      <AgencyPage
+        props={{
+          view: 'notifications',
+          nav,
+          query,
+          form: form(),
+          items: [{ ...item, missedTargets: ['acknowledge', 'action'] }],
+          total: 1,
+          previousHref: null,
+          nextHref: null,
+          exportHref: '/e',
+          tabHrefs,
+        }}
+      />,
+    );
     expect(html).toContain('Not acknowledged in time');
     expect(html).toContain('Not actioned in time');
   });

@@ -9,14 +9,25 @@ import { describedBy, errorAt } from '../components/field-ids.js';
  * enforces it; with it, the count follows the typing (in React, not govuk-frontend's script, which
  * would fight React for the DOM, as in the resident journeys' textarea).
  */
-export function CharacterCountField(props: { form: FormProps; name: string; label: string; hint: string; maxLength: number }) {
+export function CharacterCountField(props: {
+  form: FormProps;
+  name: string;
+  label: string;
+  hint: string;
+  maxLength: number;
+}) {
   const { form, name, label, hint, maxLength } = props;
   const { t } = useTranslation('agency');
   const initial = form.values[name];
   const [typed, setTyped] = useState(typeof initial === 'string' ? initial.length : 0);
   const error = errorAt(form.errors, name);
   const over = typed > maxLength;
-  const message = typed === 0 ? t('notification.characterLimit', { count: maxLength }) : over ? t('notification.charactersTooMany', { count: typed - maxLength }) : t('notification.charactersRemaining', { count: maxLength - typed });
+  const message =
+    typed === 0
+      ? t('notification.characterLimit', { count: maxLength })
+      : over
+        ? t('notification.charactersTooMany', { count: typed - maxLength })
+        : t('notification.charactersRemaining', { count: maxLength - typed });
   return (
     <div className="govuk-character-count">
       <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
@@ -39,7 +50,11 @@ export function CharacterCountField(props: { form: FormProps; name: string; labe
           }}
         />
       </div>
-      <div id={`${name}-info`} className={`govuk-hint govuk-character-count__message${over ? ' govuk-error-message' : ''}`} aria-live="polite">
+      <div
+        id={`${name}-info`}
+        className={`govuk-hint govuk-character-count__message${over ? ' govuk-error-message' : ''}`}
+        aria-live="polite"
+      >
         {message}
       </div>
     </div>

@@ -35,8 +35,20 @@ export function KeysPage({ keys, webhook, graceHours, form, created, rotated, do
         </SuccessBanner>
       ) : null}
       <h1 className="govuk-heading-l">{t('keys.title')}</h1>
-      {created ? <ShownOnce title={t('keys.createdTitle')} body={t('keys.createdBody', { name: created.name })} value={created.key} /> : null}
-      {rotated ? <ShownOnce title={t('keys.rotatedTitle')} body={t('keys.rotatedBody', { at: formatDateTime(rotated.previousRetiresAt) })} value={rotated.secret} /> : null}
+      {created ? (
+        <ShownOnce
+          title={t('keys.createdTitle')}
+          body={t('keys.createdBody', { name: created.name })}
+          value={created.key}
+        />
+      ) : null}
+      {rotated ? (
+        <ShownOnce
+          title={t('keys.rotatedTitle')}
+          body={t('keys.rotatedBody', { at: formatDateTime(rotated.previousRetiresAt) })}
+          value={rotated.secret}
+        />
+      ) : null}
       <p className="govuk-body">{t('keys.intro')}</p>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">{t('keys.listCaption')}</caption>
@@ -58,12 +70,19 @@ export function KeysPage({ keys, webhook, graceHours, form, created, rotated, do
               </td>
               <td className="govuk-table__cell">{formatDateTime(key.createdAt)}</td>
               <td className="govuk-table__cell">{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t('keys.never')}</td>
-              <td className="govuk-table__cell">{key.revokedAt ? t('keys.revokedState', { at: formatDateTime(key.revokedAt) }) : t('keys.live')}</td>
+              <td className="govuk-table__cell">
+                {key.revokedAt ? t('keys.revokedState', { at: formatDateTime(key.revokedAt) }) : t('keys.live')}
+              </td>
               <td className="govuk-table__cell">
                 {key.revokedAt ? null : (
                   <form method="post" action={`/agency/keys/${key.id}/revoke`}>
                     <input type="hidden" name="_csrf" value={form.csrfToken} />
-                    <button type="submit" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button" aria-label={t('keys.revokeName', { name: key.name })}>
+                    <button
+                      type="submit"
+                      className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+                      data-module="govuk-button"
+                      aria-label={t('keys.revokeName', { name: key.name })}
+                    >
                       {t('keys.revoke')}
                     </button>
                   </form>
@@ -82,7 +101,9 @@ export function KeysPage({ keys, webhook, graceHours, form, created, rotated, do
       <h2 className="govuk-heading-m">{t('keys.webhookTitle')}</h2>
       {webhook.webhook ? (
         <>
-          <p className="govuk-body">{webhook.rotatedAt ? t('keys.rotatedAt', { at: formatDateTime(webhook.rotatedAt) }) : t('keys.configured')}</p>
+          <p className="govuk-body">
+            {webhook.rotatedAt ? t('keys.rotatedAt', { at: formatDateTime(webhook.rotatedAt) }) : t('keys.configured')}
+          </p>
           {webhook.retiring.map((at) => (
             <p key={at} className="govuk-body">
               {t('keys.retiring', { at: formatDateTime(at) })}

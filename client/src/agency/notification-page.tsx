@@ -86,7 +86,13 @@ export function NotificationPage({ notification, form, acknowledgeAction, outcom
         <>
           <h2 className="govuk-heading-m">{t('notification.actionTitle')}</h2>
           <PostForm form={form}>
-            <CharacterCountField form={form} name="outcome" label={t('notification.outcomeLabel')} hint={t('notification.outcomeHint')} maxLength={outcomeMaxLength} />
+            <CharacterCountField
+              form={form}
+              name="outcome"
+              label={t('notification.outcomeLabel')}
+              hint={t('notification.outcomeHint')}
+              maxLength={outcomeMaxLength}
+            />
             <SubmitButton>{t('notification.markActioned')}</SubmitButton>
           </PostForm>
         </>

@@ -5,7 +5,12 @@ import type { ReactNode } from 'react';
 export function SuccessBanner({ children }: { children: ReactNode }) {
   const { t } = useTranslation('agency');
   return (
-    <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title" data-module="govuk-notification-banner">
+    <div
+      className="govuk-notification-banner govuk-notification-banner--success"
+      role="alert"
+      aria-labelledby="done-title"
+      data-module="govuk-notification-banner"
+    >
       <div className="govuk-notification-banner__header">
         <h2 className="govuk-notification-banner__title" id="done-title">
           {t('notification.doneTitle')}

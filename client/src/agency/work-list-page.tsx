@@ -12,7 +12,16 @@ import { TextField } from '../staff/text-field.js';
  * The agency's work list: a tab per status (links, so they work without JavaScript), filters by
  * life event and delivery date (a GET form), one page of notifications, and the CSV export.
  */
-export function WorkListPage({ query, form, items, total, previousHref, nextHref, exportHref, tabHrefs }: WorkListView) {
+export function WorkListPage({
+  query,
+  form,
+  items,
+  total,
+  previousHref,
+  nextHref,
+  exportHref,
+  tabHrefs,
+}: WorkListView) {
   const { t } = useTranslation('agency');
   const lifeEvent = typeof form.values.lifeEvent === 'string' ? form.values.lifeEvent : '';
   return (
@@ -24,7 +33,11 @@ export function WorkListPage({ query, form, items, total, previousHref, nextHref
           {workListStatuses.map((status) => (
             <li key={status} className="govuk-!-display-inline-block govuk-!-margin-right-4">
               {status === query.status ? (
-                <a className="govuk-link govuk-link--no-visited-state govuk-!-font-weight-bold" href={tabHrefs[status]} aria-current="page">
+                <a
+                  className="govuk-link govuk-link--no-visited-state govuk-!-font-weight-bold"
+                  href={tabHrefs[status]}
+                  aria-current="page"
+                >
                   {t(`status.${status}`)}
                 </a>
               ) : (
@@ -55,10 +68,24 @@ export function WorkListPage({ query, form, items, total, previousHref, nextHref
             </div>
           </div>
           <div className="govuk-grid-column-one-third">
-            <TextField form={form} name="from" label={t('notifications.from')} hint={t('notifications.dayHint')} type="date" width="govuk-input--width-10" />
+            <TextField
+              form={form}
+              name="from"
+              label={t('notifications.from')}
+              hint={t('notifications.dayHint')}
+              type="date"
+              width="govuk-input--width-10"
+            />
           </div>
           <div className="govuk-grid-column-one-third">
-            <TextField form={form} name="to" label={t('notifications.to')} hint={t('notifications.dayHint')} type="date" width="govuk-input--width-10" />
+            <TextField
+              form={form}
+              name="to"
+              label={t('notifications.to')}
+              hint={t('notifications.dayHint')}
+              type="date"
+              width="govuk-input--width-10"
+            />
           </div>
         </div>
         <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">

@@ -13,7 +13,8 @@ function focusTarget(event: MouseEvent<HTMLAnchorElement>, id: string): void {
   if (!input) return;
   event.preventDefault();
   input.focus({ preventScroll: true });
-  const question = input.closest('fieldset')?.querySelector('legend') ?? document.querySelector(`label[for="${CSS.escape(id)}"]`);
+  const question =
+    input.closest('fieldset')?.querySelector('legend') ?? document.querySelector(`label[for="${CSS.escape(id)}"]`);
   (question ?? input).scrollIntoView();
 }
 

@@ -24,9 +24,20 @@ describe('agency names', () => {
     const options = consentOptions(catalogue['someone-died'], answers).map((option) => ({ ...option, fields: [] }));
     const agencies = options.map((option) => option.agency);
     const pages = await Promise.all([
-      html({ page: 'who-to-tell', props: { lifeEvent: 'someone-died', options, backHref: '/back', form: { ...form, values: { consent: agencies } } } }),
+      html({
+        page: 'who-to-tell',
+        props: {
+          lifeEvent: 'someone-died',
+          options,
+          backHref: '/back',
+          form: { ...form, values: { consent: agencies } },
+        },
+      }),
       html({ page: 'declaration', props: { lifeEvent: 'someone-died', agencies, backHref: '/back', form } }),
-      html({ page: 'confirmation', props: { lifeEvent: 'someone-died', reference: 'TUO-7K3M-9Q2M', trackingSecret: null, agencies } }),
+      html({
+        page: 'confirmation',
+        props: { lifeEvent: 'someone-died', reference: 'TUO-7K3M-9Q2M', trackingSecret: null, agencies },
+      }),
     ]);
     for (const page of pages) {
       expect(page).toContain('Their GP and the NHS');
@@ -36,7 +47,10 @@ describe('agency names', () => {
   });
 
   it('keep their general names elsewhere ("Your GP and the NHS" when a baby is born)', async () => {
-    const page = await html({ page: 'declaration', props: { lifeEvent: 'baby-born', agencies: ['nhs'], backHref: '/back', form } });
+    const page = await html({
+      page: 'declaration',
+      props: { lifeEvent: 'baby-born', agencies: ['nhs'], backHref: '/back', form },
+    });
     expect(page).toContain('Your GP and the NHS');
   });
 });

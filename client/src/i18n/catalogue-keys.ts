@@ -8,9 +8,12 @@ type FieldText = 'label' | 'hint' | 'errorName';
  */
 export const catalogueKey = {
   journey: (lifeEvent: LifeEventId, text: 'title' | 'summary') => `catalogue:journeys.${lifeEvent}.${text}`,
-  page: (lifeEvent: LifeEventId, pageId: string, text: 'title' | 'hint') => `catalogue:journeys.${lifeEvent}.pages.${pageId}.${text}`,
-  field: (lifeEvent: LifeEventId, name: string, text: FieldText) => `catalogue:journeys.${lifeEvent}.fields.${name}.${text}`,
-  option: (lifeEvent: LifeEventId, name: string, value: string, text: 'label' | 'hint') => `catalogue:journeys.${lifeEvent}.fields.${name}.options.${value}.${text}`,
+  page: (lifeEvent: LifeEventId, pageId: string, text: 'title' | 'hint') =>
+    `catalogue:journeys.${lifeEvent}.pages.${pageId}.${text}`,
+  field: (lifeEvent: LifeEventId, name: string, text: FieldText) =>
+    `catalogue:journeys.${lifeEvent}.fields.${name}.${text}`,
+  option: (lifeEvent: LifeEventId, name: string, value: string, text: 'label' | 'hint') =>
+    `catalogue:journeys.${lifeEvent}.fields.${name}.options.${value}.${text}`,
   purpose: (lifeEvent: LifeEventId, agency: AgencyId) => `catalogue:journeys.${lifeEvent}.routing.${agency}.purpose`,
   agency: (agency: AgencyId, text: 'name' | 'nameInSentence' | 'description') => `catalogue:agencies.${agency}.${text}`,
   /** An agency's name as one journey words it ("Their GP and the NHS"), falling back to its general name: pass to `t` as is. */

@@ -36,7 +36,9 @@ function journeyTree(journey: JourneyDefinition): ResourceTree {
   }
   const routing: ResourceTree = {};
   for (const [agency, rule] of Object.entries(journey.routing)) {
-    routing[agency] = rule.agencyName ? { purpose: rule.purpose, agencyName: rule.agencyName, agencyNameInSentence: inSentence(rule.agencyName) } : { purpose: rule.purpose };
+    routing[agency] = rule.agencyName
+      ? { purpose: rule.purpose, agencyName: rule.agencyName, agencyNameInSentence: inSentence(rule.agencyName) }
+      : { purpose: rule.purpose };
   }
   return { title: journey.title, summary: journey.summary, pages, fields, routing };
 }
@@ -47,7 +49,10 @@ function journeyTree(journey: JourneyDefinition): ResourceTree {
  * option value, agency id), so another language is a JSON file of the same shape and no code:
  * `journeys.someone-died.fields.dateOfDeath.label`, `agencies.nhs.name`.
  */
-export function catalogueResources(catalogue: Readonly<Record<LifeEventId, JourneyDefinition>>, agencies: Readonly<Record<AgencyId, AgencyDescription>>): ResourceTree {
+export function catalogueResources(
+  catalogue: Readonly<Record<LifeEventId, JourneyDefinition>>,
+  agencies: Readonly<Record<AgencyId, AgencyDescription>>,
+): ResourceTree {
   const journeys: ResourceTree = {};
   for (const [id, journey] of Object.entries(catalogue)) journeys[id] = journeyTree(journey);
   const agencyTree: ResourceTree = {};

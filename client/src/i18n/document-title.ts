@@ -21,7 +21,8 @@ export function pageHeading(t: TFunction, model: PageModel): string {
     case 'choose-life-event':
       return t('chooseLifeEvent.title');
     case 'question':
-      return pageText(t, model.props.lifeEvent, getPage(journeyDefinitions[model.props.lifeEvent], model.props.pageId)).title;
+      return pageText(t, model.props.lifeEvent, getPage(journeyDefinitions[model.props.lifeEvent], model.props.pageId))
+        .title;
     case 'check-answers':
       return t('checkAnswers.title');
     case 'who-to-tell':

@@ -1,4 +1,11 @@
-import { agencyIds, catalogue, checkField, createSubmissionRequestSchema, exampleSubmissions, type FieldDefinition } from '@tuo/shared';
+import {
+  agencyIds,
+  catalogue,
+  checkField,
+  createSubmissionRequestSchema,
+  exampleSubmissions,
+  type FieldDefinition,
+} from '@tuo/shared';
 import { pageMessages } from '@tuo/shared/pages/page-messages';
 import { saveReturnMessages } from '@tuo/shared/pages/save-return-messages';
 import { addressLookupMessages } from '@tuo/shared/pages/address-lookup-messages';
@@ -13,7 +20,14 @@ function probes(field: FieldDefinition): unknown[] {
     case 'date':
       return [
         {},
-        ...[{ day: '1' }, { month: '1' }, { year: '2000' }, { day: '1', month: '1' }, { day: '1', year: '2000' }, { month: '1', year: '2000' }],
+        ...[
+          { day: '1' },
+          { month: '1' },
+          { year: '2000' },
+          { day: '1', month: '1' },
+          { day: '1', year: '2000' },
+          { month: '1', year: '2000' },
+        ],
         { day: 'x', month: '1', year: '2000' },
         { day: '1', month: '1', year: '99' },
         { day: '31', month: '2', year: '2001' },
@@ -40,7 +54,10 @@ function probes(field: FieldDefinition): unknown[] {
 function fieldMessages(field: FieldDefinition): string[] {
   // A date out of order with another answer is checked across fields, so its message is read off the field.
   const order = field.notBefore ? [field.notBefore.message] : [];
-  return [...probes(field).flatMap((raw) => checkField(field, raw, 'form', { today }).issues.map((issue) => issue.message)), ...order];
+  return [
+    ...probes(field).flatMap((raw) => checkField(field, raw, 'form', { today }).issues.map((issue) => issue.message)),
+    ...order,
+  ];
 }
 
 /** What the submission rules say about consent, for every agency a journey can tell. */
@@ -48,7 +65,9 @@ function consentMessages(): string[] {
   return Object.values(exampleSubmissions).flatMap(({ lifeEvent, answers }) =>
     [[], ...agencyIds.map((agency) => [agency, agency])].flatMap((consent) => {
       const result = createSubmissionRequestSchema.safeParse({ lifeEvent, answers, consent });
-      return result.success ? [] : result.error.issues.filter((issue) => issue.path[0] === 'consent').map((issue) => issue.message);
+      return result.success
+        ? []
+        : result.error.issues.filter((issue) => issue.path[0] === 'consent').map((issue) => issue.message);
     }),
   );
 }
@@ -59,6 +78,16 @@ function consentMessages(): string[] {
  * `errors` namespace must hold exactly these, so translators always have the complete list.
  */
 export function engineMessages(): string[] {
-  const journeys = Object.values(catalogue).flatMap((journey) => journey.pages.flatMap((page) => page.fields.flatMap(fieldMessages)));
-  return [...new Set([...journeys, ...consentMessages(), ...Object.values(pageMessages), ...Object.values(saveReturnMessages), ...Object.values(addressLookupMessages)])].sort();
+  const journeys = Object.values(catalogue).flatMap((journey) =>
+    journey.pages.flatMap((page) => page.fields.flatMap(fieldMessages)),
+  );
+  return [
+    ...new Set([
+      ...journeys,
+      ...consentMessages(),
+      ...Object.values(pageMessages),
+      ...Object.values(saveReturnMessages),
+      ...Object.values(addressLookupMessages),
+    ]),
+  ].sort();
 }

@@ -16,7 +16,10 @@ export const namespaces = ['common', 'catalogue', 'errors'] as const;
  * the server's HTML and the browser's hydration. `notify.json` is the text of emails and texts,
  * which only the server sends.
  */
-const englishFiles = import.meta.glob<ResourceTree>(['./locales/en/*.json', '!./locales/en/notify.json'], { eager: true, import: 'default' });
+const englishFiles = import.meta.glob<ResourceTree>(['./locales/en/*.json', '!./locales/en/notify.json'], {
+  eager: true,
+  import: 'default',
+});
 
 /** A file's language and namespace from its path: `./locales/cy/common.json`. */
 export function localeFile(path: string): { language: string; namespace: string } {

@@ -10,14 +10,25 @@ export interface LanguageOption {
   awaitingReview: boolean;
 }
 
-const ownNames: Readonly<Record<Language, string>> = { en: 'English', cy: 'Cymraeg', pt: 'Português', pl: 'Polski', ar: 'العربية' };
+const ownNames: Readonly<Record<Language, string>> = {
+  en: 'English',
+  cy: 'Cymraeg',
+  pt: 'Português',
+  pl: 'Polski',
+  ar: 'العربية',
+};
 
 // Welsh is the one a council must publish to the Welsh language standards; the others wait for a
 // council's translators. Remove a language from here once its text has been reviewed.
 const awaitingReview: readonly Language[] = ['pt', 'pl', 'ar'];
 
 /** Every language, in the order the switch lists them. */
-export const languageOptions: readonly LanguageOption[] = languages.map((code) => ({ code, name: ownNames[code], dir: textDirection(code), awaitingReview: awaitingReview.includes(code) }));
+export const languageOptions: readonly LanguageOption[] = languages.map((code) => ({
+  code,
+  name: ownNames[code],
+  dir: textDirection(code),
+  awaitingReview: awaitingReview.includes(code),
+}));
 
 /** The option for a language. */
 export function languageOption(language: string): LanguageOption | undefined {

@@ -10,4 +10,10 @@ export function leftToRight(text: string): string {
 }
 
 /** Answers that are numbers, codes or addresses, read left to right in every language. */
-export const leftToRightKinds: ReadonlySet<FieldKind> = new Set<FieldKind>(['nhs-number', 'ni-number', 'postcode', 'email', 'phone']);
+export const leftToRightKinds: ReadonlySet<FieldKind> = new Set<FieldKind>([
+  'nhs-number',
+  'ni-number',
+  'postcode',
+  'email',
+  'phone',
+]);

@@ -3,7 +3,10 @@ import type { ResourceTree } from './catalogue-resources.js';
 import { addLanguage, localeFile, resources } from './i18n.js';
 
 // Not eager: each language's files become their own chunks, fetched only by pages in that language.
-const loaders = import.meta.glob<ResourceTree>(['./locales/*/*.json', '!./locales/en/*.json', '!./locales/*/notify.json'], { import: 'default' });
+const loaders = import.meta.glob<ResourceTree>(
+  ['./locales/*/*.json', '!./locales/en/*.json', '!./locales/*/notify.json'],
+  { import: 'default' },
+);
 
 /** Fetches and registers one language's text (in the browser, before hydrating a page in it). */
 export async function loadLanguage(language: string): Promise<void> {

@@ -26,7 +26,11 @@ describe('English translations', () => {
 describe('every other language', () => {
   addEveryLanguage();
   // Email and text messages are sent by the server, so the pages never load them.
-  const notify = Object.fromEntries(Object.entries(import.meta.glob<ResourceTree>('./locales/*/notify.json', { eager: true, import: 'default' })).map(([path, tree]) => [localeFile(path).language, tree]));
+  const notify = Object.fromEntries(
+    Object.entries(import.meta.glob<ResourceTree>('./locales/*/notify.json', { eager: true, import: 'default' })).map(
+      ([path, tree]) => [localeFile(path).language, tree],
+    ),
+  );
   const englishNamespaces: Record<string, ResourceTree> = { ...english, notify: notify[sourceLanguage] ?? {} };
   const others = languages.filter((language) => language !== sourceLanguage);
 
@@ -34,20 +38,33 @@ describe('every other language', () => {
     const report: string[] = [];
     for (const language of others) {
       for (const [namespace, tree] of Object.entries(englishNamespaces)) {
-        const translated = namespace === 'notify' ? notify[language] : (resources[language] as Record<string, ResourceTree> | undefined)?.[namespace];
+        const translated =
+          namespace === 'notify'
+            ? notify[language]
+            : (resources[language] as Record<string, ResourceTree> | undefined)?.[namespace];
         const { missing, unknown } = compareWithEnglish(language, tree, translated ?? {});
-        if (missing.length > 0) report.push(`${language}/${namespace}.json is missing ${missing.length}:\n  ${missing.join('\n  ')}`);
-        if (unknown.length > 0) report.push(`${language}/${namespace}.json has keys English does not:\n  ${unknown.join('\n  ')}`);
+        if (missing.length > 0)
+          report.push(`${language}/${namespace}.json is missing ${missing.length}:\n  ${missing.join('\n  ')}`);
+        if (unknown.length > 0)
+          report.push(`${language}/${namespace}.json has keys English does not:\n  ${unknown.join('\n  ')}`);
       }
     }
-    expect(report.join('\n'), 'Translate these keys (English is in locales/en and, for the catalogue, shared/src/journeys)').toBe('');
+    expect(
+      report.join('\n'),
+      'Translate these keys (English is in locales/en and, for the catalogue, shared/src/journeys)',
+    ).toBe('');
   });
 
   it('fills in the same {{values}} as English', () => {
     const report = others.flatMap((language) =>
       Object.entries(englishNamespaces).flatMap(([namespace, tree]) => {
-        const translated = namespace === 'notify' ? notify[language] : (resources[language] as Record<string, ResourceTree> | undefined)?.[namespace];
-        return compareWithEnglish(language, tree, translated ?? {}).variables.map((problem) => `${language}/${namespace}: ${problem}`);
+        const translated =
+          namespace === 'notify'
+            ? notify[language]
+            : (resources[language] as Record<string, ResourceTree> | undefined)?.[namespace];
+        return compareWithEnglish(language, tree, translated ?? {}).variables.map(
+          (problem) => `${language}/${namespace}: ${problem}`,
+        );
       }),
     );
     expect(report).toEqual([]);
@@ -55,7 +72,17 @@ describe('every other language', () => {
 
   it('would notice a missing key, a missing plural form and a changed value name', () => {
     const english = { a: 'A {{name}}', b: { c: 'C' }, count_one: '{{count}} thing', count_other: '{{count}} things' };
-    const problems = compareWithEnglish('pl', english, { a: 'A {{nazwa}}', count_one: '{{count}} rzecz', count_few: '{{count}} rzeczy', count_other: '{{count}} rzeczy', d: 'D' });
-    expect(problems).toEqual({ missing: ['b.c', 'count_many'], unknown: ['d'], variables: ['a: {{name}} in English, {{nazwa}} here'] });
+    const problems = compareWithEnglish('pl', english, {
+      a: 'A {{nazwa}}',
+      count_one: '{{count}} rzecz',
+      count_few: '{{count}} rzeczy',
+      count_other: '{{count}} rzeczy',
+      d: 'D',
+    });
+    expect(problems).toEqual({
+      missing: ['b.c', 'count_many'],
+      unknown: ['d'],
+      variables: ['a: {{name}} in English, {{nazwa}} here'],
+    });
   });
 });

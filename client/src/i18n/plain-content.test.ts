@@ -1,20 +1,18 @@
-import { describe, expect, it } from "vitest";
-import type { ResourceTree } from "./catalogue-resources.js";
-import { resources, sourceLanguage } from "./i18n.js";
-import { readingGrade, wordCount } from "./plain-content.js";
+import { describe, expect, it } from 'vitest';
+import type { ResourceTree } from './catalogue-resources.js';
+import { resources, sourceLanguage } from './i18n.js';
+import { readingGrade, wordCount } from './plain-content.js';
 
-function flatten(tree: ResourceTree, prefix = ""): [string, string][] {
+function flatten(tree: ResourceTree, prefix = ''): [string, string][] {
   return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === "string"
-      ? [[`${prefix}${key}`, value] as [string, string]]
-      : flatten(value, `${prefix}${key}.`),
+    typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : flatten(value, `${prefix}${key}.`),
   );
 }
 
 const english = resources[sourceLanguage] as Record<string, ResourceTree>;
 /** Every English string a resident can read: page text, every question, hint and option of the catalogue, every error. */
-const residentText = (["common", "catalogue", "errors"] as const).flatMap(
-  (namespace) => flatten(english[namespace] ?? {}, `${namespace}:`),
+const residentText = (['common', 'catalogue', 'errors'] as const).flatMap((namespace) =>
+  flatten(english[namespace] ?? {}, `${namespace}:`),
 );
 
 /**
@@ -32,41 +30,25 @@ const exceptions: Readonly<Record<string, string>> = {
   // after typing one of the others.
   ...Object.fromEntries(
     residentText
-      .filter(([, text]) =>
-        text.endsWith(
-          "must only include letters, spaces, hyphens and apostrophes",
-        ),
-      )
-      .map(([key]) => [key, "GOV.UK pattern for names"]),
+      .filter(([, text]) => text.endsWith('must only include letters, spaces, hyphens and apostrophes'))
+      .map(([key]) => [key, 'GOV.UK pattern for names']),
   ),
 };
 
-describe("plain English in everything a resident reads", () => {
+describe('plain English in everything a resident reads', () => {
   it(`reads at grade ${String(overallLimit)} or below taken together (reading age about 11)`, () => {
-    const grade = readingGrade(
-      residentText
-        .map(([, text]) => (/[.!?]$/.test(text) ? text : `${text}.`))
-        .join(" "),
-    );
+    const grade = readingGrade(residentText.map(([, text]) => (/[.!?]$/.test(text) ? text : `${text}.`)).join(' '));
     expect(grade).toBeLessThanOrEqual(overallLimit);
   });
 
   it(`has no sentence of 8 words or more above grade ${String(sentenceLimit)}, except those listed with a reason`, () => {
     const hard = residentText
-      .filter(
-        ([key, text]) =>
-          wordCount(text) >= 8 &&
-          !(key in exceptions) &&
-          readingGrade(text) > sentenceLimit,
-      )
-      .map(
-        ([key, text]) =>
-          `${key} (grade ${readingGrade(text).toFixed(1)}): ${text}`,
-      );
+      .filter(([key, text]) => wordCount(text) >= 8 && !(key in exceptions) && readingGrade(text) > sentenceLimit)
+      .map(([key, text]) => `${key} (grade ${readingGrade(text).toFixed(1)}): ${text}`);
     expect(hard).toEqual([]);
   });
 
-  it("lists no exception that is not needed", () => {
+  it('lists no exception that is not needed', () => {
     const unneeded = Object.keys(exceptions).filter((key) => {
       const text = residentText.find(([candidate]) => candidate === key)?.[1];
       return text === undefined || readingGrade(text) <= sentenceLimit;
@@ -76,23 +58,19 @@ describe("plain English in everything a resident reads", () => {
 
   it('words bereavement kindly: "the person who died", never "the deceased" or "the late"', () => {
     const unkind = residentText
-      .filter(([, text]) =>
-        /\b(deceased|the late|decedent|passed away|expired)\b/i.test(text),
-      )
+      .filter(([, text]) => /\b(deceased|the late|decedent|passed away|expired)\b/i.test(text))
       .map(([key]) => key);
     expect(unkind).toEqual([]);
   });
 
-  it("scores hard text as hard and plain text as plain (so the checks above can fail)", () => {
+  it('scores hard text as hard and plain text as plain (so the checks above can fail)', () => {
     expect(
       readingGrade(
-        "I confirm that the information I have given is correct to the best of my knowledge, and I agree to it being shared with the services listed above.",
+        'I confirm that the information I have given is correct to the best of my knowledge, and I agree to it being shared with the services listed above.',
       ),
     ).toBeGreaterThan(sentenceLimit);
-    expect(
-      readingGrade(
-        "Tell us when they died. You can find the date on the death certificate.",
-      ),
-    ).toBeLessThan(overallLimit);
+    expect(readingGrade('Tell us when they died. You can find the date on the death certificate.')).toBeLessThan(
+      overallLimit,
+    );
   });
 });

@@ -1,36 +1,36 @@
-import { fleschKincaid } from "flesch-kincaid";
-import { syllable } from "syllable";
+import { fleschKincaid } from 'flesch-kincaid';
+import { syllable } from 'syllable';
 
 /**
  * Names residents know as names (services, benefits, documents): read as one short word each, so
  * "Personal Independence Payment" does not count as three long words a reader must work out.
  */
 export const knownNames: readonly string[] = [
-  "Tell Us Once",
-  "National Insurance",
-  "Universal Credit",
-  "Pension Credit",
-  "Housing Benefit",
-  "Council Tax Reduction",
-  "Council Tax",
-  "Child Benefit",
-  "Jobcentre Plus",
+  'Tell Us Once',
+  'National Insurance',
+  'Universal Credit',
+  'Pension Credit',
+  'Housing Benefit',
+  'Council Tax Reduction',
+  'Council Tax',
+  'Child Benefit',
+  'Jobcentre Plus',
   "Jobseeker's Allowance",
-  "Employment and Support Allowance",
-  "Personal Independence Payment",
-  "Attendance Allowance",
-  "Disability Living Allowance",
+  'Employment and Support Allowance',
+  'Personal Independence Payment',
+  'Attendance Allowance',
+  'Disability Living Allowance',
   "Carer's Allowance",
-  "Working Tax Credit",
-  "Child Tax Credit",
-  "State Pension",
-  "Department for Work and Pensions",
-  "Blue Badge",
-  "electoral register",
-  "housing association",
-  "GOV.UK Notify",
-  "NHS",
-  "GP",
+  'Working Tax Credit',
+  'Child Tax Credit',
+  'State Pension',
+  'Department for Work and Pensions',
+  'Blue Badge',
+  'electoral register',
+  'housing association',
+  'GOV.UK Notify',
+  'NHS',
+  'GP',
 ];
 
 const words = (text: string) => text.match(/[\p{L}\p{N}'’-]+/gu) ?? [];
@@ -39,21 +39,14 @@ const words = (text: string) => text.match(/[\p{L}\p{N}'’-]+/gu) ?? [];
 export function readingGrade(text: string): number {
   // Placeholders, references and codes ("TUO-7K3M-9Q2M") are copied, not read as words; "(optional)" is a GOV.UK marker.
   let plain = text
-    .replace(/\{\{[^}]+\}\}/g, "it")
-    .replace(/[\p{L}\p{N}-]*\d[\p{L}\p{N}-]*/gu, "it")
-    .replace(/\(optional\)/g, "");
+    .replace(/\{\{[^}]+\}\}/g, 'it')
+    .replace(/[\p{L}\p{N}-]*\d[\p{L}\p{N}-]*/gu, 'it')
+    .replace(/\(optional\)/g, '');
   for (const name of knownNames)
-    plain = plain.replace(
-      new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi"),
-      "Name",
-    );
+    plain = plain.replace(new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), 'Name');
   const list = words(plain);
   if (list.length === 0) return 0;
-  const sentence = Math.max(
-    1,
-    (plain.match(/[.!?:](\s|$)/g) ?? []).length +
-      (/[.!?:]\s*$/.test(plain) ? 0 : 1),
-  );
+  const sentence = Math.max(1, (plain.match(/[.!?:](\s|$)/g) ?? []).length + (/[.!?:]\s*$/.test(plain) ? 0 : 1));
   return fleschKincaid({
     sentence,
     word: list.length,

@@ -2,7 +2,18 @@ import type { i18n } from 'i18next';
 import { renderToString } from 'react-dom/server';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import { agencyIds, answerSummary, catalogue, consentOptions, deliveryStatuses, exampleSubmissions, lifeEventIds, pageSchema, toFieldErrors, type LifeEventId } from '@tuo/shared';
+import {
+  agencyIds,
+  answerSummary,
+  catalogue,
+  consentOptions,
+  deliveryStatuses,
+  exampleSubmissions,
+  lifeEventIds,
+  pageSchema,
+  toFieldErrors,
+  type LifeEventId,
+} from '@tuo/shared';
 import { answersToFormValues } from '@tuo/shared/pages/form-values';
 import { pageContext } from '@tuo/shared/pages/page-context';
 import { pageMessages } from '@tuo/shared/pages/page-messages';
@@ -17,8 +28,14 @@ import { addEveryLanguage } from './every-language.js';
 import { createI18n, languages, resources, sourceLanguage } from './i18n.js';
 
 const today = '2026-06-15';
-const form = (errors: FormProps['errors'] = [], values: FormProps['values'] = {}): FormProps => ({ action: '/x', csrfToken: 'token', values, errors });
-const model = (page: Omit<PageModel, 'lang' | 'dir' | 'title'>): PageModel => ({ ...page, title: 'English title', lang: sourceLanguage, dir: 'ltr' }) as PageModel;
+const form = (errors: FormProps['errors'] = [], values: FormProps['values'] = {}): FormProps => ({
+  action: '/x',
+  csrfToken: 'token',
+  values,
+  errors,
+});
+const model = (page: Omit<PageModel, 'lang' | 'dir' | 'title'>): PageModel =>
+  ({ ...page, title: 'English title', lang: sourceLanguage, dir: 'ltr' }) as PageModel;
 
 /** Every question page of a journey, blank and with the errors an empty post gives. */
 function questionPages(lifeEvent: LifeEventId): PageModel[] {
@@ -40,22 +57,54 @@ function questionPages(lifeEvent: LifeEventId): PageModel[] {
 function closingPages(lifeEvent: LifeEventId): PageModel[] {
   const journey = catalogue[lifeEvent];
   const answers = exampleSubmissions[lifeEvent].answers;
-  const options = consentOptions(journey, answers).map((option) => ({ ...option, fields: (journey.routing[option.agency]?.fields ?? []).filter((name) => Object.hasOwn(answers, name)) }));
-  const rows = answerSummary(journey, answers).map((row) => ({ fieldName: row.fieldName, answer: answers[row.fieldName] ?? null, label: row.label, lines: [...row.lines], changeHref: '/change' }));
+  const options = consentOptions(journey, answers).map((option) => ({
+    ...option,
+    fields: (journey.routing[option.agency]?.fields ?? []).filter((name) => Object.hasOwn(answers, name)),
+  }));
+  const rows = answerSummary(journey, answers).map((row) => ({
+    fieldName: row.fieldName,
+    answer: answers[row.fieldName] ?? null,
+    label: row.label,
+    lines: [...row.lines],
+    changeHref: '/change',
+  }));
   const agencies = options.map((option) => option.agency);
   const consentError = [{ field: 'consent', message: 'Select at least one service to tell' }];
   return [
     model({ page: 'check-answers', props: { lifeEvent, rows, continueHref: '/next', backHref: '/back' } }),
-    model({ page: 'who-to-tell', props: { lifeEvent, options, backHref: '/back', form: form([], { consent: agencies }) } }),
+    model({
+      page: 'who-to-tell',
+      props: { lifeEvent, options, backHref: '/back', form: form([], { consent: agencies }) },
+    }),
     model({ page: 'who-to-tell', props: { lifeEvent, options, backHref: '/back', form: form(consentError) } }),
-    model({ page: 'declaration', props: { lifeEvent, agencies, backHref: '/back', form: form([{ field: 'declaration', message: pageMessages.declaration }]) } }),
-    model({ page: 'confirmation', props: { lifeEvent, reference: 'TUO-7K3M-9Q2M', trackingSecret: 'a'.repeat(22), agencies } }),
+    model({
+      page: 'declaration',
+      props: {
+        lifeEvent,
+        agencies,
+        backHref: '/back',
+        form: form([{ field: 'declaration', message: pageMessages.declaration }]),
+      },
+    }),
+    model({
+      page: 'confirmation',
+      props: { lifeEvent, reference: 'TUO-7K3M-9Q2M', trackingSecret: 'a'.repeat(22), agencies },
+    }),
     model({ page: 'confirmation', props: { lifeEvent, reference: 'TUO-7K3M-9Q2M', trackingSecret: null, agencies } }),
     model({
       page: 'track',
       props: {
         form: form(),
-        result: { reference: 'TUO-7K3M-9Q2M', lifeEvent, submittedAt: '2026-06-15T10:00:00.000Z', agencies: agencyIds.map((agency, index) => ({ agency, status: deliveryStatuses[index % deliveryStatuses.length] ?? 'queued', changedAt: '2026-06-15T10:00:00.000Z' })) },
+        result: {
+          reference: 'TUO-7K3M-9Q2M',
+          lifeEvent,
+          submittedAt: '2026-06-15T10:00:00.000Z',
+          agencies: agencyIds.map((agency, index) => ({
+            agency,
+            status: deliveryStatuses[index % deliveryStatuses.length] ?? 'queued',
+            changedAt: '2026-06-15T10:00:00.000Z',
+          })),
+        },
       },
     }),
   ];
@@ -64,8 +113,21 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
 const otherPages: PageModel[] = [
   ...(['start', 'not-found', 'error', 'session-expired'] as const).map((page) => model({ page, props: {} })),
   model({ page: 'choose-life-event', props: { form: form() } }),
-  model({ page: 'choose-life-event', props: { form: form([{ field: 'lifeEvent', message: pageMessages.chooseLifeEvent }]) } }),
-  model({ page: 'track', props: { form: form([{ field: 'reference', message: pageMessages.referenceFormat }, { field: 'secret', message: pageMessages.trackingCodeMissing }]), result: null } }),  ...saveReturnExamples.map(model),
+  model({
+    page: 'choose-life-event',
+    props: { form: form([{ field: 'lifeEvent', message: pageMessages.chooseLifeEvent }]) },
+  }),
+  model({
+    page: 'track',
+    props: {
+      form: form([
+        { field: 'reference', message: pageMessages.referenceFormat },
+        { field: 'secret', message: pageMessages.trackingCodeMissing },
+      ]),
+      result: null,
+    },
+  }),
+  ...saveReturnExamples.map(model),
   ...addressLookupExamples.map(model),
 ];
 
@@ -96,10 +158,14 @@ function readable(html: string): string {
 }
 
 function flatKeys(tree: ResourceTree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [`${prefix}${key}`] : flatKeys(value, `${prefix}${key}.`)));
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key}`] : flatKeys(value, `${prefix}${key}.`),
+  );
 }
 const english = resources[sourceLanguage] as Record<string, ResourceTree>;
-const keysShownRaw = new RegExp(`(?:^|\\s)(?:common:|catalogue:|errors:|${[...flatKeys(english.common ?? {}), ...flatKeys(english.catalogue ?? {})].map((key) => key.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})(?=\\s|$)`);
+const keysShownRaw = new RegExp(
+  `(?:^|\\s)(?:common:|catalogue:|errors:|${[...flatKeys(english.common ?? {}), ...flatKeys(english.catalogue ?? {})].map((key) => key.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})(?=\\s|$)`,
+);
 
 async function renderPage(instance: i18n, page: PageModel): Promise<string> {
   const view = await loadPageView(page);
@@ -112,24 +178,36 @@ async function renderPage(instance: i18n, page: PageModel): Promise<string> {
 }
 
 describe('every resident page, rendered in every language', () => {
-  it.each(languages)(`in %s finds every key it uses (${everyPage.length} pages: every page of every journey, with and without errors)`, async (language) => {
-    const { i18n: instance, missing } = recordingI18n(language);
-    const shownRaw: string[] = [];
-    for (const page of everyPage) {
-      const html = await renderPage(instance, { ...page, lang: language, dir: instance.dir(language) });
-      const text = readable(html);
-      const raw = keysShownRaw.exec(text);
-      if (raw) shownRaw.push(`${page.page}: ${raw[0].trim()}`);
-    }
-    expect([...new Set(missing)]).toEqual([]);
-    expect(shownRaw).toEqual([]);
-  }, 60_000);
+  it.each(languages)(
+    `in %s finds every key it uses (${everyPage.length} pages: every page of every journey, with and without errors)`,
+    async (language) => {
+      const { i18n: instance, missing } = recordingI18n(language);
+      const shownRaw: string[] = [];
+      for (const page of everyPage) {
+        const html = await renderPage(instance, { ...page, lang: language, dir: instance.dir(language) });
+        const text = readable(html);
+        const raw = keysShownRaw.exec(text);
+        if (raw) shownRaw.push(`${page.page}: ${raw[0].trim()}`);
+      }
+      expect([...new Set(missing)]).toEqual([]);
+      expect(shownRaw).toEqual([]);
+    },
+    60_000,
+  );
 
   it('links to every language, each named in itself, and keeps the page address', async () => {
     const { i18n: instance } = recordingI18n('cy');
-    const html = await renderPage(instance, { ...model({ page: 'track', props: { form: form(), result: null } }), lang: 'cy', url: '/track?reference=TUO-7K3M-9Q2M' });
-    expect(html).toContain('<span class="govuk-language-navigation__text" aria-current="true" lang="cy" dir="ltr">Cymraeg</span>');
-    expect(html).toContain('href="/track?reference=TUO-7K3M-9Q2M&amp;lang=ar" rel="alternate" lang="ar" hrefLang="ar" dir="rtl">العربية</a>');
+    const html = await renderPage(instance, {
+      ...model({ page: 'track', props: { form: form(), result: null } }),
+      lang: 'cy',
+      url: '/track?reference=TUO-7K3M-9Q2M',
+    });
+    expect(html).toContain(
+      '<span class="govuk-language-navigation__text" aria-current="true" lang="cy" dir="ltr">Cymraeg</span>',
+    );
+    expect(html).toContain(
+      'href="/track?reference=TUO-7K3M-9Q2M&amp;lang=ar" rel="alternate" lang="ar" hrefLang="ar" dir="rtl">العربية</a>',
+    );
     expect(html).not.toContain('app-translation-notice');
     const polish = await renderPage(recordingI18n('pl').i18n, { ...model({ page: 'start', props: {} }), lang: 'pl' });
     expect(polish).toContain('To tłumaczenie nie zostało jeszcze sprawdzone przez urząd gminy.');
@@ -137,10 +215,25 @@ describe('every resident page, rendered in every language', () => {
 
   it('shows the catalogue and error text through the translations', async () => {
     const { i18n: instance } = recordingI18n();
-    const page = questionPages('someone-died').find((candidate) => candidate.page === 'question' && candidate.props.pageId === 'date-of-death' && candidate.props.form.errors.length > 0);
+    const page = questionPages('someone-died').find(
+      (candidate) =>
+        candidate.page === 'question' &&
+        candidate.props.pageId === 'date-of-death' &&
+        candidate.props.form.errors.length > 0,
+    );
     if (!page) throw new Error('someone-died has no date-of-death page with errors');
-    instance.addResource(sourceLanguage, 'catalogue', 'journeys.someone-died.pages.date-of-death.title', 'Pryd buon nhw farw?');
-    instance.addResource(sourceLanguage, 'catalogue', 'journeys.someone-died.fields.dateOfDeath.label', 'Pryd buon nhw farw?');
+    instance.addResource(
+      sourceLanguage,
+      'catalogue',
+      'journeys.someone-died.pages.date-of-death.title',
+      'Pryd buon nhw farw?',
+    );
+    instance.addResource(
+      sourceLanguage,
+      'catalogue',
+      'journeys.someone-died.fields.dateOfDeath.label',
+      'Pryd buon nhw farw?',
+    );
     instance.addResource(sourceLanguage, 'errors', 'Enter the date they died', 'Rhowch y dyddiad y buon nhw farw');
     const html = await renderPage(instance, page);
     expect(html).toContain('Pryd buon nhw farw?');

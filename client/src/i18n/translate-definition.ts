@@ -22,7 +22,11 @@ export function translateField(t: TFunction, lifeEvent: LifeEventId, field: Fiel
 }
 
 /** A page's title and hint in the reader's language. */
-export function pageText(t: TFunction, lifeEvent: LifeEventId, page: PageDefinition): { title: string; hint: string | undefined } {
+export function pageText(
+  t: TFunction,
+  lifeEvent: LifeEventId,
+  page: PageDefinition,
+): { title: string; hint: string | undefined } {
   return {
     title: t(catalogueKey.page(lifeEvent, page.id, 'title')),
     hint: page.hint === undefined ? undefined : t(catalogueKey.page(lifeEvent, page.id, 'hint')),

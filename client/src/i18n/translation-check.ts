@@ -4,7 +4,11 @@ const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 
 /** Every key path of a namespace, with its text: `track.status.queued`. */
 export function flattenTree(tree: ResourceTree, prefix = ''): [string, string][] {
-  return Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : flattenTree(value, `${prefix}${key}.`)));
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string'
+      ? [[`${prefix}${key}`, value] as [string, string]]
+      : flattenTree(value, `${prefix}${key}.`),
+  );
 }
 
 /** The `{{names}}` a text fills in, sorted. */
@@ -25,7 +29,11 @@ export interface TranslationProblems {
  * plural form the language has, as `Intl.PluralRules` lists them), no key English lacks, and each
  * text must fill in the same `{{values}}` as English.
  */
-export function compareWithEnglish(language: string, english: ResourceTree, translated: ResourceTree): TranslationProblems {
+export function compareWithEnglish(
+  language: string,
+  english: ResourceTree,
+  translated: ResourceTree,
+): TranslationProblems {
   const englishTexts = new Map<string, string>();
   const plurals = new Set<string>();
   for (const [key, text] of flattenTree(english)) {
@@ -35,7 +43,9 @@ export function compareWithEnglish(language: string, english: ResourceTree, tran
   }
   const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
   const texts = new Map(flattenTree(translated));
-  const expected = [...englishTexts.keys()].flatMap((base) => (plurals.has(base) ? categories.map((category) => `${base}_${category}`) : [base]));
+  const expected = [...englishTexts.keys()].flatMap((base) =>
+    plurals.has(base) ? categories.map((category) => `${base}_${category}`) : [base],
+  );
   const missing = expected.filter((key) => !texts.has(key) || texts.get(key)?.trim() === '');
   const expectedSet = new Set(expected);
   const unknown = [...texts.keys()].filter((key) => !expectedSet.has(key));

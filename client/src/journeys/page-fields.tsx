@@ -1,6 +1,13 @@
 import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { evaluateCondition, type Answers, type FieldDefinition, type FieldKind, type LifeEventId, type PageDefinition } from '@tuo/shared';
+import {
+  evaluateCondition,
+  type Answers,
+  type FieldDefinition,
+  type FieldKind,
+  type LifeEventId,
+  type PageDefinition,
+} from '@tuo/shared';
 import { pageText, translateField } from '../i18n/translate-definition.js';
 import { AddressField } from './fields/address-field.js';
 import { CheckboxesField } from './fields/checkboxes-field.js';
@@ -46,7 +53,15 @@ export function firstFieldIsHeading(page: PageDefinition): boolean {
  * a value sits in that option's conditional reveal; one whose condition reads earlier pages is
  * shown only when it holds for the answers so far.
  */
-export function PageFields({ lifeEvent, page, answersSoFar }: { lifeEvent: LifeEventId; page: PageDefinition; answersSoFar: Answers }) {
+export function PageFields({
+  lifeEvent,
+  page,
+  answersSoFar,
+}: {
+  lifeEvent: LifeEventId;
+  page: PageDefinition;
+  answersSoFar: Answers;
+}) {
   const { t } = useTranslation();
   const heading = firstFieldIsHeading(page);
   const pageHint = pageText(t, lifeEvent, page).hint;

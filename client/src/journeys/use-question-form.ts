@@ -24,13 +24,17 @@ function sharedSchemaResolver(schema: PageSchema): Resolver<FormValues> {
   const resolve = zodResolver(schema);
   return async (values, context, options) => {
     const result = await resolve(asPosted(values), context, options as Parameters<typeof resolve>[2]);
-    return Object.keys(result.errors).length > 0 ? { values: {}, errors: result.errors as FieldErrors<FormValues> } : { values, errors: {} };
+    return Object.keys(result.errors).length > 0
+      ? { values: {}, errors: result.errors as FieldErrors<FormValues> }
+      : { values, errors: {} };
   };
 }
 
 /** react-hook-form's errors as the error summary lists them: in page order, address parts by part. */
 function inPageOrder(page: PageDefinition, errors: FieldErrors<FormValues>): FieldError[] {
-  const paths = page.fields.flatMap((field) => (field.kind === 'address' ? (fieldParts.address ?? []).map((part) => `${field.name}.${part}`) : [field.name]));
+  const paths = page.fields.flatMap((field) =>
+    field.kind === 'address' ? (fieldParts.address ?? []).map((part) => `${field.name}.${part}`) : [field.name],
+  );
   return paths.flatMap((path) => {
     const message: unknown = get(errors, `${path}.message`);
     return typeof message === 'string' ? [{ field: path, message }] : [];

@@ -26,7 +26,14 @@ export function LanguageNavigation({ current, url }: { current: string; url: str
                 {option.name}
               </span>
             ) : (
-              <a className="govuk-language-navigation__link" href={languageHref(url, option.code)} rel="alternate" lang={option.code} hrefLang={option.code} dir={option.dir}>
+              <a
+                className="govuk-language-navigation__link"
+                href={languageHref(url, option.code)}
+                rel="alternate"
+                lang={option.code}
+                hrefLang={option.code}
+                dir={option.dir}
+              >
                 {option.name}
               </a>
             )}

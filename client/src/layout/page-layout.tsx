@@ -36,7 +36,11 @@ export function PageLayout({
         {t('layout.skipLink')}
       </a>
       {/* Councils' services are not on GOV.UK, so no GOV.UK header or crown: the service name leads. */}
-      <section aria-label={t('layout.serviceInformation')} className="govuk-service-navigation" data-module="govuk-service-navigation">
+      <section
+        aria-label={t('layout.serviceInformation')}
+        className="govuk-service-navigation"
+        data-module="govuk-service-navigation"
+      >
         <div className="govuk-width-container">
           <div className="govuk-service-navigation__container">
             <span className="govuk-service-navigation__service-name">
@@ -59,7 +63,9 @@ export function PageLayout({
             <span className="govuk-phase-banner__text">{t('layout.phaseText')}</span>
           </p>
         </div>
-        {language && languageOption(language.current)?.awaitingReview ? <p className="govuk-body-s app-translation-notice">{t('languages.awaitingReview')}</p> : null}
+        {language && languageOption(language.current)?.awaitingReview ? (
+          <p className="govuk-body-s app-translation-notice">{t('languages.awaitingReview')}</p>
+        ) : null}
         {beforeContent}
         <main className="govuk-main-wrapper" id="main-content">
           {children}

@@ -24,9 +24,23 @@ export function StartPage() {
           <li>{t('start.needNhsNumbers')}</li>
           <li>{t('start.needAddresses')}</li>
         </ul>
-        <a href="/start" role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
+        <a
+          href="/start"
+          role="button"
+          draggable="false"
+          className="govuk-button govuk-button--start"
+          data-module="govuk-button"
+        >
           {t('actions.startNow')}
-          <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
+          <svg
+            className="govuk-button__start-icon"
+            xmlns="http://www.w3.org/2000/svg"
+            width="17.5"
+            height="19"
+            viewBox="0 0 33 40"
+            aria-hidden="true"
+            focusable="false"
+          >
             <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
           </svg>
         </a>

@@ -1,7 +1,7 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from 'react-i18next';
 
 /** The name of the button that saves a question page to come back later (its value is `save`). */
-export const saveActionName = "_action";
+export const saveActionName = '_action';
 
 /**
  * "Save and come back later" on a question page: a second submit button of the page's own form,
@@ -18,7 +18,7 @@ export function SaveButton() {
       className="govuk-button govuk-button--secondary"
       data-module="govuk-button"
     >
-      {t("saveReturn.button")}
+      {t('saveReturn.button')}
     </button>
   );
 }

@@ -6,7 +6,17 @@ import { ErrorSummary } from '../components/error-summary.js';
 import { describedBy, errorAt } from '../components/field-ids.js';
 import { PostForm, SubmitButton } from '../components/post-form.js';
 
-function Choices({ form, name, type, options }: { form: FormProps; name: string; type: 'radio' | 'checkbox'; options: readonly string[] }) {
+function Choices({
+  form,
+  name,
+  type,
+  options,
+}: {
+  form: FormProps;
+  name: string;
+  type: 'radio' | 'checkbox';
+  options: readonly string[];
+}) {
   const { t } = useTranslation('staff');
   const error = errorAt(form.errors, name);
   const chosen = [form.values[name] ?? []].flat();
@@ -15,13 +25,23 @@ function Choices({ form, name, type, options }: { form: FormProps; name: string;
       <fieldset className="govuk-fieldset" aria-describedby={describedBy(error && `${name}-error`)}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t(`assisted.${name}`)}</legend>
         <ErrorMessage id={`${name}-error`} error={error} />
-        <div className={type === 'radio' ? 'govuk-radios' : 'govuk-checkboxes'} data-module={type === 'radio' ? 'govuk-radios' : 'govuk-checkboxes'}>
+        <div
+          className={type === 'radio' ? 'govuk-radios' : 'govuk-checkboxes'}
+          data-module={type === 'radio' ? 'govuk-radios' : 'govuk-checkboxes'}
+        >
           {options.map((option, index) => {
             const id = index === 0 ? name : `${name}-${option}`;
             const base = type === 'radio' ? 'govuk-radios' : 'govuk-checkboxes';
             return (
               <div key={option} className={`${base}__item`}>
-                <input className={`${base}__input`} id={id} name={name} type={type} value={option} defaultChecked={chosen.includes(option)} />
+                <input
+                  className={`${base}__input`}
+                  id={id}
+                  name={name}
+                  type={type}
+                  value={option}
+                  defaultChecked={chosen.includes(option)}
+                />
                 <label className={`govuk-label ${base}__label`} htmlFor={id}>
                   {t(`assisted.${type === 'radio' ? 'modes' : 'checks'}.${option}`)}
                 </label>
@@ -48,12 +68,22 @@ export function AssistedPage({ form }: { form: FormProps }) {
           <Choices form={form} name="mode" type="radio" options={assistedModes} />
           <Choices form={form} name="identityChecks" type="checkbox" options={identityChecks} />
           <div className={`govuk-form-group${consentError ? ' govuk-form-group--error' : ''}`}>
-            <fieldset className="govuk-fieldset" aria-describedby={describedBy(consentError && 'consentConfirmed-error')}>
+            <fieldset
+              className="govuk-fieldset"
+              aria-describedby={describedBy(consentError && 'consentConfirmed-error')}
+            >
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t('assisted.consent')}</legend>
               <ErrorMessage id="consentConfirmed-error" error={consentError} />
               <div className="govuk-checkboxes" data-module="govuk-checkboxes">
                 <div className="govuk-checkboxes__item">
-                  <input className="govuk-checkboxes__input" id="consentConfirmed" name="consentConfirmed" type="checkbox" value="yes" defaultChecked={form.values.consentConfirmed === 'yes'} />
+                  <input
+                    className="govuk-checkboxes__input"
+                    id="consentConfirmed"
+                    name="consentConfirmed"
+                    type="checkbox"
+                    value="yes"
+                    defaultChecked={form.values.consentConfirmed === 'yes'}
+                  />
                   <label className="govuk-label govuk-checkboxes__label" htmlFor="consentConfirmed">
                     {t('assisted.consentLabel')}
                   </label>

@@ -16,12 +16,32 @@ export function AuditPage({ form, page, nextHref }: { form: FormProps; page: Aud
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-half">
             <TextField form={form} name="actorId" label={t('audit.actorId')} width="govuk-!-width-full" />
-            <TextField form={form} name="action" label={t('audit.action')} hint={t('audit.actionHint')} width="govuk-!-width-full" />
+            <TextField
+              form={form}
+              name="action"
+              label={t('audit.action')}
+              hint={t('audit.actionHint')}
+              width="govuk-!-width-full"
+            />
             <TextField form={form} name="reference" label={t('audit.reference')} width="govuk-input--width-20" />
           </div>
           <div className="govuk-grid-column-one-half">
-            <TextField form={form} name="from" label={t('audit.from')} hint={t('audit.dayHint')} type="date" width="govuk-input--width-10" />
-            <TextField form={form} name="to" label={t('audit.to')} hint={t('audit.dayHint')} type="date" width="govuk-input--width-10" />
+            <TextField
+              form={form}
+              name="from"
+              label={t('audit.from')}
+              hint={t('audit.dayHint')}
+              type="date"
+              width="govuk-input--width-10"
+            />
+            <TextField
+              form={form}
+              name="to"
+              label={t('audit.to')}
+              hint={t('audit.dayHint')}
+              type="date"
+              width="govuk-input--width-10"
+            />
           </div>
         </div>
         <button type="submit" className="govuk-button" data-module="govuk-button">
@@ -29,7 +49,9 @@ export function AuditPage({ form, page, nextHref }: { form: FormProps; page: Aud
         </button>
       </form>
       <table className="govuk-table govuk-!-font-size-16">
-        <caption className="govuk-table__caption govuk-table__caption--m">{t('audit.caption', { count: page.events.length })}</caption>
+        <caption className="govuk-table__caption govuk-table__caption--m">
+          {t('audit.caption', { count: page.events.length })}
+        </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             {['at', 'who', 'action', 'reference', 'address', 'detail'].map((column) => (
@@ -43,11 +65,15 @@ export function AuditPage({ form, page, nextHref }: { form: FormProps; page: Aud
           {page.events.map((event) => (
             <tr key={event.id} className="govuk-table__row">
               <td className="govuk-table__cell">{formatDateTime(event.at)}</td>
-              <td className="govuk-table__cell">{event.actorEmail ?? `${event.actorType}${event.actorId ? ` ${event.actorId}` : ''}`}</td>
+              <td className="govuk-table__cell">
+                {event.actorEmail ?? `${event.actorType}${event.actorId ? ` ${event.actorId}` : ''}`}
+              </td>
               <td className="govuk-table__cell">{event.action}</td>
               <td className="govuk-table__cell">{event.reference ?? ''}</td>
               <td className="govuk-table__cell">{event.address ?? ''}</td>
-              <td className="govuk-table__cell govuk-!-text-break-word">{Object.keys(event.detail).length > 0 ? JSON.stringify(event.detail) : ''}</td>
+              <td className="govuk-table__cell govuk-!-text-break-word">
+                {Object.keys(event.detail).length > 0 ? JSON.stringify(event.detail) : ''}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -24,8 +24,18 @@ function Outcome({ item, form }: { item: ChaseQueueItem; form: FormProps }) {
           <div className="govuk-radios govuk-radios--small govuk-radios--inline" data-module="govuk-radios">
             {choices.map((choice, index) => (
               <div key={choice} className="govuk-radios__item">
-                <input className="govuk-radios__input" id={index === 0 ? outcomeName : `${outcomeName}-${choice}`} name={outcomeName} type="radio" value={choice} defaultChecked={chosen === choice} />
-                <label className="govuk-label govuk-radios__label" htmlFor={index === 0 ? outcomeName : `${outcomeName}-${choice}`}>
+                <input
+                  className="govuk-radios__input"
+                  id={index === 0 ? outcomeName : `${outcomeName}-${choice}`}
+                  name={outcomeName}
+                  type="radio"
+                  value={choice}
+                  defaultChecked={chosen === choice}
+                />
+                <label
+                  className="govuk-label govuk-radios__label"
+                  htmlFor={index === 0 ? outcomeName : `${outcomeName}-${choice}`}
+                >
                   {t(`chase-requests.outcomes.${choice}`)}
                 </label>
               </div>
@@ -33,7 +43,13 @@ function Outcome({ item, form }: { item: ChaseQueueItem; form: FormProps }) {
           </div>
         </fieldset>
       </div>
-      <TextField form={form} name={`note-${item.id}`} label={t('chase-requests.note')} hint={t('chase-requests.noteHint')} multiline />
+      <TextField
+        form={form}
+        name={`note-${item.id}`}
+        label={t('chase-requests.note')}
+        hint={t('chase-requests.noteHint')}
+        multiline
+      />
       <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
         {t('chase-requests.save')}
       </button>
@@ -49,26 +65,50 @@ function Item({ item, form }: { item: ChaseQueueItem; form: FormProps }) {
         <a className="govuk-link" href={`/staff/submissions/${item.reference}`}>
           {item.reference}
         </a>{' '}
-        {t(catalogueKey.agency(item.agency, 'name'))} <strong className="govuk-tag govuk-tag--grey">{t(`chase-requests.statuses.${item.status}`)}</strong>
+        {t(catalogueKey.agency(item.agency, 'name'))}{' '}
+        <strong className="govuk-tag govuk-tag--grey">{t(`chase-requests.statuses.${item.status}`)}</strong>
       </h3>
       <p className="govuk-body-s">
-        {t('chase-requests.summary', { lifeEvent: t(catalogueKey.journey(item.lifeEvent, 'title')), target: t(`chase-requests.targets.${item.target}`), at: formatDateTime(item.requestedAt) })}
+        {t('chase-requests.summary', {
+          lifeEvent: t(catalogueKey.journey(item.lifeEvent, 'title')),
+          target: t(`chase-requests.targets.${item.target}`),
+          at: formatDateTime(item.requestedAt),
+        })}
       </p>
-      {item.residentNote ? <div className="govuk-inset-text">{t('chase-requests.residentNote', { note: item.residentNote })}</div> : null}
-      {item.staffNote && item.handledAt ? <p className="govuk-body-s">{t('chase-requests.staffNote', { note: item.staffNote, at: formatDateTime(item.handledAt) })}</p> : null}
+      {item.residentNote ? (
+        <div className="govuk-inset-text">{t('chase-requests.residentNote', { note: item.residentNote })}</div>
+      ) : null}
+      {item.staffNote && item.handledAt ? (
+        <p className="govuk-body-s">
+          {t('chase-requests.staffNote', { note: item.staffNote, at: formatDateTime(item.handledAt) })}
+        </p>
+      ) : null}
       {item.status !== 'resolved' ? <Outcome item={item} form={form} /> : null}
     </section>
   );
 }
 
 /** Residents' requests to chase a service that missed its target: open ones first, oldest first. */
-export function ChaseRequestsPage({ queue, form, done }: { queue: ChaseQueue; form: FormProps; done: 'chased' | 'resolved' | null }) {
+export function ChaseRequestsPage({
+  queue,
+  form,
+  done,
+}: {
+  queue: ChaseQueue;
+  form: FormProps;
+  done: 'chased' | 'resolved' | null;
+}) {
   const { t } = useTranslation('staff');
   return (
     <>
       <ErrorSummary errors={form.errors} focusKey={form.errors.length > 0 ? 1 : 0} />
       {done ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title" data-module="govuk-notification-banner">
+        <div
+          className="govuk-notification-banner govuk-notification-banner--success"
+          role="alert"
+          aria-labelledby="done-title"
+          data-module="govuk-notification-banner"
+        >
           <div className="govuk-notification-banner__header">
             <h2 className="govuk-notification-banner__title" id="done-title">
               {t('submission.doneTitle')}

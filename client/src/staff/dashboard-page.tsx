@@ -69,9 +69,15 @@ export function DashboardPage({ dashboard }: { dashboard: Dashboard }) {
         <caption className="govuk-table__caption govuk-table__caption--m">{t('dashboard.today')}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">{t('dashboard.columns.lifeEvent')}</th>
-            <th scope="col" className="govuk-table__header">{t('dashboard.columns.channel')}</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t('dashboard.columns.count')}</th>
+            <th scope="col" className="govuk-table__header">
+              {t('dashboard.columns.lifeEvent')}
+            </th>
+            <th scope="col" className="govuk-table__header">
+              {t('dashboard.columns.channel')}
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              {t('dashboard.columns.count')}
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">

@@ -20,7 +20,13 @@ function Repair({ delivery, form }: { delivery: DeliveryHistory; form: FormProps
       <div className="govuk-grid-column-two-thirds">
         <form method="post" action={`/staff/deliveries/${delivery.id}/handled-offline`} noValidate>
           <input type="hidden" name="_csrf" value={form.csrfToken} />
-          <TextField form={form} name={`note-${delivery.id}`} label={t('submission.offlineNote')} hint={t('submission.offlineHint')} multiline />
+          <TextField
+            form={form}
+            name={`note-${delivery.id}`}
+            label={t('submission.offlineNote')}
+            hint={t('submission.offlineHint')}
+            multiline
+          />
           <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
             {t('submission.markHandled')}
           </button>
@@ -31,21 +37,38 @@ function Repair({ delivery, form }: { delivery: DeliveryHistory; form: FormProps
 }
 
 /** One agency's delivery: where it stands, every change of status and every attempt, and (for supervisors) repairs. */
-export function DeliveryHistoryView({ delivery, canRepair, form }: { delivery: DeliveryHistory; canRepair: boolean; form: FormProps }) {
+export function DeliveryHistoryView({
+  delivery,
+  canRepair,
+  form,
+}: {
+  delivery: DeliveryHistory;
+  canRepair: boolean;
+  form: FormProps;
+}) {
   const { t } = useTranslation('staff');
   return (
     <section className="govuk-!-margin-bottom-8" aria-labelledby={`delivery-${delivery.id}`}>
       <h3 className="govuk-heading-s" id={`delivery-${delivery.id}`}>
-        {t(catalogueKey.agency(delivery.agency, 'name'))} <strong className={statusTagClass(delivery.status)}>{delivery.status}</strong>
+        {t(catalogueKey.agency(delivery.agency, 'name'))}{' '}
+        <strong className={statusTagClass(delivery.status)}>{delivery.status}</strong>
       </h3>
       <p className="govuk-body-s">
-        {t('submission.deliverySummary', { attempts: delivery.attempts, transport: delivery.transport ?? t('submission.transportUnknown'), webhookId: delivery.webhookId })}
+        {t('submission.deliverySummary', {
+          attempts: delivery.attempts,
+          transport: delivery.transport ?? t('submission.transportUnknown'),
+          webhookId: delivery.webhookId,
+        })}
         {delivery.lastError ? ` ${t('submission.lastError', { error: delivery.lastError })}` : ''}
         {delivery.outcome ? ` ${t('submission.outcome', { outcome: delivery.outcome })}` : ''}
       </p>
       {delivery.missedTargets.length > 0 ? (
         <p className="govuk-body-s">
-          <strong className="govuk-tag govuk-tag--orange">{t('submission.missedTargets', { targets: delivery.missedTargets.map((target) => t(`submission.targetNames.${target}`)).join(', ') })}</strong>
+          <strong className="govuk-tag govuk-tag--orange">
+            {t('submission.missedTargets', {
+              targets: delivery.missedTargets.map((target) => t(`submission.targetNames.${target}`)).join(', '),
+            })}
+          </strong>
         </p>
       ) : null}
       <table className="govuk-table govuk-!-font-size-16">
@@ -74,7 +97,9 @@ export function DeliveryHistoryView({ delivery, canRepair, form }: { delivery: D
       </table>
       <details className="govuk-details">
         <summary className="govuk-details__summary">
-          <span className="govuk-details__summary-text">{t('submission.eventsSummary', { count: delivery.events.length })}</span>
+          <span className="govuk-details__summary-text">
+            {t('submission.eventsSummary', { count: delivery.events.length })}
+          </span>
         </summary>
         <div className="govuk-details__text">
           <ol className="govuk-list govuk-list--number">

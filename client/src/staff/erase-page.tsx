@@ -9,7 +9,15 @@ import { catalogueKey } from '../i18n/catalogue-keys.js';
 import { TextField } from './text-field.js';
 
 /** The confirmation step before an admin erases a submission's personal data early: a reason, and a tick to confirm. */
-export function ErasePage({ reference, lifeEvent, form }: { reference: string; lifeEvent: LifeEventId; form: FormProps }) {
+export function ErasePage({
+  reference,
+  lifeEvent,
+  form,
+}: {
+  reference: string;
+  lifeEvent: LifeEventId;
+  form: FormProps;
+}) {
   const { t } = useTranslation('staff');
   const confirmError = errorAt(form.errors, 'confirm');
   return (
@@ -31,7 +39,14 @@ export function ErasePage({ reference, lifeEvent, form }: { reference: string; l
             <ErrorMessage id="confirm-error" error={confirmError} />
             <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
               <div className="govuk-checkboxes__item">
-                <input className="govuk-checkboxes__input" id="confirm" name="confirm" type="checkbox" value="yes" defaultChecked={form.values.confirm === 'yes'} />
+                <input
+                  className="govuk-checkboxes__input"
+                  id="confirm"
+                  name="confirm"
+                  type="checkbox"
+                  value="yes"
+                  defaultChecked={form.values.confirm === 'yes'}
+                />
                 <label className="govuk-label govuk-checkboxes__label" htmlFor="confirm">
                   {t('erase.confirmLabel')}
                 </label>
@@ -40,7 +55,12 @@ export function ErasePage({ reference, lifeEvent, form }: { reference: string; l
           </fieldset>
         </div>
         <div className="govuk-button-group">
-          <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button" data-prevent-double-click="true">
+          <button
+            type="submit"
+            className="govuk-button govuk-button--warning"
+            data-module="govuk-button"
+            data-prevent-double-click="true"
+          >
             {t('erase.submit')}
           </button>
           <a className="govuk-link" href={`/staff/submissions/${encodeURIComponent(reference)}`}>

@@ -18,7 +18,11 @@ function DateOfBirth({ form }: { form: FormProps }) {
   ] as const;
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy('dateOfBirth-hint', error && 'dateOfBirth-error')}>
+      <fieldset
+        className="govuk-fieldset"
+        role="group"
+        aria-describedby={describedBy('dateOfBirth-hint', error && 'dateOfBirth-error')}
+      >
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t('search.dateOfBirth')}</legend>
         <div id="dateOfBirth-hint" className="govuk-hint">
           {t('search.dateOfBirthHint')}
@@ -33,7 +37,14 @@ function DateOfBirth({ form }: { form: FormProps }) {
                   <label className="govuk-label govuk-date-input__label" htmlFor={`dateOfBirth-${part}`}>
                     {t(`search.${part}`)}
                   </label>
-                  <input className={`govuk-input govuk-date-input__input ${width}${error ? ' govuk-input--error' : ''}`} id={`dateOfBirth-${part}`} name={`dateOfBirth.${part}`} type="text" inputMode="numeric" defaultValue={typeof value === 'string' ? value : ''} />
+                  <input
+                    className={`govuk-input govuk-date-input__input ${width}${error ? ' govuk-input--error' : ''}`}
+                    id={`dateOfBirth-${part}`}
+                    name={`dateOfBirth.${part}`}
+                    type="text"
+                    inputMode="numeric"
+                    defaultValue={typeof value === 'string' ? value : ''}
+                  />
                 </div>
               </div>
             );
@@ -49,7 +60,9 @@ function Results({ results }: { results: SearchResponse['results'] }) {
   if (results.length === 0) return <p className="govuk-body">{t('search.noResults')}</p>;
   return (
     <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--m">{t('search.found', { count: results.length })}</caption>
+      <caption className="govuk-table__caption govuk-table__caption--m">
+        {t('search.found', { count: results.length })}
+      </caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
           {['reference', 'lifeEvent', 'names', 'postcodes', 'submitted'].map((column) => (
@@ -92,8 +105,20 @@ export function SearchPage({ form, results }: { form: FormProps; results: Search
         <TextField form={form} name="name" label={t('search.name')} />
         <DateOfBirth form={form} />
         <TextField form={form} name="postcode" label={t('search.postcode')} width="govuk-input--width-10" />
-        <TextField form={form} name="nhsNumber" label={t('search.nhsNumber')} hint={t('search.exactHint')} width="govuk-input--width-10" />
-        <TextField form={form} name="niNumber" label={t('search.niNumber')} hint={t('search.exactHint')} width="govuk-input--width-10" />
+        <TextField
+          form={form}
+          name="nhsNumber"
+          label={t('search.nhsNumber')}
+          hint={t('search.exactHint')}
+          width="govuk-input--width-10"
+        />
+        <TextField
+          form={form}
+          name="niNumber"
+          label={t('search.niNumber')}
+          hint={t('search.exactHint')}
+          width="govuk-input--width-10"
+        />
         <button type="submit" className="govuk-button" data-module="govuk-button">
           {t('search.submit')}
         </button>

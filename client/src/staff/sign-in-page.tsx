@@ -17,7 +17,13 @@ export function SignInPage({ form, namespace = 'staff' }: { form: FormProps; nam
         <h1 className="govuk-heading-l">{t('sign-in.title')}</h1>
         <PostForm form={form}>
           <TextField form={form} name="email" label={t('sign-in.email')} type="email" autoComplete="username" />
-          <TextField form={{ ...form, values: {} }} name="password" label={t('sign-in.password')} type="password" autoComplete="current-password" />
+          <TextField
+            form={{ ...form, values: {} }}
+            name="password"
+            label={t('sign-in.password')}
+            type="password"
+            autoComplete="current-password"
+          />
           <SubmitButton>{t('sign-in.submit')}</SubmitButton>
         </PostForm>
       </div>

@@ -1,4 +1,12 @@
-const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Europe/London' });
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZone: 'Europe/London',
+});
 
 /** An instant as staff read it, in UK time: "14 Jan 2025, 10:32:05". */
 export function formatDateTime(iso: string): string {
@@ -7,6 +15,13 @@ export function formatDateTime(iso: string): string {
 
 /** The colour of a delivery status's tag. */
 export function statusTagClass(status: string): string {
-  const colours: Record<string, string> = { queued: 'govuk-tag--grey', sending: 'govuk-tag--blue', delivered: 'govuk-tag--light-blue', acknowledged: 'govuk-tag--purple', actioned: 'govuk-tag--green', failed: 'govuk-tag--red' };
+  const colours: Record<string, string> = {
+    queued: 'govuk-tag--grey',
+    sending: 'govuk-tag--blue',
+    delivered: 'govuk-tag--light-blue',
+    acknowledged: 'govuk-tag--purple',
+    actioned: 'govuk-tag--green',
+    failed: 'govuk-tag--red',
+  };
   return `govuk-tag ${colours[status] ?? 'govuk-tag--grey'}`;
 }

@@ -1,11 +1,25 @@
 import { useTranslation } from 'react-i18next';
 import type { StaffNav } from '@tuo/shared/pages/staff-page-model';
 
-function PostButton({ action, csrfToken, label, secondary = true }: { action: string; csrfToken: string; label: string; secondary?: boolean }) {
+function PostButton({
+  action,
+  csrfToken,
+  label,
+  secondary = true,
+}: {
+  action: string;
+  csrfToken: string;
+  label: string;
+  secondary?: boolean;
+}) {
   return (
     <form method="post" action={action} className="govuk-!-display-inline-block govuk-!-margin-right-2">
       <input type="hidden" name="_csrf" value={csrfToken} />
-      <button type="submit" className={`govuk-button${secondary ? ' govuk-button--secondary' : ''} govuk-!-margin-bottom-2`} data-module="govuk-button">
+      <button
+        type="submit"
+        className={`govuk-button${secondary ? ' govuk-button--secondary' : ''} govuk-!-margin-bottom-2`}
+        data-module="govuk-button"
+      >
         {label}
       </button>
     </form>
@@ -36,7 +50,9 @@ export function StaffHeader({ nav }: { nav: StaffNav }) {
           ))}
         </ul>
       </nav>
-      <p className="govuk-body-s">{t('nav.signedInAs', { email: nav.user.email, role: t(`roles.${nav.user.role}`) })}</p>
+      <p className="govuk-body-s">
+        {t('nav.signedInAs', { email: nav.user.email, role: t(`roles.${nav.user.role}`) })}
+      </p>
       <PostButton action="/staff/sign-out" csrfToken={nav.csrfToken} label={t('nav.signOut')} />
       <PostButton action="/staff/sign-out-everywhere" csrfToken={nav.csrfToken} label={t('nav.signOutEverywhere')} />
       {nav.assisting ? (

@@ -19,7 +19,10 @@ function withStaffText(base: Resource): Resource {
  * The console's i18next instance: the residents' namespaces (so shared components such as the
  * error summary read as usual) plus `staff`. Staff work in English, so it is not per language.
  */
-export const staffI18n: i18n = createI18n(sourceLanguage, { resources: withStaffText(resources), ns: [...namespaces, 'staff'] });
+export const staffI18n: i18n = createI18n(sourceLanguage, {
+  resources: withStaffText(resources),
+  ns: [...namespaces, 'staff'],
+});
 
 /** The heading of a console page, which its document title starts with. */
 export function staffHeading(props: StaffPageProps): string {

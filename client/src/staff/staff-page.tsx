@@ -34,7 +34,15 @@ function View({ props }: { props: StaffPageProps }) {
     case 'search':
       return <SearchPage form={props.form} results={props.results} />;
     case 'submission':
-      return <SubmissionPage submission={props.submission} canRepair={props.canRepair} canAdminister={props.canAdminister} form={props.form} done={props.done} />;
+      return (
+        <SubmissionPage
+          submission={props.submission}
+          canRepair={props.canRepair}
+          canAdminister={props.canAdminister}
+          form={props.form}
+          done={props.done}
+        />
+      );
     case 'assisted':
       return <AssistedPage form={props.form} />;
     case 'audit':

@@ -8,7 +8,17 @@ import { catalogueKey } from '../i18n/catalogue-keys.js';
 import { PerformanceFiguresView } from '../performance/performance-figures-view.js';
 import { TextField } from './text-field.js';
 
-function Select({ form, name, label, options }: { form: FormProps; name: string; label: string; options: [string, string][] }) {
+function Select({
+  form,
+  name,
+  label,
+  options,
+}: {
+  form: FormProps;
+  name: string;
+  label: string;
+  options: [string, string][];
+}) {
   const value = form.values[name];
   return (
     <div className="govuk-form-group">
@@ -27,7 +37,15 @@ function Select({ form, name, label, options }: { form: FormProps; name: string;
 }
 
 /** The open figures for staff, with finer filters: any dates, and one service, life event or channel. */
-export function StaffPerformancePage({ form, figures, lifeEvent }: { form: FormProps; figures: PerformanceFigures | null; lifeEvent: LifeEventId | 'all' }) {
+export function StaffPerformancePage({
+  form,
+  figures,
+  lifeEvent,
+}: {
+  form: FormProps;
+  figures: PerformanceFigures | null;
+  lifeEvent: LifeEventId | 'all';
+}) {
   const { t } = useTranslation('staff');
   const any: [string, string] = ['', t('performance.any')];
   return (
@@ -38,13 +56,42 @@ export function StaffPerformancePage({ form, figures, lifeEvent }: { form: FormP
       <form method="get" action={form.action} noValidate>
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-half">
-            <TextField form={form} name="from" label={t('performance.from')} hint={t('audit.dayHint')} type="date" width="govuk-input--width-10" />
-            <TextField form={form} name="to" label={t('performance.to')} hint={t('audit.dayHint')} type="date" width="govuk-input--width-10" />
+            <TextField
+              form={form}
+              name="from"
+              label={t('performance.from')}
+              hint={t('audit.dayHint')}
+              type="date"
+              width="govuk-input--width-10"
+            />
+            <TextField
+              form={form}
+              name="to"
+              label={t('performance.to')}
+              hint={t('audit.dayHint')}
+              type="date"
+              width="govuk-input--width-10"
+            />
           </div>
           <div className="govuk-grid-column-one-half">
-            <Select form={form} name="agency" label={t('performance.agency')} options={[any, ...agencyIds.map((id): [string, string] => [id, t(catalogueKey.agency(id, 'name'))])]} />
-            <Select form={form} name="lifeEvent" label={t('performance.lifeEvent')} options={[any, ...lifeEventIds.map((id): [string, string] => [id, t(catalogueKey.journey(id, 'title'))])]} />
-            <Select form={form} name="channel" label={t('performance.channel')} options={[any, ['online', t('channels.online')], ['assisted', t('channels.assisted')]]} />
+            <Select
+              form={form}
+              name="agency"
+              label={t('performance.agency')}
+              options={[any, ...agencyIds.map((id): [string, string] => [id, t(catalogueKey.agency(id, 'name'))])]}
+            />
+            <Select
+              form={form}
+              name="lifeEvent"
+              label={t('performance.lifeEvent')}
+              options={[any, ...lifeEventIds.map((id): [string, string] => [id, t(catalogueKey.journey(id, 'title'))])]}
+            />
+            <Select
+              form={form}
+              name="channel"
+              label={t('performance.channel')}
+              options={[any, ['online', t('channels.online')], ['assisted', t('channels.assisted')]]}
+            />
           </div>
         </div>
         <button type="submit" className="govuk-button" data-module="govuk-button">

@@ -17,7 +17,11 @@ function Rows({ rows }: { rows: [string, string][] }) {
 }
 
 function Json({ value }: { value: unknown }) {
-  return <pre className="govuk-body-s" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{JSON.stringify(value, null, 2)}</pre>;
+  return (
+    <pre className="govuk-body-s" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+      {JSON.stringify(value, null, 2)}
+    </pre>
+  );
 }
 
 /** Everything held about one submission, as a printable page (subject access); the same data as the JSON download. */
@@ -43,13 +47,24 @@ export function SubjectAccessPage({ data, jsonHref }: { data: SubjectAccessExpor
           [t('subject-access.channel'), t(`channels.${submission.channel}`, { defaultValue: submission.channel })],
           [t('subject-access.language'), submission.language],
           [t('subject-access.submitted'), formatDateTime(submission.submittedAt)],
-          [t('subject-access.erased'), submission.answersErasedAt ? formatDateTime(submission.answersErasedAt) : t('subject-access.notErased')],
-          ...(submission.erasureReason ? [[t('subject-access.erasureReason'), submission.erasureReason] as [string, string]] : []),
+          [
+            t('subject-access.erased'),
+            submission.answersErasedAt ? formatDateTime(submission.answersErasedAt) : t('subject-access.notErased'),
+          ],
+          ...(submission.erasureReason
+            ? [[t('subject-access.erasureReason'), submission.erasureReason] as [string, string]]
+            : []),
         ]}
       />
 
       <h2 className="govuk-heading-m">{t('subject-access.consent')}</h2>
-      {by ? <p className="govuk-body">{by.by === 'adviser' ? t('subject-access.consentBy.adviser', { staffId: by.staffId, mode: t(`assisted.modes.${by.mode}`) }) : t('subject-access.consentBy.resident')}</p> : null}
+      {by ? (
+        <p className="govuk-body">
+          {by.by === 'adviser'
+            ? t('subject-access.consentBy.adviser', { staffId: by.staffId, mode: t(`assisted.modes.${by.mode}`) })
+            : t('subject-access.consentBy.resident')}
+        </p>
+      ) : null}
       <table className="govuk-table">
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
@@ -73,7 +88,11 @@ export function SubjectAccessPage({ data, jsonHref }: { data: SubjectAccessExpor
       </table>
 
       <h2 className="govuk-heading-m">{t('subject-access.answers')}</h2>
-      {data.answerSummary.length === 0 ? <p className="govuk-body">{t('subject-access.noAnswers')}</p> : <Rows rows={data.answerSummary.map((row) => [row.label, row.lines.join(', ')])} />}
+      {data.answerSummary.length === 0 ? (
+        <p className="govuk-body">{t('subject-access.noAnswers')}</p>
+      ) : (
+        <Rows rows={data.answerSummary.map((row) => [row.label, row.lines.join(', ')])} />
+      )}
 
       <h2 className="govuk-heading-m">{t('subject-access.deliveries')}</h2>
       {data.deliveries.map((delivery) => (
@@ -82,7 +101,11 @@ export function SubjectAccessPage({ data, jsonHref }: { data: SubjectAccessExpor
             {t(catalogueKey.agency(delivery.agency, 'name'))}: {delivery.status}
           </h3>
           <h4 className="govuk-heading-s">{t('subject-access.payload')}</h4>
-          {delivery.payload ? <Json value={delivery.payload} /> : <p className="govuk-body">{t('subject-access.noPayload')}</p>}
+          {delivery.payload ? (
+            <Json value={delivery.payload} />
+          ) : (
+            <p className="govuk-body">{t('subject-access.noPayload')}</p>
+          )}
           <h4 className="govuk-heading-s">{t('subject-access.events')}</h4>
           <ul className="govuk-list">
             {delivery.events.map((event, index) => (
@@ -109,7 +132,9 @@ export function SubjectAccessPage({ data, jsonHref }: { data: SubjectAccessExpor
       {data.caseNotes.length === 0 ? <p className="govuk-body">{t('subject-access.noNotes')}</p> : null}
       {data.caseNotes.map((note) => (
         <div key={note.id} className="govuk-inset-text">
-          <p className="govuk-body-s">{t('submission.noteBy', { who: note.staffEmail, at: formatDateTime(note.createdAt) })}</p>
+          <p className="govuk-body-s">
+            {t('submission.noteBy', { who: note.staffEmail, at: formatDateTime(note.createdAt) })}
+          </p>
           <p className="govuk-body">{note.body}</p>
         </div>
       ))}
@@ -118,7 +143,14 @@ export function SubjectAccessPage({ data, jsonHref }: { data: SubjectAccessExpor
       {data.chaseRequests.length === 0 ? <p className="govuk-body">{t('subject-access.noChases')}</p> : null}
       {data.chaseRequests.map((chase) => (
         <div key={`${chase.agency}-${chase.requestedAt}`} className="govuk-inset-text">
-          <p className="govuk-body-s">{t('subject-access.chaseLine', { agency: chase.agency, target: chase.target, status: chase.status, at: formatDateTime(chase.requestedAt) })}</p>
+          <p className="govuk-body-s">
+            {t('subject-access.chaseLine', {
+              agency: chase.agency,
+              target: chase.target,
+              status: chase.status,
+              at: formatDateTime(chase.requestedAt),
+            })}
+          </p>
           {chase.residentNote ? <p className="govuk-body">{chase.residentNote}</p> : null}
           {chase.staffNote ? <p className="govuk-body">{chase.staffNote}</p> : null}
         </div>
@@ -139,7 +171,9 @@ export function SubjectAccessPage({ data, jsonHref }: { data: SubjectAccessExpor
           {data.auditEvents.map((event) => (
             <tr key={event.id} className="govuk-table__row">
               <td className="govuk-table__cell">{formatDateTime(event.at)}</td>
-              <td className="govuk-table__cell">{event.actorEmail ?? `${event.actorType}${event.actorId ? ` ${event.actorId}` : ''}`}</td>
+              <td className="govuk-table__cell">
+                {event.actorEmail ?? `${event.actorType}${event.actorId ? ` ${event.actorId}` : ''}`}
+              </td>
               <td className="govuk-table__cell">{event.action}</td>
               <td className="govuk-table__cell">
                 <code>{JSON.stringify(event.detail)}</code>

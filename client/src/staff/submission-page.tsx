@@ -24,7 +24,11 @@ function PersonalData({ submission, canAdminister }: { submission: SubmissionVie
   return (
     <>
       <h2 className="govuk-heading-m">{t('privacy.heading')}</h2>
-      {submission.erasure ? <p className="govuk-body">{t(`privacy.erased.${submission.erasure.kind}`, { at: formatDateTime(submission.erasure.at) })}</p> : null}
+      {submission.erasure ? (
+        <p className="govuk-body">
+          {t(`privacy.erased.${submission.erasure.kind}`, { at: formatDateTime(submission.erasure.at) })}
+        </p>
+      ) : null}
       {canAdminister ? (
         <ul className="govuk-list">
           <li>
@@ -58,7 +62,12 @@ export function SubmissionPage({ submission, canRepair, canAdminister, form, don
     <>
       <ErrorSummary errors={form.errors} focusKey={form.errors.length > 0 ? 1 : 0} />
       {done ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title" data-module="govuk-notification-banner">
+        <div
+          className="govuk-notification-banner govuk-notification-banner--success"
+          role="alert"
+          aria-labelledby="done-title"
+          data-module="govuk-notification-banner"
+        >
           <div className="govuk-notification-banner__header">
             <h2 className="govuk-notification-banner__title" id="done-title">
               {t('submission.doneTitle')}
@@ -72,10 +81,15 @@ export function SubmissionPage({ submission, canRepair, canAdminister, form, don
       <span className="govuk-caption-l">{t(catalogueKey.journey(submission.lifeEvent, 'title'))}</span>
       <h1 className="govuk-heading-l">{t('submission.title', { reference: submission.reference })}</h1>
       <p className="govuk-body">
-        {t('submission.submitted', { at: formatDateTime(submission.submittedAt), channel: t(`channels.${submission.channel}`, { defaultValue: submission.channel }) })}
+        {t('submission.submitted', {
+          at: formatDateTime(submission.submittedAt),
+          channel: t(`channels.${submission.channel}`, { defaultValue: submission.channel }),
+        })}
       </p>
       <p className="govuk-body" id="submission-language">
-        {t('submission.language', { language: t(`languages.${submission.language}`, { defaultValue: submission.language }) })}
+        {t('submission.language', {
+          language: t(`languages.${submission.language}`, { defaultValue: submission.language }),
+        })}
       </p>
       {assisted ? (
         <div className="govuk-inset-text">
@@ -110,7 +124,9 @@ export function SubmissionPage({ submission, canRepair, canAdminister, form, don
       {submission.notes.length === 0 ? <p className="govuk-body">{t('submission.noNotes')}</p> : null}
       {submission.notes.map((note) => (
         <div key={note.id} className="govuk-inset-text">
-          <p className="govuk-body-s">{t('submission.noteBy', { who: note.staffEmail, at: formatDateTime(note.createdAt) })}</p>
+          <p className="govuk-body-s">
+            {t('submission.noteBy', { who: note.staffEmail, at: formatDateTime(note.createdAt) })}
+          </p>
           <p className="govuk-body">{note.body}</p>
         </div>
       ))}

@@ -17,7 +17,10 @@ export type SigningSecretSource = (agency: AgencyId, configured: string) => Prom
  * `signingSecrets` (the worker passes the database's, see agency/webhook-secrets.ts), webhooks are
  * signed with the agency's rotated secrets; without, with the configured one.
  */
-export function createAdapterRegistry(config: Pick<Config, 'agencies' | 'delivery'>, signingSecrets?: SigningSecretSource): AdapterRegistry {
+export function createAdapterRegistry(
+  config: Pick<Config, 'agencies' | 'delivery'>,
+  signingSecrets?: SigningSecretSource,
+): AdapterRegistry {
   const settings = (agency: AgencyId) => ({
     ...config.agencies[agency],
     timeoutMs: config.delivery.timeoutMs,

@@ -12,9 +12,15 @@ export function createRoutedAdapter(id: AgencyId, settings: AgencyAdapterSetting
   // Built once per life event: zod schemas are costly to build and cheap to use.
   const schemas = new Map(lifeEventIds.map((lifeEvent) => [lifeEvent, agencyPayloadSchema(getJourney(lifeEvent), id)]));
   const webhook = settings.webhook;
-  const secrets = (configured: string) => (settings.signingSecrets ? settings.signingSecrets(configured) : Promise.resolve([configured]));
+  const secrets = (configured: string) =>
+    settings.signingSecrets ? settings.signingSecrets(configured) : Promise.resolve([configured]);
   const transport = webhook
-    ? createWebhookTransport({ url: webhook.url, secrets: () => secrets(webhook.secret), timeoutMs: settings.timeoutMs, eventType })
+    ? createWebhookTransport({
+        url: webhook.url,
+        secrets: () => secrets(webhook.secret),
+        timeoutMs: settings.timeoutMs,
+        eventType,
+      })
     : createInboxTransport();
   return {
     id,

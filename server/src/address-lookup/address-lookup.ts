@@ -1,4 +1,4 @@
-import type { FoundAddress } from "@tuo/shared/api/address-lookup";
+import type { FoundAddress } from '@tuo/shared/api/address-lookup';
 
 /**
  * Finds the addresses at a postcode. Implementations: the embedded sample gazetteer (the default,
@@ -18,5 +18,5 @@ export interface AddressLookup {
 
 /** The provider could not answer (refused the key, rate limited, timed out, or broke); ask for the address by hand. */
 export class AddressLookupUnavailableError extends Error {
-  override name = "AddressLookupUnavailableError";
+  override name = 'AddressLookupUnavailableError';
 }

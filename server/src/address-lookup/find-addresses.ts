@@ -1,10 +1,7 @@
-import { isValidPostcode, normalisePostcode } from "@tuo/shared";
-import type { AddressLookupState } from "@tuo/shared/api/address-lookup";
-import type { FastifyBaseLogger } from "fastify";
-import {
-  AddressLookupUnavailableError,
-  type AddressLookup,
-} from "./address-lookup.js";
+import { isValidPostcode, normalisePostcode } from '@tuo/shared';
+import type { AddressLookupState } from '@tuo/shared/api/address-lookup';
+import type { FastifyBaseLogger } from 'fastify';
+import { AddressLookupUnavailableError, type AddressLookup } from './address-lookup.js';
 
 /**
  * Looks a typed postcode up and says how it went, in the shape the question page shows: never
@@ -15,14 +12,13 @@ export async function findAddresses(
   typed: string,
   log: FastifyBaseLogger,
 ): Promise<AddressLookupState> {
-  if (!isValidPostcode(typed))
-    return { postcode: typed, outcome: "invalid", addresses: [] };
+  if (!isValidPostcode(typed)) return { postcode: typed, outcome: 'invalid', addresses: [] };
   const postcode = normalisePostcode(typed);
   try {
     const addresses = await lookup.findByPostcode(postcode);
     return {
       postcode,
-      outcome: addresses.length > 0 ? "found" : "none",
+      outcome: addresses.length > 0 ? 'found' : 'none',
       addresses,
     };
   } catch (error) {
@@ -30,8 +26,8 @@ export async function findAddresses(
     // The reason, not the postcode: a postcode with a date of death can point to a person.
     log.warn(
       { provider: lookup.name, reason: error.message },
-      "address look-up unavailable; the resident can type the address",
+      'address look-up unavailable; the resident can type the address',
     );
-    return { postcode, outcome: "unavailable", addresses: [] };
+    return { postcode, outcome: 'unavailable', addresses: [] };
   }
 }

@@ -1,13 +1,9 @@
-import type { FoundAddress } from "@tuo/shared/api/address-lookup";
-import { z } from "zod";
-import {
-  AddressLookupUnavailableError,
-  type AddressLookup,
-} from "./address-lookup.js";
+import type { FoundAddress } from '@tuo/shared/api/address-lookup';
+import { z } from 'zod';
+import { AddressLookupUnavailableError, type AddressLookup } from './address-lookup.js';
 
 /** OS Places API's postcode search. */
-export const osPlacesPostcodeUrl =
-  "https://api.os.uk/search/places/v1/postcode";
+export const osPlacesPostcodeUrl = 'https://api.os.uk/search/places/v1/postcode';
 
 /** The parts of a Delivery Point Address (DPA) record we use; OS Places sends many more. */
 const dpaSchema = z.object({
@@ -32,33 +28,20 @@ const responseSchema = z.object({
 function titleCase(text: string): string {
   return text
     .toLowerCase()
-    .replace(
-      /(^|[\s\-'(/])([a-z])/g,
-      (_match, before: string, letter: string) => before + letter.toUpperCase(),
-    );
+    .replace(/(^|[\s\-'(/])([a-z])/g, (_match, before: string, letter: string) => before + letter.toUpperCase());
 }
 
 /** A DPA record as the address parts of our forms: building and street on line 1, the rest on line 2. */
 export function fromDpa(dpa: z.infer<typeof dpaSchema>): FoundAddress {
-  const street = [dpa.DEPENDENT_THOROUGHFARE_NAME, dpa.THOROUGHFARE_NAME]
-    .filter(Boolean)
-    .join(", ");
-  const numbered = [dpa.BUILDING_NUMBER, street].filter(Boolean).join(" ");
-  const premises = [
-    dpa.ORGANISATION_NAME,
-    dpa.SUB_BUILDING_NAME,
-    dpa.BUILDING_NAME,
-  ]
-    .filter(Boolean)
-    .join(", ");
+  const street = [dpa.DEPENDENT_THOROUGHFARE_NAME, dpa.THOROUGHFARE_NAME].filter(Boolean).join(', ');
+  const numbered = [dpa.BUILDING_NUMBER, street].filter(Boolean).join(' ');
+  const premises = [dpa.ORGANISATION_NAME, dpa.SUB_BUILDING_NAME, dpa.BUILDING_NAME].filter(Boolean).join(', ');
   // "Flat 2, Orchard House" then "22 Mill Lane": one line each when both exist, so neither is cut.
-  const [line1, ...rest] = [premises, numbered, dpa.DEPENDENT_LOCALITY].filter(
-    (part): part is string => Boolean(part),
-  );
-  const line2 = rest.join(", ");
+  const [line1, ...rest] = [premises, numbered, dpa.DEPENDENT_LOCALITY].filter((part): part is string => Boolean(part));
+  const line2 = rest.join(', ');
   return {
     uprn: dpa.UPRN,
-    line1: titleCase(line1 ?? dpa.ADDRESS.split(",")[0] ?? ""),
+    line1: titleCase(line1 ?? dpa.ADDRESS.split(',')[0] ?? ''),
     ...(line2 ? { line2: titleCase(line2) } : {}),
     town: titleCase(dpa.POST_TOWN),
     postcode: dpa.POSTCODE,
@@ -70,42 +53,29 @@ export function fromDpa(dpa: z.infer<typeof dpaSchema>): FoundAddress {
  * at a postcode from AddressBase, with their UPRNs. A refused key (401), a rate limit (429), any
  * other failure or no answer within `timeoutMs` all mean "enter the address by hand".
  */
-export function createOsPlacesAddressLookup(options: {
-  apiKey: string;
-  timeoutMs: number;
-}): AddressLookup {
+export function createOsPlacesAddressLookup(options: { apiKey: string; timeoutMs: number }): AddressLookup {
   return {
-    name: "os-places",
+    name: 'os-places',
     async findByPostcode(postcode) {
-      const url = `${osPlacesPostcodeUrl}?${new URLSearchParams({ postcode, dataset: "DPA", maxresults: "100", key: options.apiKey }).toString()}`;
+      const url = `${osPlacesPostcodeUrl}?${new URLSearchParams({ postcode, dataset: 'DPA', maxresults: '100', key: options.apiKey }).toString()}`;
       let response: Response;
       try {
         response = await fetch(url, {
           signal: AbortSignal.timeout(options.timeoutMs),
-          headers: { accept: "application/json" },
+          headers: { accept: 'application/json' },
         });
       } catch (error) {
         throw new AddressLookupUnavailableError(
-          error instanceof Error && error.name === "TimeoutError"
-            ? "OS Places did not answer in time"
-            : "OS Places could not be reached",
+          error instanceof Error && error.name === 'TimeoutError'
+            ? 'OS Places did not answer in time'
+            : 'OS Places could not be reached',
         );
       }
       // The status only: OS Places' error bodies can quote the request, key included.
-      if (!response.ok)
-        throw new AddressLookupUnavailableError(
-          `OS Places answered ${String(response.status)}`,
-        );
-      const parsed = responseSchema.safeParse(
-        await response.json().catch(() => undefined),
-      );
-      if (!parsed.success)
-        throw new AddressLookupUnavailableError(
-          "OS Places sent an answer we could not read",
-        );
-      return (parsed.data.results ?? []).flatMap((result) =>
-        result.DPA ? [fromDpa(result.DPA)] : [],
-      );
+      if (!response.ok) throw new AddressLookupUnavailableError(`OS Places answered ${String(response.status)}`);
+      const parsed = responseSchema.safeParse(await response.json().catch(() => undefined));
+      if (!parsed.success) throw new AddressLookupUnavailableError('OS Places sent an answer we could not read');
+      return (parsed.data.results ?? []).flatMap((result) => (result.DPA ? [fromDpa(result.DPA)] : []));
     },
   };
 }

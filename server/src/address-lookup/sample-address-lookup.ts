@@ -1,21 +1,15 @@
-import { normalisePostcode } from "@tuo/shared";
-import type { FoundAddress } from "@tuo/shared/api/address-lookup";
-import type { AddressLookup } from "./address-lookup.js";
-import { sampleGazetteer } from "./sample-gazetteer.js";
+import { normalisePostcode } from '@tuo/shared';
+import type { FoundAddress } from '@tuo/shared/api/address-lookup';
+import type { AddressLookup } from './address-lookup.js';
+import { sampleGazetteer } from './sample-gazetteer.js';
 
 /** Looks postcodes up in a small embedded gazetteer (by default the fictional {@link sampleGazetteer}). */
-export function createSampleAddressLookup(
-  addresses: readonly FoundAddress[] = sampleGazetteer,
-): AddressLookup {
+export function createSampleAddressLookup(addresses: readonly FoundAddress[] = sampleGazetteer): AddressLookup {
   return {
-    name: "sample",
+    name: 'sample',
     findByPostcode(postcode) {
       const wanted = normalisePostcode(postcode);
-      return Promise.resolve(
-        addresses.filter(
-          (address) => normalisePostcode(address.postcode) === wanted,
-        ),
-      );
+      return Promise.resolve(addresses.filter((address) => normalisePostcode(address.postcode) === wanted));
     },
   };
 }

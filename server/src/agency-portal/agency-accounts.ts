@@ -12,7 +12,11 @@ function toAgencyUser(row: { id: string; email: string; role: string; agency: st
 }
 
 /** Checks an agency user's email address and password; customer-centre accounts never match. */
-export async function verifyAgencyCredentials(db: Kysely<Database>, email: string, password: string): Promise<AgencyUser | undefined> {
+export async function verifyAgencyCredentials(
+  db: Kysely<Database>,
+  email: string,
+  password: string,
+): Promise<AgencyUser | undefined> {
   const account = await verifyAccount(db, email, password, agencyRoles);
   return account?.agency ? toAgencyUser(account) : undefined;
 }
@@ -31,7 +35,10 @@ export async function findAgencyUser(db: Kysely<Database>, id: string): Promise<
 }
 
 /** Creates an agency account; throws {@link StaffAccountExistsError} if the address has any account. */
-export async function createAgencyUser(db: Kysely<Database>, input: { email: string; role: AgencyRole; agency: AgencyId; password: string }): Promise<AgencyUser> {
+export async function createAgencyUser(
+  db: Kysely<Database>,
+  input: { email: string; role: AgencyRole; agency: AgencyId; password: string },
+): Promise<AgencyUser> {
   const email = input.email.trim();
   const row = await db
     .insertInto('staff_users')

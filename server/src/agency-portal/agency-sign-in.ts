@@ -11,7 +11,11 @@ export type AgencySignInResult = { ok: true; user: AgencyUser } | { ok: false; r
  * Signs an agency user in, exactly as staff sign in (same throttle, a regenerated session naming
  * the account), but only agency accounts match. Every attempt is audited with its address.
  */
-export async function signInAgencyUser(request: FastifyRequest, email: string, password: string): Promise<AgencySignInResult> {
+export async function signInAgencyUser(
+  request: FastifyRequest,
+  email: string,
+  password: string,
+): Promise<AgencySignInResult> {
   const { db } = request.server;
   const address = request.ip;
   if (await isThrottled(db, email, address)) {
@@ -29,12 +33,20 @@ export async function signInAgencyUser(request: FastifyRequest, email: string, p
   // The session store keys sessions by `staffId`: here it names the agency account (same table).
   request.session.set('staffId', user.id);
   request.session.set('signedInAt', new Date().toISOString());
-  await recordAudit(db, { actor: { type: 'agency-user', id: user.id, address }, action: 'agency.signed-in', detail: { agency: user.agency } });
+  await recordAudit(db, {
+    actor: { type: 'agency-user', id: user.id, address },
+    action: 'agency.signed-in',
+    detail: { agency: user.agency },
+  });
   return { ok: true, user };
 }
 
 /** Ends this session. */
 export async function signOutAgencyUser(request: FastifyRequest, user: AgencyUser): Promise<void> {
   await request.session.destroy();
-  await recordAudit(request.server.db, { actor: { type: 'agency-user', id: user.id, address: request.ip }, action: 'agency.signed-out', detail: { agency: user.agency } });
+  await recordAudit(request.server.db, {
+    actor: { type: 'agency-user', id: user.id, address: request.ip },
+    action: 'agency.signed-out',
+    detail: { agency: user.agency },
+  });
 }

@@ -11,10 +11,14 @@ import { createAgencyUser } from './agency-accounts.js';
 // `npm run agency:user -- --email r.clerk@council.example --agency council --role agency-user`
 // makes an agency portal account (agency-admin for one who manages keys and the webhook secret)
 // and prints a generated password once: it is stored only as an argon2id hash.
-const { values } = parseArgs({ options: { email: { type: 'string' }, agency: { type: 'string' }, role: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { email: { type: 'string' }, agency: { type: 'string' }, role: { type: 'string' } },
+});
 const input = z.object({ email: z.email(), agency: agencyIdSchema, role: agencyRoleSchema }).safeParse(values);
 if (!input.success) {
-  console.error('Usage: npm run agency:user -- --email <address> --agency council|nhs|housing|jobcentre --role agency-user|agency-admin');
+  console.error(
+    'Usage: npm run agency:user -- --email <address> --agency council|nhs|housing|jobcentre --role agency-user|agency-admin',
+  );
   process.exitCode = 1;
 } else {
   try {
@@ -23,10 +27,15 @@ if (!input.success) {
       // 144 random bits: long enough that throttling is not what keeps it safe.
       const password = randomBytes(18).toString('base64url');
       const user = await createAgencyUser(db, { ...input.data, password });
-      console.log(`Created ${user.role} ${user.email} for ${user.agency} (${user.id}). Their password, shown only now:\n${password}`);
+      console.log(
+        `Created ${user.role} ${user.email} for ${user.agency} (${user.id}). Their password, shown only now:\n${password}`,
+      );
     });
   } catch (error) {
-    const message = error instanceof ConfigError || error instanceof StaffAccountExistsError ? error.message : `Could not create the account: ${error instanceof Error ? error.message : 'unknown error'}`;
+    const message =
+      error instanceof ConfigError || error instanceof StaffAccountExistsError
+        ? error.message
+        : `Could not create the account: ${error instanceof Error ? error.message : 'unknown error'}`;
     console.error(message);
     process.exitCode = 1;
   }

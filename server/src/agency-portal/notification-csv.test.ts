@@ -8,9 +8,12 @@ describe('csvCell', () => {
     expect(csvCell('')).toBe('""');
   });
 
-  it.each(['=1+1', '+441234', '-2', '@SUM(A1)', '\tx', '\rx'])('neutralises %j, which a spreadsheet would run as a formula', (value) => {
-    expect(csvCell(value)).toBe(`"'${value}"`);
-  });
+  it.each(['=1+1', '+441234', '-2', '@SUM(A1)', '\tx', '\rx'])(
+    'neutralises %j, which a spreadsheet would run as a formula',
+    (value) => {
+      expect(csvCell(value)).toBe(`"'${value}"`);
+    },
+  );
 
   it('leaves a formula character that is not first alone', () => {
     expect(csvCell('a=b')).toBe('"a=b"');

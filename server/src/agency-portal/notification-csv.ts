@@ -2,7 +2,11 @@ import { catalogue } from '@tuo/shared';
 import type { AgencyNotification } from '@tuo/shared/api/agency-notifications';
 import { payloadRows } from './payload-rows.js';
 
-const statusWords: Record<AgencyNotification['status'], string> = { delivered: 'New', acknowledged: 'Acknowledged', actioned: 'Actioned' };
+const statusWords: Record<AgencyNotification['status'], string> = {
+  delivered: 'New',
+  acknowledged: 'Acknowledged',
+  actioned: 'Actioned',
+};
 
 /**
  * One CSV cell. A cell a spreadsheet would read as a formula (starting =, +, -, @, tab or carriage

@@ -7,11 +7,19 @@ import type { PayloadRow } from '@tuo/shared/api/agency-portal';
  * exactly what was routed to this agency. A field the catalogue no longer knows shows by name.
  */
 export function payloadRows(lifeEvent: LifeEventId, payload: Record<string, unknown>): PayloadRow[] {
-  const answers = (typeof payload.answers === 'object' && payload.answers !== null ? payload.answers : {}) as Record<string, AnswerValue>;
+  const answers = (typeof payload.answers === 'object' && payload.answers !== null ? payload.answers : {}) as Record<
+    string,
+    AnswerValue
+  >;
   const fields = getJourney(lifeEvent).pages.flatMap((page) => page.fields);
-  const known = fields.filter((field) => Object.hasOwn(answers, field.name)).map((field) => ({ label: field.label, lines: formatAnswer(field, answers[field.name]) }));
+  const known = fields
+    .filter((field) => Object.hasOwn(answers, field.name))
+    .map((field) => ({ label: field.label, lines: formatAnswer(field, answers[field.name]) }));
   const unknown = Object.keys(answers)
     .filter((name) => !fields.some((field) => field.name === name))
-    .map((name) => ({ label: name, lines: [typeof answers[name] === 'string' ? answers[name] : JSON.stringify(answers[name])] }));
+    .map((name) => ({
+      label: name,
+      lines: [typeof answers[name] === 'string' ? answers[name] : JSON.stringify(answers[name])],
+    }));
   return [...known, ...unknown];
 }

@@ -37,7 +37,10 @@ function toNotification(privacy: ProtectedValues, row: InboxRow): AgencyNotifica
     acknowledgedAt: row.acknowledged_at?.toISOString() ?? null,
     actionedAt: row.actioned_at?.toISOString() ?? null,
     outcome: row.outcome,
-    missedTargets: [...(row.acknowledge_flagged_at ? (['acknowledge'] as const) : []), ...(row.action_flagged_at ? (['action'] as const) : [])],
+    missedTargets: [
+      ...(row.acknowledge_flagged_at ? (['acknowledge'] as const) : []),
+      ...(row.action_flagged_at ? (['action'] as const) : []),
+    ],
     payload: row.payload === null ? {} : (privacy.openPayload(row.payload) as unknown as Record<string, unknown>),
   };
 }
@@ -47,7 +50,13 @@ function toNotification(privacy: ProtectedValues, row: InboxRow): AgencyNotifica
  * written by transactions older than every transaction still running are served, so a row that
  * commits later always sorts after the cursor: each notification is served exactly once.
  */
-export async function listInbox(db: Kysely<Database>, privacy: ProtectedValues, agency: AgencyId, after: InboxPosition, limit: number) {
+export async function listInbox(
+  db: Kysely<Database>,
+  privacy: ProtectedValues,
+  agency: AgencyId,
+  after: InboxPosition,
+  limit: number,
+) {
   const rows = await sql<InboxRow>`
     select ${columns}
     from deliveries d join submissions s on s.id = d.submission_id
@@ -58,11 +67,19 @@ export async function listInbox(db: Kysely<Database>, privacy: ProtectedValues, 
     limit ${limit}
   `.execute(db);
   const last = rows.rows.at(-1);
-  return { notifications: rows.rows.map((row) => toNotification(privacy, row)), nextCursor: encodeCursor(last ? { xid: last.inbox_xid, seq: last.inbox_seq } : after) };
+  return {
+    notifications: rows.rows.map((row) => toNotification(privacy, row)),
+    nextCursor: encodeCursor(last ? { xid: last.inbox_xid, seq: last.inbox_seq } : after),
+  };
 }
 
 /** One notification, if it is in this agency's inbox (another agency's is as good as missing). */
-export async function findInInbox(db: Kysely<Database>, privacy: ProtectedValues, agency: AgencyId, id: string): Promise<AgencyNotification | undefined> {
+export async function findInInbox(
+  db: Kysely<Database>,
+  privacy: ProtectedValues,
+  agency: AgencyId,
+  id: string,
+): Promise<AgencyNotification | undefined> {
   const rows = await sql<InboxRow>`
     select ${columns} from deliveries d join submissions s on s.id = d.submission_id
     where d.id = ${id} and d.agency = ${agency} and d.inbox_xid is not null
@@ -121,19 +138,34 @@ export interface InboxFilters {
  * The agency's notifications matching `filters`, oldest delivered first (a work queue), with how
  * many match in all: for the portal's work list and its export. Only this agency's are ever read.
  */
-export async function searchInbox(db: Kysely<Database>, privacy: ProtectedValues, agency: AgencyId, filters: InboxFilters, window: { offset: number; limit: number }) {
+export async function searchInbox(
+  db: Kysely<Database>,
+  privacy: ProtectedValues,
+  agency: AgencyId,
+  filters: InboxFilters,
+  window: { offset: number; limit: number },
+) {
   const conditions = [sql`d.agency = ${agency}`, sql`d.inbox_xid is not null`];
   if (filters.status) conditions.push(sql`d.status = ${filters.status}`);
   if (filters.lifeEvent) conditions.push(sql`s.life_event = ${filters.lifeEvent}`);
-  if (filters.from) conditions.push(sql`d.delivered_at >= (${filters.from}::date::timestamp at time zone 'Europe/London')`);
-  if (filters.to) conditions.push(sql`d.delivered_at < ((${filters.to}::date + 1)::timestamp at time zone 'Europe/London')`);
+  if (filters.from)
+    conditions.push(sql`d.delivered_at >= (${filters.from}::date::timestamp at time zone 'Europe/London')`);
+  if (filters.to)
+    conditions.push(sql`d.delivered_at < ((${filters.to}::date + 1)::timestamp at time zone 'Europe/London')`);
   const where = sql.join(conditions, sql` and `);
   const [rows, count] = await Promise.all([
     sql<InboxRow>`
       select ${columns} from deliveries d join submissions s on s.id = d.submission_id
       where ${where} order by d.delivered_at, d.id offset ${window.offset} limit ${window.limit}
     `.execute(db),
-    sql<{ total: string }>`select count(*) as total from deliveries d join submissions s on s.id = d.submission_id where ${where}`.execute(db),
+    sql<{
+      total: string;
+    }>`select count(*) as total from deliveries d join submissions s on s.id = d.submission_id where ${where}`.execute(
+      db,
+    ),
   ]);
-  return { notifications: rows.rows.map((row) => toNotification(privacy, row)), total: Number(count.rows[0]?.total ?? 0) };
+  return {
+    notifications: rows.rows.map((row) => toNotification(privacy, row)),
+    total: Number(count.rows[0]?.total ?? 0),
+  };
 }

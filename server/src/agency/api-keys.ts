@@ -15,11 +15,22 @@ function hashKey(key: string): string {
 }
 
 /** Creates an API key for an agency system. The key is returned once; only its hash is kept. */
-export async function createApiKey(db: Kysely<Database>, agency: AgencyId, name: string): Promise<{ id: string; key: string }> {
+export async function createApiKey(
+  db: Kysely<Database>,
+  agency: AgencyId,
+  name: string,
+): Promise<{ id: string; key: string }> {
   const key = `tuo_${agency}_${randomBytes(32).toString('base64url')}`;
   const row = await db
     .insertInto('agency_api_keys')
-    .values({ agency, name, prefix: key.slice(0, key.indexOf('_', 4) + 7), key_hash: hashKey(key), last_used_at: null, revoked_at: null })
+    .values({
+      agency,
+      name,
+      prefix: key.slice(0, key.indexOf('_', 4) + 7),
+      key_hash: hashKey(key),
+      last_used_at: null,
+      revoked_at: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { id: row.id, key };
@@ -30,7 +41,11 @@ export async function createApiKey(db: Kysely<Database>, agency: AgencyId, name:
  * With `agency`, only a key of that agency is revoked (an agency admin can never touch another's).
  */
 export async function revokeApiKey(db: Kysely<Database>, id: string, agency?: AgencyId): Promise<boolean> {
-  let update = db.updateTable('agency_api_keys').set({ revoked_at: new Date() }).where('id', '=', id).where('revoked_at', 'is', null);
+  let update = db
+    .updateTable('agency_api_keys')
+    .set({ revoked_at: new Date() })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null);
   if (agency) update = update.where('agency', '=', agency);
   const result = await update.executeTakeFirst();
   return result.numUpdatedRows > 0n;
@@ -38,7 +53,12 @@ export async function revokeApiKey(db: Kysely<Database>, id: string, agency?: Ag
 
 /** An agency's keys, newest first, as listed to its admins: never the key or its hash. */
 export async function listApiKeys(db: Kysely<Database>, agency: AgencyId): Promise<AgencyApiKey[]> {
-  const rows = await db.selectFrom('agency_api_keys').select(['id', 'name', 'prefix', 'created_at', 'last_used_at', 'revoked_at']).where('agency', '=', agency).orderBy('created_at', 'desc').execute();
+  const rows = await db
+    .selectFrom('agency_api_keys')
+    .select(['id', 'name', 'prefix', 'created_at', 'last_used_at', 'revoked_at'])
+    .where('agency', '=', agency)
+    .orderBy('created_at', 'desc')
+    .execute();
   return rows.map((row) => ({
     id: row.id,
     name: row.name,

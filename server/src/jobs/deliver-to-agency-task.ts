@@ -20,7 +20,12 @@ export function messageIdFor(deliveryId: string): string {
  * mid-send simply sends again with the same webhook-id. A retryable failure schedules the next
  * attempt (its own job, with backoff and jitter) in the same transaction that records this one.
  */
-export function createDeliverToAgencyTask(deps: { db: Kysely<Database>; adapters: AdapterRegistry; privacy: ProtectedValues; policy: RetryPolicy & { maxAttempts: number } }): Task {
+export function createDeliverToAgencyTask(deps: {
+  db: Kysely<Database>;
+  adapters: AdapterRegistry;
+  privacy: ProtectedValues;
+  policy: RetryPolicy & { maxAttempts: number };
+}): Task {
   const { db, adapters, privacy, policy } = deps;
   return async (rawPayload, helpers) => {
     const { deliveryId, attempt } = deliverToAgencyPayloadSchema.parse(rawPayload);
@@ -50,11 +55,13 @@ export function createDeliverToAgencyTask(deps: { db: Kysely<Database>; adapters
       outcome = row.erased
         ? { kind: 'failed', error: "The resident's personal data was erased before it could be sent" }
         : payload
-        ? await adapter.deliver({ messageId: messageIdFor(deliveryId), payload })
-        : { kind: 'failed', error: 'The resident did not agree to tell this agency, or it is not relevant' };
+          ? await adapter.deliver({ messageId: messageIdFor(deliveryId), payload })
+          : { kind: 'failed', error: 'The resident did not agree to tell this agency, or it is not relevant' };
     } catch (error) {
       // A payload that cannot be built will not build next time either: fail it where staff can see it.
-      helpers.logger.error(`delivery ${deliveryId}: ${error instanceof Error ? error.name : 'error'} while preparing the payload`);
+      helpers.logger.error(
+        `delivery ${deliveryId}: ${error instanceof Error ? error.name : 'error'} while preparing the payload`,
+      );
       outcome = { kind: 'failed', error: 'The notification could not be prepared for this agency' };
     }
     const finished = new Date();

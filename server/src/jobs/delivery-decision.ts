@@ -16,17 +16,31 @@ export interface DeliveryDecision {
 export function decideDelivery(
   outcome: DeliveryOutcome,
   attempt: number,
-  context: { policy: RetryPolicy & { maxAttempts: number }; transport: 'webhook' | 'inbox'; finished: Date; random?: () => number },
+  context: {
+    policy: RetryPolicy & { maxAttempts: number };
+    transport: 'webhook' | 'inbox';
+    finished: Date;
+    random?: () => number;
+  },
 ): DeliveryDecision {
   if (outcome.kind === 'delivered') {
-    const detail = context.transport === 'inbox' ? 'Waiting in the agency inbox' : `Accepted by the agency (${String(outcome.statusCode ?? '')})`;
+    const detail =
+      context.transport === 'inbox'
+        ? 'Waiting in the agency inbox'
+        : `Accepted by the agency (${String(outcome.statusCode ?? '')})`;
     return { status: 'delivered', error: null, detail, nextAttemptAt: null };
   }
-  if (outcome.kind === 'failed') return { status: 'failed', error: outcome.error, detail: outcome.error, nextAttemptAt: null };
+  if (outcome.kind === 'failed')
+    return { status: 'failed', error: outcome.error, detail: outcome.error, nextAttemptAt: null };
   if (attempt >= context.policy.maxAttempts) {
     const error = `${outcome.error}; gave up after ${attempt} attempts`;
     return { status: 'failed', error, detail: error, nextAttemptAt: null };
   }
   const wait = retryDelayMs(attempt, context.policy, outcome.retryAfterMs, context.random);
-  return { status: 'queued', error: outcome.error, detail: `${outcome.error}; will try again`, nextAttemptAt: new Date(context.finished.getTime() + wait) };
+  return {
+    status: 'queued',
+    error: outcome.error,
+    detail: `${outcome.error}; will try again`,
+    nextAttemptAt: new Date(context.finished.getTime() + wait),
+  };
 }

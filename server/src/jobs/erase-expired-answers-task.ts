@@ -28,11 +28,19 @@ function dueForErasure(days: number) {
 }
 
 /** Erases every submission due, a batch at a time; returns how many. Safe to run on several workers at once. */
-export async function eraseExpiredAnswers(db: Kysely<Database>, retentionDays: number, budgetMs = BUDGET_MS): Promise<number> {
+export async function eraseExpiredAnswers(
+  db: Kysely<Database>,
+  retentionDays: number,
+  budgetMs = BUDGET_MS,
+): Promise<number> {
   const deadline = Date.now() + budgetMs;
   let total = 0;
   for (;;) {
-    const erased = await eraseAnswers(db, dueForErasure(retentionDays), { kind: 'retention', actor: { type: 'system' }, retentionDays });
+    const erased = await eraseAnswers(db, dueForErasure(retentionDays), {
+      kind: 'retention',
+      actor: { type: 'system' },
+      retentionDays,
+    });
     total += erased.length;
     if (erased.length < BATCH || Date.now() > deadline) return total;
   }
@@ -45,6 +53,8 @@ export async function eraseExpiredAnswers(db: Kysely<Database>, retentionDays: n
 export function createEraseExpiredAnswersTask(deps: { db: Kysely<Database>; retentionDays: number }): Task {
   return async (_payload, helpers) => {
     const erased = await eraseExpiredAnswers(deps.db, deps.retentionDays);
-    helpers.logger.info(`erased the personal answers of ${String(erased)} submissions past retention (${String(deps.retentionDays)} days)`);
+    helpers.logger.info(
+      `erased the personal answers of ${String(erased)} submissions past retention (${String(deps.retentionDays)} days)`,
+    );
   };
 }

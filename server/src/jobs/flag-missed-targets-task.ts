@@ -10,7 +10,9 @@ export function createFlagMissedTargetsTask(deps: FlagDeps): Task {
   return async (_payload, helpers) => {
     const flagged = await flagMissedTargets(deps);
     if (flagged.acknowledge.length + flagged.action.length > 0) {
-      helpers.logger.info(`flagged ${String(flagged.acknowledge.length)} notifications past their target to acknowledge, ${String(flagged.action.length)} past their target to action`);
+      helpers.logger.info(
+        `flagged ${String(flagged.acknowledge.length)} notifications past their target to acknowledge, ${String(flagged.action.length)} past their target to action`,
+      );
     }
   };
 }

@@ -11,7 +11,10 @@ import { deleteExpiredSavedJourneys } from '../saved-journeys/saved-journey-repo
  */
 export function createRemoveExpiredRecordsTask(deps: { db: Kysely<Database> }): Task {
   return async (_payload, helpers) => {
-    const removed = await deps.db.deleteFrom('idempotency_keys').where('expires_at', '<', new Date()).executeTakeFirst();
+    const removed = await deps.db
+      .deleteFrom('idempotency_keys')
+      .where('expires_at', '<', new Date())
+      .executeTakeFirst();
     helpers.logger.info(`removed ${String(removed.numDeletedRows)} expired idempotency records`);
     const saved = await deleteExpiredSavedJourneys(deps.db);
     await deleteOldCodeFailures(deps.db);

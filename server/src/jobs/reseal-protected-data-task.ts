@@ -12,7 +12,11 @@ import type { ProtectedValues } from '../privacy/protected-values.js';
 export function createResealProtectedDataTask(deps: { db: Kysely<Database>; privacy: ProtectedValues }): Task {
   return async (_payload, helpers) => {
     const { resealed, unreadable } = await resealProtectedData(deps.db, deps.privacy, 30_000);
-    if (resealed > 0) helpers.logger.info(`re-sealed ${String(resealed)} submissions under key ${deps.privacy.keyring.currentKeyId}`);
-    if (unreadable > 0) helpers.logger.error(`${String(unreadable)} submissions are sealed under a key that is not configured: add it back to PROTECTED_DATA_KEYS`);
+    if (resealed > 0)
+      helpers.logger.info(`re-sealed ${String(resealed)} submissions under key ${deps.privacy.keyring.currentKeyId}`);
+    if (unreadable > 0)
+      helpers.logger.error(
+        `${String(unreadable)} submissions are sealed under a key that is not configured: add it back to PROTECTED_DATA_KEYS`,
+      );
   };
 }

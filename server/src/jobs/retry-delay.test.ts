@@ -14,12 +14,17 @@ describe('retryDelayMs', () => {
 
   it('never waits less than Retry-After nor more than the cap', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.option(fc.integer({ min: 0, max: 120_000 }), { nil: undefined }), fc.double({ min: 0, max: 1, noNaN: true }), (attempt, retryAfter, r) => {
-        const delay = retryDelayMs(attempt, policy, retryAfter, () => r);
-        expect(delay).toBeLessThanOrEqual(policy.retryMaxMs);
-        expect(delay).toBeGreaterThanOrEqual(Math.min(retryAfter ?? 0, policy.retryMaxMs));
-        expect(delay).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.option(fc.integer({ min: 0, max: 120_000 }), { nil: undefined }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (attempt, retryAfter, r) => {
+          const delay = retryDelayMs(attempt, policy, retryAfter, () => r);
+          expect(delay).toBeLessThanOrEqual(policy.retryMaxMs);
+          expect(delay).toBeGreaterThanOrEqual(Math.min(retryAfter ?? 0, policy.retryMaxMs));
+          expect(delay).toBeGreaterThan(0);
+        },
+      ),
     );
   });
 });

@@ -40,16 +40,29 @@ export function createSendMissedTargetEventTask(deps: {
       helpers.logger.info(`missed-target event for ${deliveryId}: no webhook agency to tell; nothing to do`);
       return;
     }
-    const days = targetFor(deps.config.serviceLevels, row.agency, row.life_event)[target === 'acknowledge' ? 'acknowledgeDays' : 'actionDays'];
+    const days = targetFor(deps.config.serviceLevels, row.agency, row.life_event)[
+      target === 'acknowledge' ? 'acknowledgeDays' : 'actionDays'
+    ];
     const messageId = `msg_target_${target}_${deliveryId.replaceAll('-', '')}`;
     const timestamp = new Date();
     const body = JSON.stringify({
       type: `${row.agency}.notification.target_missed`,
       timestamp: timestamp.toISOString(),
-      data: { id: deliveryId, reference: row.reference, lifeEvent: row.life_event, target, deadline: deadlineDate(deps.calendar, row.delivered_at, days) },
+      data: {
+        id: deliveryId,
+        reference: row.reference,
+        lifeEvent: row.life_event,
+        target,
+        deadline: deadlineDate(deps.calendar, row.delivered_at, days),
+      },
     });
     // Signed like every other webhook: after a rotation, by the new secret (and the old one while it retires).
-    const signature = signatureHeader(await deps.signingSecrets(row.agency as AgencyId, webhook.secret), messageId, timestamp, body);
+    const signature = signatureHeader(
+      await deps.signingSecrets(row.agency as AgencyId, webhook.secret),
+      messageId,
+      timestamp,
+      body,
+    );
     let status: number;
     try {
       const response = await fetch(webhook.url, {
@@ -70,7 +83,11 @@ export function createSendMissedTargetEventTask(deps: {
     } catch {
       throw new MissedTargetEventRetryError(`could not reach the ${row.agency} webhook; will retry`);
     }
-    if (status >= 500 || status === 408 || status === 429) throw new MissedTargetEventRetryError(`the ${row.agency} webhook answered ${String(status)}; will retry`);
-    if (status < 200 || status >= 300) helpers.logger.warn(`the ${row.agency} webhook refused a missed-target event (${String(status)}); the inbox flag stands`);
+    if (status >= 500 || status === 408 || status === 429)
+      throw new MissedTargetEventRetryError(`the ${row.agency} webhook answered ${String(status)}; will retry`);
+    if (status < 200 || status >= 300)
+      helpers.logger.warn(
+        `the ${row.agency} webhook refused a missed-target event (${String(status)}); the inbox flag stands`,
+      );
   };
 }

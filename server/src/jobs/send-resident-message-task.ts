@@ -22,13 +22,22 @@ function httpStatusOf(error: unknown): number | undefined {
  * records that it would have been sent. The tracking link (which unlocks the status page) is
  * cleared from the database once the message is sent or recorded.
  */
-export function createSendResidentMessageTask(deps: { db: Kysely<Database>; privacy: ProtectedValues; config: Pick<Config, 'notify' | 'publicUrl'> }): Task {
+export function createSendResidentMessageTask(deps: {
+  db: Kysely<Database>;
+  privacy: ProtectedValues;
+  config: Pick<Config, 'notify' | 'publicUrl'>;
+}): Task {
   const { db, privacy, config } = deps;
   const client = config.notify ? new NotifyClient(config.notify.apiKey) : undefined;
   return async (rawPayload) => {
     const { messageId } = sendResidentMessagePayloadSchema.parse(rawPayload);
     // Claim it first, so a job run twice (or a retry after Notify accepted it) never sends twice.
-    const claimed = await db.updateTable('resident_messages').set({ status: 'sending', updated_at: new Date() }).where('id', '=', messageId).where('status', '=', 'queued').executeTakeFirst();
+    const claimed = await db
+      .updateTable('resident_messages')
+      .set({ status: 'sending', updated_at: new Date() })
+      .where('id', '=', messageId)
+      .where('status', '=', 'queued')
+      .executeTakeFirst();
     if (claimed.numUpdatedRows === 0n) return;
     const message = await db
       .selectFrom('resident_messages')
@@ -54,7 +63,9 @@ export function createSendResidentMessageTask(deps: { db: Kysely<Database>; priv
       agencies: values.agencies,
       tracking_link: values.trackingLink,
       language: envelope.language ?? 'en',
-      ...(message.channel === 'email' ? { subject: text.message('email.subject', values), body: text.message('email.body', values) } : { body: text.message('sms.body', values) }),
+      ...(message.channel === 'email'
+        ? { subject: text.message('email.subject', values), body: text.message('email.body', values) }
+        : { body: text.message('sms.body', values) }),
     };
     const templateId = message.channel === 'email' ? config.notify?.emailTemplateId : config.notify?.smsTemplateId;
     const recipient = message.channel === 'email' ? envelope.answers.email : envelope.answers.phone;
@@ -73,7 +84,11 @@ export function createSendResidentMessageTask(deps: { db: Kysely<Database>; priv
         const code = httpStatusOf(failure);
         // Notify's 400 and 403 will not change on retry; anything else (429, 5xx, network) will be retried.
         if (code !== 400 && code !== 403) {
-          await db.updateTable('resident_messages').set({ status: 'queued', updated_at: new Date() }).where('id', '=', messageId).execute();
+          await db
+            .updateTable('resident_messages')
+            .set({ status: 'queued', updated_at: new Date() })
+            .where('id', '=', messageId)
+            .execute();
           throw new Error(`GOV.UK Notify did not accept the message (${code ?? 'no answer'})`);
         }
         status = 'failed';

@@ -6,7 +6,14 @@ import type { Database } from '../db/database.js';
 import { databaseSigningSecrets } from '../agency/webhook-secrets.js';
 import { createProtectedValues } from '../privacy/protected-values.js';
 import { createDeliverToAgencyTask } from './deliver-to-agency-task.js';
-import { DELIVER_TO_AGENCY, ERASE_EXPIRED_ANSWERS, REMOVE_EXPIRED_RECORDS, RESEAL_PROTECTED_DATA, SEND_RESIDENT_MESSAGE, SEND_SAVED_FORM_LINK } from './job-names.js';
+import {
+  DELIVER_TO_AGENCY,
+  ERASE_EXPIRED_ANSWERS,
+  REMOVE_EXPIRED_RECORDS,
+  RESEAL_PROTECTED_DATA,
+  SEND_RESIDENT_MESSAGE,
+  SEND_SAVED_FORM_LINK,
+} from './job-names.js';
 import { createEraseExpiredAnswersTask } from './erase-expired-answers-task.js';
 import { createResealProtectedDataTask } from './reseal-protected-data-task.js';
 import { createRemoveExpiredRecordsTask } from './remove-expired-records-task.js';
@@ -25,16 +32,35 @@ import { createSendMissedTargetEventTask } from './send-missed-target-event-task
 export function createTaskList(deps: {
   db: Kysely<Database>;
   adapters: AdapterRegistry;
-  config: Pick<Config, 'delivery' | 'notify' | 'publicUrl' | 'savedJourneys' | 'agencies' | 'serviceLevels' | 'protectedDataKeys' | 'retention' | 'sessionSecret'>;
+  config: Pick<
+    Config,
+    | 'delivery'
+    | 'notify'
+    | 'publicUrl'
+    | 'savedJourneys'
+    | 'agencies'
+    | 'serviceLevels'
+    | 'protectedDataKeys'
+    | 'retention'
+    | 'sessionSecret'
+  >;
   now?: () => Date;
 }): TaskList {
   const privacy = createProtectedValues(deps.config.protectedDataKeys);
   return {
-    [DELIVER_TO_AGENCY]: createDeliverToAgencyTask({ db: deps.db, adapters: deps.adapters, privacy, policy: deps.config.delivery }),
+    [DELIVER_TO_AGENCY]: createDeliverToAgencyTask({
+      db: deps.db,
+      adapters: deps.adapters,
+      privacy,
+      policy: deps.config.delivery,
+    }),
     [SEND_RESIDENT_MESSAGE]: createSendResidentMessageTask({ db: deps.db, privacy, config: deps.config }),
     [SEND_SAVED_FORM_LINK]: createSendSavedFormLinkTask({ db: deps.db, config: deps.config }),
     [REMOVE_EXPIRED_RECORDS]: createRemoveExpiredRecordsTask({ db: deps.db }),
-    [ERASE_EXPIRED_ANSWERS]: createEraseExpiredAnswersTask({ db: deps.db, retentionDays: deps.config.retention.answersDays }),
+    [ERASE_EXPIRED_ANSWERS]: createEraseExpiredAnswersTask({
+      db: deps.db,
+      retentionDays: deps.config.retention.answersDays,
+    }),
     [RESEAL_PROTECTED_DATA]: createResealProtectedDataTask({ db: deps.db, privacy }),
     [FLAG_MISSED_TARGETS]: createFlagMissedTargetsTask({
       db: deps.db,
@@ -43,6 +69,11 @@ export function createTaskList(deps: {
       now: deps.now ?? (() => new Date()),
       webhookAgencies: new Set(agencyIds.filter((agency) => deps.config.agencies[agency].webhook)),
     }),
-    [SEND_MISSED_TARGET_EVENT]: createSendMissedTargetEventTask({ db: deps.db, config: deps.config, calendar: englandAndWales, signingSecrets: databaseSigningSecrets(deps.db, deps.config.sessionSecret) }),
+    [SEND_MISSED_TARGET_EVENT]: createSendMissedTargetEventTask({
+      db: deps.db,
+      config: deps.config,
+      calendar: englandAndWales,
+      signingSecrets: databaseSigningSecrets(deps.db, deps.config.sessionSecret),
+    }),
   };
 }

@@ -23,7 +23,10 @@ function fieldErrorsFromValidation(error: FastifyError): FieldError[] {
     return error.validation.map((issue) => {
       const where = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
       const context = error.validationContext ?? 'body';
-      return { path: context === 'body' ? where : `${context}.${where}`.replace(/\.$/, ''), message: issue.message ?? 'Check this field' };
+      return {
+        path: context === 'body' ? where : `${context}.${where}`.replace(/\.$/, ''),
+        message: issue.message ?? 'Check this field',
+      };
     });
   }
   return (error.validation ?? []).map((issue) => ({

@@ -58,7 +58,8 @@ export const languagePlugin = fp(
       if ((request.method !== 'GET' && request.method !== 'HEAD') || noLanguage.test(request.url)) return;
       const asked = (request.query as Record<string, unknown> | undefined)?.lang;
       if (asked === undefined) return;
-      if (isLanguage(asked)) void reply.header('set-cookie', `${name}=${asked}; Path=/; HttpOnly; SameSite=Lax${secure}`);
+      if (isLanguage(asked))
+        void reply.header('set-cookie', `${name}=${asked}; Path=/; HttpOnly; SameSite=Lax${secure}`);
       return reply.header('cache-control', 'no-store').redirect(withoutLang(request.url), 303);
     });
   },

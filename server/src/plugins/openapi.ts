@@ -24,12 +24,26 @@ export const openApiPlugin = fp(
         tags: [
           { name: 'health', description: 'Liveness and readiness for load balancers and orchestrators' },
           { name: 'submissions', description: 'Report a life event and follow its progress' },
-          { name: 'agency', description: "For agencies' systems: pull your inbox, acknowledge and action notifications" },
-          { name: 'staff', description: 'The customer-centre console: sign in, search, view, assist residents, repair deliveries' },
+          {
+            name: 'agency',
+            description: "For agencies' systems: pull your inbox, acknowledge and action notifications",
+          },
+          {
+            name: 'staff',
+            description: 'The customer-centre console: sign in, search, view, assist residents, repair deliveries',
+          },
           { name: 'admin', description: 'Administration: the audit log' },
-          { name: 'agency-portal', description: "For agency admins: manage your agency's API keys and webhook secret (the agency portal's session)" },
+          {
+            name: 'agency-portal',
+            description:
+              "For agency admins: manage your agency's API keys and webhook secret (the agency portal's session)",
+          },
           { name: 'address', description: 'Find the addresses at a postcode (for the resident pages)' },
-          { name: 'performance', description: 'Open performance figures: how quickly agencies acknowledge and action notifications (no personal data)' },
+          {
+            name: 'performance',
+            description:
+              'Open performance figures: how quickly agencies acknowledge and action notifications (no personal data)',
+          },
         ],
         components: {
           securitySchemes: {
@@ -37,15 +51,20 @@ export const openApiPlugin = fp(
               type: 'apiKey',
               in: 'cookie',
               name: 'tuo-agency',
-              description: 'An agency portal session cookie from `POST /api/agency-portal/sign-in` (named `__Host-tuo-agency` over HTTPS). State-changing requests must also send the session\'s `x-csrf-token`.',
+              description:
+                "An agency portal session cookie from `POST /api/agency-portal/sign-in` (named `__Host-tuo-agency` over HTTPS). State-changing requests must also send the session's `x-csrf-token`.",
             },
-            agencyApiKey: { type: 'http', scheme: 'bearer', description: 'An agency API key (`npm run agency:key`); it sees only its own agency' },
+            agencyApiKey: {
+              type: 'http',
+              scheme: 'bearer',
+              description: 'An agency API key (`npm run agency:key`); it sees only its own agency',
+            },
             staffSession: {
               type: 'apiKey',
               in: 'cookie',
               name: 'tuo-staff',
               description:
-                'A staff session cookie from `POST /api/staff/sign-in` (named `__Host-tuo-staff` over HTTPS). State-changing requests must also send the session\'s `x-csrf-token`.',
+                "A staff session cookie from `POST /api/staff/sign-in` (named `__Host-tuo-staff` over HTTPS). State-changing requests must also send the session's `x-csrf-token`.",
             },
           },
         },

@@ -18,7 +18,11 @@ export const clientRoot = path.resolve(path.dirname(fileURLToPath(import.meta.ur
 
 /** What a route gives to render a page; language and direction default to the resident's (English for staff pages). */
 // Distributes over the PageModel union, so each page kind keeps its own props type.
-export type PageInput = PageModel extends infer Model ? (Model extends PageModel ? Omit<Model, 'lang' | 'dir'> & Partial<Pick<Model, 'lang' | 'dir'>> : never) : never;
+export type PageInput = PageModel extends infer Model
+  ? Model extends PageModel
+    ? Omit<Model, 'lang' | 'dir'> & Partial<Pick<Model, 'lang' | 'dir'>>
+    : never
+  : never;
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -59,7 +63,11 @@ export const pagesPlugin = fp(
   async (app: FastifyInstance, options: { dev: boolean; help: HelpContact }) => {
     let render: ClientModule['render'] | undefined;
     // Pages only (the API's JSON stays as it is): a fast Brotli level, as each page is made per request.
-    await app.register(FastifyCompress, { global: false, encodings: ['br', 'gzip'], brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } } });
+    await app.register(FastifyCompress, {
+      global: false,
+      encodings: ['br', 'gzip'],
+      brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } },
+    });
     await app.register(FastifyVite, {
       root: clientRoot,
       dev: options.dev,
@@ -90,7 +98,13 @@ export const pagesPlugin = fp(
       const signedInConsole = input.page === 'staff' || input.page === 'agency';
       const lang = signedInConsole ? 'en' : this.request.language;
       const url = signedInConsole ? undefined : addressForLanguageLinks(this.request.url);
-      const model: PageModel = { lang, dir: textDirection(lang), ...(url ? { url } : {}), help: options.help, ...input };
+      const model: PageModel = {
+        lang,
+        dir: textDirection(lang),
+        ...(url ? { url } : {}),
+        help: options.help,
+        ...input,
+      };
       void this.header('vary', 'Accept-Language');
       await this.html((await render(model)) as unknown as Record<string, unknown>);
       return this;

@@ -11,7 +11,10 @@ export function settle(work: Promise<unknown>, callback: StoreCallback): void {
 }
 
 /** Settles a store `get` callback from a read of a session row's `data` (none reads as null). */
-export function settleRead(work: Promise<{ data: unknown } | undefined>, callback: (error: unknown, session?: Session | null) => void): void {
+export function settleRead(
+  work: Promise<{ data: unknown } | undefined>,
+  callback: (error: unknown, session?: Session | null) => void,
+): void {
   work.then((row) => {
     callback(null, row ? (row.data as Session) : null);
   }, callback);

@@ -26,7 +26,10 @@ export class PostgresSessionStore {
     if (!session.journeys) return session;
     const journeys: StoredSession['journeys'] = {};
     for (const [lifeEvent, journey] of Object.entries(session.journeys)) {
-      journeys[lifeEvent] = journey?.answers && isLifeEventId(lifeEvent) ? { ...journey, answers: this.privacy[change](lifeEvent, journey.answers, `session:${sid}`) } : journey;
+      journeys[lifeEvent] =
+        journey?.answers && isLifeEventId(lifeEvent)
+          ? { ...journey, answers: this.privacy[change](lifeEvent, journey.answers, `session:${sid}`) }
+          : journey;
     }
     return { ...session, journeys };
   }
@@ -68,13 +71,7 @@ export class PostgresSessionStore {
 
   /** Forgets a session. */
   destroy(sid: string, callback: StoreCallback): void {
-    settle(
-      this.db
-        .deleteFrom('sessions')
-        .where('sid', '=', sid)
-        .execute(),
-      callback,
-    );
+    settle(this.db.deleteFrom('sessions').where('sid', '=', sid).execute(), callback);
   }
 
   /** Deletes every expired session; returns how many. Residents' answers are personal data, so none outstay their welcome. */

@@ -41,11 +41,14 @@ export const sessionPlugin = fp(
       // Each page view extends an idle session, so someone fetching a certificate does not lose their answers.
       rolling: true,
     });
-    const timer = setInterval(() => {
-      store.deleteExpired().catch((error: unknown) => {
-        app.log.warn({ err: error }, 'could not delete expired sessions');
-      });
-    }, options.cleanupIntervalMs ?? 10 * 60 * 1000);
+    const timer = setInterval(
+      () => {
+        store.deleteExpired().catch((error: unknown) => {
+          app.log.warn({ err: error }, 'could not delete expired sessions');
+        });
+      },
+      options.cleanupIntervalMs ?? 10 * 60 * 1000,
+    );
     timer.unref();
     app.addHook('onClose', async () => {
       clearInterval(timer);

@@ -37,7 +37,10 @@ export function staffCookieName(publicUrl: string): string {
  */
 export const staffSessionPlugin = fp(
   // `cookieName` lets the agency portal run the same sessions under its own cookie.
-  async (app: FastifyInstance, options: { secret: string; publicUrl: string; cookieName?: string; cleanupIntervalMs?: number }) => {
+  async (
+    app: FastifyInstance,
+    options: { secret: string; publicUrl: string; cookieName?: string; cleanupIntervalMs?: number },
+  ) => {
     const secure = options.publicUrl.startsWith('https:');
     const store = new StaffSessionStore(app.db, staffIdleTimeoutMs);
     app.decorate('staffSessions', store);
@@ -52,11 +55,14 @@ export const staffSessionPlugin = fp(
       // Every request pushes the idle expiry on; the absolute one is enforced by the store.
       rolling: true,
     });
-    const timer = setInterval(() => {
-      store.deleteExpired().catch((error: unknown) => {
-        app.log.warn({ err: error }, 'could not delete expired staff sessions');
-      });
-    }, options.cleanupIntervalMs ?? 10 * 60 * 1000);
+    const timer = setInterval(
+      () => {
+        store.deleteExpired().catch((error: unknown) => {
+          app.log.warn({ err: error }, 'could not delete expired staff sessions');
+        });
+      },
+      options.cleanupIntervalMs ?? 10 * 60 * 1000,
+    );
     timer.unref();
     app.addHook('onClose', async () => {
       clearInterval(timer);

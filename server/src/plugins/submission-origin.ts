@@ -52,7 +52,11 @@ export const submissionOriginPlugin = fp(
       if (!session?.staffId || !session.assisting) return online;
       const staff = await findStaffUser(app.db, session.staffId);
       if (!staff) return online;
-      return { channel: 'assisted', actor: { type: 'staff', id: staff.id, address: request.ip }, assisted: session.assisting };
+      return {
+        channel: 'assisted',
+        actor: { type: 'staff', id: staff.id, address: request.ip },
+        assisted: session.assisting,
+      };
     });
   },
   { name: 'submission-origin', dependencies: ['database'] },

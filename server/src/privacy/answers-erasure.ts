@@ -3,7 +3,8 @@ import type { Actor } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
 
 /** Why personal answers are erased: on schedule, or early by an admin (with their reason). */
-export type Erasure = { kind: 'retention'; actor: Actor; retentionDays: number } | { kind: 'request'; actor: Actor; reason: string };
+export type Erasure =
+  { kind: 'retention'; actor: Actor; retentionDays: number } | { kind: 'request'; actor: Actor; reason: string };
 
 const undelivered = 'Not sent: the personal data was erased first';
 
@@ -17,8 +18,15 @@ const undelivered = 'Not sent: the personal data was erased first';
  * Running it again, or twice at once, erases nothing twice: the row lock and `answers_erased_at`
  * guard each submission. Returns the ids erased.
  */
-export async function eraseAnswers(db: Kysely<Database>, target: RawBuilder<unknown>, erasure: Erasure): Promise<string[]> {
-  const detail = erasure.kind === 'retention' ? { kind: erasure.kind, retentionDays: erasure.retentionDays } : { kind: erasure.kind };
+export async function eraseAnswers(
+  db: Kysely<Database>,
+  target: RawBuilder<unknown>,
+  erasure: Erasure,
+): Promise<string[]> {
+  const detail =
+    erasure.kind === 'retention'
+      ? { kind: erasure.kind, retentionDays: erasure.retentionDays }
+      : { kind: erasure.kind };
   const result = await sql<{ id: string }>`
     with target as (${target}),
     s as (

@@ -22,7 +22,8 @@ export class SealedValueError extends Error {
 }
 
 function derive(key: ProtectedDataKey): DerivedKey {
-  const part = (info: string) => Buffer.from(hkdfSync('sha256', key.secret, '', `tell-us-once protected data ${info}`, 32));
+  const part = (info: string) =>
+    Buffer.from(hkdfSync('sha256', key.secret, '', `tell-us-once protected data ${info}`, 32));
   return { id: key.id, seal: part('seal v1'), search: part('search v1') };
 }
 
@@ -63,7 +64,13 @@ export class Keyring {
     const cipher = createCipheriv('aes-256-gcm', this.current.seal, nonce);
     cipher.setAAD(Buffer.from(context, 'utf8'));
     const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return [PREFIX, this.current.id, nonce.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join('.');
+    return [
+      PREFIX,
+      this.current.id,
+      nonce.toString('base64url'),
+      cipher.getAuthTag().toString('base64url'),
+      data.toString('base64url'),
+    ].join('.');
   }
 
   open(sealed: string, context: string): string {
@@ -89,7 +96,9 @@ export class Keyring {
 
   /** The term's search hash under every key, so rows hashed before a rotation are still found. */
   searchHashesUnderEveryKey(term: string): string[] {
-    return [...this.keys.values()].map((key) => createHmac('sha256', key.search).update(term, 'utf8').digest('base64url'));
+    return [...this.keys.values()].map((key) =>
+      createHmac('sha256', key.search).update(term, 'utf8').digest('base64url'),
+    );
   }
 }
 

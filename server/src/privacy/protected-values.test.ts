@@ -1,4 +1,11 @@
-import { createSubmissionEnvelopeV1, exampleSubmissions, getJourney, lifeEventIds, protectedFields, toAgencyPayload } from '@tuo/shared';
+import {
+  createSubmissionEnvelopeV1,
+  exampleSubmissions,
+  getJourney,
+  lifeEventIds,
+  protectedFields,
+  toAgencyPayload,
+} from '@tuo/shared';
 import { createSubmissionRequestSchema } from '@tuo/shared/api/submissions';
 import { describe, expect, it } from 'vitest';
 import { Keyring, SealedValueError } from './keyring.js';
@@ -9,33 +16,41 @@ const older = new ProtectedValues(new Keyring([key('k1', 1)]));
 const rotated = new ProtectedValues(new Keyring([key('k2', 2), key('k1', 1)]));
 
 function envelopeOf(lifeEvent: (typeof lifeEventIds)[number]) {
-  return createSubmissionEnvelopeV1(createSubmissionRequestSchema.parse(exampleSubmissions[lifeEvent]), { reference: 'TUO-7K3M-9Q2M', submittedAt: new Date() });
+  return createSubmissionEnvelopeV1(createSubmissionRequestSchema.parse(exampleSubmissions[lifeEvent]), {
+    reference: 'TUO-7K3M-9Q2M',
+    submittedAt: new Date(),
+  });
 }
 
 describe('protected values', () => {
-  it.each(lifeEventIds)('seal every NHS number, NI number and date of birth of %s, and nothing else; opening gives the answers back', (lifeEvent) => {
-    const envelope = envelopeOf(lifeEvent);
-    const sealed = older.sealEnvelope(envelope);
-    const text = JSON.stringify(sealed);
-    const names = protectedFields(getJourney(lifeEvent));
-    expect(names.size).toBeGreaterThan(0);
-    for (const [name, value] of Object.entries(envelope.answers)) {
-      if (names.has(name)) {
-        expect(sealed.answers[name], name).toMatch(/^pv1\.k1\./);
-        expect(text, name).not.toContain(JSON.stringify(value));
-      } else {
-        expect(sealed.answers[name], name).toEqual(value);
+  it.each(lifeEventIds)(
+    'seal every NHS number, NI number and date of birth of %s, and nothing else; opening gives the answers back',
+    (lifeEvent) => {
+      const envelope = envelopeOf(lifeEvent);
+      const sealed = older.sealEnvelope(envelope);
+      const text = JSON.stringify(sealed);
+      const names = protectedFields(getJourney(lifeEvent));
+      expect(names.size).toBeGreaterThan(0);
+      for (const [name, value] of Object.entries(envelope.answers)) {
+        if (names.has(name)) {
+          expect(sealed.answers[name], name).toMatch(/^pv1\.k1\./);
+          expect(text, name).not.toContain(JSON.stringify(value));
+        } else {
+          expect(sealed.answers[name], name).toEqual(value);
+        }
       }
-    }
-    expect(older.openEnvelope(JSON.parse(text))).toEqual(envelope);
-    expect(older.needsResealing(lifeEvent, envelope.answers)).toBe(true);
-    expect(older.needsResealing(lifeEvent, sealed.answers)).toBe(false);
-  });
+      expect(older.openEnvelope(JSON.parse(text))).toEqual(envelope);
+      expect(older.needsResealing(lifeEvent, envelope.answers)).toBe(true);
+      expect(older.needsResealing(lifeEvent, sealed.answers)).toBe(false);
+    },
+  );
 
   it('binds a sealed value to its record and field', () => {
     const sealed = older.sealEnvelope(envelopeOf('someone-died'));
     expect(() => older.openEnvelope({ ...sealed, reference: 'TUO-AAAA-AAAA' })).toThrow(SealedValueError);
-    expect(() => older.openEnvelope({ ...sealed, answers: { ...sealed.answers, nhsNumber: sealed.answers.dateOfBirth } })).toThrow(SealedValueError);
+    expect(() =>
+      older.openEnvelope({ ...sealed, answers: { ...sealed.answers, nhsNumber: sealed.answers.dateOfBirth } }),
+    ).toThrow(SealedValueError);
   });
 
   it('keeps old data readable after a rotation, seals new data with the new key, and can reseal', () => {
@@ -67,7 +82,11 @@ describe('protected values', () => {
     expect(hash).not.toContain('9434765919');
     expect(older.searchHashesFor('nhs-number', '943 476 5919')).toEqual([hash]);
     expect(rotated.searchHashesFor('nhs-number', '9434765919')).toContain(hash);
-    expect(older.searchHashesFor('ni-number', 'ab 12 34 56 c')).toEqual(older.searchHashes('someone-died', { nationalInsuranceNumber: 'AB123456C' }));
-    expect(older.searchHashesFor('date-of-birth', '1941-03-27')).not.toEqual(older.searchHashesFor('ni-number', '1941-03-27'));
+    expect(older.searchHashesFor('ni-number', 'ab 12 34 56 c')).toEqual(
+      older.searchHashes('someone-died', { nationalInsuranceNumber: 'AB123456C' }),
+    );
+    expect(older.searchHashesFor('date-of-birth', '1941-03-27')).not.toEqual(
+      older.searchHashesFor('ni-number', '1941-03-27'),
+    );
   });
 });

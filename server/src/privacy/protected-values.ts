@@ -13,7 +13,8 @@ import { Keyring, type ProtectedDataKey } from './keyring.js';
 
 /** The one normal form a protected value is hashed in, whoever typed it how. */
 function searchTerm(kind: ProtectedKind, value: string): string {
-  const normal = kind === 'nhs-number' ? normaliseNhsNumber(value) : kind === 'ni-number' ? normaliseNiNumber(value) : value.trim();
+  const normal =
+    kind === 'nhs-number' ? normaliseNhsNumber(value) : kind === 'ni-number' ? normaliseNiNumber(value) : value.trim();
   return `${kind}:${normal}`;
 }
 
@@ -30,12 +31,16 @@ export class ProtectedValues {
 
   /** A copy of `answers` with every protected field sealed. */
   sealAnswers(lifeEvent: LifeEventId, answers: Readonly<Answers>, context: string): Answers {
-    return this.map(lifeEvent, answers, (value, name) => (this.keyring.isSealed(value) ? value : this.keyring.seal(value, `${context}#${name}`)));
+    return this.map(lifeEvent, answers, (value, name) =>
+      this.keyring.isSealed(value) ? value : this.keyring.seal(value, `${context}#${name}`),
+    );
   }
 
   /** A copy of `answers` with every sealed field opened. Throws a SealedValueError if one does not open. */
   openAnswers(lifeEvent: LifeEventId, answers: Readonly<Answers>, context: string): Answers {
-    return this.map(lifeEvent, answers, (value, name) => (this.keyring.isSealed(value) ? this.keyring.open(value, `${context}#${name}`) : value));
+    return this.map(lifeEvent, answers, (value, name) =>
+      this.keyring.isSealed(value) ? this.keyring.open(value, `${context}#${name}`) : value,
+    );
   }
 
   /** True when some protected answer is in clear, or sealed with a key that is no longer the current one. */
@@ -84,7 +89,11 @@ export class ProtectedValues {
     return this.keyring.searchHashesUnderEveryKey(searchTerm(kind, value));
   }
 
-  private map(lifeEvent: LifeEventId, answers: Readonly<Answers>, change: (value: string, name: string) => string): Answers {
+  private map(
+    lifeEvent: LifeEventId,
+    answers: Readonly<Answers>,
+    change: (value: string, name: string) => string,
+  ): Answers {
     const result: Answers = { ...answers };
     for (const name of protectedFields(getJourney(lifeEvent)).keys()) {
       const value = result[name];

@@ -8,17 +8,27 @@ import { resealProtectedData } from './reseal-protected-data.js';
 try {
   const env = parseEnv(process.env);
   await withCliDatabase(env, async (db, embedded) => {
-    const privacy = createProtectedValues(env.PROTECTED_DATA_KEYS ?? parseProtectedDataKeys(embedded?.protectedDataKeys ?? ''));
+    const privacy = createProtectedValues(
+      env.PROTECTED_DATA_KEYS ?? parseProtectedDataKeys(embedded?.protectedDataKeys ?? ''),
+    );
     const { resealed, unreadable } = await resealProtectedData(db, privacy);
     console.log(`Re-sealed ${String(resealed)} submissions under key ${privacy.keyring.currentKeyId}.`);
     if (unreadable > 0) {
-      console.error(`${String(unreadable)} submissions are sealed under a key that is not configured: keep (or put back) that key in PROTECTED_DATA_KEYS.`);
+      console.error(
+        `${String(unreadable)} submissions are sealed under a key that is not configured: keep (or put back) that key in PROTECTED_DATA_KEYS.`,
+      );
       process.exitCode = 1;
     } else {
-      console.log('Nothing is sealed under an older key. Remove an old key once resident sessions have expired too (4 hours); saved forms are re-sealed with the rest.');
+      console.log(
+        'Nothing is sealed under an older key. Remove an old key once resident sessions have expired too (4 hours); saved forms are re-sealed with the rest.',
+      );
     }
   });
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : `Could not re-seal: ${error instanceof Error ? error.message : 'unknown error'}`);
+  console.error(
+    error instanceof ConfigError
+      ? error.message
+      : `Could not re-seal: ${error instanceof Error ? error.message : 'unknown error'}`,
+  );
   process.exitCode = 1;
 }

@@ -17,13 +17,19 @@ export interface ResealResult {
 }
 
 /** One batch in one transaction; unreadable rows are added to `skip`, so later batches pass them by. */
-async function resealBatch(db: Kysely<Database>, privacy: ProtectedValues, skip: string[]): Promise<ResealResult & { seen: number }> {
+async function resealBatch(
+  db: Kysely<Database>,
+  privacy: ProtectedValues,
+  skip: string[],
+): Promise<ResealResult & { seen: number }> {
   return db.transaction().execute(async (trx) => {
     const rows = await trx
       .selectFrom('submissions')
       .select(['id', 'envelope', 'life_event'])
       .where('answers_erased_at', 'is', null)
-      .where((eb) => eb.or([eb('protected_key_id', 'is', null), eb('protected_key_id', '<>', privacy.keyring.currentKeyId)]))
+      .where((eb) =>
+        eb.or([eb('protected_key_id', 'is', null), eb('protected_key_id', '<>', privacy.keyring.currentKeyId)]),
+      )
       .$if(skip.length > 0, (qb) => qb.where('id', 'not in', skip))
       .orderBy('submitted_at')
       .limit(BATCH)
@@ -34,15 +40,35 @@ async function resealBatch(db: Kysely<Database>, privacy: ProtectedValues, skip:
     for (const row of rows) {
       try {
         const envelope = privacy.openEnvelope(row.envelope);
-        const deliveries = await trx.selectFrom('deliveries').select(['id', 'payload']).where('submission_id', '=', row.id).where('payload', 'is not', null).execute();
+        const deliveries = await trx
+          .selectFrom('deliveries')
+          .select(['id', 'payload'])
+          .where('submission_id', '=', row.id)
+          .where('payload', 'is not', null)
+          .execute();
         for (const delivery of deliveries) {
-          await trx.updateTable('deliveries').set({ payload: JSON.stringify(privacy.sealPayload(privacy.openPayload(delivery.payload))) }).where('id', '=', delivery.id).execute();
+          await trx
+            .updateTable('deliveries')
+            .set({ payload: JSON.stringify(privacy.sealPayload(privacy.openPayload(delivery.payload))) })
+            .where('id', '=', delivery.id)
+            .execute();
         }
-        await trx.updateTable('submissions').set({ envelope: JSON.stringify(privacy.sealEnvelope(envelope)), protected_key_id: privacy.keyring.currentKeyId }).where('id', '=', row.id).execute();
+        await trx
+          .updateTable('submissions')
+          .set({
+            envelope: JSON.stringify(privacy.sealEnvelope(envelope)),
+            protected_key_id: privacy.keyring.currentKeyId,
+          })
+          .where('id', '=', row.id)
+          .execute();
         // Rows from before sealing had their dates of birth in clear: the index is rebuilt from the answers.
         await trx
           .updateTable('submission_search')
-          .set({ ...searchIndexValues(envelope), identifier_hashes: privacy.searchHashes(row.life_event as LifeEventId, envelope.answers), dates_of_birth: [] })
+          .set({
+            ...searchIndexValues(envelope),
+            identifier_hashes: privacy.searchHashes(row.life_event as LifeEventId, envelope.answers),
+            dates_of_birth: [],
+          })
           .where('submission_id', '=', row.id)
           .execute();
       } catch (error) {
@@ -62,7 +88,11 @@ async function resealBatch(db: Kysely<Database>, privacy: ProtectedValues, skip:
  * be removed from PROTECTED_DATA_KEYS once resident sessions (4 hours) have expired too. Rows are
  * locked and skipped when another worker holds them, so several may run at once.
  */
-export async function resealProtectedData(db: Kysely<Database>, privacy: ProtectedValues, budgetMs = Number.POSITIVE_INFINITY): Promise<ResealResult> {
+export async function resealProtectedData(
+  db: Kysely<Database>,
+  privacy: ProtectedValues,
+  budgetMs = Number.POSITIVE_INFINITY,
+): Promise<ResealResult> {
   const deadline = Date.now() + budgetMs;
   const total: ResealResult = { resealed: 0, unreadable: 0 };
   const unreadableIds: string[] = [];
@@ -77,7 +107,11 @@ export async function resealProtectedData(db: Kysely<Database>, privacy: Protect
   total.resealed += saved.resealed;
   total.unreadable += saved.unreadable;
   if (total.resealed > 0 || total.unreadable > 0) {
-    await recordAudit(db, { actor: { type: 'system' }, action: 'privacy.resealed', detail: { keyId: privacy.keyring.currentKeyId, ...total } });
+    await recordAudit(db, {
+      actor: { type: 'system' },
+      action: 'privacy.resealed',
+      detail: { keyId: privacy.keyring.currentKeyId, ...total },
+    });
   }
   return total;
 }

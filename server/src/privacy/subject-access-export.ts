@@ -11,7 +11,7 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 /** Every audit event about a submission, oldest first (the audit query pages newest first). */
 async function allAuditEvents(db: Kysely<Database>, reference: string): Promise<SubjectAccessExport['auditEvents']> {
   const events: SubjectAccessExport['auditEvents'] = [];
-  for (let before: string | undefined; ; ) {
+  for (let before: string | undefined; ;) {
     const page = await queryAuditLog(db, { reference, limit: 200, ...(before ? { before } : {}) });
     events.push(...page.events);
     if (!page.nextBefore) return events.reverse();
@@ -24,17 +24,51 @@ async function allAuditEvents(db: Kysely<Database>, reference: string): Promise<
  * consent, its answers opened, each delivery with its payload, events and attempts, messages,
  * case notes and every audit event about it. Undefined when there is no such reference.
  */
-export async function exportSubmission(db: Kysely<Database>, privacy: ProtectedValues, reference: string): Promise<SubjectAccessExport | undefined> {
-  const submission = await db.selectFrom('submissions').selectAll().where('reference', '=', normaliseReference(reference)).executeTakeFirst();
+export async function exportSubmission(
+  db: Kysely<Database>,
+  privacy: ProtectedValues,
+  reference: string,
+): Promise<SubjectAccessExport | undefined> {
+  const submission = await db
+    .selectFrom('submissions')
+    .selectAll()
+    .where('reference', '=', normaliseReference(reference))
+    .executeTakeFirst();
   if (!submission) return undefined;
   const envelope = privacy.openEnvelope(submission.envelope);
   const lifeEvent = submission.life_event as LifeEventId;
-  const deliveries = await db.selectFrom('deliveries').selectAll().where('submission_id', '=', submission.id).orderBy('agency').execute();
+  const deliveries = await db
+    .selectFrom('deliveries')
+    .selectAll()
+    .where('submission_id', '=', submission.id)
+    .orderBy('agency')
+    .execute();
   const ids = deliveries.map((d) => d.id);
   const [events, attempts, messages, caseNotes, chases, auditEvents] = await Promise.all([
-    ids.length ? db.selectFrom('delivery_events').selectAll().where('delivery_id', 'in', ids).orderBy('at').orderBy('id').execute() : [],
-    ids.length ? db.selectFrom('delivery_attempts').selectAll().where('delivery_id', 'in', ids).orderBy('attempt').orderBy('id').execute() : [],
-    db.selectFrom('resident_messages').selectAll().where('submission_id', '=', submission.id).orderBy('created_at').execute(),
+    ids.length
+      ? db
+          .selectFrom('delivery_events')
+          .selectAll()
+          .where('delivery_id', 'in', ids)
+          .orderBy('at')
+          .orderBy('id')
+          .execute()
+      : [],
+    ids.length
+      ? db
+          .selectFrom('delivery_attempts')
+          .selectAll()
+          .where('delivery_id', 'in', ids)
+          .orderBy('attempt')
+          .orderBy('id')
+          .execute()
+      : [],
+    db
+      .selectFrom('resident_messages')
+      .selectAll()
+      .where('submission_id', '=', submission.id)
+      .orderBy('created_at')
+      .execute(),
     listCaseNotes(db, submission.id),
     db
       .selectFrom('chase_requests as c')
@@ -56,7 +90,10 @@ export async function exportSubmission(db: Kysely<Database>, privacy: ProtectedV
       schemaVersion: submission.schema_version,
       submittedAt: submission.submitted_at.toISOString(),
       answersErasedAt: iso(submission.answers_erased_at),
-      erasureKind: submission.erasure_kind === 'retention' || submission.erasure_kind === 'request' ? submission.erasure_kind : null,
+      erasureKind:
+        submission.erasure_kind === 'retention' || submission.erasure_kind === 'request'
+          ? submission.erasure_kind
+          : null,
       erasureReason: submission.erasure_reason,
     },
     consent: envelope.consent,
@@ -78,12 +115,29 @@ export async function exportSubmission(db: Kysely<Database>, privacy: ProtectedV
       actionedAt: iso(d.actioned_at),
       outcome: d.outcome,
       payload: d.payload === null ? null : (privacy.openPayload(d.payload) as unknown as Record<string, unknown>),
-      events: events.filter((e) => e.delivery_id === d.id).map((e) => ({ status: e.status, at: e.at.toISOString(), detail: e.detail })),
+      events: events
+        .filter((e) => e.delivery_id === d.id)
+        .map((e) => ({ status: e.status, at: e.at.toISOString(), detail: e.detail })),
       attemptHistory: attempts
         .filter((a) => a.delivery_id === d.id)
-        .map((a) => ({ attempt: a.attempt, startedAt: a.started_at.toISOString(), durationMs: a.duration_ms, outcome: a.outcome, statusCode: a.status_code, error: a.error })),
+        .map((a) => ({
+          attempt: a.attempt,
+          startedAt: a.started_at.toISOString(),
+          durationMs: a.duration_ms,
+          outcome: a.outcome,
+          statusCode: a.status_code,
+          error: a.error,
+        })),
     })),
-    residentMessages: messages.map((m) => ({ id: m.id, kind: m.kind, channel: m.channel, status: m.status, createdAt: m.created_at.toISOString(), updatedAt: m.updated_at.toISOString(), error: m.error })),
+    residentMessages: messages.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      channel: m.channel,
+      status: m.status,
+      createdAt: m.created_at.toISOString(),
+      updatedAt: m.updated_at.toISOString(),
+      error: m.error,
+    })),
     caseNotes,
     chaseRequests: chases.map((c) => ({
       agency: c.agency,

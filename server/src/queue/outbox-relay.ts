@@ -38,7 +38,9 @@ export async function relayOutboxOnce(db: Kysely<Database>): Promise<number> {
 }
 
 /** Runs the relay every `intervalMs` (at once again while there is a backlog) until stopped. */
-export function startOutboxRelay(options: { db: Kysely<Database>; intervalMs: number; logger: Logger }): { stop: () => Promise<void> } {
+export function startOutboxRelay(options: { db: Kysely<Database>; intervalMs: number; logger: Logger }): {
+  stop: () => Promise<void>;
+} {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();

@@ -19,7 +19,9 @@ export function startWorkerLeases(options: { db: Kysely<Database>; leaseSeconds:
     if (workerIds.size > 0) {
       await options.db
         .insertInto('worker_leases')
-        .values([...workerIds].map((worker_id) => ({ worker_id, process_id: processId, heartbeat_at: sql<Date>`now()` })))
+        .values(
+          [...workerIds].map((worker_id) => ({ worker_id, process_id: processId, heartbeat_at: sql<Date>`now()` })),
+        )
         .onConflict((oc) => oc.column('worker_id').doUpdateSet({ heartbeat_at: sql<Date>`now()` }))
         .execute();
     }
@@ -35,7 +37,9 @@ export function startWorkerLeases(options: { db: Kysely<Database>; leaseSeconds:
       where locked_by is not null and locked_at < now() - make_interval(secs => ${options.leaseSeconds})
         and locked_by not in (select worker_id from worker_leases)
     `.execute(options.db);
-    const ids = [...new Set([...stale.map((row) => row.worker_id), ...unleased.rows.map((row) => row.locked_by)])].filter((id) => !workerIds.has(id));
+    const ids = [
+      ...new Set([...stale.map((row) => row.worker_id), ...unleased.rows.map((row) => row.locked_by)]),
+    ].filter((id) => !workerIds.has(id));
     if (ids.length > 0) {
       await sql`select graphile_worker.force_unlock_workers(${ids}::text[])`.execute(options.db);
       options.logger.warn({ workers: ids.length }, 'released the jobs of worker processes that stopped answering');
@@ -65,7 +69,11 @@ export function startWorkerLeases(options: { db: Kysely<Database>; leaseSeconds:
       stopped = true;
       clearTimeout(timer);
       await running;
-      if (finished && workerIds.size > 0) await options.db.deleteFrom('worker_leases').where('worker_id', 'in', [...workerIds]).execute();
+      if (finished && workerIds.size > 0)
+        await options.db
+          .deleteFrom('worker_leases')
+          .where('worker_id', 'in', [...workerIds])
+          .execute();
     },
   };
 }

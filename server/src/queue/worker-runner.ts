@@ -1,5 +1,13 @@
 import { EventEmitter } from 'node:events';
-import { Logger, parseCronItems, run, type CronItem, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
+import {
+  Logger,
+  parseCronItems,
+  run,
+  type CronItem,
+  type Runner,
+  type TaskList,
+  type WorkerEvents,
+} from 'graphile-worker';
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import type { Logger as PinoLogger } from 'pino';
@@ -17,7 +25,12 @@ export interface RunningWorker {
 
 /** Routes graphile-worker's log lines into our pino logger (which redacts personal data). */
 function workerLogger(log: PinoLogger): Logger {
-  const levels: Record<string, 'error' | 'warn' | 'info' | 'debug'> = { error: 'error', warning: 'warn', info: 'info', debug: 'debug' };
+  const levels: Record<string, 'error' | 'warn' | 'info' | 'debug'> = {
+    error: 'error',
+    warning: 'warn',
+    info: 'info',
+    debug: 'debug',
+  };
   return new Logger((scope) => (level, message, meta) => {
     const where = { task: scope.taskIdentifier, jobId: scope.jobId, workerId: scope.workerId };
     log[levels[level] ?? 'info']({ worker: where, ...meta }, message);
@@ -62,7 +75,13 @@ export async function startWorker(options: {
     parsedCronItems: parseCronItems(options.cronItems ?? []),
     // Fetch jobs in batches and complete them in batches: far fewer queries per delivery (see
     // graphile-worker's performance docs); locked batches belong to the pool, which we lease.
-    preset: { worker: { localQueue: { size: Math.max(8, options.concurrency * 2) }, completeJobBatchDelay: 2, failJobBatchDelay: 2 } },
+    preset: {
+      worker: {
+        localQueue: { size: Math.max(8, options.concurrency * 2) },
+        completeJobBatchDelay: 2,
+        failJobBatchDelay: 2,
+      },
+    },
   });
   // Heartbeats start once graphile-worker's schema exists (run() migrates it) and beat at once; a
   // process that dies before its first beat is still recovered, by the sweep for unleased locks.
@@ -70,7 +89,10 @@ export async function startWorker(options: {
   const relay = startOutboxRelay({ db: options.db, intervalMs: options.relayIntervalMs, logger: options.logger });
   runner.promise.catch(async (error: unknown) => {
     crashed = true;
-    options.logger.error({ err: error }, 'queue worker stopped unexpectedly; stopping this process so it can be restarted');
+    options.logger.error(
+      { err: error },
+      'queue worker stopped unexpectedly; stopping this process so it can be restarted',
+    );
     // Stop heartbeating so the lease lapses and another worker takes over this process's jobs.
     await relay.stop();
     await leases.stop(false);
@@ -78,7 +100,11 @@ export async function startWorker(options: {
   });
   return {
     status: () =>
-      crashed ? { ok: false, detail: 'The queue worker has stopped.' } : stopping ? { ok: false, detail: 'The queue worker is stopping.' } : { ok: true },
+      crashed
+        ? { ok: false, detail: 'The queue worker has stopped.' }
+        : stopping
+          ? { ok: false, detail: 'The queue worker is stopping.' }
+          : { ok: true },
     stop: async () => {
       stopping = true;
       await relay.stop();

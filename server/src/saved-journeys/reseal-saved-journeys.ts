@@ -11,7 +11,10 @@ import { openSavedAnswers, sealSavedAnswers } from './saved-answers.js';
  * current key, so an old key can be removed without losing a form saved under it. Saved forms are
  * few (they last SAVED_FORM_DAYS), so each pass reads them all; rows another worker holds are skipped.
  */
-export async function resealSavedJourneys(db: Kysely<Database>, privacy: ProtectedValues): Promise<{ resealed: number; unreadable: number }> {
+export async function resealSavedJourneys(
+  db: Kysely<Database>,
+  privacy: ProtectedValues,
+): Promise<{ resealed: number; unreadable: number }> {
   return db.transaction().execute(async (trx) => {
     const rows = await trx
       .selectFrom('saved_journeys')
@@ -25,10 +28,15 @@ export async function resealSavedJourneys(db: Kysely<Database>, privacy: Protect
     let unreadable = 0;
     for (const row of rows) {
       const stored = row.answers as { answers?: Answers } | null;
-      if (!isLifeEventId(row.life_event) || !stored?.answers || !privacy.needsResealing(row.life_event, stored.answers)) continue;
+      if (!isLifeEventId(row.life_event) || !stored?.answers || !privacy.needsResealing(row.life_event, stored.answers))
+        continue;
       try {
         const saved = openSavedAnswers(privacy, row.life_event, row.id, stored);
-        await trx.updateTable('saved_journeys').set({ answers: sealSavedAnswers(privacy, row.life_event, row.id, saved) }).where('id', '=', row.id).execute();
+        await trx
+          .updateTable('saved_journeys')
+          .set({ answers: sealSavedAnswers(privacy, row.life_event, row.id, saved) })
+          .where('id', '=', row.id)
+          .execute();
         resealed += 1;
       } catch (error) {
         if (!(error instanceof SealedValueError)) throw error;

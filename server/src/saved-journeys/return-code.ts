@@ -1,17 +1,14 @@
-import { createHmac, randomInt } from "node:crypto";
+import { createHmac, randomInt } from 'node:crypto';
 
 /** Crockford's base32: no I, L, O or U, so a code read aloud or written by hand is not misread. */
-const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** Characters in a code: 10 of 32 symbols is 50 bits, with a few wrong tries an hour allowed per address. */
 export const returnCodeLength = 10;
 
 /** A new code, grouped for reading: `7K3MQ-9Q2MX`. */
 export function generateReturnCode(): string {
-  const symbols = Array.from(
-    { length: returnCodeLength },
-    () => alphabet[randomInt(alphabet.length)],
-  ).join("");
+  const symbols = Array.from({ length: returnCodeLength }, () => alphabet[randomInt(alphabet.length)]).join('');
   return `${symbols.slice(0, 5)}-${symbols.slice(5)}`;
 }
 
@@ -21,14 +18,8 @@ export function generateReturnCode(): string {
  * cannot be a code.
  */
 export function normaliseReturnCode(typed: string): string | undefined {
-  const code = typed
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/O/g, "0")
-    .replace(/[IL]/g, "1");
-  return new RegExp(`^[${alphabet}]{${String(returnCodeLength)}}$`).test(code)
-    ? code
-    : undefined;
+  const code = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  return new RegExp(`^[${alphabet}]{${String(returnCodeLength)}}$`).test(code) ? code : undefined;
 }
 
 /**
@@ -36,6 +27,6 @@ export function normaliseReturnCode(typed: string): string | undefined {
  * fall to a plain hash tried offline from a copy of the database; the key is not in the database.
  */
 export function returnCodeHash(canonicalCode: string, secret: string): string {
-  const key = createHmac("sha256", secret).update("saved-form-code").digest();
-  return createHmac("sha256", key).update(canonicalCode).digest("base64url");
+  const key = createHmac('sha256', secret).update('saved-form-code').digest();
+  return createHmac('sha256', key).update(canonicalCode).digest('base64url');
 }

@@ -1,6 +1,6 @@
-import { agencyIdSchema, type AgencyId, type Answers, type LifeEventId } from "@tuo/shared";
-import type { ProtectedValues } from "../privacy/protected-values.js";
-import { z } from "zod";
+import { agencyIdSchema, type AgencyId, type Answers, type LifeEventId } from '@tuo/shared';
+import type { ProtectedValues } from '../privacy/protected-values.js';
+import { z } from 'zod';
 
 /** What a saved form keeps of a journey: the answers and any "who to tell" choices, nothing else. */
 export interface SavedAnswers {
@@ -16,10 +16,7 @@ const addressSchema = z.object({
   uprn: z.string().optional(),
 });
 const savedAnswersSchema = z.object({
-  answers: z.record(
-    z.string(),
-    z.union([z.string(), z.array(z.string()), addressSchema]),
-  ),
+  answers: z.record(z.string(), z.union([z.string(), z.array(z.string()), addressSchema])),
   consent: z
     .object({
       offered: z.array(agencyIdSchema),
@@ -36,7 +33,12 @@ const sealContext = (id: string) => `saved:${id}`;
  * identifiers (NHS and National Insurance numbers, dates of birth) are sealed, as everywhere else
  * they rest (see privacy/protected-values.ts).
  */
-export function sealSavedAnswers(privacy: ProtectedValues, lifeEvent: LifeEventId, id: string, saved: SavedAnswers): string {
+export function sealSavedAnswers(
+  privacy: ProtectedValues,
+  lifeEvent: LifeEventId,
+  id: string,
+  saved: SavedAnswers,
+): string {
   return JSON.stringify({
     answers: privacy.sealAnswers(lifeEvent, saved.answers, sealContext(id)),
     ...(saved.consent ? { consent: saved.consent } : {}),
@@ -44,7 +46,12 @@ export function sealSavedAnswers(privacy: ProtectedValues, lifeEvent: LifeEventI
 }
 
 /** Reads the column written by {@link sealSavedAnswers}; re-parsed, since older code may have written it. */
-export function openSavedAnswers(privacy: ProtectedValues, lifeEvent: LifeEventId, id: string, stored: unknown): SavedAnswers {
+export function openSavedAnswers(
+  privacy: ProtectedValues,
+  lifeEvent: LifeEventId,
+  id: string,
+  stored: unknown,
+): SavedAnswers {
   const parsed = savedAnswersSchema.parse(stored);
   return {
     answers: privacy.openAnswers(lifeEvent, parsed.answers, sealContext(id)),

@@ -1,19 +1,13 @@
-import { randomUUID } from "node:crypto";
-import { sql, type Kysely, type Transaction } from "kysely";
-import { isLifeEventId, type LifeEventId } from "@tuo/shared";
-import type { ProtectedValues } from "../privacy/protected-values.js";
-import type { Database } from "../db/database.js";
-import { SEND_SAVED_FORM_LINK } from "../jobs/job-names.js";
-import {
-  openSavedAnswers,
-  sealSavedAnswers,
-  type SavedAnswers,
-} from "./saved-answers.js";
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { isLifeEventId, type LifeEventId } from '@tuo/shared';
+import type { ProtectedValues } from '../privacy/protected-values.js';
+import type { Database } from '../db/database.js';
+import { SEND_SAVED_FORM_LINK } from '../jobs/job-names.js';
+import { openSavedAnswers, sealSavedAnswers, type SavedAnswers } from './saved-answers.js';
 
 /** How a saved form is reached: a code shown on screen, or a link sent by email or text message. */
-export type SaveMethod =
-  | { kind: "code"; codeHash: string }
-  | { kind: "link"; channel: "email" | "sms"; to: string };
+export type SaveMethod = { kind: 'code'; codeHash: string } | { kind: 'link'; channel: 'email' | 'sms'; to: string };
 
 /** A saved form to create. */
 export interface NewSavedJourney {
@@ -32,7 +26,7 @@ export interface RestoredJourney {
 }
 
 /** Why a saved form could not be given back: already restored once, past its time, or never there. */
-export type UnavailableReason = "used" | "expired" | "unknown";
+export type UnavailableReason = 'used' | 'expired' | 'unknown';
 
 /**
  * Keeps a saved form. A link is not made here: the job that sends it makes the token, so the
@@ -48,25 +42,25 @@ export async function createSavedJourney(
   const id = randomUUID();
   return db.transaction().execute(async (trx: Transaction<Database>) => {
     await trx
-      .insertInto("saved_journeys")
+      .insertInto('saved_journeys')
       .values({
         id,
         life_event: input.lifeEvent,
         page_id: input.pageId,
         answers: sealSavedAnswers(privacy, input.lifeEvent, id, input.saved),
         expires_at: input.expiresAt,
-        ...(input.method.kind === "code"
+        ...(input.method.kind === 'code'
           ? { code_hash: input.method.codeHash }
           : {
               send_channel: input.method.channel,
               send_to: input.method.to,
-              send_status: "queued",
+              send_status: 'queued',
             }),
       })
       .execute();
-    if (input.method.kind === "link") {
+    if (input.method.kind === 'link') {
       await trx
-        .insertInto("outbox")
+        .insertInto('outbox')
         .values({
           task: SEND_SAVED_FORM_LINK,
           payload: JSON.stringify({ savedJourneyId: id }),
@@ -78,7 +72,7 @@ export async function createSavedJourney(
   });
 }
 
-type HashColumn = "token_hash" | "code_hash";
+type HashColumn = 'token_hash' | 'code_hash';
 
 /**
  * Gives back a saved form once. The row is locked, its answers opened, and only then marked used
@@ -94,19 +88,19 @@ export async function restoreSavedJourney(
 ): Promise<RestoredJourney | undefined> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
-      .selectFrom("saved_journeys")
-      .select(["id", "life_event", "page_id", "answers"])
-      .where(column, "=", hash)
-      .where("used_at", "is", null)
-      .where("expires_at", ">", sql<Date>`now()`)
+      .selectFrom('saved_journeys')
+      .select(['id', 'life_event', 'page_id', 'answers'])
+      .where(column, '=', hash)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', sql<Date>`now()`)
       .forUpdate()
       .executeTakeFirst();
     if (!row || !isLifeEventId(row.life_event)) return undefined;
     const saved = openSavedAnswers(privacy, row.life_event, row.id, row.answers);
     await trx
-      .updateTable("saved_journeys")
+      .updateTable('saved_journeys')
       .set({ used_at: sql<Date>`now()`, answers: null })
-      .where("id", "=", row.id)
+      .where('id', '=', row.id)
       .execute();
     return { lifeEvent: row.life_event, pageId: row.page_id, saved };
   });
@@ -117,24 +111,19 @@ export async function savedJourneyState(
   db: Kysely<Database>,
   column: HashColumn,
   hash: string,
-): Promise<"ready" | UnavailableReason> {
+): Promise<'ready' | UnavailableReason> {
   const row = await db
-    .selectFrom("saved_journeys")
-    .select(["used_at", sql<boolean>`expires_at <= now()`.as("expired")])
-    .where(column, "=", hash)
+    .selectFrom('saved_journeys')
+    .select(['used_at', sql<boolean>`expires_at <= now()`.as('expired')])
+    .where(column, '=', hash)
     .executeTakeFirst();
-  if (!row) return "unknown";
-  if (row.used_at) return "used";
-  return row.expired ? "expired" : "ready";
+  if (!row) return 'unknown';
+  if (row.used_at) return 'used';
+  return row.expired ? 'expired' : 'ready';
 }
 
 /** Forgets saved forms past their time, used or not. */
-export async function deleteExpiredSavedJourneys(
-  db: Kysely<Database>,
-): Promise<bigint> {
-  const removed = await db
-    .deleteFrom("saved_journeys")
-    .where("expires_at", "<", new Date())
-    .executeTakeFirst();
+export async function deleteExpiredSavedJourneys(db: Kysely<Database>): Promise<bigint> {
+  const removed = await db.deleteFrom('saved_journeys').where('expires_at', '<', new Date()).executeTakeFirst();
   return removed.numDeletedRows;
 }

@@ -1,5 +1,12 @@
 import type { AgencyId, LifeEventId } from '@tuo/shared';
-import type { ChaseQueue, ChaseQueueItem, ChaseRequestSummary, ChaseStatus, TargetKind, TrackChaseAgency } from '@tuo/shared/api/chase-requests';
+import type {
+  ChaseQueue,
+  ChaseQueueItem,
+  ChaseRequestSummary,
+  ChaseStatus,
+  TargetKind,
+  TrackChaseAgency,
+} from '@tuo/shared/api/chase-requests';
 import { sql, type Kysely } from 'kysely';
 import { auditInsert, recordAudit, type Actor } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
@@ -15,7 +22,8 @@ export interface ChaseDeps {
 }
 
 /** Midnight in London today, as an instant, whatever the server's time zone. */
-const londonMidnight = (now: Date) => sql<Date>`(date_trunc('day', ${now}::timestamptz at time zone 'Europe/London') at time zone 'Europe/London')`;
+const londonMidnight = (now: Date) =>
+  sql<Date>`(date_trunc('day', ${now}::timestamptz at time zone 'Europe/London') at time zone 'Europe/London')`;
 
 interface DeliveryRow {
   id: string;
@@ -29,7 +37,12 @@ interface DeliveryRow {
 /** The target a delivered notification has missed at `now` (the later step when both), and its last day. */
 function missedTarget(deps: ChaseDeps, row: DeliveryRow): { kind: TargetKind; deadline: string } | null {
   if (!row.delivered_at) return null;
-  const states = targetStates(deps.calendar, targetFor(deps.serviceLevels, row.agency, row.life_event), { deliveredAt: row.delivered_at, acknowledgedAt: row.acknowledged_at, actionedAt: row.actioned_at }, deps.now);
+  const states = targetStates(
+    deps.calendar,
+    targetFor(deps.serviceLevels, row.agency, row.life_event),
+    { deliveredAt: row.delivered_at, acknowledgedAt: row.acknowledged_at, actionedAt: row.actioned_at },
+    deps.now,
+  );
   const missed = states.action.missed ? states.action : states.acknowledge.missed ? states.acknowledge : null;
   return missed ? { kind: missed.kind, deadline: missed.deadline } : null;
 }
@@ -45,7 +58,11 @@ async function requestsToday(db: Kysely<Database>, submissionId: string, now: Da
 }
 
 /** Each agency of a submission against its targets, with the resident's requests to chase and their outcomes. */
-export async function loadTrackChase(db: Kysely<Database>, submissionId: string, deps: ChaseDeps): Promise<TrackChaseAgency[]> {
+export async function loadTrackChase(
+  db: Kysely<Database>,
+  submissionId: string,
+  deps: ChaseDeps,
+): Promise<TrackChaseAgency[]> {
   const [deliveries, requests, today] = await Promise.all([
     db
       .selectFrom('deliveries as d')
@@ -54,21 +71,38 @@ export async function loadTrackChase(db: Kysely<Database>, submissionId: string,
       .where('d.submission_id', '=', submissionId)
       .orderBy('d.agency')
       .execute(),
-    db.selectFrom('chase_requests').select(['delivery_id', 'status', 'requested_at', 'handled_at', 'staff_note']).where('submission_id', '=', submissionId).orderBy('requested_at', 'desc').execute(),
+    db
+      .selectFrom('chase_requests')
+      .select(['delivery_id', 'status', 'requested_at', 'handled_at', 'staff_note'])
+      .where('submission_id', '=', submissionId)
+      .orderBy('requested_at', 'desc')
+      .execute(),
     requestsToday(db, submissionId, deps.now),
   ]);
   return deliveries.map((row) => {
     const missed = missedTarget(deps, row);
     const mine: ChaseRequestSummary[] = requests
       .filter((r) => r.delivery_id === row.id)
-      .map((r) => ({ status: r.status as ChaseStatus, requestedAt: r.requested_at.toISOString(), handledAt: r.handled_at?.toISOString() ?? null, staffNote: r.staff_note }));
+      .map((r) => ({
+        status: r.status as ChaseStatus,
+        requestedAt: r.requested_at.toISOString(),
+        handledAt: r.handled_at?.toISOString() ?? null,
+        staffNote: r.staff_note,
+      }));
     const active = mine.some((r) => r.status !== 'resolved');
-    return { agency: row.agency as AgencyId, missed: missed?.kind ?? null, deadline: missed?.deadline ?? null, canAsk: missed !== null && !active && today < deps.perDay, requests: mine };
+    return {
+      agency: row.agency as AgencyId,
+      missed: missed?.kind ?? null,
+      deadline: missed?.deadline ?? null,
+      canAsk: missed !== null && !active && today < deps.perDay,
+      requests: mine,
+    };
   });
 }
 
 /** What became of a request to chase. */
-export type ChaseResult = { ok: true } | { ok: false; reason: 'not-found' | 'within-target' | 'already-asked' | 'limit' };
+export type ChaseResult =
+  { ok: true } | { ok: false; reason: 'not-found' | 'within-target' | 'already-asked' | 'limit' };
 
 /**
  * Records a resident's request to chase one agency's notification, once its target has passed.
@@ -76,9 +110,18 @@ export type ChaseResult = { ok: true } | { ok: false; reason: 'not-found' | 'wit
  * limit holds under concurrent posts; the partial unique index keeps one active request per
  * notification, so a repeat or a double click never makes a second piece of work.
  */
-export async function requestChase(db: Kysely<Database>, input: { submissionId: string; agency: AgencyId; note: string }, deps: ChaseDeps): Promise<ChaseResult> {
+export async function requestChase(
+  db: Kysely<Database>,
+  input: { submissionId: string; agency: AgencyId; note: string },
+  deps: ChaseDeps,
+): Promise<ChaseResult> {
   return db.transaction().execute(async (trx) => {
-    const submission = await trx.selectFrom('submissions').select(['id', 'answers_erased_at']).where('id', '=', input.submissionId).forUpdate().executeTakeFirst();
+    const submission = await trx
+      .selectFrom('submissions')
+      .select(['id', 'answers_erased_at'])
+      .where('id', '=', input.submissionId)
+      .forUpdate()
+      .executeTakeFirst();
     // Once the resident's personal data is erased, a request can still be made, but its note is not kept.
     const note = input.note === '' || submission?.answers_erased_at ? null : input.note;
     const delivery = await trx
@@ -91,7 +134,8 @@ export async function requestChase(db: Kysely<Database>, input: { submissionId: 
     if (!delivery) return { ok: false, reason: 'not-found' } as const;
     const missed = missedTarget(deps, delivery);
     if (!missed) return { ok: false, reason: 'within-target' } as const;
-    if ((await requestsToday(trx, input.submissionId, deps.now)) >= deps.perDay) return { ok: false, reason: 'limit' } as const;
+    if ((await requestsToday(trx, input.submissionId, deps.now)) >= deps.perDay)
+      return { ok: false, reason: 'limit' } as const;
     const inserted = await sql<{ id: string }>`
       with made as (
         insert into chase_requests (delivery_id, submission_id, target, status, resident_note, requested_at)
@@ -112,9 +156,25 @@ export async function listChaseRequests(db: Kysely<Database>): Promise<ChaseQueu
     .selectFrom('chase_requests as c')
     .innerJoin('submissions as s', 's.id', 'c.submission_id')
     .innerJoin('deliveries as d', 'd.id', 'c.delivery_id')
-    .select(['c.id', 's.reference', 's.life_event', 'd.agency', 'c.target', 'c.status', 'c.resident_note', 'c.requested_at', 'c.staff_note', 'c.handled_at']);
+    .select([
+      'c.id',
+      's.reference',
+      's.life_event',
+      'd.agency',
+      'c.target',
+      'c.status',
+      'c.resident_note',
+      'c.requested_at',
+      'c.staff_note',
+      'c.handled_at',
+    ]);
   const [active, resolved] = await Promise.all([
-    base.where('c.status', '<>', 'resolved').orderBy(sql`c.status = 'chased'`).orderBy('c.requested_at').limit(200).execute(),
+    base
+      .where('c.status', '<>', 'resolved')
+      .orderBy(sql`c.status = 'chased'`)
+      .orderBy('c.requested_at')
+      .limit(200)
+      .execute(),
     base.where('c.status', '=', 'resolved').orderBy('c.handled_at', 'desc').limit(20).execute(),
   ]);
   const shape = (r: (typeof active)[number]): ChaseQueueItem => ({
@@ -134,7 +194,11 @@ export async function listChaseRequests(db: Kysely<Database>): Promise<ChaseQueu
 
 /** Open requests waiting for staff, for the dashboard. */
 export async function countOpenChaseRequests(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('chase_requests').select((eb) => eb.fn.countAll<string>().as('count')).where('status', '=', 'open').executeTakeFirst();
+  const row = await db
+    .selectFrom('chase_requests')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('status', '=', 'open')
+    .executeTakeFirst();
   return Number(row?.count ?? 0);
 }
 
@@ -143,7 +207,11 @@ export async function countOpenChaseRequests(db: Kysely<Database>): Promise<numb
  * `resolved` (closed). Guarded on the current state, so two staff acting at once record one
  * outcome; audited in the same transaction.
  */
-export async function handleChaseRequest(db: Kysely<Database>, input: { id: string; outcome: 'chased' | 'resolved'; note: string; now: Date }, actor: Actor & { id: string }): Promise<boolean> {
+export async function handleChaseRequest(
+  db: Kysely<Database>,
+  input: { id: string; outcome: 'chased' | 'resolved'; note: string; now: Date },
+  actor: Actor & { id: string },
+): Promise<boolean> {
   const { id, outcome, note, now } = input;
   return db.transaction().execute(async (trx) => {
     const from = outcome === 'chased' ? ['open'] : ['open', 'chased'];
@@ -155,7 +223,12 @@ export async function handleChaseRequest(db: Kysely<Database>, input: { id: stri
       .returning(['submission_id', 'delivery_id'])
       .executeTakeFirst();
     if (!updated) return false;
-    await recordAudit(trx, { actor, action: `staff.chase-request.${outcome}`, submissionId: updated.submission_id, detail: { chaseRequestId: id, deliveryId: updated.delivery_id } });
+    await recordAudit(trx, {
+      actor,
+      action: `staff.chase-request.${outcome}`,
+      submissionId: updated.submission_id,
+      detail: { chaseRequestId: id, deliveryId: updated.delivery_id },
+    });
     return true;
   });
 }

@@ -7,7 +7,14 @@ import type { ServiceLevels } from './targets.js';
 import { englandAndWales } from './working-days.js';
 
 /** Reads the rows for a filter and works out the published figures from them. */
-export async function figuresFor(db: Kysely<Database>, filter: PerformanceFilter, deps: { serviceLevels: ServiceLevels; now: Date }): Promise<PerformanceFigures> {
+export async function figuresFor(
+  db: Kysely<Database>,
+  filter: PerformanceFilter,
+  deps: { serviceLevels: ServiceLevels; now: Date },
+): Promise<PerformanceFigures> {
   const rows = await loadPerformanceRows(db, filter);
-  return performanceFigures({ ...rows, from: filter.from, to: filter.to }, { serviceLevels: deps.serviceLevels, calendar: englandAndWales, now: deps.now });
+  return performanceFigures(
+    { ...rows, from: filter.from, to: filter.to },
+    { serviceLevels: deps.serviceLevels, calendar: englandAndWales, now: deps.now },
+  );
 }

@@ -14,8 +14,15 @@ export interface FlagDeps {
   webhookAgencies: ReadonlySet<AgencyId>;
 }
 
-const columns: Record<TargetKind, { flag: 'acknowledge_flagged_at' | 'action_flagged_at'; done: 'acknowledged_at' | 'actioned_at'; detail: string }> = {
-  acknowledge: { flag: 'acknowledge_flagged_at', done: 'acknowledged_at', detail: 'Missed its target to be acknowledged' },
+const columns: Record<
+  TargetKind,
+  { flag: 'acknowledge_flagged_at' | 'action_flagged_at'; done: 'acknowledged_at' | 'actioned_at'; detail: string }
+> = {
+  acknowledge: {
+    flag: 'acknowledge_flagged_at',
+    done: 'acknowledged_at',
+    detail: 'Missed its target to be acknowledged',
+  },
   action: { flag: 'action_flagged_at', done: 'actioned_at', detail: 'Missed its target to be actioned' },
 };
 
@@ -58,22 +65,44 @@ async function flag(deps: FlagDeps, kind: TargetKind, ids: string[], at: Date): 
 export async function flagMissedTargets(deps: FlagDeps): Promise<Record<TargetKind, string[]>> {
   const now = deps.now();
   // A deadline is at least as many calendar days away as working days: skip anything newer.
-  const shortest = Math.min(deps.serviceLevels.default.acknowledgeDays, ...deps.serviceLevels.overrides.map((o) => o.target.acknowledgeDays));
+  const shortest = Math.min(
+    deps.serviceLevels.default.acknowledgeDays,
+    ...deps.serviceLevels.overrides.map((o) => o.target.acknowledgeDays),
+  );
   const cutoff = new Date(now.getTime() - Math.max(0, shortest - 1) * 24 * 60 * 60 * 1000);
   const candidates = await deps.db
     .selectFrom('deliveries as d')
     .innerJoin('submissions as s', 's.id', 'd.submission_id')
-    .select(['d.id', 'd.agency', 's.life_event', 'd.delivered_at', 'd.acknowledged_at', 'd.actioned_at', 'd.acknowledge_flagged_at', 'd.action_flagged_at'])
+    .select([
+      'd.id',
+      'd.agency',
+      's.life_event',
+      'd.delivered_at',
+      'd.acknowledged_at',
+      'd.actioned_at',
+      'd.acknowledge_flagged_at',
+      'd.action_flagged_at',
+    ])
     // The same predicate as the partial index deliveries_targets_open_idx.
-    .where(sql<boolean>`d.delivered_at is not null and ((d.acknowledged_at is null and d.acknowledge_flagged_at is null) or (d.actioned_at is null and d.action_flagged_at is null))`)
+    .where(
+      sql<boolean>`d.delivered_at is not null and ((d.acknowledged_at is null and d.acknowledge_flagged_at is null) or (d.actioned_at is null and d.action_flagged_at is null))`,
+    )
     .where('d.delivered_at', '<', cutoff)
     .execute();
   const due: Record<TargetKind, string[]> = { acknowledge: [], action: [] };
   for (const row of candidates) {
     if (!row.delivered_at) continue;
-    const states = targetStates(deps.calendar, targetFor(deps.serviceLevels, row.agency, row.life_event), { deliveredAt: row.delivered_at, acknowledgedAt: row.acknowledged_at, actionedAt: row.actioned_at }, now);
+    const states = targetStates(
+      deps.calendar,
+      targetFor(deps.serviceLevels, row.agency, row.life_event),
+      { deliveredAt: row.delivered_at, acknowledgedAt: row.acknowledged_at, actionedAt: row.actioned_at },
+      now,
+    );
     if (states.acknowledge.missed && !row.acknowledge_flagged_at) due.acknowledge.push(row.id);
     if (states.action.missed && !row.action_flagged_at) due.action.push(row.id);
   }
-  return { acknowledge: await flag(deps, 'acknowledge', due.acknowledge, now), action: await flag(deps, 'action', due.action, now) };
+  return {
+    acknowledge: await flag(deps, 'acknowledge', due.acknowledge, now),
+    action: await flag(deps, 'action', due.action, now),
+  };
 }

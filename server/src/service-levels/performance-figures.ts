@@ -1,5 +1,11 @@
 import { agencyIds, lifeEventIds, type AgencyId, type LifeEventId } from '@tuo/shared';
-import { suppressionThreshold, type NotificationFigures, type PerformanceFigures, type StepFigures, type SubmissionFigures } from '@tuo/shared/api/performance';
+import {
+  suppressionThreshold,
+  type NotificationFigures,
+  type PerformanceFigures,
+  type StepFigures,
+  type SubmissionFigures,
+} from '@tuo/shared/api/performance';
 import { targetFor, targetStates, type ServiceLevels, type TargetKind } from './targets.js';
 import { londonDate, type WorkingCalendar } from './working-days.js';
 
@@ -45,13 +51,23 @@ function judge(calendar: WorkingCalendar, levels: ServiceLevels, now: Date, row:
   const step = (kind: TargetKind, doneAt: Date | null) => {
     const days = doneAt ? calendar.workingDaysBetween(delivered, londonDate(doneAt)) : null;
     const judged = days !== null || states[kind].missed;
-    return { days, judged, within: days !== null && days <= (kind === 'acknowledge' ? target.acknowledgeDays : target.actionDays) };
+    return {
+      days,
+      judged,
+      within: days !== null && days <= (kind === 'acknowledge' ? target.acknowledgeDays : target.actionDays),
+    };
   };
-  return { agency: row.agency, lifeEvent: row.lifeEvent, steps: { acknowledge: step('acknowledge', row.acknowledgedAt), action: step('action', row.actionedAt) } };
+  return {
+    agency: row.agency,
+    lifeEvent: row.lifeEvent,
+    steps: { acknowledge: step('acknowledge', row.acknowledgedAt), action: step('action', row.actionedAt) },
+  };
 }
 
 function stepFigures(rows: readonly Judged[], kind: TargetKind): StepFigures {
-  const days = rows.flatMap((row) => (row.steps[kind].days === null ? [] : [row.steps[kind].days])).sort((a, b) => a - b);
+  const days = rows
+    .flatMap((row) => (row.steps[kind].days === null ? [] : [row.steps[kind].days]))
+    .sort((a, b) => a - b);
   const judged = rows.filter((row) => row.steps[kind].judged);
   const within = judged.filter((row) => row.steps[kind].within).length;
   const enoughDone = days.length >= suppressionThreshold;
@@ -93,10 +109,29 @@ export function performanceFigures(
   const lifeEvents: (LifeEventId | 'all')[] = [...lifeEventIds, 'all'];
   const notifications: NotificationFigures[] = agencyIds.flatMap((agency: AgencyId) =>
     lifeEvents.map((lifeEvent) => {
-      const rows = judged.filter((row) => row.agency === agency && (lifeEvent === 'all' || row.lifeEvent === lifeEvent));
-      return { agency, lifeEvent, sent: shown(rows.length), acknowledge: stepFigures(rows, 'acknowledge'), action: stepFigures(rows, 'action') };
+      const rows = judged.filter(
+        (row) => row.agency === agency && (lifeEvent === 'all' || row.lifeEvent === lifeEvent),
+      );
+      return {
+        agency,
+        lifeEvent,
+        sent: shown(rows.length),
+        acknowledge: stepFigures(rows, 'acknowledge'),
+        action: stepFigures(rows, 'action'),
+      };
     }),
   );
-  const submissions = lifeEvents.map((lifeEvent) => submissionFigures(lifeEvent, input.submissions.filter((group) => lifeEvent === 'all' || group.lifeEvent === lifeEvent)));
-  return { from: input.from.toISOString(), to: input.to.toISOString(), suppressionThreshold, notifications, submissions };
+  const submissions = lifeEvents.map((lifeEvent) =>
+    submissionFigures(
+      lifeEvent,
+      input.submissions.filter((group) => lifeEvent === 'all' || group.lifeEvent === lifeEvent),
+    ),
+  );
+  return {
+    from: input.from.toISOString(),
+    to: input.to.toISOString(),
+    suppressionThreshold,
+    notifications,
+    submissions,
+  };
 }

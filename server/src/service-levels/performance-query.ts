@@ -4,14 +4,19 @@ import type { Database } from '../db/database.js';
 import type { NotificationRow, SubmissionGroup } from './performance-figures.js';
 
 /** What to count: a window of time, and for staff one agency, life event or channel. */
-export type PerformanceFilter = { from: Date; to: Date } & Partial<Pick<StaffPerformanceQuery, 'agency' | 'lifeEvent' | 'channel'>>;
+export type PerformanceFilter = { from: Date; to: Date } & Partial<
+  Pick<StaffPerformanceQuery, 'agency' | 'lifeEvent' | 'channel'>
+>;
 
 /**
  * The rows the figures are worked out from: delivered notifications in the window (by when they
  * were delivered) and reports made in it, counted by life event and channel. Only times, agencies,
  * life events and channels are read: nothing about anyone.
  */
-export async function loadPerformanceRows(db: Kysely<Database>, filter: PerformanceFilter): Promise<{ notifications: NotificationRow[]; submissions: SubmissionGroup[] }> {
+export async function loadPerformanceRows(
+  db: Kysely<Database>,
+  filter: PerformanceFilter,
+): Promise<{ notifications: NotificationRow[]; submissions: SubmissionGroup[] }> {
   let notifications = db
     .selectFrom('deliveries as d')
     .innerJoin('submissions as s', 's.id', 'd.submission_id')
@@ -32,7 +37,16 @@ export async function loadPerformanceRows(db: Kysely<Database>, filter: Performa
     .where('s.submitted_at', '<', filter.to);
   if (filter.agency) {
     const agency = filter.agency;
-    reports = reports.where((eb) => eb.exists(eb.selectFrom('deliveries as d').select('d.id').whereRef('d.submission_id', '=', 's.id').where('d.agency', '=', agency).where('d.delivered_at', 'is not', null)));
+    reports = reports.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('deliveries as d')
+          .select('d.id')
+          .whereRef('d.submission_id', '=', 's.id')
+          .where('d.agency', '=', agency)
+          .where('d.delivered_at', 'is not', null),
+      ),
+    );
   }
   if (filter.lifeEvent) reports = reports.where('s.life_event', '=', filter.lifeEvent);
   if (filter.channel) reports = reports.where('s.channel', '=', filter.channel);
@@ -51,7 +65,19 @@ export async function loadPerformanceRows(db: Kysely<Database>, filter: Performa
       .execute(),
   ]);
   return {
-    notifications: rows.flatMap((row) => (row.delivered_at ? [{ agency: row.agency, lifeEvent: row.life_event, deliveredAt: row.delivered_at, acknowledgedAt: row.acknowledged_at, actionedAt: row.actioned_at }] : [])),
+    notifications: rows.flatMap((row) =>
+      row.delivered_at
+        ? [
+            {
+              agency: row.agency,
+              lifeEvent: row.life_event,
+              deliveredAt: row.delivered_at,
+              acknowledgedAt: row.acknowledged_at,
+              actionedAt: row.actioned_at,
+            },
+          ]
+        : [],
+    ),
     submissions: groups.map((group) => ({
       lifeEvent: group.life_event,
       channel: group.channel,

@@ -48,5 +48,8 @@ export function targetStates(
     const deadline = deadlineDate(calendar, delivery.deliveredAt, days);
     return { kind, deadline, missed: doneAt === null && today > deadline };
   };
-  return { acknowledge: state('acknowledge', target.acknowledgeDays, delivery.acknowledgedAt), action: state('action', target.actionDays, delivery.actionedAt) };
+  return {
+    acknowledge: state('acknowledge', target.acknowledgeDays, delivery.acknowledgedAt),
+    action: state('action', target.actionDays, delivery.actionedAt),
+  };
 }

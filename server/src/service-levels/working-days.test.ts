@@ -65,7 +65,13 @@ describe('targets', () => {
     // Delivered on Maundy Thursday 2026: two working days run to Wednesday 8 April.
     const deliveredAt = new Date('2026-04-02T15:00:00Z');
     expect(deadlineDate(calendar, deliveredAt, 2)).toBe('2026-04-08');
-    const at = (iso: string, acknowledgedAt: Date | null = null) => targetStates(calendar, { acknowledgeDays: 2, actionDays: 10 }, { deliveredAt, acknowledgedAt, actionedAt: null }, new Date(iso));
+    const at = (iso: string, acknowledgedAt: Date | null = null) =>
+      targetStates(
+        calendar,
+        { acknowledgeDays: 2, actionDays: 10 },
+        { deliveredAt, acknowledgedAt, actionedAt: null },
+        new Date(iso),
+      );
     expect(at('2026-04-08T22:59:00Z').acknowledge.missed).toBe(false); // 23:59 on the 8th in London
     expect(at('2026-04-08T23:00:00Z').acknowledge.missed).toBe(true);
     expect(at('2026-04-20T12:00:00Z', new Date('2026-04-20T11:00:00Z')).acknowledge.missed).toBe(false);

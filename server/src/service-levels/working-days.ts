@@ -37,14 +37,26 @@ export function startOfLondonDay(date: string): Date {
 }
 
 /** A calendar for the given `date-holidays` regions; England and Wales by default. */
-export function createWorkingCalendar(regions: readonly (readonly [country: string, state: string])[] = [['GB', 'ENG'], ['GB', 'WLS']]): WorkingCalendar {
+export function createWorkingCalendar(
+  regions: readonly (readonly [country: string, state: string])[] = [
+    ['GB', 'ENG'],
+    ['GB', 'WLS'],
+  ],
+): WorkingCalendar {
   const sources = regions.map(([country, state]) => new Holidays(country, state));
   const byYear = new Map<number, ReadonlySet<string>>();
   const holidaysIn = (year: number): ReadonlySet<string> => {
     let found = byYear.get(year);
     if (!found) {
       // Only bank holidays ('public'): Mother's Day and the like are observances, not days off.
-      found = new Set(sources.flatMap((source) => source.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10))));
+      found = new Set(
+        sources.flatMap((source) =>
+          source
+            .getHolidays(year)
+            .filter((h) => h.type === 'public')
+            .map((h) => h.date.slice(0, 10)),
+        ),
+      );
       byYear.set(year, found);
     }
     return found;
@@ -57,7 +69,7 @@ export function createWorkingCalendar(regions: readonly (readonly [country: stri
     isWorkingDay,
     addWorkingDays(date, days) {
       let current = date;
-      for (let left = days; left > 0; ) {
+      for (let left = days; left > 0;) {
         current = nextDate(current);
         if (isWorkingDay(current)) left -= 1;
       }
@@ -65,7 +77,8 @@ export function createWorkingCalendar(regions: readonly (readonly [country: stri
     },
     workingDaysBetween(from, to) {
       let count = 0;
-      for (let current = nextDate(from); current <= to; current = nextDate(current)) if (isWorkingDay(current)) count += 1;
+      for (let current = nextDate(from); current <= to; current = nextDate(current))
+        if (isWorkingDay(current)) count += 1;
       return count;
     },
   };

@@ -8,15 +8,35 @@ export async function queryAuditLog(db: Kysely<Database>, query: AuditQuery): Pr
   let select = db
     .selectFrom('audit_events as a')
     .leftJoin('submissions as s', 's.id', 'a.submission_id')
-    .leftJoin('staff_users as u', (join) => join.on((eb) => eb.and([eb('a.actor_type', 'in', ['staff', 'agency-user']), eb(eb.cast<string>('u.id', 'text'), '=', eb.ref('a.actor_id'))])))
-    .select(['a.id', 'a.at', 'a.actor_type', 'a.actor_id', 'u.email', 'a.action', 's.reference', 'a.address', 'a.detail']);
+    .leftJoin('staff_users as u', (join) =>
+      join.on((eb) =>
+        eb.and([
+          eb('a.actor_type', 'in', ['staff', 'agency-user']),
+          eb(eb.cast<string>('u.id', 'text'), '=', eb.ref('a.actor_id')),
+        ]),
+      ),
+    )
+    .select([
+      'a.id',
+      'a.at',
+      'a.actor_type',
+      'a.actor_id',
+      'u.email',
+      'a.action',
+      's.reference',
+      'a.address',
+      'a.detail',
+    ]);
   if (query.actorId) select = select.where('a.actor_id', '=', query.actorId);
   if (query.action) select = select.where('a.action', '=', query.action);
   if (query.reference) select = select.where('s.reference', '=', normaliseReference(query.reference));
   if (query.from) select = select.where('a.at', '>=', new Date(query.from));
   if (query.to) select = select.where('a.at', '<', new Date(query.to));
   if (query.before) select = select.where('a.id', '<', query.before);
-  const rows = await select.orderBy('a.id', 'desc').limit(query.limit + 1).execute();
+  const rows = await select
+    .orderBy('a.id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
   const page = rows.slice(0, query.limit);
   return {
     events: page.map((row) => ({

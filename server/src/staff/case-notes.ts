@@ -13,11 +13,21 @@ export async function listCaseNotes(db: Kysely<Database>, submissionId: string):
     .orderBy('n.created_at')
     .orderBy('n.id')
     .execute();
-  return rows.map((row) => ({ id: row.id, body: row.body, createdAt: row.created_at.toISOString(), staffEmail: row.email }));
+  return rows.map((row) => ({
+    id: row.id,
+    body: row.body,
+    createdAt: row.created_at.toISOString(),
+    staffEmail: row.email,
+  }));
 }
 
 /** Adds a case note and its audit line in one statement. The note's text stays out of the audit log. */
-export async function addCaseNote(db: Kysely<Database>, submissionId: string, actor: Actor & { id: string }, body: string): Promise<void> {
+export async function addCaseNote(
+  db: Kysely<Database>,
+  submissionId: string,
+  actor: Actor & { id: string },
+  body: string,
+): Promise<void> {
   await sql`
     with note as (insert into case_notes (submission_id, staff_id, body) values (${submissionId}, ${actor.id}, ${body}) returning id)
     ${auditInsert({ actor, action: 'staff.case-note.added', submissionId }, sql`from note`)}

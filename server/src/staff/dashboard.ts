@@ -16,7 +16,15 @@ function troubled(db: Kysely<Database>, statuses: string[]) {
     .limit(listLimit)
     .execute()
     .then((rows) =>
-      rows.map((r) => ({ id: r.id, reference: r.reference, agency: r.agency as AgencyId, status: r.status, attempts: r.attempts, lastError: r.last_error, statusChangedAt: r.status_changed_at.toISOString() })),
+      rows.map((r) => ({
+        id: r.id,
+        reference: r.reference,
+        agency: r.agency as AgencyId,
+        status: r.status,
+        attempts: r.attempts,
+        lastError: r.last_error,
+        statusChangedAt: r.status_changed_at.toISOString(),
+      })),
     );
 }
 
@@ -53,7 +61,9 @@ export async function loadDashboard(db: Kysely<Database>, now = new Date()): Pro
     db
       .selectFrom('deliveries')
       .select([
-        sql<string>`count(*) filter (where acknowledge_flagged_at is not null and acknowledged_at is null)`.as('acknowledge'),
+        sql<string>`count(*) filter (where acknowledge_flagged_at is not null and acknowledged_at is null)`.as(
+          'acknowledge',
+        ),
         sql<string>`count(*) filter (where action_flagged_at is not null and actioned_at is null)`.as('action'),
       ])
       .where((eb) => eb.or([eb('acknowledge_flagged_at', 'is not', null), eb('action_flagged_at', 'is not', null)]))
@@ -62,11 +72,19 @@ export async function loadDashboard(db: Kysely<Database>, now = new Date()): Pro
   ]);
   return {
     today,
-    submissionsToday: counts.map((c) => ({ lifeEvent: c.life_event as LifeEventId, channel: c.channel, count: Number(c.count) })),
+    submissionsToday: counts.map((c) => ({
+      lifeEvent: c.life_event as LifeEventId,
+      channel: c.channel,
+      count: Number(c.count),
+    })),
     failing,
     waiting,
     missedTargets: { acknowledge: Number(missed?.acknowledge ?? 0), action: Number(missed?.action ?? 0) },
     openChaseRequests,
-    oldestUnacknowledged: oldest.flatMap((o) => (o.delivered_at ? [{ agency: o.agency as AgencyId, reference: o.reference, deliveredAt: o.delivered_at.toISOString() }] : [])),
+    oldestUnacknowledged: oldest.flatMap((o) =>
+      o.delivered_at
+        ? [{ agency: o.agency as AgencyId, reference: o.reference, deliveredAt: o.delivered_at.toISOString() }]
+        : [],
+    ),
   };
 }

@@ -7,7 +7,11 @@ import { deliveryJob } from '../jobs/job-names.js';
 export type RepairResult = { done: true; submissionId: string } | { done: false; reason: 'not_found' | 'not_failed' };
 
 async function failedDelivery(db: Kysely<Database>, deliveryId: string) {
-  return db.selectFrom('deliveries').select(['submission_id', 'status', 'attempts']).where('id', '=', deliveryId).executeTakeFirst();
+  return db
+    .selectFrom('deliveries')
+    .select(['submission_id', 'status', 'attempts'])
+    .where('id', '=', deliveryId)
+    .executeTakeFirst();
 }
 
 /**
@@ -18,7 +22,11 @@ async function failedDelivery(db: Kysely<Database>, deliveryId: string) {
  * while the delivery is still failed at the attempt count read, so two supervisors pressing
  * "retry" at once queue one attempt.
  */
-export async function retryFailedDelivery(db: Kysely<Database>, deliveryId: string, actor: Actor): Promise<RepairResult> {
+export async function retryFailedDelivery(
+  db: Kysely<Database>,
+  deliveryId: string,
+  actor: Actor,
+): Promise<RepairResult> {
   const current = await failedDelivery(db, deliveryId);
   if (!current) return { done: false, reason: 'not_found' };
   if (current.status !== 'failed') return { done: false, reason: 'not_failed' };
@@ -34,7 +42,9 @@ export async function retryFailedDelivery(db: Kysely<Database>, deliveryId: stri
     audit as (${auditInsert({ actor, action: 'staff.delivery.retried', submissionId: current.submission_id, detail: { deliveryId, attempt: current.attempts + 1 } }, sql`from d`)})
     select id from d
   `.execute(db);
-  return result.rows.length > 0 ? { done: true, submissionId: current.submission_id } : { done: false, reason: 'not_failed' };
+  return result.rows.length > 0
+    ? { done: true, submissionId: current.submission_id }
+    : { done: false, reason: 'not_failed' };
 }
 
 /**
@@ -42,7 +52,12 @@ export async function retryFailedDelivery(db: Kysely<Database>, deliveryId: stri
  * as actioned, with what was done as its outcome, so it stops showing as failing and the resident
  * sees it done. Only a failed delivery can be closed like this.
  */
-export async function markHandledOffline(db: Kysely<Database>, deliveryId: string, actor: Actor, note: string): Promise<RepairResult> {
+export async function markHandledOffline(
+  db: Kysely<Database>,
+  deliveryId: string,
+  actor: Actor,
+  note: string,
+): Promise<RepairResult> {
   const current = await failedDelivery(db, deliveryId);
   if (!current) return { done: false, reason: 'not_found' };
   const outcome = `Handled offline by the customer centre: ${note}`;
@@ -56,5 +71,7 @@ export async function markHandledOffline(db: Kysely<Database>, deliveryId: strin
     audit as (${auditInsert({ actor, action: 'staff.delivery.handled-offline', submissionId: current.submission_id, detail: { deliveryId } }, sql`from d`)})
     select id from d
   `.execute(db);
-  return result.rows.length > 0 ? { done: true, submissionId: current.submission_id } : { done: false, reason: 'not_failed' };
+  return result.rows.length > 0
+    ? { done: true, submissionId: current.submission_id }
+    : { done: false, reason: 'not_failed' };
 }

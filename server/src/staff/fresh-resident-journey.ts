@@ -7,11 +7,16 @@ import { residentCookieName } from '../plugins/session.js';
  * starts with empty answers and never sees the last one's. The journey's session row is deleted
  * (its answers are personal data) and its cookie cleared.
  */
-export async function forgetResidentJourney(request: FastifyRequest, reply: FastifyReply, options: { secret: string; publicUrl: string }): Promise<void> {
+export async function forgetResidentJourney(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: { secret: string; publicUrl: string },
+): Promise<void> {
   const name = residentCookieName(options.publicUrl);
   const signed = fastifyCookie.parse(request.headers.cookie ?? '')[name];
   if (!signed) return;
   const unsigned = fastifyCookie.unsign(signed, options.secret);
-  if (unsigned.valid && unsigned.value) await request.server.db.deleteFrom('sessions').where('sid', '=', unsigned.value).execute();
+  if (unsigned.valid && unsigned.value)
+    await request.server.db.deleteFrom('sessions').where('sid', '=', unsigned.value).execute();
   void reply.clearCookie(name, { path: '/' });
 }

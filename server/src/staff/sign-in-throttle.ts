@@ -20,7 +20,12 @@ const addressKey = (address: string) => `address:${address}`;
 const since = (policy: ThrottlePolicy) => sql<Date>`now() - make_interval(secs => ${policy.windowMs / 1000})`;
 
 /** True when this account or this address has failed too often lately. */
-export async function isThrottled(db: Kysely<Database>, email: string, address: string, policy = defaultThrottlePolicy): Promise<boolean> {
+export async function isThrottled(
+  db: Kysely<Database>,
+  email: string,
+  address: string,
+  policy = defaultThrottlePolicy,
+): Promise<boolean> {
   const row = await db
     .selectFrom('staff_sign_in_failures')
     .select((eb) => [
@@ -34,8 +39,16 @@ export async function isThrottled(db: Kysely<Database>, email: string, address: 
 }
 
 /** Counts a failure against the account and the address, and forgets failures older than the window. */
-export async function recordFailure(db: Kysely<Database>, email: string, address: string, policy = defaultThrottlePolicy): Promise<void> {
-  await db.insertInto('staff_sign_in_failures').values([{ key: accountKey(email) }, { key: addressKey(address) }]).execute();
+export async function recordFailure(
+  db: Kysely<Database>,
+  email: string,
+  address: string,
+  policy = defaultThrottlePolicy,
+): Promise<void> {
+  await db
+    .insertInto('staff_sign_in_failures')
+    .values([{ key: accountKey(email) }, { key: addressKey(address) }])
+    .execute();
   await db.deleteFrom('staff_sign_in_failures').where('at', '<=', since(policy)).execute();
 }
 

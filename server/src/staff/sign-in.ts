@@ -44,5 +44,8 @@ export async function signOut(request: FastifyRequest, user: StaffUser, everywhe
   if (everywhere) await staffSessions.destroyAllFor(user.id);
   // Destroying clears request.session, so the closing response cannot save it again.
   await request.session.destroy();
-  await recordAudit(db, { actor: { type: 'staff', id: user.id, address: request.ip }, action: everywhere ? 'staff.signed-out-everywhere' : 'staff.signed-out' });
+  await recordAudit(db, {
+    actor: { type: 'staff', id: user.id, address: request.ip },
+    action: everywhere ? 'staff.signed-out-everywhere' : 'staff.signed-out',
+  });
 }

@@ -27,7 +27,12 @@ export interface VerifiedAccount {
  * console and the agency portal each accept only their own). Every failure, an account of the
  * other kind included, takes the same time and looks the same to the caller.
  */
-export async function verifyAccount(db: Kysely<Database>, email: string, password: string, roles: readonly string[]): Promise<VerifiedAccount | undefined> {
+export async function verifyAccount(
+  db: Kysely<Database>,
+  email: string,
+  password: string,
+  roles: readonly string[],
+): Promise<VerifiedAccount | undefined> {
   const account = await db
     .selectFrom('staff_users')
     .select(['id', 'email', 'role', 'agency', 'password_hash', 'disabled_at'])
@@ -41,7 +46,11 @@ export async function verifyAccount(db: Kysely<Database>, email: string, passwor
 }
 
 /** Checks a customer-centre staff member's email address and password (agency accounts never match). */
-export async function verifyCredentials(db: Kysely<Database>, email: string, password: string): Promise<StaffUser | undefined> {
+export async function verifyCredentials(
+  db: Kysely<Database>,
+  email: string,
+  password: string,
+): Promise<StaffUser | undefined> {
   const account = await verifyAccount(db, email, password, staffRoles);
   return account ? { id: account.id, email: account.email, role: account.role as StaffRole } : undefined;
 }
@@ -49,7 +58,13 @@ export async function verifyCredentials(db: Kysely<Database>, email: string, pas
 /** An enabled account by id: its role is read afresh on every request, so a change applies at once. */
 export async function findStaffUser(db: Kysely<Database>, id: string): Promise<StaffUser | undefined> {
   // Agency accounts live in the same table and never count as customer-centre staff.
-  const row = await db.selectFrom('staff_users').select(['id', 'email', 'role']).where('id', '=', id).where('role', 'in', staffRoles).where('disabled_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('staff_users')
+    .select(['id', 'email', 'role'])
+    .where('id', '=', id)
+    .where('role', 'in', staffRoles)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
   return row ? { id: row.id, email: row.email, role: row.role as StaffRole } : undefined;
 }
 
@@ -59,7 +74,10 @@ export class StaffAccountExistsError extends Error {
 }
 
 /** Creates an account. */
-export async function createStaffUser(db: Kysely<Database>, input: { email: string; role: StaffRole; password: string }): Promise<StaffUser> {
+export async function createStaffUser(
+  db: Kysely<Database>,
+  input: { email: string; role: StaffRole; password: string },
+): Promise<StaffUser> {
   const email = input.email.trim();
   const passwordHash = await hashPassword(input.password);
   const row = await db

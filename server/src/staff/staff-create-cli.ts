@@ -10,7 +10,9 @@ import { createStaffUser, StaffAccountExistsError } from './staff-accounts.js';
 // (the first admin included) against DATABASE_URL or the embedded database, and prints a
 // generated password once: it is stored only as an argon2id hash.
 const { values } = parseArgs({ options: { email: { type: 'string' }, role: { type: 'string' } } });
-const input = z.object({ email: z.email({ error: '--email must be an email address' }), role: staffRoleSchema }).safeParse(values);
+const input = z
+  .object({ email: z.email({ error: '--email must be an email address' }), role: staffRoleSchema })
+  .safeParse(values);
 if (!input.success) {
   console.error('Usage: npm run staff:create -- --email <address> --role adviser|supervisor|admin');
   process.exitCode = 1;
@@ -24,7 +26,10 @@ if (!input.success) {
       console.log(`Created ${user.role} ${user.email} (${user.id}). Their password, shown only now:\n${password}`);
     });
   } catch (error) {
-    const message = error instanceof ConfigError || error instanceof StaffAccountExistsError ? error.message : `Could not create the account: ${error instanceof Error ? error.message : 'unknown error'}`;
+    const message =
+      error instanceof ConfigError || error instanceof StaffAccountExistsError
+        ? error.message
+        : `Could not create the account: ${error instanceof Error ? error.message : 'unknown error'}`;
     console.error(message);
     process.exitCode = 1;
   }

@@ -3,7 +3,6 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { settle, settleRead, type StoreCallback } from '../plugins/session-callback.js';
 
-
 /** How long a signed-in staff session may last, however active: a working day and a bit. */
 export const staffAbsoluteTimeoutMs = 10 * 60 * 60 * 1000;
 
@@ -28,7 +27,12 @@ export class StaffSessionStore {
         .select('data')
         .where('sid', '=', sid)
         .where('expires_at', '>', sql<Date>`now()`)
-        .where((eb) => eb.or([eb('signed_in_at', 'is', null), eb('signed_in_at', '>', sql<Date>`now() - make_interval(secs => ${this.absoluteMs / 1000})`)]))
+        .where((eb) =>
+          eb.or([
+            eb('signed_in_at', 'is', null),
+            eb('signed_in_at', '>', sql<Date>`now() - make_interval(secs => ${this.absoluteMs / 1000})`),
+          ]),
+        )
         .executeTakeFirst(),
       callback,
     );
@@ -44,8 +48,15 @@ export class StaffSessionStore {
       this.db
         .insertInto('staff_sessions')
         .values({ sid, staff_id: staffId, data, signed_in_at: signedInAt, expires_at: expires })
-      // The sign-in time is never moved once set: that is what makes the absolute timeout absolute.
-        .onConflict((oc) => oc.column('sid').doUpdateSet({ data, staff_id: staffId, expires_at: expires, signed_in_at: sql`coalesce(staff_sessions.signed_in_at, excluded.signed_in_at)` }))
+        // The sign-in time is never moved once set: that is what makes the absolute timeout absolute.
+        .onConflict((oc) =>
+          oc.column('sid').doUpdateSet({
+            data,
+            staff_id: staffId,
+            expires_at: expires,
+            signed_in_at: sql`coalesce(staff_sessions.signed_in_at, excluded.signed_in_at)`,
+          }),
+        )
         .execute(),
       callback,
     );
@@ -53,13 +64,7 @@ export class StaffSessionStore {
 
   /** Forgets a session. */
   destroy(sid: string, callback: StoreCallback): void {
-    settle(
-      this.db
-        .deleteFrom('staff_sessions')
-        .where('sid', '=', sid)
-        .execute(),
-      callback,
-    );
+    settle(this.db.deleteFrom('staff_sessions').where('sid', '=', sid).execute(), callback);
   }
 
   /** Ends every session of one staff member ("sign out everywhere"); returns how many. */
@@ -71,9 +76,14 @@ export class StaffSessionStore {
   /** Deletes expired sessions; returns how many. */
   async deleteExpired(): Promise<number> {
     const result = await this.db
-        .deleteFrom('staff_sessions')
-        .where((eb) => eb.or([eb('expires_at', '<=', sql<Date>`now()`), eb('signed_in_at', '<=', sql<Date>`now() - make_interval(secs => ${this.absoluteMs / 1000})`)]))
-        .executeTakeFirst();
+      .deleteFrom('staff_sessions')
+      .where((eb) =>
+        eb.or([
+          eb('expires_at', '<=', sql<Date>`now()`),
+          eb('signed_in_at', '<=', sql<Date>`now() - make_interval(secs => ${this.absoluteMs / 1000})`),
+        ]),
+      )
+      .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
 }

@@ -21,7 +21,8 @@ export function searchTerms(envelope: Pick<SubmissionEnvelopeV1, 'lifeEvent' | '
     if (answer === undefined) continue;
     if (field.kind === 'name' && typeof answer === 'string') terms.names.push(answer);
     else if (field.kind === 'postcode' && typeof answer === 'string') terms.postcodes.push(answer);
-    else if (field.kind === 'address' && typeof answer === 'object' && !Array.isArray(answer)) terms.postcodes.push(answer.postcode);
+    else if (field.kind === 'address' && typeof answer === 'object' && !Array.isArray(answer))
+      terms.postcodes.push(answer.postcode);
   }
   return terms;
 }
@@ -47,7 +48,11 @@ export function normaliseCode(text: string): string {
  * the submission's id (e.g. `from s`), so the row exists exactly when the submission does.
  * `identifierHashes` are the keyed hashes of its protected identifiers.
  */
-export function searchIndexInsert(envelope: SubmissionEnvelopeV1, identifierHashes: string[], from: RawBuilder<unknown>): RawBuilder<unknown> {
+export function searchIndexInsert(
+  envelope: SubmissionEnvelopeV1,
+  identifierHashes: string[],
+  from: RawBuilder<unknown>,
+): RawBuilder<unknown> {
   const terms = searchTerms(envelope);
   // Names are joined with a separator no query can contain, so a match never spans two people.
   return sql`insert into submission_search (submission_id, reference, names, postcodes, identifier_hashes)
@@ -58,7 +63,10 @@ export function searchIndexInsert(envelope: SubmissionEnvelopeV1, identifierHash
 /** The search row's terms for a submission already stored (re-indexed after re-sealing). */
 export function searchIndexValues(envelope: Pick<SubmissionEnvelopeV1, 'lifeEvent' | 'answers'>) {
   const terms = searchTerms(envelope);
-  return { names: terms.names.map(normaliseName).join(' | '), postcodes: terms.postcodes.map(normaliseCode).join(' | ') };
+  return {
+    names: terms.names.map(normaliseName).join(' | '),
+    postcodes: terms.postcodes.map(normaliseCode).join(' | '),
+  };
 }
 
 /** `%text%` for LIKE. Normalised terms hold only letters, digits and spaces, so never a wildcard of LIKE's own. */
@@ -70,12 +78,20 @@ function containing(text: string): string {
  * Submissions matching every term given: partial and case-insensitive, newest first, at most 50.
  * Dates of birth, NHS and NI numbers match exactly, by keyed hash under every configured key.
  */
-export async function searchSubmissions(db: Kysely<Database>, privacy: ProtectedValues, query: SearchQuery): Promise<(SearchResponse['results'][number] & { id: string })[]> {
+export async function searchSubmissions(
+  db: Kysely<Database>,
+  privacy: ProtectedValues,
+  query: SearchQuery,
+): Promise<(SearchResponse['results'][number] & { id: string })[]> {
   let select = db
     .selectFrom('submission_search as ss')
     .innerJoin('submissions as s', 's.id', 'ss.submission_id')
     .select(['s.id', 's.reference', 's.life_event', 's.channel', 's.submitted_at', 's.envelope']);
-  const terms = { reference: query.reference && normaliseCode(query.reference), name: query.name && normaliseName(query.name), postcode: query.postcode && normaliseCode(query.postcode) };
+  const terms = {
+    reference: query.reference && normaliseCode(query.reference),
+    name: query.name && normaliseName(query.name),
+    postcode: query.postcode && normaliseCode(query.postcode),
+  };
   // A term that is all punctuation would otherwise match everything.
   if (Object.values(terms).some((term) => term === '')) return [];
   if (terms.reference) select = select.where('ss.reference', 'like', containing(terms.reference));
@@ -87,7 +103,8 @@ export async function searchSubmissions(db: Kysely<Database>, privacy: Protected
     ['ni-number', query.niNumber],
   ] as const;
   for (const [kind, value] of identifiers) {
-    if (value) select = select.where(sql<boolean>`ss.identifier_hashes && ${privacy.searchHashesFor(kind, value)}::text[]`);
+    if (value)
+      select = select.where(sql<boolean>`ss.identifier_hashes && ${privacy.searchHashesFor(kind, value)}::text[]`);
   }
   const rows = await select.orderBy('s.submitted_at', 'desc').limit(50).execute();
   return rows.map((row) => {

@@ -14,7 +14,9 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 async function assistedDetails(db: Kysely<Database>, submissionId: string): Promise<SubmissionView['assisted']> {
   const row = await db
     .selectFrom('audit_events as a')
-    .leftJoin('staff_users as u', (join) => join.on((eb) => eb(eb.cast<string>('u.id', 'text'), '=', eb.ref('a.actor_id'))))
+    .leftJoin('staff_users as u', (join) =>
+      join.on((eb) => eb(eb.cast<string>('u.id', 'text'), '=', eb.ref('a.actor_id'))),
+    )
     .select(['a.actor_id', 'a.detail', 'u.email'])
     .where('a.submission_id', '=', submissionId)
     .where('a.action', '=', 'submission.created')
@@ -27,18 +29,53 @@ async function assistedDetails(db: Kysely<Database>, submissionId: string): Prom
 }
 
 /** Everything staff may see about one submission, found by its reference; undefined when there is none. */
-export async function loadSubmissionView(db: Kysely<Database>, privacy: ProtectedValues, reference: string): Promise<{ id: string; view: SubmissionView } | undefined> {
+export async function loadSubmissionView(
+  db: Kysely<Database>,
+  privacy: ProtectedValues,
+  reference: string,
+): Promise<{ id: string; view: SubmissionView } | undefined> {
   const submission = await db
     .selectFrom('submissions')
-    .select(['id', 'reference', 'life_event', 'channel', 'language', 'submitted_at', 'envelope', 'answers_erased_at', 'erasure_kind'])
+    .select([
+      'id',
+      'reference',
+      'life_event',
+      'channel',
+      'language',
+      'submitted_at',
+      'envelope',
+      'answers_erased_at',
+      'erasure_kind',
+    ])
     .where('reference', '=', normaliseReference(reference))
     .executeTakeFirst();
   if (!submission) return undefined;
-  const deliveries = await db.selectFrom('deliveries').selectAll().where('submission_id', '=', submission.id).orderBy('agency').execute();
+  const deliveries = await db
+    .selectFrom('deliveries')
+    .selectAll()
+    .where('submission_id', '=', submission.id)
+    .orderBy('agency')
+    .execute();
   const ids = deliveries.map((d) => d.id);
   const [events, attempts, notes, assisted] = await Promise.all([
-    ids.length ? db.selectFrom('delivery_events').selectAll().where('delivery_id', 'in', ids).orderBy('at').orderBy('id').execute() : [],
-    ids.length ? db.selectFrom('delivery_attempts').selectAll().where('delivery_id', 'in', ids).orderBy('attempt').orderBy('id').execute() : [],
+    ids.length
+      ? db
+          .selectFrom('delivery_events')
+          .selectAll()
+          .where('delivery_id', 'in', ids)
+          .orderBy('at')
+          .orderBy('id')
+          .execute()
+      : [],
+    ids.length
+      ? db
+          .selectFrom('delivery_attempts')
+          .selectAll()
+          .where('delivery_id', 'in', ids)
+          .orderBy('attempt')
+          .orderBy('id')
+          .execute()
+      : [],
     listCaseNotes(db, submission.id),
     assistedDetails(db, submission.id),
   ]);
@@ -53,7 +90,12 @@ export async function loadSubmissionView(db: Kysely<Database>, privacy: Protecte
       language: submission.language,
       submittedAt: submission.submitted_at.toISOString(),
       assisted,
-      erasure: submission.answers_erased_at ? { at: submission.answers_erased_at.toISOString(), kind: submission.erasure_kind === 'request' ? 'request' : 'retention' } : null,
+      erasure: submission.answers_erased_at
+        ? {
+            at: submission.answers_erased_at.toISOString(),
+            kind: submission.erasure_kind === 'request' ? 'request' : 'retention',
+          }
+        : null,
       answers: answerSummary(getJourney(lifeEvent), envelope.answers)
         .filter((row) => row.lines.length > 0)
         .map((row) => ({ label: row.label, lines: [...row.lines] })),
@@ -68,11 +110,23 @@ export async function loadSubmissionView(db: Kysely<Database>, privacy: Protecte
         nextAttemptAt: iso(d.next_attempt_at),
         webhookId: messageIdFor(d.id),
         outcome: d.outcome,
-        missedTargets: [...(d.acknowledge_flagged_at ? (['acknowledge'] as const) : []), ...(d.action_flagged_at ? (['action'] as const) : [])],
-        events: events.filter((e) => e.delivery_id === d.id).map((e) => ({ status: e.status, at: e.at.toISOString(), detail: e.detail })),
+        missedTargets: [
+          ...(d.acknowledge_flagged_at ? (['acknowledge'] as const) : []),
+          ...(d.action_flagged_at ? (['action'] as const) : []),
+        ],
+        events: events
+          .filter((e) => e.delivery_id === d.id)
+          .map((e) => ({ status: e.status, at: e.at.toISOString(), detail: e.detail })),
         attemptHistory: attempts
           .filter((a) => a.delivery_id === d.id)
-          .map((a) => ({ attempt: a.attempt, startedAt: a.started_at.toISOString(), durationMs: a.duration_ms, outcome: a.outcome, statusCode: a.status_code, error: a.error })),
+          .map((a) => ({
+            attempt: a.attempt,
+            startedAt: a.started_at.toISOString(),
+            durationMs: a.duration_ms,
+            outcome: a.outcome,
+            statusCode: a.status_code,
+            error: a.error,
+          })),
       })),
       notes,
     },

@@ -1,9 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import {
-  createSubmissionEnvelopeV1,
-  generateReference,
-  type AgencyId,
-} from '@tuo/shared';
+import { createSubmissionEnvelopeV1, generateReference, type AgencyId } from '@tuo/shared';
 import type { CreateSubmissionRequest, CreateSubmissionResponse } from '@tuo/shared/api/submissions';
 import type { StartAssistedRequest } from '@tuo/shared/api/staff-session';
 import { sql, type Kysely } from 'kysely';
@@ -32,12 +28,14 @@ function contactChannels(answers: Record<string, unknown>): ('email' | 'sms')[] 
 
 const UNIQUE_VIOLATION = '23505';
 const isUniqueViolation = (error: unknown, constraint: string) =>
-  (error as { code?: string; constraint?: string }).code === UNIQUE_VIOLATION && (error as { constraint?: string }).constraint === constraint;
+  (error as { code?: string; constraint?: string }).code === UNIQUE_VIOLATION &&
+  (error as { constraint?: string }).constraint === constraint;
 
 const SCOPE = 'submissions';
 
 /** The version of a purpose text the resident was shown: a content hash, the same for the same words. */
-const purposeVersion = (text: string) => `sha256:${createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 16)}`;
+const purposeVersion = (text: string) =>
+  `sha256:${createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 16)}`;
 
 async function replay(db: Kysely<Database>, claim: IdempotencyClaim): Promise<CreateSubmissionResponse> {
   const stored = await db
@@ -46,7 +44,11 @@ async function replay(db: Kysely<Database>, claim: IdempotencyClaim): Promise<Cr
     .where('key', '=', idempotencyLookupKey(SCOPE, claim.key))
     .executeTakeFirstOrThrow();
   if (stored.request_hash !== claim.requestHash || stored.response === null) {
-    throw new ConflictError('idempotency_key_reused', 'This Idempotency-Key was already used with a different request. Use a new key for a new submission.', 422);
+    throw new ConflictError(
+      'idempotency_key_reused',
+      'This Idempotency-Key was already used with a different request. Use a new key for a new submission.',
+      422,
+    );
   }
   return openResponse(SCOPE, claim.key, stored.response) as CreateSubmissionResponse;
 }
@@ -72,7 +74,13 @@ async function insertAll(
   // An adviser's assisted submission records that they made the choices, for the resident, with their agreement.
   const consentGivenBy =
     assisted && actor.type === 'staff' && actor.id
-      ? { by: 'adviser' as const, onBehalfOf: 'resident' as const, staffId: actor.id, mode: assisted.mode, residentAgreed: assisted.consentConfirmed }
+      ? {
+          by: 'adviser' as const,
+          onBehalfOf: 'resident' as const,
+          staffId: actor.id,
+          mode: assisted.mode,
+          residentAgreed: assisted.consentConfirmed,
+        }
       : { by: 'resident' as const };
   const envelope = createSubmissionEnvelopeV1(request, { reference, submittedAt, consentGivenBy, purposeVersion });
   // Protected identifiers never reach the database in clear: sealed in the envelope, hashed for search.
@@ -84,8 +92,15 @@ async function insertAll(
   const jobs = [...deliveryIds.map((id) => deliveryJob(id, 1)), ...messages.map((m) => residentMessageJob(m.id))];
   const response: CreateSubmissionResponse = { reference, trackingSecret, agencies };
   // An assisted submission's audit line also holds what the adviser recorded (codes only).
-  const assistedDetail: AuditEvent['detail'] = assisted ? { mode: assisted.mode, identityChecks: assisted.identityChecks, consentConfirmed: assisted.consentConfirmed } : {};
-  const audit: AuditEvent = { actor, action: 'submission.created', submissionId, detail: { lifeEvent: envelope.lifeEvent, channel: envelope.channel, agencies, ...assistedDetail } };
+  const assistedDetail: AuditEvent['detail'] = assisted
+    ? { mode: assisted.mode, identityChecks: assisted.identityChecks, consentConfirmed: assisted.consentConfirmed }
+    : {};
+  const audit: AuditEvent = {
+    actor,
+    action: 'submission.created',
+    submissionId,
+    detail: { lifeEvent: envelope.lifeEvent, channel: envelope.channel, agencies, ...assistedDetail },
+  };
 
   const claimCte = claim
     ? sql`insert into idempotency_keys (key, request_hash, response)
@@ -137,7 +152,9 @@ export async function acceptSubmission(
 ): Promise<{ response: CreateSubmissionResponse; replayed: boolean }> {
   // Only an adviser acting for a resident (through the staff console) makes an assisted submission.
   if (request.channel === 'assisted' && !options.assisted) {
-    throw new ValidationError('Only customer-centre staff can make an assisted submission.', [{ path: 'channel', message: "Leave out channel, or send 'online'" }]);
+    throw new ValidationError('Only customer-centre staff can make an assisted submission.', [
+      { path: 'channel', message: "Leave out channel, or send 'online'" },
+    ]);
   }
   const claim = options.idempotency;
   for (let attempt = 1; ; attempt += 1) {

@@ -15,6 +15,8 @@ describe('idempotency records', () => {
     expect(() => openResponse('submissions', 'client-key-2', sealed)).toThrow();
     expect(() => openResponse('journeys', 'client-key-1', sealed)).toThrow();
     expect(idempotencyLookupKey('submissions', 'client-key-1')).not.toContain('client-key-1');
-    expect(idempotencyLookupKey('submissions', 'client-key-1')).not.toBe(idempotencyLookupKey('journeys', 'client-key-1'));
+    expect(idempotencyLookupKey('submissions', 'client-key-1')).not.toBe(
+      idempotencyLookupKey('journeys', 'client-key-1'),
+    );
   });
 });

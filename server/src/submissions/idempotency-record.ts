@@ -19,7 +19,9 @@ export function sealResponse(scope: string, clientKey: string, response: unknown
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', sealingKey(scope, clientKey), iv);
   const data = Buffer.concat([cipher.update(JSON.stringify(response), 'utf8'), cipher.final()]);
-  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join('.');
+  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join(
+    '.',
+  );
 }
 
 /** Opens a sealed response with the client's key; throws if the key or the record is wrong. */
@@ -28,5 +30,7 @@ export function openResponse(scope: string, clientKey: string, sealed: string): 
   if (version !== 'v1' || !iv || !tag || !data) throw new Error('Not a sealed idempotency response');
   const decipher = createDecipheriv('aes-256-gcm', sealingKey(scope, clientKey), Buffer.from(iv, 'base64url'));
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  return JSON.parse(Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8'));
+  return JSON.parse(
+    Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8'),
+  );
 }

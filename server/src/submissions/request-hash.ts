@@ -14,5 +14,7 @@ function canonical(value: unknown): unknown {
 
 /** A hash of a request body that ignores key order, to tell "the same request again" from "another one". */
 export function requestHash(body: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(body)))
+    .digest('base64url');
 }

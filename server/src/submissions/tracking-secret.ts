@@ -1,5 +1,9 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
-import { normaliseTrackingCode, trackingCodeFromRandom, trackingCodeLength } from '@tuo/shared/identifiers/tracking-code';
+import {
+  normaliseTrackingCode,
+  trackingCodeFromRandom,
+  trackingCodeLength,
+} from '@tuo/shared/identifiers/tracking-code';
 
 /**
  * A new tracking secret: a tracking code of 100 random bits, `7K3MQ-9Q2MX-4HB8C-ZT1RW` (see

@@ -20,7 +20,8 @@ export interface AgencyDescription {
 export const agencies: Readonly<Record<AgencyId, AgencyDescription>> = {
   council: {
     name: 'Your local council',
-    description: 'Council tax, housing benefit, blue badges, bus passes, libraries, social care and the electoral register.',
+    description:
+      'Council tax, housing benefit, blue badges, bus passes, libraries, social care and the electoral register.',
   },
   nhs: {
     name: 'Your GP and the NHS',

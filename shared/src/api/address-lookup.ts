@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from 'zod';
 
 /** An address found at a postcode, with the UPRN that lets agencies match it to their records. */
 export const foundAddressSchema = z
@@ -6,30 +6,25 @@ export const foundAddressSchema = z
     uprn: z
       .string()
       .regex(/^\d{1,12}$/)
-      .meta({ description: "Unique Property Reference Number" }),
+      .meta({ description: 'Unique Property Reference Number' }),
     line1: z.string(),
     line2: z.string().optional(),
     town: z.string(),
     postcode: z.string(),
   })
-  .meta({ id: "FoundAddress" });
+  .meta({ id: 'FoundAddress' });
 
 /** An address found at a postcode. */
 export type FoundAddress = z.infer<typeof foundAddressSchema>;
 
 /** `GET /api/address-lookup` query. */
 export const addressLookupQuerySchema = z.object({
-  postcode: z
-    .string()
-    .max(20)
-    .meta({ description: "A UK postcode, with or without its space" }),
+  postcode: z.string().max(20).meta({ description: 'A UK postcode, with or without its space' }),
 });
 
 /** `GET /api/address-lookup` response: the addresses at the postcode (none is an empty list). */
 export const addressLookupResponseSchema = z.object({
-  postcode: z
-    .string()
-    .meta({ description: "The postcode as looked up, in its standard form" }),
+  postcode: z.string().meta({ description: 'The postcode as looked up, in its standard form' }),
   addresses: z.array(foundAddressSchema),
 });
 
@@ -37,12 +32,10 @@ export const addressLookupResponseSchema = z.object({
 export type AddressLookupResponse = z.infer<typeof addressLookupResponseSchema>;
 
 /** An address on one line, as listed to choose from: "Flat 2, 14 Mill Lane, Exeter, EX1 1AA". */
-export function addressOnOneLine(
-  address: Pick<FoundAddress, "line1" | "line2" | "town" | "postcode">,
-): string {
+export function addressOnOneLine(address: Pick<FoundAddress, 'line1' | 'line2' | 'town' | 'postcode'>): string {
   return [address.line1, address.line2, address.town, address.postcode]
-    .filter((part) => part !== undefined && part !== "")
-    .join(", ");
+    .filter((part) => part !== undefined && part !== '')
+    .join(', ');
 }
 
 /**
@@ -51,7 +44,7 @@ export function addressOnOneLine(
  */
 export interface AddressLookupState {
   postcode: string;
-  outcome: "found" | "none" | "unavailable" | "invalid";
+  outcome: 'found' | 'none' | 'unavailable' | 'invalid';
   addresses: FoundAddress[];
   chosen?: string;
 }

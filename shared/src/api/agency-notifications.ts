@@ -9,7 +9,9 @@ export const agencyNotificationStatusSchema = z.enum(['delivered', 'acknowledged
 /** One notification in an agency's inbox: its routed payload and its state. */
 export const agencyNotificationSchema = z
   .object({
-    id: z.uuid().meta({ description: 'Stable id of this notification; the webhook-id of a pushed copy is `msg_` + the id without dashes' }),
+    id: z.uuid().meta({
+      description: 'Stable id of this notification; the webhook-id of a pushed copy is `msg_` + the id without dashes',
+    }),
     reference: canonicalReferenceSchema,
     lifeEvent: lifeEventIdSchema,
     agency: agencyIdSchema,
@@ -18,10 +20,13 @@ export const agencyNotificationSchema = z
     acknowledgedAt: z.iso.datetime({ offset: true }).nullable(),
     actionedAt: z.iso.datetime({ offset: true }).nullable(),
     outcome: z.string().nullable(),
-    missedTargets: z
-      .array(z.enum(['acknowledge', 'action']))
-      .meta({ description: 'Service-level targets this notification has missed (acknowledge within, action within so many working days); webhook agencies are also sent `{agency}.notification.target_missed`' }),
-    payload: z.record(z.string(), z.unknown()).meta({ description: 'Exactly the fields routed to this agency (see the life event catalogue)' }),
+    missedTargets: z.array(z.enum(['acknowledge', 'action'])).meta({
+      description:
+        'Service-level targets this notification has missed (acknowledge within, action within so many working days); webhook agencies are also sent `{agency}.notification.target_missed`',
+    }),
+    payload: z
+      .record(z.string(), z.unknown())
+      .meta({ description: 'Exactly the fields routed to this agency (see the life event catalogue)' }),
   })
   .meta({ id: 'AgencyNotification' });
 
@@ -30,17 +35,27 @@ export type AgencyNotification = z.infer<typeof agencyNotificationSchema>;
 
 /** `GET /api/agency/notifications` query. */
 export const agencyNotificationsQuerySchema = z.object({
-  after: z.string().max(200).optional().meta({ description: 'The `nextCursor` of the previous page; omit to start from the beginning' }),
+  after: z
+    .string()
+    .max(200)
+    .optional()
+    .meta({ description: 'The `nextCursor` of the previous page; omit to start from the beginning' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
 /** `GET /api/agency/notifications` response: a page in a stable order, and where to carry on. */
 export const agencyNotificationsPageSchema = z.object({
   notifications: z.array(agencyNotificationSchema),
-  nextCursor: z.string().meta({ description: 'Pass as `after` to get what came next; the same cursor is returned when there is nothing new yet' }),
+  nextCursor: z.string().meta({
+    description: 'Pass as `after` to get what came next; the same cursor is returned when there is nothing new yet',
+  }),
 });
 
 /** `POST /api/agency/notifications/:id/actioned` body. */
 export const actionedRequestSchema = z.object({
-  outcome: z.string().trim().min(1, { error: 'Say what was done' }).max(2000, { error: 'Outcome must be 2000 characters or fewer' }),
+  outcome: z
+    .string()
+    .trim()
+    .min(1, { error: 'Say what was done' })
+    .max(2000, { error: 'Outcome must be 2000 characters or fewer' }),
 });

@@ -87,7 +87,11 @@ export type AgencyApiKey = z.infer<typeof agencyApiKeySchema>;
 
 /** Creating an API key: a name saying which system uses it. */
 export const createApiKeyRequestSchema = z.strictObject({
-  name: z.string().trim().min(1, { error: 'Enter a name for the key' }).max(100, { error: 'Name must be 100 characters or fewer' }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: 'Enter a name for the key' })
+    .max(100, { error: 'Name must be 100 characters or fewer' }),
 });
 
 /** A new key, shown once. */
@@ -100,7 +104,9 @@ export const createdApiKeySchema = z.strictObject({
 /** A new webhook signing secret, shown once, and until when the one it replaces keeps signing. */
 export const rotatedWebhookSecretSchema = z.strictObject({
   secret: z.string().meta({ description: 'The new Standard Webhooks secret (whsec_…): shown only now' }),
-  previousRetiresAt: z.iso.datetime({ offset: true }).meta({ description: 'Until then, webhooks carry a signature by each secret' }),
+  previousRetiresAt: z.iso
+    .datetime({ offset: true })
+    .meta({ description: 'Until then, webhooks carry a signature by each secret' }),
 });
 
 /** A rotated webhook secret. */
@@ -109,8 +115,13 @@ export type RotatedWebhookSecret = z.infer<typeof rotatedWebhookSecretSchema>;
 /** Whether the agency takes webhooks, and which secrets sign them now (never the secrets themselves). */
 export const webhookSecretStatusSchema = z.strictObject({
   webhook: z.boolean().meta({ description: 'False when the agency reads its inbox instead' }),
-  rotatedAt: z.iso.datetime({ offset: true }).nullable().meta({ description: 'When the current secret was made; null while the configured one is current' }),
-  retiring: z.array(z.iso.datetime({ offset: true })).meta({ description: 'When each earlier secret that still signs stops' }),
+  rotatedAt: z.iso
+    .datetime({ offset: true })
+    .nullable()
+    .meta({ description: 'When the current secret was made; null while the configured one is current' }),
+  retiring: z
+    .array(z.iso.datetime({ offset: true }))
+    .meta({ description: 'When each earlier secret that still signs stops' }),
 });
 
 /** The webhook secret's state. */

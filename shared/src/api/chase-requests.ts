@@ -78,5 +78,9 @@ export interface ChaseQueue {
 /** What staff record on a request: chased (it stays on the queue) or resolved (it leaves it), with a note the resident sees. */
 export const chaseOutcomeRequestSchema = z.object({
   outcome: z.enum(['chased', 'resolved'], { error: 'Select chased or resolved' }),
-  note: z.string().trim().min(1, { error: 'Say what you did; the resident will see this' }).max(1000, { error: 'Note must be 1000 characters or fewer' }),
+  note: z
+    .string()
+    .trim()
+    .min(1, { error: 'Say what you did; the resident will see this' })
+    .max(1000, { error: 'Note must be 1000 characters or fewer' }),
 });

@@ -20,7 +20,12 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[], prefix: reado
     const field = path.map(String).join('.');
     if (errors.has(field)) continue;
     const parts: unknown = issue.code === 'custom' ? issue.params?.parts : undefined;
-    errors.set(field, Array.isArray(parts) ? { field, message: issue.message, parts: parts.map(String) } : { field, message: issue.message });
+    errors.set(
+      field,
+      Array.isArray(parts)
+        ? { field, message: issue.message, parts: parts.map(String) }
+        : { field, message: issue.message },
+    );
   }
   return [...errors.values()];
 }

@@ -23,8 +23,16 @@ export const performanceQuerySchema = z.object({
   period: z.enum(performancePeriods).default('30d').meta({ description: 'The last 30 days, 90 days or 12 months' }),
 });
 
-const count = z.number().int().min(suppressionThreshold).nullable().meta({ description: 'null when fewer than 10 (suppressed)' });
-const dependent = z.number().nullable().meta({ description: 'null when the count it is worked out from is fewer than 10' });
+const count = z
+  .number()
+  .int()
+  .min(suppressionThreshold)
+  .nullable()
+  .meta({ description: 'null when fewer than 10 (suppressed)' });
+const dependent = z
+  .number()
+  .nullable()
+  .meta({ description: 'null when the count it is worked out from is fewer than 10' });
 
 /** Time taken for one step (acknowledge or action), in working days (England and Wales). */
 export const stepFiguresSchema = z.strictObject({
@@ -57,8 +65,12 @@ export const submissionFiguresSchema = z.strictObject({
   lifeEvent: lifeEventOrAllSchema,
   submissions: count,
   assistedShare: dependent.meta({ description: 'Share (0 to 1) made with a customer-centre adviser' }),
-  agenciesPerSubmission: dependent.meta({ description: 'Agencies told per report, on average: the separate contacts one report replaced' }),
-  contactsSaved: count.meta({ description: 'Contacts a resident did not have to make: agencies told beyond the first, added up' }),
+  agenciesPerSubmission: dependent.meta({
+    description: 'Agencies told per report, on average: the separate contacts one report replaced',
+  }),
+  contactsSaved: count.meta({
+    description: 'Contacts a resident did not have to make: agencies told beyond the first, added up',
+  }),
 });
 
 /** One life event's row. */
@@ -87,7 +99,10 @@ export const staffPerformanceQuerySchema = z
     lifeEvent: lifeEventIdSchema.optional(),
     channel: channelSchema.optional(),
   })
-  .refine((query) => query.from <= query.to, { error: 'The end date must be the same as or after the start date', path: ['to'] });
+  .refine((query) => query.from <= query.to, {
+    error: 'The end date must be the same as or after the start date',
+    path: ['to'],
+  });
 
 /** The staff console's filters. */
 export type StaffPerformanceQuery = z.infer<typeof staffPerformanceQuerySchema>;

@@ -19,11 +19,15 @@ export const troubledDeliverySchema = z.strictObject({
 export const dashboardSchema = z.strictObject({
   /** Today in the UK, as `YYYY-MM-DD`. */
   today: z.string(),
-  submissionsToday: z.array(z.strictObject({ lifeEvent: lifeEventIdSchema, channel: z.string(), count: z.number().int() })),
+  submissionsToday: z.array(
+    z.strictObject({ lifeEvent: lifeEventIdSchema, channel: z.string(), count: z.number().int() }),
+  ),
   failing: z.array(troubledDeliverySchema),
   waiting: z.array(troubledDeliverySchema),
   /** Per agency, the notification delivered longest ago that nobody there has acknowledged. */
-  oldestUnacknowledged: z.array(z.strictObject({ agency: agencyIdSchema, reference: z.string(), deliveredAt: timestamp })),
+  oldestUnacknowledged: z.array(
+    z.strictObject({ agency: agencyIdSchema, reference: z.string(), deliveredAt: timestamp }),
+  ),
   /** Notifications flagged past their target and still not acknowledged / actioned. */
   missedTargets: z.strictObject({ acknowledge: z.number().int(), action: z.number().int() }),
   /** Residents' requests to chase that nobody has picked up yet. */

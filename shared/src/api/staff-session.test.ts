@@ -15,8 +15,13 @@ describe('roles', () => {
 
 describe('starting an assisted transaction', () => {
   it('needs a mode, at least one identity check and consent', () => {
-    const issues = startAssistedRequestSchema.safeParse({ identityChecks: [] }).error?.issues.map((issue) => issue.path.join('.'));
+    const issues = startAssistedRequestSchema
+      .safeParse({ identityChecks: [] })
+      .error?.issues.map((issue) => issue.path.join('.'));
     expect(issues).toEqual(['mode', 'identityChecks', 'consentConfirmed']);
-    expect(startAssistedRequestSchema.safeParse({ mode: 'phone', identityChecks: ['photo-id'], consentConfirmed: true }).success).toBe(true);
+    expect(
+      startAssistedRequestSchema.safeParse({ mode: 'phone', identityChecks: ['photo-id'], consentConfirmed: true })
+        .success,
+    ).toBe(true);
   });
 });

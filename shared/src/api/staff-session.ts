@@ -40,12 +40,19 @@ export type SignInRequest = z.infer<typeof signInRequestSchema>;
 export const assistedModes = ['phone', 'face-to-face'] as const;
 
 /** The identity checks an adviser can record (codes only: never the documents themselves). */
-export const identityChecks = ['photo-id', 'proof-of-address', 'security-questions', 'called-back-on-known-number'] as const;
+export const identityChecks = [
+  'photo-id',
+  'proof-of-address',
+  'security-questions',
+  'called-back-on-known-number',
+] as const;
 
 /** `POST /api/staff/assisted` body: what the adviser confirms before acting for a resident. */
 export const startAssistedRequestSchema = z.strictObject({
   mode: z.enum(assistedModes, { error: 'Select how you are helping the resident' }),
-  identityChecks: z.array(z.enum(identityChecks)).min(1, { error: "Select the checks you made of the resident's identity" }),
+  identityChecks: z
+    .array(z.enum(identityChecks))
+    .min(1, { error: "Select the checks you made of the resident's identity" }),
   consentConfirmed: z.literal(true, { error: 'Confirm the resident agreed that you act for them' }),
 });
 

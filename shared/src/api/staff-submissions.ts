@@ -20,7 +20,10 @@ export const searchQuerySchema = z
     nhsNumber: z.string().trim().max(20).refine(isValidNhsNumber, { error: nhsNumberMessage }).optional(),
     niNumber: z.string().trim().max(20).refine(isValidNiNumber, { error: niNumberMessage }).optional(),
   })
-  .refine((query) => Object.values(query).some((value) => typeof value === 'string'), { error: 'Enter a reference, name, date of birth, postcode, NHS number or National Insurance number', path: ['reference'] });
+  .refine((query) => Object.values(query).some((value) => typeof value === 'string'), {
+    error: 'Enter a reference, name, date of birth, postcode, NHS number or National Insurance number',
+    path: ['reference'],
+  });
 
 /** A search. */
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
@@ -74,7 +77,12 @@ export const deliveryHistorySchema = z.strictObject({
 export type DeliveryHistory = z.infer<typeof deliveryHistorySchema>;
 
 /** A case note. */
-export const caseNoteSchema = z.strictObject({ id: z.uuid(), body: z.string(), createdAt: timestamp, staffEmail: z.string() });
+export const caseNoteSchema = z.strictObject({
+  id: z.uuid(),
+  body: z.string(),
+  createdAt: timestamp,
+  staffEmail: z.string(),
+});
 
 /** A case note. */
 export type CaseNote = z.infer<typeof caseNoteSchema>;
@@ -108,9 +116,19 @@ export const submissionViewSchema = z.strictObject({
 export type SubmissionView = z.infer<typeof submissionViewSchema>;
 
 /** `POST /api/staff/submissions/:reference/notes` body. */
-export const caseNoteRequestSchema = z.strictObject({ body: z.string().trim().min(1, { error: 'Enter the note' }).max(2000, { error: 'The note must be 2000 characters or fewer' }) });
+export const caseNoteRequestSchema = z.strictObject({
+  body: z
+    .string()
+    .trim()
+    .min(1, { error: 'Enter the note' })
+    .max(2000, { error: 'The note must be 2000 characters or fewer' }),
+});
 
 /** `POST /api/staff/deliveries/:id/handled-offline` body: how it was handled. */
 export const handledOfflineRequestSchema = z.strictObject({
-  note: z.string().trim().min(1, { error: 'Enter how the agency was told' }).max(500, { error: 'Keep it to 500 characters or fewer' }),
+  note: z
+    .string()
+    .trim()
+    .min(1, { error: 'Enter how the agency was told' })
+    .max(500, { error: 'Keep it to 500 characters or fewer' }),
 });

@@ -56,7 +56,17 @@ export const subjectAccessExportSchema = z
     /** The same answers as people read them: each question's label and the answer's lines. */
     answerSummary: z.array(z.strictObject({ label: z.string(), lines: z.array(z.string()) })),
     deliveries: z.array(exportedDeliverySchema),
-    residentMessages: z.array(z.strictObject({ id: z.uuid(), kind: z.string(), channel: z.string(), status: z.string(), createdAt: timestamp, updatedAt: timestamp, error: z.string().nullable() })),
+    residentMessages: z.array(
+      z.strictObject({
+        id: z.uuid(),
+        kind: z.string(),
+        channel: z.string(),
+        status: z.string(),
+        createdAt: timestamp,
+        updatedAt: timestamp,
+        error: z.string().nullable(),
+      }),
+    ),
     caseNotes: z.array(caseNoteSchema),
     /** The resident's requests to chase an agency, in their own words, and what staff replied. */
     chaseRequests: z.array(

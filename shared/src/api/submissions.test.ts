@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { lifeEventIds } from '../journeys/catalogue.js';
 import { exampleSubmissions } from './example-submissions.js';
 import { toFieldErrors } from './field-errors.js';
-import { createSubmissionRequestSchema, createSubmissionResponseSchema, submissionStatusResponseSchema } from './submissions.js';
+import {
+  createSubmissionRequestSchema,
+  createSubmissionResponseSchema,
+  submissionStatusResponseSchema,
+} from './submissions.js';
 
 describe('POST /submissions request', () => {
   it.each(lifeEventIds)('accepts the %s example', (id) => {
@@ -18,7 +22,10 @@ describe('POST /submissions request', () => {
   });
 
   it('puts answer issues on paths that name the form field', () => {
-    const body = { ...exampleSubmissions['someone-died'], answers: { ...exampleSubmissions['someone-died'].answers, dateOfDeath: undefined } };
+    const body = {
+      ...exampleSubmissions['someone-died'],
+      answers: { ...exampleSubmissions['someone-died'].answers, dateOfDeath: undefined },
+    };
     const issues = createSubmissionRequestSchema.safeParse(body).error?.issues ?? [];
     expect(issues).toMatchObject([{ path: ['answers', 'dateOfDeath'], message: 'Enter the date they died' }]);
     expect(toFieldErrors(issues, ['answers'])).toEqual([{ field: 'dateOfDeath', message: 'Enter the date they died' }]);
@@ -26,16 +33,25 @@ describe('POST /submissions request', () => {
 
   it('only lets consent name agencies relevant to the answers, once each', () => {
     const answers = { ...exampleSubmissions['someone-died'].answers, services: ['library'] };
-    const result = createSubmissionRequestSchema.safeParse({ ...exampleSubmissions['someone-died'], answers, consent: ['council', 'housing', 'council'] });
+    const result = createSubmissionRequestSchema.safeParse({
+      ...exampleSubmissions['someone-died'],
+      answers,
+      consent: ['council', 'housing', 'council'],
+    });
     expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
-      ['consent.1', 'Your housing association or council landlord does not need to know about this, based on your answers'],
+      [
+        'consent.1',
+        'Your housing association or council landlord does not need to know about this, based on your answers',
+      ],
       ['consent.2', 'Your local council is selected twice'],
     ]);
   });
 
   it('needs at least one agency, and any the journey requires', () => {
     const body = exampleSubmissions['someone-moving-in-or-out'];
-    expect(createSubmissionRequestSchema.safeParse({ ...body, consent: [] }).error?.issues.map((issue) => issue.message)).toEqual([
+    expect(
+      createSubmissionRequestSchema.safeParse({ ...body, consent: [] }).error?.issues.map((issue) => issue.message),
+    ).toEqual([
       'Select Your local council. We cannot make this change without telling them',
       'Select at least one service to tell',
     ]);
@@ -43,8 +59,13 @@ describe('POST /submissions request', () => {
   });
 
   it('rejects an unknown life event and unknown top-level keys', () => {
-    expect(createSubmissionRequestSchema.safeParse({ ...exampleSubmissions['baby-born'], lifeEvent: 'wedding' }).error?.issues[0]?.message).toBe('Select a life event from the list');
-    expect(createSubmissionRequestSchema.safeParse({ ...exampleSubmissions['baby-born'], admin: true }).success).toBe(false);
+    expect(
+      createSubmissionRequestSchema.safeParse({ ...exampleSubmissions['baby-born'], lifeEvent: 'wedding' }).error
+        ?.issues[0]?.message,
+    ).toBe('Select a life event from the list');
+    expect(createSubmissionRequestSchema.safeParse({ ...exampleSubmissions['baby-born'], admin: true }).success).toBe(
+      false,
+    );
   });
 
   it('can be documented as JSON Schema (request as input, responses as output)', () => {
@@ -57,9 +78,23 @@ describe('POST /submissions request', () => {
 
 describe('responses', () => {
   it('accept well-formed bodies and reject a bad status', () => {
-    expect(createSubmissionResponseSchema.safeParse({ reference: 'TUO-7K3M-9Q2M', trackingSecret: 'a'.repeat(43), agencies: ['council', 'nhs'] }).success).toBe(true);
-    const status = { reference: 'TUO-7K3M-9Q2M', lifeEvent: 'moving-home', submittedAt: '2025-06-15T10:00:00Z', agencies: [{ agency: 'nhs', status: 'delivered', changedAt: '2025-06-15T10:01:00Z' }] };
+    expect(
+      createSubmissionResponseSchema.safeParse({
+        reference: 'TUO-7K3M-9Q2M',
+        trackingSecret: 'a'.repeat(43),
+        agencies: ['council', 'nhs'],
+      }).success,
+    ).toBe(true);
+    const status = {
+      reference: 'TUO-7K3M-9Q2M',
+      lifeEvent: 'moving-home',
+      submittedAt: '2025-06-15T10:00:00Z',
+      agencies: [{ agency: 'nhs', status: 'delivered', changedAt: '2025-06-15T10:01:00Z' }],
+    };
     expect(submissionStatusResponseSchema.safeParse(status).success).toBe(true);
-    expect(submissionStatusResponseSchema.safeParse({ ...status, agencies: [{ ...status.agencies[0], status: 'lost' }] }).success).toBe(false);
+    expect(
+      submissionStatusResponseSchema.safeParse({ ...status, agencies: [{ ...status.agencies[0], status: 'lost' }] })
+        .success,
+    ).toBe(false);
   });
 });

@@ -28,23 +28,45 @@ function requestFor(lifeEvent: LifeEventId) {
  * relevant to those answers, must include any the journey requires and cannot be empty.
  */
 export const createSubmissionRequestSchema = z
-  .discriminatedUnion('lifeEvent', nonEmpty(lifeEventIds.map(requestFor)), { error: 'Select a life event from the list' })
+  .discriminatedUnion('lifeEvent', nonEmpty(lifeEventIds.map(requestFor)), {
+    error: 'Select a life event from the list',
+  })
   .superRefine((request, ctx) => {
     const journey = catalogue[request.lifeEvent];
     const relevant = relevantAgencies(journey, request.answers);
     const seen = new Set<AgencyId>();
     request.consent.forEach((agency, index) => {
-      if (seen.has(agency)) ctx.addIssue({ code: 'custom', path: ['consent', index], message: `${agencies[agency].name} is selected twice` });
-      else if (!relevant.includes(agency)) ctx.addIssue({ code: 'custom', path: ['consent', index], message: `${agencies[agency].name} does not need to know about this, based on your answers` });
+      if (seen.has(agency))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['consent', index],
+          message: `${agencies[agency].name} is selected twice`,
+        });
+      else if (!relevant.includes(agency))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['consent', index],
+          message: `${agencies[agency].name} does not need to know about this, based on your answers`,
+        });
       seen.add(agency);
     });
     for (const agency of relevant) {
       if (journey.routing[agency]?.required && !seen.has(agency)) {
-        ctx.addIssue({ code: 'custom', path: ['consent'], message: `Select ${agencies[agency].name}. We cannot make this change without telling them` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['consent'],
+          message: `Select ${agencies[agency].name}. We cannot make this change without telling them`,
+        });
       }
     }
-    if (relevant.length === 0) ctx.addIssue({ code: 'custom', path: ['consent'], message: 'Based on your answers, none of the services need to know about this' });
-    else if (request.consent.length === 0) ctx.addIssue({ code: 'custom', path: ['consent'], message: 'Select at least one service to tell' });
+    if (relevant.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['consent'],
+        message: 'Based on your answers, none of the services need to know about this',
+      });
+    else if (request.consent.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['consent'], message: 'Select at least one service to tell' });
   });
 
 /** A parsed `POST /submissions` body (channel and language defaulted, answers normalised). */
@@ -61,8 +83,14 @@ export type CreateSubmissionRequestBody = z.input<typeof createSubmissionRequest
  */
 export const trackingSecretSchema = z
   .string()
-  .regex(/^(?:[0-9A-HJKMNP-TV-Z]{5}(?:-[0-9A-HJKMNP-TV-Z]{5}){3}|[A-Za-z0-9_-]{22,128})$/, { error: 'Tracking secret must be a tracking code such as 7K3MQ-9Q2MX-4HB8C-ZT1RW' })
-  .meta({ description: 'Tracking code: four groups of five Crockford base32 characters. Case, spaces and hyphens are ignored when it is presented.', example: '7K3MQ-9Q2MX-4HB8C-ZT1RW' });
+  .regex(/^(?:[0-9A-HJKMNP-TV-Z]{5}(?:-[0-9A-HJKMNP-TV-Z]{5}){3}|[A-Za-z0-9_-]{22,128})$/, {
+    error: 'Tracking secret must be a tracking code such as 7K3MQ-9Q2MX-4HB8C-ZT1RW',
+  })
+  .meta({
+    description:
+      'Tracking code: four groups of five Crockford base32 characters. Case, spaces and hyphens are ignored when it is presented.',
+    example: '7K3MQ-9Q2MX-4HB8C-ZT1RW',
+  });
 
 /** `POST /submissions` 201 response. */
 export const createSubmissionResponseSchema = z.strictObject({

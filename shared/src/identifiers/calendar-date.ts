@@ -44,7 +44,12 @@ export function addMonths(iso: string, months: number): string {
 }
 
 // Building a DateTimeFormat costs far more than using one, and dates are checked on every submission.
-const londonDateFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+const londonDateFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Today's date in the UK (Europe/London), whatever the time zone of the machine running this. */
 export function todayInLondon(now: Date = new Date()): string {
@@ -64,7 +69,20 @@ function londonDate(now: Date): string {
   return toIsoDate(part('year'), part('month'), part('day'));
 }
 
-const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Formats an ISO date the GOV.UK way, "1 March 2024"; returns the input unchanged if it is not a date. */
 export function formatIsoDate(iso: string): string {

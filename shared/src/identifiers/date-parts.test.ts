@@ -25,23 +25,47 @@ describe('date parts', () => {
   });
 
   it('accepts real dates, month names and today, as ISO dates', () => {
-    expect(datePartsToIsoDate({ day: ' 29 ', month: '2', year: '2024' }, death)).toEqual({ success: true, date: '2024-02-29' });
-    expect(datePartsToIsoDate({ day: '1', month: 'March', year: '1950' }, death)).toEqual({ success: true, date: '1950-03-01' });
-    expect(datePartsToIsoDate({ day: '1', month: 'sept', year: '1950' }, death)).toEqual({ success: true, date: '1950-09-01' });
+    expect(datePartsToIsoDate({ day: ' 29 ', month: '2', year: '2024' }, death)).toEqual({
+      success: true,
+      date: '2024-02-29',
+    });
+    expect(datePartsToIsoDate({ day: '1', month: 'March', year: '1950' }, death)).toEqual({
+      success: true,
+      date: '1950-03-01',
+    });
+    expect(datePartsToIsoDate({ day: '1', month: 'sept', year: '1950' }, death)).toEqual({
+      success: true,
+      date: '1950-09-01',
+    });
     expect(datePartsToIsoDate({ day: '15', month: '06', year: '2025' }, death)).toEqual({ success: true, date: today });
   });
 
   it('lets a move date be up to 3 months ahead, and no further', () => {
-    expect(datePartsToIsoDate({ day: '15', month: '9', year: '2025' }, move)).toEqual({ success: true, date: '2025-09-15' });
-    expect(datePartsToIsoDate({ day: '16', month: '9', year: '2025' }, move)).toMatchObject({ success: false, message: 'Moving date must be no more than 3 months from today' });
-    expect(datePartsToIsoDate({ day: '1', month: '1', year: '2001' }, move)).toEqual({ success: true, date: '2001-01-01' });
+    expect(datePartsToIsoDate({ day: '15', month: '9', year: '2025' }, move)).toEqual({
+      success: true,
+      date: '2025-09-15',
+    });
+    expect(datePartsToIsoDate({ day: '16', month: '9', year: '2025' }, move)).toMatchObject({
+      success: false,
+      message: 'Moving date must be no more than 3 months from today',
+    });
+    expect(datePartsToIsoDate({ day: '1', month: '1', year: '2001' }, move)).toEqual({
+      success: true,
+      date: '2001-01-01',
+    });
   });
 
   it('works as zod schemas, with the boxes to highlight in params', () => {
     expect(datePartsSchema(death).parse({ day: '1', month: '2', year: '2003' })).toBe('2003-02-01');
     const issue = datePartsSchema(death).safeParse({ day: '1', month: '', year: '2003' }).error?.issues[0];
-    expect(issue).toMatchObject({ path: [], message: 'Date of death must include a month', params: { parts: ['month'] } });
-    expect(isoDateSchema(death).safeParse('2030-01-01').error?.issues[0]?.message).toBe('Date of death must be today or in the past');
+    expect(issue).toMatchObject({
+      path: [],
+      message: 'Date of death must include a month',
+      params: { parts: ['month'] },
+    });
+    expect(isoDateSchema(death).safeParse('2030-01-01').error?.issues[0]?.message).toBe(
+      'Date of death must be today or in the past',
+    );
   });
 
   it('round-trips every real date between 1900 and today through the three boxes', () => {
@@ -51,7 +75,10 @@ describe('date parts', () => {
         const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
         const date = parseIsoDate(iso);
         if (!date) return false;
-        const result = datePartsToIsoDate({ day: String(date.day), month: String(date.month), year: String(date.year) }, death);
+        const result = datePartsToIsoDate(
+          { day: String(date.day), month: String(date.month), year: String(date.year) },
+          death,
+        );
         return result.success && result.date === iso && isoDateSchema(death).safeParse(iso).success;
       }),
     );

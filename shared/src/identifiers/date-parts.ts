@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { addMonths, formatIsoDate, isRealDate, monthFromName, parseIsoDate, toIsoDate, todayInLondon } from './calendar-date.js';
+import {
+  addMonths,
+  formatIsoDate,
+  isRealDate,
+  monthFromName,
+  parseIsoDate,
+  toIsoDate,
+  todayInLondon,
+} from './calendar-date.js';
 
 /** A date as an HTML form posts it from the GOV.UK date input: three text boxes. */
 export interface DateParts {
@@ -50,7 +58,8 @@ function failure(message: string, parts: readonly DatePart[] = allParts): DateCh
 export function checkIsoDate(iso: string, options: DateCheckOptions): DateCheckResult {
   const { label, rule } = options;
   if (!parseIsoDate(iso)) return failure(`${label} must be a real date`);
-  if (iso < earliestPlausibleDate) return failure(`${label} must be the same as or after ${formatIsoDate(earliestPlausibleDate)}`, ['year']);
+  if (iso < earliestPlausibleDate)
+    return failure(`${label} must be the same as or after ${formatIsoDate(earliestPlausibleDate)}`, ['year']);
   const today = options.today ?? todayInLondon();
   if (rule === 'past') {
     if (iso > today) return failure(`${label} must be today or in the past`);
@@ -70,7 +79,8 @@ export function checkIsoDate(iso: string, options: DateCheckOptions): DateCheckR
 export function datePartsToIsoDate(parts: DateParts, options: DateCheckOptions): DateCheckResult {
   const values = { day: parts.day?.trim() ?? '', month: parts.month?.trim() ?? '', year: parts.year?.trim() ?? '' };
   const missing = allParts.filter((part) => values[part] === '');
-  if (missing.length === allParts.length) return failure(options.requiredMessage ?? `Enter ${lowerFirst(options.label)}`);
+  if (missing.length === allParts.length)
+    return failure(options.requiredMessage ?? `Enter ${lowerFirst(options.label)}`);
   if (missing.length > 0) return failure(`${options.label} must include a ${missing.join(' and ')}`, missing);
   const month = /^\d{1,2}$/.test(values.month) ? Number(values.month) : monthFromName(values.month);
   if (!/^\d{1,2}$/.test(values.day) || month === undefined || !/^\d+$/.test(values.year)) {
@@ -98,8 +108,10 @@ export function datePartsSchema(options: DateCheckOptions): z.ZodType<string, Da
 
 /** A zod schema for a date already in `YYYY-MM-DD` form, as stored in answers and payloads. */
 export function isoDateSchema(options: DateCheckOptions): z.ZodType<string, string> {
-  return z.string({ error: options.requiredMessage ?? `Enter ${lowerFirst(options.label)}` }).superRefine((iso, ctx) => {
-    const result = checkIsoDate(iso, options);
-    if (!result.success) ctx.addIssue({ code: 'custom', message: result.message, params: { parts: result.parts } });
-  });
+  return z
+    .string({ error: options.requiredMessage ?? `Enter ${lowerFirst(options.label)}` })
+    .superRefine((iso, ctx) => {
+      const result = checkIsoDate(iso, options);
+      if (!result.success) ctx.addIssue({ code: 'custom', message: result.message, params: { parts: result.parts } });
+    });
 }

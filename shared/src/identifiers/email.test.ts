@@ -9,13 +9,24 @@ describe('email address', () => {
     expect(emailSchema.parse('  Jo.Bloggs@Example.COM ')).toBe('Jo.Bloggs@example.com');
   });
 
-  it.each(['name', 'name@', '@example.com', 'name@example', 'name@@example.com', `${'a'.repeat(250)}@example.com`])('rejects %s with the GOV.UK message', (input) => {
-    expect(emailSchema.safeParse(input).error?.issues[0]?.message).toBe(emailMessage);
-  });
+  it.each(['name', 'name@', '@example.com', 'name@example', 'name@@example.com', `${'a'.repeat(250)}@example.com`])(
+    'rejects %s with the GOV.UK message',
+    (input) => {
+      expect(emailSchema.safeParse(input).error?.issues[0]?.message).toBe(emailMessage);
+    },
+  );
 
   it('normalising is idempotent and keeps valid addresses valid', () => {
     fc.assert(fc.property(fc.string(), (input) => normaliseEmail(normaliseEmail(input)) === normaliseEmail(input)));
-    fc.assert(fc.property(validEmail, (email) => isValidEmail(email) && normaliseEmail(email.toUpperCase()) === `${email.split('@')[0]?.toUpperCase() ?? ''}@${email.split('@')[1] ?? ''}`));
+    fc.assert(
+      fc.property(
+        validEmail,
+        (email) =>
+          isValidEmail(email) &&
+          normaliseEmail(email.toUpperCase()) ===
+            `${email.split('@')[0]?.toUpperCase() ?? ''}@${email.split('@')[1] ?? ''}`,
+      ),
+    );
   });
 
   it('rejects a valid address with its @ removed', () => {

@@ -8,7 +8,8 @@ import { z } from 'zod';
 export const nhsNumberMessage = 'Enter an NHS number in the correct format, like 943 476 5919';
 
 /** For 10 digits whose check digit fails: most often one number mistyped or two swapped. */
-export const nhsNumberCheckDigitMessage = 'Check the NHS number. It has a mistake in it: a number may be wrong or in the wrong place';
+export const nhsNumberCheckDigitMessage =
+  'Check the NHS number. It has a mistake in it: a number may be wrong or in the wrong place';
 
 /**
  * Published test NHS numbers that pass the modulus 11 check (NHS Digital test data).

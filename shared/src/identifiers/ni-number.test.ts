@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { asTyped, validNiNumber } from '../testing/identifier-arbitraries.js';
-import { exampleNiNumbers, formatNiNumber, isValidNiNumber, niNumberMessage, niNumberSchema, normaliseNiNumber } from './ni-number.js';
+import {
+  exampleNiNumbers,
+  formatNiNumber,
+  isValidNiNumber,
+  niNumberMessage,
+  niNumberSchema,
+  normaliseNiNumber,
+} from './ni-number.js';
 
 describe('National Insurance number', () => {
   it('accepts the examples in any case and spacing, normalised to upper case without spaces', () => {
@@ -30,20 +37,38 @@ describe('National Insurance number', () => {
   });
 
   it('accepts every generated valid number however it is typed', () => {
-    fc.assert(fc.property(validNiNumber.chain((ni) => fc.tuple(fc.constant(ni), asTyped(ni))), ([ni, typed]) => isValidNiNumber(typed) && normaliseNiNumber(typed) === ni));
+    fc.assert(
+      fc.property(
+        validNiNumber.chain((ni) => fc.tuple(fc.constant(ni), asTyped(ni))),
+        ([ni, typed]) => isValidNiNumber(typed) && normaliseNiNumber(typed) === ni,
+      ),
+    );
   });
 
   it('normalising is idempotent and formatting round-trips', () => {
-    fc.assert(fc.property(fc.string(), (input) => normaliseNiNumber(normaliseNiNumber(input)) === normaliseNiNumber(input)));
+    fc.assert(
+      fc.property(fc.string(), (input) => normaliseNiNumber(normaliseNiNumber(input)) === normaliseNiNumber(input)),
+    );
     fc.assert(fc.property(validNiNumber, (ni) => normaliseNiNumber(formatNiNumber(ni)) === ni));
   });
 
   it('rejects a disallowed letter in either prefix position, or a suffix after D', () => {
     fc.assert(
-      fc.property(validNiNumber, fc.constantFrom('D', 'F', 'I', 'Q', 'U', 'V'), fc.integer({ min: 0, max: 1 }), (ni, letter, position) => {
-        return !isValidNiNumber(ni.slice(0, position) + letter + ni.slice(position + 1));
-      }),
+      fc.property(
+        validNiNumber,
+        fc.constantFrom('D', 'F', 'I', 'Q', 'U', 'V'),
+        fc.integer({ min: 0, max: 1 }),
+        (ni, letter, position) => {
+          return !isValidNiNumber(ni.slice(0, position) + letter + ni.slice(position + 1));
+        },
+      ),
     );
-    fc.assert(fc.property(validNiNumber, fc.constantFrom('E', 'F', 'Z', '1'), (ni, suffix) => !isValidNiNumber(ni.slice(0, 8) + suffix)));
+    fc.assert(
+      fc.property(
+        validNiNumber,
+        fc.constantFrom('E', 'F', 'Z', '1'),
+        (ni, suffix) => !isValidNiNumber(ni.slice(0, 8) + suffix),
+      ),
+    );
   });
 });

@@ -27,7 +27,9 @@ export function isValidNiNumber(input: string): boolean {
 /** Formats a National Insurance number the way HMRC prints it: "AB 12 34 56 C". */
 export function formatNiNumber(niNumber: string): string {
   const compact = normaliseNiNumber(niNumber);
-  return [compact.slice(0, 2), compact.slice(2, 4), compact.slice(4, 6), compact.slice(6, 8), compact.slice(8)].join(' ');
+  return [compact.slice(0, 2), compact.slice(2, 4), compact.slice(4, 6), compact.slice(6, 8), compact.slice(8)].join(
+    ' ',
+  );
 }
 
 /** Validates a National Insurance number and outputs it upper case without spaces. */

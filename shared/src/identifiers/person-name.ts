@@ -4,7 +4,14 @@ import { z } from 'zod';
 export const maxPersonNameLength = 100;
 
 /** Names in several scripts with apostrophes, hyphens and spaces, all of which must be accepted. */
-export const examplePersonNames = ["Siobhán O'Neill", 'Mary-Jane Smith', 'Nguyễn Thị Minh Khai', '李小龍', 'محمد علي', 'Zoë'] as const;
+export const examplePersonNames = [
+  "Siobhán O'Neill",
+  'Mary-Jane Smith',
+  'Nguyễn Thị Minh Khai',
+  '李小龍',
+  'محمد علي',
+  'Zoë',
+] as const;
 
 // Letters and combining marks of any script, so accents and non-Latin names are not rejected.
 const allowedCharacters = /^[\p{L}\p{M}' -]+$/u;

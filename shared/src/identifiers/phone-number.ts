@@ -40,7 +40,9 @@ export function normalisePhoneNumber(input: string): string {
 /** True for a UK landline, mobile or non-geographic number, or an international number starting with +. */
 export function isValidPhoneNumber(input: string): boolean {
   const normalised = normalisePhoneNumber(input);
-  return normalised.startsWith('+44') ? ukNationalPattern.test(`0${normalised.slice(3)}`) : internationalPattern.test(normalised);
+  return normalised.startsWith('+44')
+    ? ukNationalPattern.test(`0${normalised.slice(3)}`)
+    : internationalPattern.test(normalised);
 }
 
 /**

@@ -28,15 +28,28 @@ describe('postcode', () => {
   });
 
   it('accepts every generated valid postcode however it is typed, and normalises it back', () => {
-    fc.assert(fc.property(validPostcode.chain((p) => fc.tuple(fc.constant(p), asTyped(p.replace(' ', '')))), ([postcode, typed]) => isValidPostcode(typed) && normalisePostcode(typed) === postcode));
+    fc.assert(
+      fc.property(
+        validPostcode.chain((p) => fc.tuple(fc.constant(p), asTyped(p.replace(' ', '')))),
+        ([postcode, typed]) => isValidPostcode(typed) && normalisePostcode(typed) === postcode,
+      ),
+    );
   });
 
   it('normalising is idempotent', () => {
-    fc.assert(fc.property(fc.string(), (input) => normalisePostcode(normalisePostcode(input)) === normalisePostcode(input)));
+    fc.assert(
+      fc.property(fc.string(), (input) => normalisePostcode(normalisePostcode(input)) === normalisePostcode(input)),
+    );
     fc.assert(fc.property(validPostcode, (postcode) => normalisePostcode(postcode) === postcode));
   });
 
   it('rejects a valid postcode whose last letter becomes one Royal Mail never uses', () => {
-    fc.assert(fc.property(validPostcode, fc.constantFrom('C', 'I', 'K', 'M', 'O', 'V'), (postcode, letter) => !isValidPostcode(postcode.slice(0, -1) + letter)));
+    fc.assert(
+      fc.property(
+        validPostcode,
+        fc.constantFrom('C', 'I', 'K', 'M', 'O', 'V'),
+        (postcode, letter) => !isValidPostcode(postcode.slice(0, -1) + letter),
+      ),
+    );
   });
 });

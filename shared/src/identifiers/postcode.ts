@@ -5,7 +5,17 @@ import { z } from 'zod';
 export const postcodeMessage = 'Enter a real postcode, like SW1A 2AA';
 
 /** Real postcodes covering every outward code shape, the Girobank special case and a BFPO number. */
-export const examplePostcodes = ['SW1A 2AA', 'EC1A 1BB', 'W1A 0AX', 'M1 1AE', 'B33 8TH', 'CR2 6XH', 'DN55 1PT', 'GIR 0AA', 'BFPO 801'] as const;
+export const examplePostcodes = [
+  'SW1A 2AA',
+  'EC1A 1BB',
+  'W1A 0AX',
+  'M1 1AE',
+  'B33 8TH',
+  'CR2 6XH',
+  'DN55 1PT',
+  'GIR 0AA',
+  'BFPO 801',
+] as const;
 
 // The `postcode` package checks the overall shape (A9 9AA to AA9A 9AA). Royal Mail also never uses
 // Q, V or X first, I, J or Z second, restricts the letter in A9A and AA9A outward codes, and never

@@ -13,11 +13,25 @@ describe('tracking code', () => {
     expect(normaliseTrackingCode(' 7k3mq 9q2mx-4hb8c  zt1rw ')).toBe('7K3MQ9Q2MX4HB8CZT1RW');
     expect(normaliseTrackingCode('7K3MQ-9Q2MX-4HB8C-ZTIRW')).toBe(normaliseTrackingCode('7K3MQ-9Q2MX-4HB8C-ZTLRW'));
     expect(normaliseTrackingCode('O0OO0')).toBe('00000');
-    fc.assert(fc.property(code, (generated) => isTrackingCode(generated.toLowerCase().replaceAll('-', ' ')) && formatTrackingCode(generated.toLowerCase()) === generated));
+    fc.assert(
+      fc.property(
+        code,
+        (generated) =>
+          isTrackingCode(generated.toLowerCase().replaceAll('-', ' ')) &&
+          formatTrackingCode(generated.toLowerCase()) === generated,
+      ),
+    );
   });
 
   it('refuses the wrong length or characters', () => {
-    for (const wrong of ['7K3MQ-9Q2MX-4HB8C', '7K3MQ-9Q2MX-4HB8C-ZT1RW-A', '7K3MQ-9Q2MX-4HB8C-ZT1R!', '7K3MQ-9Q2MX-4HB8C-ZT1RU', '']) expect(isTrackingCode(wrong)).toBe(false);
+    for (const wrong of [
+      '7K3MQ-9Q2MX-4HB8C',
+      '7K3MQ-9Q2MX-4HB8C-ZT1RW-A',
+      '7K3MQ-9Q2MX-4HB8C-ZT1R!',
+      '7K3MQ-9Q2MX-4HB8C-ZT1RU',
+      '',
+    ])
+      expect(isTrackingCode(wrong)).toBe(false);
     expect(() => trackingCodeFromRandom([1, 2, 3])).toThrow(RangeError);
     expect(() => trackingCodeFromRandom(Array.from({ length: 20 }, () => 32))).toThrow(RangeError);
   });

@@ -28,12 +28,17 @@ export function isTrackingCode(input: string): boolean {
 export function formatTrackingCode(code: string): string {
   const normalised = normaliseTrackingCode(code);
   const groups: string[] = [];
-  for (let start = 0; start < normalised.length; start += groupLength) groups.push(normalised.slice(start, start + groupLength));
+  for (let start = 0; start < normalised.length; start += groupLength)
+    groups.push(normalised.slice(start, start + groupLength));
   return groups.join('-');
 }
 
 /** A new tracking code from 20 random values below 32 (each from a CSPRNG), formatted. */
 export function trackingCodeFromRandom(values: readonly number[]): string {
-  if (values.length !== trackingCodeLength || values.some((value) => !Number.isInteger(value) || value < 0 || value > 31)) throw new RangeError('A tracking code needs 20 random values from 0 to 31');
+  if (
+    values.length !== trackingCodeLength ||
+    values.some((value) => !Number.isInteger(value) || value < 0 || value > 31)
+  )
+    throw new RangeError('A tracking code needs 20 random values from 0 to 31');
   return formatTrackingCode(values.map((value) => trackingCodeAlphabet.charAt(value)).join(''));
 }

@@ -4,7 +4,11 @@ import { isValidNiNumber } from '../identifiers/ni-number.js';
 import { isValidPhoneNumber } from '../identifiers/phone-number.js';
 import { catalogue } from './catalogue.js';
 
-const checks: Partial<Record<string, (value: string) => boolean>> = { 'nhs-number': isValidNhsNumber, 'ni-number': isValidNiNumber, phone: isValidPhoneNumber };
+const checks: Partial<Record<string, (value: string) => boolean>> = {
+  'nhs-number': isValidNhsNumber,
+  'ni-number': isValidNiNumber,
+  phone: isValidPhoneNumber,
+};
 
 describe('examples in hints', () => {
   // Trial users copied "QQ 12 34 56 C" and "485 777 3456" from hints and were told they were wrong.

@@ -3,6 +3,6 @@
  * translates them by, as for {@link pageMessages}.
  */
 export const addressLookupMessages = {
-  postcodeMissing: "Enter a postcode to find the address",
-  chooseAddress: "Select an address from the list",
+  postcodeMissing: 'Enter a postcode to find the address',
+  chooseAddress: 'Select an address from the list',
 } as const;

@@ -1,4 +1,12 @@
-import type { AgencyApiKey, AgencyUser, PayloadRow, RotatedWebhookSecret, WebhookSecretStatus, WorkListItem, WorkListQuery } from '../api/agency-portal.js';
+import type {
+  AgencyApiKey,
+  AgencyUser,
+  PayloadRow,
+  RotatedWebhookSecret,
+  WebhookSecretStatus,
+  WorkListItem,
+  WorkListQuery,
+} from '../api/agency-portal.js';
 import type { AgencyNotification } from '../api/agency-notifications.js';
 import type { FormProps } from './page-model.js';
 

@@ -19,7 +19,16 @@ const fields: FieldDefinition[] = [
 
 describe('formInput', () => {
   it('reads dotted part names into the shape a page schema takes', () => {
-    const posted = { fullName: 'Ann Lee', 'dateOfBirth.day': '1', 'dateOfBirth.month': '2', 'dateOfBirth.year': '1990', 'address.line1': '1 High St', 'address.town': 'Leeds', 'address.postcode': 'LS1 4AP', benefits: 'none' };
+    const posted = {
+      fullName: 'Ann Lee',
+      'dateOfBirth.day': '1',
+      'dateOfBirth.month': '2',
+      'dateOfBirth.year': '1990',
+      'address.line1': '1 High St',
+      'address.town': 'Leeds',
+      'address.postcode': 'LS1 4AP',
+      benefits: 'none',
+    };
     expect(formInput(fields, posted)).toEqual({
       fullName: 'Ann Lee',
       dateOfBirth: { day: '1', month: '2', year: '1990' },
@@ -29,7 +38,9 @@ describe('formInput', () => {
   });
 
   it('reads only the names the definition has, so nothing crafted reaches the answers', () => {
-    const posted = JSON.parse('{"__proto__": "x", "constructor": "y", "fullName": ["Ann", "Bob"], "extra": "z"}') as Record<string, string | string[]>;
+    const posted = JSON.parse(
+      '{"__proto__": "x", "constructor": "y", "fullName": ["Ann", "Bob"], "extra": "z"}',
+    ) as Record<string, string | string[]>;
     const values = formInput(fields, posted);
     expect(Object.keys(values)).toEqual(['fullName', 'dateOfBirth', 'address', 'benefits']);
     expect(values.fullName).toBe('Ann');
@@ -39,15 +50,27 @@ describe('formInput', () => {
 
 describe('answersToFormValues', () => {
   it('shows an ISO date as the numbers a person typed, and an address by parts', () => {
-    const values = answersToFormValues(fields, { dateOfBirth: '1990-02-01', address: { line1: '1 High St', town: 'Leeds', postcode: 'LS1 4AP' }, benefits: ['universal-credit'] });
-    expect(values).toEqual({ dateOfBirth: { day: '1', month: '2', year: '1990' }, address: { line1: '1 High St', line2: '', town: 'Leeds', postcode: 'LS1 4AP' }, benefits: ['universal-credit'] });
+    const values = answersToFormValues(fields, {
+      dateOfBirth: '1990-02-01',
+      address: { line1: '1 High St', town: 'Leeds', postcode: 'LS1 4AP' },
+      benefits: ['universal-credit'],
+    });
+    expect(values).toEqual({
+      dateOfBirth: { day: '1', month: '2', year: '1990' },
+      address: { line1: '1 High St', line2: '', town: 'Leeds', postcode: 'LS1 4AP' },
+      benefits: ['universal-credit'],
+    });
   });
 
   it('round-trips through a form post', () => {
     const answers = { fullName: 'Ann Lee', dateOfBirth: '1990-12-31' };
     const values = answersToFormValues(fields, answers);
     const posted = Object.fromEntries(
-      Object.entries(values).flatMap(([name, value]) => (typeof value === 'string' || Array.isArray(value) ? [[name, value]] : Object.entries(value).map(([part, text]) => [inputName({ name }, part), text]))),
+      Object.entries(values).flatMap(([name, value]) =>
+        typeof value === 'string' || Array.isArray(value)
+          ? [[name, value]]
+          : Object.entries(value).map(([part, text]) => [inputName({ name }, part), text]),
+      ),
     ) as Record<string, string>;
     expect(formInput(fields, posted)).toMatchObject(values);
   });

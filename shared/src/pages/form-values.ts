@@ -37,7 +37,9 @@ export function formInput(fields: readonly FieldDefinition[], posted: Readonly<P
   for (const field of fields) {
     const parts = fieldParts[field.kind];
     if (parts) {
-      const boxes: Record<string, string> = Object.fromEntries(parts.map((part) => [part, first(posted[inputName(field, part)])]));
+      const boxes: Record<string, string> = Object.fromEntries(
+        parts.map((part) => [part, first(posted[inputName(field, part)])]),
+      );
       // An address chosen from a look-up carries its UPRN in a hidden box (the server checks it).
       const uprn = field.kind === 'address' ? first(posted[inputName(field, 'uprn')]) : '';
       values[field.name] = uprn === '' ? boxes : { ...boxes, uprn };
@@ -62,7 +64,13 @@ export function answersToFormValues(fields: readonly FieldDefinition[], answers:
     } else if (typeof answer === 'string' || Array.isArray(answer)) {
       values[field.name] = answer;
     } else {
-      values[field.name] = { line1: answer.line1, line2: answer.line2 ?? '', town: answer.town, postcode: answer.postcode, ...(answer.uprn ? { uprn: answer.uprn } : {}) };
+      values[field.name] = {
+        line1: answer.line1,
+        line2: answer.line2 ?? '',
+        town: answer.town,
+        postcode: answer.postcode,
+        ...(answer.uprn ? { uprn: answer.uprn } : {}),
+      };
     }
   }
   return values;

@@ -7,7 +7,17 @@ const journey: JourneyDefinition = {
   title: 'Test',
   summary: 'A test journey.',
   pages: [
-    { id: 'first', path: 'first', kind: 'form', title: 'Do you rent?', fields: [{ name: 'rents', kind: 'yes-no', label: 'Do you rent?', errorName: 'If you rent' }, { name: 'name', kind: 'name', label: 'Name' }], next: [{ page: 'second' }] },
+    {
+      id: 'first',
+      path: 'first',
+      kind: 'form',
+      title: 'Do you rent?',
+      fields: [
+        { name: 'rents', kind: 'yes-no', label: 'Do you rent?', errorName: 'If you rent' },
+        { name: 'name', kind: 'name', label: 'Name' },
+      ],
+      next: [{ page: 'second' }],
+    },
     {
       id: 'second',
       path: 'second',
@@ -15,12 +25,28 @@ const journey: JourneyDefinition = {
       title: 'Landlord',
       fields: [
         { name: 'pays', kind: 'yes-no', label: 'Do you pay?', errorName: 'If you pay' },
-        { name: 'landlord', kind: 'text', label: 'Landlord', showWhen: { all: [{ field: 'rents', equals: 'yes' }, { field: 'pays', equals: 'yes' }] } },
+        {
+          name: 'landlord',
+          kind: 'text',
+          label: 'Landlord',
+          showWhen: {
+            all: [
+              { field: 'rents', equals: 'yes' },
+              { field: 'pays', equals: 'yes' },
+            ],
+          },
+        },
       ],
       next: 'check-answers',
     },
   ],
-  routing: { council: { relevantWhen: 'always', fields: ['rents', 'name', 'pays', 'landlord'], purpose: 'So the council knows.' } },
+  routing: {
+    council: {
+      relevantWhen: 'always',
+      fields: ['rents', 'name', 'pays', 'landlord'],
+      purpose: 'So the council knows.',
+    },
+  },
 };
 
 describe('pageContext', () => {

@@ -12,7 +12,10 @@ export function pageContext(journey: JourneyDefinition, pageId: string, answers:
   const own = new Set(fields.map((field) => field.name));
   const context: Answers = {};
   for (const field of fields) {
-    const read = [...(field.showWhen ? conditionComparisons(field.showWhen).map((comparison) => comparison.field) : []), ...(field.notBefore ? [field.notBefore.field] : [])];
+    const read = [
+      ...(field.showWhen ? conditionComparisons(field.showWhen).map((comparison) => comparison.field) : []),
+      ...(field.notBefore ? [field.notBefore.field] : []),
+    ];
     for (const name of read) {
       const answer = Object.hasOwn(answers, name) ? answers[name] : undefined;
       if (!own.has(name) && answer !== undefined) context[name] = answer;

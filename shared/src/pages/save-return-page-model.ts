@@ -1,8 +1,8 @@
-import type { LifeEventId } from "../journeys/catalogue.js";
-import type { FormProps } from "./page-model.js";
+import type { LifeEventId } from '../journeys/catalogue.js';
+import type { FormProps } from './page-model.js';
 
 /** How a resident can come back to a saved form. */
-export type SaveMethodKind = "email" | "sms" | "code";
+export type SaveMethodKind = 'email' | 'sms' | 'code';
 
 /** "Save your answers and come back later": how to come back, and where to send a link. */
 export interface SaveFormProps {
@@ -21,26 +21,25 @@ export interface SavedFormProps {
   lifeEvent: LifeEventId;
   /** The last day it can be used, `YYYY-MM-DD` (UK time). */
   expiresOn: string;
-  outcome:
-    { kind: "code"; code: string } | { kind: "sent"; channel: "email" | "sms" };
+  outcome: { kind: 'code'; code: string } | { kind: 'sent'; channel: 'email' | 'sms' };
   /** Where the resident left off, to carry on now instead. */
   continueHref: string;
 }
 
 /** "Return to a saved form": the code form, or (with `form.values.token`) the button that uses a link. */
 export interface ReturnToFormProps {
-  by: "code" | "link";
+  by: 'code' | 'link';
   form: FormProps;
 }
 
 /** Why a saved form could not be given back, in words a resident understands. */
 export interface SavedFormUnavailableProps {
-  reason: "used" | "expired" | "too-many-tries";
+  reason: 'used' | 'expired' | 'too-many-tries';
 }
 
 /** The pages of save and come back later, as members of the page model union. */
 export type SaveReturnPageModel =
-  | { page: "save-form"; props: SaveFormProps }
-  | { page: "saved-form"; props: SavedFormProps }
-  | { page: "return-to-form"; props: ReturnToFormProps }
-  | { page: "saved-form-unavailable"; props: SavedFormUnavailableProps };
+  | { page: 'save-form'; props: SaveFormProps }
+  | { page: 'saved-form'; props: SavedFormProps }
+  | { page: 'return-to-form'; props: ReturnToFormProps }
+  | { page: 'saved-form-unavailable'; props: SavedFormUnavailableProps };

@@ -48,7 +48,13 @@ export type StaffPageProps =
   /** Residents' requests to chase; the forms' errors name `note-{id}` or `outcome-{id}`. */
   | { view: 'chase-requests'; nav: StaffNav; queue: ChaseQueue; form: FormProps; done: 'chased' | 'resolved' | null }
   /** The open figures with finer filters (GET form); null figures when the filters are wrong. */
-  | { view: 'performance'; nav: StaffNav; form: FormProps; figures: PerformanceFigures | null; lifeEvent: LifeEventId | 'all' };
+  | {
+      view: 'performance';
+      nav: StaffNav;
+      form: FormProps;
+      figures: PerformanceFigures | null;
+      lifeEvent: LifeEventId | 'all';
+    };
 
 /** One of the staff console's views. */
 export type StaffView = StaffPageProps['view'];

@@ -17,7 +17,9 @@ import { validEmail, validNhsNumber, validNiNumber, validPostcode, validUkMobile
 const dayMs = 86_400_000;
 
 function isoDateBetween(from: string, to: string): fc.Arbitrary<string> {
-  return fc.integer({ min: Date.parse(from) / dayMs, max: Date.parse(to) / dayMs }).map((day) => new Date(day * dayMs).toISOString().slice(0, 10));
+  return fc
+    .integer({ min: Date.parse(from) / dayMs, max: Date.parse(to) / dayMs })
+    .map((day) => new Date(day * dayMs).toISOString().slice(0, 10));
 }
 
 const text = fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ,.]{0,30}[A-Za-z0-9]$/);
@@ -33,14 +35,20 @@ export function fieldValueArbitrary(field: FieldDefinition, today: string): fc.A
     case 'name':
       return fc.constantFrom(...examplePersonNames);
     case 'date':
-      return isoDateBetween('1900-01-01', field.dateRule === 'past' || !field.dateRule ? today : addMonths(today, field.dateRule.upToMonthsAhead));
+      return isoDateBetween(
+        '1900-01-01',
+        field.dateRule === 'past' || !field.dateRule ? today : addMonths(today, field.dateRule.upToMonthsAhead),
+      );
     case 'radios':
       return fc.constantFrom(...options.map((option) => option.value));
     case 'yes-no':
       return fc.constantFrom('yes', 'no');
     case 'checkboxes': {
       const exclusive = options.filter((option) => option.exclusive).map((option) => [option.value]);
-      const others = fc.subarray(options.filter((option) => !option.exclusive).map((option) => option.value), { minLength: 1 });
+      const others = fc.subarray(
+        options.filter((option) => !option.exclusive).map((option) => option.value),
+        { minLength: 1 },
+      );
       return exclusive.length > 0 ? fc.oneof(fc.constantFrom(...exclusive), others) : others;
     }
     case 'nhs-number':
@@ -64,10 +72,20 @@ export function fieldValueArbitrary(field: FieldDefinition, today: string): fc.A
  * Valid answers for a journey. A candidate value is drawn for every field, then the route is
  * walked: visible required fields are always answered, optional ones when `fillOptional` says so.
  */
-export function answersArbitrary(journey: JourneyDefinition, today: string, fillOptional: 'sometimes' | 'always' = 'sometimes'): fc.Arbitrary<Answers> {
+export function answersArbitrary(
+  journey: JourneyDefinition,
+  today: string,
+  fillOptional: 'sometimes' | 'always' = 'sometimes',
+): fc.Arbitrary<Answers> {
   const fields = journey.pages.flatMap((page) => page.fields);
-  const candidates = fc.record(Object.fromEntries(fields.map((field) => [field.name, fieldValueArbitrary(field, today)])));
-  const fills = fc.record(Object.fromEntries(fields.map((field) => [field.name, fillOptional === 'always' ? fc.constant(true) : fc.boolean()])));
+  const candidates = fc.record(
+    Object.fromEntries(fields.map((field) => [field.name, fieldValueArbitrary(field, today)])),
+  );
+  const fills = fc.record(
+    Object.fromEntries(
+      fields.map((field) => [field.name, fillOptional === 'always' ? fc.constant(true) : fc.boolean()]),
+    ),
+  );
   return fc.tuple(candidates, fills).map(([values, fill]) => {
     const answers: Answers = {};
     for (let pageId = firstPage(journey).id; pageId !== checkAnswersPage; pageId = nextPage(journey, pageId, answers)) {

@@ -46,13 +46,18 @@ export function AddressField({ field, heading, hint }: FieldComponentProps) {
         served={served}
         errors={form.errors}
         onChoose={(address) => {
-          for (const part of ['line1', 'line2', 'town', 'postcode'] as const) form.setValue(`${field.name}.${part}`, address[part] ?? '');
+          for (const part of ['line1', 'line2', 'town', 'postcode'] as const)
+            form.setValue(`${field.name}.${part}`, address[part] ?? '');
           setUprn(address.uprn);
           document.getElementById(inputId(field.name, 'line1'))?.focus();
         }}
         hasTypedAddress={() => {
           const typed = form.current(field.name);
-          return typeof typed === 'object' && !Array.isArray(typed) && addressParts.some(({ part }) => (typed[part] ?? '').trim() !== '');
+          return (
+            typeof typed === 'object' &&
+            !Array.isArray(typed) &&
+            addressParts.some(({ part }) => (typed[part] ?? '').trim() !== '')
+          );
         }}
       />
       <p className="govuk-body govuk-!-font-weight-bold">{t('addressLookup.manualHeading')}</p>

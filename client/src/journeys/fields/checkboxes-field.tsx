@@ -22,7 +22,9 @@ export function CheckboxesField({ field, heading, hint, conditionals = {} }: Fie
     await registered.onChange(event);
     const option = options.find((candidate) => candidate.value === event.target.value);
     if (!event.target.checked || !option) return;
-    const kept = option.exclusive ? [option.value] : ticked.filter((value) => !options.some((o) => o.exclusive && o.value === value)).concat(option.value);
+    const kept = option.exclusive
+      ? [option.value]
+      : ticked.filter((value) => !options.some((o) => o.exclusive && o.value === value)).concat(option.value);
     form.setValue(field.name, kept, { shouldValidate: true });
   };
   return (
@@ -59,7 +61,11 @@ export function CheckboxesField({ field, heading, hint, conditionals = {} }: Fie
               ) : null}
             </div>,
             revealed ? (
-              <div className={`govuk-checkboxes__conditional${ticked.includes(option.value) ? '' : ' govuk-checkboxes__conditional--hidden'}`} id={`conditional-${optionId}`} key={`${option.value}-conditional`}>
+              <div
+                className={`govuk-checkboxes__conditional${ticked.includes(option.value) ? '' : ' govuk-checkboxes__conditional--hidden'}`}
+                id={`conditional-${optionId}`}
+                key={`${option.value}-conditional`}
+              >
                 {revealed}
               </div>
             ) : null,

@@ -21,7 +21,15 @@ export interface FieldComponentProps extends FieldLabelling {
  * A fieldset with a legend (as the page heading, or not), hint and error: GOV.UK's frame for radios,
  * checkboxes, dates and addresses. `role="group"` for dates, as the Design System does.
  */
-export function Fieldset(props: { id: string; legend: string; heading: boolean; hint: string | undefined; error: FieldError | undefined; group?: boolean; children: ReactNode }) {
+export function Fieldset(props: {
+  id: string;
+  legend: string;
+  heading: boolean;
+  hint: string | undefined;
+  error: FieldError | undefined;
+  group?: boolean;
+  children: ReactNode;
+}) {
   const { id, legend, heading, hint, error, group, children } = props;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -29,7 +37,9 @@ export function Fieldset(props: { id: string; legend: string; heading: boolean; 
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <fieldset className="govuk-fieldset" role={group ? 'group' : undefined} aria-describedby={describedBy}>
-        <legend className={`govuk-fieldset__legend${heading ? ' govuk-fieldset__legend--l' : ' govuk-fieldset__legend--m'}`}>
+        <legend
+          className={`govuk-fieldset__legend${heading ? ' govuk-fieldset__legend--l' : ' govuk-fieldset__legend--m'}`}
+        >
           {heading ? <h1 className="govuk-fieldset__heading">{legend}</h1> : legend}
         </legend>
         {hint ? (

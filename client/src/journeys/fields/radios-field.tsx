@@ -4,7 +4,6 @@ import { errorAt, inputId } from '../../components/field-ids.js';
 import { choiceDefaults, useJourneyForm } from '../journey-form.js';
 import { Fieldset, type FieldComponentProps } from './field-frame.js';
 
-
 /**
  * Radios, or a yes-no question (inline radios). An option may reveal follow-up fields: without
  * JavaScript they always show; with it, only under the chosen option.
@@ -50,7 +49,11 @@ export function RadiosField({ field, heading, hint, conditionals = {} }: FieldCo
               ) : null}
             </div>,
             revealed ? (
-              <div className={`govuk-radios__conditional${chosen === option.value ? '' : ' govuk-radios__conditional--hidden'}`} id={`conditional-${optionId}`} key={`${option.value}-conditional`}>
+              <div
+                className={`govuk-radios__conditional${chosen === option.value ? '' : ' govuk-radios__conditional--hidden'}`}
+                id={`conditional-${optionId}`}
+                key={`${option.value}-conditional`}
+              >
                 {revealed}
               </div>
             ) : null,

@@ -20,7 +20,13 @@ interface InputLook {
 const looks: Partial<Record<FieldKind, InputLook>> = {
   text: {},
   name: { spellCheck: false, width: 'govuk-!-width-two-thirds' },
-  'nhs-number': { inputMode: 'numeric', width: 'govuk-input--width-10', spellCheck: false, extraLetterSpacing: true, dir: 'ltr' },
+  'nhs-number': {
+    inputMode: 'numeric',
+    width: 'govuk-input--width-10',
+    spellCheck: false,
+    extraLetterSpacing: true,
+    dir: 'ltr',
+  },
   'ni-number': { width: 'govuk-input--width-10', spellCheck: false, extraLetterSpacing: true, dir: 'ltr' },
   postcode: { width: 'govuk-input--width-10', spellCheck: false, dir: 'ltr' },
   email: { type: 'email', spellCheck: false, dir: 'ltr' },
@@ -33,7 +39,14 @@ export function TextInputField({ field, heading, hint }: FieldComponentProps) {
   const look = looks[field.kind] ?? {};
   const id = inputId(field.name);
   const error = errorAt(form.errors, field.name);
-  const classes = ['govuk-input', look.width, look.extraLetterSpacing && 'govuk-input--extra-letter-spacing', error && 'govuk-input--error'].filter(Boolean).join(' ');
+  const classes = [
+    'govuk-input',
+    look.width,
+    look.extraLetterSpacing && 'govuk-input--extra-letter-spacing',
+    error && 'govuk-input--error',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <FieldLabel htmlFor={id} text={field.label} heading={heading} />

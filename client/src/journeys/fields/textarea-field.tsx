@@ -42,7 +42,11 @@ export function TextareaField({ field, heading, hint }: FieldComponentProps) {
           {...form.register(field.name)}
         />
       </div>
-      <div id={`${id}-info`} className={`govuk-hint govuk-character-count__message${typed > maxTextareaLength ? ' govuk-error-message' : ''}`} aria-live="polite">
+      <div
+        id={`${id}-info`}
+        className={`govuk-hint govuk-character-count__message${typed > maxTextareaLength ? ' govuk-error-message' : ''}`}
+        aria-live="polite"
+      >
         {remaining(t, typed)}
       </div>
     </div>

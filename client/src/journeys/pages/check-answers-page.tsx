@@ -9,7 +9,9 @@ import { leftToRightKinds } from '../../i18n/left-to-right.js';
 /** "Check your answers": a summary list with a Change link per answer; Change comes back here. */
 export function CheckAnswersPage({ lifeEvent, rows, continueHref }: CheckAnswersProps) {
   const { t } = useTranslation();
-  const fields = new Map<string, FieldDefinition>(journeyDefinitions[lifeEvent].pages.flatMap((page) => page.fields.map((field) => [field.name, field])));
+  const fields = new Map<string, FieldDefinition>(
+    journeyDefinitions[lifeEvent].pages.flatMap((page) => page.fields.map((field) => [field.name, field])),
+  );
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -31,7 +33,13 @@ export function CheckAnswersPage({ lifeEvent, rows, continueHref }: CheckAnswers
                       // Numbers and codes (and an address's postcode, its last line) stay left to right; other lines are isolated in their own direction.
                       <span key={index}>
                         {index > 0 ? <br /> : null}
-                        {field && (leftToRightKinds.has(field.kind) || (field.kind === 'address' && index === lines.length - 1)) ? <span dir="ltr">{line}</span> : <bdi>{line}</bdi>}
+                        {field &&
+                        (leftToRightKinds.has(field.kind) ||
+                          (field.kind === 'address' && index === lines.length - 1)) ? (
+                          <span dir="ltr">{line}</span>
+                        ) : (
+                          <bdi>{line}</bdi>
+                        )}
                       </span>
                     ))
                   )}

@@ -17,7 +17,10 @@ export function ChooseLifeEventPage({ form }: ChooseLifeEventProps) {
         <ErrorSummary errors={form.errors} focusKey={form.errors.length > 0 ? 1 : 0} />
         <PostForm form={form}>
           <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-            <fieldset className="govuk-fieldset" aria-describedby={error ? 'lifeEvent-hint lifeEvent-error' : 'lifeEvent-hint'}>
+            <fieldset
+              className="govuk-fieldset"
+              aria-describedby={error ? 'lifeEvent-hint lifeEvent-error' : 'lifeEvent-hint'}
+            >
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--l">
                 <h1 className="govuk-fieldset__heading">{t('chooseLifeEvent.title')}</h1>
               </legend>
@@ -30,7 +33,14 @@ export function ChooseLifeEventPage({ form }: ChooseLifeEventProps) {
                   const inputId = index === 0 ? 'lifeEvent' : `lifeEvent-${index + 1}`;
                   return (
                     <div className="govuk-radios__item" key={id}>
-                      <input className="govuk-radios__input" id={inputId} name="lifeEvent" type="radio" value={id} aria-describedby={`${inputId}-item-hint`} />
+                      <input
+                        className="govuk-radios__input"
+                        id={inputId}
+                        name="lifeEvent"
+                        type="radio"
+                        value={id}
+                        aria-describedby={`${inputId}-item-hint`}
+                      />
                       <label className="govuk-label govuk-radios__label" htmlFor={inputId}>
                         {t(catalogueKey.journey(id, 'title'))}
                       </label>

@@ -8,7 +8,9 @@ import { CopyCodeButton } from '../copy-code-button.js';
 export function ConfirmationPage({ lifeEvent, reference, trackingSecret, agencies: told }: ConfirmationProps) {
   const { t } = useTranslation();
   const code = trackingSecret ? formatTrackingCode(trackingSecret) : null;
-  const trackHref = trackingSecret ? `/track?reference=${encodeURIComponent(reference)}&secret=${encodeURIComponent(trackingSecret)}` : '/track';
+  const trackHref = trackingSecret
+    ? `/track?reference=${encodeURIComponent(reference)}&secret=${encodeURIComponent(trackingSecret)}`
+    : '/track';
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -28,7 +30,11 @@ export function ConfirmationPage({ lifeEvent, reference, trackingSecret, agencie
             <p className="govuk-body">{t('confirmation.keepCodeBody')}</p>
             <p className="govuk-body">
               {t('confirmation.trackingCode')}{' '}
-              <strong className="govuk-!-font-size-24 govuk-!-text-break-word app-tracking-code" id="tracking-code" dir="ltr">
+              <strong
+                className="govuk-!-font-size-24 govuk-!-text-break-word app-tracking-code"
+                id="tracking-code"
+                dir="ltr"
+              >
                 {code}
               </strong>
             </p>
@@ -54,7 +60,9 @@ export function ConfirmationPage({ lifeEvent, reference, trackingSecret, agencie
           <div key={agency}>
             <h3 className="govuk-heading-s">{t(catalogueKey.agencyIn(lifeEvent, agency, 'name'))}</h3>
             {/* What this agency does about this life event; the general line where there is none. */}
-            <p className="govuk-body">{t([`support.nextSteps.${lifeEvent}.${agency}`, `confirmation.next.${agency}`])}</p>
+            <p className="govuk-body">
+              {t([`support.nextSteps.${lifeEvent}.${agency}`, `confirmation.next.${agency}`])}
+            </p>
           </div>
         ))}
         <p className="govuk-body">

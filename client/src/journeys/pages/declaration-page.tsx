@@ -25,11 +25,19 @@ export function DeclarationPage({ lifeEvent, agencies: told, form }: Declaration
         <PostForm form={form}>
           <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
             <fieldset className="govuk-fieldset" aria-describedby={error ? 'declaration-error' : undefined}>
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t('declaration.confirmAndSend')}</legend>
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+                {t('declaration.confirmAndSend')}
+              </legend>
               <ErrorMessage id="declaration-error" error={error} />
               <div className="govuk-checkboxes">
                 <div className="govuk-checkboxes__item">
-                  <input className="govuk-checkboxes__input" id="declaration" name="declaration" type="checkbox" value="confirmed" />
+                  <input
+                    className="govuk-checkboxes__input"
+                    id="declaration"
+                    name="declaration"
+                    type="checkbox"
+                    value="confirmed"
+                  />
                   <label className="govuk-label govuk-checkboxes__label" htmlFor="declaration">
                     {t('declaration.confirm')}
                   </label>

@@ -7,7 +7,12 @@ import { catalogueKey } from '../../i18n/catalogue-keys.js';
 
 function useDate() {
   const { t } = useTranslation();
-  const format = new Intl.DateTimeFormat(t('service.locale'), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+  const format = new Intl.DateTimeFormat(t('service.locale'), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  });
   // Deadlines are UK calendar days; noon keeps them on that day whatever the reader's time zone.
   return (value: string) => format.format(new Date(value.length === 10 ? `${value}T12:00:00Z` : value));
 }
@@ -29,15 +34,23 @@ function AgencyChase({ row, chase }: { row: TrackChaseAgency; chase: TrackChase 
           <span className="govuk-warning-text__icon" aria-hidden="true">
             !
           </span>
-          <strong className="govuk-warning-text__text">{t(`service-levels:chase.missed.${row.missed}`, { agency, deadline: date(row.deadline) })}</strong>
+          <strong className="govuk-warning-text__text">
+            {t(`service-levels:chase.missed.${row.missed}`, { agency, deadline: date(row.deadline) })}
+          </strong>
         </div>
       ) : null}
       {row.requests.length > 0 ? (
         <ul className="govuk-list" aria-label={t('service-levels:chase.history', { agency })}>
           {row.requests.map((request) => (
             <li key={request.requestedAt}>
-              {t(`service-levels:chase.status.${request.status}`, { at: date(request.status === 'open' ? request.requestedAt : (request.handledAt ?? request.requestedAt)) })}
-              {request.staffNote ? <span className="govuk-!-display-block govuk-body-s">{t('service-levels:chase.staffNote', { note: request.staffNote })}</span> : null}
+              {t(`service-levels:chase.status.${request.status}`, {
+                at: date(request.status === 'open' ? request.requestedAt : (request.handledAt ?? request.requestedAt)),
+              })}
+              {request.staffNote ? (
+                <span className="govuk-!-display-block govuk-body-s">
+                  {t('service-levels:chase.staffNote', { note: request.staffNote })}
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -86,14 +99,21 @@ export function TrackChaseSection({ chase }: { chase: TrackChase }) {
   return (
     <>
       {chase.requested ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="chase-requested-title" data-module="govuk-notification-banner">
+        <div
+          className="govuk-notification-banner govuk-notification-banner--success"
+          role="alert"
+          aria-labelledby="chase-requested-title"
+          data-module="govuk-notification-banner"
+        >
           <div className="govuk-notification-banner__header">
             <h2 className="govuk-notification-banner__title" id="chase-requested-title">
               {t('service-levels:chase.requestedTitle')}
             </h2>
           </div>
           <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{t('service-levels:chase.requested', { agency: t(catalogueKey.agency(chase.requested, 'name')) })}</p>
+            <p className="govuk-notification-banner__heading">
+              {t('service-levels:chase.requested', { agency: t(catalogueKey.agency(chase.requested, 'name')) })}
+            </p>
           </div>
         </div>
       ) : null}

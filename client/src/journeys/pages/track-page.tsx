@@ -26,12 +26,18 @@ function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) 
   const date = longDate(t, todayInLondon(new Date(result.submittedAt)));
   return (
     <>
-      <h1 className="govuk-heading-l">{t('track.resultTitle', { reference: i18n.dir() === 'rtl' ? leftToRight(result.reference) : result.reference })}</h1>
-      <p className="govuk-body">{t('track.sentOn', { lifeEvent: t(catalogueKey.journey(result.lifeEvent, 'title')), date })}</p>
+      <h1 className="govuk-heading-l">
+        {t('track.resultTitle', { reference: i18n.dir() === 'rtl' ? leftToRight(result.reference) : result.reference })}
+      </h1>
+      <p className="govuk-body">
+        {t('track.sentOn', { lifeEvent: t(catalogueKey.journey(result.lifeEvent, 'title')), date })}
+      </p>
       <dl className="govuk-summary-list">
         {result.agencies.map((row) => (
           <div className="govuk-summary-list__row" key={row.agency}>
-            <dt className="govuk-summary-list__key">{t(catalogueKey.agencyIn(result.lifeEvent, row.agency, 'name'))}</dt>
+            <dt className="govuk-summary-list__key">
+              {t(catalogueKey.agencyIn(result.lifeEvent, row.agency, 'name'))}
+            </dt>
             <dd className="govuk-summary-list__value">
               <strong className={`govuk-tag ${statusTags[row.status]}`}>{t(`track.status.${row.status}`)}</strong>
             </dd>
@@ -57,7 +63,11 @@ function LostCode({ help }: { help: HelpContact | undefined }) {
       </summary>
       <div className="govuk-details__text">
         <p className="govuk-body">{t('support.lostCodeBody')}</p>
-        {help ? <p className="govuk-body">{t('support.lostCodeCall', { phone: help.phone, hours: help.hours, centre: help.centre })}</p> : null}
+        {help ? (
+          <p className="govuk-body">
+            {t('support.lostCodeCall', { phone: help.phone, hours: help.hours, centre: help.centre })}
+          </p>
+        ) : null}
       </div>
     </details>
   );
@@ -95,7 +105,16 @@ export function TrackPage({ form, result, chase, help }: TrackProps & { help?: H
               {t('track.referenceHint')}
             </div>
             <ErrorMessage id="reference-error" error={referenceError} />
-            <input className={`govuk-input govuk-input--width-20${referenceError ? ' govuk-input--error' : ''}`} id="reference" name="reference" type="text" dir="ltr" spellCheck={false} defaultValue={reference} aria-describedby={describedBy('reference-hint', referenceError && 'reference-error')} />
+            <input
+              className={`govuk-input govuk-input--width-20${referenceError ? ' govuk-input--error' : ''}`}
+              id="reference"
+              name="reference"
+              type="text"
+              dir="ltr"
+              spellCheck={false}
+              defaultValue={reference}
+              aria-describedby={describedBy('reference-hint', referenceError && 'reference-error')}
+            />
           </div>
           <div className={`govuk-form-group${secretError ? ' govuk-form-group--error' : ''}`}>
             <label className="govuk-label govuk-label--s" htmlFor="secret">

@@ -11,7 +11,19 @@ import { catalogueKey } from '../../i18n/catalogue-keys.js';
  * Why a service is told, and (folded away, as it can be long) exactly what it will be sent.
  * `indent` lines the details up under a checkbox's label.
  */
-function WhatTheyGet({ lifeEvent, option, id, className, indent }: { lifeEvent: LifeEventId; option: WhoToTellOption; id?: string; className: string; indent?: string }) {
+function WhatTheyGet({
+  lifeEvent,
+  option,
+  id,
+  className,
+  indent,
+}: {
+  lifeEvent: LifeEventId;
+  option: WhoToTellOption;
+  id?: string;
+  className: string;
+  indent?: string;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -21,7 +33,11 @@ function WhatTheyGet({ lifeEvent, option, id, className, indent }: { lifeEvent: 
       <div className={indent}>
         <details className="govuk-details govuk-!-margin-bottom-2">
           <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">{t('whoToTell.whatTheyGet', { name: t(catalogueKey.agencyIn(lifeEvent, option.agency, 'nameInSentence')) })}</span>
+            <span className="govuk-details__summary-text">
+              {t('whoToTell.whatTheyGet', {
+                name: t(catalogueKey.agencyIn(lifeEvent, option.agency, 'nameInSentence')),
+              })}
+            </span>
           </summary>
           <div className="govuk-details__text">
             <ul className="govuk-list govuk-list--bullet">
@@ -68,8 +84,13 @@ export function WhoToTellPage({ lifeEvent, options, form }: WhoToTellProps) {
         <PostForm form={form}>
           {optional.length > 0 ? (
             <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-              <fieldset className="govuk-fieldset" aria-describedby={error ? 'consent-hint consent-error' : 'consent-hint'}>
-                <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t(required.length > 0 ? 'whoToTell.canAlsoTell' : 'whoToTell.chooseWhoToTell')}</legend>
+              <fieldset
+                className="govuk-fieldset"
+                aria-describedby={error ? 'consent-hint consent-error' : 'consent-hint'}
+              >
+                <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+                  {t(required.length > 0 ? 'whoToTell.canAlsoTell' : 'whoToTell.chooseWhoToTell')}
+                </legend>
                 <div id="consent-hint" className="govuk-hint">
                   {t('whoToTell.untickHint')}
                 </div>
@@ -79,11 +100,25 @@ export function WhoToTellPage({ lifeEvent, options, form }: WhoToTellProps) {
                     const id = index === 0 ? 'consent' : `consent-${index + 1}`;
                     return (
                       <div className="govuk-checkboxes__item" key={option.agency}>
-                        <input className="govuk-checkboxes__input" id={id} name="consent" type="checkbox" value={option.agency} defaultChecked={ticked.includes(option.agency)} aria-describedby={`${id}-item-hint`} />
+                        <input
+                          className="govuk-checkboxes__input"
+                          id={id}
+                          name="consent"
+                          type="checkbox"
+                          value={option.agency}
+                          defaultChecked={ticked.includes(option.agency)}
+                          aria-describedby={`${id}-item-hint`}
+                        />
                         <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
                           {t(catalogueKey.agencyIn(lifeEvent, option.agency, 'name'))}
                         </label>
-                        <WhatTheyGet lifeEvent={lifeEvent} option={option} id={`${id}-item-hint`} className="govuk-hint govuk-checkboxes__hint" indent="govuk-checkboxes__hint" />
+                        <WhatTheyGet
+                          lifeEvent={lifeEvent}
+                          option={option}
+                          id={`${id}-item-hint`}
+                          className="govuk-hint govuk-checkboxes__hint"
+                          indent="govuk-checkboxes__hint"
+                        />
                       </div>
                     );
                   })}

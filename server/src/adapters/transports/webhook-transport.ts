@@ -11,7 +11,8 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
 }
 
 function describe(error: unknown): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'The agency did not answer in time';
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+    return 'The agency did not answer in time';
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
   return `Could not reach the agency${cause ? ` (${cause})` : ''}`;
 }
@@ -29,12 +30,21 @@ export function signatureHeader(secrets: string[], messageId: string, timestamp:
  * (`webhook-id`, `webhook-timestamp`, `webhook-signature`). 2xx is delivered; a timeout, network
  * error, 5xx, 408 or 429 is worth retrying; any other 4xx is a refusal.
  */
-export function createWebhookTransport(options: { url: string; secrets: SigningSecrets; timeoutMs: number; eventType: string }): Transport {
+export function createWebhookTransport(options: {
+  url: string;
+  secrets: SigningSecrets;
+  timeoutMs: number;
+  eventType: string;
+}): Transport {
   return {
     kind: 'webhook',
     async send(notification: AgencyNotification): Promise<DeliveryOutcome> {
       const timestamp = new Date();
-      const body = JSON.stringify({ type: options.eventType, timestamp: timestamp.toISOString(), data: notification.payload });
+      const body = JSON.stringify({
+        type: options.eventType,
+        timestamp: timestamp.toISOString(),
+        data: notification.payload,
+      });
       let signature: string;
       try {
         signature = signatureHeader(await options.secrets(), notification.messageId, timestamp, body);
@@ -64,10 +74,20 @@ export function createWebhookTransport(options: { url: string; secrets: SigningS
       }
       const statusCode = response.status;
       if (statusCode >= 200 && statusCode < 300) return { kind: 'delivered', statusCode };
-      if (statusCode >= 300 && statusCode < 400) return { kind: 'failed', statusCode, error: `The agency's webhook redirected (${statusCode}); redirects are not followed: check the webhook URL` };
+      if (statusCode >= 300 && statusCode < 400)
+        return {
+          kind: 'failed',
+          statusCode,
+          error: `The agency's webhook redirected (${statusCode}); redirects are not followed: check the webhook URL`,
+        };
       if (statusCode >= 500 || statusCode === 408 || statusCode === 429) {
         const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-        return { kind: 'retry', statusCode, error: `The agency answered ${statusCode}`, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+        return {
+          kind: 'retry',
+          statusCode,
+          error: `The agency answered ${statusCode}`,
+          ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+        };
       }
       return { kind: 'failed', statusCode, error: `The agency refused the notification (${statusCode})` };
     },

@@ -1,13 +1,10 @@
-import { postcodeMessage } from "@tuo/shared";
-import {
-  addressLookupQuerySchema,
-  addressLookupResponseSchema,
-} from "@tuo/shared/api/address-lookup";
-import { problemSchema } from "@tuo/shared/api/problem";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type { AddressLookup } from "../../address-lookup/address-lookup.js";
-import { findAddresses } from "../../address-lookup/find-addresses.js";
-import { UnavailableError, ValidationError } from "../../errors.js";
+import { postcodeMessage } from '@tuo/shared';
+import { addressLookupQuerySchema, addressLookupResponseSchema } from '@tuo/shared/api/address-lookup';
+import { problemSchema } from '@tuo/shared/api/problem';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AddressLookup } from '../../address-lookup/address-lookup.js';
+import { findAddresses } from '../../address-lookup/find-addresses.js';
+import { UnavailableError, ValidationError } from '../../errors.js';
 
 /**
  * `GET /api/address-lookup?postcode=`: the addresses at a postcode, for the address fields of the
@@ -18,13 +15,12 @@ export const addressLookupRoutes: FastifyPluginAsyncZod<{
   lookup: AddressLookup;
 }> = async (app, options) => {
   app.get(
-    "/api/address-lookup",
+    '/api/address-lookup',
     {
-      config: { rateLimit: { max: 30, timeWindow: "1 minute" } },
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
-        tags: ["address"],
-        summary:
-          "The addresses at a UK postcode, each with its UPRN; an empty list when there are none",
+        tags: ['address'],
+        summary: 'The addresses at a UK postcode, each with its UPRN; an empty list when there are none',
         querystring: addressLookupQuerySchema,
         response: {
           200: addressLookupResponseSchema,
@@ -35,19 +31,13 @@ export const addressLookupRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => {
-      const found = await findAddresses(
-        options.lookup,
-        request.query.postcode,
-        request.log,
-      );
-      if (found.outcome === "invalid")
-        throw new ValidationError("The postcode is not a real postcode.", [
-          { path: "postcode", message: postcodeMessage },
+      const found = await findAddresses(options.lookup, request.query.postcode, request.log);
+      if (found.outcome === 'invalid')
+        throw new ValidationError('The postcode is not a real postcode.', [
+          { path: 'postcode', message: postcodeMessage },
         ]);
-      if (found.outcome === "unavailable")
-        throw new UnavailableError(
-          "Addresses cannot be looked up at the moment; enter the address by hand.",
-        );
+      if (found.outcome === 'unavailable')
+        throw new UnavailableError('Addresses cannot be looked up at the moment; enter the address by hand.');
       return { postcode: found.postcode, addresses: found.addresses };
     },
   );

@@ -40,15 +40,30 @@ export async function revokeKeyAudited(request: FastifyRequest, id: string): Pro
 export async function webhookStatus(request: FastifyRequest, config: AgencyAdminConfig): Promise<WebhookSecretStatus> {
   const agency: AgencyId = signedInAgencyUser(request).agency;
   const webhook = config.agencies[agency].webhook !== undefined;
-  return { webhook, ...(webhook ? await webhookSecretState(request.server.db, agency) : { rotatedAt: null, retiring: [] }) };
+  return {
+    webhook,
+    ...(webhook ? await webhookSecretState(request.server.db, agency) : { rotatedAt: null, retiring: [] }),
+  };
 }
 
 /** Rotates the webhook secret; undefined when the agency takes no webhooks (it reads its inbox). */
-export async function rotateSecretAudited(request: FastifyRequest, config: AgencyAdminConfig): Promise<RotatedWebhookSecret | undefined> {
+export async function rotateSecretAudited(
+  request: FastifyRequest,
+  config: AgencyAdminConfig,
+): Promise<RotatedWebhookSecret | undefined> {
   const { agency } = signedInAgencyUser(request);
   const configured = config.agencies[agency].webhook?.secret;
   if (!configured) return undefined;
-  const rotated = await rotateWebhookSecret(request.server.db, config.sessionSecret, agency, configured, config.agencyPortal.webhookSecretGraceMs);
-  await auditAgencyUser(request, { action: 'agency.webhook-secret.rotated', detail: { previousRetiresAt: rotated.previousRetiresAt } });
+  const rotated = await rotateWebhookSecret(
+    request.server.db,
+    config.sessionSecret,
+    agency,
+    configured,
+    config.agencyPortal.webhookSecretGraceMs,
+  );
+  await auditAgencyUser(request, {
+    action: 'agency.webhook-secret.rotated',
+    detail: { previousRetiresAt: rotated.previousRetiresAt },
+  });
   return rotated;
 }

@@ -33,7 +33,11 @@ export function agencyUserActor(request: FastifyRequest): Actor {
 
 /** Writes an audit line for what the signed-in agency user just did or saw; the agency is always named. */
 export async function auditAgencyUser(request: FastifyRequest, event: Omit<AuditEvent, 'actor'>): Promise<void> {
-  await recordAudit(request.server.db, { ...event, actor: agencyUserActor(request), detail: { agency: signedInAgencyUser(request).agency, ...event.detail } });
+  await recordAudit(request.server.db, {
+    ...event,
+    actor: agencyUserActor(request),
+    detail: { agency: signedInAgencyUser(request).agency, ...event.detail },
+  });
 }
 
 /** Audits a look at one notification, against its submission, and only if it is this agency's. */
@@ -47,7 +51,13 @@ export async function auditNotificationViewed(request: FastifyRequest, deliveryI
   `.execute(request.server.db);
 }
 
-async function refuse(request: FastifyRequest, reply: FastifyReply, status: 401 | 403, code: string, message: string): Promise<void> {
+async function refuse(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: 401 | 403,
+  code: string,
+  message: string,
+): Promise<void> {
   if (!isPage(request)) throw new AppError(status, code, message);
   if (status === 401) {
     await reply.redirect('/agency/sign-in', 303);
@@ -55,7 +65,11 @@ async function refuse(request: FastifyRequest, reply: FastifyReply, status: 401 
   }
   const nav = request.agencyUser ? { user: request.agencyUser, csrfToken: staffCsrfToken(request) } : null;
   const expired = code === 'csrf_failed';
-  await reply.code(403).page({ page: 'agency', title: expired ? 'This form has expired' : 'You cannot do this', props: { view: 'message', message: expired ? 'form-expired' : 'forbidden', nav } });
+  await reply.code(403).page({
+    page: 'agency',
+    title: expired ? 'This form has expired' : 'You cannot do this',
+    props: { view: 'message', message: expired ? 'form-expired' : 'forbidden', nav },
+  });
 }
 
 /**
@@ -66,7 +80,8 @@ async function refuse(request: FastifyRequest, reply: FastifyReply, status: 401 
  */
 export function addAgencyAccessControl(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
-    if (route.config?.agencyAccess === undefined) throw new Error(`Agency portal route ${route.method.toString()} ${route.url} must declare config.agencyAccess`);
+    if (route.config?.agencyAccess === undefined)
+      throw new Error(`Agency portal route ${route.method.toString()} ${route.url} must declare config.agencyAccess`);
   });
 
   app.addHook('onRequest', async (request, reply) => {
@@ -85,7 +100,10 @@ export function addAgencyAccessControl(app: FastifyInstance): void {
     }
     request.agencyUser = user;
     if (!agencyRoleAtLeast(user.role, access)) {
-      await auditAgencyUser(request, { action: 'agency.access-refused', detail: { route: request.routeOptions.url ?? request.url, method: request.method, needed: access } });
+      await auditAgencyUser(request, {
+        action: 'agency.access-refused',
+        detail: { route: request.routeOptions.url ?? request.url, method: request.method, needed: access },
+      });
       await refuse(request, reply, 403, 'forbidden', `Only an ${access} can do this.`);
     }
   });
@@ -96,6 +114,12 @@ export function addAgencyAccessControl(app: FastifyInstance): void {
     const presented = request.headers['x-csrf-token'] ?? body?._csrf;
     if (tokenMatches(request.session.get('staffCsrf'), presented)) return;
     request.log.info('agency portal request refused: missing or wrong anti-forgery token');
-    await refuse(request, reply, 403, 'csrf_failed', 'Send this session’s token (from GET /api/agency-portal/session) as the x-csrf-token header.');
+    await refuse(
+      request,
+      reply,
+      403,
+      'csrf_failed',
+      'Send this session’s token (from GET /api/agency-portal/session) as the x-csrf-token header.',
+    );
   });
 }

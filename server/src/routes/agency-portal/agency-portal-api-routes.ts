@@ -1,4 +1,11 @@
-import { agencyApiKeySchema, agencyUserSchema, createApiKeyRequestSchema, createdApiKeySchema, rotatedWebhookSecretSchema, webhookSecretStatusSchema } from '@tuo/shared/api/agency-portal';
+import {
+  agencyApiKeySchema,
+  agencyUserSchema,
+  createApiKeyRequestSchema,
+  createdApiKeySchema,
+  rotatedWebhookSecretSchema,
+  webhookSecretStatusSchema,
+} from '@tuo/shared/api/agency-portal';
 import { problemSchema } from '@tuo/shared/api/problem';
 import { signInRequestSchema } from '@tuo/shared/api/staff-session';
 import type { FastifyRequest } from 'fastify';
@@ -8,7 +15,14 @@ import { signInAgencyUser, signOutAgencyUser } from '../../agency-portal/agency-
 import { AppError, ConflictError, NotFoundError } from '../../errors.js';
 import { signInFailedMessage, signInThrottledMessage } from '../../staff/sign-in.js';
 import { staffCsrfToken } from '../staff/staff-access.js';
-import { createKeyAudited, listKeysAudited, revokeKeyAudited, rotateSecretAudited, webhookStatus, type AgencyAdminConfig } from './agency-admin-actions.js';
+import {
+  createKeyAudited,
+  listKeysAudited,
+  revokeKeyAudited,
+  rotateSecretAudited,
+  webhookStatus,
+  type AgencyAdminConfig,
+} from './agency-admin-actions.js';
 import { agencySessionSecurity as security, signedInAgencyUser } from './agency-portal-access.js';
 import type { AgencyScopeOptions } from './agency-portal-routes.js';
 
@@ -24,10 +38,21 @@ function sessionResponse(request: FastifyRequest) {
  * The portal's admin operations as JSON, for agency admins' scripts: the same session, token and
  * audited actions as the pages. (Agency systems use the bearer-key API under /api/agency.)
  */
-export const agencyPortalApiRoutes: FastifyPluginAsyncZod<AgencyScopeOptions & { config: AgencyAdminConfig }> = async (app, options) => {
+export const agencyPortalApiRoutes: FastifyPluginAsyncZod<AgencyScopeOptions & { config: AgencyAdminConfig }> = async (
+  app,
+  options,
+) => {
   app.get(
     '/api/agency-portal/session',
-    { config: { agencyAccess: 'public' }, schema: { tags, summary: 'Your agency portal session: who is signed in (if anyone) and the anti-forgery token to send', security: [], response: { 200: sessionResponseSchema } } },
+    {
+      config: { agencyAccess: 'public' },
+      schema: {
+        tags,
+        summary: 'Your agency portal session: who is signed in (if anyone) and the anti-forgery token to send',
+        security: [],
+        response: { 200: sessionResponseSchema },
+      },
+    },
     async (request) => sessionResponse(request),
   );
 
@@ -40,12 +65,21 @@ export const agencyPortalApiRoutes: FastifyPluginAsyncZod<AgencyScopeOptions & {
         summary: 'Sign in as an agency user; the session id changes. Throttled like staff sign-in',
         security: [],
         body: signInRequestSchema,
-        response: { 200: sessionResponseSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema },
+        response: {
+          200: sessionResponseSchema,
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
+          429: problemSchema,
+        },
       },
     },
     async (request) => {
       const result = await signInAgencyUser(request, request.body.email, request.body.password);
-      if (!result.ok) throw result.reason === 'throttled' ? new AppError(429, 'sign_in_throttled', signInThrottledMessage) : new AppError(401, 'sign_in_failed', signInFailedMessage);
+      if (!result.ok)
+        throw result.reason === 'throttled'
+          ? new AppError(429, 'sign_in_throttled', signInThrottledMessage)
+          : new AppError(401, 'sign_in_failed', signInFailedMessage);
       request.agencyUser = result.user;
       return sessionResponse(request);
     },
@@ -53,7 +87,10 @@ export const agencyPortalApiRoutes: FastifyPluginAsyncZod<AgencyScopeOptions & {
 
   app.post(
     '/api/agency-portal/sign-out',
-    { config: { agencyAccess: 'agency-user' }, schema: { tags, summary: 'Sign out of this session', security, response: { 204: z.null(), ...refusals } } },
+    {
+      config: { agencyAccess: 'agency-user' },
+      schema: { tags, summary: 'Sign out of this session', security, response: { 204: z.null(), ...refusals } },
+    },
     async (request, reply) => {
       await signOutAgencyUser(request, signedInAgencyUser(request));
       return reply.clearCookie(options.cookieName, { path: '/' }).code(204).send(null);
@@ -62,7 +99,15 @@ export const agencyPortalApiRoutes: FastifyPluginAsyncZod<AgencyScopeOptions & {
 
   app.get(
     '/api/agency-portal/keys',
-    { config: { agencyAccess: 'agency-admin' }, schema: { tags, summary: "Your agency's API keys, newest first (never the keys themselves)", security, response: { 200: z.array(agencyApiKeySchema), ...refusals } } },
+    {
+      config: { agencyAccess: 'agency-admin' },
+      schema: {
+        tags,
+        summary: "Your agency's API keys, newest first (never the keys themselves)",
+        security,
+        response: { 200: z.array(agencyApiKeySchema), ...refusals },
+      },
+    },
     async (request) => listKeysAudited(request),
   );
 
@@ -70,7 +115,13 @@ export const agencyPortalApiRoutes: FastifyPluginAsyncZod<AgencyScopeOptions & {
     '/api/agency-portal/keys',
     {
       config: { agencyAccess: 'agency-admin' },
-      schema: { tags, summary: 'Make an API key for one of your systems: the key is in this response only', security, body: createApiKeyRequestSchema, response: { 201: createdApiKeySchema, 400: problemSchema, ...refusals } },
+      schema: {
+        tags,
+        summary: 'Make an API key for one of your systems: the key is in this response only',
+        security,
+        body: createApiKeyRequestSchema,
+        response: { 201: createdApiKeySchema, 400: problemSchema, ...refusals },
+      },
     },
     async (request, reply) => reply.code(201).send(await createKeyAudited(request, request.body.name)),
   );
@@ -79,17 +130,32 @@ export const agencyPortalApiRoutes: FastifyPluginAsyncZod<AgencyScopeOptions & {
     '/api/agency-portal/keys/:id/revoke',
     {
       config: { agencyAccess: 'agency-admin' },
-      schema: { tags, summary: 'Revoke one of your keys: it stops working at once', security, params: z.object({ id: z.uuid() }), response: { 204: z.null(), 404: problemSchema, ...refusals } },
+      schema: {
+        tags,
+        summary: 'Revoke one of your keys: it stops working at once',
+        security,
+        params: z.object({ id: z.uuid() }),
+        response: { 204: z.null(), 404: problemSchema, ...refusals },
+      },
     },
     async (request, reply) => {
-      if (!(await revokeKeyAudited(request, request.params.id))) throw new NotFoundError('Your agency has no live key with this id.');
+      if (!(await revokeKeyAudited(request, request.params.id)))
+        throw new NotFoundError('Your agency has no live key with this id.');
       return reply.code(204).send(null);
     },
   );
 
   app.get(
     '/api/agency-portal/webhook-secret',
-    { config: { agencyAccess: 'agency-admin' }, schema: { tags, summary: 'Whether your agency takes webhooks, and until when older secrets still sign', security, response: { 200: webhookSecretStatusSchema, ...refusals } } },
+    {
+      config: { agencyAccess: 'agency-admin' },
+      schema: {
+        tags,
+        summary: 'Whether your agency takes webhooks, and until when older secrets still sign',
+        security,
+        response: { 200: webhookSecretStatusSchema, ...refusals },
+      },
+    },
     async (request) => webhookStatus(request, options.config),
   );
 
@@ -99,14 +165,16 @@ export const agencyPortalApiRoutes: FastifyPluginAsyncZod<AgencyScopeOptions & {
       config: { agencyAccess: 'agency-admin' },
       schema: {
         tags,
-        summary: 'Rotate your webhook secret: the new one is in this response only; the old one signs too (a second signature) until previousRetiresAt',
+        summary:
+          'Rotate your webhook secret: the new one is in this response only; the old one signs too (a second signature) until previousRetiresAt',
         security,
         response: { 200: rotatedWebhookSecretSchema, 409: problemSchema, ...refusals },
       },
     },
     async (request) => {
       const rotated = await rotateSecretAudited(request, options.config);
-      if (!rotated) throw new ConflictError('no_webhook', 'Your agency reads its inbox; it has no webhook secret to rotate.');
+      if (!rotated)
+        throw new ConflictError('no_webhook', 'Your agency reads its inbox; it has no webhook secret to rotate.');
       return rotated;
     },
   );

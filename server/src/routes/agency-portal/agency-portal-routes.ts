@@ -25,7 +25,11 @@ export function agencyCookieName(publicUrl: string): string {
  */
 export const agencyPortalRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { config }) => {
   const options: AgencyScopeOptions = { cookieName: agencyCookieName(config.publicUrl) };
-  await app.register(staffSessionPlugin, { secret: config.sessionSecret, publicUrl: config.publicUrl, cookieName: options.cookieName });
+  await app.register(staffSessionPlugin, {
+    secret: config.sessionSecret,
+    publicUrl: config.publicUrl,
+    cookieName: options.cookieName,
+  });
   addAgencyAccessControl(app);
   // Residents' data: nothing in between may keep a copy, and Back must not show a signed-out page.
   app.addHook('onSend', async (_request, reply) => {

@@ -39,7 +39,11 @@ export const agencyApiRoutes: FastifyPluginAsyncZod = async (app) => {
     const found = key ? await authenticateApiKey(app.db, key) : undefined;
     if (!found) {
       void reply.header('www-authenticate', 'Bearer realm="tell-us-once-agency-api"');
-      throw new AppError(401, 'unauthenticated', key ? 'This API key is not valid or has been revoked.' : 'Send your API key as a bearer token.');
+      throw new AppError(
+        401,
+        'unauthenticated',
+        key ? 'This API key is not valid or has been revoked.' : 'Send your API key as a bearer token.',
+      );
     }
     request.agencyPrincipal = found;
   });
@@ -58,7 +62,10 @@ export const agencyApiRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { agency } = principal(request);
       const after = request.query.after === undefined ? inboxStart : decodeCursor(request.query.after);
-      if (!after) throw new ValidationError('The cursor is not one this API gave out.', [{ path: 'query.after', message: 'Use the nextCursor from a previous page' }]);
+      if (!after)
+        throw new ValidationError('The cursor is not one this API gave out.', [
+          { path: 'query.after', message: 'Use the nextCursor from a previous page' },
+        ]);
       return listInbox(app.db, app.privacy, agency, after, request.query.limit);
     },
   );
@@ -95,7 +102,10 @@ export const agencyApiRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { agency, keyId } = principal(request);
-      const result = await advanceNotification(app.db, app.privacy, agency, request.params.id, 'acknowledged', { type: 'agency', id: keyId });
+      const result = await advanceNotification(app.db, app.privacy, agency, request.params.id, 'acknowledged', {
+        type: 'agency',
+        id: keyId,
+      });
       if (!result) throw new NotFoundError('There is no such notification in your inbox.');
       return result;
     },
@@ -115,7 +125,15 @@ export const agencyApiRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { agency, keyId } = principal(request);
-      const result = await advanceNotification(app.db, app.privacy, agency, request.params.id, 'actioned', { type: 'agency', id: keyId }, request.body.outcome);
+      const result = await advanceNotification(
+        app.db,
+        app.privacy,
+        agency,
+        request.params.id,
+        'actioned',
+        { type: 'agency', id: keyId },
+        request.body.outcome,
+      );
       if (!result) throw new NotFoundError('There is no such notification in your inbox.');
       return result;
     },

@@ -17,7 +17,11 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     '/healthz',
     {
       config: { rateLimit: false },
-      schema: { tags: ['health'], summary: 'The process is alive', response: { 200: z.object({ status: z.literal('ok') }) } },
+      schema: {
+        tags: ['health'],
+        summary: 'The process is alive',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
     },
     () => ({ status: 'ok' as const }),
   );
@@ -28,7 +32,8 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { rateLimit: false },
       schema: {
         tags: ['health'],
-        summary: 'The database is reachable, migrations are current and the worker (where this process runs one) is running',
+        summary:
+          'The database is reachable, migrations are current and the worker (where this process runs one) is running',
         response: { 200: readinessSchema, 503: readinessSchema },
       },
     },
@@ -47,7 +52,9 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         : { ok: false, detail: 'Not checked: no database.' };
       const worker = app.workerStatus();
       const ready = database.ok && migrations.ok && worker.ok;
-      return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks: { database, migrations, worker } });
+      return reply
+        .code(ready ? 200 : 503)
+        .send({ status: ready ? 'ready' : 'not_ready', checks: { database, migrations, worker } });
     },
   );
 };

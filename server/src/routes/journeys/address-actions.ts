@@ -1,20 +1,11 @@
-import {
-  postcodeMessage,
-  type Answers,
-  type FieldError,
-  type PageDefinition,
-} from "@tuo/shared";
-import type { AddressLookupState } from "@tuo/shared/api/address-lookup";
-import { addressLookupMessages } from "@tuo/shared/pages/address-lookup-messages";
-import {
-  inputName,
-  type FormValues,
-  type PostedForm,
-} from "@tuo/shared/pages/form-values";
-import type { FastifyBaseLogger } from "fastify";
-import type { AddressLookup } from "../../address-lookup/address-lookup.js";
-import { confirmUprn } from "../../address-lookup/confirm-uprn.js";
-import { findAddresses } from "../../address-lookup/find-addresses.js";
+import { postcodeMessage, type Answers, type FieldError, type PageDefinition } from '@tuo/shared';
+import type { AddressLookupState } from '@tuo/shared/api/address-lookup';
+import { addressLookupMessages } from '@tuo/shared/pages/address-lookup-messages';
+import { inputName, type FormValues, type PostedForm } from '@tuo/shared/pages/form-values';
+import type { FastifyBaseLogger } from 'fastify';
+import type { AddressLookup } from '../../address-lookup/address-lookup.js';
+import { confirmUprn } from '../../address-lookup/confirm-uprn.js';
+import { findAddresses } from '../../address-lookup/find-addresses.js';
 
 /** The page again, after "Find address" or "Use this address": what to show in its boxes and the look-up. */
 export interface AddressActionView {
@@ -24,7 +15,7 @@ export interface AddressActionView {
 }
 
 function first(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value) ?? "";
+  return (Array.isArray(value) ? value[0] : value) ?? '';
 }
 
 /**
@@ -41,48 +32,38 @@ export async function addressAction(
   log: FastifyBaseLogger,
 ): Promise<AddressActionView | undefined> {
   const match = /^(find|choose)-address:(\w+)$/.exec(first(posted._action));
-  const field = page.fields.find(
-    (candidate) =>
-      candidate.kind === "address" && candidate.name === match?.[2],
-  );
+  const field = page.fields.find((candidate) => candidate.kind === 'address' && candidate.name === match?.[2]);
   if (!match || !field) return undefined;
-  const typed = first(posted[inputName(field, "lookup")]);
+  const typed = first(posted[inputName(field, 'lookup')]);
   // "Find address" is the form's first button, so Enter in a box of a typed address presses it:
   // with no postcode to find and an address typed, the resident meant Continue.
-  const typedAddress = ["line1", "line2", "town", "postcode"].some(
-    (part) => first(posted[inputName(field, part)]).trim() !== "",
+  const typedAddress = ['line1', 'line2', 'town', 'postcode'].some(
+    (part) => first(posted[inputName(field, part)]).trim() !== '',
   );
-  if (match[1] === "find" && typed.trim() === "" && typedAddress)
-    return undefined;
+  if (match[1] === 'find' && typed.trim() === '' && typedAddress) return undefined;
   const state = await findAddresses(lookup, typed, log);
-  const view = (
-    errors: FieldError[],
-    overrides: Partial<AddressActionView> = {},
-  ): AddressActionView => ({
+  const view = (errors: FieldError[], overrides: Partial<AddressActionView> = {}): AddressActionView => ({
     values,
     errors,
     addressLookup: { [field.name]: state },
     ...overrides,
   });
-  if (state.outcome === "invalid")
+  if (state.outcome === 'invalid')
     return view([
       {
-        field: inputName(field, "lookup"),
-        message:
-          typed.trim() === ""
-            ? addressLookupMessages.postcodeMissing
-            : postcodeMessage,
+        field: inputName(field, 'lookup'),
+        message: typed.trim() === '' ? addressLookupMessages.postcodeMissing : postcodeMessage,
       },
     ]);
-  if (match[1] === "find") return view([]);
-  const uprn = first(posted[inputName(field, "choice")]);
+  if (match[1] === 'find') return view([]);
+  const uprn = first(posted[inputName(field, 'choice')]);
   const chosen = state.addresses.find((address) => address.uprn === uprn);
   if (!chosen)
     return view(
-      state.outcome === "found"
+      state.outcome === 'found'
         ? [
             {
-              field: inputName(field, "choice"),
+              field: inputName(field, 'choice'),
               message: addressLookupMessages.chooseAddress,
             },
           ]
@@ -93,7 +74,7 @@ export async function addressAction(
       ...values,
       [field.name]: {
         line1: chosen.line1,
-        line2: chosen.line2 ?? "",
+        line2: chosen.line2 ?? '',
         town: chosen.town,
         postcode: chosen.postcode,
         uprn: chosen.uprn,
@@ -112,15 +93,8 @@ export async function confirmPageUprns(
   const confirmed: Answers = { ...answers };
   for (const field of page.fields) {
     const answer = answers[field.name];
-    if (
-      field.kind === "address" &&
-      typeof answer === "object" &&
-      !Array.isArray(answer)
-    )
-      confirmed[field.name] = await confirmUprn(
-        lookup,
-        answer,
-      );
+    if (field.kind === 'address' && typeof answer === 'object' && !Array.isArray(answer))
+      confirmed[field.name] = await confirmUprn(lookup, answer);
   }
   return confirmed;
 }

@@ -6,33 +6,37 @@ import { firstIncompletePage, stepPath } from './journey-progress.js';
 
 /** "Check your answers": every answer on the resident's route, each with a Change link. */
 export const checkAnswersRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/:lifeEvent/check-answers', { schema: { hide: true, params: z.object({ lifeEvent: z.string() }) } }, async (request, reply) => {
-    const { lifeEvent } = request.params;
-    if (!isLifeEventId(lifeEvent)) {
-      reply.callNotFound();
-      return reply;
-    }
-    const state = loadJourney(request, lifeEvent);
-    if (state.submitted) return reply.redirect(stepPath.confirmation(lifeEvent), 303);
-    const incomplete = firstIncompletePage(lifeEvent, state.answers);
-    if (incomplete) return reply.redirect(incomplete, 303);
-    const journey = getJourney(lifeEvent);
-    const lastPage = reachablePages(journey, state.answers).at(-1);
-    return reply.page({
-      page: 'check-answers',
-      title: 'Check your answers',
-      props: {
-        lifeEvent,
-        rows: answerSummary(journey, state.answers).map((row) => ({
-          fieldName: row.fieldName,
-          answer: Object.hasOwn(state.answers, row.fieldName) ? (state.answers[row.fieldName] ?? null) : null,
-          label: row.label,
-          lines: [...row.lines],
-          changeHref: `${pagePath(lifeEvent, row.pageId)}?change=1`,
-        })),
-        continueHref: stepPath.whoToTell(lifeEvent),
-        backHref: lastPage ? pagePath(lifeEvent, lastPage.id) : '/start',
-      },
-    });
-  });
+  app.get(
+    '/:lifeEvent/check-answers',
+    { schema: { hide: true, params: z.object({ lifeEvent: z.string() }) } },
+    async (request, reply) => {
+      const { lifeEvent } = request.params;
+      if (!isLifeEventId(lifeEvent)) {
+        reply.callNotFound();
+        return reply;
+      }
+      const state = loadJourney(request, lifeEvent);
+      if (state.submitted) return reply.redirect(stepPath.confirmation(lifeEvent), 303);
+      const incomplete = firstIncompletePage(lifeEvent, state.answers);
+      if (incomplete) return reply.redirect(incomplete, 303);
+      const journey = getJourney(lifeEvent);
+      const lastPage = reachablePages(journey, state.answers).at(-1);
+      return reply.page({
+        page: 'check-answers',
+        title: 'Check your answers',
+        props: {
+          lifeEvent,
+          rows: answerSummary(journey, state.answers).map((row) => ({
+            fieldName: row.fieldName,
+            answer: Object.hasOwn(state.answers, row.fieldName) ? (state.answers[row.fieldName] ?? null) : null,
+            label: row.label,
+            lines: [...row.lines],
+            changeHref: `${pagePath(lifeEvent, row.pageId)}?change=1`,
+          })),
+          continueHref: stepPath.whoToTell(lifeEvent),
+          backHref: lastPage ? pagePath(lifeEvent, lastPage.id) : '/start',
+        },
+      });
+    },
+  );
 };

@@ -11,14 +11,22 @@ const title = 'What has happened?';
 /** "What has happened?": choose a life event, then its first question. */
 export const chooseLifeEventRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/start', { schema: { hide: true } }, async (request, reply) =>
-    reply.page({ page: 'choose-life-event', title, props: { form: { action: '/start', csrfToken: csrfToken(request), values: {}, errors: [] } } }),
+    reply.page({
+      page: 'choose-life-event',
+      title,
+      props: { form: { action: '/start', csrfToken: csrfToken(request), values: {}, errors: [] } },
+    }),
   );
 
   app.post('/start', { schema: { hide: true, body: postedFormSchema } }, async (request, reply) => {
     const lifeEvent = request.body.lifeEvent;
     if (typeof lifeEvent !== 'string' || !isLifeEventId(lifeEvent)) {
       const errors = [{ field: 'lifeEvent', message: pageMessages.chooseLifeEvent }];
-      return reply.code(400).page({ page: 'choose-life-event', title: titleWithErrors(title, errors), props: { form: { action: '/start', csrfToken: csrfToken(request), values: {}, errors } } });
+      return reply.code(400).page({
+        page: 'choose-life-event',
+        title: titleWithErrors(title, errors),
+        props: { form: { action: '/start', csrfToken: csrfToken(request), values: {}, errors } },
+      });
     }
     // Answers in progress are kept; a journey already sent starts afresh, with a new idempotency key.
     if (loadJourney(request, lifeEvent).submitted) saveJourney(request, lifeEvent, newJourneyState());

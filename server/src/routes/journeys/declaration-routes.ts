@@ -44,31 +44,46 @@ export const declarationRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.page(render(lifeEvent, state, [], csrfToken(request)));
   });
 
-  app.post('/:lifeEvent/declaration', { schema: { hide: true, params, body: postedFormSchema } }, async (request, reply) => {
-    const { lifeEvent } = request.params;
-    if (!isLifeEventId(lifeEvent)) {
-      reply.callNotFound();
-      return reply;
-    }
-    const state = loadJourney(request, lifeEvent);
-    const elsewhere = notReady(lifeEvent, state);
-    if (elsewhere) return reply.redirect(elsewhere, 303);
-    if (request.body.declaration !== 'confirmed') return reply.code(400).page(render(lifeEvent, state, [declarationError], csrfToken(request)));
-    // The resident online, or an adviser signed in to the staff console acting for them.
-    const origin = await app.submissionOrigin(request);
-    const parsed = createSubmissionRequestSchema.safeParse({ lifeEvent, answers: state.answers, consent: state.consent?.chosen ?? [], channel: origin.channel, language: request.language });
-    // Answers that were fine a moment ago can fail now (a date rule crossing midnight): show them again.
-    if (!parsed.success) return reply.redirect(stepPath.checkAnswers(lifeEvent), 303);
-    const { response } = await acceptSubmission(app.db, parsed.data, {
-      actor: origin.actor,
-      privacy: app.privacy,
-      ...(origin.assisted ? { assisted: origin.assisted } : {}),
-      idempotency: { key: `journey:${state.idempotencyKey}`, requestHash: requestHash(parsed.data) },
-    });
-    // Sent: the answers are with the agencies now, so the session forgets them.
-    saveJourney(request, lifeEvent, { answers: {}, idempotencyKey: state.idempotencyKey, submitted: { ...response } });
-    return reply.redirect(stepPath.confirmation(lifeEvent), 303);
-  });
+  app.post(
+    '/:lifeEvent/declaration',
+    { schema: { hide: true, params, body: postedFormSchema } },
+    async (request, reply) => {
+      const { lifeEvent } = request.params;
+      if (!isLifeEventId(lifeEvent)) {
+        reply.callNotFound();
+        return reply;
+      }
+      const state = loadJourney(request, lifeEvent);
+      const elsewhere = notReady(lifeEvent, state);
+      if (elsewhere) return reply.redirect(elsewhere, 303);
+      if (request.body.declaration !== 'confirmed')
+        return reply.code(400).page(render(lifeEvent, state, [declarationError], csrfToken(request)));
+      // The resident online, or an adviser signed in to the staff console acting for them.
+      const origin = await app.submissionOrigin(request);
+      const parsed = createSubmissionRequestSchema.safeParse({
+        lifeEvent,
+        answers: state.answers,
+        consent: state.consent?.chosen ?? [],
+        channel: origin.channel,
+        language: request.language,
+      });
+      // Answers that were fine a moment ago can fail now (a date rule crossing midnight): show them again.
+      if (!parsed.success) return reply.redirect(stepPath.checkAnswers(lifeEvent), 303);
+      const { response } = await acceptSubmission(app.db, parsed.data, {
+        actor: origin.actor,
+        privacy: app.privacy,
+        ...(origin.assisted ? { assisted: origin.assisted } : {}),
+        idempotency: { key: `journey:${state.idempotencyKey}`, requestHash: requestHash(parsed.data) },
+      });
+      // Sent: the answers are with the agencies now, so the session forgets them.
+      saveJourney(request, lifeEvent, {
+        answers: {},
+        idempotencyKey: state.idempotencyKey,
+        submitted: { ...response },
+      });
+      return reply.redirect(stepPath.confirmation(lifeEvent), 303);
+    },
+  );
 
   app.get('/:lifeEvent/confirmation', { schema: { hide: true, params } }, async (request, reply) => {
     const { lifeEvent } = request.params;
@@ -80,11 +95,17 @@ export const declarationRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!state.submitted) return reply.redirect(stepPath.checkAnswers(lifeEvent), 303);
     const { submitted } = state;
     // The tracking secret is shown once: it unlocks the status page, so it does not stay in the session.
-    if (submitted.trackingSecret !== null) saveJourney(request, lifeEvent, { ...state, submitted: { ...submitted, trackingSecret: null } });
+    if (submitted.trackingSecret !== null)
+      saveJourney(request, lifeEvent, { ...state, submitted: { ...submitted, trackingSecret: null } });
     return reply.page({
       page: 'confirmation',
       title: 'We have received your report',
-      props: { lifeEvent, reference: submitted.reference, trackingSecret: submitted.trackingSecret, agencies: submitted.agencies },
+      props: {
+        lifeEvent,
+        reference: submitted.reference,
+        trackingSecret: submitted.trackingSecret,
+        agencies: submitted.agencies,
+      },
     });
   });
 };

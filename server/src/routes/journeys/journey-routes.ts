@@ -17,7 +17,10 @@ import { whoToTellRoutes } from './who-to-tell-routes.js';
  * confirmation and tracking. Each is a plain HTML form that works without JavaScript. Sessions and
  * the anti-forgery check live in this scope only, so the API carries no cookie.
  */
-export const journeyRoutes: FastifyPluginAsync<{ config: Config; addressLookup: AddressLookup }> = async (app, options) => {
+export const journeyRoutes: FastifyPluginAsync<{ config: Config; addressLookup: AddressLookup }> = async (
+  app,
+  options,
+) => {
   await app.register(sessionPlugin, { secret: options.config.sessionSecret, publicUrl: options.config.publicUrl });
   app.addHook('preHandler', verifyCsrf);
   // Answers are personal: no shared cache keeps them, and Back does not show a stale form.

@@ -82,43 +82,70 @@ export const questionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLooku
       return reply.redirect(pagePath(lifeEvent, getJourney(lifeEvent).pages[0]?.id ?? page.id), 303);
     }
     const change = request.query.change === '1';
-    return renderQuestion(request, reply, { lifeEvent, page, answers: state.answers, change, values: answersToFormValues(page.fields, state.answers), errors: [] });
+    return renderQuestion(request, reply, {
+      lifeEvent,
+      page,
+      answers: state.answers,
+      change,
+      values: answersToFormValues(page.fields, state.answers),
+      errors: [],
+    });
   });
 
-  app.post('/:lifeEvent/:pagePath', { schema: { hide: true, params, querystring: query, body: postedFormSchema } }, async (request, reply) => {
-    const { lifeEvent, pagePath: path } = request.params;
-    const page = isLifeEventId(lifeEvent) ? findPageByPath(getJourney(lifeEvent), path) : undefined;
-    if (!isLifeEventId(lifeEvent) || !page) {
-      reply.callNotFound();
-      return reply;
-    }
-    const journey = getJourney(lifeEvent);
-    const state = loadJourney(request, lifeEvent);
-    if (state.submitted) return reply.redirect(stepPath.confirmation(lifeEvent), 303);
-    const change = request.query.change === '1';
-    const values = formInput(page.fields, request.body);
-    const result = pageSchema(journey, page.id, state.answers).safeParse(values);
-    if (request.body._action === 'save') {
-      // "Save and come back later" keeps this page's answers only when they are valid as they stand.
-      if (result.success) saveJourney(request, lifeEvent, { ...state, answers: applyPageAnswers(journey, page.id, state.answers, result.data) });
-      return reply.redirect(`/${lifeEvent}/save?from=${encodeURIComponent(page.path)}`, 303);
-    }
-    const looked = await addressAction(options.addressLookup, page, request.body, values, request.log);
-    if (looked) {
-      if (looked.errors.length > 0) reply.code(400);
-      return renderQuestion(request, reply, { lifeEvent, page, answers: state.answers, change, ...looked });
-    }
-    if (!result.success) {
-      reply.code(400);
-      return renderQuestion(request, reply, { lifeEvent, page, answers: state.answers, change, values, errors: toFieldErrors(result.error.issues) });
-    }
-    const answers = applyPageAnswers(journey, page.id, state.answers, await confirmPageUprns(options.addressLookup, page, result.data));
-    saveJourney(request, lifeEvent, { ...state, answers });
-    const next = nextPage(journey, page.id, answers);
-    // After a change, go back to the summary unless the new answer opened questions not yet answered.
-    if (next === 'check-answers' || (change && answersSchema(journey).safeParse(answers).success)) {
-      return reply.redirect(stepPath.checkAnswers(lifeEvent), 303);
-    }
-    return reply.redirect(`${pagePath(lifeEvent, next)}${change ? '?change=1' : ''}`, 303);
-  });
+  app.post(
+    '/:lifeEvent/:pagePath',
+    { schema: { hide: true, params, querystring: query, body: postedFormSchema } },
+    async (request, reply) => {
+      const { lifeEvent, pagePath: path } = request.params;
+      const page = isLifeEventId(lifeEvent) ? findPageByPath(getJourney(lifeEvent), path) : undefined;
+      if (!isLifeEventId(lifeEvent) || !page) {
+        reply.callNotFound();
+        return reply;
+      }
+      const journey = getJourney(lifeEvent);
+      const state = loadJourney(request, lifeEvent);
+      if (state.submitted) return reply.redirect(stepPath.confirmation(lifeEvent), 303);
+      const change = request.query.change === '1';
+      const values = formInput(page.fields, request.body);
+      const result = pageSchema(journey, page.id, state.answers).safeParse(values);
+      if (request.body._action === 'save') {
+        // "Save and come back later" keeps this page's answers only when they are valid as they stand.
+        if (result.success)
+          saveJourney(request, lifeEvent, {
+            ...state,
+            answers: applyPageAnswers(journey, page.id, state.answers, result.data),
+          });
+        return reply.redirect(`/${lifeEvent}/save?from=${encodeURIComponent(page.path)}`, 303);
+      }
+      const looked = await addressAction(options.addressLookup, page, request.body, values, request.log);
+      if (looked) {
+        if (looked.errors.length > 0) reply.code(400);
+        return renderQuestion(request, reply, { lifeEvent, page, answers: state.answers, change, ...looked });
+      }
+      if (!result.success) {
+        reply.code(400);
+        return renderQuestion(request, reply, {
+          lifeEvent,
+          page,
+          answers: state.answers,
+          change,
+          values,
+          errors: toFieldErrors(result.error.issues),
+        });
+      }
+      const answers = applyPageAnswers(
+        journey,
+        page.id,
+        state.answers,
+        await confirmPageUprns(options.addressLookup, page, result.data),
+      );
+      saveJourney(request, lifeEvent, { ...state, answers });
+      const next = nextPage(journey, page.id, answers);
+      // After a change, go back to the summary unless the new answer opened questions not yet answered.
+      if (next === 'check-answers' || (change && answersSchema(journey).safeParse(answers).success)) {
+        return reply.redirect(stepPath.checkAnswers(lifeEvent), 303);
+      }
+      return reply.redirect(`${pagePath(lifeEvent, next)}${change ? '?change=1' : ''}`, 303);
+    },
+  );
 };

@@ -1,89 +1,72 @@
-import { checkAnswersPage, firstPage, getJourney, isLifeEventId, pagePath, type FieldError } from "@tuo/shared";
-import { saveReturnMessages } from "@tuo/shared/pages/save-return-messages";
-import type { SavedFormUnavailableProps } from "@tuo/shared/pages/save-return-page-model";
-import type { FastifyReply, FastifyRequest } from "fastify";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import type { Config } from "../../config.js";
-import {
-  isCodeThrottled,
-  recordCodeFailure,
-} from "../../saved-journeys/code-throttle.js";
-import {
-  normaliseReturnCode,
-  returnCodeHash,
-} from "../../saved-journeys/return-code.js";
-import { returnLinkTokenHash } from "../../saved-journeys/return-link-token.js";
+import { checkAnswersPage, firstPage, getJourney, isLifeEventId, pagePath, type FieldError } from '@tuo/shared';
+import { saveReturnMessages } from '@tuo/shared/pages/save-return-messages';
+import type { SavedFormUnavailableProps } from '@tuo/shared/pages/save-return-page-model';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../../config.js';
+import { isCodeThrottled, recordCodeFailure } from '../../saved-journeys/code-throttle.js';
+import { normaliseReturnCode, returnCodeHash } from '../../saved-journeys/return-code.js';
+import { returnLinkTokenHash } from '../../saved-journeys/return-link-token.js';
 import {
   restoreSavedJourney,
   savedJourneyState,
   type RestoredJourney,
-} from "../../saved-journeys/saved-journey-repository.js";
-import { csrfToken } from "./csrf.js";
-import { newJourneyState, saveJourney } from "./journey-session.js";
-import { titleWithErrors } from "./journey-progress.js";
-import { postedFormSchema } from "./posted-form.js";
+} from '../../saved-journeys/saved-journey-repository.js';
+import { csrfToken } from './csrf.js';
+import { newJourneyState, saveJourney } from './journey-session.js';
+import { titleWithErrors } from './journey-progress.js';
+import { postedFormSchema } from './posted-form.js';
 
 // As strict as tracking: these guess at secrets.
-const rateLimit = { max: 30, timeWindow: "1 minute" };
-const codeTitle = "Enter your code";
-const unavailableTitles: Record<SavedFormUnavailableProps["reason"], string> = {
-  used: "This link or code has already been used",
-  expired: "This link or code has run out",
-  "too-many-tries": "You have tried too many codes",
+const rateLimit = { max: 30, timeWindow: '1 minute' };
+const codeTitle = 'Enter your code';
+const unavailableTitles: Record<SavedFormUnavailableProps['reason'], string> = {
+  used: 'This link or code has already been used',
+  expired: 'This link or code has run out',
+  'too-many-tries': 'You have tried too many codes',
 };
 
 function text(value: unknown): string {
-  return typeof value === "string" ? value : "";
+  return typeof value === 'string' ? value : '';
 }
 
 /** Puts the saved answers back into this browser's session and goes to where the resident left off. */
-function resume(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  restored: RestoredJourney,
-) {
-  if (!isLifeEventId(restored.lifeEvent)) return reply.redirect("/start", 303);
+function resume(request: FastifyRequest, reply: FastifyReply, restored: RestoredJourney) {
+  if (!isLifeEventId(restored.lifeEvent)) return reply.redirect('/start', 303);
   saveJourney(request, restored.lifeEvent, {
     ...newJourneyState(),
     answers: restored.saved.answers,
     ...(restored.saved.consent ? { consent: restored.saved.consent } : {}),
   });
-  request.log.info({ lifeEvent: restored.lifeEvent }, "saved form restored");
+  request.log.info({ lifeEvent: restored.lifeEvent }, 'saved form restored');
   // A page removed by a release since the form was saved: start from the first page, answers kept.
   const journey = getJourney(restored.lifeEvent);
-  const leftOff = restored.pageId === checkAnswersPage || journey.pages.some((page) => page.id === restored.pageId) ? restored.pageId : firstPage(journey).id;
+  const leftOff =
+    restored.pageId === checkAnswersPage || journey.pages.some((page) => page.id === restored.pageId)
+      ? restored.pageId
+      : firstPage(journey).id;
   return reply.redirect(pagePath(restored.lifeEvent, leftOff), 303);
 }
 
-function unavailable(
-  reply: FastifyReply,
-  reason: SavedFormUnavailableProps["reason"],
-) {
+function unavailable(reply: FastifyReply, reason: SavedFormUnavailableProps['reason']) {
   // 410 Gone for a link that no longer works, 429 for too many tries: friendly pages all the same.
-  return reply
-    .code(reason === "too-many-tries" ? 429 : 410)
-    .page({
-      page: "saved-form-unavailable",
-      title: unavailableTitles[reason],
-      props: { reason },
-    });
+  return reply.code(reason === 'too-many-tries' ? 429 : 410).page({
+    page: 'saved-form-unavailable',
+    title: unavailableTitles[reason],
+    props: { reason },
+  });
 }
 
-function codeForm(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  code: string,
-  errors: FieldError[],
-) {
+function codeForm(request: FastifyRequest, reply: FastifyReply, code: string, errors: FieldError[]) {
   if (errors.length > 0) reply.code(400);
   return reply.page({
-    page: "return-to-form",
+    page: 'return-to-form',
     title: titleWithErrors(codeTitle, errors),
     props: {
-      by: "code",
+      by: 'code',
       form: {
-        action: "/return",
+        action: '/return',
         csrfToken: csrfToken(request),
         values: { code },
         errors,
@@ -97,14 +80,11 @@ function codeForm(
  * the button's post uses it up: mail scanners that open links must not spend a one-time link.
  * A code is typed on `/return`; wrong codes are counted per address and slowed after a few.
  */
-export const returnRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
-  app,
-  options,
-) => {
+export const returnRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, options) => {
   const secret = options.config.sessionSecret;
 
   app.get(
-    "/return",
+    '/return',
     {
       config: { rateLimit },
       schema: {
@@ -114,21 +94,16 @@ export const returnRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
     },
     async (request, reply) => {
       const { token } = request.query;
-      if (token === undefined) return codeForm(request, reply, "", []);
-      const state = await savedJourneyState(
-        app.db,
-        "token_hash",
-        returnLinkTokenHash(token),
-      );
-      if (state !== "ready")
-        return unavailable(reply, state === "used" ? "used" : "expired");
+      if (token === undefined) return codeForm(request, reply, '', []);
+      const state = await savedJourneyState(app.db, 'token_hash', returnLinkTokenHash(token));
+      if (state !== 'ready') return unavailable(reply, state === 'used' ? 'used' : 'expired');
       return reply.page({
-        page: "return-to-form",
-        title: "Carry on with your form",
+        page: 'return-to-form',
+        title: 'Carry on with your form',
         props: {
-          by: "link",
+          by: 'link',
           form: {
-            action: "/return/link",
+            action: '/return/link',
             csrfToken: csrfToken(request),
             values: { token },
             errors: [],
@@ -139,44 +114,35 @@ export const returnRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
   );
 
   app.post(
-    "/return/link",
+    '/return/link',
     { config: { rateLimit }, schema: { hide: true, body: postedFormSchema } },
     async (request, reply) => {
       const hash = returnLinkTokenHash(text(request.body.token));
-      const restored = await restoreSavedJourney(app.db, app.privacy, "token_hash", hash);
+      const restored = await restoreSavedJourney(app.db, app.privacy, 'token_hash', hash);
       if (restored) return resume(request, reply, restored);
-      const state = await savedJourneyState(app.db, "token_hash", hash);
-      return unavailable(reply, state === "used" ? "used" : "expired");
+      const state = await savedJourneyState(app.db, 'token_hash', hash);
+      return unavailable(reply, state === 'used' ? 'used' : 'expired');
     },
   );
 
   app.post(
-    "/return",
+    '/return',
     { config: { rateLimit }, schema: { hide: true, body: postedFormSchema } },
     async (request, reply) => {
       const typed = text(request.body.code);
-      if (await isCodeThrottled(app.db, request.ip))
-        return unavailable(reply, "too-many-tries");
-      if (typed.trim() === "")
-        return codeForm(request, reply, typed, [
-          { field: "code", message: saveReturnMessages.codeMissing },
-        ]);
+      if (await isCodeThrottled(app.db, request.ip)) return unavailable(reply, 'too-many-tries');
+      if (typed.trim() === '')
+        return codeForm(request, reply, typed, [{ field: 'code', message: saveReturnMessages.codeMissing }]);
       const code = normaliseReturnCode(typed);
-      if (!code)
-        return codeForm(request, reply, typed, [
-          { field: "code", message: saveReturnMessages.codeFormat },
-        ]);
+      if (!code) return codeForm(request, reply, typed, [{ field: 'code', message: saveReturnMessages.codeFormat }]);
       const hash = returnCodeHash(code, secret);
-      const restored = await restoreSavedJourney(app.db, app.privacy, "code_hash", hash);
+      const restored = await restoreSavedJourney(app.db, app.privacy, 'code_hash', hash);
       if (restored) return resume(request, reply, restored);
-      const state = await savedJourneyState(app.db, "code_hash", hash);
-      if (state === "used" || state === "expired")
-        return unavailable(reply, state);
+      const state = await savedJourneyState(app.db, 'code_hash', hash);
+      if (state === 'used' || state === 'expired') return unavailable(reply, state);
       await recordCodeFailure(app.db, request.ip);
-      request.log.info("wrong saved form code");
-      return codeForm(request, reply, typed, [
-        { field: "code", message: saveReturnMessages.codeNotFound },
-      ]);
+      request.log.info('wrong saved form code');
+      return codeForm(request, reply, typed, [{ field: 'code', message: saveReturnMessages.codeNotFound }]);
     },
   );
 };

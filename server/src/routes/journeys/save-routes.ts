@@ -10,58 +10,45 @@ import {
   pagePath,
   type FieldError,
   type LifeEventId,
-} from "@tuo/shared";
-import { saveReturnMessages } from "@tuo/shared/pages/save-return-messages";
-import type { SaveMethodKind } from "@tuo/shared/pages/save-return-page-model";
-import type { FastifyReply, FastifyRequest } from "fastify";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import type { Config } from "../../config.js";
-import {
-  generateReturnCode,
-  normaliseReturnCode,
-  returnCodeHash,
-} from "../../saved-journeys/return-code.js";
-import {
-  createSavedJourney,
-  type SaveMethod,
-} from "../../saved-journeys/saved-journey-repository.js";
-import { csrfToken } from "./csrf.js";
-import { loadJourney } from "./journey-session.js";
-import { stepPath, titleWithErrors } from "./journey-progress.js";
-import { postedFormSchema } from "./posted-form.js";
+} from '@tuo/shared';
+import { saveReturnMessages } from '@tuo/shared/pages/save-return-messages';
+import type { SaveMethodKind } from '@tuo/shared/pages/save-return-page-model';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../../config.js';
+import { generateReturnCode, normaliseReturnCode, returnCodeHash } from '../../saved-journeys/return-code.js';
+import { createSavedJourney, type SaveMethod } from '../../saved-journeys/saved-journey-repository.js';
+import { csrfToken } from './csrf.js';
+import { loadJourney } from './journey-session.js';
+import { stepPath, titleWithErrors } from './journey-progress.js';
+import { postedFormSchema } from './posted-form.js';
 
-const title = "How do you want to come back to your form?";
+const title = 'How do you want to come back to your form?';
 const params = z.object({ lifeEvent: z.string() });
 const query = z.object({ from: z.string().max(100).optional() });
 
 /** The ways this installation can offer: a link needs GOV.UK Notify and a template for it. */
-function methodsOffered(
-  config: Pick<Config, "notify" | "savedJourneys">,
-): SaveMethodKind[] {
+function methodsOffered(config: Pick<Config, 'notify' | 'savedJourneys'>): SaveMethodKind[] {
   return [
-    ...(config.notify && config.savedJourneys.emailTemplateId
-      ? (["email"] as const)
-      : []),
-    ...(config.notify && config.savedJourneys.smsTemplateId
-      ? (["sms"] as const)
-      : []),
-    "code",
+    ...(config.notify && config.savedJourneys.emailTemplateId ? (['email'] as const) : []),
+    ...(config.notify && config.savedJourneys.smsTemplateId ? (['sms'] as const) : []),
+    'code',
   ];
 }
 
 /** London's calendar date of an instant, as `YYYY-MM-DD`. */
 function londonDate(at: Date): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    timeZone: "Europe/London",
+  return new Intl.DateTimeFormat('en-CA', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone: 'Europe/London',
   }).format(at);
 }
 
 function text(value: unknown): string {
-  return typeof value === "string" ? value : "";
+  return typeof value === 'string' ? value : '';
 }
 
 /** Checks the choice and its address; gives the method to save by, or the errors to show. */
@@ -71,46 +58,46 @@ function readMethod(
   secret: string,
 ): { method: SaveMethod; code?: string } | { errors: FieldError[] } {
   const chosen = text(posted.method);
-  if (chosen === "email" && offered.includes("email")) {
+  if (chosen === 'email' && offered.includes('email')) {
     const email = text(posted.email).trim();
-    if (email === "")
+    if (email === '')
       return {
-        errors: [{ field: "email", message: saveReturnMessages.emailMissing }],
+        errors: [{ field: 'email', message: saveReturnMessages.emailMissing }],
       };
     if (!isValidEmail(email))
       return {
-        errors: [{ field: "email", message: saveReturnMessages.emailFormat }],
+        errors: [{ field: 'email', message: saveReturnMessages.emailFormat }],
       };
     return {
-      method: { kind: "link", channel: "email", to: normaliseEmail(email) },
+      method: { kind: 'link', channel: 'email', to: normaliseEmail(email) },
     };
   }
-  if (chosen === "sms" && offered.includes("sms")) {
+  if (chosen === 'sms' && offered.includes('sms')) {
     const phone = text(posted.phone).trim();
-    if (phone === "")
+    if (phone === '')
       return {
-        errors: [{ field: "phone", message: saveReturnMessages.phoneMissing }],
+        errors: [{ field: 'phone', message: saveReturnMessages.phoneMissing }],
       };
     if (!isValidPhoneNumber(phone))
       return {
-        errors: [{ field: "phone", message: saveReturnMessages.phoneFormat }],
+        errors: [{ field: 'phone', message: saveReturnMessages.phoneFormat }],
       };
     return {
-      method: { kind: "link", channel: "sms", to: normalisePhoneNumber(phone) },
+      method: { kind: 'link', channel: 'sms', to: normalisePhoneNumber(phone) },
     };
   }
-  if (chosen === "code") {
+  if (chosen === 'code') {
     const code = generateReturnCode();
     return {
       method: {
-        kind: "code",
+        kind: 'code',
         codeHash: returnCodeHash(normaliseReturnCode(code) ?? code, secret),
       },
       code,
     };
   }
   return {
-    errors: [{ field: "method", message: saveReturnMessages.methodMissing }],
+    errors: [{ field: 'method', message: saveReturnMessages.methodMissing }],
   };
 }
 
@@ -120,18 +107,13 @@ function readMethod(
  * in `saved_journeys` for a set time; the resident comes back by a one-time link sent by email or
  * text, or by a short code shown here.
  */
-export const saveRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
-  app,
-  options,
-) => {
+export const saveRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, options) => {
   const { config } = options;
   const offered = methodsOffered(config);
 
   function leftOff(lifeEvent: LifeEventId, from: string | undefined) {
     const journey = getJourney(lifeEvent);
-    return (
-      (from ? findPageByPath(journey, from) : undefined) ?? firstPage(journey)
-    );
+    return (from ? findPageByPath(journey, from) : undefined) ?? firstPage(journey);
   }
 
   function render(
@@ -144,7 +126,7 @@ export const saveRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
   ) {
     if (errors.length > 0) reply.code(400);
     return reply.page({
-      page: "save-form",
+      page: 'save-form',
       title: titleWithErrors(title, errors),
       props: {
         lifeEvent,
@@ -161,37 +143,32 @@ export const saveRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
     });
   }
 
-  app.get(
-    "/:lifeEvent/save",
-    { schema: { hide: true, params, querystring: query } },
-    async (request, reply) => {
-      const { lifeEvent } = request.params;
-      if (!isLifeEventId(lifeEvent)) {
-        reply.callNotFound();
-        return reply;
-      }
-      const state = loadJourney(request, lifeEvent);
-      if (state.submitted)
-        return reply.redirect(stepPath.confirmation(lifeEvent), 303);
-      const from = leftOff(lifeEvent, request.query.from).path;
-      // Offer the contact details they have already given, so they need not type them again.
-      const { email, phone } = state.answers;
-      return render(
-        request,
-        reply,
-        lifeEvent,
-        from,
-        {
-          ...(typeof email === "string" ? { email } : {}),
-          ...(typeof phone === "string" ? { phone } : {}),
-        },
-        [],
-      );
-    },
-  );
+  app.get('/:lifeEvent/save', { schema: { hide: true, params, querystring: query } }, async (request, reply) => {
+    const { lifeEvent } = request.params;
+    if (!isLifeEventId(lifeEvent)) {
+      reply.callNotFound();
+      return reply;
+    }
+    const state = loadJourney(request, lifeEvent);
+    if (state.submitted) return reply.redirect(stepPath.confirmation(lifeEvent), 303);
+    const from = leftOff(lifeEvent, request.query.from).path;
+    // Offer the contact details they have already given, so they need not type them again.
+    const { email, phone } = state.answers;
+    return render(
+      request,
+      reply,
+      lifeEvent,
+      from,
+      {
+        ...(typeof email === 'string' ? { email } : {}),
+        ...(typeof phone === 'string' ? { phone } : {}),
+      },
+      [],
+    );
+  });
 
   app.post(
-    "/:lifeEvent/save",
+    '/:lifeEvent/save',
     {
       schema: {
         hide: true,
@@ -207,29 +184,14 @@ export const saveRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
         return reply;
       }
       const state = loadJourney(request, lifeEvent);
-      if (state.submitted)
-        return reply.redirect(stepPath.confirmation(lifeEvent), 303);
+      if (state.submitted) return reply.redirect(stepPath.confirmation(lifeEvent), 303);
       const page = leftOff(lifeEvent, request.query.from);
       const read = readMethod(request.body, offered, config.sessionSecret);
-      if ("errors" in read) {
-        const values = Object.fromEntries(
-          ["method", "email", "phone"].map((name) => [
-            name,
-            text(request.body[name]),
-          ]),
-        );
-        return render(
-          request,
-          reply,
-          lifeEvent,
-          page.path,
-          values,
-          read.errors,
-        );
+      if ('errors' in read) {
+        const values = Object.fromEntries(['method', 'email', 'phone'].map((name) => [name, text(request.body[name])]));
+        return render(request, reply, lifeEvent, page.path, values, read.errors);
       }
-      const expiresAt = new Date(
-        Date.now() + config.savedJourneys.lifetimeDays * 24 * 60 * 60 * 1000,
-      );
+      const expiresAt = new Date(Date.now() + config.savedJourneys.lifetimeDays * 24 * 60 * 60 * 1000);
       await createSavedJourney(app.db, app.privacy, {
         lifeEvent,
         pageId: page.id,
@@ -243,22 +205,21 @@ export const saveRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
       request.log.info(
         {
           lifeEvent,
-          method: read.method.kind === "code" ? "code" : read.method.channel,
+          method: read.method.kind === 'code' ? 'code' : read.method.channel,
         },
-        "form saved to come back to",
+        'form saved to come back to',
       );
       return reply.page({
-        page: "saved-form",
-        title: "Your answers are saved",
+        page: 'saved-form',
+        title: 'Your answers are saved',
         props: {
           lifeEvent,
           expiresOn: londonDate(expiresAt),
           outcome: read.code
-            ? { kind: "code", code: read.code }
+            ? { kind: 'code', code: read.code }
             : {
-                kind: "sent",
-                channel:
-                  read.method.kind === "link" ? read.method.channel : "email",
+                kind: 'sent',
+                channel: read.method.kind === 'link' ? read.method.channel : 'email',
               },
           continueHref: pagePath(lifeEvent, page.id),
         },

@@ -34,7 +34,12 @@ export function isTracked(request: FastifyRequest, reference: string): boolean {
 }
 
 function chaseDeps(request: FastifyRequest, config: ChaseConfig): ChaseDeps {
-  return { serviceLevels: config.serviceLevels, calendar: englandAndWales, now: request.server.now(), perDay: config.chaseRequestsPerDay };
+  return {
+    serviceLevels: config.serviceLevels,
+    calendar: englandAndWales,
+    now: request.server.now(),
+    perDay: config.chaseRequestsPerDay,
+  };
 }
 
 /** The chase part of the tracking page for a reference the session has unlocked. */
@@ -44,16 +49,30 @@ export async function trackChaseProps(
   reference: string,
   extra: { values?: FormValues; errors?: FieldError[]; requested?: AgencyId | null } = {},
 ): Promise<TrackChase | null> {
-  const submission = await request.server.db.selectFrom('submissions').select('id').where('reference', '=', reference).executeTakeFirst();
+  const submission = await request.server.db
+    .selectFrom('submissions')
+    .select('id')
+    .where('reference', '=', reference)
+    .executeTakeFirst();
   if (!submission) return null;
   return {
-    form: { action: '/track/chase', csrfToken: csrfToken(request), values: { reference, ...extra.values }, errors: extra.errors ?? [] },
+    form: {
+      action: '/track/chase',
+      csrfToken: csrfToken(request),
+      values: { reference, ...extra.values },
+      errors: extra.errors ?? [],
+    },
     agencies: await loadTrackChase(request.server.db, submission.id, chaseDeps(request, config)),
     requested: extra.requested ?? null,
   };
 }
 
-type RenderTrack = (request: FastifyRequest, reply: FastifyReply, reference: string, extra: { values: FormValues; errors: FieldError[] }) => Promise<FastifyReply>;
+type RenderTrack = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  reference: string,
+  extra: { values: FormValues; errors: FieldError[] },
+) => Promise<FastifyReply>;
 
 /**
  * "Ask us to chase this": one plain form per agency on the tracking page, shown once a target has
@@ -62,29 +81,47 @@ type RenderTrack = (request: FastifyRequest, reply: FastifyReply, reference: str
  */
 export function trackChaseRoutes(renderTrack: RenderTrack): FastifyPluginAsyncZod<{ config: ChaseConfig }> {
   return async (app, { config }) => {
-    app.post('/track/chase', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { hide: true, body: postedFormSchema } }, async (request, reply) => {
-      const field = (name: string) => (typeof request.body[name] === 'string' ? request.body[name] : '');
-      const reference = normaliseReference(field('reference'));
-      const agency = agencyIds.find((id) => id === field('agency'));
-      if (!isTracked(request, reference)) return reply.redirect('/track', 303);
-      const back = `/track?reference=${encodeURIComponent(reference)}`;
-      if (!agency) return reply.redirect(back, 303);
-      const noteField = `note-${agency}`;
-      const note = chaseNoteSchema.safeParse(field(noteField));
-      const values = { agency, [noteField]: field(noteField) };
-      if (!note.success) {
-        reply.code(400);
-        return renderTrack(request, reply, reference, { values, errors: [{ field: noteField, message: pageMessages.chaseNoteTooLong }] });
-      }
-      const row = await app.db.selectFrom('submissions').select('id').where('reference', '=', reference).executeTakeFirst();
-      if (!row) return reply.redirect('/track', 303);
-      const result = await requestChase(app.db, { submissionId: row.id, agency, note: note.data }, chaseDeps(request, config));
-      if (!result.ok && result.reason === 'limit') {
-        reply.code(429);
-        return renderTrack(request, reply, reference, { values, errors: [{ field: noteField, message: pageMessages.chaseLimitReached }] });
-      }
-      // Asked already, or no longer overdue: the page shows how things now stand.
-      return reply.redirect(result.ok ? `${back}&requested=${agency}` : back, 303);
-    });
+    app.post(
+      '/track/chase',
+      { config: { rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { hide: true, body: postedFormSchema } },
+      async (request, reply) => {
+        const field = (name: string) => (typeof request.body[name] === 'string' ? request.body[name] : '');
+        const reference = normaliseReference(field('reference'));
+        const agency = agencyIds.find((id) => id === field('agency'));
+        if (!isTracked(request, reference)) return reply.redirect('/track', 303);
+        const back = `/track?reference=${encodeURIComponent(reference)}`;
+        if (!agency) return reply.redirect(back, 303);
+        const noteField = `note-${agency}`;
+        const note = chaseNoteSchema.safeParse(field(noteField));
+        const values = { agency, [noteField]: field(noteField) };
+        if (!note.success) {
+          reply.code(400);
+          return renderTrack(request, reply, reference, {
+            values,
+            errors: [{ field: noteField, message: pageMessages.chaseNoteTooLong }],
+          });
+        }
+        const row = await app.db
+          .selectFrom('submissions')
+          .select('id')
+          .where('reference', '=', reference)
+          .executeTakeFirst();
+        if (!row) return reply.redirect('/track', 303);
+        const result = await requestChase(
+          app.db,
+          { submissionId: row.id, agency, note: note.data },
+          chaseDeps(request, config),
+        );
+        if (!result.ok && result.reason === 'limit') {
+          reply.code(429);
+          return renderTrack(request, reply, reference, {
+            values,
+            errors: [{ field: noteField, message: pageMessages.chaseLimitReached }],
+          });
+        }
+        // Asked already, or no longer overdue: the page shows how things now stand.
+        return reply.redirect(result.ok ? `${back}&requested=${agency}` : back, 303);
+      },
+    );
   };
 }

@@ -1,4 +1,10 @@
-import { agencyIds, isValidReference, normaliseReference, type FieldError, type SubmissionStatusResponse } from '@tuo/shared';
+import {
+  agencyIds,
+  isValidReference,
+  normaliseReference,
+  type FieldError,
+  type SubmissionStatusResponse,
+} from '@tuo/shared';
 import type { FormValues } from '@tuo/shared/pages/form-values';
 import { isTrackingCode } from '@tuo/shared/identifiers/tracking-code';
 import { pageMessages } from '@tuo/shared/pages/page-messages';
@@ -16,16 +22,22 @@ const title = 'Track your report';
 // As strict as the status API: these guess at secrets.
 const rateLimit = { max: 30, timeWindow: '1 minute' };
 
-async function lookUp(request: FastifyRequest, reference: string, secret: string): Promise<{ errors: FieldError[]; result: SubmissionStatusResponse | null }> {
+async function lookUp(
+  request: FastifyRequest,
+  reference: string,
+  secret: string,
+): Promise<{ errors: FieldError[]; result: SubmissionStatusResponse | null }> {
   const errors: FieldError[] = [];
   if (reference.trim() === '') errors.push({ field: 'reference', message: pageMessages.referenceMissing });
   else if (!isValidReference(reference)) errors.push({ field: 'reference', message: pageMessages.referenceFormat });
   if (secret.trim() === '') errors.push({ field: 'secret', message: pageMessages.trackingCodeMissing });
   // Secrets issued before tracking codes (22 or more base64url characters) are still honoured.
-  else if (!isTrackingCode(secret) && !/^[A-Za-z0-9_-]{22,128}$/.test(secret.trim())) errors.push({ field: 'secret', message: pageMessages.trackingCodeFormat });
+  else if (!isTrackingCode(secret) && !/^[A-Za-z0-9_-]{22,128}$/.test(secret.trim()))
+    errors.push({ field: 'secret', message: pageMessages.trackingCodeFormat });
   if (errors.length > 0) return { errors, result: null };
   const found = await findSubmissionStatus(request.server.db, normaliseReference(reference));
-  if (!found || !trackingSecretMatches(secret.trim(), found.trackingSecretHash)) return { errors: [{ field: 'reference', message: pageMessages.trackNotFound }], result: null };
+  if (!found || !trackingSecretMatches(secret.trim(), found.trackingSecretHash))
+    return { errors: [{ field: 'reference', message: pageMessages.trackNotFound }], result: null };
   return { errors: [], result: found.status };
 }
 
@@ -36,7 +48,15 @@ interface ChaseExtra {
   requested?: (typeof agencyIds)[number] | null;
 }
 
-async function render(request: FastifyRequest, reply: FastifyReply, config: ChaseConfig, values: { reference: string; secret: string }, errors: FieldError[], result: SubmissionStatusResponse | null, chase: ChaseExtra = {}) {
+async function render(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  config: ChaseConfig,
+  values: { reference: string; secret: string },
+  errors: FieldError[],
+  result: SubmissionStatusResponse | null,
+  chase: ChaseExtra = {},
+) {
   if (errors.length > 0) reply.code(400);
   // Unlocked once with the tracking code: this session may come back to it, and chase it.
   if (result) rememberTracked(request, result.reference);
@@ -58,7 +78,11 @@ async function render(request: FastifyRequest, reply: FastifyReply, config: Chas
  * messages link to `/track?reference=…&secret=…`, so a GET with both looks them up too.
  */
 export const trackRoutes: FastifyPluginAsyncZod<{ config: ChaseConfig }> = async (app, { config }) => {
-  const query = z.object({ reference: z.string().max(40).optional(), secret: z.string().max(200).optional(), requested: z.string().max(20).optional() });
+  const query = z.object({
+    reference: z.string().max(40).optional(),
+    secret: z.string().max(200).optional(),
+    requested: z.string().max(20).optional(),
+  });
   app.get('/track', { config: { rateLimit }, schema: { hide: true, querystring: query } }, async (request, reply) => {
     const { reference, secret } = request.query;
     // A reference this session already unlocked (after chasing, say) shows without the code again.
@@ -67,16 +91,23 @@ export const trackRoutes: FastifyPluginAsyncZod<{ config: ChaseConfig }> = async
       const requested = agencyIds.find((agency) => agency === request.query.requested) ?? null;
       if (found) return render(request, reply, config, { reference, secret: '' }, [], found.status, { requested });
     }
-    if (reference === undefined || secret === undefined) return render(request, reply, config, { reference: reference ?? '', secret: '' }, [], null);
+    if (reference === undefined || secret === undefined)
+      return render(request, reply, config, { reference: reference ?? '', secret: '' }, [], null);
     const { errors, result } = await lookUp(request, reference, secret);
     return render(request, reply, config, { reference, secret }, errors, result);
   });
 
-  app.post('/track', { config: { rateLimit }, schema: { hide: true, body: postedFormSchema } }, async (request, reply) => {
-    const [reference, secret] = [request.body.reference, request.body.secret].map((value) => (typeof value === 'string' ? value : ''));
-    const { errors, result } = await lookUp(request, reference ?? '', secret ?? '');
-    return render(request, reply, config, { reference: reference ?? '', secret: secret ?? '' }, errors, result);
-  });
+  app.post(
+    '/track',
+    { config: { rateLimit }, schema: { hide: true, body: postedFormSchema } },
+    async (request, reply) => {
+      const [reference, secret] = [request.body.reference, request.body.secret].map((value) =>
+        typeof value === 'string' ? value : '',
+      );
+      const { errors, result } = await lookUp(request, reference ?? '', secret ?? '');
+      return render(request, reply, config, { reference: reference ?? '', secret: secret ?? '' }, errors, result);
+    },
+  );
 
   await app.register(
     trackChaseRoutes(async (request, reply, reference, extra) => {

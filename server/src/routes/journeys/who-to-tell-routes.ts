@@ -1,4 +1,13 @@
-import { agencyIds, consentOptions, createSubmissionRequestSchema, getJourney, isLifeEventId, toFieldErrors, type AgencyId, type LifeEventId } from '@tuo/shared';
+import {
+  agencyIds,
+  consentOptions,
+  createSubmissionRequestSchema,
+  getJourney,
+  isLifeEventId,
+  toFieldErrors,
+  type AgencyId,
+  type LifeEventId,
+} from '@tuo/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { csrfToken } from './csrf.js';
@@ -18,7 +27,13 @@ function ticked(state: JourneyState, relevant: readonly AgencyId[]): AgencyId[] 
 
 /** Choosing who to tell: relevant agencies ticked, required ones always told, optional ones can be left out. */
 export const whoToTellRoutes: FastifyPluginAsyncZod = async (app) => {
-  const render = (lifeEvent: LifeEventId, state: JourneyState, chosen: readonly AgencyId[], errors: ReturnType<typeof toFieldErrors>, token: string) => {
+  const render = (
+    lifeEvent: LifeEventId,
+    state: JourneyState,
+    chosen: readonly AgencyId[],
+    errors: ReturnType<typeof toFieldErrors>,
+    token: string,
+  ) => {
     const journey = getJourney(lifeEvent);
     // The same fields consentOptions names: the agency's routed fields the resident has answered.
     const options = consentOptions(journey, state.answers).map((option) => ({
@@ -32,7 +47,12 @@ export const whoToTellRoutes: FastifyPluginAsyncZod = async (app) => {
         lifeEvent,
         options,
         backHref: stepPath.checkAnswers(lifeEvent),
-        form: { action: stepPath.whoToTell(lifeEvent), csrfToken: token, values: { consent: options.filter((o) => !o.required && chosen.includes(o.agency)).map((o) => o.agency) }, errors },
+        form: {
+          action: stepPath.whoToTell(lifeEvent),
+          csrfToken: token,
+          values: { consent: options.filter((o) => !o.required && chosen.includes(o.agency)).map((o) => o.agency) },
+          errors,
+        },
       },
     };
   };
@@ -51,25 +71,36 @@ export const whoToTellRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.page(render(lifeEvent, state, ticked(state, relevant), [], csrfToken(request)));
   });
 
-  app.post('/:lifeEvent/who-to-tell', { schema: { hide: true, params, body: postedFormSchema } }, async (request, reply) => {
-    const { lifeEvent } = request.params;
-    if (!isLifeEventId(lifeEvent)) {
-      reply.callNotFound();
-      return reply;
-    }
-    const state = loadJourney(request, lifeEvent);
-    if (state.submitted) return reply.redirect(stepPath.confirmation(lifeEvent), 303);
-    const incomplete = firstIncompletePage(lifeEvent, state.answers);
-    if (incomplete) return reply.redirect(incomplete, 303);
-    const options = consentOptions(getJourney(lifeEvent), state.answers);
-    const posted = [request.body.consent ?? []].flat();
-    // Required agencies have no box to untick: they are always told.
-    const chosen = agencyIds.filter((agency) => options.some((o) => o.agency === agency && (o.required || posted.includes(agency))));
-    // The API's own rules decide whether this consent is acceptable, so the two can never disagree.
-    const check = createSubmissionRequestSchema.safeParse({ lifeEvent, answers: state.answers, consent: chosen });
-    const errors = check.success ? [] : toFieldErrors(check.error.issues.filter((issue) => issue.path[0] === 'consent')).map((e) => ({ ...e, field: 'consent' }));
-    if (errors.length > 0) return reply.code(400).page(render(lifeEvent, state, chosen, errors, csrfToken(request)));
-    saveJourney(request, lifeEvent, { ...state, consent: { offered: options.map((o) => o.agency), chosen } });
-    return reply.redirect(stepPath.declaration(lifeEvent), 303);
-  });
+  app.post(
+    '/:lifeEvent/who-to-tell',
+    { schema: { hide: true, params, body: postedFormSchema } },
+    async (request, reply) => {
+      const { lifeEvent } = request.params;
+      if (!isLifeEventId(lifeEvent)) {
+        reply.callNotFound();
+        return reply;
+      }
+      const state = loadJourney(request, lifeEvent);
+      if (state.submitted) return reply.redirect(stepPath.confirmation(lifeEvent), 303);
+      const incomplete = firstIncompletePage(lifeEvent, state.answers);
+      if (incomplete) return reply.redirect(incomplete, 303);
+      const options = consentOptions(getJourney(lifeEvent), state.answers);
+      const posted = [request.body.consent ?? []].flat();
+      // Required agencies have no box to untick: they are always told.
+      const chosen = agencyIds.filter((agency) =>
+        options.some((o) => o.agency === agency && (o.required || posted.includes(agency))),
+      );
+      // The API's own rules decide whether this consent is acceptable, so the two can never disagree.
+      const check = createSubmissionRequestSchema.safeParse({ lifeEvent, answers: state.answers, consent: chosen });
+      const errors = check.success
+        ? []
+        : toFieldErrors(check.error.issues.filter((issue) => issue.path[0] === 'consent')).map((e) => ({
+            ...e,
+            field: 'consent',
+          }));
+      if (errors.length > 0) return reply.code(400).page(render(lifeEvent, state, chosen, errors, csrfToken(request)));
+      saveJourney(request, lifeEvent, { ...state, consent: { offered: options.map((o) => o.agency), chosen } });
+      return reply.redirect(stepPath.declaration(lifeEvent), 303);
+    },
+  );
 };

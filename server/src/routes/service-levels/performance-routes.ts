@@ -1,5 +1,12 @@
 import { lifeEventIds, type LifeEventId } from '@tuo/shared';
-import { performanceFiguresSchema, performancePeriods, performanceQuerySchema, periodDays, type PerformanceFigures, type PerformancePeriod } from '@tuo/shared/api/performance';
+import {
+  performanceFiguresSchema,
+  performancePeriods,
+  performanceQuerySchema,
+  periodDays,
+  type PerformanceFigures,
+  type PerformancePeriod,
+} from '@tuo/shared/api/performance';
 import { problemSchema } from '@tuo/shared/api/problem';
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -23,7 +30,11 @@ function cachedFigures(app: FastifyInstance, config: Pick<Config, 'serviceLevels
     const now = app.now();
     const hit = cache.get(period);
     if (hit && Math.abs(now.getTime() - hit.at) < cacheMs) return hit.figures;
-    const figures = figuresFor(app.db, { from: new Date(now.getTime() - periodDays[period] * DAY_MS), to: now }, { serviceLevels: config.serviceLevels, now });
+    const figures = figuresFor(
+      app.db,
+      { from: new Date(now.getTime() - periodDays[period] * DAY_MS), to: now },
+      { serviceLevels: config.serviceLevels, now },
+    );
     // A failed read is not kept: the next request tries again.
     figures.catch(() => cache.delete(period));
     cache.set(period, { at: now.getTime(), figures });
@@ -36,7 +47,10 @@ function cachedFigures(app: FastifyInstance, config: Pick<Config, 'serviceLevels
  * aggregates with small counts withheld. The page is a GET form (period, life event); the same
  * figures download as CSV and as JSON (`/api/performance`, in the OpenAPI document).
  */
-export const performanceRoutes: FastifyPluginAsyncZod<{ config: Pick<Config, 'serviceLevels'> }> = async (app, { config }) => {
+export const performanceRoutes: FastifyPluginAsyncZod<{ config: Pick<Config, 'serviceLevels'> }> = async (
+  app,
+  { config },
+) => {
   const figures = cachedFigures(app, config);
   app.addHook('onSend', async (_request, reply) => {
     // The page is in the reader's language (a cookie), and a language switch sets that cookie with a
@@ -56,7 +70,11 @@ export const performanceRoutes: FastifyPluginAsyncZod<{ config: Pick<Config, 'se
         period,
         lifeEvent,
         figures: await figures(period),
-        downloads: { notificationsCsv: `/performance/notifications.csv?period=${period}`, reportsCsv: `/performance/reports.csv?period=${period}`, json: `/api/performance?period=${period}` },
+        downloads: {
+          notificationsCsv: `/performance/notifications.csv?period=${period}`,
+          reportsCsv: `/performance/reports.csv?period=${period}`,
+          json: `/api/performance?period=${period}`,
+        },
       },
     });
   });

@@ -21,7 +21,10 @@ export const adminApiRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const page = await queryAuditLog(app.db, request.query);
       // Reading the log is itself recorded: it holds who looked at which resident.
-      await auditStaff(request, { action: 'admin.audit.viewed', detail: { filters: Object.keys(request.query).filter((k) => k !== 'limit') } });
+      await auditStaff(request, {
+        action: 'admin.audit.viewed',
+        detail: { filters: Object.keys(request.query).filter((k) => k !== 'limit') },
+      });
       return page;
     },
   );

@@ -11,15 +11,28 @@ import { staffActor, staffSecurity } from './staff-access.js';
 
 const tags = ['staff'];
 const params = z.object({ id: z.uuid({ error: 'Not a delivery id' }) });
-const responses = { 200: submissionViewSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const responses = {
+  200: submissionViewSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+};
 
 /** The submission after a repair, or the reason there was none. */
 async function afterRepair(request: FastifyRequest, result: RepairResult) {
   if (!result.done) {
     if (result.reason === 'not_found') throw new NotFoundError('There is no such delivery.');
-    throw new ConflictError('delivery_not_failed', 'Only a failed delivery can be retried or marked as handled offline.');
+    throw new ConflictError(
+      'delivery_not_failed',
+      'Only a failed delivery can be retried or marked as handled offline.',
+    );
   }
-  const submission = await request.server.db.selectFrom('submissions').select('reference').where('id', '=', result.submissionId).executeTakeFirstOrThrow();
+  const submission = await request.server.db
+    .selectFrom('submissions')
+    .select('reference')
+    .where('id', '=', result.submissionId)
+    .executeTakeFirstOrThrow();
   const found = await loadSubmissionView(request.server.db, request.server.privacy, submission.reference);
   if (!found) throw new NotFoundError();
   return found.view;
@@ -31,7 +44,13 @@ export const deliveryApiRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/staff/deliveries/:id/retry',
     {
       config: { staffAccess: 'supervisor' },
-      schema: { tags, summary: 'Retry a failed delivery: a new attempt, with the same webhook-id', security: staffSecurity, params, response: responses },
+      schema: {
+        tags,
+        summary: 'Retry a failed delivery: a new attempt, with the same webhook-id',
+        security: staffSecurity,
+        params,
+        response: responses,
+      },
     },
     async (request) => afterRepair(request, await retryFailedDelivery(app.db, request.params.id, staffActor(request))),
   );
@@ -49,6 +68,7 @@ export const deliveryApiRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { ...responses, 400: problemSchema },
       },
     },
-    async (request) => afterRepair(request, await markHandledOffline(app.db, request.params.id, staffActor(request), request.body.note)),
+    async (request) =>
+      afterRepair(request, await markHandledOffline(app.db, request.params.id, staffActor(request), request.body.note)),
   );
 };

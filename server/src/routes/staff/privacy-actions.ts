@@ -8,7 +8,12 @@ import { auditStaff, staffActor } from './staff-access.js';
 /** Everything held about a submission, and an audit line saying who exported it and how. */
 export async function exportAudited(request: FastifyRequest, reference: string, format: 'json' | 'printable') {
   const exported = await exportSubmission(request.server.db, request.server.privacy, reference);
-  if (exported) await auditStaff(request, { action: 'admin.submission.exported', submissionId: exported.submission.id, detail: { format } });
+  if (exported)
+    await auditStaff(request, {
+      action: 'admin.submission.exported',
+      submissionId: exported.submission.id,
+      detail: { format },
+    });
   return exported;
 }
 

@@ -18,7 +18,8 @@ export const privacyApiRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { staffAccess: 'admin' },
       schema: {
         tags,
-        summary: 'Everything held about a submission (subject access): answers, consent, deliveries with payloads and events, case notes and audit events',
+        summary:
+          'Everything held about a submission (subject access): answers, consent, deliveries with payloads and events, case notes and audit events',
         security: staffSecurity,
         params,
         response: { 200: subjectAccessExportSchema, ...refusals },
@@ -27,7 +28,10 @@ export const privacyApiRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const exported = await exportAudited(request, request.params.reference, 'json');
       if (!exported) throw new NotFoundError('There is no submission with this reference.');
-      void reply.header('content-disposition', `attachment; filename="${exportFileName(exported.submission.reference)}"`);
+      void reply.header(
+        'content-disposition',
+        `attachment; filename="${exportFileName(exported.submission.reference)}"`,
+      );
       return exported;
     },
   );
@@ -38,7 +42,8 @@ export const privacyApiRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { staffAccess: 'admin' },
       schema: {
         tags,
-        summary: "Erase a submission's personal data now, before its retention time (the reason is kept with the skeleton)",
+        summary:
+          "Erase a submission's personal data now, before its retention time (the reason is kept with the skeleton)",
         security: staffSecurity,
         params,
         body: eraseRequestSchema,

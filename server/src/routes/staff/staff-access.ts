@@ -54,14 +54,26 @@ export function tokenMatches(expected: string | undefined, presented: unknown): 
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function refuse(request: FastifyRequest, reply: FastifyReply, status: 401 | 403, code: string, message: string): Promise<void> {
+async function refuse(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: 401 | 403,
+  code: string,
+  message: string,
+): Promise<void> {
   if (!isPage(request)) throw new AppError(status, code, message);
   if (status === 401) {
     await reply.redirect('/staff/sign-in', 303);
     return;
   }
-  const nav = request.staff ? { user: request.staff, csrfToken: staffCsrfToken(request), assisting: request.session.get('assisting') ?? null } : null;
-  await reply.code(403).page({ page: 'staff', title: code === 'csrf_failed' ? 'This form has expired' : 'You cannot do this', props: { view: 'message', message: code === 'csrf_failed' ? 'form-expired' : 'forbidden', nav } });
+  const nav = request.staff
+    ? { user: request.staff, csrfToken: staffCsrfToken(request), assisting: request.session.get('assisting') ?? null }
+    : null;
+  await reply.code(403).page({
+    page: 'staff',
+    title: code === 'csrf_failed' ? 'This form has expired' : 'You cannot do this',
+    props: { view: 'message', message: code === 'csrf_failed' ? 'form-expired' : 'forbidden', nav },
+  });
 }
 
 /**
@@ -72,7 +84,8 @@ async function refuse(request: FastifyRequest, reply: FastifyReply, status: 401 
  */
 export function addStaffAccessControl(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
-    if (route.config?.staffAccess === undefined) throw new Error(`Staff route ${route.method.toString()} ${route.url} must declare config.staffAccess`);
+    if (route.config?.staffAccess === undefined)
+      throw new Error(`Staff route ${route.method.toString()} ${route.url} must declare config.staffAccess`);
   });
 
   app.addHook('onRequest', async (request, reply) => {
@@ -92,7 +105,10 @@ export function addStaffAccessControl(app: FastifyInstance): void {
     }
     request.staff = user;
     if (!roleAtLeast(user.role, access)) {
-      await auditStaff(request, { action: 'staff.access-refused', detail: { route: request.routeOptions.url ?? request.url, method: request.method, needed: access } });
+      await auditStaff(request, {
+        action: 'staff.access-refused',
+        detail: { route: request.routeOptions.url ?? request.url, method: request.method, needed: access },
+      });
       await refuse(request, reply, 403, 'forbidden', `Only a ${access} can do this.`);
     }
   });
@@ -103,6 +119,12 @@ export function addStaffAccessControl(app: FastifyInstance): void {
     const presented = request.headers['x-csrf-token'] ?? body?._csrf;
     if (tokenMatches(request.session.get('staffCsrf'), presented)) return;
     request.log.info('staff request refused: missing or wrong anti-forgery token');
-    await refuse(request, reply, 403, 'csrf_failed', 'Send this session’s token (from GET /api/staff/session) as the x-csrf-token header.');
+    await refuse(
+      request,
+      reply,
+      403,
+      'csrf_failed',
+      'Send this session’s token (from GET /api/staff/session) as the x-csrf-token header.',
+    );
   });
 }

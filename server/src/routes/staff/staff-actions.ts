@@ -13,7 +13,11 @@ export async function searchAudited(request: FastifyRequest, query: SearchQuery)
   const results = await searchSubmissions(request.server.db, request.server.privacy, query);
   await auditStaff(request, {
     action: 'staff.searched',
-    detail: { fields: Object.keys(query).filter((key) => query[key as keyof SearchQuery] !== undefined), found: results.length, submissions: results.map((r) => r.id) },
+    detail: {
+      fields: Object.keys(query).filter((key) => query[key as keyof SearchQuery] !== undefined),
+      found: results.length,
+      submissions: results.map((r) => r.id),
+    },
   });
   return results.map(({ id: _id, ...result }) => result);
 }
@@ -36,7 +40,10 @@ export async function dashboardAudited(request: FastifyRequest) {
 export async function startAssisted(request: FastifyRequest, recorded: StartAssistedRequest) {
   const assisting = { ...recorded, startedAt: new Date().toISOString() };
   request.session.set('assisting', assisting);
-  await auditStaff(request, { action: 'staff.assisted.started', detail: { mode: recorded.mode, identityChecks: recorded.identityChecks, consentConfirmed: true } });
+  await auditStaff(request, {
+    action: 'staff.assisted.started',
+    detail: { mode: recorded.mode, identityChecks: recorded.identityChecks, consentConfirmed: true },
+  });
   return assisting;
 }
 

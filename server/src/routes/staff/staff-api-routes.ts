@@ -1,7 +1,13 @@
 import { normaliseReference } from '@tuo/shared';
 import { problemSchema } from '@tuo/shared/api/problem';
 import { dashboardSchema } from '@tuo/shared/api/staff-dashboard';
-import { caseNoteRequestSchema, caseNoteSchema, searchQuerySchema, searchResponseSchema, submissionViewSchema } from '@tuo/shared/api/staff-submissions';
+import {
+  caseNoteRequestSchema,
+  caseNoteSchema,
+  searchQuerySchema,
+  searchResponseSchema,
+  submissionViewSchema,
+} from '@tuo/shared/api/staff-submissions';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotFoundError } from '../../errors.js';
@@ -21,7 +27,8 @@ export const staffApiRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { staffAccess: 'adviser' },
       schema: {
         tags,
-        summary: 'Find submissions by reference, name, date of birth, postcode, NHS or NI number (partial, any case; all given must match; prefer POST for identifiers)',
+        summary:
+          'Find submissions by reference, name, date of birth, postcode, NHS or NI number (partial, any case; all given must match; prefer POST for identifiers)',
         security: staffSecurity,
         querystring: searchQuerySchema,
         response: { 200: searchResponseSchema, 400: problemSchema, ...refusals },
@@ -81,7 +88,11 @@ export const staffApiRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const submission = await app.db.selectFrom('submissions').select('id').where('reference', '=', normaliseReference(request.params.reference)).executeTakeFirst();
+      const submission = await app.db
+        .selectFrom('submissions')
+        .select('id')
+        .where('reference', '=', normaliseReference(request.params.reference))
+        .executeTakeFirst();
       if (!submission) throw new NotFoundError('There is no submission with this reference.');
       await addCaseNote(app.db, submission.id, staffActor(request), request.body.body);
       return reply.code(201).send(await listCaseNotes(app.db, submission.id));
@@ -92,7 +103,13 @@ export const staffApiRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/staff/dashboard',
     {
       config: { staffAccess: 'adviser' },
-      schema: { tags, summary: "Today's submissions by life event and channel, deliveries failing or waiting, oldest unacknowledged per agency", security: staffSecurity, response: { 200: dashboardSchema, ...refusals } },
+      schema: {
+        tags,
+        summary:
+          "Today's submissions by life event and channel, deliveries failing or waiting, oldest unacknowledged per agency",
+        security: staffSecurity,
+        response: { 200: dashboardSchema, ...refusals },
+      },
     },
     async (request) => dashboardAudited(request),
   );

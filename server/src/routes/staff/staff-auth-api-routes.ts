@@ -1,5 +1,10 @@
 import { problemSchema } from '@tuo/shared/api/problem';
-import { signInRequestSchema, staffSessionResponseSchema, startAssistedRequestSchema, type StaffSessionResponse } from '@tuo/shared/api/staff-session';
+import {
+  signInRequestSchema,
+  staffSessionResponseSchema,
+  startAssistedRequestSchema,
+  type StaffSessionResponse,
+} from '@tuo/shared/api/staff-session';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -14,7 +19,11 @@ const tags = ['staff'];
 const refusals = { 401: problemSchema, 403: problemSchema };
 
 function sessionResponse(request: FastifyRequest): StaffSessionResponse {
-  return { csrfToken: staffCsrfToken(request), user: request.staff ?? null, assisting: request.session.get('assisting') ?? null };
+  return {
+    csrfToken: staffCsrfToken(request),
+    user: request.staff ?? null,
+    assisting: request.session.get('assisting') ?? null,
+  };
 }
 
 /** Sign-in, sign-out and the assisted-transaction switch, as JSON for scripts and single-page clients. */
@@ -23,7 +32,15 @@ export const staffAuthApiRoutes: FastifyPluginAsyncZod<StaffScopeOptions> = asyn
 
   app.get(
     '/api/staff/session',
-    { config: { staffAccess: 'public' }, schema: { tags, summary: 'Your staff session: who is signed in (if anyone) and the anti-forgery token to send', security: [], response: { 200: staffSessionResponseSchema } } },
+    {
+      config: { staffAccess: 'public' },
+      schema: {
+        tags,
+        summary: 'Your staff session: who is signed in (if anyone) and the anti-forgery token to send',
+        security: [],
+        response: { 200: staffSessionResponseSchema },
+      },
+    },
     async (request) => sessionResponse(request),
   );
 
@@ -33,15 +50,25 @@ export const staffAuthApiRoutes: FastifyPluginAsyncZod<StaffScopeOptions> = asyn
       config: { staffAccess: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
       schema: {
         tags,
-        summary: 'Sign in; the session id changes. Throttled per account and address; the same answer for any wrong address or password',
+        summary:
+          'Sign in; the session id changes. Throttled per account and address; the same answer for any wrong address or password',
         security: [],
         body: signInRequestSchema,
-        response: { 200: staffSessionResponseSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema },
+        response: {
+          200: staffSessionResponseSchema,
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
+          429: problemSchema,
+        },
       },
     },
     async (request) => {
       const result = await signIn(request, request.body.email, request.body.password);
-      if (!result.ok) throw result.reason === 'throttled' ? new AppError(429, 'sign_in_throttled', signInThrottledMessage) : new AppError(401, 'sign_in_failed', signInFailedMessage);
+      if (!result.ok)
+        throw result.reason === 'throttled'
+          ? new AppError(429, 'sign_in_throttled', signInThrottledMessage)
+          : new AppError(401, 'sign_in_failed', signInFailedMessage);
       request.staff = result.user;
       return sessionResponse(request);
     },
@@ -49,7 +76,15 @@ export const staffAuthApiRoutes: FastifyPluginAsyncZod<StaffScopeOptions> = asyn
 
   app.post(
     '/api/staff/sign-out',
-    { config: { staffAccess: 'adviser' }, schema: { tags, summary: 'Sign out of this session', security: staffSecurity, response: { 204: z.null(), ...refusals } } },
+    {
+      config: { staffAccess: 'adviser' },
+      schema: {
+        tags,
+        summary: 'Sign out of this session',
+        security: staffSecurity,
+        response: { 204: z.null(), ...refusals },
+      },
+    },
     async (request, reply) => {
       await forgetResidentJourney(request, reply, options);
       await signOut(request, signedIn(request), false);
@@ -59,7 +94,15 @@ export const staffAuthApiRoutes: FastifyPluginAsyncZod<StaffScopeOptions> = asyn
 
   app.post(
     '/api/staff/sign-out-everywhere',
-    { config: { staffAccess: 'adviser' }, schema: { tags, summary: 'Sign out of every session you have, on every device', security: staffSecurity, response: { 204: z.null(), ...refusals } } },
+    {
+      config: { staffAccess: 'adviser' },
+      schema: {
+        tags,
+        summary: 'Sign out of every session you have, on every device',
+        security: staffSecurity,
+        response: { 204: z.null(), ...refusals },
+      },
+    },
     async (request, reply) => {
       await forgetResidentJourney(request, reply, options);
       await signOut(request, signedIn(request), true);
@@ -73,7 +116,8 @@ export const staffAuthApiRoutes: FastifyPluginAsyncZod<StaffScopeOptions> = asyn
       config: { staffAccess: 'adviser' },
       schema: {
         tags,
-        summary: "Start an assisted transaction: the resident journeys then submit on the resident's behalf (channel 'assisted')",
+        summary:
+          "Start an assisted transaction: the resident journeys then submit on the resident's behalf (channel 'assisted')",
         security: staffSecurity,
         body: startAssistedRequestSchema,
         response: { 200: staffSessionResponseSchema, 400: problemSchema, ...refusals },
@@ -88,7 +132,15 @@ export const staffAuthApiRoutes: FastifyPluginAsyncZod<StaffScopeOptions> = asyn
 
   app.post(
     '/api/staff/assisted/end',
-    { config: { staffAccess: 'adviser' }, schema: { tags, summary: 'End the assisted transaction in progress', security: staffSecurity, response: { 200: staffSessionResponseSchema, ...refusals } } },
+    {
+      config: { staffAccess: 'adviser' },
+      schema: {
+        tags,
+        summary: 'End the assisted transaction in progress',
+        security: staffSecurity,
+        response: { 200: staffSessionResponseSchema, ...refusals },
+      },
+    },
     async (request, reply) => {
       await forgetResidentJourney(request, reply, options);
       await endAssisted(request);

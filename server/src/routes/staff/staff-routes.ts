@@ -22,7 +22,11 @@ export interface StaffScopeOptions {
  * residents' journeys and the agency API.
  */
 export const staffRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { config }) => {
-  const options: StaffScopeOptions = { secret: config.sessionSecret, publicUrl: config.publicUrl, cookieName: staffCookieName(config.publicUrl) };
+  const options: StaffScopeOptions = {
+    secret: config.sessionSecret,
+    publicUrl: config.publicUrl,
+    cookieName: staffCookieName(config.publicUrl),
+  };
   await app.register(staffSessionPlugin, { secret: config.sessionSecret, publicUrl: config.publicUrl });
   addStaffAccessControl(app);
   // Residents' data: nothing in between may keep a copy, and Back must not show a signed-out page.

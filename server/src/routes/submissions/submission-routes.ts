@@ -1,6 +1,10 @@
 import { exampleSubmissions, getJourney, normaliseReference, type LifeEventId } from '@tuo/shared';
 import { problemSchema } from '@tuo/shared/api/problem';
-import { createSubmissionRequestSchema, createSubmissionResponseSchema, submissionStatusResponseSchema } from '@tuo/shared/api/submissions';
+import {
+  createSubmissionRequestSchema,
+  createSubmissionResponseSchema,
+  submissionStatusResponseSchema,
+} from '@tuo/shared/api/submissions';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findSubmissionStatus } from '../../db/submission-status.js';
@@ -15,7 +19,10 @@ const idempotencyKeySchema = z
   .max(200)
   .regex(/^[\x21-\x7e]+$/)
   .optional()
-  .meta({ description: 'Any unique string per submission (a UUID is ideal). A repeat with the same key and body returns the first response; with another body, 422.' });
+  .meta({
+    description:
+      'Any unique string per submission (a UUID is ideal). A repeat with the same key and body returns the first response; with another body, 422.',
+  });
 
 /** `POST /api/submissions` and `GET /api/submissions/:reference/status`. */
 export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -29,10 +36,21 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
         // One complete example per life event, named by its id (the OpenAPI media type's `examples`).
         body: createSubmissionRequestSchema.meta({
           'x-examples': Object.fromEntries(
-            Object.entries(exampleSubmissions).map(([id, value]) => [id, { summary: getJourney(id as LifeEventId).title, value }]),
+            Object.entries(exampleSubmissions).map(([id, value]) => [
+              id,
+              { summary: getJourney(id as LifeEventId).title, value },
+            ]),
           ),
         }),
-        response: { 201: createSubmissionResponseSchema, 400: problemSchema, 413: problemSchema, 415: problemSchema, 422: problemSchema, 429: problemSchema, 500: problemSchema },
+        response: {
+          201: createSubmissionResponseSchema,
+          400: problemSchema,
+          413: problemSchema,
+          415: problemSchema,
+          422: problemSchema,
+          429: problemSchema,
+          500: problemSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -55,7 +73,12 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['submissions'],
         summary: "Each agency's progress with a submission: the reference and its tracking secret are needed",
         params: z.object({ reference: z.string().max(40) }),
-        headers: z.object({ 'tracking-secret': z.string().max(200).meta({ description: 'The secret returned when the submission was made' }) }),
+        headers: z.object({
+          'tracking-secret': z
+            .string()
+            .max(200)
+            .meta({ description: 'The secret returned when the submission was made' }),
+        }),
         response: { 200: submissionStatusResponseSchema, 400: problemSchema, 404: problemSchema, 429: problemSchema },
       },
     },

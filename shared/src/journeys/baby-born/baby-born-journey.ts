@@ -4,13 +4,19 @@ import type { JourneyDefinition } from '../definition/journey-definition-schema.
 const baby = ['babyFirstName', 'babyMiddleNames', 'babyLastName', 'babyDateOfBirth'];
 const parents = ['parentName', 'otherParentName'];
 const contact = [...contactFieldNames];
-const dwpBenefits = { any: [{ field: 'benefits', includes: 'universal-credit' }, { field: 'benefits', includes: 'other-dwp-benefit' }] };
+const dwpBenefits = {
+  any: [
+    { field: 'benefits', includes: 'universal-credit' },
+    { field: 'benefits', includes: 'other-dwp-benefit' },
+  ],
+};
 
 /** "A baby has been born": register them with a GP and update benefits and the tenancy. */
 export const babyBornJourney: JourneyDefinition = {
   id: 'baby-born',
   title: 'A baby has been born',
-  summary: 'Tell your GP, the council, your landlord and Jobcentre Plus about a new baby in one go. You still need to register the birth separately.',
+  summary:
+    'Tell your GP, the council, your landlord and Jobcentre Plus about a new baby in one go. You still need to register the birth separately.',
   pages: [
     {
       id: 'baby-name',
@@ -20,7 +26,13 @@ export const babyBornJourney: JourneyDefinition = {
       hint: 'Use the name you have registered, or will register.',
       fields: [
         { name: 'babyFirstName', kind: 'name', label: 'First name', requiredMessage: "Enter the baby's first name" },
-        { name: 'babyMiddleNames', kind: 'name', label: 'Middle names (if they have any)', errorName: 'Middle names', optional: true },
+        {
+          name: 'babyMiddleNames',
+          kind: 'name',
+          label: 'Middle names (if they have any)',
+          errorName: 'Middle names',
+          optional: true,
+        },
         { name: 'babyLastName', kind: 'name', label: 'Last name', requiredMessage: "Enter the baby's last name" },
       ],
       next: [{ page: 'baby-date-of-birth' }],
@@ -30,7 +42,17 @@ export const babyBornJourney: JourneyDefinition = {
       path: 'baby-date-of-birth',
       kind: 'form',
       title: 'When was the baby born?',
-      fields: [{ name: 'babyDateOfBirth', kind: 'date', label: 'When was the baby born?', hint: 'For example, 27 3 2025', errorName: 'Date of birth', requiredMessage: "Enter the baby's date of birth", dateRule: 'past' }],
+      fields: [
+        {
+          name: 'babyDateOfBirth',
+          kind: 'date',
+          label: 'When was the baby born?',
+          hint: 'For example, 27 3 2025',
+          errorName: 'Date of birth',
+          requiredMessage: "Enter the baby's date of birth",
+          dateRule: 'past',
+        },
+      ],
       next: [{ page: 'baby-nhs-number' }],
     },
     {
@@ -56,8 +78,20 @@ export const babyBornJourney: JourneyDefinition = {
       kind: 'form',
       title: "The baby's parents",
       fields: [
-        { name: 'parentName', kind: 'name', label: 'Your full name', requiredMessage: 'Enter your full name', autocomplete: 'name' },
-        { name: 'otherParentName', kind: 'name', label: "The other parent's full name (optional)", errorName: "The other parent's name", optional: true },
+        {
+          name: 'parentName',
+          kind: 'name',
+          label: 'Your full name',
+          requiredMessage: 'Enter your full name',
+          autocomplete: 'name',
+        },
+        {
+          name: 'otherParentName',
+          kind: 'name',
+          label: "The other parent's full name (optional)",
+          errorName: "The other parent's name",
+          optional: true,
+        },
       ],
       next: [{ page: 'home-address' }],
     },
@@ -100,7 +134,11 @@ export const babyBornJourney: JourneyDefinition = {
           requiredMessage: "Select the benefits your household gets, or select 'None of these'",
           options: [
             { value: 'universal-credit', label: 'Universal Credit' },
-            { value: 'other-dwp-benefit', label: 'Another benefit from Jobcentre Plus', hint: "For example, Income Support or Jobseeker's Allowance" },
+            {
+              value: 'other-dwp-benefit',
+              label: 'Another benefit from Jobcentre Plus',
+              hint: "For example, Income Support or Jobseeker's Allowance",
+            },
             { value: 'housing-benefit', label: 'Housing Benefit' },
             { value: 'council-tax-reduction', label: 'Council Tax Reduction' },
             { value: 'none', label: 'None of these', exclusive: true },
@@ -124,7 +162,11 @@ export const babyBornJourney: JourneyDefinition = {
           requiredMessage: 'Select yes if you know your National Insurance number',
           options: [
             { value: 'yes', label: 'Yes' },
-            { value: 'no', label: 'No, I do not know it', hint: 'You can still go on. Jobcentre Plus may contact you to check who you are.' },
+            {
+              value: 'no',
+              label: 'No, I do not know it',
+              hint: 'You can still go on. Jobcentre Plus may contact you to check who you are.',
+            },
           ],
         },
         {
@@ -143,7 +185,12 @@ export const babyBornJourney: JourneyDefinition = {
   ],
   routing: {
     council: {
-      relevantWhen: { any: [{ field: 'benefits', includes: 'housing-benefit' }, { field: 'benefits', includes: 'council-tax-reduction' }] },
+      relevantWhen: {
+        any: [
+          { field: 'benefits', includes: 'housing-benefit' },
+          { field: 'benefits', includes: 'council-tax-reduction' },
+        ],
+      },
       fields: [...baby, ...parents, 'homeAddress', 'benefits', ...contact],
       purpose: 'So the council can update your Housing Benefit or Council Tax Reduction for a bigger household.',
     },
@@ -160,7 +207,8 @@ export const babyBornJourney: JourneyDefinition = {
     jobcentre: {
       relevantWhen: dwpBenefits,
       fields: [...baby, ...parents, 'knowsParentNiNumber', 'parentNiNumber', 'homeAddress', 'benefits', ...contact],
-      purpose: 'So the Department for Work and Pensions can update your Universal Credit or other benefits for your baby.',
+      purpose:
+        'So the Department for Work and Pensions can update your Universal Credit or other benefits for your baby.',
     },
   },
 };

@@ -1,15 +1,30 @@
 import { contactFieldNames, contactPage } from '../contact-page.js';
 import type { JourneyDefinition } from '../definition/journey-definition-schema.js';
 
-const change = ['fullName', 'dateOfBirth', 'address', 'changeType', 'changeDate', 'employerName', 'hoursPerWeek', 'benefits'];
+const change = [
+  'fullName',
+  'dateOfBirth',
+  'address',
+  'changeType',
+  'changeDate',
+  'employerName',
+  'hoursPerWeek',
+  'benefits',
+];
 const contact = [...contactFieldNames];
-const newWork = { any: [{ field: 'changeType', equals: 'started-work' }, { field: 'changeType', equals: 'hours-or-pay-changed' }] };
+const newWork = {
+  any: [
+    { field: 'changeType', equals: 'started-work' },
+    { field: 'changeType', equals: 'hours-or-pay-changed' },
+  ],
+};
 
 /** "A change in work or income": update Universal Credit, Housing Benefit and Council Tax Reduction. */
 export const changeInWorkOrIncomeJourney: JourneyDefinition = {
   id: 'change-in-work-or-income',
   title: 'A change in work or income',
-  summary: 'Tell Jobcentre Plus and the council when you start or stop work, or your hours or pay change, so your benefits are right.',
+  summary:
+    'Tell Jobcentre Plus and the council when you start or stop work, or your hours or pay change, so your benefits are right.',
   pages: [
     {
       id: 'your-details',
@@ -17,8 +32,22 @@ export const changeInWorkOrIncomeJourney: JourneyDefinition = {
       kind: 'form',
       title: 'About you',
       fields: [
-        { name: 'fullName', kind: 'name', label: 'Full name', requiredMessage: 'Enter your full name', autocomplete: 'name' },
-        { name: 'dateOfBirth', kind: 'date', label: 'Date of birth', hint: 'For example, 27 3 1985', requiredMessage: 'Enter your date of birth', dateRule: 'past', autocomplete: 'bday' },
+        {
+          name: 'fullName',
+          kind: 'name',
+          label: 'Full name',
+          requiredMessage: 'Enter your full name',
+          autocomplete: 'name',
+        },
+        {
+          name: 'dateOfBirth',
+          kind: 'date',
+          label: 'Date of birth',
+          hint: 'For example, 27 3 1985',
+          requiredMessage: 'Enter your date of birth',
+          dateRule: 'past',
+          autocomplete: 'bday',
+        },
         {
           name: 'nationalInsuranceNumber',
           kind: 'ni-number',
@@ -34,7 +63,15 @@ export const changeInWorkOrIncomeJourney: JourneyDefinition = {
       path: 'your-address',
       kind: 'form',
       title: 'What is your address?',
-      fields: [{ name: 'address', kind: 'address', label: 'What is your address?', errorName: 'Your address', autocomplete: 'street-address' }],
+      fields: [
+        {
+          name: 'address',
+          kind: 'address',
+          label: 'What is your address?',
+          errorName: 'Your address',
+          autocomplete: 'street-address',
+        },
+      ],
       next: [{ page: 'what-changed' }],
     },
     {
@@ -83,7 +120,13 @@ export const changeInWorkOrIncomeJourney: JourneyDefinition = {
       kind: 'form',
       title: 'About your work',
       fields: [
-        { name: 'employerName', kind: 'text', label: 'Employer name', hint: 'If you work for yourself, write "self-employed".', requiredMessage: 'Enter the name of your employer' },
+        {
+          name: 'employerName',
+          kind: 'text',
+          label: 'Employer name',
+          hint: 'If you work for yourself, write "self-employed".',
+          requiredMessage: 'Enter the name of your employer',
+        },
         {
           name: 'hoursPerWeek',
           kind: 'radios',
@@ -114,7 +157,11 @@ export const changeInWorkOrIncomeJourney: JourneyDefinition = {
           requiredMessage: "Select the benefits you get, or select 'None of these'",
           options: [
             { value: 'universal-credit', label: 'Universal Credit' },
-            { value: 'other-dwp-benefit', label: 'Another benefit from Jobcentre Plus', hint: "For example, Jobseeker's Allowance or Employment and Support Allowance" },
+            {
+              value: 'other-dwp-benefit',
+              label: 'Another benefit from Jobcentre Plus',
+              hint: "For example, Jobseeker's Allowance or Employment and Support Allowance",
+            },
             { value: 'housing-benefit', label: 'Housing Benefit' },
             { value: 'council-tax-reduction', label: 'Council Tax Reduction' },
             { value: 'none', label: 'None of these', exclusive: true },
@@ -127,14 +174,25 @@ export const changeInWorkOrIncomeJourney: JourneyDefinition = {
   ],
   routing: {
     council: {
-      relevantWhen: { any: [{ field: 'benefits', includes: 'housing-benefit' }, { field: 'benefits', includes: 'council-tax-reduction' }] },
+      relevantWhen: {
+        any: [
+          { field: 'benefits', includes: 'housing-benefit' },
+          { field: 'benefits', includes: 'council-tax-reduction' },
+        ],
+      },
       fields: [...change, ...contact],
       purpose: 'So the council can work out your Housing Benefit or Council Tax Reduction again.',
     },
     jobcentre: {
-      relevantWhen: { any: [{ field: 'benefits', includes: 'universal-credit' }, { field: 'benefits', includes: 'other-dwp-benefit' }] },
+      relevantWhen: {
+        any: [
+          { field: 'benefits', includes: 'universal-credit' },
+          { field: 'benefits', includes: 'other-dwp-benefit' },
+        ],
+      },
       fields: [...change, 'nationalInsuranceNumber', ...contact],
-      purpose: 'So the Department for Work and Pensions can pay you the right amount of Universal Credit or other benefits.',
+      purpose:
+        'So the Department for Work and Pensions can pay you the right amount of Universal Credit or other benefits.',
     },
   },
 };

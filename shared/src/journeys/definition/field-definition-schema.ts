@@ -28,7 +28,17 @@ export type FieldKind = (typeof fieldKinds)[number];
 export const choiceFieldKinds: readonly FieldKind[] = ['radios', 'checkboxes'];
 
 /** Values of autocomplete tokens a field may carry (WCAG 1.3.5: the resident's own details). */
-export const autocompleteTokens = ['name', 'given-name', 'additional-name', 'family-name', 'bday', 'email', 'tel', 'street-address', 'postal-code'] as const;
+export const autocompleteTokens = [
+  'name',
+  'given-name',
+  'additional-name',
+  'family-name',
+  'bday',
+  'email',
+  'tel',
+  'street-address',
+  'postal-code',
+] as const;
 
 /** A choice in a radios or checkboxes field. */
 export const optionDefinitionSchema = z.strictObject({

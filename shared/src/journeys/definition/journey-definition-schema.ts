@@ -22,7 +22,8 @@ export const journeyDefinitionSchema = z
     routing: z.partialRecord(z.enum(agencyIds), routingRuleSchema),
   })
   .superRefine((journey, ctx) => {
-    for (const problem of journeyProblems(journey)) ctx.addIssue({ code: 'custom', path: [...problem.path], message: problem.message });
+    for (const problem of journeyProblems(journey))
+      ctx.addIssue({ code: 'custom', path: [...problem.path], message: problem.message });
   });
 
 /** A life-event journey definition, as validated by {@link journeyDefinitionSchema}. */

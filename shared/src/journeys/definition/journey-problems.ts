@@ -36,13 +36,15 @@ function fieldProblems(field: FieldDefinition, path: readonly (string | number)[
   const isChoice = field.kind === 'radios' || field.kind === 'checkboxes';
   if (isChoice && !field.options) at(`${field.kind} fields need options`);
   if (!isChoice && field.options) at(`only radios and checkboxes fields have options, not ${field.kind}`);
-  for (const value of duplicates((field.options ?? []).map((option) => option.value))) at(`option value "${value}" is used twice`);
+  for (const value of duplicates((field.options ?? []).map((option) => option.value)))
+    at(`option value "${value}" is used twice`);
   const exclusive = (field.options ?? []).filter((option) => option.exclusive);
   if (exclusive.length > 0 && field.kind !== 'checkboxes') at('only checkboxes can have an exclusive option');
   if (exclusive.length > 1) at('only one option can be exclusive');
   if (field.kind === 'date' && !field.dateRule) at('date fields need a dateRule');
   if (field.kind !== 'date' && field.dateRule) at('only date fields have a dateRule');
-  if (field.label.endsWith('?') && !field.errorName) at('the label is a question, so give an errorName for error messages');
+  if (field.label.endsWith('?') && !field.errorName)
+    at('the label is a question, so give an errorName for error messages');
   return problems;
 }
 
@@ -55,7 +57,8 @@ function conditionProblems(
   return conditionComparisons(condition).flatMap(({ field: name, equals, includes }): JourneyProblem[] => {
     const place = fields.get(name);
     if (!place) return [{ path, message: `condition on unknown field "${name}"` }];
-    if (!askedBefore(place)) return [{ path, message: `condition on field "${name}", which is not asked before this point` }];
+    if (!askedBefore(place))
+      return [{ path, message: `condition on field "${name}", which is not asked before this point` }];
     const { field } = place;
     const options = field.kind === 'yes-no' ? yesNoOptions : (field.options ?? []);
     if (equals !== undefined && field.kind !== 'radios' && field.kind !== 'yes-no') {
@@ -65,7 +68,8 @@ function conditionProblems(
       return [{ path, message: `"includes" needs a checkboxes field, and "${name}" is ${field.kind}` }];
     }
     const value = equals ?? includes ?? '';
-    if (!options.some((option) => option.value === value)) return [{ path, message: `condition on field "${name}" uses option "${value}", which it does not have` }];
+    if (!options.some((option) => option.value === value))
+      return [{ path, message: `condition on field "${name}" uses option "${value}", which it does not have` }];
     return [];
   });
 }
@@ -92,16 +96,25 @@ export function journeyProblems(journey: JourneyShape): JourneyProblem[] {
   const { pages } = journey;
   const pageIndex = new Map(pages.map((page, index) => [page.id, index]));
   const fields = new Map<string, FieldPlace>();
-  pages.forEach((page, p) => { page.fields.forEach((field, f) => fields.set(field.name, { field, pageIndex: p, fieldIndex: f })); });
+  pages.forEach((page, p) => {
+    page.fields.forEach((field, f) => fields.set(field.name, { field, pageIndex: p, fieldIndex: f }));
+  });
 
-  for (const id of duplicates(pages.map((page) => page.id))) problems.push({ path: ['pages'], message: `page id "${id}" is used twice` });
-  for (const path of duplicates(pages.map((page) => page.path))) problems.push({ path: ['pages'], message: `page path "${path}" is used twice` });
+  for (const id of duplicates(pages.map((page) => page.id)))
+    problems.push({ path: ['pages'], message: `page id "${id}" is used twice` });
+  for (const path of duplicates(pages.map((page) => page.path)))
+    problems.push({ path: ['pages'], message: `page path "${path}" is used twice` });
   const names = pages.flatMap((page) => page.fields.map((field) => field.name));
-  for (const name of duplicates(names)) problems.push({ path: ['pages'], message: `field name "${name}" is used twice` });
+  for (const name of duplicates(names))
+    problems.push({ path: ['pages'], message: `field name "${name}" is used twice` });
 
   pages.forEach((page, p) => {
     const pagePath = ['pages', p];
-    if (page.path === checkAnswersPage) problems.push({ path: [...pagePath, 'path'], message: `page "${page.id}": the path "${checkAnswersPage}" is reserved` });
+    if (page.path === checkAnswersPage)
+      problems.push({
+        path: [...pagePath, 'path'],
+        message: `page "${page.id}": the path "${checkAnswersPage}" is reserved`,
+      });
     page.fields.forEach((field, f) => {
       const fieldPath = [...pagePath, 'fields', f];
       problems.push(...fieldProblems(field, fieldPath));
@@ -112,26 +125,49 @@ export function journeyProblems(journey: JourneyShape): JourneyProblem[] {
         };
         if (field.kind !== 'date') at('only date fields have notBefore');
         if (!other) at(`notBefore names unknown field "${field.notBefore.field}"`);
-        else if (other.field.kind !== 'date') at(`notBefore needs a date field, and "${field.notBefore.field}" is ${other.field.kind}`);
-        else if (!(other.pageIndex < p || (other.pageIndex === p && other.fieldIndex < f))) at(`notBefore names "${field.notBefore.field}", which is not asked before this field`);
+        else if (other.field.kind !== 'date')
+          at(`notBefore needs a date field, and "${field.notBefore.field}" is ${other.field.kind}`);
+        else if (!(other.pageIndex < p || (other.pageIndex === p && other.fieldIndex < f)))
+          at(`notBefore names "${field.notBefore.field}", which is not asked before this field`);
       }
       if (field.showWhen) {
-        const before = (place: FieldPlace): boolean => place.pageIndex < p || (place.pageIndex === p && place.fieldIndex < f);
-        problems.push(...conditionProblems(field.showWhen, [...fieldPath, 'showWhen'], fields, before).map((problem) => ({ ...problem, message: `field "${field.name}": ${problem.message}` })));
+        const before = (place: FieldPlace): boolean =>
+          place.pageIndex < p || (place.pageIndex === p && place.fieldIndex < f);
+        problems.push(
+          ...conditionProblems(field.showWhen, [...fieldPath, 'showWhen'], fields, before).map((problem) => ({
+            ...problem,
+            message: `field "${field.name}": ${problem.message}`,
+          })),
+        );
       }
     });
     if (page.next === checkAnswersPage) return;
     page.next.forEach((step, s) => {
       const stepPath = [...pagePath, 'next', s];
       const target = pageIndex.get(step.page);
-      if (step.page !== checkAnswersPage && target === undefined) problems.push({ path: stepPath, message: `page "${page.id}": next points to unknown page "${step.page}"` });
-      else if (target !== undefined && target <= p) problems.push({ path: stepPath, message: `page "${page.id}": next points back to page "${step.page}"; next pages must come later, so a journey cannot loop` });
-      if (step.when) problems.push(...conditionProblems(step.when, [...stepPath, 'when'], fields, (place) => place.pageIndex <= p).map((problem) => ({ ...problem, message: `page "${page.id}": ${problem.message}` })));
+      if (step.page !== checkAnswersPage && target === undefined)
+        problems.push({ path: stepPath, message: `page "${page.id}": next points to unknown page "${step.page}"` });
+      else if (target !== undefined && target <= p)
+        problems.push({
+          path: stepPath,
+          message: `page "${page.id}": next points back to page "${step.page}"; next pages must come later, so a journey cannot loop`,
+        });
+      if (step.when)
+        problems.push(
+          ...conditionProblems(step.when, [...stepPath, 'when'], fields, (place) => place.pageIndex <= p).map(
+            (problem) => ({ ...problem, message: `page "${page.id}": ${problem.message}` }),
+          ),
+        );
     });
-    if (page.next.at(-1)?.when) problems.push({ path: [...pagePath, 'next'], message: `page "${page.id}": the last next step must have no condition, so there is always somewhere to go` });
+    if (page.next.at(-1)?.when)
+      problems.push({
+        path: [...pagePath, 'next'],
+        message: `page "${page.id}": the last next step must have no condition, so there is always somewhere to go`,
+      });
   });
 
-  for (const id of unreachablePages(pages)) problems.push({ path: ['pages'], message: `page "${id}" cannot be reached from the first page` });
+  for (const id of unreachablePages(pages))
+    problems.push({ path: ['pages'], message: `page "${id}" cannot be reached from the first page` });
 
   const routed = new Set<string>();
   for (const [agency, rule] of Object.entries(journey.routing)) {
@@ -139,14 +175,29 @@ export function journeyProblems(journey: JourneyShape): JourneyProblem[] {
     const rulePath = ['routing', agency];
     for (const name of rule.fields) {
       routed.add(name);
-      if (!fields.has(name)) problems.push({ path: [...rulePath, 'fields'], message: `routing for "${agency}": routed field "${name}" does not exist` });
+      if (!fields.has(name))
+        problems.push({
+          path: [...rulePath, 'fields'],
+          message: `routing for "${agency}": routed field "${name}" does not exist`,
+        });
     }
-    for (const name of duplicates(rule.fields)) problems.push({ path: [...rulePath, 'fields'], message: `routing for "${agency}": field "${name}" is listed twice` });
+    for (const name of duplicates(rule.fields))
+      problems.push({
+        path: [...rulePath, 'fields'],
+        message: `routing for "${agency}": field "${name}" is listed twice`,
+      });
     if (rule.relevantWhen !== 'always') {
-      problems.push(...conditionProblems(rule.relevantWhen, [...rulePath, 'relevantWhen'], fields, () => true).map((problem) => ({ ...problem, message: `routing for "${agency}": ${problem.message}` })));
+      problems.push(
+        ...conditionProblems(rule.relevantWhen, [...rulePath, 'relevantWhen'], fields, () => true).map((problem) => ({
+          ...problem,
+          message: `routing for "${agency}": ${problem.message}`,
+        })),
+      );
     }
   }
   // Data minimisation: a question no agency receives should not be asked at all.
-  for (const name of names) if (!routed.has(name)) problems.push({ path: ['routing'], message: `field "${name}" is asked but no agency receives it` });
+  for (const name of names)
+    if (!routed.has(name))
+      problems.push({ path: ['routing'], message: `field "${name}" is asked but no agency receives it` });
   return problems;
 }

@@ -35,7 +35,11 @@ function minimalJourney(): JourneyDefinition {
     ],
     routing: {
       council: { relevantWhen: 'always', fields: ['rents', 'fullName'], purpose: 'So the council knows.' },
-      housing: { relevantWhen: { field: 'rents', equals: 'yes' }, fields: ['landlord', 'fullName'], purpose: 'So your landlord knows.' },
+      housing: {
+        relevantWhen: { field: 'rents', equals: 'yes' },
+        fields: ['landlord', 'fullName'],
+        purpose: 'So your landlord knows.',
+      },
     },
   };
 }
@@ -46,13 +50,20 @@ function pageAt(journey: JourneyDefinition, index: number): JourneyDefinition['p
   return page;
 }
 
-function fieldAt(journey: JourneyDefinition, pageIndex: number, index = 0): JourneyDefinition['pages'][number]['fields'][number] {
+function fieldAt(
+  journey: JourneyDefinition,
+  pageIndex: number,
+  index = 0,
+): JourneyDefinition['pages'][number]['fields'][number] {
   const field = pageAt(journey, pageIndex).fields[index];
   if (!field) throw new Error(`No field ${String(index)}`);
   return field;
 }
 
-function rule(journey: JourneyDefinition, agency: 'council' | 'housing'): NonNullable<JourneyDefinition['routing']['council']> {
+function rule(
+  journey: JourneyDefinition,
+  agency: 'council' | 'housing',
+): NonNullable<JourneyDefinition['routing']['council']> {
   const found = journey.routing[agency];
   if (!found) throw new Error(`No rule for ${agency}`);
   return found;
@@ -74,23 +85,125 @@ describe('validateJourneyDefinition', () => {
   });
 
   it.each<[string, (journey: JourneyDefinition) => void, string]>([
-    ['a next step to an unknown page', (j) => { pageAt(j, 0).next = [{ page: 'nowhere' }, { page: 'landlord' }]; }, 'next points to unknown page "nowhere"'],
-    ['a condition on an unknown field', (j) => { pageAt(j, 0).next = [{ when: { field: 'tenure', equals: 'yes' }, page: 'landlord' }, { page: 'name' }]; }, 'condition on unknown field "tenure"'],
-    ['a condition on an option the field does not have', (j) => { rule(j, 'housing').relevantWhen = { field: 'rents', equals: 'maybe' }; }, 'condition on field "rents" uses option "maybe", which it does not have'],
-    ['includes on a field that is not checkboxes', (j) => { rule(j, 'housing').relevantWhen = { field: 'rents', includes: 'yes' }; }, '"includes" needs a checkboxes field, and "rents" is yes-no'],
-    ['a routed field that does not exist', (j) => { rule(j, 'council').fields.push('dateOfBirth'); }, 'routed field "dateOfBirth" does not exist'],
-    ['a duplicate field name', (j) => { pageAt(j, 2).fields.push({ name: 'rents', kind: 'text', label: 'Rent' }); }, 'field name "rents" is used twice'],
-    ['a duplicate page id', (j) => { pageAt(j, 2).id = 'landlord'; }, 'page id "landlord" is used twice'],
-    ['a duplicate page path', (j) => { pageAt(j, 2).path = 'tenure'; }, 'page path "tenure" is used twice'],
-    ['an unreachable page', (j) => { pageAt(j, 0).next = [{ page: 'name' }]; }, 'page "landlord" cannot be reached from the first page'],
-    ['a next step back to an earlier page', (j) => { pageAt(j, 2).next = [{ page: 'tenure' }]; }, 'next points back to page "tenure"'],
-    ['a last next step with a condition', (j) => { pageAt(j, 1).next = [{ when: { field: 'rents', equals: 'yes' }, page: 'name' }]; }, 'the last next step must have no condition'],
-    ['a showWhen on a field asked later', (j) => { fieldAt(j, 0).showWhen = { field: 'fullName', equals: 'x' }; }, 'condition on field "fullName", which is not asked before this point'],
-    ['a field no agency receives', (j) => { rule(j, 'housing').fields = ['fullName']; }, 'field "landlord" is asked but no agency receives it'],
-    ['radios without options', (j) => { fieldAt(j, 1).kind = 'radios'; }, 'radios fields need options'],
-    ['a date without a date rule', (j) => { fieldAt(j, 1).kind = 'date'; }, 'date fields need a dateRule'],
-    ['a question label with no error name', (j) => { fieldAt(j, 1).label = 'Who is it?'; }, 'the label is a question, so give an errorName'],
-    ['the reserved check-answers path', (j) => { pageAt(j, 2).path = 'check-answers'; }, 'the path "check-answers" is reserved'],
+    [
+      'a next step to an unknown page',
+      (j) => {
+        pageAt(j, 0).next = [{ page: 'nowhere' }, { page: 'landlord' }];
+      },
+      'next points to unknown page "nowhere"',
+    ],
+    [
+      'a condition on an unknown field',
+      (j) => {
+        pageAt(j, 0).next = [{ when: { field: 'tenure', equals: 'yes' }, page: 'landlord' }, { page: 'name' }];
+      },
+      'condition on unknown field "tenure"',
+    ],
+    [
+      'a condition on an option the field does not have',
+      (j) => {
+        rule(j, 'housing').relevantWhen = { field: 'rents', equals: 'maybe' };
+      },
+      'condition on field "rents" uses option "maybe", which it does not have',
+    ],
+    [
+      'includes on a field that is not checkboxes',
+      (j) => {
+        rule(j, 'housing').relevantWhen = { field: 'rents', includes: 'yes' };
+      },
+      '"includes" needs a checkboxes field, and "rents" is yes-no',
+    ],
+    [
+      'a routed field that does not exist',
+      (j) => {
+        rule(j, 'council').fields.push('dateOfBirth');
+      },
+      'routed field "dateOfBirth" does not exist',
+    ],
+    [
+      'a duplicate field name',
+      (j) => {
+        pageAt(j, 2).fields.push({ name: 'rents', kind: 'text', label: 'Rent' });
+      },
+      'field name "rents" is used twice',
+    ],
+    [
+      'a duplicate page id',
+      (j) => {
+        pageAt(j, 2).id = 'landlord';
+      },
+      'page id "landlord" is used twice',
+    ],
+    [
+      'a duplicate page path',
+      (j) => {
+        pageAt(j, 2).path = 'tenure';
+      },
+      'page path "tenure" is used twice',
+    ],
+    [
+      'an unreachable page',
+      (j) => {
+        pageAt(j, 0).next = [{ page: 'name' }];
+      },
+      'page "landlord" cannot be reached from the first page',
+    ],
+    [
+      'a next step back to an earlier page',
+      (j) => {
+        pageAt(j, 2).next = [{ page: 'tenure' }];
+      },
+      'next points back to page "tenure"',
+    ],
+    [
+      'a last next step with a condition',
+      (j) => {
+        pageAt(j, 1).next = [{ when: { field: 'rents', equals: 'yes' }, page: 'name' }];
+      },
+      'the last next step must have no condition',
+    ],
+    [
+      'a showWhen on a field asked later',
+      (j) => {
+        fieldAt(j, 0).showWhen = { field: 'fullName', equals: 'x' };
+      },
+      'condition on field "fullName", which is not asked before this point',
+    ],
+    [
+      'a field no agency receives',
+      (j) => {
+        rule(j, 'housing').fields = ['fullName'];
+      },
+      'field "landlord" is asked but no agency receives it',
+    ],
+    [
+      'radios without options',
+      (j) => {
+        fieldAt(j, 1).kind = 'radios';
+      },
+      'radios fields need options',
+    ],
+    [
+      'a date without a date rule',
+      (j) => {
+        fieldAt(j, 1).kind = 'date';
+      },
+      'date fields need a dateRule',
+    ],
+    [
+      'a question label with no error name',
+      (j) => {
+        fieldAt(j, 1).label = 'Who is it?';
+      },
+      'the label is a question, so give an errorName',
+    ],
+    [
+      'the reserved check-answers path',
+      (j) => {
+        pageAt(j, 2).path = 'check-answers';
+      },
+      'the path "check-answers" is reserved',
+    ],
   ])('rejects %s, naming it', (_name, breakIt, expected) => {
     const journey = minimalJourney();
     breakIt(journey);
@@ -99,7 +212,12 @@ describe('validateJourneyDefinition', () => {
 
   it('rejects structural mistakes such as an unknown field kind or a misspelt property, with the path', () => {
     const journey = minimalJourney();
-    pageAt(journey, 1).fields[0] = { name: 'landlord', kind: 'number', label: 'Landlord', optinal: true } as unknown as ReturnType<typeof fieldAt>;
+    pageAt(journey, 1).fields[0] = {
+      name: 'landlord',
+      kind: 'number',
+      label: 'Landlord',
+      optinal: true,
+    } as unknown as ReturnType<typeof fieldAt>;
     const problems = problemsOf(journey).join('\n');
     expect(problems).toContain('pages.1.fields.0.kind');
     expect(problems).toContain('optinal');
@@ -109,6 +227,8 @@ describe('validateJourneyDefinition', () => {
     const journey = minimalJourney();
     pageAt(journey, 0).next = [{ page: 'nowhere' }];
     rule(journey, 'council').fields.push('ghost');
-    expect(() => validateJourneyDefinition(journey)).toThrow(/Journey "test-journey" is not valid:\n- .*nowhere[\s\S]*ghost/);
+    expect(() => validateJourneyDefinition(journey)).toThrow(
+      /Journey "test-journey" is not valid:\n- .*nowhere[\s\S]*ghost/,
+    );
   });
 });

@@ -22,7 +22,10 @@ export class JourneyDefinitionError extends Error {
 export function validateJourneyDefinition(definition: unknown): JourneyDefinition {
   const result = journeyDefinitionSchema.safeParse(definition);
   if (result.success) return result.data;
-  const id = typeof definition === 'object' && definition !== null && 'id' in definition ? String(definition.id) : 'unknown';
-  const problems = result.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
+  const id =
+    typeof definition === 'object' && definition !== null && 'id' in definition ? String(definition.id) : 'unknown';
+  const problems = result.error.issues.map((issue) =>
+    issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+  );
   throw new JourneyDefinitionError(id, problems);
 }

@@ -10,6 +10,7 @@ import { fieldInput } from './input-shape.js';
 export function answerFieldSchema(field: FieldDefinition): z.ZodType {
   const optional = { ...field, optional: true };
   return fieldInput(field, 'answer').superRefine((value, ctx) => {
-    for (const issue of checkField(optional, value, 'answer').issues) ctx.addIssue({ code: 'custom', path: [...issue.path], message: issue.message });
+    for (const issue of checkField(optional, value, 'answer').issues)
+      ctx.addIssue({ code: 'custom', path: [...issue.path], message: issue.message });
   });
 }

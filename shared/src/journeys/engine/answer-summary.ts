@@ -21,9 +21,11 @@ export interface AnswerSummaryRow {
 /** The answer as lines of text a resident recognises: option labels, "1 March 2024", "943 476 5919". */
 export function formatAnswer(field: FieldDefinition, value: AnswerValue | undefined): string[] {
   if (value === undefined) return [];
-  const optionLabel = (option: string): string => field.options?.find((candidate) => candidate.value === option)?.label ?? option;
+  const optionLabel = (option: string): string =>
+    field.options?.find((candidate) => candidate.value === option)?.label ?? option;
   if (Array.isArray(value)) return value.map(optionLabel);
-  if (typeof value !== 'string') return [value.line1, value.line2, value.town, value.postcode].filter((line) => line !== undefined);
+  if (typeof value !== 'string')
+    return [value.line1, value.line2, value.town, value.postcode].filter((line) => line !== undefined);
   switch (field.kind) {
     case 'date':
       return [formatIsoDate(value)];
@@ -47,6 +49,11 @@ export function answerSummary(journey: JourneyDefinition, answers: Readonly<Answ
   return reachablePages(journey, answers).flatMap((page) =>
     page.fields
       .filter((field) => !field.showWhen || evaluateCondition(field.showWhen, answers))
-      .map((field) => ({ pageId: page.id, fieldName: field.name, label: field.label, lines: formatAnswer(field, Object.hasOwn(answers, field.name) ? answers[field.name] : undefined) })),
+      .map((field) => ({
+        pageId: page.id,
+        fieldName: field.name,
+        label: field.label,
+        lines: formatAnswer(field, Object.hasOwn(answers, field.name) ? answers[field.name] : undefined),
+      })),
   );
 }

@@ -33,7 +33,11 @@ describe('answersSchema', () => {
   });
 
   it('checks formats and date rules in normalised answers', () => {
-    const answers = { ...exampleSubmissions['someone-died'].answers, dateOfDeath: '2025-06-16', nhsNumber: '4857773456' };
+    const answers = {
+      ...exampleSubmissions['someone-died'].answers,
+      dateOfDeath: '2025-06-16',
+      nhsNumber: '4857773456',
+    };
     const issues = answersSchema(died, today).safeParse(answers).error?.issues ?? [];
     expect(issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
       ['dateOfDeath', 'Date of death must be today or in the past'],
@@ -43,7 +47,9 @@ describe('answersSchema', () => {
 
   it('accepts what page schemas output, unchanged (normalising is idempotent)', () => {
     const name = pageSchema(died, 'their-name').parse({ firstName: '  Zoë ', middleNames: '', lastName: 'Smith' });
-    const address = pageSchema(died, 'last-address').parse({ lastAddress: { line1: '1 High St', town: 'Leeds', postcode: 'ls14ap' } });
+    const address = pageSchema(died, 'last-address').parse({
+      lastAddress: { line1: '1 High St', town: 'Leeds', postcode: 'ls14ap' },
+    });
     const answers = { ...exampleSubmissions['someone-died'].answers, ...name, ...address };
     delete answers.middleNames;
     expect(answersSchema(died, today).parse(answers)).toEqual(answers);
@@ -55,19 +61,30 @@ describe('pageSchema', () => {
     const schema = pageSchema(died, 'about-you');
     const other = schema.safeParse({ reporterName: 'Ann Lee', relationship: 'other', reporterRoles: ['neither'] });
     expect(other.error?.issues).toMatchObject([{ path: ['relationshipOther'], message: 'Enter how you knew them' }]);
-    const child = schema.parse({ reporterName: 'Ann Lee', relationship: 'child', relationshipOther: 'hidden', reporterRoles: 'neither' });
+    const child = schema.parse({
+      reporterName: 'Ann Lee',
+      relationship: 'child',
+      relationshipOther: 'hidden',
+      reporterRoles: 'neither',
+    });
     expect(child).toEqual({ reporterName: 'Ann Lee', relationship: 'child', reporterRoles: ['neither'] });
   });
 
   it('rejects an exclusive checkbox chosen with others, and option values that do not exist', () => {
     const schema = pageSchema(died, 'services');
-    expect(schema.safeParse({ services: ['none', 'library'] }).error?.issues[0]?.message).toBe("Select the services they had, or select 'None of these'");
+    expect(schema.safeParse({ services: ['none', 'library'] }).error?.issues[0]?.message).toBe(
+      "Select the services they had, or select 'None of these'",
+    );
     expect(schema.safeParse({ services: ['a-made-up-service'] }).error?.issues[0]?.path).toEqual(['services']);
   });
 
   it('puts address issues on the part at fault', () => {
-    const issues = pageSchema(died, 'last-address').safeParse({ lastAddress: { line1: '1 High St', town: 'Leeds', postcode: 'not one' } }).error?.issues;
-    expect(issues).toMatchObject([{ path: ['lastAddress', 'postcode'], message: 'Enter a real postcode, like SW1A 2AA' }]);
+    const issues = pageSchema(died, 'last-address').safeParse({
+      lastAddress: { line1: '1 High St', town: 'Leeds', postcode: 'not one' },
+    }).error?.issues;
+    expect(issues).toMatchObject([
+      { path: ['lastAddress', 'postcode'], message: 'Enter a real postcode, like SW1A 2AA' },
+    ]);
   });
 });
 
@@ -76,8 +93,14 @@ describe('answerSummary', () => {
     const rows = answerSummary(died, exampleSubmissions['someone-died'].answers);
     expect(rows.find((row) => row.fieldName === 'dateOfDeath')?.lines).toEqual(['14 January 2025']);
     expect(rows.find((row) => row.fieldName === 'nhsNumber')?.lines).toEqual(['943 476 5919']);
-    expect(rows.find((row) => row.fieldName === 'maritalStatus')?.lines).toEqual(['Widowed or a surviving civil partner']);
-    expect(rows.find((row) => row.fieldName === 'lastAddress')?.lines).toEqual(['12 Acacia Avenue', 'Leeds', 'LS1 4AP']);
+    expect(rows.find((row) => row.fieldName === 'maritalStatus')?.lines).toEqual([
+      'Widowed or a surviving civil partner',
+    ]);
+    expect(rows.find((row) => row.fieldName === 'lastAddress')?.lines).toEqual([
+      '12 Acacia Avenue',
+      'Leeds',
+      'LS1 4AP',
+    ]);
     expect(rows.some((row) => row.fieldName === 'relationshipOther')).toBe(false);
   });
 });

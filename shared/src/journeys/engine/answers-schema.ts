@@ -26,7 +26,13 @@ export function answersSchema(journey: JourneyDefinition, options: EngineOptions
       for (const field of getPage(journey, pageId).fields) {
         if (field.showWhen && !evaluateCondition(field.showWhen, answers)) continue;
         const check = checkField(field, input[field.name], 'answer', options);
-        for (const issue of check.issues) ctx.addIssue({ code: 'custom', path: [field.name, ...issue.path], message: issue.message, ...(issue.params ? { params: issue.params } : {}) });
+        for (const issue of check.issues)
+          ctx.addIssue({
+            code: 'custom',
+            path: [field.name, ...issue.path],
+            message: issue.message,
+            ...(issue.params ? { params: issue.params } : {}),
+          });
         const outOfOrder = dateOrderMessage(field, check.value, answers);
         if (outOfOrder) ctx.addIssue({ code: 'custom', path: [field.name], message: outOfOrder });
         if (check.value !== undefined) answers[field.name] = check.value;

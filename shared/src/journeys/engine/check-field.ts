@@ -91,30 +91,44 @@ function text(raw: string, max: number, field: FieldDefinition): FieldCheck {
 function choices(raw: unknown, field: FieldDefinition): FieldCheck {
   const options = field.options ?? [];
   const picked = typeof raw === 'string' ? [raw] : raw;
-  if (!Array.isArray(picked) || !picked.every((value) => options.some((option) => option.value === value))) return fail(requiredMessage(field));
+  if (!Array.isArray(picked) || !picked.every((value) => options.some((option) => option.value === value)))
+    return fail(requiredMessage(field));
   // Keep the definition's order and drop repeats, so equal answers compare equal.
   const values = options.filter((option) => picked.includes(option.value));
   const exclusive = values.find((option) => option.exclusive);
-  if (exclusive && values.length > 1) return fail(`Select ${lowerFirst(errorName(field))}, or select '${exclusive.label}'`);
+  if (exclusive && values.length > 1)
+    return fail(`Select ${lowerFirst(errorName(field))}, or select '${exclusive.label}'`);
   return ok(values.map((option) => option.value));
 }
 
 function address(raw: unknown): FieldCheck {
-  if (typeof raw !== 'object' || raw === null) return fail('Enter address line 1, typically the building and street', ['line1']);
+  if (typeof raw !== 'object' || raw === null)
+    return fail('Enter address line 1, typically the building and street', ['line1']);
   const part = (key: string): string => {
     const value: unknown = (raw as Record<string, unknown>)[key];
     return typeof value === 'string' ? value.replace(controlCharacters, '').replace(/\s+/g, ' ').trim() : '';
   };
   const issues: FieldIssue[] = [];
-  const [line1, line2, town, postcode, uprn] = [part('line1'), part('line2'), part('town'), part('postcode'), part('uprn')];
-  if (line1 === '') issues.push({ path: ['line1'], message: 'Enter address line 1, typically the building and street' });
-  else if (line1.length > maxTextLength) issues.push({ path: ['line1'], message: `Address line 1 must be ${maxTextLength} characters or fewer` });
-  if (line2.length > maxTextLength) issues.push({ path: ['line2'], message: `Address line 2 must be ${maxTextLength} characters or fewer` });
+  const [line1, line2, town, postcode, uprn] = [
+    part('line1'),
+    part('line2'),
+    part('town'),
+    part('postcode'),
+    part('uprn'),
+  ];
+  if (line1 === '')
+    issues.push({ path: ['line1'], message: 'Enter address line 1, typically the building and street' });
+  else if (line1.length > maxTextLength)
+    issues.push({ path: ['line1'], message: `Address line 1 must be ${maxTextLength} characters or fewer` });
+  if (line2.length > maxTextLength)
+    issues.push({ path: ['line2'], message: `Address line 2 must be ${maxTextLength} characters or fewer` });
   if (town === '') issues.push({ path: ['town'], message: 'Enter town or city' });
-  else if (town.length > maxTextLength) issues.push({ path: ['town'], message: `Town or city must be ${maxTextLength} characters or fewer` });
+  else if (town.length > maxTextLength)
+    issues.push({ path: ['town'], message: `Town or city must be ${maxTextLength} characters or fewer` });
   const postcodeResult = postcodeSchema.safeParse(postcode);
   if (postcode === '') issues.push({ path: ['postcode'], message: 'Enter postcode' });
-  else if (!postcodeResult.success) issues.push({ path: ['postcode'], message: postcodeResult.error.issues[0]?.message ?? 'Enter postcode' });
+  else if (!postcodeResult.success)
+    issues.push({ path: ['postcode'], message: postcodeResult.error.issues[0]?.message ?? 'Enter postcode' });
   if (uprn !== '' && !/^\d{1,12}$/.test(uprn)) issues.push({ path: ['uprn'], message: 'Select the address again' });
   if (issues.length > 0 || !postcodeResult.success) return { value: undefined, issues };
   const value: AddressAnswer = { line1, town, postcode: postcodeResult.data };
@@ -124,7 +138,12 @@ function address(raw: unknown): FieldCheck {
 }
 
 function date(field: FieldDefinition, raw: unknown, mode: InputMode, options: EngineOptions): FieldCheck {
-  const dateOptions = { label: errorName(field), rule: field.dateRule ?? 'past', requiredMessage: requiredMessage(field), today: options.today };
+  const dateOptions = {
+    label: errorName(field),
+    rule: field.dateRule ?? 'past',
+    requiredMessage: requiredMessage(field),
+    today: options.today,
+  };
   if (mode === 'form' && typeof raw === 'object' && raw !== null) return fromDate(datePartsToIsoDate(raw, dateOptions));
   if (mode === 'answer' && typeof raw === 'string') return fromDate(checkIsoDate(raw, dateOptions));
   return fail(`${errorName(field)} must be a real date`);
@@ -166,7 +185,12 @@ function present(field: FieldDefinition, raw: unknown, mode: InputMode, options:
  * Validates and normalises one field's raw value. An empty value is fine for an optional field
  * and gets the required message otherwise; address issues name the part (`['postcode']`).
  */
-export function checkField(field: FieldDefinition, raw: unknown, mode: InputMode, options: EngineOptions = {}): FieldCheck {
+export function checkField(
+  field: FieldDefinition,
+  raw: unknown,
+  mode: InputMode,
+  options: EngineOptions = {},
+): FieldCheck {
   if (!isBlank(raw, mode, field)) return present(field, raw, mode, options);
   if (field.optional) return { value: undefined, issues: [] };
   // An empty address gets one message per missing part, as the GOV.UK address pattern shows them.

@@ -28,6 +28,12 @@ export function consentOptions(journey: JourneyDefinition, answers: Readonly<Ans
       .map((name) => fields.get(name))
       .filter((field) => field !== undefined)
       .map(errorName);
-    return { agency, name: agencies[agency].name, purpose: rule?.purpose ?? '', required: rule?.required ?? false, information };
+    return {
+      agency,
+      name: agencies[agency].name,
+      purpose: rule?.purpose ?? '',
+      required: rule?.required ?? false,
+      information,
+    };
   });
 }

@@ -12,9 +12,33 @@ describe('evaluateCondition', () => {
     [{ field: 'services', includes: 'library' }, true],
     [{ field: 'services', includes: 'bus-pass' }, false],
     [{ field: 'tenure', includes: 'rent' }, false],
-    [{ all: [{ field: 'tenure', equals: 'rent' }, { field: 'services', includes: 'library' }] }, true],
-    [{ all: [{ field: 'tenure', equals: 'rent' }, { field: 'services', includes: 'bus-pass' }] }, false],
-    [{ any: [{ field: 'tenure', equals: 'own' }, { field: 'services', includes: 'library' }] }, true],
+    [
+      {
+        all: [
+          { field: 'tenure', equals: 'rent' },
+          { field: 'services', includes: 'library' },
+        ],
+      },
+      true,
+    ],
+    [
+      {
+        all: [
+          { field: 'tenure', equals: 'rent' },
+          { field: 'services', includes: 'bus-pass' },
+        ],
+      },
+      false,
+    ],
+    [
+      {
+        any: [
+          { field: 'tenure', equals: 'own' },
+          { field: 'services', includes: 'library' },
+        ],
+      },
+      true,
+    ],
     [{ not: { field: 'tenure', equals: 'rent' } }, false],
     [{ not: { field: 'missing', equals: 'x' } }, true],
   ])('%j is %s', (condition, expected) => {

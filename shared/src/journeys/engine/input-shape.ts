@@ -8,7 +8,8 @@ const datePartsInput = z.object({ day: text, month: text, year: text }).optional
 
 /** The loose type of one field's input: a string, string array, date parts or address object, all optional. */
 export function fieldInput(field: FieldDefinition, mode: InputMode): z.ZodType {
-  const described = (schema: z.ZodType): z.ZodType => schema.meta({ title: field.label, ...(field.hint ? { description: field.hint } : {}) });
+  const described = (schema: z.ZodType): z.ZodType =>
+    schema.meta({ title: field.label, ...(field.hint ? { description: field.hint } : {}) });
   switch (field.kind) {
     case 'address':
       return described(addressInput);
@@ -16,7 +17,9 @@ export function fieldInput(field: FieldDefinition, mode: InputMode): z.ZodType {
       return described(mode === 'form' ? datePartsInput : z.iso.date().optional());
     case 'checkboxes':
       // A form with one box ticked posts a string, not an array.
-      return described(mode === 'form' ? z.union([z.string(), z.array(z.string())]).optional() : z.array(z.string()).optional());
+      return described(
+        mode === 'form' ? z.union([z.string(), z.array(z.string())]).optional() : z.array(z.string()).optional(),
+      );
     default:
       return described(text);
   }
@@ -27,6 +30,9 @@ export function fieldInput(field: FieldDefinition, mode: InputMode): z.ZodType {
  * required and what it must look like depends on other answers, so the engine checks that after
  * this shape; the shape exists so the schema documents itself (OpenAPI) and strips unknown keys.
  */
-export function inputShape(fields: readonly FieldDefinition[], mode: InputMode): z.ZodObject<Record<string, z.ZodType>> {
+export function inputShape(
+  fields: readonly FieldDefinition[],
+  mode: InputMode,
+): z.ZodObject<Record<string, z.ZodType>> {
   return z.object(Object.fromEntries(fields.map((field) => [field.name, fieldInput(field, mode)])));
 }

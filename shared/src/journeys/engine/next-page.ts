@@ -40,7 +40,11 @@ export function nextPage(journey: JourneyDefinition, pageId: string, answers: Re
 export function reachablePages(journey: JourneyDefinition, answers: Readonly<Answers>): PageDefinition[] {
   const route: PageDefinition[] = [];
   // Next steps only point forward (the meta-schema checks), so this ends within pages.length steps.
-  for (let id = firstPage(journey).id; id !== checkAnswersPage && route.length < journey.pages.length; id = nextPage(journey, id, answers)) {
+  for (
+    let id = firstPage(journey).id;
+    id !== checkAnswersPage && route.length < journey.pages.length;
+    id = nextPage(journey, id, answers)
+  ) {
     route.push(getPage(journey, id));
   }
   return route;

@@ -19,7 +19,12 @@ export type PageSchema = z.ZodType<Answers, Record<string, unknown>>;
  * A date before the date its `notBefore` names (in `answersSoFar` or earlier on the page) is refused.
  * Issue paths are the field name, then the address part if any: `['lastAddress', 'postcode']`.
  */
-export function pageSchema(journey: JourneyDefinition, pageId: string, answersSoFar: Readonly<Answers> = {}, options: EngineOptions = {}): PageSchema {
+export function pageSchema(
+  journey: JourneyDefinition,
+  pageId: string,
+  answersSoFar: Readonly<Answers> = {},
+  options: EngineOptions = {},
+): PageSchema {
   const page = getPage(journey, pageId);
   const ownNames = new Set(page.fields.map((field) => field.name));
   const earlier = Object.fromEntries(Object.entries(answersSoFar).filter(([name]) => !ownNames.has(name)));
@@ -28,7 +33,13 @@ export function pageSchema(journey: JourneyDefinition, pageId: string, answersSo
     for (const field of page.fields) {
       if (field.showWhen && !evaluateCondition(field.showWhen, { ...earlier, ...output })) continue;
       const check = checkField(field, input[field.name], 'form', options);
-      for (const issue of check.issues) ctx.addIssue({ code: 'custom', path: [field.name, ...issue.path], message: issue.message, ...(issue.params ? { params: issue.params } : {}) });
+      for (const issue of check.issues)
+        ctx.addIssue({
+          code: 'custom',
+          path: [field.name, ...issue.path],
+          message: issue.message,
+          ...(issue.params ? { params: issue.params } : {}),
+        });
       const outOfOrder = dateOrderMessage(field, check.value, { ...earlier, ...output });
       if (outOfOrder) ctx.addIssue({ code: 'custom', path: [field.name], message: outOfOrder });
       if (check.value !== undefined) output[field.name] = check.value;
@@ -41,7 +52,15 @@ export function pageSchema(journey: JourneyDefinition, pageId: string, answersSo
  * Merges one page's answers into the answers so far, first dropping every field of that page, so
  * a field the resident has now hidden or emptied does not linger.
  */
-export function applyPageAnswers(journey: JourneyDefinition, pageId: string, answersSoFar: Readonly<Answers>, pageAnswers: Readonly<Answers>): Answers {
+export function applyPageAnswers(
+  journey: JourneyDefinition,
+  pageId: string,
+  answersSoFar: Readonly<Answers>,
+  pageAnswers: Readonly<Answers>,
+): Answers {
   const ownNames = new Set(getPage(journey, pageId).fields.map((field) => field.name));
-  return { ...Object.fromEntries(Object.entries(answersSoFar).filter(([name]) => !ownNames.has(name))), ...pageAnswers };
+  return {
+    ...Object.fromEntries(Object.entries(answersSoFar).filter(([name]) => !ownNames.has(name))),
+    ...pageAnswers,
+  };
 }

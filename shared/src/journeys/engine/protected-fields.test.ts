@@ -4,8 +4,16 @@ import { protectedFields, protectedKindOf } from './protected-fields.js';
 
 describe('protected fields', () => {
   it('finds every NHS number, National Insurance number and date of birth in the catalogue', () => {
-    expect(Object.fromEntries(protectedFields(catalogue['someone-died']))).toEqual({ dateOfBirth: 'date-of-birth', nationalInsuranceNumber: 'ni-number', nhsNumber: 'nhs-number' });
-    expect(Object.fromEntries(protectedFields(catalogue['baby-born']))).toEqual({ babyDateOfBirth: 'date-of-birth', babyNhsNumber: 'nhs-number', parentNiNumber: 'ni-number' });
+    expect(Object.fromEntries(protectedFields(catalogue['someone-died']))).toEqual({
+      dateOfBirth: 'date-of-birth',
+      nationalInsuranceNumber: 'ni-number',
+      nhsNumber: 'nhs-number',
+    });
+    expect(Object.fromEntries(protectedFields(catalogue['baby-born']))).toEqual({
+      babyDateOfBirth: 'date-of-birth',
+      babyNhsNumber: 'nhs-number',
+      parentNiNumber: 'ni-number',
+    });
     expect(protectedFields(catalogue['someone-moving-in-or-out']).get('otherPersonDateOfBirth')).toBe('date-of-birth');
   });
 

@@ -12,9 +12,12 @@ export type ProtectedKind = (typeof protectedKinds)[number];
  * dates of birth by the journeys' naming convention (dateOfBirth, babyDateOfBirth, otherPersonDateOfBirth)
  * or the `bday` autocomplete token, since a date field's kind alone does not say whose date it is.
  */
-export function protectedKindOf(field: Pick<FieldDefinition, 'name' | 'kind' | 'autocomplete'>): ProtectedKind | undefined {
+export function protectedKindOf(
+  field: Pick<FieldDefinition, 'name' | 'kind' | 'autocomplete'>,
+): ProtectedKind | undefined {
   if (field.kind === 'nhs-number' || field.kind === 'ni-number') return field.kind;
-  if (field.kind === 'date' && (/dateofbirth$/i.test(field.name) || field.autocomplete === 'bday')) return 'date-of-birth';
+  if (field.kind === 'date' && (/dateofbirth$/i.test(field.name) || field.autocomplete === 'bday'))
+    return 'date-of-birth';
   return undefined;
 }
 
@@ -25,10 +28,12 @@ export function protectedFields(journey: JourneyDefinition): ReadonlyMap<string,
   let fields = cache.get(journey);
   if (!fields) {
     fields = new Map(
-      journey.pages.flatMap((page) => page.fields).flatMap((field) => {
-        const kind = protectedKindOf(field);
-        return kind ? [[field.name, kind] as const] : [];
-      }),
+      journey.pages
+        .flatMap((page) => page.fields)
+        .flatMap((field) => {
+          const kind = protectedKindOf(field);
+          return kind ? [[field.name, kind] as const] : [];
+        }),
     );
     cache.set(journey, fields);
   }

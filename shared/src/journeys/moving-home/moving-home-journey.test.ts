@@ -2,14 +2,64 @@ import { describeJourneyTable } from '../../testing/journey-table.js';
 import { movingHomeJourney } from './moving-home-journey.js';
 
 describeJourneyTable(movingHomeJourney, [
-  { page: 'your-details', empty: 'Enter your full name', post: { fullName: 'Priya Shah', dateOfBirth: { day: '9', month: '7', year: '1986' } }, next: 'who-is-moving' },
-  { page: 'who-is-moving', empty: 'Select who is moving', post: { movingWith: 'me-and-others', otherPeopleMoving: 'Ravi Shah' }, next: 'old-address' },
-  { page: 'old-address', empty: 'Enter address line 1, typically the building and street', post: { oldAddress: { line1: '3 Station Road', town: 'Swindon', postcode: 'SN1 1AA' } }, next: 'new-address' },
-  { page: 'new-address', empty: 'Enter address line 1, typically the building and street', post: { newAddress: { line1: '45 High Street', town: 'Bristol', postcode: 'BS1 2AW' } }, next: 'move-date' },
-  { page: 'move-date', empty: 'Enter the date you move', post: { moveDate: { day: '1', month: '9', year: '2025' } }, next: 'tenancy' },
-  { page: 'tenancy', empty: "Select if you are leaving or moving into a council or housing association home, or select 'Neither'", post: { tenancyChanges: 'neither' }, next: 'council-tax' },
-  { page: 'council-tax', empty: 'Select yes if you will pay the Council Tax at your new address', post: { paysCouncilTax: 'yes', councilTaxAccount: '' }, next: 'benefits' },
-  { page: 'benefits', empty: "Select the benefits you get, or select 'None of these'", post: { benefits: 'none' }, next: 'gp' },
-  { page: 'gp', empty: 'Select yes if you are registered with a GP', post: { registeredWithGp: 'no', gpPractice: 'Ignored because hidden' }, next: 'contact' },
-  { page: 'contact', empty: 'Select how we can contact you', post: { contactMethods: ['email', 'phone'], email: 'priya@example.com', phone: '01632 960 001' }, next: 'check-answers' },
+  {
+    page: 'your-details',
+    empty: 'Enter your full name',
+    post: { fullName: 'Priya Shah', dateOfBirth: { day: '9', month: '7', year: '1986' } },
+    next: 'who-is-moving',
+  },
+  {
+    page: 'who-is-moving',
+    empty: 'Select who is moving',
+    post: { movingWith: 'me-and-others', otherPeopleMoving: 'Ravi Shah' },
+    next: 'old-address',
+  },
+  {
+    page: 'old-address',
+    empty: 'Enter address line 1, typically the building and street',
+    post: { oldAddress: { line1: '3 Station Road', town: 'Swindon', postcode: 'SN1 1AA' } },
+    next: 'new-address',
+  },
+  {
+    page: 'new-address',
+    empty: 'Enter address line 1, typically the building and street',
+    post: { newAddress: { line1: '45 High Street', town: 'Bristol', postcode: 'BS1 2AW' } },
+    next: 'move-date',
+  },
+  {
+    page: 'move-date',
+    empty: 'Enter the date you move',
+    post: { moveDate: { day: '1', month: '9', year: '2025' } },
+    next: 'tenancy',
+  },
+  {
+    page: 'tenancy',
+    empty: "Select if you are leaving or moving into a council or housing association home, or select 'Neither'",
+    post: { tenancyChanges: 'neither' },
+    next: 'council-tax',
+  },
+  {
+    page: 'council-tax',
+    empty: 'Select yes if you will pay the Council Tax at your new address',
+    post: { paysCouncilTax: 'yes', councilTaxAccount: '' },
+    next: 'benefits',
+  },
+  {
+    page: 'benefits',
+    empty: "Select the benefits you get, or select 'None of these'",
+    post: { benefits: 'none' },
+    next: 'gp',
+  },
+  {
+    page: 'gp',
+    empty: 'Select yes if you are registered with a GP',
+    post: { registeredWithGp: 'no', gpPractice: 'Ignored because hidden' },
+    next: 'contact',
+  },
+  {
+    page: 'contact',
+    empty: 'Select how we can contact you',
+    post: { contactMethods: ['email', 'phone'], email: 'priya@example.com', phone: '01632 960 001' },
+    next: 'check-answers',
+  },
 ]);

@@ -5,7 +5,10 @@ const you = ['fullName', 'dateOfBirth'];
 const move = ['movingWith', 'otherPeopleMoving', 'oldAddress', 'newAddress', 'moveDate'];
 const contact = [...contactFieldNames];
 const dwpBenefits = {
-  any: ['universal-credit', 'state-pension', 'other-dwp-benefit'].map((value) => ({ field: 'benefits', includes: value })),
+  any: ['universal-credit', 'state-pension', 'other-dwp-benefit'].map((value) => ({
+    field: 'benefits',
+    includes: value,
+  })),
 };
 
 /** "Moving home": update council tax, the GP, the landlord and benefits with the new address. */
@@ -20,8 +23,22 @@ export const movingHomeJourney: JourneyDefinition = {
       kind: 'form',
       title: 'About you',
       fields: [
-        { name: 'fullName', kind: 'name', label: 'Full name', requiredMessage: 'Enter your full name', autocomplete: 'name' },
-        { name: 'dateOfBirth', kind: 'date', label: 'Date of birth', hint: 'For example, 27 3 1985', requiredMessage: 'Enter your date of birth', dateRule: 'past', autocomplete: 'bday' },
+        {
+          name: 'fullName',
+          kind: 'name',
+          label: 'Full name',
+          requiredMessage: 'Enter your full name',
+          autocomplete: 'name',
+        },
+        {
+          name: 'dateOfBirth',
+          kind: 'date',
+          label: 'Date of birth',
+          hint: 'For example, 27 3 1985',
+          requiredMessage: 'Enter your date of birth',
+          dateRule: 'past',
+          autocomplete: 'bday',
+        },
       ],
       next: [{ page: 'who-is-moving' }],
     },
@@ -58,7 +75,9 @@ export const movingHomeJourney: JourneyDefinition = {
       path: 'old-address',
       kind: 'form',
       title: 'What address are you moving from?',
-      fields: [{ name: 'oldAddress', kind: 'address', label: 'What address are you moving from?', errorName: 'Old address' }],
+      fields: [
+        { name: 'oldAddress', kind: 'address', label: 'What address are you moving from?', errorName: 'Old address' },
+      ],
       next: [{ page: 'new-address' }],
     },
     {
@@ -66,7 +85,9 @@ export const movingHomeJourney: JourneyDefinition = {
       path: 'new-address',
       kind: 'form',
       title: 'What address are you moving to?',
-      fields: [{ name: 'newAddress', kind: 'address', label: 'What address are you moving to?', errorName: 'New address' }],
+      fields: [
+        { name: 'newAddress', kind: 'address', label: 'What address are you moving to?', errorName: 'New address' },
+      ],
       next: [{ page: 'move-date' }],
     },
     {
@@ -75,7 +96,17 @@ export const movingHomeJourney: JourneyDefinition = {
       kind: 'form',
       title: 'When do you move?',
       hint: 'This can be a date in the past, or up to 3 months from today.',
-      fields: [{ name: 'moveDate', kind: 'date', label: 'When do you move?', hint: 'For example, 1 9 2025', errorName: 'Moving date', requiredMessage: 'Enter the date you move', dateRule: { upToMonthsAhead: 3 } }],
+      fields: [
+        {
+          name: 'moveDate',
+          kind: 'date',
+          label: 'When do you move?',
+          hint: 'For example, 1 9 2025',
+          errorName: 'Moving date',
+          requiredMessage: 'Enter the date you move',
+          dateRule: { upToMonthsAhead: 3 },
+        },
+      ],
       next: [{ page: 'tenancy' }],
     },
     {
@@ -90,7 +121,8 @@ export const movingHomeJourney: JourneyDefinition = {
           kind: 'checkboxes',
           label: 'Are you leaving or moving into a council or housing association home?',
           errorName: 'If you are leaving or moving into a council or housing association home',
-          requiredMessage: "Select if you are leaving or moving into a council or housing association home, or select 'Neither'",
+          requiredMessage:
+            "Select if you are leaving or moving into a council or housing association home, or select 'Neither'",
           options: [
             { value: 'leaving-social-tenancy', label: 'I am leaving a council or housing association home' },
             { value: 'starting-social-tenancy', label: 'I am moving into a council or housing association home' },
@@ -140,7 +172,11 @@ export const movingHomeJourney: JourneyDefinition = {
           options: [
             { value: 'universal-credit', label: 'Universal Credit' },
             { value: 'state-pension', label: 'State Pension or Pension Credit' },
-            { value: 'other-dwp-benefit', label: 'Another benefit from Jobcentre Plus', hint: 'For example, Employment and Support Allowance' },
+            {
+              value: 'other-dwp-benefit',
+              label: 'Another benefit from Jobcentre Plus',
+              hint: 'For example, Employment and Support Allowance',
+            },
             { value: 'housing-benefit', label: 'Housing Benefit' },
             { value: 'council-tax-reduction', label: 'Council Tax Reduction' },
             { value: 'none', label: 'None of these', exclusive: true },
@@ -172,9 +208,29 @@ export const movingHomeJourney: JourneyDefinition = {
       kind: 'form',
       title: 'Are you registered with a GP?',
       fields: [
-        { name: 'registeredWithGp', kind: 'yes-no', label: 'Are you registered with a GP?', errorName: 'If you are registered with a GP', requiredMessage: 'Select yes if you are registered with a GP' },
-        { name: 'gpPractice', kind: 'text', label: 'Name of your GP practice', requiredMessage: 'Enter the name of your GP practice', showWhen: { field: 'registeredWithGp', equals: 'yes' } },
-        { name: 'nhsNumber', kind: 'nhs-number', label: 'NHS number (optional)', hint: 'It has 10 numbers. For example, 943 476 5919', errorName: 'NHS number', optional: true, showWhen: { field: 'registeredWithGp', equals: 'yes' } },
+        {
+          name: 'registeredWithGp',
+          kind: 'yes-no',
+          label: 'Are you registered with a GP?',
+          errorName: 'If you are registered with a GP',
+          requiredMessage: 'Select yes if you are registered with a GP',
+        },
+        {
+          name: 'gpPractice',
+          kind: 'text',
+          label: 'Name of your GP practice',
+          requiredMessage: 'Enter the name of your GP practice',
+          showWhen: { field: 'registeredWithGp', equals: 'yes' },
+        },
+        {
+          name: 'nhsNumber',
+          kind: 'nhs-number',
+          label: 'NHS number (optional)',
+          hint: 'It has 10 numbers. For example, 943 476 5919',
+          errorName: 'NHS number',
+          optional: true,
+          showWhen: { field: 'registeredWithGp', equals: 'yes' },
+        },
       ],
       next: [{ page: 'contact' }],
     },
@@ -184,15 +240,30 @@ export const movingHomeJourney: JourneyDefinition = {
     council: {
       relevantWhen: 'always',
       fields: [...you, ...move, 'paysCouncilTax', 'councilTaxAccount', 'benefits', ...contact],
-      purpose: 'So the council can update your Council Tax and the electoral register, and move any Housing Benefit or Council Tax Reduction.',
+      purpose:
+        'So the council can update your Council Tax and the electoral register, and move any Housing Benefit or Council Tax Reduction.',
     },
     nhs: {
       relevantWhen: { field: 'registeredWithGp', equals: 'yes' },
-      fields: [...you, 'oldAddress', 'newAddress', 'moveDate', 'registeredWithGp', 'gpPractice', 'nhsNumber', ...contact],
+      fields: [
+        ...you,
+        'oldAddress',
+        'newAddress',
+        'moveDate',
+        'registeredWithGp',
+        'gpPractice',
+        'nhsNumber',
+        ...contact,
+      ],
       purpose: 'So your GP practice has your new address and can tell you if you need to register with a new GP.',
     },
     housing: {
-      relevantWhen: { any: [{ field: 'tenancyChanges', includes: 'leaving-social-tenancy' }, { field: 'tenancyChanges', includes: 'starting-social-tenancy' }] },
+      relevantWhen: {
+        any: [
+          { field: 'tenancyChanges', includes: 'leaving-social-tenancy' },
+          { field: 'tenancyChanges', includes: 'starting-social-tenancy' },
+        ],
+      },
       fields: [...you, ...move, 'tenancyChanges', ...contact],
       purpose: 'So your landlord can end your old tenancy or get your new one ready.',
     },

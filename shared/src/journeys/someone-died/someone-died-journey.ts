@@ -11,7 +11,8 @@ const any = (field: string, values: readonly string[]): { any: { field: string; 
 export const someoneDiedJourney: JourneyDefinition = {
   id: 'someone-died',
   title: 'Someone has died',
-  summary: 'Tell the council, the NHS, their landlord and Jobcentre Plus about a death in one go, so you do not have to repeat it.',
+  summary:
+    'Tell the council, the NHS, their landlord and Jobcentre Plus about a death in one go, so you do not have to repeat it.',
   pages: [
     {
       id: 'their-name',
@@ -21,7 +22,13 @@ export const someoneDiedJourney: JourneyDefinition = {
       hint: "We're sorry for your loss. We'll ask about the person who died first, then about you. It takes about 10 minutes.",
       fields: [
         { name: 'firstName', kind: 'name', label: 'First name', requiredMessage: 'Enter their first name' },
-        { name: 'middleNames', kind: 'name', label: 'Middle names (if they had any)', errorName: 'Middle names', optional: true },
+        {
+          name: 'middleNames',
+          kind: 'name',
+          label: 'Middle names (if they had any)',
+          errorName: 'Middle names',
+          optional: true,
+        },
         { name: 'lastName', kind: 'name', label: 'Last name', requiredMessage: 'Enter their last name' },
       ],
       next: [{ page: 'date-of-birth' }],
@@ -32,7 +39,15 @@ export const someoneDiedJourney: JourneyDefinition = {
       kind: 'form',
       title: 'What was their date of birth?',
       fields: [
-        { name: 'dateOfBirth', kind: 'date', label: 'What was their date of birth?', hint: 'For example, 27 3 1948', errorName: 'Date of birth', requiredMessage: 'Enter their date of birth', dateRule: 'past' },
+        {
+          name: 'dateOfBirth',
+          kind: 'date',
+          label: 'What was their date of birth?',
+          hint: 'For example, 27 3 1948',
+          errorName: 'Date of birth',
+          requiredMessage: 'Enter their date of birth',
+          dateRule: 'past',
+        },
       ],
       next: [{ page: 'date-of-death' }],
     },
@@ -50,7 +65,10 @@ export const someoneDiedJourney: JourneyDefinition = {
           errorName: 'Date of death',
           requiredMessage: 'Enter the date they died',
           dateRule: 'past',
-          notBefore: { field: 'dateOfBirth', message: 'Date of death must be the same as or after their date of birth' },
+          notBefore: {
+            field: 'dateOfBirth',
+            message: 'Date of death must be the same as or after their date of birth',
+          },
         },
       ],
       next: [{ page: 'last-address' }],
@@ -61,7 +79,14 @@ export const someoneDiedJourney: JourneyDefinition = {
       kind: 'form',
       title: 'What was their last address?',
       hint: 'This is where they lived, not where they died.',
-      fields: [{ name: 'lastAddress', kind: 'address', label: 'What was their last address?', errorName: 'Their last address' }],
+      fields: [
+        {
+          name: 'lastAddress',
+          kind: 'address',
+          label: 'What was their last address?',
+          errorName: 'Their last address',
+        },
+      ],
       next: [{ page: 'their-numbers' }],
     },
     {
@@ -71,8 +96,22 @@ export const someoneDiedJourney: JourneyDefinition = {
       title: 'Do you know their National Insurance number or NHS number?',
       hint: 'These help us find the right records. Leave them blank if you do not know them.',
       fields: [
-        { name: 'nationalInsuranceNumber', kind: 'ni-number', label: 'National Insurance number (optional)', hint: "It's on letters about tax, pensions and benefits. For example, JG 10 37 59 A", errorName: 'National Insurance number', optional: true },
-        { name: 'nhsNumber', kind: 'nhs-number', label: 'NHS number (optional)', hint: 'It has 10 numbers and is on letters from the NHS. For example, 943 476 5919', errorName: 'NHS number', optional: true },
+        {
+          name: 'nationalInsuranceNumber',
+          kind: 'ni-number',
+          label: 'National Insurance number (optional)',
+          hint: "It's on letters about tax, pensions and benefits. For example, JG 10 37 59 A",
+          errorName: 'National Insurance number',
+          optional: true,
+        },
+        {
+          name: 'nhsNumber',
+          kind: 'nhs-number',
+          label: 'NHS number (optional)',
+          hint: 'It has 10 numbers and is on letters from the NHS. For example, 943 476 5919',
+          errorName: 'NHS number',
+          optional: true,
+        },
       ],
       next: [{ page: 'marital-status' }],
     },
@@ -117,15 +156,26 @@ export const someoneDiedJourney: JourneyDefinition = {
             { value: 'blue-badge', label: 'Blue Badge for parking' },
             { value: 'bus-pass', label: 'Free bus pass' },
             { value: 'library', label: 'Library card' },
-            { value: 'adult-social-care', label: 'Help from adult social care', hint: 'For example, home care or a care home place paid by the council' },
+            {
+              value: 'adult-social-care',
+              label: 'Help from adult social care',
+              hint: 'For example, home care or a care home place paid by the council',
+            },
             { value: 'electoral-register', label: 'On the electoral register', hint: 'They could vote' },
             { value: 'social-housing-tenancy', label: 'Rented their home from the council or a housing association' },
-            { value: 'benefits-or-state-pension', label: 'Benefits or State Pension', hint: 'For example, Universal Credit, Pension Credit or Attendance Allowance' },
+            {
+              value: 'benefits-or-state-pension',
+              label: 'Benefits or State Pension',
+              hint: 'For example, Universal Credit, Pension Credit or Attendance Allowance',
+            },
             { value: 'none', label: 'None of these', exclusive: true },
           ],
         },
       ],
-      next: [{ when: any('services', ['council-tax', 'social-housing-tenancy']), page: 'their-home' }, { page: 'about-you' }],
+      next: [
+        { when: any('services', ['council-tax', 'social-housing-tenancy']), page: 'their-home' },
+        { page: 'about-you' },
+      ],
     },
     {
       id: 'their-home',
@@ -133,7 +183,15 @@ export const someoneDiedJourney: JourneyDefinition = {
       kind: 'form',
       title: 'Does anyone still live in their home?',
       hint: 'This helps the council and the landlord know what to do about the home.',
-      fields: [{ name: 'othersLiveAtAddress', kind: 'yes-no', label: 'Does anyone still live in their home?', errorName: 'If anyone still lives there', requiredMessage: 'Select yes if anyone still lives in their home' }],
+      fields: [
+        {
+          name: 'othersLiveAtAddress',
+          kind: 'yes-no',
+          label: 'Does anyone still live in their home?',
+          errorName: 'If anyone still lives there',
+          requiredMessage: 'Select yes if anyone still lives in their home',
+        },
+      ],
       next: [{ page: 'about-you' }],
     },
     {
@@ -143,7 +201,13 @@ export const someoneDiedJourney: JourneyDefinition = {
       title: 'About you',
       hint: 'The services may need to contact you about what happens next.',
       fields: [
-        { name: 'reporterName', kind: 'name', label: 'Your full name', requiredMessage: 'Enter your full name', autocomplete: 'name' },
+        {
+          name: 'reporterName',
+          kind: 'name',
+          label: 'Your full name',
+          requiredMessage: 'Enter your full name',
+          autocomplete: 'name',
+        },
         {
           name: 'relationship',
           kind: 'radios',
@@ -159,7 +223,14 @@ export const someoneDiedJourney: JourneyDefinition = {
             { value: 'other', label: 'Something else', hint: 'For example, a solicitor or care worker' },
           ],
         },
-        { name: 'relationshipOther', kind: 'text', label: 'How did you know them?', errorName: 'How you knew them', requiredMessage: 'Enter how you knew them', showWhen: { field: 'relationship', equals: 'other' } },
+        {
+          name: 'relationshipOther',
+          kind: 'text',
+          label: 'How did you know them?',
+          errorName: 'How you knew them',
+          requiredMessage: 'Enter how you knew them',
+          showWhen: { field: 'relationship', equals: 'other' },
+        },
         {
           name: 'reporterRoles',
           kind: 'checkboxes',
@@ -168,7 +239,11 @@ export const someoneDiedJourney: JourneyDefinition = {
           errorName: 'If you are their executor or next of kin',
           requiredMessage: "Select if you are their executor or next of kin, or select 'Neither'",
           options: [
-            { value: 'executor', label: 'I am their executor or administrator', hint: 'An administrator does this job when there is no will.' },
+            {
+              value: 'executor',
+              label: 'I am their executor or administrator',
+              hint: 'An administrator does this job when there is no will.',
+            },
             { value: 'next-of-kin', label: 'I am their next of kin' },
             { value: 'neither', label: 'Neither', exclusive: true },
           ],
@@ -182,7 +257,8 @@ export const someoneDiedJourney: JourneyDefinition = {
     council: {
       relevantWhen: 'always',
       fields: [...theirName, 'dateOfBirth', 'dateOfDeath', 'lastAddress', 'services', 'othersLiveAtAddress', ...you],
-      purpose: 'So the council can update Council Tax and the electoral register, and stop things like housing benefit, a Blue Badge, bus pass, library card or social care.',
+      purpose:
+        'So the council can update Council Tax and the electoral register, and stop things like housing benefit, a Blue Badge, bus pass, library card or social care.',
       agencyName: 'Their local council',
     },
     nhs: {
@@ -194,13 +270,23 @@ export const someoneDiedJourney: JourneyDefinition = {
     housing: {
       relevantWhen: { field: 'services', includes: 'social-housing-tenancy' },
       fields: [...theirName, 'dateOfBirth', 'dateOfDeath', 'lastAddress', 'othersLiveAtAddress', ...you],
-      purpose: 'So their landlord can talk to you about ending the tenancy or passing it on. They can also help with their belongings.',
+      purpose:
+        'So their landlord can talk to you about ending the tenancy or passing it on. They can also help with their belongings.',
       agencyName: 'Their housing association or council landlord',
     },
     jobcentre: {
       relevantWhen: { field: 'services', includes: 'benefits-or-state-pension' },
-      fields: [...theirName, 'dateOfBirth', 'dateOfDeath', 'lastAddress', 'nationalInsuranceNumber', 'maritalStatus', ...you],
-      purpose: 'So the Department for Work and Pensions can stop their benefits or State Pension and check if you can get bereavement support.',
+      fields: [
+        ...theirName,
+        'dateOfBirth',
+        'dateOfDeath',
+        'lastAddress',
+        'nationalInsuranceNumber',
+        'maritalStatus',
+        ...you,
+      ],
+      purpose:
+        'So the Department for Work and Pensions can stop their benefits or State Pension and check if you can get bereavement support.',
     },
   },
 };

@@ -1,7 +1,15 @@
 import { contactFieldNames, contactPage } from '../contact-page.js';
 import type { JourneyDefinition } from '../definition/journey-definition-schema.js';
 
-const household = ['fullName', 'address', 'direction', 'otherPersonName', 'otherPersonDateOfBirth', 'moveDate', 'adultsNow'];
+const household = [
+  'fullName',
+  'address',
+  'direction',
+  'otherPersonName',
+  'otherPersonDateOfBirth',
+  'moveDate',
+  'adultsNow',
+];
 const contact = [...contactFieldNames];
 
 /**
@@ -11,14 +19,24 @@ const contact = [...contactFieldNames];
 export const someoneMovingInOrOutJourney: JourneyDefinition = {
   id: 'someone-moving-in-or-out',
   title: 'Someone moving in or out of your home',
-  summary: 'Tell the council when an adult moves in or out, so your Council Tax discount is right. We can also tell your landlord and Jobcentre Plus.',
+  summary:
+    'Tell the council when an adult moves in or out, so your Council Tax discount is right. We can also tell your landlord and Jobcentre Plus.',
   pages: [
     {
       id: 'your-details',
       path: 'your-details',
       kind: 'form',
       title: 'What is your name?',
-      fields: [{ name: 'fullName', kind: 'name', label: 'What is your name?', errorName: 'Your name', requiredMessage: 'Enter your full name', autocomplete: 'name' }],
+      fields: [
+        {
+          name: 'fullName',
+          kind: 'name',
+          label: 'What is your name?',
+          errorName: 'Your name',
+          requiredMessage: 'Enter your full name',
+          autocomplete: 'name',
+        },
+      ],
       next: [{ page: 'address' }],
     },
     {
@@ -26,7 +44,15 @@ export const someoneMovingInOrOutJourney: JourneyDefinition = {
       path: 'your-address',
       kind: 'form',
       title: 'What is your address?',
-      fields: [{ name: 'address', kind: 'address', label: 'What is your address?', errorName: 'Your address', autocomplete: 'street-address' }],
+      fields: [
+        {
+          name: 'address',
+          kind: 'address',
+          label: 'What is your address?',
+          errorName: 'Your address',
+          autocomplete: 'street-address',
+        },
+      ],
       next: [{ page: 'direction' }],
     },
     {
@@ -55,7 +81,15 @@ export const someoneMovingInOrOutJourney: JourneyDefinition = {
       title: 'Who moved?',
       fields: [
         { name: 'otherPersonName', kind: 'name', label: 'Their full name', requiredMessage: 'Enter their full name' },
-        { name: 'otherPersonDateOfBirth', kind: 'date', label: 'Their date of birth', hint: 'For example, 27 3 1990', errorName: 'Date of birth', requiredMessage: 'Enter their date of birth', dateRule: 'past' },
+        {
+          name: 'otherPersonDateOfBirth',
+          kind: 'date',
+          label: 'Their date of birth',
+          hint: 'For example, 27 3 1990',
+          errorName: 'Date of birth',
+          requiredMessage: 'Enter their date of birth',
+          dateRule: 'past',
+        },
       ],
       next: [{ page: 'move-date' }],
     },
@@ -135,7 +169,8 @@ export const someoneMovingInOrOutJourney: JourneyDefinition = {
       relevantWhen: 'always',
       required: true,
       fields: [...household, ...contact],
-      purpose: 'So the council can start or stop your Council Tax single person discount and update the electoral register.',
+      purpose:
+        'So the council can start or stop your Council Tax single person discount and update the electoral register.',
     },
     housing: {
       relevantWhen: { field: 'socialTenant', equals: 'yes' },

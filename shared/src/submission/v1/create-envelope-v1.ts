@@ -41,7 +41,12 @@ export function createSubmissionEnvelopeV1(request: EnvelopeRequest, meta: Envel
     ...(request.language ? { language: request.language } : {}),
     consent: relevantAgencies(journey, request.answers).map((agency) => {
       const purposeText = journey.routing[agency]?.purpose ?? '';
-      return { agency, given: request.consent.includes(agency), purposeText, ...(meta.purposeVersion ? { purposeVersion: meta.purposeVersion(purposeText) } : {}) };
+      return {
+        agency,
+        given: request.consent.includes(agency),
+        purposeText,
+        ...(meta.purposeVersion ? { purposeVersion: meta.purposeVersion(purposeText) } : {}),
+      };
     }),
     ...(meta.consentGivenBy ? { consentGivenBy: meta.consentGivenBy } : {}),
     answers: request.answers,

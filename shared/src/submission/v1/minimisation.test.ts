@@ -12,7 +12,10 @@ import { toAgencyPayload } from './to-agency-payload.js';
 
 const today = '2025-06-15';
 
-function envelope(lifeEvent: SubmissionEnvelopeV1['lifeEvent'], answers: SubmissionEnvelopeV1['answers']): SubmissionEnvelopeV1 {
+function envelope(
+  lifeEvent: SubmissionEnvelopeV1['lifeEvent'],
+  answers: SubmissionEnvelopeV1['answers'],
+): SubmissionEnvelopeV1 {
   const journey = catalogue[lifeEvent];
   return {
     schemaVersion: 1,
@@ -20,7 +23,11 @@ function envelope(lifeEvent: SubmissionEnvelopeV1['lifeEvent'], answers: Submiss
     lifeEvent,
     submittedAt: '2025-06-15T10:00:00.000Z',
     channel: 'online',
-    consent: relevantAgencies(journey, answers).map((agency) => ({ agency, given: true, purposeText: journey.routing[agency]?.purpose ?? '' })),
+    consent: relevantAgencies(journey, answers).map((agency) => ({
+      agency,
+      given: true,
+      purposeText: journey.routing[agency]?.purpose ?? '',
+    })),
     answers,
   };
 }
@@ -34,17 +41,27 @@ describe.each(lifeEventIds)('data minimisation for %s', (lifeEvent) => {
     const schema = agencyPayloadSchema(journey, agency);
     for (const fill of ['sometimes', 'always'] as const) {
       fc.assert(
-        fc.property(answersArbitrary(journey, today, fill), fc.dictionary(fc.stringMatching(/^[a-z][a-zA-Z]{0,12}$/), fc.string()), (generated, junk) => {
-          const answers = answersSchema(journey, { today }).parse(generated);
-          // Junk smuggled into the envelope (as if a bug skipped validation) must not travel either.
-          const payload = toAgencyPayload(envelope(lifeEvent, { ...junk, ...answers }), agency);
-          if (!relevantAgencies(journey, answers).includes(agency)) return payload === undefined;
-          if (!payload) return false;
-          expect(Object.keys(payload).sort()).toEqual(['answers', 'channel', 'lifeEvent', 'reference', 'submittedAt']);
-          expect(Object.keys(payload.answers).filter((name) => !allowed.has(name))).toEqual([]);
-          expect(schema.safeParse(payload).error?.issues ?? []).toEqual([]);
-          return true;
-        }),
+        fc.property(
+          answersArbitrary(journey, today, fill),
+          fc.dictionary(fc.stringMatching(/^[a-z][a-zA-Z]{0,12}$/), fc.string()),
+          (generated, junk) => {
+            const answers = answersSchema(journey, { today }).parse(generated);
+            // Junk smuggled into the envelope (as if a bug skipped validation) must not travel either.
+            const payload = toAgencyPayload(envelope(lifeEvent, { ...junk, ...answers }), agency);
+            if (!relevantAgencies(journey, answers).includes(agency)) return payload === undefined;
+            if (!payload) return false;
+            expect(Object.keys(payload).sort()).toEqual([
+              'answers',
+              'channel',
+              'lifeEvent',
+              'reference',
+              'submittedAt',
+            ]);
+            expect(Object.keys(payload.answers).filter((name) => !allowed.has(name))).toEqual([]);
+            expect(schema.safeParse(payload).error?.issues ?? []).toEqual([]);
+            return true;
+          },
+        ),
         { numRuns: 60 },
       );
     }
@@ -52,11 +69,21 @@ describe.each(lifeEventIds)('data minimisation for %s', (lifeEvent) => {
 
   it.each(agencyIds)('the %s payload schema rejects any extra field', (agency) => {
     const schema = agencyPayloadSchema(journey, agency);
-    const base = { reference: 'TUO-7K3M-9Q2M', lifeEvent, submittedAt: '2025-06-15T10:00:00.000Z', channel: 'online', answers: {} };
+    const base = {
+      reference: 'TUO-7K3M-9Q2M',
+      lifeEvent,
+      submittedAt: '2025-06-15T10:00:00.000Z',
+      channel: 'online',
+      answers: {},
+    };
     expect(schema.safeParse(base).success).toBe(true);
-    const notRouted = journey.pages.flatMap((page) => page.fields.map((field) => field.name)).filter((name) => !routedFields(journey, agency).includes(name));
+    const notRouted = journey.pages
+      .flatMap((page) => page.fields.map((field) => field.name))
+      .filter((name) => !routedFields(journey, agency).includes(name));
     for (const name of [...notRouted, 'anythingElse']) {
-      expect(schema.safeParse({ ...base, answers: { [name]: 'x' } }).success, `${agency} must reject ${name}`).toBe(false);
+      expect(schema.safeParse({ ...base, answers: { [name]: 'x' } }).success, `${agency} must reject ${name}`).toBe(
+        false,
+      );
     }
     expect(schema.safeParse({ ...base, consent: [] }).success).toBe(false);
   });

@@ -7,17 +7,31 @@ import { submissionEnvelopeV1Schema } from './submission-envelope-v1-schema.js';
 import { toAgencyPayload } from './to-agency-payload.js';
 
 describe('submission envelope v1', () => {
-  it.each(lifeEventIds)('is built from the %s example, recording consent and purpose for each relevant agency', (id) => {
-    const request = createSubmissionRequestSchema.parse(exampleSubmissions[id]);
-    const envelope = createSubmissionEnvelopeV1(request, { reference: 'TUO-7K3M-9Q2M', submittedAt: new Date('2025-06-15T10:00:00Z') });
-    expect(envelope).toMatchObject({ schemaVersion: 1, lifeEvent: id, submittedAt: '2025-06-15T10:00:00.000Z', channel: 'online' });
-    expect(envelope.consent.every((record) => record.purposeText.length > 0)).toBe(true);
-    expect(envelope.consent.filter((record) => record.given).map((record) => record.agency)).toEqual(request.consent);
-    expect(submissionEnvelopeV1Schema.parse(JSON.parse(JSON.stringify(envelope)))).toEqual(envelope);
-  });
+  it.each(lifeEventIds)(
+    'is built from the %s example, recording consent and purpose for each relevant agency',
+    (id) => {
+      const request = createSubmissionRequestSchema.parse(exampleSubmissions[id]);
+      const envelope = createSubmissionEnvelopeV1(request, {
+        reference: 'TUO-7K3M-9Q2M',
+        submittedAt: new Date('2025-06-15T10:00:00Z'),
+      });
+      expect(envelope).toMatchObject({
+        schemaVersion: 1,
+        lifeEvent: id,
+        submittedAt: '2025-06-15T10:00:00.000Z',
+        channel: 'online',
+      });
+      expect(envelope.consent.every((record) => record.purposeText.length > 0)).toBe(true);
+      expect(envelope.consent.filter((record) => record.given).map((record) => record.agency)).toEqual(request.consent);
+      expect(submissionEnvelopeV1Schema.parse(JSON.parse(JSON.stringify(envelope)))).toEqual(envelope);
+    },
+  );
 
   it('records a relevant agency the resident left out as not given, and sends it nothing', () => {
-    const request = createSubmissionRequestSchema.parse({ ...exampleSubmissions['someone-died'], consent: ['council', 'nhs'] });
+    const request = createSubmissionRequestSchema.parse({
+      ...exampleSubmissions['someone-died'],
+      consent: ['council', 'nhs'],
+    });
     const envelope = createSubmissionEnvelopeV1(request, { reference: 'TUO-7K3M-9Q2M', submittedAt: new Date() });
     expect(envelope.consent.find((record) => record.agency === 'housing')?.given).toBe(false);
     expect(toAgencyPayload(envelope, 'housing')).toBeUndefined();
@@ -43,10 +57,21 @@ describe('submission envelope v1', () => {
       consentGivenBy: { by: 'adviser', onBehalfOf: 'resident', staffId, mode: 'phone', residentAgreed: true },
     });
     expect(envelope.consent.every((record) => /^sha256:[0-9a-f]{16}$/.test(record.purposeVersion ?? ''))).toBe(true);
-    expect(envelope.consentGivenBy).toEqual({ by: 'adviser', onBehalfOf: 'resident', staffId, mode: 'phone', residentAgreed: true });
+    expect(envelope.consentGivenBy).toEqual({
+      by: 'adviser',
+      onBehalfOf: 'resident',
+      staffId,
+      mode: 'phone',
+      residentAgreed: true,
+    });
     expect(submissionEnvelopeV1Schema.parse(JSON.parse(JSON.stringify(envelope)))).toEqual(envelope);
     // Envelopes written before these were recorded still read.
     const { consentGivenBy: _by, ...older } = envelope;
-    expect(submissionEnvelopeV1Schema.safeParse({ ...older, consent: older.consent.map(({ purposeVersion: _v, ...record }) => record) }).success).toBe(true);
+    expect(
+      submissionEnvelopeV1Schema.safeParse({
+        ...older,
+        consent: older.consent.map(({ purposeVersion: _v, ...record }) => record),
+      }).success,
+    ).toBe(true);
   });
 });

@@ -19,7 +19,10 @@ export const consentRecordSchema = z.strictObject({
    * `purposeText`, so records can be grouped by the wording residents saw. Absent on envelopes
    * written before it was recorded.
    */
-  purposeVersion: z.string().regex(/^sha256:[0-9a-f]{16}$/).optional(),
+  purposeVersion: z
+    .string()
+    .regex(/^sha256:[0-9a-f]{16}$/)
+    .optional(),
 });
 
 /** The resident's choice about one relevant agency. */
@@ -31,7 +34,13 @@ export type ConsentRecord = z.infer<typeof consentRecordSchema>;
  */
 export const consentGivenBySchema = z.discriminatedUnion('by', [
   z.strictObject({ by: z.literal('resident') }),
-  z.strictObject({ by: z.literal('adviser'), onBehalfOf: z.literal('resident'), staffId: z.uuid(), mode: z.enum(assistedModes), residentAgreed: z.literal(true) }),
+  z.strictObject({
+    by: z.literal('adviser'),
+    onBehalfOf: z.literal('resident'),
+    staffId: z.uuid(),
+    mode: z.enum(assistedModes),
+    residentAgreed: z.literal(true),
+  }),
 ]);
 
 /** Who made the consent choices of a submission. */
@@ -59,11 +68,18 @@ function envelopeFor(lifeEvent: LifeEventId) {
  * derived from it, never from raw form state. Frozen: a breaking change is a `v2` beside it.
  */
 export const submissionEnvelopeV1Schema = z
-  .discriminatedUnion('lifeEvent', nonEmpty(lifeEventIds.map(envelopeFor)), { error: 'Select a life event from the list' })
+  .discriminatedUnion('lifeEvent', nonEmpty(lifeEventIds.map(envelopeFor)), {
+    error: 'Select a life event from the list',
+  })
   .superRefine((envelope, ctx) => {
     const seen = new Set<AgencyId>();
     envelope.consent.forEach((record, index) => {
-      if (seen.has(record.agency)) ctx.addIssue({ code: 'custom', path: ['consent', index, 'agency'], message: `Consent for "${record.agency}" is recorded twice` });
+      if (seen.has(record.agency))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['consent', index, 'agency'],
+          message: `Consent for "${record.agency}" is recorded twice`,
+        });
       seen.add(record.agency);
     });
   });

@@ -16,5 +16,9 @@ export function renderAgencyPage(reply: FastifyReply, title: string, props: Agen
 
 /** The "not found" page, for a notification or key that is not this agency's (or is not at all). */
 export function renderNotFound(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-  return renderAgencyPage(reply.code(404), 'Page not found', { view: 'message', message: 'not-found', nav: agencyNav(request) });
+  return renderAgencyPage(reply.code(404), 'Page not found', {
+    view: 'message',
+    message: 'not-found',
+    nav: agencyNav(request),
+  });
 }

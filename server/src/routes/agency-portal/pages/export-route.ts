@@ -11,21 +11,40 @@ export const exportLimit = 5000;
 
 /** The work list's filtered notifications (every page) as CSV, with their routed answers; audited with what left. */
 export const exportRoute: FastifyPluginAsyncZod = async (app) => {
-  app.get('/agency/notifications.csv', { config: { agencyAccess: 'agency-user' }, schema: { hide: true, querystring: z.record(z.string(), z.string().max(100)) } }, async (request, reply) => {
-    const { agency } = signedInAgencyUser(request);
-    const { query } = parseWorkListQuery(request.query);
-    const { notifications, total } = await searchInbox(app.db, app.privacy, agency, inboxFilters(query), { offset: 0, limit: exportLimit });
-    if (total > exportLimit) {
-      return renderAgencyPage(reply.code(400), 'Too many notifications to export', { view: 'message', message: 'export-too-large', nav: agencyNav(request) });
-    }
-    await auditAgencyUser(request, {
-      action: 'agency.notifications.exported',
-      detail: { status: query.status, filters: ['lifeEvent', 'from', 'to'].filter((name) => query[name as keyof typeof query] !== undefined), count: notifications.length, deliveries: notifications.map((n) => n.id) },
-    });
-    const day = new Date().toISOString().slice(0, 10);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="notifications-${agency}-${query.status}-${day}.csv"`)
-      .send(notificationsCsv(notifications));
-  });
+  app.get(
+    '/agency/notifications.csv',
+    {
+      config: { agencyAccess: 'agency-user' },
+      schema: { hide: true, querystring: z.record(z.string(), z.string().max(100)) },
+    },
+    async (request, reply) => {
+      const { agency } = signedInAgencyUser(request);
+      const { query } = parseWorkListQuery(request.query);
+      const { notifications, total } = await searchInbox(app.db, app.privacy, agency, inboxFilters(query), {
+        offset: 0,
+        limit: exportLimit,
+      });
+      if (total > exportLimit) {
+        return renderAgencyPage(reply.code(400), 'Too many notifications to export', {
+          view: 'message',
+          message: 'export-too-large',
+          nav: agencyNav(request),
+        });
+      }
+      await auditAgencyUser(request, {
+        action: 'agency.notifications.exported',
+        detail: {
+          status: query.status,
+          filters: ['lifeEvent', 'from', 'to'].filter((name) => query[name as keyof typeof query] !== undefined),
+          count: notifications.length,
+          deliveries: notifications.map((n) => n.id),
+        },
+      });
+      const day = new Date().toISOString().slice(0, 10);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="notifications-${agency}-${query.status}-${day}.csv"`)
+        .send(notificationsCsv(notifications));
+    },
+  );
 };

@@ -10,7 +10,12 @@ import { payloadRows } from '../../../agency-portal/payload-rows.js';
 import { postedFormSchema } from '../../journeys/posted-form.js';
 import { formValues, text } from '../../staff/pages/staff-page.js';
 import { staffCsrfToken } from '../../staff/staff-access.js';
-import { agencyUserActor, auditAgencyUser, auditNotificationViewed, signedInAgencyUser } from '../agency-portal-access.js';
+import {
+  agencyUserActor,
+  auditAgencyUser,
+  auditNotificationViewed,
+  signedInAgencyUser,
+} from '../agency-portal-access.js';
 import { agencyNav, renderAgencyPage, renderNotFound } from './agency-page.js';
 import { inboxFilters, parseWorkListQuery, tabHrefs, workListHref, workListPageSize } from './work-list-query.js';
 
@@ -21,7 +26,12 @@ const done = z.enum(['acknowledged', 'actioned']);
 const idParams = z.object({ id: z.uuid() });
 const viewPath = (id: string) => `/agency/notifications/${id}`;
 
-async function renderNotification(request: FastifyRequest, reply: FastifyReply, id: string, extra: { values?: FormValues; errors?: FieldError[]; done?: z.infer<typeof done> }) {
+async function renderNotification(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  extra: { values?: FormValues; errors?: FieldError[]; done?: z.infer<typeof done> },
+) {
   const { agency } = signedInAgencyUser(request);
   const found = await findInInbox(request.server.db, request.server.privacy, agency, id);
   if (!found) return renderNotFound(request, reply);
@@ -32,7 +42,12 @@ async function renderNotification(request: FastifyRequest, reply: FastifyReply, 
     view: 'notification',
     nav: agencyNav(request),
     notification: { ...rest, rows: payloadRows(found.lifeEvent, payload) },
-    form: { action: `${viewPath(id)}/actioned`, csrfToken: staffCsrfToken(request), values: extra.values ?? {}, errors },
+    form: {
+      action: `${viewPath(id)}/actioned`,
+      csrfToken: staffCsrfToken(request),
+      values: extra.values ?? {},
+      errors,
+    },
     acknowledgeAction: `${viewPath(id)}/acknowledge`,
     outcomeMaxLength,
     done: extra.done ?? null,
@@ -41,49 +56,114 @@ async function renderNotification(request: FastifyRequest, reply: FastifyReply, 
 
 /** The work list, one notification, acknowledge and actioned: every view and action audited. */
 export const notificationPages: FastifyPluginAsyncZod = async (app) => {
-  app.get('/agency/notifications', { config: { agencyAccess: 'agency-user' }, schema: { hide: true, querystring: z.record(z.string(), z.string().max(100)) } }, async (request, reply) => {
-    const { agency } = signedInAgencyUser(request);
-    const { query, errors } = parseWorkListQuery(request.query);
-    const offset = (query.page - 1) * workListPageSize;
-    const { notifications, total } = await searchInbox(app.db, app.privacy, agency, inboxFilters(query), { offset, limit: workListPageSize });
-    await auditAgencyUser(request, {
-      action: 'agency.notifications.listed',
-      detail: { status: query.status, filters: ['lifeEvent', 'from', 'to'].filter((name) => query[name as keyof typeof query] !== undefined), page: query.page, deliveries: notifications.map((n) => n.id) },
-    });
-    return renderAgencyPage(reply.code(errors.length > 0 ? 400 : 200), 'Notifications', {
-      view: 'notifications',
-      nav: agencyNav(request),
-      query,
-      form: { action: '/agency/notifications', csrfToken: '', values: { ...formValues(request.query), status: query.status }, errors },
-      items: notifications.map(({ id, reference, lifeEvent, status, deliveredAt, acknowledgedAt, actionedAt, missedTargets }) => ({ id, reference, lifeEvent, status, deliveredAt, acknowledgedAt, actionedAt, missedTargets })),
-      total,
-      previousHref: query.page > 1 ? workListHref('/agency/notifications', query, { page: query.page - 1 }) : null,
-      nextHref: offset + notifications.length < total ? workListHref('/agency/notifications', query, { page: query.page + 1 }) : null,
-      exportHref: workListHref('/agency/notifications.csv', query, { page: 1 }),
-      tabHrefs: tabHrefs(query),
-    });
-  });
+  app.get(
+    '/agency/notifications',
+    {
+      config: { agencyAccess: 'agency-user' },
+      schema: { hide: true, querystring: z.record(z.string(), z.string().max(100)) },
+    },
+    async (request, reply) => {
+      const { agency } = signedInAgencyUser(request);
+      const { query, errors } = parseWorkListQuery(request.query);
+      const offset = (query.page - 1) * workListPageSize;
+      const { notifications, total } = await searchInbox(app.db, app.privacy, agency, inboxFilters(query), {
+        offset,
+        limit: workListPageSize,
+      });
+      await auditAgencyUser(request, {
+        action: 'agency.notifications.listed',
+        detail: {
+          status: query.status,
+          filters: ['lifeEvent', 'from', 'to'].filter((name) => query[name as keyof typeof query] !== undefined),
+          page: query.page,
+          deliveries: notifications.map((n) => n.id),
+        },
+      });
+      return renderAgencyPage(reply.code(errors.length > 0 ? 400 : 200), 'Notifications', {
+        view: 'notifications',
+        nav: agencyNav(request),
+        query,
+        form: {
+          action: '/agency/notifications',
+          csrfToken: '',
+          values: { ...formValues(request.query), status: query.status },
+          errors,
+        },
+        items: notifications.map(
+          ({ id, reference, lifeEvent, status, deliveredAt, acknowledgedAt, actionedAt, missedTargets }) => ({
+            id,
+            reference,
+            lifeEvent,
+            status,
+            deliveredAt,
+            acknowledgedAt,
+            actionedAt,
+            missedTargets,
+          }),
+        ),
+        total,
+        previousHref: query.page > 1 ? workListHref('/agency/notifications', query, { page: query.page - 1 }) : null,
+        nextHref:
+          offset + notifications.length < total
+            ? workListHref('/agency/notifications', query, { page: query.page + 1 })
+            : null,
+        exportHref: workListHref('/agency/notifications.csv', query, { page: 1 }),
+        tabHrefs: tabHrefs(query),
+      });
+    },
+  );
 
   app.get(
     '/agency/notifications/:id',
-    { config: { agencyAccess: 'agency-user' }, schema: { hide: true, params: idParams, querystring: z.object({ done: done.optional() }) } },
-    async (request, reply) => renderNotification(request, reply, request.params.id, request.query.done ? { done: request.query.done } : {}),
+    {
+      config: { agencyAccess: 'agency-user' },
+      schema: { hide: true, params: idParams, querystring: z.object({ done: done.optional() }) },
+    },
+    async (request, reply) =>
+      renderNotification(request, reply, request.params.id, request.query.done ? { done: request.query.done } : {}),
   );
 
   // The same code as the agency API's acknowledge: the resident's tracking page and staff see it.
-  app.post('/agency/notifications/:id/acknowledge', { config: { agencyAccess: 'agency-user' }, schema: { hide: true, params: idParams, body: postedFormSchema } }, async (request, reply) => {
-    const { agency } = signedInAgencyUser(request);
-    const result = await advanceNotification(app.db, app.privacy, agency, request.params.id, 'acknowledged', agencyUserActor(request));
-    if (!result) return renderNotFound(request, reply);
-    return reply.redirect(`${viewPath(request.params.id)}?done=acknowledged`, 303);
-  });
+  app.post(
+    '/agency/notifications/:id/acknowledge',
+    { config: { agencyAccess: 'agency-user' }, schema: { hide: true, params: idParams, body: postedFormSchema } },
+    async (request, reply) => {
+      const { agency } = signedInAgencyUser(request);
+      const result = await advanceNotification(
+        app.db,
+        app.privacy,
+        agency,
+        request.params.id,
+        'acknowledged',
+        agencyUserActor(request),
+      );
+      if (!result) return renderNotFound(request, reply);
+      return reply.redirect(`${viewPath(request.params.id)}?done=acknowledged`, 303);
+    },
+  );
 
-  app.post('/agency/notifications/:id/actioned', { config: { agencyAccess: 'agency-user' }, schema: { hide: true, params: idParams, body: postedFormSchema } }, async (request, reply) => {
-    const { agency } = signedInAgencyUser(request);
-    const parsed = actionedRequestSchema.safeParse({ outcome: text(request.body, 'outcome') });
-    if (!parsed.success) return renderNotification(request, reply, request.params.id, { values: formValues(request.body), errors: toFieldErrors(parsed.error.issues) });
-    const result = await advanceNotification(app.db, app.privacy, agency, request.params.id, 'actioned', agencyUserActor(request), parsed.data.outcome);
-    if (!result) return renderNotFound(request, reply);
-    return reply.redirect(`${viewPath(request.params.id)}?done=actioned`, 303);
-  });
+  app.post(
+    '/agency/notifications/:id/actioned',
+    { config: { agencyAccess: 'agency-user' }, schema: { hide: true, params: idParams, body: postedFormSchema } },
+    async (request, reply) => {
+      const { agency } = signedInAgencyUser(request);
+      const parsed = actionedRequestSchema.safeParse({ outcome: text(request.body, 'outcome') });
+      if (!parsed.success)
+        return renderNotification(request, reply, request.params.id, {
+          values: formValues(request.body),
+          errors: toFieldErrors(parsed.error.issues),
+        });
+      const result = await advanceNotification(
+        app.db,
+        app.privacy,
+        agency,
+        request.params.id,
+        'actioned',
+        agencyUserActor(request),
+        parsed.data.outcome,
+      );
+      if (!result) return renderNotFound(request, reply);
+      return reply.redirect(`${viewPath(request.params.id)}?done=actioned`, 303);
+    },
+  );
 };

@@ -16,31 +16,49 @@ const title = 'Sign in to the agency portal';
 
 function render(request: FastifyRequest, reply: FastifyReply, email: string, errors: FieldError[]) {
   // The password is never sent back into the page.
-  return renderAgencyPage(reply, title, { view: 'sign-in', form: { action: '/agency/sign-in', csrfToken: staffCsrfToken(request), values: { email }, errors } });
+  return renderAgencyPage(reply, title, {
+    view: 'sign-in',
+    form: { action: '/agency/sign-in', csrfToken: staffCsrfToken(request), values: { email }, errors },
+  });
 }
 
 /** Sign in and out, as plain HTML forms. */
 export const agencySignInPages: FastifyPluginAsyncZod<AgencyScopeOptions> = async (app, options) => {
-  app.get('/agency', { config: { agencyAccess: 'agency-user' }, schema: { hide: true } }, async (_request, reply) => reply.redirect('/agency/notifications', 303));
+  app.get('/agency', { config: { agencyAccess: 'agency-user' }, schema: { hide: true } }, async (_request, reply) =>
+    reply.redirect('/agency/notifications', 303),
+  );
 
   app.get('/agency/sign-in', { config: { agencyAccess: 'public' }, schema: { hide: true } }, async (request, reply) => {
     if (request.agencyUser) return reply.redirect('/agency/notifications', 303);
     return render(request, reply, '', []);
   });
 
-  app.post('/agency/sign-in', { config: { agencyAccess: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } }, schema: { hide: true, body: postedFormSchema } }, async (request, reply) => {
-    const email = text(request.body, 'email');
-    const parsed = signInRequestSchema.safeParse({ email, password: text(request.body, 'password') });
-    if (!parsed.success) return render(request, reply.code(400), email, toFieldErrors(parsed.error.issues));
-    const result = await signInAgencyUser(request, parsed.data.email, parsed.data.password);
-    if (result.ok) return reply.redirect('/agency/notifications', 303);
-    const message = result.reason === 'throttled' ? signInThrottledMessage : signInFailedMessage;
-    return render(request, reply.code(result.reason === 'throttled' ? 429 : 401), email, [{ field: 'email', message }]);
-  });
+  app.post(
+    '/agency/sign-in',
+    {
+      config: { agencyAccess: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: { hide: true, body: postedFormSchema },
+    },
+    async (request, reply) => {
+      const email = text(request.body, 'email');
+      const parsed = signInRequestSchema.safeParse({ email, password: text(request.body, 'password') });
+      if (!parsed.success) return render(request, reply.code(400), email, toFieldErrors(parsed.error.issues));
+      const result = await signInAgencyUser(request, parsed.data.email, parsed.data.password);
+      if (result.ok) return reply.redirect('/agency/notifications', 303);
+      const message = result.reason === 'throttled' ? signInThrottledMessage : signInFailedMessage;
+      return render(request, reply.code(result.reason === 'throttled' ? 429 : 401), email, [
+        { field: 'email', message },
+      ]);
+    },
+  );
 
-  app.post('/agency/sign-out', { config: { agencyAccess: 'agency-user' }, schema: { hide: true, body: postedFormSchema } }, async (request, reply) => {
-    await signOutAgencyUser(request, signedInAgencyUser(request));
-    void reply.clearCookie(options.cookieName, { path: '/' });
-    return reply.redirect('/agency/sign-in', 303);
-  });
+  app.post(
+    '/agency/sign-out',
+    { config: { agencyAccess: 'agency-user' }, schema: { hide: true, body: postedFormSchema } },
+    async (request, reply) => {
+      await signOutAgencyUser(request, signedInAgencyUser(request));
+      void reply.clearCookie(options.cookieName, { path: '/' });
+      return reply.redirect('/agency/sign-in', 303);
+    },
+  );
 };

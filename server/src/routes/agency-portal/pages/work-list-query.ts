@@ -8,11 +8,18 @@ export const workListPageSize = 25;
 
 /** The work list's filters from a query string: blank boxes are unset; unknown names are ignored. */
 export function parseWorkListQuery(query: Record<string, string>): { query: WorkListQuery; errors: FieldError[] } {
-  const given = Object.fromEntries(['status', 'lifeEvent', 'from', 'to', 'page'].flatMap((name) => (query[name]?.trim() ? [[name, query[name].trim()]] : [])));
+  const given = Object.fromEntries(
+    ['status', 'lifeEvent', 'from', 'to', 'page'].flatMap((name) =>
+      query[name]?.trim() ? [[name, query[name].trim()]] : [],
+    ),
+  );
   const parsed = workListQuerySchema.safeParse(given);
   if (parsed.success) {
     if (parsed.data.from && parsed.data.to && parsed.data.from > parsed.data.to) {
-      return { query: { ...parsed.data, to: undefined }, errors: [{ field: 'to', message: 'Delivered to must be the same as or after delivered from' }] };
+      return {
+        query: { ...parsed.data, to: undefined },
+        errors: [{ field: 'to', message: 'Delivered to must be the same as or after delivered from' }],
+      };
     }
     return { query: parsed.data, errors: [] };
   }
@@ -21,7 +28,9 @@ export function parseWorkListQuery(query: Record<string, string>): { query: Work
   const all = toFieldErrors(parsed.error.issues);
   const bad = new Set(all.map((error) => error.field));
   const errors = all.filter((error) => error.field === 'from' || error.field === 'to');
-  const fallback = workListQuerySchema.parse(Object.fromEntries(Object.entries(given).filter(([name]) => !bad.has(name))));
+  const fallback = workListQuerySchema.parse(
+    Object.fromEntries(Object.entries(given).filter(([name]) => !bad.has(name))),
+  );
   return { query: fallback, errors };
 }
 
@@ -50,5 +59,7 @@ export function workListHref(path: string, query: WorkListQuery, change: Partial
 
 /** A link to each tab, keeping the other filters and starting at page 1. */
 export function tabHrefs(query: WorkListQuery): Record<WorkListQuery['status'], string> {
-  return Object.fromEntries(workListStatuses.map((status) => [status, workListHref('/agency/notifications', query, { status, page: 1 })])) as Record<WorkListQuery['status'], string>;
+  return Object.fromEntries(
+    workListStatuses.map((status) => [status, workListHref('/agency/notifications', query, { status, page: 1 })]),
+  ) as Record<WorkListQuery['status'], string>;
 }

@@ -14,7 +14,11 @@ import { formValues, renderStaffPage, staffNav, text } from './staff-page.js';
 const title = 'Help a resident';
 
 function render(request: FastifyRequest, reply: FastifyReply, values: FormValues, errors: FieldError[]) {
-  return renderStaffPage(reply, title, { view: 'assisted', nav: staffNav(request), form: { action: '/staff/assisted', csrfToken: staffCsrfToken(request), values, errors } });
+  return renderStaffPage(reply, title, {
+    view: 'assisted',
+    nav: staffNav(request),
+    form: { action: '/staff/assisted', csrfToken: staffCsrfToken(request), values, errors },
+  });
 }
 
 /**
@@ -22,20 +26,35 @@ function render(request: FastifyRequest, reply: FastifyReply, values: FormValues
  * made and the resident's consent, then runs the residents' own journeys from `/start`.
  */
 export const assistedPages: FastifyPluginAsyncZod<StaffScopeOptions> = async (app, options) => {
-  app.get('/staff/assisted', { config: { staffAccess: 'adviser' }, schema: { hide: true } }, async (request, reply) => render(request, reply, {}, []));
+  app.get('/staff/assisted', { config: { staffAccess: 'adviser' }, schema: { hide: true } }, async (request, reply) =>
+    render(request, reply, {}, []),
+  );
 
-  app.post('/staff/assisted', { config: { staffAccess: 'adviser' }, schema: { hide: true, body: postedFormSchema } }, async (request, reply) => {
-    const checks = [request.body.identityChecks ?? []].flat();
-    const parsed = startAssistedRequestSchema.safeParse({ mode: text(request.body, 'mode') || undefined, identityChecks: checks, consentConfirmed: text(request.body, 'consentConfirmed') === 'yes' ? true : undefined });
-    if (!parsed.success) return render(request, reply.code(400), formValues(request.body), toFieldErrors(parsed.error.issues));
-    await forgetResidentJourney(request, reply, options);
-    await startAssisted(request, parsed.data);
-    return reply.redirect('/start', 303);
-  });
+  app.post(
+    '/staff/assisted',
+    { config: { staffAccess: 'adviser' }, schema: { hide: true, body: postedFormSchema } },
+    async (request, reply) => {
+      const checks = [request.body.identityChecks ?? []].flat();
+      const parsed = startAssistedRequestSchema.safeParse({
+        mode: text(request.body, 'mode') || undefined,
+        identityChecks: checks,
+        consentConfirmed: text(request.body, 'consentConfirmed') === 'yes' ? true : undefined,
+      });
+      if (!parsed.success)
+        return render(request, reply.code(400), formValues(request.body), toFieldErrors(parsed.error.issues));
+      await forgetResidentJourney(request, reply, options);
+      await startAssisted(request, parsed.data);
+      return reply.redirect('/start', 303);
+    },
+  );
 
-  app.post('/staff/assisted/end', { config: { staffAccess: 'adviser' }, schema: { hide: true, body: postedFormSchema } }, async (request, reply) => {
-    await forgetResidentJourney(request, reply, options);
-    await endAssisted(request);
-    return reply.redirect('/staff/dashboard', 303);
-  });
+  app.post(
+    '/staff/assisted/end',
+    { config: { staffAccess: 'adviser' }, schema: { hide: true, body: postedFormSchema } },
+    async (request, reply) => {
+      await forgetResidentJourney(request, reply, options);
+      await endAssisted(request);
+      return reply.redirect('/staff/dashboard', 303);
+    },
+  );
 };

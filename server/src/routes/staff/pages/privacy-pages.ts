@@ -14,11 +14,25 @@ const params = z.object({ reference: z.string().max(40) });
 const viewPath = (reference: string) => `/staff/submissions/${encodeURIComponent(reference)}`;
 
 function notFound(request: FastifyRequest, reply: FastifyReply) {
-  return renderStaffPage(reply.code(404), 'Submission not found', { view: 'message', message: 'not-found', nav: staffNav(request) });
+  return renderStaffPage(reply.code(404), 'Submission not found', {
+    view: 'message',
+    message: 'not-found',
+    nav: staffNav(request),
+  });
 }
 
-async function renderErase(request: FastifyRequest, reply: FastifyReply, reference: string, values: FormValues, errors: FieldError[]) {
-  const found = await request.server.db.selectFrom('submissions').select(['reference', 'life_event', 'answers_erased_at']).where('reference', '=', normaliseReference(reference)).executeTakeFirst();
+async function renderErase(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  reference: string,
+  values: FormValues,
+  errors: FieldError[],
+) {
+  const found = await request.server.db
+    .selectFrom('submissions')
+    .select(['reference', 'life_event', 'answers_erased_at'])
+    .where('reference', '=', normaliseReference(reference))
+    .executeTakeFirst();
   if (!found) return notFound(request, reply);
   // Nothing left to erase: show the submission, which says when and why.
   if (found.answers_erased_at) return reply.redirect(viewPath(found.reference), 303);
@@ -33,38 +47,56 @@ async function renderErase(request: FastifyRequest, reply: FastifyReply, referen
 
 /** Subject access (a printable page and a JSON download) and early erasure with a confirmation step: admins only. */
 export const privacyPages: FastifyPluginAsyncZod = async (app) => {
-  app.get('/staff/submissions/:reference/export', { config: { staffAccess: 'admin' }, schema: { hide: true, params } }, async (request, reply) => {
-    const exported = await exportAudited(request, request.params.reference, 'printable');
-    if (!exported) return notFound(request, reply);
-    return renderStaffPage(reply, `Everything held about ${exported.submission.reference}`, {
-      view: 'subject-access',
-      nav: staffNav(request),
-      export: exported,
-      jsonHref: `${viewPath(exported.submission.reference)}/export.json`,
-    });
-  });
-
-  app.get('/staff/submissions/:reference/export.json', { config: { staffAccess: 'admin' }, schema: { hide: true, params } }, async (request, reply) => {
-    const exported = await exportAudited(request, request.params.reference, 'json');
-    if (!exported) return notFound(request, reply);
-    return reply
-      .type('application/json; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${exportFileName(exported.submission.reference)}"`)
-      .send(JSON.stringify(exported, null, 2));
-  });
-
-  app.get('/staff/submissions/:reference/erase', { config: { staffAccess: 'admin' }, schema: { hide: true, params } }, async (request, reply) =>
-    renderErase(request, reply, request.params.reference, {}, []),
+  app.get(
+    '/staff/submissions/:reference/export',
+    { config: { staffAccess: 'admin' }, schema: { hide: true, params } },
+    async (request, reply) => {
+      const exported = await exportAudited(request, request.params.reference, 'printable');
+      if (!exported) return notFound(request, reply);
+      return renderStaffPage(reply, `Everything held about ${exported.submission.reference}`, {
+        view: 'subject-access',
+        nav: staffNav(request),
+        export: exported,
+        jsonHref: `${viewPath(exported.submission.reference)}/export.json`,
+      });
+    },
   );
 
-  app.post('/staff/submissions/:reference/erase', { config: { staffAccess: 'admin' }, schema: { hide: true, params, body: postedFormSchema } }, async (request, reply) => {
-    const parsed = eraseRequestSchema.safeParse({ reason: text(request.body, 'reason') });
-    const confirmed = text(request.body, 'confirm') === 'yes';
-    const errors = [...(parsed.success ? [] : toFieldErrors(parsed.error.issues)), ...(confirmed ? [] : [{ field: 'confirm', message: 'Confirm that the personal data should be erased now' }])];
-    if (!parsed.success || errors.length > 0) return renderErase(request, reply, request.params.reference, formValues(request.body), errors);
-    const result = await eraseEarly(request, request.params.reference, parsed.data.reason);
-    if (!result.done && result.reason === 'not_found') return notFound(request, reply);
-    const reference = result.done ? result.reference : normaliseReference(request.params.reference);
-    return reply.redirect(`${viewPath(reference)}${result.done ? '?done=erased' : ''}`, 303);
-  });
+  app.get(
+    '/staff/submissions/:reference/export.json',
+    { config: { staffAccess: 'admin' }, schema: { hide: true, params } },
+    async (request, reply) => {
+      const exported = await exportAudited(request, request.params.reference, 'json');
+      if (!exported) return notFound(request, reply);
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${exportFileName(exported.submission.reference)}"`)
+        .send(JSON.stringify(exported, null, 2));
+    },
+  );
+
+  app.get(
+    '/staff/submissions/:reference/erase',
+    { config: { staffAccess: 'admin' }, schema: { hide: true, params } },
+    async (request, reply) => renderErase(request, reply, request.params.reference, {}, []),
+  );
+
+  app.post(
+    '/staff/submissions/:reference/erase',
+    { config: { staffAccess: 'admin' }, schema: { hide: true, params, body: postedFormSchema } },
+    async (request, reply) => {
+      const parsed = eraseRequestSchema.safeParse({ reason: text(request.body, 'reason') });
+      const confirmed = text(request.body, 'confirm') === 'yes';
+      const errors = [
+        ...(parsed.success ? [] : toFieldErrors(parsed.error.issues)),
+        ...(confirmed ? [] : [{ field: 'confirm', message: 'Confirm that the personal data should be erased now' }]),
+      ];
+      if (!parsed.success || errors.length > 0)
+        return renderErase(request, reply, request.params.reference, formValues(request.body), errors);
+      const result = await eraseEarly(request, request.params.reference, parsed.data.reason);
+      if (!result.done && result.reason === 'not_found') return notFound(request, reply);
+      const reference = result.done ? result.reference : normaliseReference(request.params.reference);
+      return reply.redirect(`${viewPath(reference)}${result.done ? '?done=erased' : ''}`, 303);
+    },
+  );
 };

@@ -14,7 +14,10 @@ const title = 'Sign in to the staff console';
 
 function render(request: FastifyRequest, reply: FastifyReply, email: string, errors: FieldError[]) {
   // The password is never sent back into the page.
-  return renderStaffPage(reply, title, { view: 'sign-in', form: { action: '/staff/sign-in', csrfToken: staffCsrfToken(request), values: { email }, errors } });
+  return renderStaffPage(reply, title, {
+    view: 'sign-in',
+    form: { action: '/staff/sign-in', csrfToken: staffCsrfToken(request), values: { email }, errors },
+  });
 }
 
 /** Sign in and out, as plain HTML forms. */
@@ -24,25 +27,38 @@ export const signInPages: FastifyPluginAsyncZod<StaffScopeOptions> = async (app,
     return render(request, reply, '', []);
   });
 
-  app.post('/staff/sign-in', { config: { staffAccess: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } }, schema: { hide: true, body: postedFormSchema } }, async (request, reply) => {
-    const email = text(request.body, 'email');
-    const parsed = signInRequestSchema.safeParse({ email, password: text(request.body, 'password') });
-    if (!parsed.success) return render(request, reply.code(400), email, toFieldErrors(parsed.error.issues));
-    const result = await signIn(request, parsed.data.email, parsed.data.password);
-    if (result.ok) return reply.redirect('/staff/dashboard', 303);
-    const message = result.reason === 'throttled' ? signInThrottledMessage : signInFailedMessage;
-    return render(request, reply.code(result.reason === 'throttled' ? 429 : 401), email, [{ field: 'email', message }]);
-  });
+  app.post(
+    '/staff/sign-in',
+    {
+      config: { staffAccess: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: { hide: true, body: postedFormSchema },
+    },
+    async (request, reply) => {
+      const email = text(request.body, 'email');
+      const parsed = signInRequestSchema.safeParse({ email, password: text(request.body, 'password') });
+      if (!parsed.success) return render(request, reply.code(400), email, toFieldErrors(parsed.error.issues));
+      const result = await signIn(request, parsed.data.email, parsed.data.password);
+      if (result.ok) return reply.redirect('/staff/dashboard', 303);
+      const message = result.reason === 'throttled' ? signInThrottledMessage : signInFailedMessage;
+      return render(request, reply.code(result.reason === 'throttled' ? 429 : 401), email, [
+        { field: 'email', message },
+      ]);
+    },
+  );
 
   for (const [path, everywhere] of [
     ['/staff/sign-out', false],
     ['/staff/sign-out-everywhere', true],
   ] as const) {
-    app.post(path, { config: { staffAccess: 'adviser' }, schema: { hide: true, body: postedFormSchema } }, async (request, reply) => {
-      await forgetResidentJourney(request, reply, options);
-      await signOut(request, signedIn(request), everywhere);
-      void reply.clearCookie(options.cookieName, { path: '/' });
-      return reply.redirect('/staff/sign-in', 303);
-    });
+    app.post(
+      path,
+      { config: { staffAccess: 'adviser' }, schema: { hide: true, body: postedFormSchema } },
+      async (request, reply) => {
+        await forgetResidentJourney(request, reply, options);
+        await signOut(request, signedIn(request), everywhere);
+        void reply.clearCookie(options.cookieName, { path: '/' });
+        return reply.redirect('/staff/sign-in', 303);
+      },
+    );
   }
 };

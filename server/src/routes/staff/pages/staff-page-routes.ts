@@ -10,7 +10,9 @@ import { submissionPages } from './submission-pages.js';
 import { serviceLevelPages } from './service-level-pages.js';
 
 /** The console's server-rendered pages: each a plain HTML form or link, working without JavaScript. */
-export const staffPageRoutes: FastifyPluginAsync<StaffScopeOptions & { config: Pick<Config, 'serviceLevels'> }> = async (app, options) => {
+export const staffPageRoutes: FastifyPluginAsync<
+  StaffScopeOptions & { config: Pick<Config, 'serviceLevels'> }
+> = async (app, options) => {
   await app.register(signInPages, options);
   await app.register(consolePages);
   await app.register(submissionPages);

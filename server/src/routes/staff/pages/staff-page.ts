@@ -5,7 +5,11 @@ import { signedIn, staffCsrfToken } from '../staff-access.js';
 
 /** Who is signed in, for the console's header and its sign-out forms. */
 export function staffNav(request: FastifyRequest): StaffNav {
-  return { user: signedIn(request), csrfToken: staffCsrfToken(request), assisting: request.session.get('assisting') ?? null };
+  return {
+    user: signedIn(request),
+    csrfToken: staffCsrfToken(request),
+    assisting: request.session.get('assisting') ?? null,
+  };
 }
 
 /** Renders a console page; the title is marked when the page shows errors, as on resident pages. */

@@ -16,24 +16,49 @@ import { formValues, renderStaffPage, staffNav, text } from './staff-page.js';
 const done = z.enum(['retried', 'handled-offline', 'note-added', 'erased']);
 const viewPath = (reference: string) => `/staff/submissions/${encodeURIComponent(reference)}`;
 
-async function render(request: FastifyRequest, reply: FastifyReply, reference: string, extra: { values?: FormValues; errors?: FieldError[]; done?: z.infer<typeof done> }) {
+async function render(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  reference: string,
+  extra: { values?: FormValues; errors?: FieldError[]; done?: z.infer<typeof done> },
+) {
   const found = await viewSubmissionAudited(request, reference);
-  if (!found) return renderStaffPage(reply.code(404), 'Submission not found', { view: 'message', message: 'not-found', nav: staffNav(request) });
+  if (!found)
+    return renderStaffPage(reply.code(404), 'Submission not found', {
+      view: 'message',
+      message: 'not-found',
+      nav: staffNav(request),
+    });
   const errors = extra.errors ?? [];
-  return renderStaffPage(reply.code(errors.length > 0 ? 400 : (reply.statusCode)), `Submission ${found.view.reference}`, {
+  return renderStaffPage(reply.code(errors.length > 0 ? 400 : reply.statusCode), `Submission ${found.view.reference}`, {
     view: 'submission',
     nav: staffNav(request),
     submission: found.view,
     canRepair: roleAtLeast(signedIn(request).role, 'supervisor'),
     canAdminister: roleAtLeast(signedIn(request).role, 'admin'),
-    form: { action: `${viewPath(found.view.reference)}/notes`, csrfToken: staffCsrfToken(request), values: extra.values ?? {}, errors },
+    form: {
+      action: `${viewPath(found.view.reference)}/notes`,
+      csrfToken: staffCsrfToken(request),
+      values: extra.values ?? {},
+      errors,
+    },
     done: extra.done ?? null,
   });
 }
 
 /** Where a repair leaves the supervisor: back on the submission, told what happened. */
-async function afterRepair(request: FastifyRequest, reply: FastifyReply, result: RepairResult, what: 'retried' | 'handled-offline') {
-  if (!result.done && result.reason === 'not_found') return renderStaffPage(reply.code(404), 'Delivery not found', { view: 'message', message: 'not-found', nav: staffNav(request) });
+async function afterRepair(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  result: RepairResult,
+  what: 'retried' | 'handled-offline',
+) {
+  if (!result.done && result.reason === 'not_found')
+    return renderStaffPage(reply.code(404), 'Delivery not found', {
+      view: 'message',
+      message: 'not-found',
+      nav: staffNav(request),
+    });
   const submission = await request.server.db
     .selectFrom('deliveries')
     .innerJoin('submissions', 'submissions.id', 'deliveries.submission_id')
@@ -51,36 +76,72 @@ export const submissionPages: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/staff/submissions/:reference',
-    { config: { staffAccess: 'adviser' }, schema: { hide: true, params: referenceParams, querystring: z.object({ done: done.optional() }) } },
-    async (request, reply) => render(request, reply, request.params.reference, request.query.done ? { done: request.query.done } : {}),
+    {
+      config: { staffAccess: 'adviser' },
+      schema: { hide: true, params: referenceParams, querystring: z.object({ done: done.optional() }) },
+    },
+    async (request, reply) =>
+      render(request, reply, request.params.reference, request.query.done ? { done: request.query.done } : {}),
   );
 
-  app.post('/staff/submissions/:reference/notes', { config: { staffAccess: 'adviser' }, schema: { hide: true, params: referenceParams, body: postedFormSchema } }, async (request, reply) => {
-    const parsed = caseNoteRequestSchema.safeParse({ body: text(request.body, 'body') });
-    if (!parsed.success) return render(request, reply, request.params.reference, { values: formValues(request.body), errors: toFieldErrors(parsed.error.issues) });
-    const submission = await app.db.selectFrom('submissions').select(['id', 'reference']).where('reference', '=', normaliseReference(request.params.reference)).executeTakeFirst();
-    if (!submission) return render(request, reply, request.params.reference, {});
-    await addCaseNote(app.db, submission.id, staffActor(request), parsed.data.body);
-    return reply.redirect(`${viewPath(submission.reference)}?done=note-added`, 303);
-  });
-
-  app.post('/staff/deliveries/:id/retry', { config: { staffAccess: 'supervisor' }, schema: { hide: true, params: deliveryParams, body: postedFormSchema } }, async (request, reply) =>
-    afterRepair(request, reply, await retryFailedDelivery(app.db, request.params.id, staffActor(request)), 'retried'),
-  );
-
-  app.post('/staff/deliveries/:id/handled-offline', { config: { staffAccess: 'supervisor' }, schema: { hide: true, params: deliveryParams, body: postedFormSchema } }, async (request, reply) => {
-    const field = `note-${request.params.id}`;
-    const parsed = handledOfflineRequestSchema.safeParse({ note: text(request.body, field) });
-    if (!parsed.success) {
-      const reference = await app.db
-        .selectFrom('deliveries')
-        .innerJoin('submissions', 'submissions.id', 'deliveries.submission_id')
-        .select('submissions.reference')
-        .where('deliveries.id', '=', request.params.id)
+  app.post(
+    '/staff/submissions/:reference/notes',
+    { config: { staffAccess: 'adviser' }, schema: { hide: true, params: referenceParams, body: postedFormSchema } },
+    async (request, reply) => {
+      const parsed = caseNoteRequestSchema.safeParse({ body: text(request.body, 'body') });
+      if (!parsed.success)
+        return render(request, reply, request.params.reference, {
+          values: formValues(request.body),
+          errors: toFieldErrors(parsed.error.issues),
+        });
+      const submission = await app.db
+        .selectFrom('submissions')
+        .select(['id', 'reference'])
+        .where('reference', '=', normaliseReference(request.params.reference))
         .executeTakeFirst();
-      if (!reference) return renderStaffPage(reply.code(404), 'Delivery not found', { view: 'message', message: 'not-found', nav: staffNav(request) });
-      return render(request, reply, reference.reference, { values: formValues(request.body), errors: toFieldErrors(parsed.error.issues).map((e) => ({ ...e, field })) });
-    }
-    return afterRepair(request, reply, await markHandledOffline(app.db, request.params.id, staffActor(request), parsed.data.note), 'handled-offline');
-  });
+      if (!submission) return render(request, reply, request.params.reference, {});
+      await addCaseNote(app.db, submission.id, staffActor(request), parsed.data.body);
+      return reply.redirect(`${viewPath(submission.reference)}?done=note-added`, 303);
+    },
+  );
+
+  app.post(
+    '/staff/deliveries/:id/retry',
+    { config: { staffAccess: 'supervisor' }, schema: { hide: true, params: deliveryParams, body: postedFormSchema } },
+    async (request, reply) =>
+      afterRepair(request, reply, await retryFailedDelivery(app.db, request.params.id, staffActor(request)), 'retried'),
+  );
+
+  app.post(
+    '/staff/deliveries/:id/handled-offline',
+    { config: { staffAccess: 'supervisor' }, schema: { hide: true, params: deliveryParams, body: postedFormSchema } },
+    async (request, reply) => {
+      const field = `note-${request.params.id}`;
+      const parsed = handledOfflineRequestSchema.safeParse({ note: text(request.body, field) });
+      if (!parsed.success) {
+        const reference = await app.db
+          .selectFrom('deliveries')
+          .innerJoin('submissions', 'submissions.id', 'deliveries.submission_id')
+          .select('submissions.reference')
+          .where('deliveries.id', '=', request.params.id)
+          .executeTakeFirst();
+        if (!reference)
+          return renderStaffPage(reply.code(404), 'Delivery not found', {
+            view: 'message',
+            message: 'not-found',
+            nav: staffNav(request),
+          });
+        return render(request, reply, reference.reference, {
+          values: formValues(request.body),
+          errors: toFieldErrors(parsed.error.issues).map((e) => ({ ...e, field })),
+        });
+      }
+      return afterRepair(
+        request,
+        reply,
+        await markHandledOffline(app.db, request.params.id, staffActor(request), parsed.data.note),
+        'handled-offline',
+      );
+    },
+  );
 };
