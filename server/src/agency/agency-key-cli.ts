@@ -1,4 +1,4 @@
-import { agencyIdSchema } from '@tuo/shared';
+import { agencyKindSchema } from '@tuo/shared';
 import { parseArgs } from 'node:util';
 import { ConfigError, parseEnv } from '../config.js';
 import { withCliDatabase } from '../db/cli-database.js';
@@ -17,7 +17,7 @@ try {
         (await revokeApiKey(db, values.revoke)) ? `Revoked key ${values.revoke}.` : `No live key ${values.revoke}.`,
       );
     } else {
-      const agency = agencyIdSchema.parse(values.agency);
+      const agency = agencyKindSchema.parse(values.agency);
       const { id, key } = await createApiKey(db, agency, values.name ?? `${agency} system`);
       console.log(`Key ${id} for ${agency}. Copy it now: it is not shown again.\n${key}`);
     }
