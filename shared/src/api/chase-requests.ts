@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AgencyId } from '../agencies/agency-ids.js';
+import type { AgencyKind } from '../agencies/agency-kinds.js';
 import type { LifeEventId } from '../journeys/catalogue.js';
 import type { FormProps } from '../pages/page-model.js';
 
@@ -35,7 +35,7 @@ export interface ChaseRequestSummary {
 
 /** One agency on the tracking page, against its targets. */
 export interface TrackChaseAgency {
-  agency: AgencyId;
+  agency: AgencyKind;
   /** The target it has missed (the later one when both), or null while within target or done. */
   missed: TargetKind | null;
   /** The last UK day (`YYYY-MM-DD`) it had for the missed target. */
@@ -52,7 +52,7 @@ export interface TrackChase {
   form: FormProps;
   agencies: TrackChaseAgency[];
   /** Set just after a request was made, to confirm it. */
-  requested: AgencyId | null;
+  requested: AgencyKind | null;
 }
 
 /** A request in the staff queue: which report and service, what was missed, and the resident's note. */
@@ -60,7 +60,7 @@ export interface ChaseQueueItem {
   id: string;
   reference: string;
   lifeEvent: LifeEventId;
-  agency: AgencyId;
+  agency: AgencyKind;
   target: TargetKind;
   status: ChaseStatus;
   residentNote: string | null;
