@@ -2,10 +2,10 @@ import type { AgencyKind } from '@tuo/shared';
 import { agencyRoles, type AgencyRole, type AgencyUser } from '@tuo/shared/api/agency-portal';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { hashPassword, StaffAccountExistsError, verifyAccount } from '../staff/staff-accounts.js';
+import { hashPassword, StaffAccountExistsError, verifyAccount } from '../console/password-accounts.js';
 
 // Agency accounts are rows of `staff_users` with an agency role and their agency: the same
-// argon2id hashes, sessions and sign-in throttle as the staff console, never the same roles.
+// argon2id hashes, sessions and sign-in throttle as the staff console (`server/src/console/`), never the same roles.
 
 function toAgencyUser(row: { id: string; email: string; role: string; agency: string | null }): AgencyUser {
   return { id: row.id, email: row.email, role: row.role as AgencyRole, agency: row.agency as AgencyKind };

@@ -2,7 +2,7 @@ import type { AgencyKind } from '../agencies/agency-kinds.js';
 import type { FieldError } from '../api/field-errors.js';
 import type { AddressLookupState } from '../api/address-lookup.js';
 import type { SubmissionStatusResponse } from '../api/submissions.js';
-import type { TrackChase } from '../api/chase-requests.js';
+import type { TrackChase } from './track-chase-model.js';
 import type { PerformanceProps } from './performance-page-model.js';
 import type { LifeEventId } from '../journeys/catalogue.js';
 import type { Answers, AnswerValue } from '../journeys/engine/answers.js';
