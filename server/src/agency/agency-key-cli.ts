@@ -1,4 +1,4 @@
-import { agencyIdSchema, type AgencyId } from '@tuo/shared';
+import { agencyKindSchema, type AgencyKind } from '@tuo/shared';
 import { parseArgs } from 'node:util';
 import { ConfigError, parseEnv } from '../config.js';
 import { withCliDatabase } from '../db/cli-database.js';
@@ -7,17 +7,17 @@ import { createApiKey, revokeApiKey } from './api-keys.js';
 // `npm run agency:key -- --agency council --name "Revenues system"` prints a new key once;
 // `npm run agency:key -- --revoke <key id>` revokes one at once.
 const usage = [
-  `Usage: npm run agency:key -- --agency ${agencyIdSchema.options.join('|')} [--name <what will use it>]`,
+  `Usage: npm run agency:key -- --agency ${agencyKindSchema.options.join('|')} [--name <what will use it>]`,
   '   or: npm run agency:key -- --revoke <key id>',
 ].join('\n');
 
-function parseCommand(): { revoke: string } | { agency: AgencyId; name: string | undefined } | undefined {
+function parseCommand(): { revoke: string } | { agency: AgencyKind; name: string | undefined } | undefined {
   try {
     const { values } = parseArgs({
       options: { agency: { type: 'string' }, name: { type: 'string' }, revoke: { type: 'string' } },
     });
     if (values.revoke) return values.agency ? undefined : { revoke: values.revoke };
-    const agency = agencyIdSchema.safeParse(values.agency);
+    const agency = agencyKindSchema.safeParse(values.agency);
     return agency.success ? { agency: agency.data, name: values.name } : undefined;
   } catch {
     // An option it does not know, or one given without its value.
