@@ -37,6 +37,25 @@ export function startPortal(
   return { child, output: () => text, exited };
 }
 
+/** Runs `npm start` itself (npm, then tsx, then the app) in a process group of its own, as a terminal would. */
+export function startNpmStart(env: Record<string, string>): PortalProcess {
+  const child = spawn('npm', ['start', '--silent'], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  const collect = (chunk: Buffer) => {
+    text += chunk.toString();
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const exited = new Promise<number | null>((resolve) => {
+    child.on('exit', resolve);
+  });
+  return { child, output: () => text, exited };
+}
+
 /** Polls `/readyz` until it answers 200. */
 export async function waitUntilReady(baseUrl: string, portal: PortalProcess, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
