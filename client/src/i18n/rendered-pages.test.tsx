@@ -111,7 +111,9 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
 }
 
 const otherPages: PageModel[] = [
-  ...(['start', 'not-found', 'error', 'session-expired'] as const).map((page) => model({ page, props: {} })),
+  ...(['start', 'not-found', 'error', 'unavailable', 'session-expired'] as const).map((page) =>
+    model({ page, props: {} }),
+  ),
   model({ page: 'choose-life-event', props: { form: form() } }),
   model({
     page: 'choose-life-event',
