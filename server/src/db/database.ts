@@ -75,6 +75,12 @@ export interface DeliveriesTable {
   /** When the service-level check found it had missed its target to be acknowledged / actioned. */
   acknowledge_flagged_at: Generated<Date | null>;
   action_flagged_at: Generated<Date | null>;
+  /** When the next attempt may be claimed (null: nothing waiting); while sending, when an orphaned claim may be taken over. */
+  due_at: Timestamp | null;
+  /** The dispatcher (a worker_leases id) sending the current attempt. */
+  claimed_by: string | null;
+  /** The current claim's token: only its holder records the attempt's outcome. */
+  claim: string | null;
 }
 
 /** Every change of a delivery's status, with when. */

@@ -1,6 +1,5 @@
 import type { TaskList } from 'graphile-worker';
 import type { Kysely } from 'kysely';
-import type { AdapterRegistry } from '../adapters/adapter-registry.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { databaseSigningSecrets } from '../agency/webhook-secrets.js';
@@ -31,7 +30,6 @@ import { createSendMissedTargetEventTask } from './send-missed-target-event-task
  */
 export function createTaskList(deps: {
   db: Kysely<Database>;
-  adapters: AdapterRegistry;
   config: Pick<
     Config,
     | 'delivery'
@@ -48,12 +46,7 @@ export function createTaskList(deps: {
 }): TaskList {
   const privacy = createProtectedValues(deps.config.protectedDataKeys);
   return {
-    [DELIVER_TO_AGENCY]: createDeliverToAgencyTask({
-      db: deps.db,
-      adapters: deps.adapters,
-      privacy,
-      policy: deps.config.delivery,
-    }),
+    [DELIVER_TO_AGENCY]: createDeliverToAgencyTask({ db: deps.db }),
     [SEND_RESIDENT_MESSAGE]: createSendResidentMessageTask({ db: deps.db, privacy, config: deps.config }),
     [SEND_SAVED_FORM_LINK]: createSendSavedFormLinkTask({ db: deps.db, config: deps.config }),
     [REMOVE_EXPIRED_RECORDS]: createRemoveExpiredRecordsTask({ db: deps.db }),
