@@ -5,6 +5,7 @@ import type { AdapterRegistry } from '../adapters/adapter-registry.js';
 import type { AgencyAdapter, DeliveryOutcome } from '../adapters/agency-adapter.js';
 import { decideDelivery } from './delivery-decision.js';
 import type { Database } from '../db/database.js';
+import { possibleDuplicateOfSql } from '../duplicates/possible-duplicates.js';
 import type { ProtectedValues } from '../privacy/protected-values.js';
 import { DELIVER_TO_AGENCY, deliverToAgencyPayloadSchema } from './job-names.js';
 import type { RetryPolicy } from './retry-delay.js';
@@ -30,7 +31,12 @@ export function createDeliverToAgencyTask(deps: {
   return async (rawPayload, helpers) => {
     const { deliveryId, attempt } = deliverToAgencyPayloadSchema.parse(rawPayload);
     // Claim the attempt, note it, and read the envelope in one round trip.
-    const claimed = await sql<{ agency: AgencyId; envelope: unknown; erased: boolean }>`
+    const claimed = await sql<{
+      agency: AgencyId;
+      envelope: unknown;
+      erased: boolean;
+      possible_duplicate_of: string | null;
+    }>`
       with claimed as (
         update deliveries set status = 'sending', attempts = ${attempt}, status_changed_at = now()
         where id = ${deliveryId}
@@ -38,7 +44,9 @@ export function createDeliverToAgencyTask(deps: {
         returning agency, submission_id
       ),
       noted as (insert into delivery_events (delivery_id, status, at, detail) select ${deliveryId}, 'sending', now(), ${`Attempt ${attempt}`} from claimed)
-      select claimed.agency, submissions.envelope, submissions.answers_erased_at is not null as erased from claimed join submissions on submissions.id = claimed.submission_id
+      select claimed.agency, submissions.envelope, submissions.answers_erased_at is not null as erased,
+        ${possibleDuplicateOfSql('submissions')} as possible_duplicate_of
+      from claimed join submissions on submissions.id = claimed.submission_id
     `.execute(db);
     const row = claimed.rows[0];
     if (!row) {
@@ -51,7 +59,9 @@ export function createDeliverToAgencyTask(deps: {
     let payload: AgencyPayloadV1 | undefined;
     try {
       // Erased early (a staff retry after erasure): there is nothing left to send, and nothing must be.
-      payload = row.erased ? undefined : payloadFor(privacy.openEnvelope(row.envelope), adapter);
+      payload = row.erased
+        ? undefined
+        : payloadFor(privacy.openEnvelope(row.envelope), adapter, row.possible_duplicate_of);
       outcome = row.erased
         ? { kind: 'failed', error: "The resident's personal data was erased before it could be sent" }
         : payload
@@ -99,10 +109,17 @@ export function createDeliverToAgencyTask(deps: {
 }
 
 /** The agency's payload, checked against its schema before it leaves: nothing outside its routing rules. */
-function payloadFor(envelope: SubmissionEnvelopeV1, adapter: AgencyAdapter): AgencyPayloadV1 | undefined {
+function payloadFor(
+  envelope: SubmissionEnvelopeV1,
+  adapter: AgencyAdapter,
+  possibleDuplicateOf: string | null,
+): AgencyPayloadV1 | undefined {
   // The envelope was validated when it was written; its version says how to read it.
   const version: number = envelope.schemaVersion;
   if (version !== 1) throw new Error(`Unknown envelope version ${String(version)}`);
   const payload = adapter.toPayload(envelope);
-  return payload ? adapter.payloadSchema(envelope.lifeEvent).parse(payload) : undefined;
+  if (!payload) return undefined;
+  return adapter
+    .payloadSchema(envelope.lifeEvent)
+    .parse(possibleDuplicateOf ? { ...payload, possibleDuplicateOf } : payload);
 }
