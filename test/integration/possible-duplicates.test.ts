@@ -17,14 +17,14 @@ const council = fakeAgency('council');
 const env = { ...council.env, OUTBOX_RELAY_INTERVAL_MS: '20', DELIVERY_RETRY_BASE_MS: '40' };
 let t: TestApp;
 let worker: RunningWorker;
-let nhsKey: string;
+let gpKey: string;
 
 beforeAll(async () => {
   mockServer.use(council.handler);
   mockServer.listen({ onUnhandledRequest: 'error' });
   t = await createTestApp({ env });
   worker = await startTestWorker(t.database, testConfig(t.database.url, env));
-  nhsKey = (await createApiKey(t.database.db, 'nhs', 'GP records')).key;
+  gpKey = (await createApiKey(t.database.db, 'gp-practice', 'GP records')).key;
 });
 afterAll(async () => {
   await worker.stop();
@@ -61,11 +61,11 @@ interface Notification {
   payload: { possibleDuplicateOf?: string };
 }
 
-async function nhsNotifications(): Promise<Notification[]> {
+async function gpNotifications(): Promise<Notification[]> {
   const res = await t.app.inject({
     method: 'GET',
     url: '/api/agency/notifications?limit=200',
-    headers: { authorization: `Bearer ${nhsKey}` },
+    headers: { authorization: `Bearer ${gpKey}` },
   });
   return res.json<{ notifications: Notification[] }>().notifications;
 }
@@ -94,7 +94,7 @@ describe('a second report of the same death', () => {
   });
 
   it('is linked to the first both ways, in the agency API (read fresh) and in the webhook sent after it', async () => {
-    const byReference = new Map((await nhsNotifications()).map((n) => [n.reference, n]));
+    const byReference = new Map((await gpNotifications()).map((n) => [n.reference, n]));
     expect(byReference.get(second)).toMatchObject({
       possibleDuplicateOf: first,
       payload: { possibleDuplicateOf: first },
@@ -122,11 +122,11 @@ describe('a second report of the same death', () => {
   });
 
   it('is shown in the agency portal: a tag on the work list and the link on the notification', async () => {
-    const user = await createTestAgencyUser(t.database.db, 'nhs');
+    const user = await createTestAgencyUser(t.database.db, 'gp-practice');
     const client = await signedInAgencyClient(t.app, user);
     const list = await client.page('/agency/notifications');
     expect(list.body).toContain('Possible duplicate');
-    const secondNotification = (await nhsNotifications()).find((n) => n.reference === second);
+    const secondNotification = (await gpNotifications()).find((n) => n.reference === second);
     const page = await client.page(`/agency/notifications/${secondNotification?.id ?? ''}`);
     expect(page.body).toContain(`Possible duplicate of ${first}`);
     const csv = await client.page('/agency/notifications.csv?status=all');
@@ -155,7 +155,7 @@ describe('reports that are not of the same death', () => {
       t.database.db,
     );
     const late = await submitAndDeliver({ firstName: 'Nuala', dateOfDeath: '2025-03-01' });
-    const byReference = new Map((await nhsNotifications()).map((n) => [n.reference, n.possibleDuplicateOf]));
+    const byReference = new Map((await gpNotifications()).map((n) => [n.reference, n.possibleDuplicateOf]));
     for (const reference of [other, otherDay, old, late]) expect(byReference.get(reference), reference).toBeNull();
   });
 });

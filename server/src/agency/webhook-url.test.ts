@@ -44,12 +44,14 @@ describe('an agency webhook URL in the configuration', () => {
 
   it('takes https anywhere and http on loopback', () => {
     expect(
-      parseEnv({ AGENCY_NHS_WEBHOOK_URL: 'https://gp.example/hook', AGENCY_NHS_WEBHOOK_SECRET: secret })
-        .AGENCY_NHS_WEBHOOK_URL,
+      parseEnv({ AGENCY_GP_PRACTICE_WEBHOOK_URL: 'https://gp.example/hook', AGENCY_GP_PRACTICE_WEBHOOK_SECRET: secret })
+        .AGENCY_GP_PRACTICE_WEBHOOK_URL,
     ).toBe('https://gp.example/hook');
     expect(
-      parseEnv({ AGENCY_NHS_WEBHOOK_URL: 'http://127.0.0.1:9000/hook', AGENCY_NHS_WEBHOOK_SECRET: secret })
-        .AGENCY_NHS_WEBHOOK_URL,
+      parseEnv({
+        AGENCY_GP_PRACTICE_WEBHOOK_URL: 'http://127.0.0.1:9000/hook',
+        AGENCY_GP_PRACTICE_WEBHOOK_SECRET: secret,
+      }).AGENCY_GP_PRACTICE_WEBHOOK_URL,
     ).toBe('http://127.0.0.1:9000/hook');
   });
 });

@@ -1,4 +1,4 @@
-import type { AgencyId, AgencyPayloadV1, SubmissionEnvelopeV1 } from '@tuo/shared';
+import type { AgencyKind, AgencyPayloadV1, SubmissionEnvelopeV1 } from '@tuo/shared';
 import type { Task } from 'graphile-worker';
 import { sql, type Kysely } from 'kysely';
 import type { AdapterRegistry } from '../adapters/adapter-registry.js';
@@ -32,7 +32,7 @@ export function createDeliverToAgencyTask(deps: {
     const { deliveryId, attempt } = deliverToAgencyPayloadSchema.parse(rawPayload);
     // Claim the attempt, note it, and read the envelope in one round trip.
     const claimed = await sql<{
-      agency: AgencyId;
+      agency: AgencyKind;
       envelope: unknown;
       erased: boolean;
       possible_duplicate_of: string | null;
