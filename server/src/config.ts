@@ -1,6 +1,7 @@
 import type { AgencyKind } from '@tuo/shared';
 import type { HelpContact } from '@tuo/shared/pages/help-contact';
 import { z } from 'zod';
+import { isAllowedWebhookUrl } from './agency/webhook-url.js';
 import { targetOverridesSchema } from './service-levels/target-overrides.js';
 import type { ServiceLevels } from './service-levels/targets.js';
 import type { ProtectedDataKey } from './privacy/keyring.js';
@@ -18,6 +19,10 @@ const positiveInt = (what: string) =>
     .positive({ error: `must be a whole number above 0 (${what})` });
 
 const url = z.url({ error: 'must be a full URL, like https://example.org' });
+
+const webhookUrl = url.refine(isAllowedWebhookUrl, {
+  error: 'must start https:// (plain http:// only to this machine: localhost, 127.0.0.1 or [::1])',
+});
 
 const webhookSecret = z
   .string()
@@ -77,13 +82,13 @@ export const envSchema = z
         error: 'must be false, a number of proxy hops, or a list of proxy addresses/CIDRs',
       })
       .default('false'),
-    AGENCY_COUNCIL_WEBHOOK_URL: url.optional(),
+    AGENCY_COUNCIL_WEBHOOK_URL: webhookUrl.optional(),
     AGENCY_COUNCIL_WEBHOOK_SECRET: webhookSecret.optional(),
-    AGENCY_GP_PRACTICE_WEBHOOK_URL: url.optional(),
+    AGENCY_GP_PRACTICE_WEBHOOK_URL: webhookUrl.optional(),
     AGENCY_GP_PRACTICE_WEBHOOK_SECRET: webhookSecret.optional(),
-    AGENCY_HOUSING_PROVIDER_WEBHOOK_URL: url.optional(),
+    AGENCY_HOUSING_PROVIDER_WEBHOOK_URL: webhookUrl.optional(),
     AGENCY_HOUSING_PROVIDER_WEBHOOK_SECRET: webhookSecret.optional(),
-    AGENCY_JOBCENTRE_WEBHOOK_URL: url.optional(),
+    AGENCY_JOBCENTRE_WEBHOOK_URL: webhookUrl.optional(),
     AGENCY_JOBCENTRE_WEBHOOK_SECRET: webhookSecret.optional(),
     AGENCY_WEBHOOK_SECRET_GRACE_HOURS: positiveInt('hours a rotated-out webhook secret keeps signing').default(24),
     DELIVERY_MAX_ATTEMPTS: positiveInt('tries before a delivery is marked failed').default(12),

@@ -14,12 +14,19 @@ export function messageIdFor(deliveryId: string): string {
 }
 
 /** The agency's payload, checked against its schema before it leaves: nothing outside its routing rules. */
-function payloadFor(envelope: SubmissionEnvelopeV1, adapter: AgencyAdapter): AgencyPayloadV1 | undefined {
+function payloadFor(
+  envelope: SubmissionEnvelopeV1,
+  adapter: AgencyAdapter,
+  possibleDuplicateOf: string | null,
+): AgencyPayloadV1 | undefined {
   // The envelope was validated when it was written; its version says how to read it.
   const version: number = envelope.schemaVersion;
   if (version !== 1) throw new Error(`Unknown envelope version ${String(version)}`);
   const payload = adapter.toPayload(envelope);
-  return payload ? adapter.payloadSchema(envelope.lifeEvent).parse(payload) : undefined;
+  if (!payload) return undefined;
+  return adapter
+    .payloadSchema(envelope.lifeEvent)
+    .parse(possibleDuplicateOf ? { ...payload, possibleDuplicateOf } : payload);
 }
 
 /** Makes one claimed attempt: builds the agency's payload, hands it over, and decides what follows. */
@@ -37,7 +44,9 @@ export function createAttempt(deps: {
     let payload: AgencyPayloadV1 | undefined;
     try {
       // Erased early (a staff retry after erasure): there is nothing left to send, and nothing must be.
-      payload = claimed.erased ? undefined : payloadFor(privacy.openEnvelope(claimed.envelope), adapter);
+      payload = claimed.erased
+        ? undefined
+        : payloadFor(privacy.openEnvelope(claimed.envelope), adapter, claimed.possible_duplicate_of);
       outcome = claimed.erased
         ? { kind: 'failed', error: "The resident's personal data was erased before it could be sent" }
         : payload

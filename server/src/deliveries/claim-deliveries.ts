@@ -1,6 +1,7 @@
 import type { AgencyKind } from '@tuo/shared';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/database.js';
+import { possibleDuplicateOfSql } from '../duplicates/possible-duplicates.js';
 
 /** One attempt claimed for sending, with what is needed to send it. */
 export interface ClaimedDelivery {
@@ -13,6 +14,8 @@ export interface ClaimedDelivery {
   /** The submission's envelope as stored (sealed identifiers inside). */
   envelope: unknown;
   erased: boolean;
+  /** The reference of an earlier report of the same event, when this one may repeat it. */
+  possible_duplicate_of: string | null;
 }
 
 /**
@@ -53,7 +56,8 @@ export async function claimDeliveries(
     ),
     noted as (insert into delivery_events (delivery_id, status, at, detail) select id, 'sending', now(), 'Attempt ' || attempts from claimed)
     select claimed.id, claimed.agency, claimed.attempts as attempt, claimed.claim, submissions.envelope,
-      submissions.answers_erased_at is not null as erased
+      submissions.answers_erased_at is not null as erased,
+      ${possibleDuplicateOfSql('submissions')} as possible_duplicate_of
     from claimed join submissions on submissions.id = claimed.submission_id
   `.execute(db);
   return result.rows;
