@@ -107,6 +107,7 @@ export const envSchema = z
     SAVED_FORM_DAYS: positiveInt('days a saved form can be returned to').default(28),
     NOTIFY_SAVED_FORM_EMAIL_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
     NOTIFY_SAVED_FORM_SMS_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
+    NOTIFY_SIGN_IN_ALERT_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
     ADDRESS_LOOKUP: z.enum(['sample', 'os-places'], { error: 'must be sample or os-places' }).default('sample'),
     OS_PLACES_API_KEY: z.string().min(8, { error: 'must be an OS Data Hub API key' }).optional(),
     ADDRESS_LOOKUP_TIMEOUT_MS: positiveInt('how long to wait for the address look-up').default(5_000),
@@ -211,6 +212,8 @@ export interface Config {
   worker: { concurrency: number; leaseSeconds: number; relayIntervalMs: number };
   /** GOV.UK Notify, when configured; otherwise messages are recorded, not sent. */
   notify?: { apiKey: string; emailTemplateId?: string; smsTemplateId?: string };
+  /** Staff and agency accounts: the Notify email template telling an account's owner it is being guessed at. */
+  accounts: { signInAlertTemplateId?: string };
   /** Save and come back later: how long a saved form lasts, and Notify templates for sending its link. */
   savedJourneys: { lifetimeDays: number; emailTemplateId?: string; smsTemplateId?: string };
   /** Where postcodes are looked up: the embedded sample gazetteer, or Ordnance Survey's OS Places API. */
@@ -304,6 +307,9 @@ export function toConfig(
       leaseSeconds: env.WORKER_LEASE_SECONDS,
       relayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS,
     },
+    accounts: env.NOTIFY_SIGN_IN_ALERT_TEMPLATE_ID
+      ? { signInAlertTemplateId: env.NOTIFY_SIGN_IN_ALERT_TEMPLATE_ID }
+      : {},
     savedJourneys: {
       lifetimeDays: env.SAVED_FORM_DAYS,
       ...(env.NOTIFY_SAVED_FORM_EMAIL_TEMPLATE_ID ? { emailTemplateId: env.NOTIFY_SAVED_FORM_EMAIL_TEMPLATE_ID } : {}),
