@@ -64,6 +64,45 @@ describe('changing an answer', () => {
   });
 });
 
+describe('consent to tell each service', () => {
+  it('starts with nothing ticked, and sending none of them is refused, not taken as all', async () => {
+    const resident = await residentAtCheckAnswers();
+    const response = await resident.get('/someone-died/who-to-tell');
+    const page = pageModel(response);
+    if (page.page !== 'who-to-tell') throw new Error(page.page);
+    expect(page.props.options.length).toBeGreaterThan(1);
+    expect(page.props.form.values.consent).toEqual([]);
+    expect(response.body).toContain('name="consent"');
+    expect(response.body).not.toMatch(/<input[^>]*checked/);
+    const none = await resident.post('/someone-died/who-to-tell');
+    expect(none.statusCode).toBe(400);
+    const refused = pageModel(none);
+    expect(refused.page === 'who-to-tell' && refused.props.form.errors).toEqual([
+      { field: 'consent', message: 'Select at least one service to tell' },
+    ]);
+  });
+
+  it('keeps what the resident ticked, and only that, when they come back to the page', async () => {
+    const resident = await residentAtCheckAnswers();
+    await resident.get('/someone-died/who-to-tell');
+    await resident.post('/someone-died/who-to-tell', [['consent', 'nhs']]);
+    const again = pageModel(await resident.get('/someone-died/who-to-tell'));
+    expect(again.page === 'who-to-tell' && again.props.form.values.consent).toEqual(['nhs']);
+  });
+
+  it('"Tell all of them" chooses every service offered, without JavaScript', async () => {
+    const resident = await residentAtCheckAnswers();
+    const page = pageModel(await resident.get('/someone-died/who-to-tell'));
+    if (page.page !== 'who-to-tell') throw new Error(page.page);
+    const all = await resident.post('/someone-died/who-to-tell', [['tellAll', 'all']]);
+    expect(all.headers.location).toBe('/someone-died/declaration');
+    const declaration = pageModel(await resident.get('/someone-died/declaration'));
+    expect(declaration.page === 'declaration' && declaration.props.agencies).toEqual(
+      page.props.options.map((option) => option.agency),
+    );
+  });
+});
+
 describe('sending', () => {
   it('makes one submission from a double click: two declarations posted at once', async () => {
     const resident = await readyToSend();
