@@ -2,6 +2,7 @@ import { createSubmissionRequestSchema, isLifeEventId, type FieldError, type Lif
 import { pageMessages } from '@tuo/shared/pages/page-messages';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { spendSavedJourneys } from '../../saved-journeys/saved-journey-repository.js';
 import { acceptSubmission } from '../../submissions/accept-submission.js';
 import { requestHash } from '../../submissions/request-hash.js';
 import { csrfToken } from './csrf.js';
@@ -75,6 +76,8 @@ export const declarationRoutes: FastifyPluginAsyncZod = async (app) => {
         ...(origin.assisted ? { assisted: origin.assisted } : {}),
         idempotency: { key: `journey:${state.idempotencyKey}`, requestHash: requestHash(parsed.data) },
       });
+      // A saved form of this journey must not bring the same report back to send again.
+      await spendSavedJourneys(app.db, state.savedForms ?? [], response.reference);
       // Sent: the answers are with the agencies now, so the session forgets them.
       saveJourney(request, lifeEvent, {
         answers: {},

@@ -9,6 +9,8 @@ export interface JourneyState {
   consent?: { offered: AgencyId[]; chosen: AgencyId[] };
   /** One per journey: a double click or a resent declaration replays the first submission. */
   idempotencyKey: string;
+  /** Saved forms made from this journey or restored into it: sending the report spends them. */
+  savedForms?: string[];
   /** Set once sent; answers are then forgotten. The secret is cleared once shown. */
   submitted?: { reference: string; trackingSecret: string | null; agencies: AgencyId[] };
 }
