@@ -31,7 +31,7 @@ export const journeyRoutes: FastifyPluginAsync<{ config: Config; addressLookup: 
   await app.register(trackRoutes, { config: options.config });
   await app.register(checkAnswersRoutes);
   await app.register(whoToTellRoutes);
-  await app.register(declarationRoutes);
+  await app.register(declarationRoutes, { config: options.config });
   await app.register(saveRoutes, { config: options.config });
   await app.register(returnRoutes, { config: options.config });
   await app.register(questionRoutes, { addressLookup: options.addressLookup });

@@ -12,7 +12,13 @@ export interface JourneyState {
   /** Saved forms made from this journey or restored into it: sending the report spends them. */
   savedForms?: string[];
   /** Set once sent; answers are then forgotten. The secret is cleared once shown. */
-  submitted?: { reference: string; trackingSecret: string | null; agencies: AgencyId[] };
+  submitted?: {
+    reference: string;
+    trackingSecret: string | null;
+    agencies: AgencyId[];
+    /** How the confirmation is being sent to the resident (absent in sessions from before this was kept). */
+    messagedBy?: ('email' | 'sms')[];
+  };
 }
 
 declare module 'fastify' {
