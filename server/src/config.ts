@@ -1,4 +1,4 @@
-import type { AgencyId } from '@tuo/shared';
+import type { AgencyKind } from '@tuo/shared';
 import type { HelpContact } from '@tuo/shared/pages/help-contact';
 import { z } from 'zod';
 import { targetOverridesSchema } from './service-levels/target-overrides.js';
@@ -79,10 +79,10 @@ export const envSchema = z
       .default('false'),
     AGENCY_COUNCIL_WEBHOOK_URL: url.optional(),
     AGENCY_COUNCIL_WEBHOOK_SECRET: webhookSecret.optional(),
-    AGENCY_NHS_WEBHOOK_URL: url.optional(),
-    AGENCY_NHS_WEBHOOK_SECRET: webhookSecret.optional(),
-    AGENCY_HOUSING_WEBHOOK_URL: url.optional(),
-    AGENCY_HOUSING_WEBHOOK_SECRET: webhookSecret.optional(),
+    AGENCY_GP_PRACTICE_WEBHOOK_URL: url.optional(),
+    AGENCY_GP_PRACTICE_WEBHOOK_SECRET: webhookSecret.optional(),
+    AGENCY_HOUSING_PROVIDER_WEBHOOK_URL: url.optional(),
+    AGENCY_HOUSING_PROVIDER_WEBHOOK_SECRET: webhookSecret.optional(),
     AGENCY_JOBCENTRE_WEBHOOK_URL: url.optional(),
     AGENCY_JOBCENTRE_WEBHOOK_SECRET: webhookSecret.optional(),
     AGENCY_WEBHOOK_SECRET_GRACE_HOURS: positiveInt('hours a rotated-out webhook secret keeps signing').default(24),
@@ -111,7 +111,7 @@ export const envSchema = z
     HELP_CENTRE: z.string().min(1).max(200).default('the Customer Centre, Town Hall, High Street'),
   })
   .superRefine((env, ctx) => {
-    for (const agency of ['COUNCIL', 'NHS', 'HOUSING', 'JOBCENTRE'] as const) {
+    for (const agency of ['COUNCIL', 'GP_PRACTICE', 'HOUSING_PROVIDER', 'JOBCENTRE'] as const) {
       const urlSet = env[`AGENCY_${agency}_WEBHOOK_URL`] !== undefined;
       const secretSet = env[`AGENCY_${agency}_WEBHOOK_SECRET`] !== undefined;
       if (urlSet !== secretSet) {
@@ -184,7 +184,7 @@ export interface Config {
    */
   trustProxy: boolean | number | string;
   /** Per agency: a webhook to push to, or none (the agency pulls from its inbox). */
-  agencies: Record<AgencyId, { webhook?: { url: string; secret: string } }>;
+  agencies: Record<AgencyKind, { webhook?: { url: string; secret: string } }>;
   /** The agency portal: how long a replaced webhook secret keeps signing beside the new one. */
   agencyPortal: { webhookSecretGraceMs: number };
   delivery: { maxAttempts: number; retryBaseMs: number; retryMaxMs: number; timeoutMs: number };
@@ -261,8 +261,11 @@ export function toConfig(
             : env.TRUST_PROXY,
     agencies: {
       council: webhookOf(env.AGENCY_COUNCIL_WEBHOOK_URL, env.AGENCY_COUNCIL_WEBHOOK_SECRET),
-      nhs: webhookOf(env.AGENCY_NHS_WEBHOOK_URL, env.AGENCY_NHS_WEBHOOK_SECRET),
-      housing: webhookOf(env.AGENCY_HOUSING_WEBHOOK_URL, env.AGENCY_HOUSING_WEBHOOK_SECRET),
+      'gp-practice': webhookOf(env.AGENCY_GP_PRACTICE_WEBHOOK_URL, env.AGENCY_GP_PRACTICE_WEBHOOK_SECRET),
+      'housing-provider': webhookOf(
+        env.AGENCY_HOUSING_PROVIDER_WEBHOOK_URL,
+        env.AGENCY_HOUSING_PROVIDER_WEBHOOK_SECRET,
+      ),
       jobcentre: webhookOf(env.AGENCY_JOBCENTRE_WEBHOOK_URL, env.AGENCY_JOBCENTRE_WEBHOOK_SECRET),
     },
     agencyPortal: { webhookSecretGraceMs: env.AGENCY_WEBHOOK_SECRET_GRACE_HOURS * 60 * 60 * 1000 },

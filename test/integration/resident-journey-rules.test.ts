@@ -34,7 +34,7 @@ async function residentAtCheckAnswers(given: Answers = answers): Promise<Residen
 async function readyToSend(): Promise<Resident> {
   const resident = await residentAtCheckAnswers();
   await resident.get('/someone-died/who-to-tell');
-  await resident.post('/someone-died/who-to-tell', [['consent', 'nhs']]);
+  await resident.post('/someone-died/who-to-tell', [['consent', 'gp-practice']]);
   await resident.get('/someone-died/declaration');
   return resident;
 }
@@ -87,9 +87,9 @@ describe('consent to tell each service', () => {
   it('keeps what the resident ticked, and only that, when they come back to the page', async () => {
     const resident = await residentAtCheckAnswers();
     await resident.get('/someone-died/who-to-tell');
-    await resident.post('/someone-died/who-to-tell', [['consent', 'nhs']]);
+    await resident.post('/someone-died/who-to-tell', [['consent', 'gp-practice']]);
     const again = pageModel(await resident.get('/someone-died/who-to-tell'));
-    expect(again.page === 'who-to-tell' && again.props.form.values.consent).toEqual(['nhs']);
+    expect(again.page === 'who-to-tell' && again.props.form.values.consent).toEqual(['gp-practice']);
   });
 
   it('"Tell all of them" chooses every service offered, without JavaScript', async () => {
@@ -132,7 +132,7 @@ describe('sending', () => {
       .select('deliveries.agency')
       .where('submissions.reference', '=', confirmation.props.reference)
       .execute();
-    expect(rows.map((row) => row.agency)).toEqual(['nhs']);
+    expect(rows.map((row) => row.agency)).toEqual(['gp-practice']);
   });
 
   it('shows the tracking code once, and forgets the answers once sent', async () => {
@@ -236,7 +236,7 @@ describe('tracking', () => {
     expect(byForm.body).toContain('Waiting to be sent');
     const byLink = pageModel(await tracker.get(`/track?reference=${reference}&secret=${trackingSecret}`));
     expect(byLink.page === 'track' && byLink.props.result?.agencies.map((a) => [a.agency, a.status])).toEqual([
-      ['nhs', 'queued'],
+      ['gp-practice', 'queued'],
     ]);
 
     const wrongSecret = await tracker.post('/track', [

@@ -3,7 +3,7 @@ import { renderToString } from 'react-dom/server';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import {
-  agencyIds,
+  agencyKinds,
   answerSummary,
   catalogue,
   consentOptions,
@@ -108,7 +108,7 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
           reference: 'TUO-7K3M-9Q2M',
           lifeEvent,
           submittedAt: '2026-06-15T10:00:00.000Z',
-          agencies: agencyIds.map((agency, index) => ({
+          agencies: agencyKinds.map((agency, index) => ({
             agency,
             status: deliveryStatuses[index % deliveryStatuses.length] ?? 'queued',
             changedAt: '2026-06-15T10:00:00.000Z',

@@ -1,11 +1,11 @@
 import {
-  agencyIds,
+  agencyKinds,
   consentOptions,
   createSubmissionRequestSchema,
   getJourney,
   isLifeEventId,
   toFieldErrors,
-  type AgencyId,
+  type AgencyKind,
   type LifeEventId,
 } from '@tuo/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -22,7 +22,7 @@ const title = 'Who do you want us to tell?';
  * Ticked agencies: only those the resident ticked before. Consent is opt-in (UK GDPR: a pre-ticked
  * box is not consent), so nothing starts ticked, not even an agency that has become relevant since.
  */
-function ticked(state: JourneyState, relevant: readonly AgencyId[]): AgencyId[] {
+function ticked(state: JourneyState, relevant: readonly AgencyKind[]): AgencyKind[] {
   const chosen = state.consent?.chosen ?? [];
   return relevant.filter((agency) => chosen.includes(agency));
 }
@@ -35,7 +35,7 @@ export const whoToTellRoutes: FastifyPluginAsyncZod = async (app) => {
   const render = (
     lifeEvent: LifeEventId,
     state: JourneyState,
-    chosen: readonly AgencyId[],
+    chosen: readonly AgencyKind[],
     errors: ReturnType<typeof toFieldErrors>,
     token: string,
   ) => {
@@ -93,7 +93,7 @@ export const whoToTellRoutes: FastifyPluginAsyncZod = async (app) => {
       const tellAll = request.body.tellAll === 'all';
       const posted = [request.body.consent ?? []].flat();
       // Required agencies have no box: they are always told.
-      const chosen = agencyIds.filter((agency) =>
+      const chosen = agencyKinds.filter((agency) =>
         options.some((o) => o.agency === agency && (o.required || tellAll || posted.includes(agency))),
       );
       // The API's own rules decide whether this consent is acceptable, so the two can never disagree.
