@@ -258,6 +258,8 @@ export interface SavedJourneysTable {
   created_at: DefaultedTimestamp;
   expires_at: Timestamp;
   used_at: Timestamp | null;
+  /** The reference of the report sent from this form since it was saved: the form is then spent. */
+  submitted_reference: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One wrong saved-form code, keyed by client address, for throttling. */
