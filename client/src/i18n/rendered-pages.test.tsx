@@ -88,9 +88,18 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
     }),
     model({
       page: 'confirmation',
-      props: { lifeEvent, reference: 'TUO-7K3M-9Q2M', trackingSecret: 'a'.repeat(22), agencies },
+      props: {
+        lifeEvent,
+        reference: 'TUO-7K3M-9Q2M',
+        trackingSecret: 'a'.repeat(22),
+        agencies,
+        messagedBy: ['email', 'sms'],
+      },
     }),
-    model({ page: 'confirmation', props: { lifeEvent, reference: 'TUO-7K3M-9Q2M', trackingSecret: null, agencies } }),
+    model({
+      page: 'confirmation',
+      props: { lifeEvent, reference: 'TUO-7K3M-9Q2M', trackingSecret: null, agencies, messagedBy: [] },
+    }),
     model({
       page: 'track',
       props: {
