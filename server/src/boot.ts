@@ -13,7 +13,7 @@ import { cronItems } from './jobs/job-names.js';
 import { serviceLevelCronItems } from './service-levels/service-level-jobs.js';
 import { createTaskList } from './jobs/task-list.js';
 import { createDeliveryWork } from './deliveries/delivery-work.js';
-import { loggerOptions } from './logger.js';
+import { logDestination, loggerOptions } from './logger.js';
 import { startWorker, type RunningWorker } from './queue/worker-runner.js';
 import { listenForStopSignals, stopSignals } from './stop-signals.js';
 
@@ -73,8 +73,10 @@ export async function boot(roles: Roles): Promise<void> {
     databaseUrl: env.DATABASE_URL ?? embedded?.databaseUrl ?? '',
     sessionSecret: env.SESSION_SECRET ?? embedded?.sessionSecret ?? '',
     protectedDataKeys: env.PROTECTED_DATA_KEYS ?? parseProtectedDataKeys(embedded?.protectedDataKeys ?? ''),
+    terminal: process.stdout.isTTY,
   });
-  const logger = pino(loggerOptions(config.logLevel));
+  const logStream = await logDestination(config.logFormat);
+  const logger = pino(loggerOptions(config.logLevel), logStream);
   // graphile-worker shares the pool: give each concurrent job a connection, and the API its own.
   const { pool, db } = createDb(config.databaseUrl, { max: roles.worker ? config.worker.concurrency + 12 : 20 });
 
@@ -130,7 +132,13 @@ export async function boot(roles: Roles): Promise<void> {
   }
   const worker = running.worker;
   const app = roles.api
-    ? await buildApp({ config, db, dev: roles.dev ?? false, ...(worker ? { workerStatus: worker.status } : {}) })
+    ? await buildApp({
+        config,
+        db,
+        logStream,
+        dev: roles.dev ?? false,
+        ...(worker ? { workerStatus: worker.status } : {}),
+      })
     : await buildHealthApp({ db, workerStatus: worker?.status ?? (() => ({ ok: false })), logger });
   running.app = app;
   if (roles.api) step('Starting the web server…');

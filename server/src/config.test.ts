@@ -23,6 +23,18 @@ describe('configuration', () => {
     ).toEqual({ answersDays: 90 });
   });
 
+  it('logs readable lines on a terminal and JSON elsewhere, unless LOG_FORMAT says which', () => {
+    const found = { databaseUrl: 'postgres://x/y', sessionSecret: 's'.repeat(32), protectedDataKeys: [] };
+    expect(toConfig(parseEnv({}), { ...found, terminal: true }).logFormat).toBe('pretty');
+    expect(toConfig(parseEnv({}), { ...found, terminal: false }).logFormat).toBe('json');
+    expect(toConfig(parseEnv({}), found).logFormat).toBe('json');
+    expect(toConfig(parseEnv({ LOG_FORMAT: 'json' }), { ...found, terminal: true }).logFormat).toBe('json');
+    expect(toConfig(parseEnv({ LOG_FORMAT: 'pretty' }), { ...found, terminal: false }).logFormat).toBe('pretty');
+    expect(messageFor({ LOG_FORMAT: 'loud' })).toBe(
+      'Configuration error: LOG_FORMAT must be pretty or json (got "loud").',
+    );
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'Configuration error: PORT must be a whole number from 1 to 65535 (got "abc").'],
     [{ PORT: '0' }, 'Configuration error: PORT must be a whole number from 1 to 65535 (got "0").'],

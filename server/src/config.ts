@@ -72,6 +72,7 @@ export const envSchema = z
     PROTECTED_DATA_KEYS: protectedDataKeys.optional(),
     ANSWERS_RETENTION_DAYS: positiveInt('days personal answers are kept after every agency has them').default(90),
     LOG_LEVEL: logLevel.default('info'),
+    LOG_FORMAT: z.enum(['pretty', 'json'], { error: 'must be pretty or json' }).optional(),
     PUBLIC_URL: url.optional(),
     WORKER_CONCURRENCY: positiveInt('jobs run at once per worker process').default(8),
     BODY_LIMIT_BYTES: positiveInt('largest request body accepted').default(1_048_576),
@@ -185,6 +186,11 @@ export interface Config {
   /** Personal answers are erased this long after every agency has the submission (or gave up). */
   retention: { answersDays: number };
   logLevel: Env['LOG_LEVEL'];
+  /**
+   * `pretty`: readable lines, with each request logged at debug level (a person at a terminal);
+   * `json`: one JSON object a line, requests at info (log collectors). LOG_FORMAT, else pretty on a terminal.
+   */
+  logFormat: 'pretty' | 'json';
   publicUrl: string;
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
@@ -260,7 +266,13 @@ export const knownEnvNames: readonly string[] = Object.keys(envSchema.shape);
 /** Completes {@link Env} with a database URL and secrets, as found or made by the caller. */
 export function toConfig(
   env: Env,
-  found: { databaseUrl: string; sessionSecret: string; protectedDataKeys: ProtectedDataKey[] },
+  found: {
+    databaseUrl: string;
+    sessionSecret: string;
+    protectedDataKeys: ProtectedDataKey[];
+    /** Standard output is a terminal (so logs default to readable lines). */
+    terminal?: boolean;
+  },
 ): Config {
   return {
     databaseUrl: found.databaseUrl,
@@ -271,6 +283,7 @@ export function toConfig(
     protectedDataKeys: found.protectedDataKeys,
     retention: { answersDays: env.ANSWERS_RETENTION_DAYS },
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT ?? (found.terminal ? 'pretty' : 'json'),
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${String(env.PORT)}`,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,

@@ -1,5 +1,5 @@
 import type { FastifyServerOptions } from 'fastify';
-import { stdSerializers, type LoggerOptions } from 'pino';
+import { stdSerializers, type DestinationStream, type LoggerOptions } from 'pino';
 
 /**
  * Keys whose values are personal data wherever they appear in a logged object.
@@ -75,4 +75,25 @@ export function loggerOptions(level: string): LoggerOptions & NonNullable<Fastif
       },
     },
   };
+}
+
+/**
+ * Where log lines go: standard output as JSON, or through pino-pretty as readable lines. pino-pretty
+ * is a development dependency: without it (a production install) the lines stay JSON, and say so.
+ */
+export async function logDestination(format: 'pretty' | 'json'): Promise<DestinationStream> {
+  if (format === 'json') return process.stdout;
+  try {
+    const { default: pretty } = await import('pino-pretty');
+    return pretty({
+      colorize: process.stdout.isTTY,
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname',
+      // Written as they come, so the last lines before a stop are never lost.
+      sync: true,
+    });
+  } catch {
+    process.stdout.write('[tell-us-once] LOG_FORMAT=pretty needs pino-pretty (npm install): logging JSON instead.\n');
+    return process.stdout;
+  }
 }
