@@ -3,6 +3,7 @@ import type { Task } from 'graphile-worker';
 import { sql, type Kysely } from 'kysely';
 import type { AdapterRegistry } from '../adapters/adapter-registry.js';
 import type { AgencyAdapter, DeliveryOutcome } from '../adapters/agency-adapter.js';
+import { createInboxTransport } from '../adapters/transports/inbox-transport.js';
 import { decideDelivery } from './delivery-decision.js';
 import type { Database } from '../db/database.js';
 import type { ProtectedValues } from '../privacy/protected-values.js';
@@ -30,22 +31,24 @@ export function createDeliverToAgencyTask(deps: {
   return async (rawPayload, helpers) => {
     const { deliveryId, attempt } = deliverToAgencyPayloadSchema.parse(rawPayload);
     // Claim the attempt, note it, and read the envelope in one round trip.
-    const claimed = await sql<{ agency: AgencyKind; envelope: unknown; erased: boolean }>`
+    const claimed = await sql<{ agency: AgencyKind; fallback: boolean; envelope: unknown; erased: boolean }>`
       with claimed as (
         update deliveries set status = 'sending', attempts = ${attempt}, status_changed_at = now()
         where id = ${deliveryId}
           and ((status = 'queued' and attempts = ${attempt - 1}) or (status = 'sending' and attempts = ${attempt}))
-        returning agency, submission_id
+        returning agency, organisation_id, submission_id
       ),
       noted as (insert into delivery_events (delivery_id, status, at, detail) select ${deliveryId}, 'sending', now(), ${`Attempt ${attempt}`} from claimed)
-      select claimed.agency, submissions.envelope, submissions.answers_erased_at is not null as erased from claimed join submissions on submissions.id = claimed.submission_id
+      select claimed.agency, o.fallback, submissions.envelope, submissions.answers_erased_at is not null as erased
+      from claimed join submissions on submissions.id = claimed.submission_id join organisations o on o.id = claimed.organisation_id
     `.execute(db);
     const row = claimed.rows[0];
     if (!row) {
       helpers.logger.info(`delivery ${deliveryId} attempt ${attempt} is no longer due; nothing to do`);
       return;
     }
-    const adapter = adapters[row.agency];
+    // The kind's configured webhook is its fallback organisation's: any other organisation reads its inbox.
+    const adapter = row.fallback ? adapters[row.agency] : inboxOnly(adapters[row.agency]);
     const started = new Date();
     let outcome: DeliveryOutcome;
     let payload: AgencyPayloadV1 | undefined;
@@ -96,6 +99,12 @@ export function createDeliverToAgencyTask(deps: {
       select ${next ? sql`(select count(*) from queued)` : sql`0`} as queued
     `.execute(db);
   };
+}
+
+/** The adapter as it serves an organisation without a webhook of its own: into the inbox. */
+function inboxOnly(adapter: AgencyAdapter): AgencyAdapter {
+  const inbox = createInboxTransport();
+  return { ...adapter, transport: inbox.kind, deliver: (notification) => inbox.send(notification) };
 }
 
 /** The agency's payload, checked against its schema before it leaves: nothing outside its routing rules. */
