@@ -3,10 +3,10 @@ import { agencyRoles, type AgencyRole, type AgencyUser } from '@tuo/shared/api/a
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { OrganisationScope } from '../organisations/organisation-scope.js';
-import { hashPassword, StaffAccountExistsError, verifyAccount } from '../staff/staff-accounts.js';
+import { hashPassword, StaffAccountExistsError, verifyAccount } from '../console/password-accounts.js';
 
 // Agency accounts are rows of `staff_users` with an agency role and their agency: the same
-// argon2id hashes, sessions and sign-in throttle as the staff console, never the same roles.
+// argon2id hashes, sessions and sign-in throttle as the staff console (`server/src/console/`), never the same roles.
 
 interface AgencyUserRow {
   id: string;

@@ -5,7 +5,7 @@ import { agencyRoleSchema } from '@tuo/shared/api/agency-portal';
 import { z } from 'zod';
 import { ConfigError, parseEnv } from '../config.js';
 import { withCliDatabase } from '../db/cli-database.js';
-import { StaffAccountExistsError } from '../staff/staff-accounts.js';
+import { StaffAccountExistsError } from '../console/password-accounts.js';
 import { organisationFromArgs } from '../organisations/fallback-organisation.js';
 import { createAgencyUser } from './agency-accounts.js';
 

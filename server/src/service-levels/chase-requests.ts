@@ -5,8 +5,8 @@ import type {
   ChaseRequestSummary,
   ChaseStatus,
   TargetKind,
-  TrackChaseAgency,
 } from '@tuo/shared/api/chase-requests';
+import type { TrackChaseAgency } from '@tuo/shared/pages/track-chase-model';
 import { sql, type Kysely } from 'kysely';
 import { auditInsert, recordAudit, type Actor } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';

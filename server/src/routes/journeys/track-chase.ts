@@ -1,5 +1,6 @@
 import { agencyKinds, normaliseReference, type AgencyKind, type FieldError } from '@tuo/shared';
-import { chaseNoteSchema, type TrackChase } from '@tuo/shared/api/chase-requests';
+import { chaseNoteSchema } from '@tuo/shared/api/chase-requests';
+import type { TrackChase } from '@tuo/shared/pages/track-chase-model';
 import { pageMessages } from '@tuo/shared/pages/page-messages';
 import type { FormValues } from '@tuo/shared/pages/form-values';
 import type { FastifyReply, FastifyRequest } from 'fastify';

@@ -8,8 +8,8 @@ import { z } from 'zod';
 import { advanceNotification, findInInbox, searchInbox } from '../../../agency/agency-inbox.js';
 import { payloadRows } from '../../../agency-portal/payload-rows.js';
 import { postedFormSchema } from '../../journeys/posted-form.js';
-import { formValues, text } from '../../staff/pages/staff-page.js';
-import { staffCsrfToken } from '../../staff/staff-access.js';
+import { formValues, text } from '../../../console/posted-fields.js';
+import { staffCsrfToken } from '../../../console/csrf.js';
 import {
   agencyUserActor,
   auditAgencyUser,
@@ -91,7 +91,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
           errors,
         },
         items: notifications.map(
-          ({ id, reference, lifeEvent, status, deliveredAt, acknowledgedAt, actionedAt, missedTargets }) => ({
+          ({
             id,
             reference,
             lifeEvent,
@@ -100,6 +100,17 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
             acknowledgedAt,
             actionedAt,
             missedTargets,
+            possibleDuplicateOf,
+          }) => ({
+            id,
+            reference,
+            lifeEvent,
+            status,
+            deliveredAt,
+            acknowledgedAt,
+            actionedAt,
+            missedTargets,
+            possibleDuplicateOf,
           }),
         ),
         total,
