@@ -24,6 +24,8 @@ import { FLAG_MISSED_TARGETS, SEND_MISSED_TARGET_EVENT } from '../service-levels
 import { englandAndWales } from '../service-levels/working-days.js';
 import { createFlagMissedTargetsTask } from './flag-missed-targets-task.js';
 import { createSendMissedTargetEventTask } from './send-missed-target-event-task.js';
+import { SEND_NOTIFICATION_EVENT } from './notification-event-job.js';
+import { createSendNotificationEventTask } from './send-notification-event-task.js';
 
 /**
  * Every queue task this service runs, by snake_case name. Tasks re-parse their payload with zod
@@ -49,6 +51,12 @@ export function createTaskList(deps: {
   const privacy = createProtectedValues(deps.config.protectedDataKeys);
   return {
     [DELIVER_TO_AGENCY]: createDeliverToAgencyTask({
+      db: deps.db,
+      adapters: deps.adapters,
+      privacy,
+      policy: deps.config.delivery,
+    }),
+    [SEND_NOTIFICATION_EVENT]: createSendNotificationEventTask({
       db: deps.db,
       adapters: deps.adapters,
       privacy,

@@ -100,6 +100,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
             actionedAt,
             missedTargets,
             possibleDuplicateOf,
+            withdrawn,
           }) => ({
             id,
             reference,
@@ -110,6 +111,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
             actionedAt,
             missedTargets,
             possibleDuplicateOf,
+            withdrawn,
           }),
         ),
         total,
