@@ -42,6 +42,8 @@ export interface AppOptions {
   dev?: boolean;
   /** The clock service-level judgements read; defaults to the system's (tests move it). */
   now?: () => Date;
+  /** How the app waits (sign-in slowing down); defaults to a real timer (tests record the waits). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** Believe X-Forwarded-For for this many proxy hops in front of the app. */
@@ -81,7 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(privacyPlugin, { privacy: createProtectedValues(config.protectedDataKeys) });
   await app.register(openApiPlugin, { publicUrl: config.publicUrl });
-  await app.register(clockPlugin, { now: options.now });
+  await app.register(clockPlugin, { now: options.now, sleep: options.sleep });
   await app.register(healthRoutes);
   await app.register(languagePlugin, { publicUrl: config.publicUrl });
   await app.register(pagesPlugin, { dev: options.dev ?? false, help: config.help });

@@ -12,6 +12,7 @@ import { buildHealthApp } from './health-app.js';
 import { cronItems } from './jobs/job-names.js';
 import { serviceLevelCronItems } from './service-levels/service-level-jobs.js';
 import { createTaskList } from './jobs/task-list.js';
+import { createDeliveryWork } from './deliveries/delivery-work.js';
 import { loggerOptions } from './logger.js';
 import { startWorker, type RunningWorker } from './queue/worker-runner.js';
 
@@ -102,10 +103,11 @@ export async function boot(roles: Roles): Promise<void> {
       pool,
       db,
       logger,
-      taskList: createTaskList({
-        db,
+      taskList: createTaskList({ db, config }),
+      deliveries: createDeliveryWork({
         adapters: createAdapterRegistry(config, databaseSigningSecrets(db, config.sessionSecret)),
         config,
+        logger,
       }),
       cronItems: [...cronItems, ...serviceLevelCronItems],
       ...config.worker,

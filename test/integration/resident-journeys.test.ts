@@ -150,10 +150,8 @@ describe.each(Object.keys(routes) as LifeEventId[])('%s in server-rendered pages
     const consent = exampleSubmissions[lifeEvent].consent.filter((agency) => agency !== leftOut[lifeEvent]);
     const choose = pageModel(await resident.get(`/${lifeEvent}/who-to-tell`));
     if (choose.page !== 'who-to-tell') throw new Error(`Expected who to tell, got ${choose.page}`);
-    // Every relevant agency starts ticked.
-    expect(choose.props.form.values.consent).toEqual(
-      choose.props.options.filter((o) => !o.required).map((o) => o.agency),
-    );
+    // Consent is opt-in: nothing starts ticked.
+    expect(choose.props.form.values.consent).toEqual([]);
     const chosen = await resident.post(
       `/${lifeEvent}/who-to-tell`,
       consent.map((agency) => ['consent', agency] as const),

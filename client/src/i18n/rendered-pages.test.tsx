@@ -88,9 +88,18 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
     }),
     model({
       page: 'confirmation',
-      props: { lifeEvent, reference: 'TUO-7K3M-9Q2M', trackingSecret: 'a'.repeat(22), agencies },
+      props: {
+        lifeEvent,
+        reference: 'TUO-7K3M-9Q2M',
+        trackingSecret: 'a'.repeat(22),
+        agencies,
+        messagedBy: ['email', 'sms'],
+      },
     }),
-    model({ page: 'confirmation', props: { lifeEvent, reference: 'TUO-7K3M-9Q2M', trackingSecret: null, agencies } }),
+    model({
+      page: 'confirmation',
+      props: { lifeEvent, reference: 'TUO-7K3M-9Q2M', trackingSecret: null, agencies, messagedBy: [] },
+    }),
     model({
       page: 'track',
       props: {
@@ -136,7 +145,9 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
 }
 
 const otherPages: PageModel[] = [
-  ...(['start', 'not-found', 'error', 'session-expired'] as const).map((page) => model({ page, props: {} })),
+  ...(['start', 'not-found', 'error', 'unavailable', 'session-expired'] as const).map((page) =>
+    model({ page, props: {} }),
+  ),
   model({ page: 'choose-life-event', props: { form: form() } }),
   model({
     page: 'choose-life-event',

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { ProtectedValues } from '../privacy/protected-values.js';
-import { messageIdFor } from '../jobs/deliver-to-agency-task.js';
+import { messageIdFor } from '../deliveries/attempt-delivery.js';
 import { linkedReports } from '../duplicates/possible-duplicates.js';
 import { listCaseNotes } from './case-notes.js';
 

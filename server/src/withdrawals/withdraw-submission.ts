@@ -38,7 +38,7 @@ export async function withdrawSubmission(
       select d.id, d.status, d.transport from deliveries d where d.submission_id in (select id from s) for update
     ),
     cancelled as (
-      update deliveries set status = 'cancelled', status_changed_at = ${at}, next_attempt_at = null
+      update deliveries set status = 'cancelled', status_changed_at = ${at}, next_attempt_at = null, due_at = null
       from locked where deliveries.id = locked.id and locked.status = any(${unsent}::text[])
       returning deliveries.id
     ),

@@ -92,6 +92,8 @@ export interface ConfirmationProps {
   /** Shown once: null when the resident has already seen it. */
   trackingSecret: string | null;
   agencies: AgencyKind[];
+  /** How the reference and tracking code are being sent to the resident: empty when nothing is (no GOV.UK Notify, or no contact details). */
+  messagedBy: ('email' | 'sms')[];
 }
 
 /** The tracking form and, when the reference and secret matched, each agency's status. */
@@ -128,7 +130,7 @@ interface PageModelBase {
  */
 export type PageModel = PageModelBase &
   (
-    | { page: 'start' | 'not-found' | 'error' | 'session-expired'; props: NoProps }
+    | { page: 'start' | 'not-found' | 'error' | 'unavailable' | 'session-expired'; props: NoProps }
     | { page: 'choose-life-event'; props: ChooseLifeEventProps }
     | { page: 'question'; props: QuestionProps }
     | { page: 'check-answers'; props: CheckAnswersProps }

@@ -33,7 +33,7 @@ export const journeyRoutes: FastifyPluginAsync<{
   await app.register(trackRoutes, { config: options.config });
   await app.register(checkAnswersRoutes);
   await app.register(whoToTellRoutes);
-  await app.register(declarationRoutes);
+  await app.register(declarationRoutes, { config: options.config });
   await app.register(saveRoutes, { config: options.config });
   await app.register(returnRoutes, { config: options.config });
   await app.register(questionRoutes, { addressLookup: options.addressLookup, lookUpLimit: options.lookUpLimit });
