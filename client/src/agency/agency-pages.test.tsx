@@ -17,6 +17,7 @@ const nav = {
     email: 'a@agency.example',
     role: 'agency-admin' as const,
     agency: 'council' as const,
+    organisation: { id: '5f1c1c4e-8d3e-4b8e-9a57-1f0c3f2f6a10', name: 'Northbridge Council', fallback: true },
   },
   csrfToken: 'token',
 };

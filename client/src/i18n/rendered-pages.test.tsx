@@ -67,6 +67,7 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
     label: row.label,
     lines: [...row.lines],
     changeHref: '/change',
+    sectionPageId: row.section?.pageId ?? null,
   }));
   const agencies = options.map((option) => option.agency);
   const consentError = [{ field: 'consent', message: 'Select at least one service to tell' }];

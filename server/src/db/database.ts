@@ -26,6 +26,7 @@ export interface Database {
   saved_journeys: SavedJourneysTable;
   saved_journey_code_failures: SavedJourneyCodeFailuresTable;
   chase_requests: ChaseRequestsTable;
+  organisations: OrganisationsTable;
   submission_corrections: SubmissionCorrectionsTable;
   notification_events: NotificationEventsTable;
 }
@@ -61,6 +62,8 @@ export interface DeliveriesTable {
   id: Generated<string>;
   submission_id: string;
   agency: string;
+  /** The organisation told (of the delivery's kind, `agency`). */
+  organisation_id: string;
   /** How the delivering worker reached the agency ('webhook' or 'inbox'); null until it tries. */
   transport: string | null;
   status: string;
@@ -183,6 +186,8 @@ export type { Generated };
 export interface AgencyApiKeysTable {
   id: Generated<string>;
   agency: string;
+  /** The organisation whose notifications the key reads. */
+  organisation_id: string;
   name: string;
   prefix: string;
   key_hash: string;
@@ -201,6 +206,8 @@ export interface StaffUsersTable {
   disabled_at: Timestamp | null;
   /** The agency of an agency user or admin; null for customer-centre staff. */
   agency: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The organisation of an agency user or admin; null for customer-centre staff. */
+  organisation_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A staff session: idle expiry in `expires_at`, absolute expiry counted from `signed_in_at`. */
@@ -244,6 +251,7 @@ export interface CaseNotesTable {
 export interface AgencyWebhookSecretsTable {
   id: Generated<string>;
   agency: string;
+  organisation_id: string;
   sealed_secret: string;
   created_at: DefaultedTimestamp;
   retires_at: Timestamp | null;
@@ -289,6 +297,25 @@ export interface ChaseRequestsTable {
   staff_id: string | null;
   staff_note: string | null;
   handled_at: Timestamp | null;
+}
+
+/** One organisation in the directory: of one kind, with its official code, the areas it serves and how it is found. */
+export interface OrganisationsTable {
+  id: Generated<string>;
+  kind: string;
+  name: string;
+  /** GSS code (council), NHS ODS code (GP practice) or Regulator of Social Housing number (housing association). */
+  code: string | null;
+  /** GSS codes of the council areas it serves, or postcode districts. */
+  areas: ColumnType<string[], string[] | undefined, string[]>;
+  postcode: string | null;
+  /** OS Places' LOCAL_CUSTODIAN_CODE of a council. */
+  custodian_code: string | null;
+  /** The kind's fallback: told when no more particular organisation of the kind is chosen. */
+  fallback: Generated<boolean>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  disabled_at: Date | null;
 }
 
 /** One correction a supervisor made to a report's answers after sending: which fields changed. */

@@ -26,7 +26,15 @@ export const agencyUserSchema = z.strictObject({
   id: z.uuid(),
   email: z.string(),
   role: agencyRoleSchema,
+  /** The kind of organisation they work for. */
   agency: agencyKindSchema,
+  /** The organisation they work for: they see its notifications and no other's. */
+  organisation: z.strictObject({
+    id: z.uuid(),
+    name: z.string(),
+    /** The kind's fallback organisation (the one the kind's configured webhook belongs to). */
+    fallback: z.boolean(),
+  }),
 });
 
 /** The signed-in agency user. */
