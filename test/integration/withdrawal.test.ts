@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { exampleSubmissions } from '@tuo/shared';
+import { exampleSubmissions, getJourney, routedFields, type AgencyKind } from '@tuo/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../server/src/agency/api-keys.js';
 import type { RunningWorker } from '../../server/src/queue/worker-runner.js';
@@ -220,5 +220,79 @@ describe('a supervisor withdrawing a report', () => {
       return Promise.resolve(found.length >= 2 ? found : undefined);
     });
     expect(events.map((e) => e.data.withdrawnBy)).toEqual(['staff', 'staff']);
+  });
+});
+
+describe('a supervisor correcting a report after sending', () => {
+  it('sends each webhook agency whose own routed fields changed just those fields, and the inbox shows the new values', async () => {
+    await startWorker();
+    const { reference } = await submit();
+    const rows = await waitFor(async () => {
+      const found = await deliveries(reference);
+      return found.length === 4 && found.every((d) => d.status === 'delivered') ? found : undefined;
+    });
+    const supervisor = new StaffClient(t.app);
+    await supervisor.signIn(await createTestStaff(t.database.db, 'supervisor'));
+    const corrected = (type: string) => receiver.received.filter((r) => r.reference === reference && r.type === type);
+
+    const journey = getJourney('someone-died');
+    const corrections = [{ nhsNumber: '4010232137' }, { dateOfDeath: '2025-01-15', maritalStatus: 'married' }];
+    for (const answers of corrections) {
+      const res = await supervisor.api('POST', `/api/staff/submissions/${reference}/correction`, { answers });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    // What each agency should hear: per correction, the changed fields its routing rule gives it, if any.
+    const expected = (agency: AgencyKind) =>
+      corrections
+        .map((changes) =>
+          Object.fromEntries(Object.entries(changes).filter(([name]) => routedFields(journey, agency).includes(name))),
+        )
+        .filter((changed) => Object.keys(changed).length > 0);
+    const total = expected('council').length + expected('jobcentre').length;
+    expect(total).toBeGreaterThan(0);
+    await waitFor(() =>
+      Promise.resolve(
+        corrected('council.notification.corrected').length + corrected('jobcentre.notification.corrected').length >=
+          total || undefined,
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const agency of ['council', 'jobcentre'] as const) {
+      const events = corrected(`${agency}.notification.corrected`);
+      expect(events.map((e) => e.data.answers)).toEqual(expected(agency));
+      for (const event of events)
+        expect(event.data).toMatchObject({
+          id: rows.find((d) => d.agency === agency)?.id,
+          reference,
+          lifeEvent: 'someone-died',
+          correctedAt: expect.any(String) as string,
+        });
+    }
+    // The GP practice reads its inbox: the notification there carries the new values.
+    const inbox = await t.app.inject({
+      method: 'GET',
+      url: '/api/agency/notifications?limit=200',
+      headers: { authorization: `Bearer ${gpKey}` },
+    });
+    const gp = inbox
+      .json<{ notifications: { reference: string; payload: { answers: Record<string, unknown> } }[] }>()
+      .notifications.find((n) => n.reference === reference);
+    expect(gp?.payload.answers).toMatchObject({ nhsNumber: '4010232137', dateOfDeath: '2025-01-15' });
+
+    const invalid = await supervisor.api('POST', `/api/staff/submissions/${reference}/correction`, {
+      answers: { dateOfDeath: '1900-01-01' },
+    });
+    expect(invalid.statusCode).toBe(400);
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .innerJoin('submissions', 'submissions.id', 'audit_events.submission_id')
+      .select('audit_events.detail')
+      .where('submissions.reference', '=', reference)
+      .where('audit_events.action', '=', 'submission.corrected')
+      .execute();
+    expect(audit.map((a) => (a.detail as { fields: string[] }).fields)).toEqual([
+      ['nhsNumber'],
+      ['dateOfDeath', 'maritalStatus'],
+    ]);
   });
 });

@@ -18,7 +18,10 @@ export const openApiPlugin = fp(
           version: '1.0.0',
           description:
             'Report a life event once; the portal routes it to every agency that needs it. ' +
-            'Errors are RFC 9457 problem details (application/problem+json).',
+            'Errors are RFC 9457 problem details (application/problem+json). ' +
+            'Webhook agencies receive Standard Webhooks events `{agency}.notification.created` (the routed payload, with `possibleDuplicateOf` when another report of the same event is known), ' +
+            '`{agency}.notification.target_missed`, `{agency}.notification.withdrawn` (`data`: `id` of the notification, `reference`, `lifeEvent`, `withdrawnAt`, `withdrawnBy`: do not act on it) and ' +
+            '`{agency}.notification.corrected` (`data`: `id`, `reference`, `lifeEvent`, `correctedAt`, and `answers`: the new values of only the routed fields that changed, null for one removed); each event has its own `webhook-id`, stable across retries.',
         },
         servers: [{ url: options.publicUrl }],
         tags: [

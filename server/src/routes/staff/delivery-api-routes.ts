@@ -10,6 +10,10 @@ import { loadSubmissionView } from '../../staff/submission-view.js';
 import { withdrawalRequestSchema } from '@tuo/shared/api/withdrawals';
 import { normaliseReference } from '@tuo/shared';
 import { withdrawSubmission } from '../../withdrawals/withdraw-submission.js';
+import { correctionRequestSchema } from '@tuo/shared/api/corrections';
+import type { Answers } from '@tuo/shared';
+import { correctSubmission } from '../../corrections/correct-submission.js';
+import { ValidationError } from '../../errors.js';
 import { staffActor, staffSecurity } from './staff-access.js';
 
 const tags = ['staff'];
@@ -86,6 +90,53 @@ export const deliveryApiRoutes: FastifyPluginAsyncZod = async (app) => {
         actor: staffActor(request),
       });
       const found = await loadSubmissionView(app.db, app.privacy, normaliseReference(request.params.reference));
+      if (!found) throw new NotFoundError();
+      return found.view;
+    },
+  );
+
+  app.post(
+    '/api/staff/submissions/:reference/correction',
+    {
+      config: { staffAccess: 'supervisor' },
+      schema: {
+        tags,
+        summary:
+          "Correct a report's answers after sending: each webhook agency whose own routed fields changed is sent `{agency}.notification.corrected` with their new values only",
+        security: staffSecurity,
+        params: z.object({ reference: z.string().max(40) }),
+        body: correctionRequestSchema,
+        response: { ...responses, 400: problemSchema },
+      },
+    },
+    async (request) => {
+      const reference = normaliseReference(request.params.reference);
+      const submission = await app.db
+        .selectFrom('submissions')
+        .select('id')
+        .where('reference', '=', reference)
+        .executeTakeFirst();
+      if (!submission) throw new NotFoundError('There is no submission with this reference.');
+      const result = await correctSubmission(app.db, app.privacy, {
+        submissionId: submission.id,
+        changes: request.body.answers as Answers,
+        actor: staffActor(request),
+      });
+      if (!result.done) {
+        if (result.reason === 'invalid')
+          throw new ValidationError(
+            'The corrected answers are not a valid report.',
+            result.errors.map((e) => ({ path: `answers.${e.field}`, message: e.message })),
+          );
+        if (result.reason === 'not_found') throw new NotFoundError();
+        throw new ConflictError(
+          `correction_${result.reason}`,
+          result.reason === 'unchanged'
+            ? 'These answers are the ones the report already has.'
+            : 'A withdrawn report, or one whose answers were erased, cannot be corrected.',
+        );
+      }
+      const found = await loadSubmissionView(app.db, app.privacy, reference);
       if (!found) throw new NotFoundError();
       return found.view;
     },
