@@ -8,6 +8,7 @@ import { answersSchema } from '../journeys/engine/answers-schema.js';
 import { relevantAgencies } from '../journeys/engine/routing.js';
 import { channelSchema, languageSchema } from '../submission/channel.js';
 import { nonEmpty } from '../util/non-empty.js';
+import { withdrawnSchema } from './withdrawals.js';
 
 function requestFor(lifeEvent: LifeEventId) {
   return z.strictObject({
@@ -121,9 +122,18 @@ export type CreateSubmissionResponse = z.infer<typeof createSubmissionResponseSc
 
 /**
  * Where one agency's delivery is: queued, being sent, delivered (the agency's system accepted it),
- * acknowledged (a person there has seen it), actioned (they have done what was needed), or failed.
+ * acknowledged (a person there has seen it), actioned (they have done what was needed), failed, or
+ * cancelled (the report was withdrawn before it was sent).
  */
-export const deliveryStatuses = ['queued', 'sending', 'delivered', 'acknowledged', 'actioned', 'failed'] as const;
+export const deliveryStatuses = [
+  'queued',
+  'sending',
+  'delivered',
+  'acknowledged',
+  'actioned',
+  'failed',
+  'cancelled',
+] as const;
 
 /** One of {@link deliveryStatuses}. */
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
@@ -133,6 +143,7 @@ export const submissionStatusResponseSchema = z.strictObject({
   reference: canonicalReferenceSchema,
   lifeEvent: lifeEventIdSchema,
   submittedAt: z.iso.datetime({ offset: true }),
+  withdrawn: withdrawnSchema,
   agencies: z.array(
     z.strictObject({
       agency: z.enum(agencyKinds),
