@@ -6,6 +6,7 @@ import { ConfigError, parseEnv, parseProtectedDataKeys, toConfig, type Config } 
 import { createDb } from './db/create-db.js';
 import { EmbeddedDatabaseError, startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { migrateToLatest } from './db/migrator.js';
+import { seedSampleDirectory } from './organisations/sample-directory.js';
 import { createAdapterRegistry } from './adapters/adapter-registry.js';
 import { databaseSigningSecrets } from './agency/webhook-secrets.js';
 import { buildHealthApp } from './health-app.js';
@@ -108,6 +109,11 @@ export async function boot(roles: Roles): Promise<void> {
 
   try {
     await migrateToLatest(db, step);
+    // The embedded trial install shows a directory at once; a DATABASE_URL install keeps its own.
+    if (embedded) {
+      const added = await seedSampleDirectory(db);
+      if (added > 0) step(`Added a sample directory of ${String(added)} fictional organisations.`);
+    }
   } catch (error) {
     await db.destroy();
     await embedded?.stop();

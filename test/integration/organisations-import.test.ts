@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDirectoryFile } from '../../server/src/organisations/import/directory-file.js';
 import { importOrganisations } from '../../server/src/organisations/import/import-organisations.js';
+import { sampleDirectoryCsv, seedSampleDirectory } from '../../server/src/organisations/sample-directory.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 let database: TestDatabase;
@@ -161,5 +162,31 @@ describe('importing the directory', () => {
     expect(file.entries).toEqual([]);
     expect(file.problems.map((p) => p.line)).toEqual([2, 3, 4]);
     expect(file.problems[2]?.message).toMatch(/code/);
+  });
+});
+
+describe('the sample directory of the embedded trial install', () => {
+  it('reads cleanly, loads into an empty directory once, and leaves a directory that has organisations alone', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      expect(readDirectoryFile(sampleDirectoryCsv).problems).toEqual([]);
+      expect(await seedSampleDirectory(fresh.db)).toBe(11);
+      const kinds = await fresh.db
+        .selectFrom('organisations')
+        .select(['kind', (eb) => eb.fn.countAll<string>().as('n')])
+        .where('fallback', '=', false)
+        .groupBy('kind')
+        .orderBy('kind')
+        .execute();
+      expect(kinds.map((k) => [k.kind, Number(k.n)])).toEqual([
+        ['council', 2],
+        ['gp-practice', 5],
+        ['housing-provider', 3],
+        ['jobcentre', 1],
+      ]);
+      expect(await seedSampleDirectory(fresh.db)).toBe(0);
+    } finally {
+      await fresh.drop();
+    }
   });
 });
