@@ -39,6 +39,33 @@ async function readyToSend(): Promise<Resident> {
   return resident;
 }
 
+describe('check your answers', () => {
+  it('groups the answers under the headings of the journey sections, in order', async () => {
+    const resident = await residentAtCheckAnswers();
+    const response = await resident.get('/someone-died/check-answers');
+    const headings = [...response.body.matchAll(/<h2 class="govuk-heading-m"[^>]*>([^<]+)<\/h2>/g)].map((m) => m[1]);
+    expect(headings).toEqual([
+      'The person who died',
+      'About you',
+      'How we contact you',
+      'Now choose who to tell',
+      'Get help',
+    ]);
+    const page = pageModel(response);
+    if (page.page !== 'check-answers') throw new Error(page.page);
+    const sectionOf = (field: string) => page.props.rows.find((row) => row.fieldName === field)?.sectionPageId;
+    expect([sectionOf('dateOfDeath'), sectionOf('reporterName'), sectionOf('email')]).toEqual([
+      'their-name',
+      'about-you',
+      'contact',
+    ]);
+    // The person who died and the person reporting are never in one list.
+    const lists = response.body.split('<dl class="govuk-summary-list').slice(1);
+    expect(lists).toHaveLength(3);
+    expect(lists[0]).not.toContain('Your full name');
+  });
+});
+
 describe('changing an answer', () => {
   it('goes to the page with ?change=1 and back to the summary', async () => {
     const resident = await residentAtCheckAnswers();

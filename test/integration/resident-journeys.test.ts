@@ -54,7 +54,7 @@ const routes: Record<LifeEventId, readonly (readonly [path: string, emptyError: 
     ['tenancy', "Select if you are leaving or moving into a council or housing association home, or select 'Neither'"],
     ['council-tax', 'Select yes if you will pay the Council Tax at your new address'],
     ['benefits', "Select the benefits you get, or select 'None of these'"],
-    ['your-national-insurance-number', 'Enter your National Insurance number'],
+    ['your-national-insurance-number', 'Select yes if you know your National Insurance number'],
     ['gp', 'Select yes if you are registered with a GP'],
     ['contact-details', 'Select how we can contact you'],
   ],

@@ -52,6 +52,8 @@ export interface CheckAnswersRow {
   /** The answer in English, as lines (for logs and API-level tests). */
   lines: string[];
   changeHref: string;
+  /** The page starting the section this answer is in, whose `section` heading groups it; null before any. */
+  sectionPageId: string | null;
 }
 
 /** "Check your answers" before choosing who to tell. */
@@ -102,6 +104,8 @@ export interface TrackProps {
   result: SubmissionStatusResponse | null;
   /** Service levels and chasing, alongside a result. */
   chase?: TrackChase | null;
+  /** "Withdraw this report" (`reason`), for a report this session unlocked and not yet withdrawn. */
+  withdrawal?: { form: FormProps } | null;
 }
 
 /** Pages with no data of their own. */
