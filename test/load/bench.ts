@@ -9,6 +9,7 @@ import pg from 'pg';
 import { findFreePort, startEmbeddedPostgres } from '../../server/src/db/embedded-postgres.js';
 import { startPortal, waitUntilReady, type PortalProcess } from '../support/portal-process.js';
 import { measureCeiling } from './ceiling.js';
+import { measureFigures } from './figures-time.js';
 import { measureNoopRate } from './noop-rate.js';
 import { measurePages, type BenchRow } from './page-checks.js';
 import { startReceivers } from './receivers.js';
@@ -23,6 +24,9 @@ const CONCURRENCY = process.env.BENCH_DELIVERY_CONCURRENCY ?? '';
 const NOOP_CONCURRENCY = 8;
 // BENCH_PAGES_ONLY=1: just the pages' JavaScript weight and Lighthouse scores (about a minute).
 const PAGES_ONLY = process.env.BENCH_PAGES_ONLY === '1';
+// BENCH_FIGURES_ONLY=1: just the performance figures over a million seeded deliveries.
+const FIGURES_ONLY = process.env.BENCH_FIGURES_ONLY === '1';
+const FIGURES_DELIVERIES = Number(process.env.BENCH_FIGURES_DELIVERIES ?? 1_000_000);
 const body = exampleSubmissions['someone-died'];
 const perSubmission = body.consent.length;
 
@@ -116,6 +120,24 @@ async function main() {
     await waitUntilReady(baseUrl, api, 120_000);
     await counter.connect();
     done(`API ready on ${baseUrl} (embedded Postgres, ${os.cpus().length} cores); no worker yet.`);
+    const figures = () =>
+      measureFigures({
+        databaseUrl: database.databaseUrl,
+        baseUrl,
+        apiPid: api.child.pid ?? 0,
+        deliveries: FIGURES_DELIVERIES,
+        progress,
+      });
+    if (FIGURES_ONLY) {
+      // One real submission to copy.
+      await fetch(`${baseUrl}/api/submissions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      print(await figures());
+      return;
+    }
     // Before the load, so the pages are measured on a quiet machine.
     const pageRows = await measurePages(baseUrl, progress);
     done('Pages measured.');
@@ -228,6 +250,9 @@ async function main() {
     progress('Measuring graphile-worker with no-op jobs…');
     const noop = await measureNoopRate(database.databaseUrl, { jobs: 5000, concurrency: NOOP_CONCURRENCY });
     done('Yardsticks measured.');
+    // Last, since a million more rows would weigh on everything else.
+    const figureRows = await figures();
+    done('Figures measured.');
 
     print([
       ['Burst: submissions/s', fixed(first.rate), `${CONNECTIONS} connections, ${BURST_SECONDS} s, API alone`],
@@ -266,6 +291,7 @@ async function main() {
       ],
       ['Steady: refused', String(failures), 'target 0'],
       ...pageRows,
+      ...figureRows,
     ]);
   } catch (error) {
     const output = processes.map((p) => p.output().slice(-1500)).join('\n---\n');
