@@ -22,7 +22,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AddressLookup } from '../../address-lookup/address-lookup.js';
-import { addressAction, confirmPageUprns } from './address-actions.js';
+import { addressAction, confirmPageUprns, withChosenAddresses } from './address-actions.js';
 import { csrfToken } from './csrf.js';
 import { loadJourney, saveJourney } from './journey-session.js';
 import { stepPath, titleWithErrors } from './journey-progress.js';
@@ -106,7 +106,12 @@ export const questionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLooku
       const state = loadJourney(request, lifeEvent);
       if (state.submitted) return reply.redirect(stepPath.confirmation(lifeEvent), 303);
       const change = request.query.change === '1';
-      const values = formInput(page.fields, request.body);
+      // Without JavaScript, an address chosen from the list then Continue is enough (no "Use this address").
+      const posted =
+        request.body._action === undefined
+          ? await withChosenAddresses(options.addressLookup, page, request.body, request.log)
+          : request.body;
+      const values = formInput(page.fields, posted);
       const result = pageSchema(journey, page.id, state.answers).safeParse(values);
       if (request.body._action === 'save') {
         // "Save and come back later" keeps this page's answers only when they are valid as they stand.
