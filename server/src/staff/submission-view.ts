@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { ProtectedValues } from '../privacy/protected-values.js';
-import { messageIdFor } from '../jobs/deliver-to-agency-task.js';
+import { messageIdFor } from '../deliveries/attempt-delivery.js';
+import { linkedReports } from '../duplicates/possible-duplicates.js';
 import { listCaseNotes } from './case-notes.js';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -46,6 +47,9 @@ export async function loadSubmissionView(
       'envelope',
       'answers_erased_at',
       'erasure_kind',
+      'withdrawn_at',
+      'withdrawn_by',
+      'withdrawal_reason',
     ])
     .where('reference', '=', normaliseReference(reference))
     .executeTakeFirst();
@@ -57,7 +61,7 @@ export async function loadSubmissionView(
     .orderBy('agency')
     .execute();
   const ids = deliveries.map((d) => d.id);
-  const [events, attempts, notes, assisted] = await Promise.all([
+  const [events, attempts, notes, assisted, possibleDuplicates] = await Promise.all([
     ids.length
       ? db
           .selectFrom('delivery_events')
@@ -78,6 +82,7 @@ export async function loadSubmissionView(
       : [],
     listCaseNotes(db, submission.id),
     assistedDetails(db, submission.id),
+    linkedReports(db, submission.id),
   ]);
   const envelope = privacy.openEnvelope(submission.envelope);
   const lifeEvent = submission.life_event as LifeEventId;
@@ -96,6 +101,14 @@ export async function loadSubmissionView(
             kind: submission.erasure_kind === 'request' ? 'request' : 'retention',
           }
         : null,
+      withdrawn: submission.withdrawn_at
+        ? {
+            at: submission.withdrawn_at.toISOString(),
+            by: submission.withdrawn_by === 'staff' ? 'staff' : 'resident',
+            reason: submission.withdrawal_reason,
+          }
+        : null,
+      possibleDuplicates,
       answers: answerSummary(getJourney(lifeEvent), envelope.answers)
         .filter((row) => row.lines.length > 0)
         .map((row) => ({ label: row.label, lines: [...row.lines] })),

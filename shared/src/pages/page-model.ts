@@ -104,6 +104,8 @@ export interface TrackProps {
   result: SubmissionStatusResponse | null;
   /** Service levels and chasing, alongside a result. */
   chase?: TrackChase | null;
+  /** "Withdraw this report" (`reason`), for a report this session unlocked and not yet withdrawn. */
+  withdrawal?: { form: FormProps } | null;
 }
 
 /** Pages with no data of their own. */
@@ -130,7 +132,7 @@ interface PageModelBase {
  */
 export type PageModel = PageModelBase &
   (
-    | { page: 'start' | 'not-found' | 'error' | 'session-expired'; props: NoProps }
+    | { page: 'start' | 'not-found' | 'error' | 'unavailable' | 'session-expired'; props: NoProps }
     | { page: 'choose-life-event'; props: ChooseLifeEventProps }
     | { page: 'question'; props: QuestionProps }
     | { page: 'check-answers'; props: CheckAnswersProps }
