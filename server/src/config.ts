@@ -1,10 +1,23 @@
 import type { AgencyKind } from '@tuo/shared';
 import type { HelpContact } from '@tuo/shared/pages/help-contact';
+import type { Language } from '@tuo/shared/submission/languages';
 import { z } from 'zod';
 import { isAllowedWebhookUrl } from './agency/webhook-url.js';
 import { targetOverridesSchema } from './service-levels/target-overrides.js';
 import type { ServiceLevels } from './service-levels/targets.js';
 import type { ProtectedDataKey } from './privacy/keyring.js';
+
+/** "Get help" settings: English always, and any part set in another language (`HELP_HOURS_CY`). */
+export type HelpSettings = { en: HelpContact } & Partial<Record<Exclude<Language, 'en'>, Partial<HelpContact>>>;
+
+/** The optional per-language help settings for one language suffix (`CY`). */
+function helpInLanguage<const Suffix extends string>(suffix: Suffix) {
+  return {
+    [`HELP_PHONE_${suffix}`]: z.string().min(1).max(40).optional(),
+    [`HELP_HOURS_${suffix}`]: z.string().min(1).max(120).optional(),
+    [`HELP_CENTRE_${suffix}`]: z.string().min(1).max(200).optional(),
+  } as Record<`HELP_${'PHONE' | 'HOURS' | 'CENTRE'}_${Suffix}`, z.ZodOptional<z.ZodString>>;
+}
 
 const port = z.coerce
   .number({ error: 'must be a whole number from 1 to 65535' })
@@ -120,6 +133,11 @@ export const envSchema = z
     HELP_PHONE: z.string().min(1).max(40).default('01632 960 001'),
     HELP_HOURS: z.string().min(1).max(120).default('Monday to Friday, 9am to 5pm'),
     HELP_CENTRE: z.string().min(1).max(200).default('the Customer Centre, Town Hall, High Street'),
+    // The same in another language (HELP_CENTRE_CY); unset, the English one is shown and labelled so.
+    ...helpInLanguage('CY'),
+    ...helpInLanguage('PT'),
+    ...helpInLanguage('PL'),
+    ...helpInLanguage('AR'),
   })
   .superRefine((env, ctx) => {
     for (const agency of ['COUNCIL', 'GP_PRACTICE', 'HOUSING_PROVIDER', 'JOBCENTRE'] as const) {
@@ -228,8 +246,8 @@ export interface Config {
   serviceLevels: ServiceLevels;
   /** Requests to chase one report a resident may make per UK day. */
   chaseRequestsPerDay: number;
-  /** The helpline and customer centre residents are pointed to. */
-  help: HelpContact;
+  /** The helpline and customer centre residents are pointed to, in English and in any other language set. */
+  help: HelpSettings;
 }
 
 /** Thrown when the environment is unusable; its message is one line for a person. */
@@ -337,7 +355,20 @@ export function toConfig(
       overrides: env.TARGET_OVERRIDES,
     },
     chaseRequestsPerDay: env.CHASE_REQUESTS_PER_DAY,
-    help: { phone: env.HELP_PHONE, hours: env.HELP_HOURS, centre: env.HELP_CENTRE },
+    help: {
+      en: { phone: env.HELP_PHONE, hours: env.HELP_HOURS, centre: env.HELP_CENTRE },
+      ...Object.fromEntries(
+        (['cy', 'pt', 'pl', 'ar'] as const).map((language) => {
+          const suffix = language.toUpperCase() as Uppercase<typeof language>;
+          const given = {
+            phone: env[`HELP_PHONE_${suffix}`],
+            hours: env[`HELP_HOURS_${suffix}`],
+            centre: env[`HELP_CENTRE_${suffix}`],
+          };
+          return [language, Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined))];
+        }),
+      ),
+    },
     ...(env.NOTIFY_API_KEY
       ? {
           notify: {

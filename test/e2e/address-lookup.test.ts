@@ -77,6 +77,22 @@ describe('address look-up in a real browser', () => {
     await context.close();
   });
 
+  for (const javaScriptEnabled of [true, false])
+    it(`choosing from the list then Continue is enough, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async () => {
+      const context = await browser.newContext({ javaScriptEnabled });
+      const page = await toAddressPage(context);
+      await page.getByLabel('Postcode', { exact: true }).first().fill('NB2 7QT');
+      if (javaScriptEnabled) await page.getByRole('button', { name: 'Find address' }).click();
+      else await press(page, 'Find address');
+      const list = page.getByLabel('Select an address');
+      await list.waitFor();
+      await list.selectOption({ label: '24 Mill Lane, Northbridge, NB2 7QT' });
+      // No "Use this address": Continue takes the chosen address, UPRN and all.
+      await press(page, 'Continue', '/someone-died/their-numbers');
+      expect(await sessionHoldsUprn('9000000205')).toBe(true);
+      await context.close();
+    });
+
   it('without JavaScript: each button is a round trip, and typing the address is always there', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await toAddressPage(context);

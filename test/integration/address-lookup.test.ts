@@ -259,6 +259,50 @@ describe('address look-up on a question page without JavaScript', () => {
     expect(await savedAddress(resident)).toMatchObject({ uprn: '9000000205' });
   });
 
+  it('takes an address chosen from the list then Continue, with no "Use this address" press', async () => {
+    const resident = await onAddressPage(sample);
+    await resident.post('/someone-died/their-address', [
+      ['_action', 'find-address:lastAddress'],
+      ['lastAddress.lookup', 'NB2 7QT'],
+    ]);
+    // What the page posts without JavaScript: the list's choice, and the address boxes left empty.
+    const next = await resident.post('/someone-died/their-address', [
+      ['lastAddress.lookup', 'NB2 7QT'],
+      ['lastAddress.choice', '9000000205'],
+      ['lastAddress.line1', ''],
+      ['lastAddress.line2', ''],
+      ['lastAddress.town', ''],
+      ['lastAddress.postcode', ''],
+    ]);
+    expect(next.statusCode).toBe(303);
+    expect(await savedAddress(resident)).toEqual({
+      line1: '24 Mill Lane',
+      line2: '',
+      town: 'Northbridge',
+      postcode: 'NB2 7QT',
+      uprn: '9000000205',
+    });
+  });
+
+  it('keeps a typed address over the list, and a choice not on the list fills nothing', async () => {
+    const resident = await onAddressPage(sample);
+    const typed = await resident.post('/someone-died/their-address', [
+      ['lastAddress.lookup', 'NB2 7QT'],
+      ['lastAddress.choice', '9000000205'],
+      ['lastAddress.line1', '1 Other Road'],
+      ['lastAddress.town', 'Elsewhere'],
+      ['lastAddress.postcode', 'NB1 4AA'],
+    ]);
+    expect(typed.statusCode).toBe(303);
+    expect(await savedAddress(resident)).toMatchObject({ line1: '1 Other Road', town: 'Elsewhere' });
+    const madeUp = await resident.post('/someone-died/their-address', [
+      ['lastAddress.lookup', 'NB2 7QT'],
+      ['lastAddress.choice', '1234567890'],
+    ]);
+    expect(madeUp.statusCode).toBe(400);
+    expect(madeUp.body).toContain('Enter address line 1');
+  });
+
   it('drops the UPRN when the address was edited after choosing, or the UPRN was made up', async () => {
     const resident = await onAddressPage(sample);
     await resident.post(

@@ -176,3 +176,47 @@ describe('the language of a submission', () => {
     }
   });
 });
+
+describe('"Get help" in each language', () => {
+  /** The "Get help" section of a page, in the language the resident chose with a `?lang=` link. */
+  async function getHelpIn(app: TestApp, language: string): Promise<string> {
+    const resident = new Resident(app.app);
+    await resident.get(`/?lang=${language}`);
+    const body = (await resident.get('/')).body;
+    // Without React's text separators, to read it as a browser shows it.
+    return (/<section[^>]*app-get-help[\s\S]*?<\/section>/.exec(body)?.[0] ?? '').replaceAll('<!-- -->', '');
+  }
+
+  it('keeps the phone number left to right, in Arabic as in English', async () => {
+    const help = await getHelpIn(t, 'ar');
+    expect(help).toContain('<span dir="ltr">01632 960 001</span>');
+  });
+
+  it('uses a setting given in the language, and shows an English one apart, saying it is English', async () => {
+    const app = await createTestApp({
+      env: {
+        HELP_CENTRE_CY: 'y Ganolfan Gwasanaethau Cwsmeriaid, Neuadd y Dref, Stryd Fawr',
+        HELP_PHONE_CY: '01632 960 002',
+      },
+    });
+    try {
+      const welsh = await getHelpIn(app, 'cy');
+      // Welsh settings read inside the Welsh sentence.
+      expect(welsh).toContain('Neu ewch i y Ganolfan Gwasanaethau Cwsmeriaid, Neuadd y Dref, Stryd Fawr.');
+      expect(welsh).toContain('<span dir="ltr">01632 960 002</span>');
+      // The hours have no Welsh value: English, marked as such, not inside a Welsh sentence.
+      expect(welsh).toContain('Oriau agor (yn Saesneg): <span lang="en" dir="ltr">Monday to Friday, 9am to 5pm</span>');
+      // Arabic has no settings of its own: every English one is set apart and labelled.
+      const arabic = await getHelpIn(app, 'ar');
+      expect(arabic).toContain('<span lang="en" dir="ltr">the Customer Centre, Town Hall, High Street</span>');
+      expect(arabic).toContain('(بالإنجليزية)');
+      expect(arabic).not.toMatch(/[\u0600-\u06FF][^<]*Customer Centre/);
+      // English pages are as before.
+      const english = await getHelpIn(app, 'en');
+      expect(english).toContain('Or visit the Customer Centre, Town Hall, High Street.');
+      expect(english).not.toContain('(in English)');
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -15,7 +15,7 @@ interface AddressFinderProps {
   /** Errors from the server for `{name}.lookup` and `{name}.choice`. */
   errors: readonly FieldError[];
   /** Fills the address boxes (and the UPRN) with the chosen address. */
-  onChoose: (address: FoundAddress) => void;
+  onChoose: (address: FoundAddress, options?: { focus: boolean }) => void;
   /** True when any box of the typed address has text. */
   hasTypedAddress: () => boolean;
 }
@@ -120,6 +120,14 @@ export function AddressFinder({ name, served, errors, onChoose, hasTypedAddress 
                 defaultValue={chosen ?? ''}
                 ref={choiceRef}
                 key={state.postcode}
+                onChange={(event) => {
+                  // Choosing is enough: the boxes fill at once, so Continue needs no "Use this address".
+                  const address = state.addresses.find((candidate) => candidate.uprn === event.target.value);
+                  if (!address) return;
+                  setLocalError(undefined);
+                  setChosen(address.uprn);
+                  onChoose(address, { focus: false });
+                }}
                 aria-describedby={choiceError ? `${choiceId}-error` : undefined}
               >
                 <option value="">{t('addressLookup.found', { count: state.addresses.length })}</option>

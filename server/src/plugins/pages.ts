@@ -7,8 +7,9 @@ import FastifyVite from '@fastify/vite';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { textDirection } from '@tuo/shared';
-import type { HelpContact } from '@tuo/shared/pages/help-contact';
 import type { PageModel, RenderedPage } from '@tuo/shared/pages/page-model';
+import type { HelpSettings } from '../config.js';
+import { helpForLanguage } from '../i18n/help-for-language.js';
 import { projectRoot } from '../project-root.js';
 
 const require = createRequire(import.meta.url);
@@ -60,7 +61,7 @@ export function addressForLanguageLinks(requestUrl: string): string {
 }
 
 export const pagesPlugin = fp(
-  async (app: FastifyInstance, options: { dev: boolean; help: HelpContact }) => {
+  async (app: FastifyInstance, options: { dev: boolean; help: HelpSettings }) => {
     let render: ClientModule['render'] | undefined;
     // Pages only (the API's JSON stays as it is): a fast Brotli level, as each page is made per request.
     await app.register(FastifyCompress, {
@@ -102,7 +103,7 @@ export const pagesPlugin = fp(
         lang,
         dir: textDirection(lang),
         ...(url ? { url } : {}),
-        help: options.help,
+        help: helpForLanguage(options.help, lang),
         ...input,
       };
       void this.header('vary', 'Accept-Language');

@@ -45,11 +45,12 @@ export function AddressField({ field, heading, hint }: FieldComponentProps) {
         name={field.name}
         served={served}
         errors={form.errors}
-        onChoose={(address) => {
+        onChoose={(address, { focus } = { focus: true }) => {
           for (const part of ['line1', 'line2', 'town', 'postcode'] as const)
             form.setValue(`${field.name}.${part}`, address[part] ?? '');
           setUprn(address.uprn);
-          document.getElementById(inputId(field.name, 'line1'))?.focus();
+          // Not while the resident is still in the list: moving focus would take them out of it.
+          if (focus) document.getElementById(inputId(field.name, 'line1'))?.focus();
         }}
         hasTypedAddress={() => {
           const typed = form.current(field.name);

@@ -10,6 +10,7 @@ import { catalogueKey } from '../../i18n/catalogue-keys.js';
 import { leftToRight } from '../../i18n/left-to-right.js';
 import { longDate } from '../../i18n/long-date.js';
 import { TrackChaseSection } from './track-chase-section.js';
+import { HelpDetails } from '../../layout/get-help.js';
 import { TrackWithdrawalSection } from './track-withdrawal-section.js';
 
 /** The colour of each delivery status's tag; its words are `track.status.{status}`. */
@@ -73,9 +74,10 @@ function LostCode({ help }: { help: HelpContact | undefined }) {
       <div className="govuk-details__text">
         <p className="govuk-body">{t('support.lostCodeBody')}</p>
         {help ? (
-          <p className="govuk-body">
-            {t('support.lostCodeCall', { phone: help.phone, hours: help.hours, centre: help.centre })}
-          </p>
+          <>
+            <p className="govuk-body">{t('support.lostCodeCallUs')}</p>
+            <HelpDetails help={help} />
+          </>
         ) : null}
       </div>
     </details>

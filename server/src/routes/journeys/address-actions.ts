@@ -109,3 +109,35 @@ export async function confirmPageUprns(
   }
   return confirmed;
 }
+
+/**
+ * A Continue posted with an address chosen from the list but its boxes left empty (the resident
+ * chose, then pressed Continue, without "Use this address"): the chosen address fills the boxes,
+ * UPRN included, as "Use this address" would have. Choosing is enough. The look-up counts against
+ * the client's limit as that button's would; over it, the boxes stay empty and say so.
+ */
+export async function withChosenAddresses(
+  using: { lookup: AddressLookup; limit: LookUpLimit; request: FastifyRequest },
+  page: PageDefinition,
+  posted: PostedForm,
+): Promise<PostedForm> {
+  const filled: PostedForm = { ...posted };
+  for (const field of page.fields) {
+    if (field.kind !== 'address') continue;
+    const choice = first(posted[inputName(field, 'choice')]);
+    const typed = ['line1', 'line2', 'town', 'postcode'].some(
+      (part) => first(posted[inputName(field, part)]).trim() !== '',
+    );
+    if (choice === '' || typed) continue;
+    if (!(await using.limit(using.request)).allowed) continue;
+    const state = await findAddresses(using.lookup, first(posted[inputName(field, 'lookup')]), using.request.log);
+    const chosen = state.addresses.find((address) => address.uprn === choice);
+    if (!chosen) continue;
+    filled[inputName(field, 'line1')] = chosen.line1;
+    filled[inputName(field, 'line2')] = chosen.line2 ?? '';
+    filled[inputName(field, 'town')] = chosen.town;
+    filled[inputName(field, 'postcode')] = chosen.postcode;
+    filled[inputName(field, 'uprn')] = chosen.uprn;
+  }
+  return filled;
+}

@@ -23,7 +23,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AddressLookup } from '../../address-lookup/address-lookup.js';
 import type { LookUpLimit } from '../../address-lookup/look-up-limit.js';
-import { addressAction, confirmPageUprns } from './address-actions.js';
+import { addressAction, confirmPageUprns, withChosenAddresses } from './address-actions.js';
 import { csrfToken } from './csrf.js';
 import { loadJourney, saveJourney } from './journey-session.js';
 import { stepPath, titleWithErrors } from './journey-progress.js';
@@ -110,7 +110,16 @@ export const questionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLooku
       const state = loadJourney(request, lifeEvent);
       if (state.submitted) return reply.redirect(stepPath.confirmation(lifeEvent), 303);
       const change = request.query.change === '1';
-      const values = formInput(page.fields, request.body);
+      // Without JavaScript, an address chosen from the list then Continue is enough (no "Use this address").
+      const posted =
+        request.body._action === undefined
+          ? await withChosenAddresses(
+              { lookup: options.addressLookup, limit: options.lookUpLimit, request },
+              page,
+              request.body,
+            )
+          : request.body;
+      const values = formInput(page.fields, posted);
       const result = pageSchema(journey, page.id, state.answers).safeParse(values);
       if (request.body._action === 'save') {
         // "Save and come back later" keeps this page's answers only when they are valid as they stand.
