@@ -1,6 +1,7 @@
-import type { AgencyId } from '@tuo/shared';
+import type { AgencyKind } from '@tuo/shared';
 import type { HelpContact } from '@tuo/shared/pages/help-contact';
 import { z } from 'zod';
+import { isAllowedWebhookUrl } from './agency/webhook-url.js';
 import { targetOverridesSchema } from './service-levels/target-overrides.js';
 import type { ServiceLevels } from './service-levels/targets.js';
 import type { ProtectedDataKey } from './privacy/keyring.js';
@@ -18,6 +19,10 @@ const positiveInt = (what: string) =>
     .positive({ error: `must be a whole number above 0 (${what})` });
 
 const url = z.url({ error: 'must be a full URL, like https://example.org' });
+
+const webhookUrl = url.refine(isAllowedWebhookUrl, {
+  error: 'must start https:// (plain http:// only to this machine: localhost, 127.0.0.1 or [::1])',
+});
 
 const webhookSecret = z
   .string()
@@ -77,19 +82,23 @@ export const envSchema = z
         error: 'must be false, a number of proxy hops, or a list of proxy addresses/CIDRs',
       })
       .default('false'),
-    AGENCY_COUNCIL_WEBHOOK_URL: url.optional(),
+    AGENCY_COUNCIL_WEBHOOK_URL: webhookUrl.optional(),
     AGENCY_COUNCIL_WEBHOOK_SECRET: webhookSecret.optional(),
-    AGENCY_NHS_WEBHOOK_URL: url.optional(),
-    AGENCY_NHS_WEBHOOK_SECRET: webhookSecret.optional(),
-    AGENCY_HOUSING_WEBHOOK_URL: url.optional(),
-    AGENCY_HOUSING_WEBHOOK_SECRET: webhookSecret.optional(),
-    AGENCY_JOBCENTRE_WEBHOOK_URL: url.optional(),
+    AGENCY_GP_PRACTICE_WEBHOOK_URL: webhookUrl.optional(),
+    AGENCY_GP_PRACTICE_WEBHOOK_SECRET: webhookSecret.optional(),
+    AGENCY_HOUSING_PROVIDER_WEBHOOK_URL: webhookUrl.optional(),
+    AGENCY_HOUSING_PROVIDER_WEBHOOK_SECRET: webhookSecret.optional(),
+    AGENCY_JOBCENTRE_WEBHOOK_URL: webhookUrl.optional(),
     AGENCY_JOBCENTRE_WEBHOOK_SECRET: webhookSecret.optional(),
     AGENCY_WEBHOOK_SECRET_GRACE_HOURS: positiveInt('hours a rotated-out webhook secret keeps signing').default(24),
     DELIVERY_MAX_ATTEMPTS: positiveInt('tries before a delivery is marked failed').default(12),
     DELIVERY_RETRY_BASE_MS: positiveInt('wait before the first retry, doubling each time').default(5_000),
     DELIVERY_RETRY_MAX_MS: positiveInt('longest wait between retries').default(6 * 60 * 60 * 1000),
     DELIVERY_TIMEOUT_MS: positiveInt('how long to wait for an agency to answer').default(10_000),
+    DELIVERY_CONCURRENCY: positiveInt('deliveries sent at once per worker process').default(64),
+    DELIVERY_AGENCY_CONCURRENCY: positiveInt('deliveries sent at once to one agency per worker process').default(16),
+    DELIVERY_CIRCUIT_FAILURES: positiveInt('failed tries in a row after which an agency is left alone').default(5),
+    DELIVERY_CIRCUIT_OPEN_MS: positiveInt('how long an agency that keeps failing is first left alone').default(5_000),
     OUTBOX_RELAY_INTERVAL_MS: positiveInt('how often new deliveries are moved into the queue').default(200),
     WORKER_LEASE_SECONDS: positiveInt('silence after which a worker process is taken for dead').default(30),
     NOTIFY_API_KEY: z.string().min(20, { error: 'must be a GOV.UK Notify API key' }).optional(),
@@ -112,7 +121,7 @@ export const envSchema = z
     HELP_CENTRE: z.string().min(1).max(200).default('the Customer Centre, Town Hall, High Street'),
   })
   .superRefine((env, ctx) => {
-    for (const agency of ['COUNCIL', 'NHS', 'HOUSING', 'JOBCENTRE'] as const) {
+    for (const agency of ['COUNCIL', 'GP_PRACTICE', 'HOUSING_PROVIDER', 'JOBCENTRE'] as const) {
       const urlSet = env[`AGENCY_${agency}_WEBHOOK_URL`] !== undefined;
       const secretSet = env[`AGENCY_${agency}_WEBHOOK_SECRET`] !== undefined;
       if (urlSet !== secretSet) {
@@ -185,10 +194,21 @@ export interface Config {
    */
   trustProxy: boolean | number | string;
   /** Per agency: a webhook to push to, or none (the agency pulls from its inbox). */
-  agencies: Record<AgencyId, { webhook?: { url: string; secret: string } }>;
+  agencies: Record<AgencyKind, { webhook?: { url: string; secret: string } }>;
   /** The agency portal: how long a replaced webhook secret keeps signing beside the new one. */
   agencyPortal: { webhookSecretGraceMs: number };
-  delivery: { maxAttempts: number; retryBaseMs: number; retryMaxMs: number; timeoutMs: number };
+  delivery: {
+    maxAttempts: number;
+    retryBaseMs: number;
+    retryMaxMs: number;
+    timeoutMs: number;
+    /** Attempts in flight per worker process, and to one agency. */
+    concurrency: number;
+    agencyConcurrency: number;
+    /** Circuit breaking per agency: failures in a row that open it, and how long it first stays open. */
+    circuitFailures: number;
+    circuitOpenMs: number;
+  };
   worker: { concurrency: number; leaseSeconds: number; relayIntervalMs: number };
   /** GOV.UK Notify, when configured; otherwise messages are recorded, not sent. */
   notify?: { apiKey: string; emailTemplateId?: string; smsTemplateId?: string };
@@ -264,8 +284,11 @@ export function toConfig(
             : env.TRUST_PROXY,
     agencies: {
       council: webhookOf(env.AGENCY_COUNCIL_WEBHOOK_URL, env.AGENCY_COUNCIL_WEBHOOK_SECRET),
-      nhs: webhookOf(env.AGENCY_NHS_WEBHOOK_URL, env.AGENCY_NHS_WEBHOOK_SECRET),
-      housing: webhookOf(env.AGENCY_HOUSING_WEBHOOK_URL, env.AGENCY_HOUSING_WEBHOOK_SECRET),
+      'gp-practice': webhookOf(env.AGENCY_GP_PRACTICE_WEBHOOK_URL, env.AGENCY_GP_PRACTICE_WEBHOOK_SECRET),
+      'housing-provider': webhookOf(
+        env.AGENCY_HOUSING_PROVIDER_WEBHOOK_URL,
+        env.AGENCY_HOUSING_PROVIDER_WEBHOOK_SECRET,
+      ),
       jobcentre: webhookOf(env.AGENCY_JOBCENTRE_WEBHOOK_URL, env.AGENCY_JOBCENTRE_WEBHOOK_SECRET),
     },
     agencyPortal: { webhookSecretGraceMs: env.AGENCY_WEBHOOK_SECRET_GRACE_HOURS * 60 * 60 * 1000 },
@@ -274,6 +297,10 @@ export function toConfig(
       retryBaseMs: env.DELIVERY_RETRY_BASE_MS,
       retryMaxMs: env.DELIVERY_RETRY_MAX_MS,
       timeoutMs: env.DELIVERY_TIMEOUT_MS,
+      concurrency: env.DELIVERY_CONCURRENCY,
+      agencyConcurrency: env.DELIVERY_AGENCY_CONCURRENCY,
+      circuitFailures: env.DELIVERY_CIRCUIT_FAILURES,
+      circuitOpenMs: env.DELIVERY_CIRCUIT_OPEN_MS,
     },
     worker: {
       concurrency: env.WORKER_CONCURRENCY,

@@ -116,7 +116,7 @@ describe('agency portal account administration', () => {
   it('an agency admin sees and changes their own agency’s users and nobody else’s', async () => {
     const councilAdmin = await createTestAgencyUser(t.database.db, 'council', 'agency-admin');
     const clerk = await createTestAgencyUser(t.database.db, 'council');
-    const nhsClerk = await createTestAgencyUser(t.database.db, 'nhs');
+    const nhsClerk = await createTestAgencyUser(t.database.db, 'gp-practice');
     const adviser = await createTestStaff(t.database.db, 'adviser');
     const client = await signedInAgencyClient(t.app, councilAdmin);
     // The anti-forgery token of the signed-in session, as a page carries it.

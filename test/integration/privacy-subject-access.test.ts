@@ -1,14 +1,13 @@
 import { createSubmissionEnvelopeV1, exampleSubmissions, toAgencyPayload } from '@tuo/shared';
 import { createSubmissionRequestSchema } from '@tuo/shared/api/submissions';
 import type { SubjectAccessExport } from '@tuo/shared/api/subject-access';
-import type { JobHelpers } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdapterRegistry } from '../../server/src/adapters/adapter-registry.js';
-import { createDeliverToAgencyTask } from '../../server/src/jobs/deliver-to-agency-task.js';
 import { pageModel } from '../support/resident.js';
+import { deliverNow } from '../support/deliver-now.js';
 import { createTestStaff, StaffClient, type TestStaff } from '../support/staff-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { testConfig, testProtectedValues } from '../support/test-config.js';
+import { testConfig } from '../support/test-config.js';
 
 let t: TestApp;
 let admin: TestStaff;
@@ -21,7 +20,6 @@ afterAll(async () => {
   await t.close();
 });
 
-const helpers = { logger: { info: () => undefined, error: () => undefined } } as unknown as JobHelpers;
 const signedIn = async (who: TestStaff) => {
   const client = new StaffClient(t.app);
   expect((await client.signIn(who)).statusCode).toBe(200);
@@ -45,15 +43,10 @@ async function submissionWithHistory() {
     .selectFrom('deliveries')
     .select('id')
     .where('submission_id', '=', submission.id)
-    .where('agency', '=', 'nhs')
+    .where('agency', '=', 'gp-practice')
     .executeTakeFirstOrThrow();
   const config = testConfig(t.database.url);
-  await createDeliverToAgencyTask({
-    db: t.database.db,
-    adapters: createAdapterRegistry(config),
-    privacy: testProtectedValues(),
-    policy: config.delivery,
-  })({ deliveryId: nhs.id, attempt: 1 }, helpers);
+  await deliverNow(t.database.db, { deliveryId: nhs.id, attempt: 1 }, createAdapterRegistry(config), config);
   const client = await signedIn(adviser);
   await client.api('GET', `/api/staff/submissions/${reference}`);
   expect(
@@ -117,19 +110,24 @@ describe('subject access', () => {
 
     const nhs = exported.deliveries.find((d) => d.id === nhsDeliveryId);
     expect(nhs).toMatchObject({
-      agency: 'nhs',
+      agency: 'gp-practice',
       status: 'delivered',
       transport: 'inbox',
-      payload: toAgencyPayload(envelope, 'nhs'),
+      payload: toAgencyPayload(envelope, 'gp-practice'),
     });
     expect(nhs?.events.map((e) => e.status)).toEqual(['sending', 'delivered']);
     expect(nhs?.attemptHistory).toHaveLength(1);
-    expect(exported.deliveries.map((d) => d.agency)).toEqual(['council', 'housing', 'jobcentre', 'nhs']);
+    expect(exported.deliveries.map((d) => d.agency)).toEqual([
+      'council',
+      'gp-practice',
+      'housing-provider',
+      'jobcentre',
+    ]);
     expect(exported.residentMessages.map((m) => m.channel).sort()).toEqual(['email', 'sms']);
     expect(exported.caseNotes.map((n) => n.body)).toEqual(['Son phoned to check progress']);
     expect(exported.chaseRequests).toEqual([
       {
-        agency: 'nhs',
+        agency: 'gp-practice',
         target: 'acknowledge',
         status: 'chased',
         requestedAt: '2026-06-20T09:00:00.000Z',
@@ -229,7 +227,7 @@ describe('early erasure', () => {
       status: 'failed',
       last_error: 'Not sent: the personal data was erased first',
     });
-    expect(deliveries.find((d) => d.agency === 'nhs')?.status).toBe('delivered');
+    expect(deliveries.find((d) => d.agency === 'gp-practice')?.status).toBe('delivered');
     const audit = await t.database.db
       .selectFrom('audit_events')
       .select(['actor_type', 'actor_id', 'detail'])
@@ -285,12 +283,7 @@ describe('early erasure', () => {
       ...adapters,
       council: { ...adapters.council, deliver: () => ((sent = true), Promise.resolve({ kind: 'delivered' as const })) },
     };
-    await createDeliverToAgencyTask({
-      db: t.database.db,
-      adapters: watching,
-      privacy: testProtectedValues(),
-      policy: config.delivery,
-    })({ deliveryId: council.id, attempt: council.attempts + 1 }, helpers);
+    await deliverNow(t.database.db, { deliveryId: council.id, attempt: council.attempts + 1 }, watching, config);
     expect(sent).toBe(false);
     expect(
       await t.database.db

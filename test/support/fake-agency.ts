@@ -53,7 +53,7 @@ export function fakeAgency(agency: string, behaviour: Behaviour = () => 'accept'
     }
     return HttpResponse.json({ error: 'as configured' }, { status: action.status, headers: action.headers ?? {} });
   });
-  const envName = agency.toUpperCase();
+  const envName = agency.toUpperCase().replaceAll('-', '_');
   return {
     handler,
     accepted,

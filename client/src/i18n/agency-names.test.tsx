@@ -36,7 +36,13 @@ describe('agency names', () => {
       html({ page: 'declaration', props: { lifeEvent: 'someone-died', agencies, backHref: '/back', form } }),
       html({
         page: 'confirmation',
-        props: { lifeEvent: 'someone-died', reference: 'TUO-7K3M-9Q2M', trackingSecret: null, agencies },
+        props: {
+          lifeEvent: 'someone-died',
+          reference: 'TUO-7K3M-9Q2M',
+          trackingSecret: null,
+          agencies,
+          messagedBy: [],
+        },
       }),
     ]);
     for (const page of pages) {
@@ -49,7 +55,7 @@ describe('agency names', () => {
   it('keep their general names elsewhere ("Your GP and the NHS" when a baby is born)', async () => {
     const page = await html({
       page: 'declaration',
-      props: { lifeEvent: 'baby-born', agencies: ['nhs'], backHref: '/back', form },
+      props: { lifeEvent: 'baby-born', agencies: ['gp-practice'], backHref: '/back', form },
     });
     expect(page).toContain('Your GP and the NHS');
   });

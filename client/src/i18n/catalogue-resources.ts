@@ -1,4 +1,4 @@
-import type { AgencyDescription, AgencyId, JourneyDefinition, LifeEventId } from '@tuo/shared';
+import type { AgencyDescription, AgencyKind, JourneyDefinition, LifeEventId } from '@tuo/shared';
 
 /** A nested object of strings: the shape of one i18next namespace. */
 export interface ResourceTree {
@@ -18,6 +18,7 @@ function journeyTree(journey: JourneyDefinition): ResourceTree {
   for (const page of journey.pages) {
     const pageTree: ResourceTree = { title: page.title };
     withText(pageTree, 'hint', page.hint);
+    withText(pageTree, 'section', page.section);
     pages[page.id] = pageTree;
     for (const field of page.fields) {
       const fieldTree: ResourceTree = { label: field.label, errorName: field.errorName ?? field.label };
@@ -47,11 +48,11 @@ function journeyTree(journey: JourneyDefinition): ResourceTree {
  * The `catalogue` namespace in English, read from the definitions in `shared/`, which stay the
  * one place journeys are written. Keys come from stable ids (life event, page id, field name,
  * option value, agency id), so another language is a JSON file of the same shape and no code:
- * `journeys.someone-died.fields.dateOfDeath.label`, `agencies.nhs.name`.
+ * `journeys.someone-died.fields.dateOfDeath.label`, `agencies.gp-practice.name`.
  */
 export function catalogueResources(
   catalogue: Readonly<Record<LifeEventId, JourneyDefinition>>,
-  agencies: Readonly<Record<AgencyId, AgencyDescription>>,
+  agencies: Readonly<Record<AgencyKind, AgencyDescription>>,
 ): ResourceTree {
   const journeys: ResourceTree = {};
   for (const [id, journey] of Object.entries(catalogue)) journeys[id] = journeyTree(journey);

@@ -1,4 +1,4 @@
-import { agencyPayloadSchema, getJourney, lifeEventIds, toAgencyPayload, type AgencyId } from '@tuo/shared';
+import { agencyPayloadSchema, getJourney, lifeEventIds, toAgencyPayload, type AgencyKind } from '@tuo/shared';
 import type { AgencyAdapter, AgencyAdapterSettings } from './agency-adapter.js';
 import { createInboxTransport } from './transports/inbox-transport.js';
 import { createWebhookTransport } from './transports/webhook-transport.js';
@@ -7,7 +7,7 @@ import { createWebhookTransport } from './transports/webhook-transport.js';
  * The part every adapter shares: the payload is the agency's routed answers (from the shared
  * routing rules, so nothing else can leave), sent by webhook when one is configured, else inboxed.
  */
-export function createRoutedAdapter(id: AgencyId, settings: AgencyAdapterSettings): AgencyAdapter {
+export function createRoutedAdapter(id: AgencyKind, settings: AgencyAdapterSettings): AgencyAdapter {
   const eventType = `${id}.notification.created`;
   // Built once per life event: zod schemas are costly to build and cheap to use.
   const schemas = new Map(lifeEventIds.map((lifeEvent) => [lifeEvent, agencyPayloadSchema(getJourney(lifeEvent), id)]));

@@ -1,4 +1,4 @@
-import type { AgencyId } from '@tuo/shared';
+import type { AgencyKind } from '@tuo/shared';
 import { agencyRoles, type AgencyRole, type AgencyUser } from '@tuo/shared/api/agency-portal';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
@@ -8,7 +8,7 @@ import { hashPassword, StaffAccountExistsError, verifyAccount } from '../console
 // argon2id hashes, sessions and sign-in throttle as the staff console (`server/src/console/`), never the same roles.
 
 function toAgencyUser(row: { id: string; email: string; role: string; agency: string | null }): AgencyUser {
-  return { id: row.id, email: row.email, role: row.role as AgencyRole, agency: row.agency as AgencyId };
+  return { id: row.id, email: row.email, role: row.role as AgencyRole, agency: row.agency as AgencyKind };
 }
 
 /** Checks an agency user's email address and password; customer-centre accounts never match. */
@@ -37,7 +37,7 @@ export async function findAgencyUser(db: Kysely<Database>, id: string): Promise<
 /** Creates an agency account; throws {@link StaffAccountExistsError} if the address has any account. */
 export async function createAgencyUser(
   db: Kysely<Database>,
-  input: { email: string; role: AgencyRole; agency: AgencyId; password: string },
+  input: { email: string; role: AgencyRole; agency: AgencyKind; password: string },
 ): Promise<AgencyUser> {
   const email = input.email.trim();
   const row = await db

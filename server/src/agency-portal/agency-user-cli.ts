@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { agencyIdSchema } from '@tuo/shared';
+import { agencyKindSchema } from '@tuo/shared';
 import { agencyRoleSchema } from '@tuo/shared/api/agency-portal';
 import { z } from 'zod';
 import { ConfigError, parseEnv } from '../config.js';
@@ -14,10 +14,10 @@ import { createAgencyUser } from './agency-accounts.js';
 const { values } = parseArgs({
   options: { email: { type: 'string' }, agency: { type: 'string' }, role: { type: 'string' } },
 });
-const input = z.object({ email: z.email(), agency: agencyIdSchema, role: agencyRoleSchema }).safeParse(values);
+const input = z.object({ email: z.email(), agency: agencyKindSchema, role: agencyRoleSchema }).safeParse(values);
 if (!input.success) {
   console.error(
-    'Usage: npm run agency:user -- --email <address> --agency council|nhs|housing|jobcentre --role agency-user|agency-admin',
+    'Usage: npm run agency:user -- --email <address> --agency council|gp-practice|housing-provider|jobcentre --role agency-user|agency-admin',
   );
   process.exitCode = 1;
 } else {

@@ -1,8 +1,9 @@
-import type { AgencyId, LifeEventId } from '@tuo/shared';
+import type { AgencyKind, LifeEventId } from '@tuo/shared';
 import type { AgencyNotification } from '@tuo/shared/api/agency-notifications';
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
+import { possibleDuplicateOfSql } from '../duplicates/possible-duplicates.js';
 import type { ProtectedValues } from '../privacy/protected-values.js';
 import { encodeCursor, type InboxPosition } from './inbox-cursor.js';
 
@@ -10,7 +11,7 @@ interface InboxRow {
   id: string;
   reference: string;
   life_event: LifeEventId;
-  agency: AgencyId;
+  agency: AgencyKind;
   status: AgencyNotification['status'];
   delivered_at: Date;
   acknowledged_at: Date | null;
@@ -22,11 +23,15 @@ interface InboxRow {
   payload: unknown;
   inbox_xid: string;
   inbox_seq: string;
+  possible_duplicate_of: string | null;
 }
 
-const columns = sql`d.id, s.reference, s.life_event, d.agency, d.status, d.delivered_at, d.acknowledged_at, d.actioned_at, d.outcome, d.acknowledge_flagged_at, d.action_flagged_at, d.payload, d.inbox_xid::text as inbox_xid, d.inbox_seq::text as inbox_seq`;
+const columns = sql`d.id, s.reference, s.life_event, d.agency, d.status, d.delivered_at, d.acknowledged_at, d.actioned_at, d.outcome, d.acknowledge_flagged_at, d.action_flagged_at, d.payload, d.inbox_xid::text as inbox_xid, d.inbox_seq::text as inbox_seq, ${possibleDuplicateOfSql('s')} as possible_duplicate_of`;
 
 function toNotification(privacy: ProtectedValues, row: InboxRow): AgencyNotification {
+  const payload = row.payload === null ? {} : (privacy.openPayload(row.payload) as unknown as Record<string, unknown>);
+  // The link is read fresh: a report made after this one was delivered is named too.
+  const { possibleDuplicateOf: _whenDelivered, ...routed } = payload;
   return {
     id: row.id,
     reference: row.reference,
@@ -41,7 +46,9 @@ function toNotification(privacy: ProtectedValues, row: InboxRow): AgencyNotifica
       ...(row.acknowledge_flagged_at ? (['acknowledge'] as const) : []),
       ...(row.action_flagged_at ? (['action'] as const) : []),
     ],
-    payload: row.payload === null ? {} : (privacy.openPayload(row.payload) as unknown as Record<string, unknown>),
+    possibleDuplicateOf: row.possible_duplicate_of,
+    payload:
+      row.possible_duplicate_of === null ? routed : { ...routed, possibleDuplicateOf: row.possible_duplicate_of },
   };
 }
 
@@ -53,7 +60,7 @@ function toNotification(privacy: ProtectedValues, row: InboxRow): AgencyNotifica
 export async function listInbox(
   db: Kysely<Database>,
   privacy: ProtectedValues,
-  agency: AgencyId,
+  agency: AgencyKind,
   after: InboxPosition,
   limit: number,
 ) {
@@ -77,7 +84,7 @@ export async function listInbox(
 export async function findInInbox(
   db: Kysely<Database>,
   privacy: ProtectedValues,
-  agency: AgencyId,
+  agency: AgencyKind,
   id: string,
 ): Promise<AgencyNotification | undefined> {
   const rows = await sql<InboxRow>`
@@ -95,7 +102,7 @@ export async function findInInbox(
 export async function advanceNotification(
   db: Kysely<Database>,
   privacy: ProtectedValues,
-  agency: AgencyId,
+  agency: AgencyKind,
   id: string,
   to: 'acknowledged' | 'actioned',
   actor: Actor,
@@ -141,7 +148,7 @@ export interface InboxFilters {
 export async function searchInbox(
   db: Kysely<Database>,
   privacy: ProtectedValues,
-  agency: AgencyId,
+  agency: AgencyKind,
   filters: InboxFilters,
   window: { offset: number; limit: number },
 ) {

@@ -1,6 +1,5 @@
 import type { TaskList } from 'graphile-worker';
 import type { Kysely } from 'kysely';
-import type { AdapterRegistry } from '../adapters/adapter-registry.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { databaseSigningSecrets } from '../agency/webhook-secrets.js';
@@ -21,7 +20,7 @@ import { createRemoveExpiredRecordsTask } from './remove-expired-records-task.js
 import { createSendResidentMessageTask } from './send-resident-message-task.js';
 import { createSendSavedFormLinkTask } from './send-saved-form-link-task.js';
 import { createSendSignInAlertTask } from './send-sign-in-alert-task.js';
-import { agencyIds } from '@tuo/shared';
+import { agencyKinds } from '@tuo/shared';
 import { FLAG_MISSED_TARGETS, SEND_MISSED_TARGET_EVENT } from '../service-levels/service-level-jobs.js';
 import { englandAndWales } from '../service-levels/working-days.js';
 import { createFlagMissedTargetsTask } from './flag-missed-targets-task.js';
@@ -33,7 +32,6 @@ import { createSendMissedTargetEventTask } from './send-missed-target-event-task
  */
 export function createTaskList(deps: {
   db: Kysely<Database>;
-  adapters: AdapterRegistry;
   config: Pick<
     Config,
     | 'delivery'
@@ -51,12 +49,7 @@ export function createTaskList(deps: {
 }): TaskList {
   const privacy = createProtectedValues(deps.config.protectedDataKeys);
   return {
-    [DELIVER_TO_AGENCY]: createDeliverToAgencyTask({
-      db: deps.db,
-      adapters: deps.adapters,
-      privacy,
-      policy: deps.config.delivery,
-    }),
+    [DELIVER_TO_AGENCY]: createDeliverToAgencyTask({ db: deps.db }),
     [SEND_RESIDENT_MESSAGE]: createSendResidentMessageTask({ db: deps.db, privacy, config: deps.config }),
     [SEND_SAVED_FORM_LINK]: createSendSavedFormLinkTask({ db: deps.db, config: deps.config }),
     [SEND_SIGN_IN_ALERT]: createSendSignInAlertTask({ db: deps.db, config: deps.config }),
@@ -71,7 +64,7 @@ export function createTaskList(deps: {
       serviceLevels: deps.config.serviceLevels,
       calendar: englandAndWales,
       now: deps.now ?? (() => new Date()),
-      webhookAgencies: new Set(agencyIds.filter((agency) => deps.config.agencies[agency].webhook)),
+      webhookAgencies: new Set(agencyKinds.filter((agency) => deps.config.agencies[agency].webhook)),
     }),
     [SEND_MISSED_TARGET_EVENT]: createSendMissedTargetEventTask({
       db: deps.db,

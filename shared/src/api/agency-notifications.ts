@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agencyIdSchema } from '../agencies/agency-ids.js';
+import { agencyKindSchema } from '../agencies/agency-kinds.js';
 import { canonicalReferenceSchema } from '../identifiers/reference.js';
 import { lifeEventIdSchema } from '../journeys/catalogue.js';
 
@@ -14,7 +14,7 @@ export const agencyNotificationSchema = z
     }),
     reference: canonicalReferenceSchema,
     lifeEvent: lifeEventIdSchema,
-    agency: agencyIdSchema,
+    agency: agencyKindSchema,
     status: agencyNotificationStatusSchema,
     deliveredAt: z.iso.datetime({ offset: true }),
     acknowledgedAt: z.iso.datetime({ offset: true }).nullable(),
@@ -23,6 +23,10 @@ export const agencyNotificationSchema = z
     missedTargets: z.array(z.enum(['acknowledge', 'action'])).meta({
       description:
         'Service-level targets this notification has missed (acknowledge within, action within so many working days); webhook agencies are also sent `{agency}.notification.target_missed`',
+    }),
+    possibleDuplicateOf: canonicalReferenceSchema.nullable().meta({
+      description:
+        "Another report of the same event (for a death: the same name, date of birth and date of death; for a birth, the baby's) made within 90 days of this one, found by keyed hashes: check before acting twice. A later report names the first; the first names the one after it. Worked out when read, so an earlier notification gains it once a later report arrives",
     }),
     payload: z
       .record(z.string(), z.unknown())

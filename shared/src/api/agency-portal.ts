@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agencyIdSchema } from '../agencies/agency-ids.js';
+import { agencyKindSchema } from '../agencies/agency-kinds.js';
 import { canonicalReferenceSchema } from '../identifiers/reference.js';
 import { lifeEventIdSchema } from '../journeys/catalogue.js';
 import { agencyNotificationSchema, agencyNotificationStatusSchema } from './agency-notifications.js';
@@ -26,7 +26,7 @@ export const agencyUserSchema = z.strictObject({
   id: z.uuid(),
   email: z.string(),
   role: agencyRoleSchema,
-  agency: agencyIdSchema,
+  agency: agencyKindSchema,
 });
 
 /** The signed-in agency user. */
@@ -59,6 +59,7 @@ export const workListItemSchema = z.strictObject({
   acknowledgedAt: z.iso.datetime({ offset: true }).nullable(),
   actionedAt: z.iso.datetime({ offset: true }).nullable(),
   missedTargets: agencyNotificationSchema.shape.missedTargets,
+  possibleDuplicateOf: agencyNotificationSchema.shape.possibleDuplicateOf,
 });
 
 /** One row of the work list. */

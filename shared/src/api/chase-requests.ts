@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AgencyId } from '../agencies/agency-ids.js';
+import type { AgencyKind } from '../agencies/agency-kinds.js';
 import type { LifeEventId } from '../journeys/catalogue.js';
 
 /** The service-level target a notification can miss: acknowledged, or actioned, within so many working days. */
@@ -37,7 +37,7 @@ export interface ChaseQueueItem {
   id: string;
   reference: string;
   lifeEvent: LifeEventId;
-  agency: AgencyId;
+  agency: AgencyKind;
   target: TargetKind;
   status: ChaseStatus;
   residentNote: string | null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agencyIdSchema } from '../agencies/agency-ids.js';
+import { agencyKindSchema } from '../agencies/agency-kinds.js';
 import { isValidNhsNumber, nhsNumberMessage } from '../identifiers/nhs-number.js';
 import { isValidNiNumber, niNumberMessage } from '../identifiers/ni-number.js';
 import { lifeEventIdSchema } from '../journeys/catalogue.js';
@@ -57,7 +57,7 @@ export const deliveryAttemptSchema = z.strictObject({
 /** One agency's delivery, with its whole history. */
 export const deliveryHistorySchema = z.strictObject({
   id: z.uuid(),
-  agency: agencyIdSchema,
+  agency: agencyKindSchema,
   transport: z.string().nullable(),
   status: z.string(),
   statusChangedAt: timestamp,
@@ -107,6 +107,8 @@ export const submissionViewSchema = z.strictObject({
     .nullable(),
   /** Set once the personal answers have been erased: on schedule ('retention') or by an admin ('request'). */
   erasure: z.strictObject({ at: timestamp, kind: z.enum(['retention', 'request']) }).nullable(),
+  /** Other reports of the same event within 90 days (matched by keyed hashes), oldest first: possible duplicates. */
+  possibleDuplicates: z.array(z.strictObject({ reference: z.string(), submittedAt: timestamp })),
   answers: z.array(z.strictObject({ label: z.string(), lines: z.array(z.string()) })),
   deliveries: z.array(deliveryHistorySchema),
   notes: z.array(caseNoteSchema),

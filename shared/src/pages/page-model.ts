@@ -1,4 +1,4 @@
-import type { AgencyId } from '../agencies/agency-ids.js';
+import type { AgencyKind } from '../agencies/agency-kinds.js';
 import type { FieldError } from '../api/field-errors.js';
 import type { AddressLookupState } from '../api/address-lookup.js';
 import type { SubmissionStatusResponse } from '../api/submissions.js';
@@ -52,6 +52,8 @@ export interface CheckAnswersRow {
   /** The answer in English, as lines (for logs and API-level tests). */
   lines: string[];
   changeHref: string;
+  /** The page starting the section this answer is in, whose `section` heading groups it; null before any. */
+  sectionPageId: string | null;
 }
 
 /** "Check your answers" before choosing who to tell. */
@@ -80,7 +82,7 @@ export interface WhoToTellProps {
 /** The declaration, then send. */
 export interface DeclarationProps {
   lifeEvent: LifeEventId;
-  agencies: AgencyId[];
+  agencies: AgencyKind[];
   backHref: string;
   form: FormProps;
 }
@@ -91,7 +93,9 @@ export interface ConfirmationProps {
   reference: string;
   /** Shown once: null when the resident has already seen it. */
   trackingSecret: string | null;
-  agencies: AgencyId[];
+  agencies: AgencyKind[];
+  /** How the reference and tracking code are being sent to the resident: empty when nothing is (no GOV.UK Notify, or no contact details). */
+  messagedBy: ('email' | 'sms')[];
 }
 
 /** The tracking form and, when the reference and secret matched, each agency's status. */
@@ -126,7 +130,7 @@ interface PageModelBase {
  */
 export type PageModel = PageModelBase &
   (
-    | { page: 'start' | 'not-found' | 'error' | 'session-expired'; props: NoProps }
+    | { page: 'start' | 'not-found' | 'error' | 'unavailable' | 'session-expired'; props: NoProps }
     | { page: 'choose-life-event'; props: ChooseLifeEventProps }
     | { page: 'question'; props: QuestionProps }
     | { page: 'check-answers'; props: CheckAnswersProps }

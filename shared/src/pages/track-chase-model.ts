@@ -1,10 +1,10 @@
-import type { AgencyId } from '../agencies/agency-ids.js';
+import type { AgencyKind } from '../agencies/agency-kinds.js';
 import type { ChaseRequestSummary, TargetKind } from '../api/chase-requests.js';
 import type { FormProps } from './page-model.js';
 
 /** One agency on the tracking page, against its targets. */
 export interface TrackChaseAgency {
-  agency: AgencyId;
+  agency: AgencyKind;
   /** The target it has missed (the later one when both), or null while within target or done. */
   missed: TargetKind | null;
   /** The last UK day (`YYYY-MM-DD`) it had for the missed target. */
@@ -21,5 +21,5 @@ export interface TrackChase {
   form: FormProps;
   agencies: TrackChaseAgency[];
   /** Set just after a request was made, to confirm it. */
-  requested: AgencyId | null;
+  requested: AgencyKind | null;
 }

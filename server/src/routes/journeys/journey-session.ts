@@ -1,16 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import type { AgencyId, Answers, LifeEventId } from '@tuo/shared';
+import type { AgencyKind, Answers, LifeEventId } from '@tuo/shared';
 import type { FastifyRequest } from 'fastify';
 
 /** One life event's journey as it stands in the resident's session. */
 export interface JourneyState {
   answers: Answers;
   /** Agencies offered on "who to tell" and those chosen, so an agency that becomes relevant later starts ticked. */
-  consent?: { offered: AgencyId[]; chosen: AgencyId[] };
+  consent?: { offered: AgencyKind[]; chosen: AgencyKind[] };
   /** One per journey: a double click or a resent declaration replays the first submission. */
   idempotencyKey: string;
+  /** Saved forms made from this journey or restored into it: sending the report spends them. */
+  savedForms?: string[];
   /** Set once sent; answers are then forgotten. The secret is cleared once shown. */
-  submitted?: { reference: string; trackingSecret: string | null; agencies: AgencyId[] };
+  submitted?: {
+    reference: string;
+    trackingSecret: string | null;
+    agencies: AgencyKind[];
+    /** How the confirmation is being sent to the resident (absent in sessions from before this was kept). */
+    messagedBy?: ('email' | 'sms')[];
+  };
 }
 
 declare module 'fastify' {

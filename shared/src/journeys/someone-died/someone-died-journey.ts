@@ -18,6 +18,7 @@ export const someoneDiedJourney: JourneyDefinition = {
       id: 'their-name',
       path: 'their-name',
       kind: 'form',
+      section: 'The person who died',
       title: 'What was their name?',
       hint: "We're sorry for your loss. We'll ask about the person who died first, then about you. It takes about 10 minutes.",
       fields: [
@@ -198,6 +199,7 @@ export const someoneDiedJourney: JourneyDefinition = {
       id: 'about-you',
       path: 'about-you',
       kind: 'form',
+      section: 'About you',
       title: 'About you',
       hint: 'The services may need to contact you about what happens next.',
       fields: [
@@ -261,13 +263,13 @@ export const someoneDiedJourney: JourneyDefinition = {
         'So the council can update Council Tax and the electoral register, and stop things like housing benefit, a Blue Badge, bus pass, library card or social care.',
       agencyName: 'Their local council',
     },
-    nhs: {
+    'gp-practice': {
       relevantWhen: 'always',
       fields: [...theirName, 'dateOfBirth', 'dateOfDeath', 'lastAddress', 'nhsNumber'],
       purpose: 'So their GP practice can close their record and stop appointments, prescriptions and NHS letters.',
       agencyName: 'Their GP and the NHS',
     },
-    housing: {
+    'housing-provider': {
       relevantWhen: { field: 'services', includes: 'social-housing-tenancy' },
       fields: [...theirName, 'dateOfBirth', 'dateOfDeath', 'lastAddress', 'othersLiveAtAddress', ...you],
       purpose:

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AgencyId } from '../../agencies/agency-ids.js';
+import type { AgencyKind } from '../../agencies/agency-kinds.js';
 import { canonicalReferenceSchema } from '../../identifiers/reference.js';
 import type { LifeEventId } from '../../journeys/catalogue.js';
 import type { JourneyDefinition } from '../../journeys/definition/journey-definition-schema.js';
@@ -17,6 +17,11 @@ export interface AgencyPayloadV1 {
   channel: Channel;
   /** Only the answered fields in the agency's routing rule. */
   answers: Answers;
+  /**
+   * Another report of the same event made within 90 days (see `possibleDuplicateOf` on
+   * AgencyNotification): present when one was known as this was sent.
+   */
+  possibleDuplicateOf?: string;
 }
 
 /**
@@ -24,7 +29,7 @@ export interface AgencyPayloadV1 {
  * agency's routing rule is rejected, which is how adapters prove data minimisation. Every answer
  * is optional, since what is asked depends on the resident's route.
  */
-export function agencyPayloadSchema(journey: JourneyDefinition, agency: AgencyId): z.ZodType<AgencyPayloadV1> {
+export function agencyPayloadSchema(journey: JourneyDefinition, agency: AgencyKind): z.ZodType<AgencyPayloadV1> {
   const fields = new Map(journey.pages.flatMap((page) => page.fields).map((field) => [field.name, field]));
   const answers = Object.fromEntries(
     routedFields(journey, agency).flatMap((name) => {
@@ -38,5 +43,6 @@ export function agencyPayloadSchema(journey: JourneyDefinition, agency: AgencyId
     submittedAt: z.iso.datetime({ offset: true }),
     channel: channelSchema,
     answers: z.strictObject(answers),
+    possibleDuplicateOf: canonicalReferenceSchema.optional(),
   }) as z.ZodType<AgencyPayloadV1>;
 }

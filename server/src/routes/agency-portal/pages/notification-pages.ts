@@ -90,7 +90,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
           errors,
         },
         items: notifications.map(
-          ({ id, reference, lifeEvent, status, deliveredAt, acknowledgedAt, actionedAt, missedTargets }) => ({
+          ({
             id,
             reference,
             lifeEvent,
@@ -99,6 +99,17 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
             acknowledgedAt,
             actionedAt,
             missedTargets,
+            possibleDuplicateOf,
+          }) => ({
+            id,
+            reference,
+            lifeEvent,
+            status,
+            deliveredAt,
+            acknowledgedAt,
+            actionedAt,
+            missedTargets,
+            possibleDuplicateOf,
           }),
         ),
         total,

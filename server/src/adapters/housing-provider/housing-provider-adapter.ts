@@ -4,6 +4,6 @@ import { createRoutedAdapter } from '../routed-adapter.js';
 /**
  * Social housing: the council's landlord service or a housing association, for tenancies that end, start or change.
  */
-export function createHousingAdapter(settings: AgencyAdapterSettings): AgencyAdapter {
-  return createRoutedAdapter('housing', settings);
+export function createHousingProviderAdapter(settings: AgencyAdapterSettings): AgencyAdapter {
+  return createRoutedAdapter('housing-provider', settings);
 }

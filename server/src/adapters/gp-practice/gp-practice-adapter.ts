@@ -4,6 +4,6 @@ import { createRoutedAdapter } from '../routed-adapter.js';
 /**
  * The NHS: GP registration and records (for example, removing someone who has died from the GP list, or registering a new baby). Usually reads its inbox through the agency portal.
  */
-export function createNhsAdapter(settings: AgencyAdapterSettings): AgencyAdapter {
-  return createRoutedAdapter('nhs', settings);
+export function createGpPracticeAdapter(settings: AgencyAdapterSettings): AgencyAdapter {
+  return createRoutedAdapter('gp-practice', settings);
 }
