@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningWorker } from '../../server/src/queue/worker-runner.js';
 import { createTestAgencyUser, type TestAgencyUser } from '../support/agency-client.js';
 import { accessibilityViolations, launchBrowser } from '../support/browser.js';
+import { signInInBrowser } from '../support/browser-sign-in.js';
 import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
@@ -56,10 +57,11 @@ async function watchedPage(): Promise<{ page: Page; errors: string[] }> {
 }
 
 async function signIn(page: Page, who: TestAgencyUser): Promise<void> {
-  await page.goto(`${server.baseUrl}/agency/sign-in`);
-  await page.getByLabel('Email address').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await press(page, 'Sign in', '/agency/notifications');
+  await signInInBrowser(
+    page,
+    { baseUrl: server.baseUrl, db: server.database.db, base: '/agency', home: '/agency/notifications' },
+    who,
+  );
 }
 
 describe('the agency portal in a browser', () => {

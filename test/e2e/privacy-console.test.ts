@@ -2,6 +2,7 @@ import { exampleSubmissions } from '@tuo/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, launchBrowser } from '../support/browser.js';
+import { signInInBrowser } from '../support/browser-sign-in.js';
 import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
 import { createTestStaff, type TestStaff } from '../support/staff-client.js';
 
@@ -45,10 +46,11 @@ describe.each([true, false])('subject access and erasure in the console (JavaScr
       if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
         errors.push(message.text());
     });
-    await page.goto(`${server.baseUrl}/staff/sign-in`);
-    await page.getByLabel('Email address').fill(admin.email);
-    await page.getByLabel('Password').fill(admin.password);
-    await press(page, 'Sign in', '/staff/dashboard');
+    await signInInBrowser(
+      page,
+      { baseUrl: server.baseUrl, db: server.database.db, base: '/staff', home: '/staff/dashboard' },
+      admin,
+    );
 
     const submissionPath = `/staff/submissions/${reference}`;
     await page.goto(`${server.baseUrl}${submissionPath}`);

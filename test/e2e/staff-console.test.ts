@@ -2,6 +2,7 @@ import { catalogue, exampleSubmissions, reachablePages, type Answers } from '@tu
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, launchBrowser } from '../support/browser.js';
+import { signInInBrowser } from '../support/browser-sign-in.js';
 import { fillForm } from '../support/fill-form.js';
 import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
 import { pagePost } from '../support/resident.js';
@@ -44,10 +45,11 @@ async function expectAccessible(page: Page): Promise<void> {
 }
 
 async function signIn(page: Page, who: TestStaff): Promise<void> {
-  await page.goto(`${server.baseUrl}/staff/sign-in`);
-  await page.getByLabel('Email address').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await press(page, 'Sign in', '/staff/dashboard');
+  await signInInBrowser(
+    page,
+    { baseUrl: server.baseUrl, db: server.database.db, base: '/staff', home: '/staff/dashboard' },
+    who,
+  );
 }
 
 describe('the staff console in a browser', () => {

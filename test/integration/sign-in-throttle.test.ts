@@ -7,7 +7,7 @@ import { SEND_SIGN_IN_ALERT } from '../../server/src/jobs/job-names.js';
 import { createAgencyUser } from '../../server/src/agency-portal/agency-accounts.js';
 import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
 import { fakeNotify } from '../support/fake-notify.js';
-import { createTestStaff, StaffClient } from '../support/staff-client.js';
+import { createTestStaff, StaffClient, type TestStaff } from '../support/staff-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 
@@ -41,9 +41,13 @@ afterAll(async () => {
   await t.close();
 });
 
-const guess = async (email: string, address: string, password = 'wrong password') => {
+const guess = async (
+  who: string | Pick<TestStaff, 'email' | 'id' | 'secondFactor'>,
+  address: string,
+  password = 'wrong password',
+) => {
   const client = new StaffClient(t.app, address);
-  return client.signIn({ email, password });
+  return client.signIn(typeof who === 'string' ? { email: who, password } : { ...who, password });
 };
 const alertJobs = (staffId: string) =>
   t.database.db
@@ -62,12 +66,12 @@ describe('sign-in throttling', () => {
     expect(statuses.every((status) => status === 401)).toBe(true);
     expect(waits).toEqual([1000, 2000, 4000, 8000]);
     waits.length = 0;
-    const owner = await guess(target.email, '10.3.1.1', target.password);
+    const owner = await guess(target, '10.3.1.1', target.password);
     expect(owner.statusCode).toBe(200);
     expect(waits).toEqual([10_000]);
     // Signing in forgives the account's failures: the next attempt waits for nothing.
     waits.length = 0;
-    expect((await guess(target.email, '10.3.1.1', target.password)).statusCode).toBe(200);
+    expect((await guess(target, '10.3.1.1', target.password)).statusCode).toBe(200);
     expect(waits).toEqual([]);
     const slowed = await t.database.db
       .selectFrom('audit_events')

@@ -10,7 +10,7 @@ let staff: Record<'adviser' | 'supervisor' | 'admin', TestStaff>;
 let reference: string;
 let protectedRoutes: { method: 'GET' | 'POST'; url: string }[];
 
-const publicRoutes = ['GET /api/staff/session', 'POST /api/staff/sign-in'];
+const publicRoutes = ['GET /api/staff/session', 'POST /api/staff/sign-in', 'POST /api/staff/sign-in/code'];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -75,11 +75,13 @@ describe('without a staff session', () => {
         .map((r) => `${r.method} ${r.url.replace(reference, ':reference').replace(/[0-9a-f-]{36}/, ':id')}`)
         .sort(),
     ).toEqual([
+      'GET /api/admin/accounts',
       'GET /api/admin/audit',
       'GET /api/admin/submissions/:reference/export',
       'GET /api/staff/dashboard',
       'GET /api/staff/search',
       'GET /api/staff/submissions/:reference',
+      'POST /api/admin/accounts/:id',
       'POST /api/admin/submissions/:reference/erase',
       'POST /api/staff/assisted',
       'POST /api/staff/assisted/end',

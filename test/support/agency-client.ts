@@ -7,6 +7,7 @@ import { createAgencyUser } from '../../server/src/agency-portal/agency-accounts
 import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
 import type { OrganisationScope } from '../../server/src/organisations/organisation-scope.js';
 import type { Database } from '../../server/src/db/database.js';
+import { enrolTestSecondFactor, nextSecondFactorCode, type TestSecondFactor } from './second-factor.js';
 import { StaffClient } from './staff-client.js';
 
 /** An agency account made for a test, with its password. */
@@ -16,6 +17,7 @@ export interface TestAgencyUser {
   role: AgencyRole;
   agency: AgencyKind;
   password: string;
+  secondFactor?: TestSecondFactor;
 }
 
 /** Makes an agency account the way `npm run agency:user` does. */
@@ -32,7 +34,12 @@ export async function createTestAgencyUser(
     organisation: organisation ?? (await fallbackOrganisation(db, agency)),
     password,
   });
-  return { ...user, password };
+  // Agency admins must have a second factor, so theirs is set up as the set-up page would.
+  return {
+    ...user,
+    password,
+    ...(role === 'agency-admin' ? { secondFactor: await enrolTestSecondFactor(db, user.id) } : {}),
+  };
 }
 
 /** A browser's memory for the agency portal (cookies and the last anti-forgery token), signed in through the form. */
@@ -42,12 +49,23 @@ export class AgencyClient extends StaffClient {
     return this.cookies.get('tuo-agency');
   }
 
-  /** Signs in through the HTML form, as a person would; answers the form post's response. */
-  async signInWithForm(user: Pick<TestAgencyUser, 'email' | 'password'>): Promise<LightMyRequestResponse> {
+  /**
+   * Signs in through the HTML form, as a person would, answering the second factor's page when it
+   * comes; answers the last form post's response.
+   */
+  async signInWithForm(
+    user: Pick<TestAgencyUser, 'email' | 'password'> & Partial<Pick<TestAgencyUser, 'id' | 'secondFactor'>>,
+  ): Promise<LightMyRequestResponse> {
     await this.page('/agency/sign-in');
-    return this.form('/agency/sign-in', [
+    const response = await this.form('/agency/sign-in', [
       ['email', user.email],
       ['password', user.password],
+    ]);
+    if (response.headers.location !== '/agency/sign-in/code') return response;
+    if (!user.id || !user.secondFactor) throw new Error('this account has a second factor the test does not hold');
+    await this.page('/agency/sign-in/code');
+    return this.form('/agency/sign-in/code', [
+      ['code', await nextSecondFactorCode(this.app.db, user.id, user.secondFactor)],
     ]);
   }
 }

@@ -3,26 +3,34 @@ import type { StaffRole } from '@tuo/shared/api/staff-session';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../server/src/db/database.js';
+import { requiresSecondFactor } from '../../server/src/console/second-factor.js';
 import { createStaffUser } from '../../server/src/staff/staff-accounts.js';
 import type { FormPairs } from './resident.js';
+import { enrolTestSecondFactor, nextSecondFactorCode, type TestSecondFactor } from './second-factor.js';
 
-/** A staff account made for a test, with its password. */
+/** A staff account made for a test, with its password, and its authenticator app when its role needs one. */
 export interface TestStaff {
   id: string;
   email: string;
   role: StaffRole;
   password: string;
+  secondFactor?: TestSecondFactor;
 }
 
-/** Makes a staff account the way `npm run staff:create` does. */
+/**
+ * Makes a staff account the way `npm run staff:create` does. Supervisors and admins must have a
+ * second factor, so theirs is set up too (unless `secondFactor: false`, to test setting one up).
+ */
 export async function createTestStaff(
   db: Kysely<Database>,
   role: StaffRole,
   email = `${role}.${randomBytes(4).toString('hex')}@council.example`,
+  options: { secondFactor?: boolean } = {},
 ): Promise<TestStaff> {
   const password = randomBytes(12).toString('base64url');
   const user = await createStaffUser(db, { email, role, password });
-  return { ...user, password };
+  const enrol = options.secondFactor ?? requiresSecondFactor(role);
+  return { ...user, password, ...(enrol ? { secondFactor: await enrolTestSecondFactor(db, user.id) } : {}) };
 }
 
 /**
@@ -34,7 +42,7 @@ export class StaffClient {
   csrf = '';
 
   constructor(
-    private readonly app: FastifyInstance,
+    protected readonly app: FastifyInstance,
     private readonly remoteAddress = '127.0.0.1',
   ) {}
 
@@ -99,10 +107,17 @@ export class StaffClient {
     );
   }
 
-  /** Signs in through the JSON API, as a script would. */
-  async signIn(staff: Pick<TestStaff, 'email' | 'password'>): Promise<LightMyRequestResponse> {
+  /** Signs in through the JSON API, as a script would, answering the second factor when asked for it. */
+  async signIn(
+    staff: Pick<TestStaff, 'email' | 'password'> & Partial<Pick<TestStaff, 'id' | 'secondFactor'>>,
+  ): Promise<LightMyRequestResponse> {
     await this.api('GET', '/api/staff/session');
-    return this.api('POST', '/api/staff/sign-in', { email: staff.email, password: staff.password });
+    const response = await this.api('POST', '/api/staff/sign-in', { email: staff.email, password: staff.password });
+    if (response.statusCode !== 200 || response.json<{ awaiting?: string }>().awaiting !== 'second-factor')
+      return response;
+    if (!staff.id || !staff.secondFactor) throw new Error('this account has a second factor the test does not hold');
+    const code = await nextSecondFactorCode(this.app.db, staff.id, staff.secondFactor);
+    return this.api('POST', '/api/staff/sign-in/code', { code });
   }
 
   private cookieHeader(): Record<string, string> {

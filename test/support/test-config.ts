@@ -4,6 +4,9 @@ import { createProtectedValues, type ProtectedValues } from '../../server/src/pr
 /** The protected-data keys of tests, in PROTECTED_DATA_KEYS's form (for processes a test starts). */
 export const testProtectedDataKeys = `test1:${Buffer.alloc(32, 7).toString('base64')}`;
 
+/** The session secret of tests' apps (it also seals their second factors' keys). */
+export const testSessionSecret = 'test-session-secret-that-is-long-enough-0123456789';
+
 /** A real configuration, parsed from environment-style settings the way the server parses them. */
 export function testConfig(databaseUrl: string, env: Record<string, string> = {}): Config {
   const parsed = parseEnv({
@@ -14,7 +17,7 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
   });
   return toConfig(parsed, {
     databaseUrl,
-    sessionSecret: 'test-session-secret-that-is-long-enough-0123456789',
+    sessionSecret: testSessionSecret,
     protectedDataKeys: parsed.PROTECTED_DATA_KEYS ?? [],
   });
 }

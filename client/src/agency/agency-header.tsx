@@ -8,6 +8,7 @@ export function AgencyHeader({ nav }: { nav: AgencyNav }) {
   const links = [
     ['/agency/notifications', t('nav.notifications')],
     ...(nav.user.role === 'agency-admin' ? [['/agency/keys', t('nav.keys')]] : []),
+    ['/agency/second-factor', t('nav.secondFactor')],
   ];
   return (
     <div className="govuk-!-margin-bottom-6">

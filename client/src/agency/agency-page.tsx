@@ -4,6 +4,7 @@ import { AgencyHeader } from './agency-header.js';
 import { agencyI18n } from './agency-i18n.js';
 import { KeysPage } from './keys-page.js';
 import { NotificationPage } from './notification-page.js';
+import { RecoveryCodesPage, SecondFactorPage, SecondFactorSetUpPage } from '../staff/second-factor-pages.js';
 import { AgencySignInPage } from './sign-in-page.js';
 import { WorkListPage } from './work-list-page.js';
 
@@ -21,6 +22,12 @@ function View({ props }: { props: AgencyPageProps }) {
   switch (props.view) {
     case 'sign-in':
       return <AgencySignInPage form={props.form} />;
+    case 'second-factor':
+      return <SecondFactorPage form={props.form} namespace="agency" />;
+    case 'second-factor-set-up':
+      return <SecondFactorSetUpPage form={props.form} enrolment={props.enrolment} namespace="agency" />;
+    case 'recovery-codes':
+      return <RecoveryCodesPage codes={props.codes} continueHref="/agency/notifications" namespace="agency" />;
     case 'message':
       return <MessageView message={props.message} />;
     case 'notifications': {

@@ -39,6 +39,15 @@ const tabHrefs = { delivered: '/a', acknowledged: '/b', actioned: '/c', all: '/d
 const everyView: AgencyPageProps[] = [
   { view: 'sign-in', form: form() },
   { view: 'sign-in', form: form([{ field: 'email', message: 'Enter a correct email address and password' }]) },
+  { view: 'second-factor', form: form() },
+  { view: 'second-factor', form: form([{ field: 'code', message: 'The code is not right, or has been used' }]) },
+  ...[true, false].map((required) => ({
+    view: 'second-factor-set-up' as const,
+    nav,
+    form: form(required ? [] : [{ field: 'code', message: 'The code is not right, or has been used' }]),
+    enrolment: { spacedSecret: 'ABCD EFGH', qrDataUrl: 'data:image/svg+xml;base64,', required, replacing: !required },
+  })),
+  { view: 'recovery-codes', nav, codes: ['abcde-fghij', 'klmno-pqrst'] },
   ...(['forbidden', 'form-expired', 'not-found', 'export-too-large', 'no-webhook'] as const).map((message) => ({
     view: 'message' as const,
     message,

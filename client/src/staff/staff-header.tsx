@@ -36,6 +36,7 @@ export function StaffHeader({ nav }: { nav: StaffNav }) {
     ['/staff/chase-requests', t('nav.chaseRequests')],
     ['/staff/performance', t('nav.performance')],
     ...(nav.user.role === 'admin' ? [['/staff/audit', t('nav.audit')]] : []),
+    ['/staff/second-factor', t('nav.secondFactor')],
   ];
   return (
     <div className="govuk-!-margin-bottom-6">

@@ -5,6 +5,7 @@ import { AuditPage } from './audit-page.js';
 import { DashboardPage } from './dashboard-page.js';
 import { ErasePage } from './erase-page.js';
 import { SearchPage } from './search-page.js';
+import { RecoveryCodesPage, SecondFactorPage, SecondFactorSetUpPage } from './second-factor-pages.js';
 import { SignInPage } from './sign-in-page.js';
 import { StaffHeader } from './staff-header.js';
 import { staffI18n } from './staff-i18n.js';
@@ -27,6 +28,12 @@ function View({ props }: { props: StaffPageProps }) {
   switch (props.view) {
     case 'sign-in':
       return <SignInPage form={props.form} />;
+    case 'second-factor':
+      return <SecondFactorPage form={props.form} />;
+    case 'second-factor-set-up':
+      return <SecondFactorSetUpPage form={props.form} enrolment={props.enrolment} />;
+    case 'recovery-codes':
+      return <RecoveryCodesPage codes={props.codes} continueHref="/staff/dashboard" />;
     case 'message':
       return <MessageView message={props.message} />;
     case 'dashboard':

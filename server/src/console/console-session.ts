@@ -15,6 +15,14 @@ declare module 'fastify' {
     staffCsrf?: string;
     /** The assisted transaction the adviser is running, if any. */
     assisting?: AssistedContext;
+    /** The account whose password was right, waiting for its second factor (not yet signed in). */
+    pendingSecondFactor?: string;
+    /** When the password was right (ISO): the second factor must follow within minutes. */
+    pendingSince?: string;
+    /** Wrong second-factor codes since the password: too many and the password is asked for again. */
+    pendingFailures?: number;
+    /** An authenticator app key being set up, sealed for the account, until a right code confirms it. */
+    enrolmentSecret?: string;
   }
   interface FastifyInstance {
     /** The staff session store, for "sign out everywhere". */

@@ -20,6 +20,7 @@ export interface Database {
   staff_users: StaffUsersTable;
   staff_sessions: StaffSessionsTable;
   staff_sign_in_failures: StaffSignInFailuresTable;
+  staff_recovery_codes: StaffRecoveryCodesTable;
   submission_search: SubmissionSearchTable;
   case_notes: CaseNotesTable;
   agency_webhook_secrets: AgencyWebhookSecretsTable;
@@ -208,6 +209,19 @@ export interface StaffUsersTable {
   agency: ColumnType<string | null, string | null | undefined, string | null>;
   /** The organisation of an agency user or admin; null for customer-centre staff. */
   organisation_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The authenticator app's TOTP secret, sealed; null until a second factor is set up. */
+  totp_sealed_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The last TOTP time step accepted: a code of that step or an earlier one is a replay. */
+  totp_last_step: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  totp_enrolled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** A one-time recovery code for a second factor, kept only as a hash; used once, then spent. */
+export interface StaffRecoveryCodesTable {
+  id: Generated<string>;
+  staff_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
 }
 
 /** A staff session: idle expiry in `expires_at`, absolute expiry counted from `signed_in_at`. */

@@ -8,3 +8,12 @@ export const signInRequestSchema = z.strictObject({
 
 /** A console's sign-in body. */
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
+
+/** `POST /api/staff/sign-in/code` and `POST /api/agency-portal/sign-in/code` body: the code from the authenticator app, or a recovery code. */
+export const secondFactorRequestSchema = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .min(1, { error: 'Enter the 6-digit code from your authenticator app, or a recovery code' })
+    .max(40),
+});

@@ -62,6 +62,8 @@ export const staffSessionResponseSchema = z.strictObject({
   csrfToken: z.string(),
   user: staffUserSchema.nullable(),
   assisting: assistedContextSchema.nullable(),
+  /** After a right password for an account with a second factor: send its code to `POST /api/staff/sign-in/code`. */
+  awaiting: z.literal('second-factor').optional(),
 });
 
 /** The caller's staff session. */

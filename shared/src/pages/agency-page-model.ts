@@ -9,6 +9,7 @@ import type {
 } from '../api/agency-portal.js';
 import type { AgencyNotification } from '../api/agency-notifications.js';
 import type { FormProps } from './page-model.js';
+import type { SecondFactorEnrolment } from './second-factor-model.js';
 
 /** What every signed-in agency page shows around its content: who is signed in, and their token for sign-out. */
 export interface AgencyNav {
@@ -43,6 +44,11 @@ export interface WorkListView {
  */
 export type AgencyPageProps =
   | { view: 'sign-in'; form: FormProps }
+  /** The second step of signing in: a code from the authenticator app, or a recovery code (`code`). */
+  | { view: 'second-factor'; form: FormProps }
+  | { view: 'second-factor-set-up'; nav: AgencyNav; form: FormProps; enrolment: SecondFactorEnrolment }
+  /** Shown once, straight after set-up: only their hashes are kept. */
+  | { view: 'recovery-codes'; nav: AgencyNav; codes: string[] }
   | { view: 'message'; message: AgencyMessage; nav: AgencyNav | null }
   | ({ view: 'notifications'; nav: AgencyNav } & WorkListView)
   | {

@@ -7,6 +7,7 @@ import type { PerformanceFigures } from '../api/performance.js';
 import type { LifeEventId } from '../journeys/catalogue.js';
 import type { SubjectAccessExport } from '../api/subject-access.js';
 import type { FormProps } from './page-model.js';
+import type { SecondFactorEnrolment } from './second-factor-model.js';
 
 /** What every signed-in staff page shows around its content: who is signed in, and their token for the sign-out forms. */
 export interface StaffNav {
@@ -25,6 +26,11 @@ export type StaffMessage = 'forbidden' | 'form-expired' | 'not-found';
  */
 export type StaffPageProps =
   | { view: 'sign-in'; form: FormProps }
+  /** The second step of signing in: a code from the authenticator app, or a recovery code (`code`). */
+  | { view: 'second-factor'; form: FormProps }
+  | { view: 'second-factor-set-up'; nav: StaffNav; form: FormProps; enrolment: SecondFactorEnrolment }
+  /** Shown once, straight after set-up: only their hashes are kept. */
+  | { view: 'recovery-codes'; nav: StaffNav; codes: string[] }
   | { view: 'message'; message: StaffMessage; nav: StaffNav | null }
   | { view: 'dashboard'; nav: StaffNav; dashboard: Dashboard }
   | { view: 'search'; nav: StaffNav; form: FormProps; results: SearchResponse['results'] | null }

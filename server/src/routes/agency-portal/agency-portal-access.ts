@@ -5,6 +5,7 @@ import { recordAudit, type Actor, type AuditEvent } from '../../audit/audit-log.
 import { findAgencyUser } from '../../agency-portal/agency-accounts.js';
 import { carriesCsrfToken, staffCsrfToken } from '../../console/csrf.js';
 import { refuseApiOrSignIn } from '../../console/refusal.js';
+import { sendToSecondFactorSetUp } from '../../console/second-factor-gate.js';
 import { AppError } from '../../errors.js';
 
 declare module 'fastify' {
@@ -106,7 +107,9 @@ export function addAgencyAccessControl(app: FastifyInstance): void {
         detail: { route: request.routeOptions.url ?? request.url, method: request.method, needed: access },
       });
       await refuse(request, reply, 403, 'forbidden', `Only an ${access} can do this.`);
+      return;
     }
+    await sendToSecondFactorSetUp(request, reply, user, '/agency/second-factor');
   });
 
   app.addHook('preValidation', async (request, reply) => {

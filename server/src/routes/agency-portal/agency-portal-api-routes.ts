@@ -7,11 +7,12 @@ import {
   webhookSecretStatusSchema,
 } from '@tuo/shared/api/agency-portal';
 import { problemSchema } from '@tuo/shared/api/problem';
-import { signInRequestSchema } from '@tuo/shared/api/console-sign-in';
+import { secondFactorRequestSchema, signInRequestSchema } from '@tuo/shared/api/console-sign-in';
+import { answerSecondFactor } from '../../console/second-factor-sign-in.js';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { signInAgencyUser, signOutAgencyUser } from '../../agency-portal/agency-sign-in.js';
+import { agencySignInKind, signInAgencyUser, signOutAgencyUser } from '../../agency-portal/agency-sign-in.js';
 import { AppError, ConflictError, NotFoundError } from '../../errors.js';
 import { signInFailedMessage, signInThrottledMessage } from '../../console/sign-in-messages.js';
 import { staffCsrfToken } from '../../console/csrf.js';
@@ -28,7 +29,12 @@ import type { AgencyScopeOptions } from './agency-scope-options.js';
 
 const tags = ['agency-portal'];
 const refusals = { 401: problemSchema, 403: problemSchema };
-const sessionResponseSchema = z.strictObject({ csrfToken: z.string(), user: agencyUserSchema.nullable() });
+const sessionResponseSchema = z.strictObject({
+  csrfToken: z.string(),
+  user: agencyUserSchema.nullable(),
+  /** After a right password for an account with a second factor: send its code to `POST /api/agency-portal/sign-in/code`. */
+  awaiting: z.literal('second-factor').optional(),
+});
 
 function sessionResponse(request: FastifyRequest) {
   return { csrfToken: staffCsrfToken(request), user: request.agencyUser ?? null };
@@ -75,11 +81,35 @@ export const agencyPortalApiRoutes: FastifyPluginAsyncZod<AgencyScopeOptions & {
       },
     },
     async (request) => {
-      const result = await signInAgencyUser(request, request.body.email, request.body.password);
+      const result = await signInAgencyUser(request, options.secret, request.body.email, request.body.password);
       if (!result.ok)
         throw result.reason === 'throttled'
           ? new AppError(429, 'sign_in_throttled', signInThrottledMessage)
           : new AppError(401, 'sign_in_failed', signInFailedMessage);
+      if (result.next === 'second-factor') return { ...sessionResponse(request), awaiting: 'second-factor' as const };
+      request.agencyUser = result.user;
+      return sessionResponse(request);
+    },
+  );
+
+  app.post(
+    '/api/agency-portal/sign-in/code',
+    {
+      config: { agencyAccess: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'The second step of signing in: the code from your authenticator app, or a recovery code',
+        security: [],
+        body: secondFactorRequestSchema,
+        response: { 200: sessionResponseSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema },
+      },
+    },
+    async (request) => {
+      const result = await answerSecondFactor(request, agencySignInKind(request, options.secret), request.body.code);
+      if (!result.ok)
+        throw result.reason === 'expired'
+          ? new AppError(401, 'second_factor_expired', 'Sign in with your password again.')
+          : new AppError(401, 'second_factor_refused', 'The code is not right, or has been used.');
       request.agencyUser = result.user;
       return sessionResponse(request);
     },
@@ -88,7 +118,7 @@ export const agencyPortalApiRoutes: FastifyPluginAsyncZod<AgencyScopeOptions & {
   app.post(
     '/api/agency-portal/sign-out',
     {
-      config: { agencyAccess: 'agency-user' },
+      config: { agencyAccess: 'agency-user', secondFactorSetUp: true },
       schema: { tags, summary: 'Sign out of this session', security, response: { 204: z.null(), ...refusals } },
     },
     async (request, reply) => {

@@ -2,11 +2,13 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../../config.js';
 import { staffSessionPlugin } from '../../console/console-session.js';
 import { addAgencyAccessControl } from './agency-portal-access.js';
+import { agencyAccountAdminApiRoutes } from './agency-account-admin-api-routes.js';
 import { agencyPortalApiRoutes } from './agency-portal-api-routes.js';
 import { adminPages } from './pages/admin-pages.js';
 import { exportRoute } from './pages/export-route.js';
 import { notificationPages } from './pages/notification-pages.js';
 import type { AgencyScopeOptions } from './agency-scope-options.js';
+import { agencySecondFactorPages } from './pages/agency-second-factor-pages.js';
 import { agencySignInPages } from './pages/sign-in-pages.js';
 
 /** The agency portal's session cookie: `__Host-` pins it to this host, which browsers allow only when Secure. */
@@ -20,7 +22,7 @@ export function agencyCookieName(publicUrl: string): string {
  * access control (agency roles only), apart from the staff console and the agency systems' API.
  */
 export const agencyPortalRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { config }) => {
-  const options: AgencyScopeOptions = { cookieName: agencyCookieName(config.publicUrl) };
+  const options: AgencyScopeOptions = { cookieName: agencyCookieName(config.publicUrl), secret: config.sessionSecret };
   await app.register(staffSessionPlugin, {
     secret: config.sessionSecret,
     publicUrl: config.publicUrl,
@@ -32,8 +34,10 @@ export const agencyPortalRoutes: FastifyPluginAsync<{ config: Config }> = async 
     void reply.header('cache-control', 'no-store');
   });
   await app.register(agencySignInPages, options);
+  await app.register(agencySecondFactorPages(options.secret));
   await app.register(notificationPages);
   await app.register(exportRoute);
   await app.register(adminPages, { config });
   await app.register(agencyPortalApiRoutes, { ...options, config });
+  await app.register(agencyAccountAdminApiRoutes);
 };

@@ -1,4 +1,6 @@
 /** What the agency portal's routes need to know about its cookie. */
 export interface AgencyScopeOptions {
   cookieName: string;
+  /** Signs the session cookie and seals the second factors' keys. */
+  secret: string;
 }

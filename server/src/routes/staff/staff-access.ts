@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit, type AuditEvent } from '../../audit/audit-log.js';
 import { carriesCsrfToken, staffCsrfToken } from '../../console/csrf.js';
 import { refuseApiOrSignIn } from '../../console/refusal.js';
+import { sendToSecondFactorSetUp } from '../../console/second-factor-gate.js';
 import { AppError } from '../../errors.js';
 import { findStaffUser } from '../../staff/staff-accounts.js';
 
@@ -88,7 +89,9 @@ export function addStaffAccessControl(app: FastifyInstance): void {
         detail: { route: request.routeOptions.url ?? request.url, method: request.method, needed: access },
       });
       await refuse(request, reply, 403, 'forbidden', `Only a ${access} can do this.`);
+      return;
     }
+    await sendToSecondFactorSetUp(request, reply, user, '/staff/second-factor');
   });
 
   app.addHook('preValidation', async (request, reply) => {

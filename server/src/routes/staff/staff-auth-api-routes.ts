@@ -1,4 +1,4 @@
-import { signInRequestSchema } from '@tuo/shared/api/console-sign-in';
+import { secondFactorRequestSchema, signInRequestSchema } from '@tuo/shared/api/console-sign-in';
 import { problemSchema } from '@tuo/shared/api/problem';
 import {
   staffSessionResponseSchema,
@@ -10,7 +10,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { forgetResidentJourney } from '../../staff/fresh-resident-journey.js';
-import { signIn, signOut } from '../../staff/sign-in.js';
+import { answerStaffSecondFactor, signIn, signOut } from '../../staff/sign-in.js';
 import { signInFailedMessage, signInThrottledMessage } from '../../console/sign-in-messages.js';
 import type { StaffScopeOptions } from './staff-scope-options.js';
 import { endAssisted, startAssisted } from './staff-actions.js';
@@ -66,11 +66,36 @@ export const staffAuthApiRoutes: FastifyPluginAsyncZod<StaffScopeOptions> = asyn
       },
     },
     async (request) => {
-      const result = await signIn(request, request.body.email, request.body.password);
+      const result = await signIn(request, options.secret, request.body.email, request.body.password);
       if (!result.ok)
         throw result.reason === 'throttled'
           ? new AppError(429, 'sign_in_throttled', signInThrottledMessage)
           : new AppError(401, 'sign_in_failed', signInFailedMessage);
+      if (result.next === 'second-factor') return { ...sessionResponse(request), awaiting: 'second-factor' as const };
+      request.staff = result.user;
+      return sessionResponse(request);
+    },
+  );
+
+  app.post(
+    '/api/staff/sign-in/code',
+    {
+      config: { staffAccess: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary:
+          'The second step of signing in: the code from your authenticator app, or a recovery code. Codes work once; five wrong ones and the password must be given again',
+        security: [],
+        body: secondFactorRequestSchema,
+        response: { 200: staffSessionResponseSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema },
+      },
+    },
+    async (request) => {
+      const result = await answerStaffSecondFactor(request, options.secret, request.body.code);
+      if (!result.ok)
+        throw result.reason === 'expired'
+          ? new AppError(401, 'second_factor_expired', 'Sign in with your password again.')
+          : new AppError(401, 'second_factor_refused', 'The code is not right, or has been used.');
       request.staff = result.user;
       return sessionResponse(request);
     },
@@ -79,7 +104,7 @@ export const staffAuthApiRoutes: FastifyPluginAsyncZod<StaffScopeOptions> = asyn
   app.post(
     '/api/staff/sign-out',
     {
-      config: { staffAccess: 'adviser' },
+      config: { staffAccess: 'adviser', secondFactorSetUp: true },
       schema: {
         tags,
         summary: 'Sign out of this session',
@@ -97,7 +122,7 @@ export const staffAuthApiRoutes: FastifyPluginAsyncZod<StaffScopeOptions> = asyn
   app.post(
     '/api/staff/sign-out-everywhere',
     {
-      config: { staffAccess: 'adviser' },
+      config: { staffAccess: 'adviser', secondFactorSetUp: true },
       schema: {
         tags,
         summary: 'Sign out of every session you have, on every device',

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../../config.js';
 import { staffCookieName, staffSessionPlugin } from '../../console/console-session.js';
+import { accountAdminApiRoutes } from './account-admin-api-routes.js';
 import { adminApiRoutes } from './admin-api-routes.js';
 import { deliveryApiRoutes } from './delivery-api-routes.js';
 import { privacyApiRoutes } from './privacy-api-routes.js';
@@ -31,6 +32,7 @@ export const staffRoutes: FastifyPluginAsync<{ config: Config }> = async (app, {
   await app.register(staffApiRoutes);
   await app.register(deliveryApiRoutes);
   await app.register(adminApiRoutes);
+  await app.register(accountAdminApiRoutes);
   await app.register(privacyApiRoutes);
   await app.register(staffPageRoutes, { ...options, config });
 };

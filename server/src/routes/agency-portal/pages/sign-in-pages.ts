@@ -43,8 +43,9 @@ export const agencySignInPages: FastifyPluginAsyncZod<AgencyScopeOptions> = asyn
       const email = text(request.body, 'email');
       const parsed = signInRequestSchema.safeParse({ email, password: text(request.body, 'password') });
       if (!parsed.success) return render(request, reply.code(400), email, toFieldErrors(parsed.error.issues));
-      const result = await signInAgencyUser(request, parsed.data.email, parsed.data.password);
-      if (result.ok) return reply.redirect('/agency/notifications', 303);
+      const result = await signInAgencyUser(request, options.secret, parsed.data.email, parsed.data.password);
+      if (result.ok)
+        return reply.redirect(result.next === 'second-factor' ? '/agency/sign-in/code' : '/agency/notifications', 303);
       const message = result.reason === 'throttled' ? signInThrottledMessage : signInFailedMessage;
       return render(request, reply.code(result.reason === 'throttled' ? 429 : 401), email, [
         { field: 'email', message },
@@ -54,7 +55,10 @@ export const agencySignInPages: FastifyPluginAsyncZod<AgencyScopeOptions> = asyn
 
   app.post(
     '/agency/sign-out',
-    { config: { agencyAccess: 'agency-user' }, schema: { hide: true, body: postedFormSchema } },
+    {
+      config: { agencyAccess: 'agency-user', secondFactorSetUp: true },
+      schema: { hide: true, body: postedFormSchema },
+    },
     async (request, reply) => {
       await signOutAgencyUser(request, signedInAgencyUser(request));
       void reply.clearCookie(options.cookieName, { path: '/' });

@@ -40,8 +40,9 @@ export const signInPages: FastifyPluginAsyncZod<StaffScopeOptions> = async (app,
       const email = text(request.body, 'email');
       const parsed = signInRequestSchema.safeParse({ email, password: text(request.body, 'password') });
       if (!parsed.success) return render(request, reply.code(400), email, toFieldErrors(parsed.error.issues));
-      const result = await signIn(request, parsed.data.email, parsed.data.password);
-      if (result.ok) return reply.redirect('/staff/dashboard', 303);
+      const result = await signIn(request, options.secret, parsed.data.email, parsed.data.password);
+      if (result.ok)
+        return reply.redirect(result.next === 'second-factor' ? '/staff/sign-in/code' : '/staff/dashboard', 303);
       const message = result.reason === 'throttled' ? signInThrottledMessage : signInFailedMessage;
       return render(request, reply.code(result.reason === 'throttled' ? 429 : 401), email, [
         { field: 'email', message },
@@ -55,7 +56,7 @@ export const signInPages: FastifyPluginAsyncZod<StaffScopeOptions> = async (app,
   ] as const) {
     app.post(
       path,
-      { config: { staffAccess: 'adviser' }, schema: { hide: true, body: postedFormSchema } },
+      { config: { staffAccess: 'adviser', secondFactorSetUp: true }, schema: { hide: true, body: postedFormSchema } },
       async (request, reply) => {
         await forgetResidentJourney(request, reply, options);
         await signOut(request, signedIn(request), everywhere);

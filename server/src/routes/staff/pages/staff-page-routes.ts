@@ -6,6 +6,7 @@ import { auditPages } from './audit-pages.js';
 import { consolePages } from './console-pages.js';
 import { privacyPages } from './privacy-pages.js';
 import { signInPages } from './sign-in-pages.js';
+import { staffSecondFactorPages } from './staff-second-factor-pages.js';
 import { submissionPages } from './submission-pages.js';
 import { serviceLevelPages } from './service-level-pages.js';
 
@@ -14,6 +15,7 @@ export const staffPageRoutes: FastifyPluginAsync<
   StaffScopeOptions & { config: Pick<Config, 'serviceLevels'> }
 > = async (app, options) => {
   await app.register(signInPages, options);
+  await app.register(staffSecondFactorPages(options.secret));
   await app.register(consolePages);
   await app.register(submissionPages);
   await app.register(assistedPages, options);

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** One account as an administrator sees it: never its password or second factor, only whether it has one. */
+export const adminAccountSchema = z.strictObject({
+  id: z.uuid(),
+  email: z.string(),
+  role: z.string(),
+  /** The agency of a portal account; null for customer-centre staff. */
+  agency: z.string().nullable(),
+  disabled: z.boolean(),
+  secondFactor: z.boolean(),
+  createdAt: z.string(),
+});
+
+/** One account in an administrator's list. */
+export type AdminAccount = z.infer<typeof adminAccountSchema>;
+
+/** A change an administrator makes to one account. */
+export const accountChangeSchema = z.discriminatedUnion('change', [
+  z.strictObject({ change: z.literal('disable') }),
+  z.strictObject({ change: z.literal('enable') }),
+  z.strictObject({ change: z.literal('reset-second-factor') }),
+  z.strictObject({ change: z.literal('role'), role: z.string() }),
+]);
+
+/** `POST …/accounts/{id}` body. */
+export type AccountChange = z.infer<typeof accountChangeSchema>;
