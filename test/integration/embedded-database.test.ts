@@ -49,6 +49,7 @@ describe('the embedded database shared by the portal and the command-line tools'
       expect(result.code).toBe(1);
       expect(result.stderr.trim().split('\n')).toEqual([
         expect.stringMatching(/^Usage: npm run agency:key -- --agency council\|.* \[--name <what will use it>\]$/),
+        '   or: npm run agency:key -- --organisation <id or kind:code> [--name <what will use it>]',
         '   or: npm run agency:key -- --revoke <key id>',
       ]);
       expect(result.stdout).toBe('');
