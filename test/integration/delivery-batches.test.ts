@@ -83,7 +83,7 @@ describe('delivering in batches', () => {
             .execute();
           return rows.filter((r) => r.attempts === 1 && r.status === 'queued').length === 5 ? rows : undefined;
         },
-        TIMEOUT_MS * 4,
+        TIMEOUT_MS * 8,
         'the council attempts to time out',
       );
       expect(fakes.council.requests()).toBe(5);
