@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../server/src/agency/api-keys.js';
 import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
 import type { RunningWorker } from '../../server/src/queue/worker-runner.js';
-import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
 import { createTestAgencyUser, signedInAgencyClient } from '../support/agency-client.js';
 import { fakeAgency } from '../support/fake-agency.js';
 import { createTestStaff, StaffClient } from '../support/staff-client.js';
