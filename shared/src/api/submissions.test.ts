@@ -89,6 +89,7 @@ describe('responses', () => {
       reference: 'TUO-7K3M-9Q2M',
       lifeEvent: 'moving-home',
       submittedAt: '2025-06-15T10:00:00Z',
+      withdrawn: null,
       agencies: [{ agency: 'gp-practice', status: 'delivered', changedAt: '2025-06-15T10:01:00Z' }],
     };
     expect(submissionStatusResponseSchema.safeParse(status).success).toBe(true);
