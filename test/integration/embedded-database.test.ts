@@ -47,11 +47,10 @@ describe('the embedded database shared by the portal and the command-line tools'
     for (const args of [[], ['--agency', 'nobody'], ['--agency']]) {
       const result = await runCommand('server/src/agency/agency-key-cli.ts', args, { DATA_DIR: dataDir });
       expect(result.code).toBe(1);
-      expect(result.stderr.trim().split('\n')).toEqual([
-        expect.stringMatching(/^Usage: npm run agency:key -- --agency council\|.* \[--name <what will use it>\]$/),
-        '   or: npm run agency:key -- --organisation <id or kind:code> [--name <what will use it>]',
-        '   or: npm run agency:key -- --revoke <key id>',
-      ]);
+      const lines = result.stderr.trim().split('\n');
+      expect(lines[0]).toMatch(/^Usage: npm run agency:key -- --agency council\|.* \[--name <what will use it>\]$/);
+      expect(lines.slice(1).every((line) => line.startsWith('   or: npm run agency:key -- --'))).toBe(true);
+      expect(lines.at(-1)).toBe('   or: npm run agency:key -- --revoke <key id>');
       expect(result.stdout).toBe('');
     }
   });

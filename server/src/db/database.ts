@@ -261,7 +261,7 @@ export interface CaseNotesTable {
   created_at: DefaultedTimestamp;
 }
 
-/** A webhook signing secret set by rotation, sealed (see agency-portal/webhook-secrets.ts); current while `retires_at` is null. */
+/** A webhook signing secret set by rotation, sealed (see agency/webhook-secrets.ts); current while `retires_at` is null. */
 export interface AgencyWebhookSecretsTable {
   id: Generated<string>;
   agency: string;
