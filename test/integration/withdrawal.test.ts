@@ -3,6 +3,7 @@ import { exampleSubmissions } from '@tuo/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../server/src/agency/api-keys.js';
 import type { RunningWorker } from '../../server/src/queue/worker-runner.js';
+import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
 import { createTestAgencyUser, signedInAgencyClient } from '../support/agency-client.js';
 import { createTestStaff, StaffClient } from '../support/staff-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -31,7 +32,8 @@ beforeAll(async () => {
     AGENCY_JOBCENTRE_WEBHOOK_SECRET: secret,
   };
   t = await createTestApp({ env });
-  gpKey = (await createApiKey(t.database.db, 'gp-practice', 'GP records')).key;
+  gpKey = (await createApiKey(t.database.db, await fallbackOrganisation(t.database.db, 'gp-practice'), 'GP records'))
+    .key;
 });
 afterAll(async () => {
   await worker?.stop();
