@@ -91,6 +91,7 @@ describe('without a staff session', () => {
       'POST /api/staff/sign-out',
       'POST /api/staff/sign-out-everywhere',
       'POST /api/staff/submissions/:reference/notes',
+      'POST /api/staff/submissions/:reference/withdrawal',
     ]);
     for (const route of protectedRoutes) {
       const response = await t.app.inject({
