@@ -15,8 +15,7 @@ const usage = [
 ].join('\n');
 
 type Command =
-  | { revoke: string }
-  | { agency: AgencyKind | undefined; organisation: string | undefined; name: string | undefined };
+  { revoke: string } | { agency: AgencyKind | undefined; organisation: string | undefined; name: string | undefined };
 
 function parseCommand(): Command | undefined {
   try {
