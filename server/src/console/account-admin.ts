@@ -7,19 +7,19 @@ import { removeSecondFactor } from './second-factor.js';
 
 /**
  * Whose accounts an administrator may see and change: staff admins the customer-centre roles; an
- * agency admin the portal roles of their own agency only. Anything outside reads as not found.
+ * agency admin the portal roles of their own organisation only. Anything outside reads as not found.
  */
 export interface AccountScope {
   roles: readonly string[];
-  /** The agency an agency admin belongs to; null for staff admins (their accounts have none). */
-  agency: string | null;
+  /** The organisation an agency admin works for; null for staff admins (their accounts have none). */
+  organisationId: string | null;
 }
 
 function scoped(db: Kysely<Database>, scope: AccountScope) {
   return db
     .selectFrom('staff_users')
     .where('role', 'in', scope.roles)
-    .where('agency', scope.agency === null ? 'is' : '=', scope.agency);
+    .where('organisation_id', scope.organisationId === null ? 'is' : '=', scope.organisationId);
 }
 
 /** The accounts in scope, by email address. */

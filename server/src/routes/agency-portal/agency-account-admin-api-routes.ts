@@ -11,10 +11,10 @@ const tags = ['agency-portal'];
 const refusals = { 401: problemSchema, 403: problemSchema };
 const scopeOf = (request: FastifyRequest): AccountScope => ({
   roles: agencyRoles,
-  agency: signedInAgencyUser(request).agency,
+  organisationId: signedInAgencyUser(request).organisation.id,
 });
 
-/** An agency admin administers their own agency's portal accounts, and nobody else's. */
+/** An agency admin administers their own organisation's portal accounts, and nobody else's. */
 export const agencyAccountAdminApiRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/agency-portal/users',
@@ -22,7 +22,7 @@ export const agencyAccountAdminApiRoutes: FastifyPluginAsyncZod = async (app) =>
       config: { agencyAccess: 'agency-admin' },
       schema: {
         tags,
-        summary: "Your agency's portal accounts: role, enabled, second factor",
+        summary: "Your organisation's portal accounts: role, enabled, second factor",
         security: agencySessionSecurity,
         response: { 200: z.array(adminAccountSchema), ...refusals },
       },
@@ -41,7 +41,7 @@ export const agencyAccountAdminApiRoutes: FastifyPluginAsyncZod = async (app) =>
       schema: {
         tags,
         summary:
-          "Change one of your agency's portal accounts: disable or enable it, give it another role, or reset its second factor. Another agency's account is not found",
+          "Change one of your organisation's portal accounts: disable or enable it, give it another role, or reset its second factor. Another organisation's account is not found",
         security: agencySessionSecurity,
         params: z.object({ id: z.uuid() }),
         body: accountChangeSchema,

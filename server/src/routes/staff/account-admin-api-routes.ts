@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { changeAccount, listAccounts, type AccountScope } from '../../console/account-admin.js';
 import { auditStaff, staffActor, staffSecurity } from './staff-access.js';
 
-const scope: AccountScope = { roles: staffRoles, agency: null };
+const scope: AccountScope = { roles: staffRoles, organisationId: null };
 const tags = ['admin'];
 const refusals = { 401: problemSchema, 403: problemSchema };
 
