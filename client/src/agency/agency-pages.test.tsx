@@ -73,11 +73,19 @@ const everyView: AgencyPageProps[] = [
       status,
       agency: 'council' as const,
       outcome: status === 'actioned' ? 'Done' : null,
+      agencyReference: status === 'delivered' ? null : 'CT/2026/0042',
       rows: [{ label: 'When did they die?', lines: ['14 January 2025'] }],
     },
-    form: form(status === 'delivered' ? [{ field: 'outcome', message: 'Say what was done' }] : [], {
-      outcome: 'x'.repeat(2001),
-    }),
+    form: form(
+      status === 'delivered'
+        ? [{ field: 'outcome', message: 'Say what was done' }]
+        : status === 'acknowledged'
+          ? [{ field: 'reference', message: 'Your reference must be 64 characters or fewer' }]
+          : [],
+      {
+        outcome: 'x'.repeat(2001),
+      },
+    ),
     acknowledgeAction: '/ack',
     outcomeMaxLength: 2000,
     done: status === 'delivered' ? null : status,

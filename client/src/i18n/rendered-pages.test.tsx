@@ -103,6 +103,7 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
             agency,
             status: deliveryStatuses[index % deliveryStatuses.length] ?? 'queued',
             changedAt: '2026-06-15T10:00:00.000Z',
+            agencyReference: index === 0 ? 'CT/2026/0042' : null,
           })),
         },
       },

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 
 /** What one hand-over to an agency came to. */
 export type DeliveryOutcome =
-  | { kind: 'delivered'; statusCode?: number }
+  /** Accepted; a webhook may answer with the agency's own case reference. */
+  | { kind: 'delivered'; statusCode?: number; agencyReference?: string }
   /** Worth trying again later: a timeout, a 5xx, 408 or 429 (with the agency's Retry-After, if it sent one). */
   | { kind: 'retry'; statusCode?: number; error: string; retryAfterMs?: number }
   /** Trying again will not help: the agency refused it (another 4xx), with the reason recorded. */

@@ -72,6 +72,8 @@ export interface DeliveriesTable {
   actioned_at: Timestamp | null;
   /** What the agency did, in its own words, when it marked the notification actioned. */
   outcome: string | null;
+  /** The agency's own case reference (from its webhook's answer, or given when acknowledging or actioning). */
+  agency_reference: ColumnType<string | null, string | null | undefined, string | null>;
   /** When the service-level check found it had missed its target to be acknowledged / actioned. */
   acknowledge_flagged_at: Generated<Date | null>;
   action_flagged_at: Generated<Date | null>;

@@ -81,7 +81,8 @@ export function createDeliverToAgencyTask(deps: {
           -- Entering the agency's inbox: see migrations/2026-11-23-0004-agency-inbox.ts for the order.
           inbox_xid = case when ${decision.status} = 'delivered' then pg_current_xact_id() else inbox_xid end,
           inbox_seq = case when ${decision.status} = 'delivered' then nextval('inbox_seq') else inbox_seq end,
-          delivered_at = case when ${decision.status} = 'delivered' then ${finished}::timestamptz else delivered_at end
+          delivered_at = case when ${decision.status} = 'delivered' then ${finished}::timestamptz else delivered_at end,
+          agency_reference = coalesce(${outcome.kind === 'delivered' ? (outcome.agencyReference ?? null) : null}::text, agency_reference)
         where id = ${deliveryId} and status = 'sending' and attempts = ${attempt}
         returning id
       ),

@@ -89,7 +89,7 @@ describe('responses', () => {
       reference: 'TUO-7K3M-9Q2M',
       lifeEvent: 'moving-home',
       submittedAt: '2025-06-15T10:00:00Z',
-      agencies: [{ agency: 'nhs', status: 'delivered', changedAt: '2025-06-15T10:01:00Z' }],
+      agencies: [{ agency: 'nhs', status: 'delivered', changedAt: '2025-06-15T10:01:00Z', agencyReference: 'GP-1' }],
     };
     expect(submissionStatusResponseSchema.safeParse(status).success).toBe(true);
     expect(

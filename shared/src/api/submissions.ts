@@ -123,6 +123,8 @@ export const submissionStatusResponseSchema = z.strictObject({
       agency: z.enum(agencyIds),
       status: z.enum(deliveryStatuses),
       changedAt: z.iso.datetime({ offset: true }),
+      /** The agency's own case reference, once it has given one. */
+      agencyReference: z.string().nullable(),
     }),
   ),
 });
