@@ -10,6 +10,7 @@ import { createAdapterRegistry } from './adapters/adapter-registry.js';
 import { databaseSigningSecrets } from './agency/webhook-secrets.js';
 import { buildHealthApp } from './health-app.js';
 import { cronItems } from './jobs/job-names.js';
+import { fileChannelCronItems } from './jobs/send-agency-file-task.js';
 import { serviceLevelCronItems } from './service-levels/service-level-jobs.js';
 import { createTaskList } from './jobs/task-list.js';
 import { loggerOptions } from './logger.js';
@@ -94,7 +95,7 @@ export async function boot(roles: Roles): Promise<void> {
         adapters: createAdapterRegistry(config, databaseSigningSecrets(db, config.sessionSecret)),
         config,
       }),
-      cronItems: [...cronItems, ...serviceLevelCronItems],
+      cronItems: [...cronItems, ...serviceLevelCronItems, ...fileChannelCronItems(config.agencies)],
       ...config.worker,
     });
   }

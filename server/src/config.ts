@@ -1,9 +1,16 @@
-import type { AgencyId } from '@tuo/shared';
+import { agencyIds, type AgencyId } from '@tuo/shared';
 import type { HelpContact } from '@tuo/shared/pages/help-contact';
 import { z } from 'zod';
 import { targetOverridesSchema } from './service-levels/target-overrides.js';
 import type { ServiceLevels } from './service-levels/targets.js';
 import type { ProtectedDataKey } from './privacy/keyring.js';
+import { agencyEnvName } from './channels/agency-env-names.js';
+import {
+  fileChannelEnvShape,
+  fileChannelIssues,
+  fileChannelOf,
+  type FileChannelSettings,
+} from './channels/file-channel-settings.js';
 
 const port = z.coerce
   .number({ error: 'must be a whole number from 1 to 65535' })
@@ -85,6 +92,7 @@ export const envSchema = z
     AGENCY_HOUSING_WEBHOOK_SECRET: webhookSecret.optional(),
     AGENCY_JOBCENTRE_WEBHOOK_URL: url.optional(),
     AGENCY_JOBCENTRE_WEBHOOK_SECRET: webhookSecret.optional(),
+    ...fileChannelEnvShape,
     AGENCY_WEBHOOK_SECRET_GRACE_HOURS: positiveInt('hours a rotated-out webhook secret keeps signing').default(24),
     DELIVERY_MAX_ATTEMPTS: positiveInt('tries before a delivery is marked failed').default(12),
     DELIVERY_RETRY_BASE_MS: positiveInt('wait before the first retry, doubling each time').default(5_000),
@@ -123,6 +131,7 @@ export const envSchema = z
         });
       }
     }
+    for (const issue of fileChannelIssues(env)) ctx.addIssue({ code: 'custom', ...issue, path: [issue.path] });
     if (env.NOTIFY_API_KEY && !env.NOTIFY_EMAIL_TEMPLATE_ID && !env.NOTIFY_SMS_TEMPLATE_ID) {
       ctx.addIssue({
         code: 'custom',
@@ -183,8 +192,11 @@ export interface Config {
    * own header would let it choose its address and escape every rate limit.
    */
   trustProxy: boolean | number | string;
-  /** Per agency: a webhook to push to, or none (the agency pulls from its inbox). */
-  agencies: Record<AgencyId, { webhook?: { url: string; secret: string } }>;
+  /**
+   * Per agency, its primary channel: a webhook to push to, a scheduled file over SFTP, or neither
+   * (the agency pulls from its inbox or reads it in the portal).
+   */
+  agencies: Record<AgencyId, { webhook?: { url: string; secret: string }; file?: FileChannelSettings }>;
   /** The agency portal: how long a replaced webhook secret keeps signing beside the new one. */
   agencyPortal: { webhookSecretGraceMs: number };
   delivery: { maxAttempts: number; retryBaseMs: number; retryMaxMs: number; timeoutMs: number };
@@ -259,12 +271,18 @@ export function toConfig(
           : /^\d+$/.test(env.TRUST_PROXY)
             ? Number(env.TRUST_PROXY)
             : env.TRUST_PROXY,
-    agencies: {
-      council: webhookOf(env.AGENCY_COUNCIL_WEBHOOK_URL, env.AGENCY_COUNCIL_WEBHOOK_SECRET),
-      nhs: webhookOf(env.AGENCY_NHS_WEBHOOK_URL, env.AGENCY_NHS_WEBHOOK_SECRET),
-      housing: webhookOf(env.AGENCY_HOUSING_WEBHOOK_URL, env.AGENCY_HOUSING_WEBHOOK_SECRET),
-      jobcentre: webhookOf(env.AGENCY_JOBCENTRE_WEBHOOK_URL, env.AGENCY_JOBCENTRE_WEBHOOK_SECRET),
-    },
+    agencies: Object.fromEntries(
+      agencyIds.map((agency) => {
+        const file = fileChannelOf(env, agency);
+        return [
+          agency,
+          {
+            ...webhookOf(env[agencyEnvName(agency, 'WEBHOOK_URL')], env[agencyEnvName(agency, 'WEBHOOK_SECRET')]),
+            ...(file ? { file } : {}),
+          },
+        ];
+      }),
+    ) as Config['agencies'],
     agencyPortal: { webhookSecretGraceMs: env.AGENCY_WEBHOOK_SECRET_GRACE_HOURS * 60 * 60 * 1000 },
     delivery: {
       maxAttempts: env.DELIVERY_MAX_ATTEMPTS,

@@ -1,5 +1,7 @@
 import type { AgencyId, AgencyPayloadV1, LifeEventId, SubmissionEnvelopeV1 } from '@tuo/shared';
 import type { z } from 'zod';
+import type { FileColumnLabels } from '../channels/file/agency-file.js';
+import type { FileChannelSettings } from '../channels/file-channel-settings.js';
 
 /** What one hand-over to an agency came to. */
 export type DeliveryOutcome =
@@ -8,7 +10,9 @@ export type DeliveryOutcome =
   /** Worth trying again later: a timeout, a 5xx, 408 or 429 (with the agency's Retry-After, if it sent one). */
   | { kind: 'retry'; statusCode?: number; error: string; retryAfterMs?: number }
   /** Trying again will not help: the agency refused it (another 4xx), with the reason recorded. */
-  | { kind: 'failed'; statusCode?: number; error: string };
+  | { kind: 'failed'; statusCode?: number; error: string }
+  /** Kept for the agency's next scheduled file, which delivers it (see channels/file). */
+  | { kind: 'held'; statusCode?: undefined; detail: string };
 
 /** One notification on its way to an agency. */
 export interface AgencyNotification {
@@ -17,9 +21,12 @@ export interface AgencyNotification {
   payload: AgencyPayloadV1;
 }
 
-/** How a notification reaches the agency: pushed to its webhook, or left in its inbox to be pulled. */
+/**
+ * How a notification reaches the agency: pushed to its webhook, left in its inbox to be pulled,
+ * or held for its next scheduled file.
+ */
 export interface Transport {
-  readonly kind: 'webhook' | 'inbox';
+  readonly kind: 'webhook' | 'inbox' | 'file';
   send(notification: AgencyNotification): Promise<DeliveryOutcome>;
 }
 
@@ -45,6 +52,8 @@ export interface AgencyAdapter {
   deliver(notification: AgencyNotification): Promise<DeliveryOutcome>;
   /** Which transport this adapter was configured with. */
   readonly transport: Transport['kind'];
+  /** The words of the fixed columns in this kind's scheduled files (its back offices' own terms). */
+  readonly fileColumns: FileColumnLabels;
 }
 
 /** The settings one adapter is created with. */
@@ -56,4 +65,6 @@ export interface AgencyAdapterSettings {
    */
   signingSecrets?: (configured: string) => Promise<string[]>;
   timeoutMs: number;
+  /** A scheduled file instead of a webhook: notifications wait for the next file run. */
+  file?: FileChannelSettings;
 }

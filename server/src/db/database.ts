@@ -26,6 +26,7 @@ export interface Database {
   saved_journeys: SavedJourneysTable;
   saved_journey_code_failures: SavedJourneyCodeFailuresTable;
   chase_requests: ChaseRequestsTable;
+  file_runs: FileRunsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -74,6 +75,8 @@ export interface DeliveriesTable {
   outcome: string | null;
   /** The agency's own case reference (from its webhook's answer, or given when acknowledging or actioning). */
   agency_reference: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The scheduled file run this notification was claimed into (file channel only). */
+  file_run_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** When the service-level check found it had missed its target to be acknowledged / actioned. */
   acknowledge_flagged_at: Generated<Date | null>;
   action_flagged_at: Generated<Date | null>;
@@ -277,4 +280,19 @@ export interface ChaseRequestsTable {
   staff_id: string | null;
   staff_note: string | null;
   handled_at: Timestamp | null;
+}
+
+/** One scheduled file to an agency: its records are claimed first, then it is uploaded, then marked so. */
+export interface FileRunsTable {
+  id: Generated<string>;
+  agency: string;
+  format: 'csv' | 'xml';
+  file_name: string;
+  status: 'claimed' | 'uploaded';
+  record_count: number;
+  sha256: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Timestamp;
+  uploaded_at: Timestamp | null;
 }

@@ -33,7 +33,8 @@ export function createDeliverToAgencyTask(deps: {
     const claimed = await sql<{ agency: AgencyId; envelope: unknown; erased: boolean }>`
       with claimed as (
         update deliveries set status = 'sending', attempts = ${attempt}, status_changed_at = now()
-        where id = ${deliveryId}
+        -- A notification claimed into a scheduled file belongs to that file's run from then on.
+        where id = ${deliveryId} and file_run_id is null
           and ((status = 'queued' and attempts = ${attempt - 1}) or (status = 'sending' and attempts = ${attempt}))
         returning agency, submission_id
       ),
@@ -88,7 +89,7 @@ export function createDeliverToAgencyTask(deps: {
       ),
       attempt_row as (
         insert into delivery_attempts (delivery_id, attempt, started_at, duration_ms, outcome, status_code, error)
-        select id, ${attempt}, ${started}, ${finished.getTime() - started.getTime()}, ${outcome.kind}, ${outcome.statusCode ?? null}, ${outcome.kind === 'delivered' ? null : outcome.error}
+        select id, ${attempt}, ${started}, ${finished.getTime() - started.getTime()}, ${outcome.kind}, ${outcome.statusCode ?? null}, ${outcome.kind === 'delivered' || outcome.kind === 'held' ? null : outcome.error}
         from updated
       ),
       event as (insert into delivery_events (delivery_id, status, at, detail) select id, ${decision.status}, ${finished}, ${decision.detail} from updated)

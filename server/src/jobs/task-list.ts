@@ -19,6 +19,7 @@ import { createResealProtectedDataTask } from './reseal-protected-data-task.js';
 import { createRemoveExpiredRecordsTask } from './remove-expired-records-task.js';
 import { createSendResidentMessageTask } from './send-resident-message-task.js';
 import { createSendSavedFormLinkTask } from './send-saved-form-link-task.js';
+import { createSendAgencyFileTask, SEND_AGENCY_FILE } from './send-agency-file-task.js';
 import { agencyIds } from '@tuo/shared';
 import { FLAG_MISSED_TARGETS, SEND_MISSED_TARGET_EVENT } from '../service-levels/service-level-jobs.js';
 import { englandAndWales } from '../service-levels/working-days.js';
@@ -68,6 +69,13 @@ export function createTaskList(deps: {
       calendar: englandAndWales,
       now: deps.now ?? (() => new Date()),
       webhookAgencies: new Set(agencyIds.filter((agency) => deps.config.agencies[agency].webhook)),
+    }),
+    [SEND_AGENCY_FILE]: createSendAgencyFileTask({
+      db: deps.db,
+      adapters: deps.adapters,
+      privacy,
+      agencies: deps.config.agencies,
+      timeoutMs: deps.config.delivery.timeoutMs,
     }),
     [SEND_MISSED_TARGET_EVENT]: createSendMissedTargetEventTask({
       db: deps.db,
