@@ -4,7 +4,7 @@ import pino from 'pino';
 import { buildApp } from './app.js';
 import { ConfigError, parseEnv, parseProtectedDataKeys, toConfig, type Config } from './config.js';
 import { createDb } from './db/create-db.js';
-import { startEmbeddedPostgres } from './db/embedded-postgres.js';
+import { EmbeddedDatabaseError, startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { migrateToLatest } from './db/migrator.js';
 import { createAdapterRegistry } from './adapters/adapter-registry.js';
 import { databaseSigningSecrets } from './agency/webhook-secrets.js';
@@ -54,7 +54,20 @@ export async function boot(roles: Roles): Promise<void> {
     );
   }
 
-  const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: env.DATA_DIR, onStep: step });
+  const embedded = env.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({
+        dataDir: env.DATA_DIR,
+        onStep: step,
+        // Never half-alive: when its database cannot be brought back, the portal stops, so whatever
+        // supervises it (a terminal, systemd, a container runtime) sees it and can start it again.
+        onDied: (error) => {
+          fail(`The embedded database stopped and could not be started again: ${error.message}`);
+        },
+      }).catch((error: unknown) => {
+        if (error instanceof EmbeddedDatabaseError) fail(error.message);
+        throw error;
+      });
   const config: Config = toConfig(env, {
     databaseUrl: env.DATABASE_URL ?? embedded?.databaseUrl ?? '',
     sessionSecret: env.SESSION_SECRET ?? embedded?.sessionSecret ?? '',

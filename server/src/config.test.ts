@@ -59,7 +59,7 @@ describe('configuration', () => {
       format: 'xml',
       schedule: '0 18 * * *',
     });
-    expect(config.agencies.nhs.file).toBeUndefined();
+    expect(config.agencies['gp-practice'].file).toBeUndefined();
     expect(messageFor({ AGENCY_COUNCIL_FILE_SFTP_URL: file.AGENCY_COUNCIL_FILE_SFTP_URL })).toMatch(
       /^Configuration error: AGENCY_COUNCIL_FILE_SFTP_KEY_FILE is required when AGENCY_COUNCIL_FILE_SFTP_URL is set/,
     );

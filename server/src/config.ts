@@ -1,4 +1,4 @@
-import { agencyIds, type AgencyId } from '@tuo/shared';
+import { agencyKinds, type AgencyKind } from '@tuo/shared';
 import type { HelpContact } from '@tuo/shared/pages/help-contact';
 import { z } from 'zod';
 import { targetOverridesSchema } from './service-levels/target-overrides.js';
@@ -86,10 +86,10 @@ export const envSchema = z
       .default('false'),
     AGENCY_COUNCIL_WEBHOOK_URL: url.optional(),
     AGENCY_COUNCIL_WEBHOOK_SECRET: webhookSecret.optional(),
-    AGENCY_NHS_WEBHOOK_URL: url.optional(),
-    AGENCY_NHS_WEBHOOK_SECRET: webhookSecret.optional(),
-    AGENCY_HOUSING_WEBHOOK_URL: url.optional(),
-    AGENCY_HOUSING_WEBHOOK_SECRET: webhookSecret.optional(),
+    AGENCY_GP_PRACTICE_WEBHOOK_URL: url.optional(),
+    AGENCY_GP_PRACTICE_WEBHOOK_SECRET: webhookSecret.optional(),
+    AGENCY_HOUSING_PROVIDER_WEBHOOK_URL: url.optional(),
+    AGENCY_HOUSING_PROVIDER_WEBHOOK_SECRET: webhookSecret.optional(),
     AGENCY_JOBCENTRE_WEBHOOK_URL: url.optional(),
     AGENCY_JOBCENTRE_WEBHOOK_SECRET: webhookSecret.optional(),
     ...fileChannelEnvShape,
@@ -119,7 +119,7 @@ export const envSchema = z
     HELP_CENTRE: z.string().min(1).max(200).default('the Customer Centre, Town Hall, High Street'),
   })
   .superRefine((env, ctx) => {
-    for (const agency of ['COUNCIL', 'NHS', 'HOUSING', 'JOBCENTRE'] as const) {
+    for (const agency of ['COUNCIL', 'GP_PRACTICE', 'HOUSING_PROVIDER', 'JOBCENTRE'] as const) {
       const urlSet = env[`AGENCY_${agency}_WEBHOOK_URL`] !== undefined;
       const secretSet = env[`AGENCY_${agency}_WEBHOOK_SECRET`] !== undefined;
       if (urlSet !== secretSet) {
@@ -196,7 +196,7 @@ export interface Config {
    * Per agency, its primary channel: a webhook to push to, a scheduled file over SFTP, or neither
    * (the agency pulls from its inbox or reads it in the portal).
    */
-  agencies: Record<AgencyId, { webhook?: { url: string; secret: string }; file?: FileChannelSettings }>;
+  agencies: Record<AgencyKind, { webhook?: { url: string; secret: string }; file?: FileChannelSettings }>;
   /** The agency portal: how long a replaced webhook secret keeps signing beside the new one. */
   agencyPortal: { webhookSecretGraceMs: number };
   delivery: { maxAttempts: number; retryBaseMs: number; retryMaxMs: number; timeoutMs: number };
@@ -272,7 +272,7 @@ export function toConfig(
             ? Number(env.TRUST_PROXY)
             : env.TRUST_PROXY,
     agencies: Object.fromEntries(
-      agencyIds.map((agency) => {
+      agencyKinds.map((agency) => {
         const file = fileChannelOf(env, agency);
         return [
           agency,

@@ -2,8 +2,8 @@
  * The Tell Us Once contract, shared by the server, the client and the agency adapters:
  * identifiers, the life-event catalogue and its engine, the submission envelope and API schemas.
  */
-export { agencies, agencyIds, agencyIdSchema } from './agencies/agency-ids.js';
-export type { AgencyDescription, AgencyId } from './agencies/agency-ids.js';
+export { agencies, agencyKinds, agencyKindSchema } from './agencies/agency-kinds.js';
+export type { AgencyDescription, AgencyKind } from './agencies/agency-kinds.js';
 
 export { addMonths, formatIsoDate, isRealDate, parseIsoDate, todayInLondon } from './identifiers/calendar-date.js';
 export {

@@ -36,7 +36,7 @@ beforeAll(async () => {
   worker = await startTestWorker(t.database, testConfig(t.database.url, env));
   [councilAdmin, nhsAdmin] = [
     await createTestAgencyUser(t.database.db, 'council', 'agency-admin'),
-    await createTestAgencyUser(t.database.db, 'nhs', 'agency-admin'),
+    await createTestAgencyUser(t.database.db, 'gp-practice', 'agency-admin'),
   ];
 });
 afterAll(async () => {
@@ -181,7 +181,12 @@ describe('rotating the webhook secret', () => {
     ).rejects.toThrow(/cannot be opened/);
     // An agency that never rotated signs with its configured secret, whatever the session secret.
     expect(
-      await signingSecrets(t.database.db, 'a-different-session-secret-0123456789abcdef', 'nhs', 'whsec_configured'),
+      await signingSecrets(
+        t.database.db,
+        'a-different-session-secret-0123456789abcdef',
+        'gp-practice',
+        'whsec_configured',
+      ),
     ).toEqual(['whsec_configured']);
   });
 

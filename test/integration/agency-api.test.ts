@@ -30,7 +30,7 @@ beforeAll(async () => {
   t = await createTestApp({ env });
   worker = await startTestWorker(t.database, testConfig(t.database.url, env));
   councilKey = (await createApiKey(t.database.db, 'council', 'Revenues system')).key;
-  nhsKey = (await createApiKey(t.database.db, 'nhs', 'GP records')).key;
+  nhsKey = (await createApiKey(t.database.db, 'gp-practice', 'GP records')).key;
 });
 afterAll(async () => {
   await worker.stop();
@@ -99,7 +99,7 @@ describe('an agency’s inbox', () => {
     const allowed = new Set(routedFields(getJourney('someone-died'), 'council'));
     for (const field of Object.keys(notification.payload.answers)) expect(allowed).toContain(field);
     const nhsPage = (await get('/api/agency/notifications?limit=200', nhsKey)).json<Page>();
-    expect(nhsPage.notifications.every((n) => n.agency === 'nhs')).toBe(true);
+    expect(nhsPage.notifications.every((n) => n.agency === 'gp-practice')).toBe(true);
   });
 
   it('never lets one agency read or acknowledge another’s notification', async () => {

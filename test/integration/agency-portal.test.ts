@@ -1,4 +1,4 @@
-import { exampleSubmissions, type AgencyId } from '@tuo/shared';
+import { exampleSubmissions, type AgencyKind } from '@tuo/shared';
 import type { PageModel } from '@tuo/shared/pages/page-model';
 import type { AgencyPageProps } from '@tuo/shared/pages/agency-page-model';
 import type { LightMyRequestResponse } from 'fastify';
@@ -30,7 +30,7 @@ beforeAll(async () => {
   worker = await startTestWorker(t.database, testConfig(t.database.url, env));
   [councilUser, nhsUser, adviser] = [
     await createTestAgencyUser(t.database.db, 'council'),
-    await createTestAgencyUser(t.database.db, 'nhs'),
+    await createTestAgencyUser(t.database.db, 'gp-practice'),
     await createTestStaff(t.database.db, 'adviser'),
   ];
 });
@@ -52,7 +52,7 @@ async function submitAndDeliver(lifeEvent: keyof typeof exampleSubmissions = 'so
       .execute();
     return found.length > 0 && found.every((r) => r.status === 'delivered') ? found : undefined;
   });
-  const ids = Object.fromEntries(rows.map((r) => [r.agency, r.id])) as Partial<Record<AgencyId, string>>;
+  const ids = Object.fromEntries(rows.map((r) => [r.agency, r.id])) as Partial<Record<AgencyKind, string>>;
   return { reference, trackingSecret, ids };
 }
 
@@ -69,7 +69,7 @@ const audits = (actorId: string, action: string) =>
     .where('action', '=', action)
     .orderBy('id')
     .execute();
-const trackedStatus = async (reference: string, trackingSecret: string, agency: AgencyId) =>
+const trackedStatus = async (reference: string, trackingSecret: string, agency: AgencyKind) =>
   (
     await t.app.inject({
       method: 'GET',
@@ -159,13 +159,13 @@ describe('one agency never reaches another’s notifications', () => {
     const list = agencyProps(await nhs.page('/agency/notifications?status=all'));
     if (list.view !== 'notifications') throw new Error('Expected the work list');
     const nhsIds = (
-      await t.database.db.selectFrom('deliveries').select('id').where('agency', '=', 'nhs').execute()
+      await t.database.db.selectFrom('deliveries').select('id').where('agency', '=', 'gp-practice').execute()
     ).map((r) => r.id);
     expect(list.items.length).toBeGreaterThan(0);
     for (const item of list.items) expect(nhsIds).toContain(item.id);
     const csv = await nhs.page('/agency/notifications.csv?status=all');
     expect(csv.body.split('\r\n').filter((line) => line.startsWith('"TUO-')).length).toBe(nhsIds.length);
-    const nhsKey = (await createApiKey(t.database.db, 'nhs', 'GP system')).key;
+    const nhsKey = (await createApiKey(t.database.db, 'gp-practice', 'GP system')).key;
     expect(
       (
         await t.app.inject({
@@ -319,18 +319,18 @@ describe('the work list', () => {
 
 describe('exporting the work list as CSV', () => {
   it('holds the filtered notifications with their answers, neutralises formulas, and audits what left', async () => {
-    const user = await createTestAgencyUser(t.database.db, 'housing');
+    const user = await createTestAgencyUser(t.database.db, 'housing-provider');
     const { reference, ids } = await submitAndDeliver();
     const client = await signedInAgencyClient(t.app, user);
-    await client.page(`/agency/notifications/${ids.housing ?? ''}`);
-    await client.form(`/agency/notifications/${ids.housing ?? ''}/actioned`, [
+    await client.page(`/agency/notifications/${ids['housing-provider'] ?? ''}`);
+    await client.form(`/agency/notifications/${ids['housing-provider'] ?? ''}/actioned`, [
       ['outcome', '=HYPERLINK("http://evil.example","Click") and "quoted"'],
     ]);
     const csv = await client.page('/agency/notifications.csv?status=actioned');
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toMatch(
-      /^attachment; filename="notifications-housing-actioned-\d{4}-\d{2}-\d{2}\.csv"$/,
+      /^attachment; filename="notifications-housing-provider-actioned-\d{4}-\d{2}-\d{2}\.csv"$/,
     );
     const text = csv.body.replace(/^\uFEFF/, '');
     expect(text.split('\r\n')[0]).toBe(
@@ -343,10 +343,10 @@ describe('exporting the work list as CSV', () => {
     expect(text).not.toContain('AB123456C');
     const [exported] = await audits(user.id, 'agency.notifications.exported');
     expect(exported?.detail).toMatchObject({
-      agency: 'housing',
+      agency: 'housing-provider',
       status: 'actioned',
       count: 1,
-      deliveries: [ids.housing],
+      deliveries: [ids['housing-provider']],
     });
   });
 });

@@ -1,4 +1,4 @@
-import { exampleSubmissions, type AgencyId } from '@tuo/shared';
+import { exampleSubmissions, type AgencyKind } from '@tuo/shared';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../server/src/agency/api-keys.js';
@@ -13,10 +13,10 @@ import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
 
 // The council's webhook answers with its own case reference; the housing provider's answers with
-// something that is not one; the NHS and Jobcentre read their inboxes.
+// something that is not one; GP practices and the Jobcentre read their inboxes.
 let councilAnswer: unknown = { reference: 'CT/2026/0042' };
 const council = fakeAgency('council', () => ({ status: 200, json: councilAnswer }));
-const housing = fakeAgency('housing', () => ({ status: 202, json: { reference: '<b>x</b>'.repeat(20) } }));
+const housing = fakeAgency('housing-provider', () => ({ status: 202, json: { reference: '<b>x</b>'.repeat(20) } }));
 const mockServer = setupServer(council.handler, housing.handler);
 const env = { ...council.env, ...housing.env, OUTBOX_RELAY_INTERVAL_MS: '20' };
 
@@ -50,7 +50,7 @@ async function submitAndDeliver() {
       .execute();
     return rows.length > 0 && rows.every((r) => r.status === 'delivered') ? rows : undefined;
   });
-  const idOf = (agency: AgencyId) => deliveries.find((d) => d.agency === agency)?.id ?? '';
+  const idOf = (agency: AgencyKind) => deliveries.find((d) => d.agency === agency)?.id ?? '';
   return { reference, trackingSecret, idOf };
 }
 
@@ -75,7 +75,12 @@ describe("an agency's own case reference", () => {
   it("flows back from a webhook's 2xx answer to the resident's tracking page and the staff console", async () => {
     const { reference, trackingSecret } = await submitAndDeliver();
     const page = await tracked(reference, trackingSecret);
-    expect(page.references).toEqual({ council: 'CT/2026/0042', nhs: null, housing: null, jobcentre: null });
+    expect(page.references).toEqual({
+      council: 'CT/2026/0042',
+      'gp-practice': null,
+      'housing-provider': null,
+      jobcentre: null,
+    });
     expect(page.html).toContain('Their reference:');
     expect(page.html).toContain('CT/2026/0042');
 
@@ -102,17 +107,17 @@ describe("an agency's own case reference", () => {
     const { reference, trackingSecret } = await submitAndDeliver();
     councilAnswer = { reference: 'CT/2026/0042' };
     const page = await tracked(reference, trackingSecret);
-    expect(page.references).toEqual({ council: null, nhs: null, housing: null, jobcentre: null });
+    expect(page.references).toEqual({ council: null, 'gp-practice': null, 'housing-provider': null, jobcentre: null });
     expect(page.html).not.toContain('&lt;b&gt;');
   });
 
   it('is taken when an agency system acknowledges or actions over the API, and refused (400) when malformed', async () => {
     const { reference, trackingSecret, idOf } = await submitAndDeliver();
-    const key = (await createApiKey(t.database.db, 'nhs', 'GP records')).key;
+    const key = (await createApiKey(t.database.db, 'gp-practice', 'GP records')).key;
     const post = (what: string, payload?: object) =>
       t.app.inject({
         method: 'POST',
-        url: `/api/agency/notifications/${idOf('nhs')}/${what}`,
+        url: `/api/agency/notifications/${idOf('gp-practice')}/${what}`,
         headers: { authorization: `Bearer ${key}` },
         ...(payload ? { payload } : {}),
       });
@@ -131,7 +136,7 @@ describe("an agency's own case reference", () => {
       status: 'actioned',
       agencyReference: 'GP-992',
     });
-    expect((await tracked(reference, trackingSecret)).references.nhs).toBe('GP-992');
+    expect((await tracked(reference, trackingSecret)).references['gp-practice']).toBe('GP-992');
   });
 
   it('is taken when a portal user acknowledges, with a GOV.UK field error when malformed', async () => {

@@ -39,7 +39,9 @@ const requests = (submissionId: string) =>
 describe('asking us to chase a service', () => {
   it('is offered only once a target has passed, and records one request however often it is sent', async () => {
     const { id, reference, trackingSecret } = await submit(t.app, t.database.db, 'someone-died');
-    await deliver(t.database.db, id, '2026-04-02T10:00:00Z', { nhs: { acknowledgedAt: '2026-04-03T10:00:00Z' } });
+    await deliver(t.database.db, id, '2026-04-02T10:00:00Z', {
+      'gp-practice': { acknowledgedAt: '2026-04-03T10:00:00Z' },
+    });
     clock.set('2026-04-08T12:00:00Z');
     const resident = await trackedResident(reference, trackingSecret);
     expect((await resident.get(`/track?reference=${reference}`)).statusCode).toBe(200);
@@ -64,7 +66,7 @@ describe('asking us to chase a service', () => {
       deadline: '2026-04-08',
       canAsk: true,
     });
-    expect(before.agencies.find((a) => a.agency === 'nhs')).toMatchObject({ missed: null, canAsk: false });
+    expect(before.agencies.find((a) => a.agency === 'gp-practice')).toMatchObject({ missed: null, canAsk: false });
 
     const sent = await resident.post('/track/chase', [
       ['reference', reference],
@@ -120,7 +122,7 @@ describe('asking us to chase a service', () => {
     ]);
     expect(long.body).toMatch(/<title>Error: /);
 
-    for (const agency of ['council', 'nhs', 'housing'])
+    for (const agency of ['council', 'gp-practice', 'housing-provider'])
       expect(
         (
           await resident.post('/track/chase', [

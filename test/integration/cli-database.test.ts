@@ -20,12 +20,21 @@ describe('the command-line tools’ database', () => {
       SESSION_SECRET: 'cli-test-session-secret-that-is-long-enough-0123',
       PROTECTED_DATA_KEYS: testProtectedDataKeys,
     });
-    const seen = await withCliDatabase(env, async (db, embedded) => {
-      expect(embedded).toBeUndefined();
-      const migrations = await sql<{ n: string }>`select count(*) as n from kysely_migration`.execute(db);
-      return Number(migrations.rows[0]?.n);
-    });
+    const said: string[] = [];
+    const seen = await withCliDatabase(
+      env,
+      async (db, embedded) => {
+        expect(embedded).toBeUndefined();
+        const migrations = await sql<{ n: string }>`select count(*) as n from kysely_migration`.execute(db);
+        return Number(migrations.rows[0]?.n);
+      },
+      (message) => said.push(message),
+    );
     expect(seen).toBeGreaterThanOrEqual(10);
+    // Which database, for people: where it is, never its password.
+    const url = new URL(database.url);
+    expect(said[0]).toBe(`Using the database in DATABASE_URL (${url.hostname}:${url.port}${url.pathname}).`);
+    expect(said.join('\n')).not.toContain(decodeURIComponent(url.password));
     await expect(
       withCliDatabase(env, () => {
         throw new Error('the tool failed');

@@ -4,7 +4,7 @@ import {
   getJourney,
   routedFields,
   toAgencyPayload,
-  type AgencyId,
+  type AgencyKind,
 } from '@tuo/shared';
 import { createSubmissionRequestSchema } from '@tuo/shared/api/submissions';
 import { setupServer } from 'msw/node';
@@ -35,10 +35,10 @@ const fast = {
 };
 
 /** An app and a real worker sharing one fresh database, with the given agencies faked. */
-async function setUp(agencies: Partial<Record<AgencyId, Behaviour>>, env: Record<string, string> = {}) {
+async function setUp(agencies: Partial<Record<AgencyKind, Behaviour>>, env: Record<string, string> = {}) {
   const fakes = Object.fromEntries(
     Object.entries(agencies).map(([id, behaviour]) => [id, fakeAgency(id, behaviour)]),
-  ) as Partial<Record<AgencyId, ReturnType<typeof fakeAgency>>>;
+  ) as Partial<Record<AgencyKind, ReturnType<typeof fakeAgency>>>;
   mockServer.use(...Object.values(fakes).map((f) => f.handler));
   const fullEnv = { ...fast, ...Object.assign({}, ...Object.values(fakes).map((f) => f.env)), ...env } as Record<
     string,
@@ -49,7 +49,7 @@ async function setUp(agencies: Partial<Record<AgencyId, Behaviour>>, env: Record
   const submit = async (body: unknown = exampleSubmissions['someone-died']) => {
     const res = await t.app.inject({ method: 'POST', url: '/api/submissions', payload: body as object });
     expect(res.statusCode, res.body).toBe(201);
-    return res.json<{ reference: string; agencies: AgencyId[] }>();
+    return res.json<{ reference: string; agencies: AgencyKind[] }>();
   };
   const deliveries = (reference: string) =>
     t.database.db
@@ -100,8 +100,8 @@ describe('fan-out to every agency', () => {
   it('delivers one signed notification to each agency, holding only its routed fields', async () => {
     const s = await setUp({
       council: () => 'accept',
-      nhs: () => 'accept',
-      housing: () => 'accept',
+      'gp-practice': () => 'accept',
+      'housing-provider': () => 'accept',
       jobcentre: () => 'accept',
     });
     try {
@@ -109,9 +109,9 @@ describe('fan-out to every agency', () => {
       const rows = await s.settled(reference);
       expect(rows.map((d) => [d.agency, d.status, d.attempts])).toEqual([
         ['council', 'delivered', 1],
-        ['housing', 'delivered', 1],
+        ['gp-practice', 'delivered', 1],
+        ['housing-provider', 'delivered', 1],
         ['jobcentre', 'delivered', 1],
-        ['nhs', 'delivered', 1],
       ]);
       const journey = getJourney('someone-died');
       for (const [agency, fake] of Object.entries(s.fakes)) {
@@ -120,7 +120,7 @@ describe('fan-out to every agency', () => {
         const received = fake.accepted[0];
         expect(received?.body.type).toBe(`${agency}.notification.created`);
         expect(received?.body.data.reference).toBe(reference);
-        const allowed = new Set(routedFields(journey, agency as AgencyId));
+        const allowed = new Set(routedFields(journey, agency as AgencyKind));
         for (const field of Object.keys(received?.body.data.answers ?? {}))
           expect(allowed, `${agency} got ${field}`).toContain(field);
         // Exactly what the routing rules give this agency: no less, no more.
@@ -128,10 +128,12 @@ describe('fan-out to every agency', () => {
           createSubmissionRequestSchema.parse(exampleSubmissions['someone-died']),
           { reference, submittedAt: new Date(received?.body.data.submittedAt ?? '') },
         );
-        expect(received?.body.data).toEqual(toAgencyPayload(envelope, agency as AgencyId));
+        expect(received?.body.data).toEqual(toAgencyPayload(envelope, agency as AgencyKind));
       }
       // The council needs the NI number; the NHS does not get it.
-      expect(Object.keys(s.fakes.nhs?.accepted[0]?.body.data.answers ?? {})).not.toContain('nationalInsuranceNumber');
+      expect(Object.keys(s.fakes['gp-practice']?.accepted[0]?.body.data.answers ?? {})).not.toContain(
+        'nationalInsuranceNumber',
+      );
     } finally {
       await s.close();
     }
@@ -142,7 +144,7 @@ describe('fan-out to every agency', () => {
     try {
       const { reference } = await s.submit();
       const rows = await s.settled(reference);
-      expect(rows.find((d) => d.agency === 'nhs')).toMatchObject({ status: 'delivered', transport: 'inbox' });
+      expect(rows.find((d) => d.agency === 'gp-practice')).toMatchObject({ status: 'delivered', transport: 'inbox' });
       expect(rows.find((d) => d.agency === 'council')).toMatchObject({ status: 'delivered', transport: 'webhook' });
     } finally {
       await s.close();

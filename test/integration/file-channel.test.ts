@@ -168,7 +168,7 @@ describe('the scheduled file channel over SFTP (a real OpenSSH server)', () => {
   }, 180_000);
 
   it('makes the XML form of the same records, keeps a failed upload on the run, and resumes it with the same file', async () => {
-    const env = { ...sftp.env('HOUSING', 'xml'), OUTBOX_RELAY_INTERVAL_MS: '20' };
+    const env = { ...sftp.env('HOUSING_PROVIDER', 'xml'), OUTBOX_RELAY_INTERVAL_MS: '20' };
     const t = await createTestApp({ env });
     const worker = await startTestWorker(t.database, testConfig(t.database.url, env));
     const helpers = { logger: { info: () => undefined, error: () => undefined } } as unknown as JobHelpers;
@@ -188,7 +188,7 @@ describe('the scheduled file channel over SFTP (a real OpenSSH server)', () => {
         const rows = await t.database.db
           .selectFrom('deliveries')
           .select(['id', 'status', 'transport'])
-          .where('agency', '=', 'housing')
+          .where('agency', '=', 'housing-provider')
           .execute();
         return rows.length === 2 && rows.every((r) => r.status === 'queued' && r.transport === 'file')
           ? rows
@@ -197,36 +197,40 @@ describe('the scheduled file channel over SFTP (a real OpenSSH server)', () => {
       // A server whose host key is not the configured one is never trusted: the run waits, and says why.
       const impostor = `SHA256:${Buffer.alloc(32, 1).toString('base64').replace(/=+$/, '')}`;
       await expect(
-        task({ AGENCY_HOUSING_FILE_SFTP_HOST_KEY: impostor })({ agency: 'housing' }, helpers),
+        task({ AGENCY_HOUSING_PROVIDER_FILE_SFTP_HOST_KEY: impostor })({ agency: 'housing-provider' }, helpers),
       ).rejects.toThrow(/Could not upload/);
-      const waiting = await t.database.db.selectFrom('file_runs').selectAll().where('agency', '=', 'housing').execute();
+      const waiting = await t.database.db
+        .selectFrom('file_runs')
+        .selectAll()
+        .where('agency', '=', 'housing-provider')
+        .execute();
       expect(waiting).toEqual([expect.objectContaining({ status: 'claimed', record_count: 2, attempts: 1 })]);
       expect(waiting[0]?.last_error).toMatch(/Could not upload to 127\.0\.0\.1/);
       const stillSending = await t.database.db
         .selectFrom('deliveries')
         .select(['status', 'last_error'])
-        .where('agency', '=', 'housing')
+        .where('agency', '=', 'housing-provider')
         .execute();
       expect(stillSending.every((d) => d.status === 'sending' && (d.last_error ?? '').includes('will try again'))).toBe(
         true,
       );
-      expect((await sftp.files()).filter((name) => name.includes('_housing_'))).toEqual([]);
+      expect((await sftp.files()).filter((name) => name.includes('_housing-provider_'))).toEqual([]);
 
-      await task()({ agency: 'housing' }, helpers);
+      await task()({ agency: 'housing-provider' }, helpers);
       // Nothing new waits, so running again sends nothing.
-      await task()({ agency: 'housing' }, helpers);
-      const files = await uploadedRecords('housing');
+      await task()({ agency: 'housing-provider' }, helpers);
+      const files = await uploadedRecords('housing-provider');
       expect([...files.keys()]).toEqual([waiting[0]?.file_name]);
       expect([...files.values()].flat().sort()).toEqual(held.map((d) => d.id).sort());
       const xml = (await sftp.read(waiting[0]?.file_name ?? '')).toString('utf8');
       expect(xml).toMatch(
         /^<\?xml version="1.0" encoding="UTF-8"\?>\n<notifications xmlns="urn:tell-us-once:notifications:1"/,
       );
-      expect(xml).toContain('agency="housing"');
+      expect(xml).toContain('agency="housing-provider"');
       const delivered = await t.database.db
         .selectFrom('deliveries')
         .select(['status', 'last_error', 'inbox_xid'])
-        .where('agency', '=', 'housing')
+        .where('agency', '=', 'housing-provider')
         .execute();
       expect(delivered.every((d) => d.status === 'delivered' && d.last_error === null && d.inbox_xid !== null)).toBe(
         true,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, migrationsAreCurrent } from '../../server/src/db/migrator.js';
+import * as kindIds from '../../migrations/2026-12-01-0400-agency-kind-ids.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 let database: TestDatabase;
@@ -27,5 +28,103 @@ describe('migrations', () => {
     const steps: string[] = [];
     await expect(migrateToLatest(database.db, (message) => steps.push(message))).resolves.toEqual({ results: [] });
     expect(steps).toEqual(['The database is ahead of this build (2099-01-01-0001-from-the-future); not migrating.']);
+  });
+
+  it('rewrite the old agency ids (nhs, housing) to kind ids wherever they are stored (not the append-only audit log), and back', async () => {
+    const db = database.db;
+    const envelope = {
+      consent: [
+        { agency: 'council', given: true, purposeText: 'So the council knows' },
+        { agency: 'nhs', given: true, purposeText: 'So the GP knows' },
+        { agency: 'housing', given: false, purposeText: 'So the landlord knows' },
+      ],
+      answers: { fullName: 'nhs', services: ['housing'] },
+    };
+    const submission = await sql<{ id: string }>`insert into submissions
+      (reference, life_event, channel, language, schema_version, envelope, tracking_secret_hash, submitted_at)
+      values ('TUO-MIGRATE-KINDS', 'someone-died', 'online', 'en', 1, ${JSON.stringify(envelope)}::jsonb, 'x', now())
+      returning id`.execute(db);
+    const submissionId = submission.rows[0]?.id ?? '';
+    await sql`insert into deliveries (submission_id, agency, transport, status, status_changed_at, created_at)
+      values (${submissionId}, 'nhs', 'inbox', 'delivered', now(), now()), (${submissionId}, 'council', 'inbox', 'delivered', now(), now())`.execute(
+      db,
+    );
+    await sql`insert into agency_api_keys (agency, name, prefix, key_hash) values ('housing', 'Housing system', 'tuo_housing_', 'hash-1')`.execute(
+      db,
+    );
+    await sql`insert into staff_users (email, role, password_hash, agency) values ('gp@example.org', 'agency-user', 'x', 'nhs')`.execute(
+      db,
+    );
+    await sql`insert into agency_webhook_secrets (agency, sealed_secret) values ('nhs', 'sealed')`.execute(db);
+    await sql`insert into audit_events (actor_type, action, submission_id, detail)
+      values ('system', 'submission.accepted', ${submissionId}, ${JSON.stringify({ agencies: ['council', 'nhs', 'housing'], lifeEvent: 'someone-died' })}::jsonb),
+             ('agency-user', 'notification.acknowledged', ${submissionId}, ${JSON.stringify({ agency: 'housing', deliveryId: 'd1' })}::jsonb)`.execute(
+      db,
+    );
+    const journey = {
+      answers: { fullName: 'housing' },
+      consent: { offered: ['council', 'nhs', 'housing'], chosen: ['nhs'] },
+    };
+    await sql`insert into sessions (sid, data, expires_at)
+      values ('migrate-kinds', ${JSON.stringify({ journeys: { 'someone-died': journey }, submitted: { agencies: ['housing'] } })}::jsonb, now() + interval '1 day')`.execute(
+      db,
+    );
+    await sql`insert into saved_journeys (life_event, page_id, answers, expires_at)
+      values ('someone-died', 'check', ${JSON.stringify(journey)}::jsonb, now() + interval '1 day')`.execute(db);
+
+    const stored = async () => ({
+      deliveries: (
+        await sql<{
+          agency: string;
+        }>`select agency from deliveries where submission_id = ${submissionId} order by agency`.execute(db)
+      ).rows.map((r) => r.agency),
+      keys: (await sql<{ agency: string }>`select agency from agency_api_keys`.execute(db)).rows.map((r) => r.agency),
+      users: (
+        await sql<{ agency: string }>`select agency from staff_users where agency is not null`.execute(db)
+      ).rows.map((r) => r.agency),
+      secrets: (await sql<{ agency: string }>`select agency from agency_webhook_secrets`.execute(db)).rows.map(
+        (r) => r.agency,
+      ),
+      envelope: (
+        await sql<{ envelope: unknown }>`select envelope from submissions where id = ${submissionId}`.execute(db)
+      ).rows[0]?.envelope,
+      audit: (
+        await sql<{
+          detail: unknown;
+        }>`select detail from audit_events where submission_id = ${submissionId} order by action desc`.execute(db)
+      ).rows.map((r) => r.detail),
+      session: (await sql<{ data: unknown }>`select data from sessions where sid = 'migrate-kinds'`.execute(db)).rows[0]
+        ?.data,
+      saved: (await sql<{ answers: unknown }>`select answers from saved_journeys`.execute(db)).rows[0]?.answers,
+    });
+    const before = await stored();
+
+    await db.transaction().execute((trx) => kindIds.up(trx));
+    const kindJourney = {
+      answers: { fullName: 'housing' },
+      consent: { offered: ['council', 'gp-practice', 'housing-provider'], chosen: ['gp-practice'] },
+    };
+    expect(await stored()).toEqual({
+      deliveries: ['council', 'gp-practice'],
+      keys: ['housing-provider'],
+      users: ['gp-practice'],
+      secrets: ['gp-practice'],
+      envelope: {
+        consent: [
+          { agency: 'council', given: true, purposeText: 'So the council knows' },
+          { agency: 'gp-practice', given: true, purposeText: 'So the GP knows' },
+          { agency: 'housing-provider', given: false, purposeText: 'So the landlord knows' },
+        ],
+        // The resident's answers are never ids, whatever they say.
+        answers: { fullName: 'nhs', services: ['housing'] },
+      },
+      // The audit log is append-only: it says what was done, in the ids of the day.
+      audit: before.audit,
+      session: { journeys: { 'someone-died': kindJourney }, submitted: { agencies: ['housing-provider'] } },
+      saved: kindJourney,
+    });
+
+    await db.transaction().execute((trx) => kindIds.down(trx));
+    expect(await stored()).toEqual(before);
   });
 });

@@ -16,13 +16,13 @@ import { waitFor } from '../support/wait-for.js';
 // Council accepts; the NHS fails once (500) then accepts; housing refuses (400). Jobcentre reads its inbox.
 const fakes = {
   council: fakeAgency('council'),
-  nhs: fakeAgency('nhs', (n) => (n === 1 ? { status: 500 } : 'accept')),
-  housing: fakeAgency('housing', () => ({ status: 400 })),
+  'gp-practice': fakeAgency('gp-practice', (n) => (n === 1 ? { status: 500 } : 'accept')),
+  'housing-provider': fakeAgency('housing-provider', () => ({ status: 400 })),
 };
 const env = {
   ...fakes.council.env,
-  ...fakes.nhs.env,
-  ...fakes.housing.env,
+  ...fakes['gp-practice'].env,
+  ...fakes['housing-provider'].env,
   LOG_LEVEL: 'debug',
   OUTBOX_RELAY_INTERVAL_MS: '20',
   DELIVERY_RETRY_BASE_MS: '40',
@@ -121,7 +121,7 @@ describe('logs', () => {
       30_000,
       'deliveries to settle',
     );
-    expect(fakes.nhs.requests()).toBeGreaterThan(1);
+    expect(fakes['gp-practice'].requests()).toBeGreaterThan(1);
 
     // An agency reads its inbox, acknowledges and actions.
     const { key } = await createApiKey(t.database.db, 'jobcentre', 'Jobcentre system');

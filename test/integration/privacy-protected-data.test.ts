@@ -16,14 +16,17 @@ import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
 
 const mockServer = setupServer();
-const fakes = { council: fakeAgency('council'), nhs: fakeAgency('nhs') };
-const env = { ...fakes.council.env, ...fakes.nhs.env, OUTBOX_RELAY_INTERVAL_MS: '20' } as Record<string, string>;
+const fakes = { council: fakeAgency('council'), 'gp-practice': fakeAgency('gp-practice') };
+const env = { ...fakes.council.env, ...fakes['gp-practice'].env, OUTBOX_RELAY_INTERVAL_MS: '20' } as Record<
+  string,
+  string
+>;
 let t: TestApp;
 let worker: RunningWorker | undefined;
 
 beforeAll(async () => {
   mockServer.listen({ onUnhandledRequest: 'error' });
-  mockServer.use(fakes.council.handler, fakes.nhs.handler);
+  mockServer.use(fakes.council.handler, fakes['gp-practice'].handler);
   t = await createTestApp({ env });
 });
 afterAll(async () => {
@@ -73,7 +76,7 @@ describe('protected identifiers at rest', () => {
       30_000,
       'every delivery',
     );
-    expect(fakes.nhs.accepted.length).toBeGreaterThan(0);
+    expect(fakes['gp-practice'].accepted.length).toBeGreaterThan(0);
     // An agency reads its inbox (payloads opened for it) and acknowledges one.
     const { key } = await createApiKey(t.database.db, 'jobcentre', 'Jobcentre system');
     const inbox = await t.app.inject({

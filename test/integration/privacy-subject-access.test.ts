@@ -45,7 +45,7 @@ async function submissionWithHistory() {
     .selectFrom('deliveries')
     .select('id')
     .where('submission_id', '=', submission.id)
-    .where('agency', '=', 'nhs')
+    .where('agency', '=', 'gp-practice')
     .executeTakeFirstOrThrow();
   const config = testConfig(t.database.url);
   await createDeliverToAgencyTask({
@@ -117,19 +117,24 @@ describe('subject access', () => {
 
     const nhs = exported.deliveries.find((d) => d.id === nhsDeliveryId);
     expect(nhs).toMatchObject({
-      agency: 'nhs',
+      agency: 'gp-practice',
       status: 'delivered',
       transport: 'inbox',
-      payload: toAgencyPayload(envelope, 'nhs'),
+      payload: toAgencyPayload(envelope, 'gp-practice'),
     });
     expect(nhs?.events.map((e) => e.status)).toEqual(['sending', 'delivered']);
     expect(nhs?.attemptHistory).toHaveLength(1);
-    expect(exported.deliveries.map((d) => d.agency)).toEqual(['council', 'housing', 'jobcentre', 'nhs']);
+    expect(exported.deliveries.map((d) => d.agency)).toEqual([
+      'council',
+      'gp-practice',
+      'housing-provider',
+      'jobcentre',
+    ]);
     expect(exported.residentMessages.map((m) => m.channel).sort()).toEqual(['email', 'sms']);
     expect(exported.caseNotes.map((n) => n.body)).toEqual(['Son phoned to check progress']);
     expect(exported.chaseRequests).toEqual([
       {
-        agency: 'nhs',
+        agency: 'gp-practice',
         target: 'acknowledge',
         status: 'chased',
         requestedAt: '2026-06-20T09:00:00.000Z',
@@ -229,7 +234,7 @@ describe('early erasure', () => {
       status: 'failed',
       last_error: 'Not sent: the personal data was erased first',
     });
-    expect(deliveries.find((d) => d.agency === 'nhs')?.status).toBe('delivered');
+    expect(deliveries.find((d) => d.agency === 'gp-practice')?.status).toBe('delivered');
     const audit = await t.database.db
       .selectFrom('audit_events')
       .select(['actor_type', 'actor_id', 'detail'])

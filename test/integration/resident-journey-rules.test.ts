@@ -32,7 +32,7 @@ async function residentAtCheckAnswers(given: Answers = answers): Promise<Residen
 async function readyToSend(): Promise<Resident> {
   const resident = await residentAtCheckAnswers();
   await resident.get('/someone-died/who-to-tell');
-  await resident.post('/someone-died/who-to-tell', [['consent', 'nhs']]);
+  await resident.post('/someone-died/who-to-tell', [['consent', 'gp-practice']]);
   await resident.get('/someone-died/declaration');
   return resident;
 }
@@ -91,7 +91,7 @@ describe('sending', () => {
       .select('deliveries.agency')
       .where('submissions.reference', '=', confirmation.props.reference)
       .execute();
-    expect(rows.map((row) => row.agency)).toEqual(['nhs']);
+    expect(rows.map((row) => row.agency)).toEqual(['gp-practice']);
   });
 
   it('shows the tracking code once, and forgets the answers once sent', async () => {
@@ -127,7 +127,7 @@ describe('tracking', () => {
     expect(byForm.body).toContain('Waiting to be sent');
     const byLink = pageModel(await tracker.get(`/track?reference=${reference}&secret=${trackingSecret}`));
     expect(byLink.page === 'track' && byLink.props.result?.agencies.map((a) => [a.agency, a.status])).toEqual([
-      ['nhs', 'queued'],
+      ['gp-practice', 'queued'],
     ]);
 
     const wrongSecret = await tracker.post('/track', [

@@ -3,7 +3,7 @@ import {
   catalogue,
   exampleSubmissions,
   findPageByPath,
-  type AgencyId,
+  type AgencyKind,
   type Answers,
   type LifeEventId,
 } from '@tuo/shared';
@@ -80,7 +80,10 @@ const routes: Record<LifeEventId, readonly (readonly [path: string, emptyError: 
 };
 
 /** An optional agency each resident leaves out on "who to tell", where the example has one to spare. */
-const leftOut: Partial<Record<LifeEventId, AgencyId>> = { 'someone-died': 'housing', 'baby-born': 'nhs' };
+const leftOut: Partial<Record<LifeEventId, AgencyKind>> = {
+  'someone-died': 'housing-provider',
+  'baby-born': 'gp-practice',
+};
 
 /** The answers as typed in: manual address entry has no UPRN (that comes with address look-up). */
 function typedAnswers(lifeEvent: LifeEventId): Answers {

@@ -1,4 +1,4 @@
-import { agencyIds } from '@tuo/shared';
+import { agencyKinds } from '@tuo/shared';
 import type { JobHelpers } from 'graphile-worker';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,7 +76,9 @@ async function startWorkerWithClock(): Promise<RunningWorker> {
 describe('flagging notifications past their targets', () => {
   it('flags each notification once, even with many runs at once, and never one already acknowledged', async () => {
     const { id } = await submit(t.app, t.database.db, 'someone-died');
-    await deliver(t.database.db, id, '2026-04-02T10:00:00Z', { nhs: { acknowledgedAt: '2026-04-07T09:00:00Z' } });
+    await deliver(t.database.db, id, '2026-04-02T10:00:00Z', {
+      'gp-practice': { acknowledgedAt: '2026-04-07T09:00:00Z' },
+    });
     const deliveries = await t.database.db
       .selectFrom('deliveries')
       .select(['id', 'agency'])
@@ -91,7 +93,7 @@ describe('flagging notifications past their targets', () => {
     const runs = await Promise.all(Array.from({ length: 6 }, () => flagMissedTargets(deps())));
     const flagged = runs.flatMap((run) => run.acknowledge).sort();
     const unacknowledged = deliveries
-      .filter((d) => d.agency !== 'nhs')
+      .filter((d) => d.agency !== 'gp-practice')
       .map((d) => d.id)
       .sort();
     expect(flagged).toEqual(unacknowledged);
@@ -163,7 +165,7 @@ describe('flagging notifications past their targets', () => {
   });
 
   it('shows the flag in the agency inbox, on the staff dashboard and on the submission view', async () => {
-    const { key } = await createApiKey(t.database.db, 'housing', 'Lettings system');
+    const { key } = await createApiKey(t.database.db, 'housing-provider', 'Lettings system');
     const page = await t.app.inject({
       method: 'GET',
       url: '/api/agency/notifications?limit=200',
@@ -180,7 +182,7 @@ describe('flagging notifications past their targets', () => {
       missedTargets: { acknowledge: number; action: number };
     }>();
     // By 21 April both submissions missed the action target everywhere; the first was acknowledged by the NHS.
-    expect(dashboard.missedTargets).toEqual({ acknowledge: 3 + agencyIds.length, action: 2 * agencyIds.length });
+    expect(dashboard.missedTargets).toEqual({ acknowledge: 3 + agencyKinds.length, action: 2 * agencyKinds.length });
     const reference = (
       await t.database.db
         .selectFrom('submissions')

@@ -116,9 +116,9 @@ describe('a submission', () => {
     expect(view.answers).toContainEqual({ label: 'First name', lines: ['Margaret'] });
     expect(view.deliveries.map((d) => [d.agency, d.status])).toEqual([
       ['council', 'queued'],
-      ['housing', 'queued'],
+      ['gp-practice', 'queued'],
+      ['housing-provider', 'queued'],
       ['jobcentre', 'queued'],
-      ['nhs', 'queued'],
     ]);
     expect(view.deliveries[0]?.webhookId).toBe(`msg_${(view.deliveries[0]?.id ?? '').replaceAll('-', '')}`);
     expect(view.assisted).toBeNull();

@@ -41,7 +41,7 @@ describe('POST /api/submissions', () => {
     const body = res.json<{ reference: string; trackingSecret: string; agencies: string[] }>();
     expect(body.reference).toMatch(/^TUO-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(body.trackingSecret.length).toBeGreaterThanOrEqual(22);
-    expect(body.agencies.sort()).toEqual(['council', 'housing', 'jobcentre', 'nhs']);
+    expect(body.agencies.sort()).toEqual(['council', 'gp-practice', 'housing-provider', 'jobcentre']);
     const after = await Promise.all([
       count('submissions'),
       count('deliveries'),
@@ -105,7 +105,7 @@ describe('POST /api/submissions', () => {
   });
 
   it('refuses consent for an agency the answers do not concern', async () => {
-    const res = await post({ ...exampleSubmissions['change-in-work-or-income'], consent: ['council', 'nhs'] });
+    const res = await post({ ...exampleSubmissions['change-in-work-or-income'], consent: ['council', 'gp-practice'] });
     expect(res.statusCode).toBe(400);
     expect(res.json<{ errors: { path: string }[] }>().errors.map((e) => e.path)).toContain('consent.1');
   });
@@ -171,9 +171,9 @@ describe('GET /api/submissions/:reference/status', () => {
     expect(status).toMatchObject({ reference, lifeEvent: 'someone-died' });
     expect(status.agencies.map((a) => [a.agency, a.status])).toEqual([
       ['council', 'queued'],
-      ['housing', 'queued'],
+      ['gp-practice', 'queued'],
+      ['housing-provider', 'queued'],
       ['jobcentre', 'queued'],
-      ['nhs', 'queued'],
     ]);
     expect(res.body).not.toContain("O'Brien");
   });

@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { agencyIds, createSubmissionEnvelopeV1, exampleSubmissions, generateReference } from '@tuo/shared';
+import { agencyKinds, createSubmissionEnvelopeV1, exampleSubmissions, generateReference } from '@tuo/shared';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { findFreePort } from '../../server/src/db/embedded-postgres.js';
@@ -66,7 +66,7 @@ function print(rows: BenchRow[]): void {
 
 async function main() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tuo-bench-'));
-  const receivers = await startReceivers(agencyIds);
+  const receivers = await startReceivers(agencyKinds);
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: Record<string, string> = {
@@ -76,9 +76,9 @@ async function main() {
     LOG_LEVEL: 'warn',
     WORKER_CONCURRENCY: String(CONCURRENCY),
   };
-  for (const agency of agencyIds) {
-    env[`AGENCY_${agency.toUpperCase()}_WEBHOOK_URL`] = receivers.urls[agency];
-    env[`AGENCY_${agency.toUpperCase()}_WEBHOOK_SECRET`] =
+  for (const agency of agencyKinds) {
+    env[`AGENCY_${agency.toUpperCase().replaceAll('-', '_')}_WEBHOOK_URL`] = receivers.urls[agency];
+    env[`AGENCY_${agency.toUpperCase().replaceAll('-', '_')}_WEBHOOK_SECRET`] =
       `whsec_${Buffer.from('bench-secret-bench-secret-bench!').toString('base64')}`;
   }
   progress('Starting the portal on embedded Postgres…');

@@ -1,13 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AgencyId } from '@tuo/shared';
+import type { AgencyKind } from '@tuo/shared';
 
 /** Four local webhook receivers (one per agency) that note when each reference arrived. */
-export async function startReceivers(agencies: readonly AgencyId[]) {
+export async function startReceivers(agencies: readonly AgencyKind[]) {
   const arrivals = new Map<string, number>();
   let count = 0;
   const servers: Server[] = [];
-  const urls: Partial<Record<AgencyId, string>> = {};
+  const urls: Partial<Record<AgencyKind, string>> = {};
   for (const agency of agencies) {
     const server = createServer((request, response) => {
       const chunks: Buffer[] = [];
@@ -28,7 +28,7 @@ export async function startReceivers(agencies: readonly AgencyId[]) {
     servers.push(server);
   }
   return {
-    urls: urls as Record<AgencyId, string>,
+    urls: urls as Record<AgencyKind, string>,
     arrivals,
     count: () => count,
     close: () =>

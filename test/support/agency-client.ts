@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { AgencyId } from '@tuo/shared';
+import type { AgencyKind } from '@tuo/shared';
 import type { AgencyRole } from '@tuo/shared/api/agency-portal';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -12,14 +12,14 @@ export interface TestAgencyUser {
   id: string;
   email: string;
   role: AgencyRole;
-  agency: AgencyId;
+  agency: AgencyKind;
   password: string;
 }
 
 /** Makes an agency account the way `npm run agency:user` does. */
 export async function createTestAgencyUser(
   db: Kysely<Database>,
-  agency: AgencyId,
+  agency: AgencyKind,
   role: AgencyRole = 'agency-user',
 ): Promise<TestAgencyUser> {
   const password = randomBytes(12).toString('base64url');

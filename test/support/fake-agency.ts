@@ -64,7 +64,7 @@ export function fakeAgency(agency: string, behaviour: Behaviour = () => 'accept'
       headers: action.headers ?? {},
     });
   });
-  const envName = agency.toUpperCase();
+  const envName = agency.toUpperCase().replaceAll('-', '_');
   return {
     handler,
     accepted,

@@ -67,3 +67,31 @@ export async function connectToEmbedded(dataDir: string): Promise<pg.Client> {
   await client.connect();
   return client;
 }
+
+/** What a command-line tool printed and how it ended. */
+export interface CommandResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs one of the command-line tools (`server/src/.../*-cli.ts`) as `npm run` would, on the embedded database. */
+export async function runCommand(entry: string, args: string[], env: Record<string, string>): Promise<CommandResult> {
+  const inherited = { ...process.env };
+  delete inherited.DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+    env: { ...inherited, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { code, stdout, stderr };
+}
+
+/** The process id of the Postgres server running on a data folder, from its lock file. */
+export function postmasterPid(dataDir: string): number {
+  return Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+}

@@ -52,9 +52,9 @@ export async function startWebhookReceiver(options: { secret: string; delayMs?: 
 /** Environment settings pointing every agency's webhook at the receiver. */
 export function webhookEnv(receiver: { url: (agency: string) => string }, secret: string): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const agency of ['council', 'nhs', 'housing', 'jobcentre']) {
-    env[`AGENCY_${agency.toUpperCase()}_WEBHOOK_URL`] = receiver.url(agency);
-    env[`AGENCY_${agency.toUpperCase()}_WEBHOOK_SECRET`] = secret;
+  for (const agency of ['council', 'gp-practice', 'housing-provider', 'jobcentre']) {
+    env[`AGENCY_${agency.toUpperCase().replaceAll('-', '_')}_WEBHOOK_URL`] = receiver.url(agency);
+    env[`AGENCY_${agency.toUpperCase().replaceAll('-', '_')}_WEBHOOK_SECRET`] = secret;
   }
   return env;
 }

@@ -49,7 +49,7 @@ describe('agency names', () => {
   it('keep their general names elsewhere ("Your GP and the NHS" when a baby is born)', async () => {
     const page = await html({
       page: 'declaration',
-      props: { lifeEvent: 'baby-born', agencies: ['nhs'], backHref: '/back', form },
+      props: { lifeEvent: 'baby-born', agencies: ['gp-practice'], backHref: '/back', form },
     });
     expect(page).toContain('Your GP and the NHS');
   });

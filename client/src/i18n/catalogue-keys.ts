@@ -1,4 +1,4 @@
-import type { AgencyId, LifeEventId } from '@tuo/shared';
+import type { AgencyKind, LifeEventId } from '@tuo/shared';
 
 type FieldText = 'label' | 'hint' | 'errorName';
 
@@ -14,10 +14,11 @@ export const catalogueKey = {
     `catalogue:journeys.${lifeEvent}.fields.${name}.${text}`,
   option: (lifeEvent: LifeEventId, name: string, value: string, text: 'label' | 'hint') =>
     `catalogue:journeys.${lifeEvent}.fields.${name}.options.${value}.${text}`,
-  purpose: (lifeEvent: LifeEventId, agency: AgencyId) => `catalogue:journeys.${lifeEvent}.routing.${agency}.purpose`,
-  agency: (agency: AgencyId, text: 'name' | 'nameInSentence' | 'description') => `catalogue:agencies.${agency}.${text}`,
+  purpose: (lifeEvent: LifeEventId, agency: AgencyKind) => `catalogue:journeys.${lifeEvent}.routing.${agency}.purpose`,
+  agency: (agency: AgencyKind, text: 'name' | 'nameInSentence' | 'description') =>
+    `catalogue:agencies.${agency}.${text}`,
   /** An agency's name as one journey words it ("Their GP and the NHS"), falling back to its general name: pass to `t` as is. */
-  agencyIn: (lifeEvent: LifeEventId, agency: AgencyId, text: 'name' | 'nameInSentence') => [
+  agencyIn: (lifeEvent: LifeEventId, agency: AgencyKind, text: 'name' | 'nameInSentence') => [
     `catalogue:journeys.${lifeEvent}.routing.${agency}.${text === 'name' ? 'agencyName' : 'agencyNameInSentence'}`,
     `catalogue:agencies.${agency}.${text}`,
   ],

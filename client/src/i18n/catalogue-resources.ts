@@ -1,4 +1,4 @@
-import type { AgencyDescription, AgencyId, JourneyDefinition, LifeEventId } from '@tuo/shared';
+import type { AgencyDescription, AgencyKind, JourneyDefinition, LifeEventId } from '@tuo/shared';
 
 /** A nested object of strings: the shape of one i18next namespace. */
 export interface ResourceTree {
@@ -47,11 +47,11 @@ function journeyTree(journey: JourneyDefinition): ResourceTree {
  * The `catalogue` namespace in English, read from the definitions in `shared/`, which stay the
  * one place journeys are written. Keys come from stable ids (life event, page id, field name,
  * option value, agency id), so another language is a JSON file of the same shape and no code:
- * `journeys.someone-died.fields.dateOfDeath.label`, `agencies.nhs.name`.
+ * `journeys.someone-died.fields.dateOfDeath.label`, `agencies.gp-practice.name`.
  */
 export function catalogueResources(
   catalogue: Readonly<Record<LifeEventId, JourneyDefinition>>,
-  agencies: Readonly<Record<AgencyId, AgencyDescription>>,
+  agencies: Readonly<Record<AgencyKind, AgencyDescription>>,
 ): ResourceTree {
   const journeys: ResourceTree = {};
   for (const [id, journey] of Object.entries(catalogue)) journeys[id] = journeyTree(journey);

@@ -1,5 +1,5 @@
 import {
-  agencyIds,
+  agencyKinds,
   catalogue,
   checkField,
   createSubmissionRequestSchema,
@@ -63,7 +63,7 @@ function fieldMessages(field: FieldDefinition): string[] {
 /** What the submission rules say about consent, for every agency a journey can tell. */
 function consentMessages(): string[] {
   return Object.values(exampleSubmissions).flatMap(({ lifeEvent, answers }) =>
-    [[], ...agencyIds.map((agency) => [agency, agency])].flatMap((consent) => {
+    [[], ...agencyKinds.map((agency) => [agency, agency])].flatMap((consent) => {
       const result = createSubmissionRequestSchema.safeParse({ lifeEvent, answers, consent });
       return result.success
         ? []

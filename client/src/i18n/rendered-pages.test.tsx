@@ -3,7 +3,7 @@ import { renderToString } from 'react-dom/server';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import {
-  agencyIds,
+  agencyKinds,
   answerSummary,
   catalogue,
   consentOptions,
@@ -99,7 +99,7 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
           reference: 'TUO-7K3M-9Q2M',
           lifeEvent,
           submittedAt: '2026-06-15T10:00:00.000Z',
-          agencies: agencyIds.map((agency, index) => ({
+          agencies: agencyKinds.map((agency, index) => ({
             agency,
             status: deliveryStatuses[index % deliveryStatuses.length] ?? 'queued',
             changedAt: '2026-06-15T10:00:00.000Z',
@@ -112,7 +112,9 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
 }
 
 const otherPages: PageModel[] = [
-  ...(['start', 'not-found', 'error', 'session-expired'] as const).map((page) => model({ page, props: {} })),
+  ...(['start', 'not-found', 'error', 'unavailable', 'session-expired'] as const).map((page) =>
+    model({ page, props: {} }),
+  ),
   model({ page: 'choose-life-event', props: { form: form() } }),
   model({
     page: 'choose-life-event',

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { agencyIds, lifeEventIds } from '@tuo/shared';
+import { agencyKinds, lifeEventIds } from '@tuo/shared';
 import type { PerformanceFigures } from '@tuo/shared/api/performance';
 import type { LifeEventId } from '@tuo/shared';
 import type { FormProps } from '@tuo/shared/pages/page-model';
@@ -78,7 +78,7 @@ export function StaffPerformancePage({
               form={form}
               name="agency"
               label={t('performance.agency')}
-              options={[any, ...agencyIds.map((id): [string, string] => [id, t(catalogueKey.agency(id, 'name'))])]}
+              options={[any, ...agencyKinds.map((id): [string, string] => [id, t(catalogueKey.agency(id, 'name'))])]}
             />
             <Select
               form={form}

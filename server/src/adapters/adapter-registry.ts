@@ -1,16 +1,16 @@
-import type { AgencyId } from '@tuo/shared';
+import type { AgencyKind } from '@tuo/shared';
 import type { Config } from '../config.js';
 import type { AgencyAdapter } from './agency-adapter.js';
 import { createCouncilAdapter } from './council/council-adapter.js';
-import { createHousingAdapter } from './housing/housing-adapter.js';
+import { createHousingProviderAdapter } from './housing-provider/housing-provider-adapter.js';
 import { createJobcentreAdapter } from './jobcentre/jobcentre-adapter.js';
-import { createNhsAdapter } from './nhs/nhs-adapter.js';
+import { createGpPracticeAdapter } from './gp-practice/gp-practice-adapter.js';
 
 /** Every agency's adapter. A `Record`, so adding an agency id without an adapter does not compile. */
-export type AdapterRegistry = Record<AgencyId, AgencyAdapter>;
+export type AdapterRegistry = Record<AgencyKind, AgencyAdapter>;
 
 /** Where an agency's current webhook signing secrets come from, given its configured one. */
-export type SigningSecretSource = (agency: AgencyId, configured: string) => Promise<string[]>;
+export type SigningSecretSource = (agency: AgencyKind, configured: string) => Promise<string[]>;
 
 /**
  * Builds the adapters from configuration: a webhook where one is set, the inbox otherwise. With
@@ -21,15 +21,15 @@ export function createAdapterRegistry(
   config: Pick<Config, 'agencies' | 'delivery'>,
   signingSecrets?: SigningSecretSource,
 ): AdapterRegistry {
-  const settings = (agency: AgencyId) => ({
+  const settings = (agency: AgencyKind) => ({
     ...config.agencies[agency],
     timeoutMs: config.delivery.timeoutMs,
     ...(signingSecrets ? { signingSecrets: (configured: string) => signingSecrets(agency, configured) } : {}),
   });
   return {
     council: createCouncilAdapter(settings('council')),
-    nhs: createNhsAdapter(settings('nhs')),
-    housing: createHousingAdapter(settings('housing')),
+    'gp-practice': createGpPracticeAdapter(settings('gp-practice')),
+    'housing-provider': createHousingProviderAdapter(settings('housing-provider')),
     jobcentre: createJobcentreAdapter(settings('jobcentre')),
   };
 }

@@ -1,4 +1,4 @@
-import type { AgencyId, AgencyPayloadV1, LifeEventId, SubmissionEnvelopeV1 } from '@tuo/shared';
+import type { AgencyKind, AgencyPayloadV1, LifeEventId, SubmissionEnvelopeV1 } from '@tuo/shared';
 import type { z } from 'zod';
 import type { FileColumnLabels } from '../channels/file/agency-file.js';
 import type { FileChannelSettings } from '../channels/file-channel-settings.js';
@@ -32,13 +32,13 @@ export interface Transport {
 
 /**
  * Everything the portal knows about telling one agency. One folder per agency under
- * `adapters/`, each with the same files; the registry is a `Record<AgencyId, AgencyAdapter>`, so
+ * `adapters/`, each with the same files; the registry is a `Record<AgencyKind, AgencyAdapter>`, so
  * an agency without an adapter is a compile error. Adapters get their settings from a factory
  * and never read the environment.
  */
 export interface AgencyAdapter {
   /** The agency's stable id, as used in the API, configuration names and payloads. */
-  readonly id: AgencyId;
+  readonly id: AgencyKind;
   /** The `type` of webhook events sent to this agency, e.g. `council.notification.created`. */
   readonly eventType: string;
   /**

@@ -1,4 +1,4 @@
-import { agencyPayloadSchema, getJourney, lifeEventIds, toAgencyPayload, type AgencyId } from '@tuo/shared';
+import { agencyPayloadSchema, getJourney, lifeEventIds, toAgencyPayload, type AgencyKind } from '@tuo/shared';
 import type { AgencyAdapter, AgencyAdapterSettings } from './agency-adapter.js';
 import type { FileColumnLabels } from '../channels/file/agency-file.js';
 import { createFileTransport } from './transports/file-transport.js';
@@ -11,7 +11,7 @@ import { createWebhookTransport } from './transports/webhook-transport.js';
  * is configured, else inboxed.
  */
 export function createRoutedAdapter(
-  id: AgencyId,
+  id: AgencyKind,
   settings: AgencyAdapterSettings,
   fileColumns: FileColumnLabels,
 ): AgencyAdapter {

@@ -1,14 +1,14 @@
-import type { AgencyId } from '@tuo/shared';
+import type { AgencyKind } from '@tuo/shared';
 import { agencyRoles, type AgencyRole, type AgencyUser } from '@tuo/shared/api/agency-portal';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { hashPassword, StaffAccountExistsError, verifyAccount } from '../staff/staff-accounts.js';
+import { hashPassword, StaffAccountExistsError, verifyAccount } from '../console/password-accounts.js';
 
 // Agency accounts are rows of `staff_users` with an agency role and their agency: the same
-// argon2id hashes, sessions and sign-in throttle as the staff console, never the same roles.
+// argon2id hashes, sessions and sign-in throttle as the staff console (`server/src/console/`), never the same roles.
 
 function toAgencyUser(row: { id: string; email: string; role: string; agency: string | null }): AgencyUser {
-  return { id: row.id, email: row.email, role: row.role as AgencyRole, agency: row.agency as AgencyId };
+  return { id: row.id, email: row.email, role: row.role as AgencyRole, agency: row.agency as AgencyKind };
 }
 
 /** Checks an agency user's email address and password; customer-centre accounts never match. */
@@ -37,7 +37,7 @@ export async function findAgencyUser(db: Kysely<Database>, id: string): Promise<
 /** Creates an agency account; throws {@link StaffAccountExistsError} if the address has any account. */
 export async function createAgencyUser(
   db: Kysely<Database>,
-  input: { email: string; role: AgencyRole; agency: AgencyId; password: string },
+  input: { email: string; role: AgencyRole; agency: AgencyKind; password: string },
 ): Promise<AgencyUser> {
   const email = input.email.trim();
   const row = await db

@@ -1,7 +1,7 @@
 import type { AgencyUser } from '@tuo/shared/api/agency-portal';
 import type { FastifyRequest } from 'fastify';
 import { recordAudit } from '../audit/audit-log.js';
-import { clearAccountFailures, isThrottled, recordFailure } from '../staff/sign-in-throttle.js';
+import { clearAccountFailures, isThrottled, recordFailure } from '../console/sign-in-throttle.js';
 import { verifyAgencyCredentials } from './agency-accounts.js';
 
 /** What an agency sign-in came to. Failures say nothing about whether the account exists. */

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { agencyIdSchema } from '@tuo/shared';
+import { agencyKindSchema } from '@tuo/shared';
 import { agencyRoleSchema } from '@tuo/shared/api/agency-portal';
 import { z } from 'zod';
 import { ConfigError, parseEnv } from '../config.js';
 import { withCliDatabase } from '../db/cli-database.js';
-import { StaffAccountExistsError } from '../staff/staff-accounts.js';
+import { StaffAccountExistsError } from '../console/password-accounts.js';
 import { createAgencyUser } from './agency-accounts.js';
 
 // `npm run agency:user -- --email r.clerk@council.example --agency council --role agency-user`
@@ -14,10 +14,10 @@ import { createAgencyUser } from './agency-accounts.js';
 const { values } = parseArgs({
   options: { email: { type: 'string' }, agency: { type: 'string' }, role: { type: 'string' } },
 });
-const input = z.object({ email: z.email(), agency: agencyIdSchema, role: agencyRoleSchema }).safeParse(values);
+const input = z.object({ email: z.email(), agency: agencyKindSchema, role: agencyRoleSchema }).safeParse(values);
 if (!input.success) {
   console.error(
-    'Usage: npm run agency:user -- --email <address> --agency council|nhs|housing|jobcentre --role agency-user|agency-admin',
+    'Usage: npm run agency:user -- --email <address> --agency council|gp-practice|housing-provider|jobcentre --role agency-user|agency-admin',
   );
   process.exitCode = 1;
 } else {

@@ -1,4 +1,4 @@
-import type { AgencyId, LifeEventId } from '@tuo/shared';
+import type { AgencyKind, LifeEventId } from '@tuo/shared';
 import type { AgencyNotification } from '@tuo/shared/api/agency-notifications';
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../audit/audit-log.js';
@@ -10,7 +10,7 @@ interface InboxRow {
   id: string;
   reference: string;
   life_event: LifeEventId;
-  agency: AgencyId;
+  agency: AgencyKind;
   status: AgencyNotification['status'];
   delivered_at: Date;
   acknowledged_at: Date | null;
@@ -55,7 +55,7 @@ function toNotification(privacy: ProtectedValues, row: InboxRow): AgencyNotifica
 export async function listInbox(
   db: Kysely<Database>,
   privacy: ProtectedValues,
-  agency: AgencyId,
+  agency: AgencyKind,
   after: InboxPosition,
   limit: number,
 ) {
@@ -79,7 +79,7 @@ export async function listInbox(
 export async function findInInbox(
   db: Kysely<Database>,
   privacy: ProtectedValues,
-  agency: AgencyId,
+  agency: AgencyKind,
   id: string,
 ): Promise<AgencyNotification | undefined> {
   const rows = await sql<InboxRow>`
@@ -99,7 +99,7 @@ export async function findInInbox(
 export async function advanceNotification(
   db: Kysely<Database>,
   privacy: ProtectedValues,
-  agency: AgencyId,
+  agency: AgencyKind,
   id: string,
   to: 'acknowledged' | 'actioned',
   actor: Actor,
@@ -155,7 +155,7 @@ export interface InboxFilters {
 export async function searchInbox(
   db: Kysely<Database>,
   privacy: ProtectedValues,
-  agency: AgencyId,
+  agency: AgencyKind,
   filters: InboxFilters,
   window: { offset: number; limit: number },
 ) {

@@ -1,4 +1,4 @@
-import { agencyIdSchema } from '@tuo/shared';
+import { agencyKindSchema, type AgencyKind } from '@tuo/shared';
 import { parseArgs } from 'node:util';
 import { ConfigError, parseEnv } from '../config.js';
 import { withCliDatabase } from '../db/cli-database.js';
@@ -6,27 +6,51 @@ import { createApiKey, revokeApiKey } from './api-keys.js';
 
 // `npm run agency:key -- --agency council --name "Revenues system"` prints a new key once;
 // `npm run agency:key -- --revoke <key id>` revokes one at once.
-const { values } = parseArgs({
-  options: { agency: { type: 'string' }, name: { type: 'string' }, revoke: { type: 'string' } },
-});
-try {
-  const env = parseEnv(process.env);
-  await withCliDatabase(env, async (db) => {
-    if (values.revoke) {
-      console.log(
-        (await revokeApiKey(db, values.revoke)) ? `Revoked key ${values.revoke}.` : `No live key ${values.revoke}.`,
-      );
-    } else {
-      const agency = agencyIdSchema.parse(values.agency);
-      const { id, key } = await createApiKey(db, agency, values.name ?? `${agency} system`);
-      console.log(`Key ${id} for ${agency}. Copy it now: it is not shown again.\n${key}`);
-    }
-  });
-} catch (error) {
-  console.error(
-    error instanceof ConfigError
-      ? error.message
-      : `Could not manage the key: ${error instanceof Error ? error.message : 'unknown error'}`,
-  );
+const usage = [
+  `Usage: npm run agency:key -- --agency ${agencyKindSchema.options.join('|')} [--name <what will use it>]`,
+  '   or: npm run agency:key -- --revoke <key id>',
+].join('\n');
+
+function parseCommand(): { revoke: string } | { agency: AgencyKind; name: string | undefined } | undefined {
+  try {
+    const { values } = parseArgs({
+      options: { agency: { type: 'string' }, name: { type: 'string' }, revoke: { type: 'string' } },
+    });
+    if (values.revoke) return values.agency ? undefined : { revoke: values.revoke };
+    const agency = agencyKindSchema.safeParse(values.agency);
+    return agency.success ? { agency: agency.data, name: values.name } : undefined;
+  } catch {
+    // An option it does not know, or one given without its value.
+    return undefined;
+  }
+}
+
+const command = parseCommand();
+if (!command) {
+  console.error(usage);
   process.exitCode = 1;
+} else {
+  try {
+    const env = parseEnv(process.env);
+    await withCliDatabase(env, async (db) => {
+      if ('revoke' in command) {
+        console.log(
+          (await revokeApiKey(db, command.revoke))
+            ? `Revoked key ${command.revoke}.`
+            : `No live key ${command.revoke}.`,
+        );
+      } else {
+        const { agency } = command;
+        const { id, key } = await createApiKey(db, agency, command.name ?? `${agency} system`);
+        console.log(`Key ${id} for ${agency}. Copy it now: it is not shown again.\n${key}`);
+      }
+    });
+  } catch (error) {
+    console.error(
+      error instanceof ConfigError
+        ? error.message
+        : `Could not manage the key: ${error instanceof Error ? error.message : 'unknown error'}`,
+    );
+    process.exitCode = 1;
+  }
 }

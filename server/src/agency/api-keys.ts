@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { AgencyId } from '@tuo/shared';
+import type { AgencyKind } from '@tuo/shared';
 import type { AgencyApiKey } from '@tuo/shared/api/agency-portal';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
@@ -7,7 +7,7 @@ import type { Database } from '../db/database.js';
 /** The agency a valid key belongs to. */
 export interface AgencyPrincipal {
   keyId: string;
-  agency: AgencyId;
+  agency: AgencyKind;
 }
 
 function hashKey(key: string): string {
@@ -17,7 +17,7 @@ function hashKey(key: string): string {
 /** Creates an API key for an agency system. The key is returned once; only its hash is kept. */
 export async function createApiKey(
   db: Kysely<Database>,
-  agency: AgencyId,
+  agency: AgencyKind,
   name: string,
 ): Promise<{ id: string; key: string }> {
   const key = `tuo_${agency}_${randomBytes(32).toString('base64url')}`;
@@ -40,7 +40,7 @@ export async function createApiKey(
  * Revokes a key; it stops working at once. Other keys of the agency keep working (rotation).
  * With `agency`, only a key of that agency is revoked (an agency admin can never touch another's).
  */
-export async function revokeApiKey(db: Kysely<Database>, id: string, agency?: AgencyId): Promise<boolean> {
+export async function revokeApiKey(db: Kysely<Database>, id: string, agency?: AgencyKind): Promise<boolean> {
   let update = db
     .updateTable('agency_api_keys')
     .set({ revoked_at: new Date() })
@@ -52,7 +52,7 @@ export async function revokeApiKey(db: Kysely<Database>, id: string, agency?: Ag
 }
 
 /** An agency's keys, newest first, as listed to its admins: never the key or its hash. */
-export async function listApiKeys(db: Kysely<Database>, agency: AgencyId): Promise<AgencyApiKey[]> {
+export async function listApiKeys(db: Kysely<Database>, agency: AgencyKind): Promise<AgencyApiKey[]> {
   const rows = await db
     .selectFrom('agency_api_keys')
     .select(['id', 'name', 'prefix', 'created_at', 'last_used_at', 'revoked_at'])
@@ -72,7 +72,7 @@ export async function listApiKeys(db: Kysely<Database>, agency: AgencyId): Promi
 /** The agency behind a bearer key, or undefined for an unknown or revoked key. */
 export async function authenticateApiKey(db: Kysely<Database>, key: string): Promise<AgencyPrincipal | undefined> {
   // Noting last use at most once a minute keeps reads from turning into writes.
-  const row = await sql<{ id: string; agency: AgencyId }>`
+  const row = await sql<{ id: string; agency: AgencyKind }>`
     with found as (select id, agency, last_used_at from agency_api_keys where key_hash = ${hashKey(key)} and revoked_at is null),
     touched as (update agency_api_keys set last_used_at = now() where id in (select id from found where last_used_at is null or last_used_at < now() - interval '1 minute'))
     select id, agency from found

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import type { AgencyId } from '@tuo/shared';
+import type { AgencyKind } from '@tuo/shared';
 import type { RotatedWebhookSecret } from '@tuo/shared/api/agency-portal';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
@@ -8,12 +8,12 @@ import type { Database } from '../db/database.js';
 // secret and the agency, so a copy of the database alone signs nothing, and a secret sealed for
 // one agency cannot be passed off as another's. They are shown once, when made, and never logged.
 
-function sealingKey(sealingSecret: string, agency: AgencyId): Buffer {
+function sealingKey(sealingSecret: string, agency: AgencyKind): Buffer {
   return Buffer.from(hkdfSync('sha256', sealingSecret, `agency:${agency}`, 'tell-us-once agency webhook secret', 32));
 }
 
 /** Seals a webhook secret for storage. */
-export function sealWebhookSecret(sealingSecret: string, agency: AgencyId, secret: string): string {
+export function sealWebhookSecret(sealingSecret: string, agency: AgencyKind, secret: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', sealingKey(sealingSecret, agency), iv);
   const data = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
@@ -23,7 +23,7 @@ export function sealWebhookSecret(sealingSecret: string, agency: AgencyId, secre
 }
 
 /** Opens a sealed webhook secret; undefined if it was sealed under another key or altered. */
-export function openWebhookSecret(sealingSecret: string, agency: AgencyId, sealed: string): string | undefined {
+export function openWebhookSecret(sealingSecret: string, agency: AgencyKind, sealed: string): string | undefined {
   const [version, iv, tag, data] = sealed.split('.');
   if (version !== 'v1' || !iv || !tag || !data) return undefined;
   try {
@@ -47,7 +47,7 @@ export function generateWebhookSecret(): string {
 export async function signingSecrets(
   db: Kysely<Database>,
   sealingSecret: string,
-  agency: AgencyId,
+  agency: AgencyKind,
   configured: string,
 ): Promise<string[]> {
   const rows = await db
@@ -79,7 +79,7 @@ export async function signingSecrets(
 export async function rotateWebhookSecret(
   db: Kysely<Database>,
   sealingSecret: string,
-  agency: AgencyId,
+  agency: AgencyKind,
   configured: string,
   graceMs: number,
 ): Promise<RotatedWebhookSecret> {
@@ -114,7 +114,7 @@ export async function rotateWebhookSecret(
 /** When the current secret was made (null: the configured one is current) and when each still-signing older one stops. */
 export async function webhookSecretState(
   db: Kysely<Database>,
-  agency: AgencyId,
+  agency: AgencyKind,
 ): Promise<{ rotatedAt: string | null; retiring: string[] }> {
   const rows = await db
     .selectFrom('agency_webhook_secrets')
@@ -133,6 +133,6 @@ export async function webhookSecretState(
 export function databaseSigningSecrets(
   db: Kysely<Database>,
   sealingSecret: string,
-): (agency: AgencyId, configured: string) => Promise<string[]> {
+): (agency: AgencyKind, configured: string) => Promise<string[]> {
   return (agency, configured) => signingSecrets(db, sealingSecret, agency, configured);
 }

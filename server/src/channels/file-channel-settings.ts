@@ -1,4 +1,4 @@
-import { agencyIds, type AgencyId } from '@tuo/shared';
+import { agencyKinds, type AgencyKind } from '@tuo/shared';
 import { z } from 'zod';
 import { agencyEnvName, perAgency } from './agency-env-names.js';
 
@@ -46,7 +46,7 @@ type FileChannelEnv = { [K in keyof typeof fileChannelEnvShape]?: string | undef
 
 /** Problems with the file channel settings: a channel half set up, or set up beside a webhook. */
 export function fileChannelIssues(env: FileChannelEnv & Record<string, unknown>): { path: string; message: string }[] {
-  return agencyIds.flatMap((agency) => {
+  return agencyKinds.flatMap((agency) => {
     const url = agencyEnvName(agency, 'FILE_SFTP_URL');
     const set = env[url] !== undefined;
     const issues = (['FILE_SFTP_KEY_FILE', 'FILE_SFTP_HOST_KEY'] as const)
@@ -66,7 +66,7 @@ export function fileChannelIssues(env: FileChannelEnv & Record<string, unknown>)
 }
 
 /** The agency's file channel, if it has one. */
-export function fileChannelOf(env: FileChannelEnv, agency: AgencyId): FileChannelSettings | undefined {
+export function fileChannelOf(env: FileChannelEnv, agency: AgencyKind): FileChannelSettings | undefined {
   const url = env[agencyEnvName(agency, 'FILE_SFTP_URL')];
   const privateKeyFile = env[agencyEnvName(agency, 'FILE_SFTP_KEY_FILE')];
   const hostKeySha256 = env[agencyEnvName(agency, 'FILE_SFTP_HOST_KEY')];

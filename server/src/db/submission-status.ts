@@ -1,4 +1,4 @@
-import type { AgencyId, LifeEventId } from '@tuo/shared';
+import type { AgencyKind, LifeEventId } from '@tuo/shared';
 import type { DeliveryStatus, SubmissionStatusResponse } from '@tuo/shared/api/submissions';
 import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
@@ -33,7 +33,7 @@ export async function findSubmissionStatus(
       lifeEvent: submission.life_event as LifeEventId,
       submittedAt: submission.submitted_at.toISOString(),
       agencies: deliveries.map((d) => ({
-        agency: d.agency as AgencyId,
+        agency: d.agency as AgencyKind,
         status: d.status as DeliveryStatus,
         changedAt: d.status_changed_at.toISOString(),
         agencyReference: d.agency_reference,

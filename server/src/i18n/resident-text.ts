@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { agencies, getJourney, type AgencyId, type Language, type LifeEventId } from '@tuo/shared';
+import { agencies, getJourney, type AgencyKind, type Language, type LifeEventId } from '@tuo/shared';
 
 interface Tree {
   [key: string]: string | Tree;
@@ -41,7 +41,7 @@ export interface ResidentText {
   /** A life event's title, as the journey's first pages show it. */
   lifeEvent(lifeEvent: LifeEventId): string;
   /** An agency's name ("Your local council"). */
-  agency(agency: AgencyId): string;
+  agency(agency: AgencyKind): string;
 }
 
 /** {@link ResidentText} for one language. English journey text comes from the definitions in `shared/`. */

@@ -1,4 +1,4 @@
-import type { AgencyId, AgencyPayloadV1, SubmissionEnvelopeV1 } from '@tuo/shared';
+import type { AgencyKind, AgencyPayloadV1, SubmissionEnvelopeV1 } from '@tuo/shared';
 import type { Task } from 'graphile-worker';
 import { sql, type Kysely } from 'kysely';
 import type { AdapterRegistry } from '../adapters/adapter-registry.js';
@@ -30,7 +30,7 @@ export function createDeliverToAgencyTask(deps: {
   return async (rawPayload, helpers) => {
     const { deliveryId, attempt } = deliverToAgencyPayloadSchema.parse(rawPayload);
     // Claim the attempt, note it, and read the envelope in one round trip.
-    const claimed = await sql<{ agency: AgencyId; envelope: unknown; erased: boolean }>`
+    const claimed = await sql<{ agency: AgencyKind; envelope: unknown; erased: boolean }>`
       with claimed as (
         update deliveries set status = 'sending', attempts = ${attempt}, status_changed_at = now()
         -- A notification claimed into a scheduled file belongs to that file's run from then on.

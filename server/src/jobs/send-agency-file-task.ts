@@ -1,4 +1,4 @@
-import { agencyIdSchema } from '@tuo/shared';
+import { agencyKindSchema } from '@tuo/shared';
 import type { CronItem, Task } from 'graphile-worker';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -14,7 +14,7 @@ import type { ProtectedValues } from '../privacy/protected-values.js';
 export const SEND_AGENCY_FILE = 'send_agency_file';
 
 /** `send_agency_file` payload. Re-parsed on entry: the job may have been queued by older code. */
-export const sendAgencyFilePayloadSchema = z.object({ agency: agencyIdSchema });
+export const sendAgencyFilePayloadSchema = z.object({ agency: agencyKindSchema });
 
 /**
  * One cron item per agency with a file channel, on its own schedule. Each agency's runs share a

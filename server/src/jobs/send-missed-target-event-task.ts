@@ -1,4 +1,4 @@
-import type { AgencyId } from '@tuo/shared';
+import type { AgencyKind } from '@tuo/shared';
 import type { Task } from 'graphile-worker';
 import type { Kysely } from 'kysely';
 import { signatureHeader } from '../adapters/transports/webhook-transport.js';
@@ -25,7 +25,7 @@ export function createSendMissedTargetEventTask(deps: {
   config: Pick<Config, 'agencies' | 'delivery'> & { serviceLevels: ServiceLevels };
   calendar: WorkingCalendar;
   /** The agency's current signing secrets (rotated ones from the database, see agency/webhook-secrets.ts). */
-  signingSecrets: (agency: AgencyId, configured: string) => Promise<string[]>;
+  signingSecrets: (agency: AgencyKind, configured: string) => Promise<string[]>;
 }): Task {
   return async (rawPayload, helpers) => {
     const { deliveryId, target } = missedTargetEventPayloadSchema.parse(rawPayload);
@@ -35,7 +35,7 @@ export function createSendMissedTargetEventTask(deps: {
       .select(['d.agency', 'd.delivered_at', 's.reference', 's.life_event'])
       .where('d.id', '=', deliveryId)
       .executeTakeFirst();
-    const webhook = row ? deps.config.agencies[row.agency as AgencyId].webhook : undefined;
+    const webhook = row ? deps.config.agencies[row.agency as AgencyKind].webhook : undefined;
     if (!row?.delivered_at || !webhook) {
       helpers.logger.info(`missed-target event for ${deliveryId}: no webhook agency to tell; nothing to do`);
       return;
@@ -58,7 +58,7 @@ export function createSendMissedTargetEventTask(deps: {
     });
     // Signed like every other webhook: after a rotation, by the new secret (and the old one while it retires).
     const signature = signatureHeader(
-      await deps.signingSecrets(row.agency as AgencyId, webhook.secret),
+      await deps.signingSecrets(row.agency as AgencyKind, webhook.secret),
       messageId,
       timestamp,
       body,

@@ -20,7 +20,7 @@ import { createRemoveExpiredRecordsTask } from './remove-expired-records-task.js
 import { createSendResidentMessageTask } from './send-resident-message-task.js';
 import { createSendSavedFormLinkTask } from './send-saved-form-link-task.js';
 import { createSendAgencyFileTask, SEND_AGENCY_FILE } from './send-agency-file-task.js';
-import { agencyIds } from '@tuo/shared';
+import { agencyKinds } from '@tuo/shared';
 import { FLAG_MISSED_TARGETS, SEND_MISSED_TARGET_EVENT } from '../service-levels/service-level-jobs.js';
 import { englandAndWales } from '../service-levels/working-days.js';
 import { createFlagMissedTargetsTask } from './flag-missed-targets-task.js';
@@ -68,7 +68,7 @@ export function createTaskList(deps: {
       serviceLevels: deps.config.serviceLevels,
       calendar: englandAndWales,
       now: deps.now ?? (() => new Date()),
-      webhookAgencies: new Set(agencyIds.filter((agency) => deps.config.agencies[agency].webhook)),
+      webhookAgencies: new Set(agencyKinds.filter((agency) => deps.config.agencies[agency].webhook)),
     }),
     [SEND_AGENCY_FILE]: createSendAgencyFileTask({
       db: deps.db,

@@ -5,8 +5,8 @@ import type { FastifyInstance, FastifyRequest, Session } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Actor } from '../audit/audit-log.js';
 import { findStaffUser } from '../staff/staff-accounts.js';
-import { StaffSessionStore } from '../staff/staff-session-store.js';
-import { staffCookieName, staffIdleTimeoutMs } from './staff-session.js';
+import { StaffSessionStore } from '../console/console-session-store.js';
+import { staffCookieName, staffIdleTimeoutMs } from '../console/console-session.js';
 
 /** Who is making a submission through the journey pages, and how. */
 export interface SubmissionOrigin {

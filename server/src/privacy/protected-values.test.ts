@@ -69,7 +69,7 @@ describe('protected values', () => {
   });
 
   it('seals agency payloads the same way', () => {
-    const payload = toAgencyPayload(envelopeOf('someone-died'), 'nhs');
+    const payload = toAgencyPayload(envelopeOf('someone-died'), 'gp-practice');
     if (!payload) throw new Error('expected an NHS payload');
     const sealed = older.sealPayload(payload);
     expect(JSON.stringify(sealed)).not.toContain('9434765919');

@@ -1,4 +1,4 @@
-import { answerSummary, getJourney, normaliseReference, type AgencyId, type LifeEventId } from '@tuo/shared';
+import { answerSummary, getJourney, normaliseReference, type AgencyKind, type LifeEventId } from '@tuo/shared';
 import type { SubjectAccessExport } from '@tuo/shared/api/subject-access';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
@@ -104,7 +104,7 @@ export async function exportSubmission(
       .map((row) => ({ label: row.label, lines: [...row.lines] })),
     deliveries: deliveries.map((d) => ({
       id: d.id,
-      agency: d.agency as AgencyId,
+      agency: d.agency as AgencyKind,
       transport: d.transport,
       status: d.status,
       statusChangedAt: d.status_changed_at.toISOString(),

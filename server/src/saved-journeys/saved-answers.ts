@@ -1,11 +1,11 @@
-import { agencyIdSchema, type AgencyId, type Answers, type LifeEventId } from '@tuo/shared';
+import { agencyKindSchema, type AgencyKind, type Answers, type LifeEventId } from '@tuo/shared';
 import type { ProtectedValues } from '../privacy/protected-values.js';
 import { z } from 'zod';
 
 /** What a saved form keeps of a journey: the answers and any "who to tell" choices, nothing else. */
 export interface SavedAnswers {
   answers: Answers;
-  consent?: { offered: AgencyId[]; chosen: AgencyId[] };
+  consent?: { offered: AgencyKind[]; chosen: AgencyKind[] };
 }
 
 const addressSchema = z.object({
@@ -19,8 +19,8 @@ const savedAnswersSchema = z.object({
   answers: z.record(z.string(), z.union([z.string(), z.array(z.string()), addressSchema])),
   consent: z
     .object({
-      offered: z.array(agencyIdSchema),
-      chosen: z.array(agencyIdSchema),
+      offered: z.array(agencyKindSchema),
+      chosen: z.array(agencyKindSchema),
     })
     .optional(),
 });

@@ -1,12 +1,12 @@
-import type { AgencyId, LifeEventId } from '@tuo/shared';
+import type { AgencyKind, LifeEventId } from '@tuo/shared';
 import type {
   ChaseQueue,
   ChaseQueueItem,
   ChaseRequestSummary,
   ChaseStatus,
   TargetKind,
-  TrackChaseAgency,
 } from '@tuo/shared/api/chase-requests';
+import type { TrackChaseAgency } from '@tuo/shared/pages/track-chase-model';
 import { sql, type Kysely } from 'kysely';
 import { auditInsert, recordAudit, type Actor } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
@@ -91,7 +91,7 @@ export async function loadTrackChase(
       }));
     const active = mine.some((r) => r.status !== 'resolved');
     return {
-      agency: row.agency as AgencyId,
+      agency: row.agency as AgencyKind,
       missed: missed?.kind ?? null,
       deadline: missed?.deadline ?? null,
       canAsk: missed !== null && !active && today < deps.perDay,
@@ -112,7 +112,7 @@ export type ChaseResult =
  */
 export async function requestChase(
   db: Kysely<Database>,
-  input: { submissionId: string; agency: AgencyId; note: string },
+  input: { submissionId: string; agency: AgencyKind; note: string },
   deps: ChaseDeps,
 ): Promise<ChaseResult> {
   return db.transaction().execute(async (trx) => {
@@ -181,7 +181,7 @@ export async function listChaseRequests(db: Kysely<Database>): Promise<ChaseQueu
     id: r.id,
     reference: r.reference,
     lifeEvent: r.life_event as LifeEventId,
-    agency: r.agency as AgencyId,
+    agency: r.agency as AgencyKind,
     target: r.target as TargetKind,
     status: r.status as ChaseStatus,
     residentNote: r.resident_note,

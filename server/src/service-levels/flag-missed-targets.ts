@@ -1,4 +1,4 @@
-import type { AgencyId } from '@tuo/shared';
+import type { AgencyKind } from '@tuo/shared';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { SEND_MISSED_TARGET_EVENT } from './service-level-jobs.js';
@@ -11,7 +11,7 @@ export interface FlagDeps {
   serviceLevels: ServiceLevels;
   calendar: WorkingCalendar;
   now: () => Date;
-  webhookAgencies: ReadonlySet<AgencyId>;
+  webhookAgencies: ReadonlySet<AgencyKind>;
 }
 
 const columns: Record<

@@ -1,4 +1,4 @@
-import { agencyIds, lifeEventIds, type AgencyId, type LifeEventId } from '@tuo/shared';
+import { agencyKinds, lifeEventIds, type AgencyKind, type LifeEventId } from '@tuo/shared';
 import {
   suppressionThreshold,
   type NotificationFigures,
@@ -107,7 +107,7 @@ export function performanceFigures(
 ): PerformanceFigures {
   const judged = input.notifications.map((row) => judge(deps.calendar, deps.serviceLevels, deps.now, row));
   const lifeEvents: (LifeEventId | 'all')[] = [...lifeEventIds, 'all'];
-  const notifications: NotificationFigures[] = agencyIds.flatMap((agency: AgencyId) =>
+  const notifications: NotificationFigures[] = agencyKinds.flatMap((agency: AgencyKind) =>
     lifeEvents.map((lifeEvent) => {
       const rows = judged.filter(
         (row) => row.agency === agency && (lifeEvent === 'all' || row.lifeEvent === lifeEvent),

@@ -13,12 +13,12 @@ describe('service-level configuration', () => {
 
   it('reads overrides per agency and per agency and life event', () => {
     expect(
-      configOf({ TARGET_OVERRIDES: 'nhs=1/5, council:someone-died=1/3', TARGET_ACTION_WORKING_DAYS: '15' })
+      configOf({ TARGET_OVERRIDES: 'gp-practice=1/5, council:someone-died=1/3', TARGET_ACTION_WORKING_DAYS: '15' })
         .serviceLevels,
     ).toEqual({
       default: { acknowledgeDays: 2, actionDays: 15 },
       overrides: [
-        { agency: 'nhs', target: { acknowledgeDays: 1, actionDays: 5 } },
+        { agency: 'gp-practice', target: { acknowledgeDays: 1, actionDays: 5 } },
         { agency: 'council', lifeEvent: 'someone-died', target: { acknowledgeDays: 1, actionDays: 3 } },
       ],
     });

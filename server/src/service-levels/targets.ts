@@ -1,4 +1,4 @@
-import type { AgencyId, LifeEventId } from '@tuo/shared';
+import type { AgencyKind, LifeEventId } from '@tuo/shared';
 import { londonDate, type WorkingCalendar } from './working-days.js';
 
 /** Working days an agency has to acknowledge, and to action, a delivered notification. */
@@ -10,7 +10,7 @@ export interface Target {
 /** The configured targets: a default, and overrides per agency or per agency and life event. */
 export interface ServiceLevels {
   default: Target;
-  overrides: readonly { agency: AgencyId; lifeEvent?: LifeEventId; target: Target }[];
+  overrides: readonly { agency: AgencyKind; lifeEvent?: LifeEventId; target: Target }[];
 }
 
 /** Which of the two targets. */

@@ -50,14 +50,14 @@ describe('targets', () => {
   const levels: ServiceLevels = {
     default: { acknowledgeDays: 2, actionDays: 10 },
     overrides: [
-      { agency: 'nhs', target: { acknowledgeDays: 1, actionDays: 5 } },
-      { agency: 'nhs', lifeEvent: 'someone-died', target: { acknowledgeDays: 1, actionDays: 3 } },
+      { agency: 'gp-practice', target: { acknowledgeDays: 1, actionDays: 5 } },
+      { agency: 'gp-practice', lifeEvent: 'someone-died', target: { acknowledgeDays: 1, actionDays: 3 } },
     ],
   };
 
   it('takes the most specific override, else the default', () => {
-    expect(targetFor(levels, 'nhs', 'someone-died')).toEqual({ acknowledgeDays: 1, actionDays: 3 });
-    expect(targetFor(levels, 'nhs', 'baby-born')).toEqual({ acknowledgeDays: 1, actionDays: 5 });
+    expect(targetFor(levels, 'gp-practice', 'someone-died')).toEqual({ acknowledgeDays: 1, actionDays: 3 });
+    expect(targetFor(levels, 'gp-practice', 'baby-born')).toEqual({ acknowledgeDays: 1, actionDays: 5 });
     expect(targetFor(levels, 'council', 'someone-died')).toEqual({ acknowledgeDays: 2, actionDays: 10 });
   });
 

@@ -1,4 +1,4 @@
-import { todayInLondon, type AgencyId, type LifeEventId } from '@tuo/shared';
+import { todayInLondon, type AgencyKind, type LifeEventId } from '@tuo/shared';
 import type { Dashboard } from '@tuo/shared/api/staff-dashboard';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
@@ -19,7 +19,7 @@ function troubled(db: Kysely<Database>, statuses: string[]) {
       rows.map((r) => ({
         id: r.id,
         reference: r.reference,
-        agency: r.agency as AgencyId,
+        agency: r.agency as AgencyKind,
         status: r.status,
         attempts: r.attempts,
         lastError: r.last_error,
@@ -83,7 +83,7 @@ export async function loadDashboard(db: Kysely<Database>, now = new Date()): Pro
     openChaseRequests,
     oldestUnacknowledged: oldest.flatMap((o) =>
       o.delivered_at
-        ? [{ agency: o.agency as AgencyId, reference: o.reference, deliveredAt: o.delivered_at.toISOString() }]
+        ? [{ agency: o.agency as AgencyKind, reference: o.reference, deliveredAt: o.delivered_at.toISOString() }]
         : [],
     ),
   };

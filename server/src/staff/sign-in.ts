@@ -1,16 +1,11 @@
 import type { StaffUser } from '@tuo/shared/api/staff-session';
 import type { FastifyRequest } from 'fastify';
 import { recordAudit } from '../audit/audit-log.js';
-import { clearAccountFailures, isThrottled, recordFailure } from './sign-in-throttle.js';
+import { clearAccountFailures, isThrottled, recordFailure } from '../console/sign-in-throttle.js';
 import { verifyCredentials } from './staff-accounts.js';
 
 /** What a sign-in came to. Failures say nothing about whether the account exists. */
 export type SignInResult = { ok: true; user: StaffUser } | { ok: false; reason: 'failed' | 'throttled' };
-
-/** The one message for a wrong address or password, whichever it was. */
-export const signInFailedMessage = 'Enter a correct email address and password';
-/** The one message while this account or address is throttled. */
-export const signInThrottledMessage = 'There have been too many attempts to sign in. Wait 15 minutes, then try again';
 
 /**
  * Signs a staff member in: throttled per account and per address; on success the session is

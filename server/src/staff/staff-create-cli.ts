@@ -4,7 +4,8 @@ import { staffRoleSchema } from '@tuo/shared/api/staff-session';
 import { z } from 'zod';
 import { ConfigError, parseEnv } from '../config.js';
 import { withCliDatabase } from '../db/cli-database.js';
-import { createStaffUser, StaffAccountExistsError } from './staff-accounts.js';
+import { createStaffUser } from './staff-accounts.js';
+import { StaffAccountExistsError } from '../console/password-accounts.js';
 
 // `npm run staff:create -- --email a.adviser@council.example --role adviser` makes an account
 // (the first admin included) against DATABASE_URL or the embedded database, and prints a

@@ -1,4 +1,4 @@
-import { answerSummary, getJourney, normaliseReference, type AgencyId, type LifeEventId } from '@tuo/shared';
+import { answerSummary, getJourney, normaliseReference, type AgencyKind, type LifeEventId } from '@tuo/shared';
 import type { SubmissionView } from '@tuo/shared/api/staff-submissions';
 import { startAssistedRequestSchema } from '@tuo/shared/api/staff-session';
 import { z } from 'zod';
@@ -101,7 +101,7 @@ export async function loadSubmissionView(
         .map((row) => ({ label: row.label, lines: [...row.lines] })),
       deliveries: deliveries.map((d) => ({
         id: d.id,
-        agency: d.agency as AgencyId,
+        agency: d.agency as AgencyKind,
         transport: d.transport,
         status: d.status,
         statusChangedAt: d.status_changed_at.toISOString(),

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createSubmissionEnvelopeV1, generateReference, type AgencyId } from '@tuo/shared';
+import { createSubmissionEnvelopeV1, generateReference, type AgencyKind } from '@tuo/shared';
 import type { CreateSubmissionRequest, CreateSubmissionResponse } from '@tuo/shared/api/submissions';
 import type { StartAssistedRequest } from '@tuo/shared/api/staff-session';
 import { sql, type Kysely } from 'kysely';
@@ -85,7 +85,7 @@ async function insertAll(
   const envelope = createSubmissionEnvelopeV1(request, { reference, submittedAt, consentGivenBy, purposeVersion });
   // Protected identifiers never reach the database in clear: sealed in the envelope, hashed for search.
   const stored = privacy.sealEnvelope(envelope);
-  const agencies: AgencyId[] = envelope.consent.filter((c) => c.given).map((c) => c.agency);
+  const agencies: AgencyKind[] = envelope.consent.filter((c) => c.given).map((c) => c.agency);
   const submissionId = randomUUID();
   const deliveryIds = agencies.map(() => randomUUID());
   const messages = contactChannels(envelope.answers).map((channel) => ({ id: randomUUID(), channel }));

@@ -1,12 +1,13 @@
 // No zod here: the browser's first page needs the names, not the validation.
 /**
- * Stable ids of the services a submission can be routed to. They appear in the API, in payloads
- * and in configuration names such as `AGENCY_NHS_WEBHOOK_URL`, so never rename one.
+ * The kinds of organisation a submission can be routed to. They appear in the API, in payloads,
+ * in webhook event types (`gp-practice.notification.created`) and in configuration names such as
+ * `AGENCY_GP_PRACTICE_WEBHOOK_URL` (upper case, `-` as `_`).
  */
-export const agencyIds = ['council', 'nhs', 'housing', 'jobcentre'] as const;
+export const agencyKinds = ['council', 'gp-practice', 'housing-provider', 'jobcentre'] as const;
 
-/** One of {@link agencyIds}. */
-export type AgencyId = (typeof agencyIds)[number];
+/** One of {@link agencyKinds}. */
+export type AgencyKind = (typeof agencyKinds)[number];
 
 /** How we describe an agency to a resident. */
 export interface AgencyDescription {
@@ -17,17 +18,17 @@ export interface AgencyDescription {
 }
 
 /** Plain-English name and description of every agency, keyed by id. */
-export const agencies: Readonly<Record<AgencyId, AgencyDescription>> = {
+export const agencies: Readonly<Record<AgencyKind, AgencyDescription>> = {
   council: {
     name: 'Your local council',
     description:
       'Council tax, housing benefit, blue badges, bus passes, libraries, social care and the electoral register.',
   },
-  nhs: {
+  'gp-practice': {
     name: 'Your GP and the NHS',
     description: 'Your GP practice and NHS health records.',
   },
-  housing: {
+  'housing-provider': {
     name: 'Your housing association or council landlord',
     description: 'The landlord of a council or housing association home.',
   },

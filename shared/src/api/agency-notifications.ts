@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agencyIdSchema } from '../agencies/agency-ids.js';
+import { agencyKindSchema } from '../agencies/agency-kinds.js';
 import { canonicalReferenceSchema } from '../identifiers/reference.js';
 import { lifeEventIdSchema } from '../journeys/catalogue.js';
 
@@ -31,7 +31,7 @@ export const agencyNotificationSchema = z
     }),
     reference: canonicalReferenceSchema,
     lifeEvent: lifeEventIdSchema,
-    agency: agencyIdSchema,
+    agency: agencyKindSchema,
     status: agencyNotificationStatusSchema,
     deliveredAt: z.iso.datetime({ offset: true }),
     acknowledgedAt: z.iso.datetime({ offset: true }).nullable(),

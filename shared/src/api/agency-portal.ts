@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agencyIdSchema } from '../agencies/agency-ids.js';
+import { agencyKindSchema } from '../agencies/agency-kinds.js';
 import { canonicalReferenceSchema } from '../identifiers/reference.js';
 import { lifeEventIdSchema } from '../journeys/catalogue.js';
 import { agencyNotificationSchema, agencyNotificationStatusSchema } from './agency-notifications.js';
@@ -26,7 +26,7 @@ export const agencyUserSchema = z.strictObject({
   id: z.uuid(),
   email: z.string(),
   role: agencyRoleSchema,
-  agency: agencyIdSchema,
+  agency: agencyKindSchema,
 });
 
 /** The signed-in agency user. */

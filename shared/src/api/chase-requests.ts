@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { AgencyId } from '../agencies/agency-ids.js';
+import type { AgencyKind } from '../agencies/agency-kinds.js';
 import type { LifeEventId } from '../journeys/catalogue.js';
-import type { FormProps } from '../pages/page-model.js';
 
 /** The service-level target a notification can miss: acknowledged, or actioned, within so many working days. */
 export type TargetKind = 'acknowledge' | 'action';
@@ -33,34 +32,12 @@ export interface ChaseRequestSummary {
   staffNote: string | null;
 }
 
-/** One agency on the tracking page, against its targets. */
-export interface TrackChaseAgency {
-  agency: AgencyId;
-  /** The target it has missed (the later one when both), or null while within target or done. */
-  missed: TargetKind | null;
-  /** The last UK day (`YYYY-MM-DD`) it had for the missed target. */
-  deadline: string | null;
-  /** The resident may ask now: a target missed, nothing open, and today's limit not reached. */
-  canAsk: boolean;
-  /** Earlier requests for this agency, newest first. */
-  requests: ChaseRequestSummary[];
-}
-
-/** The service-level part of the tracking page: each agency, and one form per agency to ask us to chase. */
-export interface TrackChase {
-  /** Posts `agency` and `note-{agency}`; errors name `note-{agency}`. */
-  form: FormProps;
-  agencies: TrackChaseAgency[];
-  /** Set just after a request was made, to confirm it. */
-  requested: AgencyId | null;
-}
-
 /** A request in the staff queue: which report and service, what was missed, and the resident's note. */
 export interface ChaseQueueItem {
   id: string;
   reference: string;
   lifeEvent: LifeEventId;
-  agency: AgencyId;
+  agency: AgencyKind;
   target: TargetKind;
   status: ChaseStatus;
   residentNote: string | null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agencyIdSchema } from '../agencies/agency-ids.js';
+import { agencyKindSchema } from '../agencies/agency-kinds.js';
 import { lifeEventIdSchema } from '../journeys/catalogue.js';
 import { channelSchema } from '../submission/channel.js';
 
@@ -50,7 +50,7 @@ export type StepFigures = z.infer<typeof stepFiguresSchema>;
 
 /** One agency's notifications for one life event (or all together). */
 export const notificationFiguresSchema = z.strictObject({
-  agency: agencyIdSchema,
+  agency: agencyKindSchema,
   lifeEvent: lifeEventOrAllSchema,
   sent: count.meta({ description: 'Notifications delivered in the period; null when fewer than 10' }),
   acknowledge: stepFiguresSchema,
@@ -95,7 +95,7 @@ export const staffPerformanceQuerySchema = z
   .strictObject({
     from: z.iso.date({ error: 'Enter a real start date, like 2026-01-31' }),
     to: z.iso.date({ error: 'Enter a real end date, like 2026-03-31' }),
-    agency: agencyIdSchema.optional(),
+    agency: agencyKindSchema.optional(),
     lifeEvent: lifeEventIdSchema.optional(),
     channel: channelSchema.optional(),
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agencyIdSchema } from '../agencies/agency-ids.js';
+import { agencyKindSchema } from '../agencies/agency-kinds.js';
 import { lifeEventIdSchema } from '../journeys/catalogue.js';
 
 const timestamp = z.iso.datetime({ offset: true });
@@ -8,7 +8,7 @@ const timestamp = z.iso.datetime({ offset: true });
 export const troubledDeliverySchema = z.strictObject({
   id: z.uuid(),
   reference: z.string(),
-  agency: agencyIdSchema,
+  agency: agencyKindSchema,
   status: z.string(),
   attempts: z.number().int(),
   lastError: z.string().nullable(),
@@ -26,7 +26,7 @@ export const dashboardSchema = z.strictObject({
   waiting: z.array(troubledDeliverySchema),
   /** Per agency, the notification delivered longest ago that nobody there has acknowledged. */
   oldestUnacknowledged: z.array(
-    z.strictObject({ agency: agencyIdSchema, reference: z.string(), deliveredAt: timestamp }),
+    z.strictObject({ agency: agencyKindSchema, reference: z.string(), deliveredAt: timestamp }),
   ),
   /** Notifications flagged past their target and still not acknowledged / actioned. */
   missedTargets: z.strictObject({ acknowledge: z.number().int(), action: z.number().int() }),

@@ -27,15 +27,6 @@ export const staffUserSchema = z.strictObject({
 /** The signed-in staff member. */
 export type StaffUser = z.infer<typeof staffUserSchema>;
 
-/** `POST /api/staff/sign-in` body. */
-export const signInRequestSchema = z.strictObject({
-  email: z.string().trim().min(1, { error: 'Enter your email address' }).max(320),
-  password: z.string().min(1, { error: 'Enter your password' }).max(1000),
-});
-
-/** `POST /api/staff/sign-in` body. */
-export type SignInRequest = z.infer<typeof signInRequestSchema>;
-
 /** How an assisted transaction is happening. */
 export const assistedModes = ['phone', 'face-to-face'] as const;
 

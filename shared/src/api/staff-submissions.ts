@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agencyIdSchema } from '../agencies/agency-ids.js';
+import { agencyKindSchema } from '../agencies/agency-kinds.js';
 import { isValidNhsNumber, nhsNumberMessage } from '../identifiers/nhs-number.js';
 import { isValidNiNumber, niNumberMessage } from '../identifiers/ni-number.js';
 import { lifeEventIdSchema } from '../journeys/catalogue.js';
@@ -57,7 +57,7 @@ export const deliveryAttemptSchema = z.strictObject({
 /** One agency's delivery, with its whole history. */
 export const deliveryHistorySchema = z.strictObject({
   id: z.uuid(),
-  agency: agencyIdSchema,
+  agency: agencyKindSchema,
   transport: z.string().nullable(),
   status: z.string(),
   statusChangedAt: timestamp,

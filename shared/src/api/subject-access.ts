@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agencyIdSchema } from '../agencies/agency-ids.js';
+import { agencyKindSchema } from '../agencies/agency-kinds.js';
 import { lifeEventIdSchema } from '../journeys/catalogue.js';
 import { consentGivenBySchema, consentRecordSchema } from '../submission/v1/submission-envelope-v1-schema.js';
 import { auditEventSchema } from './admin-audit.js';
@@ -13,7 +13,7 @@ export const erasureKinds = ['retention', 'request'] as const;
 /** One agency's delivery in an export: its payload (as the agency received it) and its whole history. */
 export const exportedDeliverySchema = z.strictObject({
   id: z.uuid(),
-  agency: agencyIdSchema,
+  agency: agencyKindSchema,
   transport: z.string().nullable(),
   status: z.string(),
   statusChangedAt: timestamp,

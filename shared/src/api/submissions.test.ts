@@ -36,7 +36,7 @@ describe('POST /submissions request', () => {
     const result = createSubmissionRequestSchema.safeParse({
       ...exampleSubmissions['someone-died'],
       answers,
-      consent: ['council', 'housing', 'council'],
+      consent: ['council', 'housing-provider', 'council'],
     });
     expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
       [
@@ -82,14 +82,16 @@ describe('responses', () => {
       createSubmissionResponseSchema.safeParse({
         reference: 'TUO-7K3M-9Q2M',
         trackingSecret: 'a'.repeat(43),
-        agencies: ['council', 'nhs'],
+        agencies: ['council', 'gp-practice'],
       }).success,
     ).toBe(true);
     const status = {
       reference: 'TUO-7K3M-9Q2M',
       lifeEvent: 'moving-home',
       submittedAt: '2025-06-15T10:00:00Z',
-      agencies: [{ agency: 'nhs', status: 'delivered', changedAt: '2025-06-15T10:01:00Z', agencyReference: 'GP-1' }],
+      agencies: [
+        { agency: 'gp-practice', status: 'delivered', changedAt: '2025-06-15T10:01:00Z', agencyReference: 'GP-1' },
+      ],
     };
     expect(submissionStatusResponseSchema.safeParse(status).success).toBe(true);
     expect(

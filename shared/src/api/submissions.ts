@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { AgencyId } from '../agencies/agency-ids.js';
-import { agencies, agencyIdSchema, agencyIds } from '../agencies/agency-ids.js';
+import type { AgencyKind } from '../agencies/agency-kinds.js';
+import { agencies, agencyKindSchema, agencyKinds } from '../agencies/agency-kinds.js';
 import { canonicalReferenceSchema } from '../identifiers/reference.js';
 import type { LifeEventId } from '../journeys/catalogue.js';
 import { catalogue, lifeEventIdSchema, lifeEventIds } from '../journeys/catalogue.js';
@@ -15,7 +15,7 @@ function requestFor(lifeEvent: LifeEventId) {
     /** Normalised answers (ISO dates, arrays for checkboxes), keyed by field name. */
     answers: answersSchema(catalogue[lifeEvent]),
     /** The agencies the resident agreed to tell; each must be relevant to the answers. */
-    consent: z.array(agencyIdSchema),
+    consent: z.array(agencyKindSchema),
     channel: channelSchema.default('online'),
     /** The language the resident used, kept for their confirmation and for agencies replying. */
     language: languageSchema.default('en'),
@@ -34,7 +34,7 @@ export const createSubmissionRequestSchema = z
   .superRefine((request, ctx) => {
     const journey = catalogue[request.lifeEvent];
     const relevant = relevantAgencies(journey, request.answers);
-    const seen = new Set<AgencyId>();
+    const seen = new Set<AgencyKind>();
     request.consent.forEach((agency, index) => {
       if (seen.has(agency))
         ctx.addIssue({
@@ -98,7 +98,7 @@ export const createSubmissionResponseSchema = z.strictObject({
   /** Show once; together with the reference it unlocks the status page. Store only its hash. */
   trackingSecret: trackingSecretSchema,
   /** The agencies that will be told, in a fixed order. */
-  agencies: z.array(agencyIdSchema),
+  agencies: z.array(agencyKindSchema),
 });
 
 /** `POST /submissions` 201 response. */
@@ -120,7 +120,7 @@ export const submissionStatusResponseSchema = z.strictObject({
   submittedAt: z.iso.datetime({ offset: true }),
   agencies: z.array(
     z.strictObject({
-      agency: z.enum(agencyIds),
+      agency: z.enum(agencyKinds),
       status: z.enum(deliveryStatuses),
       changedAt: z.iso.datetime({ offset: true }),
       /** The agency's own case reference, once it has given one. */

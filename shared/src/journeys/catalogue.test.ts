@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agencyIds } from '../agencies/agency-ids.js';
+import { agencyKinds } from '../agencies/agency-kinds.js';
 import { catalogue, getJourney, isLifeEventId, lifeEventIds, pagePath } from './catalogue.js';
 import { journeyDefinitionSchema } from './definition/journey-definition-schema.js';
 
@@ -13,7 +13,7 @@ describe('catalogue', () => {
     const { pages, routing } = getJourney(id);
     expect(pages.length).toBeGreaterThanOrEqual(5);
     expect(pages.length).toBeLessThanOrEqual(11);
-    expect(agencyIds.some((agency) => routing[agency])).toBe(true);
+    expect(agencyKinds.some((agency) => routing[agency])).toBe(true);
   });
 
   it('builds page paths and recognises life event ids', () => {

@@ -1,8 +1,8 @@
-import type { AgencyId } from '../agencies/agency-ids.js';
+import type { AgencyKind } from '../agencies/agency-kinds.js';
 import type { FieldError } from '../api/field-errors.js';
 import type { AddressLookupState } from '../api/address-lookup.js';
 import type { SubmissionStatusResponse } from '../api/submissions.js';
-import type { TrackChase } from '../api/chase-requests.js';
+import type { TrackChase } from './track-chase-model.js';
 import type { PerformanceProps } from './performance-page-model.js';
 import type { LifeEventId } from '../journeys/catalogue.js';
 import type { Answers, AnswerValue } from '../journeys/engine/answers.js';
@@ -80,7 +80,7 @@ export interface WhoToTellProps {
 /** The declaration, then send. */
 export interface DeclarationProps {
   lifeEvent: LifeEventId;
-  agencies: AgencyId[];
+  agencies: AgencyKind[];
   backHref: string;
   form: FormProps;
 }
@@ -91,7 +91,7 @@ export interface ConfirmationProps {
   reference: string;
   /** Shown once: null when the resident has already seen it. */
   trackingSecret: string | null;
-  agencies: AgencyId[];
+  agencies: AgencyKind[];
 }
 
 /** The tracking form and, when the reference and secret matched, each agency's status. */
@@ -126,7 +126,7 @@ interface PageModelBase {
  */
 export type PageModel = PageModelBase &
   (
-    | { page: 'start' | 'not-found' | 'error' | 'session-expired'; props: NoProps }
+    | { page: 'start' | 'not-found' | 'error' | 'unavailable' | 'session-expired'; props: NoProps }
     | { page: 'choose-life-event'; props: ChooseLifeEventProps }
     | { page: 'question'; props: QuestionProps }
     | { page: 'check-answers'; props: CheckAnswersProps }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { TrackChase, TrackChaseAgency } from '@tuo/shared/api/chase-requests';
+import type { TrackChase, TrackChaseAgency } from '@tuo/shared/pages/track-chase-model';
 import { ErrorMessage } from '../../components/error-message.js';
 import { describedBy, errorAt } from '../../components/field-ids.js';
 import { PostForm } from '../../components/post-form.js';

@@ -5,7 +5,7 @@ import {
   getJourney,
   lifeEventIds,
   routedFields,
-  type AgencyId,
+  type AgencyKind,
   type AgencyPayloadV1,
   type FieldDefinition,
 } from '@tuo/shared';
@@ -37,7 +37,7 @@ export interface AgencyFile {
 }
 
 /** Every field routed to the agency in any life event, once each, in catalogue order: the file's answer columns. */
-function answerColumns(agency: AgencyId): { name: string; label: string }[] {
+function answerColumns(agency: AgencyKind): { name: string; label: string }[] {
   const columns = new Map<string, string>();
   for (const lifeEvent of lifeEventIds) {
     const journey = getJourney(lifeEvent);
@@ -58,7 +58,7 @@ function answerText(payload: AgencyPayloadV1, name: string): string {
   return field ? formatAnswer(field, value).join(', ') : JSON.stringify(value);
 }
 
-function csv(agency: AgencyId, labels: FileColumnLabels, records: FileRecord[]): string {
+function csv(agency: AgencyKind, labels: FileColumnLabels, records: FileRecord[]): string {
   const answers = answerColumns(agency);
   const header = [
     labels.notification,
@@ -90,7 +90,7 @@ function xmlText(value: string): string {
     .replaceAll('"', '&quot;');
 }
 
-function xml(agency: AgencyId, run: { id: string; createdAt: Date }, records: FileRecord[]): string {
+function xml(agency: AgencyKind, run: { id: string; createdAt: Date }, records: FileRecord[]): string {
   const answers = answerColumns(agency);
   const attributes = (pairs: [string, string][]) =>
     pairs.map(([name, value]) => ` ${name}="${xmlText(value)}"`).join('');
@@ -131,7 +131,7 @@ function xml(agency: AgencyId, run: { id: string; createdAt: Date }, records: Fi
  * record count and SHA-256, so the agency's import can check it has the whole file.
  */
 export function agencyFile(
-  agency: AgencyId,
+  agency: AgencyKind,
   labels: FileColumnLabels,
   run: { id: string; fileName: string; format: 'csv' | 'xml'; createdAt: Date },
   records: FileRecord[],

@@ -1,4 +1,4 @@
-import type { AgencyId } from '@tuo/shared';
+import type { AgencyKind } from '@tuo/shared';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { ProtectedValues } from '../../privacy/protected-values.js';
@@ -18,7 +18,7 @@ export const fileRunLimit = 5000;
 const runColumns = sql`id::text as id, file_name as "fileName", format, created_at as "createdAt"`;
 
 /** The agency's run left unfinished (its worker died, or the upload failed), to resume first. */
-export async function findClaimedRun(db: Kysely<Database>, agency: AgencyId): Promise<ClaimedRun | undefined> {
+export async function findClaimedRun(db: Kysely<Database>, agency: AgencyKind): Promise<ClaimedRun | undefined> {
   const rows = await sql<ClaimedRun>`
     select ${runColumns} from file_runs where agency = ${agency} and status = 'claimed' order by id limit 1
   `.execute(db);
@@ -32,7 +32,7 @@ export async function findClaimedRun(db: Kysely<Database>, agency: AgencyId): Pr
  */
 export async function claimRun(
   db: Kysely<Database>,
-  agency: AgencyId,
+  agency: AgencyKind,
   format: 'csv' | 'xml',
   limit = fileRunLimit,
 ): Promise<ClaimedRun | undefined> {

@@ -1,4 +1,4 @@
-import type { AgencyId } from '@tuo/shared';
+import type { AgencyKind } from '@tuo/shared';
 import type { RotatedWebhookSecret, WebhookSecretStatus } from '@tuo/shared/api/agency-portal';
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
@@ -38,7 +38,7 @@ export async function revokeKeyAudited(request: FastifyRequest, id: string): Pro
 
 /** Whether the agency takes webhooks and which secrets sign them now. */
 export async function webhookStatus(request: FastifyRequest, config: AgencyAdminConfig): Promise<WebhookSecretStatus> {
-  const agency: AgencyId = signedInAgencyUser(request).agency;
+  const agency: AgencyKind = signedInAgencyUser(request).agency;
   const webhook = config.agencies[agency].webhook !== undefined;
   return {
     webhook,

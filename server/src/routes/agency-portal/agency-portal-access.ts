@@ -3,8 +3,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { recordAudit, type Actor, type AuditEvent } from '../../audit/audit-log.js';
 import { findAgencyUser } from '../../agency-portal/agency-accounts.js';
+import { carriesCsrfToken, staffCsrfToken } from '../../console/csrf.js';
+import { refuseApiOrSignIn } from '../../console/refusal.js';
 import { AppError } from '../../errors.js';
-import { isPage, staffCsrfToken, tokenMatches } from '../staff/staff-access.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -58,11 +59,7 @@ async function refuse(
   code: string,
   message: string,
 ): Promise<void> {
-  if (!isPage(request)) throw new AppError(status, code, message);
-  if (status === 401) {
-    await reply.redirect('/agency/sign-in', 303);
-    return;
-  }
+  if (await refuseApiOrSignIn(request, reply, { status, code, message }, '/agency/sign-in')) return;
   const nav = request.agencyUser ? { user: request.agencyUser, csrfToken: staffCsrfToken(request) } : null;
   const expired = code === 'csrf_failed';
   await reply.code(403).page({
@@ -109,10 +106,7 @@ export function addAgencyAccessControl(app: FastifyInstance): void {
   });
 
   app.addHook('preValidation', async (request, reply) => {
-    if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
-    const body = request.body as Record<string, unknown> | undefined;
-    const presented = request.headers['x-csrf-token'] ?? body?._csrf;
-    if (tokenMatches(request.session.get('staffCsrf'), presented)) return;
+    if (carriesCsrfToken(request)) return;
     request.log.info('agency portal request refused: missing or wrong anti-forgery token');
     await refuse(
       request,

@@ -7,14 +7,14 @@ import {
   webhookSecretStatusSchema,
 } from '@tuo/shared/api/agency-portal';
 import { problemSchema } from '@tuo/shared/api/problem';
-import { signInRequestSchema } from '@tuo/shared/api/staff-session';
+import { signInRequestSchema } from '@tuo/shared/api/console-sign-in';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { signInAgencyUser, signOutAgencyUser } from '../../agency-portal/agency-sign-in.js';
 import { AppError, ConflictError, NotFoundError } from '../../errors.js';
-import { signInFailedMessage, signInThrottledMessage } from '../../staff/sign-in.js';
-import { staffCsrfToken } from '../staff/staff-access.js';
+import { signInFailedMessage, signInThrottledMessage } from '../../console/sign-in-messages.js';
+import { staffCsrfToken } from '../../console/csrf.js';
 import {
   createKeyAudited,
   listKeysAudited,
@@ -24,7 +24,7 @@ import {
   type AgencyAdminConfig,
 } from './agency-admin-actions.js';
 import { agencySessionSecurity as security, signedInAgencyUser } from './agency-portal-access.js';
-import type { AgencyScopeOptions } from './agency-portal-routes.js';
+import type { AgencyScopeOptions } from './agency-scope-options.js';
 
 const tags = ['agency-portal'];
 const refusals = { 401: problemSchema, 403: problemSchema };

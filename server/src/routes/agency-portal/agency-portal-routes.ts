@@ -1,17 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../../config.js';
-import { staffSessionPlugin } from '../../plugins/staff-session.js';
+import { staffSessionPlugin } from '../../console/console-session.js';
 import { addAgencyAccessControl } from './agency-portal-access.js';
 import { agencyPortalApiRoutes } from './agency-portal-api-routes.js';
 import { adminPages } from './pages/admin-pages.js';
 import { exportRoute } from './pages/export-route.js';
 import { notificationPages } from './pages/notification-pages.js';
+import type { AgencyScopeOptions } from './agency-scope-options.js';
 import { agencySignInPages } from './pages/sign-in-pages.js';
-
-/** What the agency portal's routes need to know about its cookie. */
-export interface AgencyScopeOptions {
-  cookieName: string;
-}
 
 /** The agency portal's session cookie: `__Host-` pins it to this host, which browsers allow only when Secure. */
 export function agencyCookieName(publicUrl: string): string {
@@ -20,7 +16,7 @@ export function agencyCookieName(publicUrl: string): string {
 
 /**
  * The agency portal for people at an agency: `/agency/…` pages and `/api/agency-portal/…` JSON, in
- * one scope running the staff console's session machinery under its own cookie, with its own
+ * one scope running the consoles' shared session machinery (`server/src/console/`) under its own cookie, with its own
  * access control (agency roles only), apart from the staff console and the agency systems' API.
  */
 export const agencyPortalRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { config }) => {

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { AgencyId, Answers, LifeEventId } from '@tuo/shared';
+import type { AgencyKind, Answers, LifeEventId } from '@tuo/shared';
 import type { FastifyRequest } from 'fastify';
 
 /** One life event's journey as it stands in the resident's session. */
 export interface JourneyState {
   answers: Answers;
   /** Agencies offered on "who to tell" and those chosen, so an agency that becomes relevant later starts ticked. */
-  consent?: { offered: AgencyId[]; chosen: AgencyId[] };
+  consent?: { offered: AgencyKind[]; chosen: AgencyKind[] };
   /** One per journey: a double click or a resent declaration replays the first submission. */
   idempotencyKey: string;
   /** Set once sent; answers are then forgotten. The secret is cleared once shown. */
-  submitted?: { reference: string; trackingSecret: string | null; agencies: AgencyId[] };
+  submitted?: { reference: string; trackingSecret: string | null; agencies: AgencyKind[] };
 }
 
 declare module 'fastify' {

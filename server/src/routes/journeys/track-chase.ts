@@ -1,5 +1,6 @@
-import { agencyIds, normaliseReference, type AgencyId, type FieldError } from '@tuo/shared';
-import { chaseNoteSchema, type TrackChase } from '@tuo/shared/api/chase-requests';
+import { agencyKinds, normaliseReference, type AgencyKind, type FieldError } from '@tuo/shared';
+import { chaseNoteSchema } from '@tuo/shared/api/chase-requests';
+import type { TrackChase } from '@tuo/shared/pages/track-chase-model';
 import { pageMessages } from '@tuo/shared/pages/page-messages';
 import type { FormValues } from '@tuo/shared/pages/form-values';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -47,7 +48,7 @@ export async function trackChaseProps(
   request: FastifyRequest,
   config: ChaseConfig,
   reference: string,
-  extra: { values?: FormValues; errors?: FieldError[]; requested?: AgencyId | null } = {},
+  extra: { values?: FormValues; errors?: FieldError[]; requested?: AgencyKind | null } = {},
 ): Promise<TrackChase | null> {
   const submission = await request.server.db
     .selectFrom('submissions')
@@ -87,7 +88,7 @@ export function trackChaseRoutes(renderTrack: RenderTrack): FastifyPluginAsyncZo
       async (request, reply) => {
         const field = (name: string) => (typeof request.body[name] === 'string' ? request.body[name] : '');
         const reference = normaliseReference(field('reference'));
-        const agency = agencyIds.find((id) => id === field('agency'));
+        const agency = agencyKinds.find((id) => id === field('agency'));
         if (!isTracked(request, reference)) return reply.redirect('/track', 303);
         const back = `/track?reference=${encodeURIComponent(reference)}`;
         if (!agency) return reply.redirect(back, 303);

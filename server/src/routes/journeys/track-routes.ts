@@ -1,5 +1,5 @@
 import {
-  agencyIds,
+  agencyKinds,
   isValidReference,
   normaliseReference,
   type FieldError,
@@ -45,7 +45,7 @@ async function lookUp(
 interface ChaseExtra {
   values?: FormValues;
   errors?: FieldError[];
-  requested?: (typeof agencyIds)[number] | null;
+  requested?: (typeof agencyKinds)[number] | null;
 }
 
 async function render(
@@ -88,7 +88,7 @@ export const trackRoutes: FastifyPluginAsyncZod<{ config: ChaseConfig }> = async
     // A reference this session already unlocked (after chasing, say) shows without the code again.
     if (reference !== undefined && secret === undefined && isTracked(request, reference)) {
       const found = await findSubmissionStatus(request.server.db, normaliseReference(reference));
-      const requested = agencyIds.find((agency) => agency === request.query.requested) ?? null;
+      const requested = agencyKinds.find((agency) => agency === request.query.requested) ?? null;
       if (found) return render(request, reply, config, { reference, secret: '' }, [], found.status, { requested });
     }
     if (reference === undefined || secret === undefined)

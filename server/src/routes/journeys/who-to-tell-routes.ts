@@ -1,11 +1,11 @@
 import {
-  agencyIds,
+  agencyKinds,
   consentOptions,
   createSubmissionRequestSchema,
   getJourney,
   isLifeEventId,
   toFieldErrors,
-  type AgencyId,
+  type AgencyKind,
   type LifeEventId,
 } from '@tuo/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -19,7 +19,7 @@ const params = z.object({ lifeEvent: z.string() });
 const title = 'Who do you want us to tell?';
 
 /** Ticked agencies: the resident's earlier choice, with any agency not offered then ticked by default. */
-function ticked(state: JourneyState, relevant: readonly AgencyId[]): AgencyId[] {
+function ticked(state: JourneyState, relevant: readonly AgencyKind[]): AgencyKind[] {
   const { consent } = state;
   if (!consent) return [...relevant];
   return relevant.filter((agency) => consent.chosen.includes(agency) || !consent.offered.includes(agency));
@@ -30,7 +30,7 @@ export const whoToTellRoutes: FastifyPluginAsyncZod = async (app) => {
   const render = (
     lifeEvent: LifeEventId,
     state: JourneyState,
-    chosen: readonly AgencyId[],
+    chosen: readonly AgencyKind[],
     errors: ReturnType<typeof toFieldErrors>,
     token: string,
   ) => {
@@ -87,7 +87,7 @@ export const whoToTellRoutes: FastifyPluginAsyncZod = async (app) => {
       const options = consentOptions(getJourney(lifeEvent), state.answers);
       const posted = [request.body.consent ?? []].flat();
       // Required agencies have no box to untick: they are always told.
-      const chosen = agencyIds.filter((agency) =>
+      const chosen = agencyKinds.filter((agency) =>
         options.some((o) => o.agency === agency && (o.required || posted.includes(agency))),
       );
       // The API's own rules decide whether this consent is acceptable, so the two can never disagree.

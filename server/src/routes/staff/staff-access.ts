@@ -1,7 +1,8 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { roleAtLeast, type StaffRole, type StaffUser } from '@tuo/shared/api/staff-session';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit, type AuditEvent } from '../../audit/audit-log.js';
+import { carriesCsrfToken, staffCsrfToken } from '../../console/csrf.js';
+import { refuseApiOrSignIn } from '../../console/refusal.js';
 import { AppError } from '../../errors.js';
 import { findStaffUser } from '../../staff/staff-accounts.js';
 
@@ -19,9 +20,6 @@ declare module 'fastify' {
 /** The OpenAPI security requirement of every signed-in staff route. */
 export const staffSecurity = [{ staffSession: [] }];
 
-/** Console pages answer people with pages and redirects; everything else is the JSON API. */
-export const isPage = (request: FastifyRequest) => !request.url.startsWith('/api/');
-
 /** The signed-in staff member (the access hook guarantees one on non-public routes). */
 export function signedIn(request: FastifyRequest): StaffUser {
   if (!request.staff) throw new AppError(401, 'unauthenticated', 'Sign in to the staff console first.');
@@ -38,22 +36,6 @@ export async function auditStaff(request: FastifyRequest, event: Omit<AuditEvent
   await recordAudit(request.server.db, { ...event, actor: staffActor(request) });
 }
 
-/** This session's anti-forgery token, made on first use and replaced at sign-in with the session. */
-export function staffCsrfToken(request: FastifyRequest): string {
-  const existing = request.session.get('staffCsrf');
-  if (existing) return existing;
-  const token = randomBytes(32).toString('base64url');
-  request.session.set('staffCsrf', token);
-  return token;
-}
-
-/** True when the presented anti-forgery token is this session's (compared in constant time). */
-export function tokenMatches(expected: string | undefined, presented: unknown): boolean {
-  if (!expected || typeof presented !== 'string') return false;
-  const [a, b] = [Buffer.from(expected), Buffer.from(presented)];
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 async function refuse(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -61,11 +43,7 @@ async function refuse(
   code: string,
   message: string,
 ): Promise<void> {
-  if (!isPage(request)) throw new AppError(status, code, message);
-  if (status === 401) {
-    await reply.redirect('/staff/sign-in', 303);
-    return;
-  }
+  if (await refuseApiOrSignIn(request, reply, { status, code, message }, '/staff/sign-in')) return;
   const nav = request.staff
     ? { user: request.staff, csrfToken: staffCsrfToken(request), assisting: request.session.get('assisting') ?? null }
     : null;
@@ -114,10 +92,7 @@ export function addStaffAccessControl(app: FastifyInstance): void {
   });
 
   app.addHook('preValidation', async (request, reply) => {
-    if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
-    const body = request.body as Record<string, unknown> | undefined;
-    const presented = request.headers['x-csrf-token'] ?? body?._csrf;
-    if (tokenMatches(request.session.get('staffCsrf'), presented)) return;
+    if (carriesCsrfToken(request)) return;
     request.log.info('staff request refused: missing or wrong anti-forgery token');
     await refuse(
       request,

@@ -1,6 +1,6 @@
+import { signInRequestSchema } from '@tuo/shared/api/console-sign-in';
 import { problemSchema } from '@tuo/shared/api/problem';
 import {
-  signInRequestSchema,
   staffSessionResponseSchema,
   startAssistedRequestSchema,
   type StaffSessionResponse,
@@ -10,10 +10,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { forgetResidentJourney } from '../../staff/fresh-resident-journey.js';
-import { signIn, signInFailedMessage, signInThrottledMessage, signOut } from '../../staff/sign-in.js';
-import type { StaffScopeOptions } from './staff-routes.js';
+import { signIn, signOut } from '../../staff/sign-in.js';
+import { signInFailedMessage, signInThrottledMessage } from '../../console/sign-in-messages.js';
+import type { StaffScopeOptions } from './staff-scope-options.js';
 import { endAssisted, startAssisted } from './staff-actions.js';
-import { signedIn, staffCsrfToken, staffSecurity } from './staff-access.js';
+import { signedIn, staffSecurity } from './staff-access.js';
+import { staffCsrfToken } from '../../console/csrf.js';
 
 const tags = ['staff'];
 const refusals = { 401: problemSchema, 403: problemSchema };

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../../config.js';
-import { staffCookieName, staffSessionPlugin } from '../../plugins/staff-session.js';
+import { staffCookieName, staffSessionPlugin } from '../../console/console-session.js';
 import { adminApiRoutes } from './admin-api-routes.js';
 import { deliveryApiRoutes } from './delivery-api-routes.js';
 import { privacyApiRoutes } from './privacy-api-routes.js';
@@ -8,13 +8,7 @@ import { staffAuthApiRoutes } from './staff-auth-api-routes.js';
 import { staffApiRoutes } from './staff-api-routes.js';
 import { addStaffAccessControl } from './staff-access.js';
 import { staffPageRoutes } from './pages/staff-page-routes.js';
-
-/** What the staff routes need to know about the staff and resident cookies. */
-export interface StaffScopeOptions {
-  secret: string;
-  publicUrl: string;
-  cookieName: string;
-}
+import type { StaffScopeOptions } from './staff-scope-options.js';
 
 /**
  * The customer-centre console: `/api/staff/…` (advisers and up), `/api/admin/…` (admins) and the

@@ -194,12 +194,12 @@ export const babyBornJourney: JourneyDefinition = {
       fields: [...baby, ...parents, 'homeAddress', 'benefits', ...contact],
       purpose: 'So the council can update your Housing Benefit or Council Tax Reduction for a bigger household.',
     },
-    nhs: {
+    'gp-practice': {
       relevantWhen: 'always',
       fields: [...baby, 'babyNhsNumber', ...parents, 'homeAddress', ...contact],
       purpose: 'So your GP practice can register your baby and your health visitor can contact you.',
     },
-    housing: {
+    'housing-provider': {
       relevantWhen: { field: 'socialTenant', equals: 'yes' },
       fields: [...baby, 'parentName', 'homeAddress', 'socialTenant', ...contact],
       purpose: 'So your landlord can add your baby to the people who live in your home.',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agencyIds } from '../../agencies/agency-ids.js';
+import { agencyKinds } from '../../agencies/agency-kinds.js';
 import { journeyProblems } from './journey-problems.js';
 import { pageDefinitionSchema } from './page-definition-schema.js';
 import { routingRuleSchema } from './routing-rule-schema.js';
@@ -19,7 +19,7 @@ export const journeyDefinitionSchema = z
     /** One or two plain-English sentences on what this journey does. */
     summary: z.string().min(1),
     pages: z.array(pageDefinitionSchema).min(1),
-    routing: z.partialRecord(z.enum(agencyIds), routingRuleSchema),
+    routing: z.partialRecord(z.enum(agencyKinds), routingRuleSchema),
   })
   .superRefine((journey, ctx) => {
     for (const problem of journeyProblems(journey))

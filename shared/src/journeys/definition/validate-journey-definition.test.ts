@@ -35,7 +35,7 @@ function minimalJourney(): JourneyDefinition {
     ],
     routing: {
       council: { relevantWhen: 'always', fields: ['rents', 'fullName'], purpose: 'So the council knows.' },
-      housing: {
+      'housing-provider': {
         relevantWhen: { field: 'rents', equals: 'yes' },
         fields: ['landlord', 'fullName'],
         purpose: 'So your landlord knows.',
@@ -62,7 +62,7 @@ function fieldAt(
 
 function rule(
   journey: JourneyDefinition,
-  agency: 'council' | 'housing',
+  agency: 'council' | 'housing-provider',
 ): NonNullable<JourneyDefinition['routing']['council']> {
   const found = journey.routing[agency];
   if (!found) throw new Error(`No rule for ${agency}`);
@@ -102,14 +102,14 @@ describe('validateJourneyDefinition', () => {
     [
       'a condition on an option the field does not have',
       (j) => {
-        rule(j, 'housing').relevantWhen = { field: 'rents', equals: 'maybe' };
+        rule(j, 'housing-provider').relevantWhen = { field: 'rents', equals: 'maybe' };
       },
       'condition on field "rents" uses option "maybe", which it does not have',
     ],
     [
       'includes on a field that is not checkboxes',
       (j) => {
-        rule(j, 'housing').relevantWhen = { field: 'rents', includes: 'yes' };
+        rule(j, 'housing-provider').relevantWhen = { field: 'rents', includes: 'yes' };
       },
       '"includes" needs a checkboxes field, and "rents" is yes-no',
     ],
@@ -172,7 +172,7 @@ describe('validateJourneyDefinition', () => {
     [
       'a field no agency receives',
       (j) => {
-        rule(j, 'housing').fields = ['fullName'];
+        rule(j, 'housing-provider').fields = ['fullName'];
       },
       'field "landlord" is asked but no agency receives it',
     ],

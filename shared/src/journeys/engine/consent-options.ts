@@ -1,5 +1,5 @@
-import type { AgencyId } from '../../agencies/agency-ids.js';
-import { agencies } from '../../agencies/agency-ids.js';
+import type { AgencyKind } from '../../agencies/agency-kinds.js';
+import { agencies } from '../../agencies/agency-kinds.js';
 import type { JourneyDefinition } from '../definition/journey-definition-schema.js';
 import type { Answers } from './answers.js';
 import { errorName } from './check-field.js';
@@ -7,7 +7,7 @@ import { relevantAgencies } from './routing.js';
 
 /** One agency on the "Who we will tell" page, where the resident agrees to each. */
 export interface ConsentOption {
-  readonly agency: AgencyId;
+  readonly agency: AgencyKind;
   /** Plain-English name, e.g. "Your local council". */
   readonly name: string;
   /** Why this agency is told; record it with the resident's choice. */

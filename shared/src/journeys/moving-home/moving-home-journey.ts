@@ -243,7 +243,7 @@ export const movingHomeJourney: JourneyDefinition = {
       purpose:
         'So the council can update your Council Tax and the electoral register, and move any Housing Benefit or Council Tax Reduction.',
     },
-    nhs: {
+    'gp-practice': {
       relevantWhen: { field: 'registeredWithGp', equals: 'yes' },
       fields: [
         ...you,
@@ -257,7 +257,7 @@ export const movingHomeJourney: JourneyDefinition = {
       ],
       purpose: 'So your GP practice has your new address and can tell you if you need to register with a new GP.',
     },
-    housing: {
+    'housing-provider': {
       relevantWhen: {
         any: [
           { field: 'tenancyChanges', includes: 'leaving-social-tenancy' },

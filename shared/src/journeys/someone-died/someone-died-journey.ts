@@ -261,13 +261,13 @@ export const someoneDiedJourney: JourneyDefinition = {
         'So the council can update Council Tax and the electoral register, and stop things like housing benefit, a Blue Badge, bus pass, library card or social care.',
       agencyName: 'Their local council',
     },
-    nhs: {
+    'gp-practice': {
       relevantWhen: 'always',
       fields: [...theirName, 'dateOfBirth', 'dateOfDeath', 'lastAddress', 'nhsNumber'],
       purpose: 'So their GP practice can close their record and stop appointments, prescriptions and NHS letters.',
       agencyName: 'Their GP and the NHS',
     },
-    housing: {
+    'housing-provider': {
       relevantWhen: { field: 'services', includes: 'social-housing-tenancy' },
       fields: [...theirName, 'dateOfBirth', 'dateOfDeath', 'lastAddress', 'othersLiveAtAddress', ...you],
       purpose:

@@ -89,12 +89,12 @@ describe('someone moving in or out, end to end through the shared engine', () =>
     }
     expect(consentOptions(journey, answers).map((option) => [option.agency, option.required])).toEqual([
       ['council', true],
-      ['housing', false],
+      ['housing-provider', false],
     ]);
     const request = createSubmissionRequestSchema.parse({
       lifeEvent: journey.id,
       answers,
-      consent: ['council', 'housing'],
+      consent: ['council', 'housing-provider'],
     });
     const envelope = createSubmissionEnvelopeV1(request, { reference: generateReference(), submittedAt: new Date() });
     expect(toAgencyPayload(envelope, 'jobcentre')).toBeUndefined();
@@ -102,6 +102,6 @@ describe('someone moving in or out, end to end through the shared engine', () =>
       adultsNow: 'two-or-more',
       address: { postcode: 'CF10 1AA' },
     });
-    expect(toAgencyPayload(envelope, 'housing')?.answers).not.toHaveProperty('getsUniversalCredit');
+    expect(toAgencyPayload(envelope, 'housing-provider')?.answers).not.toHaveProperty('getsUniversalCredit');
   });
 });

@@ -172,7 +172,7 @@ export const someoneMovingInOrOutJourney: JourneyDefinition = {
       purpose:
         'So the council can start or stop your Council Tax single person discount and update the electoral register.',
     },
-    housing: {
+    'housing-provider': {
       relevantWhen: { field: 'socialTenant', equals: 'yes' },
       fields: [...household, 'socialTenant', ...contact],
       purpose: 'So your landlord knows who lives in your home.',

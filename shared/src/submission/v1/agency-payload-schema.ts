@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AgencyId } from '../../agencies/agency-ids.js';
+import type { AgencyKind } from '../../agencies/agency-kinds.js';
 import { canonicalReferenceSchema } from '../../identifiers/reference.js';
 import type { LifeEventId } from '../../journeys/catalogue.js';
 import type { JourneyDefinition } from '../../journeys/definition/journey-definition-schema.js';
@@ -24,7 +24,7 @@ export interface AgencyPayloadV1 {
  * agency's routing rule is rejected, which is how adapters prove data minimisation. Every answer
  * is optional, since what is asked depends on the resident's route.
  */
-export function agencyPayloadSchema(journey: JourneyDefinition, agency: AgencyId): z.ZodType<AgencyPayloadV1> {
+export function agencyPayloadSchema(journey: JourneyDefinition, agency: AgencyKind): z.ZodType<AgencyPayloadV1> {
   const fields = new Map(journey.pages.flatMap((page) => page.fields).map((field) => [field.name, field]));
   const answers = Object.fromEntries(
     routedFields(journey, agency).flatMap((name) => {

@@ -1,4 +1,4 @@
-import type { AgencyId } from '../../agencies/agency-ids.js';
+import type { AgencyKind } from '../../agencies/agency-kinds.js';
 import type { LifeEventId } from '../../journeys/catalogue.js';
 import { getJourney } from '../../journeys/catalogue.js';
 import type { Answers } from '../../journeys/engine/answers.js';
@@ -11,7 +11,7 @@ import { submissionEnvelopeV1Schema } from './submission-envelope-v1-schema.js';
 export interface EnvelopeRequest {
   readonly lifeEvent: LifeEventId;
   readonly answers: Answers;
-  readonly consent: readonly AgencyId[];
+  readonly consent: readonly AgencyKind[];
   readonly channel: Channel;
   readonly language?: Language | undefined;
 }

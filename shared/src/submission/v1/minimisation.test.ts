@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agencyIds } from '../../agencies/agency-ids.js';
+import { agencyKinds } from '../../agencies/agency-kinds.js';
 import { exampleSubmissions } from '../../api/example-submissions.js';
 import { catalogue, lifeEventIds } from '../../journeys/catalogue.js';
 import { answersSchema } from '../../journeys/engine/answers-schema.js';
@@ -36,7 +36,7 @@ function envelope(
 describe.each(lifeEventIds)('data minimisation for %s', (lifeEvent) => {
   const journey = catalogue[lifeEvent];
 
-  it.each(agencyIds)('%s receives only its routed fields, whatever the answers', (agency) => {
+  it.each(agencyKinds)('%s receives only its routed fields, whatever the answers', (agency) => {
     const allowed = new Set(routedFields(journey, agency));
     const schema = agencyPayloadSchema(journey, agency);
     for (const fill of ['sometimes', 'always'] as const) {
@@ -67,7 +67,7 @@ describe.each(lifeEventIds)('data minimisation for %s', (lifeEvent) => {
     }
   });
 
-  it.each(agencyIds)('the %s payload schema rejects any extra field', (agency) => {
+  it.each(agencyKinds)('the %s payload schema rejects any extra field', (agency) => {
     const schema = agencyPayloadSchema(journey, agency);
     const base = {
       reference: 'TUO-7K3M-9Q2M',
@@ -91,6 +91,6 @@ describe.each(lifeEventIds)('data minimisation for %s', (lifeEvent) => {
   it('sends nothing to an agency the resident did not agree to tell', () => {
     const { answers } = exampleSubmissions[lifeEvent];
     const withoutConsent = { ...envelope(lifeEvent, answers), consent: [] };
-    for (const agency of agencyIds) expect(toAgencyPayload(withoutConsent, agency)).toBeUndefined();
+    for (const agency of agencyKinds) expect(toAgencyPayload(withoutConsent, agency)).toBeUndefined();
   });
 });

@@ -30,11 +30,11 @@ describe('submission envelope v1', () => {
   it('records a relevant agency the resident left out as not given, and sends it nothing', () => {
     const request = createSubmissionRequestSchema.parse({
       ...exampleSubmissions['someone-died'],
-      consent: ['council', 'nhs'],
+      consent: ['council', 'gp-practice'],
     });
     const envelope = createSubmissionEnvelopeV1(request, { reference: 'TUO-7K3M-9Q2M', submittedAt: new Date() });
-    expect(envelope.consent.find((record) => record.agency === 'housing')?.given).toBe(false);
-    expect(toAgencyPayload(envelope, 'housing')).toBeUndefined();
+    expect(envelope.consent.find((record) => record.agency === 'housing-provider')?.given).toBe(false);
+    expect(toAgencyPayload(envelope, 'housing-provider')).toBeUndefined();
     expect(toAgencyPayload(envelope, 'council')?.answers).not.toHaveProperty('nhsNumber');
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { AgencyId } from '../../agencies/agency-ids.js';
-import { agencyIdSchema } from '../../agencies/agency-ids.js';
+import type { AgencyKind } from '../../agencies/agency-kinds.js';
+import { agencyKindSchema } from '../../agencies/agency-kinds.js';
 import { canonicalReferenceSchema } from '../../identifiers/reference.js';
 import type { LifeEventId } from '../../journeys/catalogue.js';
 import { catalogue, lifeEventIds } from '../../journeys/catalogue.js';
@@ -11,7 +11,7 @@ import { channelSchema, languageSchema } from '../channel.js';
 
 /** The resident's choice about one relevant agency, with the exact purpose text they were shown. */
 export const consentRecordSchema = z.strictObject({
-  agency: agencyIdSchema,
+  agency: agencyKindSchema,
   given: z.boolean(),
   purposeText: z.string().min(1),
   /**
@@ -72,7 +72,7 @@ export const submissionEnvelopeV1Schema = z
     error: 'Select a life event from the list',
   })
   .superRefine((envelope, ctx) => {
-    const seen = new Set<AgencyId>();
+    const seen = new Set<AgencyKind>();
     envelope.consent.forEach((record, index) => {
       if (seen.has(record.agency))
         ctx.addIssue({

@@ -1,4 +1,4 @@
-import type { AgencyId } from '../../agencies/agency-ids.js';
+import type { AgencyKind } from '../../agencies/agency-kinds.js';
 import { getJourney } from '../../journeys/catalogue.js';
 import { pickRoutedAnswers, relevantAgencies } from '../../journeys/engine/routing.js';
 import type { AgencyPayloadV1 } from './agency-payload-schema.js';
@@ -9,7 +9,7 @@ import type { SubmissionEnvelopeV1 } from './submission-envelope-v1-schema.js';
  * Returns `undefined` when the agency must not be told: it has no rule for this life event, it is
  * not relevant to these answers, or the resident did not agree.
  */
-export function toAgencyPayload(envelope: SubmissionEnvelopeV1, agency: AgencyId): AgencyPayloadV1 | undefined {
+export function toAgencyPayload(envelope: SubmissionEnvelopeV1, agency: AgencyKind): AgencyPayloadV1 | undefined {
   const journey = getJourney(envelope.lifeEvent);
   const agreed = envelope.consent.some((record) => record.agency === agency && record.given);
   if (!agreed || !relevantAgencies(journey, envelope.answers).includes(agency)) return undefined;

@@ -14,8 +14,8 @@ import {
   type AgencyAdminConfig,
 } from '../agency-admin-actions.js';
 import { postedFormSchema } from '../../journeys/posted-form.js';
-import { formValues, text } from '../../staff/pages/staff-page.js';
-import { staffCsrfToken } from '../../staff/staff-access.js';
+import { formValues, text } from '../../../console/posted-fields.js';
+import { staffCsrfToken } from '../../../console/csrf.js';
 import { agencyNav, renderAgencyPage, renderNotFound } from './agency-page.js';
 
 const title = 'API keys and webhook secret';

@@ -1,6 +1,6 @@
 import type { AgencyNav, AgencyPageProps } from '@tuo/shared/pages/agency-page-model';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { staffCsrfToken } from '../../staff/staff-access.js';
+import { staffCsrfToken } from '../../../console/csrf.js';
 import { signedInAgencyUser } from '../agency-portal-access.js';
 
 /** Who is signed in, for the portal's header and its sign-out form. */

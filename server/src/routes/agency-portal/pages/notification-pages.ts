@@ -8,8 +8,8 @@ import { z } from 'zod';
 import { advanceNotification, findInInbox, searchInbox } from '../../../agency/agency-inbox.js';
 import { payloadRows } from '../../../agency-portal/payload-rows.js';
 import { postedFormSchema } from '../../journeys/posted-form.js';
-import { formValues, text } from '../../staff/pages/staff-page.js';
-import { staffCsrfToken } from '../../staff/staff-access.js';
+import { formValues, text } from '../../../console/posted-fields.js';
+import { staffCsrfToken } from '../../../console/csrf.js';
 import {
   agencyUserActor,
   auditAgencyUser,

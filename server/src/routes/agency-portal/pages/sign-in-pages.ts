@@ -1,15 +1,15 @@
 import { toFieldErrors } from '@tuo/shared';
 import type { FieldError } from '@tuo/shared/api/field-errors';
-import { signInRequestSchema } from '@tuo/shared/api/staff-session';
+import { signInRequestSchema } from '@tuo/shared/api/console-sign-in';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { signInAgencyUser, signOutAgencyUser } from '../../../agency-portal/agency-sign-in.js';
-import { signInFailedMessage, signInThrottledMessage } from '../../../staff/sign-in.js';
+import { signInFailedMessage, signInThrottledMessage } from '../../../console/sign-in-messages.js';
 import { postedFormSchema } from '../../journeys/posted-form.js';
-import { staffCsrfToken } from '../../staff/staff-access.js';
-import { text } from '../../staff/pages/staff-page.js';
+import { staffCsrfToken } from '../../../console/csrf.js';
+import { text } from '../../../console/posted-fields.js';
 import { signedInAgencyUser } from '../agency-portal-access.js';
-import type { AgencyScopeOptions } from '../agency-portal-routes.js';
+import type { AgencyScopeOptions } from '../agency-scope-options.js';
 import { renderAgencyPage } from './agency-page.js';
 
 const title = 'Sign in to the agency portal';

@@ -6,10 +6,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { forgetResidentJourney } from '../../../staff/fresh-resident-journey.js';
 import { postedFormSchema } from '../../journeys/posted-form.js';
-import { staffCsrfToken } from '../staff-access.js';
+import { staffCsrfToken } from '../../../console/csrf.js';
 import { endAssisted, startAssisted } from '../staff-actions.js';
-import type { StaffScopeOptions } from '../staff-routes.js';
-import { formValues, renderStaffPage, staffNav, text } from './staff-page.js';
+import type { StaffScopeOptions } from '../staff-scope-options.js';
+import { formValues, text } from '../../../console/posted-fields.js';
+import { renderStaffPage, staffNav } from './staff-page.js';
 
 const title = 'Help a resident';
 

@@ -4,7 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { queryAuditLog } from '../../../staff/audit-query.js';
 import { auditStaff } from '../staff-access.js';
-import { formValues, renderStaffPage, staffNav } from './staff-page.js';
+import { formValues } from '../../../console/posted-fields.js';
+import { renderStaffPage, staffNav } from './staff-page.js';
 
 /** The audit log for admins, filtered by a GET form, newest first, a page at a time. */
 export const auditPages: FastifyPluginAsyncZod = async (app) => {

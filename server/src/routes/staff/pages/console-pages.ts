@@ -7,7 +7,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { postedFormSchema } from '../../journeys/posted-form.js';
 import { dashboardAudited, searchAudited } from '../staff-actions.js';
-import { formValues, renderStaffPage, staffNav, text } from './staff-page.js';
+import { formValues, text } from '../../../console/posted-fields.js';
+import { renderStaffPage, staffNav } from './staff-page.js';
 
 const searchQuery = z.record(z.string(), z.string().max(100));
 

@@ -7,8 +7,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { postedFormSchema } from '../../journeys/posted-form.js';
 import { eraseEarly, exportAudited, exportFileName } from '../privacy-actions.js';
-import { staffCsrfToken } from '../staff-access.js';
-import { formValues, renderStaffPage, staffNav, text } from './staff-page.js';
+import { staffCsrfToken } from '../../../console/csrf.js';
+import { formValues, text } from '../../../console/posted-fields.js';
+import { renderStaffPage, staffNav } from './staff-page.js';
 
 const params = z.object({ reference: z.string().max(40) });
 const viewPath = (reference: string) => `/staff/submissions/${encodeURIComponent(reference)}`;

@@ -11,8 +11,10 @@ import { handleChaseRequest, listChaseRequests } from '../../../service-levels/c
 import { figuresFor } from '../../../service-levels/figures-for.js';
 import { londonDate, startOfLondonDay } from '../../../service-levels/working-days.js';
 import { postedFormSchema } from '../../journeys/posted-form.js';
-import { auditStaff, staffActor, staffCsrfToken } from '../staff-access.js';
-import { formValues, renderStaffPage, staffNav, text } from './staff-page.js';
+import { auditStaff, staffActor } from '../staff-access.js';
+import { staffCsrfToken } from '../../../console/csrf.js';
+import { formValues, text } from '../../../console/posted-fields.js';
+import { renderStaffPage, staffNav } from './staff-page.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const done = z.enum(['chased', 'resolved']);

@@ -1,14 +1,17 @@
 import { toFieldErrors } from '@tuo/shared';
-import { signInRequestSchema } from '@tuo/shared/api/staff-session';
+import { signInRequestSchema } from '@tuo/shared/api/console-sign-in';
 import type { FieldError } from '@tuo/shared/api/field-errors';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { forgetResidentJourney } from '../../../staff/fresh-resident-journey.js';
-import { signIn, signInFailedMessage, signInThrottledMessage, signOut } from '../../../staff/sign-in.js';
+import { signIn, signOut } from '../../../staff/sign-in.js';
+import { signInFailedMessage, signInThrottledMessage } from '../../../console/sign-in-messages.js';
 import { postedFormSchema } from '../../journeys/posted-form.js';
-import { signedIn, staffCsrfToken } from '../staff-access.js';
-import type { StaffScopeOptions } from '../staff-routes.js';
-import { renderStaffPage, text } from './staff-page.js';
+import { signedIn } from '../staff-access.js';
+import { staffCsrfToken } from '../../../console/csrf.js';
+import type { StaffScopeOptions } from '../staff-scope-options.js';
+import { renderStaffPage } from './staff-page.js';
+import { text } from '../../../console/posted-fields.js';
 
 const title = 'Sign in to the staff console';
 

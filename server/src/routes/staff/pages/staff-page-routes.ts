@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../../../config.js';
-import type { StaffScopeOptions } from '../staff-routes.js';
+import type { StaffScopeOptions } from '../staff-scope-options.js';
 import { assistedPages } from './assisted-pages.js';
 import { auditPages } from './audit-pages.js';
 import { consolePages } from './console-pages.js';

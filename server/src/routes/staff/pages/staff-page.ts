@@ -1,7 +1,7 @@
 import type { StaffNav, StaffPageProps } from '@tuo/shared/pages/staff-page-model';
-import type { FormValues, PostedForm } from '@tuo/shared/pages/form-values';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { signedIn, staffCsrfToken } from '../staff-access.js';
+import { staffCsrfToken } from '../../../console/csrf.js';
+import { signedIn } from '../staff-access.js';
 
 /** Who is signed in, for the console's header and its sign-out forms. */
 export function staffNav(request: FastifyRequest): StaffNav {
@@ -16,17 +16,4 @@ export function staffNav(request: FastifyRequest): StaffNav {
 export function renderStaffPage(reply: FastifyReply, title: string, props: StaffPageProps): Promise<FastifyReply> {
   const errors = 'form' in props ? props.form.errors.length : 0;
   return reply.page({ page: 'staff', title: errors > 0 ? `Error: ${title}` : title, props });
-}
-
-/** A posted text field: one string, or empty. */
-export function text(form: PostedForm, name: string): string {
-  const value = form[name];
-  return typeof value === 'string' ? value : '';
-}
-
-/** Posted or queried values, minus the anti-forgery token, to show back in the form. */
-export function formValues(form: PostedForm): FormValues {
-  const values: FormValues = {};
-  for (const [name, value] of Object.entries(form)) if (name !== '_csrf' && value !== undefined) values[name] = value;
-  return values;
 }

@@ -9,9 +9,11 @@ import { z } from 'zod';
 import { addCaseNote } from '../../../staff/case-notes.js';
 import { markHandledOffline, retryFailedDelivery, type RepairResult } from '../../../staff/delivery-repair.js';
 import { postedFormSchema } from '../../journeys/posted-form.js';
-import { signedIn, staffActor, staffCsrfToken } from '../staff-access.js';
+import { signedIn, staffActor } from '../staff-access.js';
+import { staffCsrfToken } from '../../../console/csrf.js';
 import { viewSubmissionAudited } from '../staff-actions.js';
-import { formValues, renderStaffPage, staffNav, text } from './staff-page.js';
+import { formValues, text } from '../../../console/posted-fields.js';
+import { renderStaffPage, staffNav } from './staff-page.js';
 
 const done = z.enum(['retried', 'handled-offline', 'note-added', 'erased']);
 const viewPath = (reference: string) => `/staff/submissions/${encodeURIComponent(reference)}`;

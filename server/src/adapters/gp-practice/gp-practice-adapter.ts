@@ -3,7 +3,7 @@ import type { AgencyAdapter, AgencyAdapterSettings } from '../agency-adapter.js'
 import { createRoutedAdapter } from '../routed-adapter.js';
 
 /** Its scheduled files' fixed columns. Practices' registration teams work from a list of events to record. */
-export const nhsFileColumns: FileColumnLabels = {
+export const gpPracticeFileColumns: FileColumnLabels = {
   notification: 'Notification ID',
   reference: 'Tell Us Once reference',
   lifeEvent: 'Event',
@@ -14,6 +14,6 @@ export const nhsFileColumns: FileColumnLabels = {
 /**
  * The NHS: GP registration and records (for example, removing someone who has died from the GP list, or registering a new baby). Usually reads its inbox through the agency portal.
  */
-export function createNhsAdapter(settings: AgencyAdapterSettings): AgencyAdapter {
-  return createRoutedAdapter('nhs', settings, nhsFileColumns);
+export function createGpPracticeAdapter(settings: AgencyAdapterSettings): AgencyAdapter {
+  return createRoutedAdapter('gp-practice', settings, gpPracticeFileColumns);
 }

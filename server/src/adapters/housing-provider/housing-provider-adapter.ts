@@ -3,7 +3,7 @@ import type { AgencyAdapter, AgencyAdapterSettings } from '../agency-adapter.js'
 import { createRoutedAdapter } from '../routed-adapter.js';
 
 /** Its scheduled files' fixed columns. Housing management systems take tenancy events. */
-export const housingFileColumns: FileColumnLabels = {
+export const housingProviderFileColumns: FileColumnLabels = {
   notification: 'Notification ID',
   reference: 'Tell Us Once reference',
   lifeEvent: 'Tenancy event',
@@ -14,6 +14,6 @@ export const housingFileColumns: FileColumnLabels = {
 /**
  * Social housing: the council's landlord service or a housing association, for tenancies that end, start or change.
  */
-export function createHousingAdapter(settings: AgencyAdapterSettings): AgencyAdapter {
-  return createRoutedAdapter('housing', settings, housingFileColumns);
+export function createHousingProviderAdapter(settings: AgencyAdapterSettings): AgencyAdapter {
+  return createRoutedAdapter('housing-provider', settings, housingProviderFileColumns);
 }

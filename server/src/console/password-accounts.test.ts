@@ -1,6 +1,6 @@
 import { verify } from '@node-rs/argon2';
 import { describe, expect, it } from 'vitest';
-import { hashPassword } from './staff-accounts.js';
+import { hashPassword } from './password-accounts.js';
 
 describe('password hashes', () => {
   it('are argon2id with at least the OWASP minimum cost, salted, and verify', async () => {

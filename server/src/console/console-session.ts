@@ -3,7 +3,7 @@ import fastifySession from '@fastify/session';
 import type { AssistedContext } from '@tuo/shared/api/staff-session';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { StaffSessionStore } from '../staff/staff-session-store.js';
+import { StaffSessionStore } from './console-session-store.js';
 
 declare module 'fastify' {
   interface Session {
@@ -32,7 +32,7 @@ export function staffCookieName(publicUrl: string): string {
 
 /**
  * Staff sessions: a signed, httpOnly, SameSite=Strict cookie naming a row in `staff_sessions`,
- * separate from residents' journey sessions. Register it in the staff console's own scope.
+ * separate from residents' journey sessions. Each console (staff, agency portal) registers it in its own scope.
  * The cookie's path is `/` so an adviser's session reaches the resident journeys they run.
  */
 export const staffSessionPlugin = fp(

@@ -1,0 +1,25 @@
+import type { AgencyKind } from '../agencies/agency-kinds.js';
+import type { ChaseRequestSummary, TargetKind } from '../api/chase-requests.js';
+import type { FormProps } from './page-model.js';
+
+/** One agency on the tracking page, against its targets. */
+export interface TrackChaseAgency {
+  agency: AgencyKind;
+  /** The target it has missed (the later one when both), or null while within target or done. */
+  missed: TargetKind | null;
+  /** The last UK day (`YYYY-MM-DD`) it had for the missed target. */
+  deadline: string | null;
+  /** The resident may ask now: a target missed, nothing open, and today's limit not reached. */
+  canAsk: boolean;
+  /** Earlier requests for this agency, newest first. */
+  requests: ChaseRequestSummary[];
+}
+
+/** The service-level part of the tracking page: each agency, and one form per agency to ask us to chase. */
+export interface TrackChase {
+  /** Posts `agency` and `note-{agency}`; errors name `note-{agency}`. */
+  form: FormProps;
+  agencies: TrackChaseAgency[];
+  /** Set just after a request was made, to confirm it. */
+  requested: AgencyKind | null;
+}
