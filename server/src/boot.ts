@@ -11,6 +11,7 @@ import { databaseSigningSecrets } from './agency/webhook-secrets.js';
 import { buildHealthApp } from './health-app.js';
 import { cronItems } from './jobs/job-names.js';
 import { fileChannelCronItems } from './jobs/send-agency-file-task.js';
+import { emailAlertCronItems } from './jobs/send-agency-alert-task.js';
 import { serviceLevelCronItems } from './service-levels/service-level-jobs.js';
 import { createTaskList } from './jobs/task-list.js';
 import { loggerOptions } from './logger.js';
@@ -108,7 +109,12 @@ export async function boot(roles: Roles): Promise<void> {
         adapters: createAdapterRegistry(config, databaseSigningSecrets(db, config.sessionSecret)),
         config,
       }),
-      cronItems: [...cronItems, ...serviceLevelCronItems, ...fileChannelCronItems(config.agencies)],
+      cronItems: [
+        ...cronItems,
+        ...serviceLevelCronItems,
+        ...fileChannelCronItems(config.agencies),
+        ...emailAlertCronItems(config.agencies),
+      ],
       ...config.worker,
     });
   }

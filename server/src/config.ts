@@ -6,6 +6,12 @@ import type { ServiceLevels } from './service-levels/targets.js';
 import type { ProtectedDataKey } from './privacy/keyring.js';
 import { agencyEnvName } from './channels/agency-env-names.js';
 import {
+  emailAlertEnvShape,
+  emailAlertIssues,
+  emailAlertOf,
+  type EmailAlertSettings,
+} from './channels/email-alert-settings.js';
+import {
   fileChannelEnvShape,
   fileChannelIssues,
   fileChannelOf,
@@ -93,6 +99,7 @@ export const envSchema = z
     AGENCY_JOBCENTRE_WEBHOOK_URL: url.optional(),
     AGENCY_JOBCENTRE_WEBHOOK_SECRET: webhookSecret.optional(),
     ...fileChannelEnvShape,
+    ...emailAlertEnvShape,
     AGENCY_WEBHOOK_SECRET_GRACE_HOURS: positiveInt('hours a rotated-out webhook secret keeps signing').default(24),
     DELIVERY_MAX_ATTEMPTS: positiveInt('tries before a delivery is marked failed').default(12),
     DELIVERY_RETRY_BASE_MS: positiveInt('wait before the first retry, doubling each time').default(5_000),
@@ -103,6 +110,7 @@ export const envSchema = z
     NOTIFY_API_KEY: z.string().min(20, { error: 'must be a GOV.UK Notify API key' }).optional(),
     NOTIFY_EMAIL_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
     NOTIFY_SMS_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
+    NOTIFY_AGENCY_ALERT_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
     SAVED_FORM_DAYS: positiveInt('days a saved form can be returned to').default(28),
     NOTIFY_SAVED_FORM_EMAIL_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
     NOTIFY_SAVED_FORM_SMS_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
@@ -131,7 +139,15 @@ export const envSchema = z
         });
       }
     }
-    for (const issue of fileChannelIssues(env)) ctx.addIssue({ code: 'custom', ...issue, path: [issue.path] });
+    for (const issue of [...fileChannelIssues(env), ...emailAlertIssues(env)])
+      ctx.addIssue({ code: 'custom', ...issue, path: [issue.path] });
+    if (env.NOTIFY_AGENCY_ALERT_TEMPLATE_ID && !env.NOTIFY_API_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NOTIFY_API_KEY'],
+        message: 'is required when NOTIFY_AGENCY_ALERT_TEMPLATE_ID is set',
+      });
+    }
     if (env.NOTIFY_API_KEY && !env.NOTIFY_EMAIL_TEMPLATE_ID && !env.NOTIFY_SMS_TEMPLATE_ID) {
       ctx.addIssue({
         code: 'custom',
@@ -196,13 +212,16 @@ export interface Config {
    * Per agency, its primary channel: a webhook to push to, a scheduled file over SFTP, or neither
    * (the agency pulls from its inbox or reads it in the portal).
    */
-  agencies: Record<AgencyKind, { webhook?: { url: string; secret: string }; file?: FileChannelSettings }>;
+  agencies: Record<
+    AgencyKind,
+    { webhook?: { url: string; secret: string }; file?: FileChannelSettings; alert?: EmailAlertSettings }
+  >;
   /** The agency portal: how long a replaced webhook secret keeps signing beside the new one. */
   agencyPortal: { webhookSecretGraceMs: number };
   delivery: { maxAttempts: number; retryBaseMs: number; retryMaxMs: number; timeoutMs: number };
   worker: { concurrency: number; leaseSeconds: number; relayIntervalMs: number };
   /** GOV.UK Notify, when configured; otherwise messages are recorded, not sent. */
-  notify?: { apiKey: string; emailTemplateId?: string; smsTemplateId?: string };
+  notify?: { apiKey: string; emailTemplateId?: string; smsTemplateId?: string; agencyAlertTemplateId?: string };
   /** Save and come back later: how long a saved form lasts, and Notify templates for sending its link. */
   savedJourneys: { lifetimeDays: number; emailTemplateId?: string; smsTemplateId?: string };
   /** Where postcodes are looked up: the embedded sample gazetteer, or Ordnance Survey's OS Places API. */
@@ -274,11 +293,13 @@ export function toConfig(
     agencies: Object.fromEntries(
       agencyKinds.map((agency) => {
         const file = fileChannelOf(env, agency);
+        const alert = emailAlertOf(env, agency);
         return [
           agency,
           {
             ...webhookOf(env[agencyEnvName(agency, 'WEBHOOK_URL')], env[agencyEnvName(agency, 'WEBHOOK_SECRET')]),
             ...(file ? { file } : {}),
+            ...(alert ? { alert } : {}),
           },
         ];
       }),
@@ -316,6 +337,9 @@ export function toConfig(
             apiKey: env.NOTIFY_API_KEY,
             ...(env.NOTIFY_EMAIL_TEMPLATE_ID ? { emailTemplateId: env.NOTIFY_EMAIL_TEMPLATE_ID } : {}),
             ...(env.NOTIFY_SMS_TEMPLATE_ID ? { smsTemplateId: env.NOTIFY_SMS_TEMPLATE_ID } : {}),
+            ...(env.NOTIFY_AGENCY_ALERT_TEMPLATE_ID
+              ? { agencyAlertTemplateId: env.NOTIFY_AGENCY_ALERT_TEMPLATE_ID }
+              : {}),
           },
         }
       : {}),

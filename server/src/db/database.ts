@@ -27,6 +27,7 @@ export interface Database {
   saved_journey_code_failures: SavedJourneyCodeFailuresTable;
   chase_requests: ChaseRequestsTable;
   file_runs: FileRunsTable;
+  agency_alerts: AgencyAlertsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -295,4 +296,18 @@ export interface FileRunsTable {
   last_error: string | null;
   created_at: Timestamp;
   uploaded_at: Timestamp | null;
+}
+
+/** An email alert to an agency's team mailbox: a count of new notifications up to a position in its inbox. */
+export interface AgencyAlertsTable {
+  id: Generated<string>;
+  agency: string;
+  notifications: number;
+  up_to_xid: string;
+  up_to_seq: string;
+  status: 'queued' | 'sent' | 'recorded' | 'failed';
+  provider_id: string | null;
+  error: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
 }

@@ -20,6 +20,7 @@ import { createRemoveExpiredRecordsTask } from './remove-expired-records-task.js
 import { createSendResidentMessageTask } from './send-resident-message-task.js';
 import { createSendSavedFormLinkTask } from './send-saved-form-link-task.js';
 import { createSendAgencyFileTask, SEND_AGENCY_FILE } from './send-agency-file-task.js';
+import { createSendAgencyAlertTask, SEND_AGENCY_ALERT } from './send-agency-alert-task.js';
 import { agencyKinds } from '@tuo/shared';
 import { FLAG_MISSED_TARGETS, SEND_MISSED_TARGET_EVENT } from '../service-levels/service-level-jobs.js';
 import { englandAndWales } from '../service-levels/working-days.js';
@@ -77,6 +78,7 @@ export function createTaskList(deps: {
       agencies: deps.config.agencies,
       timeoutMs: deps.config.delivery.timeoutMs,
     }),
+    [SEND_AGENCY_ALERT]: createSendAgencyAlertTask({ db: deps.db, config: deps.config }),
     [SEND_MISSED_TARGET_EVENT]: createSendMissedTargetEventTask({
       db: deps.db,
       config: deps.config,

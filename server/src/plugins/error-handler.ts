@@ -112,7 +112,9 @@ export const errorHandlerPlugin = fp(
       if (problem.status === 503) void reply.header('retry-after', String(unavailableRetryAfterSeconds));
       if (wantsPage(request) && problem.status >= 500) {
         return problem.status === 503
-          ? reply.code(503).page({ page: 'unavailable', title: 'Sorry, there is a problem with the service', props: {} })
+          ? reply
+              .code(503)
+              .page({ page: 'unavailable', title: 'Sorry, there is a problem with the service', props: {} })
           : reply.code(500).page({ page: 'error', title: 'Sorry, there is a problem with the service', props: {} });
       }
       return reply.code(problem.status).type('application/problem+json').send(problem);
