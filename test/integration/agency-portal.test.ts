@@ -334,7 +334,7 @@ describe('exporting the work list as CSV', () => {
     );
     const text = csv.body.replace(/^\uFEFF/, '');
     expect(text.split('\r\n')[0]).toBe(
-      '"Reference","Life event","Status","Delivered","Acknowledged","Actioned","Outcome","Details"',
+      '"Reference","Life event","Status","Delivered","Acknowledged","Actioned","Outcome","Details","Possible duplicate of"',
     );
     const row = text.split('\r\n').find((line) => line.startsWith(`"${reference}"`)) ?? '';
     expect(row).toContain(`"${reference}","Someone has died","Actioned"`);

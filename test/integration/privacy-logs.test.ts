@@ -161,7 +161,7 @@ describe('logs', () => {
     const logs = t.logs() + workerLines.join('');
     // The logs are real and detailed: requests, deliveries and the refusal are in them.
     expect(logs).toContain('/api/staff/search');
-    expect(logs).toContain('deliver_to_agency');
+    expect(logs).toContain('delivery outcomes recorded');
     for (const lifeEvent of used) {
       for (const value of personalValues(lifeEvent, exampleSubmissions[lifeEvent].answers))
         expect(logs, `${lifeEvent}: ${value}`).not.toContain(value);

@@ -1,14 +1,13 @@
 import { createSubmissionEnvelopeV1, exampleSubmissions, toAgencyPayload } from '@tuo/shared';
 import { createSubmissionRequestSchema } from '@tuo/shared/api/submissions';
 import type { SubjectAccessExport } from '@tuo/shared/api/subject-access';
-import type { JobHelpers } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdapterRegistry } from '../../server/src/adapters/adapter-registry.js';
-import { createDeliverToAgencyTask } from '../../server/src/jobs/deliver-to-agency-task.js';
 import { pageModel } from '../support/resident.js';
+import { deliverNow } from '../support/deliver-now.js';
 import { createTestStaff, StaffClient, type TestStaff } from '../support/staff-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { testConfig, testProtectedValues } from '../support/test-config.js';
+import { testConfig } from '../support/test-config.js';
 
 let t: TestApp;
 let admin: TestStaff;
@@ -21,7 +20,6 @@ afterAll(async () => {
   await t.close();
 });
 
-const helpers = { logger: { info: () => undefined, error: () => undefined } } as unknown as JobHelpers;
 const signedIn = async (who: TestStaff) => {
   const client = new StaffClient(t.app);
   expect((await client.signIn(who)).statusCode).toBe(200);
@@ -48,12 +46,7 @@ async function submissionWithHistory() {
     .where('agency', '=', 'gp-practice')
     .executeTakeFirstOrThrow();
   const config = testConfig(t.database.url);
-  await createDeliverToAgencyTask({
-    db: t.database.db,
-    adapters: createAdapterRegistry(config),
-    privacy: testProtectedValues(),
-    policy: config.delivery,
-  })({ deliveryId: nhs.id, attempt: 1 }, helpers);
+  await deliverNow(t.database.db, { deliveryId: nhs.id, attempt: 1 }, createAdapterRegistry(config), config);
   const client = await signedIn(adviser);
   await client.api('GET', `/api/staff/submissions/${reference}`);
   expect(
@@ -290,12 +283,7 @@ describe('early erasure', () => {
       ...adapters,
       council: { ...adapters.council, deliver: () => ((sent = true), Promise.resolve({ kind: 'delivered' as const })) },
     };
-    await createDeliverToAgencyTask({
-      db: t.database.db,
-      adapters: watching,
-      privacy: testProtectedValues(),
-      policy: config.delivery,
-    })({ deliveryId: council.id, attempt: council.attempts + 1 }, helpers);
+    await deliverNow(t.database.db, { deliveryId: council.id, attempt: council.attempts + 1 }, watching, config);
     expect(sent).toBe(false);
     expect(
       await t.database.db

@@ -4,6 +4,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../server/src/agency/api-keys.js';
 import { createAdapterRegistry } from '../../server/src/adapters/adapter-registry.js';
+import { createDeliveryWork } from '../../server/src/deliveries/delivery-work.js';
 import { databaseSigningSecrets, rotateWebhookSecret } from '../../server/src/agency/webhook-secrets.js';
 import { createSendMissedTargetEventTask } from '../../server/src/jobs/send-missed-target-event-task.js';
 import { createTaskList } from '../../server/src/jobs/task-list.js';
@@ -68,7 +69,8 @@ async function startWorkerWithClock(): Promise<RunningWorker> {
     pool: t.database.pool,
     db: t.database.db,
     logger: pino({ level: 'warn' }),
-    taskList: createTaskList({ db: t.database.db, adapters: createAdapterRegistry(c), config: c, now: clock.now }),
+    taskList: createTaskList({ db: t.database.db, config: c, now: clock.now }),
+    deliveries: createDeliveryWork({ adapters: createAdapterRegistry(c), config: c, logger: pino({ level: 'warn' }) }),
     ...c.worker,
   });
 }

@@ -29,6 +29,7 @@ const item = {
   acknowledgedAt: null,
   actionedAt: null,
   missedTargets: [] as ('acknowledge' | 'action')[],
+  possibleDuplicateOf: null as string | null,
 };
 const query = { status: 'delivered' as const, page: 2 };
 const tabHrefs = { delivered: '/a', acknowledged: '/b', actioned: '/c', all: '/d' };
@@ -46,7 +47,11 @@ const everyView: AgencyPageProps[] = [
     nav,
     query,
     form: form(),
-    items: [item, { ...item, missedTargets: ['acknowledge', 'action'] }],
+    items: [
+      item,
+      { ...item, missedTargets: ['acknowledge', 'action'] },
+      { ...item, possibleDuplicateOf: 'TUO-4HB8-CZT1' },
+    ],
     total: 30,
     previousHref: '/p',
     nextHref: '/n',
@@ -74,6 +79,7 @@ const everyView: AgencyPageProps[] = [
       agency: 'council' as const,
       outcome: status === 'actioned' ? 'Done' : null,
       agencyReference: status === 'delivered' ? null : 'CT/2026/0042',
+      possibleDuplicateOf: status === 'acknowledged' ? 'TUO-4HB8-CZT1' : null,
       rows: [{ label: 'When did they die?', lines: ['14 January 2025'] }],
     },
     form: form(

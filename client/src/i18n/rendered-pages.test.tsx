@@ -67,6 +67,7 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
     label: row.label,
     lines: [...row.lines],
     changeHref: '/change',
+    sectionPageId: row.section?.pageId ?? null,
   }));
   const agencies = options.map((option) => option.agency);
   const consentError = [{ field: 'consent', message: 'Select at least one service to tell' }];
@@ -88,9 +89,18 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
     }),
     model({
       page: 'confirmation',
-      props: { lifeEvent, reference: 'TUO-7K3M-9Q2M', trackingSecret: 'a'.repeat(22), agencies },
+      props: {
+        lifeEvent,
+        reference: 'TUO-7K3M-9Q2M',
+        trackingSecret: 'a'.repeat(22),
+        agencies,
+        messagedBy: ['email', 'sms'],
+      },
     }),
-    model({ page: 'confirmation', props: { lifeEvent, reference: 'TUO-7K3M-9Q2M', trackingSecret: null, agencies } }),
+    model({
+      page: 'confirmation',
+      props: { lifeEvent, reference: 'TUO-7K3M-9Q2M', trackingSecret: null, agencies, messagedBy: [] },
+    }),
     model({
       page: 'track',
       props: {

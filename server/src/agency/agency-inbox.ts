@@ -3,6 +3,7 @@ import type { AgencyNotification } from '@tuo/shared/api/agency-notifications';
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
+import { possibleDuplicateOfSql } from '../duplicates/possible-duplicates.js';
 import type { ProtectedValues } from '../privacy/protected-values.js';
 import { encodeCursor, type InboxPosition } from './inbox-cursor.js';
 
@@ -23,11 +24,15 @@ interface InboxRow {
   payload: unknown;
   inbox_xid: string;
   inbox_seq: string;
+  possible_duplicate_of: string | null;
 }
 
-const columns = sql`d.id, s.reference, s.life_event, d.agency, d.status, d.delivered_at, d.acknowledged_at, d.actioned_at, d.outcome, d.agency_reference, d.acknowledge_flagged_at, d.action_flagged_at, d.payload, d.inbox_xid::text as inbox_xid, d.inbox_seq::text as inbox_seq`;
+const columns = sql`d.id, s.reference, s.life_event, d.agency, d.status, d.delivered_at, d.acknowledged_at, d.actioned_at, d.outcome, d.agency_reference, d.acknowledge_flagged_at, d.action_flagged_at, d.payload, d.inbox_xid::text as inbox_xid, d.inbox_seq::text as inbox_seq, ${possibleDuplicateOfSql('s')} as possible_duplicate_of`;
 
 function toNotification(privacy: ProtectedValues, row: InboxRow): AgencyNotification {
+  const payload = row.payload === null ? {} : (privacy.openPayload(row.payload) as unknown as Record<string, unknown>);
+  // The link is read fresh: a report made after this one was delivered is named too.
+  const { possibleDuplicateOf: _whenDelivered, ...routed } = payload;
   return {
     id: row.id,
     reference: row.reference,
@@ -43,7 +48,9 @@ function toNotification(privacy: ProtectedValues, row: InboxRow): AgencyNotifica
       ...(row.acknowledge_flagged_at ? (['acknowledge'] as const) : []),
       ...(row.action_flagged_at ? (['action'] as const) : []),
     ],
-    payload: row.payload === null ? {} : (privacy.openPayload(row.payload) as unknown as Record<string, unknown>),
+    possibleDuplicateOf: row.possible_duplicate_of,
+    payload:
+      row.possible_duplicate_of === null ? routed : { ...routed, possibleDuplicateOf: row.possible_duplicate_of },
   };
 }
 

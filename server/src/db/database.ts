@@ -81,6 +81,12 @@ export interface DeliveriesTable {
   /** When the service-level check found it had missed its target to be acknowledged / actioned. */
   acknowledge_flagged_at: Generated<Date | null>;
   action_flagged_at: Generated<Date | null>;
+  /** When the next attempt may be claimed (null: nothing waiting); while sending, when an orphaned claim may be taken over. */
+  due_at: Timestamp | null;
+  /** The dispatcher (a worker_leases id) sending the current attempt. */
+  claimed_by: string | null;
+  /** The current claim's token: only its holder records the attempt's outcome. */
+  claim: string | null;
 }
 
 /** Every change of a delivery's status, with when. */
@@ -258,6 +264,8 @@ export interface SavedJourneysTable {
   created_at: DefaultedTimestamp;
   expires_at: Timestamp;
   used_at: Timestamp | null;
+  /** The reference of the report sent from this form since it was saved: the form is then spent. */
+  submitted_reference: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One wrong saved-form code, keyed by client address, for throttling. */

@@ -59,6 +59,7 @@ export const workListItemSchema = z.strictObject({
   acknowledgedAt: z.iso.datetime({ offset: true }).nullable(),
   actionedAt: z.iso.datetime({ offset: true }).nullable(),
   missedTargets: agencyNotificationSchema.shape.missedTargets,
+  possibleDuplicateOf: agencyNotificationSchema.shape.possibleDuplicateOf,
 });
 
 /** One row of the work list. */

@@ -52,6 +52,8 @@ export interface CheckAnswersRow {
   /** The answer in English, as lines (for logs and API-level tests). */
   lines: string[];
   changeHref: string;
+  /** The page starting the section this answer is in, whose `section` heading groups it; null before any. */
+  sectionPageId: string | null;
 }
 
 /** "Check your answers" before choosing who to tell. */
@@ -92,6 +94,8 @@ export interface ConfirmationProps {
   /** Shown once: null when the resident has already seen it. */
   trackingSecret: string | null;
   agencies: AgencyKind[];
+  /** How the reference and tracking code are being sent to the resident: empty when nothing is (no GOV.UK Notify, or no contact details). */
+  messagedBy: ('email' | 'sms')[];
 }
 
 /** The tracking form and, when the reference and secret matched, each agency's status. */

@@ -1,12 +1,50 @@
 import { useTranslation } from 'react-i18next';
+import type { LifeEventId } from '@tuo/shared';
 import type { ConfirmationProps } from '@tuo/shared/pages/page-model';
 import { formatTrackingCode } from '@tuo/shared/identifiers/tracking-code';
 import { catalogueKey } from '../../i18n/catalogue-keys.js';
 import { CopyCodeButton } from '../copy-code-button.js';
 
-/** After sending: the reference, the tracking code (shown once), what each service does next, and how to track. */
-export function ConfirmationPage({ lifeEvent, reference, trackingSecret, agencies: told }: ConfirmationProps) {
+/**
+ * What else the resident has to do that we cannot do for them (after a death: register it, banks,
+ * DVLA, HMRC, pensions), where the life event has such a list in the catalogue.
+ */
+function AlsoDo({ lifeEvent }: { lifeEvent: LifeEventId }) {
   const { t } = useTranslation();
+  const items = t(`confirmation.alsoDo.${lifeEvent}.items`, { returnObjects: true }) as Record<string, string>;
+  return (
+    <>
+      <h2 className="govuk-heading-m">{t(`confirmation.alsoDo.${lifeEvent}.heading`)}</h2>
+      <p className="govuk-body">{t(`confirmation.alsoDo.${lifeEvent}.intro`)}</p>
+      <ul className="govuk-list govuk-list--bullet">
+        {Object.entries(items).map(([key, text]) => (
+          <li key={key}>{text}</li>
+        ))}
+      </ul>
+      <p className="govuk-body">
+        <a className="govuk-link" href={t(`confirmation.alsoDo.${lifeEvent}.moreHref`)}>
+          {t(`confirmation.alsoDo.${lifeEvent}.moreLink`)}
+        </a>
+      </p>
+    </>
+  );
+}
+
+/** After sending: the reference, the tracking code (shown once), what each service does next, and how to track. */
+export function ConfirmationPage({
+  lifeEvent,
+  reference,
+  trackingSecret,
+  agencies: told,
+  messagedBy,
+}: ConfirmationProps) {
+  const { t, i18n } = useTranslation();
+  // Only what is really on its way: with no GOV.UK Notify set up, nothing is sent to the resident.
+  const sent = messagedBy.map((channel) => (
+    <p className="govuk-body" key={channel}>
+      {t(`confirmation.sentBy.${channel}`)}
+    </p>
+  ));
   const code = trackingSecret ? formatTrackingCode(trackingSecret) : null;
   const trackHref = trackingSecret
     ? `/track?reference=${encodeURIComponent(reference)}&secret=${encodeURIComponent(trackingSecret)}`
@@ -28,6 +66,7 @@ export function ConfirmationPage({ lifeEvent, reference, trackingSecret, agencie
         {trackingSecret ? (
           <>
             <p className="govuk-body">{t('confirmation.keepCodeBody')}</p>
+            {sent}
             <p className="govuk-body">
               {t('confirmation.trackingCode')}{' '}
               <strong
@@ -55,6 +94,7 @@ export function ConfirmationPage({ lifeEvent, reference, trackingSecret, agencie
             {t('confirmation.withIt')}
           </p>
         )}
+        {trackingSecret ? null : sent}
         <h2 className="govuk-heading-m">{t('confirmation.whatHappensNext')}</h2>
         {told.map((agency) => (
           <div key={agency}>
@@ -65,6 +105,7 @@ export function ConfirmationPage({ lifeEvent, reference, trackingSecret, agencie
             </p>
           </div>
         ))}
+        {i18n.exists(`confirmation.alsoDo.${lifeEvent}.heading`) ? <AlsoDo lifeEvent={lifeEvent} /> : null}
         <p className="govuk-body">
           <a className="govuk-link" href="/start">
             {t('confirmation.somethingElse')}

@@ -9,8 +9,16 @@ export interface JourneyState {
   consent?: { offered: AgencyKind[]; chosen: AgencyKind[] };
   /** One per journey: a double click or a resent declaration replays the first submission. */
   idempotencyKey: string;
+  /** Saved forms made from this journey or restored into it: sending the report spends them. */
+  savedForms?: string[];
   /** Set once sent; answers are then forgotten. The secret is cleared once shown. */
-  submitted?: { reference: string; trackingSecret: string | null; agencies: AgencyKind[] };
+  submitted?: {
+    reference: string;
+    trackingSecret: string | null;
+    agencies: AgencyKind[];
+    /** How the confirmation is being sent to the resident (absent in sessions from before this was kept). */
+    messagedBy?: ('email' | 'sms')[];
+  };
 }
 
 declare module 'fastify' {

@@ -7,6 +7,8 @@ import {
 } from '@tuo/shared/api/submissions';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { AddressLookup } from '../../address-lookup/address-lookup.js';
+import { confirmAnswerUprns } from '../../address-lookup/confirm-answer-uprns.js';
 import { findSubmissionStatus } from '../../db/submission-status.js';
 import { NotFoundError } from '../../errors.js';
 import { acceptSubmission } from '../../submissions/accept-submission.js';
@@ -25,13 +27,15 @@ const idempotencyKeySchema = z
   });
 
 /** `POST /api/submissions` and `GET /api/submissions/:reference/status`. */
-export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
+export const submissionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLookup }> = async (app, options) => {
   app.post(
     '/api/submissions',
     {
       schema: {
         tags: ['submissions'],
         summary: 'Report a life event once; every agency the resident agreed to tell will be told',
+        description:
+          "An address's `uprn` is kept only when the address look-up lists that UPRN at the address's postcode with the same lines, as on the resident pages; otherwise the address goes without it.",
         headers: z.object({ 'idempotency-key': idempotencyKeySchema }),
         // One complete example per life event, named by its id (the OpenAPI media type's `examples`).
         body: createSubmissionRequestSchema.meta({
@@ -55,7 +59,16 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const key = request.headers['idempotency-key'];
-      const { response, replayed } = await acceptSubmission(app.db, request.body, {
+      // A UPRN goes to agencies only when the look-up lists it with these lines, as on the pages.
+      const body = {
+        ...request.body,
+        answers: await confirmAnswerUprns(
+          options.addressLookup,
+          getJourney(request.body.lifeEvent),
+          request.body.answers,
+        ),
+      };
+      const { response, replayed } = await acceptSubmission(app.db, body, {
         actor: { type: 'resident' },
         privacy: app.privacy,
         ...(key ? { idempotency: { key: `submissions:${key}`, requestHash: requestHash(request.body) } } : {}),

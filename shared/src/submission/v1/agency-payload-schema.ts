@@ -17,6 +17,11 @@ export interface AgencyPayloadV1 {
   channel: Channel;
   /** Only the answered fields in the agency's routing rule. */
   answers: Answers;
+  /**
+   * Another report of the same event made within 90 days (see `possibleDuplicateOf` on
+   * AgencyNotification): present when one was known as this was sent.
+   */
+  possibleDuplicateOf?: string;
 }
 
 /**
@@ -38,5 +43,6 @@ export function agencyPayloadSchema(journey: JourneyDefinition, agency: AgencyKi
     submittedAt: z.iso.datetime({ offset: true }),
     channel: channelSchema,
     answers: z.strictObject(answers),
+    possibleDuplicateOf: canonicalReferenceSchema.optional(),
   }) as z.ZodType<AgencyPayloadV1>;
 }

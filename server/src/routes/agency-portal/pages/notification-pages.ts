@@ -92,7 +92,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
           errors,
         },
         items: notifications.map(
-          ({ id, reference, lifeEvent, status, deliveredAt, acknowledgedAt, actionedAt, missedTargets }) => ({
+          ({
             id,
             reference,
             lifeEvent,
@@ -101,6 +101,17 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
             acknowledgedAt,
             actionedAt,
             missedTargets,
+            possibleDuplicateOf,
+          }) => ({
+            id,
+            reference,
+            lifeEvent,
+            status,
+            deliveredAt,
+            acknowledgedAt,
+            actionedAt,
+            missedTargets,
+            possibleDuplicateOf,
           }),
         ),
         total,
