@@ -17,6 +17,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
+import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
 
 let t: TestApp;
 let worker: RunningWorker;
@@ -165,7 +166,9 @@ describe('one agency never reaches another’s notifications', () => {
     for (const item of list.items) expect(nhsIds).toContain(item.id);
     const csv = await nhs.page('/agency/notifications.csv?status=all');
     expect(csv.body.split('\r\n').filter((line) => line.startsWith('"TUO-')).length).toBe(nhsIds.length);
-    const nhsKey = (await createApiKey(t.database.db, 'gp-practice', 'GP system')).key;
+    const nhsKey = (
+      await createApiKey(t.database.db, await fallbackOrganisation(t.database.db, 'gp-practice'), 'GP system')
+    ).key;
     expect(
       (
         await t.app.inject({

@@ -2,6 +2,7 @@ import { exampleSubmissions, type AgencyKind } from '@tuo/shared';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../server/src/agency/api-keys.js';
+import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
 import type { RunningWorker } from '../../server/src/queue/worker-runner.js';
 import { createTestAgencyUser, signedInAgencyClient } from '../support/agency-client.js';
 import { fakeAgency } from '../support/fake-agency.js';
@@ -113,7 +114,9 @@ describe("an agency's own case reference", () => {
 
   it('is taken when an agency system acknowledges or actions over the API, and refused (400) when malformed', async () => {
     const { reference, trackingSecret, idOf } = await submitAndDeliver();
-    const key = (await createApiKey(t.database.db, 'gp-practice', 'GP records')).key;
+    const key = (
+      await createApiKey(t.database.db, await fallbackOrganisation(t.database.db, 'gp-practice'), 'GP records')
+    ).key;
     const post = (what: string, payload?: object) =>
       t.app.inject({
         method: 'POST',

@@ -12,6 +12,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
+import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
 
 // Council accepts; the NHS fails once (500) then accepts; housing refuses (400). Jobcentre reads its inbox.
 const fakes = {
@@ -124,7 +125,11 @@ describe('logs', () => {
     expect(fakes['gp-practice'].requests()).toBeGreaterThan(1);
 
     // An agency reads its inbox, acknowledges and actions.
-    const { key } = await createApiKey(t.database.db, 'jobcentre', 'Jobcentre system');
+    const { key } = await createApiKey(
+      t.database.db,
+      await fallbackOrganisation(t.database.db, 'jobcentre'),
+      'Jobcentre system',
+    );
     const headers = { authorization: `Bearer ${key}` };
     const inbox = (await t.app.inject({ method: 'GET', url: '/api/agency/notifications', headers })).json<{
       notifications: { id: string }[];

@@ -179,14 +179,14 @@ describe('retention', () => {
     );
     const delivery = await t.database.db
       .selectFrom('deliveries')
-      .select(['id', 'agency'])
+      .select(['id', 'agency', 'organisation_id'])
       .where('submission_id', '=', id)
       .where('status', '=', 'delivered')
       .executeTakeFirstOrThrow();
     const done = await advanceNotification(
       t.database.db,
       testProtectedValues(),
-      delivery.agency as AgencyKind,
+      { id: delivery.organisation_id, kind: delivery.agency as AgencyKind },
       delivery.id,
       'actioned',
       { type: 'system' },

@@ -101,7 +101,11 @@ describe('subject access', () => {
       reference,
       submittedAt: new Date(exported.submission.submittedAt),
     });
-    expect(exported.consent.map(({ purposeVersion: _version, ...record }) => record)).toEqual(envelope.consent);
+    expect(exported.consent.map(({ purposeVersion: _version, organisation: _told, ...record }) => record)).toEqual(
+      envelope.consent,
+    );
+    // Each agreed kind names the organisation told: here, with none picked, each kind's fallback.
+    expect(exported.consent.filter((record) => record.given).every((record) => record.organisation?.name)).toBe(true);
     expect(exported.consent.every((record) => /^sha256:[0-9a-f]{16}$/.test(record.purposeVersion ?? ''))).toBe(true);
     expect(exported.consentGivenBy).toEqual({ by: 'resident' });
     expect(exported.answerSummary.find((row) => row.label === 'NHS number (optional)')?.lines).toEqual([

@@ -18,6 +18,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 import { waitFor } from '../support/wait-for.js';
 import { startWebhookReceiver } from '../support/webhook-receiver.js';
+import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
 
 const secret = `whsec_${Buffer.from('service-level-test-secret-0123456789').toString('base64')}`;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
@@ -167,7 +168,11 @@ describe('flagging notifications past their targets', () => {
   });
 
   it('shows the flag in the agency inbox, on the staff dashboard and on the submission view', async () => {
-    const { key } = await createApiKey(t.database.db, 'housing-provider', 'Lettings system');
+    const { key } = await createApiKey(
+      t.database.db,
+      await fallbackOrganisation(t.database.db, 'housing-provider'),
+      'Lettings system',
+    );
     const page = await t.app.inject({
       method: 'GET',
       url: '/api/agency/notifications?limit=200',
@@ -202,7 +207,13 @@ describe('flagging notifications past their targets', () => {
 describe('the missed-target webhook event after a rotation', () => {
   it('is signed by the rotated secret once the old one has retired, like every other webhook', async () => {
     const c = config();
-    const rotated = await rotateWebhookSecret(t.database.db, c.sessionSecret, 'council', secret, 0);
+    const rotated = await rotateWebhookSecret(
+      t.database.db,
+      c.sessionSecret,
+      await fallbackOrganisation(t.database.db, 'council'),
+      secret,
+      0,
+    );
     const newReceiver = await startWebhookReceiver({ secret: rotated.secret });
     try {
       const { id, reference } = await submit(t.app, t.database.db, 'moving-home');

@@ -17,6 +17,7 @@ const nav = {
     email: 'a@agency.example',
     role: 'agency-admin' as const,
     agency: 'council' as const,
+    organisation: { id: '5f1c1c4e-8d3e-4b8e-9a57-1f0c3f2f6a10', name: 'Northbridge Council', fallback: true },
   },
   csrfToken: 'token',
 };
@@ -30,6 +31,7 @@ const item = {
   actionedAt: null,
   missedTargets: [] as ('acknowledge' | 'action')[],
   possibleDuplicateOf: null as string | null,
+  withdrawn: null as { at: string; by: 'resident' | 'staff' } | null,
 };
 const query = { status: 'delivered' as const, page: 2 };
 const tabHrefs = { delivered: '/a', acknowledged: '/b', actioned: '/c', all: '/d' };
@@ -51,6 +53,7 @@ const everyView: AgencyPageProps[] = [
       item,
       { ...item, missedTargets: ['acknowledge', 'action'] },
       { ...item, possibleDuplicateOf: 'TUO-4HB8-CZT1' },
+      { ...item, withdrawn: { at: '2026-06-16T09:00:00.000Z', by: 'resident' as const } },
     ],
     total: 30,
     previousHref: '/p',
@@ -80,6 +83,7 @@ const everyView: AgencyPageProps[] = [
       outcome: status === 'actioned' ? 'Done' : null,
       agencyReference: status === 'delivered' ? null : 'CT/2026/0042',
       possibleDuplicateOf: status === 'acknowledged' ? 'TUO-4HB8-CZT1' : null,
+      withdrawn: status === 'delivered' ? { at: '2026-06-16T09:00:00.000Z', by: 'staff' as const } : null,
       rows: [{ label: 'When did they die?', lines: ['14 January 2025'] }],
     },
     form: form(

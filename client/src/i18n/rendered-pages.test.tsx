@@ -109,6 +109,7 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
           reference: 'TUO-7K3M-9Q2M',
           lifeEvent,
           submittedAt: '2026-06-15T10:00:00.000Z',
+          withdrawn: null,
           agencies: agencyKinds.map((agency, index) => ({
             agency,
             status: deliveryStatuses[index % deliveryStatuses.length] ?? 'queued',
@@ -116,6 +117,31 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
             agencyReference: index === 0 ? 'CT/2026/0042' : null,
           })),
         },
+        withdrawal: {
+          form: {
+            ...form([{ field: 'reason', message: pageMessages.withdrawalReasonMissing }]),
+            values: { reference: 'TUO-7K3M-9Q2M' },
+          },
+        },
+      },
+    }),
+    model({
+      page: 'track',
+      props: {
+        form: form(),
+        result: {
+          reference: 'TUO-7K3M-9Q2M',
+          lifeEvent,
+          submittedAt: '2026-06-15T10:00:00.000Z',
+          withdrawn: { at: '2026-06-16T09:00:00.000Z', by: 'resident' },
+          agencies: agencyKinds.map((agency) => ({
+            agency,
+            status: 'cancelled',
+            changedAt: '2026-06-16T09:00:00.000Z',
+            agencyReference: null,
+          })),
+        },
+        withdrawal: null,
       },
     }),
   ];

@@ -22,12 +22,25 @@ export interface AgencyNotification {
 }
 
 /**
+ * Something that happened to a notification the agency already has (withdrawn, corrected):
+ * `type` is `{agency}.notification.{what}`, and `data.id` the notification's own id.
+ */
+export interface AgencyEvent {
+  /** Stable across every retry of this event (and never a notification's), so the agency can discard repeats. */
+  messageId: string;
+  type: string;
+  data: Record<string, unknown>;
+}
+
+/**
  * How a notification reaches the agency: pushed to its webhook, left in its inbox to be pulled,
  * or held for its next scheduled file.
  */
 export interface Transport {
   readonly kind: 'webhook' | 'inbox' | 'file';
   send(notification: AgencyNotification): Promise<DeliveryOutcome>;
+  /** Pushes an event signed like a notification; an inbox has nothing to push (it shows the change when read). */
+  sendEvent(event: AgencyEvent): Promise<DeliveryOutcome>;
 }
 
 /**
@@ -50,6 +63,8 @@ export interface AgencyAdapter {
   payloadSchema(lifeEvent: LifeEventId): z.ZodType<AgencyPayloadV1>;
   /** Hands the payload over by the agency's transport. Never throws for the agency's answers. */
   deliver(notification: AgencyNotification): Promise<DeliveryOutcome>;
+  /** Sends an event about a notification already delivered, by the same transport, signed the same way. */
+  sendEvent(event: AgencyEvent): Promise<DeliveryOutcome>;
   /** Which transport this adapter was configured with. */
   readonly transport: Transport['kind'];
   /** The words of the fixed columns in this kind's scheduled files (its back offices' own terms). */

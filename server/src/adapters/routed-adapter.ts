@@ -43,5 +43,6 @@ export function createRoutedAdapter(
       return schema;
     },
     deliver: (notification) => transport.send(notification),
+    sendEvent: (event) => transport.sendEvent(event),
   };
 }

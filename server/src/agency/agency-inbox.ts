@@ -3,8 +3,10 @@ import type { AgencyNotification } from '@tuo/shared/api/agency-notifications';
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
+import { withdrawnOf } from '../db/submission-status.js';
 import { possibleDuplicateOfSql } from '../duplicates/possible-duplicates.js';
 import type { ProtectedValues } from '../privacy/protected-values.js';
+import type { OrganisationScope } from '../organisations/organisation-scope.js';
 import { encodeCursor, type InboxPosition } from './inbox-cursor.js';
 
 interface InboxRow {
@@ -25,9 +27,11 @@ interface InboxRow {
   inbox_xid: string;
   inbox_seq: string;
   possible_duplicate_of: string | null;
+  withdrawn_at: Date | null;
+  withdrawn_by: string | null;
 }
 
-const columns = sql`d.id, s.reference, s.life_event, d.agency, d.status, d.delivered_at, d.acknowledged_at, d.actioned_at, d.outcome, d.agency_reference, d.acknowledge_flagged_at, d.action_flagged_at, d.payload, d.inbox_xid::text as inbox_xid, d.inbox_seq::text as inbox_seq, ${possibleDuplicateOfSql('s')} as possible_duplicate_of`;
+const columns = sql`d.id, s.reference, s.life_event, d.agency, d.status, d.delivered_at, d.acknowledged_at, d.actioned_at, d.outcome, d.agency_reference, d.acknowledge_flagged_at, d.action_flagged_at, d.payload, d.inbox_xid::text as inbox_xid, d.inbox_seq::text as inbox_seq, s.withdrawn_at, s.withdrawn_by, ${possibleDuplicateOfSql('s')} as possible_duplicate_of`;
 
 function toNotification(privacy: ProtectedValues, row: InboxRow): AgencyNotification {
   const payload = row.payload === null ? {} : (privacy.openPayload(row.payload) as unknown as Record<string, unknown>);
@@ -48,6 +52,7 @@ function toNotification(privacy: ProtectedValues, row: InboxRow): AgencyNotifica
       ...(row.acknowledge_flagged_at ? (['acknowledge'] as const) : []),
       ...(row.action_flagged_at ? (['action'] as const) : []),
     ],
+    withdrawn: withdrawnOf(row),
     possibleDuplicateOf: row.possible_duplicate_of,
     payload:
       row.possible_duplicate_of === null ? routed : { ...routed, possibleDuplicateOf: row.possible_duplicate_of },
@@ -62,14 +67,14 @@ function toNotification(privacy: ProtectedValues, row: InboxRow): AgencyNotifica
 export async function listInbox(
   db: Kysely<Database>,
   privacy: ProtectedValues,
-  agency: AgencyKind,
+  organisation: OrganisationScope,
   after: InboxPosition,
   limit: number,
 ) {
   const rows = await sql<InboxRow>`
     select ${columns}
     from deliveries d join submissions s on s.id = d.submission_id
-    where d.agency = ${agency} and d.inbox_xid is not null
+    where d.organisation_id = ${organisation.id} and d.inbox_xid is not null
       and (d.inbox_xid, d.inbox_seq) > (${after.xid}::xid8, ${after.seq}::bigint)
       and d.inbox_xid < pg_snapshot_xmin(pg_current_snapshot())
     order by d.inbox_xid, d.inbox_seq
@@ -82,16 +87,16 @@ export async function listInbox(
   };
 }
 
-/** One notification, if it is in this agency's inbox (another agency's is as good as missing). */
+/** One notification, if it is in this organisation's inbox (another's is as good as missing). */
 export async function findInInbox(
   db: Kysely<Database>,
   privacy: ProtectedValues,
-  agency: AgencyKind,
+  organisation: OrganisationScope,
   id: string,
 ): Promise<AgencyNotification | undefined> {
   const rows = await sql<InboxRow>`
     select ${columns} from deliveries d join submissions s on s.id = d.submission_id
-    where d.id = ${id} and d.agency = ${agency} and d.inbox_xid is not null
+    where d.id = ${id} and d.organisation_id = ${organisation.id} and d.inbox_xid is not null
   `.execute(db);
   return rows.rows[0] ? toNotification(privacy, rows.rows[0]) : undefined;
 }
@@ -106,7 +111,7 @@ export async function findInInbox(
 export async function advanceNotification(
   db: Kysely<Database>,
   privacy: ProtectedValues,
-  agency: AgencyKind,
+  organisation: OrganisationScope,
   id: string,
   to: 'acknowledged' | 'actioned',
   actor: Actor,
@@ -129,7 +134,7 @@ export async function advanceNotification(
           then ${outcome ?? null} else outcome end,
         agency_reference = coalesce(${reference ?? null}, agency_reference)
       from (select status = any(${from}::text[]) as moves from deliveries where id = ${id}) as state
-      where id = ${id} and agency = ${agency} and inbox_xid is not null
+      where id = ${id} and organisation_id = ${organisation.id} and inbox_xid is not null
         and (moves or ${reference ?? null}::text is distinct from agency_reference and ${reference ?? null}::text is not null)
       returning id, submission_id, moves
     ),
@@ -138,11 +143,11 @@ export async function advanceNotification(
       insert into audit_events (actor_type, actor_id, address, action, submission_id, detail)
       select ${actor.type}, ${actor.id ?? null}, ${actor.address ?? null},
         case when moves then ${`notification.${to}`} else 'notification.referenced' end,
-        submission_id, ${JSON.stringify({ agency, deliveryId: id, ...(reference ? { referenceGiven: true } : {}) })}::jsonb from changed
+        submission_id, ${JSON.stringify({ agency: organisation.kind, organisationId: organisation.id, deliveryId: id, ...(reference ? { referenceGiven: true } : {}) })}::jsonb from changed
     )
     select count(*) from changed
   `.execute(db);
-  return findInInbox(db, privacy, agency, id);
+  return findInInbox(db, privacy, organisation, id);
 }
 
 /** Which of an agency's notifications to find: by status, life event and the UK day each was delivered. */
@@ -157,16 +162,16 @@ export interface InboxFilters {
 
 /**
  * The agency's notifications matching `filters`, oldest delivered first (a work queue), with how
- * many match in all: for the portal's work list and its export. Only this agency's are ever read.
+ * many match in all: for the portal's work list and its export. Only this organisation's are ever read.
  */
 export async function searchInbox(
   db: Kysely<Database>,
   privacy: ProtectedValues,
-  agency: AgencyKind,
+  organisation: OrganisationScope,
   filters: InboxFilters,
   window: { offset: number; limit: number },
 ) {
-  const conditions = [sql`d.agency = ${agency}`, sql`d.inbox_xid is not null`];
+  const conditions = [sql`d.organisation_id = ${organisation.id}`, sql`d.inbox_xid is not null`];
   if (filters.status) conditions.push(sql`d.status = ${filters.status}`);
   if (filters.lifeEvent) conditions.push(sql`s.life_event = ${filters.lifeEvent}`);
   if (filters.from)

@@ -28,6 +28,9 @@ export interface Database {
   chase_requests: ChaseRequestsTable;
   file_runs: FileRunsTable;
   agency_alerts: AgencyAlertsTable;
+  organisations: OrganisationsTable;
+  submission_corrections: SubmissionCorrectionsTable;
+  notification_events: NotificationEventsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -50,6 +53,10 @@ export interface SubmissionsTable {
   answers_erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   erasure_kind: ColumnType<string | null, string | null | undefined, string | null>;
   erasure_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the report was withdrawn, and by whom ('resident' or 'staff'); the reason is kept for staff only. */
+  withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  withdrawn_by: ColumnType<string | null, string | null | undefined, string | null>;
+  withdrawal_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One agency to be told about one submission; also the outbox row of the submission's transaction. */
@@ -57,6 +64,8 @@ export interface DeliveriesTable {
   id: Generated<string>;
   submission_id: string;
   agency: string;
+  /** The organisation told (of the delivery's kind, `agency`). */
+  organisation_id: string;
   /** How the delivering worker reached the agency ('webhook' or 'inbox'); null until it tries. */
   transport: string | null;
   status: string;
@@ -183,6 +192,8 @@ export type { Generated };
 export interface AgencyApiKeysTable {
   id: Generated<string>;
   agency: string;
+  /** The organisation whose notifications the key reads. */
+  organisation_id: string;
   name: string;
   prefix: string;
   key_hash: string;
@@ -201,6 +212,8 @@ export interface StaffUsersTable {
   disabled_at: Timestamp | null;
   /** The agency of an agency user or admin; null for customer-centre staff. */
   agency: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The organisation of an agency user or admin; null for customer-centre staff. */
+  organisation_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A staff session: idle expiry in `expires_at`, absolute expiry counted from `signed_in_at`. */
@@ -244,6 +257,7 @@ export interface CaseNotesTable {
 export interface AgencyWebhookSecretsTable {
   id: Generated<string>;
   agency: string;
+  organisation_id: string;
   sealed_secret: string;
   created_at: DefaultedTimestamp;
   retires_at: Timestamp | null;
@@ -318,4 +332,54 @@ export interface AgencyAlertsTable {
   error: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+}
+
+/** One organisation in the directory: of one kind, with its official code, the areas it serves and how it is found. */
+export interface OrganisationsTable {
+  id: Generated<string>;
+  kind: string;
+  name: string;
+  /** GSS code (council), NHS ODS code (GP practice) or Regulator of Social Housing number (housing association). */
+  code: string | null;
+  /** GSS codes of the council areas it serves, or postcode districts. */
+  areas: ColumnType<string[], string[] | undefined, string[]>;
+  postcode: string | null;
+  /** OS Places' LOCAL_CUSTODIAN_CODE of a council. */
+  custodian_code: string | null;
+  /** The kind's fallback: told when no more particular organisation of the kind is chosen. */
+  fallback: Generated<boolean>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  disabled_at: Date | null;
+}
+
+/** One correction a supervisor made to a report's answers after sending: which fields changed. */
+export interface SubmissionCorrectionsTable {
+  id: Generated<string>;
+  submission_id: string;
+  staff_id: string | null;
+  corrected_at: Timestamp;
+  fields: string[];
+}
+
+/**
+ * An event about a notification already delivered by webhook (`withdrawn`, or `corrected` with
+ * the agency's changed routed fields), sent and retried like a delivery, one attempt per job.
+ */
+export interface NotificationEventsTable {
+  id: string;
+  delivery_id: string;
+  /** 'withdrawn' or 'corrected'. */
+  kind: string;
+  correction_id: string | null;
+  /** 'queued', 'sending', 'delivered', 'failed' or 'cancelled' (the notification itself never went). */
+  status: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  /** Sealed like agency payloads; null for a withdrawal and once answers are erased. */
+  payload: ColumnType<unknown, string | null | undefined, string | null>;
+  last_error: string | null;
+  next_attempt_at: Timestamp | null;
+  created_at: Timestamp;
+  status_changed_at: Timestamp;
+  delivered_at: Timestamp | null;
 }

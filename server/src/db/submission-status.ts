@@ -16,7 +16,7 @@ export async function findSubmissionStatus(
 ): Promise<SubmissionStatusRecord | undefined> {
   const submission = await db
     .selectFrom('submissions')
-    .select(['id', 'reference', 'life_event', 'submitted_at', 'tracking_secret_hash'])
+    .select(['id', 'reference', 'life_event', 'submitted_at', 'tracking_secret_hash', 'withdrawn_at', 'withdrawn_by'])
     .where('reference', '=', reference)
     .executeTakeFirst();
   if (!submission) return undefined;
@@ -32,6 +32,7 @@ export async function findSubmissionStatus(
       reference: submission.reference,
       lifeEvent: submission.life_event as LifeEventId,
       submittedAt: submission.submitted_at.toISOString(),
+      withdrawn: withdrawnOf(submission),
       agencies: deliveries.map((d) => ({
         agency: d.agency as AgencyKind,
         status: d.status as DeliveryStatus,
@@ -40,4 +41,14 @@ export async function findSubmissionStatus(
       })),
     },
   };
+}
+
+/** A submission's withdrawal as the resident and the services see it (never its reason). */
+export function withdrawnOf(row: {
+  withdrawn_at: Date | null;
+  withdrawn_by: string | null;
+}): { at: string; by: 'resident' | 'staff' } | null {
+  return row.withdrawn_at
+    ? { at: row.withdrawn_at.toISOString(), by: row.withdrawn_by === 'staff' ? 'staff' : 'resident' }
+    : null;
 }

@@ -2,6 +2,7 @@ import type { AgencyPayloadV1, SubmissionEnvelopeV1 } from '@tuo/shared';
 import type { Logger } from 'pino';
 import type { AdapterRegistry } from '../adapters/adapter-registry.js';
 import type { AgencyAdapter, DeliveryOutcome } from '../adapters/agency-adapter.js';
+import { createInboxTransport } from '../adapters/transports/inbox-transport.js';
 import { decideDelivery } from '../jobs/delivery-decision.js';
 import type { RetryPolicy } from '../jobs/retry-delay.js';
 import type { ProtectedValues } from '../privacy/protected-values.js';
@@ -29,6 +30,12 @@ function payloadFor(
     .parse(possibleDuplicateOf ? { ...payload, possibleDuplicateOf } : payload);
 }
 
+/** The adapter as it serves an organisation without a webhook of its own: into the inbox. */
+function inboxOnly(adapter: AgencyAdapter): AgencyAdapter {
+  const inbox = createInboxTransport();
+  return { ...adapter, transport: inbox.kind, deliver: (notification) => inbox.send(notification) };
+}
+
 /** Makes one claimed attempt: builds the agency's payload, hands it over, and decides what follows. */
 export function createAttempt(deps: {
   adapters: AdapterRegistry;
@@ -38,7 +45,8 @@ export function createAttempt(deps: {
 }) {
   const { adapters, privacy, policy, logger } = deps;
   return async (claimed: ClaimedDelivery): Promise<AttemptRecord> => {
-    const adapter = adapters[claimed.agency];
+    // The kind's configured webhook is its fallback organisation's: any other organisation reads its inbox.
+    const adapter = claimed.fallback ? adapters[claimed.agency] : inboxOnly(adapters[claimed.agency]);
     const started = new Date();
     let outcome: DeliveryOutcome;
     let payload: AgencyPayloadV1 | undefined;

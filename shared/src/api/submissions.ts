@@ -8,6 +8,7 @@ import { answersSchema } from '../journeys/engine/answers-schema.js';
 import { relevantAgencies } from '../journeys/engine/routing.js';
 import { channelSchema, languageSchema } from '../submission/channel.js';
 import { nonEmpty } from '../util/non-empty.js';
+import { withdrawnSchema } from './withdrawals.js';
 
 function requestFor(lifeEvent: LifeEventId) {
   return z.strictObject({
@@ -16,6 +17,14 @@ function requestFor(lifeEvent: LifeEventId) {
     answers: answersSchema(catalogue[lifeEvent]),
     /** The agencies the resident agreed to tell; each must be relevant to the answers. */
     consent: z.array(agencyKindSchema),
+    /**
+     * The organisation of a kind the resident picked from the directory (their GP practice, their
+     * landlord), by id, for kinds in `consent`. A kind left out is told through its fallback
+     * organisation (the council's team for it).
+     */
+    organisations: z
+      .partialRecord(agencyKindSchema, z.uuid({ error: 'Select an organisation from the list' }))
+      .optional(),
     channel: channelSchema.default('online'),
     /** The language the resident used, kept for their confirmation and for agencies replying. */
     language: languageSchema.default('en'),
@@ -59,6 +68,13 @@ export const createSubmissionRequestSchema = z
         });
       }
     }
+    for (const agency of Object.keys(request.organisations ?? {}) as AgencyKind[])
+      if (!seen.has(agency))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['organisations', agency],
+          message: `Select ${agencies[agency].name} to tell them, or leave out their organisation`,
+        });
     if (relevant.length === 0)
       ctx.addIssue({
         code: 'custom',
@@ -106,9 +122,18 @@ export type CreateSubmissionResponse = z.infer<typeof createSubmissionResponseSc
 
 /**
  * Where one agency's delivery is: queued, being sent, delivered (the agency's system accepted it),
- * acknowledged (a person there has seen it), actioned (they have done what was needed), or failed.
+ * acknowledged (a person there has seen it), actioned (they have done what was needed), failed, or
+ * cancelled (the report was withdrawn before it was sent).
  */
-export const deliveryStatuses = ['queued', 'sending', 'delivered', 'acknowledged', 'actioned', 'failed'] as const;
+export const deliveryStatuses = [
+  'queued',
+  'sending',
+  'delivered',
+  'acknowledged',
+  'actioned',
+  'failed',
+  'cancelled',
+] as const;
 
 /** One of {@link deliveryStatuses}. */
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
@@ -118,6 +143,7 @@ export const submissionStatusResponseSchema = z.strictObject({
   reference: canonicalReferenceSchema,
   lifeEvent: lifeEventIdSchema,
   submittedAt: z.iso.datetime({ offset: true }),
+  withdrawn: withdrawnSchema,
   agencies: z.array(
     z.strictObject({
       agency: z.enum(agencyKinds),

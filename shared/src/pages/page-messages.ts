@@ -1,5 +1,6 @@
 import { chaseMessages } from '../api/chase-requests.js';
 import { referenceMessage } from '../identifiers/reference.js';
+import { withdrawalMessages } from '../api/withdrawals.js';
 
 /**
  * Error messages of the resident pages that are not questions of a journey. The server shows
@@ -17,4 +18,6 @@ export const pageMessages = {
   trackNotFound: 'No report matches this reference and tracking code. Check both and try again',
   chaseNoteTooLong: chaseMessages.noteTooLong,
   chaseLimitReached: chaseMessages.limitReached,
+  withdrawalReasonMissing: withdrawalMessages.reasonMissing,
+  withdrawalReasonTooLong: withdrawalMessages.reasonTooLong,
 } as const;

@@ -10,6 +10,7 @@ import { catalogueKey } from '../../i18n/catalogue-keys.js';
 import { leftToRight } from '../../i18n/left-to-right.js';
 import { longDate } from '../../i18n/long-date.js';
 import { TrackChaseSection } from './track-chase-section.js';
+import { TrackWithdrawalSection } from './track-withdrawal-section.js';
 
 /** The colour of each delivery status's tag; its words are `track.status.{status}`. */
 const statusTags: Readonly<Record<DeliveryStatus, string>> = {
@@ -19,6 +20,7 @@ const statusTags: Readonly<Record<DeliveryStatus, string>> = {
   acknowledged: 'govuk-tag--purple',
   actioned: 'govuk-tag--green',
   failed: 'govuk-tag--red',
+  cancelled: 'govuk-tag--grey',
 };
 
 function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) {
@@ -32,6 +34,13 @@ function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) 
       <p className="govuk-body">
         {t('track.sentOn', { lifeEvent: t(catalogueKey.journey(result.lifeEvent, 'title')), date })}
       </p>
+      {result.withdrawn ? (
+        <div className="govuk-inset-text" id="withdrawn">
+          {t(`track.withdrawn.${result.withdrawn.by}`, {
+            date: longDate(t, todayInLondon(new Date(result.withdrawn.at))),
+          })}
+        </div>
+      ) : null}
       <dl className="govuk-summary-list">
         {result.agencies.map((row) => (
           <div className="govuk-summary-list__row" key={row.agency}>
@@ -79,15 +88,17 @@ function LostCode({ help }: { help: HelpContact | undefined }) {
 }
 
 /** The tracking page: reference and tracking code in, each service's status out. */
-export function TrackPage({ form, result, chase, help }: TrackProps & { help?: HelpContact | undefined }) {
+export function TrackPage({ form, result, chase, withdrawal, help }: TrackProps & { help?: HelpContact | undefined }) {
   const { t } = useTranslation();
   if (result) {
+    const errors = [...(chase?.form.errors ?? []), ...(withdrawal?.form.errors ?? [])];
     return (
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          {chase ? <ErrorSummary errors={chase.form.errors} focusKey={chase.form.errors.length > 0 ? 1 : 0} /> : null}
+          {chase || withdrawal ? <ErrorSummary errors={errors} focusKey={errors.length > 0 ? 1 : 0} /> : null}
           <TrackResult result={result} />
           {chase ? <TrackChaseSection chase={chase} /> : null}
+          {withdrawal ? <TrackWithdrawalSection withdrawal={withdrawal} /> : null}
         </div>
       </div>
     );

@@ -10,5 +10,9 @@ export function createFileTransport(): Transport {
     send(): Promise<DeliveryOutcome> {
       return Promise.resolve({ kind: 'held', detail: "Waiting for the agency's next scheduled file" });
     },
+    // Like the inbox: the portal and API show a withdrawal or correction when the notification is read.
+    sendEvent(): Promise<DeliveryOutcome> {
+      return Promise.resolve({ kind: 'delivered' });
+    },
   };
 }

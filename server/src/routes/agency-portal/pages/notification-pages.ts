@@ -16,6 +16,7 @@ import {
   auditNotificationViewed,
   signedInAgencyUser,
 } from '../agency-portal-access.js';
+import { organisationOf } from '../../../agency-portal/agency-accounts.js';
 import { agencyNav, renderAgencyPage, renderNotFound } from './agency-page.js';
 import { inboxFilters, parseWorkListQuery, tabHrefs, workListHref, workListPageSize } from './work-list-query.js';
 
@@ -34,7 +35,7 @@ async function renderNotification(
   id: string,
   extra: { values?: FormValues; errors?: FieldError[]; done?: z.infer<typeof done> },
 ) {
-  const { agency } = signedInAgencyUser(request);
+  const agency = organisationOf(signedInAgencyUser(request));
   const found = await findInInbox(request.server.db, request.server.privacy, agency, id);
   if (!found) return renderNotFound(request, reply);
   await auditNotificationViewed(request, id);
@@ -65,7 +66,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
       schema: { hide: true, querystring: z.record(z.string(), z.string().max(100)) },
     },
     async (request, reply) => {
-      const { agency } = signedInAgencyUser(request);
+      const agency = organisationOf(signedInAgencyUser(request));
       const { query, errors } = parseWorkListQuery(request.query);
       const offset = (query.page - 1) * workListPageSize;
       const { notifications, total } = await searchInbox(app.db, app.privacy, agency, inboxFilters(query), {
@@ -102,6 +103,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
             actionedAt,
             missedTargets,
             possibleDuplicateOf,
+            withdrawn,
           }) => ({
             id,
             reference,
@@ -112,6 +114,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
             actionedAt,
             missedTargets,
             possibleDuplicateOf,
+            withdrawn,
           }),
         ),
         total,
@@ -141,7 +144,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
     '/agency/notifications/:id/acknowledge',
     { config: { agencyAccess: 'agency-user' }, schema: { hide: true, params: idParams, body: postedFormSchema } },
     async (request, reply) => {
-      const { agency } = signedInAgencyUser(request);
+      const agency = organisationOf(signedInAgencyUser(request));
       const parsed = acknowledgeRequestSchema.safeParse({ reference: optional(text(request.body, 'reference')) });
       if (!parsed.success)
         return renderNotification(request, reply, request.params.id, {
@@ -166,7 +169,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
     '/agency/notifications/:id/actioned',
     { config: { agencyAccess: 'agency-user' }, schema: { hide: true, params: idParams, body: postedFormSchema } },
     async (request, reply) => {
-      const { agency } = signedInAgencyUser(request);
+      const agency = organisationOf(signedInAgencyUser(request));
       const parsed = actionedRequestSchema.safeParse({
         outcome: text(request.body, 'outcome'),
         reference: optional(text(request.body, 'reference')),
