@@ -11,6 +11,8 @@ import { createAdapterRegistry } from './adapters/adapter-registry.js';
 import { databaseSigningSecrets } from './agency/webhook-secrets.js';
 import { buildHealthApp } from './health-app.js';
 import { cronItems } from './jobs/job-names.js';
+import { fileChannelCronItems } from './jobs/send-agency-file-task.js';
+import { emailAlertCronItems } from './jobs/send-agency-alert-task.js';
 import { serviceLevelCronItems } from './service-levels/service-level-jobs.js';
 import { createTaskList } from './jobs/task-list.js';
 import { createDeliveryWork } from './deliveries/delivery-work.js';
@@ -132,7 +134,12 @@ export async function boot(roles: Roles): Promise<void> {
         config,
         logger,
       }),
-      cronItems: [...cronItems, ...serviceLevelCronItems],
+      cronItems: [
+        ...cronItems,
+        ...serviceLevelCronItems,
+        ...fileChannelCronItems(config.agencies),
+        ...emailAlertCronItems(config.agencies),
+      ],
       ...config.worker,
     });
   }

@@ -48,6 +48,45 @@ describe('configuration', () => {
     expect(messageFor(env)).toBe(message);
   });
 
+  it('takes a scheduled file channel per agency, whole, and never beside a webhook', () => {
+    const file = {
+      AGENCY_COUNCIL_FILE_SFTP_URL: 'sftp://tuo@files.council.example:2222/imports/tell-us-once',
+      AGENCY_COUNCIL_FILE_SFTP_KEY_FILE: '/etc/tuo/council_key',
+      AGENCY_COUNCIL_FILE_SFTP_HOST_KEY: `SHA256:${'A'.repeat(43)}`,
+    };
+    const config = toConfig(parseEnv({ ...file, AGENCY_COUNCIL_FILE_FORMAT: 'xml' }), {
+      databaseUrl: 'postgres://x/y',
+      sessionSecret: 's'.repeat(32),
+      protectedDataKeys: [],
+    });
+    expect(config.agencies.council.file).toEqual({
+      sftp: {
+        host: 'files.council.example',
+        port: 2222,
+        username: 'tuo',
+        directory: '/imports/tell-us-once',
+        privateKeyFile: '/etc/tuo/council_key',
+        hostKeySha256: `SHA256:${'A'.repeat(43)}`,
+      },
+      format: 'xml',
+      schedule: '0 18 * * *',
+    });
+    expect(config.agencies['gp-practice'].file).toBeUndefined();
+    expect(messageFor({ AGENCY_COUNCIL_FILE_SFTP_URL: file.AGENCY_COUNCIL_FILE_SFTP_URL })).toMatch(
+      /^Configuration error: AGENCY_COUNCIL_FILE_SFTP_KEY_FILE is required when AGENCY_COUNCIL_FILE_SFTP_URL is set/,
+    );
+    expect(
+      messageFor({
+        ...file,
+        AGENCY_COUNCIL_WEBHOOK_URL: 'https://x.example',
+        AGENCY_COUNCIL_WEBHOOK_SECRET: `whsec_${'a'.repeat(32)}`,
+      }),
+    ).toMatch(
+      /AGENCY_COUNCIL_FILE_SFTP_URL cannot be set beside AGENCY_COUNCIL_WEBHOOK_URL: choose one primary channel/,
+    );
+    expect(messageFor({ ...file, AGENCY_COUNCIL_FILE_SFTP_URL: 'ftp://x/y' })).toMatch(/must be an sftp:\/\/ address/);
+  });
+
   it('requires SESSION_SECRET with an external database, and never echoes secrets', () => {
     expect(messageFor({ DATABASE_URL: 'postgres://u:p@h/d' })).toMatch(
       /^Configuration error: SESSION_SECRET is required when DATABASE_URL is set/,

@@ -1,4 +1,4 @@
-import type { AgencyKind } from '@tuo/shared';
+import { agencyKinds, type AgencyKind } from '@tuo/shared';
 import type { HelpContact } from '@tuo/shared/pages/help-contact';
 import type { Language } from '@tuo/shared/submission/languages';
 import { z } from 'zod';
@@ -6,6 +6,19 @@ import { isAllowedWebhookUrl } from './agency/webhook-url.js';
 import { targetOverridesSchema } from './service-levels/target-overrides.js';
 import type { ServiceLevels } from './service-levels/targets.js';
 import type { ProtectedDataKey } from './privacy/keyring.js';
+import { agencyEnvName } from './channels/agency-env-names.js';
+import {
+  emailAlertEnvShape,
+  emailAlertIssues,
+  emailAlertOf,
+  type EmailAlertSettings,
+} from './channels/email-alert-settings.js';
+import {
+  fileChannelEnvShape,
+  fileChannelIssues,
+  fileChannelOf,
+  type FileChannelSettings,
+} from './channels/file-channel-settings.js';
 
 /** "Get help" settings: English always, and any part set in another language (`HELP_HOURS_CY`). */
 export type HelpSettings = { en: HelpContact } & Partial<Record<Exclude<Language, 'en'>, Partial<HelpContact>>>;
@@ -104,6 +117,8 @@ export const envSchema = z
     AGENCY_HOUSING_PROVIDER_WEBHOOK_SECRET: webhookSecret.optional(),
     AGENCY_JOBCENTRE_WEBHOOK_URL: webhookUrl.optional(),
     AGENCY_JOBCENTRE_WEBHOOK_SECRET: webhookSecret.optional(),
+    ...fileChannelEnvShape,
+    ...emailAlertEnvShape,
     AGENCY_WEBHOOK_SECRET_GRACE_HOURS: positiveInt('hours a rotated-out webhook secret keeps signing').default(24),
     DELIVERY_MAX_ATTEMPTS: positiveInt('tries before a delivery is marked failed').default(12),
     DELIVERY_RETRY_BASE_MS: positiveInt('wait before the first retry, doubling each time').default(5_000),
@@ -118,6 +133,7 @@ export const envSchema = z
     NOTIFY_API_KEY: z.string().min(20, { error: 'must be a GOV.UK Notify API key' }).optional(),
     NOTIFY_EMAIL_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
     NOTIFY_SMS_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
+    NOTIFY_AGENCY_ALERT_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
     SAVED_FORM_DAYS: positiveInt('days a saved form can be returned to').default(28),
     NOTIFY_SAVED_FORM_EMAIL_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
     NOTIFY_SAVED_FORM_SMS_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
@@ -151,6 +167,15 @@ export const envSchema = z
           message: `is required when AGENCY_${agency}_WEBHOOK_${urlSet ? 'URL' : 'SECRET'} is set`,
         });
       }
+    }
+    for (const issue of [...fileChannelIssues(env), ...emailAlertIssues(env)])
+      ctx.addIssue({ code: 'custom', ...issue, path: [issue.path] });
+    if (env.NOTIFY_AGENCY_ALERT_TEMPLATE_ID && !env.NOTIFY_API_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NOTIFY_API_KEY'],
+        message: 'is required when NOTIFY_AGENCY_ALERT_TEMPLATE_ID is set',
+      });
     }
     if (env.NOTIFY_API_KEY && !env.NOTIFY_EMAIL_TEMPLATE_ID && !env.NOTIFY_SMS_TEMPLATE_ID) {
       ctx.addIssue({
@@ -217,8 +242,14 @@ export interface Config {
    * own header would let it choose its address and escape every rate limit.
    */
   trustProxy: boolean | number | string;
-  /** Per agency: a webhook to push to, or none (the agency pulls from its inbox). */
-  agencies: Record<AgencyKind, { webhook?: { url: string; secret: string } }>;
+  /**
+   * Per agency, its primary channel: a webhook to push to, a scheduled file over SFTP, or neither
+   * (the agency pulls from its inbox or reads it in the portal).
+   */
+  agencies: Record<
+    AgencyKind,
+    { webhook?: { url: string; secret: string }; file?: FileChannelSettings; alert?: EmailAlertSettings }
+  >;
   /** The agency portal: how long a replaced webhook secret keeps signing beside the new one. */
   agencyPortal: { webhookSecretGraceMs: number };
   delivery: {
@@ -235,7 +266,7 @@ export interface Config {
   };
   worker: { concurrency: number; leaseSeconds: number; relayIntervalMs: number };
   /** GOV.UK Notify, when configured; otherwise messages are recorded, not sent. */
-  notify?: { apiKey: string; emailTemplateId?: string; smsTemplateId?: string };
+  notify?: { apiKey: string; emailTemplateId?: string; smsTemplateId?: string; agencyAlertTemplateId?: string };
   /** Staff and agency accounts: the Notify email template telling an account's owner it is being guessed at. */
   accounts: { signInAlertTemplateId?: string };
   /** Save and come back later: how long a saved form lasts, and Notify templates for sending its link. */
@@ -313,15 +344,20 @@ export function toConfig(
           : /^\d+$/.test(env.TRUST_PROXY)
             ? Number(env.TRUST_PROXY)
             : env.TRUST_PROXY,
-    agencies: {
-      council: webhookOf(env.AGENCY_COUNCIL_WEBHOOK_URL, env.AGENCY_COUNCIL_WEBHOOK_SECRET),
-      'gp-practice': webhookOf(env.AGENCY_GP_PRACTICE_WEBHOOK_URL, env.AGENCY_GP_PRACTICE_WEBHOOK_SECRET),
-      'housing-provider': webhookOf(
-        env.AGENCY_HOUSING_PROVIDER_WEBHOOK_URL,
-        env.AGENCY_HOUSING_PROVIDER_WEBHOOK_SECRET,
-      ),
-      jobcentre: webhookOf(env.AGENCY_JOBCENTRE_WEBHOOK_URL, env.AGENCY_JOBCENTRE_WEBHOOK_SECRET),
-    },
+    agencies: Object.fromEntries(
+      agencyKinds.map((agency) => {
+        const file = fileChannelOf(env, agency);
+        const alert = emailAlertOf(env, agency);
+        return [
+          agency,
+          {
+            ...webhookOf(env[agencyEnvName(agency, 'WEBHOOK_URL')], env[agencyEnvName(agency, 'WEBHOOK_SECRET')]),
+            ...(file ? { file } : {}),
+            ...(alert ? { alert } : {}),
+          },
+        ];
+      }),
+    ) as Config['agencies'],
     agencyPortal: { webhookSecretGraceMs: env.AGENCY_WEBHOOK_SECRET_GRACE_HOURS * 60 * 60 * 1000 },
     delivery: {
       maxAttempts: env.DELIVERY_MAX_ATTEMPTS,
@@ -375,6 +411,9 @@ export function toConfig(
             apiKey: env.NOTIFY_API_KEY,
             ...(env.NOTIFY_EMAIL_TEMPLATE_ID ? { emailTemplateId: env.NOTIFY_EMAIL_TEMPLATE_ID } : {}),
             ...(env.NOTIFY_SMS_TEMPLATE_ID ? { smsTemplateId: env.NOTIFY_SMS_TEMPLATE_ID } : {}),
+            ...(env.NOTIFY_AGENCY_ALERT_TEMPLATE_ID
+              ? { agencyAlertTemplateId: env.NOTIFY_AGENCY_ALERT_TEMPLATE_ID }
+              : {}),
           },
         }
       : {}),

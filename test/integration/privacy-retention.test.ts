@@ -190,7 +190,7 @@ describe('retention', () => {
       delivery.id,
       'actioned',
       { type: 'system' },
-      'Moved the account for Margaret',
+      { outcome: 'Moved the account for Margaret' },
     );
     expect(done).toMatchObject({ status: 'actioned', outcome: null });
     expect(await everythingAbout(id)).not.toContain('Margaret');

@@ -2,8 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { delay, http, HttpResponse } from 'msw';
 import { Webhook } from 'standardwebhooks';
 
-/** What a fake agency endpoint does with the n-th request it gets (1-based). */
-export type Behaviour = (n: number) => 'accept' | 'hang' | { status: number; headers?: Record<string, string> };
+/**
+ * What a fake agency endpoint does with the n-th request it gets (1-based): accept it (204), hang,
+ * or answer with a status (a 2xx is accepted too), headers and a JSON body, such as the agency's
+ * own case reference `{ reference: '…' }`.
+ */
+export type Behaviour = (
+  n: number,
+) => 'accept' | 'hang' | { status: number; headers?: Record<string, string>; json?: unknown };
 
 /** One notification the fake agency accepted, with its verified signature. */
 export interface Received {
@@ -51,7 +57,12 @@ export function fakeAgency(agency: string, behaviour: Behaviour = () => 'accept'
       accepted.push({ webhookId: request.headers.get('webhook-id') ?? '', body: JSON.parse(text) as Received['body'] });
       return new HttpResponse(null, { status: 204 });
     }
-    return HttpResponse.json({ error: 'as configured' }, { status: action.status, headers: action.headers ?? {} });
+    if (action.status >= 200 && action.status < 300)
+      accepted.push({ webhookId: request.headers.get('webhook-id') ?? '', body: JSON.parse(text) as Received['body'] });
+    return HttpResponse.json(action.json ?? { error: 'as configured' }, {
+      status: action.status,
+      headers: action.headers ?? {},
+    });
   });
   const envName = agency.toUpperCase().replaceAll('-', '_');
   return {

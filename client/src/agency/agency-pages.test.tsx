@@ -90,13 +90,21 @@ const everyView: AgencyPageProps[] = [
       status,
       agency: 'council' as const,
       outcome: status === 'actioned' ? 'Done' : null,
+      agencyReference: status === 'delivered' ? null : 'CT/2026/0042',
       possibleDuplicateOf: status === 'acknowledged' ? 'TUO-4HB8-CZT1' : null,
       withdrawn: status === 'delivered' ? { at: '2026-06-16T09:00:00.000Z', by: 'staff' as const } : null,
       rows: [{ label: 'When did they die?', lines: ['14 January 2025'] }],
     },
-    form: form(status === 'delivered' ? [{ field: 'outcome', message: 'Say what was done' }] : [], {
-      outcome: 'x'.repeat(2001),
-    }),
+    form: form(
+      status === 'delivered'
+        ? [{ field: 'outcome', message: 'Say what was done' }]
+        : status === 'acknowledged'
+          ? [{ field: 'reference', message: 'Your reference must be 64 characters or fewer' }]
+          : [],
+      {
+        outcome: 'x'.repeat(2001),
+      },
+    ),
     acknowledgeAction: '/ack',
     outcomeMaxLength: 2000,
     done: status === 'delivered' ? null : status,

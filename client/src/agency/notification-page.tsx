@@ -8,6 +8,7 @@ import { MissedTargetTags } from './missed-target-tags.js';
 import { NoticeTags } from './notice-tags.js';
 import { CharacterCountField } from './character-count-field.js';
 import { SuccessBanner } from './success-banner.js';
+import { TextField } from '../staff/text-field.js';
 
 type NotificationProps = Omit<Extract<AgencyPageProps, { view: 'notification' }>, 'view' | 'nav'>;
 
@@ -15,6 +16,16 @@ type NotificationProps = Omit<Extract<AgencyPageProps, { view: 'notification' }>
 export function NotificationPage({ notification, form, acknowledgeAction, outcomeMaxLength, done }: NotificationProps) {
   const { t } = useTranslation('agency');
   const when = (at: string | null) => (at ? formatDateTime(at) : t('notification.notYet'));
+  // One reference field on the page: on the acknowledge form while there is one, else with "actioned".
+  const referenceField = (
+    <TextField
+      form={form}
+      name="reference"
+      label={t('notification.referenceLabel')}
+      hint={t('notification.referenceHint')}
+      width="govuk-input--width-20"
+    />
+  );
   return (
     <>
       <ErrorSummary errors={form.errors} focusKey={form.errors.length > 0 ? 1 : 0} />
@@ -76,6 +87,12 @@ export function NotificationPage({ notification, form, acknowledgeAction, outcom
           <dt className="govuk-summary-list__key">{t('notification.actioned')}</dt>
           <dd className="govuk-summary-list__value">{when(notification.actionedAt)}</dd>
         </div>
+        {notification.agencyReference ? (
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">{t('notification.agencyReference')}</dt>
+            <dd className="govuk-summary-list__value">{notification.agencyReference}</dd>
+          </div>
+        ) : null}
         {notification.possibleDuplicateOf ? (
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">{t('notices.possibleDuplicateRow')}</dt>
@@ -110,6 +127,7 @@ export function NotificationPage({ notification, form, acknowledgeAction, outcom
         <form method="post" action={acknowledgeAction}>
           <input type="hidden" name="_csrf" value={form.csrfToken} />
           <p className="govuk-body">{t('notification.acknowledgeHint')}</p>
+          {referenceField}
           <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
             {t('notification.acknowledge')}
           </button>
@@ -126,6 +144,7 @@ export function NotificationPage({ notification, form, acknowledgeAction, outcom
               hint={t('notification.outcomeHint')}
               maxLength={outcomeMaxLength}
             />
+            {notification.status === 'delivered' ? null : referenceField}
             <SubmitButton>{t('notification.markActioned')}</SubmitButton>
           </PostForm>
         </>

@@ -114,6 +114,7 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
             agency,
             status: deliveryStatuses[index % deliveryStatuses.length] ?? 'queued',
             changedAt: '2026-06-15T10:00:00.000Z',
+            agencyReference: index === 0 ? 'CT/2026/0042' : null,
           })),
         },
         withdrawal: {
@@ -137,6 +138,7 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
             agency,
             status: 'cancelled',
             changedAt: '2026-06-16T09:00:00.000Z',
+            agencyReference: null,
           })),
         },
         withdrawal: null,

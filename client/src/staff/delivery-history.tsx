@@ -61,6 +61,7 @@ export function DeliveryHistoryView({
         })}
         {delivery.lastError ? ` ${t('submission.lastError', { error: delivery.lastError })}` : ''}
         {delivery.outcome ? ` ${t('submission.outcome', { outcome: delivery.outcome })}` : ''}
+        {delivery.agencyReference ? ` ${t('submission.agencyReference', { reference: delivery.agencyReference })}` : ''}
       </p>
       {delivery.missedTargets.length > 0 ? (
         <p className="govuk-body-s">

@@ -1,13 +1,18 @@
 import type { AgencyKind, AgencyPayloadV1, LifeEventId, SubmissionEnvelopeV1 } from '@tuo/shared';
 import type { z } from 'zod';
+import type { FileColumnLabels } from '../channels/file/agency-file.js';
+import type { FileChannelSettings } from '../channels/file-channel-settings.js';
 
 /** What one hand-over to an agency came to. */
 export type DeliveryOutcome =
-  | { kind: 'delivered'; statusCode?: number }
+  /** Accepted; a webhook may answer with the agency's own case reference. */
+  | { kind: 'delivered'; statusCode?: number; agencyReference?: string }
   /** Worth trying again later: a timeout, a 5xx, 408 or 429 (with the agency's Retry-After, if it sent one). */
   | { kind: 'retry'; statusCode?: number; error: string; retryAfterMs?: number }
   /** Trying again will not help: the agency refused it (another 4xx), with the reason recorded. */
-  | { kind: 'failed'; statusCode?: number; error: string };
+  | { kind: 'failed'; statusCode?: number; error: string }
+  /** Kept for the agency's next scheduled file, which delivers it (see channels/file). */
+  | { kind: 'held'; statusCode?: undefined; detail: string };
 
 /** One notification on its way to an agency. */
 export interface AgencyNotification {
@@ -27,9 +32,12 @@ export interface AgencyEvent {
   data: Record<string, unknown>;
 }
 
-/** How a notification reaches the agency: pushed to its webhook, or left in its inbox to be pulled. */
+/**
+ * How a notification reaches the agency: pushed to its webhook, left in its inbox to be pulled,
+ * or held for its next scheduled file.
+ */
 export interface Transport {
-  readonly kind: 'webhook' | 'inbox';
+  readonly kind: 'webhook' | 'inbox' | 'file';
   send(notification: AgencyNotification): Promise<DeliveryOutcome>;
   /** Pushes an event signed like a notification; an inbox has nothing to push (it shows the change when read). */
   sendEvent(event: AgencyEvent): Promise<DeliveryOutcome>;
@@ -59,6 +67,8 @@ export interface AgencyAdapter {
   sendEvent(event: AgencyEvent): Promise<DeliveryOutcome>;
   /** Which transport this adapter was configured with. */
   readonly transport: Transport['kind'];
+  /** The words of the fixed columns in this kind's scheduled files (its back offices' own terms). */
+  readonly fileColumns: FileColumnLabels;
 }
 
 /** The settings one adapter is created with. */
@@ -70,4 +80,6 @@ export interface AgencyAdapterSettings {
    */
   signingSecrets?: (configured: string) => Promise<string[]>;
   timeoutMs: number;
+  /** A scheduled file instead of a webhook: notifications wait for the next file run. */
+  file?: FileChannelSettings;
 }

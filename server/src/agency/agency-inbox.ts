@@ -19,6 +19,7 @@ interface InboxRow {
   acknowledged_at: Date | null;
   actioned_at: Date | null;
   outcome: string | null;
+  agency_reference: string | null;
   acknowledge_flagged_at: Date | null;
   action_flagged_at: Date | null;
   /** Sealed (see ProtectedValues); null once the resident's personal data has been erased. */
@@ -30,7 +31,7 @@ interface InboxRow {
   withdrawn_by: string | null;
 }
 
-const columns = sql`d.id, s.reference, s.life_event, d.agency, d.status, d.delivered_at, d.acknowledged_at, d.actioned_at, d.outcome, d.acknowledge_flagged_at, d.action_flagged_at, d.payload, d.inbox_xid::text as inbox_xid, d.inbox_seq::text as inbox_seq, s.withdrawn_at, s.withdrawn_by, ${possibleDuplicateOfSql('s')} as possible_duplicate_of`;
+const columns = sql`d.id, s.reference, s.life_event, d.agency, d.status, d.delivered_at, d.acknowledged_at, d.actioned_at, d.outcome, d.agency_reference, d.acknowledge_flagged_at, d.action_flagged_at, d.payload, d.inbox_xid::text as inbox_xid, d.inbox_seq::text as inbox_seq, s.withdrawn_at, s.withdrawn_by, ${possibleDuplicateOfSql('s')} as possible_duplicate_of`;
 
 function toNotification(privacy: ProtectedValues, row: InboxRow): AgencyNotification {
   const payload = row.payload === null ? {} : (privacy.openPayload(row.payload) as unknown as Record<string, unknown>);
@@ -46,6 +47,7 @@ function toNotification(privacy: ProtectedValues, row: InboxRow): AgencyNotifica
     acknowledgedAt: row.acknowledged_at?.toISOString() ?? null,
     actionedAt: row.actioned_at?.toISOString() ?? null,
     outcome: row.outcome,
+    agencyReference: row.agency_reference,
     missedTargets: [
       ...(row.acknowledge_flagged_at ? (['acknowledge'] as const) : []),
       ...(row.action_flagged_at ? (['action'] as const) : []),
@@ -100,9 +102,11 @@ export async function findInInbox(
 }
 
 /**
- * Moves a notification on: `acknowledged` (someone has it) or `actioned` (done, with what was done).
- * Idempotent: repeating it changes nothing, and it never moves a notification backwards. The
- * status change, its event and an audit line are written in one statement.
+ * Moves a notification on: `acknowledged` (someone has it) or `actioned` (done, with what was done),
+ * keeping the agency's own case reference when it gives one (a later one replaces it, so a
+ * mistyped reference can be put right). Idempotent: repeating it changes nothing, and it never
+ * moves a notification backwards. The status change, reference, event and audit line are written
+ * in one statement.
  */
 export async function advanceNotification(
   db: Kysely<Database>,
@@ -111,27 +115,37 @@ export async function advanceNotification(
   id: string,
   to: 'acknowledged' | 'actioned',
   actor: Actor,
-  outcome?: string,
+  given: { outcome?: string | undefined; reference?: string | undefined } = {},
 ): Promise<AgencyNotification | undefined> {
+  const { outcome, reference } = given;
   const from = to === 'acknowledged' ? ['delivered'] : ['delivered', 'acknowledged'];
   const detail = to === 'acknowledged' ? 'Acknowledged by the agency' : 'Actioned by the agency';
+  // One update (a row can change only once per statement): it moves the status when the
+  // notification may move, and sets the reference whenever one is given.
   await sql`
-    with moved as (
-      update deliveries set status = ${to}, status_changed_at = now(),
-        acknowledged_at = coalesce(acknowledged_at, now()),
-        actioned_at = case when ${to} = 'actioned' then now() else actioned_at end,
+    with changed as (
+      update deliveries set
+        status = case when moves then ${to} else status end,
+        status_changed_at = case when moves then now() else status_changed_at end,
+        acknowledged_at = case when moves then coalesce(acknowledged_at, now()) else acknowledged_at end,
+        actioned_at = case when moves and ${to} = 'actioned' then now() else actioned_at end,
         -- An outcome is the agency's own words and may name the resident: not kept once their data is erased.
-        outcome = case when ${to} = 'actioned' and not exists (select 1 from submissions s where s.id = deliveries.submission_id and s.answers_erased_at is not null)
-          then ${outcome ?? null} else outcome end
-      where id = ${id} and organisation_id = ${organisation.id} and inbox_xid is not null and status = any(${from}::text[])
-      returning id, submission_id
+        outcome = case when moves and ${to} = 'actioned' and not exists (select 1 from submissions s where s.id = deliveries.submission_id and s.answers_erased_at is not null)
+          then ${outcome ?? null} else outcome end,
+        agency_reference = coalesce(${reference ?? null}, agency_reference)
+      from (select status = any(${from}::text[]) as moves from deliveries where id = ${id}) as state
+      where id = ${id} and organisation_id = ${organisation.id} and inbox_xid is not null
+        and (moves or ${reference ?? null}::text is distinct from agency_reference and ${reference ?? null}::text is not null)
+      returning id, submission_id, moves
     ),
-    event as (insert into delivery_events (delivery_id, status, at, detail) select id, ${to}, now(), ${detail} from moved),
+    event as (insert into delivery_events (delivery_id, status, at, detail) select id, ${to}, now(), ${detail} from changed where moves),
     audit as (
       insert into audit_events (actor_type, actor_id, address, action, submission_id, detail)
-      select ${actor.type}, ${actor.id ?? null}, ${actor.address ?? null}, ${`notification.${to}`}, submission_id, ${JSON.stringify({ agency: organisation.kind, organisationId: organisation.id, deliveryId: id })}::jsonb from moved
+      select ${actor.type}, ${actor.id ?? null}, ${actor.address ?? null},
+        case when moves then ${`notification.${to}`} else 'notification.referenced' end,
+        submission_id, ${JSON.stringify({ agency: organisation.kind, organisationId: organisation.id, deliveryId: id, ...(reference ? { referenceGiven: true } : {}) })}::jsonb from changed
     )
-    select count(*) from moved
+    select count(*) from changed
   `.execute(db);
   return findInInbox(db, privacy, organisation, id);
 }

@@ -27,6 +27,8 @@ export interface Database {
   saved_journeys: SavedJourneysTable;
   saved_journey_code_failures: SavedJourneyCodeFailuresTable;
   chase_requests: ChaseRequestsTable;
+  file_runs: FileRunsTable;
+  agency_alerts: AgencyAlertsTable;
   organisations: OrganisationsTable;
   submission_corrections: SubmissionCorrectionsTable;
   notification_events: NotificationEventsTable;
@@ -82,6 +84,10 @@ export interface DeliveriesTable {
   actioned_at: Timestamp | null;
   /** What the agency did, in its own words, when it marked the notification actioned. */
   outcome: string | null;
+  /** The agency's own case reference (from its webhook's answer, or given when acknowledging or actioning). */
+  agency_reference: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The scheduled file run this notification was claimed into (file channel only). */
+  file_run_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** When the service-level check found it had missed its target to be acknowledged / actioned. */
   acknowledge_flagged_at: Generated<Date | null>;
   action_flagged_at: Generated<Date | null>;
@@ -311,6 +317,35 @@ export interface ChaseRequestsTable {
   staff_id: string | null;
   staff_note: string | null;
   handled_at: Timestamp | null;
+}
+
+/** One scheduled file to an agency: its records are claimed first, then it is uploaded, then marked so. */
+export interface FileRunsTable {
+  id: Generated<string>;
+  agency: string;
+  format: 'csv' | 'xml';
+  file_name: string;
+  status: 'claimed' | 'uploaded';
+  record_count: number;
+  sha256: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Timestamp;
+  uploaded_at: Timestamp | null;
+}
+
+/** An email alert to an agency's team mailbox: a count of new notifications up to a position in its inbox. */
+export interface AgencyAlertsTable {
+  id: Generated<string>;
+  agency: string;
+  notifications: number;
+  up_to_xid: string;
+  up_to_seq: string;
+  status: 'queued' | 'sent' | 'recorded' | 'failed';
+  provider_id: string | null;
+  error: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
 }
 
 /** One organisation in the directory: of one kind, with its official code, the areas it serves and how it is found. */

@@ -22,7 +22,7 @@ export async function findSubmissionStatus(
   if (!submission) return undefined;
   const deliveries = await db
     .selectFrom('deliveries')
-    .select(['agency', 'status', 'status_changed_at'])
+    .select(['agency', 'status', 'status_changed_at', 'agency_reference'])
     .where('submission_id', '=', submission.id)
     .orderBy('agency')
     .execute();
@@ -37,6 +37,7 @@ export async function findSubmissionStatus(
         agency: d.agency as AgencyKind,
         status: d.status as DeliveryStatus,
         changedAt: d.status_changed_at.toISOString(),
+        agencyReference: d.agency_reference,
       })),
     },
   };

@@ -40,7 +40,8 @@ export async function claimDeliveries(
       select due.id from unnest(${agencies}::text[], ${limits}::int[]) as wanted(agency, n)
       cross join lateral (
         select x.id from deliveries x
-        where x.agency = wanted.agency and x.due_at <= now()
+        -- A notification claimed into a scheduled file belongs to that file's run (channels/file).
+        where x.agency = wanted.agency and x.due_at <= now() and x.file_run_id is null
           and (x.status = 'queued'
             or (x.status = 'sending' and not exists (select 1 from worker_leases l where l.worker_id = x.claimed_by)))
         order by x.due_at

@@ -10,7 +10,7 @@ export interface AttemptRecord {
   claim: string;
   transport: string;
   decision: DeliveryDecision;
-  outcome: { kind: string; statusCode?: number; error?: string };
+  outcome: { kind: string; statusCode?: number | undefined; error?: string; agencyReference?: string };
   /** The agency's payload, sealed, kept while it waits in the inbox (null if none was built). */
   sealedPayload: unknown;
   started: Date;
@@ -41,13 +41,15 @@ export async function recordOutcomes(db: Kysely<Database>, records: AttemptRecor
     kind: r.outcome.kind,
     status_code: r.outcome.statusCode ?? null,
     attempt_error: r.outcome.kind === 'delivered' ? null : (r.outcome.error ?? null),
+    // The agency's own case reference, from its webhook's answer.
+    agency_reference: r.outcome.agencyReference ?? null,
   }));
   const result = await sql<{ id: string }>`
     with o as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as o(
         id uuid, claim uuid, attempt int, status text, error text, detail text, next_at timestamptz,
         transport text, payload jsonb, started timestamptz, finished timestamptz, duration int,
-        kind text, status_code int, attempt_error text)
+        kind text, status_code int, attempt_error text, agency_reference text)
     ),
     updated as (
       update deliveries d set status = o.status, status_changed_at = o.finished, last_error = o.error,
@@ -57,7 +59,8 @@ export async function recordOutcomes(db: Kysely<Database>, records: AttemptRecor
         -- Entering the agency's inbox: see migrations/2026-11-23-0004-agency-inbox.ts for the order.
         inbox_xid = case when o.status = 'delivered' then pg_current_xact_id() else d.inbox_xid end,
         inbox_seq = case when o.status = 'delivered' then nextval('inbox_seq') else d.inbox_seq end,
-        delivered_at = case when o.status = 'delivered' then o.finished else d.delivered_at end
+        delivered_at = case when o.status = 'delivered' then o.finished else d.delivered_at end,
+        agency_reference = coalesce(o.agency_reference, d.agency_reference)
       from o
       where d.id = o.id and d.claim = o.claim and d.status = 'sending' and d.attempts = o.attempt
       returning d.id

@@ -22,6 +22,12 @@ describe('decideDelivery', () => {
     );
   });
 
+  it('keeps a notification held for a scheduled file queued, with no attempt of its own to schedule', () => {
+    expect(
+      decideDelivery({ kind: 'held', detail: 'Waiting for the file' }, 1, { ...context, transport: 'file' }),
+    ).toEqual({ status: 'queued', error: null, detail: 'Waiting for the file', nextAttemptAt: null });
+  });
+
   it('fails a refusal at once', () => {
     expect(decideDelivery({ kind: 'failed', statusCode: 400, error: 'refused (400)' }, 1, context)).toMatchObject({
       status: 'failed',

@@ -1,4 +1,4 @@
-import type { DeliveryOutcome } from '../adapters/agency-adapter.js';
+import type { DeliveryOutcome, Transport } from '../adapters/agency-adapter.js';
 import { retryDelayMs, type RetryPolicy } from './retry-delay.js';
 
 /** What an attempt's outcome means for the delivery: its new status, what to record, and any next attempt. */
@@ -18,7 +18,7 @@ export function decideDelivery(
   attempt: number,
   context: {
     policy: RetryPolicy & { maxAttempts: number };
-    transport: 'webhook' | 'inbox';
+    transport: Transport['kind'];
     finished: Date;
     random?: () => number;
   },
@@ -30,6 +30,8 @@ export function decideDelivery(
         : `Accepted by the agency (${String(outcome.statusCode ?? '')})`;
     return { status: 'delivered', error: null, detail, nextAttemptAt: null };
   }
+  // Waiting for the agency's next scheduled file, whose run delivers it: no attempt to schedule here.
+  if (outcome.kind === 'held') return { status: 'queued', error: null, detail: outcome.detail, nextAttemptAt: null };
   if (outcome.kind === 'failed')
     return { status: 'failed', error: outcome.error, detail: outcome.error, nextAttemptAt: null };
   if (attempt >= context.policy.maxAttempts) {

@@ -19,6 +19,8 @@ import { createResealProtectedDataTask } from './reseal-protected-data-task.js';
 import { createRemoveExpiredRecordsTask } from './remove-expired-records-task.js';
 import { createSendResidentMessageTask } from './send-resident-message-task.js';
 import { createSendSavedFormLinkTask } from './send-saved-form-link-task.js';
+import { createSendAgencyFileTask, SEND_AGENCY_FILE } from './send-agency-file-task.js';
+import { createSendAgencyAlertTask, SEND_AGENCY_ALERT } from './send-agency-alert-task.js';
 import { createSendSignInAlertTask } from './send-sign-in-alert-task.js';
 import { agencyKinds } from '@tuo/shared';
 import { FLAG_MISSED_TARGETS, SEND_MISSED_TARGET_EVENT } from '../service-levels/service-level-jobs.js';
@@ -76,6 +78,15 @@ export function createTaskList(deps: {
       now: deps.now ?? (() => new Date()),
       webhookAgencies: new Set(agencyKinds.filter((agency) => deps.config.agencies[agency].webhook)),
     }),
+    [SEND_AGENCY_FILE]: createSendAgencyFileTask({
+      db: deps.db,
+      // Only the kinds' file column labels are read from these.
+      adapters: createAdapterRegistry(deps.config),
+      privacy,
+      agencies: deps.config.agencies,
+      timeoutMs: deps.config.delivery.timeoutMs,
+    }),
+    [SEND_AGENCY_ALERT]: createSendAgencyAlertTask({ db: deps.db, config: deps.config }),
     [SEND_MISSED_TARGET_EVENT]: createSendMissedTargetEventTask({
       db: deps.db,
       config: deps.config,

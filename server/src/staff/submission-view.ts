@@ -123,6 +123,7 @@ export async function loadSubmissionView(
         nextAttemptAt: iso(d.next_attempt_at),
         webhookId: messageIdFor(d.id),
         outcome: d.outcome,
+        agencyReference: d.agency_reference,
         missedTargets: [
           ...(d.acknowledge_flagged_at ? (['acknowledge'] as const) : []),
           ...(d.action_flagged_at ? (['action'] as const) : []),

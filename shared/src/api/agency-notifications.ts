@@ -4,6 +4,23 @@ import { canonicalReferenceSchema } from '../identifiers/reference.js';
 import { lifeEventIdSchema } from '../journeys/catalogue.js';
 import { withdrawnSchema } from './withdrawals.js';
 
+/**
+ * An agency's own case reference for a notification (a council tax account change number, say):
+ * short, one line, letters, digits and a little punctuation, so it is safe on every page.
+ * The database checks the same limits (migrations/2026-12-01-0500-agency-reference.ts).
+ */
+export const agencyReferenceSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'Enter your reference' })
+  .max(64, { error: 'Your reference must be 64 characters or fewer' })
+  .regex(/^[\p{L}\p{N} ._/#:()-]+$/u, {
+    error: 'Your reference can only include letters, numbers, spaces and . _ / # : ( ) -',
+  })
+  .meta({
+    description: 'Your own case reference for this notification; the resident sees it when tracking their report',
+  });
+
 /** Where a notification is, from the agency's side. */
 export const agencyNotificationStatusSchema = z.enum(['delivered', 'acknowledged', 'actioned']);
 
@@ -21,6 +38,10 @@ export const agencyNotificationSchema = z
     acknowledgedAt: z.iso.datetime({ offset: true }).nullable(),
     actionedAt: z.iso.datetime({ offset: true }).nullable(),
     outcome: z.string().nullable(),
+    agencyReference: z.string().nullable().meta({
+      description:
+        'Your own case reference, once you have given one (in your webhook\'s 2xx answer as `{"reference": …}`, or when acknowledging or actioning)',
+    }),
     missedTargets: z.array(z.enum(['acknowledge', 'action'])).meta({
       description:
         'Service-level targets this notification has missed (acknowledge within, action within so many working days); webhook agencies are also sent `{agency}.notification.target_missed`',
@@ -57,6 +78,9 @@ export const agencyNotificationsPageSchema = z.object({
   }),
 });
 
+/** `POST /api/agency/notifications/:id/acknowledge` body (optional). */
+export const acknowledgeRequestSchema = z.object({ reference: agencyReferenceSchema.optional() });
+
 /** `POST /api/agency/notifications/:id/actioned` body. */
 export const actionedRequestSchema = z.object({
   outcome: z
@@ -64,4 +88,5 @@ export const actionedRequestSchema = z.object({
     .trim()
     .min(1, { error: 'Say what was done' })
     .max(2000, { error: 'Outcome must be 2000 characters or fewer' }),
+  reference: agencyReferenceSchema.optional(),
 });

@@ -67,6 +67,8 @@ export const deliveryHistorySchema = z.strictObject({
   /** The Standard Webhooks id: the same on every attempt, retries by staff included. */
   webhookId: z.string(),
   outcome: z.string().nullable(),
+  /** The agency's own case reference, once it has given one. */
+  agencyReference: z.string().nullable(),
   /** Service-level targets this notification has been flagged as missing. */
   missedTargets: z.array(z.enum(['acknowledge', 'action'])),
   events: z.array(z.strictObject({ status: z.string(), at: timestamp, detail: z.string().nullable() })),

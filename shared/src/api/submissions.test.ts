@@ -90,7 +90,9 @@ describe('responses', () => {
       lifeEvent: 'moving-home',
       submittedAt: '2025-06-15T10:00:00Z',
       withdrawn: null,
-      agencies: [{ agency: 'gp-practice', status: 'delivered', changedAt: '2025-06-15T10:01:00Z' }],
+      agencies: [
+        { agency: 'gp-practice', status: 'delivered', changedAt: '2025-06-15T10:01:00Z', agencyReference: 'GP-1' },
+      ],
     };
     expect(submissionStatusResponseSchema.safeParse(status).success).toBe(true);
     expect(

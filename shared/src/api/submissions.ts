@@ -149,6 +149,8 @@ export const submissionStatusResponseSchema = z.strictObject({
       agency: z.enum(agencyKinds),
       status: z.enum(deliveryStatuses),
       changedAt: z.iso.datetime({ offset: true }),
+      /** The agency's own case reference, once it has given one. */
+      agencyReference: z.string().nullable(),
     }),
   ),
 });

@@ -55,7 +55,7 @@ export type AgencyPageProps =
       view: 'notification';
       nav: AgencyNav;
       notification: AgencyNotificationView;
-      /** The acknowledge form (no fields) and the actioned form (`outcome`). */
+      /** The acknowledge form (`reference`) and the actioned form (`outcome`, and `reference` once acknowledged). */
       form: FormProps;
       acknowledgeAction: string;
       outcomeMaxLength: number;

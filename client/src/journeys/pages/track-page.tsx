@@ -50,6 +50,11 @@ function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) 
             </dt>
             <dd className="govuk-summary-list__value">
               <strong className={`govuk-tag ${statusTags[row.status]}`}>{t(`track.status.${row.status}`)}</strong>
+              {row.agencyReference ? (
+                <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1 govuk-!-margin-bottom-0">
+                  {t('track.agencyReference')} <span dir="ltr">{row.agencyReference}</span>
+                </span>
+              ) : null}
             </dd>
           </div>
         ))}

@@ -1,5 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import type { AgencyEvent, AgencyNotification, DeliveryOutcome, Transport } from '../agency-adapter.js';
+import { agencyReferenceFrom } from './agency-reference-answer.js';
 
 /** Reads Retry-After (seconds or an HTTP date) into milliseconds from now. */
 export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
@@ -66,13 +67,17 @@ export async function postWebhook(
       signal: AbortSignal.timeout(target.timeoutMs),
       redirect: 'manual',
     });
-    // The body is not needed (and could be large): discard it so the connection can be reused.
-    void response.body?.cancel().catch(() => undefined);
   } catch (error) {
     return { kind: 'retry', error: describe(error) };
   }
   const statusCode = response.status;
-  if (statusCode >= 200 && statusCode < 300) return { kind: 'delivered', statusCode };
+  if (statusCode >= 200 && statusCode < 300) {
+    // A 2xx answer may carry the agency's own case reference, `{"reference": …}`.
+    const agencyReference = await agencyReferenceFrom(response);
+    return { kind: 'delivered', statusCode, ...(agencyReference ? { agencyReference } : {}) };
+  }
+  // Any other answer's body is not needed (and could be large): discard it so the connection can be reused.
+  void response.body?.cancel().catch(() => undefined);
   if (statusCode >= 300 && statusCode < 400)
     return {
       kind: 'failed',

@@ -1,5 +1,6 @@
 import { problemSchema } from '@tuo/shared/api/problem';
 import {
+  acknowledgeRequestSchema,
   actionedRequestSchema,
   agencyNotificationSchema,
   agencyNotificationsPageSchema,
@@ -94,18 +95,24 @@ export const agencyApiRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['agency'],
-        summary: 'Say you have received it (idempotent)',
+        summary: 'Say you have received it, optionally with your own case reference (idempotent)',
         security,
         params: idParams,
-        response: { 200: agencyNotificationSchema, 401: problemSchema, 404: problemSchema },
+        body: acknowledgeRequestSchema.nullish(),
+        response: { 200: agencyNotificationSchema, 400: problemSchema, 401: problemSchema, 404: problemSchema },
       },
     },
     async (request) => {
       const { organisation: agency, keyId } = principal(request);
-      const result = await advanceNotification(app.db, app.privacy, agency, request.params.id, 'acknowledged', {
-        type: 'agency',
-        id: keyId,
-      });
+      const result = await advanceNotification(
+        app.db,
+        app.privacy,
+        agency,
+        request.params.id,
+        'acknowledged',
+        { type: 'agency', id: keyId },
+        { reference: request.body?.reference },
+      );
       if (!result) throw new NotFoundError('There is no such notification in your inbox.');
       return result;
     },
@@ -116,7 +123,8 @@ export const agencyApiRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['agency'],
-        summary: 'Say you have done what was needed, and what (idempotent: the first outcome is kept)',
+        summary:
+          'Say you have done what was needed, and what, optionally with your own case reference (idempotent: the first outcome is kept)',
         security,
         params: idParams,
         body: actionedRequestSchema,
@@ -132,7 +140,7 @@ export const agencyApiRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.id,
         'actioned',
         { type: 'agency', id: keyId },
-        request.body.outcome,
+        request.body,
       );
       if (!result) throw new NotFoundError('There is no such notification in your inbox.');
       return result;

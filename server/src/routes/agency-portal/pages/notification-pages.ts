@@ -1,5 +1,5 @@
 import { toFieldErrors } from '@tuo/shared';
-import { actionedRequestSchema } from '@tuo/shared/api/agency-notifications';
+import { acknowledgeRequestSchema, actionedRequestSchema } from '@tuo/shared/api/agency-notifications';
 import type { FieldError } from '@tuo/shared/api/field-errors';
 import type { FormValues } from '@tuo/shared/pages/form-values';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -26,6 +26,8 @@ const outcomeMaxLength = actionedRequestSchema.shape.outcome.maxLength ?? 2000;
 const done = z.enum(['acknowledged', 'actioned']);
 const idParams = z.object({ id: z.uuid() });
 const viewPath = (id: string) => `/agency/notifications/${id}`;
+/** An optional field left empty is not given. */
+const optional = (value: string) => (value.trim() === '' ? undefined : value);
 
 async function renderNotification(
   request: FastifyRequest,
@@ -143,6 +145,12 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
     { config: { agencyAccess: 'agency-user' }, schema: { hide: true, params: idParams, body: postedFormSchema } },
     async (request, reply) => {
       const agency = organisationOf(signedInAgencyUser(request));
+      const parsed = acknowledgeRequestSchema.safeParse({ reference: optional(text(request.body, 'reference')) });
+      if (!parsed.success)
+        return renderNotification(request, reply, request.params.id, {
+          values: formValues(request.body),
+          errors: toFieldErrors(parsed.error.issues),
+        });
       const result = await advanceNotification(
         app.db,
         app.privacy,
@@ -150,6 +158,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
         request.params.id,
         'acknowledged',
         agencyUserActor(request),
+        parsed.data,
       );
       if (!result) return renderNotFound(request, reply);
       return reply.redirect(`${viewPath(request.params.id)}?done=acknowledged`, 303);
@@ -161,7 +170,10 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
     { config: { agencyAccess: 'agency-user' }, schema: { hide: true, params: idParams, body: postedFormSchema } },
     async (request, reply) => {
       const agency = organisationOf(signedInAgencyUser(request));
-      const parsed = actionedRequestSchema.safeParse({ outcome: text(request.body, 'outcome') });
+      const parsed = actionedRequestSchema.safeParse({
+        outcome: text(request.body, 'outcome'),
+        reference: optional(text(request.body, 'reference')),
+      });
       if (!parsed.success)
         return renderNotification(request, reply, request.params.id, {
           values: formValues(request.body),
@@ -174,7 +186,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
         request.params.id,
         'actioned',
         agencyUserActor(request),
-        parsed.data.outcome,
+        parsed.data,
       );
       if (!result) return renderNotFound(request, reply);
       return reply.redirect(`${viewPath(request.params.id)}?done=actioned`, 303);

@@ -1,0 +1,72 @@
+import type { AgencyKind } from '@tuo/shared';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/database.js';
+
+/** An alert written and not yet sent. */
+export interface QueuedAlert {
+  id: string;
+  notifications: number;
+}
+
+/** The agency's alert left unsent (its worker died, or Notify was down), to send first. */
+export async function findQueuedAlert(db: Kysely<Database>, agency: AgencyKind): Promise<QueuedAlert | undefined> {
+  return db
+    .selectFrom('agency_alerts')
+    .select(['id', 'notifications'])
+    .where('agency', '=', agency)
+    .where('status', '=', 'queued')
+    .orderBy('created_at')
+    .executeTakeFirst();
+}
+
+/**
+ * Writes the next alert, if anything new waits: the notifications that entered the agency's inbox
+ * after the previous alert's position (in inbox order, only from transactions older than any still
+ * running, so one committing late is counted next time, never skipped), of which those still new
+ * are counted. One statement; two workers at once write one alert (the position is unique).
+ */
+export async function writeNextAlert(db: Kysely<Database>, agency: AgencyKind): Promise<QueuedAlert | undefined> {
+  const rows = await sql<QueuedAlert>`
+    with last as (
+      select up_to_xid, up_to_seq from agency_alerts where agency = ${agency}
+      order by up_to_xid desc, up_to_seq desc limit 1
+    ),
+    fresh as (
+      select d.inbox_xid, d.inbox_seq, d.status from deliveries d
+      where d.agency = ${agency} and d.inbox_xid is not null
+        and d.inbox_xid < pg_snapshot_xmin(pg_current_snapshot())
+        and (not exists (select 1 from last)
+          or (d.inbox_xid, d.inbox_seq) > ((select up_to_xid from last), (select up_to_seq from last)))
+    ),
+    counted as (
+      select count(*) filter (where status = 'delivered') as notifications,
+        (array_agg(inbox_xid order by inbox_xid desc, inbox_seq desc))[1] as up_to_xid,
+        (array_agg(inbox_seq order by inbox_xid desc, inbox_seq desc))[1] as up_to_seq
+      from fresh
+    )
+    insert into agency_alerts (agency, notifications, up_to_xid, up_to_seq, status, created_at)
+    select ${agency}, notifications, up_to_xid, up_to_seq, 'queued', now() from counted where notifications > 0
+    on conflict (agency, up_to_xid, up_to_seq) do nothing
+    returning id, notifications
+  `.execute(db);
+  return rows.rows[0];
+}
+
+/** What became of an alert. */
+export async function settleAlert(
+  db: Kysely<Database>,
+  id: string,
+  outcome: { status: 'sent' | 'recorded' | 'failed'; providerId?: string; error?: string },
+): Promise<void> {
+  await db
+    .updateTable('agency_alerts')
+    .set({
+      status: outcome.status,
+      provider_id: outcome.providerId ?? null,
+      error: outcome.error ?? null,
+      sent_at: new Date(),
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'queued')
+    .execute();
+}

@@ -1,0 +1,111 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
+import { connect } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { findFreePort } from '../../server/src/db/embedded-postgres.js';
+
+const run = promisify(execFile);
+
+/** Debian's OpenSSH server (`apt-get install openssh-server`; `.ci/run` installs it when missing). */
+export const sshdPath = process.env.SSHD_PATH ?? '/usr/sbin/sshd';
+
+async function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => {
+      resolve(false);
+    });
+  });
+}
+
+/**
+ * A real OpenSSH SFTP server on 127.0.0.1 and a high port, for the file channel's tests: a fresh
+ * host key and client key in a temporary folder, key sign-in only for the user running the tests,
+ * no PAM, and nothing written outside the folder (so it runs as root or not). `pause` and `resume`
+ * stop and continue the server (SIGSTOP/SIGCONT), so a test can hold an upload mid-run.
+ */
+export async function startSftpServer() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'tuo-sftp-'));
+  const inbox = path.join(dir, 'inbox');
+  await mkdir(inbox);
+  await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'tuo-test-host', '-f', path.join(dir, 'host_key')]);
+  await run('ssh-keygen', [
+    '-q',
+    '-t',
+    'ed25519',
+    '-N',
+    '',
+    '-C',
+    'tuo-test-client',
+    '-f',
+    path.join(dir, 'client_key'),
+  ]);
+  await copyFile(path.join(dir, 'client_key.pub'), path.join(dir, 'authorized_keys'));
+  const { stdout } = await run('ssh-keygen', ['-l', '-E', 'sha256', '-f', path.join(dir, 'host_key.pub')]);
+  const hostKey = /SHA256:\S+/.exec(stdout)?.[0] ?? '';
+  const port = await findFreePort();
+  await writeFile(
+    path.join(dir, 'sshd_config'),
+    [
+      `Port ${String(port)}`,
+      'ListenAddress 127.0.0.1',
+      `HostKey ${path.join(dir, 'host_key')}`,
+      `PidFile ${path.join(dir, 'sshd.pid')}`,
+      `AuthorizedKeysFile ${path.join(dir, 'authorized_keys')}`,
+      'PubkeyAuthentication yes',
+      'PasswordAuthentication no',
+      'KbdInteractiveAuthentication no',
+      'UsePAM no',
+      // The temporary folder's permissions are the test's, not a home directory's.
+      'StrictModes no',
+      'PermitRootLogin prohibit-password',
+      'Subsystem sftp internal-sftp',
+      'LogLevel ERROR',
+      '',
+    ].join('\n'),
+  );
+  // As root, OpenSSH wants its privilege separation folder (Debian's package makes it at boot).
+  if (process.getuid?.() === 0) await mkdir('/run/sshd', { recursive: true, mode: 0o755 });
+  const child: ChildProcess = spawn(sshdPath, ['-D', '-e', '-f', path.join(dir, 'sshd_config')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors += chunk.toString();
+  });
+  const deadline = Date.now() + 10_000;
+  while (!(await listening(port))) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`sshd did not start: ${errors}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const user = os.userInfo().username;
+  return {
+    /** Settings for one agency's file channel, pointing at this server's inbox folder. */
+    env: (envId: string, format: 'csv' | 'xml' = 'csv'): Record<string, string> => ({
+      [`AGENCY_${envId}_FILE_SFTP_URL`]: `sftp://${user}@127.0.0.1:${String(port)}${inbox}`,
+      [`AGENCY_${envId}_FILE_SFTP_KEY_FILE`]: path.join(dir, 'client_key'),
+      [`AGENCY_${envId}_FILE_SFTP_HOST_KEY`]: hostKey,
+      [`AGENCY_${envId}_FILE_FORMAT`]: format,
+    }),
+    /** The names of the files in the inbox folder, sorted. */
+    files: async () => (await readdir(inbox)).sort(),
+    read: (name: string) => readFile(path.join(inbox, name)),
+    pause: () => child.kill('SIGSTOP'),
+    resume: () => child.kill('SIGCONT'),
+    stop: async () => {
+      child.kill('SIGCONT');
+      child.kill('SIGTERM');
+      if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A started SFTP server. */
+export type SftpServer = Awaited<ReturnType<typeof startSftpServer>>;
