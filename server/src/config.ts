@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { targetOverridesSchema } from './service-levels/target-overrides.js';
 import type { ServiceLevels } from './service-levels/targets.js';
 import type { ProtectedDataKey } from './privacy/keyring.js';
+import { verificationMinimumsSchema, type VerificationMinimums } from './verification/verification-minimums.js';
 
 const port = z.coerce
   .number({ error: 'must be a whole number from 1 to 65535' })
@@ -92,6 +93,14 @@ export const envSchema = z
     DELIVERY_TIMEOUT_MS: positiveInt('how long to wait for an agency to answer').default(10_000),
     OUTBOX_RELAY_INTERVAL_MS: positiveInt('how often new deliveries are moved into the queue').default(200),
     WORKER_LEASE_SECONDS: positiveInt('silence after which a worker process is taken for dead').default(30),
+    NOTIFY_BASE_URL: url.default('https://api.notifications.service.gov.uk'),
+    CONFIRMATION_CODES_PER_RECIPIENT_PER_DAY: positiveInt(
+      'confirmation codes one email or mobile number may be sent in a day',
+    ).default(5),
+    CONFIRMATION_CODES_PER_ADDRESS_PER_HOUR: positiveInt(
+      'confirmation codes one client address may ask for in an hour',
+    ).default(20),
+    VERIFICATION_MINIMUMS: verificationMinimumsSchema.default({ overrides: [] }),
     NOTIFY_API_KEY: z.string().min(20, { error: 'must be a GOV.UK Notify API key' }).optional(),
     NOTIFY_EMAIL_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
     NOTIFY_SMS_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
@@ -189,8 +198,20 @@ export interface Config {
   agencyPortal: { webhookSecretGraceMs: number };
   delivery: { maxAttempts: number; retryBaseMs: number; retryMaxMs: number; timeoutMs: number };
   worker: { concurrency: number; leaseSeconds: number; relayIntervalMs: number };
-  /** GOV.UK Notify, when configured; otherwise messages are recorded, not sent. */
-  notify?: { apiKey: string; emailTemplateId?: string; smsTemplateId?: string };
+  /** GOV.UK Notify (or a Notify-compatible service at `baseUrl`), when configured; otherwise messages are recorded, not sent. */
+  notify?: { apiKey: string; baseUrl: string; emailTemplateId?: string; smsTemplateId?: string };
+  /**
+   * Confirming online reports by code (see submissions/delivery-hold.ts). `showCodeOnPage` is true
+   * only on an embedded trial install with no Notify key (`npm start` without DATABASE_URL), so a
+   * newcomer can walk the journey; in every other configuration the code only ever goes by message.
+   */
+  confirmation: {
+    showCodeOnPage: boolean;
+    codesPerRecipientPerDay: number;
+    codesPerAddressPerHour: number;
+  };
+  /** Per agency and life event, the level a notification must reach before it is sent (else a staff check). */
+  verificationMinimums: VerificationMinimums;
   /** Save and come back later: how long a saved form lasts, and Notify templates for sending its link. */
   savedJourneys: { lifetimeDays: number; emailTemplateId?: string; smsTemplateId?: string };
   /** Where postcodes are looked up: the embedded sample gazetteer, or Ordnance Survey's OS Places API. */
@@ -295,10 +316,17 @@ export function toConfig(
     },
     chaseRequestsPerDay: env.CHASE_REQUESTS_PER_DAY,
     help: { phone: env.HELP_PHONE, hours: env.HELP_HOURS, centre: env.HELP_CENTRE },
+    confirmation: {
+      showCodeOnPage: env.DATABASE_URL === undefined && env.NOTIFY_API_KEY === undefined,
+      codesPerRecipientPerDay: env.CONFIRMATION_CODES_PER_RECIPIENT_PER_DAY,
+      codesPerAddressPerHour: env.CONFIRMATION_CODES_PER_ADDRESS_PER_HOUR,
+    },
+    verificationMinimums: env.VERIFICATION_MINIMUMS,
     ...(env.NOTIFY_API_KEY
       ? {
           notify: {
             apiKey: env.NOTIFY_API_KEY,
+            baseUrl: env.NOTIFY_BASE_URL,
             ...(env.NOTIFY_EMAIL_TEMPLATE_ID ? { emailTemplateId: env.NOTIFY_EMAIL_TEMPLATE_ID } : {}),
             ...(env.NOTIFY_SMS_TEMPLATE_ID ? { smsTemplateId: env.NOTIFY_SMS_TEMPLATE_ID } : {}),
           },

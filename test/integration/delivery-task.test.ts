@@ -6,6 +6,7 @@ import type { DeliveryOutcome } from '../../server/src/adapters/agency-adapter.j
 import { createDeliverToAgencyTask } from '../../server/src/jobs/deliver-to-agency-task.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig, testProtectedValues } from '../support/test-config.js';
+import { submitConfirmed } from '../support/confirm-submission.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -25,11 +26,7 @@ function controlledAdapters(answer: () => Promise<DeliveryOutcome>): AdapterRegi
 }
 
 async function councilDelivery() {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/submissions',
-    payload: exampleSubmissions['someone-died'],
-  });
+  const res = await submitConfirmed(t.app, exampleSubmissions['someone-died']);
   const { reference } = res.json<{ reference: string }>();
   return t.database.db
     .selectFrom('deliveries')

@@ -15,6 +15,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
+import { submitConfirmed } from '../support/confirm-submission.js';
 
 const mockServer = setupServer();
 beforeAll(() => {
@@ -47,7 +48,7 @@ async function setUp(agencies: Partial<Record<AgencyKind, Behaviour>>, env: Reco
   const t: TestApp = await createTestApp({ env: fullEnv });
   const worker: RunningWorker = await startTestWorker(t.database, testConfig(t.database.url, fullEnv));
   const submit = async (body: unknown = exampleSubmissions['someone-died']) => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/submissions', payload: body as object });
+    const res = await submitConfirmed(t.app, body as object);
     expect(res.statusCode, res.body).toBe(201);
     return res.json<{ reference: string; agencies: AgencyKind[] }>();
   };

@@ -36,7 +36,14 @@ describe('agency names', () => {
       html({ page: 'declaration', props: { lifeEvent: 'someone-died', agencies, backHref: '/back', form } }),
       html({
         page: 'confirmation',
-        props: { lifeEvent: 'someone-died', reference: 'TUO-7K3M-9Q2M', trackingSecret: null, agencies },
+        props: {
+          lifeEvent: 'someone-died',
+          reference: 'TUO-7K3M-9Q2M',
+          trackingSecret: null,
+          agencies,
+          confirm: null,
+          awaitingCheck: [],
+        },
       }),
     ]);
     for (const page of pages) {

@@ -88,9 +88,57 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
     }),
     model({
       page: 'confirmation',
-      props: { lifeEvent, reference: 'TUO-7K3M-9Q2M', trackingSecret: 'a'.repeat(22), agencies },
+      props: {
+        lifeEvent,
+        reference: 'TUO-7K3M-9Q2M',
+        trackingSecret: 'a'.repeat(22),
+        agencies,
+        confirm: null,
+        awaitingCheck: agencies.slice(0, 1),
+      },
     }),
-    model({ page: 'confirmation', props: { lifeEvent, reference: 'TUO-7K3M-9Q2M', trackingSecret: null, agencies } }),
+    model({
+      page: 'confirmation',
+      props: {
+        lifeEvent,
+        reference: 'TUO-7K3M-9Q2M',
+        trackingSecret: null,
+        agencies,
+        confirm: null,
+        awaitingCheck: [],
+      },
+    }),
+    // Waiting for the code: by email on a trial install with an error; by text; and with no contact at all.
+    ...(
+      [
+        {
+          sentTo: 'email',
+          trialCode: '123456',
+          newCodeSent: true,
+          errors: [{ field: 'code', message: pageMessages.confirmCodeWrong }],
+        },
+        { sentTo: 'sms', trialCode: null, newCodeSent: false, errors: [] },
+        { sentTo: null, trialCode: null, newCodeSent: false, errors: [] },
+      ] as const
+    ).map((step) =>
+      model({
+        page: 'confirmation',
+        props: {
+          lifeEvent,
+          reference: 'TUO-7K3M-9Q2M',
+          trackingSecret: 'a'.repeat(22),
+          agencies,
+          awaitingCheck: [],
+          confirm: {
+            sentTo: step.sentTo,
+            trialCode: step.trialCode,
+            newCodeSent: step.newCodeSent,
+            newCodeAction: '/x/confirmation/new-code',
+            form: form([...step.errors]),
+          },
+        },
+      }),
+    ),
     model({
       page: 'track',
       props: {
@@ -99,9 +147,11 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
           reference: 'TUO-7K3M-9Q2M',
           lifeEvent,
           submittedAt: '2026-06-15T10:00:00.000Z',
+          confirmation: 'awaiting',
           agencies: agencyKinds.map((agency, index) => ({
             agency,
             status: deliveryStatuses[index % deliveryStatuses.length] ?? 'queued',
+            ...(index === 0 ? { status: 'held' as const, heldFor: 'check' as const } : {}),
             changedAt: '2026-06-15T10:00:00.000Z',
           })),
         },

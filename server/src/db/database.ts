@@ -26,6 +26,7 @@ export interface Database {
   saved_journeys: SavedJourneysTable;
   saved_journey_code_failures: SavedJourneyCodeFailuresTable;
   chase_requests: ChaseRequestsTable;
+  confirmation_codes: ConfirmationCodesTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -48,6 +49,11 @@ export interface SubmissionsTable {
   answers_erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   erasure_kind: ColumnType<string | null, string | null | undefined, string | null>;
   erasure_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 'not-needed', 'awaiting' (its code), 'confirmed' or 'expired' (see submissions/delivery-hold.ts). */
+  confirmation: ColumnType<string, string | undefined, string>;
+  confirmed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** What was checked about the report: a list of shared `VerificationCheck`s. */
+  verification_checks: ColumnType<unknown, string | undefined, string>;
 }
 
 /** One agency to be told about one submission; also the outbox row of the submission's transaction. */
@@ -75,6 +81,8 @@ export interface DeliveriesTable {
   /** When the service-level check found it had missed its target to be acknowledged / actioned. */
   acknowledge_flagged_at: Generated<Date | null>;
   action_flagged_at: Generated<Date | null>;
+  /** While status is 'held': 'confirmation' (the reporter's code) or 'check' (a staff check, below the agency's minimum). */
+  held_for: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Every change of a delivery's status, with when. */
@@ -275,4 +283,18 @@ export interface ChaseRequestsTable {
   staff_id: string | null;
   staff_note: string | null;
   handled_at: Timestamp | null;
+}
+
+/** A code sent to a reporter to confirm their report: keyed hashes only (see submissions/confirmation-codes.ts). */
+export interface ConfirmationCodesTable {
+  id: string;
+  submission_id: string;
+  channel: string;
+  code_hash: string;
+  recipient_hash: string;
+  address_hash: string;
+  attempts: Generated<number>;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  spent_at: Timestamp | null;
 }

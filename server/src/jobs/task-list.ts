@@ -9,12 +9,14 @@ import { createDeliverToAgencyTask } from './deliver-to-agency-task.js';
 import {
   DELIVER_TO_AGENCY,
   ERASE_EXPIRED_ANSWERS,
+  EXPIRE_UNCONFIRMED,
   REMOVE_EXPIRED_RECORDS,
   RESEAL_PROTECTED_DATA,
   SEND_RESIDENT_MESSAGE,
   SEND_SAVED_FORM_LINK,
 } from './job-names.js';
 import { createEraseExpiredAnswersTask } from './erase-expired-answers-task.js';
+import { createExpireUnconfirmedTask } from './expire-unconfirmed-task.js';
 import { createResealProtectedDataTask } from './reseal-protected-data-task.js';
 import { createRemoveExpiredRecordsTask } from './remove-expired-records-task.js';
 import { createSendResidentMessageTask } from './send-resident-message-task.js';
@@ -61,6 +63,7 @@ export function createTaskList(deps: {
       db: deps.db,
       retentionDays: deps.config.retention.answersDays,
     }),
+    [EXPIRE_UNCONFIRMED]: createExpireUnconfirmedTask({ db: deps.db }),
     [RESEAL_PROTECTED_DATA]: createResealProtectedDataTask({ db: deps.db, privacy }),
     [FLAG_MISSED_TARGETS]: createFlagMissedTargetsTask({
       db: deps.db,

@@ -1,11 +1,24 @@
 import { useTranslation } from 'react-i18next';
+import type { HelpContact } from '@tuo/shared/pages/help-contact';
 import type { ConfirmationProps } from '@tuo/shared/pages/page-model';
 import { formatTrackingCode } from '@tuo/shared/identifiers/tracking-code';
 import { catalogueKey } from '../../i18n/catalogue-keys.js';
 import { CopyCodeButton } from '../copy-code-button.js';
+import { ConfirmCodeSection } from './confirm-code-section.js';
 
-/** After sending: the reference, the tracking code (shown once), what each service does next, and how to track. */
-export function ConfirmationPage({ lifeEvent, reference, trackingSecret, agencies: told }: ConfirmationProps) {
+/**
+ * After sending: the reference and the tracking code (shown once); while it waits for its code, the
+ * code form; once confirmed, what each service does next, and how to track.
+ */
+export function ConfirmationPage({
+  lifeEvent,
+  reference,
+  trackingSecret,
+  agencies: told,
+  confirm,
+  awaitingCheck,
+  help,
+}: ConfirmationProps & { help?: HelpContact | undefined }) {
   const { t } = useTranslation();
   const code = trackingSecret ? formatTrackingCode(trackingSecret) : null;
   const trackHref = trackingSecret
@@ -14,16 +27,30 @@ export function ConfirmationPage({ lifeEvent, reference, trackingSecret, agencie
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <div className="govuk-panel govuk-panel--confirmation">
-          <h1 className="govuk-panel__title">{t('confirmation.title')}</h1>
-          <div className="govuk-panel__body">
-            {t('confirmation.yourReference')}
-            <br />
-            <strong id="reference" dir="ltr">
-              {reference}
-            </strong>
+        {confirm ? (
+          <>
+            <h1 className="govuk-heading-l">{t('confirmation.confirmTitle')}</h1>
+            <p className="govuk-body">
+              {t('confirmation.yourReference')}{' '}
+              <strong id="reference" dir="ltr">
+                {reference}
+              </strong>
+            </p>
+            <p className="govuk-body">{t('confirmation.notSentYet')}</p>
+            <ConfirmCodeSection confirm={confirm} help={help} />
+          </>
+        ) : (
+          <div className="govuk-panel govuk-panel--confirmation">
+            <h1 className="govuk-panel__title">{t('confirmation.title')}</h1>
+            <div className="govuk-panel__body">
+              {t('confirmation.yourReference')}
+              <br />
+              <strong id="reference" dir="ltr">
+                {reference}
+              </strong>
+            </div>
           </div>
-        </div>
+        )}
         <h2 className="govuk-heading-m">{t('confirmation.keepCode')}</h2>
         {trackingSecret ? (
           <>
@@ -55,7 +82,18 @@ export function ConfirmationPage({ lifeEvent, reference, trackingSecret, agencie
             {t('confirmation.withIt')}
           </p>
         )}
+        {awaitingCheck.length > 0 ? (
+          <div className="govuk-inset-text">
+            <p className="govuk-body">{t('confirmation.awaitingCheck')}</p>
+            <ul className="govuk-list govuk-list--bullet">
+              {awaitingCheck.map((agency) => (
+                <li key={agency}>{t(catalogueKey.agencyIn(lifeEvent, agency, 'name'))}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <h2 className="govuk-heading-m">{t('confirmation.whatHappensNext')}</h2>
+        {confirm ? <p className="govuk-body">{t('confirmation.onceConfirmed')}</p> : null}
         {told.map((agency) => (
           <div key={agency}>
             <h3 className="govuk-heading-s">{t(catalogueKey.agencyIn(lifeEvent, agency, 'name'))}</h3>

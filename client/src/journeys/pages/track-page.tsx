@@ -13,13 +13,20 @@ import { TrackChaseSection } from './track-chase-section.js';
 
 /** The colour of each delivery status's tag; its words are `track.status.{status}`. */
 const statusTags: Readonly<Record<DeliveryStatus, string>> = {
+  held: 'govuk-tag--yellow',
   queued: 'govuk-tag--grey',
   sending: 'govuk-tag--blue',
   delivered: 'govuk-tag--light-blue',
   acknowledged: 'govuk-tag--purple',
   actioned: 'govuk-tag--green',
   failed: 'govuk-tag--red',
+  expired: 'govuk-tag--grey',
 };
+
+/** The words of a row's status: a held notification says what it waits for. */
+function statusKey(row: NonNullable<TrackProps['result']>['agencies'][number]): string {
+  return row.status === 'held' && row.heldFor === 'check' ? 'track.status.heldForCheck' : `track.status.${row.status}`;
+}
 
 function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) {
   const { t, i18n } = useTranslation();
@@ -32,6 +39,10 @@ function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) 
       <p className="govuk-body">
         {t('track.sentOn', { lifeEvent: t(catalogueKey.journey(result.lifeEvent, 'title')), date })}
       </p>
+      {result.confirmation === 'awaiting' ? <p className="govuk-body">{t('track.awaitingConfirmation')}</p> : null}
+      {result.agencies.some((row) => row.status === 'held' && row.heldFor === 'check') ? (
+        <p className="govuk-body">{t('track.awaitingCheck')}</p>
+      ) : null}
       <dl className="govuk-summary-list">
         {result.agencies.map((row) => (
           <div className="govuk-summary-list__row" key={row.agency}>
@@ -39,7 +50,7 @@ function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) 
               {t(catalogueKey.agencyIn(result.lifeEvent, row.agency, 'name'))}
             </dt>
             <dd className="govuk-summary-list__value">
-              <strong className={`govuk-tag ${statusTags[row.status]}`}>{t(`track.status.${row.status}`)}</strong>
+              <strong className={`govuk-tag ${statusTags[row.status]}`}>{t(statusKey(row))}</strong>
             </dd>
           </div>
         ))}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AgencyKind, Answers, LifeEventId } from '@tuo/shared';
+import type { SubmissionConfirmation } from '@tuo/shared/api/submissions';
 import type { FastifyRequest } from 'fastify';
 
 /** One life event's journey as it stands in the resident's session. */
@@ -10,7 +11,15 @@ export interface JourneyState {
   /** One per journey: a double click or a resent declaration replays the first submission. */
   idempotencyKey: string;
   /** Set once sent; answers are then forgotten. The secret is cleared once shown. */
-  submitted?: { reference: string; trackingSecret: string | null; agencies: AgencyKind[] };
+  submitted?: {
+    reference: string;
+    trackingSecret: string | null;
+    agencies: AgencyKind[];
+    /** Whether it waits for a code (and, on a trial install only, the code to show). */
+    confirmation?: SubmissionConfirmation;
+    /** A new code was just sent: say so once. */
+    newCodeSent?: boolean;
+  };
 }
 
 declare module 'fastify' {
