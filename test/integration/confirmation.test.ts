@@ -1,4 +1,4 @@
-import { exampleSubmissions } from '@tuo/shared';
+import { exampleSubmissions, type AgencyPayloadV1 } from '@tuo/shared';
 import type { CreateSubmissionResponse } from '@tuo/shared/api/submissions';
 import { setupServer } from 'msw/node';
 import { sql } from 'kysely';
@@ -84,6 +84,21 @@ describe('an anonymous online report', () => {
     await waitFor(async () => {
       const rows = await deliveriesOf(t, created.reference);
       return rows.every((d) => d.status === 'delivered') ? rows : undefined;
+    });
+    // Each agency's payload says how far it was checked: low, by a code the reporter entered from their email.
+    const notification = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/agency/notifications?limit=200',
+        headers: { authorization: `Bearer ${councilKey}` },
+      })
+    )
+      .json<{ notifications: { reference: string; payload: AgencyPayloadV1 }[] }>()
+      .notifications.find((n) => n.reference === created.reference);
+    expect(notification?.payload.verification).toMatchObject({
+      level: 'low',
+      channel: 'online',
+      checks: [{ kind: 'contact-confirmed', by: 'email' }],
     });
     // Confirming again changes nothing and queues nothing twice.
     const jobsBefore = await outboxAndJobs(t);

@@ -129,7 +129,15 @@ describe('fan-out to every agency', () => {
           createSubmissionRequestSchema.parse(exampleSubmissions['someone-died']),
           { reference, submittedAt: new Date(received?.body.data.submittedAt ?? '') },
         );
-        expect(received?.body.data).toEqual(toAgencyPayload(envelope, agency as AgencyKind));
+        // Its routed fields, and how far the report was checked (its reporter confirmed it by a code by email).
+        expect(received?.body.data).toEqual({
+          ...toAgencyPayload(envelope, agency as AgencyKind),
+          verification: {
+            level: 'low',
+            channel: 'online',
+            checks: [{ kind: 'contact-confirmed', by: 'email', at: expect.any(String) as string }],
+          },
+        });
       }
       // The council needs the NI number; the NHS does not get it.
       expect(Object.keys(s.fakes['gp-practice']?.accepted[0]?.body.data.answers ?? {})).not.toContain(

@@ -8,6 +8,9 @@ import type { Database } from '../db/database.js';
 import type { ProtectedValues } from '../privacy/protected-values.js';
 import { DELIVER_TO_AGENCY, deliverToAgencyPayloadSchema } from './job-names.js';
 import type { RetryPolicy } from './retry-delay.js';
+import { verificationCheckSchema } from '@tuo/shared/verification/verification';
+import { z } from 'zod';
+import { verificationOf } from '../verification/verification-of.js';
 
 /** The webhook-id of a delivery: the same on every attempt, so the agency can discard repeats. */
 export function messageIdFor(deliveryId: string): string {
@@ -30,7 +33,7 @@ export function createDeliverToAgencyTask(deps: {
   return async (rawPayload, helpers) => {
     const { deliveryId, attempt } = deliverToAgencyPayloadSchema.parse(rawPayload);
     // Claim the attempt, note it, and read the envelope in one round trip.
-    const claimed = await sql<{ agency: AgencyKind; envelope: unknown; erased: boolean }>`
+    const claimed = await sql<{ agency: AgencyKind; envelope: unknown; erased: boolean; checks: unknown }>`
       with claimed as (
         update deliveries set status = 'sending', attempts = ${attempt}, status_changed_at = now()
         where id = ${deliveryId}
@@ -38,7 +41,7 @@ export function createDeliverToAgencyTask(deps: {
         returning agency, submission_id
       ),
       noted as (insert into delivery_events (delivery_id, status, at, detail) select ${deliveryId}, 'sending', now(), ${`Attempt ${attempt}`} from claimed)
-      select claimed.agency, submissions.envelope, submissions.answers_erased_at is not null as erased from claimed join submissions on submissions.id = claimed.submission_id
+      select claimed.agency, submissions.envelope, submissions.answers_erased_at is not null as erased, submissions.verification_checks as checks from claimed join submissions on submissions.id = claimed.submission_id
     `.execute(db);
     const row = claimed.rows[0];
     if (!row) {
@@ -51,7 +54,7 @@ export function createDeliverToAgencyTask(deps: {
     let payload: AgencyPayloadV1 | undefined;
     try {
       // Erased early (a staff retry after erasure): there is nothing left to send, and nothing must be.
-      payload = row.erased ? undefined : payloadFor(privacy.openEnvelope(row.envelope), adapter);
+      payload = row.erased ? undefined : payloadFor(privacy.openEnvelope(row.envelope), adapter, row.checks);
       outcome = row.erased
         ? { kind: 'failed', error: "The resident's personal data was erased before it could be sent" }
         : payload
@@ -99,10 +102,16 @@ export function createDeliverToAgencyTask(deps: {
 }
 
 /** The agency's payload, checked against its schema before it leaves: nothing outside its routing rules. */
-function payloadFor(envelope: SubmissionEnvelopeV1, adapter: AgencyAdapter): AgencyPayloadV1 | undefined {
+function payloadFor(
+  envelope: SubmissionEnvelopeV1,
+  adapter: AgencyAdapter,
+  storedChecks: unknown,
+): AgencyPayloadV1 | undefined {
   // The envelope was validated when it was written; its version says how to read it.
   const version: number = envelope.schemaVersion;
   if (version !== 1) throw new Error(`Unknown envelope version ${String(version)}`);
   const payload = adapter.toPayload(envelope);
-  return payload ? adapter.payloadSchema(envelope.lifeEvent).parse(payload) : undefined;
+  if (!payload) return undefined;
+  const verification = verificationOf(z.array(verificationCheckSchema).parse(storedChecks), envelope.channel);
+  return adapter.payloadSchema(envelope.lifeEvent).parse({ ...payload, ...(verification ? { verification } : {}) });
 }
