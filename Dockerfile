@@ -7,7 +7,9 @@ COPY server/package.json server/
 COPY client/package.json client/
 RUN npm ci --no-audit --no-fund
 COPY . .
+# The client's bundles and the server compiled to plain JavaScript (server/dist): node runs it directly,
+# so signals reach the app itself, with no npm or TypeScript loader in between.
 RUN npm run build
 USER node
 EXPOSE 3000
-CMD ["npm", "run", "start:api"]
+CMD ["node", "server/dist/server.js"]

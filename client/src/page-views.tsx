@@ -27,6 +27,8 @@ const loaders: { [Kind in PageKind]: () => Promise<PageView<ModelOf<Kind>>> } = 
     import('./pages/message-page.js').then(({ MessagePage }) => (model) => <MessagePage kind={model.page} />),
   error: () =>
     import('./pages/message-page.js').then(({ MessagePage }) => (model) => <MessagePage kind={model.page} />),
+  unavailable: () =>
+    import('./pages/message-page.js').then(({ MessagePage }) => (model) => <MessagePage kind={model.page} />),
   'session-expired': () =>
     import('./pages/message-page.js').then(({ MessagePage }) => (model) => <MessagePage kind={model.page} />),
   'choose-life-event': () =>

@@ -27,6 +27,7 @@ import { agencyApiRoutes } from './routes/agency/agency-api-routes.js';
 import { agencyPortalRoutes } from './routes/agency-portal/agency-portal-routes.js';
 import { createAddressLookup } from './address-lookup/create-address-lookup.js';
 import { addressLookupRoutes } from './routes/address-lookup/address-lookup-routes.js';
+import { createLookUpLimit } from './address-lookup/look-up-limit.js';
 import { clockPlugin } from './plugins/clock.js';
 import { serviceLevelRoutes } from './routes/service-levels/service-level-routes.js';
 
@@ -42,6 +43,8 @@ export interface AppOptions {
   dev?: boolean;
   /** The clock service-level judgements read; defaults to the system's (tests move it). */
   now?: () => Date;
+  /** How the app waits (sign-in slowing down); defaults to a real timer (tests record the waits). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** Believe X-Forwarded-For for this many proxy hops in front of the app. */
@@ -82,20 +85,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(privacyPlugin, { privacy: createProtectedValues(config.protectedDataKeys) });
   await app.register(trustPlugin, { config });
   await app.register(openApiPlugin, { publicUrl: config.publicUrl });
-  await app.register(clockPlugin, { now: options.now });
+  await app.register(clockPlugin, { now: options.now, sleep: options.sleep });
   await app.register(healthRoutes);
   await app.register(languagePlugin, { publicUrl: config.publicUrl });
   await app.register(pagesPlugin, { dev: options.dev ?? false, help: config.help });
   await app.register(startRoutes);
-  await app.register(submissionRoutes);
+  const addressLookup = createAddressLookup(config.addressLookup);
+  const lookUpLimit = createLookUpLimit(app);
+  await app.register(submissionRoutes, { addressLookup });
   await app.register(agencyApiRoutes);
   await app.register(staffRoutes, { config });
   await app.register(agencyPortalRoutes, { config });
   // Lets the journeys recognise an adviser's assisted transaction (see routes/staff).
   await app.register(submissionOriginPlugin, { secret: config.sessionSecret, publicUrl: config.publicUrl });
-  const addressLookup = createAddressLookup(config.addressLookup);
-  await app.register(addressLookupRoutes, { lookup: addressLookup });
-  await app.register(journeyRoutes, { config, addressLookup });
+  await app.register(addressLookupRoutes, { lookup: addressLookup, limit: lookUpLimit });
+  await app.register(journeyRoutes, { config, addressLookup, lookUpLimit });
   await app.register(serviceLevelRoutes, { config });
   return app;
 }

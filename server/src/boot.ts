@@ -12,8 +12,10 @@ import { buildHealthApp } from './health-app.js';
 import { cronItems } from './jobs/job-names.js';
 import { serviceLevelCronItems } from './service-levels/service-level-jobs.js';
 import { createTaskList } from './jobs/task-list.js';
+import { createDeliveryWork } from './deliveries/delivery-work.js';
 import { loggerOptions } from './logger.js';
 import { startWorker, type RunningWorker } from './queue/worker-runner.js';
+import { listenForStopSignals, stopSignals } from './stop-signals.js';
 
 /** Which parts this process runs: the one-process portal runs both. */
 export interface Roles {
@@ -78,14 +80,28 @@ export async function boot(roles: Roles): Promise<void> {
 
   // Filled in as parts start, so a signal at any moment stops exactly what is running.
   const running: { app?: FastifyInstance; worker?: RunningWorker } = {};
-  // Long enough for a delivery to an agency that is slow to answer to finish.
-  closeWithGrace({ delay: config.delivery.timeoutMs + 15_000 }, async ({ signal, err }) => {
-    if (err) logger.error({ err }, 'stopping after an unexpected error');
-    else step(`Stopping (${signal ?? 'requested'}): finishing requests and jobs in flight…`);
-    await Promise.all([running.app?.close(), running.worker?.stop()]);
-    await db.destroy();
-    await embedded?.stop();
-    step('Stopped.');
+  // Long enough for a delivery to an agency that is slow to answer to finish. Stop signals are ours
+  // (listenForStopSignals), so one relayed several times is one request; errors stay close-with-grace's.
+  let stopSignal: NodeJS.Signals | undefined;
+  const grace = closeWithGrace(
+    { delay: config.delivery.timeoutMs + 15_000, skip: [...stopSignals] },
+    async ({ err }) => {
+      if (err) logger.error({ err }, 'stopping after an unexpected error');
+      else step(`Stopping (${stopSignal ?? 'requested'}): finishing requests and jobs in flight…`);
+      await Promise.all([running.app?.close(), running.worker?.stop()]);
+      await db.destroy();
+      await embedded?.stop();
+      step('Stopped.');
+    },
+  );
+  listenForStopSignals({
+    onStop: (signal) => {
+      stopSignal = signal;
+      grace.close();
+    },
+    onForce: (signal) => {
+      fail(`${signal} while stopping: stopping at once, without waiting for work in flight.`);
+    },
   });
 
   try {
@@ -102,10 +118,11 @@ export async function boot(roles: Roles): Promise<void> {
       pool,
       db,
       logger,
-      taskList: createTaskList({
-        db,
+      taskList: createTaskList({ db, config }),
+      deliveries: createDeliveryWork({
         adapters: createAdapterRegistry(config, databaseSigningSecrets(db, config.sessionSecret)),
         config,
+        logger,
       }),
       cronItems: [...cronItems, ...serviceLevelCronItems],
       ...config.worker,

@@ -1,6 +1,7 @@
 import type { AgencyKind } from '@tuo/shared';
 import type { HelpContact } from '@tuo/shared/pages/help-contact';
 import { z } from 'zod';
+import { isAllowedWebhookUrl } from './agency/webhook-url.js';
 import { targetOverridesSchema } from './service-levels/target-overrides.js';
 import type { ServiceLevels } from './service-levels/targets.js';
 import type { ProtectedDataKey } from './privacy/keyring.js';
@@ -19,6 +20,10 @@ const positiveInt = (what: string) =>
     .positive({ error: `must be a whole number above 0 (${what})` });
 
 const url = z.url({ error: 'must be a full URL, like https://example.org' });
+
+const webhookUrl = url.refine(isAllowedWebhookUrl, {
+  error: 'must start https:// (plain http:// only to this machine: localhost, 127.0.0.1 or [::1])',
+});
 
 const webhookSecret = z
   .string()
@@ -78,19 +83,23 @@ export const envSchema = z
         error: 'must be false, a number of proxy hops, or a list of proxy addresses/CIDRs',
       })
       .default('false'),
-    AGENCY_COUNCIL_WEBHOOK_URL: url.optional(),
+    AGENCY_COUNCIL_WEBHOOK_URL: webhookUrl.optional(),
     AGENCY_COUNCIL_WEBHOOK_SECRET: webhookSecret.optional(),
-    AGENCY_GP_PRACTICE_WEBHOOK_URL: url.optional(),
+    AGENCY_GP_PRACTICE_WEBHOOK_URL: webhookUrl.optional(),
     AGENCY_GP_PRACTICE_WEBHOOK_SECRET: webhookSecret.optional(),
-    AGENCY_HOUSING_PROVIDER_WEBHOOK_URL: url.optional(),
+    AGENCY_HOUSING_PROVIDER_WEBHOOK_URL: webhookUrl.optional(),
     AGENCY_HOUSING_PROVIDER_WEBHOOK_SECRET: webhookSecret.optional(),
-    AGENCY_JOBCENTRE_WEBHOOK_URL: url.optional(),
+    AGENCY_JOBCENTRE_WEBHOOK_URL: webhookUrl.optional(),
     AGENCY_JOBCENTRE_WEBHOOK_SECRET: webhookSecret.optional(),
     AGENCY_WEBHOOK_SECRET_GRACE_HOURS: positiveInt('hours a rotated-out webhook secret keeps signing').default(24),
     DELIVERY_MAX_ATTEMPTS: positiveInt('tries before a delivery is marked failed').default(12),
     DELIVERY_RETRY_BASE_MS: positiveInt('wait before the first retry, doubling each time').default(5_000),
     DELIVERY_RETRY_MAX_MS: positiveInt('longest wait between retries').default(6 * 60 * 60 * 1000),
     DELIVERY_TIMEOUT_MS: positiveInt('how long to wait for an agency to answer').default(10_000),
+    DELIVERY_CONCURRENCY: positiveInt('deliveries sent at once per worker process').default(64),
+    DELIVERY_AGENCY_CONCURRENCY: positiveInt('deliveries sent at once to one agency per worker process').default(16),
+    DELIVERY_CIRCUIT_FAILURES: positiveInt('failed tries in a row after which an agency is left alone').default(5),
+    DELIVERY_CIRCUIT_OPEN_MS: positiveInt('how long an agency that keeps failing is first left alone').default(5_000),
     OUTBOX_RELAY_INTERVAL_MS: positiveInt('how often new deliveries are moved into the queue').default(200),
     WORKER_LEASE_SECONDS: positiveInt('silence after which a worker process is taken for dead').default(30),
     NOTIFY_BASE_URL: url.default('https://api.notifications.service.gov.uk'),
@@ -107,6 +116,7 @@ export const envSchema = z
     SAVED_FORM_DAYS: positiveInt('days a saved form can be returned to').default(28),
     NOTIFY_SAVED_FORM_EMAIL_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
     NOTIFY_SAVED_FORM_SMS_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
+    NOTIFY_SIGN_IN_ALERT_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
     ADDRESS_LOOKUP: z.enum(['sample', 'os-places'], { error: 'must be sample or os-places' }).default('sample'),
     OS_PLACES_API_KEY: z.string().min(8, { error: 'must be an OS Data Hub API key' }).optional(),
     ADDRESS_LOOKUP_TIMEOUT_MS: positiveInt('how long to wait for the address look-up').default(5_000),
@@ -196,7 +206,18 @@ export interface Config {
   agencies: Record<AgencyKind, { webhook?: { url: string; secret: string } }>;
   /** The agency portal: how long a replaced webhook secret keeps signing beside the new one. */
   agencyPortal: { webhookSecretGraceMs: number };
-  delivery: { maxAttempts: number; retryBaseMs: number; retryMaxMs: number; timeoutMs: number };
+  delivery: {
+    maxAttempts: number;
+    retryBaseMs: number;
+    retryMaxMs: number;
+    timeoutMs: number;
+    /** Attempts in flight per worker process, and to one agency. */
+    concurrency: number;
+    agencyConcurrency: number;
+    /** Circuit breaking per agency: failures in a row that open it, and how long it first stays open. */
+    circuitFailures: number;
+    circuitOpenMs: number;
+  };
   worker: { concurrency: number; leaseSeconds: number; relayIntervalMs: number };
   /** GOV.UK Notify (or a Notify-compatible service at `baseUrl`), when configured; otherwise messages are recorded, not sent. */
   notify?: { apiKey: string; baseUrl: string; emailTemplateId?: string; smsTemplateId?: string };
@@ -212,6 +233,8 @@ export interface Config {
   };
   /** Per agency and life event, the level a notification must reach before it is sent (else a staff check). */
   verificationMinimums: VerificationMinimums;
+  /** Staff and agency accounts: the Notify email template telling an account's owner it is being guessed at. */
+  accounts: { signInAlertTemplateId?: string };
   /** Save and come back later: how long a saved form lasts, and Notify templates for sending its link. */
   savedJourneys: { lifetimeDays: number; emailTemplateId?: string; smsTemplateId?: string };
   /** Where postcodes are looked up: the embedded sample gazetteer, or Ordnance Survey's OS Places API. */
@@ -295,12 +318,19 @@ export function toConfig(
       retryBaseMs: env.DELIVERY_RETRY_BASE_MS,
       retryMaxMs: env.DELIVERY_RETRY_MAX_MS,
       timeoutMs: env.DELIVERY_TIMEOUT_MS,
+      concurrency: env.DELIVERY_CONCURRENCY,
+      agencyConcurrency: env.DELIVERY_AGENCY_CONCURRENCY,
+      circuitFailures: env.DELIVERY_CIRCUIT_FAILURES,
+      circuitOpenMs: env.DELIVERY_CIRCUIT_OPEN_MS,
     },
     worker: {
       concurrency: env.WORKER_CONCURRENCY,
       leaseSeconds: env.WORKER_LEASE_SECONDS,
       relayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS,
     },
+    accounts: env.NOTIFY_SIGN_IN_ALERT_TEMPLATE_ID
+      ? { signInAlertTemplateId: env.NOTIFY_SIGN_IN_ALERT_TEMPLATE_ID }
+      : {},
     savedJourneys: {
       lifetimeDays: env.SAVED_FORM_DAYS,
       ...(env.NOTIFY_SAVED_FORM_EMAIL_TEMPLATE_ID ? { emailTemplateId: env.NOTIFY_SAVED_FORM_EMAIL_TEMPLATE_ID } : {}),

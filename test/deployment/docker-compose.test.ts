@@ -38,11 +38,21 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('runs each role through an npm script that exists', () => {
-    expect(compose.services.api?.command).toEqual(['npm', 'run', 'start:api']);
-    expect(compose.services.worker?.command).toEqual(['npm', 'run', 'start:worker']);
-    expect(scripts['start:api']).toBeDefined();
-    expect(scripts['start:worker']).toBeDefined();
+  it('runs each role as its npm script does: the compiled server, with node directly', () => {
+    const dockerfile = readFileSync('Dockerfile', 'utf8');
+    for (const [service, script] of [
+      ['api', 'start:api'],
+      ['worker', 'start:worker'],
+    ] as const) {
+      const command = compose.services[service]?.command ?? [];
+      expect(command.join(' '), service).toBe(scripts[script]);
+      expect(command[0], service).toBe('node');
+      expect(command[1], service).toMatch(/^server\/dist\/.+\.js$/);
+    }
+    expect(dockerfile).toContain('RUN npm run build\n');
+    expect(dockerfile).toContain(`CMD ${JSON.stringify(compose.services.api?.command)}`.replaceAll(',', ', '));
+    // What the build makes is what the scripts run.
+    expect(scripts.build).toContain('build:server');
   });
 
   it('checks the health of every service and starts the app only once Postgres is healthy', () => {

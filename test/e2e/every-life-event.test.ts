@@ -97,7 +97,7 @@ async function runJourney(lifeEvent: LifeEventId, javaScript: boolean): Promise<
     page.getByRole('button', { name: 'Continue' }).click(),
   ]);
   await check(`${lifeEvent} who to tell`);
-  await continueTo(page, `/${lifeEvent}/declaration`);
+  await continueTo(page, `/${lifeEvent}/declaration`, 'Tell all of them');
   await check(`${lifeEvent} declaration`);
   // Sending without the declaration ticked is refused by the server, with or without JavaScript.
   await continueTo(page, `/${lifeEvent}/declaration`, 'Accept and send');

@@ -79,7 +79,7 @@ describe('a whole journey with JavaScript, on a phone-sized screen', () => {
     await page.screenshot({ path: 'test-results/journey-check-answers-375.png', fullPage: true });
     await continueTo(page, `/${lifeEvent}/who-to-tell`);
     await expectNoViolations(page, 'who to tell');
-    await continueTo(page, `/${lifeEvent}/declaration`);
+    await continueTo(page, `/${lifeEvent}/declaration`, 'Tell all of them');
     await expectNoViolations(page, 'declaration');
     await page.getByLabel(/I confirm/).check();
     await continueTo(page, `/${lifeEvent}/confirmation`, 'Accept and send');

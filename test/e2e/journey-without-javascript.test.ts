@@ -55,7 +55,9 @@ describe('a whole journey with JavaScript off', () => {
     expect(new URL(page.url()).search).toBe('?change=1');
     await continueTo(page, `/${lifeEvent}/check-answers`);
     await continueTo(page, `/${lifeEvent}/who-to-tell`);
-    await page.getByLabel('Your GP and the NHS').uncheck();
+    // Nothing is ticked to start with (consent is opt-in): tick all but the GP.
+    for (const name of ['Your local council', 'Your housing association or council landlord', 'Jobcentre Plus'])
+      await page.getByLabel(name).check();
     await page.screenshot({ path: 'test-results/journey-who-to-tell-no-js-375.png', fullPage: true });
     await continueTo(page, `/${lifeEvent}/declaration`);
     await continueTo(page, `/${lifeEvent}/declaration`, 'Accept and send');

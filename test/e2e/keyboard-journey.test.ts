@@ -136,7 +136,7 @@ describe('a whole life event with the keyboard alone', () => {
     }
     await activate(page, 'Continue', `/${lifeEvent}/check-answers`);
     await activate(page, 'Continue', `/${lifeEvent}/who-to-tell`);
-    await activate(page, 'Continue', `/${lifeEvent}/declaration`);
+    await activate(page, 'Tell all of them', `/${lifeEvent}/declaration`);
     await fillByKeyboard(page, [['declaration', 'confirmed']]);
     await activate(page, 'Accept and send', `/${lifeEvent}/confirmation`);
     expect(await page.evaluate(() => document.querySelector('#reference')?.textContent ?? '')).toMatch(/^TUO-/);

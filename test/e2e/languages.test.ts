@@ -74,7 +74,10 @@ async function journeyIn(
     page.locator('main a.govuk-button').click(),
   ]);
   await expectPage(page, language, dir, 'who to tell');
-  await continueTo(page, `/${lifeEvent}/declaration`);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === `/${lifeEvent}/declaration`),
+    page.locator('main button[name="tellAll"]').click(),
+  ]);
   await expectPage(page, language, dir, 'declaration');
   await page.locator('input[name="declaration"]').check();
   await continueTo(page, `/${lifeEvent}/confirmation`);

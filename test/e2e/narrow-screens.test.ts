@@ -124,7 +124,7 @@ describe('every page kind at 320 CSS pixels wide (a small phone, and 400% zoom)'
     for (const summary of await page.locator('.govuk-details__summary').all()) await summary.click();
     problems.push(...(await overflow(page)).map((problem) => `who to tell, details open: ${problem}`));
     await check('who to tell');
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Tell all of them' }).click();
     await page.waitForURL((url) => url.pathname === `/${lifeEvent}/declaration`);
     await check('declaration');
     await page.getByLabel(/I confirm/).check();

@@ -98,7 +98,7 @@ describe('the staff console in a browser', () => {
       await press(page, 'Continue', `/${lifeEvent}/${route[index + 1]?.path ?? 'check-answers'}`);
     }
     await press(page, 'Continue', `/${lifeEvent}/who-to-tell`);
-    await press(page, 'Continue', `/${lifeEvent}/declaration`);
+    await press(page, 'Tell all of them', `/${lifeEvent}/declaration`);
     await page.getByLabel(/I confirm/).check();
     await press(page, 'Accept and send', `/${lifeEvent}/confirmation`);
     const reference = (await page.locator('#reference').textContent()) ?? '';

@@ -7,6 +7,7 @@ import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
 import { submitConfirmed } from '../support/confirm-submission.js';
+import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
 
 interface Notification {
   id: string;
@@ -30,8 +31,11 @@ const env = { OUTBOX_RELAY_INTERVAL_MS: '20' };
 beforeAll(async () => {
   t = await createTestApp({ env });
   worker = await startTestWorker(t.database, testConfig(t.database.url, env));
-  councilKey = (await createApiKey(t.database.db, 'council', 'Revenues system')).key;
-  nhsKey = (await createApiKey(t.database.db, 'gp-practice', 'GP records')).key;
+  councilKey = (
+    await createApiKey(t.database.db, await fallbackOrganisation(t.database.db, 'council'), 'Revenues system')
+  ).key;
+  nhsKey = (await createApiKey(t.database.db, await fallbackOrganisation(t.database.db, 'gp-practice'), 'GP records'))
+    .key;
 });
 afterAll(async () => {
   await worker.stop();
@@ -84,7 +88,11 @@ describe('agency API authentication', () => {
   });
 
   it('stops a revoked key at once, while the agency’s other keys keep working', async () => {
-    const { id, key } = await createApiKey(t.database.db, 'council', 'About to be rotated out');
+    const { id, key } = await createApiKey(
+      t.database.db,
+      await fallbackOrganisation(t.database.db, 'council'),
+      'About to be rotated out',
+    );
     expect((await get('/api/agency/notifications', key)).statusCode).toBe(200);
     expect(await revokeApiKey(t.database.db, id)).toBe(true);
     expect((await get('/api/agency/notifications', key)).statusCode).toBe(401);
@@ -159,7 +167,7 @@ describe('an agency’s inbox', () => {
 
 describe('paging the inbox', () => {
   it('does not skip a notification whose transaction commits after a later one', async () => {
-    const { key } = await createApiKey(t.database.db, 'council', 'Ordering');
+    const { key } = await createApiKey(t.database.db, await fallbackOrganisation(t.database.db, 'council'), 'Ordering');
     await submitAndDeliver();
     await submitAndDeliver();
     const [x, y] = (
@@ -201,7 +209,7 @@ describe('paging the inbox', () => {
   });
 
   it('serves every notification exactly once, in a stable order, while new ones keep arriving', async () => {
-    const { key } = await createApiKey(t.database.db, 'council', 'Pager');
+    const { key } = await createApiKey(t.database.db, await fallbackOrganisation(t.database.db, 'council'), 'Pager');
     const seen: string[] = [];
     let cursor: string | undefined;
     const pageOnce = async () => {

@@ -18,6 +18,7 @@ import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
 import { submitConfirmed } from '../support/confirm-submission.js';
+import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
 
 let t: TestApp;
 let worker: RunningWorker;
@@ -166,7 +167,9 @@ describe('one agency never reaches another’s notifications', () => {
     for (const item of list.items) expect(nhsIds).toContain(item.id);
     const csv = await nhs.page('/agency/notifications.csv?status=all');
     expect(csv.body.split('\r\n').filter((line) => line.startsWith('"TUO-')).length).toBe(nhsIds.length);
-    const nhsKey = (await createApiKey(t.database.db, 'gp-practice', 'GP system')).key;
+    const nhsKey = (
+      await createApiKey(t.database.db, await fallbackOrganisation(t.database.db, 'gp-practice'), 'GP system')
+    ).key;
     expect(
       (
         await t.app.inject({
@@ -331,7 +334,7 @@ describe('exporting the work list as CSV', () => {
     );
     const text = csv.body.replace(/^\uFEFF/, '');
     expect(text.split('\r\n')[0]).toBe(
-      '"Reference","Life event","Status","Delivered","Acknowledged","Actioned","Outcome","Details"',
+      '"Reference","Life event","Status","Delivered","Acknowledged","Actioned","Outcome","Details","Possible duplicate of"',
     );
     const row = text.split('\r\n').find((line) => line.startsWith(`"${reference}"`)) ?? '';
     expect(row).toContain(`"${reference}","Someone has died","Actioned"`);

@@ -3,6 +3,7 @@ import type { CreateSubmissionResponse } from '@tuo/shared/api/submissions';
 import { setupServer } from 'msw/node';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
 import { createApiKey } from '../../server/src/agency/api-keys.js';
 import { expireUnconfirmed } from '../../server/src/jobs/expire-unconfirmed-task.js';
 import type { RunningWorker } from '../../server/src/queue/worker-runner.js';
@@ -60,7 +61,9 @@ const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(
 
 describe('an anonymous online report', () => {
   it('is accepted with a reference at once, but is delivered nowhere until its code is confirmed', async () => {
-    const councilKey = (await createApiKey(t.database.db, 'council', 'Revenues')).key;
+    const councilKey = (
+      await createApiKey(t.database.db, await fallbackOrganisation(t.database.db, 'council'), 'Revenues')
+    ).key;
     const created = await submit(t);
     expect(created.confirmation).toMatchObject({ status: 'awaiting', codeSentTo: 'email' });
     expect(created.confirmation?.trialCode).toMatch(/^\d{6}$/);

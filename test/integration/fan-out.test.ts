@@ -33,6 +33,8 @@ const fast = {
   DELIVERY_RETRY_MAX_MS: '200',
   DELIVERY_TIMEOUT_MS: '400',
   OUTBOX_RELAY_INTERVAL_MS: '20',
+  // Five failures in a row open an agency's circuit: keep it short here, where they are the point.
+  DELIVERY_CIRCUIT_OPEN_MS: '50',
 };
 
 /** An app and a real worker sharing one fresh database, with the given agencies faked. */

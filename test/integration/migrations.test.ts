@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateToLatest, migrationsAreCurrent } from '../../server/src/db/migrator.js';
-import * as kindIds from '../../migrations/2026-12-01-0400-agency-kind-ids.js';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { createMigrator, migrateToLatest, migrationsAreCurrent } from '../../server/src/db/migrator.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 let database: TestDatabase;
@@ -30,8 +29,14 @@ describe('migrations', () => {
     expect(steps).toEqual(['The database is ahead of this build (2099-01-01-0001-from-the-future); not migrating.']);
   });
 
-  it('rewrite the old agency ids (nhs, housing) to kind ids wherever they are stored (not the append-only audit log), and back', async () => {
-    const db = database.db;
+  it('upgrade an install of the four agencies: kind ids wherever ids are stored (not the append-only audit log), each row owned by its kind’s fallback organisation; and back', async () => {
+    // A database of its own: the test above leaves a migration from the future in this file's.
+    const own = await createTestDatabase();
+    onTestFinished(() => own.drop());
+    const db = own.db;
+    const migrator = createMigrator(db);
+    const beforeDirectory = '2026-11-23-0010-saved-journeys';
+    expect((await migrator.migrateTo(beforeDirectory)).error).toBeUndefined();
     const envelope = {
       consent: [
         { agency: 'council', given: true, purposeText: 'So the council knows' },
@@ -99,7 +104,21 @@ describe('migrations', () => {
     });
     const before = await stored();
 
-    await db.transaction().execute((trx) => kindIds.up(trx));
+    expect((await migrateToLatest(db, () => undefined)).results?.every((r) => r.status === 'Success')).toBe(true);
+    const fallbacks = await sql<{
+      kind: string;
+      owners: string[];
+    }>`select o.kind, array(select d.id::text from deliveries d where d.organisation_id = o.id
+          union all select k.id::text from agency_api_keys k where k.organisation_id = o.id
+          union all select u.id::text from staff_users u where u.organisation_id = o.id
+          union all select w.id::text from agency_webhook_secrets w where w.organisation_id = o.id) as owners
+      from organisations o where o.fallback order by o.kind`.execute(db);
+    expect(fallbacks.rows.map((r) => [r.kind, r.owners.length])).toEqual([
+      ['council', 1],
+      ['gp-practice', 3],
+      ['housing-provider', 1],
+      ['jobcentre', 0],
+    ]);
     const kindJourney = {
       answers: { fullName: 'housing' },
       consent: { offered: ['council', 'gp-practice', 'housing-provider'], chosen: ['gp-practice'] },
@@ -124,7 +143,8 @@ describe('migrations', () => {
       saved: kindJourney,
     });
 
-    await db.transaction().execute((trx) => kindIds.down(trx));
+    expect((await migrator.migrateTo(beforeDirectory)).error).toBeUndefined();
     expect(await stored()).toEqual(before);
+    await migrateToLatest(db, () => undefined);
   });
 });

@@ -13,6 +13,7 @@ import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
 import { submitConfirmed } from '../support/confirm-submission.js';
+import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
 
 // Council accepts; the NHS fails once (500) then accepts; housing refuses (400). Jobcentre reads its inbox.
 const fakes = {
@@ -118,7 +119,11 @@ describe('logs', () => {
     expect(fakes['gp-practice'].requests()).toBeGreaterThan(1);
 
     // An agency reads its inbox, acknowledges and actions.
-    const { key } = await createApiKey(t.database.db, 'jobcentre', 'Jobcentre system');
+    const { key } = await createApiKey(
+      t.database.db,
+      await fallbackOrganisation(t.database.db, 'jobcentre'),
+      'Jobcentre system',
+    );
     const headers = { authorization: `Bearer ${key}` };
     const inbox = (await t.app.inject({ method: 'GET', url: '/api/agency/notifications', headers })).json<{
       notifications: { id: string }[];
@@ -155,7 +160,7 @@ describe('logs', () => {
     const logs = t.logs() + workerLines.join('');
     // The logs are real and detailed: requests, deliveries and the refusal are in them.
     expect(logs).toContain('/api/staff/search');
-    expect(logs).toContain('deliver_to_agency');
+    expect(logs).toContain('delivery outcomes recorded');
     for (const lifeEvent of used) {
       for (const value of personalValues(lifeEvent, exampleSubmissions[lifeEvent].answers))
         expect(logs, `${lifeEvent}: ${value}`).not.toContain(value);

@@ -15,6 +15,7 @@ import { testConfig, testProtectedValues } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
 import { submitConfirmed } from '../support/confirm-submission.js';
+import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
 
 const mockServer = setupServer();
 const fakes = { council: fakeAgency('council'), 'gp-practice': fakeAgency('gp-practice') };
@@ -74,7 +75,11 @@ describe('protected identifiers at rest', () => {
     );
     expect(fakes['gp-practice'].accepted.length).toBeGreaterThan(0);
     // An agency reads its inbox (payloads opened for it) and acknowledges one.
-    const { key } = await createApiKey(t.database.db, 'jobcentre', 'Jobcentre system');
+    const { key } = await createApiKey(
+      t.database.db,
+      await fallbackOrganisation(t.database.db, 'jobcentre'),
+      'Jobcentre system',
+    );
     const inbox = await t.app.inject({
       method: 'GET',
       url: '/api/agency/notifications',

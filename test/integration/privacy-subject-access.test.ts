@@ -1,14 +1,13 @@
 import { createSubmissionEnvelopeV1, exampleSubmissions, toAgencyPayload } from '@tuo/shared';
 import { createSubmissionRequestSchema } from '@tuo/shared/api/submissions';
 import type { SubjectAccessExport } from '@tuo/shared/api/subject-access';
-import type { JobHelpers } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdapterRegistry } from '../../server/src/adapters/adapter-registry.js';
-import { createDeliverToAgencyTask } from '../../server/src/jobs/deliver-to-agency-task.js';
 import { pageModel } from '../support/resident.js';
+import { deliverNow } from '../support/deliver-now.js';
 import { createTestStaff, StaffClient, type TestStaff } from '../support/staff-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { testConfig, testProtectedValues } from '../support/test-config.js';
+import { testConfig } from '../support/test-config.js';
 import { submitConfirmed } from '../support/confirm-submission.js';
 
 let t: TestApp;
@@ -22,7 +21,6 @@ afterAll(async () => {
   await t.close();
 });
 
-const helpers = { logger: { info: () => undefined, error: () => undefined } } as unknown as JobHelpers;
 const signedIn = async (who: TestStaff) => {
   const client = new StaffClient(t.app);
   expect((await client.signIn(who)).statusCode).toBe(200);
@@ -45,12 +43,7 @@ async function submissionWithHistory() {
     .where('agency', '=', 'gp-practice')
     .executeTakeFirstOrThrow();
   const config = testConfig(t.database.url);
-  await createDeliverToAgencyTask({
-    db: t.database.db,
-    adapters: createAdapterRegistry(config),
-    privacy: testProtectedValues(),
-    policy: config.delivery,
-  })({ deliveryId: nhs.id, attempt: 1 }, helpers);
+  await deliverNow(t.database.db, { deliveryId: nhs.id, attempt: 1 }, createAdapterRegistry(config), config);
   const client = await signedIn(adviser);
   await client.api('GET', `/api/staff/submissions/${reference}`);
   expect(
@@ -105,7 +98,11 @@ describe('subject access', () => {
       reference,
       submittedAt: new Date(exported.submission.submittedAt),
     });
-    expect(exported.consent.map(({ purposeVersion: _version, ...record }) => record)).toEqual(envelope.consent);
+    expect(exported.consent.map(({ purposeVersion: _version, organisation: _told, ...record }) => record)).toEqual(
+      envelope.consent,
+    );
+    // Each agreed kind names the organisation told: here, with none picked, each kind's fallback.
+    expect(exported.consent.filter((record) => record.given).every((record) => record.organisation?.name)).toBe(true);
     expect(exported.consent.every((record) => /^sha256:[0-9a-f]{16}$/.test(record.purposeVersion ?? ''))).toBe(true);
     expect(exported.consentGivenBy).toEqual({ by: 'resident' });
     expect(exported.answerSummary.find((row) => row.label === 'NHS number (optional)')?.lines).toEqual([
@@ -289,12 +286,7 @@ describe('early erasure', () => {
       ...adapters,
       council: { ...adapters.council, deliver: () => ((sent = true), Promise.resolve({ kind: 'delivered' as const })) },
     };
-    await createDeliverToAgencyTask({
-      db: t.database.db,
-      adapters: watching,
-      privacy: testProtectedValues(),
-      policy: config.delivery,
-    })({ deliveryId: council.id, attempt: council.attempts + 1 }, helpers);
+    await deliverNow(t.database.db, { deliveryId: council.id, attempt: council.attempts + 1 }, watching, config);
     expect(sent).toBe(false);
     expect(
       await t.database.db

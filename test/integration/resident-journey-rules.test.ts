@@ -1,5 +1,7 @@
 import { catalogue, exampleSubmissions, reachablePages, type Answers } from '@tuo/shared';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeNotify } from '../support/fake-notify.js';
 import { answerEveryPage, pageModel, Resident } from '../support/resident.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -37,6 +39,33 @@ async function readyToSend(): Promise<Resident> {
   return resident;
 }
 
+describe('check your answers', () => {
+  it('groups the answers under the headings of the journey sections, in order', async () => {
+    const resident = await residentAtCheckAnswers();
+    const response = await resident.get('/someone-died/check-answers');
+    const headings = [...response.body.matchAll(/<h2 class="govuk-heading-m"[^>]*>([^<]+)<\/h2>/g)].map((m) => m[1]);
+    expect(headings).toEqual([
+      'The person who died',
+      'About you',
+      'How we contact you',
+      'Now choose who to tell',
+      'Get help',
+    ]);
+    const page = pageModel(response);
+    if (page.page !== 'check-answers') throw new Error(page.page);
+    const sectionOf = (field: string) => page.props.rows.find((row) => row.fieldName === field)?.sectionPageId;
+    expect([sectionOf('dateOfDeath'), sectionOf('reporterName'), sectionOf('email')]).toEqual([
+      'their-name',
+      'about-you',
+      'contact',
+    ]);
+    // The person who died and the person reporting are never in one list.
+    const lists = response.body.split('<dl class="govuk-summary-list').slice(1);
+    expect(lists).toHaveLength(3);
+    expect(lists[0]).not.toContain('Your full name');
+  });
+});
+
 describe('changing an answer', () => {
   it('goes to the page with ?change=1 and back to the summary', async () => {
     const resident = await residentAtCheckAnswers();
@@ -61,6 +90,45 @@ describe('changing an answer', () => {
     expect(changed.headers.location).toBe('/someone-died/their-home?change=1');
     const answered = await resident.post('/someone-died/their-home?change=1', [['othersLiveAtAddress', 'yes']]);
     expect(answered.headers.location).toBe('/someone-died/check-answers');
+  });
+});
+
+describe('consent to tell each service', () => {
+  it('starts with nothing ticked, and sending none of them is refused, not taken as all', async () => {
+    const resident = await residentAtCheckAnswers();
+    const response = await resident.get('/someone-died/who-to-tell');
+    const page = pageModel(response);
+    if (page.page !== 'who-to-tell') throw new Error(page.page);
+    expect(page.props.options.length).toBeGreaterThan(1);
+    expect(page.props.form.values.consent).toEqual([]);
+    expect(response.body).toContain('name="consent"');
+    expect(response.body).not.toMatch(/<input[^>]*checked/);
+    const none = await resident.post('/someone-died/who-to-tell');
+    expect(none.statusCode).toBe(400);
+    const refused = pageModel(none);
+    expect(refused.page === 'who-to-tell' && refused.props.form.errors).toEqual([
+      { field: 'consent', message: 'Select at least one service to tell' },
+    ]);
+  });
+
+  it('keeps what the resident ticked, and only that, when they come back to the page', async () => {
+    const resident = await residentAtCheckAnswers();
+    await resident.get('/someone-died/who-to-tell');
+    await resident.post('/someone-died/who-to-tell', [['consent', 'gp-practice']]);
+    const again = pageModel(await resident.get('/someone-died/who-to-tell'));
+    expect(again.page === 'who-to-tell' && again.props.form.values.consent).toEqual(['gp-practice']);
+  });
+
+  it('"Tell all of them" chooses every service offered, without JavaScript', async () => {
+    const resident = await residentAtCheckAnswers();
+    const page = pageModel(await resident.get('/someone-died/who-to-tell'));
+    if (page.page !== 'who-to-tell') throw new Error(page.page);
+    const all = await resident.post('/someone-died/who-to-tell', [['tellAll', 'all']]);
+    expect(all.headers.location).toBe('/someone-died/declaration');
+    const declaration = pageModel(await resident.get('/someone-died/declaration'));
+    expect(declaration.page === 'declaration' && declaration.props.agencies).toEqual(
+      page.props.options.map((option) => option.agency),
+    );
   });
 });
 
@@ -107,6 +175,74 @@ describe('sending', () => {
     expect(JSON.stringify(stored)).not.toContain(
       first.page === 'confirmation' ? first.props.trackingSecret : 'unreachable',
     );
+  });
+});
+
+describe('the confirmation page', () => {
+  it('says nothing was sent to the resident when GOV.UK Notify is not set up', async () => {
+    const resident = await readyToSend();
+    await resident.post('/someone-died/declaration', [['declaration', 'confirmed']]);
+    const response = await resident.get('/someone-died/confirmation');
+    const page = pageModel(response);
+    expect(page.page === 'confirmation' && page.props.messagedBy).toEqual([]);
+    expect(response.body).not.toMatch(/sending your reference|sent it to you/);
+    // Later views say the code was shown, not that it was sent.
+    const again = await resident.get('/someone-died/confirmation');
+    expect(again.body).toContain('We showed your tracking code when you sent your report. You can');
+    expect(again.body).not.toMatch(/sending your reference|sent it to you/);
+  });
+
+  it('says how the code is on its way when Notify has a template for the contact given', async () => {
+    const notified = await createTestApp({
+      env: { NOTIFY_API_KEY: fakeNotify().apiKey, NOTIFY_EMAIL_TEMPLATE_ID: randomUUID() },
+    });
+    try {
+      const resident = new Resident(notified.app);
+      await answerEveryPage(resident, 'someone-died', reachablePages(journey, answers), answers);
+      await resident.get('/someone-died/who-to-tell');
+      await resident.post('/someone-died/who-to-tell', [['tellAll', 'all']]);
+      await resident.get('/someone-died/declaration');
+      await resident.post('/someone-died/declaration', [['declaration', 'confirmed']]);
+      const response = await resident.get('/someone-died/confirmation');
+      // An email address and a phone number were given, but only email has a template: no text is sent.
+      expect(answers.phone).toBeTruthy();
+      const page = pageModel(response);
+      expect(page.page === 'confirmation' && page.props.messagedBy).toEqual(['email']);
+      expect(response.body).toContain('We are also sending your reference and tracking code to your email address.');
+      expect(response.body).not.toContain('by text message');
+    } finally {
+      await notified.close();
+    }
+  });
+
+  it('after a death, says in plain words what else to do that we cannot', async () => {
+    const resident = await readyToSend();
+    await resident.post('/someone-died/declaration', [['declaration', 'confirmed']]);
+    const body = (await resident.get('/someone-died/confirmation')).body;
+    expect(body).toContain('What else you need to do');
+    for (const thing of ['Register the death', 'bank', 'DVLA', 'HMRC', 'pension']) expect(body, thing).toContain(thing);
+    expect(body).toContain('href="https://www.gov.uk/after-a-death"');
+  });
+
+  it('has no such list for a life event that has none', async () => {
+    const baby = catalogue['baby-born'];
+    const babyAnswers = exampleSubmissions['baby-born'].answers;
+    const resident = new Resident(t.app);
+    await answerEveryPage(resident, 'baby-born', reachablePages(baby, babyAnswers), babyAnswers);
+    await resident.get('/baby-born/who-to-tell');
+    await resident.post('/baby-born/who-to-tell', [['tellAll', 'all']]);
+    await resident.get('/baby-born/declaration');
+    await resident.post('/baby-born/declaration', [['declaration', 'confirmed']]);
+    const body = (await resident.get('/baby-born/confirmation')).body;
+    expect(body).toContain('We have received your report');
+    expect(body).not.toContain('What else you need to do');
+  });
+});
+
+describe('the home page', () => {
+  it('links to tracking a report', async () => {
+    const body = (await new Resident(t.app).get('/')).body;
+    expect(body).toMatch(/<a class="govuk-link" href="\/track">Track a report<\/a>/);
   });
 });
 

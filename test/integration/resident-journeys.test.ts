@@ -54,7 +54,7 @@ const routes: Record<LifeEventId, readonly (readonly [path: string, emptyError: 
     ['tenancy', "Select if you are leaving or moving into a council or housing association home, or select 'Neither'"],
     ['council-tax', 'Select yes if you will pay the Council Tax at your new address'],
     ['benefits', "Select the benefits you get, or select 'None of these'"],
-    ['your-national-insurance-number', 'Enter your National Insurance number'],
+    ['your-national-insurance-number', 'Select yes if you know your National Insurance number'],
     ['gp', 'Select yes if you are registered with a GP'],
     ['contact-details', 'Select how we can contact you'],
   ],
@@ -150,10 +150,8 @@ describe.each(Object.keys(routes) as LifeEventId[])('%s in server-rendered pages
     const consent = exampleSubmissions[lifeEvent].consent.filter((agency) => agency !== leftOut[lifeEvent]);
     const choose = pageModel(await resident.get(`/${lifeEvent}/who-to-tell`));
     if (choose.page !== 'who-to-tell') throw new Error(`Expected who to tell, got ${choose.page}`);
-    // Every relevant agency starts ticked.
-    expect(choose.props.form.values.consent).toEqual(
-      choose.props.options.filter((o) => !o.required).map((o) => o.agency),
-    );
+    // Consent is opt-in: nothing starts ticked.
+    expect(choose.props.form.values.consent).toEqual([]);
     const chosen = await resident.post(
       `/${lifeEvent}/who-to-tell`,
       consent.map((agency) => ['consent', agency] as const),

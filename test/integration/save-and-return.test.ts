@@ -4,7 +4,8 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRemoveExpiredRecordsTask } from '../../server/src/jobs/remove-expired-records-task.js';
 import { fakeNotify } from '../support/fake-notify.js';
-import { pageModel, Resident } from '../support/resident.js';
+import { catalogue, exampleSubmissions, reachablePages } from '@tuo/shared';
+import { pageModel, pagePost, Resident } from '../support/resident.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
@@ -87,16 +88,21 @@ async function restoredFirstName(resident: Resident): Promise<unknown> {
 }
 
 describe('save and come back later with a code', () => {
-  it('offers only a code when GOV.UK Notify is not set up, and shows the code once', async () => {
+  it('offers only a code when GOV.UK Notify is not set up, with nothing to choose', async () => {
     const resident = await answerSomeAndSave(plain);
-    const page = pageModel(await resident.get('/someone-died/save?from=date-of-death'));
+    const response = await resident.get('/someone-died/save?from=date-of-death');
+    const page = pageModel(response);
     expect(page.page === 'save-form' && page.props.methods).toEqual(['code']);
+    expect(page.title).toBe('Save your answers to come back later');
+    // One way only: no radio to tick, just the button (which posts the code method itself).
+    expect(response.body).not.toContain('type="radio"');
+    expect(response.body).toContain('<input type="hidden" name="method" value="code"/>');
     const refused = await resident.post('/someone-died/save?from=date-of-death', [
       ['method', 'email'],
       ['email', 'a@example.com'],
     ]);
     expect(refused.statusCode).toBe(400);
-    expect(pageModel(refused).title).toBe('Error: How do you want to come back to your form?');
+    expect(pageModel(refused).title).toBe('Error: Save your answers to come back later');
   });
 
   it('restores the answers into a new session, back where the resident left off, once', async () => {
@@ -150,6 +156,10 @@ describe('save and come back later with a code', () => {
     const resident = await freshResident(plain);
     const missing = await resident.post('/return', [['code', '']]);
     expect(missing.statusCode).toBe(400);
+    // Without the code, starting again is one link away.
+    expect(missing.body).toMatch(
+      /saved answers back\.(?:<!-- -->)? <a class="govuk-link" href="\/start">Start again<\/a>/,
+    );
     expect(pageModel(missing)).toMatchObject({
       page: 'return-to-form',
       props: {
@@ -171,6 +181,60 @@ describe('save and come back later with a code', () => {
     });
     const failures = await plain.database.db.selectFrom('saved_journey_code_failures').selectAll().execute();
     expect(failures).toEqual([]);
+  });
+});
+
+describe('a saved form whose report has been sent', () => {
+  const journey = catalogue['someone-died'];
+  const { answers } = exampleSubmissions['someone-died'];
+
+  /** Answers every page and sends the report from this session; gives its reference. */
+  async function finishAndSend(resident: Resident): Promise<string> {
+    for (const page of reachablePages(journey, answers))
+      expect((await resident.post(`/someone-died/${page.path}`, pagePost(page, answers))).statusCode).toBe(303);
+    await resident.get('/someone-died/who-to-tell');
+    expect((await resident.post('/someone-died/who-to-tell', [['tellAll', 'all']])).statusCode).toBe(303);
+    await resident.get('/someone-died/declaration');
+    await resident.post('/someone-died/declaration', [['declaration', 'confirmed']]);
+    const confirmation = pageModel(await resident.get('/someone-died/confirmation'));
+    if (confirmation.page !== 'confirmation') throw new Error(confirmation.page);
+    return confirmation.props.reference;
+  }
+
+  async function saveWithCode(resident: Resident): Promise<string> {
+    const saved = pageModel(await resident.post('/someone-died/save?from=date-of-death', [['method', 'code']]));
+    if (saved.page !== 'saved-form' || saved.props.outcome.kind !== 'code') throw new Error(saved.page);
+    return saved.props.outcome.code;
+  }
+
+  it('is spent once the resident carries on and sends it: the code says where to track it', async () => {
+    const resident = await answerSomeAndSave(plain);
+    const code = await saveWithCode(resident);
+    const reference = await finishAndSend(resident);
+    const returned = await (await freshResident(plain)).post('/return', [['code', code]]);
+    expect(returned.statusCode).toBe(410);
+    expect(pageModel(returned)).toMatchObject({
+      page: 'saved-form-unavailable',
+      title: 'This report has already been sent',
+      props: { reason: 'submitted', reference },
+    });
+    expect(returned.body).toContain(`href="/track?reference=${reference}"`);
+    // Nothing is left to restore: the saved answers are gone, the reference kept.
+    const row = await plain.database.db
+      .selectFrom('saved_journeys')
+      .select(['answers', 'submitted_reference'])
+      .where('submitted_reference', '=', reference)
+      .executeTakeFirstOrThrow();
+    expect(row.answers).toBeNull();
+  });
+
+  it('is spent when the report is sent from the browser it was restored into', async () => {
+    const code = await saveWithCode(await answerSomeAndSave(plain));
+    const other = await freshResident(plain);
+    expect((await other.post('/return', [['code', code]])).statusCode).toBe(303);
+    const reference = await finishAndSend(other);
+    const again = await (await freshResident(plain)).post('/return', [['code', code]]);
+    expect(pageModel(again)).toMatchObject({ props: { reason: 'submitted', reference } });
   });
 });
 

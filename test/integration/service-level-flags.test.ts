@@ -4,6 +4,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../server/src/agency/api-keys.js';
 import { createAdapterRegistry } from '../../server/src/adapters/adapter-registry.js';
+import { createDeliveryWork } from '../../server/src/deliveries/delivery-work.js';
 import { databaseSigningSecrets, rotateWebhookSecret } from '../../server/src/agency/webhook-secrets.js';
 import { createSendMissedTargetEventTask } from '../../server/src/jobs/send-missed-target-event-task.js';
 import { createTaskList } from '../../server/src/jobs/task-list.js';
@@ -17,6 +18,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 import { waitFor } from '../support/wait-for.js';
 import { startWebhookReceiver } from '../support/webhook-receiver.js';
+import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
 
 const secret = `whsec_${Buffer.from('service-level-test-secret-0123456789').toString('base64')}`;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
@@ -68,7 +70,8 @@ async function startWorkerWithClock(): Promise<RunningWorker> {
     pool: t.database.pool,
     db: t.database.db,
     logger: pino({ level: 'warn' }),
-    taskList: createTaskList({ db: t.database.db, adapters: createAdapterRegistry(c), config: c, now: clock.now }),
+    taskList: createTaskList({ db: t.database.db, config: c, now: clock.now }),
+    deliveries: createDeliveryWork({ adapters: createAdapterRegistry(c), config: c, logger: pino({ level: 'warn' }) }),
     ...c.worker,
   });
 }
@@ -165,7 +168,11 @@ describe('flagging notifications past their targets', () => {
   });
 
   it('shows the flag in the agency inbox, on the staff dashboard and on the submission view', async () => {
-    const { key } = await createApiKey(t.database.db, 'housing-provider', 'Lettings system');
+    const { key } = await createApiKey(
+      t.database.db,
+      await fallbackOrganisation(t.database.db, 'housing-provider'),
+      'Lettings system',
+    );
     const page = await t.app.inject({
       method: 'GET',
       url: '/api/agency/notifications?limit=200',
@@ -200,7 +207,13 @@ describe('flagging notifications past their targets', () => {
 describe('the missed-target webhook event after a rotation', () => {
   it('is signed by the rotated secret once the old one has retired, like every other webhook', async () => {
     const c = config();
-    const rotated = await rotateWebhookSecret(t.database.db, c.sessionSecret, 'council', secret, 0);
+    const rotated = await rotateWebhookSecret(
+      t.database.db,
+      c.sessionSecret,
+      await fallbackOrganisation(t.database.db, 'council'),
+      secret,
+      0,
+    );
     const newReceiver = await startWebhookReceiver({ secret: rotated.secret });
     try {
       const { id, reference } = await submit(t.app, t.database.db, 'moving-home');

@@ -4,6 +4,7 @@ import { pageModel, pagePost } from '../support/resident.js';
 import { createTestStaff, StaffClient, type TestStaff } from '../support/staff-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import type { AgencyPayloadV1 } from '@tuo/shared';
+import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
 import { createApiKey } from '../../server/src/agency/api-keys.js';
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
@@ -57,7 +58,9 @@ async function completeJourney(client: StaffClient, lifeEvent: LifeEventId) {
 
 describe('verification of assisted reports', () => {
   it('skips the code, and one with identity documents seen reaches every agency at medium', async () => {
-    const councilKey = (await createApiKey(t.database.db, 'council', 'Revenues')).key;
+    const councilKey = (
+      await createApiKey(t.database.db, await fallbackOrganisation(t.database.db, 'council'), 'Revenues')
+    ).key;
     const worker = await startTestWorker(t.database, testConfig(t.database.url, { OUTBOX_RELAY_INTERVAL_MS: '20' }));
     try {
       const client = await signedIn(adviser);

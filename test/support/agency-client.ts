@@ -4,6 +4,8 @@ import type { AgencyRole } from '@tuo/shared/api/agency-portal';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import { createAgencyUser } from '../../server/src/agency-portal/agency-accounts.js';
+import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
+import type { OrganisationScope } from '../../server/src/organisations/organisation-scope.js';
 import type { Database } from '../../server/src/db/database.js';
 import { StaffClient } from './staff-client.js';
 
@@ -21,12 +23,13 @@ export async function createTestAgencyUser(
   db: Kysely<Database>,
   agency: AgencyKind,
   role: AgencyRole = 'agency-user',
+  organisation?: OrganisationScope,
 ): Promise<TestAgencyUser> {
   const password = randomBytes(12).toString('base64url');
   const user = await createAgencyUser(db, {
     email: `${role}.${agency}.${randomBytes(4).toString('hex')}@agency.example`,
     role,
-    agency,
+    organisation: organisation ?? (await fallbackOrganisation(db, agency)),
     password,
   });
   return { ...user, password };

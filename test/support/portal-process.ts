@@ -10,21 +10,9 @@ export interface PortalProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts `server/src/main.ts` in its own process group, as `npm start` would after building. */
-export function startPortal(
-  env: Record<string, string>,
-  entry = 'server/src/main.ts',
-  keepDatabaseUrl = false,
-  nodeArgs: string[] = [],
-): PortalProcess {
-  // Unless asked otherwise, the embedded database is what is under test, whatever the shell says.
-  const inherited = { ...process.env };
-  if (!keepDatabaseUrl) delete inherited.DATABASE_URL;
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
-    env: { ...inherited, LOG_LEVEL: 'warn', ...env },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** Spawns a process in a process group of its own, keeping everything it prints. */
+function spawnCollecting(command: string, args: string[], env: NodeJS.ProcessEnv): PortalProcess {
+  const child = spawn(command, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   const collect = (chunk: Buffer) => {
     text += chunk.toString();
@@ -35,6 +23,33 @@ export function startPortal(
     child.on('exit', resolve);
   });
   return { child, output: () => text, exited };
+}
+
+/** Starts `server/src/main.ts` in its own process group, as `npm start` would after building. */
+export function startPortal(
+  env: Record<string, string>,
+  entry = 'server/src/main.ts',
+  keepDatabaseUrl = false,
+  nodeArgs: string[] = [],
+): PortalProcess {
+  // Unless asked otherwise, the embedded database is what is under test, whatever the shell says.
+  const inherited = { ...process.env };
+  if (!keepDatabaseUrl) delete inherited.DATABASE_URL;
+  return spawnCollecting(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
+    ...inherited,
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
+}
+
+/** Starts a compiled entry point (`server/dist/*.js`, made by `npm run build`) with node alone, as production does. */
+export function startCompiled(entry: string, env: Record<string, string>): PortalProcess {
+  return spawnCollecting(process.execPath, [entry], { ...process.env, LOG_LEVEL: 'warn', ...env });
+}
+
+/** Runs `npm start` itself (npm, then tsx, then the app) in a process group of its own, as a terminal would. */
+export function startNpmStart(env: Record<string, string>): PortalProcess {
+  return spawnCollecting('npm', ['start', '--silent'], { ...process.env, LOG_LEVEL: 'warn', ...env });
 }
 
 /** Polls `/readyz` until it answers 200. */

@@ -2,6 +2,7 @@ import pino, { type DestinationStream } from 'pino';
 import { createAdapterRegistry } from '../../server/src/adapters/adapter-registry.js';
 import { databaseSigningSecrets } from '../../server/src/agency/webhook-secrets.js';
 import type { Config } from '../../server/src/config.js';
+import { createDeliveryWork } from '../../server/src/deliveries/delivery-work.js';
 import { createTaskList } from '../../server/src/jobs/task-list.js';
 import { loggerOptions } from '../../server/src/logger.js';
 import { startWorker, type RunningWorker } from '../../server/src/queue/worker-runner.js';
@@ -21,10 +22,11 @@ export async function startTestWorker(
     pool: database.pool,
     db: database.db,
     logger,
-    taskList: createTaskList({
-      db: database.db,
+    taskList: createTaskList({ db: database.db, config }),
+    deliveries: createDeliveryWork({
       adapters: createAdapterRegistry(config, databaseSigningSecrets(database.db, config.sessionSecret)),
       config,
+      logger,
     }),
     ...config.worker,
   });

@@ -17,6 +17,7 @@ const nav = {
     email: 'a@agency.example',
     role: 'agency-admin' as const,
     agency: 'council' as const,
+    organisation: { id: '5f1c1c4e-8d3e-4b8e-9a57-1f0c3f2f6a10', name: 'Northbridge Council', fallback: true },
   },
   csrfToken: 'token',
 };
@@ -29,6 +30,7 @@ const item = {
   acknowledgedAt: null,
   actionedAt: null,
   missedTargets: [] as ('acknowledge' | 'action')[],
+  possibleDuplicateOf: null as string | null,
 };
 const query = { status: 'delivered' as const, page: 2 };
 const tabHrefs = { delivered: '/a', acknowledged: '/b', actioned: '/c', all: '/d' };
@@ -46,7 +48,11 @@ const everyView: AgencyPageProps[] = [
     nav,
     query,
     form: form(),
-    items: [item, { ...item, missedTargets: ['acknowledge', 'action'] }],
+    items: [
+      item,
+      { ...item, missedTargets: ['acknowledge', 'action'] },
+      { ...item, possibleDuplicateOf: 'TUO-4HB8-CZT1' },
+    ],
     total: 30,
     previousHref: '/p',
     nextHref: '/n',
@@ -73,6 +79,7 @@ const everyView: AgencyPageProps[] = [
       status,
       agency: 'council' as const,
       outcome: status === 'actioned' ? 'Done' : null,
+      possibleDuplicateOf: status === 'acknowledged' ? 'TUO-4HB8-CZT1' : null,
       rows: [{ label: 'When did they die?', lines: ['14 January 2025'] }],
     },
     form: form(status === 'delivered' ? [{ field: 'outcome', message: 'Say what was done' }] : [], {

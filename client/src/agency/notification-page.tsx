@@ -5,6 +5,7 @@ import { PostForm, SubmitButton } from '../components/post-form.js';
 import { catalogueKey } from '../i18n/catalogue-keys.js';
 import { formatDateTime, statusTagClass } from '../staff/staff-format.js';
 import { MissedTargetTags } from './missed-target-tags.js';
+import { NoticeTags } from './notice-tags.js';
 import { CharacterCountField } from './character-count-field.js';
 import { SuccessBanner } from './success-banner.js';
 
@@ -29,12 +30,24 @@ export function NotificationPage({ notification, form, acknowledgeAction, outcom
       </p>
       <span className="govuk-caption-l">{t(catalogueKey.journey(notification.lifeEvent, 'title'))}</span>
       <h1 className="govuk-heading-l">{t('notification.title', { reference: notification.reference })}</h1>
+      {notification.possibleDuplicateOf ? (
+        <div className="govuk-warning-text" id="possible-duplicate">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">{t('notices.warning')}</span>
+            {t('notices.possibleDuplicateOf', { reference: notification.possibleDuplicateOf })}
+          </strong>
+        </div>
+      ) : null}
       <dl className="govuk-summary-list">
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">{t('notification.status')}</dt>
           <dd className="govuk-summary-list__value">
             <strong className={statusTagClass(notification.status)}>{t(`status.${notification.status}`)}</strong>
             <MissedTargetTags missed={notification.missedTargets} />
+            <NoticeTags item={notification} />
           </dd>
         </div>
         <div className="govuk-summary-list__row">
@@ -49,6 +62,12 @@ export function NotificationPage({ notification, form, acknowledgeAction, outcom
           <dt className="govuk-summary-list__key">{t('notification.actioned')}</dt>
           <dd className="govuk-summary-list__value">{when(notification.actionedAt)}</dd>
         </div>
+        {notification.possibleDuplicateOf ? (
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">{t('notices.possibleDuplicateRow')}</dt>
+            <dd className="govuk-summary-list__value">{notification.possibleDuplicateOf}</dd>
+          </div>
+        ) : null}
         {notification.outcome ? (
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">{t('notification.outcome')}</dt>

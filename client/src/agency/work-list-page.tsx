@@ -6,6 +6,7 @@ import { ErrorSummary } from '../components/error-summary.js';
 import { catalogueKey } from '../i18n/catalogue-keys.js';
 import { formatDateTime, statusTagClass } from '../staff/staff-format.js';
 import { MissedTargetTags } from './missed-target-tags.js';
+import { NoticeTags } from './notice-tags.js';
 import { TextField } from '../staff/text-field.js';
 
 /**
@@ -117,6 +118,7 @@ export function WorkListPage({
               <td className="govuk-table__cell">
                 <strong className={statusTagClass(item.status)}>{t(`status.${item.status}`)}</strong>
                 <MissedTargetTags missed={item.missedTargets} />
+                <NoticeTags item={item} />
               </td>
               <td className="govuk-table__cell">{formatDateTime(item.deliveredAt)}</td>
             </tr>

@@ -43,6 +43,7 @@ describe('agency names', () => {
           agencies,
           confirm: null,
           awaitingCheck: [],
+          messagedBy: [],
         },
       }),
     ]);

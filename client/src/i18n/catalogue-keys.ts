@@ -8,7 +8,7 @@ type FieldText = 'label' | 'hint' | 'errorName';
  */
 export const catalogueKey = {
   journey: (lifeEvent: LifeEventId, text: 'title' | 'summary') => `catalogue:journeys.${lifeEvent}.${text}`,
-  page: (lifeEvent: LifeEventId, pageId: string, text: 'title' | 'hint') =>
+  page: (lifeEvent: LifeEventId, pageId: string, text: 'title' | 'hint' | 'section') =>
     `catalogue:journeys.${lifeEvent}.pages.${pageId}.${text}`,
   field: (lifeEvent: LifeEventId, name: string, text: FieldText) =>
     `catalogue:journeys.${lifeEvent}.fields.${name}.${text}`,

@@ -18,6 +18,7 @@ function journeyTree(journey: JourneyDefinition): ResourceTree {
   for (const page of journey.pages) {
     const pageTree: ResourceTree = { title: page.title };
     withText(pageTree, 'hint', page.hint);
+    withText(pageTree, 'section', page.section);
     pages[page.id] = pageTree;
     for (const field of page.fields) {
       const fieldTree: ResourceTree = { label: field.label, errorName: field.errorName ?? field.label };

@@ -15,6 +15,7 @@ export function pageHeading(t: TFunction, model: PageModel): string {
     case 'not-found':
       return t('messages.notFoundTitle');
     case 'error':
+    case 'unavailable':
       return t('messages.errorTitle');
     case 'session-expired':
       return t('messages.sessionExpiredTitle');

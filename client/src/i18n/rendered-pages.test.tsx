@@ -67,6 +67,7 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
     label: row.label,
     lines: [...row.lines],
     changeHref: '/change',
+    sectionPageId: row.section?.pageId ?? null,
   }));
   const agencies = options.map((option) => option.agency);
   const consentError = [{ field: 'consent', message: 'Select at least one service to tell' }];
@@ -95,6 +96,7 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
         agencies,
         confirm: null,
         awaitingCheck: agencies.slice(0, 1),
+        messagedBy: ['email', 'sms'],
       },
     }),
     model({
@@ -106,6 +108,7 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
         agencies,
         confirm: null,
         awaitingCheck: [],
+        messagedBy: [],
       },
     }),
     // Waiting for the code: by email on a trial install with an error; by text; and with no contact at all.
@@ -129,6 +132,7 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
           trackingSecret: 'a'.repeat(22),
           agencies,
           awaitingCheck: [],
+          messagedBy: [],
           confirm: {
             sentTo: step.sentTo,
             trialCode: step.trialCode,
@@ -161,7 +165,9 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
 }
 
 const otherPages: PageModel[] = [
-  ...(['start', 'not-found', 'error', 'session-expired'] as const).map((page) => model({ page, props: {} })),
+  ...(['start', 'not-found', 'error', 'unavailable', 'session-expired'] as const).map((page) =>
+    model({ page, props: {} }),
+  ),
   model({ page: 'choose-life-event', props: { form: form() } }),
   model({
     page: 'choose-life-event',

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 
-/** The `messages` keys of each plain page: page not found, a problem with the service, or start again. */
+/** The `messages` keys of each plain page: page not found, a problem with the service, the service unavailable, or start again. */
 const messageKeys = {
   'not-found': { heading: 'messages.notFoundTitle', body: 'messages.notFoundBody' },
   error: { heading: 'messages.errorTitle', body: 'messages.errorBody' },
+  // The database cannot be reached: nothing can be said to have been saved.
+  unavailable: { heading: 'messages.errorTitle', body: 'messages.unavailableBody' },
   'session-expired': { heading: 'messages.sessionExpiredTitle', body: 'messages.sessionExpiredBody' },
 } as const;
 

@@ -50,6 +50,12 @@ export function StartPage() {
             {t('saveReturn.startPageLink')}
           </a>
         </p>
+        <p className="govuk-body">
+          {t('start.alreadySent')}{' '}
+          <a className="govuk-link" href="/track">
+            {t('start.trackLink')}
+          </a>
+        </p>
         <h2 className="govuk-heading-m">{t('start.otherWays')}</h2>
         <p className="govuk-body">{t('start.assisted')}</p>
       </div>

@@ -54,7 +54,12 @@ export function ReturnToFormPage({ by, form }: ReturnToFormProps) {
           </div>
           <SubmitButton>{t('actions.continue')}</SubmitButton>
         </PostForm>
-        <p className="govuk-body">{t('saveReturn.code.noCode')}</p>
+        <p className="govuk-body">
+          {t('saveReturn.code.noCode')}{' '}
+          <a className="govuk-link" href="/start">
+            {t('saveReturn.unavailable.startButton')}
+          </a>
+        </p>
       </div>
     </div>
   );

@@ -32,8 +32,32 @@ function ContactInput({ name, form, type }: { name: 'email' | 'phone'; form: For
   );
 }
 
+/** With one way to come back (a code), there is nothing to choose: say what will happen, and one button. */
+function SaveByCodePage({ lifetimeDays, form }: SaveFormProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={form.errors} focusKey={form.errors.length > 0 ? 1 : 0} />
+        <h1 className="govuk-heading-l">{t('saveReturn.save.codeTitle')}</h1>
+        <p className="govuk-body">{t('saveReturn.save.codeBody')}</p>
+        <p className="govuk-body">{t('saveReturn.save.hint', { count: lifetimeDays })}</p>
+        <PostForm form={form}>
+          <input type="hidden" name="method" value="code" />
+          <SubmitButton>{t('saveReturn.save.button')}</SubmitButton>
+        </PostForm>
+      </div>
+    </div>
+  );
+}
+
 /** "Save your answers and come back later": a link by email or text, or a code to write down. */
-export function SaveFormPage({ methods, lifetimeDays, form }: SaveFormProps) {
+export function SaveFormPage(props: SaveFormProps) {
+  if (props.methods.length === 1 && props.methods[0] === 'code') return <SaveByCodePage {...props} />;
+  return <SaveByChoicePage {...props} />;
+}
+
+function SaveByChoicePage({ methods, lifetimeDays, form }: SaveFormProps) {
   const { t } = useTranslation();
   const served = typeof form.values.method === 'string' ? form.values.method : '';
   const [chosen, setChosen] = useState(served);

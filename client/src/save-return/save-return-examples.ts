@@ -27,7 +27,7 @@ export const saveReturnExamples: readonly SaveReturnPageModel[] = [
       backHref: '/back',
       methods: ['code'],
       lifetimeDays: 1,
-      form: form({}, [{ field: 'method', message: saveReturnMessages.methodMissing }]),
+      form: form({}),
     },
   },
   {
@@ -79,4 +79,5 @@ export const saveReturnExamples: readonly SaveReturnPageModel[] = [
     page: 'saved-form-unavailable',
     props: { reason },
   })),
+  { page: 'saved-form-unavailable', props: { reason: 'submitted', reference: 'TUO-7K3M-9Q2X' } },
 ];

@@ -20,6 +20,7 @@ export function SaveReturnPage({ model }: { model: SaveReturnPageModel }) {
 }
 
 const unavailableTitles = {
+  submitted: 'saveReturn.unavailable.submittedTitle',
   used: 'saveReturn.unavailable.usedTitle',
   expired: 'saveReturn.unavailable.expiredTitle',
   'too-many-tries': 'saveReturn.unavailable.tooManyTriesTitle',
@@ -29,7 +30,7 @@ const unavailableTitles = {
 export function saveReturnHeading(t: TFunction, model: SaveReturnPageModel): string {
   switch (model.page) {
     case 'save-form':
-      return t('saveReturn.save.title');
+      return t(model.props.methods.length === 1 ? 'saveReturn.save.codeTitle' : 'saveReturn.save.title');
     case 'saved-form':
       return t('saveReturn.saved.title');
     case 'return-to-form':

@@ -100,6 +100,27 @@ export function SubmissionPage({ submission, canRepair, canAdminister, form, don
           })}
         </div>
       ) : null}
+      {submission.possibleDuplicates.length > 0 ? (
+        <div className="govuk-warning-text" id="possible-duplicates">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <div className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">{t('submission.warning')}</span>
+            {t('submission.possibleDuplicates', { count: submission.possibleDuplicates.length })}
+            <ul className="govuk-list">
+              {submission.possibleDuplicates.map((other) => (
+                <li key={other.reference}>
+                  <a className="govuk-link" href={`/staff/submissions/${encodeURIComponent(other.reference)}`}>
+                    {other.reference}
+                  </a>{' '}
+                  {t('submission.duplicateSubmitted', { at: formatDateTime(other.submittedAt) })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ) : null}
       <PersonalData submission={submission} canAdminister={canAdminister} />
       <h2 className="govuk-heading-m">{t('submission.answers')}</h2>
       <dl className="govuk-summary-list">

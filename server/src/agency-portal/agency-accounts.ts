@@ -2,13 +2,35 @@ import type { AgencyKind } from '@tuo/shared';
 import { agencyRoles, type AgencyRole, type AgencyUser } from '@tuo/shared/api/agency-portal';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import type { OrganisationScope } from '../organisations/organisation-scope.js';
 import { hashPassword, StaffAccountExistsError, verifyAccount } from '../console/password-accounts.js';
 
 // Agency accounts are rows of `staff_users` with an agency role and their agency: the same
 // argon2id hashes, sessions and sign-in throttle as the staff console (`server/src/console/`), never the same roles.
 
-function toAgencyUser(row: { id: string; email: string; role: string; agency: string | null }): AgencyUser {
-  return { id: row.id, email: row.email, role: row.role as AgencyRole, agency: row.agency as AgencyKind };
+interface AgencyUserRow {
+  id: string;
+  email: string;
+  role: string;
+  agency: string | null;
+  organisation_id: string | null;
+  organisation_name: string;
+  organisation_fallback: boolean;
+}
+
+function toAgencyUser(row: AgencyUserRow): AgencyUser {
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role as AgencyRole,
+    agency: row.agency as AgencyKind,
+    organisation: { id: row.organisation_id ?? '', name: row.organisation_name, fallback: row.organisation_fallback },
+  };
+}
+
+/** The organisation an agency user works for, as the inbox scopes it. */
+export function organisationOf(user: AgencyUser): OrganisationScope {
+  return { id: user.organisation.id, kind: user.agency };
 }
 
 /** Checks an agency user's email address and password; customer-centre accounts never match. */
@@ -18,34 +40,57 @@ export async function verifyAgencyCredentials(
   password: string,
 ): Promise<AgencyUser | undefined> {
   const account = await verifyAccount(db, email, password, agencyRoles);
-  return account?.agency ? toAgencyUser(account) : undefined;
+  return account?.agency ? findAgencyUser(db, account.id) : undefined;
 }
 
-/** An enabled agency account by id, read afresh on every request so a change of role or agency applies at once. */
+/**
+ * An enabled agency account of an enabled organisation, by id, read afresh on every request so a
+ * change of role or organisation (or the organisation being disabled) applies at once.
+ */
 export async function findAgencyUser(db: Kysely<Database>, id: string): Promise<AgencyUser | undefined> {
   const row = await db
-    .selectFrom('staff_users')
-    .select(['id', 'email', 'role', 'agency'])
-    .where('id', '=', id)
-    .where('role', 'in', agencyRoles)
-    .where('agency', 'is not', null)
-    .where('disabled_at', 'is', null)
+    .selectFrom('staff_users as u')
+    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+    .select([
+      'u.id',
+      'u.email',
+      'u.role',
+      'u.agency',
+      'u.organisation_id',
+      'o.name as organisation_name',
+      'o.fallback as organisation_fallback',
+    ])
+    .where('u.id', '=', id)
+    .where('u.role', 'in', agencyRoles)
+    .where('u.disabled_at', 'is', null)
+    .where('o.disabled_at', 'is', null)
     .executeTakeFirst();
   return row ? toAgencyUser(row) : undefined;
 }
 
-/** Creates an agency account; throws {@link StaffAccountExistsError} if the address has any account. */
+/**
+ * Creates an account at an organisation (the kind's fallback organisation when given only a kind);
+ * throws {@link StaffAccountExistsError} if the address has any account.
+ */
 export async function createAgencyUser(
   db: Kysely<Database>,
-  input: { email: string; role: AgencyRole; agency: AgencyKind; password: string },
+  input: { email: string; role: AgencyRole; organisation: OrganisationScope; password: string },
 ): Promise<AgencyUser> {
   const email = input.email.trim();
   const row = await db
     .insertInto('staff_users')
-    .values({ email, role: input.role, agency: input.agency, password_hash: await hashPassword(input.password) })
+    .values({
+      email,
+      role: input.role,
+      agency: input.organisation.kind,
+      organisation_id: input.organisation.id,
+      password_hash: await hashPassword(input.password),
+    })
     .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
-    .returning(['id', 'email', 'role', 'agency'])
+    .returning('id')
     .executeTakeFirst();
   if (!row) throw new StaffAccountExistsError(`There is already an account for ${email}.`);
-  return toAgencyUser(row);
+  const user = await findAgencyUser(db, row.id);
+  if (!user) throw new Error('The organisation of a new agency account is disabled');
+  return user;
 }

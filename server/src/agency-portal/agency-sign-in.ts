@@ -1,11 +1,11 @@
 import type { AgencyUser } from '@tuo/shared/api/agency-portal';
 import type { FastifyRequest } from 'fastify';
 import { recordAudit } from '../audit/audit-log.js';
-import { clearAccountFailures, isThrottled, recordFailure } from '../console/sign-in-throttle.js';
+import { checkPassword, type PasswordSignInResult } from '../console/password-sign-in.js';
 import { verifyAgencyCredentials } from './agency-accounts.js';
 
 /** What an agency sign-in came to. Failures say nothing about whether the account exists. */
-export type AgencySignInResult = { ok: true; user: AgencyUser } | { ok: false; reason: 'failed' | 'throttled' };
+export type AgencySignInResult = PasswordSignInResult<AgencyUser>;
 
 /**
  * Signs an agency user in, exactly as staff sign in (same throttle, a regenerated session naming
@@ -17,28 +17,23 @@ export async function signInAgencyUser(
   password: string,
 ): Promise<AgencySignInResult> {
   const { db } = request.server;
-  const address = request.ip;
-  if (await isThrottled(db, email, address)) {
-    await recordAudit(db, { actor: { type: 'agency-user', address }, action: 'agency.sign-in.throttled' });
-    return { ok: false, reason: 'throttled' };
-  }
-  const user = await verifyAgencyCredentials(db, email, password);
-  if (!user) {
-    await recordFailure(db, email, address);
-    await recordAudit(db, { actor: { type: 'agency-user', address }, action: 'agency.sign-in.failed' });
-    return { ok: false, reason: 'failed' };
-  }
-  await clearAccountFailures(db, email);
-  await request.session.regenerate();
+  const result = await checkPassword(
+    request,
+    { auditPrefix: 'agency', actorType: 'agency-user', verify: (e, p) => verifyAgencyCredentials(db, e, p) },
+    email,
+    password,
+  );
+  if (!result.ok) return result;
+  const { user } = result;
   // The session store keys sessions by `staffId`: here it names the agency account (same table).
   request.session.set('staffId', user.id);
   request.session.set('signedInAt', new Date().toISOString());
   await recordAudit(db, {
-    actor: { type: 'agency-user', id: user.id, address },
+    actor: { type: 'agency-user', id: user.id, address: request.ip },
     action: 'agency.signed-in',
     detail: { agency: user.agency },
   });
-  return { ok: true, user };
+  return result;
 }
 
 /** Ends this session. */

@@ -6,18 +6,33 @@ import { z } from 'zod';
 import { ConfigError, parseEnv } from '../config.js';
 import { withCliDatabase } from '../db/cli-database.js';
 import { StaffAccountExistsError } from '../console/password-accounts.js';
+import { organisationFromArgs } from '../organisations/fallback-organisation.js';
 import { createAgencyUser } from './agency-accounts.js';
 
 // `npm run agency:user -- --email r.clerk@council.example --agency council --role agency-user`
-// makes an agency portal account (agency-admin for one who manages keys and the webhook secret)
+// (or `--organisation <id or kind:code>` for one organisation in the directory; `--agency` alone
+// means the kind's fallback organisation) makes an agency portal account (agency-admin for one who manages keys and the webhook secret)
 // and prints a generated password once: it is stored only as an argon2id hash.
 const { values } = parseArgs({
-  options: { email: { type: 'string' }, agency: { type: 'string' }, role: { type: 'string' } },
+  options: {
+    email: { type: 'string' },
+    agency: { type: 'string' },
+    organisation: { type: 'string' },
+    role: { type: 'string' },
+  },
 });
-const input = z.object({ email: z.email(), agency: agencyKindSchema, role: agencyRoleSchema }).safeParse(values);
+const input = z
+  .object({
+    email: z.email(),
+    agency: agencyKindSchema.optional(),
+    organisation: z.string().min(1).optional(),
+    role: agencyRoleSchema,
+  })
+  .refine((v) => v.agency !== undefined || v.organisation !== undefined)
+  .safeParse(values);
 if (!input.success) {
   console.error(
-    'Usage: npm run agency:user -- --email <address> --agency council|gp-practice|housing-provider|jobcentre --role agency-user|agency-admin',
+    'Usage: npm run agency:user -- --email <address> (--agency council|gp-practice|housing-provider|jobcentre | --organisation <id or kind:code>) --role agency-user|agency-admin',
   );
   process.exitCode = 1;
 } else {
@@ -26,9 +41,16 @@ if (!input.success) {
     await withCliDatabase(env, async (db) => {
       // 144 random bits: long enough that throttling is not what keeps it safe.
       const password = randomBytes(18).toString('base64url');
-      const user = await createAgencyUser(db, { ...input.data, password });
+      const organisation = await organisationFromArgs(db, input.data);
+      if (!organisation) throw new StaffAccountExistsError(`No organisation ${input.data.organisation ?? ''}.`);
+      const user = await createAgencyUser(db, {
+        email: input.data.email,
+        role: input.data.role,
+        organisation,
+        password,
+      });
       console.log(
-        `Created ${user.role} ${user.email} for ${user.agency} (${user.id}). Their password, shown only now:\n${password}`,
+        `Created ${user.role} ${user.email} for ${user.organisation.name} (${user.id}). Their password, shown only now:\n${password}`,
       );
     });
   } catch (error) {

@@ -20,7 +20,17 @@ export function csvCell(value: string): string {
 
 /** The CSV export of notifications: one row each, the routed answers as "Question: answer" lines in one cell. */
 export function notificationsCsv(notifications: AgencyNotification[]): string {
-  const header = ['Reference', 'Life event', 'Status', 'Delivered', 'Acknowledged', 'Actioned', 'Outcome', 'Details'];
+  const header = [
+    'Reference',
+    'Life event',
+    'Status',
+    'Delivered',
+    'Acknowledged',
+    'Actioned',
+    'Outcome',
+    'Details',
+    'Possible duplicate of',
+  ];
   const rows = notifications.map((n) => [
     n.reference,
     catalogue[n.lifeEvent].title,
@@ -32,6 +42,7 @@ export function notificationsCsv(notifications: AgencyNotification[]): string {
     payloadRows(n.lifeEvent, n.payload)
       .map((row) => `${row.label}: ${row.lines.join(', ')}`)
       .join('\n'),
+    n.possibleDuplicateOf ?? '',
   ]);
   // The byte order mark makes spreadsheet programs read the file as UTF-8; CRLF is RFC 4180's line end.
   return `\uFEFF${[header, ...rows].map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;

@@ -3,7 +3,9 @@ import type { AgencyNotification } from '@tuo/shared/api/agency-notifications';
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
+import { possibleDuplicateOfSql } from '../duplicates/possible-duplicates.js';
 import type { ProtectedValues } from '../privacy/protected-values.js';
+import type { OrganisationScope } from '../organisations/organisation-scope.js';
 import { encodeCursor, type InboxPosition } from './inbox-cursor.js';
 
 interface InboxRow {
@@ -22,11 +24,15 @@ interface InboxRow {
   payload: unknown;
   inbox_xid: string;
   inbox_seq: string;
+  possible_duplicate_of: string | null;
 }
 
-const columns = sql`d.id, s.reference, s.life_event, d.agency, d.status, d.delivered_at, d.acknowledged_at, d.actioned_at, d.outcome, d.acknowledge_flagged_at, d.action_flagged_at, d.payload, d.inbox_xid::text as inbox_xid, d.inbox_seq::text as inbox_seq`;
+const columns = sql`d.id, s.reference, s.life_event, d.agency, d.status, d.delivered_at, d.acknowledged_at, d.actioned_at, d.outcome, d.acknowledge_flagged_at, d.action_flagged_at, d.payload, d.inbox_xid::text as inbox_xid, d.inbox_seq::text as inbox_seq, ${possibleDuplicateOfSql('s')} as possible_duplicate_of`;
 
 function toNotification(privacy: ProtectedValues, row: InboxRow): AgencyNotification {
+  const payload = row.payload === null ? {} : (privacy.openPayload(row.payload) as unknown as Record<string, unknown>);
+  // The link is read fresh: a report made after this one was delivered is named too.
+  const { possibleDuplicateOf: _whenDelivered, ...routed } = payload;
   return {
     id: row.id,
     reference: row.reference,
@@ -41,7 +47,9 @@ function toNotification(privacy: ProtectedValues, row: InboxRow): AgencyNotifica
       ...(row.acknowledge_flagged_at ? (['acknowledge'] as const) : []),
       ...(row.action_flagged_at ? (['action'] as const) : []),
     ],
-    payload: row.payload === null ? {} : (privacy.openPayload(row.payload) as unknown as Record<string, unknown>),
+    possibleDuplicateOf: row.possible_duplicate_of,
+    payload:
+      row.possible_duplicate_of === null ? routed : { ...routed, possibleDuplicateOf: row.possible_duplicate_of },
   };
 }
 
@@ -53,14 +61,14 @@ function toNotification(privacy: ProtectedValues, row: InboxRow): AgencyNotifica
 export async function listInbox(
   db: Kysely<Database>,
   privacy: ProtectedValues,
-  agency: AgencyKind,
+  organisation: OrganisationScope,
   after: InboxPosition,
   limit: number,
 ) {
   const rows = await sql<InboxRow>`
     select ${columns}
     from deliveries d join submissions s on s.id = d.submission_id
-    where d.agency = ${agency} and d.inbox_xid is not null
+    where d.organisation_id = ${organisation.id} and d.inbox_xid is not null
       and (d.inbox_xid, d.inbox_seq) > (${after.xid}::xid8, ${after.seq}::bigint)
       and d.inbox_xid < pg_snapshot_xmin(pg_current_snapshot())
     order by d.inbox_xid, d.inbox_seq
@@ -73,16 +81,16 @@ export async function listInbox(
   };
 }
 
-/** One notification, if it is in this agency's inbox (another agency's is as good as missing). */
+/** One notification, if it is in this organisation's inbox (another's is as good as missing). */
 export async function findInInbox(
   db: Kysely<Database>,
   privacy: ProtectedValues,
-  agency: AgencyKind,
+  organisation: OrganisationScope,
   id: string,
 ): Promise<AgencyNotification | undefined> {
   const rows = await sql<InboxRow>`
     select ${columns} from deliveries d join submissions s on s.id = d.submission_id
-    where d.id = ${id} and d.agency = ${agency} and d.inbox_xid is not null
+    where d.id = ${id} and d.organisation_id = ${organisation.id} and d.inbox_xid is not null
   `.execute(db);
   return rows.rows[0] ? toNotification(privacy, rows.rows[0]) : undefined;
 }
@@ -95,7 +103,7 @@ export async function findInInbox(
 export async function advanceNotification(
   db: Kysely<Database>,
   privacy: ProtectedValues,
-  agency: AgencyKind,
+  organisation: OrganisationScope,
   id: string,
   to: 'acknowledged' | 'actioned',
   actor: Actor,
@@ -111,17 +119,17 @@ export async function advanceNotification(
         -- An outcome is the agency's own words and may name the resident: not kept once their data is erased.
         outcome = case when ${to} = 'actioned' and not exists (select 1 from submissions s where s.id = deliveries.submission_id and s.answers_erased_at is not null)
           then ${outcome ?? null} else outcome end
-      where id = ${id} and agency = ${agency} and inbox_xid is not null and status = any(${from}::text[])
+      where id = ${id} and organisation_id = ${organisation.id} and inbox_xid is not null and status = any(${from}::text[])
       returning id, submission_id
     ),
     event as (insert into delivery_events (delivery_id, status, at, detail) select id, ${to}, now(), ${detail} from moved),
     audit as (
       insert into audit_events (actor_type, actor_id, address, action, submission_id, detail)
-      select ${actor.type}, ${actor.id ?? null}, ${actor.address ?? null}, ${`notification.${to}`}, submission_id, ${JSON.stringify({ agency, deliveryId: id })}::jsonb from moved
+      select ${actor.type}, ${actor.id ?? null}, ${actor.address ?? null}, ${`notification.${to}`}, submission_id, ${JSON.stringify({ agency: organisation.kind, organisationId: organisation.id, deliveryId: id })}::jsonb from moved
     )
     select count(*) from moved
   `.execute(db);
-  return findInInbox(db, privacy, agency, id);
+  return findInInbox(db, privacy, organisation, id);
 }
 
 /** Which of an agency's notifications to find: by status, life event and the UK day each was delivered. */
@@ -136,16 +144,16 @@ export interface InboxFilters {
 
 /**
  * The agency's notifications matching `filters`, oldest delivered first (a work queue), with how
- * many match in all: for the portal's work list and its export. Only this agency's are ever read.
+ * many match in all: for the portal's work list and its export. Only this organisation's are ever read.
  */
 export async function searchInbox(
   db: Kysely<Database>,
   privacy: ProtectedValues,
-  agency: AgencyKind,
+  organisation: OrganisationScope,
   filters: InboxFilters,
   window: { offset: number; limit: number },
 ) {
-  const conditions = [sql`d.agency = ${agency}`, sql`d.inbox_xid is not null`];
+  const conditions = [sql`d.organisation_id = ${organisation.id}`, sql`d.inbox_xid is not null`];
   if (filters.status) conditions.push(sql`d.status = ${filters.status}`);
   if (filters.lifeEvent) conditions.push(sql`s.life_event = ${filters.lifeEvent}`);
   if (filters.from)

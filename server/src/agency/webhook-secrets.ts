@@ -3,13 +3,25 @@ import type { AgencyKind } from '@tuo/shared';
 import type { RotatedWebhookSecret } from '@tuo/shared/api/agency-portal';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import type { OrganisationScope } from '../organisations/organisation-scope.js';
 
 // Rotated webhook secrets are stored sealed with AES-256-GCM under a key derived from the session
 // secret and the agency, so a copy of the database alone signs nothing, and a secret sealed for
 // one agency cannot be passed off as another's. They are shown once, when made, and never logged.
 
+// The key's context names the kind by the id it had when the first secrets were sealed (`nhs` and
+// `housing` before the rename to kind ids), so secrets rotated before the rename still open.
+const sealedUnder: Readonly<Record<AgencyKind, string>> = {
+  council: 'council',
+  'gp-practice': 'nhs',
+  'housing-provider': 'housing',
+  jobcentre: 'jobcentre',
+};
+
 function sealingKey(sealingSecret: string, agency: AgencyKind): Buffer {
-  return Buffer.from(hkdfSync('sha256', sealingSecret, `agency:${agency}`, 'tell-us-once agency webhook secret', 32));
+  return Buffer.from(
+    hkdfSync('sha256', sealingSecret, `agency:${sealedUnder[agency]}`, 'tell-us-once agency webhook secret', 32),
+  );
 }
 
 /** Seals a webhook secret for storage. */
@@ -53,7 +65,8 @@ export async function signingSecrets(
   const rows = await db
     .selectFrom('agency_webhook_secrets')
     .select('sealed_secret')
-    .where('agency', '=', agency)
+    // The configured webhook is the kind's fallback organisation's, and so are the secrets that sign it.
+    .where('organisation_id', '=', sql<string>`(select id from organisations where kind = ${agency} and fallback)`)
     .where((eb) => eb.or([eb('retires_at', 'is', null), eb('retires_at', '>', sql<Date>`now()`)]))
     .orderBy(sql`retires_at desc nulls first`)
     .execute();
@@ -79,13 +92,14 @@ export async function signingSecrets(
 export async function rotateWebhookSecret(
   db: Kysely<Database>,
   sealingSecret: string,
-  agency: AgencyKind,
+  organisation: OrganisationScope,
   configured: string,
   graceMs: number,
 ): Promise<RotatedWebhookSecret> {
+  const agency = organisation.kind;
   const secret = generateWebhookSecret();
   const retiresAt = await db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(hashtext(${`agency-webhook-secret:${agency}`}))`.execute(trx);
+    await sql`select pg_advisory_xact_lock(hashtext(${`agency-webhook-secret:${organisation.id}`}))`.execute(trx);
     const { rows } = await sql<{
       retires_at: Date;
     }>`select now() + make_interval(secs => ${graceMs / 1000}) as retires_at`.execute(trx);
@@ -93,18 +107,28 @@ export async function rotateWebhookSecret(
     const replaced = await trx
       .updateTable('agency_webhook_secrets')
       .set({ retires_at: retires })
-      .where('agency', '=', agency)
+      .where('organisation_id', '=', organisation.id)
       .where('retires_at', 'is', null)
       .executeTakeFirst();
     if (replaced.numUpdatedRows === 0n) {
       await trx
         .insertInto('agency_webhook_secrets')
-        .values({ agency, sealed_secret: sealWebhookSecret(sealingSecret, agency, configured), retires_at: retires })
+        .values({
+          agency,
+          organisation_id: organisation.id,
+          sealed_secret: sealWebhookSecret(sealingSecret, agency, configured),
+          retires_at: retires,
+        })
         .execute();
     }
     await trx
       .insertInto('agency_webhook_secrets')
-      .values({ agency, sealed_secret: sealWebhookSecret(sealingSecret, agency, secret), retires_at: null })
+      .values({
+        agency,
+        organisation_id: organisation.id,
+        sealed_secret: sealWebhookSecret(sealingSecret, agency, secret),
+        retires_at: null,
+      })
       .execute();
     return retires;
   });
@@ -114,12 +138,12 @@ export async function rotateWebhookSecret(
 /** When the current secret was made (null: the configured one is current) and when each still-signing older one stops. */
 export async function webhookSecretState(
   db: Kysely<Database>,
-  agency: AgencyKind,
+  organisation: OrganisationScope,
 ): Promise<{ rotatedAt: string | null; retiring: string[] }> {
   const rows = await db
     .selectFrom('agency_webhook_secrets')
     .select(['created_at', 'retires_at'])
-    .where('agency', '=', agency)
+    .where('organisation_id', '=', organisation.id)
     .where((eb) => eb.or([eb('retires_at', 'is', null), eb('retires_at', '>', sql<Date>`now()`)]))
     .orderBy(sql`retires_at desc nulls first`)
     .execute();

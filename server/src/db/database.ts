@@ -27,6 +27,7 @@ export interface Database {
   saved_journey_code_failures: SavedJourneyCodeFailuresTable;
   chase_requests: ChaseRequestsTable;
   confirmation_codes: ConfirmationCodesTable;
+  organisations: OrganisationsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -61,6 +62,8 @@ export interface DeliveriesTable {
   id: Generated<string>;
   submission_id: string;
   agency: string;
+  /** The organisation told (of the delivery's kind, `agency`). */
+  organisation_id: string;
   /** How the delivering worker reached the agency ('webhook' or 'inbox'); null until it tries. */
   transport: string | null;
   status: string;
@@ -83,6 +86,12 @@ export interface DeliveriesTable {
   action_flagged_at: Generated<Date | null>;
   /** While status is 'held': 'confirmation' (the reporter's code) or 'check' (a staff check, below the agency's minimum). */
   held_for: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the next attempt may be claimed (null: nothing waiting); while sending, when an orphaned claim may be taken over. */
+  due_at: Timestamp | null;
+  /** The dispatcher (a worker_leases id) sending the current attempt. */
+  claimed_by: string | null;
+  /** The current claim's token: only its holder records the attempt's outcome. */
+  claim: string | null;
 }
 
 /** Every change of a delivery's status, with when. */
@@ -179,6 +188,8 @@ export type { Generated };
 export interface AgencyApiKeysTable {
   id: Generated<string>;
   agency: string;
+  /** The organisation whose notifications the key reads. */
+  organisation_id: string;
   name: string;
   prefix: string;
   key_hash: string;
@@ -197,6 +208,8 @@ export interface StaffUsersTable {
   disabled_at: Timestamp | null;
   /** The agency of an agency user or admin; null for customer-centre staff. */
   agency: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The organisation of an agency user or admin; null for customer-centre staff. */
+  organisation_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A staff session: idle expiry in `expires_at`, absolute expiry counted from `signed_in_at`. */
@@ -240,6 +253,7 @@ export interface CaseNotesTable {
 export interface AgencyWebhookSecretsTable {
   id: Generated<string>;
   agency: string;
+  organisation_id: string;
   sealed_secret: string;
   created_at: DefaultedTimestamp;
   retires_at: Timestamp | null;
@@ -260,6 +274,8 @@ export interface SavedJourneysTable {
   created_at: DefaultedTimestamp;
   expires_at: Timestamp;
   used_at: Timestamp | null;
+  /** The reference of the report sent from this form since it was saved: the form is then spent. */
+  submitted_reference: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One wrong saved-form code, keyed by client address, for throttling. */
@@ -297,4 +313,23 @@ export interface ConfirmationCodesTable {
   created_at: Timestamp;
   expires_at: Timestamp;
   spent_at: Timestamp | null;
+}
+
+/** One organisation in the directory: of one kind, with its official code, the areas it serves and how it is found. */
+export interface OrganisationsTable {
+  id: Generated<string>;
+  kind: string;
+  name: string;
+  /** GSS code (council), NHS ODS code (GP practice) or Regulator of Social Housing number (housing association). */
+  code: string | null;
+  /** GSS codes of the council areas it serves, or postcode districts. */
+  areas: ColumnType<string[], string[] | undefined, string[]>;
+  postcode: string | null;
+  /** OS Places' LOCAL_CUSTODIAN_CODE of a council. */
+  custodian_code: string | null;
+  /** The kind's fallback: told when no more particular organisation of the kind is chosen. */
+  fallback: Generated<boolean>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  disabled_at: Date | null;
 }

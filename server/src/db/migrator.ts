@@ -1,24 +1,32 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { projectRoot, runningFromSources } from '../project-root.js';
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 
-/** The top-level `migrations/` folder, found relative to this file. */
-export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+/**
+ * The top-level `migrations/` folder from the sources; compiled into `server/dist/migrations/`
+ * (same names, `.js`) for the compiled server, which node runs without a TypeScript loader.
+ */
+export const migrationsFolder = runningFromSources
+  ? path.join(projectRoot, 'migrations')
+  : path.join(projectRoot, 'server/dist/migrations');
+const extension = runningFromSources ? '.ts' : '.js';
 
 /**
- * Reads `migrations/*.ts`. Kysely's FileMigrationProvider would do the same, but its `import()`
- * lives in node_modules, where the TypeScript loader of the test runner does not reach.
+ * Reads `migrations/*.ts` (or their compiled `.js`). Kysely's FileMigrationProvider would do the
+ * same, but its `import()` lives in node_modules, where the TypeScript loader of the test runner
+ * does not reach.
  */
 const folderProvider: MigrationProvider = {
   async getMigrations() {
     const files = (await fs.readdir(migrationsFolder)).filter(
-      (f) => /^\d{4}-\d{2}-\d{2}-.+\.ts$/.test(f) && !f.endsWith('.d.ts'),
+      (f) => /^\d{4}-\d{2}-\d{2}-.+\.[jt]s$/.test(f) && f.endsWith(extension) && !f.endsWith('.d.ts'),
     );
     const entries = await Promise.all(
       files.map(async (file) => {
         const migration = (await import(pathToFileURL(path.join(migrationsFolder, file)).href)) as Migration;
-        return [file.replace(/\.ts$/, ''), migration] as const;
+        return [file.slice(0, -extension.length), migration] as const;
       }),
     );
     return Object.fromEntries(entries);

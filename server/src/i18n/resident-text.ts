@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { projectRoot } from '../project-root.js';
 import { agencies, getJourney, type AgencyKind, type Language, type LifeEventId } from '@tuo/shared';
 
 interface Tree {
@@ -7,7 +10,7 @@ interface Tree {
 
 // The translations live with the pages (client/src/i18n/locales), so translators keep one set of
 // files; the server reads the few it needs for messages residents receive outside a page.
-const localesDir = new URL('../../../client/src/i18n/locales/', import.meta.url);
+const localesDir = pathToFileURL(path.join(projectRoot, 'client/src/i18n/locales/'));
 const trees = new Map<string, Tree | undefined>();
 
 function readTree(language: Language, namespace: string): Tree | undefined {

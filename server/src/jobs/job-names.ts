@@ -51,3 +51,8 @@ export function residentMessageJob(messageId: string): OutboxJob {
 export const SEND_SAVED_FORM_LINK = 'send_saved_form_link';
 /** `send_saved_form_link` payload: the saved form's id only; the address waits in its row. */
 export const sendSavedFormLinkPayloadSchema = z.object({ savedJourneyId: z.uuid() });
+
+/** The queue task that tells an account's owner their account is being guessed at. */
+export const SEND_SIGN_IN_ALERT = 'send_sign_in_alert';
+/** `send_sign_in_alert` payload: the account's id only; its address is read when sending. */
+export const sendSignInAlertPayloadSchema = z.object({ staffId: z.uuid() });

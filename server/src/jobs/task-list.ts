@@ -1,6 +1,5 @@
 import type { TaskList } from 'graphile-worker';
 import type { Kysely } from 'kysely';
-import type { AdapterRegistry } from '../adapters/adapter-registry.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { databaseSigningSecrets } from '../agency/webhook-secrets.js';
@@ -14,6 +13,7 @@ import {
   RESEAL_PROTECTED_DATA,
   SEND_RESIDENT_MESSAGE,
   SEND_SAVED_FORM_LINK,
+  SEND_SIGN_IN_ALERT,
 } from './job-names.js';
 import { createEraseExpiredAnswersTask } from './erase-expired-answers-task.js';
 import { createExpireUnconfirmedTask } from './expire-unconfirmed-task.js';
@@ -21,6 +21,7 @@ import { createResealProtectedDataTask } from './reseal-protected-data-task.js';
 import { createRemoveExpiredRecordsTask } from './remove-expired-records-task.js';
 import { createSendResidentMessageTask } from './send-resident-message-task.js';
 import { createSendSavedFormLinkTask } from './send-saved-form-link-task.js';
+import { createSendSignInAlertTask } from './send-sign-in-alert-task.js';
 import { agencyKinds } from '@tuo/shared';
 import { FLAG_MISSED_TARGETS, SEND_MISSED_TARGET_EVENT } from '../service-levels/service-level-jobs.js';
 import { englandAndWales } from '../service-levels/working-days.js';
@@ -33,11 +34,11 @@ import { createSendMissedTargetEventTask } from './send-missed-target-event-task
  */
 export function createTaskList(deps: {
   db: Kysely<Database>;
-  adapters: AdapterRegistry;
   config: Pick<
     Config,
     | 'delivery'
     | 'notify'
+    | 'accounts'
     | 'publicUrl'
     | 'savedJourneys'
     | 'agencies'
@@ -50,14 +51,10 @@ export function createTaskList(deps: {
 }): TaskList {
   const privacy = createProtectedValues(deps.config.protectedDataKeys);
   return {
-    [DELIVER_TO_AGENCY]: createDeliverToAgencyTask({
-      db: deps.db,
-      adapters: deps.adapters,
-      privacy,
-      policy: deps.config.delivery,
-    }),
+    [DELIVER_TO_AGENCY]: createDeliverToAgencyTask({ db: deps.db }),
     [SEND_RESIDENT_MESSAGE]: createSendResidentMessageTask({ db: deps.db, privacy, config: deps.config }),
     [SEND_SAVED_FORM_LINK]: createSendSavedFormLinkTask({ db: deps.db, config: deps.config }),
+    [SEND_SIGN_IN_ALERT]: createSendSignInAlertTask({ db: deps.db, config: deps.config }),
     [REMOVE_EXPIRED_RECORDS]: createRemoveExpiredRecordsTask({ db: deps.db }),
     [ERASE_EXPIRED_ANSWERS]: createEraseExpiredAnswersTask({
       db: deps.db,

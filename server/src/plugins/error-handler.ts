@@ -2,7 +2,11 @@ import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { FieldError, Problem } from '@tuo/shared/api/problem';
-import { AppError } from '../errors.js';
+import { isDatabaseUnavailable } from '../db/database-unavailable.js';
+import { AppError, UnavailableError } from '../errors.js';
+
+/** Seconds a client is asked to wait before trying again while the database cannot be reached. */
+export const unavailableRetryAfterSeconds = 30;
 
 const titles: Record<number, string> = {
   400: 'There is a problem with your request',
@@ -42,6 +46,9 @@ function wantsPage(request: FastifyRequest): boolean {
 
 /** Turns an error into problem details: a stable code, field errors, and never a stack trace or SQL. */
 export function toProblem(error: FastifyError | AppError, requestId: string): Problem {
+  if (!(error instanceof AppError) && isDatabaseUnavailable(error)) {
+    return toProblem(new UnavailableError('The service is unavailable for a moment. Try again later.'), requestId);
+  }
   if (error instanceof AppError) {
     return {
       type: `about:blank`,
@@ -89,12 +96,26 @@ export function toProblem(error: FastifyError | AppError, requestId: string): Pr
 /** One error handler for the whole app: problem+json out, 5xx details kept in the logs only. */
 export const errorHandlerPlugin = fp(
   (app: FastifyInstance) => {
-    app.setErrorHandler((error: FastifyError, request, reply) => {
+    app.setErrorHandler(async (error: FastifyError, request, reply) => {
       const problem = toProblem(error, request.id);
       if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ code: problem.code, status: problem.status }, 'request refused');
+      // The failure may have come after a page was compressed (a session not saved in onSend): the
+      // answer is a new body, so no header describing the old one may stay.
+      reply.removeHeader('content-encoding');
+      reply.removeHeader('content-length');
+      if (problem.status >= 500) {
+        // Nothing of the failed request is kept: a session saved now would fail the same way and
+        // leave Fastify's bare default answer in place of ours.
+        (request as { session?: unknown }).session = null;
+      }
+      if (problem.status === 503) void reply.header('retry-after', String(unavailableRetryAfterSeconds));
       if (wantsPage(request) && problem.status >= 500) {
-        return reply.code(500).page({ page: 'error', title: 'Sorry, there is a problem with the service', props: {} });
+        return problem.status === 503
+          ? reply
+              .code(503)
+              .page({ page: 'unavailable', title: 'Sorry, there is a problem with the service', props: {} })
+          : reply.code(500).page({ page: 'error', title: 'Sorry, there is a problem with the service', props: {} });
       }
       return reply.code(problem.status).type('application/problem+json').send(problem);
     });

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { constants } from 'node:zlib';
 import FastifyCompress from '@fastify/compress';
@@ -10,11 +9,12 @@ import fp from 'fastify-plugin';
 import { textDirection } from '@tuo/shared';
 import type { HelpContact } from '@tuo/shared/pages/help-contact';
 import type { PageModel, RenderedPage } from '@tuo/shared/pages/page-model';
+import { projectRoot } from '../project-root.js';
 
 const require = createRequire(import.meta.url);
 
 /** The client workspace, where vite.config.ts and the built bundles live. */
-export const clientRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../client');
+export const clientRoot = path.join(projectRoot, 'client');
 
 /** What a route gives to render a page; language and direction default to the resident's (English for staff pages). */
 // Distributes over the PageModel union, so each page kind keeps its own props type.

@@ -18,7 +18,7 @@ export interface SecurityOptions {
 
 /**
  * Security headers on every response, with a Content-Security-Policy that allows no inline
- * script and nothing from other origins, and a per-address rate limit.
+ * script and nothing from other origins, a per-address rate limit, and no caching of the API.
  */
 export const securityPlugin = fp(
   async (app: FastifyInstance, options: SecurityOptions) => {
@@ -44,6 +44,11 @@ export const securityPlugin = fp(
       // Our own pages need to know a visit came from one of them (focus then moves to the new
       // page's heading); no other site is ever told where a resident came from.
       referrerPolicy: { policy: 'same-origin' },
+    });
+    // API answers carry references, statuses and personal answers: no browser or shared cache keeps
+    // any of them, errors and rate-limit refusals included (an onSend hook sees every reply).
+    app.addHook('onSend', async (request, reply) => {
+      if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
     });
     await app.register(rateLimit, {
       max: options.rateLimitPerMinute,

@@ -9,6 +9,7 @@ import {
   type ProtectedKind,
   type SubmissionEnvelopeV1,
 } from '@tuo/shared';
+import { SAME_EVENT_HASH_PREFIX, sameEventTerm } from '../duplicates/same-event.js';
 import { Keyring, type ProtectedDataKey } from './keyring.js';
 
 /** The one normal form a protected value is hashed in, whoever typed it how. */
@@ -74,13 +75,19 @@ export class ProtectedValues {
     return { ...payload, answers: this.openAnswers(payload.lifeEvent, payload.answers, payload.reference) };
   }
 
-  /** Keyed hashes of a submission's protected answers (in clear), for exact-match search. */
+  /**
+   * Keyed hashes of a submission's protected answers (in clear), for exact-match search, and of the
+   * event it reports (marked `same-event.`), so a second report of the same death or birth is
+   * found without its names and dates ever being compared in clear (see duplicates/).
+   */
   searchHashes(lifeEvent: LifeEventId, answers: Readonly<Answers>): string[] {
     const hashes: string[] = [];
     for (const [name, kind] of protectedFields(getJourney(lifeEvent))) {
       const value = answers[name];
       if (typeof value === 'string') hashes.push(this.keyring.searchHash(searchTerm(kind, value)));
     }
+    const event = sameEventTerm(lifeEvent, answers);
+    if (event) hashes.push(`${SAME_EVENT_HASH_PREFIX}${this.keyring.searchHash(`same-event:${event}`)}`);
     return hashes;
   }
 

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { hostname } from 'node:os';
 import {
   Logger,
   parseCronItems,
@@ -13,6 +15,8 @@ import type pg from 'pg';
 import type { Logger as PinoLogger } from 'pino';
 import type { Database } from '../db/database.js';
 import type { WorkerStatus } from '../plugins/database.js';
+import { startDeliveryDispatcher } from '../deliveries/delivery-dispatcher.js';
+import type { DeliveryWork } from '../deliveries/delivery-work.js';
 import { startOutboxRelay } from './outbox-relay.js';
 import { startWorkerLeases } from './worker-leases.js';
 
@@ -38,7 +42,8 @@ function workerLogger(log: PinoLogger): Logger {
 }
 
 /**
- * Starts graphile-worker on the shared pool, the outbox relay and the worker heartbeats. Several of
+ * Starts graphile-worker on the shared pool, the delivery dispatcher, the outbox relay and the
+ * worker heartbeats. Several of
  * these may run in several processes on several machines against one database: graphile-worker
  * hands each job to exactly one worker at a time.
  */
@@ -47,6 +52,8 @@ export async function startWorker(options: {
   db: Kysely<Database>;
   logger: PinoLogger;
   taskList: TaskList;
+  /** Deliveries to agencies: claimed, sent and recorded in batches by the dispatcher. */
+  deliveries: DeliveryWork;
   /** Scheduled tasks; graphile-worker runs each slot once however many workers there are. */
   cronItems?: CronItem[];
   concurrency: number;
@@ -86,7 +93,23 @@ export async function startWorker(options: {
   // Heartbeats start once graphile-worker's schema exists (run() migrates it) and beat at once; a
   // process that dies before its first beat is still recovered, by the sweep for unleased locks.
   leases.start();
-  const relay = startOutboxRelay({ db: options.db, intervalMs: options.relayIntervalMs, logger: options.logger });
+  // The dispatcher's claims are held under its own lease, so they are taken over if this process dies.
+  const dispatcherId = `deliveries:${hostname()}:${String(process.pid)}:${randomUUID().slice(0, 8)}`;
+  leases.add(dispatcherId);
+  const dispatcher = startDeliveryDispatcher({
+    db: options.db,
+    logger: options.logger,
+    dispatcherId,
+    leaseSeconds: options.leaseSeconds,
+    pollIntervalMs: options.relayIntervalMs,
+    ...options.deliveries,
+  });
+  const relay = startOutboxRelay({
+    db: options.db,
+    intervalMs: options.relayIntervalMs,
+    logger: options.logger,
+    onDeliveriesDue: dispatcher.wake,
+  });
   runner.promise.catch(async (error: unknown) => {
     crashed = true;
     options.logger.error(
@@ -95,6 +118,7 @@ export async function startWorker(options: {
     );
     // Stop heartbeating so the lease lapses and another worker takes over this process's jobs.
     await relay.stop();
+    await dispatcher.stop();
     await leases.stop(false);
     process.kill(process.pid, 'SIGTERM');
   });
@@ -108,7 +132,7 @@ export async function startWorker(options: {
     stop: async () => {
       stopping = true;
       await relay.stop();
-      await runner.stop();
+      await Promise.all([dispatcher.stop(), runner.stop()]);
       await leases.stop(true);
     },
   };

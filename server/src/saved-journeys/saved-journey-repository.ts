@@ -20,6 +20,8 @@ export interface NewSavedJourney {
 
 /** A saved form given back: its answers and where the resident left off. */
 export interface RestoredJourney {
+  /** The saved form's id, kept with the journey so sending the report spends it (see {@link spendSavedJourneys}). */
+  id: string;
   lifeEvent: string;
   pageId: string;
   saved: SavedAnswers;
@@ -92,6 +94,7 @@ export async function restoreSavedJourney(
       .select(['id', 'life_event', 'page_id', 'answers'])
       .where(column, '=', hash)
       .where('used_at', 'is', null)
+      .where('submitted_reference', 'is', null)
       .where('expires_at', '>', sql<Date>`now()`)
       .forUpdate()
       .executeTakeFirst();
@@ -102,24 +105,49 @@ export async function restoreSavedJourney(
       .set({ used_at: sql<Date>`now()`, answers: null })
       .where('id', '=', row.id)
       .execute();
-    return { lifeEvent: row.life_event, pageId: row.page_id, saved };
+    return { id: row.id, lifeEvent: row.life_event, pageId: row.page_id, saved };
   });
 }
+
+/** Whether a saved form could be restored now, or why not; nothing is changed. */
+export type SavedJourneyState =
+  | { state: 'ready' | UnavailableReason }
+  /** Its report has been sent since it was saved: the reference to track it by. */
+  | { state: 'submitted'; reference: string };
 
 /** Whether a saved form could be restored now, or why not; nothing is changed. */
 export async function savedJourneyState(
   db: Kysely<Database>,
   column: HashColumn,
   hash: string,
-): Promise<'ready' | UnavailableReason> {
+): Promise<SavedJourneyState> {
   const row = await db
     .selectFrom('saved_journeys')
-    .select(['used_at', sql<boolean>`expires_at <= now()`.as('expired')])
+    .select(['used_at', 'submitted_reference', sql<boolean>`expires_at <= now()`.as('expired')])
     .where(column, '=', hash)
     .executeTakeFirst();
-  if (!row) return 'unknown';
-  if (row.used_at) return 'used';
-  return row.expired ? 'expired' : 'ready';
+  if (!row) return { state: 'unknown' };
+  // Said even after expiry: "already sent, track it here" helps more than "run out".
+  if (row.submitted_reference !== null) return { state: 'submitted', reference: row.submitted_reference };
+  if (row.used_at) return { state: 'used' };
+  return { state: row.expired ? 'expired' : 'ready' };
+}
+
+/**
+ * Spends the saved forms a journey was saved to or restored from, once its report is sent: they
+ * lose their answers and keep the reference, so a code or link cannot send the same report twice.
+ */
+export async function spendSavedJourneys(
+  db: Kysely<Database>,
+  ids: readonly string[],
+  reference: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('saved_journeys')
+    .set({ submitted_reference: reference, answers: null, used_at: sql<Date>`coalesce(used_at, now())` })
+    .where('id', 'in', ids)
+    .execute();
 }
 
 /** Forgets saved forms past their time, used or not. */

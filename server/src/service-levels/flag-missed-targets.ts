@@ -40,7 +40,7 @@ async function flag(deps: FlagDeps, kind: TargetKind, ids: string[], at: Date): 
     with flagged as (
       update deliveries set ${sql.ref(flagColumn)} = ${at}
       where id = any(${ids}::uuid[]) and ${sql.ref(flagColumn)} is null and ${sql.ref(done)} is null and delivered_at is not null
-      returning id, submission_id, agency
+      returning id, submission_id, agency, organisation_id
     ),
     event as (insert into delivery_events (delivery_id, status, at, detail) select id, 'target-missed', ${at}, ${detail} from flagged),
     audit as (
@@ -51,7 +51,8 @@ async function flag(deps: FlagDeps, kind: TargetKind, ids: string[], at: Date): 
       insert into outbox (task, payload, job_key)
       -- As missedTargetEventJob() makes them: once per notification and target.
       select ${SEND_MISSED_TARGET_EVENT}, jsonb_build_object('deliveryId', id, 'target', ${kind}::text), 'missed-target:' || id::text || ':' || ${kind}::text
-      from flagged where agency = any(${webhooks}::text[])
+      -- Only the kind's fallback organisation takes the kind's configured webhook.
+      from flagged where agency = any(${webhooks}::text[]) and organisation_id in (select id from organisations where fallback)
     )
     select id from flagged
   `.execute(deps.db);

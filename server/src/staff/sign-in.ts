@@ -1,36 +1,32 @@
 import type { StaffUser } from '@tuo/shared/api/staff-session';
 import type { FastifyRequest } from 'fastify';
 import { recordAudit } from '../audit/audit-log.js';
-import { clearAccountFailures, isThrottled, recordFailure } from '../console/sign-in-throttle.js';
+import { checkPassword, type PasswordSignInResult } from '../console/password-sign-in.js';
 import { verifyCredentials } from './staff-accounts.js';
 
 /** What a sign-in came to. Failures say nothing about whether the account exists. */
-export type SignInResult = { ok: true; user: StaffUser } | { ok: false; reason: 'failed' | 'throttled' };
+export type SignInResult = PasswordSignInResult<StaffUser>;
 
 /**
- * Signs a staff member in: throttled per account and per address; on success the session is
- * regenerated (a new id, nothing carried over: no session fixation) and then names them.
- * Every attempt is audited with the address it came from.
+ * Signs a staff member in: slowed per account, refused per address (`checkPassword`); on success
+ * the regenerated session names them. Every attempt is audited with the address it came from.
  */
 export async function signIn(request: FastifyRequest, email: string, password: string): Promise<SignInResult> {
   const { db } = request.server;
-  const address = request.ip;
-  if (await isThrottled(db, email, address)) {
-    await recordAudit(db, { actor: { type: 'staff', address }, action: 'staff.sign-in.throttled' });
-    return { ok: false, reason: 'throttled' };
-  }
-  const user = await verifyCredentials(db, email, password);
-  if (!user) {
-    await recordFailure(db, email, address);
-    await recordAudit(db, { actor: { type: 'staff', address }, action: 'staff.sign-in.failed' });
-    return { ok: false, reason: 'failed' };
-  }
-  await clearAccountFailures(db, email);
-  await request.session.regenerate();
-  request.session.set('staffId', user.id);
+  const result = await checkPassword(
+    request,
+    { auditPrefix: 'staff', actorType: 'staff', verify: (e, p) => verifyCredentials(db, e, p) },
+    email,
+    password,
+  );
+  if (!result.ok) return result;
+  request.session.set('staffId', result.user.id);
   request.session.set('signedInAt', new Date().toISOString());
-  await recordAudit(db, { actor: { type: 'staff', id: user.id, address }, action: 'staff.signed-in' });
-  return { ok: true, user };
+  await recordAudit(db, {
+    actor: { type: 'staff', id: result.user.id, address: request.ip },
+    action: 'staff.signed-in',
+  });
+  return result;
 }
 
 /** Ends this session, or with `everywhere` every session of the signed-in staff member. */

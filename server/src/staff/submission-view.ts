@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { ProtectedValues } from '../privacy/protected-values.js';
-import { messageIdFor } from '../jobs/deliver-to-agency-task.js';
+import { messageIdFor } from '../deliveries/attempt-delivery.js';
+import { linkedReports } from '../duplicates/possible-duplicates.js';
 import { listCaseNotes } from './case-notes.js';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -57,7 +58,7 @@ export async function loadSubmissionView(
     .orderBy('agency')
     .execute();
   const ids = deliveries.map((d) => d.id);
-  const [events, attempts, notes, assisted] = await Promise.all([
+  const [events, attempts, notes, assisted, possibleDuplicates] = await Promise.all([
     ids.length
       ? db
           .selectFrom('delivery_events')
@@ -78,6 +79,7 @@ export async function loadSubmissionView(
       : [],
     listCaseNotes(db, submission.id),
     assistedDetails(db, submission.id),
+    linkedReports(db, submission.id),
   ]);
   const envelope = privacy.openEnvelope(submission.envelope);
   const lifeEvent = submission.life_event as LifeEventId;
@@ -96,6 +98,7 @@ export async function loadSubmissionView(
             kind: submission.erasure_kind === 'request' ? 'request' : 'retention',
           }
         : null,
+      possibleDuplicates,
       answers: answerSummary(getJourney(lifeEvent), envelope.answers)
         .filter((row) => row.lines.length > 0)
         .map((row) => ({ label: row.label, lines: [...row.lines] })),

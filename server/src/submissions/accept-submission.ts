@@ -9,6 +9,7 @@ import { ConflictError, ValidationError } from '../errors.js';
 import { deliveryJob, residentMessageJob } from '../jobs/job-names.js';
 import type { ProtectedValues } from '../privacy/protected-values.js';
 import { idempotencyLookupKey, openResponse, sealResponse } from './idempotency-record.js';
+import { organisationsForConsent } from '../organisations/organisations-for-consent.js';
 import { searchIndexInsert } from '../staff/submission-search.js';
 import { hashTrackingSecret, newTrackingSecret } from './tracking-secret.js';
 import type { VerificationCheck } from '@tuo/shared/verification/verification';
@@ -99,12 +100,20 @@ async function insertAll(
           residentAgreed: assisted.consentConfirmed,
         }
       : { by: 'resident' as const };
-  const envelope = createSubmissionEnvelopeV1(request, { reference, submittedAt, consentGivenBy, purposeVersion });
+  const organisations = await organisationsForConsent(db, request.consent, request.organisations);
+  const envelope = createSubmissionEnvelopeV1(request, {
+    reference,
+    submittedAt,
+    consentGivenBy,
+    purposeVersion,
+    organisations,
+  });
   // Protected identifiers never reach the database in clear: sealed in the envelope, hashed for search.
   const stored = privacy.sealEnvelope(envelope);
   const agencies: AgencyKind[] = envelope.consent.filter((c) => c.given).map((c) => c.agency);
   const submissionId = randomUUID();
   const deliveryIds = agencies.map(() => randomUUID());
+  const organisationIds = agencies.map((agency) => organisations[agency]?.id ?? '');
   // Confirmed before sent (see delivery-hold.ts): an online report's deliveries and receipts are
   // written held, with no queue jobs, and only a code goes out until the reporter enters it.
   const awaitingCode = holdsForConfirmation(actor);
@@ -186,9 +195,9 @@ async function insertAll(
     ),
     d as (
       -- The transport is set by the worker that delivers, from its own configuration.
-      insert into deliveries (id, submission_id, agency, status, held_for, status_changed_at, created_at)
-      select d.id, s.id, d.agency, d.status, d.held_for, ${submittedAt}, ${submittedAt}
-      from s, unnest(${deliveryIds}::uuid[], ${agencies}::text[], ${states.map((st) => st.status)}::text[], ${states.map((st) => st.heldFor)}::text[]) as d(id, agency, status, held_for)
+      insert into deliveries (id, submission_id, agency, organisation_id, status, held_for, status_changed_at, created_at)
+      select d.id, s.id, d.agency, d.organisation_id, d.status, d.held_for, ${submittedAt}, ${submittedAt}
+      from s, unnest(${deliveryIds}::uuid[], ${agencies}::text[], ${organisationIds}::uuid[], ${states.map((st) => st.status)}::text[], ${states.map((st) => st.heldFor)}::text[]) as d(id, agency, organisation_id, status, held_for)
     ),
     m as (
       insert into resident_messages (id, submission_id, kind, channel, status, personalisation, created_at, updated_at)

@@ -24,6 +24,10 @@ export const agencyNotificationSchema = z
       description:
         'Service-level targets this notification has missed (acknowledge within, action within so many working days); webhook agencies are also sent `{agency}.notification.target_missed`',
     }),
+    possibleDuplicateOf: canonicalReferenceSchema.nullable().meta({
+      description:
+        "Another report of the same event (for a death: the same name, date of birth and date of death; for a birth, the baby's) made within 90 days of this one, found by keyed hashes: check before acting twice. A later report names the first; the first names the one after it. Worked out when read, so an earlier notification gains it once a later report arrives",
+    }),
     payload: z
       .record(z.string(), z.unknown())
       .meta({ description: 'Exactly the fields routed to this agency (see the life event catalogue)' }),

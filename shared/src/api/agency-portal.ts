@@ -26,7 +26,15 @@ export const agencyUserSchema = z.strictObject({
   id: z.uuid(),
   email: z.string(),
   role: agencyRoleSchema,
+  /** The kind of organisation they work for. */
   agency: agencyKindSchema,
+  /** The organisation they work for: they see its notifications and no other's. */
+  organisation: z.strictObject({
+    id: z.uuid(),
+    name: z.string(),
+    /** The kind's fallback organisation (the one the kind's configured webhook belongs to). */
+    fallback: z.boolean(),
+  }),
 });
 
 /** The signed-in agency user. */
@@ -59,6 +67,7 @@ export const workListItemSchema = z.strictObject({
   acknowledgedAt: z.iso.datetime({ offset: true }).nullable(),
   actionedAt: z.iso.datetime({ offset: true }).nullable(),
   missedTargets: agencyNotificationSchema.shape.missedTargets,
+  possibleDuplicateOf: agencyNotificationSchema.shape.possibleDuplicateOf,
 });
 
 /** One row of the work list. */

@@ -73,6 +73,7 @@ export const exampleSubmissions: Readonly<Record<LifeEventId, CreateSubmissionRe
       paysCouncilTax: 'yes',
       councilTaxAccount: '50012345',
       benefits: ['universal-credit'],
+      knowsNiNumber: 'yes',
       nationalInsuranceNumber: 'ZX987654D',
       registeredWithGp: 'yes',
       gpPractice: 'Station Road Surgery',

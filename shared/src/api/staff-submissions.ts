@@ -107,6 +107,8 @@ export const submissionViewSchema = z.strictObject({
     .nullable(),
   /** Set once the personal answers have been erased: on schedule ('retention') or by an admin ('request'). */
   erasure: z.strictObject({ at: timestamp, kind: z.enum(['retention', 'request']) }).nullable(),
+  /** Other reports of the same event within 90 days (matched by keyed hashes), oldest first: possible duplicates. */
+  possibleDuplicates: z.array(z.strictObject({ reference: z.string(), submittedAt: timestamp })),
   answers: z.array(z.strictObject({ label: z.string(), lines: z.array(z.string()) })),
   deliveries: z.array(deliveryHistorySchema),
   notes: z.array(caseNoteSchema),

@@ -16,6 +16,14 @@ function requestFor(lifeEvent: LifeEventId) {
     answers: answersSchema(catalogue[lifeEvent]),
     /** The agencies the resident agreed to tell; each must be relevant to the answers. */
     consent: z.array(agencyKindSchema),
+    /**
+     * The organisation of a kind the resident picked from the directory (their GP practice, their
+     * landlord), by id, for kinds in `consent`. A kind left out is told through its fallback
+     * organisation (the council's team for it).
+     */
+    organisations: z
+      .partialRecord(agencyKindSchema, z.uuid({ error: 'Select an organisation from the list' }))
+      .optional(),
     channel: channelSchema.default('online'),
     /** The language the resident used, kept for their confirmation and for agencies replying. */
     language: languageSchema.default('en'),
@@ -59,6 +67,13 @@ export const createSubmissionRequestSchema = z
         });
       }
     }
+    for (const agency of Object.keys(request.organisations ?? {}) as AgencyKind[])
+      if (!seen.has(agency))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['organisations', agency],
+          message: `Select ${agencies[agency].name} to tell them, or leave out their organisation`,
+        });
     if (relevant.length === 0)
       ctx.addIssue({
         code: 'custom',

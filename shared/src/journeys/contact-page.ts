@@ -12,6 +12,7 @@ export function contactPage(intro: string): PageDefinition {
     id: 'contact',
     path: 'contact-details',
     kind: 'form',
+    section: 'How we contact you',
     title: 'How can we contact you?',
     hint: intro,
     fields: [

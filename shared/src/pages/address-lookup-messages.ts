@@ -5,4 +5,5 @@
 export const addressLookupMessages = {
   postcodeMissing: 'Enter a postcode to find the address',
   chooseAddress: 'Select an address from the list',
+  tooManyLookups: 'You have looked up too many postcodes. Wait a minute and try again, or enter the address yourself',
 } as const;

@@ -52,6 +52,8 @@ export interface CheckAnswersRow {
   /** The answer in English, as lines (for logs and API-level tests). */
   lines: string[];
   changeHref: string;
+  /** The page starting the section this answer is in, whose `section` heading groups it; null before any. */
+  sectionPageId: string | null;
 }
 
 /** "Check your answers" before choosing who to tell. */
@@ -110,6 +112,8 @@ export interface ConfirmationProps {
   confirm: ConfirmStep | null;
   /** Agencies that will be told only after a staff check (below their minimum level). */
   awaitingCheck: AgencyKind[];
+  /** How the reference and tracking code are being sent to the resident: empty when nothing is (no GOV.UK Notify, or no contact details). */
+  messagedBy: ('email' | 'sms')[];
 }
 
 /** The tracking form and, when the reference and secret matched, each agency's status. */
@@ -144,7 +148,7 @@ interface PageModelBase {
  */
 export type PageModel = PageModelBase &
   (
-    | { page: 'start' | 'not-found' | 'error' | 'session-expired'; props: NoProps }
+    | { page: 'start' | 'not-found' | 'error' | 'unavailable' | 'session-expired'; props: NoProps }
     | { page: 'choose-life-event'; props: ChooseLifeEventProps }
     | { page: 'question'; props: QuestionProps }
     | { page: 'check-answers'; props: CheckAnswersProps }

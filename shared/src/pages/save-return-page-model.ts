@@ -33,9 +33,10 @@ export interface ReturnToFormProps {
 }
 
 /** Why a saved form could not be given back, in words a resident understands. */
-export interface SavedFormUnavailableProps {
-  reason: 'used' | 'expired' | 'too-many-tries';
-}
+export type SavedFormUnavailableProps =
+  | { reason: 'used' | 'expired' | 'too-many-tries' }
+  /** Its report was sent after it was saved: where to track it instead. */
+  | { reason: 'submitted'; reference: string };
 
 /** The pages of save and come back later, as members of the page model union. */
 export type SaveReturnPageModel =

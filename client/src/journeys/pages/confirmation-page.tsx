@@ -1,10 +1,36 @@
 import { useTranslation } from 'react-i18next';
+import type { LifeEventId } from '@tuo/shared';
 import type { HelpContact } from '@tuo/shared/pages/help-contact';
 import type { ConfirmationProps } from '@tuo/shared/pages/page-model';
 import { formatTrackingCode } from '@tuo/shared/identifiers/tracking-code';
 import { catalogueKey } from '../../i18n/catalogue-keys.js';
 import { CopyCodeButton } from '../copy-code-button.js';
 import { ConfirmCodeSection } from './confirm-code-section.js';
+
+/**
+ * What else the resident has to do that we cannot do for them (after a death: register it, banks,
+ * DVLA, HMRC, pensions), where the life event has such a list in the catalogue.
+ */
+function AlsoDo({ lifeEvent }: { lifeEvent: LifeEventId }) {
+  const { t } = useTranslation();
+  const items = t(`confirmation.alsoDo.${lifeEvent}.items`, { returnObjects: true }) as Record<string, string>;
+  return (
+    <>
+      <h2 className="govuk-heading-m">{t(`confirmation.alsoDo.${lifeEvent}.heading`)}</h2>
+      <p className="govuk-body">{t(`confirmation.alsoDo.${lifeEvent}.intro`)}</p>
+      <ul className="govuk-list govuk-list--bullet">
+        {Object.entries(items).map(([key, text]) => (
+          <li key={key}>{text}</li>
+        ))}
+      </ul>
+      <p className="govuk-body">
+        <a className="govuk-link" href={t(`confirmation.alsoDo.${lifeEvent}.moreHref`)}>
+          {t(`confirmation.alsoDo.${lifeEvent}.moreLink`)}
+        </a>
+      </p>
+    </>
+  );
+}
 
 /**
  * After sending: the reference and the tracking code (shown once); while it waits for its code, the
@@ -15,11 +41,18 @@ export function ConfirmationPage({
   reference,
   trackingSecret,
   agencies: told,
+  messagedBy,
   confirm,
   awaitingCheck,
   help,
 }: ConfirmationProps & { help?: HelpContact | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Only what is really on its way: with no GOV.UK Notify set up, nothing is sent to the resident.
+  const sent = messagedBy.map((channel) => (
+    <p className="govuk-body" key={channel}>
+      {t(`confirmation.sentBy.${channel}`)}
+    </p>
+  ));
   const code = trackingSecret ? formatTrackingCode(trackingSecret) : null;
   const trackHref = trackingSecret
     ? `/track?reference=${encodeURIComponent(reference)}&secret=${encodeURIComponent(trackingSecret)}`
@@ -55,6 +88,7 @@ export function ConfirmationPage({
         {trackingSecret ? (
           <>
             <p className="govuk-body">{t('confirmation.keepCodeBody')}</p>
+            {sent}
             <p className="govuk-body">
               {t('confirmation.trackingCode')}{' '}
               <strong
@@ -82,6 +116,7 @@ export function ConfirmationPage({
             {t('confirmation.withIt')}
           </p>
         )}
+        {trackingSecret ? null : sent}
         {awaitingCheck.length > 0 ? (
           <div className="govuk-inset-text">
             <p className="govuk-body">{t('confirmation.awaitingCheck')}</p>
@@ -103,6 +138,7 @@ export function ConfirmationPage({
             </p>
           </div>
         ))}
+        {i18n.exists(`confirmation.alsoDo.${lifeEvent}.heading`) ? <AlsoDo lifeEvent={lifeEvent} /> : null}
         <p className="govuk-body">
           <a className="govuk-link" href="/start">
             {t('confirmation.somethingElse')}

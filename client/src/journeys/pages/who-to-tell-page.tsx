@@ -53,8 +53,9 @@ function WhatTheyGet({
 }
 
 /**
- * Choosing who to tell. Optional services are checkboxes, ticked to start with; services the life
- * event cannot go ahead without are listed, with why, and cannot be left out.
+ * Choosing who to tell. Optional services are checkboxes, none ticked until the resident ticks them
+ * (consent is opt-in); "Tell all of them" is a second submit button, so it works without
+ * JavaScript. Services the life event cannot go ahead without are listed, with why, and no box.
  */
 export function WhoToTellPage({ lifeEvent, options, form }: WhoToTellProps) {
   const { t } = useTranslation();
@@ -71,6 +72,7 @@ export function WhoToTellPage({ lifeEvent, options, form }: WhoToTellProps) {
         {required.length > 0 ? (
           <>
             <h2 className="govuk-heading-m">{t('whoToTell.mustTell')}</h2>
+            <p className="govuk-body">{t('whoToTell.mustTellWhy')}</p>
             <ul className="govuk-list">
               {required.map((option) => (
                 <li key={option.agency}>
@@ -92,7 +94,7 @@ export function WhoToTellPage({ lifeEvent, options, form }: WhoToTellProps) {
                   {t(required.length > 0 ? 'whoToTell.canAlsoTell' : 'whoToTell.chooseWhoToTell')}
                 </legend>
                 <div id="consent-hint" className="govuk-hint">
-                  {t('whoToTell.untickHint')}
+                  {t('whoToTell.tickHint')}
                 </div>
                 <ErrorMessage id="consent-error" error={error} />
                 <div className="govuk-checkboxes">
@@ -126,7 +128,20 @@ export function WhoToTellPage({ lifeEvent, options, form }: WhoToTellProps) {
               </fieldset>
             </div>
           ) : null}
-          <SubmitButton>{t('actions.continue')}</SubmitButton>
+          <div className="govuk-button-group">
+            <SubmitButton>{t('actions.continue')}</SubmitButton>
+            {optional.length > 0 ? (
+              <button
+                type="submit"
+                name="tellAll"
+                value="all"
+                className="govuk-button govuk-button--secondary"
+                data-module="govuk-button"
+              >
+                {t('whoToTell.tellAll')}
+              </button>
+            ) : null}
+          </div>
         </PostForm>
       </div>
     </div>

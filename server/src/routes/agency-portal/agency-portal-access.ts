@@ -37,18 +37,22 @@ export async function auditAgencyUser(request: FastifyRequest, event: Omit<Audit
   await recordAudit(request.server.db, {
     ...event,
     actor: agencyUserActor(request),
-    detail: { agency: signedInAgencyUser(request).agency, ...event.detail },
+    detail: {
+      agency: signedInAgencyUser(request).agency,
+      organisationId: signedInAgencyUser(request).organisation.id,
+      ...event.detail,
+    },
   });
 }
 
-/** Audits a look at one notification, against its submission, and only if it is this agency's. */
+/** Audits a look at one notification, against its submission, and only if it is this organisation's. */
 export async function auditNotificationViewed(request: FastifyRequest, deliveryId: string): Promise<void> {
   const actor = agencyUserActor(request);
-  const { agency } = signedInAgencyUser(request);
+  const { agency, organisation } = signedInAgencyUser(request);
   await sql`
     insert into audit_events (actor_type, actor_id, address, action, submission_id, detail)
-    select ${actor.type}, ${actor.id ?? null}, ${actor.address ?? null}, 'agency.notification.viewed', submission_id, ${JSON.stringify({ agency, deliveryId })}::jsonb
-    from deliveries where id = ${deliveryId} and agency = ${agency}
+    select ${actor.type}, ${actor.id ?? null}, ${actor.address ?? null}, 'agency.notification.viewed', submission_id, ${JSON.stringify({ agency, organisationId: organisation.id, deliveryId })}::jsonb
+    from deliveries where id = ${deliveryId} and organisation_id = ${organisation.id}
   `.execute(request.server.db);
 }
 

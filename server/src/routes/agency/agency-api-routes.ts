@@ -30,7 +30,7 @@ function principal(request: FastifyRequest): AgencyPrincipal {
 
 /**
  * The agency API, for agency systems: pull the inbox in a stable order after a cursor, and say
- * "received" (acknowledge) and "done" (actioned). Bearer API keys; each key sees only its agency.
+ * "received" (acknowledge) and "done" (actioned). Bearer API keys; each key sees only its organisation's.
  */
 export const agencyApiRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('onRequest', async (request, reply) => {
@@ -60,7 +60,7 @@ export const agencyApiRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { agency } = principal(request);
+      const agency = principal(request).organisation;
       const after = request.query.after === undefined ? inboxStart : decodeCursor(request.query.after);
       if (!after)
         throw new ValidationError('The cursor is not one this API gave out.', [
@@ -82,7 +82,7 @@ export const agencyApiRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { agency } = principal(request);
+      const agency = principal(request).organisation;
       const found = await findInInbox(app.db, app.privacy, agency, request.params.id);
       if (!found) throw new NotFoundError('There is no such notification in your inbox.');
       return found;
@@ -101,7 +101,7 @@ export const agencyApiRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { agency, keyId } = principal(request);
+      const { organisation: agency, keyId } = principal(request);
       const result = await advanceNotification(app.db, app.privacy, agency, request.params.id, 'acknowledged', {
         type: 'agency',
         id: keyId,
@@ -124,7 +124,7 @@ export const agencyApiRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { agency, keyId } = principal(request);
+      const { organisation: agency, keyId } = principal(request);
       const result = await advanceNotification(
         app.db,
         app.privacy,

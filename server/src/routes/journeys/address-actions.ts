@@ -2,16 +2,19 @@ import { postcodeMessage, type Answers, type FieldError, type PageDefinition } f
 import type { AddressLookupState } from '@tuo/shared/api/address-lookup';
 import { addressLookupMessages } from '@tuo/shared/pages/address-lookup-messages';
 import { inputName, type FormValues, type PostedForm } from '@tuo/shared/pages/form-values';
-import type { FastifyBaseLogger } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { AddressLookup } from '../../address-lookup/address-lookup.js';
 import { confirmUprn } from '../../address-lookup/confirm-uprn.js';
 import { findAddresses } from '../../address-lookup/find-addresses.js';
+import type { LookUpLimit } from '../../address-lookup/look-up-limit.js';
 
 /** The page again, after "Find address" or "Use this address": what to show in its boxes and the look-up. */
 export interface AddressActionView {
   values: FormValues;
   errors: FieldError[];
   addressLookup: Record<string, AddressLookupState>;
+  /** Set when this client has looked up too many postcodes this minute (the same limit as the API's). */
+  retryAfterSeconds?: number;
 }
 
 function first(value: string | string[] | undefined): string {
@@ -22,14 +25,14 @@ function first(value: string | string[] | undefined): string {
  * The address look-up without JavaScript: "Find address" (`_action=find-address:{field}`) looks up
  * the postcode typed in `{field}.lookup` and lists what it finds; "Use this address"
  * (`_action=choose-address:{field}`) fills the address boxes from `{field}.choice`, UPRN included,
- * for the resident to check and continue. Undefined when the post is not one of these.
+ * for the resident to check and continue. Undefined when the post is not one of these. Both count
+ * against the client's look-up limit, shared with `GET /api/address-lookup`.
  */
 export async function addressAction(
-  lookup: AddressLookup,
+  using: { lookup: AddressLookup; limit: LookUpLimit; request: FastifyRequest },
   page: PageDefinition,
   posted: PostedForm,
   values: FormValues,
-  log: FastifyBaseLogger,
 ): Promise<AddressActionView | undefined> {
   const match = /^(find|choose)-address:(\w+)$/.exec(first(posted._action));
   const field = page.fields.find((candidate) => candidate.kind === 'address' && candidate.name === match?.[2]);
@@ -41,7 +44,15 @@ export async function addressAction(
     (part) => first(posted[inputName(field, part)]).trim() !== '',
   );
   if (match[1] === 'find' && typed.trim() === '' && typedAddress) return undefined;
-  const state = await findAddresses(lookup, typed, log);
+  const limited = await using.limit(using.request);
+  if (!limited.allowed)
+    return {
+      values,
+      errors: [{ field: inputName(field, 'lookup'), message: addressLookupMessages.tooManyLookups }],
+      addressLookup: {},
+      retryAfterSeconds: limited.retryAfterSeconds,
+    };
+  const state = await findAddresses(using.lookup, typed, using.request.log);
   const view = (errors: FieldError[], overrides: Partial<AddressActionView> = {}): AddressActionView => ({
     values,
     errors,

@@ -32,6 +32,7 @@ export const checkAnswersRoutes: FastifyPluginAsyncZod = async (app) => {
             label: row.label,
             lines: [...row.lines],
             changeHref: `${pagePath(lifeEvent, row.pageId)}?change=1`,
+            sectionPageId: row.section?.pageId ?? null,
           })),
           continueHref: stepPath.whoToTell(lifeEvent),
           backHref: lastPage ? pagePath(lifeEvent, lastPage.id) : '/start',

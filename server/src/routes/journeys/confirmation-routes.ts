@@ -48,6 +48,7 @@ export const confirmationRoutes: FastifyPluginAsyncZod = async (app) => {
       reference: submitted.reference,
       trackingSecret: submitted.trackingSecret,
       agencies: submitted.agencies,
+      messagedBy: submitted.messagedBy ?? [],
       awaitingCheck,
       confirm: awaiting
         ? {

@@ -1,7 +1,15 @@
-import { createSubmissionRequestSchema, isLifeEventId, type FieldError, type LifeEventId } from '@tuo/shared';
+import {
+  createSubmissionRequestSchema,
+  isLifeEventId,
+  type Answers,
+  type FieldError,
+  type LifeEventId,
+} from '@tuo/shared';
 import { pageMessages } from '@tuo/shared/pages/page-messages';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Config } from '../../config.js';
+import { spendSavedJourneys } from '../../saved-journeys/saved-journey-repository.js';
 import { acceptSubmission } from '../../submissions/accept-submission.js';
 import { requestHash } from '../../submissions/request-hash.js';
 import { csrfToken } from './csrf.js';
@@ -19,8 +27,20 @@ function notReady(lifeEvent: LifeEventId, state: JourneyState): string | undefin
   return firstIncompletePage(lifeEvent, state.answers) ?? (state.consent ? undefined : stepPath.whoToTell(lifeEvent));
 }
 
+/**
+ * The channels a confirmation will really go out on: the resident gave the address and GOV.UK
+ * Notify has a template for it. Otherwise the message is only recorded, so the page must not say "sent".
+ */
+function messagedBy(config: Pick<Config, 'notify'>, answers: Readonly<Answers>): ('email' | 'sms')[] {
+  const given = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+  return [
+    ...(config.notify?.emailTemplateId && given(answers.email) ? (['email'] as const) : []),
+    ...(config.notify?.smsTemplateId && given(answers.phone) ? (['sms'] as const) : []),
+  ];
+}
+
 /** The declaration and send, then the confirmation (confirmation-routes.ts). Sending goes through the same code path as the API. */
-export const declarationRoutes: FastifyPluginAsyncZod = async (app) => {
+export const declarationRoutes: FastifyPluginAsyncZod<{ config: Pick<Config, 'notify'> }> = async (app, { config }) => {
   const render = (lifeEvent: LifeEventId, state: JourneyState, errors: FieldError[], token: string) => ({
     page: 'declaration' as const,
     title: titleWithErrors(title, errors),
@@ -76,11 +96,13 @@ export const declarationRoutes: FastifyPluginAsyncZod = async (app) => {
         ...(origin.assisted ? { assisted: origin.assisted } : {}),
         idempotency: { key: `journey:${state.idempotencyKey}`, requestHash: requestHash(parsed.data) },
       });
+      // A saved form of this journey must not bring the same report back to send again.
+      await spendSavedJourneys(app.db, state.savedForms ?? [], response.reference);
       // Sent: the answers are with the agencies now, so the session forgets them.
       saveJourney(request, lifeEvent, {
         answers: {},
         idempotencyKey: state.idempotencyKey,
-        submitted: { ...response },
+        submitted: { ...response, messagedBy: messagedBy(config, state.answers) },
       });
       return reply.redirect(stepPath.confirmation(lifeEvent), 303);
     },

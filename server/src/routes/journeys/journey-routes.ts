@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AddressLookup } from '../../address-lookup/address-lookup.js';
+import type { LookUpLimit } from '../../address-lookup/look-up-limit.js';
 import type { Config } from '../../config.js';
 import { sessionPlugin } from '../../plugins/session.js';
 import { checkAnswersRoutes } from './check-answers-routes.js';
@@ -18,10 +19,11 @@ import { whoToTellRoutes } from './who-to-tell-routes.js';
  * confirmation and tracking. Each is a plain HTML form that works without JavaScript. Sessions and
  * the anti-forgery check live in this scope only, so the API carries no cookie.
  */
-export const journeyRoutes: FastifyPluginAsync<{ config: Config; addressLookup: AddressLookup }> = async (
-  app,
-  options,
-) => {
+export const journeyRoutes: FastifyPluginAsync<{
+  config: Config;
+  addressLookup: AddressLookup;
+  lookUpLimit: LookUpLimit;
+}> = async (app, options) => {
   await app.register(sessionPlugin, { secret: options.config.sessionSecret, publicUrl: options.config.publicUrl });
   app.addHook('preHandler', verifyCsrf);
   // Answers are personal: no shared cache keeps them, and Back does not show a stale form.
@@ -32,9 +34,9 @@ export const journeyRoutes: FastifyPluginAsync<{ config: Config; addressLookup: 
   await app.register(trackRoutes, { config: options.config });
   await app.register(checkAnswersRoutes);
   await app.register(whoToTellRoutes);
-  await app.register(declarationRoutes);
+  await app.register(declarationRoutes, { config: options.config });
   await app.register(confirmationRoutes);
   await app.register(saveRoutes, { config: options.config });
   await app.register(returnRoutes, { config: options.config });
-  await app.register(questionRoutes, { addressLookup: options.addressLookup });
+  await app.register(questionRoutes, { addressLookup: options.addressLookup, lookUpLimit: options.lookUpLimit });
 };

@@ -10,6 +10,8 @@ export interface JourneyState {
   consent?: { offered: AgencyKind[]; chosen: AgencyKind[] };
   /** One per journey: a double click or a resent declaration replays the first submission. */
   idempotencyKey: string;
+  /** Saved forms made from this journey or restored into it: sending the report spends them. */
+  savedForms?: string[];
   /** Set once sent; answers are then forgotten. The secret is cleared once shown. */
   submitted?: {
     reference: string;
@@ -19,6 +21,8 @@ export interface JourneyState {
     confirmation?: SubmissionConfirmation;
     /** A new code was just sent: say so once. */
     newCodeSent?: boolean;
+    /** How the confirmation is being sent to the resident (absent in sessions from before this was kept). */
+    messagedBy?: ('email' | 'sms')[];
   };
 }
 

@@ -22,6 +22,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AddressLookup } from '../../address-lookup/address-lookup.js';
+import type { LookUpLimit } from '../../address-lookup/look-up-limit.js';
 import { addressAction, confirmPageUprns } from './address-actions.js';
 import { csrfToken } from './csrf.js';
 import { loadJourney, saveJourney } from './journey-session.js';
@@ -67,7 +68,10 @@ function renderQuestion(request: FastifyRequest, reply: FastifyReply, view: Ques
 }
 
 /** Every question page of every journey, rendered from the catalogue: `/{lifeEvent}/{pagePath}`. */
-export const questionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLookup }> = async (app, options) => {
+export const questionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLookup; lookUpLimit: LookUpLimit }> = async (
+  app,
+  options,
+) => {
   app.get('/:lifeEvent/:pagePath', { schema: { hide: true, params, querystring: query } }, async (request, reply) => {
     const { lifeEvent, pagePath: path } = request.params;
     const page = isLifeEventId(lifeEvent) ? findPageByPath(getJourney(lifeEvent), path) : undefined;
@@ -117,9 +121,16 @@ export const questionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLooku
           });
         return reply.redirect(`/${lifeEvent}/save?from=${encodeURIComponent(page.path)}`, 303);
       }
-      const looked = await addressAction(options.addressLookup, page, request.body, values, request.log);
+      const looked = await addressAction(
+        { lookup: options.addressLookup, limit: options.lookUpLimit, request },
+        page,
+        request.body,
+        values,
+      );
       if (looked) {
-        if (looked.errors.length > 0) reply.code(400);
+        if (looked.retryAfterSeconds !== undefined)
+          reply.code(429).header('retry-after', String(looked.retryAfterSeconds));
+        else if (looked.errors.length > 0) reply.code(400);
         return renderQuestion(request, reply, { lifeEvent, page, answers: state.answers, change, ...looked });
       }
       if (!result.success) {

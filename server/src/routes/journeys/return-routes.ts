@@ -12,6 +12,7 @@ import {
   restoreSavedJourney,
   savedJourneyState,
   type RestoredJourney,
+  type SavedJourneyState,
 } from '../../saved-journeys/saved-journey-repository.js';
 import { csrfToken } from './csrf.js';
 import { newJourneyState, saveJourney } from './journey-session.js';
@@ -22,6 +23,7 @@ import { postedFormSchema } from './posted-form.js';
 const rateLimit = { max: 30, timeWindow: '1 minute' };
 const codeTitle = 'Enter your code';
 const unavailableTitles: Record<SavedFormUnavailableProps['reason'], string> = {
+  submitted: 'This report has already been sent',
   used: 'This link or code has already been used',
   expired: 'This link or code has run out',
   'too-many-tries': 'You have tried too many codes',
@@ -38,6 +40,7 @@ function resume(request: FastifyRequest, reply: FastifyReply, restored: Restored
     ...newJourneyState(),
     answers: restored.saved.answers,
     ...(restored.saved.consent ? { consent: restored.saved.consent } : {}),
+    savedForms: [restored.id],
   });
   request.log.info({ lifeEvent: restored.lifeEvent }, 'saved form restored');
   // A page removed by a release since the form was saved: start from the first page, answers kept.
@@ -49,13 +52,19 @@ function resume(request: FastifyRequest, reply: FastifyReply, restored: Restored
   return reply.redirect(pagePath(restored.lifeEvent, leftOff), 303);
 }
 
-function unavailable(reply: FastifyReply, reason: SavedFormUnavailableProps['reason']) {
+function unavailable(reply: FastifyReply, props: SavedFormUnavailableProps) {
   // 410 Gone for a link that no longer works, 429 for too many tries: friendly pages all the same.
-  return reply.code(reason === 'too-many-tries' ? 429 : 410).page({
+  return reply.code(props.reason === 'too-many-tries' ? 429 : 410).page({
     page: 'saved-form-unavailable',
-    title: unavailableTitles[reason],
-    props: { reason },
+    title: unavailableTitles[props.reason],
+    props,
   });
+}
+
+/** Why a saved form that could not be restored is unavailable, from its state. */
+function unavailableFor(found: SavedJourneyState): SavedFormUnavailableProps {
+  if (found.state === 'submitted') return { reason: 'submitted', reference: found.reference };
+  return { reason: found.state === 'used' ? 'used' : 'expired' };
 }
 
 function codeForm(request: FastifyRequest, reply: FastifyReply, code: string, errors: FieldError[]) {
@@ -95,8 +104,8 @@ export const returnRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (ap
     async (request, reply) => {
       const { token } = request.query;
       if (token === undefined) return codeForm(request, reply, '', []);
-      const state = await savedJourneyState(app.db, 'token_hash', returnLinkTokenHash(token));
-      if (state !== 'ready') return unavailable(reply, state === 'used' ? 'used' : 'expired');
+      const found = await savedJourneyState(app.db, 'token_hash', returnLinkTokenHash(token));
+      if (found.state !== 'ready') return unavailable(reply, unavailableFor(found));
       return reply.page({
         page: 'return-to-form',
         title: 'Carry on with your form',
@@ -120,8 +129,7 @@ export const returnRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (ap
       const hash = returnLinkTokenHash(text(request.body.token));
       const restored = await restoreSavedJourney(app.db, app.privacy, 'token_hash', hash);
       if (restored) return resume(request, reply, restored);
-      const state = await savedJourneyState(app.db, 'token_hash', hash);
-      return unavailable(reply, state === 'used' ? 'used' : 'expired');
+      return unavailable(reply, unavailableFor(await savedJourneyState(app.db, 'token_hash', hash)));
     },
   );
 
@@ -130,7 +138,7 @@ export const returnRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (ap
     { config: { rateLimit }, schema: { hide: true, body: postedFormSchema } },
     async (request, reply) => {
       const typed = text(request.body.code);
-      if (await isCodeThrottled(app.db, request.ip)) return unavailable(reply, 'too-many-tries');
+      if (await isCodeThrottled(app.db, request.ip)) return unavailable(reply, { reason: 'too-many-tries' });
       if (typed.trim() === '')
         return codeForm(request, reply, typed, [{ field: 'code', message: saveReturnMessages.codeMissing }]);
       const code = normaliseReturnCode(typed);
@@ -138,8 +146,9 @@ export const returnRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (ap
       const hash = returnCodeHash(code, secret);
       const restored = await restoreSavedJourney(app.db, app.privacy, 'code_hash', hash);
       if (restored) return resume(request, reply, restored);
-      const state = await savedJourneyState(app.db, 'code_hash', hash);
-      if (state === 'used' || state === 'expired') return unavailable(reply, state);
+      const found = await savedJourneyState(app.db, 'code_hash', hash);
+      if (found.state === 'submitted' || found.state === 'used' || found.state === 'expired')
+        return unavailable(reply, unavailableFor(found));
       await recordCodeFailure(app.db, request.ip);
       request.log.info('wrong saved form code');
       return codeForm(request, reply, typed, [{ field: 'code', message: saveReturnMessages.codeNotFound }]);

@@ -20,11 +20,13 @@ import type { Config } from '../../config.js';
 import { generateReturnCode, normaliseReturnCode, returnCodeHash } from '../../saved-journeys/return-code.js';
 import { createSavedJourney, type SaveMethod } from '../../saved-journeys/saved-journey-repository.js';
 import { csrfToken } from './csrf.js';
-import { loadJourney } from './journey-session.js';
+import { loadJourney, saveJourney } from './journey-session.js';
 import { stepPath, titleWithErrors } from './journey-progress.js';
 import { postedFormSchema } from './posted-form.js';
 
 const title = 'How do you want to come back to your form?';
+// With only a code on offer there is no choice to make, so no question.
+const codeTitle = 'Save your answers to come back later';
 const params = z.object({ lifeEvent: z.string() });
 const query = z.object({ from: z.string().max(100).optional() });
 
@@ -127,7 +129,7 @@ export const saveRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
     if (errors.length > 0) reply.code(400);
     return reply.page({
       page: 'save-form',
-      title: titleWithErrors(title, errors),
+      title: titleWithErrors(offered.length === 1 ? codeTitle : title, errors),
       props: {
         lifeEvent,
         backHref: pagePath(lifeEvent, leftOff(lifeEvent, from).id),
@@ -192,7 +194,7 @@ export const saveRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
         return render(request, reply, lifeEvent, page.path, values, read.errors);
       }
       const expiresAt = new Date(Date.now() + config.savedJourneys.lifetimeDays * 24 * 60 * 60 * 1000);
-      await createSavedJourney(app.db, app.privacy, {
+      const savedId = await createSavedJourney(app.db, app.privacy, {
         lifeEvent,
         pageId: page.id,
         saved: {
@@ -202,6 +204,8 @@ export const saveRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
         expiresAt,
         method: read.method,
       });
+      // Remembered so that sending the report from this session spends the saved form.
+      saveJourney(request, lifeEvent, { ...state, savedForms: [...(state.savedForms ?? []), savedId] });
       request.log.info(
         {
           lifeEvent,

@@ -18,14 +18,19 @@ import { postedFormSchema } from './posted-form.js';
 const params = z.object({ lifeEvent: z.string() });
 const title = 'Who do you want us to tell?';
 
-/** Ticked agencies: the resident's earlier choice, with any agency not offered then ticked by default. */
+/**
+ * Ticked agencies: only those the resident ticked before. Consent is opt-in (UK GDPR: a pre-ticked
+ * box is not consent), so nothing starts ticked, not even an agency that has become relevant since.
+ */
 function ticked(state: JourneyState, relevant: readonly AgencyKind[]): AgencyKind[] {
-  const { consent } = state;
-  if (!consent) return [...relevant];
-  return relevant.filter((agency) => consent.chosen.includes(agency) || !consent.offered.includes(agency));
+  const chosen = state.consent?.chosen ?? [];
+  return relevant.filter((agency) => chosen.includes(agency));
 }
 
-/** Choosing who to tell: relevant agencies ticked, required ones always told, optional ones can be left out. */
+/**
+ * Choosing who to tell: nothing ticked until the resident ticks it; "Tell all of them" (a second
+ * submit button, so it needs no JavaScript) chooses every one; required ones are always told.
+ */
 export const whoToTellRoutes: FastifyPluginAsyncZod = async (app) => {
   const render = (
     lifeEvent: LifeEventId,
@@ -85,10 +90,11 @@ export const whoToTellRoutes: FastifyPluginAsyncZod = async (app) => {
       const incomplete = firstIncompletePage(lifeEvent, state.answers);
       if (incomplete) return reply.redirect(incomplete, 303);
       const options = consentOptions(getJourney(lifeEvent), state.answers);
+      const tellAll = request.body.tellAll === 'all';
       const posted = [request.body.consent ?? []].flat();
-      // Required agencies have no box to untick: they are always told.
+      // Required agencies have no box: they are always told.
       const chosen = agencyKinds.filter((agency) =>
-        options.some((o) => o.agency === agency && (o.required || posted.includes(agency))),
+        options.some((o) => o.agency === agency && (o.required || tellAll || posted.includes(agency))),
       );
       // The API's own rules decide whether this consent is acceptable, so the two can never disagree.
       const check = createSubmissionRequestSchema.safeParse({ lifeEvent, answers: state.answers, consent: chosen });

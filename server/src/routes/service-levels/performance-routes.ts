@@ -52,10 +52,11 @@ export const performanceRoutes: FastifyPluginAsyncZod<{ config: Pick<Config, 'se
   { config },
 ) => {
   const figures = cachedFigures(app, config);
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', async (request, reply) => {
     // The page is in the reader's language (a cookie), and a language switch sets that cookie with a
     // redirect: neither may sit in a shared cache. The figures themselves are the same for everyone.
-    if (reply.hasHeader('set-cookie') || reply.statusCode >= 300) return;
+    // Every /api answer is no-store (plugins/security.ts), the figures' JSON included.
+    if (reply.hasHeader('set-cookie') || reply.statusCode >= 300 || request.url.startsWith('/api/')) return;
     void reply.header('cache-control', 'private, max-age=60');
   });
 

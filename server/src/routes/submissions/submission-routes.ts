@@ -9,6 +9,8 @@ import {
 } from '@tuo/shared/api/submissions';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { AddressLookup } from '../../address-lookup/address-lookup.js';
+import { confirmAnswerUprns } from '../../address-lookup/confirm-answer-uprns.js';
 import { findSubmissionStatus } from '../../db/submission-status.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { confirmSubmission, sendNewCode } from '../../submissions/confirm-submission.js';
@@ -41,7 +43,7 @@ async function unlocked(db: Parameters<typeof findSubmissionStatus>[0], referenc
 }
 
 /** `POST /api/submissions`, its confirmation by code, and `GET /api/submissions/:reference/status`. */
-export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
+export const submissionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLookup }> = async (app, options) => {
   app.post(
     '/api/submissions',
     {
@@ -49,7 +51,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['submissions'],
         summary: 'Report a life event once; every agency the resident agreed to tell will be told',
         description:
-          'An online report is accepted at once, but nothing is sent to any agency until the reporter enters the 6-digit code sent to the email or mobile in the answers (`POST /api/submissions/{reference}/confirmation`). With neither, the reporter must phone or visit instead. Unconfirmed reports expire after 24 hours and their answers are erased.',
+          "An online report is accepted at once, but nothing is sent to any agency until the reporter enters the 6-digit code sent to the email or mobile in the answers (`POST /api/submissions/{reference}/confirmation`). With neither, the reporter must phone or visit instead. Unconfirmed reports expire after 24 hours and their answers are erased. An address's `uprn` is kept only when the address look-up lists that UPRN at the address's postcode with the same lines, as on the resident pages; otherwise the address goes without it.",
         headers: z.object({ 'idempotency-key': idempotencyKeySchema }),
         // One complete example per life event, named by its id (the OpenAPI media type's `examples`).
         body: createSubmissionRequestSchema.meta({
@@ -73,7 +75,16 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const key = request.headers['idempotency-key'];
-      const { response, replayed } = await acceptSubmission(app.db, request.body, {
+      // A UPRN goes to agencies only when the look-up lists it with these lines, as on the pages.
+      const body = {
+        ...request.body,
+        answers: await confirmAnswerUprns(
+          options.addressLookup,
+          getJourney(request.body.lifeEvent),
+          request.body.answers,
+        ),
+      };
+      const { response, replayed } = await acceptSubmission(app.db, body, {
         actor: { type: 'resident' },
         privacy: app.privacy,
         trust: app.trust.forRequest(request),

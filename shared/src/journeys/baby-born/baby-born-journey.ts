@@ -22,6 +22,7 @@ export const babyBornJourney: JourneyDefinition = {
       id: 'baby-name',
       path: 'baby-name',
       kind: 'form',
+      section: 'The baby',
       title: "What is the baby's name?",
       hint: 'Use the name you have registered, or will register.',
       fields: [
@@ -76,6 +77,7 @@ export const babyBornJourney: JourneyDefinition = {
       id: 'parents',
       path: 'parents',
       kind: 'form',
+      section: 'The parents',
       title: "The baby's parents",
       fields: [
         {
@@ -99,6 +101,7 @@ export const babyBornJourney: JourneyDefinition = {
       id: 'home-address',
       path: 'home-address',
       kind: 'form',
+      section: 'Your home and benefits',
       title: 'Where does the baby live?',
       fields: [{ name: 'homeAddress', kind: 'address', label: 'Where does the baby live?', errorName: 'Home address' }],
       next: [{ page: 'home' }],

@@ -30,6 +30,7 @@ export const changeInWorkOrIncomeJourney: JourneyDefinition = {
       id: 'your-details',
       path: 'your-details',
       kind: 'form',
+      section: 'About you',
       title: 'About you',
       fields: [
         {
@@ -78,6 +79,7 @@ export const changeInWorkOrIncomeJourney: JourneyDefinition = {
       id: 'what-changed',
       path: 'what-changed',
       kind: 'form',
+      section: 'What has changed',
       title: 'What has changed?',
       hint: 'If more than one thing changed, choose the biggest change. You can tell us about another change afterwards.',
       fields: [

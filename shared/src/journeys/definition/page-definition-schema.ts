@@ -32,6 +32,11 @@ export const pageDefinitionSchema = z.strictObject({
   /** The question, shown as the page's h1. */
   title: z.string().min(1),
   hint: z.string().min(1).optional(),
+  /**
+   * Starts a section of the journey, named so ("The person who died", "About you"): "Check your
+   * answers" groups answers under these headings. Later pages without one stay in the section.
+   */
+  section: z.string().min(1).optional(),
   fields: z.array(fieldDefinitionSchema).min(1),
   next: z.union([z.literal(checkAnswersPage), z.array(nextStepSchema).min(1)]),
 });

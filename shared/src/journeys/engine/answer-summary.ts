@@ -16,6 +16,19 @@ export interface AnswerSummaryRow {
   readonly label: string;
   /** The answer as lines of text, e.g. an address one line per part; empty when not answered. */
   readonly lines: readonly string[];
+  /** The section the question is in: the id of the page that starts it, and its heading; null before any. */
+  readonly section: { readonly pageId: string; readonly title: string } | null;
+}
+
+/** Each page's section: the nearest page at or before it (in definition order) that starts one. */
+export function pageSections(journey: JourneyDefinition): Map<string, AnswerSummaryRow['section']> {
+  const sections = new Map<string, AnswerSummaryRow['section']>();
+  let current: AnswerSummaryRow['section'] = null;
+  for (const page of journey.pages) {
+    if (page.section) current = { pageId: page.id, title: page.section };
+    sections.set(page.id, current);
+  }
+  return sections;
 }
 
 /** The answer as lines of text a resident recognises: option labels, "1 March 2024", "943 476 5919". */
@@ -46,6 +59,7 @@ export function formatAnswer(field: FieldDefinition, value: AnswerValue | undefi
 
 /** The rows of "Check your answers": every visible field on the resident's route, in order. */
 export function answerSummary(journey: JourneyDefinition, answers: Readonly<Answers>): AnswerSummaryRow[] {
+  const sections = pageSections(journey);
   return reachablePages(journey, answers).flatMap((page) =>
     page.fields
       .filter((field) => !field.showWhen || evaluateCondition(field.showWhen, answers))
@@ -54,6 +68,7 @@ export function answerSummary(journey: JourneyDefinition, answers: Readonly<Answ
         fieldName: field.name,
         label: field.label,
         lines: formatAnswer(field, Object.hasOwn(answers, field.name) ? answers[field.name] : undefined),
+        section: sections.get(page.id) ?? null,
       })),
   );
 }

@@ -47,7 +47,14 @@ describeJourneyTable(movingHomeJourney, [
   {
     page: 'benefits',
     empty: "Select the benefits you get, or select 'None of these'",
-    post: { benefits: 'none' },
+    post: { benefits: 'universal-credit' },
+    next: 'your-ni-number',
+  },
+  {
+    // Not knowing it is an answer: the move is still told (as when a baby is born).
+    page: 'your-ni-number',
+    empty: 'Select yes if you know your National Insurance number',
+    post: { knowsNiNumber: 'no', nationalInsuranceNumber: 'Ignored because hidden' },
     next: 'gp',
   },
   {

@@ -21,6 +21,7 @@ export const movingHomeJourney: JourneyDefinition = {
       id: 'your-details',
       path: 'your-details',
       kind: 'form',
+      section: 'You and the people moving',
       title: 'About you',
       fields: [
         {
@@ -74,6 +75,7 @@ export const movingHomeJourney: JourneyDefinition = {
       id: 'old-address',
       path: 'old-address',
       kind: 'form',
+      section: 'Your move',
       title: 'What address are you moving from?',
       fields: [
         { name: 'oldAddress', kind: 'address', label: 'What address are you moving from?', errorName: 'Old address' },
@@ -113,6 +115,7 @@ export const movingHomeJourney: JourneyDefinition = {
       id: 'tenancy',
       path: 'tenancy',
       kind: 'form',
+      section: 'Your home and benefits',
       title: 'Are you leaving or moving into a council or housing association home?',
       hint: 'Select all that apply.',
       fields: [
@@ -189,15 +192,32 @@ export const movingHomeJourney: JourneyDefinition = {
       id: 'your-ni-number',
       path: 'your-national-insurance-number',
       kind: 'form',
-      title: 'What is your National Insurance number?',
+      title: 'Do you know your National Insurance number?',
+      // As when a baby is born: not having it to hand must not stop the move being told.
       fields: [
+        {
+          name: 'knowsNiNumber',
+          kind: 'radios',
+          label: 'Do you know your National Insurance number?',
+          errorName: 'If you know your National Insurance number',
+          requiredMessage: 'Select yes if you know your National Insurance number',
+          options: [
+            { value: 'yes', label: 'Yes' },
+            {
+              value: 'no',
+              label: 'No, I do not know it',
+              hint: 'You can still go on. Jobcentre Plus may contact you to check who you are.',
+            },
+          ],
+        },
         {
           name: 'nationalInsuranceNumber',
           kind: 'ni-number',
-          label: 'What is your National Insurance number?',
+          label: 'National Insurance number',
           hint: "It's on your National Insurance card, benefit letter, payslip or P60. For example, JG 10 37 59 A",
           errorName: 'National Insurance number',
           requiredMessage: 'Enter your National Insurance number',
+          showWhen: { field: 'knowsNiNumber', equals: 'yes' },
         },
       ],
       next: [{ page: 'gp' }],
@@ -206,6 +226,7 @@ export const movingHomeJourney: JourneyDefinition = {
       id: 'gp',
       path: 'gp',
       kind: 'form',
+      section: 'Your GP',
       title: 'Are you registered with a GP?',
       fields: [
         {
@@ -269,7 +290,7 @@ export const movingHomeJourney: JourneyDefinition = {
     },
     jobcentre: {
       relevantWhen: dwpBenefits,
-      fields: [...you, 'nationalInsuranceNumber', ...move, 'benefits', ...contact],
+      fields: [...you, 'knowsNiNumber', 'nationalInsuranceNumber', ...move, 'benefits', ...contact],
       purpose: 'So the Department for Work and Pensions can pay your benefits or State Pension at your new address.',
     },
   },

@@ -18,6 +18,7 @@ export const someoneDiedJourney: JourneyDefinition = {
       id: 'their-name',
       path: 'their-name',
       kind: 'form',
+      section: 'The person who died',
       title: 'What was their name?',
       hint: "We're sorry for your loss. We'll ask about the person who died first, then about you. It takes about 10 minutes.",
       fields: [
@@ -198,6 +199,7 @@ export const someoneDiedJourney: JourneyDefinition = {
       id: 'about-you',
       path: 'about-you',
       kind: 'form',
+      section: 'About you',
       title: 'About you',
       hint: 'The services may need to contact you about what happens next.',
       fields: [

@@ -26,6 +26,7 @@ export const someoneMovingInOrOutJourney: JourneyDefinition = {
       id: 'your-details',
       path: 'your-details',
       kind: 'form',
+      section: 'You and your home',
       title: 'What is your name?',
       fields: [
         {
@@ -59,6 +60,7 @@ export const someoneMovingInOrOutJourney: JourneyDefinition = {
       id: 'direction',
       path: 'moving-in-or-out',
       kind: 'form',
+      section: 'Who moved',
       title: 'Has someone moved in or out?',
       fields: [
         {
@@ -115,6 +117,7 @@ export const someoneMovingInOrOutJourney: JourneyDefinition = {
       id: 'adults-now',
       path: 'adults-now',
       kind: 'form',
+      section: 'Your home and benefits',
       title: 'How many adults live in your home now?',
       hint: 'Count everyone aged 18 or over, including you.',
       fields: [

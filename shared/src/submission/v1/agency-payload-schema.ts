@@ -24,6 +24,11 @@ export interface AgencyPayloadV1 {
    * before it was recorded.
    */
   verification?: Verification;
+  /**
+   * Another report of the same event made within 90 days (see `possibleDuplicateOf` on
+   * AgencyNotification): present when one was known as this was sent.
+   */
+  possibleDuplicateOf?: string;
 }
 
 /**
@@ -46,5 +51,6 @@ export function agencyPayloadSchema(journey: JourneyDefinition, agency: AgencyKi
     channel: channelSchema,
     answers: z.strictObject(answers),
     verification: verificationSchema.optional(),
+    possibleDuplicateOf: canonicalReferenceSchema.optional(),
   }) as z.ZodType<AgencyPayloadV1>;
 }

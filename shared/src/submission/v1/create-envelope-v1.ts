@@ -24,6 +24,8 @@ export interface EnvelopeMeta {
   consentGivenBy?: ConsentGivenBy;
   /** The version of a purpose text (a content hash; the server has the hashing). */
   purposeVersion?: (purposeText: string) => string;
+  /** The organisation each agreed kind is told through (the server has the directory). */
+  organisations?: Partial<Record<AgencyKind, { id: string; name: string }>>;
 }
 
 /**
@@ -41,11 +43,14 @@ export function createSubmissionEnvelopeV1(request: EnvelopeRequest, meta: Envel
     ...(request.language ? { language: request.language } : {}),
     consent: relevantAgencies(journey, request.answers).map((agency) => {
       const purposeText = journey.routing[agency]?.purpose ?? '';
+      const given = request.consent.includes(agency);
+      const organisation = given ? meta.organisations?.[agency] : undefined;
       return {
         agency,
-        given: request.consent.includes(agency),
+        given,
         purposeText,
         ...(meta.purposeVersion ? { purposeVersion: meta.purposeVersion(purposeText) } : {}),
+        ...(organisation ? { organisation: { id: organisation.id, name: organisation.name } } : {}),
       };
     }),
     ...(meta.consentGivenBy ? { consentGivenBy: meta.consentGivenBy } : {}),

@@ -23,6 +23,12 @@ export const consentRecordSchema = z.strictObject({
     .string()
     .regex(/^sha256:[0-9a-f]{16}$/)
     .optional(),
+  /**
+   * The organisation told, from the directory, when consent was given: the one the resident picked
+   * or the kind's fallback. Absent where consent was not given, and on envelopes written before the
+   * directory (each went to its kind's one agency).
+   */
+  organisation: z.strictObject({ id: z.uuid(), name: z.string().min(1) }).optional(),
 });
 
 /** The resident's choice about one relevant agency. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { searchInbox } from '../../../agency/agency-inbox.js';
 import { notificationsCsv } from '../../../agency-portal/notification-csv.js';
 import { auditAgencyUser, signedInAgencyUser } from '../agency-portal-access.js';
+import { organisationOf } from '../../../agency-portal/agency-accounts.js';
 import { agencyNav, renderAgencyPage } from './agency-page.js';
 import { inboxFilters, parseWorkListQuery } from './work-list-query.js';
 
@@ -18,12 +19,19 @@ export const exportRoute: FastifyPluginAsyncZod = async (app) => {
       schema: { hide: true, querystring: z.record(z.string(), z.string().max(100)) },
     },
     async (request, reply) => {
-      const { agency } = signedInAgencyUser(request);
+      const user = signedInAgencyUser(request);
+      const agency = user.agency;
       const { query } = parseWorkListQuery(request.query);
-      const { notifications, total } = await searchInbox(app.db, app.privacy, agency, inboxFilters(query), {
-        offset: 0,
-        limit: exportLimit,
-      });
+      const { notifications, total } = await searchInbox(
+        app.db,
+        app.privacy,
+        organisationOf(user),
+        inboxFilters(query),
+        {
+          offset: 0,
+          limit: exportLimit,
+        },
+      );
       if (total > exportLimit) {
         return renderAgencyPage(reply.code(400), 'Too many notifications to export', {
           view: 'message',

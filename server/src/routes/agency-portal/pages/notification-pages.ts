@@ -16,6 +16,7 @@ import {
   auditNotificationViewed,
   signedInAgencyUser,
 } from '../agency-portal-access.js';
+import { organisationOf } from '../../../agency-portal/agency-accounts.js';
 import { agencyNav, renderAgencyPage, renderNotFound } from './agency-page.js';
 import { inboxFilters, parseWorkListQuery, tabHrefs, workListHref, workListPageSize } from './work-list-query.js';
 
@@ -32,7 +33,7 @@ async function renderNotification(
   id: string,
   extra: { values?: FormValues; errors?: FieldError[]; done?: z.infer<typeof done> },
 ) {
-  const { agency } = signedInAgencyUser(request);
+  const agency = organisationOf(signedInAgencyUser(request));
   const found = await findInInbox(request.server.db, request.server.privacy, agency, id);
   if (!found) return renderNotFound(request, reply);
   await auditNotificationViewed(request, id);
@@ -63,7 +64,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
       schema: { hide: true, querystring: z.record(z.string(), z.string().max(100)) },
     },
     async (request, reply) => {
-      const { agency } = signedInAgencyUser(request);
+      const agency = organisationOf(signedInAgencyUser(request));
       const { query, errors } = parseWorkListQuery(request.query);
       const offset = (query.page - 1) * workListPageSize;
       const { notifications, total } = await searchInbox(app.db, app.privacy, agency, inboxFilters(query), {
@@ -90,7 +91,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
           errors,
         },
         items: notifications.map(
-          ({ id, reference, lifeEvent, status, deliveredAt, acknowledgedAt, actionedAt, missedTargets }) => ({
+          ({
             id,
             reference,
             lifeEvent,
@@ -99,6 +100,17 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
             acknowledgedAt,
             actionedAt,
             missedTargets,
+            possibleDuplicateOf,
+          }) => ({
+            id,
+            reference,
+            lifeEvent,
+            status,
+            deliveredAt,
+            acknowledgedAt,
+            actionedAt,
+            missedTargets,
+            possibleDuplicateOf,
           }),
         ),
         total,
@@ -128,7 +140,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
     '/agency/notifications/:id/acknowledge',
     { config: { agencyAccess: 'agency-user' }, schema: { hide: true, params: idParams, body: postedFormSchema } },
     async (request, reply) => {
-      const { agency } = signedInAgencyUser(request);
+      const agency = organisationOf(signedInAgencyUser(request));
       const result = await advanceNotification(
         app.db,
         app.privacy,
@@ -146,7 +158,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
     '/agency/notifications/:id/actioned',
     { config: { agencyAccess: 'agency-user' }, schema: { hide: true, params: idParams, body: postedFormSchema } },
     async (request, reply) => {
-      const { agency } = signedInAgencyUser(request);
+      const agency = organisationOf(signedInAgencyUser(request));
       const parsed = actionedRequestSchema.safeParse({ outcome: text(request.body, 'outcome') });
       if (!parsed.success)
         return renderNotification(request, reply, request.params.id, {

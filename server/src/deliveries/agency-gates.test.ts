@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { AgencyGates } from './agency-gates.js';
+
+const settings = { concurrency: 3, failuresToOpen: 2, openMs: 1000, maxOpenMs: 4000 };
+
+describe('AgencyGates', () => {
+  it('limits attempts in flight per agency, each agency on its own', () => {
+    const gates = new AgencyGates(settings);
+    gates.take('council');
+    gates.take('council');
+    expect(gates.free('council', 0)).toBe(1);
+    expect(gates.free('gp-practice', 0)).toBe(3);
+    gates.settle('council', true, 0);
+    expect(gates.free('council', 0)).toBe(2);
+  });
+
+  it('opens after failures in a row, lets one probe through after the open period, and backs off', () => {
+    const gates = new AgencyGates(settings);
+    gates.take('council');
+    gates.take('council');
+    gates.settle('council', false, 0);
+    expect(gates.free('council', 0)).toBe(2);
+    gates.settle('council', false, 10);
+    expect(gates.isOpen('council', 10)).toBe(true);
+    expect(gates.free('council', 500)).toBe(0);
+    expect(gates.free('gp-practice', 500)).toBe(3);
+    // Half open: one probe only.
+    expect(gates.free('council', 1010)).toBe(1);
+    gates.take('council');
+    expect(gates.free('council', 1010)).toBe(0);
+    gates.settle('council', false, 1100);
+    // The failed probe opens it for twice as long.
+    expect(gates.free('council', 2099)).toBe(0);
+    expect(gates.free('council', 2100)).toBe(1);
+    gates.take('council');
+    gates.settle('council', false, 2100);
+    expect(gates.free('council', 2100 + 1999)).toBe(0);
+    expect(gates.free('council', 2100 + 2000)).toBe(1);
+    // An answer closes it again, at full width.
+    gates.take('council');
+    gates.settle('council', true, 4200);
+    expect(gates.free('council', 4200)).toBe(3);
+  });
+
+  it('counts a refusal as an answer: the agency is up', () => {
+    const gates = new AgencyGates(settings);
+    gates.take('council');
+    gates.settle('council', false, 0);
+    gates.take('council');
+    gates.settle('council', true, 0);
+    gates.take('council');
+    gates.settle('council', false, 0);
+    expect(gates.isOpen('council', 0)).toBe(false);
+  });
+
+  it('does not push the open period out for attempts that were in flight when it opened', () => {
+    const gates = new AgencyGates(settings);
+    for (let i = 0; i < 3; i++) gates.take('council');
+    gates.settle('council', false, 0);
+    gates.settle('council', false, 0);
+    gates.settle('council', false, 900);
+    expect(gates.free('council', 1000)).toBe(1);
+  });
+});

@@ -1,0 +1,84 @@
+/** How many attempts one agency may have in flight, and when to stop trying it for a while. */
+export interface GateSettings {
+  /** Attempts in flight to one agency from one worker process. */
+  concurrency: number;
+  /** Unreachable answers in a row (timeouts, network errors, 5xx, 408, 429) that open the circuit. */
+  failuresToOpen: number;
+  /** How long the circuit first stays open; doubled each time a probe fails, up to `maxOpenMs`. */
+  openMs: number;
+  maxOpenMs: number;
+}
+
+interface AgencyState {
+  inFlight: number;
+  failures: number;
+  openUntil: number;
+  openMs: number;
+  probing: boolean;
+}
+
+/**
+ * Per-agency concurrency limits and circuit breakers for the dispatcher. The dispatcher asks how
+ * many attempts an agency can take *before* claiming any, so an agency that is timing out only
+ * ever holds its own slots, and while its circuit is open its deliveries stay queued (no attempt
+ * is spent on them) instead of waiting on it. After the open period one probe is let through:
+ * an answer closes the circuit, another failure opens it for twice as long. (Call-wrapping breaker
+ * libraries decide at call time; claiming needs to know beforehand, hence this small class.)
+ */
+export class AgencyGates {
+  readonly #settings: GateSettings;
+  readonly #states = new Map<string, AgencyState>();
+
+  constructor(settings: GateSettings) {
+    this.#settings = settings;
+  }
+
+  #state(agency: string): AgencyState {
+    let state = this.#states.get(agency);
+    if (!state) {
+      state = { inFlight: 0, failures: 0, openUntil: 0, openMs: this.#settings.openMs, probing: false };
+      this.#states.set(agency, state);
+    }
+    return state;
+  }
+
+  /** How many more attempts the agency can take now (0 while its circuit is open or a probe is out). */
+  free(agency: string, now: number): number {
+    const s = this.#state(agency);
+    if (s.openUntil > now) return 0;
+    if (s.failures >= this.#settings.failuresToOpen) return s.probing || s.inFlight > 0 ? 0 : 1;
+    return Math.max(0, this.#settings.concurrency - s.inFlight);
+  }
+
+  /** Whether the agency's circuit is open (its deliveries wait). */
+  isOpen(agency: string, now: number): boolean {
+    return this.#state(agency).openUntil > now;
+  }
+
+  /** An attempt to the agency has started. */
+  take(agency: string): void {
+    const s = this.#state(agency);
+    if (s.failures >= this.#settings.failuresToOpen) s.probing = true;
+    s.inFlight += 1;
+  }
+
+  /** An attempt has finished: `answered` if the agency answered at all (even with a refusal). */
+  settle(agency: string, answered: boolean, now: number): void {
+    const s = this.#state(agency);
+    s.inFlight = Math.max(0, s.inFlight - 1);
+    if (answered) {
+      s.failures = 0;
+      s.openMs = this.#settings.openMs;
+      s.probing = false;
+      return;
+    }
+    s.failures += 1;
+    // Attempts that were already in flight when it opened do not keep pushing it further out.
+    if (s.openUntil > now) return;
+    if (s.probing || s.failures >= this.#settings.failuresToOpen) {
+      s.openUntil = now + s.openMs;
+      if (s.probing) s.openMs = Math.min(s.openMs * 2, this.#settings.maxOpenMs);
+      s.probing = false;
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import { exampleSubmissions, type AgencyKind } from '@tuo/shared';
+import { sql } from 'kysely';
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeAgency } from '../support/fake-agency.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { testConfig } from '../support/test-config.js';
+import { startTestWorker } from '../support/test-worker.js';
+import { waitFor } from '../support/wait-for.js';
+
+const mockServer = setupServer();
+beforeAll(() => {
+  mockServer.listen({ onUnhandledRequest: 'error' });
+});
+afterAll(() => {
+  mockServer.close();
+});
+
+const SUBMISSIONS = 10;
+const TIMEOUT_MS = 3000;
+
+describe('delivering in batches', () => {
+  it('records each outcome on its own when one agency times out, and delays no other agency', async () => {
+    const fakes = {
+      council: fakeAgency('council', () => 'hang'),
+      'gp-practice': fakeAgency('gp-practice'),
+      'housing-provider': fakeAgency('housing-provider'),
+      jobcentre: fakeAgency('jobcentre'),
+    } satisfies Record<AgencyKind, ReturnType<typeof fakeAgency>>;
+    mockServer.use(...Object.values(fakes).map((f) => f.handler));
+    const env: Record<string, string> = {
+      DELIVERY_TIMEOUT_MS: String(TIMEOUT_MS),
+      DELIVERY_AGENCY_CONCURRENCY: '3',
+      DELIVERY_CIRCUIT_FAILURES: '3',
+      DELIVERY_CIRCUIT_OPEN_MS: '60000',
+      OUTBOX_RELAY_INTERVAL_MS: '20',
+    };
+    for (const fake of Object.values(fakes)) Object.assign(env, fake.env);
+    const t: TestApp = await createTestApp({ env });
+    const db = t.database.db;
+    const worker = await startTestWorker(t.database, testConfig(t.database.url, env));
+    try {
+      const responses = await Promise.all(
+        Array.from({ length: SUBMISSIONS }, () =>
+          t.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['someone-died'] }),
+        ),
+      );
+      expect(responses.map((r) => r.statusCode)).toEqual(Array.from({ length: SUBMISSIONS }, () => 201));
+      const others = () =>
+        db
+          .selectFrom('deliveries')
+          .select(['id', 'agency', 'status', 'attempts', 'inbox_xid', 'delivered_at'])
+          .where('agency', '<>', 'council')
+          .execute();
+      const delivered = await waitFor(
+        async () => {
+          const rows = await others();
+          return rows.length === SUBMISSIONS * 3 && rows.every((r) => r.status === 'delivered') ? rows : undefined;
+        },
+        TIMEOUT_MS * 2,
+        'every other agency to have its notifications',
+      );
+      expect(delivered.every((r) => r.attempts === 1)).toBe(true);
+      for (const agency of ['gp-practice', 'housing-provider', 'jobcentre'] as const)
+        expect(fakes[agency].accepted).toHaveLength(10);
+      // Outcomes were written many to a statement (a delivered row carries its transaction's id).
+      expect(new Set(delivered.map((r) => r.inbox_xid)).size).toBeLessThan(delivered.length);
+      // Claims, too: several deliveries were marked sending by one statement (one transaction time).
+      const claims = await sql<{ n: number }>`
+        select count(*)::int as n from delivery_events where status = 'sending' group by at order by n desc limit 1
+      `.execute(db);
+      expect(claims.rows[0]?.n).toBeGreaterThan(1);
+
+      // The council held only its own three slots: one more was tried as each of the first two timed
+      // out, and the third failure in a row opened its circuit, so no more attempts were spent on
+      // it. Its other deliveries wait, queued, untouched.
+      const council = await waitFor(
+        async () => {
+          const rows = await db
+            .selectFrom('deliveries')
+            .select(['id', 'status', 'attempts', 'last_error'])
+            .where('agency', '=', 'council')
+            .execute();
+          return rows.filter((r) => r.attempts === 1 && r.status === 'queued').length === 5 ? rows : undefined;
+        },
+        TIMEOUT_MS * 4,
+        'the council attempts to time out',
+      );
+      expect(fakes.council.requests()).toBe(5);
+      const tried = council.filter((r) => r.attempts === 1);
+      expect(tried.every((r) => r.last_error === 'The agency did not answer in time')).toBe(true);
+      expect(council.filter((r) => r.attempts === 0).every((r) => r.status === 'queued')).toBe(true);
+      const attempts = await db
+        .selectFrom('delivery_attempts')
+        .select(['delivery_id', 'outcome', 'error', 'started_at', 'duration_ms'])
+        .where(
+          'delivery_id',
+          'in',
+          tried.map((r) => r.id),
+        )
+        .execute();
+      // Every other agency was told before the council's first attempt had even timed out.
+      const firstTimeout = Math.min(...attempts.map((a) => a.started_at.getTime() + a.duration_ms));
+      expect(Math.max(...delivered.map((r) => r.delivered_at?.getTime() ?? Infinity))).toBeLessThan(firstTimeout);
+      expect(attempts.map((a) => a.outcome)).toEqual(Array.from({ length: 5 }, () => 'retry'));
+      expect(new Set(attempts.map((a) => a.delivery_id)).size).toBe(5);
+    } finally {
+      await worker.stop();
+      await t.close();
+    }
+  });
+});
