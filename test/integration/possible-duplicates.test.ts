@@ -4,6 +4,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../server/src/agency/api-keys.js';
 import type { RunningWorker } from '../../server/src/queue/worker-runner.js';
+import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
 import { createTestAgencyUser, signedInAgencyClient } from '../support/agency-client.js';
 import { fakeAgency } from '../support/fake-agency.js';
 import { createTestStaff, StaffClient } from '../support/staff-client.js';
@@ -24,7 +25,8 @@ beforeAll(async () => {
   mockServer.listen({ onUnhandledRequest: 'error' });
   t = await createTestApp({ env });
   worker = await startTestWorker(t.database, testConfig(t.database.url, env));
-  gpKey = (await createApiKey(t.database.db, 'gp-practice', 'GP records')).key;
+  gpKey = (await createApiKey(t.database.db, await fallbackOrganisation(t.database.db, 'gp-practice'), 'GP records'))
+    .key;
 });
 afterAll(async () => {
   await worker.stop();

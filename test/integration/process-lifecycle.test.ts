@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +32,30 @@ describe('the one-process portal on embedded Postgres', () => {
         .filter((line) => !line.startsWith('npm warn')),
     ).toEqual(['[tell-us-once] Configuration error: PORT must be a whole number from 1 to 65535 (got "abc").']);
   });
+
+  // Only root hands Postgres to another user; anyone else runs it as themselves.
+  it.runIf(process.getuid?.() === 0)(
+    'run as root with DATA_DIR in a folder the database user cannot enter, stops with one line saying so',
+    async () => {
+      const locked = await mkdtemp(path.join(os.tmpdir(), 'tuo-locked-'));
+      await chmod(locked, 0o700);
+      try {
+        const portal = startPortal({ DATA_DIR: path.join(locked, 'data'), PORT: String(port) });
+        expect(await portal.exited).toBe(1);
+        const lines = portal
+          .output()
+          .trim()
+          .split('\n')
+          .filter((line) => !line.startsWith('npm warn') && !line.includes('first start only'));
+        expect(lines).toEqual([
+          `[tell-us-once] DATA_DIR (${path.join(locked, 'data')}) is inside ${locked}, which the database user "postgres" cannot enter: running as root, the embedded Postgres runs as that user, so it needs search (x) permission on every folder down to DATA_DIR. Set DATA_DIR to a folder outside ${locked}, allow it (chmod o+x ${locked}), or run as a normal user.`,
+        ]);
+      } finally {
+        await rm(locked, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 
   it('starts, keeps data across a hard kill of its process group, and stops cleanly on Ctrl-C', async () => {
     const env = { DATA_DIR: dataDir, PORT: String(port) };

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSendSignInAlertTask } from '../../server/src/jobs/send-sign-in-alert-task.js';
 import { SEND_SIGN_IN_ALERT } from '../../server/src/jobs/job-names.js';
 import { createAgencyUser } from '../../server/src/agency-portal/agency-accounts.js';
+import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
 import { fakeNotify } from '../support/fake-notify.js';
 import { createTestStaff, StaffClient } from '../support/staff-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -96,7 +97,7 @@ describe('sign-in throttling', () => {
     await createAgencyUser(t.database.db, {
       email,
       role: 'agency-user',
-      agency: 'council',
+      organisation: await fallbackOrganisation(t.database.db, 'council'),
       password: 'a long enough password',
     });
     for (let n = 1; n <= 4; n += 1) {

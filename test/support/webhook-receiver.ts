@@ -9,7 +9,13 @@ import { Webhook } from 'standardwebhooks';
  */
 export async function startWebhookReceiver(options: { secret: string; delayMs?: number }) {
   const verifier = new Webhook(options.secret);
-  const received: { agency: string; webhookId: string; reference: string }[] = [];
+  const received: {
+    agency: string;
+    webhookId: string;
+    reference: string;
+    type: string;
+    data: Record<string, unknown>;
+  }[] = [];
   let inFlight = 0;
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -24,11 +30,17 @@ export async function startWebhookReceiver(options: { secret: string; delayMs?: 
         return;
       }
       const agency = (request.url ?? '/').slice(1);
-      const parsed = JSON.parse(body) as { data: { reference: string } };
+      const parsed = JSON.parse(body) as { type: string; data: { reference: string } & Record<string, unknown> };
       inFlight += 1;
       setTimeout(() => {
         inFlight -= 1;
-        received.push({ agency, webhookId: headers['webhook-id'] ?? '', reference: parsed.data.reference });
+        received.push({
+          agency,
+          webhookId: headers['webhook-id'] ?? '',
+          reference: parsed.data.reference,
+          type: parsed.type,
+          data: parsed.data,
+        });
         response.writeHead(204).end();
       }, options.delayMs ?? 0);
     });

@@ -31,6 +31,7 @@ const item = {
   actionedAt: null,
   missedTargets: [] as ('acknowledge' | 'action')[],
   possibleDuplicateOf: null as string | null,
+  withdrawn: null as { at: string; by: 'resident' | 'staff' } | null,
 };
 const query = { status: 'delivered' as const, page: 2 };
 const tabHrefs = { delivered: '/a', acknowledged: '/b', actioned: '/c', all: '/d' };
@@ -52,6 +53,7 @@ const everyView: AgencyPageProps[] = [
       item,
       { ...item, missedTargets: ['acknowledge', 'action'] },
       { ...item, possibleDuplicateOf: 'TUO-4HB8-CZT1' },
+      { ...item, withdrawn: { at: '2026-06-16T09:00:00.000Z', by: 'resident' as const } },
     ],
     total: 30,
     previousHref: '/p',
@@ -80,6 +82,7 @@ const everyView: AgencyPageProps[] = [
       agency: 'council' as const,
       outcome: status === 'actioned' ? 'Done' : null,
       possibleDuplicateOf: status === 'acknowledged' ? 'TUO-4HB8-CZT1' : null,
+      withdrawn: status === 'delivered' ? { at: '2026-06-16T09:00:00.000Z', by: 'staff' as const } : null,
       rows: [{ label: 'When did they die?', lines: ['14 January 2025'] }],
     },
     form: form(status === 'delivered' ? [{ field: 'outcome', message: 'Say what was done' }] : [], {

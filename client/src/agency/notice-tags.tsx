@@ -1,10 +1,17 @@
 import type { WorkListItem } from '@tuo/shared/api/agency-portal';
 import { useTranslation } from 'react-i18next';
 
-/** Tags for what an agency must know before acting on a notification: that it may be a duplicate. */
-export function NoticeTags({ item }: { item: Pick<WorkListItem, 'possibleDuplicateOf'> }) {
+/** Tags for what an agency must know before acting on a notification: withdrawn, or perhaps a duplicate. */
+export function NoticeTags({ item }: { item: Pick<WorkListItem, 'possibleDuplicateOf' | 'withdrawn'> }) {
   const { t } = useTranslation('agency');
-  return item.possibleDuplicateOf ? (
-    <strong className="govuk-tag govuk-tag--yellow govuk-!-margin-left-1">{t('notices.possibleDuplicate')}</strong>
-  ) : null;
+  return (
+    <>
+      {item.withdrawn ? (
+        <strong className="govuk-tag govuk-tag--red govuk-!-margin-left-1">{t('notices.withdrawn')}</strong>
+      ) : null}
+      {item.possibleDuplicateOf ? (
+        <strong className="govuk-tag govuk-tag--yellow govuk-!-margin-left-1">{t('notices.possibleDuplicate')}</strong>
+      ) : null}
+    </>
+  );
 }

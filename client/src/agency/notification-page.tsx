@@ -30,6 +30,20 @@ export function NotificationPage({ notification, form, acknowledgeAction, outcom
       </p>
       <span className="govuk-caption-l">{t(catalogueKey.journey(notification.lifeEvent, 'title'))}</span>
       <h1 className="govuk-heading-l">{t('notification.title', { reference: notification.reference })}</h1>
+      {notification.withdrawn ? (
+        <div className="govuk-notification-banner" role="region" aria-labelledby="withdrawn-title" id="withdrawn">
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="withdrawn-title">
+              {t('notices.withdrawn')}
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">
+              {t(`notices.withdrawnBy.${notification.withdrawn.by}`, { at: formatDateTime(notification.withdrawn.at) })}
+            </p>
+          </div>
+        </div>
+      ) : null}
       {notification.possibleDuplicateOf ? (
         <div className="govuk-warning-text" id="possible-duplicate">
           <span className="govuk-warning-text__icon" aria-hidden="true">

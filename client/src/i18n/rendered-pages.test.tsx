@@ -152,6 +152,7 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
           lifeEvent,
           submittedAt: '2026-06-15T10:00:00.000Z',
           confirmation: 'awaiting',
+          withdrawn: null,
           agencies: agencyKinds.map((agency, index) => ({
             agency,
             status: deliveryStatuses[index % deliveryStatuses.length] ?? 'queued',
@@ -159,6 +160,30 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
             changedAt: '2026-06-15T10:00:00.000Z',
           })),
         },
+        withdrawal: {
+          form: {
+            ...form([{ field: 'reason', message: pageMessages.withdrawalReasonMissing }]),
+            values: { reference: 'TUO-7K3M-9Q2M' },
+          },
+        },
+      },
+    }),
+    model({
+      page: 'track',
+      props: {
+        form: form(),
+        result: {
+          reference: 'TUO-7K3M-9Q2M',
+          lifeEvent,
+          submittedAt: '2026-06-15T10:00:00.000Z',
+          withdrawn: { at: '2026-06-16T09:00:00.000Z', by: 'resident' },
+          agencies: agencyKinds.map((agency) => ({
+            agency,
+            status: 'cancelled',
+            changedAt: '2026-06-16T09:00:00.000Z',
+          })),
+        },
+        withdrawal: null,
       },
     }),
   ];

@@ -13,7 +13,7 @@ interface SubmissionPageProps {
   canRepair: boolean;
   canAdminister: boolean;
   form: FormProps;
-  done: 'retried' | 'handled-offline' | 'note-added' | 'erased' | null;
+  done: 'retried' | 'handled-offline' | 'note-added' | 'erased' | 'withdrawn' | null;
 }
 
 /** For admins: see everything held (subject access), download it, or erase it early. */
@@ -100,6 +100,16 @@ export function SubmissionPage({ submission, canRepair, canAdminister, form, don
           })}
         </div>
       ) : null}
+      {submission.withdrawn ? (
+        <div className="govuk-inset-text" id="withdrawn">
+          <p className="govuk-body govuk-!-font-weight-bold">
+            {t(`submission.withdrawnBy.${submission.withdrawn.by}`, { at: formatDateTime(submission.withdrawn.at) })}
+          </p>
+          {submission.withdrawn.reason ? (
+            <p className="govuk-body">{t('submission.withdrawnReason', { reason: submission.withdrawn.reason })}</p>
+          ) : null}
+        </div>
+      ) : null}
       {submission.possibleDuplicates.length > 0 ? (
         <div className="govuk-warning-text" id="possible-duplicates">
           <span className="govuk-warning-text__icon" aria-hidden="true">
@@ -141,6 +151,30 @@ export function SubmissionPage({ submission, canRepair, canAdminister, form, don
       {submission.deliveries.map((delivery) => (
         <DeliveryHistoryView key={delivery.id} delivery={delivery} canRepair={canRepair} form={form} />
       ))}
+      {canRepair && !submission.withdrawn ? (
+        <details className="govuk-details" open={form.errors.some((e) => e.field === 'withdrawReason') || undefined}>
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">{t('submission.withdraw')}</span>
+          </summary>
+          <div className="govuk-details__text">
+            <p className="govuk-body">{t('submission.withdrawIntro')}</p>
+            <PostForm
+              form={{ ...form, action: `/staff/submissions/${encodeURIComponent(submission.reference)}/withdraw` }}
+            >
+              <TextField
+                form={form}
+                name="withdrawReason"
+                label={t('submission.withdrawReason')}
+                hint={t('submission.withdrawReasonHint')}
+                multiline
+              />
+              <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">
+                {t('submission.withdraw')}
+              </button>
+            </PostForm>
+          </div>
+        </details>
+      ) : null}
       <h2 className="govuk-heading-m">{t('submission.notes')}</h2>
       {submission.notes.length === 0 ? <p className="govuk-body">{t('submission.noNotes')}</p> : null}
       {submission.notes.map((note) => (

@@ -16,10 +16,23 @@ export interface AgencyNotification {
   payload: AgencyPayloadV1;
 }
 
+/**
+ * Something that happened to a notification the agency already has (withdrawn, corrected):
+ * `type` is `{agency}.notification.{what}`, and `data.id` the notification's own id.
+ */
+export interface AgencyEvent {
+  /** Stable across every retry of this event (and never a notification's), so the agency can discard repeats. */
+  messageId: string;
+  type: string;
+  data: Record<string, unknown>;
+}
+
 /** How a notification reaches the agency: pushed to its webhook, or left in its inbox to be pulled. */
 export interface Transport {
   readonly kind: 'webhook' | 'inbox';
   send(notification: AgencyNotification): Promise<DeliveryOutcome>;
+  /** Pushes an event signed like a notification; an inbox has nothing to push (it shows the change when read). */
+  sendEvent(event: AgencyEvent): Promise<DeliveryOutcome>;
 }
 
 /**
@@ -42,6 +55,8 @@ export interface AgencyAdapter {
   payloadSchema(lifeEvent: LifeEventId): z.ZodType<AgencyPayloadV1>;
   /** Hands the payload over by the agency's transport. Never throws for the agency's answers. */
   deliver(notification: AgencyNotification): Promise<DeliveryOutcome>;
+  /** Sends an event about a notification already delivered, by the same transport, signed the same way. */
+  sendEvent(event: AgencyEvent): Promise<DeliveryOutcome>;
   /** Which transport this adapter was configured with. */
   readonly transport: Transport['kind'];
 }

@@ -33,5 +33,6 @@ export function createRoutedAdapter(id: AgencyKind, settings: AgencyAdapterSetti
       return schema;
     },
     deliver: (notification) => transport.send(notification),
+    sendEvent: (event) => transport.sendEvent(event),
   };
 }

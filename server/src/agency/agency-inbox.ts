@@ -3,6 +3,7 @@ import type { AgencyNotification } from '@tuo/shared/api/agency-notifications';
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
+import { withdrawnOf } from '../db/submission-status.js';
 import { possibleDuplicateOfSql } from '../duplicates/possible-duplicates.js';
 import type { ProtectedValues } from '../privacy/protected-values.js';
 import type { OrganisationScope } from '../organisations/organisation-scope.js';
@@ -25,9 +26,11 @@ interface InboxRow {
   inbox_xid: string;
   inbox_seq: string;
   possible_duplicate_of: string | null;
+  withdrawn_at: Date | null;
+  withdrawn_by: string | null;
 }
 
-const columns = sql`d.id, s.reference, s.life_event, d.agency, d.status, d.delivered_at, d.acknowledged_at, d.actioned_at, d.outcome, d.acknowledge_flagged_at, d.action_flagged_at, d.payload, d.inbox_xid::text as inbox_xid, d.inbox_seq::text as inbox_seq, ${possibleDuplicateOfSql('s')} as possible_duplicate_of`;
+const columns = sql`d.id, s.reference, s.life_event, d.agency, d.status, d.delivered_at, d.acknowledged_at, d.actioned_at, d.outcome, d.acknowledge_flagged_at, d.action_flagged_at, d.payload, d.inbox_xid::text as inbox_xid, d.inbox_seq::text as inbox_seq, s.withdrawn_at, s.withdrawn_by, ${possibleDuplicateOfSql('s')} as possible_duplicate_of`;
 
 function toNotification(privacy: ProtectedValues, row: InboxRow): AgencyNotification {
   const payload = row.payload === null ? {} : (privacy.openPayload(row.payload) as unknown as Record<string, unknown>);
@@ -47,6 +50,7 @@ function toNotification(privacy: ProtectedValues, row: InboxRow): AgencyNotifica
       ...(row.acknowledge_flagged_at ? (['acknowledge'] as const) : []),
       ...(row.action_flagged_at ? (['action'] as const) : []),
     ],
+    withdrawn: withdrawnOf(row),
     possibleDuplicateOf: row.possible_duplicate_of,
     payload:
       row.possible_duplicate_of === null ? routed : { ...routed, possibleDuplicateOf: row.possible_duplicate_of },

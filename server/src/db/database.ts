@@ -28,6 +28,8 @@ export interface Database {
   chase_requests: ChaseRequestsTable;
   confirmation_codes: ConfirmationCodesTable;
   organisations: OrganisationsTable;
+  submission_corrections: SubmissionCorrectionsTable;
+  notification_events: NotificationEventsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -55,6 +57,10 @@ export interface SubmissionsTable {
   confirmed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** What was checked about the report: a list of shared `VerificationCheck`s. */
   verification_checks: ColumnType<unknown, string | undefined, string>;
+  /** When the report was withdrawn, and by whom ('resident' or 'staff'); the reason is kept for staff only. */
+  withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  withdrawn_by: ColumnType<string | null, string | null | undefined, string | null>;
+  withdrawal_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One agency to be told about one submission; also the outbox row of the submission's transaction. */
@@ -332,4 +338,35 @@ export interface OrganisationsTable {
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
   disabled_at: Date | null;
+}
+
+/** One correction a supervisor made to a report's answers after sending: which fields changed. */
+export interface SubmissionCorrectionsTable {
+  id: Generated<string>;
+  submission_id: string;
+  staff_id: string | null;
+  corrected_at: Timestamp;
+  fields: string[];
+}
+
+/**
+ * An event about a notification already delivered by webhook (`withdrawn`, or `corrected` with
+ * the agency's changed routed fields), sent and retried like a delivery, one attempt per job.
+ */
+export interface NotificationEventsTable {
+  id: string;
+  delivery_id: string;
+  /** 'withdrawn' or 'corrected'. */
+  kind: string;
+  correction_id: string | null;
+  /** 'queued', 'sending', 'delivered', 'failed' or 'cancelled' (the notification itself never went). */
+  status: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  /** Sealed like agency payloads; null for a withdrawal and once answers are erased. */
+  payload: ColumnType<unknown, string | null | undefined, string | null>;
+  last_error: string | null;
+  next_attempt_at: Timestamp | null;
+  created_at: Timestamp;
+  status_changed_at: Timestamp;
+  delivered_at: Timestamp | null;
 }

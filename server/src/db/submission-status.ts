@@ -17,7 +17,16 @@ export async function findSubmissionStatus(
 ): Promise<SubmissionStatusRecord | undefined> {
   const submission = await db
     .selectFrom('submissions')
-    .select(['id', 'reference', 'life_event', 'submitted_at', 'tracking_secret_hash', 'confirmation'])
+    .select([
+      'id',
+      'reference',
+      'life_event',
+      'submitted_at',
+      'tracking_secret_hash',
+      'confirmation',
+      'withdrawn_at',
+      'withdrawn_by',
+    ])
     .where('reference', '=', reference)
     .executeTakeFirst();
   if (!submission) return undefined;
@@ -35,6 +44,7 @@ export async function findSubmissionStatus(
       lifeEvent: submission.life_event as LifeEventId,
       submittedAt: submission.submitted_at.toISOString(),
       confirmation: submission.confirmation as ConfirmationStatus,
+      withdrawn: withdrawnOf(submission),
       agencies: deliveries.map((d) => ({
         agency: d.agency as AgencyKind,
         status: d.status as DeliveryStatus,
@@ -45,4 +55,14 @@ export async function findSubmissionStatus(
       })),
     },
   };
+}
+
+/** A submission's withdrawal as the resident and the services see it (never its reason). */
+export function withdrawnOf(row: {
+  withdrawn_at: Date | null;
+  withdrawn_by: string | null;
+}): { at: string; by: 'resident' | 'staff' } | null {
+  return row.withdrawn_at
+    ? { at: row.withdrawn_at.toISOString(), by: row.withdrawn_by === 'staff' ? 'staff' : 'resident' }
+    : null;
 }

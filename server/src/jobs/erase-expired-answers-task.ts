@@ -20,7 +20,7 @@ function dueForErasure(days: number) {
       and not exists (
         select 1 from deliveries d where d.submission_id = s.id
           and (d.status_changed_at >= now() - make_interval(days => ${days})
-            or not (d.status in ('acknowledged', 'actioned', 'failed') or (d.status = 'delivered' and d.transport = 'webhook')))
+            or not (d.status in ('acknowledged', 'actioned', 'failed', 'cancelled') or (d.status = 'delivered' and d.transport = 'webhook')))
       )
     order by s.submitted_at
     limit ${BATCH}

@@ -27,6 +27,9 @@ import { FLAG_MISSED_TARGETS, SEND_MISSED_TARGET_EVENT } from '../service-levels
 import { englandAndWales } from '../service-levels/working-days.js';
 import { createFlagMissedTargetsTask } from './flag-missed-targets-task.js';
 import { createSendMissedTargetEventTask } from './send-missed-target-event-task.js';
+import { SEND_NOTIFICATION_EVENT } from './notification-event-job.js';
+import { createAdapterRegistry } from '../adapters/adapter-registry.js';
+import { createSendNotificationEventTask } from './send-notification-event-task.js';
 
 /**
  * Every queue task this service runs, by snake_case name. Tasks re-parse their payload with zod
@@ -52,6 +55,13 @@ export function createTaskList(deps: {
   const privacy = createProtectedValues(deps.config.protectedDataKeys);
   return {
     [DELIVER_TO_AGENCY]: createDeliverToAgencyTask({ db: deps.db }),
+    [SEND_NOTIFICATION_EVENT]: createSendNotificationEventTask({
+      db: deps.db,
+      // Signed by the agency's current (rotated) secrets, as its notifications are.
+      adapters: createAdapterRegistry(deps.config, databaseSigningSecrets(deps.db, deps.config.sessionSecret)),
+      privacy,
+      policy: deps.config.delivery,
+    }),
     [SEND_RESIDENT_MESSAGE]: createSendResidentMessageTask({ db: deps.db, privacy, config: deps.config }),
     [SEND_SAVED_FORM_LINK]: createSendSavedFormLinkTask({ db: deps.db, config: deps.config }),
     [SEND_SIGN_IN_ALERT]: createSendSignInAlertTask({ db: deps.db, config: deps.config }),

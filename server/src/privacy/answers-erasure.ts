@@ -34,7 +34,9 @@ export async function eraseAnswers(
     with target as (${target}),
     s as (
       update submissions set envelope = jsonb_set(envelope, '{answers}', '{}'::jsonb), answers_erased_at = now(), protected_key_id = null,
-        erasure_kind = ${erasure.kind}, erasure_reason = ${erasure.kind === 'request' ? erasure.reason : null}
+        erasure_kind = ${erasure.kind}, erasure_reason = ${erasure.kind === 'request' ? erasure.reason : null},
+        -- A withdrawal's reason is in the resident's or an adviser's own words.
+        withdrawal_reason = null
       from target where submissions.id = target.id and submissions.answers_erased_at is null
       returning submissions.id
     ),
@@ -60,6 +62,12 @@ export async function eraseAnswers(
       from s where resident_messages.submission_id = s.id
     ),
     notes as (delete from case_notes using s where case_notes.submission_id = s.id),
+    -- A correction event carries new answers: nothing of them is kept, and one not yet sent never will be.
+    corrections as (
+      update notification_events set payload = null,
+        status = case when notification_events.status in ('queued', 'sending') and notification_events.kind = 'corrected' then 'cancelled' else notification_events.status end
+      from deliveries, s where notification_events.delivery_id = deliveries.id and deliveries.submission_id = s.id
+    ),
     -- A resident's request to chase, and staff's reply, are in their own words.
     chases as (update chase_requests set resident_note = null, staff_note = null from s where chase_requests.submission_id = s.id),
     audit as (

@@ -47,6 +47,9 @@ export async function loadSubmissionView(
       'envelope',
       'answers_erased_at',
       'erasure_kind',
+      'withdrawn_at',
+      'withdrawn_by',
+      'withdrawal_reason',
     ])
     .where('reference', '=', normaliseReference(reference))
     .executeTakeFirst();
@@ -96,6 +99,13 @@ export async function loadSubmissionView(
         ? {
             at: submission.answers_erased_at.toISOString(),
             kind: submission.erasure_kind === 'request' ? 'request' : 'retention',
+          }
+        : null,
+      withdrawn: submission.withdrawn_at
+        ? {
+            at: submission.withdrawn_at.toISOString(),
+            by: submission.withdrawn_by === 'staff' ? 'staff' : 'resident',
+            reason: submission.withdrawal_reason,
           }
         : null,
       possibleDuplicates,

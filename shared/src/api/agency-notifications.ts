@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { agencyKindSchema } from '../agencies/agency-kinds.js';
 import { canonicalReferenceSchema } from '../identifiers/reference.js';
 import { lifeEventIdSchema } from '../journeys/catalogue.js';
+import { withdrawnSchema } from './withdrawals.js';
 
 /** Where a notification is, from the agency's side. */
 export const agencyNotificationStatusSchema = z.enum(['delivered', 'acknowledged', 'actioned']);
@@ -24,6 +25,7 @@ export const agencyNotificationSchema = z
       description:
         'Service-level targets this notification has missed (acknowledge within, action within so many working days); webhook agencies are also sent `{agency}.notification.target_missed`',
     }),
+    withdrawn: withdrawnSchema,
     possibleDuplicateOf: canonicalReferenceSchema.nullable().meta({
       description:
         "Another report of the same event (for a death: the same name, date of birth and date of death; for a birth, the baby's) made within 90 days of this one, found by keyed hashes: check before acting twice. A later report names the first; the first names the one after it. Worked out when read, so an earlier notification gains it once a later report arrives",

@@ -68,6 +68,7 @@ export const workListItemSchema = z.strictObject({
   actionedAt: z.iso.datetime({ offset: true }).nullable(),
   missedTargets: agencyNotificationSchema.shape.missedTargets,
   possibleDuplicateOf: agencyNotificationSchema.shape.possibleDuplicateOf,
+  withdrawn: agencyNotificationSchema.shape.withdrawn,
 });
 
 /** One row of the work list. */

@@ -107,6 +107,10 @@ export const submissionViewSchema = z.strictObject({
     .nullable(),
   /** Set once the personal answers have been erased: on schedule ('retention') or by an admin ('request'). */
   erasure: z.strictObject({ at: timestamp, kind: z.enum(['retention', 'request']) }).nullable(),
+  /** Set once the report is withdrawn: when, by whom ('resident' or 'staff') and why (never sent to the services). */
+  withdrawn: z
+    .strictObject({ at: timestamp, by: z.enum(['resident', 'staff']), reason: z.string().nullable() })
+    .nullable(),
   /** Other reports of the same event within 90 days (matched by keyed hashes), oldest first: possible duplicates. */
   possibleDuplicates: z.array(z.strictObject({ reference: z.string(), submittedAt: timestamp })),
   answers: z.array(z.strictObject({ label: z.string(), lines: z.array(z.string()) })),

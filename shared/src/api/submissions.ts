@@ -8,6 +8,7 @@ import { answersSchema } from '../journeys/engine/answers-schema.js';
 import { relevantAgencies } from '../journeys/engine/routing.js';
 import { channelSchema, languageSchema } from '../submission/channel.js';
 import { nonEmpty } from '../util/non-empty.js';
+import { withdrawnSchema } from './withdrawals.js';
 
 function requestFor(lifeEvent: LifeEventId) {
   return z.strictObject({
@@ -161,8 +162,9 @@ export type CreateSubmissionResponse = z.infer<typeof createSubmissionResponseSc
 /**
  * Where one agency's delivery is: held (waiting for the reporter's code, or for a staff check: see
  * `heldFor`), queued, being sent, delivered (the agency's system accepted it),
- * acknowledged (a person there has seen it), actioned (they have done what was needed), failed, or
- * expired (never sent: the report was not confirmed within 24 hours).
+ * acknowledged (a person there has seen it), actioned (they have done what was needed), failed,
+ * expired (never sent: the report was not confirmed within 24 hours), or cancelled (the report was
+ * withdrawn before it was sent).
  */
 export const deliveryStatuses = [
   'held',
@@ -173,6 +175,7 @@ export const deliveryStatuses = [
   'actioned',
   'failed',
   'expired',
+  'cancelled',
 ] as const;
 
 /** One of {@link deliveryStatuses}. */
@@ -185,6 +188,7 @@ export const submissionStatusResponseSchema = z.strictObject({
   submittedAt: z.iso.datetime({ offset: true }),
   /** Absent for reports made before confirmation codes. */
   confirmation: z.enum(confirmationStatuses).optional(),
+  withdrawn: withdrawnSchema,
   agencies: z.array(
     z.strictObject({
       agency: z.enum(agencyKinds),

@@ -1,5 +1,6 @@
 import { chaseMessages } from '../api/chase-requests.js';
 import { referenceMessage } from '../identifiers/reference.js';
+import { withdrawalMessages } from '../api/withdrawals.js';
 
 /**
  * Error messages of the resident pages that are not questions of a journey. The server shows
@@ -23,4 +24,6 @@ export const pageMessages = {
   confirmCodeNewNeeded:
     'This code no longer works: it is too old or was tried too many times. Send yourself a new code',
   confirmTooManyCodes: 'We have sent too many codes for this report. Try again later, or phone or visit us',
+  withdrawalReasonMissing: withdrawalMessages.reasonMissing,
+  withdrawalReasonTooLong: withdrawalMessages.reasonTooLong,
 } as const;

@@ -122,6 +122,8 @@ export interface TrackProps {
   result: SubmissionStatusResponse | null;
   /** Service levels and chasing, alongside a result. */
   chase?: TrackChase | null;
+  /** "Withdraw this report" (`reason`), for a report this session unlocked and not yet withdrawn. */
+  withdrawal?: { form: FormProps } | null;
 }
 
 /** Pages with no data of their own. */

@@ -39,7 +39,7 @@ export type StaffPageProps =
       /** The case note form and the "handled offline" forms: errors name `body` or `note-{deliveryId}`. */
       form: FormProps;
       /** Set just after a repair or note, to confirm it. */
-      done: 'retried' | 'handled-offline' | 'note-added' | 'erased' | null;
+      done: 'retried' | 'handled-offline' | 'note-added' | 'erased' | 'withdrawn' | null;
     }
   | { view: 'subject-access'; nav: StaffNav; export: SubjectAccessExport; jsonHref: string }
   | { view: 'erase'; nav: StaffNav; reference: string; lifeEvent: SubmissionView['lifeEvent']; form: FormProps }

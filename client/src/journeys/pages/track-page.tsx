@@ -10,6 +10,7 @@ import { catalogueKey } from '../../i18n/catalogue-keys.js';
 import { leftToRight } from '../../i18n/left-to-right.js';
 import { longDate } from '../../i18n/long-date.js';
 import { TrackChaseSection } from './track-chase-section.js';
+import { TrackWithdrawalSection } from './track-withdrawal-section.js';
 
 /** The colour of each delivery status's tag; its words are `track.status.{status}`. */
 const statusTags: Readonly<Record<DeliveryStatus, string>> = {
@@ -21,6 +22,7 @@ const statusTags: Readonly<Record<DeliveryStatus, string>> = {
   actioned: 'govuk-tag--green',
   failed: 'govuk-tag--red',
   expired: 'govuk-tag--grey',
+  cancelled: 'govuk-tag--grey',
 };
 
 /** The words of a row's status: a held notification says what it waits for. */
@@ -42,6 +44,13 @@ function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) 
       {result.confirmation === 'awaiting' ? <p className="govuk-body">{t('track.awaitingConfirmation')}</p> : null}
       {result.agencies.some((row) => row.status === 'held' && row.heldFor === 'check') ? (
         <p className="govuk-body">{t('track.awaitingCheck')}</p>
+      ) : null}
+      {result.withdrawn ? (
+        <div className="govuk-inset-text" id="withdrawn">
+          {t(`track.withdrawn.${result.withdrawn.by}`, {
+            date: longDate(t, todayInLondon(new Date(result.withdrawn.at))),
+          })}
+        </div>
       ) : null}
       <dl className="govuk-summary-list">
         {result.agencies.map((row) => (
@@ -85,15 +94,17 @@ function LostCode({ help }: { help: HelpContact | undefined }) {
 }
 
 /** The tracking page: reference and tracking code in, each service's status out. */
-export function TrackPage({ form, result, chase, help }: TrackProps & { help?: HelpContact | undefined }) {
+export function TrackPage({ form, result, chase, withdrawal, help }: TrackProps & { help?: HelpContact | undefined }) {
   const { t } = useTranslation();
   if (result) {
+    const errors = [...(chase?.form.errors ?? []), ...(withdrawal?.form.errors ?? [])];
     return (
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          {chase ? <ErrorSummary errors={chase.form.errors} focusKey={chase.form.errors.length > 0 ? 1 : 0} /> : null}
+          {chase || withdrawal ? <ErrorSummary errors={errors} focusKey={errors.length > 0 ? 1 : 0} /> : null}
           <TrackResult result={result} />
           {chase ? <TrackChaseSection chase={chase} /> : null}
+          {withdrawal ? <TrackWithdrawalSection withdrawal={withdrawal} /> : null}
         </div>
       </div>
     );

@@ -10,5 +10,9 @@ export function createInboxTransport(): Transport {
     send(): Promise<DeliveryOutcome> {
       return Promise.resolve({ kind: 'delivered' });
     },
+    // The inbox, the API and the portal show a withdrawal or correction when the notification is read.
+    sendEvent(): Promise<DeliveryOutcome> {
+      return Promise.resolve({ kind: 'delivered' });
+    },
   };
 }

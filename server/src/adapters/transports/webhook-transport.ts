@@ -1,5 +1,5 @@
 import { Webhook } from 'standardwebhooks';
-import type { AgencyNotification, DeliveryOutcome, Transport } from '../agency-adapter.js';
+import type { AgencyEvent, AgencyNotification, DeliveryOutcome, Transport } from '../agency-adapter.js';
 
 /** Reads Retry-After (seconds or an HTTP date) into milliseconds from now. */
 export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
@@ -25,71 +25,78 @@ export function signatureHeader(secrets: string[], messageId: string, timestamp:
   return secrets.map((secret) => new Webhook(secret).sign(messageId, timestamp, body)).join(' ');
 }
 
-/**
- * POSTs the notification to the agency's webhook, signed per the Standard Webhooks spec
- * (`webhook-id`, `webhook-timestamp`, `webhook-signature`). 2xx is delivered; a timeout, network
- * error, 5xx, 408 or 429 is worth retrying; any other 4xx is a refusal.
- */
-export function createWebhookTransport(options: {
+/** Where and how to push: the agency's URL, its current signing secrets, and how long to wait. */
+export interface WebhookTarget {
   url: string;
   secrets: SigningSecrets;
   timeoutMs: number;
-  eventType: string;
-}): Transport {
+}
+
+/**
+ * POSTs one Standard Webhooks message (`{ type, timestamp, data }`) to the agency, signed
+ * (`webhook-id`, `webhook-timestamp`, `webhook-signature`). 2xx is delivered; a timeout, network
+ * error, 5xx, 408 or 429 is worth retrying; any other 4xx is a refusal. Notifications and events
+ * about them (withdrawn, corrected) all leave through here.
+ */
+export async function postWebhook(
+  target: WebhookTarget,
+  message: { messageId: string; type: string; data: unknown },
+): Promise<DeliveryOutcome> {
+  const timestamp = new Date();
+  const body = JSON.stringify({ type: message.type, timestamp: timestamp.toISOString(), data: message.data });
+  let signature: string;
+  try {
+    signature = signatureHeader(await target.secrets(), message.messageId, timestamp, body);
+  } catch {
+    // The secrets live in the database: an outage there passes, like one at the agency.
+    return { kind: 'retry', error: 'Could not read the webhook signing secrets' };
+  }
+  let response: Response;
+  try {
+    response = await fetch(target.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'TellUsOnce-Webhooks/1',
+        'webhook-id': message.messageId,
+        'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
+        'webhook-signature': signature,
+      },
+      body,
+      signal: AbortSignal.timeout(target.timeoutMs),
+      redirect: 'manual',
+    });
+    // The body is not needed (and could be large): discard it so the connection can be reused.
+    void response.body?.cancel().catch(() => undefined);
+  } catch (error) {
+    return { kind: 'retry', error: describe(error) };
+  }
+  const statusCode = response.status;
+  if (statusCode >= 200 && statusCode < 300) return { kind: 'delivered', statusCode };
+  if (statusCode >= 300 && statusCode < 400)
+    return {
+      kind: 'failed',
+      statusCode,
+      error: `The agency's webhook redirected (${statusCode}); redirects are not followed: check the webhook URL`,
+    };
+  if (statusCode >= 500 || statusCode === 408 || statusCode === 429) {
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+    return {
+      kind: 'retry',
+      statusCode,
+      error: `The agency answered ${statusCode}`,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    };
+  }
+  return { kind: 'failed', statusCode, error: `The agency refused the notification (${statusCode})` };
+}
+
+/** Pushes notifications (as `eventType`) and events about them to the agency's webhook (see {@link postWebhook}). */
+export function createWebhookTransport(options: WebhookTarget & { eventType: string }): Transport {
   return {
     kind: 'webhook',
-    async send(notification: AgencyNotification): Promise<DeliveryOutcome> {
-      const timestamp = new Date();
-      const body = JSON.stringify({
-        type: options.eventType,
-        timestamp: timestamp.toISOString(),
-        data: notification.payload,
-      });
-      let signature: string;
-      try {
-        signature = signatureHeader(await options.secrets(), notification.messageId, timestamp, body);
-      } catch {
-        // The secrets live in the database: an outage there passes, like one at the agency.
-        return { kind: 'retry', error: 'Could not read the webhook signing secrets' };
-      }
-      let response: Response;
-      try {
-        response = await fetch(options.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'user-agent': 'TellUsOnce-Webhooks/1',
-            'webhook-id': notification.messageId,
-            'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
-            'webhook-signature': signature,
-          },
-          body,
-          signal: AbortSignal.timeout(options.timeoutMs),
-          redirect: 'manual',
-        });
-        // The body is not needed (and could be large): discard it so the connection can be reused.
-        void response.body?.cancel().catch(() => undefined);
-      } catch (error) {
-        return { kind: 'retry', error: describe(error) };
-      }
-      const statusCode = response.status;
-      if (statusCode >= 200 && statusCode < 300) return { kind: 'delivered', statusCode };
-      if (statusCode >= 300 && statusCode < 400)
-        return {
-          kind: 'failed',
-          statusCode,
-          error: `The agency's webhook redirected (${statusCode}); redirects are not followed: check the webhook URL`,
-        };
-      if (statusCode >= 500 || statusCode === 408 || statusCode === 429) {
-        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-        return {
-          kind: 'retry',
-          statusCode,
-          error: `The agency answered ${statusCode}`,
-          ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-        };
-      }
-      return { kind: 'failed', statusCode, error: `The agency refused the notification (${statusCode})` };
-    },
+    send: (notification: AgencyNotification) =>
+      postWebhook(options, { messageId: notification.messageId, type: options.eventType, data: notification.payload }),
+    sendEvent: (event: AgencyEvent) => postWebhook(options, event),
   };
 }

@@ -17,6 +17,7 @@ import { csrfToken } from './csrf.js';
 import { titleWithErrors } from './journey-progress.js';
 import { postedFormSchema } from './posted-form.js';
 import { isTracked, rememberTracked, trackChaseProps, trackChaseRoutes, type ChaseConfig } from './track-chase.js';
+import { trackWithdrawRoutes } from './track-withdraw.js';
 
 const title = 'Track your report';
 // As strict as the status API: these guess at secrets.
@@ -41,11 +42,12 @@ async function lookUp(
   return { errors: [], result: found.status };
 }
 
-/** Chase form values and errors, or the agency just chased, to show with a result. */
+/** Chase form values and errors, or the agency just chased, to show with a result; or the withdrawal form's. */
 interface ChaseExtra {
   values?: FormValues;
   errors?: FieldError[];
   requested?: (typeof agencyKinds)[number] | null;
+  withdrawal?: { values: FormValues; errors: FieldError[] };
 }
 
 async function render(
@@ -69,6 +71,17 @@ async function render(
       form: { action: '/track', csrfToken: csrfToken(request), values: { reference: values.reference }, errors },
       result,
       chase: result ? await trackChaseProps(request, config, result.reference, chase) : null,
+      withdrawal:
+        result && !result.withdrawn
+          ? {
+              form: {
+                action: '/track/withdraw',
+                csrfToken: csrfToken(request),
+                values: { reference: result.reference, ...chase.withdrawal?.values },
+                errors: chase.withdrawal?.errors ?? [],
+              },
+            }
+          : null,
     },
   });
 }
@@ -107,6 +120,13 @@ export const trackRoutes: FastifyPluginAsyncZod<{ config: ChaseConfig }> = async
       const { errors, result } = await lookUp(request, reference ?? '', secret ?? '');
       return render(request, reply, config, { reference: reference ?? '', secret: secret ?? '' }, errors, result);
     },
+  );
+
+  await app.register(
+    trackWithdrawRoutes(async (request, reply, reference, withdrawal) => {
+      const found = await findSubmissionStatus(request.server.db, reference);
+      return render(request, reply, config, { reference, secret: '' }, [], found?.status ?? null, { withdrawal });
+    }),
   );
 
   await app.register(

@@ -7,6 +7,9 @@ import { ConflictError, NotFoundError } from '../../errors.js';
 import type { RepairResult } from '../../staff/delivery-repair.js';
 import { markHandledOffline, retryFailedDelivery } from '../../staff/delivery-repair.js';
 import { loadSubmissionView } from '../../staff/submission-view.js';
+import { withdrawalRequestSchema } from '@tuo/shared/api/withdrawals';
+import { normaliseReference } from '@tuo/shared';
+import { withdrawSubmission } from '../../withdrawals/withdraw-submission.js';
 import { staffActor, staffSecurity } from './staff-access.js';
 
 const tags = ['staff'];
@@ -53,6 +56,39 @@ export const deliveryApiRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => afterRepair(request, await retryFailedDelivery(app.db, request.params.id, staffActor(request))),
+  );
+
+  app.post(
+    '/api/staff/submissions/:reference/withdrawal',
+    {
+      config: { staffAccess: 'supervisor' },
+      schema: {
+        tags,
+        summary:
+          'Withdraw a report: deliveries not yet sent are cancelled, and every webhook agency already told is sent `{agency}.notification.withdrawn`',
+        security: staffSecurity,
+        params: z.object({ reference: z.string().max(40) }),
+        body: withdrawalRequestSchema,
+        response: { ...responses, 400: problemSchema },
+      },
+    },
+    async (request) => {
+      const submission = await app.db
+        .selectFrom('submissions')
+        .select('id')
+        .where('reference', '=', normaliseReference(request.params.reference))
+        .executeTakeFirst();
+      if (!submission) throw new NotFoundError('There is no submission with this reference.');
+      await withdrawSubmission(app.db, {
+        submissionId: submission.id,
+        by: 'staff',
+        reason: request.body.reason,
+        actor: staffActor(request),
+      });
+      const found = await loadSubmissionView(app.db, app.privacy, normaliseReference(request.params.reference));
+      if (!found) throw new NotFoundError();
+      return found.view;
+    },
   );
 
   app.post(

@@ -17,6 +17,8 @@ import { confirmSubmission, sendNewCode } from '../../submissions/confirm-submis
 import { acceptSubmission } from '../../submissions/accept-submission.js';
 import { requestHash } from '../../submissions/request-hash.js';
 import { trackingSecretMatches } from '../../submissions/tracking-secret.js';
+import { withdrawalRequestSchema, withdrawalResponseSchema } from '@tuo/shared/api/withdrawals';
+import { withdrawSubmission } from '../../withdrawals/withdraw-submission.js';
 
 const idempotencyKeySchema = z
   .string()
@@ -186,5 +188,51 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLoo
       },
     },
     async (request) => (await unlocked(app.db, request.params.reference, request.headers['tracking-secret'])).status,
+  );
+
+  app.post(
+    '/api/submissions/:reference/withdrawal',
+    {
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['submissions'],
+        summary:
+          'Withdraw a report made by mistake: agencies not yet told never are; each agency already told by webhook is sent `{agency}.notification.withdrawn`, and inboxes show "Withdrawn: do not act". Asking again changes nothing',
+        params: z.object({ reference: z.string().max(40) }),
+        headers: z.object({
+          'tracking-secret': z
+            .string()
+            .max(200)
+            .meta({ description: 'The secret returned when the submission was made' }),
+        }),
+        body: withdrawalRequestSchema,
+        response: {
+          200: withdrawalResponseSchema,
+          400: problemSchema,
+          404: problemSchema,
+          429: problemSchema,
+        },
+      },
+    },
+    async (request) => {
+      const reference = normaliseReference(request.params.reference);
+      const found = await findSubmissionStatus(app.db, reference);
+      if (!found || !trackingSecretMatches(request.headers['tracking-secret'], found.trackingSecretHash)) {
+        throw new NotFoundError('No submission matches this reference and tracking secret.');
+      }
+      const submission = await app.db
+        .selectFrom('submissions')
+        .select('id')
+        .where('reference', '=', reference)
+        .executeTakeFirstOrThrow();
+      const result = await withdrawSubmission(app.db, {
+        submissionId: submission.id,
+        by: 'resident',
+        reason: request.body.reason,
+        actor: { type: 'resident' },
+      });
+      const withdrawnAt = result.withdrawnAt ?? new Date();
+      return { reference, withdrawnAt: withdrawnAt.toISOString() };
+    },
   );
 };

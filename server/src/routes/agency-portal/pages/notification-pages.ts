@@ -101,6 +101,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
             actionedAt,
             missedTargets,
             possibleDuplicateOf,
+            withdrawn,
           }) => ({
             id,
             reference,
@@ -111,6 +112,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
             actionedAt,
             missedTargets,
             possibleDuplicateOf,
+            withdrawn,
           }),
         ),
         total,

@@ -7,6 +7,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addCaseNote } from '../../../staff/case-notes.js';
+import { withdrawalReasonSchema } from '@tuo/shared/api/withdrawals';
+import { withdrawSubmission } from '../../../withdrawals/withdraw-submission.js';
 import { markHandledOffline, retryFailedDelivery, type RepairResult } from '../../../staff/delivery-repair.js';
 import { postedFormSchema } from '../../journeys/posted-form.js';
 import { signedIn, staffActor } from '../staff-access.js';
@@ -15,7 +17,7 @@ import { viewSubmissionAudited } from '../staff-actions.js';
 import { formValues, text } from '../../../console/posted-fields.js';
 import { renderStaffPage, staffNav } from './staff-page.js';
 
-const done = z.enum(['retried', 'handled-offline', 'note-added', 'erased']);
+const done = z.enum(['retried', 'handled-offline', 'note-added', 'erased', 'withdrawn']);
 const viewPath = (reference: string) => `/staff/submissions/${encodeURIComponent(reference)}`;
 
 async function render(
@@ -104,6 +106,32 @@ export const submissionPages: FastifyPluginAsyncZod = async (app) => {
       if (!submission) return render(request, reply, request.params.reference, {});
       await addCaseNote(app.db, submission.id, staffActor(request), parsed.data.body);
       return reply.redirect(`${viewPath(submission.reference)}?done=note-added`, 303);
+    },
+  );
+
+  app.post(
+    '/staff/submissions/:reference/withdraw',
+    { config: { staffAccess: 'supervisor' }, schema: { hide: true, params: referenceParams, body: postedFormSchema } },
+    async (request, reply) => {
+      const parsed = withdrawalReasonSchema.safeParse(text(request.body, 'withdrawReason'));
+      if (!parsed.success)
+        return render(request, reply, request.params.reference, {
+          values: formValues(request.body),
+          errors: [{ field: 'withdrawReason', message: parsed.error.issues[0]?.message ?? 'Check this' }],
+        });
+      const submission = await app.db
+        .selectFrom('submissions')
+        .select(['id', 'reference'])
+        .where('reference', '=', normaliseReference(request.params.reference))
+        .executeTakeFirst();
+      if (!submission) return render(request, reply, request.params.reference, {});
+      const result = await withdrawSubmission(app.db, {
+        submissionId: submission.id,
+        by: 'staff',
+        reason: parsed.data,
+        actor: staffActor(request),
+      });
+      return reply.redirect(`${viewPath(submission.reference)}${result.withdrawn ? '?done=withdrawn' : ''}`, 303);
     },
   );
 
