@@ -54,7 +54,7 @@ const loaders: { [Kind in PageKind]: () => Promise<PageView<ModelOf<Kind>>> } = 
     )),
   confirmation: () =>
     import('./journeys/pages/confirmation-page.js').then(({ ConfirmationPage }) => (model) => (
-      <ConfirmationPage {...model.props} />
+      <ConfirmationPage {...model.props} help={model.help} />
     )),
   track: () =>
     import('./journeys/pages/track-page.js').then(({ TrackPage }) => (model) => (

@@ -16,6 +16,7 @@ import { languagePlugin } from './plugins/language.js';
 import { privacyPlugin } from './plugins/privacy.js';
 import { createProtectedValues } from './privacy/protected-values.js';
 import { securityPlugin } from './plugins/security.js';
+import { trustPlugin } from './plugins/trust.js';
 import { healthRoutes } from './routes/health/health-routes.js';
 import { journeyRoutes } from './routes/journeys/journey-routes.js';
 import { staffRoutes } from './routes/staff/staff-routes.js';
@@ -89,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     workerStatus: options.workerStatus ?? (() => ({ ok: true, detail: 'This process runs no worker.' })),
   });
   await app.register(privacyPlugin, { privacy: createProtectedValues(config.protectedDataKeys) });
+  await app.register(trustPlugin, { config });
   await app.register(openApiPlugin, { publicUrl: config.publicUrl });
   await app.register(clockPlugin, { now: options.now, sleep: options.sleep });
   await app.register(healthRoutes);

@@ -31,6 +31,7 @@ function helpInLanguage<const Suffix extends string>(suffix: Suffix) {
     [`HELP_CENTRE_${suffix}`]: z.string().min(1).max(200).optional(),
   } as Record<`HELP_${'PHONE' | 'HOURS' | 'CENTRE'}_${Suffix}`, z.ZodOptional<z.ZodString>>;
 }
+import { verificationMinimumsSchema, type VerificationMinimums } from './verification/verification-minimums.js';
 
 const port = z.coerce
   .number({ error: 'must be a whole number from 1 to 65535' })
@@ -130,6 +131,14 @@ export const envSchema = z
     DELIVERY_CIRCUIT_OPEN_MS: positiveInt('how long an agency that keeps failing is first left alone').default(5_000),
     OUTBOX_RELAY_INTERVAL_MS: positiveInt('how often new deliveries are moved into the queue').default(200),
     WORKER_LEASE_SECONDS: positiveInt('silence after which a worker process is taken for dead').default(30),
+    NOTIFY_BASE_URL: url.default('https://api.notifications.service.gov.uk'),
+    CONFIRMATION_CODES_PER_RECIPIENT_PER_DAY: positiveInt(
+      'confirmation codes one email or mobile number may be sent in a day',
+    ).default(5),
+    CONFIRMATION_CODES_PER_ADDRESS_PER_HOUR: positiveInt(
+      'confirmation codes one client address may ask for in an hour',
+    ).default(20),
+    VERIFICATION_MINIMUMS: verificationMinimumsSchema.default({ overrides: [] }),
     NOTIFY_API_KEY: z.string().min(20, { error: 'must be a GOV.UK Notify API key' }).optional(),
     NOTIFY_EMAIL_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
     NOTIFY_SMS_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
@@ -265,8 +274,26 @@ export interface Config {
     circuitOpenMs: number;
   };
   worker: { concurrency: number; leaseSeconds: number; relayIntervalMs: number };
-  /** GOV.UK Notify, when configured; otherwise messages are recorded, not sent. */
-  notify?: { apiKey: string; emailTemplateId?: string; smsTemplateId?: string; agencyAlertTemplateId?: string };
+  /** GOV.UK Notify (or a Notify-compatible service at `baseUrl`), when configured; otherwise messages are recorded, not sent. */
+  notify?: {
+    apiKey: string;
+    baseUrl: string;
+    emailTemplateId?: string;
+    smsTemplateId?: string;
+    agencyAlertTemplateId?: string;
+  };
+  /**
+   * Confirming online reports by code (see submissions/delivery-hold.ts). `showCodeOnPage` is true
+   * only on an embedded trial install with no Notify key (`npm start` without DATABASE_URL), so a
+   * newcomer can walk the journey; in every other configuration the code only ever goes by message.
+   */
+  confirmation: {
+    showCodeOnPage: boolean;
+    codesPerRecipientPerDay: number;
+    codesPerAddressPerHour: number;
+  };
+  /** Per agency and life event, the level a notification must reach before it is sent (else a staff check). */
+  verificationMinimums: VerificationMinimums;
   /** Staff and agency accounts: the Notify email template telling an account's owner it is being guessed at. */
   accounts: { signInAlertTemplateId?: string };
   /** Save and come back later: how long a saved form lasts, and Notify templates for sending its link. */
@@ -405,10 +432,17 @@ export function toConfig(
         }),
       ),
     },
+    confirmation: {
+      showCodeOnPage: env.DATABASE_URL === undefined && env.NOTIFY_API_KEY === undefined,
+      codesPerRecipientPerDay: env.CONFIRMATION_CODES_PER_RECIPIENT_PER_DAY,
+      codesPerAddressPerHour: env.CONFIRMATION_CODES_PER_ADDRESS_PER_HOUR,
+    },
+    verificationMinimums: env.VERIFICATION_MINIMUMS,
     ...(env.NOTIFY_API_KEY
       ? {
           notify: {
             apiKey: env.NOTIFY_API_KEY,
+            baseUrl: env.NOTIFY_BASE_URL,
             ...(env.NOTIFY_EMAIL_TEMPLATE_ID ? { emailTemplateId: env.NOTIFY_EMAIL_TEMPLATE_ID } : {}),
             ...(env.NOTIFY_SMS_TEMPLATE_ID ? { smsTemplateId: env.NOTIFY_SMS_TEMPLATE_ID } : {}),
             ...(env.NOTIFY_AGENCY_ALERT_TEMPLATE_ID

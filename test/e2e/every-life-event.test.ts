@@ -18,6 +18,7 @@ import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { startWebhookReceiver, webhookEnv } from '../support/webhook-receiver.js';
 import { waitFor } from '../support/wait-for.js';
+import { confirmWithTrialCode } from '../support/confirm-in-browser.js';
 
 // One browser, one portal, one worker and one webhook receiver for every journey in this file.
 const secret = `whsec_${randomBytes(32).toString('base64')}`;
@@ -104,8 +105,11 @@ async function runJourney(lifeEvent: LifeEventId, javaScript: boolean): Promise<
   await check(`${lifeEvent} declaration with errors`);
   await page.getByLabel(/I confirm/).check();
   await continueTo(page, `/${lifeEvent}/confirmation`, 'Accept and send');
-  await check(`${lifeEvent} confirmation`);
+  // Nothing is sent until the resident confirms with the code (shown here: tests run as a trial install).
+  await check(`${lifeEvent} confirm your report`);
   const reference = (await page.locator('#reference').textContent()) ?? '';
+  await confirmWithTrialCode(page);
+  await check(`${lifeEvent} confirmation`);
   expect(problems).toEqual([]);
   await context.close();
   return reference;

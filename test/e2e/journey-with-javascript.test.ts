@@ -93,7 +93,8 @@ describe('a whole journey with JavaScript, on a phone-sized screen', () => {
       page.getByRole('link', { name: 'Track your report' }).click(),
     ]);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Your report ${reference ?? ''}`);
-    expect(await page.locator('.govuk-summary-list').textContent()).toContain('Waiting to be sent');
+    // Not yet confirmed by its code: nothing has gone anywhere.
+    expect(await page.locator('.govuk-summary-list').textContent()).toContain('Waiting for you to confirm');
     await expectNoViolations(page, 'tracking result');
     await page.goto(`${server.baseUrl}/track`);
     await expectNoViolations(page, 'tracking form');

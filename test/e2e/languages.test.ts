@@ -5,6 +5,7 @@ import { accessibilityViolations, launchBrowser } from '../support/browser.js';
 import { fillForm } from '../support/fill-form.js';
 import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
 import { pagePost } from '../support/resident.js';
+import { confirmWithTrialCode } from '../support/confirm-in-browser.js';
 
 let browser: Browser;
 let server: ListeningApp;
@@ -80,6 +81,8 @@ async function journeyIn(
   await expectPage(page, language, dir, 'declaration');
   await page.locator('input[name="declaration"]').check();
   await continueTo(page, `/${lifeEvent}/confirmation`);
+  await expectPage(page, language, dir, 'confirm your report');
+  await confirmWithTrialCode(page);
   await expectPage(page, language, dir, 'confirmation');
   expect(problems).toEqual([]);
   return page;

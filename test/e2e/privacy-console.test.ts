@@ -5,6 +5,7 @@ import { accessibilityViolations, launchBrowser } from '../support/browser.js';
 import { signInInBrowser } from '../support/browser-sign-in.js';
 import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
 import { createTestStaff, type TestStaff } from '../support/staff-client.js';
+import { submitConfirmed } from '../support/confirm-submission.js';
 
 let browser: Browser;
 let server: ListeningApp;
@@ -32,11 +33,7 @@ async function expectAccessible(page: Page, javaScript: boolean): Promise<void> 
 
 describe.each([true, false])('subject access and erasure in the console (JavaScript %s)', (javaScriptEnabled) => {
   it('an admin sees everything held, then erases it with a reason, every page accessible', async () => {
-    const res = await server.app.inject({
-      method: 'POST',
-      url: '/api/submissions',
-      payload: exampleSubmissions['someone-died'],
-    });
+    const res = await submitConfirmed(server.app, exampleSubmissions['someone-died']);
     const { reference } = res.json<{ reference: string }>();
     const context = await browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();

@@ -7,6 +7,7 @@ import { fillForm } from '../support/fill-form.js';
 import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
 import { pagePost } from '../support/resident.js';
 import { createTestStaff, type TestStaff } from '../support/staff-client.js';
+import { submitConfirmed } from '../support/confirm-submission.js';
 
 let browser: Browser;
 let server: ListeningApp;
@@ -130,11 +131,7 @@ describe('the staff console in a browser', () => {
   });
 
   it('a supervisor retries a failed delivery; an admin reads the audit log', async () => {
-    const submitted = await server.app.inject({
-      method: 'POST',
-      url: '/api/submissions',
-      payload: exampleSubmissions['someone-died'],
-    });
+    const submitted = await submitConfirmed(server.app, exampleSubmissions['someone-died']);
     const { reference } = submitted.json<{ reference: string }>();
     await server.database.db
       .updateTable('deliveries')

@@ -12,6 +12,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
+import { submitConfirmed } from '../support/confirm-submission.js';
 
 // The council takes webhooks (its receiver records every request's headers and body as sent);
 // the other agencies read their inbox.
@@ -52,7 +53,7 @@ const shownOnce = (body: string) => /<code class="govuk-!-text-break-word">([^<]
 /** Submits, waits for the council's webhook to receive it, and returns that request. */
 async function nextWebhook() {
   const before = received.length;
-  await t.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['someone-died'] });
+  await submitConfirmed(t.app, exampleSubmissions['someone-died']);
   return waitFor(
     async () => Promise.resolve(received.length > before ? received[before] : undefined),
     20_000,

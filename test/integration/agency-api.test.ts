@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
+import { submitConfirmed } from '../support/confirm-submission.js';
 import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
 
 interface Notification {
@@ -47,7 +48,7 @@ const post = (url: string, key: string, payload?: object) =>
   t.app.inject({ method: 'POST', url, headers: as(key), ...(payload ? { payload } : {}) });
 
 async function submitAndDeliver(body: object = exampleSubmissions['someone-died']) {
-  const res = await t.app.inject({ method: 'POST', url: '/api/submissions', payload: body });
+  const res = await submitConfirmed(t.app, body);
   const { reference, trackingSecret } = res.json<{ reference: string; trackingSecret: string }>();
   await waitFor(async () => {
     const rows = await t.database.db
@@ -220,9 +221,7 @@ describe('paging the inbox', () => {
     };
     // Submissions keep arriving (and being delivered by the worker) while the pager pages.
     const writers = Promise.all(
-      Array.from({ length: 12 }, () =>
-        t.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['moving-home'] }),
-      ),
+      Array.from({ length: 12 }, () => submitConfirmed(t.app, exampleSubmissions['moving-home'])),
     );
     while (seen.length < 3) await pageOnce();
     await writers;

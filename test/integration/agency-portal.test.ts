@@ -17,6 +17,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
+import { submitConfirmed } from '../support/confirm-submission.js';
 import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
 
 let t: TestApp;
@@ -42,7 +43,7 @@ afterAll(async () => {
 
 /** Submits and waits until every agency holds it; returns the reference, tracking secret and each agency's delivery id. */
 async function submitAndDeliver(lifeEvent: keyof typeof exampleSubmissions = 'someone-died') {
-  const res = await t.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions[lifeEvent] });
+  const res = await submitConfirmed(t.app, exampleSubmissions[lifeEvent]);
   const { reference, trackingSecret } = res.json<{ reference: string; trackingSecret: string }>();
   const rows = await waitFor(async () => {
     const found = await t.database.db
@@ -269,11 +270,7 @@ describe('the work list', () => {
   it('filters by status tab, life event and delivery date, pages, and audits each view', async () => {
     const user = await createTestAgencyUser(t.database.db, 'council');
     const client = await signedInAgencyClient(t.app, user);
-    await Promise.all(
-      Array.from({ length: 26 }, () =>
-        t.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['moving-home'] }),
-      ),
-    );
+    await Promise.all(Array.from({ length: 26 }, () => submitConfirmed(t.app, exampleSubmissions['moving-home'])));
     await waitFor(async () =>
       (await t.database.db.selectFrom('deliveries').select('id').where('status', 'in', ['queued', 'sending']).execute())
         .length === 0

@@ -10,6 +10,8 @@ import { createTestApp } from '../support/test-app.js';
 import { testProtectedDataKeys } from '../support/test-config.js';
 import { waitFor } from '../support/wait-for.js';
 import { startWebhookReceiver, webhookEnv } from '../support/webhook-receiver.js';
+import type { CreateSubmissionResponse } from '@tuo/shared/api/submissions';
+import { submitConfirmed } from '../support/confirm-submission.js';
 
 const secret = `whsec_${randomBytes(32).toString('base64')}`;
 
@@ -74,11 +76,7 @@ describe('a worker killed mid-delivery', () => {
     try {
       const references: string[] = [];
       for (let i = 0; i < SUBMISSIONS; i += 1) {
-        const res = await t.app.inject({
-          method: 'POST',
-          url: '/api/submissions',
-          payload: exampleSubmissions['someone-died'],
-        });
+        const res = await submitConfirmed(t.app, exampleSubmissions['someone-died']);
         references.push(res.json<{ reference: string }>().reference);
       }
       const first = spawnPortal(env, 'server/src/worker.ts', true);
@@ -117,6 +115,8 @@ describe('the one-process portal killed mid-delivery', () => {
       PORT: String(port),
       WORKER_LEASE_SECONDS: '2',
       WORKER_CONCURRENCY: '2',
+      // Every report here has the same email address.
+      CONFIRMATION_CODES_PER_RECIPIENT_PER_DAY: '100',
     };
     try {
       const first = spawnPortal(env);
@@ -129,7 +129,15 @@ describe('the one-process portal killed mid-delivery', () => {
           body: JSON.stringify(exampleSubmissions['moving-home']),
         });
         expect(res.status).toBe(201);
-        references.push(((await res.json()) as { reference: string }).reference);
+        const created = (await res.json()) as CreateSubmissionResponse;
+        // The one-process portal with no Notify key is a trial install: it gives the code back to confirm with.
+        const confirmed = await fetch(`${baseUrl}/api/submissions/${created.reference}/confirmation`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'tracking-secret': created.trackingSecret },
+          body: JSON.stringify({ code: created.confirmation?.trialCode }),
+        });
+        expect(confirmed.status).toBe(200);
+        references.push(created.reference);
       }
       await killWhenDelivering(first, receiver);
       const second = spawnPortal(env);

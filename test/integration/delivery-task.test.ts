@@ -10,6 +10,7 @@ import { createDeliverToAgencyTask } from '../../server/src/jobs/deliver-to-agen
 import { deliverNow } from '../support/deliver-now.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig, testProtectedValues } from '../support/test-config.js';
+import { submitConfirmed } from '../support/confirm-submission.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -32,11 +33,7 @@ const attemptWith = (adapters: AdapterRegistry) =>
   createAttempt({ adapters, privacy: testProtectedValues(), policy, logger: { error: () => undefined } });
 
 async function councilDelivery() {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/submissions',
-    payload: exampleSubmissions['someone-died'],
-  });
+  const res = await submitConfirmed(t.app, exampleSubmissions['someone-died']);
   const { reference } = res.json<{ reference: string }>();
   return t.database.db
     .selectFrom('deliveries')

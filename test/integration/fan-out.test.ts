@@ -15,6 +15,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
+import { submitConfirmed } from '../support/confirm-submission.js';
 
 const mockServer = setupServer();
 beforeAll(() => {
@@ -49,7 +50,7 @@ async function setUp(agencies: Partial<Record<AgencyKind, Behaviour>>, env: Reco
   const t: TestApp = await createTestApp({ env: fullEnv });
   const worker: RunningWorker = await startTestWorker(t.database, testConfig(t.database.url, fullEnv));
   const submit = async (body: unknown = exampleSubmissions['someone-died']) => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/submissions', payload: body as object });
+    const res = await submitConfirmed(t.app, body as object);
     expect(res.statusCode, res.body).toBe(201);
     return res.json<{ reference: string; agencies: AgencyKind[] }>();
   };
@@ -130,7 +131,15 @@ describe('fan-out to every agency', () => {
           createSubmissionRequestSchema.parse(exampleSubmissions['someone-died']),
           { reference, submittedAt: new Date(received?.body.data.submittedAt ?? '') },
         );
-        expect(received?.body.data).toEqual(toAgencyPayload(envelope, agency as AgencyKind));
+        // Its routed fields, and how far the report was checked (its reporter confirmed it by a code by email).
+        expect(received?.body.data).toEqual({
+          ...toAgencyPayload(envelope, agency as AgencyKind),
+          verification: {
+            level: 'low',
+            channel: 'online',
+            checks: [{ kind: 'contact-confirmed', by: 'email', at: expect.any(String) as string }],
+          },
+        });
       }
       // The council needs the NI number; the NHS does not get it.
       expect(Object.keys(s.fakes['gp-practice']?.accepted[0]?.body.data.answers ?? {})).not.toContain(

@@ -4,11 +4,12 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSubmissionView } from '../../server/src/staff/submission-view.js';
 import { fakeNotify, type NotifySent } from '../support/fake-notify.js';
-import { answerEveryPage, pageModel, pagePost, Resident } from '../support/resident.js';
+import { answerEveryPage, confirmOnPage, pageModel, pagePost, Resident } from '../support/resident.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig, testProtectedValues } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
+import { confirmByCode } from '../support/confirm-submission.js';
 
 const mockServer = setupServer();
 let t: TestApp;
@@ -117,7 +118,8 @@ describe('the language of a submission', () => {
     expect((await resident.post(`/${lifeEvent}/declaration`, [['declaration', 'confirmed']])).headers.location).toBe(
       `/${lifeEvent}/confirmation`,
     );
-    const confirmation = await resident.get(`/${lifeEvent}/confirmation`);
+    expect((await resident.get(`/${lifeEvent}/confirmation`)).body).toContain('Cadarnhewch eich adroddiad');
+    const confirmation = await confirmOnPage(resident, lifeEvent);
     expect(confirmation.body).toContain('Rydym wedi cael eich adroddiad');
     const model = pageModel(confirmation);
     if (model.page !== 'confirmation') throw new Error(`Expected confirmation, got ${model.page}`);
@@ -152,9 +154,23 @@ describe('the language of a submission', () => {
           payload: { ...exampleSubmissions['someone-died'], language },
         });
         expect(response.statusCode).toBe(201);
-        return waitFor(() => Promise.resolve(notify.sent.length >= before + 2 ? notify.sent.slice(before) : undefined));
+        // First the code to confirm the report; the email and text saying it was received follow confirmation.
+        const code = await waitFor(() =>
+          Promise.resolve(notify.sent.slice(before).find((message) => message.personalisation.code)),
+        );
+        codes.push(code);
+        await confirmByCode(app.app, response.json(), code.personalisation.code);
+        return waitFor(() =>
+          Promise.resolve(
+            notify.sent.length >= before + 3
+              ? notify.sent.slice(before).filter((message) => !message.personalisation.code)
+              : undefined,
+          ),
+        );
       };
+      const codes: NotifySent[] = [];
       const welsh = await sent('cy');
+      expect(codes[0]?.personalisation.subject).toMatch(/^Eich cod i gadarnhau eich adroddiad: \d{6}$/);
       const email = welsh.find((message) => message.type === 'email')?.personalisation;
       expect(email).toMatchObject({ language: 'cy', life_event: 'Mae rhywun wedi marw' });
       expect(email?.subject).toMatch(/^Rydym wedi cael eich adroddiad TUO-/);

@@ -12,6 +12,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
+import { submitConfirmed } from '../support/confirm-submission.js';
 import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
 
 // Council accepts; the NHS fails once (500) then accepts; housing refuses (400). Jobcentre reads its inbox.
@@ -81,11 +82,8 @@ describe('logs', () => {
     expect(sent.headers.location).toBe('/someone-died/confirmation');
 
     // The API: a good submission with a key, a refused one, a bad tracking secret.
-    const baby = await t.app.inject({
-      method: 'POST',
-      url: '/api/submissions',
-      payload: exampleSubmissions['baby-born'],
-      headers: { 'idempotency-key': 'logs-test-key-0001' },
+    const baby = await submitConfirmed(t.app, exampleSubmissions['baby-born'], {
+      'idempotency-key': 'logs-test-key-0001',
     });
     expect(baby.statusCode).toBe(201);
     const bad = {
@@ -93,11 +91,7 @@ describe('logs', () => {
       answers: { ...exampleSubmissions['change-in-work-or-income'].answers, nationalInsuranceNumber: 'AB123456Z' },
     };
     expect((await t.app.inject({ method: 'POST', url: '/api/submissions', payload: bad })).statusCode).toBe(400);
-    const work = await t.app.inject({
-      method: 'POST',
-      url: '/api/submissions',
-      payload: exampleSubmissions['change-in-work-or-income'],
-    });
+    const work = await submitConfirmed(t.app, exampleSubmissions['change-in-work-or-income']);
     const { reference } = work.json<{ reference: string }>();
     expect(
       (

@@ -14,6 +14,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig, testProtectedValues } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
+import { submitConfirmed } from '../support/confirm-submission.js';
 import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
 
 const mockServer = setupServer();
@@ -39,12 +40,7 @@ afterAll(async () => {
 const everyProtectedValue = lifeEventIds.flatMap((id) => protectedValues(id, exampleSubmissions[id].answers));
 
 async function submit(lifeEvent: LifeEventId, headers: Record<string, string> = {}) {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/submissions',
-    payload: exampleSubmissions[lifeEvent],
-    headers,
-  });
+  const res = await submitConfirmed(t.app, exampleSubmissions[lifeEvent], headers);
   expect(res.statusCode, res.body).toBe(201);
   return res.json<{ reference: string }>().reference;
 }
@@ -154,13 +150,11 @@ describe('key rotation', () => {
 
   it('keeps old data readable and searchable, seals new data with the new key, and re-seals old data', async () => {
     const before = await createTestApp();
-    const old = (
-      await before.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['someone-died'] })
-    ).json<{ reference: string }>().reference;
+    const old = (await submitConfirmed(before.app, exampleSubmissions['someone-died'])).json<{ reference: string }>()
+      .reference;
     // A row from before sealing: answers in clear, no search hashes.
-    const legacy = (
-      await before.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['someone-died'] })
-    ).json<{ reference: string }>().reference;
+    const legacy = (await submitConfirmed(before.app, exampleSubmissions['someone-died'])).json<{ reference: string }>()
+      .reference;
     const opened = testProtectedValues().openEnvelope(
       (
         await before.database.db
@@ -182,9 +176,8 @@ describe('key rotation', () => {
       env: { PROTECTED_DATA_KEYS: `${k2},${test1 ?? ''}` },
     });
     expect(await staffView(rotated, old)).toEqual({ nhs: ['943 476 5919'], found: [old] });
-    const fresh = (
-      await rotated.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['someone-died'] })
-    ).json<{ reference: string }>().reference;
+    const fresh = (await submitConfirmed(rotated.app, exampleSubmissions['someone-died'])).json<{ reference: string }>()
+      .reference;
     const keyIds = async () =>
       Object.fromEntries(
         (await before.database.db.selectFrom('submissions').select(['reference', 'protected_key_id']).execute()).map(
@@ -224,7 +217,7 @@ describe('key rotation', () => {
 
   it('leaves data sealed under a key no longer configured as it is, and says so', async () => {
     const app = await createTestApp();
-    await app.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['baby-born'] });
+    await submitConfirmed(app.app, exampleSubmissions['baby-born']);
     const before = await dumpEveryRow(app.database.db);
     expect(await resealProtectedData(app.database.db, testProtectedValues({ PROTECTED_DATA_KEYS: k2 }))).toEqual({
       resealed: 0,

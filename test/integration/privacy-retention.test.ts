@@ -10,6 +10,7 @@ import { personalValues } from '../support/personal-values.js';
 import { createTestStaff, StaffClient } from '../support/staff-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig, testProtectedValues } from '../support/test-config.js';
+import { submitConfirmed } from '../support/confirm-submission.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -20,7 +21,7 @@ afterAll(async () => {
 });
 
 async function submit(lifeEvent: LifeEventId): Promise<{ id: string; reference: string }> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions[lifeEvent] });
+  const res = await submitConfirmed(t.app, exampleSubmissions[lifeEvent]);
   expect(res.statusCode, res.body).toBe(201);
   const { reference } = res.json<{ reference: string }>();
   const { id } = await t.database.db

@@ -8,6 +8,7 @@ import { deliverNow } from '../support/deliver-now.js';
 import { createTestStaff, StaffClient, type TestStaff } from '../support/staff-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
+import { submitConfirmed } from '../support/confirm-submission.js';
 
 let t: TestApp;
 let admin: TestStaff;
@@ -28,11 +29,7 @@ const signedIn = async (who: TestStaff) => {
 
 /** A submission with its NHS delivery made (into the inbox), another still queued, and a case note. */
 async function submissionWithHistory() {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/submissions',
-    payload: exampleSubmissions['someone-died'],
-  });
+  const res = await submitConfirmed(t.app, exampleSubmissions['someone-died']);
   const { reference } = res.json<{ reference: string }>();
   const submission = await t.database.db
     .selectFrom('submissions')
@@ -119,7 +116,8 @@ describe('subject access', () => {
       transport: 'inbox',
       payload: toAgencyPayload(envelope, 'gp-practice'),
     });
-    expect(nhs?.events.map((e) => e.status)).toEqual(['sending', 'delivered']);
+    // Queued when its reporter confirmed the report by code; until then it was held.
+    expect(nhs?.events.map((e) => e.status)).toEqual(['queued', 'sending', 'delivered']);
     expect(nhs?.attemptHistory).toHaveLength(1);
     expect(exported.deliveries.map((d) => d.agency)).toEqual([
       'council',
@@ -127,7 +125,8 @@ describe('subject access', () => {
       'housing-provider',
       'jobcentre',
     ]);
-    expect(exported.residentMessages.map((m) => m.channel).sort()).toEqual(['email', 'sms']);
+    // The code (to the email), then the receipts by email and text once confirmed.
+    expect(exported.residentMessages.map((m) => m.channel).sort()).toEqual(['email', 'email', 'sms']);
     expect(exported.caseNotes.map((n) => n.body)).toEqual(['Son phoned to check progress']);
     expect(exported.chaseRequests).toEqual([
       {

@@ -260,10 +260,11 @@ describe('tracking', () => {
       ['secret', trackingSecret],
     ]);
     expect(byForm.statusCode).toBe(200);
-    expect(byForm.body).toContain('Waiting to be sent');
+    // Sent but not yet confirmed by its code: nothing has gone to any service.
+    expect(byForm.body).toContain('Waiting for you to confirm');
     const byLink = pageModel(await tracker.get(`/track?reference=${reference}&secret=${trackingSecret}`));
     expect(byLink.page === 'track' && byLink.props.result?.agencies.map((a) => [a.agency, a.status])).toEqual([
-      ['gp-practice', 'queued'],
+      ['gp-practice', 'held'],
     ]);
 
     const wrongSecret = await tracker.post('/track', [

@@ -7,6 +7,8 @@ import { createTestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
+import type { CreateSubmissionResponse } from '@tuo/shared/api/submissions';
+import { confirmByCode } from '../support/confirm-submission.js';
 
 const mockServer = setupServer();
 beforeAll(() => {
@@ -16,7 +18,8 @@ afterAll(() => {
   mockServer.close();
 });
 
-async function submitAndSettle(env: Record<string, string>) {
+/** Submits, confirms with the code (the fake Notify's, or a trial install's), and waits for the receipts to settle. */
+async function submitAndSettle(env: Record<string, string>, notify?: ReturnType<typeof fakeNotify>) {
   const t = await createTestApp({ env });
   const worker = await startTestWorker(t.database, testConfig(t.database.url, env));
   try {
@@ -25,9 +28,20 @@ async function submitAndSettle(env: Record<string, string>) {
       url: '/api/submissions',
       payload: exampleSubmissions['someone-died'],
     });
-    const { reference, trackingSecret } = res.json<{ reference: string; trackingSecret: string }>();
+    const created = res.json<CreateSubmissionResponse>();
+    const { reference, trackingSecret } = created;
+    const code = notify
+      ? (await waitFor(async () => Promise.resolve(notify.sent.find((m) => m.personalisation.code)))).personalisation
+          .code
+      : undefined;
+    await confirmByCode(t.app, created, code);
     const messages = await waitFor(async () => {
-      const rows = await t.database.db.selectFrom('resident_messages').selectAll().orderBy('channel').execute();
+      const rows = await t.database.db
+        .selectFrom('resident_messages')
+        .selectAll()
+        .where('kind', '=', 'confirmation')
+        .orderBy('channel')
+        .execute();
       return rows.length === 2 && rows.every((m) => m.status !== 'queued' && m.status !== 'sending') ? rows : undefined;
     });
     return { reference, trackingSecret, messages };
@@ -43,20 +57,23 @@ describe('confirmation to the resident', () => {
     mockServer.use(...notify.handlers);
     const emailTemplate = randomUUID();
     const smsTemplate = randomUUID();
-    const { reference, trackingSecret, messages } = await submitAndSettle({
-      OUTBOX_RELAY_INTERVAL_MS: '20',
-      NOTIFY_API_KEY: notify.apiKey,
-      NOTIFY_EMAIL_TEMPLATE_ID: emailTemplate,
-      NOTIFY_SMS_TEMPLATE_ID: smsTemplate,
-      PUBLIC_URL: 'https://tell-us-once.example.gov.uk',
-    });
+    const { reference, trackingSecret, messages } = await submitAndSettle(
+      {
+        OUTBOX_RELAY_INTERVAL_MS: '20',
+        NOTIFY_API_KEY: notify.apiKey,
+        NOTIFY_EMAIL_TEMPLATE_ID: emailTemplate,
+        NOTIFY_SMS_TEMPLATE_ID: smsTemplate,
+        PUBLIC_URL: 'https://tell-us-once.example.gov.uk',
+      },
+      notify,
+    );
     expect(messages.map((m) => [m.channel, m.status])).toEqual([
       ['email', 'sent'],
       ['sms', 'sent'],
     ]);
     // The tracking secret is needed only until the message has gone.
     expect(messages.every((m) => m.personalisation === null && m.provider_id)).toBe(true);
-    const email = notify.sent.find((m) => m.type === 'email');
+    const email = notify.sent.find((m) => m.type === 'email' && !m.personalisation.code);
     expect(email).toMatchObject({ templateId: emailTemplate, to: 'sean.obrien@example.com' });
     expect(email?.personalisation.reference).toBe(reference);
     expect(email?.personalisation.tracking_link).toBe(

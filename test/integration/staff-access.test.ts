@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Resident } from '../support/resident.js';
 import { createTestStaff, StaffClient, type TestStaff } from '../support/staff-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { submitConfirmed } from '../support/confirm-submission.js';
 
 let t: TestApp;
 let staff: Record<'adviser' | 'supervisor' | 'admin', TestStaff>;
@@ -19,11 +20,7 @@ beforeAll(async () => {
     supervisor: await createTestStaff(t.database.db, 'supervisor'),
     admin: await createTestStaff(t.database.db, 'admin'),
   };
-  const created = await t.app.inject({
-    method: 'POST',
-    url: '/api/submissions',
-    payload: exampleSubmissions['someone-died'],
-  });
+  const created = await submitConfirmed(t.app, exampleSubmissions['someone-died']);
   reference = created.json<{ reference: string }>().reference;
   // Every staff and admin operation the API documents, with real-looking parameters.
   const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{

@@ -3,6 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageModel, pagePost } from '../support/resident.js';
 import { createTestStaff, StaffClient, type TestStaff } from '../support/staff-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import type { AgencyPayloadV1 } from '@tuo/shared';
+import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
+import { createApiKey } from '../../server/src/agency/api-keys.js';
+import { testConfig } from '../support/test-config.js';
+import { startTestWorker } from '../support/test-worker.js';
+import { waitFor } from '../support/wait-for.js';
 
 let t: TestApp;
 let adviser: TestStaff;
@@ -49,6 +55,49 @@ async function completeJourney(client: StaffClient, lifeEvent: LifeEventId) {
   if (confirmation.page !== 'confirmation') throw new Error(`Expected the confirmation, got ${confirmation.page}`);
   return confirmation.props;
 }
+
+describe('verification of assisted reports', () => {
+  it('skips the code, and one with identity documents seen reaches every agency at medium', async () => {
+    const councilKey = (
+      await createApiKey(t.database.db, await fallbackOrganisation(t.database.db, 'council'), 'Revenues')
+    ).key;
+    const worker = await startTestWorker(t.database, testConfig(t.database.url, { OUTBOX_RELAY_INTERVAL_MS: '20' }));
+    try {
+      const client = await signedIn(adviser);
+      await client.api('POST', '/api/staff/assisted', {
+        mode: 'face-to-face',
+        identityChecks: ['photo-id', 'security-questions'],
+        consentConfirmed: true,
+      });
+      const { reference, confirm } = await completeJourney(client, 'moving-home');
+      expect(confirm).toBeNull();
+      const notification = await waitFor(async () => {
+        const inbox = await t.app.inject({
+          method: 'GET',
+          url: '/api/agency/notifications?limit=200',
+          headers: { authorization: `Bearer ${councilKey}` },
+        });
+        return inbox
+          .json<{ notifications: { reference: string; payload: AgencyPayloadV1 }[] }>()
+          .notifications.find((n) => n.reference === reference);
+      });
+      expect(notification.payload.verification).toEqual({
+        level: 'medium',
+        channel: 'assisted',
+        checks: [
+          {
+            kind: 'identity-documents-seen',
+            by: `adviser:${adviser.id}`,
+            at: expect.any(String) as string,
+            detail: ['photo-id', 'security-questions'],
+          },
+        ],
+      });
+    } finally {
+      await worker.stop();
+    }
+  });
+});
 
 describe('assisted transactions', () => {
   it("run the residents' own journeys and submit as assisted, in the adviser's name, with what they recorded", async () => {

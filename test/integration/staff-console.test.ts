@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageModel } from '../support/resident.js';
 import { createTestStaff, StaffClient, type TestStaff } from '../support/staff-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { submitConfirmed } from '../support/confirm-submission.js';
 
 let t: TestApp;
 let adviser: TestStaff;
@@ -13,11 +14,7 @@ beforeAll(async () => {
   t = await createTestApp();
   [adviser, admin] = [await createTestStaff(t.database.db, 'adviser'), await createTestStaff(t.database.db, 'admin')];
   for (const lifeEvent of ['someone-died', 'baby-born', 'moving-home'] as const) {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/submissions',
-      payload: exampleSubmissions[lifeEvent],
-    });
+    const response = await submitConfirmed(t.app, exampleSubmissions[lifeEvent]);
     references[lifeEvent] = response.json<{ reference: string }>().reference;
   }
 });

@@ -8,6 +8,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
+import { submitConfirmed } from '../support/confirm-submission.js';
 
 const mockServer = setupServer();
 // The council refuses the first notification outright (a permanent 400), then accepts.
@@ -65,11 +66,7 @@ const settledAs = (reference: string, status: string) =>
 
 describe('repairing a failed delivery', () => {
   it('retries it as a new attempt with the same webhook-id, from the page, and records who did it', async () => {
-    const submitted = await t.app.inject({
-      method: 'POST',
-      url: '/api/submissions',
-      payload: exampleSubmissions['someone-died'],
-    });
+    const submitted = await submitConfirmed(t.app, exampleSubmissions['someone-died']);
     const { reference } = submitted.json<{ reference: string }>();
     const failed = await settledAs(reference, 'failed');
     expect(failed.attempts).toBe(1);
@@ -127,7 +124,9 @@ describe('repairing a failed delivery', () => {
     }>();
     const councilHistory = history.deliveries.find((d) => d.agency === 'council');
     expect(councilHistory?.attemptHistory).toHaveLength(2);
+    // Queued first when the reporter confirmed the report by code.
     expect(councilHistory?.events.map((e) => e.status)).toEqual([
+      'queued',
       'sending',
       'failed',
       'queued',
@@ -137,11 +136,7 @@ describe('repairing a failed delivery', () => {
   });
 
   it('marks a failed delivery as handled offline, closing it as actioned with what was done', async () => {
-    const submitted = await t.app.inject({
-      method: 'POST',
-      url: '/api/submissions',
-      payload: exampleSubmissions['someone-died'],
-    });
+    const submitted = await submitConfirmed(t.app, exampleSubmissions['someone-died']);
     const { reference } = submitted.json<{ reference: string }>();
     // This council endpoint has stopped refusing, so make the failure by hand.
     const row = await settledAs(reference, 'delivered');

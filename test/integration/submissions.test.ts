@@ -29,7 +29,7 @@ const count = async (table: 'submissions' | 'deliveries' | 'outbox' | 'audit_eve
   );
 
 describe('POST /api/submissions', () => {
-  it('accepts a submission and writes it, its deliveries, their jobs and an audit event together', async () => {
+  it('accepts a submission and writes it, its held deliveries, its code message and an audit event together', async () => {
     const before = await Promise.all([
       count('submissions'),
       count('deliveries'),
@@ -48,8 +48,8 @@ describe('POST /api/submissions', () => {
       count('outbox'),
       count('audit_events'),
     ]);
-    // 4 deliveries; 4 delivery jobs + 2 confirmation jobs (email and text) in the outbox.
-    expect(after.map((n, i) => n - (before[i] ?? 0))).toEqual([1, 4, 6, 1]);
+    // 4 deliveries, held for the reporter's code: the only job in the outbox sends that code.
+    expect(after.map((n, i) => n - (before[i] ?? 0))).toEqual([1, 4, 1, 1]);
     const stored = await t.database.db
       .selectFrom('submissions')
       .select(['tracking_secret_hash'])
@@ -59,10 +59,15 @@ describe('POST /api/submissions', () => {
     const messages = await t.database.db
       .selectFrom('resident_messages')
       .innerJoin('submissions', 'submissions.id', 'resident_messages.submission_id')
-      .select('resident_messages.status')
+      .select(['resident_messages.kind', 'resident_messages.status'])
       .where('submissions.reference', '=', body.reference)
       .execute();
-    expect(messages.map((m) => m.status)).toEqual(['queued', 'queued']);
+    // The receipts (email and text) wait with the deliveries; the code goes now, to the email.
+    expect(messages.map((m) => `${m.kind}:${m.status}`).sort()).toEqual([
+      'confirmation-code:queued',
+      'confirmation:held',
+      'confirmation:held',
+    ]);
   });
 
   it.each(lifeEventIds)('accepts the published example for %s', async (lifeEvent) => {
@@ -168,12 +173,13 @@ describe('GET /api/submissions/:reference/status', () => {
     });
     expect(res.statusCode).toBe(200);
     const status = res.json<{ reference: string; lifeEvent: string; agencies: { agency: string; status: string }[] }>();
-    expect(status).toMatchObject({ reference, lifeEvent: 'someone-died' });
+    expect(status).toMatchObject({ reference, lifeEvent: 'someone-died', confirmation: 'awaiting' });
+    // Nothing is sent before the reporter enters their code.
     expect(status.agencies.map((a) => [a.agency, a.status])).toEqual([
-      ['council', 'queued'],
-      ['gp-practice', 'queued'],
-      ['housing-provider', 'queued'],
-      ['jobcentre', 'queued'],
+      ['council', 'held'],
+      ['gp-practice', 'held'],
+      ['housing-provider', 'held'],
+      ['jobcentre', 'held'],
     ]);
     expect(res.body).not.toContain("O'Brien");
   });

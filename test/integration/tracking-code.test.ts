@@ -4,6 +4,7 @@ import { pageMessages } from '@tuo/shared/pages/page-messages';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageModel, Resident } from '../support/resident.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { submitConfirmed } from '../support/confirm-submission.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -20,11 +21,7 @@ afterAll(async () => {
 });
 
 async function submit(): Promise<{ reference: string; trackingSecret: string }> {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/submissions',
-    payload: exampleSubmissions['someone-died'],
-  });
+  const res = await submitConfirmed(t.app, exampleSubmissions['someone-died']);
   expect(res.statusCode).toBe(201);
   return res.json();
 }

@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { http, HttpResponse } from 'msw';
 
-const base = 'https://api.notifications.service.gov.uk';
+const defaultBase = 'https://api.notifications.service.gov.uk';
 
 /** A message the fake GOV.UK Notify accepted. */
 export interface NotifySent {
@@ -24,7 +24,7 @@ function verifyJwt(token: string, serviceId: string, secret: string): boolean {
  * A stand-in for GOV.UK Notify that keeps its rules: a bearer JWT signed with the key's secret
  * and issued by its service (403 otherwise), a template id and a recipient (400 otherwise).
  */
-export function fakeNotify() {
+export function fakeNotify(base = defaultBase) {
   const serviceId = randomUUID();
   const secret = randomUUID();
   const apiKey = `tell_us_once_test-${serviceId}-${secret}`;

@@ -84,3 +84,16 @@ export async function answerEveryPage(
       throw new Error(`${page.path} refused its answers: ${response.body.slice(0, 200)}`);
   }
 }
+
+/**
+ * On the page after the declaration, enters the code as the resident would: the one a trial install
+ * shows (tests' configuration). Returns the confirmation page shown afterwards.
+ */
+export async function confirmOnPage(resident: Resident, lifeEvent: string): Promise<LightMyRequestResponse> {
+  const waiting = pageModel(await resident.get(`/${lifeEvent}/confirmation`));
+  if (waiting.page !== 'confirmation' || !waiting.props.confirm?.trialCode)
+    throw new Error(`Expected a confirmation page with a trial code, got ${waiting.page}`);
+  const posted = await resident.post(`/${lifeEvent}/confirmation`, [['code', waiting.props.confirm.trialCode]]);
+  if (posted.statusCode !== 303) throw new Error(`The code was refused: ${posted.body.slice(0, 200)}`);
+  return resident.get(`/${lifeEvent}/confirmation`);
+}

@@ -2,6 +2,7 @@ import { exampleSubmissions, type LifeEventId } from '@tuo/shared';
 import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../server/src/db/database.js';
+import { submitConfirmed } from './confirm-submission.js';
 
 /** A clock a test moves by hand: handed to the app and tasks as `now`, while Postgres keeps real time. */
 export function testClock(start: string) {
@@ -24,11 +25,7 @@ export async function submit(
   lifeEvent: LifeEventId,
   options: { assisted?: boolean } = {},
 ) {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/submissions',
-    payload: exampleSubmissions[lifeEvent],
-  });
+  const response = await submitConfirmed(app, exampleSubmissions[lifeEvent]);
   if (response.statusCode !== 201) throw new Error(`submission refused: ${response.body.slice(0, 300)}`);
   const { reference, trackingSecret } = response.json<{ reference: string; trackingSecret: string }>();
   const { id } = await db

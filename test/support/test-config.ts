@@ -12,6 +12,9 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
   const parsed = parseEnv({
     LOG_LEVEL: 'info',
     RATE_LIMIT_PER_MINUTE: '100000',
+    // Tests send many reports with the same example contact details from one address.
+    CONFIRMATION_CODES_PER_RECIPIENT_PER_DAY: '100000',
+    CONFIRMATION_CODES_PER_ADDRESS_PER_HOUR: '100000',
     PROTECTED_DATA_KEYS: testProtectedDataKeys,
     ...env,
   });

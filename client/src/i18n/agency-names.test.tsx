@@ -41,6 +41,8 @@ describe('agency names', () => {
           reference: 'TUO-7K3M-9Q2M',
           trackingSecret: null,
           agencies,
+          confirm: null,
+          awaitingCheck: [],
           messagedBy: [],
         },
       }),

@@ -31,7 +31,7 @@ export function pageHeading(t: TFunction, model: PageModel): string {
     case 'declaration':
       return t('declaration.title');
     case 'confirmation':
-      return t('confirmation.title');
+      return t(model.props.confirm ? 'confirmation.confirmTitle' : 'confirmation.title');
     case 'track':
       return t('track.title');
     case 'staff':
@@ -51,6 +51,7 @@ export function pageHeading(t: TFunction, model: PageModel): string {
 /** True when the page was rendered with errors from the server. */
 export function hasServerErrors(model: PageModel): boolean {
   if (model.page === 'track' && (model.props.chase?.form.errors.length ?? 0) > 0) return true;
+  if (model.page === 'confirmation') return (model.props.confirm?.form.errors.length ?? 0) > 0;
   return 'form' in model.props && model.props.form.errors.length > 0;
 }
 

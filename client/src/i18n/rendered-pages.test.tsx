@@ -94,13 +94,55 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
         reference: 'TUO-7K3M-9Q2M',
         trackingSecret: 'a'.repeat(22),
         agencies,
+        confirm: null,
+        awaitingCheck: agencies.slice(0, 1),
         messagedBy: ['email', 'sms'],
       },
     }),
     model({
       page: 'confirmation',
-      props: { lifeEvent, reference: 'TUO-7K3M-9Q2M', trackingSecret: null, agencies, messagedBy: [] },
+      props: {
+        lifeEvent,
+        reference: 'TUO-7K3M-9Q2M',
+        trackingSecret: null,
+        agencies,
+        confirm: null,
+        awaitingCheck: [],
+        messagedBy: [],
+      },
     }),
+    // Waiting for the code: by email on a trial install with an error; by text; and with no contact at all.
+    ...(
+      [
+        {
+          sentTo: 'email',
+          trialCode: '123456',
+          newCodeSent: true,
+          errors: [{ field: 'code', message: pageMessages.confirmCodeWrong }],
+        },
+        { sentTo: 'sms', trialCode: null, newCodeSent: false, errors: [] },
+        { sentTo: null, trialCode: null, newCodeSent: false, errors: [] },
+      ] as const
+    ).map((step) =>
+      model({
+        page: 'confirmation',
+        props: {
+          lifeEvent,
+          reference: 'TUO-7K3M-9Q2M',
+          trackingSecret: 'a'.repeat(22),
+          agencies,
+          awaitingCheck: [],
+          messagedBy: [],
+          confirm: {
+            sentTo: step.sentTo,
+            trialCode: step.trialCode,
+            newCodeSent: step.newCodeSent,
+            newCodeAction: '/x/confirmation/new-code',
+            form: form([...step.errors]),
+          },
+        },
+      }),
+    ),
     model({
       page: 'track',
       props: {
@@ -109,10 +151,12 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
           reference: 'TUO-7K3M-9Q2M',
           lifeEvent,
           submittedAt: '2026-06-15T10:00:00.000Z',
+          confirmation: 'awaiting',
           withdrawn: null,
           agencies: agencyKinds.map((agency, index) => ({
             agency,
             status: deliveryStatuses[index % deliveryStatuses.length] ?? 'queued',
+            ...(index === 0 ? { status: 'held' as const, heldFor: 'check' as const } : {}),
             changedAt: '2026-06-15T10:00:00.000Z',
             agencyReference: index === 0 ? 'CT/2026/0042' : null,
           })),

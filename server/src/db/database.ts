@@ -29,6 +29,7 @@ export interface Database {
   chase_requests: ChaseRequestsTable;
   file_runs: FileRunsTable;
   agency_alerts: AgencyAlertsTable;
+  confirmation_codes: ConfirmationCodesTable;
   organisations: OrganisationsTable;
   submission_corrections: SubmissionCorrectionsTable;
   notification_events: NotificationEventsTable;
@@ -54,6 +55,11 @@ export interface SubmissionsTable {
   answers_erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   erasure_kind: ColumnType<string | null, string | null | undefined, string | null>;
   erasure_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 'not-needed', 'awaiting' (its code), 'confirmed' or 'expired' (see submissions/delivery-hold.ts). */
+  confirmation: ColumnType<string, string | undefined, string>;
+  confirmed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** What was checked about the report: a list of shared `VerificationCheck`s. */
+  verification_checks: ColumnType<unknown, string | undefined, string>;
   /** When the report was withdrawn, and by whom ('resident' or 'staff'); the reason is kept for staff only. */
   withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   withdrawn_by: ColumnType<string | null, string | null | undefined, string | null>;
@@ -91,6 +97,8 @@ export interface DeliveriesTable {
   /** When the service-level check found it had missed its target to be acknowledged / actioned. */
   acknowledge_flagged_at: Generated<Date | null>;
   action_flagged_at: Generated<Date | null>;
+  /** While status is 'held': 'confirmation' (the reporter's code) or 'check' (a staff check, below the agency's minimum). */
+  held_for: ColumnType<string | null, string | null | undefined, string | null>;
   /** When the next attempt may be claimed (null: nothing waiting); while sending, when an orphaned claim may be taken over. */
   due_at: Timestamp | null;
   /** The dispatcher (a worker_leases id) sending the current attempt. */
@@ -346,6 +354,20 @@ export interface AgencyAlertsTable {
   error: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+}
+
+/** A code sent to a reporter to confirm their report: keyed hashes only (see submissions/confirmation-codes.ts). */
+export interface ConfirmationCodesTable {
+  id: string;
+  submission_id: string;
+  channel: string;
+  code_hash: string;
+  recipient_hash: string;
+  address_hash: string;
+  attempts: Generated<number>;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  spent_at: Timestamp | null;
 }
 
 /** One organisation in the directory: of one kind, with its official code, the areas it serves and how it is found. */

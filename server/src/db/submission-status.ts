@@ -1,10 +1,11 @@
 import type { AgencyKind, LifeEventId } from '@tuo/shared';
-import type { DeliveryStatus, SubmissionStatusResponse } from '@tuo/shared/api/submissions';
+import type { ConfirmationStatus, DeliveryStatus, SubmissionStatusResponse } from '@tuo/shared/api/submissions';
 import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
 
 /** A submission's public progress, and the hash its tracking secret must match. */
 export interface SubmissionStatusRecord {
+  id: string;
   trackingSecretHash: string;
   status: SubmissionStatusResponse;
 }
@@ -16,26 +17,40 @@ export async function findSubmissionStatus(
 ): Promise<SubmissionStatusRecord | undefined> {
   const submission = await db
     .selectFrom('submissions')
-    .select(['id', 'reference', 'life_event', 'submitted_at', 'tracking_secret_hash', 'withdrawn_at', 'withdrawn_by'])
+    .select([
+      'id',
+      'reference',
+      'life_event',
+      'submitted_at',
+      'tracking_secret_hash',
+      'confirmation',
+      'withdrawn_at',
+      'withdrawn_by',
+    ])
     .where('reference', '=', reference)
     .executeTakeFirst();
   if (!submission) return undefined;
   const deliveries = await db
     .selectFrom('deliveries')
-    .select(['agency', 'status', 'status_changed_at', 'agency_reference'])
+    .select(['agency', 'status', 'held_for', 'status_changed_at', 'agency_reference'])
     .where('submission_id', '=', submission.id)
     .orderBy('agency')
     .execute();
   return {
+    id: submission.id,
     trackingSecretHash: submission.tracking_secret_hash,
     status: {
       reference: submission.reference,
       lifeEvent: submission.life_event as LifeEventId,
       submittedAt: submission.submitted_at.toISOString(),
+      confirmation: submission.confirmation as ConfirmationStatus,
       withdrawn: withdrawnOf(submission),
       agencies: deliveries.map((d) => ({
         agency: d.agency as AgencyKind,
         status: d.status as DeliveryStatus,
+        ...(d.status === 'held'
+          ? { heldFor: d.held_for === 'check' ? ('check' as const) : ('confirmation' as const) }
+          : {}),
         changedAt: d.status_changed_at.toISOString(),
         agencyReference: d.agency_reference,
       })),

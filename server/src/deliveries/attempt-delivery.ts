@@ -8,6 +8,9 @@ import type { RetryPolicy } from '../jobs/retry-delay.js';
 import type { ProtectedValues } from '../privacy/protected-values.js';
 import type { ClaimedDelivery } from './claim-deliveries.js';
 import type { AttemptRecord } from './record-outcomes.js';
+import { verificationCheckSchema } from '@tuo/shared/verification/verification';
+import { z } from 'zod';
+import { verificationOf } from '../verification/verification-of.js';
 
 /** The webhook-id of a delivery: the same on every attempt, so the agency can discard repeats. */
 export function messageIdFor(deliveryId: string): string {
@@ -19,15 +22,20 @@ function payloadFor(
   envelope: SubmissionEnvelopeV1,
   adapter: AgencyAdapter,
   possibleDuplicateOf: string | null,
+  storedChecks: unknown,
 ): AgencyPayloadV1 | undefined {
   // The envelope was validated when it was written; its version says how to read it.
   const version: number = envelope.schemaVersion;
   if (version !== 1) throw new Error(`Unknown envelope version ${String(version)}`);
   const payload = adapter.toPayload(envelope);
   if (!payload) return undefined;
-  return adapter
-    .payloadSchema(envelope.lifeEvent)
-    .parse(possibleDuplicateOf ? { ...payload, possibleDuplicateOf } : payload);
+  // How far the report was checked (one rule, shared/src/verification), with its checks and channel.
+  const verification = verificationOf(z.array(verificationCheckSchema).parse(storedChecks), envelope.channel);
+  return adapter.payloadSchema(envelope.lifeEvent).parse({
+    ...payload,
+    ...(possibleDuplicateOf ? { possibleDuplicateOf } : {}),
+    ...(verification ? { verification } : {}),
+  });
 }
 
 /** The adapter as it serves an organisation without a webhook of its own: into the inbox. */
@@ -54,7 +62,7 @@ export function createAttempt(deps: {
       // Erased early (a staff retry after erasure): there is nothing left to send, and nothing must be.
       payload = claimed.erased
         ? undefined
-        : payloadFor(privacy.openEnvelope(claimed.envelope), adapter, claimed.possible_duplicate_of);
+        : payloadFor(privacy.openEnvelope(claimed.envelope), adapter, claimed.possible_duplicate_of, claimed.checks);
       outcome = claimed.erased
         ? { kind: 'failed', error: "The resident's personal data was erased before it could be sent" }
         : payload

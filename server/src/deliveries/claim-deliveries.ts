@@ -18,6 +18,8 @@ export interface ClaimedDelivery {
   erased: boolean;
   /** The reference of an earlier report of the same event, when this one may repeat it. */
   possible_duplicate_of: string | null;
+  /** What was checked about the report (shared `VerificationCheck`s), for its `verification`. */
+  checks: unknown;
 }
 
 /**
@@ -59,7 +61,7 @@ export async function claimDeliveries(
     ),
     noted as (insert into delivery_events (delivery_id, status, at, detail) select id, 'sending', now(), 'Attempt ' || attempts from claimed)
     select claimed.id, claimed.agency, o.fallback, claimed.attempts as attempt, claimed.claim, submissions.envelope,
-      submissions.answers_erased_at is not null as erased,
+      submissions.answers_erased_at is not null as erased, submissions.verification_checks as checks,
       ${possibleDuplicateOfSql('submissions')} as possible_duplicate_of
     from claimed join submissions on submissions.id = claimed.submission_id join organisations o on o.id = claimed.organisation_id
   `.execute(db);

@@ -14,11 +14,15 @@ export const ERASE_EXPIRED_ANSWERS = 'erase_expired_answers';
 /** Re-sealing of protected identifiers under the current key, every ten minutes (a graphile-worker cron task). */
 export const RESEAL_PROTECTED_DATA = 'reseal_protected_data';
 
+/** The hourly expiry of online reports never confirmed by code (a graphile-worker cron task). */
+export const EXPIRE_UNCONFIRMED = 'expire_unconfirmed';
+
 /** Scheduled tasks, as graphile-worker cron items. */
 export const cronItems = [
   { task: REMOVE_EXPIRED_RECORDS, match: '17 * * * *', identifier: REMOVE_EXPIRED_RECORDS },
   { task: ERASE_EXPIRED_ANSWERS, match: '41 * * * *', identifier: ERASE_EXPIRED_ANSWERS },
   { task: RESEAL_PROTECTED_DATA, match: '*/10 * * * *', identifier: RESEAL_PROTECTED_DATA },
+  { task: EXPIRE_UNCONFIRMED, match: '29 * * * *', identifier: EXPIRE_UNCONFIRMED },
 ];
 
 /** `deliver_to_agency` payload. Re-parsed on entry: the job may have been queued by older code. */

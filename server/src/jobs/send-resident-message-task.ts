@@ -10,7 +10,9 @@ import { sendResidentMessagePayloadSchema } from './job-names.js';
 
 interface Personalisation {
   reference: string;
-  trackingSecret: string;
+  /** A receipt's tracking secret, or a confirmation code's code (by the message's kind). */
+  trackingSecret?: string;
+  code?: string;
 }
 
 function httpStatusOf(error: unknown): number | undefined {
@@ -28,7 +30,7 @@ export function createSendResidentMessageTask(deps: {
   config: Pick<Config, 'notify' | 'publicUrl'>;
 }): Task {
   const { db, privacy, config } = deps;
-  const client = config.notify ? new NotifyClient(config.notify.apiKey) : undefined;
+  const client = config.notify ? new NotifyClient(config.notify.baseUrl, config.notify.apiKey) : undefined;
   return async (rawPayload) => {
     const { messageId } = sendResidentMessagePayloadSchema.parse(rawPayload);
     // Claim it first, so a job run twice (or a retry after Notify accepted it) never sends twice.
@@ -42,11 +44,18 @@ export function createSendResidentMessageTask(deps: {
     const message = await db
       .selectFrom('resident_messages')
       .innerJoin('submissions', 'submissions.id', 'resident_messages.submission_id')
-      .select(['resident_messages.channel', 'resident_messages.personalisation', 'submissions.envelope'])
+      .select([
+        'resident_messages.channel',
+        'resident_messages.kind',
+        'resident_messages.personalisation',
+        'submissions.envelope',
+      ])
       .where('resident_messages.id', '=', messageId)
       .executeTakeFirstOrThrow();
     const envelope = submissionEnvelopeV1Schema.parse(privacy.openEnvelope(message.envelope));
-    const { reference, trackingSecret } = message.personalisation as Personalisation;
+    const { reference, trackingSecret = '', code = '' } = message.personalisation as Personalisation;
+    // A confirmation code (nothing is sent to any agency until it is entered), or the receipt.
+    const prefix = message.kind === 'confirmation-code' ? 'code.' : '';
     // In the language the resident used. The template shows ((subject)) and ((body)); the other
     // fields are there for templates that word the message themselves.
     const text = residentText(envelope.language ?? 'en');
@@ -56,16 +65,18 @@ export function createSendResidentMessageTask(deps: {
       lifeEvent: text.lifeEvent(envelope.lifeEvent),
       agencies: told.join(text.message('listSeparator')),
       trackingLink: `${config.publicUrl}/track?reference=${encodeURIComponent(reference)}&secret=${encodeURIComponent(trackingSecret)}`,
+      code,
     };
     const personalisation = {
       reference,
       life_event: values.lifeEvent,
       agencies: values.agencies,
-      tracking_link: values.trackingLink,
+      tracking_link: message.kind === 'confirmation-code' ? '' : values.trackingLink,
+      ...(message.kind === 'confirmation-code' ? { code } : {}),
       language: envelope.language ?? 'en',
       ...(message.channel === 'email'
-        ? { subject: text.message('email.subject', values), body: text.message('email.body', values) }
-        : { body: text.message('sms.body', values) }),
+        ? { subject: text.message(`${prefix}email.subject`, values), body: text.message(`${prefix}email.body`, values) }
+        : { body: text.message(`${prefix}sms.body`, values) }),
     };
     const templateId = message.channel === 'email' ? config.notify?.emailTemplateId : config.notify?.smsTemplateId;
     const recipient = message.channel === 'email' ? envelope.answers.email : envelope.answers.phone;

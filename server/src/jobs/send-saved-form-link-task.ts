@@ -29,7 +29,7 @@ export function createSendSavedFormLinkTask(deps: {
   config: Pick<Config, 'notify' | 'publicUrl' | 'savedJourneys'>;
 }): Task {
   const { db, config } = deps;
-  const client = config.notify ? new NotifyClient(config.notify.apiKey) : undefined;
+  const client = config.notify ? new NotifyClient(config.notify.baseUrl, config.notify.apiKey) : undefined;
   return async (rawPayload) => {
     const { savedJourneyId } = sendSavedFormLinkPayloadSchema.parse(rawPayload);
     // Claim it first, so a job run twice never sends twice.

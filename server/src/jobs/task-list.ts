@@ -8,6 +8,7 @@ import { createDeliverToAgencyTask } from './deliver-to-agency-task.js';
 import {
   DELIVER_TO_AGENCY,
   ERASE_EXPIRED_ANSWERS,
+  EXPIRE_UNCONFIRMED,
   REMOVE_EXPIRED_RECORDS,
   RESEAL_PROTECTED_DATA,
   SEND_RESIDENT_MESSAGE,
@@ -15,6 +16,7 @@ import {
   SEND_SIGN_IN_ALERT,
 } from './job-names.js';
 import { createEraseExpiredAnswersTask } from './erase-expired-answers-task.js';
+import { createExpireUnconfirmedTask } from './expire-unconfirmed-task.js';
 import { createResealProtectedDataTask } from './reseal-protected-data-task.js';
 import { createRemoveExpiredRecordsTask } from './remove-expired-records-task.js';
 import { createSendResidentMessageTask } from './send-resident-message-task.js';
@@ -70,6 +72,7 @@ export function createTaskList(deps: {
       db: deps.db,
       retentionDays: deps.config.retention.answersDays,
     }),
+    [EXPIRE_UNCONFIRMED]: createExpireUnconfirmedTask({ db: deps.db }),
     [RESEAL_PROTECTED_DATA]: createResealProtectedDataTask({ db: deps.db, privacy }),
     [FLAG_MISSED_TARGETS]: createFlagMissedTargetsTask({
       db: deps.db,

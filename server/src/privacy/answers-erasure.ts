@@ -4,7 +4,10 @@ import type { Database } from '../db/database.js';
 
 /** Why personal answers are erased: on schedule, or early by an admin (with their reason). */
 export type Erasure =
-  { kind: 'retention'; actor: Actor; retentionDays: number } | { kind: 'request'; actor: Actor; reason: string };
+  | { kind: 'retention'; actor: Actor; retentionDays: number }
+  | { kind: 'request'; actor: Actor; reason: string }
+  /** An online report never confirmed by its reporter within 24 hours (nothing was sent). */
+  | { kind: 'unconfirmed'; actor: Actor };
 
 const undelivered = 'Not sent: the personal data was erased first';
 
@@ -39,7 +42,7 @@ export async function eraseAnswers(
     ),
     search as (update submission_search set names = '', postcodes = '', identifier_hashes = '{}', dates_of_birth = '{}' from s where submission_search.submission_id = s.id),
     -- Read before this statement's updates: the deliveries still waiting to be made.
-    pending as (select d.id from deliveries d join s on s.id = d.submission_id where d.status in ('queued', 'sending')),
+    pending as (select d.id from deliveries d join s on s.id = d.submission_id where d.status in ('held', 'queued', 'sending')),
     d as (
       update deliveries set payload = null, outcome = null,
         status = case when deliveries.id in (select id from pending) then 'failed' else status end,

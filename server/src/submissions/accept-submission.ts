@@ -12,6 +12,21 @@ import { idempotencyLookupKey, openResponse, sealResponse } from './idempotency-
 import { organisationsForConsent } from '../organisations/organisations-for-consent.js';
 import { searchIndexInsert } from '../staff/submission-search.js';
 import { hashTrackingSecret, newTrackingSecret } from './tracking-secret.js';
+import type { VerificationCheck } from '@tuo/shared/verification/verification';
+import { codeInsert, codeRecipient, type ConfirmationCodes, type NewCode } from './confirmation-codes.js';
+import { holdsForConfirmation, initialDelivery } from './delivery-hold.js';
+import { initialChecks } from '../verification/initial-checks.js';
+import { minimumFor, type VerificationMinimums } from '../verification/verification-minimums.js';
+
+/** What accepting needs to hold an online report for its code, and to hold what is below an agency's minimum. */
+export interface TrustOptions {
+  codes: ConfirmationCodes;
+  minimums: VerificationMinimums;
+  /** A trial install with no Notify key: the code is given back to be shown (see config.ts). */
+  showCodeOnPage: boolean;
+  /** The client address, for capping codes per address. */
+  address: string;
+}
 
 /** The Idempotency-Key a client sent, and a hash of its request. */
 export interface IdempotencyClaim {
@@ -68,6 +83,8 @@ async function insertAll(
   actor: Actor,
   claim: IdempotencyClaim | undefined,
   assisted: StartAssistedRequest | undefined,
+  trust: TrustOptions,
+  extraChecks: VerificationCheck[],
 ): Promise<CreateSubmissionResponse | undefined> {
   const submittedAt = new Date();
   const reference = generateReference();
@@ -97,9 +114,53 @@ async function insertAll(
   const submissionId = randomUUID();
   const deliveryIds = agencies.map(() => randomUUID());
   const organisationIds = agencies.map((agency) => organisations[agency]?.id ?? '');
-  const messages = contactChannels(envelope.answers).map((channel) => ({ id: randomUUID(), channel }));
-  const jobs = [...deliveryIds.map((id) => deliveryJob(id, 1)), ...messages.map((m) => residentMessageJob(m.id))];
-  const response: CreateSubmissionResponse = { reference, trackingSecret, agencies };
+  // Confirmed before sent (see delivery-hold.ts): an online report's deliveries and receipts are
+  // written held, with no queue jobs, and only a code goes out until the reporter enters it.
+  const awaitingCode = holdsForConfirmation(actor);
+  const checks = [
+    ...initialChecks(submittedAt, assisted && actor.id ? { staffId: actor.id, request: assisted } : undefined),
+    ...extraChecks,
+  ];
+  const states = agencies.map((agency) =>
+    initialDelivery(awaitingCode, checks, minimumFor(trust.minimums, agency, envelope.lifeEvent)),
+  );
+  const recipient = awaitingCode ? codeRecipient(envelope.answers) : undefined;
+  const code: NewCode | undefined = recipient ? trust.codes.create(recipient, trust.address, submittedAt) : undefined;
+  const receipts = contactChannels(envelope.answers).map((channel) => ({
+    id: randomUUID(),
+    channel,
+    kind: 'confirmation',
+    status: awaitingCode ? 'held' : 'queued',
+    personalisation: { reference, trackingSecret },
+  }));
+  const codeMessages = code
+    ? [
+        {
+          id: randomUUID(),
+          channel: code.channel,
+          kind: 'confirmation-code',
+          status: 'queued',
+          personalisation: { reference, code: code.code },
+        },
+      ]
+    : [];
+  const messages = [...receipts, ...codeMessages];
+  const jobs = [
+    ...deliveryIds.filter((_, i) => states[i]?.status === 'queued').map((id) => deliveryJob(id, 1)),
+    ...messages.filter((m) => m.status === 'queued').map((m) => residentMessageJob(m.id)),
+  ];
+  const response: CreateSubmissionResponse = {
+    reference,
+    trackingSecret,
+    agencies,
+    confirmation: awaitingCode
+      ? {
+          status: 'awaiting',
+          codeSentTo: code?.channel ?? null,
+          ...(code && trust.showCodeOnPage ? { trialCode: code.code } : {}),
+        }
+      : { status: 'not-needed', codeSentTo: null },
+  };
   // An assisted submission's audit line also holds what the adviser recorded (codes only).
   const assistedDetail: AuditEvent['detail'] = assisted
     ? { mode: assisted.mode, identityChecks: assisted.identityChecks, consentConfirmed: assisted.consentConfirmed }
@@ -108,7 +169,13 @@ async function insertAll(
     actor,
     action: 'submission.created',
     submissionId,
-    detail: { lifeEvent: envelope.lifeEvent, channel: envelope.channel, agencies, ...assistedDetail },
+    detail: {
+      lifeEvent: envelope.lifeEvent,
+      channel: envelope.channel,
+      agencies,
+      awaitingConfirmation: awaitingCode,
+      ...assistedDetail,
+    },
   };
 
   const claimCte = claim
@@ -119,23 +186,25 @@ async function insertAll(
   const result = await sql<{ created: boolean }>`
     with claim as (${claimCte}),
     s as (
-      insert into submissions (id, reference, life_event, channel, language, schema_version, envelope, tracking_secret_hash, submitted_at, protected_key_id)
+      insert into submissions (id, reference, life_event, channel, language, schema_version, envelope, tracking_secret_hash, submitted_at, protected_key_id, confirmation, verification_checks)
       select ${submissionId}, ${reference}, ${envelope.lifeEvent}, ${envelope.channel}, ${envelope.language ?? 'en'}, ${envelope.schemaVersion},
-             ${JSON.stringify(stored)}::jsonb, ${hashTrackingSecret(trackingSecret)}, ${submittedAt}, ${privacy.keyring.currentKeyId}
+             ${JSON.stringify(stored)}::jsonb, ${hashTrackingSecret(trackingSecret)}, ${submittedAt}, ${privacy.keyring.currentKeyId},
+             ${awaitingCode ? 'awaiting' : 'not-needed'}, ${JSON.stringify(checks)}::jsonb
       where exists (select 1 from claim)
       returning id
     ),
     d as (
       -- The transport is set by the worker that delivers, from its own configuration.
-      insert into deliveries (id, submission_id, agency, organisation_id, status, status_changed_at, created_at)
-      select d.id, s.id, d.agency, d.organisation_id, 'queued', ${submittedAt}, ${submittedAt}
-      from s, unnest(${deliveryIds}::uuid[], ${agencies}::text[], ${organisationIds}::uuid[]) as d(id, agency, organisation_id)
+      insert into deliveries (id, submission_id, agency, organisation_id, status, held_for, status_changed_at, created_at)
+      select d.id, s.id, d.agency, d.organisation_id, d.status, d.held_for, ${submittedAt}, ${submittedAt}
+      from s, unnest(${deliveryIds}::uuid[], ${agencies}::text[], ${organisationIds}::uuid[], ${states.map((st) => st.status)}::text[], ${states.map((st) => st.heldFor)}::text[]) as d(id, agency, organisation_id, status, held_for)
     ),
     m as (
       insert into resident_messages (id, submission_id, kind, channel, status, personalisation, created_at, updated_at)
-      select m.id, s.id, 'confirmation', m.channel, 'queued', ${JSON.stringify({ reference, trackingSecret })}::jsonb, ${submittedAt}, ${submittedAt}
-      from s, unnest(${messages.map((m) => m.id)}::uuid[], ${messages.map((m) => m.channel)}::text[]) as m(id, channel)
+      select m.id, s.id, m.kind, m.channel, m.status, m.personalisation, ${submittedAt}, ${submittedAt}
+      from s, unnest(${messages.map((m) => m.id)}::uuid[], ${messages.map((m) => m.kind)}::text[], ${messages.map((m) => m.channel)}::text[], ${messages.map((m) => m.status)}::text[], ${messages.map((m) => JSON.stringify(m.personalisation))}::jsonb[]) as m(id, kind, channel, status, personalisation)
     ),
+    c as (${code ? codeInsert(code, submissionId, sql`from s`) : sql`select 1 where false`}),
     o as (
       insert into outbox (task, payload, job_key)
       select j.task, j.payload, j.job_key
@@ -157,7 +226,15 @@ async function insertAll(
 export async function acceptSubmission(
   db: Kysely<Database>,
   request: CreateSubmissionRequest,
-  options: { actor: Actor; privacy: ProtectedValues; idempotency?: IdempotencyClaim; assisted?: StartAssistedRequest },
+  options: {
+    actor: Actor;
+    privacy: ProtectedValues;
+    trust: TrustOptions;
+    idempotency?: IdempotencyClaim;
+    assisted?: StartAssistedRequest;
+    /** Checks vouched for by whoever submits (a trusted submitter's key). */
+    checks?: VerificationCheck[];
+  },
 ): Promise<{ response: CreateSubmissionResponse; replayed: boolean }> {
   // Only an adviser acting for a resident (through the staff console) makes an assisted submission.
   if (request.channel === 'assisted' && !options.assisted) {
@@ -166,9 +243,21 @@ export async function acceptSubmission(
     ]);
   }
   const claim = options.idempotency;
+  // Codes are capped per recipient and per client address, before anything is written.
+  const recipient = holdsForConfirmation(options.actor) ? codeRecipient(request.answers) : undefined;
+  if (recipient) await options.trust.codes.assertWithinCaps(db, recipient, options.trust.address, new Date());
   for (let attempt = 1; ; attempt += 1) {
     try {
-      const created = await insertAll(db, options.privacy, request, options.actor, claim, options.assisted);
+      const created = await insertAll(
+        db,
+        options.privacy,
+        request,
+        options.actor,
+        claim,
+        options.assisted,
+        options.trust,
+        options.checks ?? [],
+      );
       if (created) return { response: created, replayed: false };
       if (!claim) throw new Error('unreachable: nothing written without an idempotency claim');
       return { response: await replay(db, claim), replayed: true };

@@ -53,7 +53,7 @@ export const exampleSubmissions: Readonly<Record<LifeEventId, CreateSubmissionRe
       knowsParentNiNumber: 'yes',
       parentNiNumber: 'JG103759A',
       contactMethods: ['phone'],
-      phone: '+441632960001',
+      phone: '+447700900461',
     },
     consent: ['council', 'gp-practice', 'housing-provider', 'jobcentre'],
     channel: 'online',

@@ -108,6 +108,31 @@ export const trackingSecretSchema = z
     example: '7K3MQ-9Q2MX-4HB8C-ZT1RW',
   });
 
+/**
+ * Whether a report waits for its reporter's code before anything is sent: `awaiting` for an
+ * online report (until `POST /api/submissions/{reference}/confirmation`), `not-needed` for an
+ * adviser's or a trusted submitter's; then `confirmed`, or `expired` after 24 hours unconfirmed.
+ */
+export const confirmationStatuses = ['awaiting', 'confirmed', 'not-needed', 'expired'] as const;
+
+/** One of {@link confirmationStatuses}. */
+export type ConfirmationStatus = (typeof confirmationStatuses)[number];
+
+/** What a new report needs before it is sent. */
+export const submissionConfirmationSchema = z.strictObject({
+  status: z.enum(['awaiting', 'not-needed']),
+  /** Where the 6-digit code went; null when awaiting with neither email nor mobile (phone or visit us instead). */
+  codeSentTo: z.enum(['email', 'sms']).nullable(),
+  /** Only on a trial install with no GOV.UK Notify key, where messages are not sent: the code itself. */
+  trialCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+});
+
+/** What a new report needs before it is sent. */
+export type SubmissionConfirmation = z.infer<typeof submissionConfirmationSchema>;
+
 /** `POST /submissions` 201 response. */
 export const createSubmissionResponseSchema = z.strictObject({
   reference: canonicalReferenceSchema,
@@ -115,23 +140,41 @@ export const createSubmissionResponseSchema = z.strictObject({
   trackingSecret: trackingSecretSchema,
   /** The agencies that will be told, in a fixed order. */
   agencies: z.array(agencyKindSchema),
+  /** Absent only on responses replayed from before confirmation codes (then nothing was held). */
+  confirmation: submissionConfirmationSchema.optional(),
 });
+
+/** `POST /submissions/{reference}/confirmation` body: the code sent to the reporter. */
+export const confirmSubmissionRequestSchema = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { error: 'Enter the 6-digit code we sent you' })
+    .meta({ example: '123456' }),
+});
+
+/** `POST /submissions/{reference}/confirmation` body. */
+export type ConfirmSubmissionRequest = z.infer<typeof confirmSubmissionRequestSchema>;
 
 /** `POST /submissions` 201 response. */
 export type CreateSubmissionResponse = z.infer<typeof createSubmissionResponseSchema>;
 
 /**
- * Where one agency's delivery is: queued, being sent, delivered (the agency's system accepted it),
- * acknowledged (a person there has seen it), actioned (they have done what was needed), failed, or
- * cancelled (the report was withdrawn before it was sent).
+ * Where one agency's delivery is: held (waiting for the reporter's code, or for a staff check: see
+ * `heldFor`), queued, being sent, delivered (the agency's system accepted it),
+ * acknowledged (a person there has seen it), actioned (they have done what was needed), failed,
+ * expired (never sent: the report was not confirmed within 24 hours), or cancelled (the report was
+ * withdrawn before it was sent).
  */
 export const deliveryStatuses = [
+  'held',
   'queued',
   'sending',
   'delivered',
   'acknowledged',
   'actioned',
   'failed',
+  'expired',
   'cancelled',
 ] as const;
 
@@ -143,11 +186,15 @@ export const submissionStatusResponseSchema = z.strictObject({
   reference: canonicalReferenceSchema,
   lifeEvent: lifeEventIdSchema,
   submittedAt: z.iso.datetime({ offset: true }),
+  /** Absent for reports made before confirmation codes. */
+  confirmation: z.enum(confirmationStatuses).optional(),
   withdrawn: withdrawnSchema,
   agencies: z.array(
     z.strictObject({
       agency: z.enum(agencyKinds),
       status: z.enum(deliveryStatuses),
+      /** While `held`: waiting for the reporter's code, or for a staff check. */
+      heldFor: z.enum(['confirmation', 'check']).optional(),
       changedAt: z.iso.datetime({ offset: true }),
       /** The agency's own case reference, once it has given one. */
       agencyReference: z.string().nullable(),

@@ -18,6 +18,12 @@ export const pageMessages = {
   trackNotFound: 'No report matches this reference and tracking code. Check both and try again',
   chaseNoteTooLong: chaseMessages.noteTooLong,
   chaseLimitReached: chaseMessages.limitReached,
+  confirmCodeMissing: 'Enter the 6-digit code we sent you',
+  confirmCodeFormat: 'Enter the code as 6 numbers, like 123456',
+  confirmCodeWrong: 'The code is not right. Check it and try again',
+  confirmCodeNewNeeded:
+    'This code no longer works: it is too old or was tried too many times. Send yourself a new code',
+  confirmTooManyCodes: 'We have sent too many codes for this report. Try again later, or phone or visit us',
   withdrawalReasonMissing: withdrawalMessages.reasonMissing,
   withdrawalReasonTooLong: withdrawalMessages.reasonTooLong,
 } as const;

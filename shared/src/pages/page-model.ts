@@ -87,13 +87,31 @@ export interface DeclarationProps {
   form: FormProps;
 }
 
-/** After sending: the reference, what happens next, how to track. */
+/** Confirming a report by code, before anything is sent. */
+export interface ConfirmStep {
+  /** Where the code went; null when the resident gave neither email nor mobile (they phone or visit instead). */
+  sentTo: 'email' | 'sms' | null;
+  /** Only on a trial install with no GOV.UK Notify key: the code, under a "messages are not sent" notice. */
+  trialCode: string | null;
+  /** Enter the code: `values.code`, errors on `code`. */
+  form: FormProps;
+  /** Where "Send a new code" posts (with the same anti-forgery token). */
+  newCodeAction: string;
+  /** A new code was sent just now. */
+  newCodeSent: boolean;
+}
+
+/** After sending: the reference, what happens next, how to track; first, confirming by code. */
 export interface ConfirmationProps {
   lifeEvent: LifeEventId;
   reference: string;
   /** Shown once: null when the resident has already seen it. */
   trackingSecret: string | null;
   agencies: AgencyKind[];
+  /** While the report waits for its code; null once confirmed (or when none was needed). */
+  confirm: ConfirmStep | null;
+  /** Agencies that will be told only after a staff check (below their minimum level). */
+  awaitingCheck: AgencyKind[];
   /** How the reference and tracking code are being sent to the resident: empty when nothing is (no GOV.UK Notify, or no contact details). */
   messagedBy: ('email' | 'sms')[];
 }

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { LifeEventId } from '@tuo/shared';
+import type { HelpContact } from '@tuo/shared/pages/help-contact';
 import type { ConfirmationProps } from '@tuo/shared/pages/page-model';
 import { formatTrackingCode } from '@tuo/shared/identifiers/tracking-code';
 import { catalogueKey } from '../../i18n/catalogue-keys.js';
 import { CopyCodeButton } from '../copy-code-button.js';
+import { ConfirmCodeSection } from './confirm-code-section.js';
 
 /**
  * What else the resident has to do that we cannot do for them (after a death: register it, banks,
@@ -30,14 +32,20 @@ function AlsoDo({ lifeEvent }: { lifeEvent: LifeEventId }) {
   );
 }
 
-/** After sending: the reference, the tracking code (shown once), what each service does next, and how to track. */
+/**
+ * After sending: the reference and the tracking code (shown once); while it waits for its code, the
+ * code form; once confirmed, what each service does next, and how to track.
+ */
 export function ConfirmationPage({
   lifeEvent,
   reference,
   trackingSecret,
   agencies: told,
   messagedBy,
-}: ConfirmationProps) {
+  confirm,
+  awaitingCheck,
+  help,
+}: ConfirmationProps & { help?: HelpContact | undefined }) {
   const { t, i18n } = useTranslation();
   // Only what is really on its way: with no GOV.UK Notify set up, nothing is sent to the resident.
   const sent = messagedBy.map((channel) => (
@@ -52,16 +60,30 @@ export function ConfirmationPage({
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <div className="govuk-panel govuk-panel--confirmation">
-          <h1 className="govuk-panel__title">{t('confirmation.title')}</h1>
-          <div className="govuk-panel__body">
-            {t('confirmation.yourReference')}
-            <br />
-            <strong id="reference" dir="ltr">
-              {reference}
-            </strong>
+        {confirm ? (
+          <>
+            <h1 className="govuk-heading-l">{t('confirmation.confirmTitle')}</h1>
+            <p className="govuk-body">
+              {t('confirmation.yourReference')}{' '}
+              <strong id="reference" dir="ltr">
+                {reference}
+              </strong>
+            </p>
+            <p className="govuk-body">{t('confirmation.notSentYet')}</p>
+            <ConfirmCodeSection confirm={confirm} help={help} />
+          </>
+        ) : (
+          <div className="govuk-panel govuk-panel--confirmation">
+            <h1 className="govuk-panel__title">{t('confirmation.title')}</h1>
+            <div className="govuk-panel__body">
+              {t('confirmation.yourReference')}
+              <br />
+              <strong id="reference" dir="ltr">
+                {reference}
+              </strong>
+            </div>
           </div>
-        </div>
+        )}
         <h2 className="govuk-heading-m">{t('confirmation.keepCode')}</h2>
         {trackingSecret ? (
           <>
@@ -95,7 +117,18 @@ export function ConfirmationPage({
           </p>
         )}
         {trackingSecret ? null : sent}
+        {awaitingCheck.length > 0 ? (
+          <div className="govuk-inset-text">
+            <p className="govuk-body">{t('confirmation.awaitingCheck')}</p>
+            <ul className="govuk-list govuk-list--bullet">
+              {awaitingCheck.map((agency) => (
+                <li key={agency}>{t(catalogueKey.agencyIn(lifeEvent, agency, 'name'))}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <h2 className="govuk-heading-m">{t('confirmation.whatHappensNext')}</h2>
+        {confirm ? <p className="govuk-body">{t('confirmation.onceConfirmed')}</p> : null}
         {told.map((agency) => (
           <div key={agency}>
             <h3 className="govuk-heading-s">{t(catalogueKey.agencyIn(lifeEvent, agency, 'name'))}</h3>

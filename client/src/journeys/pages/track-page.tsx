@@ -15,14 +15,21 @@ import { TrackWithdrawalSection } from './track-withdrawal-section.js';
 
 /** The colour of each delivery status's tag; its words are `track.status.{status}`. */
 const statusTags: Readonly<Record<DeliveryStatus, string>> = {
+  held: 'govuk-tag--yellow',
   queued: 'govuk-tag--grey',
   sending: 'govuk-tag--blue',
   delivered: 'govuk-tag--light-blue',
   acknowledged: 'govuk-tag--purple',
   actioned: 'govuk-tag--green',
   failed: 'govuk-tag--red',
+  expired: 'govuk-tag--grey',
   cancelled: 'govuk-tag--grey',
 };
+
+/** The words of a row's status: a held notification says what it waits for. */
+function statusKey(row: NonNullable<TrackProps['result']>['agencies'][number]): string {
+  return row.status === 'held' && row.heldFor === 'check' ? 'track.status.heldForCheck' : `track.status.${row.status}`;
+}
 
 function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) {
   const { t, i18n } = useTranslation();
@@ -35,6 +42,10 @@ function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) 
       <p className="govuk-body">
         {t('track.sentOn', { lifeEvent: t(catalogueKey.journey(result.lifeEvent, 'title')), date })}
       </p>
+      {result.confirmation === 'awaiting' ? <p className="govuk-body">{t('track.awaitingConfirmation')}</p> : null}
+      {result.agencies.some((row) => row.status === 'held' && row.heldFor === 'check') ? (
+        <p className="govuk-body">{t('track.awaitingCheck')}</p>
+      ) : null}
       {result.withdrawn ? (
         <div className="govuk-inset-text" id="withdrawn">
           {t(`track.withdrawn.${result.withdrawn.by}`, {
@@ -49,7 +60,7 @@ function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) 
               {t(catalogueKey.agencyIn(result.lifeEvent, row.agency, 'name'))}
             </dt>
             <dd className="govuk-summary-list__value">
-              <strong className={`govuk-tag ${statusTags[row.status]}`}>{t(`track.status.${row.status}`)}</strong>
+              <strong className={`govuk-tag ${statusTags[row.status]}`}>{t(statusKey(row))}</strong>
               {row.agencyReference ? (
                 <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1 govuk-!-margin-bottom-0">
                   {t('track.agencyReference')} <span dir="ltr">{row.agencyReference}</span>

@@ -39,7 +39,7 @@ function messagedBy(config: Pick<Config, 'notify'>, answers: Readonly<Answers>):
   ];
 }
 
-/** The declaration and send, then the confirmation. Sending goes through the same code path as the API. */
+/** The declaration and send, then the confirmation (confirmation-routes.ts). Sending goes through the same code path as the API. */
 export const declarationRoutes: FastifyPluginAsyncZod<{ config: Pick<Config, 'notify'> }> = async (app, { config }) => {
   const render = (lifeEvent: LifeEventId, state: JourneyState, errors: FieldError[], token: string) => ({
     page: 'declaration' as const,
@@ -92,6 +92,7 @@ export const declarationRoutes: FastifyPluginAsyncZod<{ config: Pick<Config, 'no
       const { response } = await acceptSubmission(app.db, parsed.data, {
         actor: origin.actor,
         privacy: app.privacy,
+        trust: app.trust.forRequest(request),
         ...(origin.assisted ? { assisted: origin.assisted } : {}),
         idempotency: { key: `journey:${state.idempotencyKey}`, requestHash: requestHash(parsed.data) },
       });
@@ -106,29 +107,4 @@ export const declarationRoutes: FastifyPluginAsyncZod<{ config: Pick<Config, 'no
       return reply.redirect(stepPath.confirmation(lifeEvent), 303);
     },
   );
-
-  app.get('/:lifeEvent/confirmation', { schema: { hide: true, params } }, async (request, reply) => {
-    const { lifeEvent } = request.params;
-    if (!isLifeEventId(lifeEvent)) {
-      reply.callNotFound();
-      return reply;
-    }
-    const state = loadJourney(request, lifeEvent);
-    if (!state.submitted) return reply.redirect(stepPath.checkAnswers(lifeEvent), 303);
-    const { submitted } = state;
-    // The tracking secret is shown once: it unlocks the status page, so it does not stay in the session.
-    if (submitted.trackingSecret !== null)
-      saveJourney(request, lifeEvent, { ...state, submitted: { ...submitted, trackingSecret: null } });
-    return reply.page({
-      page: 'confirmation',
-      title: 'We have received your report',
-      props: {
-        lifeEvent,
-        reference: submitted.reference,
-        trackingSecret: submitted.trackingSecret,
-        agencies: submitted.agencies,
-        messagedBy: submitted.messagedBy ?? [],
-      },
-    });
-  });
 };

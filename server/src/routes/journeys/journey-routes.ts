@@ -6,6 +6,7 @@ import { sessionPlugin } from '../../plugins/session.js';
 import { checkAnswersRoutes } from './check-answers-routes.js';
 import { chooseLifeEventRoutes } from './choose-life-event-routes.js';
 import { verifyCsrf } from './csrf.js';
+import { confirmationRoutes } from './confirmation-routes.js';
 import { declarationRoutes } from './declaration-routes.js';
 import { questionRoutes } from './question-routes.js';
 import { returnRoutes } from './return-routes.js';
@@ -34,6 +35,7 @@ export const journeyRoutes: FastifyPluginAsync<{
   await app.register(checkAnswersRoutes);
   await app.register(whoToTellRoutes);
   await app.register(declarationRoutes, { config: options.config });
+  await app.register(confirmationRoutes);
   await app.register(saveRoutes, { config: options.config });
   await app.register(returnRoutes, { config: options.config });
   await app.register(questionRoutes, { addressLookup: options.addressLookup, lookUpLimit: options.lookUpLimit });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AgencyKind, Answers, LifeEventId } from '@tuo/shared';
+import type { SubmissionConfirmation } from '@tuo/shared/api/submissions';
 import type { FastifyRequest } from 'fastify';
 
 /** One life event's journey as it stands in the resident's session. */
@@ -16,6 +17,10 @@ export interface JourneyState {
     reference: string;
     trackingSecret: string | null;
     agencies: AgencyKind[];
+    /** Whether it waits for a code (and, on a trial install only, the code to show). */
+    confirmation?: SubmissionConfirmation;
+    /** A new code was just sent: say so once. */
+    newCodeSent?: boolean;
     /** How the confirmation is being sent to the resident (absent in sessions from before this was kept). */
     messagedBy?: ('email' | 'sms')[];
   };

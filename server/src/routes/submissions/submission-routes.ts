@@ -1,8 +1,10 @@
 import { exampleSubmissions, getJourney, normaliseReference, type LifeEventId } from '@tuo/shared';
 import { problemSchema } from '@tuo/shared/api/problem';
 import {
+  confirmSubmissionRequestSchema,
   createSubmissionRequestSchema,
   createSubmissionResponseSchema,
+  submissionConfirmationSchema,
   submissionStatusResponseSchema,
 } from '@tuo/shared/api/submissions';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -10,7 +12,8 @@ import { z } from 'zod';
 import type { AddressLookup } from '../../address-lookup/address-lookup.js';
 import { confirmAnswerUprns } from '../../address-lookup/confirm-answer-uprns.js';
 import { findSubmissionStatus } from '../../db/submission-status.js';
-import { NotFoundError } from '../../errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import { confirmSubmission, sendNewCode } from '../../submissions/confirm-submission.js';
 import { acceptSubmission } from '../../submissions/accept-submission.js';
 import { requestHash } from '../../submissions/request-hash.js';
 import { trackingSecretMatches } from '../../submissions/tracking-secret.js';
@@ -28,7 +31,20 @@ const idempotencyKeySchema = z
       'Any unique string per submission (a UUID is ideal). A repeat with the same key and body returns the first response; with another body, 422.',
   });
 
-/** `POST /api/submissions` and `GET /api/submissions/:reference/status`. */
+const trackingSecretHeaders = z.object({
+  'tracking-secret': z.string().max(200).meta({ description: 'The secret returned when the submission was made' }),
+});
+
+/** The submission a reference and tracking secret unlock; the same 404 for an unknown reference and a wrong secret. */
+async function unlocked(db: Parameters<typeof findSubmissionStatus>[0], reference: string, secret: string) {
+  const found = await findSubmissionStatus(db, normaliseReference(reference));
+  if (!found || !trackingSecretMatches(secret, found.trackingSecretHash)) {
+    throw new NotFoundError('No submission matches this reference and tracking secret.');
+  }
+  return found;
+}
+
+/** `POST /api/submissions`, its confirmation by code, and `GET /api/submissions/:reference/status`. */
 export const submissionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLookup }> = async (app, options) => {
   app.post(
     '/api/submissions',
@@ -37,7 +53,7 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLoo
         tags: ['submissions'],
         summary: 'Report a life event once; every agency the resident agreed to tell will be told',
         description:
-          "An address's `uprn` is kept only when the address look-up lists that UPRN at the address's postcode with the same lines, as on the resident pages; otherwise the address goes without it.",
+          "An online report is accepted at once, but nothing is sent to any agency until the reporter enters the 6-digit code sent to the email or mobile in the answers (`POST /api/submissions/{reference}/confirmation`). With neither, the reporter must phone or visit instead. Unconfirmed reports expire after 24 hours and their answers are erased. An address's `uprn` is kept only when the address look-up lists that UPRN at the address's postcode with the same lines, as on the resident pages; otherwise the address goes without it.",
         headers: z.object({ 'idempotency-key': idempotencyKeySchema }),
         // One complete example per life event, named by its id (the OpenAPI media type's `examples`).
         body: createSubmissionRequestSchema.meta({
@@ -73,10 +89,89 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLoo
       const { response, replayed } = await acceptSubmission(app.db, body, {
         actor: { type: 'resident' },
         privacy: app.privacy,
+        trust: app.trust.forRequest(request),
         ...(key ? { idempotency: { key: `submissions:${key}`, requestHash: requestHash(request.body) } } : {}),
       });
       if (replayed) void reply.header('idempotent-replayed', 'true');
       return reply.code(201).send(response);
+    },
+  );
+
+  app.post(
+    '/api/submissions/:reference/confirmation',
+    {
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['submissions'],
+        summary: 'Confirm an online report with the 6-digit code sent to the reporter; only then is it sent',
+        description:
+          'A code works for 30 minutes and for 5 tries; then ask for a new one (`POST /api/submissions/{reference}/confirmation-code`). Confirming twice is harmless.',
+        params: z.object({ reference: z.string().max(40) }),
+        headers: trackingSecretHeaders,
+        body: confirmSubmissionRequestSchema,
+        response: {
+          200: submissionStatusResponseSchema,
+          400: problemSchema,
+          404: problemSchema,
+          409: problemSchema,
+          429: problemSchema,
+        },
+      },
+    },
+    async (request) => {
+      const found = await unlocked(app.db, request.params.reference, request.headers['tracking-secret']);
+      const result = await confirmSubmission(app.db, found.id, request.body.code, {
+        codes: app.trust.codes,
+        minimums: app.trust.minimums,
+        actor: { type: 'resident' },
+      });
+      if (result.outcome === 'wrong')
+        throw new ValidationError('The code is not right.', [
+          {
+            path: 'code',
+            message: `The code is not right. Check it and try again (${String(result.triesLeft)} tries left)`,
+          },
+        ]);
+      if (result.outcome === 'new-code-needed')
+        throw new ConflictError(
+          'new_code_needed',
+          'This code has expired or has been tried too many times. Ask for a new code.',
+        );
+      if (result.outcome === 'not-awaiting')
+        throw new ConflictError('not_awaiting_confirmation', 'This report is not waiting to be confirmed.');
+      const after = await unlocked(app.db, request.params.reference, request.headers['tracking-secret']);
+      return after.status;
+    },
+  );
+
+  app.post(
+    '/api/submissions/:reference/confirmation-code',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['submissions'],
+        summary: 'Send a new confirmation code (earlier codes stop working)',
+        description: 'Capped per email or mobile number (a day) and per client address (an hour): 429 past either.',
+        params: z.object({ reference: z.string().max(40) }),
+        headers: trackingSecretHeaders,
+        response: { 200: submissionConfirmationSchema, 404: problemSchema, 409: problemSchema, 429: problemSchema },
+      },
+    },
+    async (request) => {
+      const found = await unlocked(app.db, request.params.reference, request.headers['tracking-secret']);
+      const sent = await sendNewCode(app.db, found.id, {
+        codes: app.trust.codes,
+        privacy: app.privacy,
+        address: request.ip,
+        showCodeOnPage: app.trust.showCodeOnPage,
+        actor: { type: 'resident' },
+      });
+      if (!sent) throw new ConflictError('not_awaiting_confirmation', 'This report is not waiting to be confirmed.');
+      return {
+        status: 'awaiting' as const,
+        codeSentTo: sent.sentTo,
+        ...(sent.trialCode ? { trialCode: sent.trialCode } : {}),
+      };
     },
   );
 
@@ -88,24 +183,11 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLoo
         tags: ['submissions'],
         summary: "Each agency's progress with a submission: the reference and its tracking secret are needed",
         params: z.object({ reference: z.string().max(40) }),
-        headers: z.object({
-          'tracking-secret': z
-            .string()
-            .max(200)
-            .meta({ description: 'The secret returned when the submission was made' }),
-        }),
+        headers: trackingSecretHeaders,
         response: { 200: submissionStatusResponseSchema, 400: problemSchema, 404: problemSchema, 429: problemSchema },
       },
     },
-    async (request) => {
-      const reference = normaliseReference(request.params.reference);
-      const found = await findSubmissionStatus(app.db, reference);
-      // The same answer for an unknown reference and a wrong secret: neither reveals the other.
-      if (!found || !trackingSecretMatches(request.headers['tracking-secret'], found.trackingSecretHash)) {
-        throw new NotFoundError('No submission matches this reference and tracking secret.');
-      }
-      return found.status;
-    },
+    async (request) => (await unlocked(app.db, request.params.reference, request.headers['tracking-secret'])).status,
   );
 
   app.post(

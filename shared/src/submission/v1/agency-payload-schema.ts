@@ -8,6 +8,7 @@ import type { Answers } from '../../journeys/engine/answers.js';
 import { routedFields } from '../../journeys/engine/routing.js';
 import type { Channel } from '../channel.js';
 import { channelSchema } from '../channel.js';
+import { verificationSchema, type Verification } from '../../verification/verification.js';
 
 /** What one agency receives about one submission: the routed answers and nothing else. */
 export interface AgencyPayloadV1 {
@@ -17,6 +18,12 @@ export interface AgencyPayloadV1 {
   channel: Channel;
   /** Only the answered fields in the agency's routing rule. */
   answers: Answers;
+  /**
+   * How far the report was checked before it was sent: its level (one rule, in
+   * shared/src/verification), each check made and the channel. Absent only on notifications sent
+   * before it was recorded.
+   */
+  verification?: Verification;
   /**
    * Another report of the same event made within 90 days (see `possibleDuplicateOf` on
    * AgencyNotification): present when one was known as this was sent.
@@ -43,6 +50,7 @@ export function agencyPayloadSchema(journey: JourneyDefinition, agency: AgencyKi
     submittedAt: z.iso.datetime({ offset: true }),
     channel: channelSchema,
     answers: z.strictObject(answers),
+    verification: verificationSchema.optional(),
     possibleDuplicateOf: canonicalReferenceSchema.optional(),
   }) as z.ZodType<AgencyPayloadV1>;
 }
