@@ -6,6 +6,7 @@ import { fakeAgency } from '../support/fake-agency.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
+import { submitConfirmed } from '../support/confirm-submission.js';
 import { waitFor } from '../support/wait-for.js';
 
 const mockServer = setupServer();
@@ -41,9 +42,7 @@ describe('delivering in batches', () => {
     const worker = await startTestWorker(t.database, testConfig(t.database.url, env));
     try {
       const responses = await Promise.all(
-        Array.from({ length: SUBMISSIONS }, () =>
-          t.app.inject({ method: 'POST', url: '/api/submissions', payload: exampleSubmissions['someone-died'] }),
-        ),
+        Array.from({ length: SUBMISSIONS }, () => submitConfirmed(t.app, exampleSubmissions['someone-died'])),
       );
       expect(responses.map((r) => r.statusCode)).toEqual(Array.from({ length: SUBMISSIONS }, () => 201));
       const others = () =>
