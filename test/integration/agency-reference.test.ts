@@ -12,6 +12,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
+import { submitConfirmed } from '../support/confirm-submission.js';
 
 // The council's webhook answers with its own case reference; the housing provider's answers with
 // something that is not one; GP practices and the Jobcentre read their inboxes.
@@ -35,11 +36,7 @@ afterAll(async () => {
 });
 
 async function submitAndDeliver() {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/submissions',
-    payload: exampleSubmissions['someone-died'],
-  });
+  const res = await submitConfirmed(t.app, exampleSubmissions['someone-died']);
   expect(res.statusCode).toBe(201);
   const { reference, trackingSecret } = res.json<{ reference: string; trackingSecret: string }>();
   const deliveries = await waitFor(async () => {

@@ -11,6 +11,8 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
+import type { CreateSubmissionResponse } from '@tuo/shared/api/submissions';
+import { confirmByCode, submitConfirmed } from '../support/confirm-submission.js';
 
 const notify = fakeNotify();
 const mockServer = setupServer(...notify.handlers);
@@ -45,12 +47,14 @@ async function submitAndDeliver(count: number) {
     .where('agency', '=', 'gp-practice')
     .execute();
   for (let i = 0; i < count; i += 1) {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/submissions',
-      payload: exampleSubmissions['someone-died'],
-    });
+    const res = await submitConfirmed(t.app, exampleSubmissions['someone-died']);
     expect(res.statusCode).toBe(201);
+    // Notify is configured, so the code goes by email (the fake's copy), not on the page.
+    const created = res.json<CreateSubmissionResponse>();
+    const sent = await waitFor(async () =>
+      notify.sent.find((m) => m.personalisation.reference === created.reference && m.personalisation.code),
+    );
+    await confirmByCode(t.app, created, sent.personalisation.code);
   }
   await waitFor(async () => {
     const rows = await t.database.db

@@ -13,6 +13,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig, testProtectedDataKeys, testProtectedValues } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
+import { submitConfirmed } from '../support/confirm-submission.js';
 
 let sftp: SftpServer;
 beforeAll(async () => {
@@ -38,11 +39,7 @@ afterEach(() => {
 async function submit(t: TestApp, count: number): Promise<string[]> {
   const references: string[] = [];
   for (let i = 0; i < count; i += 1) {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/submissions',
-      payload: exampleSubmissions['someone-died'],
-    });
+    const res = await submitConfirmed(t.app, exampleSubmissions['someone-died']);
     expect(res.statusCode).toBe(201);
     references.push(res.json<{ reference: string }>().reference);
   }

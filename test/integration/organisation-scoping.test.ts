@@ -12,6 +12,7 @@ import { testConfig, testProtectedValues } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
 import { startWebhookReceiver } from '../support/webhook-receiver.js';
+import { submitConfirmed } from '../support/confirm-submission.js';
 
 // Organisations of one kind are as separate as organisations of different kinds: each key, portal
 // account and webhook sees its own organisation's notifications and nothing else.
@@ -61,10 +62,9 @@ afterAll(async () => {
 type Deliveries = Partial<Record<AgencyKind, { id: string; organisation_id: string }>>;
 
 async function submitAndDeliver(organisations?: Partial<Record<AgencyKind, string>>) {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/submissions',
-    payload: { ...exampleSubmissions['someone-died'], ...(organisations ? { organisations } : {}) },
+  const res = await submitConfirmed(t.app, {
+    ...exampleSubmissions['someone-died'],
+    ...(organisations ? { organisations } : {}),
   });
   expect(res.statusCode).toBe(201);
   const { reference } = res.json<{ reference: string }>();

@@ -12,6 +12,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
+import { submitConfirmed } from '../support/confirm-submission.js';
 
 const mockServer = setupServer();
 const council = fakeAgency('council');
@@ -37,11 +38,7 @@ afterAll(async () => {
 const death = exampleSubmissions['someone-died'];
 
 async function submitAndDeliver(answers: Record<string, unknown> = {}) {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/submissions',
-    payload: { ...death, answers: { ...death.answers, ...answers } },
-  });
+  const res = await submitConfirmed(t.app, { ...death, answers: { ...death.answers, ...answers } });
   expect(res.statusCode, res.body).toBe(201);
   const { reference } = res.json<{ reference: string }>();
   await waitFor(async () => {

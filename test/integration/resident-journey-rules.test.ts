@@ -2,7 +2,7 @@ import { catalogue, exampleSubmissions, reachablePages, type Answers } from '@tu
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeNotify } from '../support/fake-notify.js';
-import { answerEveryPage, pageModel, Resident } from '../support/resident.js';
+import { answerEveryPage, confirmOnPage, pageModel, Resident } from '../support/resident.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -233,7 +233,7 @@ describe('the confirmation page', () => {
     await resident.post('/baby-born/who-to-tell', [['tellAll', 'all']]);
     await resident.get('/baby-born/declaration');
     await resident.post('/baby-born/declaration', [['declaration', 'confirmed']]);
-    const body = (await resident.get('/baby-born/confirmation')).body;
+    const body = (await confirmOnPage(resident, 'baby-born')).body;
     expect(body).toContain('We have received your report');
     expect(body).not.toContain('What else you need to do');
   });

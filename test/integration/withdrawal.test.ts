@@ -11,6 +11,8 @@ import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
 import { startWebhookReceiver } from '../support/webhook-receiver.js';
+import { confirmByCode, submitConfirmed } from '../support/confirm-submission.js';
+import type { CreateSubmissionResponse } from '@tuo/shared/api/submissions';
 
 const secret = `whsec_${randomBytes(32).toString('base64')}`;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
@@ -46,11 +48,7 @@ const startWorker = async () => {
 };
 
 async function submit() {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/submissions',
-    payload: exampleSubmissions['someone-died'],
-  });
+  const res = await submitConfirmed(t.app, exampleSubmissions['someone-died']);
   expect(res.statusCode, res.body).toBe(201);
   return res.json<{ reference: string; trackingSecret: string }>();
 }
@@ -165,6 +163,23 @@ describe('withdrawing a report already delivered', () => {
 });
 
 describe('withdrawing a report not yet sent', () => {
+  it('withdrawn before its code is entered, it is never released: the code afterwards sends nothing', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/submissions',
+      payload: exampleSubmissions['someone-died'],
+    });
+    expect(res.statusCode).toBe(201);
+    const created = res.json<CreateSubmissionResponse>();
+    expect((await deliveries(created.reference)).every((d) => d.status === 'held')).toBe(true);
+    expect((await withdraw(created.reference, created.trackingSecret)).statusCode).toBe(200);
+    expect((await deliveries(created.reference)).every((d) => d.status === 'cancelled')).toBe(true);
+    await confirmByCode(t.app, created).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await deliveries(created.reference)).every((d) => d.status === 'cancelled')).toBe(true);
+    expect(receiver.received.filter((r) => r.reference === created.reference)).toEqual([]);
+  });
+
   it('cancels every delivery, so nothing is ever sent, and tells nobody', async () => {
     await worker?.stop();
     worker = undefined;

@@ -6,8 +6,8 @@ import { SEND_NOTIFICATION_EVENT } from '../jobs/notification-event-job.js';
 
 /** Statuses of a delivery the agency has, or may have by now (mid-send): it gets a withdrawal event. */
 const told = ['sending', 'delivered', 'acknowledged', 'actioned'];
-/** Statuses of a delivery not sent yet: withdrawing cancels it. */
-const unsent = ['queued'];
+/** Statuses of a delivery not sent yet (waiting its turn, or held for a confirmation code or a check): withdrawing cancels it. */
+const unsent = ['queued', 'held'];
 
 /** What a withdrawal came to. */
 export type WithdrawalResult =
