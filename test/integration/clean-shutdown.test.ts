@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { exampleSubmissions } from '@tuo/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../../server/src/db/embedded-postgres.js';
 import { startNpmStart, waitUntilReady, type PortalProcess } from '../support/portal-process.js';
 import { testProtectedDataKeys } from '../support/test-config.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { startNotifyStub } from '../support/notify-stub-server.js';
 import { waitFor } from '../support/wait-for.js';
 import { startWebhookReceiver, webhookEnv } from '../support/webhook-receiver.js';
 
@@ -25,6 +26,7 @@ describe('npm start, signalled as a group while agencies are slow to answer', ()
 
   it('finishes the deliveries in flight, records them, and stops cleanly', async () => {
     const receiver = await startWebhookReceiver({ secret, delayMs: 3_000 });
+    const notify = await startNotifyStub();
     const port = await findFreePort();
     const baseUrl = `http://127.0.0.1:${String(port)}`;
     try {
@@ -36,6 +38,10 @@ describe('npm start, signalled as a group while agencies are slow to answer', ()
         PORT: String(port),
         OUTBOX_RELAY_INTERVAL_MS: '50',
         WORKER_CONCURRENCY: '8',
+        // The reporter's confirmation code goes by email, to a Notify-compatible stub on loopback.
+        NOTIFY_API_KEY: `shutdown-${randomUUID()}-${randomUUID()}`,
+        NOTIFY_BASE_URL: notify.url,
+        NOTIFY_EMAIL_TEMPLATE_ID: randomUUID(),
       });
       await waitUntilReady(baseUrl, portal);
       const response = await fetch(`${baseUrl}/api/submissions`, {
@@ -44,7 +50,19 @@ describe('npm start, signalled as a group while agencies are slow to answer', ()
         body: JSON.stringify(exampleSubmissions['someone-died']),
       });
       expect(response.status).toBe(201);
-      const { reference } = (await response.json()) as { reference: string };
+      const { reference, trackingSecret } = (await response.json()) as { reference: string; trackingSecret: string };
+      const code = await waitFor(
+        () =>
+          Promise.resolve(notify.received.find((m) => m.personalisation.reference === reference)?.personalisation.code),
+        30_000,
+        'the confirmation code by email',
+      );
+      const confirmed = await fetch(`${baseUrl}/api/submissions/${reference}/confirmation`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'tracking-secret': trackingSecret },
+        body: JSON.stringify({ code }),
+      });
+      expect(confirmed.status).toBe(200);
       const expected = await database.db
         .selectFrom('deliveries')
         .innerJoin('submissions', 'submissions.id', 'deliveries.submission_id')
@@ -83,6 +101,7 @@ describe('npm start, signalled as a group while agencies are slow to answer', ()
       expect(statuses.map((row) => row.status)).toEqual(expected.map(() => 'delivered'));
     } finally {
       await receiver.close();
+      await notify.close();
     }
   }, 120_000);
 });
