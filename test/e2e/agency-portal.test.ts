@@ -71,7 +71,18 @@ describe('the agency portal in a browser', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(exampleSubmissions['someone-died']),
     });
-    const { reference, trackingSecret } = (await created.json()) as { reference: string; trackingSecret: string };
+    const { reference, trackingSecret, confirmation } = (await created.json()) as {
+      reference: string;
+      trackingSecret: string;
+      confirmation?: { trialCode?: string };
+    };
+    // An anonymous report goes nowhere until its code is entered (shown here: the tests run as a trial install).
+    const confirmed = await fetch(`${server.baseUrl}/api/submissions/${reference}/confirmation`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'tracking-secret': trackingSecret },
+      body: JSON.stringify({ code: confirmation?.trialCode }),
+    });
+    expect(confirmed.status).toBe(200);
     await waitFor(async () => {
       const rows = await server.database.db
         .selectFrom('deliveries')

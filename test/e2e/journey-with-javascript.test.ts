@@ -74,7 +74,7 @@ describe('a whole journey with JavaScript, on a phone-sized screen', () => {
     }
 
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Check your answers');
-    expect(await page.locator('.govuk-summary-list').textContent()).toContain("O'Brien");
+    expect((await page.locator('.govuk-summary-list').allTextContents()).join(' ')).toContain("O'Brien");
     await expectNoViolations(page, 'check your answers');
     await page.screenshot({ path: 'test-results/journey-check-answers-375.png', fullPage: true });
     await continueTo(page, `/${lifeEvent}/who-to-tell`);
@@ -94,7 +94,9 @@ describe('a whole journey with JavaScript, on a phone-sized screen', () => {
     ]);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Your report ${reference ?? ''}`);
     // Not yet confirmed by its code: nothing has gone anywhere.
-    expect(await page.locator('.govuk-summary-list').textContent()).toContain('Waiting for you to confirm');
+    expect((await page.locator('.govuk-summary-list').allTextContents()).join(' ')).toContain(
+      'Waiting for you to confirm',
+    );
     await expectNoViolations(page, 'tracking result');
     await page.goto(`${server.baseUrl}/track`);
     await expectNoViolations(page, 'tracking form');

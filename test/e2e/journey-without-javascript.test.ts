@@ -50,7 +50,7 @@ describe('a whole journey with JavaScript off', () => {
       await continueTo(page, `/${lifeEvent}/${route[index + 1]?.path ?? 'check-answers'}`);
     }
 
-    expect(await page.locator('.govuk-summary-list').textContent()).toContain('45 High Street');
+    expect((await page.locator('.govuk-summary-list').allTextContents()).join(' ')).toContain('45 High Street');
     await page.getByRole('link', { name: 'Change when do you move?' }).click();
     expect(new URL(page.url()).search).toBe('?change=1');
     await continueTo(page, `/${lifeEvent}/check-answers`);
