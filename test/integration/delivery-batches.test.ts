@@ -35,6 +35,8 @@ describe('delivering in batches', () => {
       DELIVERY_AGENCY_CONCURRENCY: '3',
       DELIVERY_CIRCUIT_FAILURES: '3',
       DELIVERY_CIRCUIT_OPEN_MS: '60000',
+      // Retries wait longer than the test: every council attempt counted below is a first one.
+      DELIVERY_RETRY_BASE_MS: '600000',
       OUTBOX_RELAY_INTERVAL_MS: '20',
     };
     for (const fake of Object.values(fakes)) Object.assign(env, fake.env);
