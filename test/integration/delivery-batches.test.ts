@@ -73,9 +73,10 @@ describe('delivering in batches', () => {
       `.execute(db);
       expect(claims.rows[0]?.n).toBeGreaterThan(1);
 
-      // The council held only its own three slots: one more was tried as each of the first two timed
-      // out, and the third failure in a row opened its circuit, so no more attempts were spent on
-      // it. Its other deliveries wait, queued, untouched.
+      // The council held only its own three slots. Each timeout freed a slot for one more attempt until
+      // the third failure in a row opened its circuit; so between three attempts (all three timed out
+      // together) and five (one more as each of the first two timed out) were spent on it, never more.
+      // Its other deliveries wait, queued, untouched.
       const council = await waitFor(
         async () => {
           const rows = await db
@@ -83,12 +84,17 @@ describe('delivering in batches', () => {
             .select(['id', 'status', 'attempts', 'last_error'])
             .where('agency', '=', 'council')
             .execute();
-          return rows.filter((r) => r.attempts === 1 && r.status === 'queued').length === 5 ? rows : undefined;
+          const settled = rows.every((r) => r.status === 'queued');
+          return settled && rows.filter((r) => r.attempts === 1).length >= 3 ? rows : undefined;
         },
         TIMEOUT_MS * 8,
         'the council attempts to time out',
       );
-      expect(fakes.council.requests()).toBe(5);
+      const councilAttempts = council.filter((r) => r.attempts === 1).length;
+      expect(councilAttempts).toBeGreaterThanOrEqual(3);
+      expect(councilAttempts).toBeLessThanOrEqual(5);
+      expect(council.every((r) => r.attempts <= 1)).toBe(true);
+      expect(fakes.council.requests()).toBe(councilAttempts);
       const tried = council.filter((r) => r.attempts === 1);
       expect(tried.every((r) => r.last_error === 'The agency did not answer in time')).toBe(true);
       expect(council.filter((r) => r.attempts === 0).every((r) => r.status === 'queued')).toBe(true);
@@ -104,8 +110,8 @@ describe('delivering in batches', () => {
       // Every other agency was told before the council's first attempt had even timed out.
       const firstTimeout = Math.min(...attempts.map((a) => a.started_at.getTime() + a.duration_ms));
       expect(Math.max(...delivered.map((r) => r.delivered_at?.getTime() ?? Infinity))).toBeLessThan(firstTimeout);
-      expect(attempts.map((a) => a.outcome)).toEqual(Array.from({ length: 5 }, () => 'retry'));
-      expect(new Set(attempts.map((a) => a.delivery_id)).size).toBe(5);
+      expect(attempts.map((a) => a.outcome)).toEqual(Array.from({ length: councilAttempts }, () => 'retry'));
+      expect(new Set(attempts.map((a) => a.delivery_id)).size).toBe(councilAttempts);
     } finally {
       await worker.stop();
       await t.close();
