@@ -81,8 +81,14 @@ export { fieldDefinitionSchema, fieldKinds } from './journeys/definition/field-d
 export type { FieldDefinition, FieldKind, OptionDefinition } from './journeys/definition/field-definition-schema.js';
 export { journeyDefinitionSchema } from './journeys/definition/journey-definition-schema.js';
 export type { JourneyDefinition } from './journeys/definition/journey-definition-schema.js';
-export { checkAnswersPage, pageDefinitionSchema, pageKinds } from './journeys/definition/page-definition-schema.js';
-export type { NextStep, PageDefinition } from './journeys/definition/page-definition-schema.js';
+export {
+  checkAnswersPage,
+  pageDefinitionSchema,
+  pageKinds,
+  pageKindSchemas,
+} from './journeys/definition/page-definition-schema.js';
+export type { NextStep, PageDefinition, PageKind, PageOfKind } from './journeys/definition/page-definition-schema.js';
+export type { FormPageDefinition } from './journeys/definition/page-kinds/form-page-schema.js';
 export { routingRuleSchema } from './journeys/definition/routing-rule-schema.js';
 export type { RoutingRule } from './journeys/definition/routing-rule-schema.js';
 export {

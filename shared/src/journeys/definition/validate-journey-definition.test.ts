@@ -223,6 +223,12 @@ describe('validateJourneyDefinition', () => {
     expect(problems).toContain('optinal');
   });
 
+  it('rejects a page of a kind that has no entry in the page-kind registry, with the path', () => {
+    const journey = minimalJourney();
+    (pageAt(journey, 2) as { kind: string }).kind = 'add-another';
+    expect(problemsOf(journey).join('\n')).toMatch(/pages\.2\.kind.*form/s);
+  });
+
   it('lists every problem at once, in one error naming the journey', () => {
     const journey = minimalJourney();
     pageAt(journey, 0).next = [{ page: 'nowhere' }];
