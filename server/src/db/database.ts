@@ -260,8 +260,6 @@ export interface SubmissionSearchTable {
   reference: string;
   names: string;
   postcodes: string;
-  /** Empty since protected identifiers are hashed instead (kept for rolling deploys). */
-  dates_of_birth: ColumnType<string[], string[] | undefined, string[]>;
   /** Keyed hashes of NHS numbers, NI numbers and dates of birth (see privacy/protected-values.ts). */
   identifier_hashes: ColumnType<string[], string[] | undefined, string[]>;
 }

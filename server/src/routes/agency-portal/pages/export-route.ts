@@ -33,7 +33,7 @@ export const exportRoute: FastifyPluginAsyncZod = async (app) => {
         },
       );
       if (total > exportLimit) {
-        return renderAgencyPage(reply.code(400), 'Too many notifications to export', {
+        return renderAgencyPage(reply.code(400), {
           view: 'message',
           message: 'export-too-large',
           nav: agencyNav(request),

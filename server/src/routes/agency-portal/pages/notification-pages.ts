@@ -41,7 +41,7 @@ async function renderNotification(
   await auditNotificationViewed(request, id);
   const { payload, ...rest } = found;
   const errors = extra.errors ?? [];
-  return renderAgencyPage(reply.code(errors.length > 0 ? 400 : reply.statusCode), `Notification ${found.reference}`, {
+  return renderAgencyPage(reply.code(errors.length > 0 ? 400 : reply.statusCode), {
     view: 'notification',
     nav: agencyNav(request),
     notification: { ...rest, rows: payloadRows(found.lifeEvent, payload) },
@@ -82,7 +82,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
           deliveries: notifications.map((n) => n.id),
         },
       });
-      return renderAgencyPage(reply.code(errors.length > 0 ? 400 : 200), 'Notifications', {
+      return renderAgencyPage(reply.code(errors.length > 0 ? 400 : 200), {
         view: 'notifications',
         nav: agencyNav(request),
         query,

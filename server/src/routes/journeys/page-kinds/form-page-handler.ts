@@ -21,7 +21,7 @@ import type { LookUpLimit } from '../../../address-lookup/look-up-limit.js';
 import { addressAction, confirmPageUprns, withChosenAddresses } from '../address-actions.js';
 import { csrfToken } from '../csrf.js';
 import { saveJourney } from '../journey-session.js';
-import { stepPath, titleWithErrors } from '../journey-progress.js';
+import { stepPath } from '../journey-progress.js';
 import type { PageKindHandler, PageVisit } from './page-kind-handler.js';
 
 /** What a form page needs beyond the visit: the address look-up its address fields use. */
@@ -48,7 +48,6 @@ function render(visit: PageVisit<'form'>, { values, errors, addressLookup }: Sho
   const action = `${pagePath(lifeEvent, page.id)}${change ? '?change=1' : ''}`;
   return reply.page({
     page: 'question',
-    title: titleWithErrors(page.title, errors),
     props: {
       lifeEvent,
       pageId: page.id,
