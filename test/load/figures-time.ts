@@ -36,11 +36,12 @@ export async function measureFigures(options: {
       [reports],
     );
     await client.query(
-      `insert into deliveries (submission_id, agency, transport, status, status_changed_at, attempts, created_at, delivered_at, acknowledged_at, actioned_at)
-       select s.id, a.agency, 'webhook', 'delivered', s.submitted_at, 1, s.submitted_at, s.submitted_at + interval '2 minutes',
+      `insert into deliveries (submission_id, agency, organisation_id, transport, status, status_changed_at, attempts, created_at, delivered_at, acknowledged_at, actioned_at)
+       select s.id, a.agency, o.id, 'webhook', 'delivered', s.submitted_at, 1, s.submitted_at, s.submitted_at + interval '2 minutes',
          case when h % 10 < 9 then s.submitted_at + (h % 5) * interval '1 day' end,
          case when h % 10 < 6 then s.submitted_at + (h % 15) * interval '1 day' end
-       from submissions s cross join unnest(array['council', 'gp-practice', 'housing-provider', 'jobcentre']) as a(agency),
+       from submissions s cross join unnest(array['council', 'gp-practice', 'housing-provider', 'jobcentre']) as a(agency)
+         join organisations o on o.kind = a.agency and o.fallback,
          lateral (select abs(hashtext(s.id::text || a.agency)) as h) hashed
        where s.reference like 'BENCH-%'`,
     );

@@ -17,6 +17,7 @@ export interface Database {
   worker_leases: WorkerLeasesTable;
   sessions: SessionsTable;
   agency_api_keys: AgencyApiKeysTable;
+  submitter_keys: SubmitterKeysTable;
   staff_users: StaffUsersTable;
   staff_sessions: StaffSessionsTable;
   staff_sign_in_failures: StaffSignInFailuresTable;
@@ -198,6 +199,19 @@ export interface AppMetaTable {
 export type { Generated };
 
 /** An agency system's API key: stored hashed, shown once, revocable; several may be live for rotation. */
+/** A trusted submitter's key: a partner system that vouches for the reports it sends at `level`. */
+export interface SubmitterKeysTable {
+  id: Generated<string>;
+  name: string;
+  /** 'low', 'medium' or 'high'. */
+  level: string;
+  prefix: string;
+  key_hash: string;
+  created_at: DefaultedTimestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
 export interface AgencyApiKeysTable {
   id: Generated<string>;
   agency: string;

@@ -62,6 +62,12 @@ export const openApiPlugin = fp(
               scheme: 'bearer',
               description: 'An agency API key (`npm run agency:key`); it sees only its own agency',
             },
+            trustedSubmitterKey: {
+              type: 'http',
+              scheme: 'bearer',
+              description:
+                'A trusted submitter\'s key (`npm run submitter:key -- --name "…" --level low|medium|high`), for partner systems such as a register office: `POST /api/submissions` with it skips the confirmation code and carries the key\'s level. Optional: without it a report is anonymous.',
+            },
             staffSession: {
               type: 'apiKey',
               in: 'cookie',
