@@ -32,7 +32,7 @@ export async function findSubmissionStatus(
   if (!submission) return undefined;
   const deliveries = await db
     .selectFrom('deliveries')
-    .select(['agency', 'status', 'held_for', 'status_changed_at', 'agency_reference'])
+    .select(['agency', 'status', 'held_for', 'status_changed_at', 'agency_reference', 'check_rejected_at'])
     .where('submission_id', '=', submission.id)
     .orderBy('agency')
     .execute();
@@ -51,6 +51,7 @@ export async function findSubmissionStatus(
         ...(d.status === 'held'
           ? { heldFor: d.held_for === 'check' ? ('check' as const) : ('confirmation' as const) }
           : {}),
+        ...(d.status === 'cancelled' && d.check_rejected_at ? { rejectedAfterCheck: true as const } : {}),
         changedAt: d.status_changed_at.toISOString(),
         agencyReference: d.agency_reference,
       })),

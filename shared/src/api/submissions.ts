@@ -195,6 +195,8 @@ export const submissionStatusResponseSchema = z.strictObject({
       status: z.enum(deliveryStatuses),
       /** While `held`: waiting for the reporter's code, or for a staff check. */
       heldFor: z.enum(['confirmation', 'check']).optional(),
+      /** Set on a `cancelled` notification our staff checked and decided not to send. */
+      rejectedAfterCheck: z.literal(true).optional(),
       changedAt: z.iso.datetime({ offset: true }),
       /** The agency's own case reference, once it has given one. */
       agencyReference: z.string().nullable(),

@@ -3,6 +3,7 @@ import type { Dashboard } from '../api/staff-dashboard.js';
 import type { AssistedContext, StaffUser } from '../api/staff-session.js';
 import type { SearchResponse, SubmissionView } from '../api/staff-submissions.js';
 import type { ChaseQueue } from '../api/chase-requests.js';
+import type { NeedsCheckingItem } from '../api/needs-checking.js';
 import type { PerformanceFigures } from '../api/performance.js';
 import type { LifeEventId } from '../journeys/catalogue.js';
 import type { SubjectAccessExport } from '../api/subject-access.js';
@@ -53,6 +54,25 @@ export type StaffPageProps =
   | { view: 'audit'; nav: StaffNav; form: FormProps; page: AuditPage; nextHref: string | null }
   /** Residents' requests to chase; the forms' errors name `note-{id}` or `outcome-{id}`. */
   | { view: 'chase-requests'; nav: StaffNav; queue: ChaseQueue; form: FormProps; done: 'chased' | 'resolved' | null }
+  /** Notifications held for a staff check, oldest first; `done` just after a decision. */
+  | {
+      view: 'needs-checking';
+      nav: StaffNav;
+      items: NeedsCheckingItem[];
+      done: 'released' | 'still-held' | 'rejected' | null;
+    }
+  /**
+   * One held notification, with the others of its report still held, and (for supervisors) the
+   * release form (`kind`, `note`) and the reject form (`reason`), whose errors share `form`.
+   */
+  | {
+      view: 'check';
+      nav: StaffNav;
+      item: NeedsCheckingItem;
+      others: NeedsCheckingItem[];
+      canDecide: boolean;
+      form: FormProps;
+    }
   /** The open figures with finer filters (GET form); null figures when the filters are wrong. */
   | {
       view: 'performance';

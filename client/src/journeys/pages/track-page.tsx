@@ -28,7 +28,9 @@ const statusTags: Readonly<Record<DeliveryStatus, string>> = {
 
 /** The words of a row's status: a held notification says what it waits for. */
 function statusKey(row: NonNullable<TrackProps['result']>['agencies'][number]): string {
-  return row.status === 'held' && row.heldFor === 'check' ? 'track.status.heldForCheck' : `track.status.${row.status}`;
+  if (row.status === 'held' && row.heldFor === 'check') return 'track.status.heldForCheck';
+  if (row.status === 'cancelled' && row.rejectedAfterCheck) return 'track.status.rejectedAfterCheck';
+  return `track.status.${row.status}`;
 }
 
 function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) {
@@ -45,6 +47,11 @@ function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) 
       {result.confirmation === 'awaiting' ? <p className="govuk-body">{t('track.awaitingConfirmation')}</p> : null}
       {result.agencies.some((row) => row.status === 'held' && row.heldFor === 'check') ? (
         <p className="govuk-body">{t('track.awaitingCheck')}</p>
+      ) : null}
+      {result.agencies.some((row) => row.rejectedAfterCheck) ? (
+        <p className="govuk-body" id="rejected-after-check">
+          {t('track.rejectedAfterCheck')}
+        </p>
       ) : null}
       {result.withdrawn ? (
         <div className="govuk-inset-text" id="withdrawn">
