@@ -2,6 +2,9 @@ import { exampleSubmissions } from '@tuo/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdapterRegistry } from '../../server/src/adapters/adapter-registry.js';
 import { createApiKey } from '../../server/src/agency/api-keys.js';
+import type { AgencyPageProps } from '@tuo/shared/pages/agency-page-model';
+import type { LightMyRequestResponse } from 'fastify';
+import { createTestAgencyUser, signedInAgencyClient } from '../support/agency-client.js';
 import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
 import { submitConfirmed } from '../support/confirm-submission.js';
 import { deliverNow } from '../support/deliver-now.js';
@@ -221,6 +224,72 @@ describe('the "Needs checking" queue', () => {
     });
     expect(page.body).toContain('Not sent: our staff could not confirm the report');
     expect(page.body).not.toContain('register office has no record');
+  });
+});
+
+function agencyProps(response: LightMyRequestResponse): AgencyPageProps {
+  const model = pageModel(response);
+  if (model.page !== 'agency') throw new Error(`Expected an agency page, got ${model.page}`);
+  return model.props;
+}
+
+describe('the level in the agency portal', () => {
+  it('shows the level as a tag on the work list and the notification, filters by it, and exports it with the checks', async () => {
+    const config = testConfig(t.database.url, env);
+    const council = await heldId('council');
+    expect(
+      await deliverNow(t.database.db, { deliveryId: council, attempt: 1 }, createAdapterRegistry(config), config),
+    ).toBe(true);
+    const gp = await heldId('gp-practice');
+    const nhs = await signedInAgencyClient(t.app, await createTestAgencyUser(t.database.db, 'gp-practice'));
+    const listed = async (client: typeof nhs, query: string) => {
+      const props = agencyProps(await client.page(`/agency/notifications?status=all${query}`));
+      if (props.view !== 'notifications') throw new Error('Expected the work list');
+      return props.items.filter((item) => item.reference === reference).map((item) => item.verificationLevel);
+    };
+    expect(await listed(nhs, '')).toEqual(['medium']);
+    expect(await listed(nhs, '&level=medium')).toEqual(['medium']);
+    expect(await listed(nhs, '&level=low')).toEqual([]);
+    const list = await nhs.page('/agency/notifications?status=all&level=medium');
+    expect(list.body).toContain('<option value="medium" selected="">Medium</option>');
+    expect(list.body).toMatch(
+      /data-level="medium"><span class="govuk-visually-hidden">Verification level:(<!-- -->)? <\/span>Medium/,
+    );
+
+    const page = await nhs.page(`/agency/notifications/${gp}`);
+    const props = agencyProps(page);
+    if (props.view !== 'notification') throw new Error('Expected the notification');
+    expect(props.notification.verification?.level).toBe('medium');
+    expect(page.body).toContain('Checks: contact confirmed by code, a supervisor&#x27;s check. Made online.');
+
+    const csv = (await nhs.page('/agency/notifications.csv?status=all&level=medium')).body.replace(/^\uFEFF/, '');
+    expect(csv.split('\r\n')[0]).toMatch(/"Verification level","Verification checks"$/);
+    const row = csv.split('\r\n').find((line) => line.startsWith(`"${reference}"`)) ?? '';
+    expect(row).toContain(`"medium","contact-confirmed (email, `);
+    expect(row).toContain(`staff-check (supervisor:${supervisor.id}, `);
+    const [exported] = await t.database.db
+      .selectFrom('audit_events')
+      .select('detail')
+      .where('action', '=', 'agency.notifications.exported')
+      .execute();
+    expect(exported?.detail).toMatchObject({ filters: ['level'] });
+
+    // The council told is the one for the address, not the fallback.
+    const told = await t.database.db
+      .selectFrom('deliveries')
+      .select('organisation_id')
+      .where('id', '=', council)
+      .executeTakeFirstOrThrow();
+    const councilUser = await signedInAgencyClient(
+      t.app,
+      await createTestAgencyUser(t.database.db, 'council', 'agency-user', {
+        id: told.organisation_id,
+        kind: 'council',
+      }),
+    );
+    // Sent after the supervisor's check, the council's copy carries its level too.
+    expect(await listed(councilUser, '&level=medium')).toEqual(['medium']);
+    expect(await listed(councilUser, '&level=low')).toEqual([]);
   });
 });
 
