@@ -36,6 +36,8 @@ export function staffHeading(props: StaffPageProps): string {
       return t('subject-access.title', { reference: props.export.submission.reference });
     case 'erase':
       return t('erase.title', { reference: props.reference });
+    case 'correction':
+      return t('correction.title', { reference: props.reference });
     case 'needs-checking':
       return t('checking.title');
     case 'check':

@@ -189,6 +189,10 @@ export const submissionStatusResponseSchema = z.strictObject({
   /** Absent for reports made before confirmation codes. */
   confirmation: z.enum(confirmationStatuses).optional(),
   withdrawn: withdrawnSchema,
+  /** Each correction our staff made after sending, oldest first: when, and which answers (by field name; never their values). */
+  corrections: z
+    .array(z.strictObject({ at: z.iso.datetime({ offset: true }), fields: z.array(z.string()) }))
+    .optional(),
   agencies: z.array(
     z.strictObject({
       agency: z.enum(agencyKinds),

@@ -46,7 +46,7 @@ export type StaffPageProps =
       /** The case note form and the "handled offline" forms: errors name `body` or `note-{deliveryId}`. */
       form: FormProps;
       /** Set just after a repair or note, to confirm it. */
-      done: 'retried' | 'handled-offline' | 'note-added' | 'erased' | 'withdrawn' | null;
+      done: 'retried' | 'handled-offline' | 'note-added' | 'erased' | 'withdrawn' | 'corrected' | null;
     }
   | { view: 'subject-access'; nav: StaffNav; export: SubjectAccessExport; jsonHref: string }
   | { view: 'erase'; nav: StaffNav; reference: string; lifeEvent: SubmissionView['lifeEvent']; form: FormProps }
@@ -73,6 +73,20 @@ export type StaffPageProps =
       canDecide: boolean;
       form: FormProps;
     }
+  /**
+   * A supervisor's correction form: first which answer (a GET form, `field`), then its new value
+   * (`value`). `unavailable` when the report is withdrawn or its answers erased.
+   */
+  | {
+      view: 'correction';
+      nav: StaffNav;
+      reference: string;
+      lifeEvent: LifeEventId;
+      fields: CorrectableField[];
+      chosen: CorrectableField | null;
+      unavailable: 'withdrawn' | 'erased' | null;
+      form: FormProps;
+    }
   /** The open figures with finer filters (GET form); null figures when the filters are wrong. */
   | {
       view: 'performance';
@@ -81,6 +95,14 @@ export type StaffPageProps =
       figures: PerformanceFigures | null;
       lifeEvent: LifeEventId | 'all';
     };
+
+/** One answer a supervisor may correct: its field, the question, and the answer as it stands. */
+export interface CorrectableField {
+  name: string;
+  label: string;
+  kind: string;
+  value: string;
+}
 
 /** One of the staff console's views. */
 export type StaffView = StaffPageProps['view'];

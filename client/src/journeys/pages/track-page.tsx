@@ -53,6 +53,14 @@ function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) 
           {t('track.rejectedAfterCheck')}
         </p>
       ) : null}
+      {(result.corrections ?? []).map((correction) => (
+        <p className="govuk-body" key={correction.at} data-correction="">
+          {t('track.corrected', {
+            date: longDate(t, todayInLondon(new Date(correction.at))),
+            fields: correction.fields.map((name) => t(catalogueKey.field(result.lifeEvent, name, 'label'))).join(', '),
+          })}
+        </p>
+      ))}
       {result.withdrawn ? (
         <div className="govuk-inset-text" id="withdrawn">
           {t(`track.withdrawn.${result.withdrawn.by}`, {

@@ -10,6 +10,7 @@ import { staffSecondFactorPages } from './staff-second-factor-pages.js';
 import { submissionPages } from './submission-pages.js';
 import { serviceLevelPages } from './service-level-pages.js';
 import { needsCheckingPages } from './needs-checking-pages.js';
+import { correctionPages } from './correction-pages.js';
 
 /** The console's server-rendered pages: each a plain HTML form or link, working without JavaScript. */
 export const staffPageRoutes: FastifyPluginAsync<
@@ -24,4 +25,5 @@ export const staffPageRoutes: FastifyPluginAsync<
   await app.register(serviceLevelPages, { config: options.config });
   await app.register(privacyPages);
   await app.register(needsCheckingPages);
+  await app.register(correctionPages);
 };
