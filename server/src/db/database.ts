@@ -100,6 +100,9 @@ export interface DeliveriesTable {
   action_flagged_at: Generated<Date | null>;
   /** While status is 'held': 'confirmation' (the reporter's code) or 'check' (a staff check, below the agency's minimum). */
   held_for: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When a supervisor decided not to send it after a check (it is then `cancelled`), and why (for staff only). */
+  check_rejected_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  check_rejection_reason: ColumnType<string | null, string | null | undefined, string | null>;
   /** When the next attempt may be claimed (null: nothing waiting); while sending, when an orphaned claim may be taken over. */
   due_at: Timestamp | null;
   /** The dispatcher (a worker_leases id) sending the current attempt. */
