@@ -1,10 +1,11 @@
 import type { ColumnType, Generated, RawBuilder } from 'kysely';
+import type { FiguresTables } from './figures-tables.js';
 
 /**
  * The one source of truth for table shapes, written to match `migrations/`.
  * Each table is added here in the same commit as the migration that creates it.
  */
-export interface Database {
+export interface Database extends FiguresTables {
   app_meta: AppMetaTable;
   submissions: SubmissionsTable;
   deliveries: DeliveriesTable;
