@@ -50,7 +50,7 @@ async function render(
 ) {
   const report = await loadReport(request, reference);
   if (!report)
-    return renderStaffPage(reply.code(404), 'Submission not found', {
+    return renderStaffPage(reply.code(404), {
       view: 'message',
       message: 'not-found',
       nav: staffNav(request),
@@ -59,7 +59,7 @@ async function render(
   await auditStaff(request, { action: 'staff.correction.viewed', submissionId: report.id });
   const chosen = report.fields.find((field) => field.name === extra.field) ?? null;
   const errors = extra.errors ?? [];
-  return renderStaffPage(reply.code(errors.length > 0 ? 400 : 200), `Correct ${report.reference}`, {
+  return renderStaffPage(reply.code(errors.length > 0 ? 400 : 200), {
     view: 'correction',
     nav: staffNav(request),
     reference: report.reference,

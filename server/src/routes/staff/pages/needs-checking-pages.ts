@@ -38,7 +38,7 @@ async function renderCheck(
     detail: { delivery: item.id },
   });
   const errors = extra.errors ?? [];
-  return renderStaffPage(reply.code(errors.length > 0 ? 400 : 200), `Check ${item.reference}`, {
+  return renderStaffPage(reply.code(errors.length > 0 ? 400 : 200), {
     view: 'check',
     nav: staffNav(request),
     item: withoutSubmissionId(item),
@@ -76,7 +76,7 @@ export const needsCheckingPages: FastifyPluginAsyncZod = async (app) => {
         action: 'staff.needs-checking.viewed',
         detail: { deliveries: items.map((i) => i.id) },
       });
-      return renderStaffPage(reply, 'Needs checking', {
+      return renderStaffPage(reply, {
         view: 'needs-checking',
         nav: staffNav(request),
         items: items.map(withoutSubmissionId),
