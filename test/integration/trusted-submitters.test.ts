@@ -10,8 +10,9 @@ import {
   listSubmitterKeys,
   revokeSubmitterKey,
 } from '../../server/src/submitters/submitter-keys.js';
+import { runCommand } from '../support/portal-process.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { testConfig } from '../support/test-config.js';
+import { testConfig, testProtectedDataKeys, testSessionSecret } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -153,4 +154,27 @@ describe('a trusted submitter', () => {
       { action: 'submitter-key.refused', detail: { reason: 'revoked' } },
     ]);
   });
+
+  it('are made, listed and revoked with npm run submitter:key, the key printed once', async () => {
+    const cli = 'server/src/submitters/submitter-key-cli.ts';
+    const env = {
+      DATABASE_URL: t.database.url,
+      SESSION_SECRET: testSessionSecret,
+      PROTECTED_DATA_KEYS: testProtectedDataKeys,
+    };
+    const made = await runCommand(cli, ['--name', 'Leeds register office', '--level', 'medium'], env);
+    expect(made.code, made.stderr).toBe(0);
+    const key = /tuo_submitter_\S+/.exec(made.stdout)?.[0] ?? '';
+    const id = /^Key (\S+) for "Leeds register office" \(level medium\)/.exec(made.stdout)?.[1] ?? '';
+    expect(id).not.toBe('');
+    expect((await post({ authorization: `Bearer ${key}` })).statusCode).toBe(201);
+
+    const listed = await runCommand(cli, ['--list'], env);
+    expect(listed.stdout).toMatch(new RegExp(`${id}  tuo_submitter_\\S{6}…  medium  Leeds register office`));
+    expect(listed.stdout).not.toContain(key);
+
+    const revoked = await runCommand(cli, ['--revoke', id], env);
+    expect(revoked.stdout.trim()).toBe(`Revoked key ${id}.`);
+    expect((await post({ authorization: `Bearer ${key}` })).statusCode).toBe(401);
+  }, 120_000);
 });
