@@ -95,8 +95,8 @@ export {
   JourneyDefinitionError,
   validateJourneyDefinition,
 } from './journeys/definition/validate-journey-definition.js';
-export { answerSummary, formatAnswer } from './journeys/engine/answer-summary.js';
-export type { AnswerSummaryRow } from './journeys/engine/answer-summary.js';
+export { answerSummary, englishWording, formatAnswer, formatAnswerIn } from './journeys/engine/answer-summary.js';
+export type { AnswerSummaryRow, AnswerWording } from './journeys/engine/answer-summary.js';
 export type { AddressAnswer, Answers, AnswerValue, EngineOptions } from './journeys/engine/answers.js';
 export { answersSchema } from './journeys/engine/answers-schema.js';
 export type { AnswersSchema } from './journeys/engine/answers-schema.js';

@@ -8,8 +8,9 @@ import { MissedTargetTags } from './missed-target-tags.js';
 import { NoticeTags } from './notice-tags.js';
 import { LevelTag } from './level-tag.js';
 import { CharacterCountField } from './character-count-field.js';
-import { SuccessBanner } from './success-banner.js';
+import { SuccessBanner } from '../components/success-banner.js';
 import { TextField } from '../staff/text-field.js';
+import { AnswerRowsList } from '../components/answer-rows-list.js';
 
 type NotificationProps = Omit<Extract<AgencyPageProps, { view: 'notification' }>, 'view' | 'nav'>;
 
@@ -31,7 +32,7 @@ export function NotificationPage({ notification, form, acknowledgeAction, outcom
     <>
       <ErrorSummary errors={form.errors} focusKey={form.errors.length > 0 ? 1 : 0} />
       {done ? (
-        <SuccessBanner>
+        <SuccessBanner title={t('notification.doneTitle')}>
           <p className="govuk-notification-banner__heading">{t(`notification.done.${done}`)}</p>
         </SuccessBanner>
       ) : null}
@@ -129,20 +130,7 @@ export function NotificationPage({ notification, form, acknowledgeAction, outcom
       <h2 className="govuk-heading-m">{t('notification.details')}</h2>
       <p className="govuk-hint">{t('notification.detailsHint')}</p>
       {notification.rows.length === 0 ? <p className="govuk-body">{t('notification.noDetails')}</p> : null}
-      <dl className="govuk-summary-list">
-        {notification.rows.map((row, index) => (
-          <div key={index} className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{row.label}</dt>
-            <dd className="govuk-summary-list__value">
-              {row.lines.map((line, lineIndex) => (
-                <span key={lineIndex} className="govuk-!-display-block">
-                  {line}
-                </span>
-              ))}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <AnswerRowsList rows={notification.rows} />
       {notification.status === 'delivered' ? (
         <form method="post" action={acknowledgeAction}>
           <input type="hidden" name="_csrf" value={form.csrfToken} />
