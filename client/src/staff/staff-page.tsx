@@ -7,6 +7,7 @@ import { ErasePage } from './erase-page.js';
 import { SearchPage } from './search-page.js';
 import { RecoveryCodesPage, SecondFactorPage, SecondFactorSetUpPage } from './second-factor-pages.js';
 import { SignInPage } from './sign-in-page.js';
+import { SingleSignOnPage } from './single-sign-on-page.js';
 import { StaffHeader } from './staff-header.js';
 import { staffI18n } from './staff-i18n.js';
 import { SubjectAccessPage } from './subject-access-page.js';
@@ -27,7 +28,9 @@ function MessageView({ message }: { message: Extract<StaffPageProps, { view: 'me
 function View({ props }: { props: StaffPageProps }) {
   switch (props.view) {
     case 'sign-in':
-      return <SignInPage form={props.form} />;
+      return <SignInPage form={props.form} signIn={props.signIn} />;
+    case 'single-sign-on':
+      return <SingleSignOnPage outcome={props.outcome} continueHref="/staff/dashboard" signInHref="/staff/sign-in" />;
     case 'second-factor':
       return <SecondFactorPage form={props.form} />;
     case 'second-factor-set-up':

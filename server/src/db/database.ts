@@ -216,7 +216,8 @@ export interface StaffUsersTable {
   id: Generated<string>;
   email: string;
   role: string;
-  password_hash: string;
+  /** Null for an account that signs in only through its organisation's provider. */
+  password_hash: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: DefaultedTimestamp;
   disabled_at: Timestamp | null;
   /** The agency of an agency user or admin; null for customer-centre staff. */
@@ -228,6 +229,9 @@ export interface StaffUsersTable {
   /** The last TOTP time step accepted: a code of that step or an earlier one is a replay. */
   totp_last_step: ColumnType<string | null, string | number | null | undefined, string | number | null>;
   totp_enrolled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The OpenID Connect provider (its issuer) and subject this account signs in as; both or neither. */
+  oidc_issuer: ColumnType<string | null, string | null | undefined, string | null>;
+  oidc_subject: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A one-time recovery code for a second factor, kept only as a hash; used once, then spent. */

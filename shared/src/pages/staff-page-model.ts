@@ -17,6 +17,20 @@ export interface StaffNav {
   assisting: AssistedContext | null;
 }
 
+/** The ways into a console: passwords (unless turned off), and its provider's sign-in, when it has one. */
+export interface SignInMethods {
+  passwords: boolean;
+  /** Where the "sign in with your organisation's account" button starts; null without a provider. */
+  providerHref: string | null;
+}
+
+/**
+ * What a sign-in through a provider came to: `signed-in` (continue into the console), or refused:
+ * the provider gives the person no role here, the account is disabled, the provider sent no email
+ * address, the address belongs to another account, the sign-in took too long, or a check failed.
+ */
+export type SingleSignOnOutcome = 'signed-in' | 'no-role' | 'disabled' | 'no-email' | 'taken' | 'expired' | 'failed';
+
 /** Why a staff page shows a message rather than content. */
 export type StaffMessage = 'forbidden' | 'form-expired' | 'not-found';
 
@@ -25,7 +39,10 @@ export type StaffMessage = 'forbidden' | 'form-expired' | 'not-found';
  * pages' switch needs one case for the whole console.
  */
 export type StaffPageProps =
-  | { view: 'sign-in'; form: FormProps }
+  /** `signIn` says which ways in this install offers. */
+  | { view: 'sign-in'; form: FormProps; signIn: SignInMethods }
+  /** The answer of a sign-in through the organisation's provider: signed in (continue), or refused and why. */
+  | { view: 'single-sign-on'; outcome: SingleSignOnOutcome }
   /** The second step of signing in: a code from the authenticator app, or a recovery code (`code`). */
   | { view: 'second-factor'; form: FormProps }
   | { view: 'second-factor-set-up'; nav: StaffNav; form: FormProps; enrolment: SecondFactorEnrolment }

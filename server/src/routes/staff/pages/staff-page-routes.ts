@@ -6,15 +6,18 @@ import { auditPages } from './audit-pages.js';
 import { consolePages } from './console-pages.js';
 import { privacyPages } from './privacy-pages.js';
 import { signInPages } from './sign-in-pages.js';
+import { singleSignOnPages } from './single-sign-on-pages.js';
 import { staffSecondFactorPages } from './staff-second-factor-pages.js';
 import { submissionPages } from './submission-pages.js';
 import { serviceLevelPages } from './service-level-pages.js';
 
 /** The console's server-rendered pages: each a plain HTML form or link, working without JavaScript. */
 export const staffPageRoutes: FastifyPluginAsync<
-  StaffScopeOptions & { config: Pick<Config, 'serviceLevels'> }
+  StaffScopeOptions & { config: Pick<Config, 'serviceLevels' | 'signIn'> }
 > = async (app, options) => {
-  await app.register(signInPages, options);
+  const { signIn } = options.config;
+  await app.register(signInPages, { ...options, signIn: signIn.staff });
+  if (signIn.staff.oidc) await app.register(singleSignOnPages, { ...options, provider: signIn.staff.oidc });
   await app.register(staffSecondFactorPages(options.secret));
   await app.register(consolePages);
   await app.register(submissionPages);
