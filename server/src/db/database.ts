@@ -21,6 +21,7 @@ export interface Database {
   staff_sessions: StaffSessionsTable;
   staff_sign_in_failures: StaffSignInFailuresTable;
   staff_recovery_codes: StaffRecoveryCodesTable;
+  staff_account_links: StaffAccountLinksTable;
   submission_search: SubmissionSearchTable;
   case_notes: CaseNotesTable;
   agency_webhook_secrets: AgencyWebhookSecretsTable;
@@ -232,6 +233,18 @@ export interface StaffUsersTable {
   /** The OpenID Connect provider (its issuer) and subject this account signs in as; both or neither. */
   oidc_issuer: ColumnType<string | null, string | null | undefined, string | null>;
   oidc_subject: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A one-time link to set an account's password (an invitation or a reset), kept only as a hash. */
+export interface StaffAccountLinksTable {
+  id: Generated<string>;
+  staff_id: string;
+  token_hash: string;
+  purpose: 'invite' | 'reset';
+  created_by: string | null;
+  created_at: DefaultedTimestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
 }
 
 /** A one-time recovery code for a second factor, kept only as a hash; used once, then spent. */

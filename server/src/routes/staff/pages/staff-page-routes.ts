@@ -2,7 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../../../config.js';
 import type { StaffScopeOptions } from '../staff-scope-options.js';
 import { assistedPages } from './assisted-pages.js';
+import { accountPages } from './account-pages.js';
 import { auditPages } from './audit-pages.js';
+import { setPasswordPages } from './set-password-pages.js';
 import { consolePages } from './console-pages.js';
 import { privacyPages } from './privacy-pages.js';
 import { signInPages } from './sign-in-pages.js';
@@ -23,6 +25,8 @@ export const staffPageRoutes: FastifyPluginAsync<
   await app.register(submissionPages);
   await app.register(assistedPages, options);
   await app.register(auditPages);
+  await app.register(accountPages, { publicUrl: options.publicUrl, passwords: signIn.staff.passwords });
+  if (signIn.staff.passwords) await app.register(setPasswordPages);
   await app.register(serviceLevelPages, { config: options.config });
   await app.register(privacyPages);
 };
