@@ -13,8 +13,18 @@ import { TextField } from './text-field.js';
 // Account administration for staff admins: the accounts, one account's changes, an invitation,
 // the one-time link made for a person, and setting a password through it.
 
-function RoleSelect({ form, value }: { form: FormProps; value: string }) {
-  const { t } = useTranslation('staff');
+/** Which console's accounts a page shows: its words, its roles and where its account pages are. */
+export interface AccountConsole {
+  namespace: 'staff' | 'agency';
+  roles: readonly string[];
+  /** `/staff/accounts` or `/agency/users`. */
+  base: string;
+}
+
+const staffConsole: AccountConsole = { namespace: 'staff', roles: staffRoles, base: '/staff/accounts' };
+
+function RoleSelect({ form, value, on }: { form: FormProps; value: string; on: AccountConsole }) {
+  const { t } = useTranslation(on.namespace);
   const error = errorAt(form.errors, 'role');
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
@@ -29,7 +39,7 @@ function RoleSelect({ form, value }: { form: FormProps; value: string }) {
         defaultValue={value}
         aria-describedby={describedBy(error && 'role-error')}
       >
-        {staffRoles.map((role) => (
+        {on.roles.map((role) => (
           <option key={role} value={role}>
             {t(`roles.${role}`)}
           </option>
@@ -39,8 +49,8 @@ function RoleSelect({ form, value }: { form: FormProps; value: string }) {
   );
 }
 
-function Status({ account }: { account: AdminAccount }) {
-  const { t } = useTranslation('staff');
+function Status({ account, on }: { account: AdminAccount; on: AccountConsole }) {
+  const { t } = useTranslation(on.namespace);
   return account.disabled ? (
     <strong className="govuk-tag govuk-tag--grey">{t('accounts.disabled')}</strong>
   ) : (
@@ -49,22 +59,24 @@ function Status({ account }: { account: AdminAccount }) {
 }
 
 /** Every customer-centre account: who, their role, whether enabled and whether they have a second factor. */
-export function AccountsPage({ accounts }: { accounts: AdminAccount[] }) {
-  const { t } = useTranslation('staff');
+export function AccountsPage({ accounts, on = staffConsole }: { accounts: AdminAccount[]; on?: AccountConsole }) {
+  const { t } = useTranslation(on.namespace);
   return (
     <>
       <h1 className="govuk-heading-l">{t('accounts.title')}</h1>
-      <p className="govuk-body">
-        <a
-          className="govuk-button"
-          role="button"
-          draggable="false"
-          data-module="govuk-button"
-          href="/staff/accounts/invite"
-        >
-          {t('accounts.invite')}
-        </a>
-      </p>
+      {on.namespace === 'staff' ? (
+        <p className="govuk-body">
+          <a
+            className="govuk-button"
+            role="button"
+            draggable="false"
+            data-module="govuk-button"
+            href="/staff/accounts/invite"
+          >
+            {t('accounts.invite')}
+          </a>
+        </p>
+      ) : null}
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">
           {t('accounts.caption', { count: accounts.length })}
@@ -82,13 +94,13 @@ export function AccountsPage({ accounts }: { accounts: AdminAccount[] }) {
           {accounts.map((account) => (
             <tr key={account.id} className="govuk-table__row">
               <td className="govuk-table__cell">
-                <a className="govuk-link" href={`/staff/accounts/${account.id}`}>
+                <a className="govuk-link" href={`${on.base}/${account.id}`}>
                   {account.email}
                 </a>
               </td>
               <td className="govuk-table__cell">{t(`roles.${account.role}`)}</td>
               <td className="govuk-table__cell">
-                <Status account={account} />
+                <Status account={account} on={on} />
               </td>
               <td className="govuk-table__cell">{t(account.secondFactor ? 'accounts.yes' : 'accounts.no')}</td>
             </tr>
@@ -131,9 +143,10 @@ export function AccountPage(props: {
   own: boolean;
   passwords: boolean;
   done: AccountDone | null;
+  on?: AccountConsole;
 }) {
-  const { account, form, own, passwords, done } = props;
-  const { t } = useTranslation('staff');
+  const { account, form, own, passwords, done, on = staffConsole } = props;
+  const { t } = useTranslation(on.namespace);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -159,7 +172,7 @@ export function AccountPage(props: {
         <dl className="govuk-summary-list">
           {[
             ['role', t(`roles.${account.role}`)],
-            ['status', <Status key="status" account={account} />],
+            ['status', <Status key="status" account={account} on={on} />],
             ['secondFactor', t(account.secondFactor ? 'accounts.yes' : 'accounts.no')],
             ['createdAt', formatDateTime(account.createdAt)],
           ].map(([key, value]) => (
@@ -178,7 +191,7 @@ export function AccountPage(props: {
             <h2 className="govuk-heading-m">{t('accounts.changeRole')}</h2>
             <PostForm form={form}>
               <input type="hidden" name="change" value="role" />
-              <RoleSelect form={form} value={account.role} />
+              <RoleSelect form={form} value={account.role} on={on} />
               <SubmitButton>{t('accounts.changeRole')}</SubmitButton>
             </PostForm>
             <h2 className="govuk-heading-m">{t(account.disabled ? 'accounts.enable' : 'accounts.disable')}</h2>
@@ -206,7 +219,7 @@ export function AccountPage(props: {
           </>
         ) : null}
         <p className="govuk-body">
-          <a className="govuk-link" href="/staff/accounts">
+          <a className="govuk-link" href={on.base}>
             {t('accounts.back')}
           </a>
         </p>
@@ -226,7 +239,11 @@ export function AccountInvitePage({ form, passwords }: { form: FormProps; passwo
         <p className="govuk-body">{t(passwords ? 'account-invite.intro' : 'account-invite.introProvider')}</p>
         <PostForm form={form}>
           <TextField form={form} name="email" label={t('account-invite.email')} type="email" autoComplete="off" />
-          <RoleSelect form={form} value={typeof form.values.role === 'string' ? form.values.role : 'adviser'} />
+          <RoleSelect
+            form={form}
+            value={typeof form.values.role === 'string' ? form.values.role : 'adviser'}
+            on={staffConsole}
+          />
           <SubmitButton>{t('account-invite.submit')}</SubmitButton>
         </PostForm>
       </div>
