@@ -6,6 +6,7 @@ import { accessibilityViolations, launchBrowser } from '../support/browser.js';
 import { signInInBrowser } from '../support/browser-sign-in.js';
 import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
 import { startTestOidcProvider, type TestOidcProvider } from '../support/oidc-provider.js';
+import { createTestAgencyUser } from '../support/agency-client.js';
 import { createTestStaff } from '../support/staff-client.js';
 
 // The console's sign-in in a browser: a second factor, single sign-on through a real provider on
@@ -184,5 +185,25 @@ describe('single sign-on and account administration in a browser', () => {
     await expectAccessible(page);
     await invited.reload();
     expect(new URL(invited.url()).pathname).toBe('/staff/sign-in');
+  });
+  it('an agency admin sees their organisation’s portal accounts and one account’s page', async () => {
+    const admin = await createTestAgencyUser(server.database.db, 'council', 'agency-admin');
+    const colleague = await createTestAgencyUser(server.database.db, 'council');
+    const page = await (await browser.newContext()).newPage();
+    await signInInBrowser(
+      page,
+      { baseUrl: server.baseUrl, db: server.database.db, base: '/agency', home: '/agency/notifications' },
+      admin,
+    );
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/agency/users'),
+      page.getByRole('link', { name: 'Portal accounts' }).click(),
+    ]);
+    await expectAccessible(page);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === `/agency/users/${colleague.id}`),
+      page.getByRole('link', { name: colleague.email }).click(),
+    ]);
+    await expectAccessible(page);
   });
 });
