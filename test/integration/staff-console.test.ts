@@ -57,6 +57,41 @@ describe('search', () => {
     expect((await client.api('GET', '/api/staff/search')).statusCode).toBe(400);
   });
 
+  it('finds a full name within one person, and shows each person with their role', async () => {
+    const client = await signedIn(adviser);
+    const search = async (name: string) =>
+      (await client.api('GET', `/api/staff/search?name=${encodeURIComponent(name)}`)).json<{
+        results: { reference: string; people: { name: string; role: string }[] }[];
+      }>().results;
+    const died = references['someone-died'] ?? '';
+    for (const name of ["Margaret O'Brien", 'margaret rose obrien', 'OBrien Margaret', "Sean O'Brien"])
+      expect((await search(name)).map((r) => r.reference)).toEqual([died]);
+    // Words from two different people never make one match.
+    expect(await search('Margaret Sean')).toEqual([]);
+    const [result] = await search('Margaret Rose');
+    expect(result?.people).toEqual([
+      { name: "Margaret Rose O'Brien", role: 'The person who died' },
+      { name: "Sean O'Brien", role: 'The person reporting' },
+    ]);
+    const page = await client.form('/staff/search', [['name', "margaret o'brien"]]);
+    expect(page.body).toContain('Margaret Rose O&#x27;Brien (the person who died)');
+  });
+
+  it('says what to enter when a search is sent empty', async () => {
+    const client = await signedIn(adviser);
+    const first = await client.page('/staff/search');
+    expect(first.statusCode).toBe(200);
+    expect(first.body).not.toContain('govuk-error-summary');
+    const empty = await client.form('/staff/search', [
+      ['reference', ''],
+      ['name', ' '],
+    ]);
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain(
+      'Enter a reference, name, date of birth, postcode, NHS number or National Insurance number',
+    );
+  });
+
   it('works as a GET form on the console, and audits which fields were searched but never the terms', async () => {
     const someone = await createTestStaff(t.database.db, 'adviser');
     const client = await signedIn(someone);

@@ -34,7 +34,8 @@ export const searchResultSchema = z.strictObject({
   lifeEvent: lifeEventIdSchema,
   channel: z.string(),
   submittedAt: timestamp,
-  names: z.array(z.string()),
+  /** Each person the submission names, with whom they are in it ("The person who died"). */
+  people: z.array(z.strictObject({ name: z.string(), role: z.string() })),
   postcodes: z.array(z.string()),
 });
 

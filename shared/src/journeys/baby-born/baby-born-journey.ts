@@ -26,15 +26,28 @@ export const babyBornJourney: JourneyDefinition = {
       title: "What is the baby's name?",
       hint: 'Use the name you have registered, or will register.',
       fields: [
-        { name: 'babyFirstName', kind: 'name', label: 'First name', requiredMessage: "Enter the baby's first name" },
+        {
+          name: 'babyFirstName',
+          kind: 'name',
+          label: 'First name',
+          requiredMessage: "Enter the baby's first name",
+          person: 'The baby',
+        },
         {
           name: 'babyMiddleNames',
           kind: 'name',
+          person: 'The baby',
           label: 'Middle names (if they have any)',
           errorName: 'Middle names',
           optional: true,
         },
-        { name: 'babyLastName', kind: 'name', label: 'Last name', requiredMessage: "Enter the baby's last name" },
+        {
+          name: 'babyLastName',
+          kind: 'name',
+          label: 'Last name',
+          requiredMessage: "Enter the baby's last name",
+          person: 'The baby',
+        },
       ],
       next: [{ page: 'baby-date-of-birth' }],
     },
@@ -83,6 +96,7 @@ export const babyBornJourney: JourneyDefinition = {
         {
           name: 'parentName',
           kind: 'name',
+          person: 'The parent reporting',
           label: 'Your full name',
           requiredMessage: 'Enter your full name',
           autocomplete: 'name',
@@ -90,6 +104,7 @@ export const babyBornJourney: JourneyDefinition = {
         {
           name: 'otherParentName',
           kind: 'name',
+          person: 'The other parent',
           label: "The other parent's full name (optional)",
           errorName: "The other parent's name",
           optional: true,

@@ -92,6 +92,12 @@ export const fieldDefinitionSchema = z.strictObject({
   /** Conditional reveal: the field is only asked, and only required, when this holds. */
   showWhen: conditionSchema.optional(),
   autocomplete: z.enum(autocompleteTokens).optional(),
+  /**
+   * Name fields only: whom the name belongs to, as staff call them ("The person who died", "The
+   * person reporting"). Name fields naming the same person make one full name, in field order, so
+   * staff can search for "Margaret Evans" and see each person with their role.
+   */
+  person: z.string().min(1).max(60).optional(),
 });
 
 /** One question on a page, as validated by {@link fieldDefinitionSchema}. */

@@ -22,15 +22,28 @@ export const someoneDiedJourney: JourneyDefinition = {
       title: 'What was their name?',
       hint: "We're sorry for your loss. We'll ask about the person who died first, then about you. It takes about 10 minutes.",
       fields: [
-        { name: 'firstName', kind: 'name', label: 'First name', requiredMessage: 'Enter their first name' },
+        {
+          name: 'firstName',
+          kind: 'name',
+          label: 'First name',
+          requiredMessage: 'Enter their first name',
+          person: 'The person who died',
+        },
         {
           name: 'middleNames',
           kind: 'name',
+          person: 'The person who died',
           label: 'Middle names (if they had any)',
           errorName: 'Middle names',
           optional: true,
         },
-        { name: 'lastName', kind: 'name', label: 'Last name', requiredMessage: 'Enter their last name' },
+        {
+          name: 'lastName',
+          kind: 'name',
+          label: 'Last name',
+          requiredMessage: 'Enter their last name',
+          person: 'The person who died',
+        },
       ],
       next: [{ page: 'date-of-birth' }],
     },
@@ -206,6 +219,7 @@ export const someoneDiedJourney: JourneyDefinition = {
         {
           name: 'reporterName',
           kind: 'name',
+          person: 'The person reporting',
           label: 'Your full name',
           requiredMessage: 'Enter your full name',
           autocomplete: 'name',
