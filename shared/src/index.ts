@@ -77,8 +77,13 @@ export type { LifeEventId } from './journeys/catalogue.js';
 export { contactPage } from './journeys/contact-page.js';
 export { conditionSchema } from './journeys/definition/condition-schema.js';
 export type { Condition } from './journeys/definition/condition-schema.js';
-export { fieldDefinitionSchema, fieldKinds } from './journeys/definition/field-definition-schema.js';
-export type { FieldDefinition, FieldKind, OptionDefinition } from './journeys/definition/field-definition-schema.js';
+export { audiences, fieldDefinitionSchema, fieldKinds } from './journeys/definition/field-definition-schema.js';
+export type {
+  Audience,
+  FieldDefinition,
+  FieldKind,
+  OptionDefinition,
+} from './journeys/definition/field-definition-schema.js';
 export { journeyDefinitionSchema } from './journeys/definition/journey-definition-schema.js';
 export type { JourneyDefinition } from './journeys/definition/journey-definition-schema.js';
 export { checkAnswersPage, pageDefinitionSchema, pageKinds } from './journeys/definition/page-definition-schema.js';

@@ -98,6 +98,10 @@ export const babyBornJourney: JourneyDefinition = {
           kind: 'name',
           person: 'The parent reporting',
           label: 'Your full name',
+          wording: {
+            adviser: { label: "The resident's full name" },
+            officer: { label: 'Name of the parent reporting' },
+          },
           requiredMessage: 'Enter your full name',
           autocomplete: 'name',
         },

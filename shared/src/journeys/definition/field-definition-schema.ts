@@ -48,6 +48,8 @@ export const optionDefinitionSchema = z.strictObject({
   hint: z.string().min(1).optional(),
   /** Checkboxes only: the "None of these" option, which cannot be selected with any other. */
   exclusive: z.literal(true).optional(),
+  /** The option as an adviser reads it ("They are the executor", not "I am their executor"), in English. */
+  wording: z.strictObject({ adviser: z.strictObject({ label: z.string().min(1) }) }).optional(),
 });
 
 /** A choice in a radios or checkboxes field. */
@@ -67,6 +69,25 @@ export const notBeforeSchema = z.strictObject({
   /** The earlier date field, asked before this one. */
   field: z.string().min(1),
   message: z.string().min(1),
+});
+
+/**
+ * Who else reads a journey besides the resident: an adviser filling it in for a resident
+ * (assisted), and an organisation's officer reading the answers sent to them.
+ */
+export const audiences = ['adviser', 'officer'] as const;
+
+/** One of {@link audiences}. */
+export type Audience = (typeof audiences)[number];
+
+/**
+ * A field's words for one audience, in English (staff and officers work in English): for an
+ * adviser, "The resident's full name" rather than "Your full name"; for an officer, "Full name of
+ * the person reporting". What is not given falls back to the resident's wording.
+ */
+export const fieldWordingSchema = z.strictObject({
+  label: z.string().min(1).optional(),
+  hint: z.string().min(1).optional(),
 });
 
 /** One question on a page. */
@@ -98,6 +119,8 @@ export const fieldDefinitionSchema = z.strictObject({
    * staff can search for "Margaret Evans" and see each person with their role.
    */
   person: z.string().min(1).max(60).optional(),
+  /** The field as another audience reads it (see {@link audiences}). */
+  wording: z.partialRecord(z.enum(audiences), fieldWordingSchema).optional(),
 });
 
 /** One question on a page, as validated by {@link fieldDefinitionSchema}. */

@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { conditionSchema } from './condition-schema.js';
 import { fieldDefinitionSchema } from './field-definition-schema.js';
 
+/** A page's words for an adviser running it for a resident, in English: "About the resident", not "About you". */
+export const pageWordingSchema = z.strictObject({
+  title: z.string().min(1).optional(),
+  hint: z.string().min(1).optional(),
+  section: z.string().min(1).optional(),
+});
+
 /** Where a journey goes after its last question page. */
 export const checkAnswersPage = 'check-answers';
 
@@ -37,6 +44,8 @@ export const pageDefinitionSchema = z.strictObject({
    * answers" groups answers under these headings. Later pages without one stay in the section.
    */
   section: z.string().min(1).optional(),
+  /** The page as an adviser reads it while filling it in for a resident. */
+  wording: z.strictObject({ adviser: pageWordingSchema }).partial().optional(),
   fields: z.array(fieldDefinitionSchema).min(1),
   next: z.union([z.literal(checkAnswersPage), z.array(nextStepSchema).min(1)]),
 });
