@@ -145,7 +145,9 @@ describe('a submission', () => {
       deliveries: { agency: string; status: string; webhookId: string; id: string }[];
       assisted: unknown;
     }>();
-    expect(view.answers).toContainEqual({ label: 'First name', lines: ['Margaret'] });
+    // Staff read the answers as an officer would, not in the resident's own words.
+    expect(view.answers).toContainEqual({ label: 'First name of the person who died', lines: ['Margaret'] });
+    expect(view.answers).toContainEqual({ label: 'Name of the person reporting', lines: ["Sean O'Brien"] });
     expect(view.deliveries.map((d) => [d.agency, d.status])).toEqual([
       ['council', 'queued'],
       ['gp-practice', 'queued'],
@@ -270,5 +272,51 @@ describe('the audit log', () => {
         query: { kind: 'RawNode', sqlFragments: ['truncate audit_events'], parameters: [] },
       } as never),
     ).rejects.toThrow(/append-only/);
+  });
+});
+
+// Last: its deliveries would change the dashboard's counts above.
+describe('staff wording', () => {
+  it('names organisations and delivery states as an adviser needs them: unread in an inbox is not received', async () => {
+    const client = await signedIn(adviser);
+    const { reference } = (await submitConfirmed(t.app, exampleSubmissions['someone-died'])).json<{
+      reference: string;
+    }>();
+    const deliveries = await t.database.db
+      .selectFrom('deliveries as d')
+      .innerJoin('submissions as s', 's.id', 'd.submission_id')
+      .select(['d.id', 'd.agency', 'd.submission_id'])
+      .where('s.reference', '=', reference)
+      .execute();
+    const set = (agency: string, status: string, transport: string) =>
+      t.database.db
+        .updateTable('deliveries')
+        .set({ status, transport })
+        .where('id', '=', deliveries.find((d) => d.agency === agency)?.id ?? '')
+        .execute();
+    await set('council', 'delivered', 'inbox');
+    await set('gp-practice', 'delivered', 'inbox');
+    await set('housing-provider', 'delivered', 'webhook');
+    await set('jobcentre', 'actioned', 'inbox');
+    const gp = deliveries.find((d) => d.agency === 'gp-practice');
+    await t.database.db
+      .insertInto('audit_events')
+      .values({
+        actor_type: 'agency-user',
+        action: 'agency.notification.viewed',
+        submission_id: gp?.submission_id ?? '',
+        detail: JSON.stringify({ agency: 'gp-practice', deliveryId: gp?.id }),
+      })
+      .execute();
+    const page = await client.page(`/staff/submissions/${reference}`);
+    const main = page.body.slice(page.body.indexOf('<main')).replaceAll('<!-- -->', '');
+    for (const state of [
+      'Council <strong class="govuk-tag govuk-tag--light-blue">Waiting in their inbox, unread</strong>',
+      'GP practice <strong class="govuk-tag govuk-tag--light-blue">Opened in their inbox, not yet acknowledged</strong>',
+      'Received by their system, not yet acknowledged',
+      'Done: they have acted on it',
+    ])
+      expect(main).toContain(state);
+    expect(main).not.toMatch(/Your local council|Their local council|Your GP/);
   });
 });

@@ -1,8 +1,15 @@
-import { answerSummary, getJourney, normaliseReference, type AgencyKind, type LifeEventId } from '@tuo/shared';
+import {
+  answerSummary,
+  getJourney,
+  labelInJourney,
+  normaliseReference,
+  type AgencyKind,
+  type LifeEventId,
+} from '@tuo/shared';
 import type { SubmissionView } from '@tuo/shared/api/staff-submissions';
 import { startAssistedRequestSchema } from '@tuo/shared/api/staff-session';
 import { z } from 'zod';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { ProtectedValues } from '../privacy/protected-values.js';
 import { messageIdFor } from '../deliveries/attempt-delivery.js';
@@ -61,7 +68,7 @@ export async function loadSubmissionView(
     .orderBy('agency')
     .execute();
   const ids = deliveries.map((d) => d.id);
-  const [events, attempts, notes, assisted, possibleDuplicates] = await Promise.all([
+  const [events, attempts, notes, assisted, possibleDuplicates, openings] = await Promise.all([
     ids.length
       ? db
           .selectFrom('delivery_events')
@@ -83,7 +90,16 @@ export async function loadSubmissionView(
     listCaseNotes(db, submission.id),
     assistedDetails(db, submission.id),
     linkedReports(db, submission.id),
+    // When someone at the organisation first opened each notification in the portal.
+    db
+      .selectFrom('audit_events')
+      .select([sql<string>`detail->>'deliveryId'`.as('delivery_id'), sql<Date>`min(at)`.as('at')])
+      .where('submission_id', '=', submission.id)
+      .where('action', '=', 'agency.notification.viewed')
+      .groupBy(sql`detail->>'deliveryId'`)
+      .execute(),
   ]);
+  const opened = new Map(openings.map((row) => [row.delivery_id, row.at]));
   const envelope = privacy.openEnvelope(submission.envelope);
   const lifeEvent = submission.life_event as LifeEventId;
   return {
@@ -111,7 +127,11 @@ export async function loadSubmissionView(
       possibleDuplicates,
       answers: answerSummary(getJourney(lifeEvent), envelope.answers)
         .filter((row) => row.lines.length > 0)
-        .map((row) => ({ label: row.label, lines: [...row.lines] })),
+        // Staff read the answers as an officer would: "Name of the person reporting", not "Your full name".
+        .map((row) => ({
+          label: labelInJourney(getJourney(lifeEvent), row.fieldName, 'officer'),
+          lines: [...row.lines],
+        })),
       deliveries: deliveries.map((d) => ({
         id: d.id,
         agency: d.agency as AgencyKind,
@@ -124,6 +144,7 @@ export async function loadSubmissionView(
         webhookId: messageIdFor(d.id),
         outcome: d.outcome,
         agencyReference: d.agency_reference,
+        firstOpenedAt: iso(opened.get(d.id) ?? null),
         missedTargets: [
           ...(d.acknowledge_flagged_at ? (['acknowledge'] as const) : []),
           ...(d.action_flagged_at ? (['action'] as const) : []),

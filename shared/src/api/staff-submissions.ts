@@ -70,6 +70,8 @@ export const deliveryHistorySchema = z.strictObject({
   outcome: z.string().nullable(),
   /** The agency's own case reference, once it has given one. */
   agencyReference: z.string().nullable(),
+  /** When someone at the organisation first opened it in the agency portal; null while unopened there. */
+  firstOpenedAt: timestamp.nullable(),
   /** Service-level targets this notification has been flagged as missing. */
   missedTargets: z.array(z.enum(['acknowledge', 'action'])),
   events: z.array(z.strictObject({ status: z.string(), at: timestamp, detail: z.string().nullable() })),
