@@ -258,6 +258,22 @@ describe('the audit log', () => {
     expect(page.body).toContain('staff.case-note.added');
   });
 
+  it("reads as descriptions (codes kept), with details as words, and filters by a person's email", async () => {
+    const client = await signedIn(admin);
+    const byEmail = (
+      await client.api('GET', `/api/admin/audit?email=${encodeURIComponent(adviser.email.toUpperCase())}`)
+    ).json<{ events: { actorEmail: string }[] }>();
+    expect(byEmail.events.length).toBeGreaterThan(0);
+    expect(byEmail.events.every((e) => e.actorEmail === adviser.email)).toBe(true);
+    const page = await client.page(`/staff/audit?email=${encodeURIComponent(adviser.email)}&action=staff.searched`);
+    expect(page.statusCode).toBe(200);
+    const main = page.body.slice(page.body.indexOf('<main')).replaceAll('<!-- -->', '');
+    expect(main).toContain('Searched for submissions');
+    expect(main).toContain('staff.searched');
+    expect(main).toMatch(/fields: name/);
+    expect(main).not.toContain('{&quot;');
+  });
+
   it('cannot be changed: no route edits it and the database refuses', async () => {
     const client = await signedIn(admin);
     for (const method of ['PUT', 'PATCH', 'DELETE'] as const)
