@@ -272,6 +272,17 @@ describe('the audit log', () => {
     expect(main).toContain('staff.searched');
     expect(main).toMatch(/fields: name/);
     expect(main).not.toContain('{&quot;');
+    // A failed sign-in names the email tried, and filtering by that email finds it.
+    const stranger = new StaffClient(t.app);
+    await stranger.signIn({ ...adviser, password: 'not the password' });
+    const tried = (await client.api('GET', `/api/admin/audit?email=${encodeURIComponent(adviser.email)}`)).json<{
+      events: { action: string; detail: Record<string, unknown> }[];
+    }>();
+    expect(tried.events).toContainEqual(
+      expect.objectContaining({ action: 'staff.sign-in.failed', detail: { email: adviser.email } }),
+    );
+    const failures = await client.page('/staff/audit?action=staff.sign-in.failed');
+    expect(failures.body.replaceAll('<!-- -->', '')).toContain(`Failed to sign in to the staff console`);
   });
 
   it('cannot be changed: no route edits it and the database refuses', async () => {

@@ -28,7 +28,13 @@ export async function queryAuditLog(db: Kysely<Database>, query: AuditQuery): Pr
       'a.detail',
     ]);
   if (query.actorId) select = select.where('a.actor_id', '=', query.actorId);
-  if (query.email) select = select.where(sql`lower(u.email)`, '=', query.email.toLowerCase());
+  // What the person did, and the sign-ins tried with their email.
+  if (query.email) {
+    const email = query.email.toLowerCase();
+    select = select.where((eb) =>
+      eb.or([eb(sql`lower(u.email)`, '=', email), eb(sql`a.detail->>'email'`, '=', email)]),
+    );
+  }
   if (query.action) select = select.where('a.action', '=', query.action);
   if (query.reference) select = select.where('s.reference', '=', normaliseReference(query.reference));
   if (query.from) select = select.where('a.at', '>=', new Date(query.from));
