@@ -339,7 +339,7 @@ describe('exporting the work list as CSV', () => {
     // One column per answer, labelled for the officer; times in UK local time.
     const header = text.split('\r\n')[0] ?? '';
     expect(header).toMatch(
-      /^"Reference","Life event","Status","Delivered","Acknowledged","Actioned","Outcome","Possible duplicate of","First name of the person who died",/,
+      /^"Reference","Life event","Status","Delivered","Acknowledged","Actioned","Outcome","Possible duplicate of","Verification level","Verification checks","First name of the person who died",/,
     );
     expect(header).toContain('"When did they die?"');
     expect(header).toContain('"Name of the person reporting"');
@@ -351,6 +351,8 @@ describe('exporting the work list as CSV', () => {
     expect(column('Delivered')).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     expect(column('When did they die?')).toBe('14 January 2025');
     expect(column('Name of the person reporting')).toBe("Sean O'Brien");
+    expect(column('Verification level')).toBe('low');
+    expect(column('Verification checks')).toContain('contact-confirmed (email, ');
     expect(text).toContain('"\'=HYPERLINK(""http://evil.example"",""Click"") and ""quoted"""');
     // "All" exports every tab, and the file says so.
     const all = await client.page('/agency/notifications.csv?status=all&lifeEvent=someone-died');

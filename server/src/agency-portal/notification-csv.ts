@@ -1,6 +1,7 @@
 import { catalogue } from '@tuo/shared';
 import type { AgencyNotification } from '@tuo/shared/api/agency-notifications';
 import { payloadRows } from './payload-rows.js';
+import { payloadVerification } from './payload-verification.js';
 
 const statusWords: Record<AgencyNotification['status'], string> = {
   delivered: 'New',
@@ -50,6 +51,8 @@ export function notificationsCsv(notifications: AgencyNotification[]): string {
     'Actioned',
     'Outcome',
     'Possible duplicate of',
+    'Verification level',
+    'Verification checks',
     ...answerColumns,
   ];
   const rows = notifications.map((n, index) => [
@@ -61,6 +64,10 @@ export function notificationsCsv(notifications: AgencyNotification[]): string {
     ukLocalTime(n.actionedAt),
     n.outcome ?? '',
     n.possibleDuplicateOf ?? '',
+    payloadVerification(n.payload)?.level ?? '',
+    (payloadVerification(n.payload)?.checks ?? [])
+      .map((check) => `${check.kind} (${check.by}, ${check.at})`)
+      .join('\n'),
     ...answerColumns.map((label) => answerRows[index]?.get(label)?.lines.join(', ') ?? ''),
   ]);
   // The byte order mark makes spreadsheet programs read the file as UTF-8; CRLF is RFC 4180's line end.

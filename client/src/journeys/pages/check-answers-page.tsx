@@ -25,7 +25,9 @@ function SummaryRows({
     <dl className="govuk-summary-list govuk-!-margin-bottom-9">
       {rows.map((row) => {
         const field = fields.get(row.fieldName);
-        const label = field ? fieldLabel(t, lifeEvent, field, reader) : row.label;
+        const label = field
+          ? fieldLabel(t, lifeEvent, field, reader)
+          : t(catalogueKey.field(lifeEvent, row.fieldName, 'label'));
         const lines = field ? formatAnswer(t, lifeEvent, field, row.answer) : [];
         return (
           <div className="govuk-summary-list__row" key={row.fieldName}>

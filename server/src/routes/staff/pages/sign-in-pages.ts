@@ -13,11 +13,9 @@ import type { StaffScopeOptions } from '../staff-scope-options.js';
 import { renderStaffPage } from './staff-page.js';
 import { text } from '../../../console/posted-fields.js';
 
-const title = 'Sign in to the staff console';
-
 function render(request: FastifyRequest, reply: FastifyReply, email: string, errors: FieldError[]) {
   // The password is never sent back into the page.
-  return renderStaffPage(reply, title, {
+  return renderStaffPage(reply, {
     view: 'sign-in',
     form: { action: '/staff/sign-in', csrfToken: staffCsrfToken(request), values: { email }, errors },
   });
