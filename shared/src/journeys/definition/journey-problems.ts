@@ -43,6 +43,7 @@ function fieldProblems(field: FieldDefinition, path: readonly (string | number)[
   if (exclusive.length > 1) at('only one option can be exclusive');
   if (field.kind === 'date' && !field.dateRule) at('date fields need a dateRule');
   if (field.kind !== 'date' && field.dateRule) at('only date fields have a dateRule');
+  if (field.kind !== 'name' && field.person !== undefined) at('only name fields name a person');
   // Evidence is never forced on a resident: asked optionally, or only once they say they have it.
   const evidence = field.evidence !== undefined || (field.options ?? []).some((option) => option.evidence);
   if (field.evidence && !['text', 'date', 'yes-no'].includes(field.kind))
