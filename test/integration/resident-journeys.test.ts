@@ -31,6 +31,7 @@ const routes: Record<LifeEventId, readonly (readonly [path: string, emptyError: 
     ['marital-status', 'Select their marital status'],
     ['services', "Select the services they had, or select 'None of these'"],
     ['their-home', 'Select yes if anyone still lives in their home'],
+    ['registration', undefined],
     ['about-you', 'Enter your full name'],
     ['contact-details', 'Select how we can contact you'],
   ],

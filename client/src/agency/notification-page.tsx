@@ -6,6 +6,7 @@ import { catalogueKey } from '../i18n/catalogue-keys.js';
 import { formatDateTime, statusTagClass } from '../staff/staff-format.js';
 import { MissedTargetTags } from './missed-target-tags.js';
 import { NoticeTags } from './notice-tags.js';
+import { LevelTag } from './level-tag.js';
 import { CharacterCountField } from './character-count-field.js';
 import { SuccessBanner } from '../components/success-banner.js';
 import { TextField } from '../staff/text-field.js';
@@ -74,6 +75,25 @@ export function NotificationPage({ notification, form, acknowledgeAction, outcom
             <strong className={statusTagClass(notification.status)}>{t(`status.${notification.status}`)}</strong>
             <MissedTargetTags missed={notification.missedTargets} />
             <NoticeTags item={notification} />
+          </dd>
+        </div>
+        <div className="govuk-summary-list__row" id="verification">
+          <dt className="govuk-summary-list__key">{t('verification.row')}</dt>
+          <dd className="govuk-summary-list__value">
+            <LevelTag level={notification.verification?.level ?? null} />
+            <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">
+              {t(`verification.meaning.${notification.verification?.level ?? 'none'}`)}
+            </p>
+            {notification.verification ? (
+              <p className="govuk-body-s govuk-!-margin-bottom-0">
+                {t('verification.checks', {
+                  checks: notification.verification.checks
+                    .map((check) => t(`verification.kinds.${check.kind}`))
+                    .join(', '),
+                  channel: t(`verification.channels.${notification.verification.channel}`),
+                })}
+              </p>
+            ) : null}
           </dd>
         </div>
         <div className="govuk-summary-list__row">

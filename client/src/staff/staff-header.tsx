@@ -10,6 +10,7 @@ export function StaffHeader({ nav }: { nav: StaffNav }) {
     ['/staff/search', t('nav.search')],
     ['/staff/assisted', t('nav.assisted')],
     ['/staff/chase-requests', t('nav.chaseRequests')],
+    ['/staff/needs-checking', t('nav.needsChecking')],
     ['/staff/performance', t('nav.performance')],
     ...(nav.user.role === 'admin' ? [['/staff/audit', t('nav.audit')]] : []),
     ['/staff/second-factor', t('nav.secondFactor')],

@@ -36,6 +36,12 @@ export function staffHeading(props: StaffPageProps): string {
       return t('subject-access.title', { reference: props.export.submission.reference });
     case 'erase':
       return t('erase.title', { reference: props.reference });
+    case 'correction':
+      return t('correction.title', { reference: props.reference });
+    case 'needs-checking':
+      return t('checking.title');
+    case 'check':
+      return t('checking.checkTitle', { reference: props.item.reference });
     default:
       return t(`${props.view}.title`);
   }

@@ -13,6 +13,9 @@ import { SubjectAccessPage } from './subject-access-page.js';
 import { SubmissionPage } from './submission-page.js';
 import { ChaseRequestsPage } from './chase-requests-page.js';
 import { StaffPerformancePage } from './staff-performance-page.js';
+import { NeedsCheckingPage } from './needs-checking-page.js';
+import { CheckPage } from './check-page.js';
+import { CorrectionPage } from './correction-page.js';
 
 function MessageView({ message }: { message: Extract<StaffPageProps, { view: 'message' }>['message'] }) {
   const { t } = useTranslation('staff');
@@ -56,6 +59,20 @@ function View({ props }: { props: StaffPageProps }) {
       return <AuditPage form={props.form} page={props.page} nextHref={props.nextHref} />;
     case 'chase-requests':
       return <ChaseRequestsPage queue={props.queue} form={props.form} done={props.done} />;
+    case 'needs-checking':
+      return <NeedsCheckingPage items={props.items} done={props.done} />;
+    case 'check':
+      return <CheckPage item={props.item} others={props.others} canDecide={props.canDecide} form={props.form} />;
+    case 'correction':
+      return (
+        <CorrectionPage
+          reference={props.reference}
+          fields={props.fields}
+          chosen={props.chosen}
+          unavailable={props.unavailable}
+          form={props.form}
+        />
+      );
     case 'performance':
       return <StaffPerformancePage form={props.form} figures={props.figures} lifeEvent={props.lifeEvent} />;
     case 'subject-access':

@@ -15,7 +15,7 @@ interface SubmissionPageProps {
   canRepair: boolean;
   canAdminister: boolean;
   form: FormProps;
-  done: 'retried' | 'handled-offline' | 'note-added' | 'erased' | 'withdrawn' | null;
+  done: 'retried' | 'handled-offline' | 'note-added' | 'erased' | 'withdrawn' | 'corrected' | null;
 }
 
 /** For admins: see everything held (subject access), download it, or erase it early. */
@@ -128,6 +128,17 @@ export function SubmissionPage({ submission, canRepair, canAdminister, form, don
       {submission.deliveries.map((delivery) => (
         <DeliveryHistoryView key={delivery.id} delivery={delivery} canRepair={canRepair} form={form} />
       ))}
+      {canRepair && !submission.withdrawn ? (
+        <p className="govuk-body">
+          <a
+            className="govuk-link"
+            href={`/staff/submissions/${encodeURIComponent(submission.reference)}/correction`}
+            id="correct-link"
+          >
+            {t('correction.link')}
+          </a>
+        </p>
+      ) : null}
       {canRepair && !submission.withdrawn ? (
         <details className="govuk-details" open={form.errors.some((e) => e.field === 'withdrawReason') || undefined}>
           <summary className="govuk-details__summary">

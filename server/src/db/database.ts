@@ -1,10 +1,11 @@
 import type { ColumnType, Generated, RawBuilder } from 'kysely';
+import type { FiguresTables } from './figures-tables.js';
 
 /**
  * The one source of truth for table shapes, written to match `migrations/`.
  * Each table is added here in the same commit as the migration that creates it.
  */
-export interface Database {
+export interface Database extends FiguresTables {
   app_meta: AppMetaTable;
   submissions: SubmissionsTable;
   deliveries: DeliveriesTable;
@@ -17,6 +18,7 @@ export interface Database {
   worker_leases: WorkerLeasesTable;
   sessions: SessionsTable;
   agency_api_keys: AgencyApiKeysTable;
+  submitter_keys: SubmitterKeysTable;
   staff_users: StaffUsersTable;
   staff_sessions: StaffSessionsTable;
   staff_sign_in_failures: StaffSignInFailuresTable;
@@ -99,6 +101,9 @@ export interface DeliveriesTable {
   action_flagged_at: Generated<Date | null>;
   /** While status is 'held': 'confirmation' (the reporter's code) or 'check' (a staff check, below the agency's minimum). */
   held_for: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When a supervisor decided not to send it after a check (it is then `cancelled`), and why (for staff only). */
+  check_rejected_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  check_rejection_reason: ColumnType<string | null, string | null | undefined, string | null>;
   /** When the next attempt may be claimed (null: nothing waiting); while sending, when an orphaned claim may be taken over. */
   due_at: Timestamp | null;
   /** The dispatcher (a worker_leases id) sending the current attempt. */
@@ -198,6 +203,19 @@ export interface AppMetaTable {
 export type { Generated };
 
 /** An agency system's API key: stored hashed, shown once, revocable; several may be live for rotation. */
+/** A trusted submitter's key: a partner system that vouches for the reports it sends at `level`. */
+export interface SubmitterKeysTable {
+  id: Generated<string>;
+  name: string;
+  /** 'low', 'medium' or 'high'. */
+  level: string;
+  prefix: string;
+  key_hash: string;
+  created_at: DefaultedTimestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
 export interface AgencyApiKeysTable {
   id: Generated<string>;
   agency: string;

@@ -1,3 +1,4 @@
+import type { Verification } from '../verification/verification.js';
 import type {
   AgencyApiKey,
   AgencyUser,
@@ -21,7 +22,11 @@ export interface AgencyNav {
 export type AgencyMessage = 'forbidden' | 'form-expired' | 'not-found' | 'export-too-large' | 'no-webhook';
 
 /** A notification as the portal shows it: its state, and its payload as labelled rows. */
-export type AgencyNotificationView = Omit<AgencyNotification, 'payload'> & { rows: PayloadRow[] };
+export type AgencyNotificationView = Omit<AgencyNotification, 'payload'> & {
+  rows: PayloadRow[];
+  /** How far the report was checked when it was sent (null for one sent before levels). */
+  verification: Verification | null;
+};
 
 /** The work list: the tab and filters, one page of rows, and links onward. */
 export interface WorkListView {

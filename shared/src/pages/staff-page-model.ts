@@ -3,6 +3,7 @@ import type { Dashboard } from '../api/staff-dashboard.js';
 import type { AssistedContext, StaffUser } from '../api/staff-session.js';
 import type { SearchResponse, SubmissionView } from '../api/staff-submissions.js';
 import type { ChaseQueue } from '../api/chase-requests.js';
+import type { NeedsCheckingItem } from '../api/needs-checking.js';
 import type { PerformanceFigures } from '../api/performance.js';
 import type { LifeEventId } from '../journeys/catalogue.js';
 import type { SubjectAccessExport } from '../api/subject-access.js';
@@ -45,7 +46,7 @@ export type StaffPageProps =
       /** The case note form and the "handled offline" forms: errors name `body` or `note-{deliveryId}`. */
       form: FormProps;
       /** Set just after a repair or note, to confirm it. */
-      done: 'retried' | 'handled-offline' | 'note-added' | 'erased' | 'withdrawn' | null;
+      done: 'retried' | 'handled-offline' | 'note-added' | 'erased' | 'withdrawn' | 'corrected' | null;
     }
   | { view: 'subject-access'; nav: StaffNav; export: SubjectAccessExport; jsonHref: string }
   | { view: 'erase'; nav: StaffNav; reference: string; lifeEvent: SubmissionView['lifeEvent']; form: FormProps }
@@ -53,6 +54,39 @@ export type StaffPageProps =
   | { view: 'audit'; nav: StaffNav; form: FormProps; page: AuditPage; nextHref: string | null }
   /** Residents' requests to chase; the forms' errors name `note-{id}` or `outcome-{id}`. */
   | { view: 'chase-requests'; nav: StaffNav; queue: ChaseQueue; form: FormProps; done: 'chased' | 'resolved' | null }
+  /** Notifications held for a staff check, oldest first; `done` just after a decision. */
+  | {
+      view: 'needs-checking';
+      nav: StaffNav;
+      items: NeedsCheckingItem[];
+      done: 'released' | 'still-held' | 'rejected' | null;
+    }
+  /**
+   * One held notification, with the others of its report still held, and (for supervisors) the
+   * release form (`kind`, `note`) and the reject form (`reason`), whose errors share `form`.
+   */
+  | {
+      view: 'check';
+      nav: StaffNav;
+      item: NeedsCheckingItem;
+      others: NeedsCheckingItem[];
+      canDecide: boolean;
+      form: FormProps;
+    }
+  /**
+   * A supervisor's correction form: first which answer (a GET form, `field`), then its new value
+   * (`value`). `unavailable` when the report is withdrawn or its answers erased.
+   */
+  | {
+      view: 'correction';
+      nav: StaffNav;
+      reference: string;
+      lifeEvent: LifeEventId;
+      fields: CorrectableField[];
+      chosen: CorrectableField | null;
+      unavailable: 'withdrawn' | 'erased' | null;
+      form: FormProps;
+    }
   /** The open figures with finer filters (GET form); null figures when the filters are wrong. */
   | {
       view: 'performance';
@@ -61,6 +95,14 @@ export type StaffPageProps =
       figures: PerformanceFigures | null;
       lifeEvent: LifeEventId | 'all';
     };
+
+/** One answer a supervisor may correct: its field, the question, and the answer as it stands. */
+export interface CorrectableField {
+  name: string;
+  label: string;
+  kind: string;
+  value: string;
+}
 
 /** One of the staff console's views. */
 export type StaffView = StaffPageProps['view'];

@@ -43,7 +43,9 @@ export const exportRoute: FastifyPluginAsyncZod = async (app) => {
         action: 'agency.notifications.exported',
         detail: {
           status: query.status,
-          filters: ['lifeEvent', 'from', 'to'].filter((name) => query[name as keyof typeof query] !== undefined),
+          filters: ['lifeEvent', 'from', 'to', 'level'].filter(
+            (name) => query[name as keyof typeof query] !== undefined,
+          ),
           count: notifications.length,
           deliveries: notifications.map((n) => n.id),
         },

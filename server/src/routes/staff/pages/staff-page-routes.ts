@@ -9,6 +9,8 @@ import { signInPages } from './sign-in-pages.js';
 import { staffSecondFactorPages } from './staff-second-factor-pages.js';
 import { submissionPages } from './submission-pages.js';
 import { serviceLevelPages } from './service-level-pages.js';
+import { needsCheckingPages } from './needs-checking-pages.js';
+import { correctionPages } from './correction-pages.js';
 
 /** The console's server-rendered pages: each a plain HTML form or link, working without JavaScript. */
 export const staffPageRoutes: FastifyPluginAsync<
@@ -22,4 +24,6 @@ export const staffPageRoutes: FastifyPluginAsync<
   await app.register(auditPages);
   await app.register(serviceLevelPages, { config: options.config });
   await app.register(privacyPages);
+  await app.register(needsCheckingPages);
+  await app.register(correctionPages);
 };

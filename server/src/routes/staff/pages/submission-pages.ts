@@ -17,7 +17,7 @@ import { viewSubmissionAudited } from '../staff-actions.js';
 import { formValues, text } from '../../../console/posted-fields.js';
 import { renderStaffPage, staffNav } from './staff-page.js';
 
-const done = z.enum(['retried', 'handled-offline', 'note-added', 'erased', 'withdrawn']);
+const done = z.enum(['retried', 'handled-offline', 'note-added', 'erased', 'withdrawn', 'corrected']);
 const viewPath = (reference: string) => `/staff/submissions/${encodeURIComponent(reference)}`;
 
 async function render(
