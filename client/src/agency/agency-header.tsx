@@ -8,7 +8,12 @@ export function AgencyHeader({ nav }: { nav: AgencyNav }) {
   const { t } = useTranslation('agency');
   const links = [
     ['/agency/notifications', t('nav.notifications')],
-    ...(nav.user.role === 'agency-admin' ? [['/agency/keys', t('nav.keys')]] : []),
+    ...(nav.user.role === 'agency-admin'
+      ? [
+          ['/agency/keys', t('nav.keys')],
+          ['/agency/users', t('nav.users')],
+        ]
+      : []),
     ['/agency/second-factor', t('nav.secondFactor')],
   ];
   const signedInAs = t('nav.signedInAs', {

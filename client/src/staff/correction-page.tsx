@@ -12,6 +12,8 @@ function ChooseField({ fields, form }: { fields: CorrectableField[]; form: FormP
   const error = errorAt(form.errors, 'field');
   return (
     <form method="get" action={form.action} noValidate>
+      {/* Says the form was sent, so sending it with no answer picked is an error, not a fresh form. */}
+      <input type="hidden" name="choose" value="1" />
       <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
         <fieldset className="govuk-fieldset" aria-describedby={error ? 'field-error' : undefined}>
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t('correction.choose')}</legend>

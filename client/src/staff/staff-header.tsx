@@ -12,7 +12,12 @@ export function StaffHeader({ nav }: { nav: StaffNav }) {
     ['/staff/chase-requests', t('nav.chaseRequests')],
     ['/staff/needs-checking', t('nav.needsChecking')],
     ['/staff/performance', t('nav.performance')],
-    ...(nav.user.role === 'admin' ? [['/staff/audit', t('nav.audit')]] : []),
+    ...(nav.user.role === 'admin'
+      ? [
+          ['/staff/audit', t('nav.audit')],
+          ['/staff/accounts', t('nav.accounts')],
+        ]
+      : []),
     ['/staff/second-factor', t('nav.secondFactor')],
   ];
   return (

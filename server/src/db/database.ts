@@ -23,6 +23,7 @@ export interface Database extends FiguresTables {
   staff_sessions: StaffSessionsTable;
   staff_sign_in_failures: StaffSignInFailuresTable;
   staff_recovery_codes: StaffRecoveryCodesTable;
+  staff_account_links: StaffAccountLinksTable;
   submission_search: SubmissionSearchTable;
   case_notes: CaseNotesTable;
   agency_webhook_secrets: AgencyWebhookSecretsTable;
@@ -234,7 +235,8 @@ export interface StaffUsersTable {
   id: Generated<string>;
   email: string;
   role: string;
-  password_hash: string;
+  /** Null for an account that signs in only through its organisation's provider. */
+  password_hash: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: DefaultedTimestamp;
   disabled_at: Timestamp | null;
   /** The agency of an agency user or admin; null for customer-centre staff. */
@@ -246,6 +248,21 @@ export interface StaffUsersTable {
   /** The last TOTP time step accepted: a code of that step or an earlier one is a replay. */
   totp_last_step: ColumnType<string | null, string | number | null | undefined, string | number | null>;
   totp_enrolled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The OpenID Connect provider (its issuer) and subject this account signs in as; both or neither. */
+  oidc_issuer: ColumnType<string | null, string | null | undefined, string | null>;
+  oidc_subject: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A one-time link to set an account's password (an invitation or a reset), kept only as a hash. */
+export interface StaffAccountLinksTable {
+  id: Generated<string>;
+  staff_id: string;
+  token_hash: string;
+  purpose: 'invite' | 'reset';
+  created_by: string | null;
+  created_at: DefaultedTimestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
 }
 
 /** A one-time recovery code for a second factor, kept only as a hash; used once, then spent. */

@@ -9,6 +9,8 @@ import type {
   WorkListQuery,
 } from '../api/agency-portal.js';
 import type { AgencyNotification } from '../api/agency-notifications.js';
+import type { AdminAccount } from '../api/account-admin.js';
+import type { AccountDone } from './staff-page-model.js';
 import type { FormProps } from './page-model.js';
 import type { SecondFactorEnrolment } from './second-factor-model.js';
 
@@ -55,6 +57,9 @@ export type AgencyPageProps =
   /** Shown once, straight after set-up: only their hashes are kept. */
   | { view: 'recovery-codes'; nav: AgencyNav; codes: string[] }
   | { view: 'message'; message: AgencyMessage; nav: AgencyNav | null }
+  /** Agency admins: their organisation's portal accounts, and one account with its changes (errors name `role` or `change`). */
+  | { view: 'users'; nav: AgencyNav; accounts: AdminAccount[] }
+  | { view: 'user'; nav: AgencyNav; account: AdminAccount; form: FormProps; own: boolean; done: AccountDone | null }
   | ({ view: 'notifications'; nav: AgencyNav } & WorkListView)
   | {
       view: 'notification';

@@ -1,3 +1,4 @@
+import type { AdminAccount } from '../api/account-admin.js';
 import type { AuditPage } from '../api/admin-audit.js';
 import type { Dashboard } from '../api/staff-dashboard.js';
 import type { AssistedContext, StaffUser } from '../api/staff-session.js';
@@ -18,21 +19,60 @@ export interface StaffNav {
   assisting: AssistedContext | null;
 }
 
+/** The ways into a console: passwords (unless turned off), and its provider's sign-in, when it has one. */
+export interface SignInMethods {
+  passwords: boolean;
+  /** Where the "sign in with your organisation's account" button starts; null without a provider. */
+  providerHref: string | null;
+}
+
+/**
+ * What a sign-in through a provider came to: `signed-in` (continue into the console), or refused:
+ * the provider gives the person no role here, the account is disabled, the provider sent no email
+ * address, the address belongs to another account, the sign-in took too long, or a check failed.
+ */
+export type SingleSignOnOutcome = 'signed-in' | 'no-role' | 'disabled' | 'no-email' | 'taken' | 'expired' | 'failed';
+
 /** Why a staff page shows a message rather than content. */
-export type StaffMessage = 'forbidden' | 'form-expired' | 'not-found';
+export type StaffMessage = 'forbidden' | 'form-expired' | 'not-found' | 'link-expired' | 'password-set';
+
+/** What an administrator just did to an account, to confirm it on the account's page. */
+export type AccountDone = 'disable' | 'enable' | 'role' | 'reset-second-factor';
 
 /**
  * The staff console's pages, one `view` each. They share the `staff` page kind so the resident
  * pages' switch needs one case for the whole console.
  */
 export type StaffPageProps =
-  | { view: 'sign-in'; form: FormProps }
+  /** `signIn` says which ways in this install offers. */
+  | { view: 'sign-in'; form: FormProps; signIn: SignInMethods }
+  /** The answer of a sign-in through the organisation's provider: signed in (continue), or refused and why. */
+  | { view: 'single-sign-on'; outcome: SingleSignOnOutcome }
   /** The second step of signing in: a code from the authenticator app, or a recovery code (`code`). */
   | { view: 'second-factor'; form: FormProps }
   | { view: 'second-factor-set-up'; nav: StaffNav; form: FormProps; enrolment: SecondFactorEnrolment }
   /** Shown once, straight after set-up: only their hashes are kept. */
   | { view: 'recovery-codes'; nav: StaffNav; codes: string[] }
   | { view: 'message'; message: StaffMessage; nav: StaffNav | null }
+  /** Account administration (admins): the staff accounts, one account with its changes, an invitation. */
+  | { view: 'accounts'; nav: StaffNav; accounts: AdminAccount[] }
+  | {
+      view: 'account';
+      nav: StaffNav;
+      account: AdminAccount;
+      /** The change forms; errors name `role` or `change`. */
+      form: FormProps;
+      /** The administrator's own account: only its second factor can be reset here. */
+      own: boolean;
+      /** Passwords are on, so a password link can be made. */
+      passwords: boolean;
+      done: AccountDone | null;
+    }
+  | { view: 'account-invite'; nav: StaffNav; form: FormProps; passwords: boolean }
+  /** A one-time link, shown once to the administrator to send to the person. */
+  | { view: 'account-link'; nav: StaffNav; email: string; purpose: 'invite' | 'reset'; link: string; expiresAt: string }
+  /** Setting a password through a one-time link (nobody is signed in). */
+  | { view: 'set-password'; form: FormProps; email: string; purpose: 'invite' | 'reset' }
   | { view: 'dashboard'; nav: StaffNav; dashboard: Dashboard }
   | { view: 'search'; nav: StaffNav; form: FormProps; results: SearchResponse['results'] | null }
   | {

@@ -86,10 +86,14 @@ export const correctionPages: FastifyPluginAsyncZod = async (app) => {
     '/staff/submissions/:reference/correction',
     {
       config: { staffAccess: 'supervisor' },
-      schema: { hide: true, params, querystring: z.object({ field: z.string().max(80).optional() }) },
+      schema: {
+        hide: true,
+        params,
+        querystring: z.object({ field: z.string().max(80).optional(), choose: z.literal('1').optional() }),
+      },
     },
     async (request, reply) => {
-      const { field } = request.query;
+      const field = request.query.field ?? (request.query.choose ? '' : undefined);
       const report = field === undefined ? undefined : await loadReport(request, request.params.reference);
       // Continue without picking an answer: say so, as on any GOV.UK form.
       if (field !== undefined && report && !report.fields.some((f) => f.name === field))
