@@ -47,10 +47,12 @@ interface QuestionView {
   values: FormValues;
   errors: FieldError[];
   addressLookup?: Record<string, AddressLookupState>;
+  /** A postcode the look-up in use finds (see AddressLookup.examplePostcodes). */
+  postcodeExample?: string | undefined;
 }
 
 function renderQuestion(request: FastifyRequest, reply: FastifyReply, view: QuestionView) {
-  const { lifeEvent, page, answers, change, values, errors, addressLookup } = view;
+  const { lifeEvent, page, answers, change, values, errors, addressLookup, postcodeExample } = view;
   const action = `${pagePath(lifeEvent, page.id)}${change ? '?change=1' : ''}`;
   return reply.page({
     page: 'question',
@@ -63,6 +65,7 @@ function renderQuestion(request: FastifyRequest, reply: FastifyReply, view: Ques
       backHref: backHref(lifeEvent, page, answers, change),
       form: { action, csrfToken: csrfToken(request), values, errors },
       ...(addressLookup ? { addressLookup } : {}),
+      ...(postcodeExample && page.fields.some((field) => field.kind === 'address') ? { postcodeExample } : {}),
     },
   });
 }
@@ -72,6 +75,8 @@ export const questionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLooku
   app,
   options,
 ) => {
+  // The postcode hint's example: one the look-up in use really finds.
+  const postcodeExample = options.addressLookup.examplePostcodes[0];
   app.get('/:lifeEvent/:pagePath', { schema: { hide: true, params, querystring: query } }, async (request, reply) => {
     const { lifeEvent, pagePath: path } = request.params;
     const page = isLifeEventId(lifeEvent) ? findPageByPath(getJourney(lifeEvent), path) : undefined;
@@ -93,6 +98,7 @@ export const questionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLooku
       change,
       values: answersToFormValues(page.fields, state.answers),
       errors: [],
+      postcodeExample,
     });
   });
 
@@ -140,7 +146,14 @@ export const questionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLooku
         if (looked.retryAfterSeconds !== undefined)
           reply.code(429).header('retry-after', String(looked.retryAfterSeconds));
         else if (looked.errors.length > 0) reply.code(400);
-        return renderQuestion(request, reply, { lifeEvent, page, answers: state.answers, change, ...looked });
+        return renderQuestion(request, reply, {
+          lifeEvent,
+          page,
+          answers: state.answers,
+          change,
+          ...looked,
+          postcodeExample,
+        });
       }
       if (!result.success) {
         reply.code(400);
@@ -151,6 +164,7 @@ export const questionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLooku
           change,
           values,
           errors: toFieldErrors(result.error.issues),
+          postcodeExample,
         });
       }
       const answers = applyPageAnswers(
