@@ -23,8 +23,8 @@ interface AddressFinderProps {
   postcode: () => string;
   /** Fills the address boxes (and the UPRN) with the chosen address. */
   onChoose: (address: FoundAddress, options?: { focus: boolean }) => void;
-  /** True when a box of the typed address (other than the postcode) has text. */
-  hasTypedAddress: () => boolean;
+  /** The boxes of the typed address (other than the postcode) that have text. */
+  typedParts: () => readonly string[];
 }
 
 /**
@@ -34,7 +34,7 @@ interface AddressFinderProps {
  * possible, and the postcode box is the typed address's too: the page has one postcode.
  */
 export function AddressFinder(props: AddressFinderProps) {
-  const { name, served, example, errors, postcodeInput, postcode, onChoose, hasTypedAddress } = props;
+  const { name, served, example, errors, postcodeInput, postcode, onChoose, typedParts } = props;
   const { t, i18n } = useTranslation();
   const [state, setState] = useState<AddressLookupState | undefined>(served);
   const [chosen, setChosen] = useState(served?.chosen);
@@ -53,12 +53,20 @@ export function AddressFinder(props: AddressFinderProps) {
   const find = async (event: MouseEvent<HTMLButtonElement>) => {
     event.preventDefault();
     const typed = postcode();
-    // Enter in a box of a typed address presses this, the form's first button: the resident meant Continue.
+    // Enter in a box of a typed address presses this, the form's first button: the resident meant
+    // Continue, as the server takes it without JavaScript (see address-actions.ts): with no postcode
+    // to find and an address typed, or a whole address typed (line 1 and town) and no list to choose
+    // from; and whenever Enter was pressed in one of its boxes.
+    const parts = typedParts();
     const enteredInTypedAddress =
       document.activeElement instanceof HTMLInputElement &&
       document.activeElement.id !== postcodeId &&
       document.activeElement.id.startsWith(inputId(name, ''));
-    if ((typed.trim() === '' || enteredInTypedAddress) && hasTypedAddress()) {
+    const meantContinue =
+      typed.trim() === '' || enteredInTypedAddress
+        ? parts.length > 0
+        : parts.includes('line1') && parts.includes('town') && state?.outcome !== 'found';
+    if (meantContinue) {
       event.currentTarget.form?.requestSubmit();
       return;
     }

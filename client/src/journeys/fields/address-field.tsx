@@ -65,13 +65,10 @@ export function AddressField({ field, heading, hint }: FieldComponentProps) {
           // Not while the resident is still in the list: moving focus would take them out of it.
           if (focus) document.getElementById(inputId(field.name, 'line1'))?.focus();
         }}
-        hasTypedAddress={() => {
+        typedParts={() => {
           const typed = form.current(field.name);
-          return (
-            typeof typed === 'object' &&
-            !Array.isArray(typed) &&
-            addressParts.some(({ part }) => (typed[part] ?? '').trim() !== '')
-          );
+          if (typeof typed !== 'object' || Array.isArray(typed)) return [];
+          return addressParts.map(({ part }) => part).filter((part) => (typed[part] ?? '').trim() !== '');
         }}
       />
       <p className="govuk-body govuk-!-font-weight-bold">{t('addressLookup.manualHeading')}</p>
