@@ -1,12 +1,5 @@
 import type { TFunction } from 'i18next';
-import {
-  formatNhsNumber,
-  formatNiNumber,
-  formatPhoneNumber,
-  type AnswerValue,
-  type FieldDefinition,
-  type LifeEventId,
-} from '@tuo/shared';
+import { formatAnswerIn, type AnswerValue, type FieldDefinition, type LifeEventId } from '@tuo/shared';
 import { catalogueKey } from '../i18n/catalogue-keys.js';
 import { longDate } from '../i18n/long-date.js';
 
@@ -21,27 +14,16 @@ export function formatAnswer(
   value: AnswerValue | null,
 ): string[] {
   if (value === null) return [];
-  const option = (chosen: string): string =>
-    field.options?.some((candidate) => candidate.value === chosen)
-      ? t(catalogueKey.option(lifeEvent, field.name, chosen, 'label'))
-      : chosen;
-  if (Array.isArray(value)) return value.map(option);
-  if (typeof value !== 'string')
-    return [value.line1, value.line2, value.town, value.postcode].filter((line) => line !== undefined);
-  switch (field.kind) {
-    case 'date':
-      return [longDate(t, value)];
-    case 'radios':
-      return [option(value)];
-    case 'yes-no':
-      return [t(value === 'yes' ? 'fields.yes' : 'fields.no')];
-    case 'nhs-number':
-      return [formatNhsNumber(value)];
-    case 'ni-number':
-      return [formatNiNumber(value)];
-    case 'phone':
-      return [formatPhoneNumber(value)];
-    default:
-      return [value];
-  }
+  return formatAnswerIn(
+    {
+      option: (definition, chosen) =>
+        definition.options?.some((candidate) => candidate.value === chosen)
+          ? t(catalogueKey.option(lifeEvent, definition.name, chosen, 'label'))
+          : chosen,
+      date: (isoDate) => longDate(t, isoDate),
+      yesNo: (answer) => t(answer === 'yes' ? 'fields.yes' : 'fields.no'),
+    },
+    field,
+    value,
+  );
 }

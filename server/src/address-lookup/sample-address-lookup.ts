@@ -1,7 +1,7 @@
 import { normalisePostcode } from '@tuo/shared';
 import type { FoundAddress } from '@tuo/shared/api/address-lookup';
 import type { AddressLookup } from './address-lookup.js';
-import { sampleGazetteer } from './sample-gazetteer.js';
+import { sampleGazetteer } from '@tuo/shared/api/sample-gazetteer';
 
 /** Looks postcodes up in a small embedded gazetteer (by default the fictional {@link sampleGazetteer}). */
 export function createSampleAddressLookup(addresses: readonly FoundAddress[] = sampleGazetteer): AddressLookup {

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createSubmissionEnvelopeV1, generateReference, type AgencyKind } from '@tuo/shared';
+import { createSubmissionEnvelopeV1, generateReference, getJourney, type AgencyKind } from '@tuo/shared';
 import type { CreateSubmissionRequest, CreateSubmissionResponse } from '@tuo/shared/api/submissions';
 import type { StartAssistedRequest } from '@tuo/shared/api/staff-session';
 import { sql, type Kysely } from 'kysely';
@@ -13,6 +13,7 @@ import { organisationsForConsent } from '../organisations/organisations-for-cons
 import { searchIndexInsert } from '../staff/submission-search.js';
 import { hashTrackingSecret, newTrackingSecret } from './tracking-secret.js';
 import type { VerificationCheck } from '@tuo/shared/verification/verification';
+import { evidenceChecks } from '@tuo/shared/verification/evidence';
 import { codeInsert, codeRecipient, type ConfirmationCodes, type NewCode } from './confirmation-codes.js';
 import { holdsForConfirmation, initialDelivery } from './delivery-hold.js';
 import { initialChecks } from '../verification/initial-checks.js';
@@ -120,6 +121,8 @@ async function insertAll(
   const checks = [
     ...initialChecks(submittedAt, assisted && actor.id ? { staffId: actor.id, request: assisted } : undefined),
     ...extraChecks,
+    // Evidence the answers give (a registrar's reference, a registration), by the rule in shared/.
+    ...evidenceChecks(getJourney(envelope.lifeEvent), envelope.answers, submittedAt),
   ];
   const states = agencies.map((agency) =>
     initialDelivery(awaitingCode, checks, minimumFor(trust.minimums, agency, envelope.lifeEvent)),

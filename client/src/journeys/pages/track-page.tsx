@@ -30,11 +30,13 @@ const statusTags: Readonly<Record<DeliveryStatus, string>> = {
 };
 
 /**
- * The words of a row's status: a held notification says what it waits for; a delivered one says
- * whether they have received it or it still waits, unopened, in their inbox.
+ * The words of a row's status: a held notification says what it waits for; a cancelled one says
+ * whether it was rejected after a check; a delivered one says whether they have received it or it
+ * still waits, unopened, in their inbox.
  */
 function statusKey(row: TrackRow): string {
   if (row.status === 'held' && row.heldFor === 'check') return 'track.status.heldForCheck';
+  if (row.status === 'cancelled' && row.rejectedAfterCheck) return 'track.status.rejectedAfterCheck';
   if (row.status === 'delivered') return row.receivedAt ? 'track.status.received' : 'track.status.waitingInInbox';
   return `track.status.${row.status}`;
 }
@@ -83,6 +85,19 @@ function TrackResult({ result, chase }: { result: NonNullable<TrackProps['result
       {result.agencies.some((row) => row.status === 'held' && row.heldFor === 'check') ? (
         <p className="govuk-body">{t('track.awaitingCheck')}</p>
       ) : null}
+      {result.agencies.some((row) => row.rejectedAfterCheck) ? (
+        <p className="govuk-body" id="rejected-after-check">
+          {t('track.rejectedAfterCheck')}
+        </p>
+      ) : null}
+      {(result.corrections ?? []).map((correction) => (
+        <p className="govuk-body" key={correction.at} data-correction="">
+          {t('track.corrected', {
+            date: longDate(t, todayInLondon(new Date(correction.at))),
+            fields: correction.fields.map((name) => t(catalogueKey.field(result.lifeEvent, name, 'label'))).join(', '),
+          })}
+        </p>
+      ))}
       {result.withdrawn ? (
         <div className="govuk-inset-text" id="withdrawn">
           {t(`track.withdrawn.${result.withdrawn.by}`, {

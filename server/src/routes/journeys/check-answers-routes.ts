@@ -23,14 +23,11 @@ export const checkAnswersRoutes: FastifyPluginAsyncZod = async (app) => {
       const lastPage = reachablePages(journey, state.answers).at(-1);
       return reply.page({
         page: 'check-answers',
-        title: 'Check your answers',
         props: {
           lifeEvent,
           rows: answerSummary(journey, state.answers).map((row) => ({
             fieldName: row.fieldName,
             answer: Object.hasOwn(state.answers, row.fieldName) ? (state.answers[row.fieldName] ?? null) : null,
-            label: row.label,
-            lines: [...row.lines],
             changeHref: `${pagePath(lifeEvent, row.pageId)}?change=1`,
             sectionPageId: row.section?.pageId ?? null,
           })),

@@ -12,11 +12,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { csrfToken } from './csrf.js';
 import { loadJourney, saveJourney, type JourneyState } from './journey-session.js';
-import { firstIncompletePage, stepPath, titleWithErrors } from './journey-progress.js';
+import { firstIncompletePage, stepPath } from './journey-progress.js';
 import { postedFormSchema } from './posted-form.js';
 
 const params = z.object({ lifeEvent: z.string() });
-const title = 'Who do you want us to tell?';
 
 /**
  * Ticked agencies: only those the resident ticked before. Consent is opt-in (UK GDPR: a pre-ticked
@@ -47,7 +46,6 @@ export const whoToTellRoutes: FastifyPluginAsyncZod = async (app) => {
     }));
     return {
       page: 'who-to-tell' as const,
-      title: titleWithErrors(title, errors),
       props: {
         lifeEvent,
         options,

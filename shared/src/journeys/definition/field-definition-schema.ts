@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { evidenceKinds } from '../../verification/evidence.js';
 import { conditionSchema } from './condition-schema.js';
 
 /**
@@ -48,6 +49,8 @@ export const optionDefinitionSchema = z.strictObject({
   hint: z.string().min(1).optional(),
   /** Checkboxes only: the "None of these" option, which cannot be selected with any other. */
   exclusive: z.literal(true).optional(),
+  /** Choosing this option is evidence of this kind (e.g. "a coroner gave an interim certificate"). */
+  evidence: z.enum(evidenceKinds).optional(),
 });
 
 /** A choice in a radios or checkboxes field. */
@@ -92,6 +95,11 @@ export const fieldDefinitionSchema = z.strictObject({
   /** Conditional reveal: the field is only asked, and only required, when this holds. */
   showWhen: conditionSchema.optional(),
   autocomplete: z.enum(autocompleteTokens).optional(),
+  /**
+   * Answering this field is evidence of this kind (a yes-no field: answering "yes"); it counts in
+   * `verification.checks` by the rule in `verification/evidence.ts`. Text, date and yes-no fields only.
+   */
+  evidence: z.enum(evidenceKinds).optional(),
 });
 
 /** One question on a page, as validated by {@link fieldDefinitionSchema}. */

@@ -1,4 +1,4 @@
-import type { FoundAddress } from '@tuo/shared/api/address-lookup';
+import type { FoundAddress } from './address-lookup.js';
 
 /**
  * Fictional addresses for trying the portal without an OS Places key. The postcodes are well
