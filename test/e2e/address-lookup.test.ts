@@ -56,7 +56,10 @@ describe('address look-up in a real browser', () => {
     const context = await browser.newContext();
     const page = await toAddressPage(context);
     expect(await accessibilityViolations(page)).toEqual([]);
-    await page.getByLabel('Postcode', { exact: true }).first().fill('nb2 7qt');
+    // One postcode box, for the look-up and the typed address alike; its example is one the look-up finds.
+    expect(await page.getByLabel('Postcode', { exact: true }).count()).toBe(1);
+    expect(await page.getByText('For example, NB1 4AA').count()).toBe(1);
+    await page.getByLabel('Postcode', { exact: true }).fill('nb2 7qt');
     await page.getByRole('button', { name: 'Find address' }).click();
     const list = page.getByLabel('Select an address');
     await list.waitFor();
@@ -81,7 +84,7 @@ describe('address look-up in a real browser', () => {
     it(`choosing from the list then Continue is enough, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async () => {
       const context = await browser.newContext({ javaScriptEnabled });
       const page = await toAddressPage(context);
-      await page.getByLabel('Postcode', { exact: true }).first().fill('NB2 7QT');
+      await page.getByLabel('Postcode', { exact: true }).fill('NB2 7QT');
       if (javaScriptEnabled) await page.getByRole('button', { name: 'Find address' }).click();
       else await press(page, 'Find address');
       const list = page.getByLabel('Select an address');
@@ -96,11 +99,11 @@ describe('address look-up in a real browser', () => {
   it('without JavaScript: each button is a round trip, and typing the address is always there', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await toAddressPage(context);
-    const postcode = page.locator('#lastAddress-lookup');
+    const postcode = page.locator('#lastAddress-postcode');
     await postcode.fill('NB9 9ZZ');
     await press(page, 'Find address', '/someone-died/their-address');
     expect(await page.locator('main').textContent()).toContain('We could not find any addresses at NB9 9ZZ');
-    await page.locator('#lastAddress-lookup').fill('AX7 1RS');
+    await page.locator('#lastAddress-postcode').fill('AX7 1RS');
     await press(page, 'Find address', '/someone-died/their-address');
     await page.getByLabel('Select an address').selectOption({
       label: 'Church Farm, Church Street, Little Ashby, AX7 1RS',

@@ -63,12 +63,23 @@ describe('service levels in a browser', () => {
   for (const javaScriptEnabled of [true, false]) {
     it(`a resident chases an overdue notification and sees the outcome (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
       const { id, reference, trackingSecret } = await submit(server.app, server.database.db, 'someone-died');
-      await deliver(server.database.db, id, '2026-04-02T10:00:00Z');
+      // Each state a service can be in once sent: waiting unopened in its inbox, dealing with it, done.
+      await deliver(server.database.db, id, '2026-04-02T10:00:00Z', {
+        'housing-provider': { acknowledgedAt: '2026-04-07T10:00:00Z' },
+        'gp-practice': { actionedAt: '2026-04-08T10:00:00Z' },
+      });
       const page = await (await browser.newContext({ javaScriptEnabled })).newPage();
       page.setDefaultTimeout(10_000);
       const errors = watchErrors(page);
       await page.goto(`${server.baseUrl}/track?reference=${reference}&secret=${trackingSecret}`);
       expect(await page.getByRole('heading', { name: 'Service standards' }).count()).toBe(1);
+      expect(await page.getByText('Waiting in their inbox, not yet opened').count()).toBe(2);
+      expect(await page.getByText('Received: they are dealing with it').count()).toBe(1);
+      expect(await page.getByText('They told us they are dealing with it on 7 April 2026.').count()).toBe(1);
+      expect(
+        await page.getByText('Done: they told us on 8 April 2026 that they have done what was needed.').count(),
+      ).toBe(1);
+      expect(await page.getByText('Sent to them').count()).toBe(0);
       // axe runs as a script in the page, so only with JavaScript on.
       if (javaScriptEnabled) expect(await accessibilityViolations(page)).toEqual([]);
       await page

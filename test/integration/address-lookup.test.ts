@@ -99,7 +99,7 @@ describe('GET /api/address-lookup with the sample gazetteer (the default)', () =
     expect(bad.headers['content-type']).toContain('application/problem+json');
     expect(bad.json()).toMatchObject({
       code: 'validation_failed',
-      errors: [{ path: 'postcode', message: 'Enter a real postcode, like SW1A 2AA' }],
+      errors: [{ path: 'postcode', message: 'Enter a real postcode' }],
     });
   });
 
@@ -215,11 +215,46 @@ describe('address look-up on a question page without JavaScript', () => {
     return model.page === 'question' ? model.props.form.values.lastAddress : undefined;
   }
 
+  it('has one box labelled Postcode, whose hint gives an example the look-up in use finds', async () => {
+    mockServer.use(...osPlaces.handlers);
+    osPlaces.state.mode = 'normal';
+    for (const [t, example] of [
+      [sample, 'NB1 4AA'],
+      [os, 'SW1A 2AA'],
+    ] as const) {
+      const resident = await onAddressPage(t);
+      const shown = await resident.get('/someone-died/their-address');
+      const labels = [...shown.body.matchAll(/<label[^>]*>(.*?)<\/label>/gs)].map((match) => match[1] ?? '');
+      expect(labels.filter((label) => /postcode/i.test(label))).toEqual(['Postcode']);
+      expect(shown.body.match(/name="lastAddress\.postcode"/g)).toHaveLength(1);
+      const model = pageModel(shown);
+      expect(model.page === 'question' && model.props.postcodeExample).toBe(example);
+      expect(shown.body).toContain(`We will show you the addresses at this postcode. For example, ${example}`);
+      const found = pageModel(
+        await resident.post('/someone-died/their-address', [
+          ['_action', 'find-address:lastAddress'],
+          ['lastAddress.postcode', example],
+        ]),
+      );
+      expect(found.page === 'question' && found.props.addressLookup?.lastAddress?.outcome).toBe('found');
+      // The error for a postcode that cannot be one gives no example that might not be found.
+      const wrong = pageModel(
+        await resident.post('/someone-died/their-address', [
+          ['_action', 'find-address:lastAddress'],
+          ['lastAddress.postcode', 'nope'],
+        ]),
+      );
+      expect(wrong.page === 'question' && wrong.props.form.errors).toEqual([
+        { field: 'lastAddress.postcode', message: 'Enter a real postcode' },
+      ]);
+    }
+  });
+
   it('finds by postcode, fills the boxes from the chosen address, and keeps its UPRN', async () => {
     const resident = await onAddressPage(sample);
     const found = await resident.post('/someone-died/their-address', [
       ['_action', 'find-address:lastAddress'],
-      ['lastAddress.lookup', 'nb2 7qt'],
+      ['lastAddress.postcode', 'nb2 7qt'],
     ]);
     expect(found.statusCode).toBe(200);
     const listed = pageModel(found);
@@ -232,7 +267,7 @@ describe('address look-up on a question page without JavaScript', () => {
     const chosen = pageModel(
       await resident.post('/someone-died/their-address', [
         ['_action', 'choose-address:lastAddress'],
-        ['lastAddress.lookup', 'NB2 7QT'],
+        ['lastAddress.postcode', 'NB2 7QT'],
         ['lastAddress.choice', '9000000205'],
       ]),
     );
@@ -263,16 +298,15 @@ describe('address look-up on a question page without JavaScript', () => {
     const resident = await onAddressPage(sample);
     await resident.post('/someone-died/their-address', [
       ['_action', 'find-address:lastAddress'],
-      ['lastAddress.lookup', 'NB2 7QT'],
+      ['lastAddress.postcode', 'NB2 7QT'],
     ]);
     // What the page posts without JavaScript: the list's choice, and the address boxes left empty.
     const next = await resident.post('/someone-died/their-address', [
-      ['lastAddress.lookup', 'NB2 7QT'],
+      ['lastAddress.postcode', 'NB2 7QT'],
       ['lastAddress.choice', '9000000205'],
       ['lastAddress.line1', ''],
       ['lastAddress.line2', ''],
       ['lastAddress.town', ''],
-      ['lastAddress.postcode', ''],
     ]);
     expect(next.statusCode).toBe(303);
     expect(await savedAddress(resident)).toEqual({
@@ -287,7 +321,6 @@ describe('address look-up on a question page without JavaScript', () => {
   it('keeps a typed address over the list, and a choice not on the list fills nothing', async () => {
     const resident = await onAddressPage(sample);
     const typed = await resident.post('/someone-died/their-address', [
-      ['lastAddress.lookup', 'NB2 7QT'],
       ['lastAddress.choice', '9000000205'],
       ['lastAddress.line1', '1 Other Road'],
       ['lastAddress.town', 'Elsewhere'],
@@ -296,7 +329,7 @@ describe('address look-up on a question page without JavaScript', () => {
     expect(typed.statusCode).toBe(303);
     expect(await savedAddress(resident)).toMatchObject({ line1: '1 Other Road', town: 'Elsewhere' });
     const madeUp = await resident.post('/someone-died/their-address', [
-      ['lastAddress.lookup', 'NB2 7QT'],
+      ['lastAddress.postcode', 'NB2 7QT'],
       ['lastAddress.choice', '1234567890'],
     ]);
     expect(madeUp.statusCode).toBe(400);
@@ -328,7 +361,7 @@ describe('address look-up on a question page without JavaScript', () => {
     const resident = await onAddressPage(sample);
     const missing = await resident.post('/someone-died/their-address', [
       ['_action', 'find-address:lastAddress'],
-      ['lastAddress.lookup', ''],
+      ['lastAddress.postcode', ''],
     ]);
     expect(missing.statusCode).toBe(400);
     expect(documentTitle(missing)).toBe('Error: What was their last address? – Tell Us Once');
@@ -337,7 +370,7 @@ describe('address look-up on a question page without JavaScript', () => {
         form: {
           errors: [
             {
-              field: 'lastAddress.lookup',
+              field: 'lastAddress.postcode',
               message: 'Enter a postcode to find the address',
             },
           ],
@@ -346,7 +379,7 @@ describe('address look-up on a question page without JavaScript', () => {
     });
     const unchosen = await resident.post('/someone-died/their-address', [
       ['_action', 'choose-address:lastAddress'],
-      ['lastAddress.lookup', 'NB2 7QT'],
+      ['lastAddress.postcode', 'NB2 7QT'],
       ['lastAddress.choice', ''],
     ]);
     expect(pageModel(unchosen)).toMatchObject({
@@ -363,7 +396,6 @@ describe('address look-up on a question page without JavaScript', () => {
     });
     const typed = await resident.post('/someone-died/their-address', [
       ['_action', 'find-address:lastAddress'],
-      ['lastAddress.lookup', ''],
       ...pagePost(page, {
         lastAddress: { line1: '1 Elm Row', town: 'Leeds', postcode: 'LS1 4AP' },
       }),
@@ -376,7 +408,7 @@ describe('address look-up on a question page without JavaScript', () => {
     const none = pageModel(
       await resident.post('/someone-died/their-address', [
         ['_action', 'find-address:lastAddress'],
-        ['lastAddress.lookup', 'NB9 9ZZ'],
+        ['lastAddress.postcode', 'NB9 9ZZ'],
       ]),
     );
     expect(none.page === 'question' && none.props.addressLookup?.lastAddress?.outcome).toBe('none');
@@ -386,7 +418,7 @@ describe('address look-up on a question page without JavaScript', () => {
     const onOs = await onAddressPage(os);
     const down = await onOs.post('/someone-died/their-address', [
       ['_action', 'find-address:lastAddress'],
-      ['lastAddress.lookup', 'SW1A 2AA'],
+      ['lastAddress.postcode', 'SW1A 2AA'],
     ]);
     expect(down.statusCode).toBe(200);
     expect(down.body).toContain('Sorry, we cannot look up addresses right now');

@@ -107,7 +107,7 @@ describe('address look-ups without JavaScript', () => {
       const find = () =>
         resident.post('/someone-died/their-address', [
           ['_action', 'find-address:lastAddress'],
-          ['lastAddress.lookup', 'NB2 7QT'],
+          ['lastAddress.postcode', 'NB2 7QT'],
         ]);
       const api = () => own.app.inject({ method: 'GET', url: '/api/address-lookup?postcode=NB1%204AA' });
       for (let i = 0; i < 20; i += 1) expect((await api()).statusCode).toBe(200);
@@ -118,11 +118,11 @@ describe('address look-ups without JavaScript', () => {
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
       const model = pageModel(refused);
       expect(model.page === 'question' && model.props.form.errors).toEqual([
-        { field: 'lastAddress.lookup', message: addressLookupMessages.tooManyLookups },
+        { field: 'lastAddress.postcode', message: addressLookupMessages.tooManyLookups },
       ]);
       const chosen = await resident.post('/someone-died/their-address', [
         ['_action', 'choose-address:lastAddress'],
-        ['lastAddress.lookup', 'NB2 7QT'],
+        ['lastAddress.postcode', 'NB2 7QT'],
         ['lastAddress.choice', '9000000205'],
       ]);
       expect(chosen.statusCode).toBe(429);

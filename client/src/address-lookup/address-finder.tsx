@@ -1,4 +1,4 @@
-import { useRef, useState, type MouseEvent } from 'react';
+import { useRef, useState, type InputHTMLAttributes, type MouseEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { postcodeMessage } from '@tuo/shared';
 import { addressOnOneLine, type AddressLookupState, type FoundAddress } from '@tuo/shared/api/address-lookup';
@@ -6,49 +6,73 @@ import { addressLookupMessages } from '@tuo/shared/pages/address-lookup-messages
 import { ErrorMessage } from '../components/error-message.js';
 import { describedBy, errorAt, inputId } from '../components/field-ids.js';
 import type { FieldError } from '@tuo/shared';
+import { leftToRight } from '../i18n/left-to-right.js';
 import { fetchAddresses } from './fetch-addresses.js';
 
 interface AddressFinderProps {
   name: string;
   /** The look-up as the server rendered it, if the last post was "Find address" or "Use this address". */
   served: AddressLookupState | undefined;
-  /** Errors from the server for `{name}.lookup` and `{name}.choice`. */
+  /** A postcode the look-up in use finds, for the hint. */
+  example: string | undefined;
+  /** Errors from the server for `{name}.postcode` and `{name}.choice`. */
   errors: readonly FieldError[];
+  /** The address's postcode box (its one postcode, which the look-up reads too), registered with the form. */
+  postcodeInput: InputHTMLAttributes<HTMLInputElement> & { ref: Ref<HTMLInputElement> };
+  /** What is in the postcode box now. */
+  postcode: () => string;
   /** Fills the address boxes (and the UPRN) with the chosen address. */
   onChoose: (address: FoundAddress, options?: { focus: boolean }) => void;
-  /** True when any box of the typed address has text. */
-  hasTypedAddress: () => boolean;
+  /** The boxes of the typed address (other than the postcode) that have text. */
+  typedParts: () => readonly string[];
 }
 
 /**
- * "Find an address": a postcode, then a list to choose from. Its buttons post the page (the server
- * looks up and renders it again) so it works without JavaScript; with JavaScript they ask
- * `/api/address-lookup` instead and fill the boxes in place. Typing the address is always possible.
+ * "Find an address": the address's postcode, then a list to choose from. Its buttons post the page
+ * (the server looks up and renders it again) so it works without JavaScript; with JavaScript they
+ * ask `/api/address-lookup` instead and fill the boxes in place. Typing the address is always
+ * possible, and the postcode box is the typed address's too: the page has one postcode.
  */
-export function AddressFinder({ name, served, errors, onChoose, hasTypedAddress }: AddressFinderProps) {
-  const { t } = useTranslation();
+export function AddressFinder(props: AddressFinderProps) {
+  const { name, served, example, errors, postcodeInput, postcode, onChoose, typedParts } = props;
+  const { t, i18n } = useTranslation();
   const [state, setState] = useState<AddressLookupState | undefined>(served);
   const [chosen, setChosen] = useState(served?.chosen);
   const [localError, setLocalError] = useState<FieldError | undefined>();
-  const postcodeRef = useRef<HTMLInputElement>(null);
   const choiceRef = useRef<HTMLSelectElement>(null);
-  const [postcodeId, choiceId] = [inputId(name, 'lookup'), inputId(name, 'choice')];
+  const [postcodeId, choiceId] = [inputId(name, 'postcode'), inputId(name, 'choice')];
   const postcodeError =
-    localError?.field === `${name}.lookup` ? localError : localError ? undefined : errorAt(errors, `${name}.lookup`);
+    localError?.field === `${name}.postcode`
+      ? localError
+      : localError
+        ? undefined
+        : errorAt(errors, `${name}.postcode`);
   const choiceError =
     localError?.field === `${name}.choice` ? localError : localError ? undefined : errorAt(errors, `${name}.choice`);
 
   const find = async (event: MouseEvent<HTMLButtonElement>) => {
     event.preventDefault();
-    const typed = postcodeRef.current?.value ?? '';
-    // Enter in a box of a typed address presses this, the form's first button: the resident meant Continue.
-    if (typed.trim() === '' && hasTypedAddress()) {
+    const typed = postcode();
+    // Enter in a box of a typed address presses this, the form's first button: the resident meant
+    // Continue, as the server takes it without JavaScript (see address-actions.ts): with no postcode
+    // to find and an address typed, or a whole address typed (line 1 and town) and no list to choose
+    // from; and whenever Enter was pressed in one of its boxes.
+    const parts = typedParts();
+    const enteredInTypedAddress =
+      document.activeElement instanceof HTMLInputElement &&
+      document.activeElement.id !== postcodeId &&
+      document.activeElement.id.startsWith(inputId(name, ''));
+    const meantContinue =
+      typed.trim() === '' || enteredInTypedAddress
+        ? parts.length > 0
+        : parts.includes('line1') && parts.includes('town') && state?.outcome !== 'found';
+    if (meantContinue) {
       event.currentTarget.form?.requestSubmit();
       return;
     }
     if (typed.trim() === '') {
       setLocalError({
-        field: `${name}.lookup`,
+        field: `${name}.postcode`,
         message: addressLookupMessages.postcodeMissing,
       });
       return;
@@ -56,7 +80,7 @@ export function AddressFinder({ name, served, errors, onChoose, hasTypedAddress 
     const found = await fetchAddresses(typed);
     setState(found);
     setChosen(undefined);
-    setLocalError(found.outcome === 'invalid' ? { field: `${name}.lookup`, message: postcodeMessage } : undefined);
+    setLocalError(found.outcome === 'invalid' ? { field: `${name}.postcode`, message: postcodeMessage } : undefined);
   };
   const choose = (event: MouseEvent<HTMLButtonElement>) => {
     event.preventDefault();
@@ -80,19 +104,20 @@ export function AddressFinder({ name, served, errors, onChoose, hasTypedAddress 
           {t('addressLookup.postcodeLabel')}
         </label>
         <div id={`${postcodeId}-hint`} className="govuk-hint">
-          {t('addressLookup.postcodeHint')}
+          {example
+            ? t('addressLookup.postcodeHint', { example: i18n.dir() === 'rtl' ? leftToRight(example) : example })
+            : t('addressLookup.postcodeHintWithoutExample')}
         </div>
         <ErrorMessage id={`${postcodeId}-error`} error={postcodeError} />
         <input
           className={`govuk-input govuk-input--width-10${postcodeError ? ' govuk-input--error' : ''}`}
           id={postcodeId}
-          name={`${name}.lookup`}
           type="text"
           spellCheck={false}
-          autoComplete="postal-code"
-          defaultValue={served?.postcode ?? ''}
-          ref={postcodeRef}
+          // A postcode reads left to right even on an Arabic page.
+          dir="ltr"
           aria-describedby={describedBy(`${postcodeId}-hint`, postcodeError && `${postcodeId}-error`)}
+          {...postcodeInput}
         />
       </div>
       <button

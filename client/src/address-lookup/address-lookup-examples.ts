@@ -30,14 +30,14 @@ const states: readonly [AddressLookupState, FieldError[]][] = [
     { postcode: '', outcome: 'invalid', addresses: [] },
     [
       {
-        field: 'lastAddress.lookup',
+        field: 'lastAddress.postcode',
         message: addressLookupMessages.postcodeMissing,
       },
     ],
   ],
   [
     { postcode: 'nope', outcome: 'invalid', addresses: [] },
-    [{ field: 'lastAddress.lookup', message: postcodeMessage }],
+    [{ field: 'lastAddress.postcode', message: postcodeMessage }],
   ],
 ];
 
@@ -55,5 +55,6 @@ export const addressLookupExamples: readonly {
     backHref: '/back',
     form: { action: '/x', csrfToken: 'token', values: {}, errors },
     addressLookup: { lastAddress: state },
+    postcodeExample: 'NB2 7QT',
   },
 }));

@@ -38,6 +38,12 @@ const model = (page: Omit<PageModel, 'lang' | 'dir'>): PageModel =>
   ({ ...page, lang: sourceLanguage, dir: 'ltr' }) as PageModel;
 
 /** Every question page of a journey, blank and with the errors an empty post gives. */
+/** A tracking row's times: each of the first agencies a step further on (received, acknowledged, done). */
+function sentAndReceived(index: number) {
+  const at = (step: number) => (index >= step ? '2026-06-15T10:05:00.000Z' : null);
+  return { sentAt: at(0), receivedAt: at(1), acknowledgedAt: at(2), actionedAt: at(3) };
+}
+
 function questionPages(lifeEvent: LifeEventId): PageModel[] {
   const journey = catalogue[lifeEvent];
   const answers = exampleSubmissions[lifeEvent].answers;
@@ -156,7 +162,23 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
             status: deliveryStatuses[index % deliveryStatuses.length] ?? 'queued',
             ...(index === 0 ? { status: 'held' as const, heldFor: 'check' as const } : {}),
             changedAt: '2026-06-15T10:00:00.000Z',
+            sentAt: null,
+            receivedAt: null,
+            acknowledgedAt: null,
+            actionedAt: null,
             agencyReference: index === 0 ? 'CT/2026/0042' : null,
+          })),
+        },
+        chase: {
+          form: form(),
+          requested: null,
+          agencies: agencyKinds.map((agency) => ({
+            agency,
+            missed: null,
+            deadline: null,
+            targets: { acknowledgeBy: '2026-06-17', actionBy: '2026-06-29' },
+            canAsk: false,
+            requests: [],
           })),
         },
         withdrawal: {
@@ -175,11 +197,49 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
           reference: 'TUO-7K3M-9Q2M',
           lifeEvent,
           submittedAt: '2026-06-15T10:00:00.000Z',
+          confirmation: 'confirmed',
+          withdrawn: null,
+          // Waiting unopened in an inbox, received, acknowledged, done.
+          agencies: agencyKinds.map((agency, index) => ({
+            agency,
+            status: (['delivered', 'delivered', 'acknowledged', 'actioned'] as const)[index] ?? 'delivered',
+            changedAt: '2026-06-15T10:05:00.000Z',
+            ...sentAndReceived(index),
+            agencyReference: null,
+          })),
+        },
+        chase: {
+          form: form(),
+          requested: null,
+          agencies: agencyKinds.map((agency) => ({
+            agency,
+            missed: null,
+            deadline: null,
+            targets: { acknowledgeBy: '2026-06-17', actionBy: '2026-06-29' },
+            canAsk: false,
+            requests: [],
+          })),
+        },
+        withdrawal: null,
+      },
+    }),
+    model({
+      page: 'track',
+      props: {
+        form: form(),
+        result: {
+          reference: 'TUO-7K3M-9Q2M',
+          lifeEvent,
+          submittedAt: '2026-06-15T10:00:00.000Z',
           withdrawn: { at: '2026-06-16T09:00:00.000Z', by: 'resident' },
           agencies: agencyKinds.map((agency) => ({
             agency,
             status: 'cancelled',
             changedAt: '2026-06-16T09:00:00.000Z',
+            sentAt: null,
+            receivedAt: null,
+            acknowledgedAt: null,
+            actionedAt: null,
             agencyReference: null,
           })),
         },

@@ -10,6 +10,11 @@ export interface AddressLookup {
   /** Which provider this is, for logs. */
   readonly name: string;
   /**
+   * Postcodes this look-up finds addresses at, for the examples in the page's hint: the sample
+   * gazetteer's own on a trial install, a real one with OS Places. Never an example it cannot find.
+   */
+  readonly examplePostcodes: readonly string[];
+  /**
    * The addresses at a postcode (already checked to be a real postcode), in the order a resident
    * would look for them; an empty list when there are none.
    */

@@ -56,6 +56,8 @@ export function fromDpa(dpa: z.infer<typeof dpaSchema>): FoundAddress {
 export function createOsPlacesAddressLookup(options: { apiKey: string; timeoutMs: number }): AddressLookup {
   return {
     name: 'os-places',
+    // Real postcodes OS Places knows (Downing Street; the Houses of Parliament).
+    examplePostcodes: ['SW1A 2AA', 'SW1A 0AA'],
     async findByPostcode(postcode) {
       const url = `${osPlacesPostcodeUrl}?${new URLSearchParams({ postcode, dataset: 'DPA', maxresults: '100', key: options.apiKey }).toString()}`;
       let response: Response;

@@ -7,6 +7,8 @@ import { sampleGazetteer } from '@tuo/shared/api/sample-gazetteer';
 export function createSampleAddressLookup(addresses: readonly FoundAddress[] = sampleGazetteer): AddressLookup {
   return {
     name: 'sample',
+    // Its own postcodes, in order, each once: the first is the example residents are shown.
+    examplePostcodes: [...new Set(addresses.map((address) => normalisePostcode(address.postcode)))],
     findByPostcode(postcode) {
       const wanted = normalisePostcode(postcode);
       return Promise.resolve(addresses.filter((address) => normalisePostcode(address.postcode) === wanted));

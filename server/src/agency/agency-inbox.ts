@@ -88,6 +88,26 @@ export async function listInbox(
   };
 }
 
+/**
+ * Notes that the organisation has opened these notifications in its inbox (its system read them
+ * through the API, or an officer opened one in the portal): the first time only, so the resident's
+ * tracking page can say when they received it rather than that it still waits there.
+ */
+export async function markOpened(
+  db: Kysely<Database>,
+  organisation: OrganisationScope,
+  ids: readonly string[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('deliveries')
+    .set({ opened_at: sql<Date>`now()` })
+    .where('id', 'in', ids)
+    .where('organisation_id', '=', organisation.id)
+    .where('opened_at', 'is', null)
+    .execute();
+}
+
 /** One notification, if it is in this organisation's inbox (another's is as good as missing). */
 export async function findInInbox(
   db: Kysely<Database>,

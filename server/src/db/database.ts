@@ -89,6 +89,8 @@ export interface DeliveriesTable {
   inbox_xid: string | null;
   inbox_seq: string | null;
   delivered_at: Timestamp | null;
+  /** When a notification in the organisation's inbox was first read there (agency API or portal); null until then. */
+  opened_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   acknowledged_at: Timestamp | null;
   actioned_at: Timestamp | null;
   /** What the agency did, in its own words, when it marked the notification actioned. */

@@ -38,7 +38,19 @@ export async function findSubmissionStatus(
     .execute();
   const deliveries = await db
     .selectFrom('deliveries')
-    .select(['agency', 'status', 'held_for', 'status_changed_at', 'agency_reference', 'check_rejected_at'])
+    .select([
+      'agency',
+      'status',
+      'held_for',
+      'status_changed_at',
+      'agency_reference',
+      'transport',
+      'delivered_at',
+      'opened_at',
+      'check_rejected_at',
+      'acknowledged_at',
+      'actioned_at',
+    ])
     .where('submission_id', '=', submission.id)
     .orderBy('agency')
     .execute();
@@ -60,10 +72,29 @@ export async function findSubmissionStatus(
           : {}),
         ...(d.status === 'cancelled' && d.check_rejected_at ? { rejectedAfterCheck: true as const } : {}),
         changedAt: d.status_changed_at.toISOString(),
+        sentAt: d.delivered_at?.toISOString() ?? null,
+        receivedAt: receivedAt(d)?.toISOString() ?? null,
+        acknowledgedAt: d.acknowledged_at?.toISOString() ?? null,
+        actionedAt: d.actioned_at?.toISOString() ?? null,
         agencyReference: d.agency_reference,
       })),
     },
   };
+}
+
+/**
+ * When the organisation received a notification: a webhook's or file's delivery is their system
+ * taking it; one left in their inbox is received only once opened there (or acknowledged).
+ */
+function receivedAt(row: {
+  transport: string | null;
+  delivered_at: Date | null;
+  opened_at: Date | null;
+  acknowledged_at: Date | null;
+}): Date | null {
+  if (!row.delivered_at) return null;
+  if (row.transport === 'inbox') return row.opened_at ?? row.acknowledged_at;
+  return row.delivered_at;
 }
 
 /** A submission's withdrawal as the resident and the services see it (never its reason). */

@@ -10,7 +10,7 @@ import type { TrackChaseAgency } from '@tuo/shared/pages/track-chase-model';
 import { sql, type Kysely } from 'kysely';
 import { auditInsert, recordAudit, type Actor } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
-import { targetFor, targetStates, type ServiceLevels } from './targets.js';
+import { deadlineDate, targetFor, targetStates, type ServiceLevels } from './targets.js';
 import type { WorkingCalendar } from './working-days.js';
 
 /** What judging and limiting requests needs. */
@@ -45,6 +45,16 @@ function missedTarget(deps: ChaseDeps, row: DeliveryRow): { kind: TargetKind; de
   );
   const missed = states.action.missed ? states.action : states.acknowledge.missed ? states.acknowledge : null;
   return missed ? { kind: missed.kind, deadline: missed.deadline } : null;
+}
+
+/** A sent notification's last days to be acknowledged and actioned. */
+function targetDates(deps: ChaseDeps, row: DeliveryRow): TrackChaseAgency['targets'] {
+  if (!row.delivered_at) return null;
+  const target = targetFor(deps.serviceLevels, row.agency, row.life_event);
+  return {
+    acknowledgeBy: deadlineDate(deps.calendar, row.delivered_at, target.acknowledgeDays),
+    actionBy: deadlineDate(deps.calendar, row.delivered_at, target.actionDays),
+  };
 }
 
 async function requestsToday(db: Kysely<Database>, submissionId: string, now: Date): Promise<number> {
@@ -94,6 +104,7 @@ export async function loadTrackChase(
       agency: row.agency as AgencyKind,
       missed: missed?.kind ?? null,
       deadline: missed?.deadline ?? null,
+      targets: targetDates(deps, row),
       canAsk: missed !== null && !active && today < deps.perDay,
       requests: mine,
     };

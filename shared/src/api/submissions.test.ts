@@ -91,7 +91,16 @@ describe('responses', () => {
       submittedAt: '2025-06-15T10:00:00Z',
       withdrawn: null,
       agencies: [
-        { agency: 'gp-practice', status: 'delivered', changedAt: '2025-06-15T10:01:00Z', agencyReference: 'GP-1' },
+        {
+          agency: 'gp-practice',
+          status: 'delivered',
+          changedAt: '2025-06-15T10:01:00Z',
+          sentAt: '2025-06-15T10:01:00Z',
+          receivedAt: null,
+          acknowledgedAt: null,
+          actionedAt: null,
+          agencyReference: 'GP-1',
+        },
       ],
     };
     expect(submissionStatusResponseSchema.safeParse(status).success).toBe(true);

@@ -202,6 +202,16 @@ export const submissionStatusResponseSchema = z.strictObject({
       /** Set on a `cancelled` notification our staff checked and decided not to send. */
       rejectedAfterCheck: z.literal(true).optional(),
       changedAt: z.iso.datetime({ offset: true }),
+      /** When it was sent: accepted by their system, put on their file server, or put in their inbox. */
+      sentAt: z.iso.datetime({ offset: true }).nullable(),
+      /**
+       * When they received it: at once through a webhook or file; from an inbox, when their system or
+       * an officer first opened it (null while it waits there unopened).
+       */
+      receivedAt: z.iso.datetime({ offset: true }).nullable(),
+      /** When a person there said they have it in hand, and when they said it was done. */
+      acknowledgedAt: z.iso.datetime({ offset: true }).nullable(),
+      actionedAt: z.iso.datetime({ offset: true }).nullable(),
       /** The agency's own case reference, once it has given one. */
       agencyReference: z.string().nullable(),
     }),

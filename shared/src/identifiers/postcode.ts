@@ -2,7 +2,7 @@ import { parse } from 'postcode';
 import { z } from 'zod';
 
 /** The GOV.UK error message for a postcode that cannot be a real one. */
-export const postcodeMessage = 'Enter a real postcode, like SW1A 2AA';
+export const postcodeMessage = 'Enter a real postcode';
 
 /** Real postcodes covering every outward code shape, the Girobank special case and a BFPO number. */
 export const examplePostcodes = [

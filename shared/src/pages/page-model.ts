@@ -40,6 +40,8 @@ export interface QuestionProps {
   form: FormProps;
   /** Per address field, the look-up a round trip without JavaScript has just done. */
   addressLookup?: Record<string, AddressLookupState>;
+  /** A postcode the address look-up in use finds, for the postcode's hint (pages with an address). */
+  postcodeExample?: string;
 }
 
 /** One row of "Check your answers". */

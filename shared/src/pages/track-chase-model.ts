@@ -9,6 +9,8 @@ export interface TrackChaseAgency {
   missed: TargetKind | null;
   /** The last UK day (`YYYY-MM-DD`) it had for the missed target. */
   deadline: string | null;
+  /** Once sent, the last UK days (`YYYY-MM-DD`) of its targets to acknowledge and to act; null before. */
+  targets: { acknowledgeBy: string; actionBy: string } | null;
   /** The resident may ask now: a target missed, nothing open, and today's limit not reached. */
   canAsk: boolean;
   /** Earlier requests for this agency, newest first. */

@@ -8,7 +8,7 @@ import { textDefault, useJourneyForm } from '../journey-form.js';
 import { Fieldset, type FieldComponentProps } from './field-frame.js';
 
 interface AddressPart {
-  part: string;
+  part: 'line1' | 'line2' | 'town';
   /** Key of its label in the `common` namespace. */
   label: string;
   width?: string;
@@ -20,19 +20,23 @@ const addressParts: readonly AddressPart[] = [
   { part: 'line1', label: 'fields.addressLine1', autocomplete: 'address-line1' },
   { part: 'line2', label: 'fields.addressLine2', autocomplete: 'address-line2' },
   { part: 'town', label: 'fields.town', width: 'govuk-!-width-two-thirds', autocomplete: 'address-level2' },
-  { part: 'postcode', label: 'fields.postcode', width: 'govuk-input--width-10', autocomplete: 'postal-code' },
 ];
+
+/** Every part of an address answer: the typed boxes, and the postcode above them that the look-up reads too. */
+const answerParts = [...addressParts.map(({ part }) => part), 'postcode'] as const;
 
 /**
  * An address: found by postcode and chosen from a list (which brings its UPRN), or typed in by parts
- * (the GOV.UK address pattern), which is always there; each part carries its own error.
+ * (the GOV.UK address pattern), which is always there; each part carries its own error. The one
+ * postcode box serves both: the look-up searches it, and it is the typed address's postcode.
  */
 export function AddressField({ field, heading, hint }: FieldComponentProps) {
   const form = useJourneyForm();
   const { t } = useTranslation();
   const id = inputId(field.name);
   const own = field.autocomplete === 'street-address';
-  const served = useContext(AddressLookupContext)[field.name];
+  const lookups = useContext(AddressLookupContext);
+  const served = lookups.served[field.name];
   // A UPRN names the property chosen from the list; typing over the address means it no longer does.
   // Kept in React state, not the form library: it is never validated in the browser, only posted.
   const [uprn, setUprn] = useState(textDefault(form.defaults, field.name, 'uprn'));
@@ -44,21 +48,27 @@ export function AddressField({ field, heading, hint }: FieldComponentProps) {
       <AddressFinder
         name={field.name}
         served={served}
+        example={lookups.postcodeExample}
         errors={form.errors}
+        postcodeInput={{
+          autoComplete: own ? 'postal-code' : undefined,
+          defaultValue: textDefault(form.defaults, field.name, 'postcode'),
+          ...form.register(`${field.name}.postcode`, { onChange: clearUprn }),
+        }}
+        postcode={() => {
+          const typed = form.current(field.name);
+          return typeof typed === 'object' && !Array.isArray(typed) ? (typed.postcode ?? '') : '';
+        }}
         onChoose={(address, { focus } = { focus: true }) => {
-          for (const part of ['line1', 'line2', 'town', 'postcode'] as const)
-            form.setValue(`${field.name}.${part}`, address[part] ?? '');
+          for (const part of answerParts) form.setValue(`${field.name}.${part}`, address[part] ?? '');
           setUprn(address.uprn);
           // Not while the resident is still in the list: moving focus would take them out of it.
           if (focus) document.getElementById(inputId(field.name, 'line1'))?.focus();
         }}
-        hasTypedAddress={() => {
+        typedParts={() => {
           const typed = form.current(field.name);
-          return (
-            typeof typed === 'object' &&
-            !Array.isArray(typed) &&
-            addressParts.some(({ part }) => (typed[part] ?? '').trim() !== '')
-          );
+          if (typeof typed !== 'object' || Array.isArray(typed)) return [];
+          return addressParts.map(({ part }) => part).filter((part) => (typed[part] ?? '').trim() !== '');
         }}
       />
       <p className="govuk-body govuk-!-font-weight-bold">{t('addressLookup.manualHeading')}</p>
@@ -77,9 +87,6 @@ export function AddressField({ field, heading, hint }: FieldComponentProps) {
               id={partId}
               type="text"
               autoComplete={own ? autocomplete : undefined}
-              spellCheck={part === 'postcode' ? false : undefined}
-              // A postcode reads left to right even on an Arabic page.
-              dir={part === 'postcode' ? 'ltr' : undefined}
               defaultValue={textDefault(form.defaults, field.name, part)}
               aria-describedby={error ? `${partId}-error` : undefined}
               {...form.register(`${field.name}.${part}`, { onChange: clearUprn })}

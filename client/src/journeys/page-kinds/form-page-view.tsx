@@ -32,7 +32,9 @@ export function FormPageView(props: QuestionProps) {
         )}
         <PostForm form={props.form} onSubmit={onSubmit} formRef={formRef}>
           <JourneyFormContext.Provider value={form}>
-            <AddressLookupContext.Provider value={props.addressLookup ?? {}}>
+            <AddressLookupContext.Provider
+              value={{ served: props.addressLookup ?? {}, postcodeExample: props.postcodeExample }}
+            >
               <PageFields lifeEvent={props.lifeEvent} page={page} answersSoFar={props.answersSoFar} />
             </AddressLookupContext.Provider>
           </JourneyFormContext.Provider>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { todayInLondon, type DeliveryStatus } from '@tuo/shared';
 import type { HelpContact } from '@tuo/shared/pages/help-contact';
 import type { TrackProps } from '@tuo/shared/pages/page-model';
+import type { TrackChaseAgency } from '@tuo/shared/pages/track-chase-model';
 import { ErrorMessage } from '../../components/error-message.js';
 import { ErrorSummary } from '../../components/error-summary.js';
 import { describedBy, errorAt } from '../../components/field-ids.js';
@@ -13,7 +14,9 @@ import { TrackChaseSection } from './track-chase-section.js';
 import { HelpDetails } from '../../layout/get-help.js';
 import { TrackWithdrawalSection } from './track-withdrawal-section.js';
 
-/** The colour of each delivery status's tag; its words are `track.status.{status}`. */
+type TrackRow = NonNullable<TrackProps['result']>['agencies'][number];
+
+/** The colour of each delivery status's tag; its words are `track.status.{status}` (see statusKey). */
 const statusTags: Readonly<Record<DeliveryStatus, string>> = {
   held: 'govuk-tag--yellow',
   queued: 'govuk-tag--grey',
@@ -26,14 +29,48 @@ const statusTags: Readonly<Record<DeliveryStatus, string>> = {
   cancelled: 'govuk-tag--grey',
 };
 
-/** The words of a row's status: a held notification says what it waits for. */
-function statusKey(row: NonNullable<TrackProps['result']>['agencies'][number]): string {
+/**
+ * The words of a row's status: a held notification says what it waits for; a cancelled one says
+ * whether it was rejected after a check; a delivered one says whether they have received it or it
+ * still waits, unopened, in their inbox.
+ */
+function statusKey(row: TrackRow): string {
   if (row.status === 'held' && row.heldFor === 'check') return 'track.status.heldForCheck';
   if (row.status === 'cancelled' && row.rejectedAfterCheck) return 'track.status.rejectedAfterCheck';
+  if (row.status === 'delivered') return row.receivedAt ? 'track.status.received' : 'track.status.waitingInInbox';
   return `track.status.${row.status}`;
 }
 
-function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) {
+/** When it was sent and received, what they have done since, and by when they aim to do the rest. */
+function Progress({ row, targets }: { row: TrackRow; targets: TrackChaseAgency['targets'] }) {
+  const { t } = useTranslation();
+  const on = (at: string) => ({ date: longDate(t, todayInLondon(new Date(at))) });
+  const lines: { key: string; text: string }[] = [];
+  // While it only waits in their inbox, nothing says it was sent to them.
+  if (row.sentAt && row.receivedAt) {
+    lines.push({ key: 'sent', text: t('track.progress.sent', on(row.sentAt)) });
+    lines.push({ key: 'received', text: t('track.progress.received', on(row.receivedAt)) });
+  } else if (row.sentAt) lines.push({ key: 'waiting', text: t('track.progress.waitingInInbox', on(row.sentAt)) });
+  if (row.acknowledgedAt)
+    lines.push({ key: 'acknowledged', text: t('track.progress.acknowledged', on(row.acknowledgedAt)) });
+  if (row.actionedAt) lines.push({ key: 'actioned', text: t('track.progress.actioned', on(row.actionedAt)) });
+  else if (targets && !['cancelled', 'expired'].includes(row.status)) {
+    const by = (date: string) => ({ date: longDate(t, date) });
+    if (!row.acknowledgedAt)
+      lines.push({ key: 'acknowledgeBy', text: t('track.progress.acknowledgeBy', by(targets.acknowledgeBy)) });
+    lines.push({ key: 'actionBy', text: t('track.progress.actionBy', by(targets.actionBy)) });
+  }
+  if (lines.length === 0) return null;
+  return (
+    <ul className="govuk-list govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+      {lines.map((line) => (
+        <li key={line.key}>{line.text}</li>
+      ))}
+    </ul>
+  );
+}
+
+function TrackResult({ result, chase }: { result: NonNullable<TrackProps['result']>; chase: TrackProps['chase'] }) {
   const { t, i18n } = useTranslation();
   const date = longDate(t, todayInLondon(new Date(result.submittedAt)));
   return (
@@ -81,6 +118,10 @@ function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) 
                   {t('track.agencyReference')} <span dir="ltr">{row.agencyReference}</span>
                 </span>
               ) : null}
+              <Progress
+                row={row}
+                targets={chase?.agencies.find((agency) => agency.agency === row.agency)?.targets ?? null}
+              />
             </dd>
           </div>
         ))}
@@ -124,7 +165,7 @@ export function TrackPage({ form, result, chase, withdrawal, help }: TrackProps 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           {chase || withdrawal ? <ErrorSummary errors={errors} focusKey={errors.length > 0 ? 1 : 0} /> : null}
-          <TrackResult result={result} />
+          <TrackResult result={result} chase={chase} />
           {chase ? <TrackChaseSection chase={chase} /> : null}
           {withdrawal ? <TrackWithdrawalSection withdrawal={withdrawal} /> : null}
         </div>

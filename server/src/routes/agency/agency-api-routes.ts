@@ -9,7 +9,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { advanceNotification, findInInbox, listInbox } from '../../agency/agency-inbox.js';
+import { advanceNotification, findInInbox, listInbox, markOpened } from '../../agency/agency-inbox.js';
 import { authenticateApiKey, type AgencyPrincipal } from '../../agency/api-keys.js';
 import { decodeCursor, inboxStart } from '../../agency/inbox-cursor.js';
 import { AppError, NotFoundError, ValidationError } from '../../errors.js';
@@ -67,7 +67,13 @@ export const agencyApiRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new ValidationError('The cursor is not one this API gave out.', [
           { path: 'query.after', message: 'Use the nextCursor from a previous page' },
         ]);
-      return listInbox(app.db, app.privacy, agency, after, request.query.limit);
+      const page = await listInbox(app.db, app.privacy, agency, after, request.query.limit);
+      await markOpened(
+        app.db,
+        agency,
+        page.notifications.map((notification) => notification.id),
+      );
+      return page;
     },
   );
 
@@ -86,6 +92,7 @@ export const agencyApiRoutes: FastifyPluginAsyncZod = async (app) => {
       const agency = principal(request).organisation;
       const found = await findInInbox(app.db, app.privacy, agency, request.params.id);
       if (!found) throw new NotFoundError('There is no such notification in your inbox.');
+      await markOpened(app.db, agency, [found.id]);
       return found;
     },
   );

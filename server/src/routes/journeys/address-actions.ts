@@ -23,7 +23,7 @@ function first(value: string | string[] | undefined): string {
 
 /**
  * The address look-up without JavaScript: "Find address" (`_action=find-address:{field}`) looks up
- * the postcode typed in `{field}.lookup` and lists what it finds; "Use this address"
+ * the postcode typed in `{field}.postcode` (the address's one postcode box) and lists what it finds; "Use this address"
  * (`_action=choose-address:{field}`) fills the address boxes from `{field}.choice`, UPRN included,
  * for the resident to check and continue. Undefined when the post is not one of these. Both count
  * against the client's look-up limit, shared with `GET /api/address-lookup`.
@@ -37,18 +37,22 @@ export async function addressAction(
   const match = /^(find|choose)-address:(\w+)$/.exec(first(posted._action));
   const field = page.fields.find((candidate) => candidate.kind === 'address' && candidate.name === match?.[2]);
   if (!match || !field) return undefined;
-  const typed = first(posted[inputName(field, 'lookup')]);
-  // "Find address" is the form's first button, so Enter in a box of a typed address presses it:
-  // with no postcode to find and an address typed, the resident meant Continue.
-  const typedAddress = ['line1', 'line2', 'town', 'postcode'].some(
-    (part) => first(posted[inputName(field, part)]).trim() !== '',
-  );
-  if (match[1] === 'find' && typed.trim() === '' && typedAddress) return undefined;
+  const typed = first(posted[inputName(field, 'postcode')]);
+  // "Find address" is the form's first button, so Enter in a box of a typed address presses it. The
+  // resident meant Continue with no postcode to find and an address typed, or with a whole address
+  // typed (line 1 and town) while no list was on the page to choose from.
+  const typedParts = ['line1', 'line2', 'town'].filter((part) => first(posted[inputName(field, part)]).trim() !== '');
+  const listShown = posted[inputName(field, 'choice')] !== undefined;
+  const meantContinue =
+    typed.trim() === ''
+      ? typedParts.length > 0
+      : typedParts.includes('line1') && typedParts.includes('town') && !listShown;
+  if (match[1] === 'find' && meantContinue) return undefined;
   const limited = await using.limit(using.request);
   if (!limited.allowed)
     return {
       values,
-      errors: [{ field: inputName(field, 'lookup'), message: addressLookupMessages.tooManyLookups }],
+      errors: [{ field: inputName(field, 'postcode'), message: addressLookupMessages.tooManyLookups }],
       addressLookup: {},
       retryAfterSeconds: limited.retryAfterSeconds,
     };
@@ -62,7 +66,7 @@ export async function addressAction(
   if (state.outcome === 'invalid')
     return view([
       {
-        field: inputName(field, 'lookup'),
+        field: inputName(field, 'postcode'),
         message: typed.trim() === '' ? addressLookupMessages.postcodeMissing : postcodeMessage,
       },
     ]);
@@ -125,12 +129,11 @@ export async function withChosenAddresses(
   for (const field of page.fields) {
     if (field.kind !== 'address') continue;
     const choice = first(posted[inputName(field, 'choice')]);
-    const typed = ['line1', 'line2', 'town', 'postcode'].some(
-      (part) => first(posted[inputName(field, part)]).trim() !== '',
-    );
+    // The postcode box is the look-up's too, so it is filled whenever an address was found.
+    const typed = ['line1', 'line2', 'town'].some((part) => first(posted[inputName(field, part)]).trim() !== '');
     if (choice === '' || typed) continue;
     if (!(await using.limit(using.request)).allowed) continue;
-    const state = await findAddresses(using.lookup, first(posted[inputName(field, 'lookup')]), using.request.log);
+    const state = await findAddresses(using.lookup, first(posted[inputName(field, 'postcode')]), using.request.log);
     const chosen = state.addresses.find((address) => address.uprn === choice);
     if (!chosen) continue;
     filled[inputName(field, 'line1')] = chosen.line1;

@@ -1,3 +1,9 @@
+import { describe, expect, it } from 'vitest';
+import { createSubmissionRequestSchema } from '../../api/submissions.js';
+import { exampleSubmissions } from '../../api/example-submissions.js';
+import { generateReference } from '../../identifiers/reference.js';
+import { createSubmissionEnvelopeV1 } from '../../submission/v1/create-envelope-v1.js';
+import { toAgencyPayload } from '../../submission/v1/to-agency-payload.js';
 import { describeJourneyTable } from '../../testing/journey-table.js';
 import { movingHomeJourney } from './moving-home-journey.js';
 
@@ -70,3 +76,19 @@ describeJourneyTable(movingHomeJourney, [
     next: 'check-answers',
   },
 ]);
+
+describe('moving home routing', () => {
+  it('tells the GP practice who moves with the resident, children included', () => {
+    const request = createSubmissionRequestSchema.parse(exampleSubmissions['moving-home']);
+    const envelope = createSubmissionEnvelopeV1(request, { reference: generateReference(), submittedAt: new Date() });
+    const gp = toAgencyPayload(envelope, 'gp-practice')?.answers;
+    expect(gp).toMatchObject({
+      movingWith: 'me-and-others',
+      otherPeopleMoving: 'Ravi Shah, 2 May 1984\nAnya Shah, 18 October 2015',
+    });
+    // Still only what the practice needs: nothing about tenancy, Council Tax or benefits.
+    expect(gp).not.toHaveProperty('tenancyChanges');
+    expect(gp).not.toHaveProperty('councilTaxAccount');
+    expect(gp).not.toHaveProperty('benefits');
+  });
+});

@@ -288,6 +288,9 @@ export const movingHomeJourney: JourneyDefinition = {
       relevantWhen: { field: 'registeredWithGp', equals: 'yes' },
       fields: [
         ...you,
+        // The practice is told who moves with the resident, children included: each may be its patient.
+        'movingWith',
+        'otherPeopleMoving',
         'oldAddress',
         'newAddress',
         'moveDate',

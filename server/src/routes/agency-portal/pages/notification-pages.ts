@@ -5,7 +5,7 @@ import type { FormValues } from '@tuo/shared/pages/form-values';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { advanceNotification, findInInbox, searchInbox } from '../../../agency/agency-inbox.js';
+import { advanceNotification, findInInbox, markOpened, searchInbox } from '../../../agency/agency-inbox.js';
 import { payloadRows } from '../../../agency-portal/payload-rows.js';
 import { payloadVerification } from '../../../agency-portal/payload-verification.js';
 import { postedFormSchema } from '../../journeys/posted-form.js';
@@ -40,6 +40,7 @@ async function renderNotification(
   const found = await findInInbox(request.server.db, request.server.privacy, agency, id);
   if (!found) return renderNotFound(request, reply);
   await auditNotificationViewed(request, id);
+  await markOpened(request.server.db, agency, [id]);
   const { payload, ...rest } = found;
   const errors = extra.errors ?? [];
   return renderAgencyPage(reply.code(errors.length > 0 ? 400 : reply.statusCode), {

@@ -43,7 +43,7 @@ interface Shown {
   addressLookup?: Record<string, AddressLookupState>;
 }
 
-function render(visit: PageVisit<'form'>, { values, errors, addressLookup }: Shown) {
+function render(visit: PageVisit<'form'>, { values, errors, addressLookup }: Shown, postcodeExample?: string) {
   const { request, reply, lifeEvent, page, state, change } = visit;
   const action = `${pagePath(lifeEvent, page.id)}${change ? '?change=1' : ''}`;
   return reply.page({
@@ -56,15 +56,22 @@ function render(visit: PageVisit<'form'>, { values, errors, addressLookup }: Sho
       backHref: backHref(lifeEvent, page, state.answers, change),
       form: { action, csrfToken: csrfToken(request), values, errors },
       ...(addressLookup ? { addressLookup } : {}),
+      ...(postcodeExample && page.fields.some((field) => field.kind === 'address') ? { postcodeExample } : {}),
     },
   });
 }
 
 /** The `form` page kind: its fields, posted back as an HTML form and checked by the page's shared schema. */
 export function formPageHandler(services: FormPageServices): PageKindHandler<'form'> {
+  // The postcode hint's example: one the look-up in use really finds (see AddressLookup.examplePostcodes).
+  const postcodeExample = services.addressLookup.examplePostcodes[0];
   return {
     show: async (visit) =>
-      render(visit, { values: answersToFormValues(visit.page.fields, visit.state.answers), errors: [] }),
+      render(
+        visit,
+        { values: answersToFormValues(visit.page.fields, visit.state.answers), errors: [] },
+        postcodeExample,
+      ),
 
     async submit(visit, body) {
       const { request, reply, lifeEvent, page, state, change } = visit;
@@ -88,11 +95,11 @@ export function formPageHandler(services: FormPageServices): PageKindHandler<'fo
         if (looked.retryAfterSeconds !== undefined)
           reply.code(429).header('retry-after', String(looked.retryAfterSeconds));
         else if (looked.errors.length > 0) reply.code(400);
-        return render(visit, looked);
+        return render(visit, looked, postcodeExample);
       }
       if (!result.success) {
         reply.code(400);
-        return render(visit, { values, errors: toFieldErrors(result.error.issues) });
+        return render(visit, { values, errors: toFieldErrors(result.error.issues) }, postcodeExample);
       }
       const answers = applyPageAnswers(
         journey,
