@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import {
+  dontKnowOrganisation,
   formatNhsNumber,
   formatNiNumber,
   formatPhoneNumber,
@@ -41,6 +42,8 @@ export function formatAnswer(
       return [formatNiNumber(value)];
     case 'phone':
       return [formatPhoneNumber(value)];
+    case 'organisation':
+      return value === dontKnowOrganisation ? [t('organisationSearch.dontKnow')] : [value];
     default:
       return [value];
   }

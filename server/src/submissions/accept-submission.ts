@@ -1,5 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createSubmissionEnvelopeV1, generateReference, type AgencyKind } from '@tuo/shared';
+import {
+  catalogue,
+  chosenOrganisations,
+  createSubmissionEnvelopeV1,
+  generateReference,
+  type AgencyKind,
+} from '@tuo/shared';
 import type { CreateSubmissionRequest, CreateSubmissionResponse } from '@tuo/shared/api/submissions';
 import type { StartAssistedRequest } from '@tuo/shared/api/staff-session';
 import { sql, type Kysely } from 'kysely';
@@ -100,7 +106,14 @@ async function insertAll(
           residentAgreed: assisted.consentConfirmed,
         }
       : { by: 'resident' as const };
-  const organisations = await organisationsForConsent(db, request.consent, request.organisations);
+  // The organisations picked in the answers (their GP practice, their landlord), unless the request names its own.
+  const picked = Object.entries(chosenOrganisations(catalogue[request.lifeEvent], request.answers)).filter(([kind]) =>
+    request.consent.includes(kind as AgencyKind),
+  );
+  const organisations = await organisationsForConsent(db, request.consent, {
+    ...Object.fromEntries(picked),
+    ...request.organisations,
+  });
   const envelope = createSubmissionEnvelopeV1(request, {
     reference,
     submittedAt,

@@ -1,3 +1,4 @@
+import type { OrganisationSearchState } from '../api/organisations.js';
 import type { AgencyKind } from '../agencies/agency-kinds.js';
 import type { FieldError } from '../api/field-errors.js';
 import type { AddressLookupState } from '../api/address-lookup.js';
@@ -39,6 +40,8 @@ export interface QuestionProps {
   form: FormProps;
   /** Per address field, the look-up a round trip without JavaScript has just done. */
   addressLookup?: Record<string, AddressLookupState>;
+  /** Per organisation field, its directory search and the organisation already chosen. */
+  organisationSearch?: Record<string, OrganisationSearchState>;
 }
 
 /** One row of "Check your answers". */

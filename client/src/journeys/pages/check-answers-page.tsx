@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldDefinition, LifeEventId } from '@tuo/shared';
+import { dontKnowOrganisation, type FieldDefinition, type LifeEventId } from '@tuo/shared';
 import { journeyDefinitions } from '@tuo/shared/journeys/journey-definitions';
 import type { CheckAnswersProps, CheckAnswersRow } from '@tuo/shared/pages/page-model';
 import { catalogueKey } from '../../i18n/catalogue-keys.js';
@@ -23,7 +23,12 @@ function SummaryRows({
       {rows.map((row) => {
         const field = fields.get(row.fieldName);
         const label = t(catalogueKey.field(lifeEvent, row.fieldName, 'label'));
-        const lines = field ? formatAnswer(t, lifeEvent, field, row.answer) : [];
+        // An organisation's name is the directory's (the server words it); only "I don't know" is ours to translate.
+        const lines = !field
+          ? []
+          : field.kind === 'organisation' && row.answer !== dontKnowOrganisation
+            ? row.lines
+            : formatAnswer(t, lifeEvent, field, row.answer);
         return (
           <div className="govuk-summary-list__row" key={row.fieldName}>
             <dt className="govuk-summary-list__key">{label}</dt>

@@ -10,6 +10,7 @@ import { firstFieldIsHeading, PageFields } from '../page-fields.js';
 import { useQuestionForm } from '../use-question-form.js';
 import { SaveButton } from '../../save-return/save-button.js';
 import { AddressLookupContext } from '../../address-lookup/address-lookup-context.js';
+import { OrganisationSearchContext } from '../../organisation-search/organisation-search-context.js';
 
 /** Any question page of any journey, rendered from its definition in the catalogue. */
 export function QuestionPage(props: QuestionProps) {
@@ -32,7 +33,9 @@ export function QuestionPage(props: QuestionProps) {
         <PostForm form={props.form} onSubmit={onSubmit} formRef={formRef}>
           <JourneyFormContext.Provider value={form}>
             <AddressLookupContext.Provider value={props.addressLookup ?? {}}>
-              <PageFields lifeEvent={props.lifeEvent} page={page} answersSoFar={props.answersSoFar} />
+              <OrganisationSearchContext.Provider value={props.organisationSearch ?? {}}>
+                <PageFields lifeEvent={props.lifeEvent} page={page} answersSoFar={props.answersSoFar} />
+              </OrganisationSearchContext.Provider>
             </AddressLookupContext.Provider>
           </JourneyFormContext.Provider>
           <div className="govuk-button-group">

@@ -1,4 +1,5 @@
-import { answerSummary, getJourney, isLifeEventId, pagePath, reachablePages } from '@tuo/shared';
+import { answerSummary, chosenOrganisations, getJourney, isLifeEventId, pagePath, reachablePages } from '@tuo/shared';
+import { organisationNames } from '../../organisations/search-organisations.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loadJourney } from './journey-session.js';
@@ -21,6 +22,7 @@ export const checkAnswersRoutes: FastifyPluginAsyncZod = async (app) => {
       if (incomplete) return reply.redirect(incomplete, 303);
       const journey = getJourney(lifeEvent);
       const lastPage = reachablePages(journey, state.answers).at(-1);
+      const names = await organisationNames(app.db, Object.values(chosenOrganisations(journey, state.answers)));
       return reply.page({
         page: 'check-answers',
         title: 'Check your answers',
@@ -30,7 +32,7 @@ export const checkAnswersRoutes: FastifyPluginAsyncZod = async (app) => {
             fieldName: row.fieldName,
             answer: Object.hasOwn(state.answers, row.fieldName) ? (state.answers[row.fieldName] ?? null) : null,
             label: row.label,
-            lines: [...row.lines],
+            lines: row.lines.map((line) => names.get(line) ?? line),
             changeHref: `${pagePath(lifeEvent, row.pageId)}?change=1`,
             sectionPageId: row.section?.pageId ?? null,
           })),

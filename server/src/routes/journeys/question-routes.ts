@@ -14,8 +14,9 @@ import {
   type FieldError,
   type LifeEventId,
   type PageDefinition,
+  requiredMessage,
 } from '@tuo/shared';
-import { answersToFormValues, formInput, type FormValues } from '@tuo/shared/pages/form-values';
+import { answersToFormValues, formInput, type FormValues, type PostedForm } from '@tuo/shared/pages/form-values';
 import { pageContext } from '@tuo/shared/pages/page-context';
 import type { AddressLookupState } from '@tuo/shared/api/address-lookup';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -25,6 +26,7 @@ import type { AddressLookup } from '../../address-lookup/address-lookup.js';
 import type { LookUpLimit } from '../../address-lookup/look-up-limit.js';
 import { addressAction, confirmPageUprns, withChosenAddresses } from './address-actions.js';
 import { csrfToken } from './csrf.js';
+import { organisationSearchErrors, organisationSearchStates, unknownChoices } from './organisation-actions.js';
 import { loadJourney, saveJourney } from './journey-session.js';
 import { stepPath, titleWithErrors } from './journey-progress.js';
 import { postedFormSchema } from './posted-form.js';
@@ -47,10 +49,13 @@ interface QuestionView {
   values: FormValues;
   errors: FieldError[];
   addressLookup?: Record<string, AddressLookupState>;
+  /** The post this page answers, for its organisation searches. */
+  posted?: PostedForm;
 }
 
-function renderQuestion(request: FastifyRequest, reply: FastifyReply, view: QuestionView) {
+async function renderQuestion(request: FastifyRequest, reply: FastifyReply, view: QuestionView) {
   const { lifeEvent, page, answers, change, values, errors, addressLookup } = view;
+  const organisationSearch = await organisationSearchStates(request.server.db, page, values, view.posted);
   const action = `${pagePath(lifeEvent, page.id)}${change ? '?change=1' : ''}`;
   return reply.page({
     page: 'question',
@@ -63,6 +68,7 @@ function renderQuestion(request: FastifyRequest, reply: FastifyReply, view: Ques
       backHref: backHref(lifeEvent, page, answers, change),
       form: { action, csrfToken: csrfToken(request), values, errors },
       ...(addressLookup ? { addressLookup } : {}),
+      ...(organisationSearch ? { organisationSearch } : {}),
     },
   });
 }
@@ -136,13 +142,27 @@ export const questionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLooku
         request.body,
         values,
       );
+      const searched = organisationSearchErrors(page, request.body);
+      if (searched) {
+        if (searched.length > 0) reply.code(400);
+        return renderQuestion(request, reply, {
+          lifeEvent,
+          page,
+          answers: state.answers,
+          change,
+          values,
+          errors: searched,
+          posted: request.body,
+        });
+      }
       if (looked) {
         if (looked.retryAfterSeconds !== undefined)
           reply.code(429).header('retry-after', String(looked.retryAfterSeconds));
         else if (looked.errors.length > 0) reply.code(400);
         return renderQuestion(request, reply, { lifeEvent, page, answers: state.answers, change, ...looked });
       }
-      if (!result.success) {
+      const unknown = result.success ? await unknownChoices(request.server.db, page, values, requiredMessage) : [];
+      if (!result.success || unknown.length > 0) {
         reply.code(400);
         return renderQuestion(request, reply, {
           lifeEvent,
@@ -150,7 +170,8 @@ export const questionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLooku
           answers: state.answers,
           change,
           values,
-          errors: toFieldErrors(result.error.issues),
+          errors: result.success ? unknown : toFieldErrors(result.error.issues),
+          posted: request.body,
         });
       }
       const answers = applyPageAnswers(

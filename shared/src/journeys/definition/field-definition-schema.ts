@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { agencyKindSchema } from '../../agencies/agency-kinds.js';
 import { conditionSchema } from './condition-schema.js';
 
 /**
@@ -19,6 +20,7 @@ export const fieldKinds = [
   'address',
   'email',
   'phone',
+  'organisation',
 ] as const;
 
 /** One of {@link fieldKinds}. */
@@ -92,6 +94,12 @@ export const fieldDefinitionSchema = z.strictObject({
   /** Conditional reveal: the field is only asked, and only required, when this holds. */
   showWhen: conditionSchema.optional(),
   autocomplete: z.enum(autocompleteTokens).optional(),
+  /**
+   * Organisation fields only: the kind of organisation chosen from the directory (the resident's
+   * GP practice, their landlord). The answer is the organisation's id, or `dont-know`; it routes
+   * that kind's notification and is never sent to anyone itself.
+   */
+  organisationKind: agencyKindSchema.optional(),
 });
 
 /** One question on a page, as validated by {@link fieldDefinitionSchema}. */
