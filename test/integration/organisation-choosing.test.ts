@@ -18,6 +18,8 @@ const journey = catalogue['someone-died'];
 const gpPage = '/someone-died/their-gp-practice';
 /** The GP practice and landlord rows of the last "Check your answers" shown. */
 let shown: string[][] = [];
+/** Who the last "Who do you want us to tell?" page said each kind is told through. */
+let told: Partial<Record<AgencyKind, string | undefined>> = {};
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -81,7 +83,9 @@ async function sendWith(picks: Answers): Promise<Partial<Record<AgencyKind, stri
   shown = summary.props.rows
     .filter((row) => ['gpPractice', 'landlord'].includes(row.fieldName))
     .map((row) => row.lines);
-  await resident.get('/someone-died/who-to-tell');
+  const whoToTell = pageModel(await resident.get('/someone-died/who-to-tell'));
+  if (whoToTell.page !== 'who-to-tell') throw new Error(whoToTell.page);
+  told = Object.fromEntries(whoToTell.props.options.map((option) => [option.agency, option.organisationName]));
   await resident.post('/someone-died/who-to-tell', [['tellAll', 'all']]);
   await resident.get('/someone-died/declaration');
   const sent = await resident.post('/someone-died/declaration', [['declaration', 'confirmed']]);
@@ -163,6 +167,7 @@ describe('choosing a GP practice from the directory', () => {
   it('routes a death to the practice picked and to no other practice; the landlord to the one picked', async () => {
     const routed = await sendWith({ gpPractice: riverside.id, landlord: greenway.id });
     expect(shown).toEqual([['Riverside Surgery'], ['Greenway Homes']]);
+    expect(told).toMatchObject({ 'gp-practice': 'Riverside Surgery', 'housing-provider': 'Greenway Homes' });
     expect(routed['gp-practice']).toEqual([riverside.id]);
     expect(routed['gp-practice']).not.toContain(hilltop.id);
     expect(routed['housing-provider']).toEqual([greenway.id]);
@@ -171,6 +176,17 @@ describe('choosing a GP practice from the directory', () => {
   it('routes "I don\'t know" to the council\'s team for that kind (the fallback organisation)', async () => {
     const routed = await sendWith({ gpPractice: 'dont-know', landlord: 'dont-know' });
     expect(shown).toEqual([["I don't know"], ["I don't know"]]);
+    const fallbackName = async (kind: AgencyKind) =>
+      (
+        await t.database.db
+          .selectFrom('organisations')
+          .select('name')
+          .where('kind', '=', kind)
+          .where('fallback', '=', true)
+          .executeTakeFirstOrThrow()
+      ).name;
+    expect(told['gp-practice']).toBe(await fallbackName('gp-practice'));
+    expect(told['housing-provider']).toBe(await fallbackName('housing-provider'));
     expect(routed['gp-practice']).toEqual([(await fallbackOrganisation(t.database.db, 'gp-practice')).id]);
     expect(routed['housing-provider']).toEqual([(await fallbackOrganisation(t.database.db, 'housing-provider')).id]);
   });

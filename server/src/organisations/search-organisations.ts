@@ -76,3 +76,34 @@ export async function organisationNames(db: Kysely<Database>, ids: readonly stri
     .execute();
   return new Map(rows.map((row) => [row.id, row.name]));
 }
+
+/**
+ * Who each kind will be told through, by name: the organisation picked for it (while it is in
+ * the directory and enabled), else the kind's fallback. For pages naming them before sending.
+ */
+export async function toldOrganisationNames(
+  db: Kysely<Database>,
+  kinds: readonly AgencyKind[],
+  chosen: Partial<Record<AgencyKind, string>>,
+): Promise<Partial<Record<AgencyKind, string>>> {
+  if (kinds.length === 0) return {};
+  const picked = Object.values(chosen).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const rows = await db
+    .selectFrom('organisations')
+    .select(['id', 'kind', 'name', 'fallback'])
+    .where('disabled_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('fallback', '=', true), eb('kind', 'in', [...kinds])]),
+        ...(picked.length > 0 ? [eb('id', 'in', picked)] : []),
+      ]),
+    )
+    .execute();
+  const names: Partial<Record<AgencyKind, string>> = {};
+  for (const kind of kinds) {
+    const row =
+      rows.find((r) => r.kind === kind && r.id === chosen[kind]) ?? rows.find((r) => r.kind === kind && r.fallback);
+    if (row) names[kind] = row.name;
+  }
+  return names;
+}

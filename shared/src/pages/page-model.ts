@@ -71,6 +71,8 @@ export interface CheckAnswersProps {
 export interface WhoToTellOption extends ConsentOption {
   /** Names of the answered fields the agency receives, so the page can name them in any language. */
   fields: string[];
+  /** The organisation told: the one picked from the directory, else the kind's fallback. */
+  organisationName?: string;
 }
 
 /** Choosing who to tell: the relevant agencies, what each receives and why. */
