@@ -5,6 +5,7 @@ import { fallbackOrganisation } from '../../server/src/organisations/fallback-or
 import { createOrganisation, setOrganisationEnabled } from '../../server/src/organisations/organisation-repository.js';
 import { answerEveryPage, pageModel, Resident, type FormPairs } from '../support/resident.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { submitConfirmed } from '../support/confirm-submission.js';
 
 // A resident picks their GP practice and landlord from the directory on plain HTML forms: a
 // search, then the results as radios, or "I don't know" (the kind's fallback, the council's team).
@@ -13,6 +14,8 @@ let t: TestApp;
 let riverside: Organisation;
 let hilltop: Organisation;
 let greenway: Organisation;
+let northbridge: Organisation;
+let southmere: Organisation;
 const system = { type: 'system' } as const;
 const journey = catalogue['someone-died'];
 const gpPage = '/someone-died/their-gp-practice';
@@ -32,6 +35,16 @@ beforeAll(async () => {
   hilltop = await createOrganisation(
     db,
     { kind: 'gp-practice', name: 'Hilltop Medical Practice', code: 'Y90003', areas: ['NB2'], postcode: 'NB2 8AA' },
+    system,
+  );
+  northbridge = await createOrganisation(
+    db,
+    { kind: 'council', name: 'Northbridge Borough Council', code: 'E07000901', areas: [], custodianCode: '9901' },
+    system,
+  );
+  southmere = await createOrganisation(
+    db,
+    { kind: 'council', name: 'Southmere District Council', code: 'E07000902', areas: [], custodianCode: '9902' },
     system,
   );
   greenway = await createOrganisation(
@@ -189,5 +202,46 @@ describe('choosing a GP practice from the directory', () => {
     expect(told['housing-provider']).toBe(await fallbackName('housing-provider'));
     expect(routed['gp-practice']).toEqual([(await fallbackOrganisation(t.database.db, 'gp-practice')).id]);
     expect(routed['housing-provider']).toEqual([(await fallbackOrganisation(t.database.db, 'housing-provider')).id]);
+  });
+});
+
+describe('the council from the address', () => {
+  const acacia = { line1: '1 Acacia Avenue', town: 'Northbridge', postcode: 'NB1 4AA', uprn: '9000000101' };
+  const station = {
+    line1: '2 Station Road',
+    line2: 'Easton',
+    town: 'Southmere',
+    postcode: 'SX4 2BX',
+    uprn: '9000000301',
+  };
+
+  it("tells the council whose local custodian code the gazetteer gives the address, on the resident's pages", async () => {
+    const routed = await sendWith({ lastAddress: acacia });
+    expect(routed.council).toEqual([northbridge.id]);
+    expect(told.council).toBe('Northbridge Borough Council');
+  });
+
+  it('does the same through the API, and tells the fallback when the address has no council in the directory', async () => {
+    const councilOf = async (lastAddress: Answers[string]) => {
+      const res = await submitConfirmed(t.app, {
+        ...exampleSubmissions['someone-died'],
+        answers: { ...exampleSubmissions['someone-died'].answers, lastAddress },
+      });
+      expect(res.statusCode).toBe(201);
+      const row = await t.database.db
+        .selectFrom('deliveries')
+        .innerJoin('submissions', 'submissions.id', 'deliveries.submission_id')
+        .select('deliveries.organisation_id')
+        .where('submissions.reference', '=', res.json<{ reference: string }>().reference)
+        .where('deliveries.agency', '=', 'council')
+        .executeTakeFirstOrThrow();
+      return row.organisation_id;
+    };
+    expect(await councilOf(station)).toBe(southmere.id);
+    // Typed by hand (no UPRN), or a UPRN the gazetteer does not list: the council's fallback.
+    const fallback = (await fallbackOrganisation(t.database.db, 'council')).id;
+    const { uprn: _uprn, ...typed } = station;
+    expect(await councilOf(typed)).toBe(fallback);
+    expect(await councilOf({ ...station, uprn: '9000009999' })).toBe(fallback);
   });
 });

@@ -11,6 +11,8 @@ import {
 } from '@tuo/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { AddressLookup } from '../../address-lookup/address-lookup.js';
+import { councilFromAddress } from '../../organisations/council-from-address.js';
 import { toldOrganisationNames } from '../../organisations/search-organisations.js';
 import { csrfToken } from './csrf.js';
 import { loadJourney, saveJourney, type JourneyState } from './journey-session.js';
@@ -33,7 +35,10 @@ function ticked(state: JourneyState, relevant: readonly AgencyKind[]): AgencyKin
  * Choosing who to tell: nothing ticked until the resident ticks it; "Tell all of them" (a second
  * submit button, so it needs no JavaScript) chooses every one; required ones are always told.
  */
-export const whoToTellRoutes: FastifyPluginAsyncZod = async (app) => {
+export const whoToTellRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLookup }> = async (
+  app,
+  { addressLookup },
+) => {
   const render = async (
     lifeEvent: LifeEventId,
     state: JourneyState,
@@ -43,10 +48,11 @@ export const whoToTellRoutes: FastifyPluginAsyncZod = async (app) => {
   ) => {
     const journey = getJourney(lifeEvent);
     const relevant = consentOptions(journey, state.answers);
+    const council = await councilFromAddress(app.db, addressLookup, journey, state.answers);
     const names = await toldOrganisationNames(
       app.db,
       relevant.map((option) => option.agency),
-      chosenOrganisations(journey, state.answers),
+      { ...chosenOrganisations(journey, state.answers), ...(council ? { council } : {}) },
     );
     // The same fields consentOptions names: the agency's routed fields the resident has answered.
     const options = relevant.map((option) => ({
