@@ -4,7 +4,7 @@ import type { PageView } from './page-views.js';
 import type { PageModel } from '@tuo/shared/pages/page-model';
 
 /**
- * A page: the layout around the view of its kind (see `loadPageView`). Rendered on the server and
+ * A page: the layout around its view (see `loadPageView`). Rendered on the server and
  * hydrated in the browser.
  */
 export function App({ model, view }: { model: PageModel; view: PageView }) {

@@ -1,27 +1,30 @@
 import type { ReactNode } from 'react';
 import type { PageModel } from '@tuo/shared/pages/page-model';
 
-/** One of the page kinds a page model can name. */
-export type PageKind = PageModel['page'];
+/**
+ * Which page a page model is (`start`, `question`, `staff`, ...). Not to be confused with a journey
+ * page's `kind` (`form`, ...), which picks how a `question` page asks: see `journeys/page-kinds/`.
+ */
+export type PageName = PageModel['page'];
 
-/** The page model of one page kind (some union members serve several kinds, so not just `Extract`). */
-export type ModelOf<Kind extends PageKind> = PageModel extends infer Model
+/** The page model of one page name (some union members serve several pages, so not just `Extract`). */
+export type ModelOf<Name extends PageName> = PageModel extends infer Model
   ? Model extends { page: infer Served }
-    ? Kind extends Served
-      ? Model & { page: Kind }
+    ? Name extends Served
+      ? Model & { page: Name }
       : never
     : never
   : never;
 
-/** Renders the body of one kind of page (inside the layout) from its model. */
+/** Renders the body of one page (inside the layout) from its model. */
 export type PageView<Model extends PageModel = PageModel> = (model: Model) => ReactNode;
 
 /**
- * Where each page kind's component lives. Each is its own chunk, so a browser downloads only the
+ * Where each page's component lives. Each is its own chunk, so a browser downloads only the
  * page it shows: the start page carries no form validation, and no resident page carries the
- * staff console. A record over every kind, so a new kind without a view is a compile error.
+ * staff console. A record over every page name, so a new page without a view is a compile error.
  */
-const loaders: { [Kind in PageKind]: () => Promise<PageView<ModelOf<Kind>>> } = {
+const loaders: { [Name in PageName]: () => Promise<PageView<ModelOf<Name>>> } = {
   start: () => import('./pages/start-page.js').then(({ StartPage }) => () => <StartPage />),
   'not-found': () =>
     import('./pages/message-page.js').then(({ MessagePage }) => (model) => <MessagePage kind={model.page} />),
@@ -86,7 +89,7 @@ const loaders: { [Kind in PageKind]: () => Promise<PageView<ModelOf<Kind>>> } = 
 };
 
 /**
- * Loads the view of a model's page kind. The browser awaits it before hydrating (so the first
+ * Loads the view of a model's page. The browser awaits it before hydrating (so the first
  * render matches the server's HTML); the server awaits the same, from chunks already on disk.
  */
 export async function loadPageView<Model extends PageModel>(model: Model): Promise<PageView<Model>> {

@@ -7,6 +7,7 @@ import { targetOverridesSchema } from './service-levels/target-overrides.js';
 import type { ServiceLevels } from './service-levels/targets.js';
 import type { ProtectedDataKey } from './privacy/keyring.js';
 import { agencyEnvName } from './channels/agency-env-names.js';
+import { signInEnvIssues, signInEnvShape, signInSettingsOf, type SignInSettings } from './console/sign-in-settings.js';
 import {
   emailAlertEnvShape,
   emailAlertIssues,
@@ -163,6 +164,7 @@ export const envSchema = z
     ...helpInLanguage('PT'),
     ...helpInLanguage('PL'),
     ...helpInLanguage('AR'),
+    ...signInEnvShape,
   })
   .superRefine((env, ctx) => {
     for (const agency of ['COUNCIL', 'GP_PRACTICE', 'HOUSING_PROVIDER', 'JOBCENTRE'] as const) {
@@ -177,7 +179,7 @@ export const envSchema = z
         });
       }
     }
-    for (const issue of [...fileChannelIssues(env), ...emailAlertIssues(env)])
+    for (const issue of [...fileChannelIssues(env), ...emailAlertIssues(env), ...signInEnvIssues(env)])
       ctx.addIssue({ code: 'custom', ...issue, path: [issue.path] });
     if (env.NOTIFY_AGENCY_ALERT_TEMPLATE_ID && !env.NOTIFY_API_KEY) {
       ctx.addIssue({
@@ -296,6 +298,8 @@ export interface Config {
   verificationMinimums: VerificationMinimums;
   /** Staff and agency accounts: the Notify email template telling an account's owner it is being guessed at. */
   accounts: { signInAlertTemplateId?: string };
+  /** How people sign in to the consoles: passwords, an OpenID Connect provider, or both. */
+  signIn: SignInSettings;
   /** Save and come back later: how long a saved form lasts, and Notify templates for sending its link. */
   savedJourneys: { lifetimeDays: number; emailTemplateId?: string; smsTemplateId?: string };
   /** Where postcodes are looked up: the embedded sample gazetteer, or Ordnance Survey's OS Places API. */
@@ -404,6 +408,7 @@ export function toConfig(
     accounts: env.NOTIFY_SIGN_IN_ALERT_TEMPLATE_ID
       ? { signInAlertTemplateId: env.NOTIFY_SIGN_IN_ALERT_TEMPLATE_ID }
       : {},
+    signIn: signInSettingsOf(env),
     savedJourneys: {
       lifetimeDays: env.SAVED_FORM_DAYS,
       ...(env.NOTIFY_SAVED_FORM_EMAIL_TEMPLATE_ID ? { emailTemplateId: env.NOTIFY_SAVED_FORM_EMAIL_TEMPLATE_ID } : {}),

@@ -2,7 +2,7 @@ import { catalogue } from '@tuo/shared';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fakeOsPlaces, type FakeDpa } from '../support/fake-os-places.js';
-import { pageModel, pagePost, Resident } from '../support/resident.js';
+import { documentTitle, pageModel, pagePost, Resident } from '../support/resident.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const mockServer = setupServer();
@@ -331,8 +331,8 @@ describe('address look-up on a question page without JavaScript', () => {
       ['lastAddress.lookup', ''],
     ]);
     expect(missing.statusCode).toBe(400);
+    expect(documentTitle(missing)).toBe('Error: What was their last address? – Tell Us Once');
     expect(pageModel(missing)).toMatchObject({
-      title: 'Error: What was their last address?',
       props: {
         form: {
           errors: [

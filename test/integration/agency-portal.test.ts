@@ -334,10 +334,11 @@ describe('exporting the work list as CSV', () => {
     );
     const text = csv.body.replace(/^\uFEFF/, '');
     expect(text.split('\r\n')[0]).toBe(
-      '"Reference","Life event","Status","Delivered","Acknowledged","Actioned","Outcome","Details","Possible duplicate of"',
+      '"Reference","Life event","Status","Delivered","Acknowledged","Actioned","Outcome","Details","Possible duplicate of","Verification level","Verification checks"',
     );
     const row = text.split('\r\n').find((line) => line.startsWith(`"${reference}"`)) ?? '';
     expect(row).toContain(`"${reference}","Someone has died","Actioned"`);
+    expect(row).toContain('"low","contact-confirmed (email, ');
     expect(row).toContain('"\'=HYPERLINK(""http://evil.example"",""Click"") and ""quoted"""');
     expect(text).toContain('When did they die?: 14 January 2025');
     expect(text).not.toContain('AB123456C');

@@ -115,6 +115,36 @@ describe('an anonymous online report', () => {
     expect(audit.length).toBeGreaterThanOrEqual(1);
   });
 
+  it("carries the registrar's Tell Us Once reference as a check, raising the confirmed report to medium", async () => {
+    const councilKey = (
+      await createApiKey(t.database.db, await fallbackOrganisation(t.database.db, 'council'), 'Revenues')
+    ).key;
+    const created = await submit(t, {
+      ...died,
+      answers: { ...died.answers, deathRegistered: 'yes-with-reference', tellUsOnceReference: 'TUO 4821 7730' },
+    });
+    expect((await confirm(t, created, created.confirmation?.trialCode ?? '')).statusCode).toBe(200);
+    await waitFor(async () => {
+      const rows = await deliveriesOf(t, created.reference);
+      return rows.every((d) => d.status === 'delivered') ? rows : undefined;
+    });
+    const notification = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/agency/notifications?limit=200',
+        headers: { authorization: `Bearer ${councilKey}` },
+      })
+    )
+      .json<{ notifications: { reference: string; payload: AgencyPayloadV1 }[] }>()
+      .notifications.find((n) => n.reference === created.reference);
+    expect(notification?.payload.verification?.level).toBe('medium');
+    expect(notification?.payload.verification?.checks.map((c) => [c.kind, c.by])).toEqual([
+      ['registrar-reference-given', 'reporter'],
+      ['contact-confirmed', 'email'],
+    ]);
+    expect(notification?.payload.answers).toMatchObject({ tellUsOnceReference: 'TUO 4821 7730' });
+  });
+
   it('counts wrong codes, stops a code after 5 tries, and a new code replaces the old one', async () => {
     const created = await submit(t);
     const code = created.confirmation?.trialCode ?? '';

@@ -55,6 +55,24 @@ describe('the embedded database shared by the portal and the command-line tools'
     }
   });
 
+  it('submitter:key without a name and a level prints how to use it', async () => {
+    for (const args of [
+      [],
+      ['--name', 'Register office'],
+      ['--name', 'Register office', '--level', 'top'],
+      ['--list', '--revoke', 'x'],
+    ]) {
+      const result = await runCommand('server/src/submitters/submitter-key-cli.ts', args, { DATA_DIR: dataDir });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split('\n')).toEqual([
+        'Usage: npm run submitter:key -- --name <partner system> --level low|medium|high',
+        '   or: npm run submitter:key -- --revoke <key id>',
+        '   or: npm run submitter:key -- --list',
+      ]);
+      expect(result.stdout).toBe('');
+    }
+  });
+
   it('with no portal running, a command starts the database for itself and stops it after', async () => {
     const result = await runCommand(staffCreate, ['--email', 'first.admin@council.example', '--role', 'admin'], {
       DATA_DIR: dataDir,

@@ -147,4 +147,21 @@ describe('migrations', () => {
     expect(await stored()).toEqual(before);
     await migrateToLatest(db, () => undefined);
   });
+
+  it('drop the empty clear dates-of-birth search column, and put it back empty on the way down', async () => {
+    const own = await createTestDatabase();
+    onTestFinished(() => own.drop());
+    const columns = async () =>
+      (
+        await sql<{ name: string }>`
+          select column_name as name from information_schema.columns
+          where table_name = 'submission_search' order by column_name`.execute(own.db)
+      ).rows.map((row) => row.name);
+    expect(await columns()).not.toContain('dates_of_birth');
+    expect((await createMigrator(own.db).migrateTo('2026-12-01-0800-saved-journeys-submitted')).error).toBeUndefined();
+    expect(await columns()).toContain('dates_of_birth');
+    await migrateToLatest(own.db, () => undefined);
+    expect(await columns()).not.toContain('dates_of_birth');
+    expect(await columns()).toContain('identifier_hashes');
+  });
 });

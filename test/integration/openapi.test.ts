@@ -39,6 +39,27 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('describes trusted submitters, confirmation, withdrawal and what a notification says about its checks', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, Operation>>;
+      components: {
+        securitySchemes: Record<string, { type: string; scheme?: string }>;
+        schemas: Record<string, { properties: Record<string, { properties?: Record<string, unknown> }> }>;
+      };
+    }>();
+    expect(doc.components.securitySchemes.trustedSubmitterKey).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const submit = doc.paths['/api/submissions']?.post;
+    expect(submit?.security).toEqual([{}, { trustedSubmitterKey: [] }]);
+    expect(Object.keys(submit?.responses ?? {})).toContain('401');
+    for (const path of ['confirmation', 'confirmation-code', 'withdrawal'])
+      expect(doc.paths[`/api/submissions/{reference}/${path}`]?.post).toBeDefined();
+    const notification = doc.components.schemas.AgencyNotification?.properties;
+    expect(notification?.possibleDuplicateOf).toBeDefined();
+    const verification = JSON.stringify(notification?.payload?.properties?.verification);
+    for (const word of ['low', 'medium', 'high', 'trusted-submitter', 'registrar-reference-given', 'evidence-given'])
+      expect(verification).toContain(`"${word}"`);
+  });
+
   it('is rendered as documentation for agency developers, under the same strict CSP', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(res.statusCode).toBe(200);

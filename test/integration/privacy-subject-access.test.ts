@@ -1,4 +1,4 @@
-import { createSubmissionEnvelopeV1, exampleSubmissions, toAgencyPayload } from '@tuo/shared';
+import { createSubmissionEnvelopeV1, exampleSubmissions } from '@tuo/shared';
 import { createSubmissionRequestSchema } from '@tuo/shared/api/submissions';
 import type { SubjectAccessExport } from '@tuo/shared/api/subject-access';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,7 +114,17 @@ describe('subject access', () => {
       agency: 'gp-practice',
       status: 'delivered',
       transport: 'inbox',
-      payload: toAgencyPayload(envelope, 'gp-practice'),
+      payload: { reference, lifeEvent: 'someone-died', channel: 'online' },
+    });
+    // The GP practice's routed fields of the example, written out (someone-died-journey.ts), opened for the export.
+    expect(nhs?.payload?.answers).toEqual({
+      firstName: 'Margaret',
+      middleNames: 'Rose',
+      lastName: "O'Brien",
+      dateOfBirth: '1941-03-27',
+      dateOfDeath: '2025-01-14',
+      lastAddress: { line1: '12 Acacia Avenue', town: 'Leeds', postcode: 'LS1 4AP' },
+      nhsNumber: '9434765919',
     });
     // Queued when its reporter confirmed the report by code; until then it was held.
     expect(nhs?.events.map((e) => e.status)).toEqual(['queued', 'sending', 'delivered']);

@@ -2,7 +2,14 @@ import { catalogue, exampleSubmissions, reachablePages, type Answers } from '@tu
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeNotify } from '../support/fake-notify.js';
-import { answerEveryPage, confirmOnPage, pageModel, Resident } from '../support/resident.js';
+import {
+  answerEveryPage,
+  confirmOnPage,
+  documentTitle,
+  pageModel,
+  Resident,
+  summaryListRows,
+} from '../support/resident.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -76,11 +83,10 @@ describe('changing an answer', () => {
     expect(page.props.form.values).toEqual({ maritalStatus: 'widowed' });
     const changed = await resident.post('/someone-died/marital-status?change=1', [['maritalStatus', 'married']]);
     expect(changed.headers.location).toBe('/someone-died/check-answers');
-    const summary = pageModel(await resident.get('/someone-died/check-answers'));
-    expect(
-      summary.page === 'check-answers' &&
-        summary.props.rows.find((row) => row.label === 'What was their marital status?')?.lines,
-    ).toEqual(['Married or in a civil partnership']);
+    const summary = summaryListRows(await resident.get('/someone-died/check-answers'));
+    expect(summary.find((row) => row.key === 'What was their marital status?')?.lines).toEqual([
+      'Married or in a civil partnership',
+    ]);
   });
 
   it('asks the questions a changed answer opens before returning to the summary', async () => {
@@ -287,13 +293,12 @@ describe('tracking', () => {
   it('asks for both the reference and the tracking code', async () => {
     const tracker = new Resident(t.app);
     await tracker.get('/track');
-    const model = pageModel(
-      await tracker.post('/track', [
-        ['reference', ''],
-        ['secret', ''],
-      ]),
-    );
-    expect(model.title).toBe('Error: Track your report');
+    const refused = await tracker.post('/track', [
+      ['reference', ''],
+      ['secret', ''],
+    ]);
+    const model = pageModel(refused);
+    expect(documentTitle(refused)).toBe('Error: Track your report – Tell Us Once');
     expect(model.page === 'track' && model.props.form.errors.map((e) => e.message)).toEqual([
       'Enter your reference',
       'Enter your tracking code',

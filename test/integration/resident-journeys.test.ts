@@ -8,7 +8,7 @@ import {
   type LifeEventId,
 } from '@tuo/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pageModel, pagePost, Resident } from '../support/resident.js';
+import { documentTitle, pageModel, pagePost, Resident, summaryListRows } from '../support/resident.js';
 import { testProtectedValues } from '../support/test-config.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -32,6 +32,7 @@ const routes: Record<LifeEventId, readonly (readonly [path: string, emptyError: 
     ['marital-status', 'Select their marital status'],
     ['services', "Select the services they had, or select 'None of these'"],
     ['their-home', 'Select yes if anyone still lives in their home'],
+    ['registration', undefined],
     ['about-you', 'Enter your full name'],
     ['contact-details', 'Select how we can contact you'],
   ],
@@ -123,7 +124,7 @@ describe.each(Object.keys(routes) as LifeEventId[])('%s in server-rendered pages
         const refused = await resident.post(url);
         expect(refused.statusCode).toBe(400);
         const model = pageModel(refused);
-        expect(model.title).toBe(`Error: ${page.title}`);
+        expect(documentTitle(refused)).toBe(`Error: ${page.title} – Tell Us Once`);
         expect(model.page === 'question' && model.props.form.errors[0]?.message).toBe(empty);
         expect(refused.body).toContain('govuk-error-summary');
       }
@@ -140,9 +141,12 @@ describe.each(Object.keys(routes) as LifeEventId[])('%s in server-rendered pages
     expect(response.statusCode).toBe(200);
     const model = pageModel(response);
     if (model.page !== 'check-answers') throw new Error(`Expected check answers, got ${model.page}`);
-    const expected = answerSummary(journey, answers);
-    expect(model.props.rows.map((row) => [row.label, row.lines])).toEqual(
-      expected.map((row) => [row.label, row.lines]),
+    // What the page shows, in English: each question, and its answer or "Not given".
+    expect(summaryListRows(response)).toEqual(
+      answerSummary(journey, answers).map((row) => ({
+        key: row.label,
+        lines: row.lines.length > 0 ? row.lines : ['Not given'],
+      })),
     );
     expect(model.props.rows.every((row) => row.changeHref.endsWith('?change=1'))).toBe(true);
   });

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRemoveExpiredRecordsTask } from '../../server/src/jobs/remove-expired-records-task.js';
 import { fakeNotify } from '../support/fake-notify.js';
 import { catalogue, exampleSubmissions, reachablePages } from '@tuo/shared';
-import { pageModel, pagePost, Resident } from '../support/resident.js';
+import { documentTitle, pageModel, pagePost, Resident } from '../support/resident.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
@@ -93,7 +93,7 @@ describe('save and come back later with a code', () => {
     const response = await resident.get('/someone-died/save?from=date-of-death');
     const page = pageModel(response);
     expect(page.page === 'save-form' && page.props.methods).toEqual(['code']);
-    expect(page.title).toBe('Save your answers to come back later');
+    expect(documentTitle(response)).toBe('Save your answers to come back later – Tell Us Once');
     // One way only: no radio to tick, just the button (which posts the code method itself).
     expect(response.body).not.toContain('type="radio"');
     expect(response.body).toContain('<input type="hidden" name="method" value="code"/>');
@@ -102,7 +102,7 @@ describe('save and come back later with a code', () => {
       ['email', 'a@example.com'],
     ]);
     expect(refused.statusCode).toBe(400);
-    expect(pageModel(refused).title).toBe('Error: Save your answers to come back later');
+    expect(documentTitle(refused)).toBe('Error: Save your answers to come back later – Tell Us Once');
   });
 
   it('restores the answers into a new session, back where the resident left off, once', async () => {
@@ -215,9 +215,9 @@ describe('a saved form whose report has been sent', () => {
     expect(returned.statusCode).toBe(410);
     expect(pageModel(returned)).toMatchObject({
       page: 'saved-form-unavailable',
-      title: 'This report has already been sent',
       props: { reason: 'submitted', reference },
     });
+    expect(documentTitle(returned)).toBe('This report has already been sent – Tell Us Once');
     expect(returned.body).toContain(`href="/track?reference=${reference}"`);
     // Nothing is left to restore: the saved answers are gone, the reference kept.
     const row = await plain.database.db
@@ -368,10 +368,8 @@ describe('save and come back later with a link', () => {
 
       const reused = await other.get(`/return?token=${token}`);
       expect(reused.statusCode).toBe(410);
-      expect(pageModel(reused)).toMatchObject({
-        page: 'saved-form-unavailable',
-        title: 'This link or code has already been used',
-      });
+      expect(pageModel(reused)).toMatchObject({ page: 'saved-form-unavailable' });
+      expect(documentTitle(reused)).toBe('This link or code has already been used – Tell Us Once');
       expect((await other.post('/return/link', [['token', token]])).statusCode).toBe(410);
       expect(withNotify.logs()).not.toContain(token);
       expect(withNotify.logs()).not.toContain('Mary.Reporter');
@@ -394,8 +392,8 @@ describe('save and come back later with a link', () => {
     expect(pageModel(expired)).toMatchObject({
       page: 'saved-form-unavailable',
       props: { reason: 'expired' },
-      title: 'This link or code has run out',
     });
+    expect(documentTitle(expired)).toBe('This link or code has run out – Tell Us Once');
     const unknownLink = await (await freshResident(plain)).get('/return?token=not-a-token-we-made');
     expect(pageModel(unknownLink)).toMatchObject({
       page: 'saved-form-unavailable',

@@ -3,7 +3,7 @@ import pg from 'pg';
 
 /**
  * The machine's ceiling: bare Postgres transactions writing the same durable rows a submission
- * writes (1 submission, its deliveries, 1 outbox row each) from `clients` connections, into copies
+ * writes (1 submission, its deliveries to each kind's fallback organisation, 1 outbox row each) from `clients` connections, into copies
  * of the tables so the running worker does not pick them up. Returns transactions per second.
  */
 export async function measureCeiling(
@@ -31,8 +31,9 @@ export async function measureCeiling(
           [submissionId, `B-${submissionId}`, options.envelope],
         );
         await connection.query(
-          `insert into bench_deliveries (id, submission_id, agency, transport, status, status_changed_at, created_at)
-           select unnest($1::uuid[]), $2, unnest($3::text[]), 'webhook', 'queued', now(), now()`,
+          `insert into bench_deliveries (id, submission_id, agency, organisation_id, transport, status, status_changed_at, created_at)
+           select d.id, $2, d.agency, o.id, 'webhook', 'queued', now(), now()
+           from unnest($1::uuid[], $3::text[]) as d(id, agency) join organisations o on o.kind = d.agency and o.fallback`,
           [deliveryIds, submissionId, options.agencies],
         );
         await connection.query(
@@ -47,9 +48,12 @@ export async function measureCeiling(
     }
   };
   const started = Date.now();
-  await Promise.all(Array.from({ length: options.clients }, client));
-  const rate = done / ((Date.now() - started) / 1000);
-  await pool.query('drop table bench_submissions, bench_deliveries, bench_outbox');
-  await pool.end();
-  return rate;
+  try {
+    await Promise.all(Array.from({ length: options.clients }, client));
+    const rate = done / ((Date.now() - started) / 1000);
+    await pool.query('drop table bench_submissions, bench_deliveries, bench_outbox');
+    return rate;
+  } finally {
+    await pool.end();
+  }
 }

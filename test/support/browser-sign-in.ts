@@ -27,7 +27,7 @@ export async function signInInBrowser(
   const codePath = `${base}/sign-in/code`;
   await Promise.all([
     page.waitForURL((url) => url.pathname === home || url.pathname === codePath),
-    page.getByRole('button', { name: 'Sign in' }).click(),
+    page.getByRole('button', { name: 'Sign in', exact: true }).click(),
   ]);
   if (new URL(page.url()).pathname !== codePath) return;
   if (!who.secondFactor) throw new Error('this account has a second factor the test does not hold');

@@ -6,10 +6,16 @@ export interface ListeningApp extends TestApp {
   baseUrl: string;
 }
 
-/** Starts the real app on its own database and a free port on 127.0.0.1; `options` as for `createTestApp`. */
-export async function startListeningApp(options: Parameters<typeof createTestApp>[0] = {}): Promise<ListeningApp> {
-  const testApp = await createTestApp(options);
-  await testApp.app.listen({ port: 0, host: '127.0.0.1' });
+/**
+ * Starts the real app on its own database and a free port on 127.0.0.1 (or `port`, when its
+ * address must be known first); other options as for `createTestApp`.
+ */
+export async function startListeningApp(
+  options: Parameters<typeof createTestApp>[0] & { port?: number } = {},
+): Promise<ListeningApp> {
+  const { port: given = 0, ...rest } = options;
+  const testApp = await createTestApp(rest);
+  await testApp.app.listen({ port: given, host: '127.0.0.1' });
   const { port } = testApp.app.server.address() as AddressInfo;
   return { ...testApp, baseUrl: `http://127.0.0.1:${port}` };
 }

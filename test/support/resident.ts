@@ -22,6 +22,39 @@ export function pageModel(response: LightMyRequestResponse): PageModel {
   return JSON.parse(json) as PageModel;
 }
 
+/** Text of an HTML fragment as a reader sees it: tags dropped, React's entities decoded. */
+function htmlText(fragment: string): string {
+  return fragment
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .trim();
+}
+
+/** The document title a browser shows for the page ("Error: Track your report – Tell Us Once"). */
+export function documentTitle(response: LightMyRequestResponse): string {
+  const title = /<title>(.*?)<\/title>/s.exec(response.body)?.[1];
+  if (title === undefined) throw new Error(`No <title> in the response (status ${String(response.statusCode)})`);
+  return htmlText(title);
+}
+
+/** Each row of the page's GOV.UK summary lists as shown: the key, and the value's lines (one per `<br>`). */
+export function summaryListRows(response: LightMyRequestResponse): { key: string; lines: string[] }[] {
+  const rows = response.body.matchAll(
+    /<dt class="govuk-summary-list__key">(.*?)<\/dt>\s*<dd class="govuk-summary-list__value">(.*?)<\/dd>/gs,
+  );
+  return [...rows].map(([, key = '', value = '']) => ({
+    key: htmlText(key),
+    lines: value
+      .split(/<br\/?>/)
+      .map(htmlText)
+      .filter(Boolean),
+  }));
+}
+
 /**
  * A resident with a browser's memory: keeps the session cookie between requests and posts each
  * form with the anti-forgery token of the last page it was shown, as a browser would.

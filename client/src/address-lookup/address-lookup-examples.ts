@@ -1,27 +1,17 @@
 import { postcodeMessage } from '@tuo/shared';
 import type { AddressLookupState } from '@tuo/shared/api/address-lookup';
+import { sampleGazetteer } from '@tuo/shared/api/sample-gazetteer';
 import { addressLookupMessages } from '@tuo/shared/pages/address-lookup-messages';
 import type { FieldError } from '@tuo/shared';
 import type { QuestionProps } from '@tuo/shared/pages/page-model';
 
+// Two of the sample gazetteer's addresses at one postcode: a flat (two lines) and a house (one).
 const found: AddressLookupState = {
   postcode: 'NB2 7QT',
   outcome: 'found',
-  addresses: [
-    {
-      uprn: '9000000201',
-      line1: 'Flat 1, Orchard House',
-      line2: '22 Mill Lane',
-      town: 'Northbridge',
-      postcode: 'NB2 7QT',
-    },
-    {
-      uprn: '9000000205',
-      line1: '24 Mill Lane',
-      town: 'Northbridge',
-      postcode: 'NB2 7QT',
-    },
-  ],
+  addresses: sampleGazetteer
+    .filter((address) => ['9000000201', '9000000205'].includes(address.uprn))
+    .map(({ custodianCode: _code, ...address }) => address),
 };
 
 const states: readonly [AddressLookupState, FieldError[]][] = [

@@ -32,6 +32,10 @@ export function agencyHeading(props: AgencyPageProps): string {
       return t(`message.${props.message}.title`);
     case 'notification':
       return t('notification.title', { reference: props.notification.reference });
+    case 'users':
+      return t('accounts.title');
+    case 'user':
+      return props.account.email;
     default:
       return t(`${props.view}.title`);
   }

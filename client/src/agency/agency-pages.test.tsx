@@ -32,6 +32,7 @@ const item = {
   missedTargets: [] as ('acknowledge' | 'action')[],
   possibleDuplicateOf: null as string | null,
   withdrawn: null as { at: string; by: 'resident' | 'staff' } | null,
+  verificationLevel: 'low' as 'low' | 'medium' | 'high' | null,
 };
 const query = { status: 'delivered' as const, page: 2 };
 const tabHrefs = { delivered: '/a', acknowledged: '/b', actioned: '/c', all: '/d' };
@@ -63,6 +64,9 @@ const everyView: AgencyPageProps[] = [
       { ...item, missedTargets: ['acknowledge', 'action'] },
       { ...item, possibleDuplicateOf: 'TUO-4HB8-CZT1' },
       { ...item, withdrawn: { at: '2026-06-16T09:00:00.000Z', by: 'resident' as const } },
+      { ...item, verificationLevel: 'medium' as const },
+      { ...item, verificationLevel: 'high' as const },
+      { ...item, verificationLevel: null },
     ],
     total: 30,
     previousHref: '/p',
@@ -94,6 +98,27 @@ const everyView: AgencyPageProps[] = [
       possibleDuplicateOf: status === 'acknowledged' ? 'TUO-4HB8-CZT1' : null,
       withdrawn: status === 'delivered' ? { at: '2026-06-16T09:00:00.000Z', by: 'staff' as const } : null,
       rows: [{ label: 'When did they die?', lines: ['14 January 2025'] }],
+      verification:
+        status === 'actioned'
+          ? null
+          : {
+              level: status === 'delivered' ? ('low' as const) : ('medium' as const),
+              checks: [
+                { kind: 'contact-confirmed' as const, by: 'email', at: '2026-06-15T09:58:00.000Z' },
+                ...(status === 'delivered'
+                  ? []
+                  : [
+                      {
+                        kind: 'staff-check' as const,
+                        by: 'supervisor:00000000-0000-4000-8000-000000000009',
+                        at: '2026-06-15T09:59:00.000Z',
+                        level: 'medium' as const,
+                        detail: ['call-back'],
+                      },
+                    ]),
+              ],
+              channel: 'online' as const,
+            },
     },
     form: form(
       status === 'delivered'

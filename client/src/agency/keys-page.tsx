@@ -4,7 +4,7 @@ import { ErrorSummary } from '../components/error-summary.js';
 import { PostForm, SubmitButton } from '../components/post-form.js';
 import { formatDateTime } from '../staff/staff-format.js';
 import { TextField } from '../staff/text-field.js';
-import { SuccessBanner } from './success-banner.js';
+import { SuccessBanner } from '../components/success-banner.js';
 
 type KeysProps = Omit<Extract<AgencyPageProps, { view: 'keys' }>, 'view' | 'nav'>;
 
@@ -30,7 +30,7 @@ export function KeysPage({ keys, webhook, graceHours, form, created, rotated, do
     <>
       <ErrorSummary errors={form.errors} focusKey={form.errors.length > 0 ? 1 : 0} />
       {done === 'revoked' ? (
-        <SuccessBanner>
+        <SuccessBanner title={t('notification.doneTitle')}>
           <p className="govuk-notification-banner__heading">{t('keys.revoked')}</p>
         </SuccessBanner>
       ) : null}

@@ -6,9 +6,11 @@ import { catalogueKey } from '../i18n/catalogue-keys.js';
 import { formatDateTime, statusTagClass } from '../staff/staff-format.js';
 import { MissedTargetTags } from './missed-target-tags.js';
 import { NoticeTags } from './notice-tags.js';
+import { LevelTag } from './level-tag.js';
 import { CharacterCountField } from './character-count-field.js';
-import { SuccessBanner } from './success-banner.js';
+import { SuccessBanner } from '../components/success-banner.js';
 import { TextField } from '../staff/text-field.js';
+import { AnswerRowsList } from '../components/answer-rows-list.js';
 
 type NotificationProps = Omit<Extract<AgencyPageProps, { view: 'notification' }>, 'view' | 'nav'>;
 
@@ -30,7 +32,7 @@ export function NotificationPage({ notification, form, acknowledgeAction, outcom
     <>
       <ErrorSummary errors={form.errors} focusKey={form.errors.length > 0 ? 1 : 0} />
       {done ? (
-        <SuccessBanner>
+        <SuccessBanner title={t('notification.doneTitle')}>
           <p className="govuk-notification-banner__heading">{t(`notification.done.${done}`)}</p>
         </SuccessBanner>
       ) : null}
@@ -75,6 +77,25 @@ export function NotificationPage({ notification, form, acknowledgeAction, outcom
             <NoticeTags item={notification} />
           </dd>
         </div>
+        <div className="govuk-summary-list__row" id="verification">
+          <dt className="govuk-summary-list__key">{t('verification.row')}</dt>
+          <dd className="govuk-summary-list__value">
+            <LevelTag level={notification.verification?.level ?? null} />
+            <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">
+              {t(`verification.meaning.${notification.verification?.level ?? 'none'}`)}
+            </p>
+            {notification.verification ? (
+              <p className="govuk-body-s govuk-!-margin-bottom-0">
+                {t('verification.checks', {
+                  checks: notification.verification.checks
+                    .map((check) => t(`verification.kinds.${check.kind}`))
+                    .join(', '),
+                  channel: t(`verification.channels.${notification.verification.channel}`),
+                })}
+              </p>
+            ) : null}
+          </dd>
+        </div>
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">{t('notification.delivered')}</dt>
           <dd className="govuk-summary-list__value">{formatDateTime(notification.deliveredAt)}</dd>
@@ -109,20 +130,7 @@ export function NotificationPage({ notification, form, acknowledgeAction, outcom
       <h2 className="govuk-heading-m">{t('notification.details')}</h2>
       <p className="govuk-hint">{t('notification.detailsHint')}</p>
       {notification.rows.length === 0 ? <p className="govuk-body">{t('notification.noDetails')}</p> : null}
-      <dl className="govuk-summary-list">
-        {notification.rows.map((row, index) => (
-          <div key={index} className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{row.label}</dt>
-            <dd className="govuk-summary-list__value">
-              {row.lines.map((line, lineIndex) => (
-                <span key={lineIndex} className="govuk-!-display-block">
-                  {line}
-                </span>
-              ))}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <AnswerRowsList rows={notification.rows} />
       {notification.status === 'delivered' ? (
         <form method="post" action={acknowledgeAction}>
           <input type="hidden" name="_csrf" value={form.csrfToken} />

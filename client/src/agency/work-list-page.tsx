@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { lifeEventIds } from '@tuo/shared';
 import { workListStatuses } from '@tuo/shared/api/agency-portal';
+import { verificationLevels } from '@tuo/shared/verification/verification';
+import { LevelTag } from './level-tag.js';
 import type { WorkListView } from '@tuo/shared/pages/agency-page-model';
 import { ErrorSummary } from '../components/error-summary.js';
 import { catalogueKey } from '../i18n/catalogue-keys.js';
@@ -25,6 +27,7 @@ export function WorkListPage({
 }: WorkListView) {
   const { t } = useTranslation('agency');
   const lifeEvent = typeof form.values.lifeEvent === 'string' ? form.values.lifeEvent : '';
+  const level = typeof form.values.level === 'string' ? form.values.level : '';
   return (
     <>
       <ErrorSummary errors={form.errors} focusKey={form.errors.length > 0 ? 1 : 0} />
@@ -89,6 +92,19 @@ export function WorkListPage({
             />
           </div>
         </div>
+        <div className="govuk-form-group">
+          <label className="govuk-label govuk-label--s" htmlFor="level">
+            {t('notifications.level')}
+          </label>
+          <select className="govuk-select" id="level" name="level" defaultValue={level}>
+            <option value="">{t('notifications.anyLevel')}</option>
+            {verificationLevels.map((id) => (
+              <option key={id} value={id}>
+                {t(`verification.levels.${id}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
           {t('notifications.apply')}
         </button>
@@ -99,7 +115,7 @@ export function WorkListPage({
         </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            {['reference', 'lifeEvent', 'status', 'delivered'].map((column) => (
+            {['reference', 'lifeEvent', 'level', 'status', 'delivered'].map((column) => (
               <th key={column} scope="col" className="govuk-table__header">
                 {t(`notifications.columns.${column}`)}
               </th>
@@ -115,6 +131,9 @@ export function WorkListPage({
                 </a>
               </td>
               <td className="govuk-table__cell">{t(catalogueKey.journey(item.lifeEvent, 'title'))}</td>
+              <td className="govuk-table__cell">
+                <LevelTag level={item.verificationLevel} />
+              </td>
               <td className="govuk-table__cell">
                 <strong className={statusTagClass(item.status)}>{t(`status.${item.status}`)}</strong>
                 <MissedTargetTags missed={item.missedTargets} />

@@ -7,8 +7,8 @@ import { loadPageView } from '../page-views.js';
 import { i18nFor, sourceLanguage } from './i18n.js';
 import type { PageModel } from '@tuo/shared/pages/page-model';
 
-async function html(model: Omit<PageModel, 'lang' | 'dir' | 'title'>): Promise<string> {
-  const page = { ...model, title: 'English title', lang: sourceLanguage, dir: 'ltr' } as PageModel;
+async function html(model: Omit<PageModel, 'lang' | 'dir'>): Promise<string> {
+  const page = { ...model, lang: sourceLanguage, dir: 'ltr' } as PageModel;
   return renderToString(
     <I18nextProvider i18n={i18nFor(sourceLanguage)}>
       <App model={page} view={await loadPageView(page)} />

@@ -34,8 +34,8 @@ const form = (errors: FormProps['errors'] = [], values: FormProps['values'] = {}
   values,
   errors,
 });
-const model = (page: Omit<PageModel, 'lang' | 'dir' | 'title'>): PageModel =>
-  ({ ...page, title: 'English title', lang: sourceLanguage, dir: 'ltr' }) as PageModel;
+const model = (page: Omit<PageModel, 'lang' | 'dir'>): PageModel =>
+  ({ ...page, lang: sourceLanguage, dir: 'ltr' }) as PageModel;
 
 /** Every question page of a journey, blank and with the errors an empty post gives. */
 function questionPages(lifeEvent: LifeEventId): PageModel[] {
@@ -64,8 +64,6 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
   const rows = answerSummary(journey, answers).map((row) => ({
     fieldName: row.fieldName,
     answer: answers[row.fieldName] ?? null,
-    label: row.label,
-    lines: [...row.lines],
     changeHref: '/change',
     sectionPageId: row.section?.pageId ?? null,
   }));

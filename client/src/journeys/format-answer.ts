@@ -1,9 +1,7 @@
 import type { TFunction } from 'i18next';
 import {
   dontKnowOrganisation,
-  formatNhsNumber,
-  formatNiNumber,
-  formatPhoneNumber,
+  formatAnswerIn,
   type AnswerValue,
   type FieldDefinition,
   type LifeEventId,
@@ -22,29 +20,17 @@ export function formatAnswer(
   value: AnswerValue | null,
 ): string[] {
   if (value === null) return [];
-  const option = (chosen: string): string =>
-    field.options?.some((candidate) => candidate.value === chosen)
-      ? t(catalogueKey.option(lifeEvent, field.name, chosen, 'label'))
-      : chosen;
-  if (Array.isArray(value)) return value.map(option);
-  if (typeof value !== 'string')
-    return [value.line1, value.line2, value.town, value.postcode].filter((line) => line !== undefined);
-  switch (field.kind) {
-    case 'date':
-      return [longDate(t, value)];
-    case 'radios':
-      return [option(value)];
-    case 'yes-no':
-      return [t(value === 'yes' ? 'fields.yes' : 'fields.no')];
-    case 'nhs-number':
-      return [formatNhsNumber(value)];
-    case 'ni-number':
-      return [formatNiNumber(value)];
-    case 'phone':
-      return [formatPhoneNumber(value)];
-    case 'organisation':
-      return value === dontKnowOrganisation ? [t('organisationSearch.dontKnow')] : [value];
-    default:
-      return [value];
-  }
+  if (field.kind === 'organisation' && value === dontKnowOrganisation) return [t('organisationSearch.dontKnow')];
+  return formatAnswerIn(
+    {
+      option: (definition, chosen) =>
+        definition.options?.some((candidate) => candidate.value === chosen)
+          ? t(catalogueKey.option(lifeEvent, definition.name, chosen, 'label'))
+          : chosen,
+      date: (isoDate) => longDate(t, isoDate),
+      yesNo: (answer) => t(answer === 'yes' ? 'fields.yes' : 'fields.no'),
+    },
+    field,
+    value,
+  );
 }

@@ -7,6 +7,7 @@ import { errorAt } from '../components/field-ids.js';
 import { catalogueKey } from '../i18n/catalogue-keys.js';
 import { formatDateTime } from './staff-format.js';
 import { TextField } from './text-field.js';
+import { SuccessBanner } from '../components/success-banner.js';
 
 function Outcome({ item, form }: { item: ChaseQueueItem; form: FormProps }) {
   const { t } = useTranslation('staff');
@@ -103,21 +104,9 @@ export function ChaseRequestsPage({
     <>
       <ErrorSummary errors={form.errors} focusKey={form.errors.length > 0 ? 1 : 0} />
       {done ? (
-        <div
-          className="govuk-notification-banner govuk-notification-banner--success"
-          role="alert"
-          aria-labelledby="done-title"
-          data-module="govuk-notification-banner"
-        >
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="done-title">
-              {t('submission.doneTitle')}
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{t(`chase-requests.done.${done}`)}</p>
-          </div>
-        </div>
+        <SuccessBanner title={t('submission.doneTitle')}>
+          <p className="govuk-notification-banner__heading">{t(`chase-requests.done.${done}`)}</p>
+        </SuccessBanner>
       ) : null}
       <h1 className="govuk-heading-l">{t('chase-requests.title')}</h1>
       <p className="govuk-body">{t('chase-requests.intro')}</p>

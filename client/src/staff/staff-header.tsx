@@ -1,30 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { StaffNav } from '@tuo/shared/pages/staff-page-model';
-
-function PostButton({
-  action,
-  csrfToken,
-  label,
-  secondary = true,
-}: {
-  action: string;
-  csrfToken: string;
-  label: string;
-  secondary?: boolean;
-}) {
-  return (
-    <form method="post" action={action} className="govuk-!-display-inline-block govuk-!-margin-right-2">
-      <input type="hidden" name="_csrf" value={csrfToken} />
-      <button
-        type="submit"
-        className={`govuk-button${secondary ? ' govuk-button--secondary' : ''} govuk-!-margin-bottom-2`}
-        data-module="govuk-button"
-      >
-        {label}
-      </button>
-    </form>
-  );
-}
+import { ConsoleHeader, PostButton } from '../components/console-header.js';
 
 /** Who is signed in, the console's sections, sign-out, and the assisted transaction in progress. */
 export function StaffHeader({ nav }: { nav: StaffNav }) {
@@ -34,26 +10,22 @@ export function StaffHeader({ nav }: { nav: StaffNav }) {
     ['/staff/search', t('nav.search')],
     ['/staff/assisted', t('nav.assisted')],
     ['/staff/chase-requests', t('nav.chaseRequests')],
+    ['/staff/needs-checking', t('nav.needsChecking')],
     ['/staff/performance', t('nav.performance')],
-    ...(nav.user.role === 'admin' ? [['/staff/audit', t('nav.audit')]] : []),
+    ...(nav.user.role === 'admin'
+      ? [
+          ['/staff/audit', t('nav.audit')],
+          ['/staff/accounts', t('nav.accounts')],
+        ]
+      : []),
     ['/staff/second-factor', t('nav.secondFactor')],
   ];
   return (
-    <div className="govuk-!-margin-bottom-6">
-      <nav aria-label={t('nav.label')}>
-        <ul className="govuk-list">
-          {links.map(([href, label]) => (
-            <li key={href} className="govuk-!-display-inline-block govuk-!-margin-right-4">
-              <a className="govuk-link govuk-link--no-visited-state" href={href}>
-                {label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <p className="govuk-body-s">
-        {t('nav.signedInAs', { email: nav.user.email, role: t(`roles.${nav.user.role}`) })}
-      </p>
+    <ConsoleHeader
+      navLabel={t('nav.label')}
+      links={links}
+      signedInAs={t('nav.signedInAs', { email: nav.user.email, role: t(`roles.${nav.user.role}`) })}
+    >
       <PostButton action="/staff/sign-out" csrfToken={nav.csrfToken} label={t('nav.signOut')} />
       <PostButton action="/staff/sign-out-everywhere" csrfToken={nav.csrfToken} label={t('nav.signOutEverywhere')} />
       {nav.assisting ? (
@@ -67,6 +39,6 @@ export function StaffHeader({ nav }: { nav: StaffNav }) {
           <PostButton action="/staff/assisted/end" csrfToken={nav.csrfToken} label={t('nav.endAssisted')} />
         </div>
       ) : null}
-    </div>
+    </ConsoleHeader>
   );
 }

@@ -34,8 +34,20 @@ export function staffHeading(props: StaffPageProps): string {
       return t('submission.title', { reference: props.submission.reference });
     case 'subject-access':
       return t('subject-access.title', { reference: props.export.submission.reference });
+    case 'account':
+      return props.account.email;
+    case 'account-link':
+      return t(`account-link.${props.purpose}.title`);
+    case 'single-sign-on':
+      return t(`single-sign-on.${props.outcome}.title`);
     case 'erase':
       return t('erase.title', { reference: props.reference });
+    case 'correction':
+      return t('correction.title', { reference: props.reference });
+    case 'needs-checking':
+      return t('checking.title');
+    case 'check':
+      return t('checking.checkTitle', { reference: props.item.reference });
     default:
       return t(`${props.view}.title`);
   }

@@ -1,5 +1,6 @@
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { StaffPageProps } from '@tuo/shared/pages/staff-page-model';
+import { AccountInvitePage, AccountLinkPage, AccountPage, AccountsPage, SetPasswordPage } from './account-pages.js';
 import { AssistedPage } from './assisted-page.js';
 import { AuditPage } from './audit-page.js';
 import { DashboardPage } from './dashboard-page.js';
@@ -7,12 +8,16 @@ import { ErasePage } from './erase-page.js';
 import { SearchPage } from './search-page.js';
 import { RecoveryCodesPage, SecondFactorPage, SecondFactorSetUpPage } from './second-factor-pages.js';
 import { SignInPage } from './sign-in-page.js';
+import { SingleSignOnPage } from './single-sign-on-page.js';
 import { StaffHeader } from './staff-header.js';
 import { staffI18n } from './staff-i18n.js';
 import { SubjectAccessPage } from './subject-access-page.js';
 import { SubmissionPage } from './submission-page.js';
 import { ChaseRequestsPage } from './chase-requests-page.js';
 import { StaffPerformancePage } from './staff-performance-page.js';
+import { NeedsCheckingPage } from './needs-checking-page.js';
+import { CheckPage } from './check-page.js';
+import { CorrectionPage } from './correction-page.js';
 
 function MessageView({ message }: { message: Extract<StaffPageProps, { view: 'message' }>['message'] }) {
   const { t } = useTranslation('staff');
@@ -27,7 +32,9 @@ function MessageView({ message }: { message: Extract<StaffPageProps, { view: 'me
 function View({ props }: { props: StaffPageProps }) {
   switch (props.view) {
     case 'sign-in':
-      return <SignInPage form={props.form} />;
+      return <SignInPage form={props.form} signIn={props.signIn} />;
+    case 'single-sign-on':
+      return <SingleSignOnPage outcome={props.outcome} continueHref="/staff/dashboard" signInHref="/staff/sign-in" />;
     case 'second-factor':
       return <SecondFactorPage form={props.form} />;
     case 'second-factor-set-up':
@@ -36,6 +43,26 @@ function View({ props }: { props: StaffPageProps }) {
       return <RecoveryCodesPage codes={props.codes} continueHref="/staff/dashboard" />;
     case 'message':
       return <MessageView message={props.message} />;
+    case 'accounts':
+      return <AccountsPage accounts={props.accounts} />;
+    case 'account':
+      return (
+        <AccountPage
+          account={props.account}
+          form={props.form}
+          own={props.own}
+          passwords={props.passwords}
+          done={props.done}
+        />
+      );
+    case 'account-invite':
+      return <AccountInvitePage form={props.form} passwords={props.passwords} />;
+    case 'account-link':
+      return (
+        <AccountLinkPage email={props.email} purpose={props.purpose} link={props.link} expiresAt={props.expiresAt} />
+      );
+    case 'set-password':
+      return <SetPasswordPage form={props.form} email={props.email} purpose={props.purpose} />;
     case 'dashboard':
       return <DashboardPage dashboard={props.dashboard} />;
     case 'search':
@@ -56,6 +83,20 @@ function View({ props }: { props: StaffPageProps }) {
       return <AuditPage form={props.form} page={props.page} nextHref={props.nextHref} />;
     case 'chase-requests':
       return <ChaseRequestsPage queue={props.queue} form={props.form} done={props.done} />;
+    case 'needs-checking':
+      return <NeedsCheckingPage items={props.items} done={props.done} />;
+    case 'check':
+      return <CheckPage item={props.item} others={props.others} canDecide={props.canDecide} form={props.form} />;
+    case 'correction':
+      return (
+        <CorrectionPage
+          reference={props.reference}
+          fields={props.fields}
+          chosen={props.chosen}
+          unavailable={props.unavailable}
+          form={props.form}
+        />
+      );
     case 'performance':
       return <StaffPerformancePage form={props.form} figures={props.figures} lifeEvent={props.lifeEvent} />;
     case 'subject-access':

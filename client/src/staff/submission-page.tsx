@@ -7,13 +7,15 @@ import { catalogueKey } from '../i18n/catalogue-keys.js';
 import { DeliveryHistoryView } from './delivery-history.js';
 import { formatDateTime } from './staff-format.js';
 import { TextField } from './text-field.js';
+import { AnswerRowsList } from '../components/answer-rows-list.js';
+import { SuccessBanner } from '../components/success-banner.js';
 
 interface SubmissionPageProps {
   submission: SubmissionView;
   canRepair: boolean;
   canAdminister: boolean;
   form: FormProps;
-  done: 'retried' | 'handled-offline' | 'note-added' | 'erased' | 'withdrawn' | null;
+  done: 'retried' | 'handled-offline' | 'note-added' | 'erased' | 'withdrawn' | 'corrected' | null;
 }
 
 /** For admins: see everything held (subject access), download it, or erase it early. */
@@ -62,21 +64,9 @@ export function SubmissionPage({ submission, canRepair, canAdminister, form, don
     <>
       <ErrorSummary errors={form.errors} focusKey={form.errors.length > 0 ? 1 : 0} />
       {done ? (
-        <div
-          className="govuk-notification-banner govuk-notification-banner--success"
-          role="alert"
-          aria-labelledby="done-title"
-          data-module="govuk-notification-banner"
-        >
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="done-title">
-              {t('submission.doneTitle')}
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{t(`submission.done.${done}`)}</p>
-          </div>
-        </div>
+        <SuccessBanner title={t('submission.doneTitle')}>
+          <p className="govuk-notification-banner__heading">{t(`submission.done.${done}`)}</p>
+        </SuccessBanner>
       ) : null}
       <span className="govuk-caption-l">{t(catalogueKey.journey(submission.lifeEvent, 'title'))}</span>
       <h1 className="govuk-heading-l">{t('submission.title', { reference: submission.reference })}</h1>
@@ -133,24 +123,22 @@ export function SubmissionPage({ submission, canRepair, canAdminister, form, don
       ) : null}
       <PersonalData submission={submission} canAdminister={canAdminister} />
       <h2 className="govuk-heading-m">{t('submission.answers')}</h2>
-      <dl className="govuk-summary-list">
-        {submission.answers.map((row, index) => (
-          <div key={index} className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{row.label}</dt>
-            <dd className="govuk-summary-list__value">
-              {row.lines.map((line, lineIndex) => (
-                <span key={lineIndex} className="govuk-!-display-block">
-                  {line}
-                </span>
-              ))}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <AnswerRowsList rows={submission.answers} />
       <h2 className="govuk-heading-m">{t('submission.deliveries')}</h2>
       {submission.deliveries.map((delivery) => (
         <DeliveryHistoryView key={delivery.id} delivery={delivery} canRepair={canRepair} form={form} />
       ))}
+      {canRepair && !submission.withdrawn ? (
+        <p className="govuk-body">
+          <a
+            className="govuk-link"
+            href={`/staff/submissions/${encodeURIComponent(submission.reference)}/correction`}
+            id="correct-link"
+          >
+            {t('correction.link')}
+          </a>
+        </p>
+      ) : null}
       {canRepair && !submission.withdrawn ? (
         <details className="govuk-details" open={form.errors.some((e) => e.field === 'withdrawReason') || undefined}>
           <summary className="govuk-details__summary">

@@ -1,6 +1,6 @@
 import { normalisePostcode } from '@tuo/shared';
+import { sampleGazetteer } from '@tuo/shared/api/sample-gazetteer';
 import type { AddressLookup, LookedUpAddress } from './address-lookup.js';
-import { sampleGazetteer } from './sample-gazetteer.js';
 
 /** Looks postcodes up in a small embedded gazetteer (by default the fictional {@link sampleGazetteer}). */
 export function createSampleAddressLookup(addresses: readonly LookedUpAddress[] = sampleGazetteer): AddressLookup {

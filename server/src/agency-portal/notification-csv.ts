@@ -1,6 +1,7 @@
 import { catalogue } from '@tuo/shared';
 import type { AgencyNotification } from '@tuo/shared/api/agency-notifications';
 import { payloadRows } from './payload-rows.js';
+import { payloadVerification } from './payload-verification.js';
 
 const statusWords: Record<AgencyNotification['status'], string> = {
   delivered: 'New',
@@ -30,6 +31,8 @@ export function notificationsCsv(notifications: AgencyNotification[]): string {
     'Outcome',
     'Details',
     'Possible duplicate of',
+    'Verification level',
+    'Verification checks',
   ];
   const rows = notifications.map((n) => [
     n.reference,
@@ -43,6 +46,10 @@ export function notificationsCsv(notifications: AgencyNotification[]): string {
       .map((row) => `${row.label}: ${row.lines.join(', ')}`)
       .join('\n'),
     n.possibleDuplicateOf ?? '',
+    payloadVerification(n.payload)?.level ?? '',
+    (payloadVerification(n.payload)?.checks ?? [])
+      .map((check) => `${check.kind} (${check.by}, ${check.at})`)
+      .join('\n'),
   ]);
   // The byte order mark makes spreadsheet programs read the file as UTF-8; CRLF is RFC 4180's line end.
   return `\uFEFF${[header, ...rows].map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;

@@ -1,3 +1,4 @@
+import type { VerificationLevel } from '@tuo/shared/verification/verification';
 import type { AgencyKind, LifeEventId } from '@tuo/shared';
 import type { AgencyNotification } from '@tuo/shared/api/agency-notifications';
 import { sql, type Kysely } from 'kysely';
@@ -158,6 +159,8 @@ export interface InboxFilters {
   from?: string;
   /** Last day delivered, `YYYY-MM-DD`, inclusive, in UK time. */
   to?: string;
+  /** Only those whose payload carried this verification level. */
+  level?: VerificationLevel;
 }
 
 /**
@@ -174,6 +177,8 @@ export async function searchInbox(
   const conditions = [sql`d.organisation_id = ${organisation.id}`, sql`d.inbox_xid is not null`];
   if (filters.status) conditions.push(sql`d.status = ${filters.status}`);
   if (filters.lifeEvent) conditions.push(sql`s.life_event = ${filters.lifeEvent}`);
+  // The level is outside the sealed answers, in clear, as the agency was sent it.
+  if (filters.level) conditions.push(sql`d.payload -> 'verification' ->> 'level' = ${filters.level}`);
   if (filters.from)
     conditions.push(sql`d.delivered_at >= (${filters.from}::date::timestamp at time zone 'Europe/London')`);
   if (filters.to)

@@ -1,9 +1,12 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 
-/** Who did something: a resident (online), staff, an agency's system (by API key), a person at an agency, or the system itself. */
+/**
+ * Who did something: a resident (online), staff, an agency's system (by API key), a person at an
+ * agency, a trusted submitter (a partner system, by its key), or the system itself.
+ */
 export interface Actor {
-  type: 'resident' | 'staff' | 'agency' | 'agency-user' | 'system';
+  type: 'resident' | 'staff' | 'agency' | 'agency-user' | 'submitter' | 'system';
   id?: string;
   /** Where a staff member or agency user acted from (their client address), for accountability. */
   address?: string;

@@ -1,8 +1,9 @@
 import type { AccountChange, AdminAccount } from '@tuo/shared/api/account-admin';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { recordAudit, type Actor } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
+import { issueAccountLink } from './account-links.js';
 import { removeSecondFactor } from './second-factor.js';
 
 /**
@@ -73,5 +74,65 @@ export async function changeAccount(
       action: `account.${change.change}`,
       detail: { account: accountId, ...(change.change === 'role' ? { from: account.role, to: change.role } : {}) },
     });
+  });
+}
+
+/** One account in scope, or not found. */
+export async function findAccount(db: Kysely<Database>, scope: AccountScope, accountId: string): Promise<AdminAccount> {
+  const account = (await listAccounts(db, scope)).find((row) => row.id === accountId);
+  if (!account) throw new AppError(404, 'not_found', 'There is no such account here.');
+  return account;
+}
+
+/**
+ * Invites a person: an account in scope with the role, no password yet, and a one-time link to set
+ * one (returned, shown once to the administrator to send). With single sign-on the same account is
+ * linked at their first sign-in through the provider instead. Audited.
+ */
+export async function inviteAccount(
+  db: Kysely<Database>,
+  scope: AccountScope & { kind?: string },
+  actor: Actor & { id: string },
+  invitation: { email: string; role: string },
+): Promise<{ accountId: string; token: string; expiresAt: Date }> {
+  if (!scope.roles.includes(invitation.role))
+    throw new AppError(400, 'invalid_role', `A role here is one of ${scope.roles.join(', ')}.`);
+  return db.transaction().execute(async (trx) => {
+    const made = await trx
+      .insertInto('staff_users')
+      .values({
+        email: invitation.email.trim(),
+        role: invitation.role,
+        password_hash: null,
+        organisation_id: scope.organisationId,
+        agency: scope.kind ?? null,
+      })
+      .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!made) throw new AppError(409, 'account_exists', 'There is already an account for this email address.');
+    const link = await issueAccountLink(trx, made.id, 'invite', actor.id);
+    await recordAudit(trx, {
+      actor,
+      action: 'account.invited',
+      detail: { account: made.id, role: invitation.role },
+    });
+    return { accountId: made.id, ...link };
+  });
+}
+
+/** A one-time link for an account in scope to set a new password (its old one works until then). Audited. */
+export async function issuePasswordReset(
+  db: Kysely<Database>,
+  scope: AccountScope,
+  actor: Actor & { id: string },
+  accountId: string,
+): Promise<{ token: string; expiresAt: Date }> {
+  const account = await findAccount(db, scope, accountId);
+  if (account.disabled) throw new AppError(409, 'account_disabled', 'Enable the account first.');
+  return db.transaction().execute(async (trx) => {
+    const link = await issueAccountLink(trx, accountId, 'reset', actor.id);
+    await recordAudit(trx, { actor, action: 'account.reset-password', detail: { account: accountId } });
+    return link;
   });
 }

@@ -43,7 +43,8 @@ export async function verifyAccount(
     .executeTakeFirst();
   decoyHash ??= hashPassword('decoy password that matches nothing');
   const matches = await verify(account?.password_hash ?? (await decoyHash), password).catch(() => false);
-  if (!account || !matches || account.disabled_at) return undefined;
+  // An account without a password (made by single sign-on) never signs in with one, not even the decoy's.
+  if (!account?.password_hash || !matches || account.disabled_at) return undefined;
   return { id: account.id, email: account.email, role: account.role, agency: account.agency };
 }
 

@@ -21,6 +21,8 @@ export async function sendToSecondFactorSetUp(
   setUpPath: string,
 ): Promise<boolean> {
   if (!requiresSecondFactor(account.role) || request.routeOptions.config.secondFactorSetUp) return false;
+  // The provider's own sign-in (with its multi-factor policy) stands for the second factor.
+  if (request.session.get('signedInWith') === 'provider') return false;
   if (await hasSecondFactor(request.server.db, account.id)) return false;
   if (!isPage(request))
     throw new AppError(403, 'second_factor_required', `Set up a second factor first, at ${setUpPath}.`);

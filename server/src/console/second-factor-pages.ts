@@ -29,12 +29,7 @@ export interface SecondFactorPagesOptions<User extends { id: string; email: stri
   /** The signed-in account (the console's access hook has found it). */
   signedIn: (request: FastifyRequest) => User;
   actor: (request: FastifyRequest) => Actor;
-  render: (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    title: string,
-    view: SecondFactorView,
-  ) => Promise<FastifyReply>;
+  render: (request: FastifyRequest, reply: FastifyReply, view: SecondFactorView) => Promise<FastifyReply>;
 }
 
 const codeMessage = 'Enter the 6-digit code from your authenticator app, or a recovery code';
@@ -65,7 +60,7 @@ export function secondFactorPages<User extends { id: string; email: string; role
     const user = options.signedIn(request);
     const kind = options.kind(request);
     const enrolment = await enrolmentFor(request, kind.sealingSecret, user);
-    return options.render(request, reply, 'Set up a second factor', {
+    return options.render(request, reply, {
       view: 'second-factor-set-up',
       form: setUpForm(request, errors),
       enrolment: {
@@ -83,7 +78,7 @@ export function secondFactorPages<User extends { id: string; email: string; role
       { config: options.access('public'), schema: { hide: true } },
       async (request, reply) => {
         if (!awaitingSecondFactor(request)) return reply.redirect(`${base}/sign-in`, 303);
-        return options.render(request, reply, 'Enter your security code', {
+        return options.render(request, reply, {
           view: 'second-factor',
           form: codeForm(request, []),
         });
@@ -99,14 +94,14 @@ export function secondFactorPages<User extends { id: string; email: string; role
       async (request, reply) => {
         const code = text(request.body, 'code').trim();
         if (!code)
-          return options.render(request, reply.code(400), 'Enter your security code', {
+          return options.render(request, reply.code(400), {
             view: 'second-factor',
             form: codeForm(request, [{ field: 'code', message: codeMessage }]),
           });
         const result = await answerSecondFactor(request, options.kind(request), code);
         if (result.ok) return reply.redirect(options.home, 303);
         if (result.reason === 'expired') return reply.redirect(`${base}/sign-in`, 303);
-        return options.render(request, reply.code(401), 'Enter your security code', {
+        return options.render(request, reply.code(401), {
           view: 'second-factor',
           form: codeForm(request, [{ field: 'code', message: wrongCode }]),
         });
@@ -139,7 +134,7 @@ export function secondFactorPages<User extends { id: string; email: string; role
           actor: options.actor(request),
           action: `${options.kind(request).auditPrefix}.second-factor.set-up`,
         });
-        return options.render(request, reply, 'Your recovery codes', { view: 'recovery-codes', codes });
+        return options.render(request, reply, { view: 'recovery-codes', codes });
       },
     );
   };

@@ -83,13 +83,16 @@ export async function correctSubmission(
       const changed = changedRouted(old.answers, next.answers);
       if (Object.keys(changed).length === 0) continue;
       const told = ['sending', 'delivered', 'acknowledged', 'actioned'].includes(delivery.status);
-      if (told && delivery.payload !== null)
-        // What the inbox, the API and the portal show from now on.
+      if (told && delivery.payload !== null) {
+        // What the inbox, the API and the portal show from now on: the corrected answers, with what
+        // the agency was told beside them (how far it was checked, a possible duplicate) kept.
+        const { answers: _answers, ...sent } = privacy.openPayload(delivery.payload);
         await trx
           .updateTable('deliveries')
-          .set({ payload: JSON.stringify(privacy.sealPayload(next)) })
+          .set({ payload: JSON.stringify(privacy.sealPayload({ ...sent, ...next })) })
           .where('id', '=', delivery.id)
           .execute();
+      }
       if (told && (delivery.transport === 'webhook' || delivery.status === 'sending'))
         events.push({
           id: randomUUID(),

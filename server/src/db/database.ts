@@ -1,10 +1,11 @@
 import type { ColumnType, Generated, RawBuilder } from 'kysely';
+import type { FiguresTables } from './figures-tables.js';
 
 /**
  * The one source of truth for table shapes, written to match `migrations/`.
  * Each table is added here in the same commit as the migration that creates it.
  */
-export interface Database {
+export interface Database extends FiguresTables {
   app_meta: AppMetaTable;
   submissions: SubmissionsTable;
   deliveries: DeliveriesTable;
@@ -17,10 +18,12 @@ export interface Database {
   worker_leases: WorkerLeasesTable;
   sessions: SessionsTable;
   agency_api_keys: AgencyApiKeysTable;
+  submitter_keys: SubmitterKeysTable;
   staff_users: StaffUsersTable;
   staff_sessions: StaffSessionsTable;
   staff_sign_in_failures: StaffSignInFailuresTable;
   staff_recovery_codes: StaffRecoveryCodesTable;
+  staff_account_links: StaffAccountLinksTable;
   submission_search: SubmissionSearchTable;
   case_notes: CaseNotesTable;
   agency_webhook_secrets: AgencyWebhookSecretsTable;
@@ -99,6 +102,9 @@ export interface DeliveriesTable {
   action_flagged_at: Generated<Date | null>;
   /** While status is 'held': 'confirmation' (the reporter's code) or 'check' (a staff check, below the agency's minimum). */
   held_for: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When a supervisor decided not to send it after a check (it is then `cancelled`), and why (for staff only). */
+  check_rejected_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  check_rejection_reason: ColumnType<string | null, string | null | undefined, string | null>;
   /** When the next attempt may be claimed (null: nothing waiting); while sending, when an orphaned claim may be taken over. */
   due_at: Timestamp | null;
   /** The dispatcher (a worker_leases id) sending the current attempt. */
@@ -198,6 +204,19 @@ export interface AppMetaTable {
 export type { Generated };
 
 /** An agency system's API key: stored hashed, shown once, revocable; several may be live for rotation. */
+/** A trusted submitter's key: a partner system that vouches for the reports it sends at `level`. */
+export interface SubmitterKeysTable {
+  id: Generated<string>;
+  name: string;
+  /** 'low', 'medium' or 'high'. */
+  level: string;
+  prefix: string;
+  key_hash: string;
+  created_at: DefaultedTimestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
 export interface AgencyApiKeysTable {
   id: Generated<string>;
   agency: string;
@@ -216,7 +235,8 @@ export interface StaffUsersTable {
   id: Generated<string>;
   email: string;
   role: string;
-  password_hash: string;
+  /** Null for an account that signs in only through its organisation's provider. */
+  password_hash: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: DefaultedTimestamp;
   disabled_at: Timestamp | null;
   /** The agency of an agency user or admin; null for customer-centre staff. */
@@ -228,6 +248,21 @@ export interface StaffUsersTable {
   /** The last TOTP time step accepted: a code of that step or an earlier one is a replay. */
   totp_last_step: ColumnType<string | null, string | number | null | undefined, string | number | null>;
   totp_enrolled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The OpenID Connect provider (its issuer) and subject this account signs in as; both or neither. */
+  oidc_issuer: ColumnType<string | null, string | null | undefined, string | null>;
+  oidc_subject: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A one-time link to set an account's password (an invitation or a reset), kept only as a hash. */
+export interface StaffAccountLinksTable {
+  id: Generated<string>;
+  staff_id: string;
+  token_hash: string;
+  purpose: 'invite' | 'reset';
+  created_by: string | null;
+  created_at: DefaultedTimestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
 }
 
 /** A one-time recovery code for a second factor, kept only as a hash; used once, then spent. */
@@ -260,8 +295,6 @@ export interface SubmissionSearchTable {
   reference: string;
   names: string;
   postcodes: string;
-  /** Empty since protected identifiers are hashed instead (kept for rolling deploys). */
-  dates_of_birth: ColumnType<string[], string[] | undefined, string[]>;
   /** Keyed hashes of NHS numbers, NI numbers and dates of birth (see privacy/protected-values.ts). */
   identifier_hashes: ColumnType<string[], string[] | undefined, string[]>;
 }

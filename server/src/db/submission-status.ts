@@ -30,9 +30,15 @@ export async function findSubmissionStatus(
     .where('reference', '=', reference)
     .executeTakeFirst();
   if (!submission) return undefined;
+  const corrections = await db
+    .selectFrom('submission_corrections')
+    .select(['corrected_at', 'fields'])
+    .where('submission_id', '=', submission.id)
+    .orderBy('corrected_at')
+    .execute();
   const deliveries = await db
     .selectFrom('deliveries')
-    .select(['agency', 'status', 'held_for', 'status_changed_at', 'agency_reference'])
+    .select(['agency', 'status', 'held_for', 'status_changed_at', 'agency_reference', 'check_rejected_at'])
     .where('submission_id', '=', submission.id)
     .orderBy('agency')
     .execute();
@@ -45,12 +51,14 @@ export async function findSubmissionStatus(
       submittedAt: submission.submitted_at.toISOString(),
       confirmation: submission.confirmation as ConfirmationStatus,
       withdrawn: withdrawnOf(submission),
+      corrections: corrections.map((c) => ({ at: c.corrected_at.toISOString(), fields: c.fields })),
       agencies: deliveries.map((d) => ({
         agency: d.agency as AgencyKind,
         status: d.status as DeliveryStatus,
         ...(d.status === 'held'
           ? { heldFor: d.held_for === 'check' ? ('check' as const) : ('confirmation' as const) }
           : {}),
+        ...(d.status === 'cancelled' && d.check_rejected_at ? { rejectedAfterCheck: true as const } : {}),
         changedAt: d.status_changed_at.toISOString(),
         agencyReference: d.agency_reference,
       })),

@@ -25,7 +25,12 @@ import { createSendAgencyFileTask, SEND_AGENCY_FILE } from './send-agency-file-t
 import { createSendAgencyAlertTask, SEND_AGENCY_ALERT } from './send-agency-alert-task.js';
 import { createSendSignInAlertTask } from './send-sign-in-alert-task.js';
 import { agencyKinds } from '@tuo/shared';
-import { FLAG_MISSED_TARGETS, SEND_MISSED_TARGET_EVENT } from '../service-levels/service-level-jobs.js';
+import {
+  FLAG_MISSED_TARGETS,
+  REFRESH_FIGURES,
+  SEND_MISSED_TARGET_EVENT,
+} from '../service-levels/service-level-jobs.js';
+import { createRefreshFiguresTask } from './refresh-figures-task.js';
 import { englandAndWales } from '../service-levels/working-days.js';
 import { createFlagMissedTargetsTask } from './flag-missed-targets-task.js';
 import { createSendMissedTargetEventTask } from './send-missed-target-event-task.js';
@@ -80,6 +85,11 @@ export function createTaskList(deps: {
       calendar: englandAndWales,
       now: deps.now ?? (() => new Date()),
       webhookAgencies: new Set(agencyKinds.filter((agency) => deps.config.agencies[agency].webhook)),
+    }),
+    [REFRESH_FIGURES]: createRefreshFiguresTask({
+      db: deps.db,
+      calendar: englandAndWales,
+      now: deps.now ?? (() => new Date()),
     }),
     [SEND_AGENCY_FILE]: createSendAgencyFileTask({
       db: deps.db,

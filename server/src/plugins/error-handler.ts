@@ -112,15 +112,13 @@ export const errorHandlerPlugin = fp(
       if (problem.status === 503) void reply.header('retry-after', String(unavailableRetryAfterSeconds));
       if (wantsPage(request) && problem.status >= 500) {
         return problem.status === 503
-          ? reply
-              .code(503)
-              .page({ page: 'unavailable', title: 'Sorry, there is a problem with the service', props: {} })
-          : reply.code(500).page({ page: 'error', title: 'Sorry, there is a problem with the service', props: {} });
+          ? reply.code(503).page({ page: 'unavailable', props: {} })
+          : reply.code(500).page({ page: 'error', props: {} });
       }
       return reply.code(problem.status).type('application/problem+json').send(problem);
     });
     app.setNotFoundHandler((request, reply) => {
-      if (wantsPage(request)) return reply.code(404).page({ page: 'not-found', title: 'Page not found', props: {} });
+      if (wantsPage(request)) return reply.code(404).page({ page: 'not-found', props: {} });
       const problem = toProblem(new AppError(404, 'not_found', 'Nothing was found at this address.'), request.id);
       return reply.code(404).type('application/problem+json').send(problem);
     });

@@ -19,7 +19,8 @@ export const openApiPlugin = fp(
           description:
             'Report a life event once; the portal routes it to every agency that needs it. ' +
             'Errors are RFC 9457 problem details (application/problem+json). ' +
-            'Webhook agencies receive Standard Webhooks events `{agency}.notification.created` (the routed payload, with `possibleDuplicateOf` when another report of the same event is known), ' +
+            "Nothing is sent to any agency until a report is checked: an anonymous online report once its reporter confirms the code sent to them, a trusted submitter's (bearer `trustedSubmitterKey`) at once, and each only when its verification level meets the agency's minimum (`VERIFICATION_MINIMUMS`). " +
+            'Webhook agencies receive Standard Webhooks events `{agency}.notification.created` (the routed payload with its `verification`, and `possibleDuplicateOf` when another report of the same event is known), ' +
             '`{agency}.notification.target_missed`, `{agency}.notification.withdrawn` (`data`: `id` of the notification, `reference`, `lifeEvent`, `withdrawnAt`, `withdrawnBy`: do not act on it) and ' +
             '`{agency}.notification.corrected` (`data`: `id`, `reference`, `lifeEvent`, `correctedAt`, and `answers`: the new values of only the routed fields that changed, null for one removed); each event has its own `webhook-id`, stable across retries.',
         },
@@ -61,6 +62,12 @@ export const openApiPlugin = fp(
               type: 'http',
               scheme: 'bearer',
               description: 'An agency API key (`npm run agency:key`); it sees only its own agency',
+            },
+            trustedSubmitterKey: {
+              type: 'http',
+              scheme: 'bearer',
+              description:
+                'A trusted submitter\'s key (`npm run submitter:key -- --name "…" --level low|medium|high`), for partner systems such as a register office: `POST /api/submissions` with it skips the confirmation code and carries the key\'s level. Optional: without it a report is anonymous.',
             },
             staffSession: {
               type: 'apiKey',

@@ -18,7 +18,7 @@ const require = createRequire(import.meta.url);
 export const clientRoot = path.join(projectRoot, 'client');
 
 /** What a route gives to render a page; language and direction default to the resident's (English for staff pages). */
-// Distributes over the PageModel union, so each page kind keeps its own props type.
+// Distributes over the PageModel union, so each page keeps its own props type.
 export type PageInput = PageModel extends infer Model
   ? Model extends PageModel
     ? Omit<Model, 'lang' | 'dir'> & Partial<Pick<Model, 'lang' | 'dir'>>
@@ -47,10 +47,6 @@ function fillTemplate(source: string, rendered: RenderedPage): string {
 }
 
 /**
- * Server rendering through @fastify/vite: in production it loads the SSR bundle built from
- * client/src/index.tsx and serves the browser bundle; with `dev` it runs Vite's dev server.
- */
-/**
  * The page's own address, for the language links to come back to, without what must never be
  * written into a page: a tracking code or a one-time return token given in the link.
  */
@@ -60,6 +56,10 @@ export function addressForLanguageLinks(requestUrl: string): string {
   return `${parsed.pathname}${parsed.search}`;
 }
 
+/**
+ * Server rendering through @fastify/vite: in production it loads the SSR bundle built from
+ * client/src/index.tsx and serves the browser bundle; with `dev` it runs Vite's dev server.
+ */
 export const pagesPlugin = fp(
   async (app: FastifyInstance, options: { dev: boolean; help: HelpSettings }) => {
     let render: ClientModule['render'] | undefined;

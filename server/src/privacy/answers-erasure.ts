@@ -40,7 +40,7 @@ export async function eraseAnswers(
       from target where submissions.id = target.id and submissions.answers_erased_at is null
       returning submissions.id
     ),
-    search as (update submission_search set names = '', postcodes = '', identifier_hashes = '{}', dates_of_birth = '{}' from s where submission_search.submission_id = s.id),
+    search as (update submission_search set names = '', postcodes = '', identifier_hashes = '{}' from s where submission_search.submission_id = s.id),
     -- Read before this statement's updates: the deliveries still waiting to be made.
     pending as (select d.id from deliveries d join s on s.id = d.submission_id where d.status in ('held', 'queued', 'sending')),
     d as (

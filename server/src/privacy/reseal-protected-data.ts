@@ -61,13 +61,12 @@ async function resealBatch(
           })
           .where('id', '=', row.id)
           .execute();
-        // Rows from before sealing had their dates of birth in clear: the index is rebuilt from the answers.
+        // Rows from before sealing had identifiers in clear: the index is rebuilt from the answers.
         await trx
           .updateTable('submission_search')
           .set({
             ...searchIndexValues(envelope),
             identifier_hashes: privacy.searchHashes(row.life_event as LifeEventId, envelope.answers),
-            dates_of_birth: [],
           })
           .where('submission_id', '=', row.id)
           .execute();

@@ -1,7 +1,9 @@
-import { answerSummary, getJourney, normaliseReference, type AgencyKind, type LifeEventId } from '@tuo/shared';
+import { normaliseReference, type LifeEventId } from '@tuo/shared';
 import type { SubjectAccessExport } from '@tuo/shared/api/subject-access';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { deliveryRecords } from '../deliveries/delivery-records.js';
+import { answeredRows } from '../staff/answered-rows.js';
 import { listCaseNotes } from '../staff/case-notes.js';
 import { queryAuditLog } from '../staff/audit-query.js';
 import type { ProtectedValues } from './protected-values.js';
@@ -37,32 +39,8 @@ export async function exportSubmission(
   if (!submission) return undefined;
   const envelope = privacy.openEnvelope(submission.envelope);
   const lifeEvent = submission.life_event as LifeEventId;
-  const deliveries = await db
-    .selectFrom('deliveries')
-    .selectAll()
-    .where('submission_id', '=', submission.id)
-    .orderBy('agency')
-    .execute();
-  const ids = deliveries.map((d) => d.id);
-  const [events, attempts, messages, caseNotes, chases, auditEvents] = await Promise.all([
-    ids.length
-      ? db
-          .selectFrom('delivery_events')
-          .selectAll()
-          .where('delivery_id', 'in', ids)
-          .orderBy('at')
-          .orderBy('id')
-          .execute()
-      : [],
-    ids.length
-      ? db
-          .selectFrom('delivery_attempts')
-          .selectAll()
-          .where('delivery_id', 'in', ids)
-          .orderBy('attempt')
-          .orderBy('id')
-          .execute()
-      : [],
+  const [deliveries, messages, caseNotes, chases, auditEvents] = await Promise.all([
+    deliveryRecords(db, submission.id),
     db
       .selectFrom('resident_messages')
       .selectAll()
@@ -99,35 +77,13 @@ export async function exportSubmission(
     consent: envelope.consent,
     consentGivenBy: envelope.consentGivenBy ?? null,
     answers: envelope.answers,
-    answerSummary: answerSummary(getJourney(lifeEvent), envelope.answers)
-      .filter((row) => row.lines.length > 0)
-      .map((row) => ({ label: row.label, lines: [...row.lines] })),
-    deliveries: deliveries.map((d) => ({
-      id: d.id,
-      agency: d.agency as AgencyKind,
-      transport: d.transport,
-      status: d.status,
-      statusChangedAt: d.status_changed_at.toISOString(),
-      attempts: d.attempts,
-      lastError: d.last_error,
-      deliveredAt: iso(d.delivered_at),
-      acknowledgedAt: iso(d.acknowledged_at),
-      actionedAt: iso(d.actioned_at),
-      outcome: d.outcome,
-      payload: d.payload === null ? null : (privacy.openPayload(d.payload) as unknown as Record<string, unknown>),
-      events: events
-        .filter((e) => e.delivery_id === d.id)
-        .map((e) => ({ status: e.status, at: e.at.toISOString(), detail: e.detail })),
-      attemptHistory: attempts
-        .filter((a) => a.delivery_id === d.id)
-        .map((a) => ({
-          attempt: a.attempt,
-          startedAt: a.started_at.toISOString(),
-          durationMs: a.duration_ms,
-          outcome: a.outcome,
-          statusCode: a.status_code,
-          error: a.error,
-        })),
+    answerSummary: answeredRows(lifeEvent, envelope.answers),
+    deliveries: deliveries.map(({ row, record }) => ({
+      ...record,
+      deliveredAt: iso(row.delivered_at),
+      acknowledgedAt: iso(row.acknowledged_at),
+      actionedAt: iso(row.actioned_at),
+      payload: row.payload === null ? null : (privacy.openPayload(row.payload) as unknown as Record<string, unknown>),
     })),
     residentMessages: messages.map((m) => ({
       id: m.id,

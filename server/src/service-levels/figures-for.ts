@@ -1,17 +1,23 @@
 import type { PerformanceFigures } from '@tuo/shared/api/performance';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { refreshFigureDays } from './figures-by-day.js';
 import { performanceFigures } from './performance-figures.js';
 import { loadPerformanceCounts, type PerformanceFilter } from './performance-query.js';
 import type { ServiceLevels } from './targets.js';
 import { englandAndWales } from './working-days.js';
 
-/** Has the database count what the figures need for a filter, and works out the published figures. */
+/**
+ * Has the database count what the figures need for a filter, and works out the published figures.
+ * Days changed since the worker's last refresh (every minute) are counted again first, so the
+ * figures are never behind the rows.
+ */
 export async function figuresFor(
   db: Kysely<Database>,
   filter: PerformanceFilter,
   deps: { serviceLevels: ServiceLevels; now: Date },
 ): Promise<PerformanceFigures> {
+  await refreshFigureDays(db, { calendar: englandAndWales, now: deps.now });
   const counts = await loadPerformanceCounts(db, filter, { ...deps, calendar: englandAndWales });
   return performanceFigures({ ...counts, from: filter.from, to: filter.to });
 }

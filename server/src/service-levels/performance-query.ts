@@ -3,6 +3,7 @@ import type { StaffPerformanceQuery } from '@tuo/shared/api/performance';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { targetFor, type ServiceLevels } from './targets.js';
+import { dayAfter, dayNumberSql, hourNumbers } from './figures-by-day.js';
 import { workingDayNumbers } from './working-day-numbers.js';
 import { londonDate, startOfLondonDay, type WorkingCalendar } from './working-days.js';
 
@@ -44,21 +45,26 @@ export interface SubmissionGroup {
   contactsSaved: number;
 }
 
-interface HistogramRow {
+/** Delivered notifications counted for one step, by the working days it took (null: not done). */
+interface StepRow {
   agency: string;
   life_event: string;
-  ack_days: number | null;
-  act_days: number | null;
-  ack_judged: boolean;
-  act_judged: boolean;
-  ack_within: boolean;
-  act_within: boolean;
+  step: 'acknowledge' | 'action';
+  days: number | null;
+  judged: boolean;
+  within: boolean;
   n: number;
 }
 
-const HOUR_MS = 60 * 60 * 1000;
-const DAY_MS = 24 * HOUR_MS;
-const previousDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+interface ReportRow {
+  life_event: string;
+  channel: string;
+  submissions: number;
+  agencies_told: number;
+  contacts_saved: number;
+}
+
+const previousDay = (date: string) => dayAfter(date, -1);
 
 /** The figure at percentile `p` (0 to 1] of a histogram of whole days, by nearest rank: always a value that occurred. */
 function nearestRank(histogram: ReadonlyMap<number, number>, total: number, p: number): number | null {
@@ -90,14 +96,46 @@ export function stepCounts(
   return { done, median: nearestRank(histogram, done, 0.5), p90: nearestRank(histogram, done, 0.9), judged, within };
 }
 
+/** Rows of `table` whose `column` falls in any of the ranges: one index range scan each (an `or` is read as a scan of all). */
+const rowsInRanges = (table: string, column: string, ranges: readonly { from: Date; to: Date }[]) =>
+  sql.join(
+    ranges.map(
+      (range) =>
+        sql`select * from ${sql.table(table)} where ${sql.ref(column)} >= ${range.from} and ${sql.ref(column)} < ${range.to}`,
+    ),
+    sql` union all `,
+  );
+
+/**
+ * The whole UK days inside a window, if any: the figures count those from the counts per day
+ * (figures-by-day.ts), and only the partial days at either end (today's, for one) from the rows.
+ */
+export function splitWindow(
+  from: Date,
+  to: Date,
+): { days?: { first: string; last: string }; edges: { from: Date; to: Date }[] } {
+  const startDay = londonDate(from);
+  const first = startOfLondonDay(startDay).getTime() === from.getTime() ? startDay : dayAfter(startDay);
+  // The day `to` falls in is partial, or starts at `to` itself: either way the last whole day is the one before.
+  const last = previousDay(londonDate(to));
+  if (first > last) return { edges: from < to ? [{ from, to }] : [] };
+  const edges = [
+    { from, to: startOfLondonDay(first) },
+    { from: startOfLondonDay(dayAfter(last)), to },
+  ].filter((range) => range.from < range.to);
+  return { days: { first, last }, edges };
+}
+
 /**
  * The figures' counts, aggregated in the database: for each agency and life event, delivered
  * notifications in the window counted by the whole working days each step took (a histogram: the
  * days are small integers, so percentiles by nearest rank over it are exact and no row leaves the
- * database), and whether each was judged against its target and within it. Working days come from
- * working-day numbers per UTC hour passed in (a UK day starts on a UTC hour, in summer time or
- * not), so the database neither converts time zones nor joins a calendar per row; each agency's
- * targets are passed in likewise. Nothing but times, agencies, life events and channels is read.
+ * database), and whether each was judged against its target and within it; and reports made, by
+ * life event and channel. Whole UK days come from the counts kept per day (figures-by-day.ts: call
+ * its refresh first), the window's partial first and last days from the rows themselves, with the
+ * same working-day arithmetic (working-day numbers per UTC hour, so the database neither converts
+ * time zones nor joins a calendar per row). Each agency's targets are passed in. Nothing but times,
+ * agencies, life events and channels is read.
  */
 export async function loadPerformanceCounts(
   db: Kysely<Database>,
@@ -107,111 +145,166 @@ export async function loadPerformanceCounts(
   const today = londonDate(deps.now);
   const first = previousDay(londonDate(filter.from));
   const last = [today, londonDate(filter.to)].sort().at(-1) ?? today;
-  const calendar = workingDayNumbers(deps.calendar, first, last);
-  const numberOf = new Map(calendar.days.map((day, i) => [day, calendar.numbers[i] ?? 0]));
-  // Working-day number of the UK day each UTC hour falls on, from the first day's start.
-  const base = Math.floor(startOfLondonDay(first).getTime() / HOUR_MS);
-  const hours = Math.ceil((startOfLondonDay(last).getTime() + 25 * HOUR_MS) / HOUR_MS) - base;
-  const hourNumbers = Array.from(
-    { length: hours },
-    (_, i) => numberOf.get(londonDate(new Date((base + i) * HOUR_MS))) ?? 0,
-  );
+  const { days: numbered, numbers } = workingDayNumbers(deps.calendar, first, last);
+  const numberOf = new Map(numbered.map((day, i) => [day, numbers[i] ?? 0]));
+  const cal = hourNumbers(deps.calendar, first, last);
   // A step not done is past its deadline once the deadline day is over: by yesterday, the target's
   // number of working days had passed since the day of delivery.
   const yesterday = numberOf.get(previousDay(today)) ?? 0;
   const pairs = agencyKinds.flatMap((agency) => lifeEventIds.map((lifeEvent) => ({ agency, lifeEvent })));
   const targets = pairs.map((p) => targetFor(deps.serviceLevels, p.agency, p.lifeEvent));
-  const where = [
-    sql`d.delivered_at >= ${filter.from}`,
-    sql`d.delivered_at < ${filter.to}`,
-    ...(filter.agency ? [sql`d.agency = ${filter.agency}`] : []),
-    ...(filter.lifeEvent ? [sql`s.life_event = ${filter.lifeEvent}`] : []),
-    ...(filter.channel ? [sql`s.channel = ${filter.channel}`] : []),
-  ];
-  const dayNumber = (column: string) =>
-    sql`cal.n[(floor(date_part('epoch', ${sql.ref(column)}) / 3600) - cal.base + 1)::int]`;
-  const histogram = sql<HistogramRow>`
-    with cal as (select ${hourNumbers}::int[] as n, ${base}::float8 as base),
-    targets as (
+  const targetsCte = sql`targets as (
       select * from unnest(${pairs.map((p) => p.agency)}::text[], ${pairs.map((p) => p.lifeEvent)}::text[],
         ${targets.map((t) => t.acknowledgeDays)}::int[], ${targets.map((t) => t.actionDays)}::int[])
         as targets(agency, life_event, ack_target, act_target)
-    ),
-    delivered as (
-      select d.agency, s.life_event, t.ack_target, t.act_target, ${dayNumber('d.delivered_at')} as n0,
-        greatest(0, ${dayNumber('d.acknowledged_at')} - ${dayNumber('d.delivered_at')}) as ack_days,
-        greatest(0, ${dayNumber('d.actioned_at')} - ${dayNumber('d.delivered_at')}) as act_days,
-        d.acknowledged_at is null as ack_open, d.actioned_at is null as act_open
-      from deliveries d
-      join submissions s on s.id = d.submission_id
-      join targets t on t.agency = d.agency and t.life_event = s.life_event
-      cross join cal
-      where ${sql.join(where, sql` and `)}
-    )
-    select agency, life_event,
-      case when ack_open then null else ack_days end as ack_days,
-      case when act_open then null else act_days end as act_days,
-      (not ack_open or ${yesterday}::int >= n0 + ack_target) as ack_judged,
-      (not act_open or ${yesterday}::int >= n0 + act_target) as act_judged,
-      (not ack_open and ack_days <= ack_target) as ack_within,
-      (not act_open and act_days <= act_target) as act_within,
-      count(*)::int as n
-    from delivered
-    group by 1, 2, 3, 4, 5, 6, 7, 8
-  `;
+    )`;
+  const window = splitWindow(filter.from, filter.to);
+  const stepQueries: Promise<{ rows: StepRow[] }>[] = [];
+  const reportQueries: Promise<{ rows: ReportRow[] }>[] = [];
 
-  // Only the agencies that were actually told (refused, failed or erased-before-sending ones were not),
-  // counted per report by one grouped join rather than a look-up per report.
-  const reports = sql<{
-    life_event: string;
-    channel: string;
-    submissions: number;
-    agencies_told: number;
-    contacts_saved: number;
-  }>`
-    select life_event, channel, count(*)::int as submissions, coalesce(sum(told), 0)::int as agencies_told,
-      coalesce(sum(greatest(told - 1, 0)), 0)::int as contacts_saved
-    from (
-      select s.life_event, s.channel, count(d.delivered_at) as told
-      from submissions s left join deliveries d on d.submission_id = s.id
-      where s.submitted_at >= ${filter.from} and s.submitted_at < ${filter.to}
-        ${filter.lifeEvent ? sql`and s.life_event = ${filter.lifeEvent}` : sql``}
-        ${filter.channel ? sql`and s.channel = ${filter.channel}` : sql``}
-      group by s.id, s.life_event, s.channel
-      ${filter.agency ? sql`having count(*) filter (where d.agency = ${filter.agency} and d.delivered_at is not null) > 0` : sql``}
-    ) r
-    group by life_event, channel
-  `;
+  if (window.days) {
+    const { first: firstDay, last: lastDay } = window.days;
+    const dayList = numbered.filter((day) => day >= firstDay && day <= lastDay);
+    const where = [
+      sql`f.day >= ${firstDay}::date`,
+      sql`f.day <= ${lastDay}::date`,
+      ...(filter.agency ? [sql`f.agency = ${filter.agency}`] : []),
+      ...(filter.lifeEvent ? [sql`f.life_event = ${filter.lifeEvent}`] : []),
+      ...(filter.channel ? [sql`f.channel = ${filter.channel}`] : []),
+    ];
+    stepQueries.push(
+      sql<StepRow>`
+        with ${targetsCte},
+        counted as (
+          select f.agency, f.life_event, f.step, f.working_days, case when f.working_days is null then f.day end as day,
+            sum(f.n)::int as n,
+            case when f.step = 'acknowledge' then t.ack_target else t.act_target end as target
+          from figures_delivery_days f
+          join targets t on t.agency = f.agency and t.life_event = f.life_event
+          where ${sql.join(where, sql` and `)}
+          -- A step done is judged whatever its day; only a step not done needs its day's number.
+          group by f.agency, f.life_event, f.step, f.working_days, target, case when f.working_days is null then f.day end
+        )
+        select agency, life_event, step, working_days as days,
+          (working_days is not null
+            or ${yesterday}::int >= (${dayList.map((day) => numberOf.get(day) ?? 0)}::int[])[day - ${firstDay}::date + 1] + target) as judged,
+          (working_days is not null and working_days <= target) as within,
+          sum(n)::int as n
+        from counted
+        group by 1, 2, 3, 4, 5, 6
+      `.execute(db),
+    );
+    reportQueries.push(
+      sql<ReportRow>`
+        select life_event, channel, sum(n)::int as submissions, sum(told * n)::int as agencies_told,
+          sum(greatest(told - 1, 0) * n)::int as contacts_saved
+        from figures_report_days
+        where day >= ${firstDay}::date and day <= ${lastDay}::date
+          ${filter.lifeEvent ? sql`and life_event = ${filter.lifeEvent}` : sql``}
+          ${filter.channel ? sql`and channel = ${filter.channel}` : sql``}
+          ${filter.agency ? sql`and ${filter.agency} = any(told_agencies)` : sql``}
+        group by 1, 2
+      `.execute(db),
+    );
+  }
 
-  const [histogramRows, reportGroups] = await Promise.all([histogram.execute(db), reports.execute(db)]);
-  const keys = [...new Set(histogramRows.rows.map((row) => row.agency))].flatMap((agency) =>
-    [...new Set(histogramRows.rows.filter((row) => row.agency === agency).map((row) => row.life_event)), 'all'].map(
+  if (window.edges.length > 0) {
+    const where = [
+      sql`true`,
+      ...(filter.lifeEvent ? [sql`s.life_event = ${filter.lifeEvent}`] : []),
+      ...(filter.channel ? [sql`s.channel = ${filter.channel}`] : []),
+    ];
+    const stepDays = (column: string) =>
+      sql`case when ${sql.ref(column)} is null then null else greatest(0, ${dayNumberSql(column)} - n0) end`;
+    stepQueries.push(
+      sql<StepRow>`
+        with cal as (select ${cal.n}::int[] as n, ${cal.base}::float8 as base),
+        ${targetsCte},
+        -- A day or two of deliveries, found by time first: each then looks up its report by key.
+        edge as materialized (
+          select d.agency, d.submission_id, d.delivered_at, d.acknowledged_at, d.actioned_at
+          from (${rowsInRanges('deliveries', 'delivered_at', window.edges)}) d
+          ${filter.agency ? sql`where d.agency = ${filter.agency}` : sql``}
+        ),
+        delivered as (
+          select d.agency, s.life_event, t.ack_target, t.act_target, d.acknowledged_at, d.actioned_at,
+            ${dayNumberSql('d.delivered_at')} as n0
+          from edge d
+          join submissions s on s.id = d.submission_id
+          join targets t on t.agency = d.agency and t.life_event = s.life_event
+          cross join cal
+          where ${sql.join(where, sql` and `)}
+        ),
+        counted as (
+          select agency, life_event, steps.step, steps.days, n0, steps.target
+          from delivered cross join cal cross join lateral (values
+            ('acknowledge', ${stepDays('acknowledged_at')}, ack_target),
+            ('action', ${stepDays('actioned_at')}, act_target)) as steps(step, days, target)
+        )
+        select agency, life_event, step, days,
+          (days is not null or ${yesterday}::int >= n0 + target) as judged,
+          (days is not null and days <= target) as within,
+          count(*)::int as n
+        from counted
+        group by 1, 2, 3, 4, 5, 6
+      `.execute(db),
+    );
+    // Only the agencies that were actually told (refused, failed or erased-before-sending ones were not),
+    // counted per report by one grouped join rather than a look-up per report.
+    reportQueries.push(
+      sql<ReportRow>`
+        select life_event, channel, count(*)::int as submissions, coalesce(sum(told), 0)::int as agencies_told,
+          coalesce(sum(greatest(told - 1, 0)), 0)::int as contacts_saved
+        from (
+          select s.life_event, s.channel, count(d.delivered_at) as told
+          from (${rowsInRanges('submissions', 'submitted_at', window.edges)}) s
+          left join deliveries d on d.submission_id = s.id
+          where true
+            ${filter.lifeEvent ? sql`and s.life_event = ${filter.lifeEvent}` : sql``}
+            ${filter.channel ? sql`and s.channel = ${filter.channel}` : sql``}
+          group by s.id, s.life_event, s.channel
+          ${filter.agency ? sql`having count(*) filter (where d.agency = ${filter.agency} and d.delivered_at is not null) > 0` : sql``}
+        ) r
+        group by life_event, channel
+      `.execute(db),
+    );
+  }
+  const stepRows = (await Promise.all(stepQueries)).flatMap((result) => result.rows);
+  const reportRows = (await Promise.all(reportQueries)).flatMap((result) => result.rows);
+  const keys = [...new Set(stepRows.map((row) => row.agency))].flatMap((agency) =>
+    [...new Set(stepRows.filter((row) => row.agency === agency).map((row) => row.life_event)), 'all'].map(
       (lifeEvent) => ({ agency, lifeEvent }),
     ),
   );
+  const reports = new Map<string, SubmissionGroup>();
+  for (const row of reportRows) {
+    const key = `${row.life_event}/${row.channel}`;
+    const group = reports.get(key) ?? {
+      lifeEvent: row.life_event,
+      channel: row.channel,
+      submissions: 0,
+      agenciesTold: 0,
+      contactsSaved: 0,
+    };
+    group.submissions += row.submissions;
+    group.agenciesTold += row.agencies_told;
+    group.contactsSaved += row.contacts_saved;
+    reports.set(key, group);
+  }
   return {
     notifications: keys.map(({ agency, lifeEvent }) => {
-      const rows = histogramRows.rows.filter(
+      const rows = stepRows.filter(
         (row) => row.agency === agency && (lifeEvent === 'all' || row.life_event === lifeEvent),
       );
+      const of = (step: StepRow['step']) => rows.filter((row) => row.step === step);
       return {
         agency,
         lifeEvent,
-        sent: rows.reduce((sum, row) => sum + row.n, 0),
-        acknowledge: stepCounts(
-          rows.map((row) => ({ days: row.ack_days, judged: row.ack_judged, within: row.ack_within, n: row.n })),
-        ),
-        action: stepCounts(
-          rows.map((row) => ({ days: row.act_days, judged: row.act_judged, within: row.act_within, n: row.n })),
-        ),
+        sent: of('acknowledge').reduce((sum, row) => sum + row.n, 0),
+        acknowledge: stepCounts(of('acknowledge')),
+        action: stepCounts(of('action')),
       };
     }),
-    submissions: reportGroups.rows.map((group) => ({
-      lifeEvent: group.life_event,
-      channel: group.channel,
-      submissions: group.submissions,
-      agenciesTold: group.agencies_told,
-      contactsSaved: group.contacts_saved,
-    })),
+    submissions: [...reports.values()],
   };
 }

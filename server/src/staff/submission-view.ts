@@ -1,4 +1,4 @@
-import { answerSummary, getJourney, normaliseReference, type AgencyKind, type LifeEventId } from '@tuo/shared';
+import { normaliseReference, type LifeEventId } from '@tuo/shared';
 import type { SubmissionView } from '@tuo/shared/api/staff-submissions';
 import { startAssistedRequestSchema } from '@tuo/shared/api/staff-session';
 import { z } from 'zod';
@@ -7,6 +7,8 @@ import type { Database } from '../db/database.js';
 import type { ProtectedValues } from '../privacy/protected-values.js';
 import { messageIdFor } from '../deliveries/attempt-delivery.js';
 import { linkedReports } from '../duplicates/possible-duplicates.js';
+import { deliveryRecords } from '../deliveries/delivery-records.js';
+import { answeredRows } from './answered-rows.js';
 import { listCaseNotes } from './case-notes.js';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -54,32 +56,8 @@ export async function loadSubmissionView(
     .where('reference', '=', normaliseReference(reference))
     .executeTakeFirst();
   if (!submission) return undefined;
-  const deliveries = await db
-    .selectFrom('deliveries')
-    .selectAll()
-    .where('submission_id', '=', submission.id)
-    .orderBy('agency')
-    .execute();
-  const ids = deliveries.map((d) => d.id);
-  const [events, attempts, notes, assisted, possibleDuplicates] = await Promise.all([
-    ids.length
-      ? db
-          .selectFrom('delivery_events')
-          .selectAll()
-          .where('delivery_id', 'in', ids)
-          .orderBy('at')
-          .orderBy('id')
-          .execute()
-      : [],
-    ids.length
-      ? db
-          .selectFrom('delivery_attempts')
-          .selectAll()
-          .where('delivery_id', 'in', ids)
-          .orderBy('attempt')
-          .orderBy('id')
-          .execute()
-      : [],
+  const [deliveries, notes, assisted, possibleDuplicates] = await Promise.all([
+    deliveryRecords(db, submission.id),
     listCaseNotes(db, submission.id),
     assistedDetails(db, submission.id),
     linkedReports(db, submission.id),
@@ -109,38 +87,16 @@ export async function loadSubmissionView(
           }
         : null,
       possibleDuplicates,
-      answers: answerSummary(getJourney(lifeEvent), envelope.answers)
-        .filter((row) => row.lines.length > 0)
-        .map((row) => ({ label: row.label, lines: [...row.lines] })),
-      deliveries: deliveries.map((d) => ({
-        id: d.id,
-        agency: d.agency as AgencyKind,
-        transport: d.transport,
-        status: d.status,
-        statusChangedAt: d.status_changed_at.toISOString(),
-        attempts: d.attempts,
-        lastError: d.last_error,
-        nextAttemptAt: iso(d.next_attempt_at),
-        webhookId: messageIdFor(d.id),
-        outcome: d.outcome,
-        agencyReference: d.agency_reference,
+      answers: answeredRows(lifeEvent, envelope.answers),
+      deliveries: deliveries.map(({ row, record }) => ({
+        ...record,
+        nextAttemptAt: iso(row.next_attempt_at),
+        webhookId: messageIdFor(row.id),
+        agencyReference: row.agency_reference,
         missedTargets: [
-          ...(d.acknowledge_flagged_at ? (['acknowledge'] as const) : []),
-          ...(d.action_flagged_at ? (['action'] as const) : []),
+          ...(row.acknowledge_flagged_at ? (['acknowledge'] as const) : []),
+          ...(row.action_flagged_at ? (['action'] as const) : []),
         ],
-        events: events
-          .filter((e) => e.delivery_id === d.id)
-          .map((e) => ({ status: e.status, at: e.at.toISOString(), detail: e.detail })),
-        attemptHistory: attempts
-          .filter((a) => a.delivery_id === d.id)
-          .map((a) => ({
-            attempt: a.attempt,
-            startedAt: a.started_at.toISOString(),
-            durationMs: a.duration_ms,
-            outcome: a.outcome,
-            statusCode: a.status_code,
-            error: a.error,
-          })),
       })),
       notes,
     },

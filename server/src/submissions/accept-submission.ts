@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
-  catalogue,
   chosenOrganisations,
   createSubmissionEnvelopeV1,
   generateReference,
+  getJourney,
   type AgencyKind,
 } from '@tuo/shared';
 import type { CreateSubmissionRequest, CreateSubmissionResponse } from '@tuo/shared/api/submissions';
@@ -19,6 +19,7 @@ import { organisationsForConsent } from '../organisations/organisations-for-cons
 import { searchIndexInsert } from '../staff/submission-search.js';
 import { hashTrackingSecret, newTrackingSecret } from './tracking-secret.js';
 import type { VerificationCheck } from '@tuo/shared/verification/verification';
+import { evidenceChecks } from '@tuo/shared/verification/evidence';
 import { codeInsert, codeRecipient, type ConfirmationCodes, type NewCode } from './confirmation-codes.js';
 import { holdsForConfirmation, initialDelivery } from './delivery-hold.js';
 import { initialChecks } from '../verification/initial-checks.js';
@@ -107,7 +108,7 @@ async function insertAll(
         }
       : { by: 'resident' as const };
   // The organisations picked in the answers (their GP practice, their landlord), unless the request names its own.
-  const picked = Object.entries(chosenOrganisations(catalogue[request.lifeEvent], request.answers)).filter(([kind]) =>
+  const picked = Object.entries(chosenOrganisations(getJourney(request.lifeEvent), request.answers)).filter(([kind]) =>
     request.consent.includes(kind as AgencyKind),
   );
   const organisations = await organisationsForConsent(db, request.consent, {
@@ -133,6 +134,8 @@ async function insertAll(
   const checks = [
     ...initialChecks(submittedAt, assisted && actor.id ? { staffId: actor.id, request: assisted } : undefined),
     ...extraChecks,
+    // Evidence the answers give (a registrar's reference, a registration), by the rule in shared/.
+    ...evidenceChecks(getJourney(envelope.lifeEvent), envelope.answers, submittedAt),
   ];
   const states = agencies.map((agency) =>
     initialDelivery(awaitingCode, checks, minimumFor(trust.minimums, agency, envelope.lifeEvent)),

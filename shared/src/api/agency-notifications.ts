@@ -2,7 +2,28 @@ import { z } from 'zod';
 import { agencyKindSchema } from '../agencies/agency-kinds.js';
 import { canonicalReferenceSchema } from '../identifiers/reference.js';
 import { lifeEventIdSchema } from '../journeys/catalogue.js';
+import { channelSchema } from '../submission/channel.js';
+import { verificationSchema } from '../verification/verification.js';
 import { withdrawnSchema } from './withdrawals.js';
+
+// The payload is read back as stored (any version, `{}` once its answers are erased), so it is
+// checked as a record; its documented shape is given to the OpenAPI document alone.
+const documented = (schema: z.ZodType): Record<string, unknown> => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'output' });
+  return rest;
+};
+const payloadProperties = {
+  reference: { type: 'string', description: "The report's reference (`TUO-XXXX-XXXX`)" },
+  lifeEvent: { type: 'string', description: 'The life event, as in the catalogue' },
+  submittedAt: { type: 'string', format: 'date-time' },
+  channel: { ...documented(channelSchema), description: 'How the report was made' },
+  answers: { type: 'object', description: 'Only the answered fields in your routing rule for this life event' },
+  verification: {
+    ...documented(verificationSchema),
+    description:
+      'How far the report was checked before it was sent to you: `level` by the one rule in shared/src/verification (the highest level any check reaches: `contact-confirmed` and `adviser-checked` low, `identity-documents-seen` medium, `trusted-submitter` and `staff-check` their own `level`; raised one step by `registrar-reference-given`; `evidence-given` raises nothing), each check `{ kind, by, at }` and the channel. Absent only on notifications sent before it was recorded.',
+  },
+};
 
 /**
  * An agency's own case reference for a notification (a council tax account change number, say):
@@ -51,9 +72,10 @@ export const agencyNotificationSchema = z
       description:
         "Another report of the same event (for a death: the same name, date of birth and date of death; for a birth, the baby's) made within 90 days of this one, found by keyed hashes: check before acting twice. A later report names the first; the first names the one after it. Worked out when read, so an earlier notification gains it once a later report arrives",
     }),
-    payload: z
-      .record(z.string(), z.unknown())
-      .meta({ description: 'Exactly the fields routed to this agency (see the life event catalogue)' }),
+    payload: z.record(z.string(), z.unknown()).meta({
+      description: 'Exactly the fields routed to this agency (see the life event catalogue)',
+      properties: payloadProperties,
+    }),
   })
   .meta({ id: 'AgencyNotification' });
 

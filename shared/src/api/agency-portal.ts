@@ -1,3 +1,4 @@
+import { verificationLevelSchema, verificationLevels } from '../verification/verification.js';
 import { z } from 'zod';
 import { agencyKindSchema } from '../agencies/agency-kinds.js';
 import { canonicalReferenceSchema } from '../identifiers/reference.js';
@@ -51,6 +52,8 @@ export const workListQuerySchema = z.strictObject({
   from: z.iso.date({ error: 'Delivered from must be a real date' }).optional(),
   /** Last day delivered, inclusive, UK time. */
   to: z.iso.date({ error: 'Delivered to must be a real date' }).optional(),
+  /** Only notifications whose report was checked to this level (as their payload's `verification.level`). */
+  level: z.enum(verificationLevels).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 
@@ -69,6 +72,8 @@ export const workListItemSchema = z.strictObject({
   missedTargets: agencyNotificationSchema.shape.missedTargets,
   possibleDuplicateOf: agencyNotificationSchema.shape.possibleDuplicateOf,
   withdrawn: agencyNotificationSchema.shape.withdrawn,
+  /** How far the report was checked when it was sent (null for one sent before levels). */
+  verificationLevel: verificationLevelSchema.nullable(),
 });
 
 /** One row of the work list. */

@@ -54,8 +54,8 @@ export const deliveryAttemptSchema = z.strictObject({
   error: z.string().nullable(),
 });
 
-/** One agency's delivery, with its whole history. */
-export const deliveryHistorySchema = z.strictObject({
+/** What every view of one agency's delivery shows: where it stands, and its events and attempts. */
+export const deliveryRecordSchema = z.strictObject({
   id: z.uuid(),
   agency: agencyKindSchema,
   transport: z.string().nullable(),
@@ -63,16 +63,23 @@ export const deliveryHistorySchema = z.strictObject({
   statusChangedAt: timestamp,
   attempts: z.number().int(),
   lastError: z.string().nullable(),
+  outcome: z.string().nullable(),
+  events: z.array(z.strictObject({ status: z.string(), at: timestamp, detail: z.string().nullable() })),
+  attemptHistory: z.array(deliveryAttemptSchema),
+});
+
+/** One agency's delivery as {@link deliveryRecordSchema} has it. */
+export type DeliveryRecord = z.infer<typeof deliveryRecordSchema>;
+
+/** One agency's delivery, with its whole history. */
+export const deliveryHistorySchema = deliveryRecordSchema.extend({
   nextAttemptAt: timestamp.nullable(),
   /** The Standard Webhooks id: the same on every attempt, retries by staff included. */
   webhookId: z.string(),
-  outcome: z.string().nullable(),
   /** The agency's own case reference, once it has given one. */
   agencyReference: z.string().nullable(),
   /** Service-level targets this notification has been flagged as missing. */
   missedTargets: z.array(z.enum(['acknowledge', 'action'])),
-  events: z.array(z.strictObject({ status: z.string(), at: timestamp, detail: z.string().nullable() })),
-  attemptHistory: z.array(deliveryAttemptSchema),
 });
 
 /** One agency's delivery and its history. */

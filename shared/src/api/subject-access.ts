@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { agencyKindSchema } from '../agencies/agency-kinds.js';
 import { lifeEventIdSchema } from '../journeys/catalogue.js';
 import { consentGivenBySchema, consentRecordSchema } from '../submission/v1/submission-envelope-v1-schema.js';
 import { auditEventSchema } from './admin-audit.js';
-import { caseNoteSchema, deliveryAttemptSchema } from './staff-submissions.js';
+import { caseNoteSchema, deliveryRecordSchema } from './staff-submissions.js';
 
 const timestamp = z.iso.datetime({ offset: true });
 
@@ -11,22 +10,12 @@ const timestamp = z.iso.datetime({ offset: true });
 export const erasureKinds = ['retention', 'request'] as const;
 
 /** One agency's delivery in an export: its payload (as the agency received it) and its whole history. */
-export const exportedDeliverySchema = z.strictObject({
-  id: z.uuid(),
-  agency: agencyKindSchema,
-  transport: z.string().nullable(),
-  status: z.string(),
-  statusChangedAt: timestamp,
-  attempts: z.number().int(),
-  lastError: z.string().nullable(),
+export const exportedDeliverySchema = deliveryRecordSchema.extend({
   deliveredAt: timestamp.nullable(),
   acknowledgedAt: timestamp.nullable(),
   actionedAt: timestamp.nullable(),
-  outcome: z.string().nullable(),
   /** What was sent (or waits in the inbox); null before it is prepared and after erasure. */
   payload: z.record(z.string(), z.unknown()).nullable(),
-  events: z.array(z.strictObject({ status: z.string(), at: timestamp, detail: z.string().nullable() })),
-  attemptHistory: z.array(deliveryAttemptSchema),
 });
 
 /**

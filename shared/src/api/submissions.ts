@@ -189,12 +189,18 @@ export const submissionStatusResponseSchema = z.strictObject({
   /** Absent for reports made before confirmation codes. */
   confirmation: z.enum(confirmationStatuses).optional(),
   withdrawn: withdrawnSchema,
+  /** Each correction our staff made after sending, oldest first: when, and which answers (by field name; never their values). */
+  corrections: z
+    .array(z.strictObject({ at: z.iso.datetime({ offset: true }), fields: z.array(z.string()) }))
+    .optional(),
   agencies: z.array(
     z.strictObject({
       agency: z.enum(agencyKinds),
       status: z.enum(deliveryStatuses),
       /** While `held`: waiting for the reporter's code, or for a staff check. */
       heldFor: z.enum(['confirmation', 'check']).optional(),
+      /** Set on a `cancelled` notification our staff checked and decided not to send. */
+      rejectedAfterCheck: z.literal(true).optional(),
       changedAt: z.iso.datetime({ offset: true }),
       /** The agency's own case reference, once it has given one. */
       agencyReference: z.string().nullable(),

@@ -1,3 +1,4 @@
+import type { Verification } from '../verification/verification.js';
 import type {
   AgencyApiKey,
   AgencyUser,
@@ -8,6 +9,8 @@ import type {
   WorkListQuery,
 } from '../api/agency-portal.js';
 import type { AgencyNotification } from '../api/agency-notifications.js';
+import type { AdminAccount } from '../api/account-admin.js';
+import type { AccountDone } from './staff-page-model.js';
 import type { FormProps } from './page-model.js';
 import type { SecondFactorEnrolment } from './second-factor-model.js';
 
@@ -21,7 +24,11 @@ export interface AgencyNav {
 export type AgencyMessage = 'forbidden' | 'form-expired' | 'not-found' | 'export-too-large' | 'no-webhook';
 
 /** A notification as the portal shows it: its state, and its payload as labelled rows. */
-export type AgencyNotificationView = Omit<AgencyNotification, 'payload'> & { rows: PayloadRow[] };
+export type AgencyNotificationView = Omit<AgencyNotification, 'payload'> & {
+  rows: PayloadRow[];
+  /** How far the report was checked when it was sent (null for one sent before levels). */
+  verification: Verification | null;
+};
 
 /** The work list: the tab and filters, one page of rows, and links onward. */
 export interface WorkListView {
@@ -50,6 +57,9 @@ export type AgencyPageProps =
   /** Shown once, straight after set-up: only their hashes are kept. */
   | { view: 'recovery-codes'; nav: AgencyNav; codes: string[] }
   | { view: 'message'; message: AgencyMessage; nav: AgencyNav | null }
+  /** Agency admins: their organisation's portal accounts, and one account with its changes (errors name `role` or `change`). */
+  | { view: 'users'; nav: AgencyNav; accounts: AdminAccount[] }
+  | { view: 'user'; nav: AgencyNav; account: AdminAccount; form: FormProps; own: boolean; done: AccountDone | null }
   | ({ view: 'notifications'; nav: AgencyNav } & WorkListView)
   | {
       view: 'notification';

@@ -50,10 +50,8 @@ export interface CheckAnswersRow {
   fieldName: string;
   /** The answer as kept, which the page words in the reader's language; null when not given. */
   answer: AnswerValue | null;
-  /** The question in English, as the catalogue words it (for logs and API-level tests). */
-  label: string;
-  /** The answer in English, as lines (for logs and API-level tests). */
-  lines: string[];
+  /** An organisation field's answer as the directory names it (the answer is its id); absent otherwise. */
+  organisationName?: string;
   changeHref: string;
   /** The page starting the section this answer is in, whose `section` heading groups it; null before any. */
   sectionPageId: string | null;
@@ -135,11 +133,6 @@ export interface TrackProps {
 export type NoProps = Record<string, never>;
 
 interface PageModelBase {
-  /**
-   * The page's title in English, starting "Error: " when it shows errors, for logs and API-level
-   * tests. The document title residents see is worded by the client in their language.
-   */
-  title: string;
   lang: string;
   dir: 'ltr' | 'rtl';
   /** This page's own address (path and query), which the language links come back to. */

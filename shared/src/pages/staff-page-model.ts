@@ -1,8 +1,10 @@
+import type { AdminAccount } from '../api/account-admin.js';
 import type { AuditPage } from '../api/admin-audit.js';
 import type { Dashboard } from '../api/staff-dashboard.js';
 import type { AssistedContext, StaffUser } from '../api/staff-session.js';
 import type { SearchResponse, SubmissionView } from '../api/staff-submissions.js';
 import type { ChaseQueue } from '../api/chase-requests.js';
+import type { NeedsCheckingItem } from '../api/needs-checking.js';
 import type { PerformanceFigures } from '../api/performance.js';
 import type { LifeEventId } from '../journeys/catalogue.js';
 import type { SubjectAccessExport } from '../api/subject-access.js';
@@ -17,21 +19,60 @@ export interface StaffNav {
   assisting: AssistedContext | null;
 }
 
+/** The ways into a console: passwords (unless turned off), and its provider's sign-in, when it has one. */
+export interface SignInMethods {
+  passwords: boolean;
+  /** Where the "sign in with your organisation's account" button starts; null without a provider. */
+  providerHref: string | null;
+}
+
+/**
+ * What a sign-in through a provider came to: `signed-in` (continue into the console), or refused:
+ * the provider gives the person no role here, the account is disabled, the provider sent no email
+ * address, the address belongs to another account, the sign-in took too long, or a check failed.
+ */
+export type SingleSignOnOutcome = 'signed-in' | 'no-role' | 'disabled' | 'no-email' | 'taken' | 'expired' | 'failed';
+
 /** Why a staff page shows a message rather than content. */
-export type StaffMessage = 'forbidden' | 'form-expired' | 'not-found';
+export type StaffMessage = 'forbidden' | 'form-expired' | 'not-found' | 'link-expired' | 'password-set';
+
+/** What an administrator just did to an account, to confirm it on the account's page. */
+export type AccountDone = 'disable' | 'enable' | 'role' | 'reset-second-factor';
 
 /**
  * The staff console's pages, one `view` each. They share the `staff` page kind so the resident
  * pages' switch needs one case for the whole console.
  */
 export type StaffPageProps =
-  | { view: 'sign-in'; form: FormProps }
+  /** `signIn` says which ways in this install offers. */
+  | { view: 'sign-in'; form: FormProps; signIn: SignInMethods }
+  /** The answer of a sign-in through the organisation's provider: signed in (continue), or refused and why. */
+  | { view: 'single-sign-on'; outcome: SingleSignOnOutcome }
   /** The second step of signing in: a code from the authenticator app, or a recovery code (`code`). */
   | { view: 'second-factor'; form: FormProps }
   | { view: 'second-factor-set-up'; nav: StaffNav; form: FormProps; enrolment: SecondFactorEnrolment }
   /** Shown once, straight after set-up: only their hashes are kept. */
   | { view: 'recovery-codes'; nav: StaffNav; codes: string[] }
   | { view: 'message'; message: StaffMessage; nav: StaffNav | null }
+  /** Account administration (admins): the staff accounts, one account with its changes, an invitation. */
+  | { view: 'accounts'; nav: StaffNav; accounts: AdminAccount[] }
+  | {
+      view: 'account';
+      nav: StaffNav;
+      account: AdminAccount;
+      /** The change forms; errors name `role` or `change`. */
+      form: FormProps;
+      /** The administrator's own account: only its second factor can be reset here. */
+      own: boolean;
+      /** Passwords are on, so a password link can be made. */
+      passwords: boolean;
+      done: AccountDone | null;
+    }
+  | { view: 'account-invite'; nav: StaffNav; form: FormProps; passwords: boolean }
+  /** A one-time link, shown once to the administrator to send to the person. */
+  | { view: 'account-link'; nav: StaffNav; email: string; purpose: 'invite' | 'reset'; link: string; expiresAt: string }
+  /** Setting a password through a one-time link (nobody is signed in). */
+  | { view: 'set-password'; form: FormProps; email: string; purpose: 'invite' | 'reset' }
   | { view: 'dashboard'; nav: StaffNav; dashboard: Dashboard }
   | { view: 'search'; nav: StaffNav; form: FormProps; results: SearchResponse['results'] | null }
   | {
@@ -45,7 +86,7 @@ export type StaffPageProps =
       /** The case note form and the "handled offline" forms: errors name `body` or `note-{deliveryId}`. */
       form: FormProps;
       /** Set just after a repair or note, to confirm it. */
-      done: 'retried' | 'handled-offline' | 'note-added' | 'erased' | 'withdrawn' | null;
+      done: 'retried' | 'handled-offline' | 'note-added' | 'erased' | 'withdrawn' | 'corrected' | null;
     }
   | { view: 'subject-access'; nav: StaffNav; export: SubjectAccessExport; jsonHref: string }
   | { view: 'erase'; nav: StaffNav; reference: string; lifeEvent: SubmissionView['lifeEvent']; form: FormProps }
@@ -53,6 +94,39 @@ export type StaffPageProps =
   | { view: 'audit'; nav: StaffNav; form: FormProps; page: AuditPage; nextHref: string | null }
   /** Residents' requests to chase; the forms' errors name `note-{id}` or `outcome-{id}`. */
   | { view: 'chase-requests'; nav: StaffNav; queue: ChaseQueue; form: FormProps; done: 'chased' | 'resolved' | null }
+  /** Notifications held for a staff check, oldest first; `done` just after a decision. */
+  | {
+      view: 'needs-checking';
+      nav: StaffNav;
+      items: NeedsCheckingItem[];
+      done: 'released' | 'still-held' | 'rejected' | null;
+    }
+  /**
+   * One held notification, with the others of its report still held, and (for supervisors) the
+   * release form (`kind`, `note`) and the reject form (`reason`), whose errors share `form`.
+   */
+  | {
+      view: 'check';
+      nav: StaffNav;
+      item: NeedsCheckingItem;
+      others: NeedsCheckingItem[];
+      canDecide: boolean;
+      form: FormProps;
+    }
+  /**
+   * A supervisor's correction form: first which answer (a GET form, `field`), then its new value
+   * (`value`). `unavailable` when the report is withdrawn or its answers erased.
+   */
+  | {
+      view: 'correction';
+      nav: StaffNav;
+      reference: string;
+      lifeEvent: LifeEventId;
+      fields: CorrectableField[];
+      chosen: CorrectableField | null;
+      unavailable: 'withdrawn' | 'erased' | null;
+      form: FormProps;
+    }
   /** The open figures with finer filters (GET form); null figures when the filters are wrong. */
   | {
       view: 'performance';
@@ -61,6 +135,14 @@ export type StaffPageProps =
       figures: PerformanceFigures | null;
       lifeEvent: LifeEventId | 'all';
     };
+
+/** One answer a supervisor may correct: its field, the question, and the answer as it stands. */
+export interface CorrectableField {
+  name: string;
+  label: string;
+  kind: string;
+  value: string;
+}
 
 /** One of the staff console's views. */
 export type StaffView = StaffPageProps['view'];

@@ -21,6 +21,9 @@ describe('verificationLevel', () => {
     [[check('trusted-submitter', 'high'), check('registrar-reference-given')], 'high'],
     [[check('contact-confirmed'), check('staff-check', 'high')], 'high'],
     [[check('trusted-submitter', 'medium')], 'medium'],
+    // Other evidence is the reporter's word: it reaches no level and raises none.
+    [[check('evidence-given')], undefined],
+    [[check('contact-confirmed'), check('evidence-given')], 'low'],
   ] as const)('%j is %s', (checks, level) => {
     expect(verificationLevel(checks)).toBe(level);
   });

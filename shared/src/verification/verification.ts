@@ -20,6 +20,7 @@ export const verificationLevelSchema = z.enum(verificationLevels, { error: 'Sele
  * - `adviser-checked`: an adviser took the report and asked security questions or called back (`by`: `adviser:<staff id>`);
  * - `identity-documents-seen`: an adviser saw identity documents (`by`: `adviser:<staff id>`);
  * - `registrar-reference-given`: the reporter gave the registrar's Tell Us Once reference (`by`: `reporter`);
+ * - `evidence-given`: the reporter gave other evidence asked for in the journey, its kind in `detail` (see `evidence.ts`; `by`: `reporter`);
  * - `trusted-submitter`: a partner system's key vouched for it at the key's `level` (`by`: the key's name);
  * - `staff-check`: a supervisor checked it (a call back, the registrar's reference) and set `level` (`by`: `supervisor:<staff id>`).
  */
@@ -28,6 +29,7 @@ export const verificationCheckKinds = [
   'adviser-checked',
   'identity-documents-seen',
   'registrar-reference-given',
+  'evidence-given',
   'trusted-submitter',
   'staff-check',
 ] as const;
@@ -63,6 +65,7 @@ function levelOf(check: VerificationCheck): VerificationLevel | undefined {
     case 'staff-check':
       return check.level ?? 'low';
     case 'registrar-reference-given':
+    case 'evidence-given':
       return undefined;
   }
 }
@@ -70,7 +73,8 @@ function levelOf(check: VerificationCheck): VerificationLevel | undefined {
 /**
  * THE rule for a report's level, the one place it is decided: the highest level any check reaches
  * on its own, raised one step (at most to `high`) when the reporter also gave a registrar's
- * reference. A registrar's reference alone, or no check at all, reaches no level (`undefined`):
+ * reference. Other evidence the reporter gave (`evidence-given`) is their word alone and raises nothing.
+ * A registrar's reference or other evidence alone, or no check at all, reaches no level (`undefined`):
  * such a report is never sent to anyone.
  */
 export function verificationLevel(checks: readonly VerificationCheck[]): VerificationLevel | undefined {

@@ -26,8 +26,8 @@ function SummaryRows({
         // An organisation's name is the directory's (the server words it); only "I don't know" is ours to translate.
         const lines = !field
           ? []
-          : field.kind === 'organisation' && row.answer !== dontKnowOrganisation
-            ? row.lines
+          : field.kind === 'organisation' && row.answer !== dontKnowOrganisation && row.organisationName
+            ? [row.organisationName]
             : formatAnswer(t, lifeEvent, field, row.answer);
         return (
           <div className="govuk-summary-list__row" key={row.fieldName}>

@@ -1,49 +1,10 @@
-import { useTranslation } from 'react-i18next';
+import { getPage } from '@tuo/shared';
+import { journeyDefinitions } from '@tuo/shared/journeys/journey-definitions';
 import type { QuestionProps } from '@tuo/shared/pages/page-model';
-import { ErrorSummary } from '../../components/error-summary.js';
-import { PostForm, SubmitButton } from '../../components/post-form.js';
-import { useErrorTitle } from '../../components/use-error-title.js';
-import { catalogueKey } from '../../i18n/catalogue-keys.js';
-import { pageText } from '../../i18n/translate-definition.js';
-import { JourneyFormContext } from '../journey-form.js';
-import { firstFieldIsHeading, PageFields } from '../page-fields.js';
-import { useQuestionForm } from '../use-question-form.js';
-import { SaveButton } from '../../save-return/save-button.js';
-import { AddressLookupContext } from '../../address-lookup/address-lookup-context.js';
-import { OrganisationSearchContext } from '../../organisation-search/organisation-search-context.js';
+import { pageKindViews } from '../page-kinds/page-kind-views.js';
 
-/** Any question page of any journey, rendered from its definition in the catalogue. */
+/** Any question page of any journey: the view of its kind, rendered from its definition in the catalogue. */
 export function QuestionPage(props: QuestionProps) {
-  const { t } = useTranslation();
-  const { page, form, formRef, onSubmit, focusKey, errors } = useQuestionForm(props);
-  const text = pageText(t, props.lifeEvent, page);
-  useErrorTitle(text.title, errors.length > 0);
-  const fieldIsHeading = firstFieldIsHeading(page);
-  return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} focusKey={focusKey} />
-        <span className="govuk-caption-l">{t(catalogueKey.journey(props.lifeEvent, 'title'))}</span>
-        {fieldIsHeading ? null : (
-          <>
-            <h1 className="govuk-heading-l">{text.title}</h1>
-            {text.hint ? <p className="govuk-body">{text.hint}</p> : null}
-          </>
-        )}
-        <PostForm form={props.form} onSubmit={onSubmit} formRef={formRef}>
-          <JourneyFormContext.Provider value={form}>
-            <AddressLookupContext.Provider value={props.addressLookup ?? {}}>
-              <OrganisationSearchContext.Provider value={props.organisationSearch ?? {}}>
-                <PageFields lifeEvent={props.lifeEvent} page={page} answersSoFar={props.answersSoFar} />
-              </OrganisationSearchContext.Provider>
-            </AddressLookupContext.Provider>
-          </JourneyFormContext.Provider>
-          <div className="govuk-button-group">
-            <SubmitButton>{t('actions.continue')}</SubmitButton>
-            <SaveButton />
-          </div>
-        </PostForm>
-      </div>
-    </div>
-  );
+  const View = pageKindViews[getPage(journeyDefinitions[props.lifeEvent], props.pageId).kind];
+  return <View {...props} />;
 }

@@ -28,7 +28,9 @@ const statusTags: Readonly<Record<DeliveryStatus, string>> = {
 
 /** The words of a row's status: a held notification says what it waits for. */
 function statusKey(row: NonNullable<TrackProps['result']>['agencies'][number]): string {
-  return row.status === 'held' && row.heldFor === 'check' ? 'track.status.heldForCheck' : `track.status.${row.status}`;
+  if (row.status === 'held' && row.heldFor === 'check') return 'track.status.heldForCheck';
+  if (row.status === 'cancelled' && row.rejectedAfterCheck) return 'track.status.rejectedAfterCheck';
+  return `track.status.${row.status}`;
 }
 
 function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) {
@@ -46,6 +48,19 @@ function TrackResult({ result }: { result: NonNullable<TrackProps['result']> }) 
       {result.agencies.some((row) => row.status === 'held' && row.heldFor === 'check') ? (
         <p className="govuk-body">{t('track.awaitingCheck')}</p>
       ) : null}
+      {result.agencies.some((row) => row.rejectedAfterCheck) ? (
+        <p className="govuk-body" id="rejected-after-check">
+          {t('track.rejectedAfterCheck')}
+        </p>
+      ) : null}
+      {(result.corrections ?? []).map((correction) => (
+        <p className="govuk-body" key={correction.at} data-correction="">
+          {t('track.corrected', {
+            date: longDate(t, todayInLondon(new Date(correction.at))),
+            fields: correction.fields.map((name) => t(catalogueKey.field(result.lifeEvent, name, 'label'))).join(', '),
+          })}
+        </p>
+      ))}
       {result.withdrawn ? (
         <div className="govuk-inset-text" id="withdrawn">
           {t(`track.withdrawn.${result.withdrawn.by}`, {

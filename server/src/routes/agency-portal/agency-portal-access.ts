@@ -69,7 +69,6 @@ async function refuse(
   const expired = code === 'csrf_failed';
   await reply.code(403).page({
     page: 'agency',
-    title: expired ? 'This form has expired' : 'You cannot do this',
     props: { view: 'message', message: expired ? 'form-expired' : 'forbidden', nav },
   });
 }

@@ -7,6 +7,7 @@ import { agencyPortalApiRoutes } from './agency-portal-api-routes.js';
 import { adminPages } from './pages/admin-pages.js';
 import { exportRoute } from './pages/export-route.js';
 import { notificationPages } from './pages/notification-pages.js';
+import { userPages } from './pages/user-pages.js';
 import type { AgencyScopeOptions } from './agency-scope-options.js';
 import { agencySecondFactorPages } from './pages/agency-second-factor-pages.js';
 import { agencySignInPages } from './pages/sign-in-pages.js';
@@ -38,6 +39,7 @@ export const agencyPortalRoutes: FastifyPluginAsync<{ config: Config }> = async 
   await app.register(notificationPages);
   await app.register(exportRoute);
   await app.register(adminPages, { config });
+  await app.register(userPages);
   await app.register(agencyPortalApiRoutes, { ...options, config });
   await app.register(agencyAccountAdminApiRoutes);
 };

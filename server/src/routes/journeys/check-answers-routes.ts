@@ -5,6 +5,12 @@ import { z } from 'zod';
 import { loadJourney } from './journey-session.js';
 import { firstIncompletePage, stepPath } from './journey-progress.js';
 
+/** An organisation field's answer (an id) named as the directory names it; nothing for other answers. */
+function organisationName(lines: readonly string[], names: ReadonlyMap<string, string>): { organisationName?: string } {
+  const name = lines.length === 1 && lines[0] !== undefined ? names.get(lines[0]) : undefined;
+  return name === undefined ? {} : { organisationName: name };
+}
+
 /** "Check your answers": every answer on the resident's route, each with a Change link. */
 export const checkAnswersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -25,14 +31,12 @@ export const checkAnswersRoutes: FastifyPluginAsyncZod = async (app) => {
       const names = await organisationNames(app.db, Object.values(chosenOrganisations(journey, state.answers)));
       return reply.page({
         page: 'check-answers',
-        title: 'Check your answers',
         props: {
           lifeEvent,
           rows: answerSummary(journey, state.answers).map((row) => ({
             fieldName: row.fieldName,
             answer: Object.hasOwn(state.answers, row.fieldName) ? (state.answers[row.fieldName] ?? null) : null,
-            label: row.label,
-            lines: row.lines.map((line) => names.get(line) ?? line),
+            ...organisationName(row.lines, names),
             changeHref: `${pagePath(lifeEvent, row.pageId)}?change=1`,
             sectionPageId: row.section?.pageId ?? null,
           })),

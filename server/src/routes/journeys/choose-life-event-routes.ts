@@ -3,17 +3,13 @@ import { pageMessages } from '@tuo/shared/pages/page-messages';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { csrfToken } from './csrf.js';
 import { loadJourney, newJourneyState, saveJourney } from './journey-session.js';
-import { titleWithErrors } from './journey-progress.js';
 import { postedFormSchema } from './posted-form.js';
-
-const title = 'What has happened?';
 
 /** "What has happened?": choose a life event, then its first question. */
 export const chooseLifeEventRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/start', { schema: { hide: true } }, async (request, reply) =>
     reply.page({
       page: 'choose-life-event',
-      title,
       props: { form: { action: '/start', csrfToken: csrfToken(request), values: {}, errors: [] } },
     }),
   );
@@ -24,7 +20,6 @@ export const chooseLifeEventRoutes: FastifyPluginAsyncZod = async (app) => {
       const errors = [{ field: 'lifeEvent', message: pageMessages.chooseLifeEvent }];
       return reply.code(400).page({
         page: 'choose-life-event',
-        title: titleWithErrors(title, errors),
         props: { form: { action: '/start', csrfToken: csrfToken(request), values: {}, errors } },
       });
     }

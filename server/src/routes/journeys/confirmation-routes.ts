@@ -9,7 +9,7 @@ import { confirmSubmission, sendNewCode } from '../../submissions/confirm-submis
 import { TooManyCodesError } from '../../submissions/confirmation-codes.js';
 import { csrfToken } from './csrf.js';
 import { loadJourney, saveJourney, type JourneyState } from './journey-session.js';
-import { stepPath, titleWithErrors } from './journey-progress.js';
+import { stepPath } from './journey-progress.js';
 import { postedFormSchema } from './posted-form.js';
 
 const params = z.object({ lifeEvent: z.string() });
@@ -67,7 +67,6 @@ export const confirmationRoutes: FastifyPluginAsyncZod = async (app) => {
     };
     return reply.page({
       page: 'confirmation',
-      title: titleWithErrors(awaiting ? 'Confirm your report' : 'We have received your report', errors),
       props,
     });
   }

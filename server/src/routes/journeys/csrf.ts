@@ -29,5 +29,5 @@ export async function verifyCsrf(request: FastifyRequest, reply: FastifyReply): 
   const body = request.body as Record<string, unknown> | undefined;
   if (tokenMatches(request.session.get('csrfToken'), body?.[csrfFieldName])) return;
   request.log.info('form post refused: missing or wrong anti-forgery token');
-  await reply.code(403).page({ page: 'session-expired', title: 'Sorry, you will need to start again', props: {} });
+  await reply.code(403).page({ page: 'session-expired', props: {} });
 }

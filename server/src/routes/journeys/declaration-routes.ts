@@ -17,11 +17,10 @@ import { acceptSubmission } from '../../submissions/accept-submission.js';
 import { requestHash } from '../../submissions/request-hash.js';
 import { csrfToken } from './csrf.js';
 import { loadJourney, saveJourney, type JourneyState } from './journey-session.js';
-import { firstIncompletePage, stepPath, titleWithErrors } from './journey-progress.js';
+import { firstIncompletePage, stepPath } from './journey-progress.js';
 import { postedFormSchema } from './posted-form.js';
 
 const params = z.object({ lifeEvent: z.string() });
-const title = 'Declaration';
 const declarationError: FieldError = { field: 'declaration', message: pageMessages.declaration };
 
 /** Where a resident who cannot make the declaration yet should be; undefined when they can. */
@@ -49,7 +48,6 @@ export const declarationRoutes: FastifyPluginAsyncZod<{
 }> = async (app, { config, addressLookup }) => {
   const render = (lifeEvent: LifeEventId, state: JourneyState, errors: FieldError[], token: string) => ({
     page: 'declaration' as const,
-    title: titleWithErrors(title, errors),
     props: {
       lifeEvent,
       agencies: state.consent?.chosen ?? [],

@@ -1,4 +1,4 @@
-import { answersSchema, catalogue, pagePath, type Answers, type FieldError, type LifeEventId } from '@tuo/shared';
+import { answersSchema, catalogue, pagePath, type Answers, type LifeEventId } from '@tuo/shared';
 
 /**
  * Where a resident with incomplete answers should go: the page of the first question the whole
@@ -11,11 +11,6 @@ export function firstIncompletePage(lifeEvent: LifeEventId, answers: Readonly<An
   const field = String(result.error.issues[0]?.path[0] ?? '');
   const page = journey.pages.find((candidate) => candidate.fields.some((f) => f.name === field)) ?? journey.pages[0];
   return page ? pagePath(lifeEvent, page.id) : `/${lifeEvent}`;
-}
-
-/** A page title, marked for screen reader users when the page shows errors. */
-export function titleWithErrors(title: string, errors: readonly FieldError[]): string {
-  return errors.length > 0 ? `Error: ${title}` : title;
 }
 
 /** Where each fixed step of a journey lives. */

@@ -1,4 +1,4 @@
-import { dontKnowOrganisation, type FieldDefinition, type FieldError, type PageDefinition } from '@tuo/shared';
+import { dontKnowOrganisation, type FieldDefinition, type FieldError, type FormPageDefinition } from '@tuo/shared';
 import type { OrganisationSearchState } from '@tuo/shared/api/organisations';
 import { organisationSearchMessages } from '@tuo/shared/pages/organisation-search-messages';
 import { inputName, type FormValues, type PostedForm } from '@tuo/shared/pages/form-values';
@@ -10,7 +10,7 @@ function first(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value) ?? '';
 }
 
-const organisationFields = (page: PageDefinition) =>
+const organisationFields = (page: FormPageDefinition) =>
   page.fields.filter(
     (field): field is FieldDefinition & { organisationKind: NonNullable<FieldDefinition['organisationKind']> } =>
       field.kind === 'organisation' && field.organisationKind !== undefined,
@@ -22,7 +22,7 @@ const organisationFields = (page: PageDefinition) =>
  */
 export async function organisationSearchStates(
   db: Kysely<Database>,
-  page: PageDefinition,
+  page: FormPageDefinition,
   values: FormValues,
   posted: PostedForm = {},
 ): Promise<Record<string, OrganisationSearchState> | undefined> {
@@ -58,7 +58,7 @@ export async function organisationSearchStates(
  * what `{field}.search` finds, as radios. Undefined when the post is not a search, or when it is
  * Enter pressed with nothing to search and an organisation chosen (the resident meant Continue).
  */
-export function organisationSearchErrors(page: PageDefinition, posted: PostedForm): FieldError[] | undefined {
+export function organisationSearchErrors(page: FormPageDefinition, posted: PostedForm): FieldError[] | undefined {
   const match = /^find-organisation:(\w+)$/.exec(first(posted._action));
   const field = organisationFields(page).find((candidate) => candidate.name === match?.[1]);
   if (!field) return undefined;
@@ -71,7 +71,7 @@ export function organisationSearchErrors(page: PageDefinition, posted: PostedFor
 /** Organisations chosen on the page that the directory does not offer (unknown, disabled, another kind). */
 export async function unknownChoices(
   db: Kysely<Database>,
-  page: PageDefinition,
+  page: FormPageDefinition,
   values: FormValues,
   requiredMessage: (field: FieldDefinition) => string,
 ): Promise<FieldError[]> {

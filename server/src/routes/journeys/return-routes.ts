@@ -16,18 +16,10 @@ import {
 } from '../../saved-journeys/saved-journey-repository.js';
 import { csrfToken } from './csrf.js';
 import { newJourneyState, saveJourney } from './journey-session.js';
-import { titleWithErrors } from './journey-progress.js';
 import { postedFormSchema } from './posted-form.js';
 
 // As strict as tracking: these guess at secrets.
 const rateLimit = { max: 30, timeWindow: '1 minute' };
-const codeTitle = 'Enter your code';
-const unavailableTitles: Record<SavedFormUnavailableProps['reason'], string> = {
-  submitted: 'This report has already been sent',
-  used: 'This link or code has already been used',
-  expired: 'This link or code has run out',
-  'too-many-tries': 'You have tried too many codes',
-};
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
@@ -56,7 +48,6 @@ function unavailable(reply: FastifyReply, props: SavedFormUnavailableProps) {
   // 410 Gone for a link that no longer works, 429 for too many tries: friendly pages all the same.
   return reply.code(props.reason === 'too-many-tries' ? 429 : 410).page({
     page: 'saved-form-unavailable',
-    title: unavailableTitles[props.reason],
     props,
   });
 }
@@ -71,7 +62,6 @@ function codeForm(request: FastifyRequest, reply: FastifyReply, code: string, er
   if (errors.length > 0) reply.code(400);
   return reply.page({
     page: 'return-to-form',
-    title: titleWithErrors(codeTitle, errors),
     props: {
       by: 'code',
       form: {
@@ -108,7 +98,6 @@ export const returnRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (ap
       if (found.state !== 'ready') return unavailable(reply, unavailableFor(found));
       return reply.page({
         page: 'return-to-form',
-        title: 'Carry on with your form',
         props: {
           by: 'link',
           form: {

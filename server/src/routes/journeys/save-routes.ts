@@ -21,12 +21,9 @@ import { generateReturnCode, normaliseReturnCode, returnCodeHash } from '../../s
 import { createSavedJourney, type SaveMethod } from '../../saved-journeys/saved-journey-repository.js';
 import { csrfToken } from './csrf.js';
 import { loadJourney, saveJourney } from './journey-session.js';
-import { stepPath, titleWithErrors } from './journey-progress.js';
+import { stepPath } from './journey-progress.js';
 import { postedFormSchema } from './posted-form.js';
 
-const title = 'How do you want to come back to your form?';
-// With only a code on offer there is no choice to make, so no question.
-const codeTitle = 'Save your answers to come back later';
 const params = z.object({ lifeEvent: z.string() });
 const query = z.object({ from: z.string().max(100).optional() });
 
@@ -129,7 +126,6 @@ export const saveRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
     if (errors.length > 0) reply.code(400);
     return reply.page({
       page: 'save-form',
-      title: titleWithErrors(offered.length === 1 ? codeTitle : title, errors),
       props: {
         lifeEvent,
         backHref: pagePath(lifeEvent, leftOff(lifeEvent, from).id),
@@ -215,7 +211,6 @@ export const saveRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
       );
       return reply.page({
         page: 'saved-form',
-        title: 'Your answers are saved',
         props: {
           lifeEvent,
           expiresOn: londonDate(expiresAt),

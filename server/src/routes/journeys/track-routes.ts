@@ -14,12 +14,10 @@ import { z } from 'zod';
 import { findSubmissionStatus } from '../../db/submission-status.js';
 import { trackingSecretMatches } from '../../submissions/tracking-secret.js';
 import { csrfToken } from './csrf.js';
-import { titleWithErrors } from './journey-progress.js';
 import { postedFormSchema } from './posted-form.js';
 import { isTracked, rememberTracked, trackChaseProps, trackChaseRoutes, type ChaseConfig } from './track-chase.js';
 import { trackWithdrawRoutes } from './track-withdraw.js';
 
-const title = 'Track your report';
 // As strict as the status API: these guess at secrets.
 const rateLimit = { max: 30, timeWindow: '1 minute' };
 
@@ -62,10 +60,8 @@ async function render(
   if (errors.length > 0) reply.code(400);
   // Unlocked once with the tracking code: this session may come back to it, and chase it.
   if (result) rememberTracked(request, result.reference);
-  const chaseErrors = chase.errors ?? [];
   return reply.page({
     page: 'track',
-    title: titleWithErrors(title, [...errors, ...chaseErrors]),
     // The secret is never echoed back into the page.
     props: {
       form: { action: '/track', csrfToken: csrfToken(request), values: { reference: values.reference }, errors },

@@ -16,11 +16,10 @@ import { councilFromAddress } from '../../organisations/council-from-address.js'
 import { toldOrganisationNames } from '../../organisations/search-organisations.js';
 import { csrfToken } from './csrf.js';
 import { loadJourney, saveJourney, type JourneyState } from './journey-session.js';
-import { firstIncompletePage, stepPath, titleWithErrors } from './journey-progress.js';
+import { firstIncompletePage, stepPath } from './journey-progress.js';
 import { postedFormSchema } from './posted-form.js';
 
 const params = z.object({ lifeEvent: z.string() });
-const title = 'Who do you want us to tell?';
 
 /**
  * Ticked agencies: only those the resident ticked before. Consent is opt-in (UK GDPR: a pre-ticked
@@ -62,7 +61,6 @@ export const whoToTellRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLook
     }));
     return {
       page: 'who-to-tell' as const,
-      title: titleWithErrors(title, errors),
       props: {
         lifeEvent,
         options,

@@ -3,6 +3,6 @@ import type { FastifyPluginAsync } from 'fastify';
 /** The start page. Journeys add their own page routes beside it. */
 export const startRoutes: FastifyPluginAsync = async (app) => {
   app.get('/', { schema: { hide: true } }, (_request, reply) =>
-    reply.page({ page: 'start', title: 'Tell us once about a change in your life', props: {} }),
+    reply.page({ page: 'start', props: {} }),
   );
 };

@@ -65,7 +65,6 @@ export const performanceRoutes: FastifyPluginAsyncZod<{ config: Pick<Config, 'se
     const lifeEvent: LifeEventId | 'all' = lifeEventIds.find((id) => id === request.query.lifeEvent) ?? 'all';
     return reply.page({
       page: 'performance',
-      title: 'How we are doing',
       props: {
         form: { action: '/performance', csrfToken: '', values: { period, lifeEvent }, errors: [] },
         period,

@@ -50,7 +50,6 @@ async function refuse(
     : null;
   await reply.code(403).page({
     page: 'staff',
-    title: code === 'csrf_failed' ? 'This form has expired' : 'You cannot do this',
     props: { view: 'message', message: code === 'csrf_failed' ? 'form-expired' : 'forbidden', nav },
   });
 }

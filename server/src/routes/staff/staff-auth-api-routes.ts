@@ -29,7 +29,10 @@ function sessionResponse(request: FastifyRequest): StaffSessionResponse {
 }
 
 /** Sign-in, sign-out and the assisted-transaction switch, as JSON for scripts and single-page clients. */
-export const staffAuthApiRoutes: FastifyPluginAsyncZod<StaffScopeOptions> = async (app, options) => {
+export const staffAuthApiRoutes: FastifyPluginAsyncZod<StaffScopeOptions & { passwords: boolean }> = async (
+  app,
+  options,
+) => {
   const signedOut = (reply: FastifyReply) => reply.clearCookie(options.cookieName, { path: '/' }).code(204).send();
 
   app.get(
@@ -46,36 +49,38 @@ export const staffAuthApiRoutes: FastifyPluginAsyncZod<StaffScopeOptions> = asyn
     async (request) => sessionResponse(request),
   );
 
-  app.post(
-    '/api/staff/sign-in',
-    {
-      config: { staffAccess: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
-      schema: {
-        tags,
-        summary:
-          'Sign in; the session id changes. Throttled per account and address; the same answer for any wrong address or password',
-        security: [],
-        body: signInRequestSchema,
-        response: {
-          200: staffSessionResponseSchema,
-          400: problemSchema,
-          401: problemSchema,
-          403: problemSchema,
-          429: problemSchema,
+  // With passwords turned off (STAFF_PASSWORD_SIGN_IN=off) there is no password sign-in to call.
+  if (options.passwords)
+    app.post(
+      '/api/staff/sign-in',
+      {
+        config: { staffAccess: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+        schema: {
+          tags,
+          summary:
+            'Sign in; the session id changes. Throttled per account and address; the same answer for any wrong address or password',
+          security: [],
+          body: signInRequestSchema,
+          response: {
+            200: staffSessionResponseSchema,
+            400: problemSchema,
+            401: problemSchema,
+            403: problemSchema,
+            429: problemSchema,
+          },
         },
       },
-    },
-    async (request) => {
-      const result = await signIn(request, options.secret, request.body.email, request.body.password);
-      if (!result.ok)
-        throw result.reason === 'throttled'
-          ? new AppError(429, 'sign_in_throttled', signInThrottledMessage)
-          : new AppError(401, 'sign_in_failed', signInFailedMessage);
-      if (result.next === 'second-factor') return { ...sessionResponse(request), awaiting: 'second-factor' as const };
-      request.staff = result.user;
-      return sessionResponse(request);
-    },
-  );
+      async (request) => {
+        const result = await signIn(request, options.secret, request.body.email, request.body.password);
+        if (!result.ok)
+          throw result.reason === 'throttled'
+            ? new AppError(429, 'sign_in_throttled', signInThrottledMessage)
+            : new AppError(401, 'sign_in_failed', signInFailedMessage);
+        if (result.next === 'second-factor') return { ...sessionResponse(request), awaiting: 'second-factor' as const };
+        request.staff = result.user;
+        return sessionResponse(request);
+      },
+    );
 
   app.post(
     '/api/staff/sign-in/code',

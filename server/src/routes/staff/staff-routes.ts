@@ -28,7 +28,7 @@ export const staffRoutes: FastifyPluginAsync<{ config: Config }> = async (app, {
   app.addHook('onSend', async (_request, reply) => {
     void reply.header('cache-control', 'no-store');
   });
-  await app.register(staffAuthApiRoutes, options);
+  await app.register(staffAuthApiRoutes, { ...options, passwords: config.signIn.staff.passwords });
   await app.register(staffApiRoutes);
   await app.register(deliveryApiRoutes);
   await app.register(adminApiRoutes);

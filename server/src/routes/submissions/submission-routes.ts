@@ -20,6 +20,8 @@ import { requestHash } from '../../submissions/request-hash.js';
 import { trackingSecretMatches } from '../../submissions/tracking-secret.js';
 import { withdrawalRequestSchema, withdrawalResponseSchema } from '@tuo/shared/api/withdrawals';
 import { withdrawSubmission } from '../../withdrawals/withdraw-submission.js';
+import { recordAudit } from '../../audit/audit-log.js';
+import { submitterAuthentication, trustedSubmitterCheck } from '../../submitters/submitter-auth.js';
 
 const idempotencyKeySchema = z
   .string()
@@ -50,11 +52,15 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLoo
   app.post(
     '/api/submissions',
     {
+      // Before the body is read: a wrong key is a 401 whatever the body says.
+      onRequest: submitterAuthentication(app.db),
       schema: {
         tags: ['submissions'],
         summary: 'Report a life event once; every agency the resident agreed to tell will be told',
         description:
-          "An online report is accepted at once, but nothing is sent to any agency until the reporter enters the 6-digit code sent to the email or mobile in the answers (`POST /api/submissions/{reference}/confirmation`). With neither, the reporter must phone or visit instead. Unconfirmed reports expire after 24 hours and their answers are erased. An address's `uprn` is kept only when the address look-up lists that UPRN at the address's postcode with the same lines, as on the resident pages; otherwise the address goes without it.",
+          "An online report is accepted at once, but nothing is sent to any agency until the reporter enters the 6-digit code sent to the email or mobile in the answers (`POST /api/submissions/{reference}/confirmation`). With neither, the reporter must phone or visit instead. Unconfirmed reports expire after 24 hours and their answers are erased. A trusted submitter (a partner system such as a register office) sends its key as `Authorization: Bearer <key>`: its report skips the code step and carries a `trusted-submitter` check at the key's level (agencies' minimums still apply); a wrong or revoked key is refused with 401, never treated as anonymous. An address's `uprn` is kept only when the address look-up lists that UPRN at the address's postcode with the same lines, as on the resident pages; otherwise the address goes without it.",
+        // Anonymous, or a trusted submitter's key.
+        security: [{}, { trustedSubmitterKey: [] }],
         headers: z.object({ 'idempotency-key': idempotencyKeySchema }),
         // One complete example per life event, named by its id (the OpenAPI media type's `examples`).
         body: createSubmissionRequestSchema.meta({
@@ -68,6 +74,7 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLoo
         response: {
           201: createSubmissionResponseSchema,
           400: problemSchema,
+          401: problemSchema,
           413: problemSchema,
           415: problemSchema,
           422: problemSchema,
@@ -90,12 +97,29 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLoo
         answers,
         ...(council ? { organisations: { council, ...request.body.organisations } } : {}),
       };
+      const submitter = request.submitterPrincipal;
+      // A submitter's idempotency keys are its own: another client's same key never replays its answer.
+      const scope = submitter ? `submitter:${submitter.keyId}` : 'submissions';
       const { response, replayed } = await acceptSubmission(app.db, body, {
-        actor: { type: 'resident' },
+        actor: submitter ? { type: 'submitter', id: submitter.keyId } : { type: 'resident' },
         privacy: app.privacy,
         trust: app.trust.forRequest(request),
-        ...(key ? { idempotency: { key: `submissions:${key}`, requestHash: requestHash(request.body) } } : {}),
+        ...(submitter ? { checks: [trustedSubmitterCheck(submitter, new Date())] } : {}),
+        ...(key ? { idempotency: { key: `${scope}:${key}`, requestHash: requestHash(request.body) } } : {}),
       });
+      // Every use of a submitter's key is audited: a new report by its creation, a repeat here.
+      if (replayed && submitter) {
+        const replayedOf = await app.db
+          .selectFrom('submissions')
+          .select('id')
+          .where('reference', '=', response.reference)
+          .executeTakeFirst();
+        await recordAudit(app.db, {
+          actor: { type: 'submitter', id: submitter.keyId },
+          action: 'submission.replayed',
+          ...(replayedOf ? { submissionId: replayedOf.id } : {}),
+        });
+      }
       if (replayed) void reply.header('idempotent-replayed', 'true');
       return reply.code(201).send(response);
     },

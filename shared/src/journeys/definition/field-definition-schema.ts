@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { agencyKindSchema } from '../../agencies/agency-kinds.js';
+import { evidenceKinds } from '../../verification/evidence.js';
 import { conditionSchema } from './condition-schema.js';
 
 /**
@@ -50,6 +51,8 @@ export const optionDefinitionSchema = z.strictObject({
   hint: z.string().min(1).optional(),
   /** Checkboxes only: the "None of these" option, which cannot be selected with any other. */
   exclusive: z.literal(true).optional(),
+  /** Choosing this option is evidence of this kind (e.g. "a coroner gave an interim certificate"). */
+  evidence: z.enum(evidenceKinds).optional(),
 });
 
 /** A choice in a radios or checkboxes field. */
@@ -100,6 +103,11 @@ export const fieldDefinitionSchema = z.strictObject({
    * that kind's notification and is never sent to anyone itself.
    */
   organisationKind: agencyKindSchema.optional(),
+  /**
+   * Answering this field is evidence of this kind (a yes-no field: answering "yes"); it counts in
+   * `verification.checks` by the rule in `verification/evidence.ts`. Text, date and yes-no fields only.
+   */
+  evidence: z.enum(evidenceKinds).optional(),
 });
 
 /** One question on a page, as validated by {@link fieldDefinitionSchema}. */

@@ -45,6 +45,12 @@ function fieldProblems(field: FieldDefinition, path: readonly (string | number)[
   if (field.kind !== 'date' && field.dateRule) at('only date fields have a dateRule');
   if (field.kind === 'organisation' && !field.organisationKind) at('organisation fields need an organisationKind');
   if (field.kind !== 'organisation' && field.organisationKind) at('only organisation fields have an organisationKind');
+  // Evidence is never forced on a resident: asked optionally, or only once they say they have it.
+  const evidence = field.evidence !== undefined || (field.options ?? []).some((option) => option.evidence);
+  if (field.evidence && !['text', 'date', 'yes-no'].includes(field.kind))
+    at(`only text, date and yes-no fields carry evidence, not ${field.kind} (give it to an option instead)`);
+  if (evidence && !field.optional && !field.showWhen)
+    at('an evidence question must be optional, or only asked (showWhen) once the resident says they have it');
   if (field.label.endsWith('?') && !field.errorName)
     at('the label is a question, so give an errorName for error messages');
   return problems;

@@ -1,45 +1,29 @@
 import { z } from 'zod';
-import { conditionSchema } from './condition-schema.js';
-import { fieldDefinitionSchema } from './field-definition-schema.js';
+import { formPageSchema } from './page-kinds/form-page-schema.js';
 
-/** Where a journey goes after its last question page. */
-export const checkAnswersPage = 'check-answers';
-
-const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { checkAnswersPage, nextStepSchema, type NextStep } from './page-base-schema.js';
 
 /**
- * The closed set of page kinds; each maps to one page component in the client. A `form` page
- * asks its fields and posts them back.
+ * The page kinds, each with the schema of its definition. A kind is one entry here, one handler
+ * in the server's `pageKindHandlers` and one view in the client's `pageKindViews`; both are
+ * records over {@link PageKind}, so a kind missing either is a compile error (CONTRIBUTING.md,
+ * "Adding a page kind").
  */
-export const pageKinds = ['form'] as const;
+export const pageKindSchemas = {
+  form: formPageSchema,
+} as const;
 
-/** One possible next step; the first entry whose `when` holds (or that has none) is taken. */
-export const nextStepSchema = z.strictObject({
-  when: conditionSchema.optional(),
-  /** A page id later in the journey, or `'check-answers'`. */
-  page: z.string().min(1),
-});
+/** One of the page kinds a journey definition may use. */
+export type PageKind = keyof typeof pageKindSchemas;
 
-/** One possible next step of a page. */
-export type NextStep = z.infer<typeof nextStepSchema>;
+/** The closed set of page kinds, in the order of {@link pageKindSchemas}. */
+export const pageKinds = Object.keys(pageKindSchemas) as PageKind[];
 
-/** One page of a journey: one question, or a few closely related ones. */
-export const pageDefinitionSchema = z.strictObject({
-  id: z.string().regex(kebabCase, { error: 'Page ids must be kebab-case' }),
-  /** URL slug, unique in the journey. */
-  path: z.string().regex(kebabCase, { error: 'Page paths must be kebab-case' }),
-  kind: z.enum(pageKinds),
-  /** The question, shown as the page's h1. */
-  title: z.string().min(1),
-  hint: z.string().min(1).optional(),
-  /**
-   * Starts a section of the journey, named so ("The person who died", "About you"): "Check your
-   * answers" groups answers under these headings. Later pages without one stay in the section.
-   */
-  section: z.string().min(1).optional(),
-  fields: z.array(fieldDefinitionSchema).min(1),
-  next: z.union([z.literal(checkAnswersPage), z.array(nextStepSchema).min(1)]),
-});
+/** One page of a journey, of one of the {@link pageKinds}: its `kind` picks the schema it must meet. */
+export const pageDefinitionSchema = z.discriminatedUnion('kind', [pageKindSchemas.form]);
 
 /** One page of a journey, as validated by {@link pageDefinitionSchema}. */
 export type PageDefinition = z.infer<typeof pageDefinitionSchema>;
+
+/** A page of one kind. */
+export type PageOfKind<Kind extends PageKind> = Extract<PageDefinition, { kind: Kind }>;

@@ -204,10 +204,53 @@ describe('validateJourneyDefinition', () => {
       },
       'the path "check-answers" is reserved',
     ],
+    [
+      'a required evidence question',
+      (j) => {
+        fieldAt(j, 1).evidence = 'registrar-reference';
+      },
+      'field "landlord": an evidence question must be optional',
+    ],
+    [
+      'evidence on a kind of field that cannot carry it',
+      (j) => {
+        Object.assign(fieldAt(j, 2), { kind: 'checkboxes', optional: true, evidence: 'tenancy-date' });
+      },
+      'only text, date and yes-no fields carry evidence, not checkboxes',
+    ],
+    [
+      'an evidence option on a required choice',
+      (j) => {
+        Object.assign(fieldAt(j, 1), {
+          kind: 'radios',
+          options: [
+            { value: 'registered', label: 'Registered', evidence: 'death-registration' },
+            { value: 'not-yet', label: 'Not yet' },
+          ],
+        });
+      },
+      'field "landlord": an evidence question must be optional',
+    ],
   ])('rejects %s, naming it', (_name, breakIt, expected) => {
     const journey = minimalJourney();
     breakIt(journey);
     expect(problemsOf(journey).join('\n')).toContain(expected);
+  });
+
+  it('accepts evidence asked optionally, or only once the resident says they have it, and refuses an unknown kind', () => {
+    const journey = minimalJourney();
+    Object.assign(fieldAt(journey, 1), { optional: true, evidence: 'tenancy-date', kind: 'date', dateRule: 'past' });
+    pageAt(journey, 2).fields.push({
+      name: 'reference',
+      kind: 'text',
+      label: 'Reference',
+      showWhen: { field: 'rents', equals: 'yes' },
+      evidence: 'registrar-reference',
+    });
+    rule(journey, 'council').fields.push('reference');
+    expect(problemsOf(journey)).toEqual([]);
+    Object.assign(fieldAt(journey, 1), { evidence: 'a-letter' });
+    expect(problemsOf(journey).join('\n')).toContain('pages.1.fields.0.evidence');
   });
 
   it('rejects structural mistakes such as an unknown field kind or a misspelt property, with the path', () => {
@@ -221,6 +264,12 @@ describe('validateJourneyDefinition', () => {
     const problems = problemsOf(journey).join('\n');
     expect(problems).toContain('pages.1.fields.0.kind');
     expect(problems).toContain('optinal');
+  });
+
+  it('rejects a page of a kind that has no entry in the page-kind registry, with the path', () => {
+    const journey = minimalJourney();
+    (pageAt(journey, 2) as { kind: string }).kind = 'add-another';
+    expect(problemsOf(journey).join('\n')).toMatch(/pages\.2\.kind.*form/s);
   });
 
   it('lists every problem at once, in one error naming the journey', () => {

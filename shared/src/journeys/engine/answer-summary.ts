@@ -32,21 +32,37 @@ export function pageSections(journey: JourneyDefinition): Map<string, AnswerSumm
   return sections;
 }
 
-/** The answer as lines of text a resident recognises: option labels, "1 March 2024", "943 476 5919". */
-export function formatAnswer(field: FieldDefinition, value: AnswerValue | undefined): string[] {
-  if (value === undefined) return [];
-  const optionLabel = (option: string): string =>
-    field.options?.find((candidate) => candidate.value === option)?.label ?? option;
-  if (Array.isArray(value)) return value.map(optionLabel);
+/** The words an answer is put in, in one language: the rest (numbers, addresses, text) is the same in all. */
+export interface AnswerWording {
+  /** The label of an option of a radios or checkboxes field (the value itself when it is not one). */
+  option: (field: FieldDefinition, value: string) => string;
+  /** A `YYYY-MM-DD` date as the reader writes it ("1 March 2024"). */
+  date: (isoDate: string) => string;
+  yesNo: (answer: 'yes' | 'no') => string;
+}
+
+/** English, as the catalogue words it. */
+export const englishWording: AnswerWording = {
+  option: (field, value) => field.options?.find((candidate) => candidate.value === value)?.label ?? value,
+  date: formatIsoDate,
+  yesNo: (answer) => (answer === 'yes' ? 'Yes' : 'No'),
+};
+
+/**
+ * The answer as lines of text a reader recognises, in the wording given: option labels, a date,
+ * an address one part a line; numbers keep their usual spacing ("943 476 5919").
+ */
+export function formatAnswerIn(wording: AnswerWording, field: FieldDefinition, value: AnswerValue): string[] {
+  if (Array.isArray(value)) return value.map((option) => wording.option(field, option));
   if (typeof value !== 'string')
     return [value.line1, value.line2, value.town, value.postcode].filter((line) => line !== undefined);
   switch (field.kind) {
     case 'date':
-      return [formatIsoDate(value)];
+      return [wording.date(value)];
     case 'radios':
-      return [optionLabel(value)];
+      return [wording.option(field, value)];
     case 'yes-no':
-      return [value === 'yes' ? 'Yes' : 'No'];
+      return [wording.yesNo(value === 'yes' ? 'yes' : 'no')];
     case 'nhs-number':
       return [formatNhsNumber(value)];
     case 'ni-number':
@@ -59,6 +75,11 @@ export function formatAnswer(field: FieldDefinition, value: AnswerValue | undefi
     default:
       return [value];
   }
+}
+
+/** The answer as lines of English text: {@link formatAnswerIn} with {@link englishWording}; none when not answered. */
+export function formatAnswer(field: FieldDefinition, value: AnswerValue | undefined): string[] {
+  return value === undefined ? [] : formatAnswerIn(englishWording, field, value);
 }
 
 /** The rows of "Check your answers": every visible field on the resident's route, in order. */

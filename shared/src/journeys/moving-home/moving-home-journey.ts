@@ -108,6 +108,17 @@ export const movingHomeJourney: JourneyDefinition = {
           requiredMessage: 'Enter the date you move',
           dateRule: { upToMonthsAhead: 3 },
         },
+        {
+          // Evidence (see verification/evidence.ts): never required.
+          name: 'tenancyOrCompletionDate',
+          kind: 'date',
+          label: 'When does your tenancy start, or your purchase complete? (optional)',
+          hint: 'It is on your tenancy agreement, or your solicitor can tell you. For example, 1 9 2025',
+          errorName: 'Tenancy or purchase date',
+          optional: true,
+          dateRule: { upToMonthsAhead: 3 },
+          evidence: 'tenancy-date',
+        },
       ],
       next: [{ page: 'tenancy' }],
     },
@@ -260,7 +271,15 @@ export const movingHomeJourney: JourneyDefinition = {
   routing: {
     council: {
       relevantWhen: 'always',
-      fields: [...you, ...move, 'paysCouncilTax', 'councilTaxAccount', 'benefits', ...contact],
+      fields: [
+        ...you,
+        ...move,
+        'tenancyOrCompletionDate',
+        'paysCouncilTax',
+        'councilTaxAccount',
+        'benefits',
+        ...contact,
+      ],
       purpose:
         'So the council can update your Council Tax and the electoral register, and move any Housing Benefit or Council Tax Reduction.',
     },
@@ -285,7 +304,7 @@ export const movingHomeJourney: JourneyDefinition = {
           { field: 'tenancyChanges', includes: 'starting-social-tenancy' },
         ],
       },
-      fields: [...you, ...move, 'tenancyChanges', ...contact],
+      fields: [...you, ...move, 'tenancyOrCompletionDate', 'tenancyChanges', ...contact],
       purpose: 'So your landlord can end your old tenancy or get your new one ready.',
     },
     jobcentre: {

@@ -54,6 +54,12 @@ describeJourneyTable(someoneDiedJourney, [
     page: 'their-home',
     empty: 'Select yes if anyone still lives in their home',
     post: { othersLiveAtAddress: 'no' },
+    next: 'registration',
+  },
+  {
+    page: 'registration',
+    empty: undefined,
+    post: { deathRegistered: 'yes-with-reference', tellUsOnceReference: 'TUO 1234 5678' },
     next: 'about-you',
   },
   {

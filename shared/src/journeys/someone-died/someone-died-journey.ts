@@ -2,6 +2,7 @@ import { contactFieldNames, contactPage } from '../contact-page.js';
 import type { JourneyDefinition } from '../definition/journey-definition-schema.js';
 
 const theirName = ['firstName', 'middleNames', 'lastName'];
+const registration = ['deathRegistered', 'tellUsOnceReference', 'registrationDistrict', 'registrationDate'];
 const you = ['reporterName', 'relationship', 'relationshipOther', 'reporterRoles', ...contactFieldNames];
 const any = (field: string, values: readonly string[]): { any: { field: string; includes: string }[] } => ({
   any: values.map((value) => ({ field, includes: value })),
@@ -194,7 +195,7 @@ export const someoneDiedJourney: JourneyDefinition = {
       ],
       next: [
         { when: any('services', ['council-tax', 'social-housing-tenancy']), page: 'their-home' },
-        { page: 'about-you' },
+        { page: 'registration' },
       ],
     },
     {
@@ -221,6 +222,70 @@ export const someoneDiedJourney: JourneyDefinition = {
           requiredMessage: "Select their landlord, or select 'I don't know'",
           optional: true,
           showWhen: { field: 'services', includes: 'social-housing-tenancy' },
+        },
+      ],
+      next: [{ page: 'registration' }],
+    },
+    {
+      // Evidence (see verification/evidence.ts): never required, it helps the services act sooner.
+      id: 'registration',
+      path: 'registration',
+      kind: 'form',
+      title: 'Has the death been registered?',
+      hint: 'This helps the services act sooner. You can leave it out if you do not know.',
+      fields: [
+        {
+          name: 'deathRegistered',
+          kind: 'radios',
+          label: 'Has the death been registered?',
+          errorName: 'If the death has been registered',
+          optional: true,
+          options: [
+            {
+              value: 'yes-with-reference',
+              label: 'Yes, and the registrar gave me a Tell Us Once reference number',
+            },
+            { value: 'yes', label: 'Yes', evidence: 'death-registration' },
+            {
+              value: 'coroner-interim-certificate',
+              label: 'A coroner gave an interim certificate',
+              hint: 'A coroner gives this when there is an inquest',
+              evidence: 'coroner-certificate',
+            },
+            { value: 'not-yet', label: 'Not yet, or I do not know' },
+          ],
+        },
+        {
+          name: 'tellUsOnceReference',
+          kind: 'text',
+          label: 'Tell Us Once reference number',
+          hint: 'The registrar gave you this number. It works for 28 days after they give it.',
+          requiredMessage: 'Enter the Tell Us Once reference number',
+          showWhen: { field: 'deathRegistered', equals: 'yes-with-reference' },
+          evidence: 'registrar-reference',
+        },
+        {
+          name: 'registrationDistrict',
+          kind: 'text',
+          label: 'Where was the death registered?',
+          hint: 'For example, Leeds register office',
+          errorName: 'Where the death was registered',
+          requiredMessage: 'Enter where the death was registered',
+          showWhen: { field: 'deathRegistered', equals: 'yes' },
+        },
+        {
+          name: 'registrationDate',
+          kind: 'date',
+          label: 'When was the death registered?',
+          hint: 'For example, 20 1 2025',
+          errorName: 'Date the death was registered',
+          requiredMessage: 'Enter the date the death was registered',
+          dateRule: 'past',
+          notBefore: {
+            field: 'dateOfDeath',
+            message: 'The date the death was registered must be the same as or after the date they died',
+          },
+          showWhen: { field: 'deathRegistered', equals: 'yes' },
         },
       ],
       next: [{ page: 'about-you' }],
@@ -288,20 +353,37 @@ export const someoneDiedJourney: JourneyDefinition = {
   routing: {
     council: {
       relevantWhen: 'always',
-      fields: [...theirName, 'dateOfBirth', 'dateOfDeath', 'lastAddress', 'services', 'othersLiveAtAddress', ...you],
+      fields: [
+        ...theirName,
+        'dateOfBirth',
+        'dateOfDeath',
+        'lastAddress',
+        'services',
+        'othersLiveAtAddress',
+        ...registration,
+        ...you,
+      ],
       purpose:
         'So the council can update Council Tax and the electoral register, and stop things like housing benefit, a Blue Badge, bus pass, library card or social care.',
       agencyName: 'Their local council',
     },
     'gp-practice': {
       relevantWhen: 'always',
-      fields: [...theirName, 'dateOfBirth', 'dateOfDeath', 'lastAddress', 'nhsNumber'],
+      fields: [...theirName, 'dateOfBirth', 'dateOfDeath', 'lastAddress', 'nhsNumber', ...registration],
       purpose: 'So their GP practice can close their record and stop appointments, prescriptions and NHS letters.',
       agencyName: 'Their GP and the NHS',
     },
     'housing-provider': {
       relevantWhen: { field: 'services', includes: 'social-housing-tenancy' },
-      fields: [...theirName, 'dateOfBirth', 'dateOfDeath', 'lastAddress', 'othersLiveAtAddress', ...you],
+      fields: [
+        ...theirName,
+        'dateOfBirth',
+        'dateOfDeath',
+        'lastAddress',
+        'othersLiveAtAddress',
+        ...registration,
+        ...you,
+      ],
       purpose:
         'So their landlord can talk to you about ending the tenancy or passing it on. They can also help with their belongings.',
       agencyName: 'Their housing association or council landlord',
@@ -315,6 +397,7 @@ export const someoneDiedJourney: JourneyDefinition = {
         'lastAddress',
         'nationalInsuranceNumber',
         'maritalStatus',
+        ...registration,
         ...you,
       ],
       purpose:

@@ -18,8 +18,6 @@ import { formValues, text } from '../../../console/posted-fields.js';
 import { staffCsrfToken } from '../../../console/csrf.js';
 import { agencyNav, renderAgencyPage, renderNotFound } from './agency-page.js';
 
-const title = 'API keys and webhook secret';
-
 interface Extra {
   values?: FormValues;
   errors?: FieldError[];
@@ -30,7 +28,7 @@ interface Extra {
 
 async function render(request: FastifyRequest, reply: FastifyReply, config: AgencyAdminConfig, extra: Extra) {
   const errors = extra.errors ?? [];
-  return renderAgencyPage(reply.code(errors.length > 0 ? 400 : reply.statusCode), title, {
+  return renderAgencyPage(reply.code(errors.length > 0 ? 400 : reply.statusCode), {
     view: 'keys',
     nav: agencyNav(request),
     keys: await listKeysAudited(request),
@@ -91,7 +89,7 @@ export const adminPages: FastifyPluginAsyncZod<{ config: AgencyAdminConfig }> = 
     async (request, reply) => {
       const rotated = await rotateSecretAudited(request, config);
       if (!rotated)
-        return renderAgencyPage(reply.code(409), 'Your agency takes no webhooks', {
+        return renderAgencyPage(reply.code(409), {
           view: 'message',
           message: 'no-webhook',
           nav: agencyNav(request),

@@ -8,15 +8,14 @@ export function agencyNav(request: FastifyRequest): AgencyNav {
   return { user: signedInAgencyUser(request), csrfToken: staffCsrfToken(request) };
 }
 
-/** Renders a portal page; the title is marked when the page shows errors, as everywhere else. */
-export function renderAgencyPage(reply: FastifyReply, title: string, props: AgencyPageProps): Promise<FastifyReply> {
-  const errors = 'form' in props ? props.form.errors.length : 0;
-  return reply.page({ page: 'agency', title: errors > 0 ? `Error: ${title}` : title, props });
+/** Renders a portal page (its title is the client's, from the view). */
+export function renderAgencyPage(reply: FastifyReply, props: AgencyPageProps): Promise<FastifyReply> {
+  return reply.page({ page: 'agency', props });
 }
 
 /** The "not found" page, for a notification or key that is not this agency's (or is not at all). */
 export function renderNotFound(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-  return renderAgencyPage(reply.code(404), 'Page not found', {
+  return renderAgencyPage(reply.code(404), {
     view: 'message',
     message: 'not-found',
     nav: agencyNav(request),

@@ -12,7 +12,7 @@ export function agencySecondFactorPages(sealingSecret: string) {
     kind: (request) => agencySignInKind(request, sealingSecret),
     signedIn: signedInAgencyUser,
     actor: agencyUserActor,
-    render: (request, reply, title, view) =>
-      renderAgencyPage(reply, title, view.view === 'second-factor' ? view : { ...view, nav: agencyNav(request) }),
+    render: (request, reply, view) =>
+      renderAgencyPage(reply, view.view === 'second-factor' ? view : { ...view, nav: agencyNav(request) }),
   });
 }

@@ -33,7 +33,7 @@ export const exportRoute: FastifyPluginAsyncZod = async (app) => {
         },
       );
       if (total > exportLimit) {
-        return renderAgencyPage(reply.code(400), 'Too many notifications to export', {
+        return renderAgencyPage(reply.code(400), {
           view: 'message',
           message: 'export-too-large',
           nav: agencyNav(request),
@@ -43,7 +43,9 @@ export const exportRoute: FastifyPluginAsyncZod = async (app) => {
         action: 'agency.notifications.exported',
         detail: {
           status: query.status,
-          filters: ['lifeEvent', 'from', 'to'].filter((name) => query[name as keyof typeof query] !== undefined),
+          filters: ['lifeEvent', 'from', 'to', 'level'].filter(
+            (name) => query[name as keyof typeof query] !== undefined,
+          ),
           count: notifications.length,
           deliveries: notifications.map((n) => n.id),
         },

@@ -7,6 +7,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { advanceNotification, findInInbox, searchInbox } from '../../../agency/agency-inbox.js';
 import { payloadRows } from '../../../agency-portal/payload-rows.js';
+import { payloadVerification } from '../../../agency-portal/payload-verification.js';
 import { postedFormSchema } from '../../journeys/posted-form.js';
 import { formValues, text } from '../../../console/posted-fields.js';
 import { staffCsrfToken } from '../../../console/csrf.js';
@@ -41,10 +42,10 @@ async function renderNotification(
   await auditNotificationViewed(request, id);
   const { payload, ...rest } = found;
   const errors = extra.errors ?? [];
-  return renderAgencyPage(reply.code(errors.length > 0 ? 400 : reply.statusCode), `Notification ${found.reference}`, {
+  return renderAgencyPage(reply.code(errors.length > 0 ? 400 : reply.statusCode), {
     view: 'notification',
     nav: agencyNav(request),
-    notification: { ...rest, rows: payloadRows(found.lifeEvent, payload) },
+    notification: { ...rest, rows: payloadRows(found.lifeEvent, payload), verification: payloadVerification(payload) },
     form: {
       action: `${viewPath(id)}/actioned`,
       csrfToken: staffCsrfToken(request),
@@ -77,12 +78,14 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
         action: 'agency.notifications.listed',
         detail: {
           status: query.status,
-          filters: ['lifeEvent', 'from', 'to'].filter((name) => query[name as keyof typeof query] !== undefined),
+          filters: ['lifeEvent', 'from', 'to', 'level'].filter(
+            (name) => query[name as keyof typeof query] !== undefined,
+          ),
           page: query.page,
           deliveries: notifications.map((n) => n.id),
         },
       });
-      return renderAgencyPage(reply.code(errors.length > 0 ? 400 : 200), 'Notifications', {
+      return renderAgencyPage(reply.code(errors.length > 0 ? 400 : 200), {
         view: 'notifications',
         nav: agencyNav(request),
         query,
@@ -104,6 +107,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
             missedTargets,
             possibleDuplicateOf,
             withdrawn,
+            payload,
           }) => ({
             id,
             reference,
@@ -115,6 +119,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
             missedTargets,
             possibleDuplicateOf,
             withdrawn,
+            verificationLevel: payloadVerification(payload)?.level ?? null,
           }),
         ),
         total,

@@ -12,11 +12,9 @@ import { signedInAgencyUser } from '../agency-portal-access.js';
 import type { AgencyScopeOptions } from '../agency-scope-options.js';
 import { renderAgencyPage } from './agency-page.js';
 
-const title = 'Sign in to the agency portal';
-
 function render(request: FastifyRequest, reply: FastifyReply, email: string, errors: FieldError[]) {
   // The password is never sent back into the page.
-  return renderAgencyPage(reply, title, {
+  return renderAgencyPage(reply, {
     view: 'sign-in',
     form: { action: '/agency/sign-in', csrfToken: staffCsrfToken(request), values: { email }, errors },
   });

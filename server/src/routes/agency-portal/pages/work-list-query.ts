@@ -9,7 +9,7 @@ export const workListPageSize = 25;
 /** The work list's filters from a query string: blank boxes are unset; unknown names are ignored. */
 export function parseWorkListQuery(query: Record<string, string>): { query: WorkListQuery; errors: FieldError[] } {
   const given = Object.fromEntries(
-    ['status', 'lifeEvent', 'from', 'to', 'page'].flatMap((name) =>
+    ['status', 'lifeEvent', 'from', 'to', 'level', 'page'].flatMap((name) =>
       query[name]?.trim() ? [[name, query[name].trim()]] : [],
     ),
   );
@@ -24,7 +24,7 @@ export function parseWorkListQuery(query: Record<string, string>): { query: Work
     return { query: parsed.data, errors: [] };
   }
   // Show the list with the filters that were fine, and say which typed dates were not; a tab, page
-  // or life event that is not one of ours only comes from an edited address, and falls back quietly.
+  // life event or level that is not one of ours only comes from an edited address, and falls back quietly.
   const all = toFieldErrors(parsed.error.issues);
   const bad = new Set(all.map((error) => error.field));
   const errors = all.filter((error) => error.field === 'from' || error.field === 'to');
@@ -41,6 +41,7 @@ export function inboxFilters(query: WorkListQuery): InboxFilters {
     ...(query.lifeEvent ? { lifeEvent: query.lifeEvent } : {}),
     ...(query.from ? { from: query.from } : {}),
     ...(query.to ? { to: query.to } : {}),
+    ...(query.level ? { level: query.level } : {}),
   };
 }
 
@@ -52,6 +53,7 @@ export function workListHref(path: string, query: WorkListQuery, change: Partial
   if (next.lifeEvent) params.set('lifeEvent', next.lifeEvent);
   if (next.from) params.set('from', next.from);
   if (next.to) params.set('to', next.to);
+  if (next.level) params.set('level', next.level);
   if (next.page > 1) params.set('page', String(next.page));
   const search = params.toString();
   return search ? `${path}?${search}` : path;

@@ -12,10 +12,8 @@ import type { StaffScopeOptions } from '../staff-scope-options.js';
 import { formValues, text } from '../../../console/posted-fields.js';
 import { renderStaffPage, staffNav } from './staff-page.js';
 
-const title = 'Help a resident';
-
 function render(request: FastifyRequest, reply: FastifyReply, values: FormValues, errors: FieldError[]) {
-  return renderStaffPage(reply, title, {
+  return renderStaffPage(reply, {
     view: 'assisted',
     nav: staffNav(request),
     form: { action: '/staff/assisted', csrfToken: staffCsrfToken(request), values, errors },

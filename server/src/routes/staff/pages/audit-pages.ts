@@ -30,7 +30,7 @@ export const auditPages: FastifyPluginAsyncZod = async (app) => {
         errors: parsed.success ? [] : toFieldErrors(parsed.error.issues),
       };
       if (!parsed.success)
-        return renderStaffPage(reply.code(400), 'Audit log', {
+        return renderStaffPage(reply.code(400), {
           view: 'audit',
           nav: staffNav(request),
           form,
@@ -45,7 +45,7 @@ export const auditPages: FastifyPluginAsyncZod = async (app) => {
       const next = page.nextBefore
         ? `/staff/audit?${new URLSearchParams({ ...given, before: page.nextBefore }).toString()}`
         : null;
-      return renderStaffPage(reply, 'Audit log', { view: 'audit', nav: staffNav(request), form, page, nextHref: next });
+      return renderStaffPage(reply, { view: 'audit', nav: staffNav(request), form, page, nextHref: next });
     },
   );
 };

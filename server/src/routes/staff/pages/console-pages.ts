@@ -29,7 +29,7 @@ export const consolePages: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get('/staff/dashboard', { config: { staffAccess: 'adviser' }, schema: { hide: true } }, async (request, reply) =>
-    renderStaffPage(reply, 'Dashboard', {
+    renderStaffPage(reply, {
       view: 'dashboard',
       nav: staffNav(request),
       dashboard: await dashboardAudited(request),
@@ -70,20 +70,20 @@ async function searchPage(request: FastifyRequest, reply: FastifyReply, fields: 
     niNumber: given('niNumber'),
   };
   if (!dob.error && Object.values(candidate).every((value) => value === undefined)) {
-    return renderStaffPage(reply, 'Find a submission', { view: 'search', nav, form, results: null });
+    return renderStaffPage(reply, { view: 'search', nav, form, results: null });
   }
   const parsed = searchQuerySchema.safeParse(
     Object.fromEntries(Object.entries(candidate).filter(([, value]) => value !== undefined)),
   );
   const errors = [...(dob.error ? [dob.error] : []), ...(parsed.success ? [] : toFieldErrors(parsed.error.issues))];
   if (errors.length > 0 || !parsed.success)
-    return renderStaffPage(reply.code(400), 'Find a submission', {
+    return renderStaffPage(reply.code(400), {
       view: 'search',
       nav,
       form: { ...form, errors },
       results: null,
     });
-  return renderStaffPage(reply, 'Find a submission', {
+  return renderStaffPage(reply, {
     view: 'search',
     nav,
     form,

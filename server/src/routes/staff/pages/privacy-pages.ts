@@ -15,7 +15,7 @@ const params = z.object({ reference: z.string().max(40) });
 const viewPath = (reference: string) => `/staff/submissions/${encodeURIComponent(reference)}`;
 
 function notFound(request: FastifyRequest, reply: FastifyReply) {
-  return renderStaffPage(reply.code(404), 'Submission not found', {
+  return renderStaffPage(reply.code(404), {
     view: 'message',
     message: 'not-found',
     nav: staffNav(request),
@@ -37,7 +37,7 @@ async function renderErase(
   if (!found) return notFound(request, reply);
   // Nothing left to erase: show the submission, which says when and why.
   if (found.answers_erased_at) return reply.redirect(viewPath(found.reference), 303);
-  return renderStaffPage(reply.code(errors.length > 0 ? 400 : 200), `Erase personal data of ${found.reference}`, {
+  return renderStaffPage(reply.code(errors.length > 0 ? 400 : 200), {
     view: 'erase',
     nav: staffNav(request),
     reference: found.reference,
@@ -54,7 +54,7 @@ export const privacyPages: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const exported = await exportAudited(request, request.params.reference, 'printable');
       if (!exported) return notFound(request, reply);
-      return renderStaffPage(reply, `Everything held about ${exported.submission.reference}`, {
+      return renderStaffPage(reply, {
         view: 'subject-access',
         nav: staffNav(request),
         export: exported,

@@ -31,7 +31,7 @@ async function renderQueue(
     detail: { chaseRequests: queue.active.map((item) => item.id) },
   });
   const errors = extra.errors ?? [];
-  return renderStaffPage(reply.code(errors.length > 0 ? 400 : reply.statusCode), 'Requests to chase', {
+  return renderStaffPage(reply.code(errors.length > 0 ? 400 : reply.statusCode), {
     view: 'chase-requests',
     nav: staffNav(request),
     queue,
@@ -102,7 +102,7 @@ export const serviceLevelPages: FastifyPluginAsyncZod<{ config: Pick<Config, 'se
         errors: parsed.success ? [] : toFieldErrors(parsed.error.issues),
       };
       if (!parsed.success)
-        return renderStaffPage(reply.code(400), 'Performance', {
+        return renderStaffPage(reply.code(400), {
           view: 'performance',
           nav: staffNav(request),
           form,
@@ -114,7 +114,7 @@ export const serviceLevelPages: FastifyPluginAsyncZod<{ config: Pick<Config, 'se
       const window = { from: startOfLondonDay(from), to: startOfLondonDay(nextDay(to)) };
       const figures = await figuresFor(app.db, { ...window, ...filters }, { serviceLevels: config.serviceLevels, now });
       await auditStaff(request, { action: 'staff.performance.viewed', detail: { filters: Object.keys(given) } });
-      return renderStaffPage(reply, 'Performance', {
+      return renderStaffPage(reply, {
         view: 'performance',
         nav: staffNav(request),
         form,

@@ -12,8 +12,7 @@ export function staffNav(request: FastifyRequest): StaffNav {
   };
 }
 
-/** Renders a console page; the title is marked when the page shows errors, as on resident pages. */
-export function renderStaffPage(reply: FastifyReply, title: string, props: StaffPageProps): Promise<FastifyReply> {
-  const errors = 'form' in props ? props.form.errors.length : 0;
-  return reply.page({ page: 'staff', title: errors > 0 ? `Error: ${title}` : title, props });
+/** Renders a console page (its title is the client's, from the view). */
+export function renderStaffPage(reply: FastifyReply, props: StaffPageProps): Promise<FastifyReply> {
+  return reply.page({ page: 'staff', props });
 }

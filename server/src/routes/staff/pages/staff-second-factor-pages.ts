@@ -12,7 +12,7 @@ export function staffSecondFactorPages(sealingSecret: string) {
     kind: (request) => staffSignInKind(request, sealingSecret),
     signedIn,
     actor: staffActor,
-    render: (request, reply, title, view) =>
-      renderStaffPage(reply, title, view.view === 'second-factor' ? view : { ...view, nav: staffNav(request) }),
+    render: (request, reply, view) =>
+      renderStaffPage(reply, view.view === 'second-factor' ? view : { ...view, nav: staffNav(request) }),
   });
 }

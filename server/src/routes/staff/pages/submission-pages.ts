@@ -17,7 +17,7 @@ import { viewSubmissionAudited } from '../staff-actions.js';
 import { formValues, text } from '../../../console/posted-fields.js';
 import { renderStaffPage, staffNav } from './staff-page.js';
 
-const done = z.enum(['retried', 'handled-offline', 'note-added', 'erased', 'withdrawn']);
+const done = z.enum(['retried', 'handled-offline', 'note-added', 'erased', 'withdrawn', 'corrected']);
 const viewPath = (reference: string) => `/staff/submissions/${encodeURIComponent(reference)}`;
 
 async function render(
@@ -28,13 +28,13 @@ async function render(
 ) {
   const found = await viewSubmissionAudited(request, reference);
   if (!found)
-    return renderStaffPage(reply.code(404), 'Submission not found', {
+    return renderStaffPage(reply.code(404), {
       view: 'message',
       message: 'not-found',
       nav: staffNav(request),
     });
   const errors = extra.errors ?? [];
-  return renderStaffPage(reply.code(errors.length > 0 ? 400 : reply.statusCode), `Submission ${found.view.reference}`, {
+  return renderStaffPage(reply.code(errors.length > 0 ? 400 : reply.statusCode), {
     view: 'submission',
     nav: staffNav(request),
     submission: found.view,
@@ -58,7 +58,7 @@ async function afterRepair(
   what: 'retried' | 'handled-offline',
 ) {
   if (!result.done && result.reason === 'not_found')
-    return renderStaffPage(reply.code(404), 'Delivery not found', {
+    return renderStaffPage(reply.code(404), {
       view: 'message',
       message: 'not-found',
       nav: staffNav(request),
@@ -156,7 +156,7 @@ export const submissionPages: FastifyPluginAsyncZod = async (app) => {
           .where('deliveries.id', '=', request.params.id)
           .executeTakeFirst();
         if (!reference)
-          return renderStaffPage(reply.code(404), 'Delivery not found', {
+          return renderStaffPage(reply.code(404), {
             view: 'message',
             message: 'not-found',
             nav: staffNav(request),

@@ -1,4 +1,11 @@
-import type { LookedUpAddress } from './address-lookup.js';
+import type { FoundAddress } from './address-lookup.js';
+
+/**
+ * A sample address as a provider finds it: what residents choose from, and the local custodian
+ * code (the council keeping its AddressBase record) as OS Places gives it. The code routes to a
+ * council in the directory; it is never in the public API.
+ */
+export type SampleAddress = FoundAddress & { readonly custodianCode?: string };
 
 const northbridge = '9901';
 const southmere = '9902';
@@ -10,7 +17,7 @@ const southmere = '9902';
  * Southmere address carries its council's local custodian code (9901, 9902: the sample
  * directory's two councils), as OS Places would; the others belong to no council in it.
  */
-export const sampleGazetteer: readonly LookedUpAddress[] = [
+export const sampleGazetteer: readonly SampleAddress[] = [
   ...[1, 3, 5, 7, 9, 11, 13, 15].map((n, i) => ({
     uprn: String(9000000101 + i),
     line1: `${String(n)} Acacia Avenue`,

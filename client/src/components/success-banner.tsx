@@ -1,9 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 
-/** A GOV.UK success banner, announced as it appears after a post. */
-export function SuccessBanner({ children }: { children: ReactNode }) {
-  const { t } = useTranslation('agency');
+/** A GOV.UK success banner under its title ("Done"), announced as it appears after a post. */
+export function SuccessBanner({ title, children }: { title: string; children: ReactNode }) {
   return (
     <div
       className="govuk-notification-banner govuk-notification-banner--success"
@@ -13,7 +11,7 @@ export function SuccessBanner({ children }: { children: ReactNode }) {
     >
       <div className="govuk-notification-banner__header">
         <h2 className="govuk-notification-banner__title" id="done-title">
-          {t('notification.doneTitle')}
+          {title}
         </h2>
       </div>
       <div className="govuk-notification-banner__content">{children}</div>

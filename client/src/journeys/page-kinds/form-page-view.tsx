@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import type { QuestionProps } from '@tuo/shared/pages/page-model';
+import { ErrorSummary } from '../../components/error-summary.js';
+import { PostForm, SubmitButton } from '../../components/post-form.js';
+import { useErrorTitle } from '../../components/use-error-title.js';
+import { catalogueKey } from '../../i18n/catalogue-keys.js';
+import { pageText } from '../../i18n/translate-definition.js';
+import { JourneyFormContext } from '../journey-form.js';
+import { firstFieldIsHeading, PageFields } from '../page-fields.js';
+import { useQuestionForm } from '../use-question-form.js';
+import { SaveButton } from '../../save-return/save-button.js';
+import { AddressLookupContext } from '../../address-lookup/address-lookup-context.js';
+import { OrganisationSearchContext } from '../../organisation-search/organisation-search-context.js';
+
+/** A `form` page: its fields from the definition, posted back as one HTML form (checked in the browser first). */
+export function FormPageView(props: QuestionProps) {
+  const { t } = useTranslation();
+  const { page, form, formRef, onSubmit, focusKey, errors } = useQuestionForm(props);
+  const text = pageText(t, props.lifeEvent, page);
+  useErrorTitle(text.title, errors.length > 0);
+  const fieldIsHeading = firstFieldIsHeading(page);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} focusKey={focusKey} />
+        <span className="govuk-caption-l">{t(catalogueKey.journey(props.lifeEvent, 'title'))}</span>
+        {fieldIsHeading ? null : (
+          <>
+            <h1 className="govuk-heading-l">{text.title}</h1>
+            {text.hint ? <p className="govuk-body">{text.hint}</p> : null}
+          </>
+        )}
+        <PostForm form={props.form} onSubmit={onSubmit} formRef={formRef}>
+          <JourneyFormContext.Provider value={form}>
+            <AddressLookupContext.Provider value={props.addressLookup ?? {}}>
+              <OrganisationSearchContext.Provider value={props.organisationSearch ?? {}}>
+                <PageFields lifeEvent={props.lifeEvent} page={page} answersSoFar={props.answersSoFar} />
+              </OrganisationSearchContext.Provider>
+            </AddressLookupContext.Provider>
+          </JourneyFormContext.Provider>
+          <div className="govuk-button-group">
+            <SubmitButton>{t('actions.continue')}</SubmitButton>
+            <SaveButton />
+          </div>
+        </PostForm>
+      </div>
+    </div>
+  );
+}

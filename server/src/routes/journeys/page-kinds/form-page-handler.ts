@@ -1,0 +1,128 @@
+import {
+  answersSchema,
+  applyPageAnswers,
+  getJourney,
+  nextPage,
+  pagePath,
+  pageSchema,
+  reachablePages,
+  toFieldErrors,
+  todayInLondon,
+  type Answers,
+  type FieldError,
+  type FormPageDefinition,
+  type LifeEventId,
+  requiredMessage,
+} from '@tuo/shared';
+import { answersToFormValues, formInput, type FormValues, type PostedForm } from '@tuo/shared/pages/form-values';
+import { pageContext } from '@tuo/shared/pages/page-context';
+import type { AddressLookupState } from '@tuo/shared/api/address-lookup';
+import type { AddressLookup } from '../../../address-lookup/address-lookup.js';
+import type { LookUpLimit } from '../../../address-lookup/look-up-limit.js';
+import { addressAction, confirmPageUprns, withChosenAddresses } from '../address-actions.js';
+import { csrfToken } from '../csrf.js';
+import { organisationSearchErrors, organisationSearchStates, unknownChoices } from '../organisation-actions.js';
+import { saveJourney } from '../journey-session.js';
+import { stepPath } from '../journey-progress.js';
+import type { PageKindHandler, PageVisit } from './page-kind-handler.js';
+
+/** What a form page needs beyond the visit: the address look-up its address fields use. */
+export interface FormPageServices {
+  addressLookup: AddressLookup;
+  lookUpLimit: LookUpLimit;
+}
+
+function backHref(lifeEvent: LifeEventId, page: FormPageDefinition, answers: Readonly<Answers>, change: boolean) {
+  if (change) return stepPath.checkAnswers(lifeEvent);
+  const route = reachablePages(getJourney(lifeEvent), answers);
+  const previous = route[route.findIndex((candidate) => candidate.id === page.id) - 1];
+  return previous ? pagePath(lifeEvent, previous.id) : '/start';
+}
+
+interface Shown {
+  values: FormValues;
+  errors: FieldError[];
+  addressLookup?: Record<string, AddressLookupState>;
+  /** The post this page answers, for its organisation searches. */
+  posted?: PostedForm;
+}
+
+async function render(visit: PageVisit<'form'>, { values, errors, addressLookup, posted }: Shown) {
+  const { request, reply, lifeEvent, page, state, change } = visit;
+  const organisationSearch = await organisationSearchStates(request.server.db, page, values, posted);
+  const action = `${pagePath(lifeEvent, page.id)}${change ? '?change=1' : ''}`;
+  return reply.page({
+    page: 'question',
+    props: {
+      lifeEvent,
+      pageId: page.id,
+      answersSoFar: pageContext(getJourney(lifeEvent), page.id, state.answers),
+      today: todayInLondon(),
+      backHref: backHref(lifeEvent, page, state.answers, change),
+      form: { action, csrfToken: csrfToken(request), values, errors },
+      ...(addressLookup ? { addressLookup } : {}),
+      ...(organisationSearch ? { organisationSearch } : {}),
+    },
+  });
+}
+
+/** The `form` page kind: its fields, posted back as an HTML form and checked by the page's shared schema. */
+export function formPageHandler(services: FormPageServices): PageKindHandler<'form'> {
+  return {
+    show: async (visit) =>
+      render(visit, { values: answersToFormValues(visit.page.fields, visit.state.answers), errors: [] }),
+
+    async submit(visit, body) {
+      const { request, reply, lifeEvent, page, state, change } = visit;
+      const journey = getJourney(lifeEvent);
+      const lookup = { lookup: services.addressLookup, limit: services.lookUpLimit, request };
+      // Without JavaScript, an address chosen from the list then Continue is enough (no "Use this address").
+      const posted = body._action === undefined ? await withChosenAddresses(lookup, page, body) : body;
+      const values = formInput(page.fields, posted);
+      const result = pageSchema(journey, page.id, state.answers).safeParse(values);
+      if (body._action === 'save') {
+        // "Save and come back later" keeps this page's answers only when they are valid as they stand.
+        if (result.success)
+          saveJourney(request, lifeEvent, {
+            ...state,
+            answers: applyPageAnswers(journey, page.id, state.answers, result.data),
+          });
+        return reply.redirect(`/${lifeEvent}/save?from=${encodeURIComponent(page.path)}`, 303);
+      }
+      const looked = await addressAction(lookup, page, body, values);
+      const searched = organisationSearchErrors(page, body);
+      if (searched) {
+        if (searched.length > 0) reply.code(400);
+        return render(visit, { values, errors: searched, posted: body });
+      }
+      if (looked) {
+        if (looked.retryAfterSeconds !== undefined)
+          reply.code(429).header('retry-after', String(looked.retryAfterSeconds));
+        else if (looked.errors.length > 0) reply.code(400);
+        return render(visit, looked);
+      }
+      const unknown = result.success ? await unknownChoices(request.server.db, page, values, requiredMessage) : [];
+      if (!result.success || unknown.length > 0) {
+        reply.code(400);
+        return render(visit, {
+          values,
+          errors: result.success ? unknown : toFieldErrors(result.error.issues),
+          posted: body,
+        });
+      }
+      const answers = applyPageAnswers(
+        journey,
+        page.id,
+        state.answers,
+        await confirmPageUprns(services.addressLookup, page, result.data),
+      );
+      saveJourney(request, lifeEvent, { ...state, answers });
+      const next = nextPage(journey, page.id, answers);
+      // After a change, go back to the summary unless the new answer opened questions not yet answered.
+      if (next === 'check-answers' || (change && answersSchema(journey).safeParse(answers).success)) {
+        return reply.redirect(stepPath.checkAnswers(lifeEvent), 303);
+      }
+      return reply.redirect(`${pagePath(lifeEvent, next)}${change ? '?change=1' : ''}`, 303);
+    },
+  };
+}
