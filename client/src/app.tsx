@@ -1,5 +1,7 @@
 import { BackLink } from './components/back-link.js';
 import { PageLayout } from './layout/page-layout.js';
+import { ReaderContext } from './i18n/reader.js';
+import { AssistedBannerView } from './staff/assisted-banner.js';
 import type { PageView } from './page-views.js';
 import type { PageModel } from '@tuo/shared/pages/page-model';
 
@@ -12,14 +14,25 @@ export function App({ model, view }: { model: PageModel; view: PageView }) {
   // The staff and agency consoles are in English; residents can switch language on every page.
   const signedInConsole = model.page === 'staff' || model.page === 'agency';
   const language = signedInConsole ? undefined : { current: model.lang, url: model.url ?? '/' };
+  // An adviser running the resident pages for a resident sees the adviser banner and wording.
+  const banner = model.assisted ? <AssistedBannerView banner={model.assisted} /> : null;
   return (
-    <PageLayout
-      beforeContent={back ? <BackLink href={back} /> : undefined}
-      language={language}
-      help={signedInConsole ? undefined : model.help}
-      showApiLink={signedInConsole}
-    >
-      {view(model)}
-    </PageLayout>
+    <ReaderContext.Provider value={model.assisted ? 'adviser' : 'resident'}>
+      <PageLayout
+        beforeContent={
+          banner || back ? (
+            <>
+              {back ? <BackLink href={back} /> : null}
+              {banner}
+            </>
+          ) : undefined
+        }
+        language={language}
+        help={signedInConsole ? undefined : model.help}
+        showApiLink={signedInConsole}
+      >
+        {view(model)}
+      </PageLayout>
+    </ReaderContext.Provider>
   );
 }

@@ -95,6 +95,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(clockPlugin, { now: options.now, sleep: options.sleep });
   await app.register(healthRoutes);
   await app.register(languagePlugin, { publicUrl: config.publicUrl });
+  // Lets the journeys recognise an adviser's assisted transaction (see routes/staff); before the
+  // pages, as a resident page an adviser runs for a resident shows the adviser banner.
+  await app.register(submissionOriginPlugin, { secret: config.sessionSecret, publicUrl: config.publicUrl });
   await app.register(pagesPlugin, { dev: options.dev ?? false, help: config.help });
   await app.register(startRoutes);
   const addressLookup = createAddressLookup(config.addressLookup);
@@ -103,8 +106,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(agencyApiRoutes);
   await app.register(staffRoutes, { config });
   await app.register(agencyPortalRoutes, { config });
-  // Lets the journeys recognise an adviser's assisted transaction (see routes/staff).
-  await app.register(submissionOriginPlugin, { secret: config.sessionSecret, publicUrl: config.publicUrl });
   await app.register(addressLookupRoutes, { lookup: addressLookup, limit: lookUpLimit });
   await app.register(journeyRoutes, { config, addressLookup, lookUpLimit });
   await app.register(serviceLevelRoutes, { config });

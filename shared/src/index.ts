@@ -77,8 +77,13 @@ export type { LifeEventId } from './journeys/catalogue.js';
 export { contactPage } from './journeys/contact-page.js';
 export { conditionSchema } from './journeys/definition/condition-schema.js';
 export type { Condition } from './journeys/definition/condition-schema.js';
-export { fieldDefinitionSchema, fieldKinds } from './journeys/definition/field-definition-schema.js';
-export type { FieldDefinition, FieldKind, OptionDefinition } from './journeys/definition/field-definition-schema.js';
+export { audiences, fieldDefinitionSchema, fieldKinds } from './journeys/definition/field-definition-schema.js';
+export type {
+  Audience,
+  FieldDefinition,
+  FieldKind,
+  OptionDefinition,
+} from './journeys/definition/field-definition-schema.js';
 export { journeyDefinitionSchema } from './journeys/definition/journey-definition-schema.js';
 export type { JourneyDefinition } from './journeys/definition/journey-definition-schema.js';
 export {
@@ -106,6 +111,7 @@ export type { FieldCheck, FieldIssue, InputMode } from './journeys/engine/check-
 export { consentOptions } from './journeys/engine/consent-options.js';
 export type { ConsentOption } from './journeys/engine/consent-options.js';
 export { evaluateCondition } from './journeys/engine/evaluate-condition.js';
+export { fieldLabelFor, labelInJourney } from './journeys/engine/field-wording.js';
 export { findPageByPath, firstPage, getPage, nextPage, reachablePages } from './journeys/engine/next-page.js';
 export { applyPageAnswers, pageSchema } from './journeys/engine/page-schema.js';
 export type { PageSchema } from './journeys/engine/page-schema.js';

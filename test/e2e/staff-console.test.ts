@@ -87,21 +87,44 @@ describe('the staff console in a browser', () => {
       "Select the checks you made of the resident's identity",
     );
     await expectAccessible(page);
+    // Identity checks must fit the channel: no photo ID on the phone.
     await page.getByLabel('On the phone').check();
-    await page.getByLabel('Security questions').check();
+    await page.getByLabel('Photo ID').check();
     await page.getByLabel(/The resident agreed/).check();
+    await press(page, 'Start', '/staff/assisted');
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+      'Photo ID cannot be checked on the phone',
+    );
+    await expectAccessible(page);
+    await page.getByLabel('Photo ID').uncheck();
+    await page.getByLabel('Security questions').check();
     await press(page, 'Start', '/start');
+    // Every resident page the adviser runs shows who is signed in and the way back to the console.
+    const banner = page.getByRole('region', { name: 'Assisted report' });
+    expect(await banner.textContent()).toContain('You are helping a resident on the phone.');
+    expect(await banner.textContent()).toContain(adviser.email);
+    expect(await banner.getByRole('link', { name: 'Back to the staff console' }).getAttribute('href')).toBe(
+      '/staff/dashboard',
+    );
+    await expectAccessible(page);
 
     await page.getByLabel(catalogue[lifeEvent].title).check();
     const route = reachablePages(catalogue[lifeEvent], answers);
     await press(page, 'Continue', `/${lifeEvent}/${route[0]?.path ?? ''}`);
     for (const [index, definition] of route.entries()) {
+      expect(await banner.isVisible(), definition.path).toBe(true);
+      if (definition.id === 'parents') expect(await page.getByLabel("The resident's full name").count()).toBe(1);
       await fillForm(page, pagePost(definition, answers));
       await press(page, 'Continue', `/${lifeEvent}/${route[index + 1]?.path ?? 'check-answers'}`);
     }
+    // Once the journey has it, the resident's name leads the banner.
+    expect(await banner.textContent()).toContain(
+      `You are helping ${exampleSubmissions[lifeEvent].answers.parentName as string} on the phone.`,
+    );
     await press(page, 'Continue', `/${lifeEvent}/who-to-tell`);
     await press(page, 'Tell all of them', `/${lifeEvent}/declaration`);
-    await page.getByLabel(/I confirm/).check();
+    expect(await page.locator('main').textContent()).toContain('Read this to the resident and ask if they agree');
+    await page.getByLabel(/The resident told me that they agree/).check();
     await press(page, 'Accept and send', `/${lifeEvent}/confirmation`);
     const reference = (await page.locator('#reference').textContent()) ?? '';
     expect(reference).toMatch(/^TUO-/);
@@ -128,7 +151,8 @@ describe('the staff console in a browser', () => {
     await press(page, 'Finish helping this resident', '/staff/dashboard');
     expect(errors).toEqual([]);
     await context.close();
-  });
+    // The longest browser run: the console, the adviser banner on every journey page, search and notes.
+  }, 120_000);
 
   it('a supervisor retries a failed delivery; an admin reads the audit log', async () => {
     const submitted = await submitConfirmed(server.app, exampleSubmissions['someone-died']);

@@ -197,6 +197,9 @@ describe('working a notification in the portal', () => {
     if (props.view !== 'notification') throw new Error('Expected a notification');
     const labels = props.notification.rows.map((row) => row.label);
     expect(labels).toContain('When did they die?');
+    // Labelled for the officer, not in the resident's own words.
+    expect(labels).toContain('Name of the person reporting');
+    expect(labels).not.toContain('Your full name');
     expect(props.notification.rows.find((row) => row.label === 'When did they die?')?.lines).toEqual([
       '14 January 2025',
     ]);
@@ -330,17 +333,33 @@ describe('exporting the work list as CSV', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toMatch(
-      /^attachment; filename="notifications-housing-provider-actioned-\d{4}-\d{2}-\d{2}\.csv"$/,
+      /^attachment; filename="notifications-housing-provider-actioned-exported-\d{4}-\d{2}-\d{2}\.csv"$/,
     );
     const text = csv.body.replace(/^\uFEFF/, '');
-    expect(text.split('\r\n')[0]).toBe(
-      '"Reference","Life event","Status","Delivered","Acknowledged","Actioned","Outcome","Details","Possible duplicate of","Verification level","Verification checks"',
+    // One column per answer, labelled for the officer; times in UK local time.
+    const header = text.split('\r\n')[0] ?? '';
+    expect(header).toMatch(
+      /^"Reference","Life event","Status","Delivered","Acknowledged","Actioned","Outcome","Possible duplicate of","Verification level","Verification checks","First name of the person who died",/,
     );
-    const row = text.split('\r\n').find((line) => line.startsWith(`"${reference}"`)) ?? '';
-    expect(row).toContain(`"${reference}","Someone has died","Actioned"`);
-    expect(row).toContain('"low","contact-confirmed (email, ');
-    expect(row).toContain('"\'=HYPERLINK(""http://evil.example"",""Click"") and ""quoted"""');
-    expect(text).toContain('When did they die?: 14 January 2025');
+    expect(header).toContain('"When did they die?"');
+    expect(header).toContain('"Name of the person reporting"');
+    // Every cell is quoted, with quotes doubled (see csvCell).
+    const cellsOf = (line: string) => [...line.matchAll(/"((?:[^"]|"")*)"/g)].map((match) => match[1] ?? '');
+    const cells = cellsOf(text.split('\r\n').find((line) => line.startsWith(`"${reference}"`)) ?? '');
+    const column = (label: string) => cells[cellsOf(header).indexOf(label)];
+    expect(cells.slice(0, 3)).toEqual([reference, 'Someone has died', 'Actioned']);
+    expect(column('Delivered')).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    expect(column('When did they die?')).toBe('14 January 2025');
+    expect(column('Name of the person reporting')).toBe("Sean O'Brien");
+    expect(column('Verification level')).toBe('low');
+    expect(column('Verification checks')).toContain('contact-confirmed (email, ');
+    expect(text).toContain('"\'=HYPERLINK(""http://evil.example"",""Click"") and ""quoted"""');
+    // "All" exports every tab, and the file says so.
+    const all = await client.page('/agency/notifications.csv?status=all&lifeEvent=someone-died');
+    expect(all.headers['content-disposition']).toMatch(
+      /filename="notifications-housing-provider-all-statuses-someone-died-exported-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    expect(all.body).toContain(`"${reference}","Someone has died","Actioned"`);
     expect(text).not.toContain('AB123456C');
     const [exported] = await audits(user.id, 'agency.notifications.exported');
     expect(exported?.detail).toMatchObject({

@@ -35,8 +35,8 @@ function typed(lifeEvent: LifeEventId): Answers {
   ) as Answers;
 }
 
-/** Goes through a resident journey in this browser, to the confirmation page. */
-async function completeJourney(client: StaffClient, lifeEvent: LifeEventId) {
+/** Goes through a resident journey in this browser, to the confirmation page; an adviser assisting declares what the resident agreed to. */
+async function completeJourney(client: StaffClient, lifeEvent: LifeEventId, assisting = true) {
   const answers = typed(lifeEvent);
   await client.page('/start');
   await client.form('/start', [['lifeEvent', lifeEvent]]);
@@ -50,7 +50,8 @@ async function completeJourney(client: StaffClient, lifeEvent: LifeEventId) {
     exampleSubmissions[lifeEvent].consent.map((agency) => ['consent', agency] as const),
   );
   await client.page(`/${lifeEvent}/declaration`);
-  expect((await client.form(`/${lifeEvent}/declaration`, [['declaration', 'confirmed']])).statusCode).toBe(303);
+  const declaration = assisting ? 'heard-from-resident' : 'confirmed';
+  expect((await client.form(`/${lifeEvent}/declaration`, [['declaration', declaration]])).statusCode).toBe(303);
   const confirmation = pageModel(await client.page(`/${lifeEvent}/confirmation`));
   if (confirmation.page !== 'confirmation') throw new Error(`Expected the confirmation, got ${confirmation.page}`);
   return confirmation.props;
@@ -145,6 +146,7 @@ describe('assisted transactions', () => {
       mode: 'phone',
       identityChecks: ['security-questions', 'called-back-on-known-number'],
       consentConfirmed: true,
+      declaration: 'heard-from-resident',
     });
     await client.api('GET', '/api/staff/session');
     const view = (await client.api('GET', `/api/staff/submissions/${confirmation.reference}`)).json<{
@@ -163,6 +165,78 @@ describe('assisted transactions', () => {
     expect(found.results).toContainEqual(
       expect.objectContaining({ reference: confirmation.reference, channel: 'assisted' }),
     );
+  });
+
+  it('show the adviser banner and adviser wording on every resident page, and take the declaration as the adviser heard it', async () => {
+    const someone = await createTestStaff(t.database.db, 'adviser');
+    const client = await signedIn(someone);
+    await client.api('POST', '/api/staff/assisted', {
+      mode: 'phone',
+      identityChecks: ['security-questions'],
+      consentConfirmed: true,
+    });
+    const start = pageModel(await client.page('/start'));
+    expect(start.assisted).toEqual({ adviser: someone.email, mode: 'phone', residentName: null });
+    const lifeEvent = 'someone-died';
+    const answers = typed(lifeEvent);
+    await client.form('/start', [['lifeEvent', lifeEvent]]);
+    for (const page of reachablePages(catalogue[lifeEvent], answers)) {
+      const shown = await client.page(`/${lifeEvent}/${page.path}`);
+      expect(shown.body, page.path).toContain('Back to the staff console');
+      expect(shown.body, page.path).toContain(someone.email);
+      if (page.id === 'about-you') {
+        expect(shown.body).toContain('About the resident');
+        expect(shown.body).toContain('The resident&#x27;s full name');
+        expect(shown.body).not.toContain('Your full name');
+      }
+      await client.form(`/${lifeEvent}/${page.path}`, pagePost(page, answers));
+    }
+    // Once answered, the resident's own name leads the banner.
+    const check = await client.page(`/${lifeEvent}/check-answers`);
+    expect(pageModel(check).assisted?.residentName).toBe("Sean O'Brien");
+    expect(check.body).toContain('You are helping Sean O&#x27;Brien on the phone.');
+    expect(check.body).toContain('The resident you are helping');
+    await client.page(`/${lifeEvent}/who-to-tell`);
+    await client.form(`/${lifeEvent}/who-to-tell`, [['consent', 'council']]);
+    const declaration = await client.page(`/${lifeEvent}/declaration`);
+    expect(declaration.body).toContain('Read this to the resident and ask if they agree');
+    // The resident's own declaration is not the adviser's to make.
+    expect((await client.form(`/${lifeEvent}/declaration`, [['declaration', 'confirmed']])).statusCode).toBe(400);
+    const sent = await client.form(`/${lifeEvent}/declaration`, [['declaration', 'heard-from-resident']]);
+    expect(sent.statusCode).toBe(303);
+    const created = await t.database.db
+      .selectFrom('audit_events')
+      .select('detail')
+      .where('actor_id', '=', someone.id)
+      .where('action', '=', 'submission.created')
+      .executeTakeFirstOrThrow();
+    expect(created.detail).toMatchObject({ mode: 'phone', declaration: 'heard-from-resident' });
+    // A resident on their own sees none of it.
+    const resident = new StaffClient(t.app);
+    const own = await resident.page('/start');
+    expect(pageModel(own).assisted).toBeUndefined();
+    expect(own.body).not.toContain('Back to the staff console');
+  });
+
+  it('take only identity checks that fit the channel: no photo ID on the phone', async () => {
+    const client = await signedIn(adviser);
+    const phone = await client.api('POST', '/api/staff/assisted', {
+      mode: 'phone',
+      identityChecks: ['photo-id'],
+      consentConfirmed: true,
+    });
+    expect(phone.statusCode).toBe(400);
+    const [error] = phone.json<{ errors: { path: string; message: string }[] }>().errors;
+    expect(error?.path).toBe('identityChecks');
+    expect(error?.message).toContain('Photo ID cannot be checked on the phone');
+    await client.page('/staff/assisted');
+    const called = await client.form('/staff/assisted', [
+      ['mode', 'face-to-face'],
+      ['identityChecks', 'called-back-on-known-number'],
+      ['consentConfirmed', 'yes'],
+    ]);
+    expect(called.statusCode).toBe(400);
+    expect(called.body).toContain('A call back on a number we hold cannot be checked face to face');
   });
 
   it('start afresh for each resident: starting forgets the journey in this browser', async () => {
@@ -201,7 +275,7 @@ describe('assisted transactions', () => {
     // Signed in but not assisting: the adviser's own report is an ordinary online one.
     await client.api('GET', '/api/staff/session');
     await client.api('POST', '/api/staff/assisted/end');
-    const own = await completeJourney(client, 'someone-moving-in-or-out');
+    const own = await completeJourney(client, 'someone-moving-in-or-out', false);
     const row = await t.database.db
       .selectFrom('submissions')
       .select('channel')

@@ -57,6 +57,41 @@ describe('search', () => {
     expect((await client.api('GET', '/api/staff/search')).statusCode).toBe(400);
   });
 
+  it('finds a full name within one person, and shows each person with their role', async () => {
+    const client = await signedIn(adviser);
+    const search = async (name: string) =>
+      (await client.api('GET', `/api/staff/search?name=${encodeURIComponent(name)}`)).json<{
+        results: { reference: string; people: { name: string; role: string }[] }[];
+      }>().results;
+    const died = references['someone-died'] ?? '';
+    for (const name of ["Margaret O'Brien", 'margaret rose obrien', 'OBrien Margaret', "Sean O'Brien"])
+      expect((await search(name)).map((r) => r.reference)).toEqual([died]);
+    // Words from two different people never make one match.
+    expect(await search('Margaret Sean')).toEqual([]);
+    const [result] = await search('Margaret Rose');
+    expect(result?.people).toEqual([
+      { name: "Margaret Rose O'Brien", role: 'The person who died' },
+      { name: "Sean O'Brien", role: 'The person reporting' },
+    ]);
+    const page = await client.form('/staff/search', [['name', "margaret o'brien"]]);
+    expect(page.body).toContain('Margaret Rose O&#x27;Brien (the person who died)');
+  });
+
+  it('says what to enter when a search is sent empty', async () => {
+    const client = await signedIn(adviser);
+    const first = await client.page('/staff/search');
+    expect(first.statusCode).toBe(200);
+    expect(first.body).not.toContain('govuk-error-summary');
+    const empty = await client.form('/staff/search', [
+      ['reference', ''],
+      ['name', ' '],
+    ]);
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain(
+      'Enter a reference, name, date of birth, postcode, NHS number or National Insurance number',
+    );
+  });
+
   it('works as a GET form on the console, and audits which fields were searched but never the terms', async () => {
     const someone = await createTestStaff(t.database.db, 'adviser');
     const client = await signedIn(someone);
@@ -110,7 +145,9 @@ describe('a submission', () => {
       deliveries: { agency: string; status: string; webhookId: string; id: string }[];
       assisted: unknown;
     }>();
-    expect(view.answers).toContainEqual({ label: 'First name', lines: ['Margaret'] });
+    // Staff read the answers as an officer would, not in the resident's own words.
+    expect(view.answers).toContainEqual({ label: 'First name of the person who died', lines: ['Margaret'] });
+    expect(view.answers).toContainEqual({ label: 'Name of the person reporting', lines: ["Sean O'Brien"] });
     expect(view.deliveries.map((d) => [d.agency, d.status])).toEqual([
       ['council', 'queued'],
       ['gp-practice', 'queued'],
@@ -221,6 +258,33 @@ describe('the audit log', () => {
     expect(page.body).toContain('staff.case-note.added');
   });
 
+  it("reads as descriptions (codes kept), with details as words, and filters by a person's email", async () => {
+    const client = await signedIn(admin);
+    const byEmail = (
+      await client.api('GET', `/api/admin/audit?email=${encodeURIComponent(adviser.email.toUpperCase())}`)
+    ).json<{ events: { actorEmail: string }[] }>();
+    expect(byEmail.events.length).toBeGreaterThan(0);
+    expect(byEmail.events.every((e) => e.actorEmail === adviser.email)).toBe(true);
+    const page = await client.page(`/staff/audit?email=${encodeURIComponent(adviser.email)}&action=staff.searched`);
+    expect(page.statusCode).toBe(200);
+    const main = page.body.slice(page.body.indexOf('<main')).replaceAll('<!-- -->', '');
+    expect(main).toContain('Searched for submissions');
+    expect(main).toContain('staff.searched');
+    expect(main).toMatch(/fields: name/);
+    expect(main).not.toContain('{&quot;');
+    // A failed sign-in names the email tried, and filtering by that email finds it.
+    const stranger = new StaffClient(t.app);
+    await stranger.signIn({ ...adviser, password: 'not the password' });
+    const tried = (await client.api('GET', `/api/admin/audit?email=${encodeURIComponent(adviser.email)}`)).json<{
+      events: { action: string; detail: Record<string, unknown> }[];
+    }>();
+    expect(tried.events).toContainEqual(
+      expect.objectContaining({ action: 'staff.sign-in.failed', detail: { email: adviser.email } }),
+    );
+    const failures = await client.page('/staff/audit?action=staff.sign-in.failed');
+    expect(failures.body.replaceAll('<!-- -->', '')).toContain(`Failed to sign in to the staff console`);
+  });
+
   it('cannot be changed: no route edits it and the database refuses', async () => {
     const client = await signedIn(admin);
     for (const method of ['PUT', 'PATCH', 'DELETE'] as const)
@@ -235,5 +299,51 @@ describe('the audit log', () => {
         query: { kind: 'RawNode', sqlFragments: ['truncate audit_events'], parameters: [] },
       } as never),
     ).rejects.toThrow(/append-only/);
+  });
+});
+
+// Last: its deliveries would change the dashboard's counts above.
+describe('staff wording', () => {
+  it('names organisations and delivery states as an adviser needs them: unread in an inbox is not received', async () => {
+    const client = await signedIn(adviser);
+    const { reference } = (await submitConfirmed(t.app, exampleSubmissions['someone-died'])).json<{
+      reference: string;
+    }>();
+    const deliveries = await t.database.db
+      .selectFrom('deliveries as d')
+      .innerJoin('submissions as s', 's.id', 'd.submission_id')
+      .select(['d.id', 'd.agency', 'd.submission_id'])
+      .where('s.reference', '=', reference)
+      .execute();
+    const set = (agency: string, status: string, transport: string) =>
+      t.database.db
+        .updateTable('deliveries')
+        .set({ status, transport })
+        .where('id', '=', deliveries.find((d) => d.agency === agency)?.id ?? '')
+        .execute();
+    await set('council', 'delivered', 'inbox');
+    await set('gp-practice', 'delivered', 'inbox');
+    await set('housing-provider', 'delivered', 'webhook');
+    await set('jobcentre', 'actioned', 'inbox');
+    const gp = deliveries.find((d) => d.agency === 'gp-practice');
+    await t.database.db
+      .insertInto('audit_events')
+      .values({
+        actor_type: 'agency-user',
+        action: 'agency.notification.viewed',
+        submission_id: gp?.submission_id ?? '',
+        detail: JSON.stringify({ agency: 'gp-practice', deliveryId: gp?.id }),
+      })
+      .execute();
+    const page = await client.page(`/staff/submissions/${reference}`);
+    const main = page.body.slice(page.body.indexOf('<main')).replaceAll('<!-- -->', '');
+    for (const state of [
+      'Council <strong class="govuk-tag govuk-tag--light-blue">Waiting in their inbox, unread</strong>',
+      'GP practice <strong class="govuk-tag govuk-tag--light-blue">Opened in their inbox, not yet acknowledged</strong>',
+      'Received by their system, not yet acknowledged',
+      'Done: they have acted on it',
+    ])
+      expect(main).toContain(state);
+    expect(main).not.toMatch(/Your local council|Their local council|Your GP/);
   });
 });

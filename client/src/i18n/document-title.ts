@@ -22,8 +22,12 @@ export function pageHeading(t: TFunction, model: PageModel): string {
     case 'choose-life-event':
       return t('chooseLifeEvent.title');
     case 'question':
-      return pageText(t, model.props.lifeEvent, getPage(journeyDefinitions[model.props.lifeEvent], model.props.pageId))
-        .title;
+      return pageText(
+        t,
+        model.props.lifeEvent,
+        getPage(journeyDefinitions[model.props.lifeEvent], model.props.pageId),
+        model.assisted ? 'adviser' : 'resident',
+      ).title;
     case 'check-answers':
       return t('checkAnswers.title');
     case 'who-to-tell':

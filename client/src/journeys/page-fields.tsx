@@ -9,6 +9,7 @@ import {
   type PageDefinition,
 } from '@tuo/shared';
 import { pageText, translateField } from '../i18n/translate-definition.js';
+import { useReader } from '../i18n/reader.js';
 import { AddressField } from './fields/address-field.js';
 import { CheckboxesField } from './fields/checkboxes-field.js';
 import { DateField } from './fields/date-field.js';
@@ -65,10 +66,11 @@ export function PageFields({
   answersSoFar: Answers;
 }) {
   const { t } = useTranslation();
+  const reader = useReader();
   const heading = firstFieldIsHeading(page);
-  const pageHint = pageText(t, lifeEvent, page).hint;
+  const pageHint = pageText(t, lifeEvent, page, reader).hint;
   const render = (definition: FieldDefinition, index: number): ReactNode => {
-    const field = translateField(t, lifeEvent, definition);
+    const field = translateField(t, lifeEvent, definition, reader);
     const Component = components[field.kind];
     const asHeading = heading && index === 0;
     const hint = asHeading ? [pageHint, field.hint].filter(Boolean).join(' ') || undefined : field.hint;

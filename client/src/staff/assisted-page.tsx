@@ -20,10 +20,19 @@ function Choices({
   const { t } = useTranslation('staff');
   const error = errorAt(form.errors, name);
   const chosen = [form.values[name] ?? []].flat();
+  const checkboxes = type === 'checkbox';
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(error && `${name}-error`)}>
+      <fieldset
+        className="govuk-fieldset"
+        aria-describedby={describedBy(checkboxes && `${name}-hint`, error && `${name}-error`)}
+      >
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t(`assisted.${name}`)}</legend>
+        {checkboxes ? (
+          <div id={`${name}-hint`} className="govuk-hint">
+            {t(`assisted.${name}Hint`)}
+          </div>
+        ) : null}
         <ErrorMessage id={`${name}-error`} error={error} />
         <div
           className={type === 'radio' ? 'govuk-radios' : 'govuk-checkboxes'}
@@ -41,10 +50,16 @@ function Choices({
                   type={type}
                   value={option}
                   defaultChecked={chosen.includes(option)}
+                  aria-describedby={checkboxes ? `${id}-item-hint` : undefined}
                 />
                 <label className={`govuk-label ${base}__label`} htmlFor={id}>
-                  {t(`assisted.${type === 'radio' ? 'modes' : 'checks'}.${option}`)}
+                  {t(`assisted.${checkboxes ? 'checks' : 'modes'}.${option}`)}
                 </label>
+                {checkboxes ? (
+                  <div id={`${id}-item-hint`} className={`govuk-hint ${base}__hint`}>
+                    {t(`assisted.checkHints.${option}`)}
+                  </div>
+                ) : null}
               </div>
             );
           })}

@@ -5,6 +5,16 @@ import { ErrorSummary } from '../components/error-summary.js';
 import { formatDateTime } from './staff-format.js';
 import { TextField } from './text-field.js';
 
+/** A detail's value as words: lists joined, nested objects as "key: value" pairs. */
+function readable(value: unknown): string {
+  if (Array.isArray(value)) return value.map(readable).join(', ');
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value)
+      .map(([key, inner]) => `${key}: ${readable(inner)}`)
+      .join('; ');
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 /** The audit log for admins: filter by actor, action, reference and days; newest first, a page at a time. */
 export function AuditPage({ form, page, nextHref }: { form: FormProps; page: AuditPageData; nextHref: string | null }) {
   const { t } = useTranslation('staff');
@@ -15,6 +25,13 @@ export function AuditPage({ form, page, nextHref }: { form: FormProps; page: Aud
       <form method="get" action={form.action} noValidate>
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-half">
+            <TextField
+              form={form}
+              name="email"
+              label={t('audit.email')}
+              hint={t('audit.emailHint')}
+              width="govuk-!-width-full"
+            />
             <TextField form={form} name="actorId" label={t('audit.actorId')} width="govuk-!-width-full" />
             <TextField
               form={form}
@@ -68,11 +85,23 @@ export function AuditPage({ form, page, nextHref }: { form: FormProps; page: Aud
               <td className="govuk-table__cell">
                 {event.actorEmail ?? `${event.actorType}${event.actorId ? ` ${event.actorId}` : ''}`}
               </td>
-              <td className="govuk-table__cell">{event.action}</td>
+              <td className="govuk-table__cell">
+                {t(`auditActions.${event.action.replaceAll('.', '_')}`, { defaultValue: event.action })}
+                {/* The code stays, for searching and export. */}
+                <span className="govuk-hint govuk-!-font-size-14 govuk-!-margin-bottom-0 app-audit-code">
+                  {event.action}
+                </span>
+              </td>
               <td className="govuk-table__cell">{event.reference ?? ''}</td>
               <td className="govuk-table__cell">{event.address ?? ''}</td>
               <td className="govuk-table__cell govuk-!-text-break-word">
-                {Object.keys(event.detail).length > 0 ? JSON.stringify(event.detail) : ''}
+                <ul className="govuk-list govuk-!-font-size-16 govuk-!-margin-bottom-0">
+                  {Object.entries(event.detail).map(([key, value]) => (
+                    <li key={key}>
+                      {key}: {readable(value)}
+                    </li>
+                  ))}
+                </ul>
               </td>
             </tr>
           ))}

@@ -66,7 +66,7 @@ function Item({ item, form }: { item: ChaseQueueItem; form: FormProps }) {
         <a className="govuk-link" href={`/staff/submissions/${item.reference}`}>
           {item.reference}
         </a>{' '}
-        {t(catalogueKey.agency(item.agency, 'name'))}{' '}
+        {t(`agencies.${item.agency}`)}{' '}
         <strong className="govuk-tag govuk-tag--grey">{t(`chase-requests.statuses.${item.status}`)}</strong>
       </h3>
       <p className="govuk-body-s">

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '@tuo/shared/api/staff-dashboard';
 import { catalogueKey } from '../i18n/catalogue-keys.js';
-import { formatDateTime, statusTagClass } from './staff-format.js';
+import { deliveryStateKey, formatDateTime, statusTagClass } from './staff-format.js';
 
 function DeliveryTable({ caption, rows }: { caption: string; rows: Dashboard['failing'] }) {
   const { t } = useTranslation('staff');
@@ -26,9 +26,9 @@ function DeliveryTable({ caption, rows }: { caption: string; rows: Dashboard['fa
                 {row.reference}
               </a>
             </td>
-            <td className="govuk-table__cell">{t(catalogueKey.agency(row.agency, 'name'))}</td>
+            <td className="govuk-table__cell">{t(`agencies.${row.agency}`)}</td>
             <td className="govuk-table__cell">
-              <strong className={statusTagClass(row.status)}>{row.status}</strong>
+              <strong className={statusTagClass(row.status)}>{t(deliveryStateKey(row.status))}</strong>
             </td>
             <td className="govuk-table__cell">{row.attempts}</td>
             <td className="govuk-table__cell">{formatDateTime(row.statusChangedAt)}</td>
@@ -108,7 +108,7 @@ export function DashboardPage({ dashboard }: { dashboard: Dashboard }) {
         <dl className="govuk-summary-list">
           {dashboard.oldestUnacknowledged.map((row) => (
             <div key={row.agency} className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">{t(catalogueKey.agency(row.agency, 'name'))}</dt>
+              <dt className="govuk-summary-list__key">{t(`agencies.${row.agency}`)}</dt>
               <dd className="govuk-summary-list__value">
                 <a className="govuk-link" href={`/staff/submissions/${row.reference}`}>
                   {row.reference}

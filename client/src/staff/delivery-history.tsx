@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DeliveryHistory } from '@tuo/shared/api/staff-submissions';
 import type { FormProps } from '@tuo/shared/pages/page-model';
-import { catalogueKey } from '../i18n/catalogue-keys.js';
-import { formatDateTime, statusTagClass } from './staff-format.js';
+import { deliveryStateKey, formatDateTime, statusTagClass } from './staff-format.js';
 import { TextField } from './text-field.js';
 
 function Repair({ delivery, form }: { delivery: DeliveryHistory; form: FormProps }) {
@@ -50,8 +49,8 @@ export function DeliveryHistoryView({
   return (
     <section className="govuk-!-margin-bottom-8" aria-labelledby={`delivery-${delivery.id}`}>
       <h3 className="govuk-heading-s" id={`delivery-${delivery.id}`}>
-        {t(catalogueKey.agency(delivery.agency, 'name'))}{' '}
-        <strong className={statusTagClass(delivery.status)}>{delivery.status}</strong>
+        {t(`agencies.${delivery.agency}`)}{' '}
+        <strong className={statusTagClass(delivery.status)}>{t(deliveryStateKey(delivery.status, delivery))}</strong>
       </h3>
       <p className="govuk-body-s">
         {t('submission.deliverySummary', {

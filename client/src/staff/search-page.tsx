@@ -65,7 +65,7 @@ function Results({ results }: { results: SearchResponse['results'] }) {
       </caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
-          {['reference', 'lifeEvent', 'names', 'postcodes', 'submitted'].map((column) => (
+          {['reference', 'lifeEvent', 'people', 'postcodes', 'submitted'].map((column) => (
             <th key={column} scope="col" className="govuk-table__header">
               {t(`search.columns.${column}`)}
             </th>
@@ -81,7 +81,15 @@ function Results({ results }: { results: SearchResponse['results'] }) {
               </a>
             </td>
             <td className="govuk-table__cell">{t(catalogueKey.journey(row.lifeEvent, 'title'))}</td>
-            <td className="govuk-table__cell">{row.names.join(', ')}</td>
+            <td className="govuk-table__cell">
+              <ul className="govuk-list">
+                {row.people.map((person) => (
+                  <li key={person.role}>
+                    {t('search.person', { name: person.name, role: person.role.toLowerCase() })}
+                  </li>
+                ))}
+              </ul>
+            </td>
             <td className="govuk-table__cell">{row.postcodes.join(', ')}</td>
             <td className="govuk-table__cell">{formatDateTime(row.submittedAt)}</td>
           </tr>

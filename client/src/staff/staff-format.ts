@@ -25,3 +25,17 @@ export function statusTagClass(status: string): string {
   };
   return `govuk-tag ${colours[status] ?? 'govuk-tag--grey'}`;
 }
+
+/**
+ * A delivery's state as an adviser needs it: a notification delivered to an inbox waits there
+ * unread until someone opens it in the portal, which is not the same as their system taking it.
+ */
+export function deliveryStateKey(
+  status: string,
+  delivery?: { transport: string | null; firstOpenedAt: string | null },
+): string {
+  if (status !== 'delivered' || !delivery) return `deliveryStates.${status}`;
+  if (delivery.transport === 'inbox')
+    return `deliveryStates.${delivery.firstOpenedAt ? 'inbox-opened' : 'inbox-unread'}`;
+  return 'deliveryStates.received';
+}

@@ -78,7 +78,7 @@ export function StaffPerformancePage({
               form={form}
               name="agency"
               label={t('performance.agency')}
-              options={[any, ...agencyKinds.map((id): [string, string] => [id, t(catalogueKey.agency(id, 'name'))])]}
+              options={[any, ...agencyKinds.map((id): [string, string] => [id, t(`agencies.${id}`)])]}
             />
             <Select
               form={form}

@@ -78,7 +78,7 @@ export function SubjectAccessPage({ data, jsonHref }: { data: SubjectAccessExpor
         <tbody className="govuk-table__body">
           {data.consent.map((record) => (
             <tr key={record.agency} className="govuk-table__row">
-              <td className="govuk-table__cell">{t(catalogueKey.agency(record.agency, 'name'))}</td>
+              <td className="govuk-table__cell">{t(`agencies.${record.agency}`)}</td>
               <td className="govuk-table__cell">{record.given ? t('subject-access.yes') : t('subject-access.no')}</td>
               <td className="govuk-table__cell">{record.purposeText}</td>
               <td className="govuk-table__cell">{record.purposeVersion ?? ''}</td>
@@ -98,7 +98,7 @@ export function SubjectAccessPage({ data, jsonHref }: { data: SubjectAccessExpor
       {data.deliveries.map((delivery) => (
         <section key={delivery.id} className="govuk-!-margin-bottom-6" aria-labelledby={`export-${delivery.id}`}>
           <h3 className="govuk-heading-s" id={`export-${delivery.id}`}>
-            {t(catalogueKey.agency(delivery.agency, 'name'))}: {delivery.status}
+            {t(`agencies.${delivery.agency}`)}: {delivery.status}
           </h3>
           <h4 className="govuk-heading-s">{t('subject-access.payload')}</h4>
           {delivery.payload ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell } from './notification-csv.js';
+import { csvCell, ukLocalTime } from './notification-csv.js';
 
 describe('csvCell', () => {
   it('quotes every cell and doubles quotes, keeping commas and line breaks inside the cell', () => {
@@ -17,5 +17,15 @@ describe('csvCell', () => {
 
   it('leaves a formula character that is not first alone', () => {
     expect(csvCell('a=b')).toBe('"a=b"');
+  });
+});
+
+describe('ukLocalTime', () => {
+  it.each([
+    ['2026-12-02T14:05:00Z', '02/12/2026 14:05'],
+    ['2026-07-01T23:30:00Z', '02/07/2026 00:30'],
+    [null, ''],
+  ])('reads %j as %j, in GMT or British Summer Time', (iso, expected) => {
+    expect(ukLocalTime(iso)).toBe(expected);
   });
 });

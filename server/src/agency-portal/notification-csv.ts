@@ -19,8 +19,29 @@ export function csvCell(value: string): string {
   return `"${safe.replaceAll('"', '""')}"`;
 }
 
-/** The CSV export of notifications: one row each, the routed answers as "Question: answer" lines in one cell. */
+const ukTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** A time as UK local time, the way a spreadsheet in the UK reads it: "02/12/2026 14:05". */
+export function ukLocalTime(iso: string | null): string {
+  return iso ? ukTime.format(new Date(iso)).replace(',', '') : '';
+}
+
+/**
+ * The CSV export of notifications: one row each, with one column per answer (labelled for an
+ * officer, in the journeys' order, across every notification exported) and times in UK local time.
+ */
 export function notificationsCsv(notifications: AgencyNotification[]): string {
+  const answerRows = notifications.map(
+    (n) => new Map(payloadRows(n.lifeEvent, n.payload).map((row) => [row.label, row])),
+  );
+  const answerColumns = [...new Set(answerRows.flatMap((rows) => [...rows.keys()]))];
   const header = [
     'Reference',
     'Life event',
@@ -29,27 +50,25 @@ export function notificationsCsv(notifications: AgencyNotification[]): string {
     'Acknowledged',
     'Actioned',
     'Outcome',
-    'Details',
     'Possible duplicate of',
     'Verification level',
     'Verification checks',
+    ...answerColumns,
   ];
-  const rows = notifications.map((n) => [
+  const rows = notifications.map((n, index) => [
     n.reference,
     catalogue[n.lifeEvent].title,
     statusWords[n.status],
-    n.deliveredAt,
-    n.acknowledgedAt ?? '',
-    n.actionedAt ?? '',
+    ukLocalTime(n.deliveredAt),
+    ukLocalTime(n.acknowledgedAt),
+    ukLocalTime(n.actionedAt),
     n.outcome ?? '',
-    payloadRows(n.lifeEvent, n.payload)
-      .map((row) => `${row.label}: ${row.lines.join(', ')}`)
-      .join('\n'),
     n.possibleDuplicateOf ?? '',
     payloadVerification(n.payload)?.level ?? '',
     (payloadVerification(n.payload)?.checks ?? [])
       .map((check) => `${check.kind} (${check.by}, ${check.at})`)
       .join('\n'),
+    ...answerColumns.map((label) => answerRows[index]?.get(label)?.lines.join(', ') ?? ''),
   ]);
   // The byte order mark makes spreadsheet programs read the file as UTF-8; CRLF is RFC 4180's line end.
   return `\uFEFF${[header, ...rows].map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;

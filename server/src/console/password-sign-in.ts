@@ -29,10 +29,13 @@ export async function checkPassword<User extends { id: string }>(
   const { db } = request.server;
   const address = request.ip;
   const verdict = await beginAttempt(db, email, address);
+  // The email tried, so an admin can see who was being guessed at (and find it by that email).
+  const tried = email.trim().toLowerCase().slice(0, 254);
   if (verdict.refused) {
     await recordAudit(db, {
       actor: { type: kind.actorType, address },
       action: `${kind.auditPrefix}.sign-in.throttled`,
+      detail: { email: tried },
     });
     return { ok: false, reason: 'throttled' };
   }
@@ -40,14 +43,18 @@ export async function checkPassword<User extends { id: string }>(
     await recordAudit(db, {
       actor: { type: kind.actorType, address },
       action: `${kind.auditPrefix}.sign-in.slowed`,
-      detail: { delayMs: verdict.delayMs },
+      detail: { email: tried, delayMs: verdict.delayMs },
     });
     await request.server.sleep(verdict.delayMs);
   }
   const user = await kind.verify(email, password);
   if (!user) {
     await recordFailure(db, email, address);
-    await recordAudit(db, { actor: { type: kind.actorType, address }, action: `${kind.auditPrefix}.sign-in.failed` });
+    await recordAudit(db, {
+      actor: { type: kind.actorType, address },
+      action: `${kind.auditPrefix}.sign-in.failed`,
+      detail: { email: tried },
+    });
     return { ok: false, reason: 'failed' };
   }
   await clearAccountFailures(db, email);

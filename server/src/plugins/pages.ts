@@ -4,12 +4,13 @@ import { constants } from 'node:zlib';
 import FastifyCompress from '@fastify/compress';
 import FastifyStatic from '@fastify/static';
 import FastifyVite from '@fastify/vite';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { textDirection } from '@tuo/shared';
+import { isLifeEventId, textDirection } from '@tuo/shared';
 import type { PageModel, RenderedPage } from '@tuo/shared/pages/page-model';
 import type { HelpSettings } from '../config.js';
 import { helpForLanguage } from '../i18n/help-for-language.js';
+import { assistedBannerFor } from '../staff/assisted-banner.js';
 import { projectRoot } from '../project-root.js';
 
 const require = createRequire(import.meta.url);
@@ -56,6 +57,17 @@ export function addressForLanguageLinks(requestUrl: string): string {
   return `${parsed.pathname}${parsed.search}`;
 }
 
+// The pages of a resident journey, where an adviser acting for a resident sees the adviser banner;
+// an error page says nothing more than it must.
+function shownToAdvisers(input: PageInput): boolean {
+  return !['error', 'unavailable', 'not-found', 'session-expired'].includes(input.page);
+}
+
+async function bannerOf(request: FastifyRequest, input: PageInput) {
+  const lifeEvent = 'lifeEvent' in input.props ? input.props.lifeEvent : undefined;
+  return assistedBannerFor(request, lifeEvent && isLifeEventId(lifeEvent) ? lifeEvent : undefined);
+}
+
 /**
  * Server rendering through @fastify/vite: in production it loads the SSR bundle built from
  * client/src/index.tsx and serves the browser bundle; with `dev` it runs Vite's dev server.
@@ -99,10 +111,12 @@ export const pagesPlugin = fp(
       const signedInConsole = input.page === 'staff' || input.page === 'agency';
       const lang = signedInConsole ? 'en' : this.request.language;
       const url = signedInConsole ? undefined : addressForLanguageLinks(this.request.url);
+      const assisted = signedInConsole || !shownToAdvisers(input) ? undefined : await bannerOf(this.request, input);
       const model: PageModel = {
         lang,
         dir: textDirection(lang),
         ...(url ? { url } : {}),
+        ...(assisted ? { assisted } : {}),
         help: helpForLanguage(options.help, lang),
         ...input,
       };
@@ -121,5 +135,5 @@ export const pagesPlugin = fp(
       });
     });
   },
-  { name: 'pages', dependencies: ['language'] },
+  { name: 'pages', dependencies: ['language', 'submission-origin'] },
 );

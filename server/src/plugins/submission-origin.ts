@@ -14,6 +14,8 @@ export interface SubmissionOrigin {
   actor: Actor;
   /** Set when an adviser is acting for the resident: what they recorded before starting. */
   assisted?: AssistedContext;
+  /** The adviser acting, with `assisted`. */
+  adviser?: { id: string; email: string };
 }
 
 declare module 'fastify' {
@@ -56,6 +58,7 @@ export const submissionOriginPlugin = fp(
         channel: 'assisted',
         actor: { type: 'staff', id: staff.id, address: request.ip },
         assisted: session.assisting,
+        adviser: { id: staff.id, email: staff.email },
       };
     });
   },

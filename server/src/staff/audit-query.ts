@@ -1,6 +1,6 @@
 import { normaliseReference } from '@tuo/shared';
 import type { AuditPage, AuditQuery } from '@tuo/shared/api/admin-audit';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 
 /** A page of the audit log, newest first, filtered as asked; `nextBefore` continues it. */
@@ -28,6 +28,13 @@ export async function queryAuditLog(db: Kysely<Database>, query: AuditQuery): Pr
       'a.detail',
     ]);
   if (query.actorId) select = select.where('a.actor_id', '=', query.actorId);
+  // What the person did, and the sign-ins tried with their email.
+  if (query.email) {
+    const email = query.email.toLowerCase();
+    select = select.where((eb) =>
+      eb.or([eb(sql`lower(u.email)`, '=', email), eb(sql`a.detail->>'email'`, '=', email)]),
+    );
+  }
   if (query.action) select = select.where('a.action', '=', query.action);
   if (query.reference) select = select.where('s.reference', '=', normaliseReference(query.reference));
   if (query.from) select = select.where('a.at', '>=', new Date(query.from));

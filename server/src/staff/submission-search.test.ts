@@ -1,11 +1,14 @@
 import { exampleSubmissions } from '@tuo/shared';
 import { describe, expect, it } from 'vitest';
-import { normaliseCode, normaliseName, searchTerms } from './submission-search.js';
+import { normaliseCode, normaliseName, onePersonNamed, searchTerms } from './submission-search.js';
 
 describe('search terms', () => {
-  it('finds the names and postcodes of a submission by field kind (protected identifiers are hashed instead)', () => {
+  it('finds the people and postcodes of a submission by field kind (protected identifiers are hashed instead)', () => {
     expect(searchTerms(exampleSubmissions['someone-died'])).toEqual({
-      names: ['Margaret', 'Rose', "O'Brien", "Sean O'Brien"],
+      people: [
+        { name: "Margaret Rose O'Brien", role: 'The person who died' },
+        { name: "Sean O'Brien", role: 'The person reporting' },
+      ],
       postcodes: ['LS1 4AP'],
     });
     expect(searchTerms(exampleSubmissions['baby-born'])).toMatchObject({ postcodes: ['CB1 2AB'] });
@@ -26,5 +29,17 @@ describe('normalising', () => {
     ['tuo-7k3m-9q', 'TUO7K3M9Q'],
   ])('code %j reads as %j', (input, expected) => {
     expect(normaliseCode(input)).toBe(expected);
+  });
+});
+
+describe('one person named', () => {
+  it.each([
+    ['margaret rose obrien | sean obrien', 'margaret obrien', true],
+    ['margaret rose obrien | sean obrien', 'obrien marg', true],
+    ['margaret rose obrien | sean obrien', 'margaret sean', false],
+    ['rhys evans | margaret jones', 'margaret evans', false],
+  ])('%j matches %j: %s', (names, query, matches) => {
+    // The same regular expression language as Postgres for these patterns (lookahead, alternation, anchors).
+    expect(new RegExp(onePersonNamed(query)).test(names)).toBe(matches);
   });
 });

@@ -4,27 +4,38 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { ProtectedValues } from '../privacy/protected-values.js';
 
+/** One person a submission names, with whom they are in it ("The person who died"). */
+export interface NamedPerson {
+  name: string;
+  role: string;
+}
+
 /** The people and places a submission names, as shown to staff. */
 export interface SearchTerms {
-  names: string[];
+  people: NamedPerson[];
   postcodes: string[];
 }
 
 /**
- * Names and postcodes in a submission, found by field kind in its journey. Protected identifiers
- * (dates of birth, NHS and NI numbers) are searched by keyed hash instead: see ProtectedValues.
+ * People and postcodes in a submission, found by field kind in its journey. Name fields naming
+ * the same `person` make one full name ("Margaret Rose Evans"); a name field without one is a
+ * person of its own, named by its label. Protected identifiers (dates of birth, NHS and NI numbers)
+ * are searched by keyed hash instead: see ProtectedValues.
  */
 export function searchTerms(envelope: Pick<SubmissionEnvelopeV1, 'lifeEvent' | 'answers'>): SearchTerms {
-  const terms: SearchTerms = { names: [], postcodes: [] };
+  const people = new Map<string, string[]>();
+  const postcodes: string[] = [];
   for (const field of getJourney(envelope.lifeEvent).pages.flatMap((page) => page.fields)) {
     const answer = envelope.answers[field.name];
     if (answer === undefined) continue;
-    if (field.kind === 'name' && typeof answer === 'string') terms.names.push(answer);
-    else if (field.kind === 'postcode' && typeof answer === 'string') terms.postcodes.push(answer);
+    if (field.kind === 'name' && typeof answer === 'string' && answer.trim() !== '') {
+      const role = field.person ?? field.label;
+      people.set(role, [...(people.get(role) ?? []), answer.trim()]);
+    } else if (field.kind === 'postcode' && typeof answer === 'string') postcodes.push(answer);
     else if (field.kind === 'address' && typeof answer === 'object' && !Array.isArray(answer))
-      terms.postcodes.push(answer.postcode);
+      postcodes.push(answer.postcode);
   }
-  return terms;
+  return { people: [...people].map(([role, parts]) => ({ name: parts.join(' '), role })), postcodes };
 }
 
 /** Lower-case letters, digits and single spaces, without accents or punctuation, so "ZOË  obrien" finds "Zoë O'Brien". */
@@ -53,18 +64,18 @@ export function searchIndexInsert(
   identifierHashes: string[],
   from: RawBuilder<unknown>,
 ): RawBuilder<unknown> {
-  const terms = searchTerms(envelope);
-  // Names are joined with a separator no query can contain, so a match never spans two people.
+  const terms = searchIndexValues(envelope);
   return sql`insert into submission_search (submission_id, reference, names, postcodes, identifier_hashes)
-    select s.id, ${normaliseCode(envelope.reference)}, ${terms.names.map(normaliseName).join(' | ')}, ${terms.postcodes.map(normaliseCode).join(' | ')},
+    select s.id, ${normaliseCode(envelope.reference)}, ${terms.names}, ${terms.postcodes},
       ${identifierHashes}::text[] ${from}`;
 }
 
 /** The search row's terms for a submission already stored (re-indexed after re-sealing). */
 export function searchIndexValues(envelope: Pick<SubmissionEnvelopeV1, 'lifeEvent' | 'answers'>) {
   const terms = searchTerms(envelope);
+  // One full name a person, joined with a separator no query can contain, so a match never spans two people.
   return {
-    names: terms.names.map(normaliseName).join(' | '),
+    names: terms.people.map((person) => normaliseName(person.name)).join(' | '),
     postcodes: terms.postcodes.map(normaliseCode).join(' | '),
   };
 }
@@ -72,6 +83,17 @@ export function searchIndexValues(envelope: Pick<SubmissionEnvelopeV1, 'lifeEven
 /** `%text%` for LIKE. Normalised terms hold only letters, digits and spaces, so never a wildcard of LIKE's own. */
 function containing(text: string): string {
   return `%${text}%`;
+}
+
+/**
+ * A regular expression matching a names column in which one person's full name contains every
+ * word of the query, in any order ("evans margaret" finds "margaret rose evans", never "margaret
+ * jones | rhys evans"). Normalised words hold only letters, digits and spaces: nothing special to
+ * a regular expression.
+ */
+export function onePersonNamed(name: string): string {
+  const words = name.split(' ').filter((word) => word !== '');
+  return `(^|\\|)${words.map((word) => `(?=[^|]*${word})`).join('')}`;
 }
 
 /**
@@ -95,7 +117,11 @@ export async function searchSubmissions(
   // A term that is all punctuation would otherwise match everything.
   if (Object.values(terms).some((term) => term === '')) return [];
   if (terms.reference) select = select.where('ss.reference', 'like', containing(terms.reference));
-  if (terms.name) select = select.where('ss.names', 'like', containing(terms.name));
+  if (terms.name) {
+    // Each word by LIKE (which the trigram index serves), then all of them in one person's name.
+    for (const word of terms.name.split(' ')) select = select.where('ss.names', 'like', containing(word));
+    select = select.where(sql<boolean>`ss.names ~ ${onePersonNamed(terms.name)}`);
+  }
   if (terms.postcode) select = select.where('ss.postcodes', 'like', containing(terms.postcode));
   const identifiers = [
     ['date-of-birth', query.dateOfBirth],
@@ -115,7 +141,7 @@ export async function searchSubmissions(
       lifeEvent: row.life_event as LifeEventId,
       channel: row.channel,
       submittedAt: row.submitted_at.toISOString(),
-      names: terms.names,
+      people: terms.people,
       postcodes: terms.postcodes,
     };
   });

@@ -2,7 +2,7 @@ import { normaliseReference, type LifeEventId } from '@tuo/shared';
 import type { SubmissionView } from '@tuo/shared/api/staff-submissions';
 import { startAssistedRequestSchema } from '@tuo/shared/api/staff-session';
 import { z } from 'zod';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { ProtectedValues } from '../privacy/protected-values.js';
 import { messageIdFor } from '../deliveries/attempt-delivery.js';
@@ -56,12 +56,21 @@ export async function loadSubmissionView(
     .where('reference', '=', normaliseReference(reference))
     .executeTakeFirst();
   if (!submission) return undefined;
-  const [deliveries, notes, assisted, possibleDuplicates] = await Promise.all([
+  const [deliveries, notes, assisted, possibleDuplicates, openings] = await Promise.all([
     deliveryRecords(db, submission.id),
     listCaseNotes(db, submission.id),
     assistedDetails(db, submission.id),
     linkedReports(db, submission.id),
+    // When someone at the organisation first opened each notification in the portal.
+    db
+      .selectFrom('audit_events')
+      .select([sql<string>`detail->>'deliveryId'`.as('delivery_id'), sql<Date>`min(at)`.as('at')])
+      .where('submission_id', '=', submission.id)
+      .where('action', '=', 'agency.notification.viewed')
+      .groupBy(sql`detail->>'deliveryId'`)
+      .execute(),
   ]);
+  const opened = new Map(openings.map((row) => [row.delivery_id, row.at]));
   const envelope = privacy.openEnvelope(submission.envelope);
   const lifeEvent = submission.life_event as LifeEventId;
   return {
@@ -93,6 +102,7 @@ export async function loadSubmissionView(
         nextAttemptAt: iso(row.next_attempt_at),
         webhookId: messageIdFor(row.id),
         agencyReference: row.agency_reference,
+        firstOpenedAt: iso(opened.get(row.id) ?? null),
         missedTargets: [
           ...(row.acknowledge_flagged_at ? (['acknowledge'] as const) : []),
           ...(row.action_flagged_at ? (['action'] as const) : []),

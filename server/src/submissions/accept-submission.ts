@@ -25,6 +25,12 @@ import { holdsForConfirmation, initialDelivery } from './delivery-hold.js';
 import { initialChecks } from '../verification/initial-checks.js';
 import { minimumFor, type VerificationMinimums } from '../verification/verification-minimums.js';
 
+/**
+ * What an adviser recorded for an assisted submission; from the journey pages also how the
+ * declaration was made: the resident agreed to it aloud, as the adviser read it to them.
+ */
+export type AssistedSubmission = StartAssistedRequest & { declaration?: 'heard-from-resident' };
+
 /** What accepting needs to hold an online report for its code, and to hold what is below an agency's minimum. */
 export interface TrustOptions {
   codes: ConfirmationCodes;
@@ -89,7 +95,7 @@ async function insertAll(
   request: CreateSubmissionRequest,
   actor: Actor,
   claim: IdempotencyClaim | undefined,
-  assisted: StartAssistedRequest | undefined,
+  assisted: AssistedSubmission | undefined,
   trust: TrustOptions,
   extraChecks: VerificationCheck[],
 ): Promise<CreateSubmissionResponse | undefined> {
@@ -179,7 +185,12 @@ async function insertAll(
   };
   // An assisted submission's audit line also holds what the adviser recorded (codes only).
   const assistedDetail: AuditEvent['detail'] = assisted
-    ? { mode: assisted.mode, identityChecks: assisted.identityChecks, consentConfirmed: assisted.consentConfirmed }
+    ? {
+        mode: assisted.mode,
+        identityChecks: assisted.identityChecks,
+        consentConfirmed: assisted.consentConfirmed,
+        ...(assisted.declaration ? { declaration: assisted.declaration } : {}),
+      }
     : {};
   const audit: AuditEvent = {
     actor,
@@ -247,7 +258,7 @@ export async function acceptSubmission(
     privacy: ProtectedValues;
     trust: TrustOptions;
     idempotency?: IdempotencyClaim;
-    assisted?: StartAssistedRequest;
+    assisted?: AssistedSubmission;
     /** Checks vouched for by whoever submits (a trusted submitter's key). */
     checks?: VerificationCheck[];
   },

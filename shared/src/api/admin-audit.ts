@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** `GET /api/admin/audit` query: filters combine; pages go back in time with `before`. */
 export const auditQuerySchema = z.strictObject({
   actorId: z.string().trim().min(1).max(100).optional(),
+  /** A staff or agency portal account's email, in any case: what that person did. */
+  email: z.string().trim().min(3).max(254).optional(),
   action: z.string().trim().min(1).max(100).optional(),
   reference: z.string().trim().min(1).max(20).optional(),
   from: z.iso.datetime({ offset: true }).optional(),

@@ -20,8 +20,22 @@ describe('starting an assisted transaction', () => {
       .error?.issues.map((issue) => issue.path.join('.'));
     expect(issues).toEqual(['mode', 'identityChecks', 'consentConfirmed']);
     expect(
-      startAssistedRequestSchema.safeParse({ mode: 'phone', identityChecks: ['photo-id'], consentConfirmed: true })
-        .success,
+      startAssistedRequestSchema.safeParse({
+        mode: 'phone',
+        identityChecks: ['security-questions'],
+        consentConfirmed: true,
+      }).success,
     ).toBe(true);
+  });
+
+  it.each([
+    ['phone', 'photo-id', false],
+    ['phone', 'proof-of-address', false],
+    ['phone', 'called-back-on-known-number', true],
+    ['face-to-face', 'photo-id', true],
+    ['face-to-face', 'called-back-on-known-number', false],
+  ] as const)('%s with %s is accepted: %s', (mode, check, accepted) => {
+    const parsed = startAssistedRequestSchema.safeParse({ mode, identityChecks: [check], consentConfirmed: true });
+    expect(parsed.success).toBe(accepted);
   });
 });

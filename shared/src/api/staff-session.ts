@@ -30,6 +30,9 @@ export type StaffUser = z.infer<typeof staffUserSchema>;
 /** How an assisted transaction is happening. */
 export const assistedModes = ['phone', 'face-to-face'] as const;
 
+/** One of {@link assistedModes}. */
+export type AssistedMode = (typeof assistedModes)[number];
+
 /** The identity checks an adviser can record (codes only: never the documents themselves). */
 export const identityChecks = [
   'photo-id',
@@ -38,8 +41,24 @@ export const identityChecks = [
   'called-back-on-known-number',
 ] as const;
 
-/** `POST /api/staff/assisted` body: what the adviser confirms before acting for a resident. */
-export const startAssistedRequestSchema = z.strictObject({
+/** One of {@link identityChecks}. */
+export type IdentityCheck = (typeof identityChecks)[number];
+
+/** The identity checks an adviser can make in each way of helping: no photo ID on the phone, no call back face to face. */
+export const identityChecksFor: Readonly<Record<AssistedMode, readonly IdentityCheck[]>> = {
+  phone: ['security-questions', 'called-back-on-known-number'],
+  'face-to-face': ['photo-id', 'proof-of-address', 'security-questions'],
+};
+
+const checkNames: Record<IdentityCheck, string> = {
+  'photo-id': 'Photo ID',
+  'proof-of-address': 'Proof of address',
+  'security-questions': 'Security questions',
+  'called-back-on-known-number': 'A call back on a number we hold',
+};
+const modeNames: Record<AssistedMode, string> = { phone: 'on the phone', 'face-to-face': 'face to face' };
+
+const startAssistedFields = z.strictObject({
   mode: z.enum(assistedModes, { error: 'Select how you are helping the resident' }),
   identityChecks: z
     .array(z.enum(identityChecks))
@@ -47,11 +66,23 @@ export const startAssistedRequestSchema = z.strictObject({
   consentConfirmed: z.literal(true, { error: 'Confirm the resident agreed that you act for them' }),
 });
 
+/** `POST /api/staff/assisted` body: what the adviser confirms before acting for a resident; the checks must fit the way of helping. */
+export const startAssistedRequestSchema = startAssistedFields.superRefine((request, ctx) => {
+  for (const check of request.identityChecks) {
+    if (!identityChecksFor[request.mode].includes(check))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['identityChecks'],
+        message: `${checkNames[check]} cannot be checked ${modeNames[request.mode]}: select only checks you made ${modeNames[request.mode]}`,
+      });
+  }
+});
+
 /** What an adviser recorded at the start of an assisted transaction. */
 export type StartAssistedRequest = z.infer<typeof startAssistedRequestSchema>;
 
 /** An assisted transaction in progress: kept in the adviser's session until they end it. */
-export const assistedContextSchema = startAssistedRequestSchema.extend({ startedAt: z.iso.datetime({ offset: true }) });
+export const assistedContextSchema = startAssistedFields.extend({ startedAt: z.iso.datetime({ offset: true }) });
 
 /** An assisted transaction in progress. */
 export type AssistedContext = z.infer<typeof assistedContextSchema>;

@@ -34,7 +34,8 @@ export const searchResultSchema = z.strictObject({
   lifeEvent: lifeEventIdSchema,
   channel: z.string(),
   submittedAt: timestamp,
-  names: z.array(z.string()),
+  /** Each person the submission names, with whom they are in it ("The person who died"). */
+  people: z.array(z.strictObject({ name: z.string(), role: z.string() })),
   postcodes: z.array(z.string()),
 });
 
@@ -78,6 +79,8 @@ export const deliveryHistorySchema = deliveryRecordSchema.extend({
   webhookId: z.string(),
   /** The agency's own case reference, once it has given one. */
   agencyReference: z.string().nullable(),
+  /** When someone at the organisation first opened it in the agency portal; null while unopened there. */
+  firstOpenedAt: timestamp.nullable(),
   /** Service-level targets this notification has been flagged as missing. */
   missedTargets: z.array(z.enum(['acknowledge', 'action'])),
 });

@@ -15,12 +15,23 @@ export function contactPage(intro: string): PageDefinition {
     section: 'How we contact you',
     title: 'How can we contact you?',
     hint: intro,
+    wording: {
+      adviser: {
+        section: 'How we contact the resident',
+        title: 'How can we contact the resident?',
+        hint: 'We will only use these to contact the resident about this report.',
+      },
+    },
     fields: [
       {
         name: 'contactMethods',
         kind: 'checkboxes',
         label: 'How can we contact you?',
         hint: 'Select all that apply.',
+        wording: {
+          adviser: { label: 'How can we contact the resident?' },
+          officer: { label: 'How the person reporting may be contacted' },
+        },
         errorName: 'How we can contact you',
         options: [
           { value: 'email', label: 'Email' },
@@ -31,6 +42,10 @@ export function contactPage(intro: string): PageDefinition {
         name: 'email',
         kind: 'email',
         label: 'Email address',
+        wording: {
+          adviser: { label: "The resident's email address" },
+          officer: { label: 'Email of the person reporting' },
+        },
         requiredMessage: 'Enter your email address',
         autocomplete: 'email',
         showWhen: { field: 'contactMethods', includes: 'email' },
@@ -39,6 +54,10 @@ export function contactPage(intro: string): PageDefinition {
         name: 'phone',
         kind: 'phone',
         label: 'Phone number',
+        wording: {
+          adviser: { label: "The resident's phone number" },
+          officer: { label: 'Phone of the person reporting' },
+        },
         hint: 'If it is not a UK number, add the country code, like +33.',
         requiredMessage: 'Enter your phone number',
         autocomplete: 'tel',

@@ -13,6 +13,7 @@ import type { SaveReturnPageModel } from './save-return-page-model.js';
 import type { HelpContact } from './help-contact.js';
 import type { StaffPageProps } from './staff-page-model.js';
 import type { AgencyPageProps } from './agency-page-model.js';
+import type { AssistedBanner } from './assisted-banner.js';
 
 /** A server-rendered HTML form: where it posts, its anti-forgery token, what was typed and what is wrong. */
 export interface FormProps {
@@ -139,6 +140,8 @@ interface PageModelBase {
   url?: string;
   /** The helpline and customer centre, for the "Get help" section of resident pages. */
   help?: HelpContact;
+  /** Resident pages an adviser is running for a resident (an assisted transaction): the adviser banner. */
+  assisted?: AssistedBanner;
 }
 
 /**

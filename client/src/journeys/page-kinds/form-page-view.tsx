@@ -5,6 +5,7 @@ import { PostForm, SubmitButton } from '../../components/post-form.js';
 import { useErrorTitle } from '../../components/use-error-title.js';
 import { catalogueKey } from '../../i18n/catalogue-keys.js';
 import { pageText } from '../../i18n/translate-definition.js';
+import { useReader } from '../../i18n/reader.js';
 import { JourneyFormContext } from '../journey-form.js';
 import { firstFieldIsHeading, PageFields } from '../page-fields.js';
 import { useQuestionForm } from '../use-question-form.js';
@@ -16,7 +17,7 @@ import { OrganisationSearchContext } from '../../organisation-search/organisatio
 export function FormPageView(props: QuestionProps) {
   const { t } = useTranslation();
   const { page, form, formRef, onSubmit, focusKey, errors } = useQuestionForm(props);
-  const text = pageText(t, props.lifeEvent, page);
+  const text = pageText(t, props.lifeEvent, page, useReader());
   useErrorTitle(text.title, errors.length > 0);
   const fieldIsHeading = firstFieldIsHeading(page);
   return (

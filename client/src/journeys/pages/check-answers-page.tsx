@@ -1,11 +1,13 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dontKnowOrganisation, type FieldDefinition, type LifeEventId } from '@tuo/shared';
+import { dontKnowOrganisation, getPage, type FieldDefinition, type LifeEventId } from '@tuo/shared';
 import { journeyDefinitions } from '@tuo/shared/journeys/journey-definitions';
 import type { CheckAnswersProps, CheckAnswersRow } from '@tuo/shared/pages/page-model';
 import { catalogueKey } from '../../i18n/catalogue-keys.js';
 import { formatAnswer } from '../format-answer.js';
 import { leftToRightKinds } from '../../i18n/left-to-right.js';
+import { useReader } from '../../i18n/reader.js';
+import { fieldLabel, sectionText } from '../../i18n/translate-definition.js';
 
 /** One summary list: each answer with its Change link. */
 function SummaryRows({
@@ -18,11 +20,14 @@ function SummaryRows({
   fields: ReadonlyMap<string, FieldDefinition>;
 }) {
   const { t } = useTranslation();
+  const reader = useReader();
   return (
     <dl className="govuk-summary-list govuk-!-margin-bottom-9">
       {rows.map((row) => {
         const field = fields.get(row.fieldName);
-        const label = t(catalogueKey.field(lifeEvent, row.fieldName, 'label'));
+        const label = field
+          ? fieldLabel(t, lifeEvent, field, reader)
+          : t(catalogueKey.field(lifeEvent, row.fieldName, 'label'));
         // An organisation's name is the directory's (the server words it); only "I don't know" is ours to translate.
         const lines = !field
           ? []
@@ -69,6 +74,7 @@ function SummaryRows({
  */
 export function CheckAnswersPage({ lifeEvent, rows, continueHref }: CheckAnswersProps) {
   const { t } = useTranslation();
+  const reader = useReader();
   const fields = new Map<string, FieldDefinition>(
     journeyDefinitions[lifeEvent].pages.flatMap((page) => page.fields.map((field) => [field.name, field])),
   );
@@ -88,7 +94,7 @@ export function CheckAnswersPage({ lifeEvent, rows, continueHref }: CheckAnswers
           <Fragment key={group.sectionPageId ?? 'none'}>
             {group.sectionPageId ? (
               <h2 className="govuk-heading-m" id={`section-${group.sectionPageId}`}>
-                {t(catalogueKey.page(lifeEvent, group.sectionPageId, 'section'))}
+                {sectionText(t, lifeEvent, getPage(journeyDefinitions[lifeEvent], group.sectionPageId), reader)}
               </h2>
             ) : null}
             <SummaryRows lifeEvent={lifeEvent} rows={group.rows} fields={fields} />

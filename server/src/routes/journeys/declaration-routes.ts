@@ -80,10 +80,11 @@ export const declarationRoutes: FastifyPluginAsyncZod<{
       const state = loadJourney(request, lifeEvent);
       const elsewhere = notReady(lifeEvent, state);
       if (elsewhere) return reply.redirect(elsewhere, 303);
-      if (request.body.declaration !== 'confirmed')
-        return reply.code(400).page(render(lifeEvent, state, [declarationError], csrfToken(request)));
-      // The resident online, or an adviser signed in to the staff console acting for them.
+      // The resident online, or an adviser signed in to the staff console acting for them, who
+      // declares that the resident agreed to the declaration as the adviser read it to them.
       const origin = await app.submissionOrigin(request);
+      if (request.body.declaration !== (origin.assisted ? 'heard-from-resident' : 'confirmed'))
+        return reply.code(400).page(render(lifeEvent, state, [declarationError], csrfToken(request)));
       const parsed = createSubmissionRequestSchema.safeParse({
         lifeEvent,
         answers: state.answers,
@@ -103,7 +104,7 @@ export const declarationRoutes: FastifyPluginAsyncZod<{
         actor: origin.actor,
         privacy: app.privacy,
         trust: app.trust.forRequest(request),
-        ...(origin.assisted ? { assisted: origin.assisted } : {}),
+        ...(origin.assisted ? { assisted: { ...origin.assisted, declaration: 'heard-from-resident' as const } } : {}),
         idempotency: { key: `journey:${state.idempotencyKey}`, requestHash: requestHash(parsed.data) },
       });
       // A saved form of this journey must not bring the same report back to send again.

@@ -36,6 +36,7 @@ export const changeInWorkOrIncomeJourney: JourneyDefinition = {
         {
           name: 'fullName',
           kind: 'name',
+          person: 'The person reporting',
           label: 'Full name',
           requiredMessage: 'Enter your full name',
           autocomplete: 'name',

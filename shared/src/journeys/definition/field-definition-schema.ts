@@ -53,6 +53,8 @@ export const optionDefinitionSchema = z.strictObject({
   exclusive: z.literal(true).optional(),
   /** Choosing this option is evidence of this kind (e.g. "a coroner gave an interim certificate"). */
   evidence: z.enum(evidenceKinds).optional(),
+  /** The option as an adviser reads it ("They are the executor", not "I am their executor"), in English. */
+  wording: z.strictObject({ adviser: z.strictObject({ label: z.string().min(1) }) }).optional(),
 });
 
 /** A choice in a radios or checkboxes field. */
@@ -72,6 +74,25 @@ export const notBeforeSchema = z.strictObject({
   /** The earlier date field, asked before this one. */
   field: z.string().min(1),
   message: z.string().min(1),
+});
+
+/**
+ * Who else reads a journey besides the resident: an adviser filling it in for a resident
+ * (assisted), and an organisation's officer reading the answers sent to them.
+ */
+export const audiences = ['adviser', 'officer'] as const;
+
+/** One of {@link audiences}. */
+export type Audience = (typeof audiences)[number];
+
+/**
+ * A field's words for one audience, in English (staff and officers work in English): for an
+ * adviser, "The resident's full name" rather than "Your full name"; for an officer, "Full name of
+ * the person reporting". What is not given falls back to the resident's wording.
+ */
+export const fieldWordingSchema = z.strictObject({
+  label: z.string().min(1).optional(),
+  hint: z.string().min(1).optional(),
 });
 
 /** One question on a page. */
@@ -108,6 +129,14 @@ export const fieldDefinitionSchema = z.strictObject({
    * `verification.checks` by the rule in `verification/evidence.ts`. Text, date and yes-no fields only.
    */
   evidence: z.enum(evidenceKinds).optional(),
+  /**
+   * Name fields only: whom the name belongs to, as staff call them ("The person who died", "The
+   * person reporting"). Name fields naming the same person make one full name, in field order, so
+   * staff can search for "Margaret Evans" and see each person with their role.
+   */
+  person: z.string().min(1).max(60).optional(),
+  /** The field as another audience reads it (see {@link audiences}). */
+  wording: z.partialRecord(z.enum(audiences), fieldWordingSchema).optional(),
 });
 
 /** One question on a page, as validated by {@link fieldDefinitionSchema}. */

@@ -45,6 +45,7 @@ function fieldProblems(field: FieldDefinition, path: readonly (string | number)[
   if (field.kind !== 'date' && field.dateRule) at('only date fields have a dateRule');
   if (field.kind === 'organisation' && !field.organisationKind) at('organisation fields need an organisationKind');
   if (field.kind !== 'organisation' && field.organisationKind) at('only organisation fields have an organisationKind');
+  if (field.kind !== 'name' && field.person !== undefined) at('only name fields name a person');
   // Evidence is never forced on a resident: asked optionally, or only once they say they have it.
   const evidence = field.evidence !== undefined || (field.options ?? []).some((option) => option.evidence);
   if (field.evidence && !['text', 'date', 'yes-no'].includes(field.kind))

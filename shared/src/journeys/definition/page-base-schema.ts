@@ -16,6 +16,13 @@ export const nextStepSchema = z.strictObject({
 /** One possible next step of a page. */
 export type NextStep = z.infer<typeof nextStepSchema>;
 
+/** A page's words for an adviser running it for a resident, in English: "About the resident", not "About you". */
+export const pageWordingSchema = z.strictObject({
+  title: z.string().min(1).optional(),
+  hint: z.string().min(1).optional(),
+  section: z.string().min(1).optional(),
+});
+
 /**
  * What every page of a journey has, whatever its kind: each kind's schema (in `page-kinds/`)
  * spreads this shape and adds its `kind` and what that kind asks.
@@ -32,5 +39,7 @@ export const pageBaseShape = {
    * answers" groups answers under these headings. Later pages without one stay in the section.
    */
   section: z.string().min(1).optional(),
+  /** The page as an adviser reads it while filling it in for a resident. */
+  wording: z.strictObject({ adviser: pageWordingSchema }).partial().optional(),
   next: z.union([z.literal(checkAnswersPage), z.array(nextStepSchema).min(1)]),
 };

@@ -191,6 +191,13 @@ describe('validateJourneyDefinition', () => {
       'date fields need a dateRule',
     ],
     [
+      'a person on a field that is not a name',
+      (j) => {
+        fieldAt(j, 1).person = 'The landlord';
+      },
+      'only name fields name a person',
+    ],
+    [
       'a question label with no error name',
       (j) => {
         fieldAt(j, 1).label = 'Who is it?';

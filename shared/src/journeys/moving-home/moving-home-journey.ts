@@ -27,6 +27,7 @@ export const movingHomeJourney: JourneyDefinition = {
         {
           name: 'fullName',
           kind: 'name',
+          person: 'The person moving',
           label: 'Full name',
           requiredMessage: 'Enter your full name',
           autocomplete: 'name',

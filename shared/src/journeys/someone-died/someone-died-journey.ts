@@ -22,16 +22,37 @@ export const someoneDiedJourney: JourneyDefinition = {
       section: 'The person who died',
       title: 'What was their name?',
       hint: "We're sorry for your loss. We'll ask about the person who died first, then about you. It takes about 10 minutes.",
+      wording: {
+        adviser: {
+          hint: 'Ask about the person who died first, then about the resident you are helping. It takes about 10 minutes.',
+        },
+      },
       fields: [
-        { name: 'firstName', kind: 'name', label: 'First name', requiredMessage: 'Enter their first name' },
+        {
+          name: 'firstName',
+          kind: 'name',
+          label: 'First name',
+          requiredMessage: 'Enter their first name',
+          person: 'The person who died',
+          wording: { officer: { label: 'First name of the person who died' } },
+        },
         {
           name: 'middleNames',
           kind: 'name',
+          person: 'The person who died',
+          wording: { officer: { label: 'Middle names of the person who died' } },
           label: 'Middle names (if they had any)',
           errorName: 'Middle names',
           optional: true,
         },
-        { name: 'lastName', kind: 'name', label: 'Last name', requiredMessage: 'Enter their last name' },
+        {
+          name: 'lastName',
+          kind: 'name',
+          label: 'Last name',
+          requiredMessage: 'Enter their last name',
+          person: 'The person who died',
+          wording: { officer: { label: 'Last name of the person who died' } },
+        },
       ],
       next: [{ page: 'date-of-birth' }],
     },
@@ -97,6 +118,12 @@ export const someoneDiedJourney: JourneyDefinition = {
       kind: 'form',
       title: 'Do you know their National Insurance number or NHS number?',
       hint: 'These help us find the right records. Leave them blank if you do not know them.',
+      wording: {
+        adviser: {
+          title: 'Does the resident know their National Insurance number or NHS number?',
+          hint: 'These help us find the right records. Leave them blank if the resident does not know them.',
+        },
+      },
       fields: [
         {
           name: 'nationalInsuranceNumber',
@@ -297,19 +324,35 @@ export const someoneDiedJourney: JourneyDefinition = {
       section: 'About you',
       title: 'About you',
       hint: 'The services may need to contact you about what happens next.',
+      wording: {
+        adviser: {
+          section: 'The resident you are helping',
+          title: 'About the resident',
+          hint: 'The services may need to contact the resident about what happens next.',
+        },
+      },
       fields: [
         {
           name: 'reporterName',
           kind: 'name',
+          person: 'The person reporting',
           label: 'Your full name',
           requiredMessage: 'Enter your full name',
           autocomplete: 'name',
+          wording: {
+            adviser: { label: "The resident's full name" },
+            officer: { label: 'Name of the person reporting' },
+          },
         },
         {
           name: 'relationship',
           kind: 'radios',
           label: 'How did you know them?',
           errorName: 'How you knew them',
+          wording: {
+            adviser: { label: 'How did the resident know them?' },
+            officer: { label: 'How the person reporting knew them' },
+          },
           options: [
             { value: 'spouse-or-partner', label: 'Husband, wife, civil partner or partner' },
             { value: 'child', label: 'Son or daughter' },
@@ -326,6 +369,10 @@ export const someoneDiedJourney: JourneyDefinition = {
           label: 'How did you know them?',
           errorName: 'How you knew them',
           requiredMessage: 'Enter how you knew them',
+          wording: {
+            adviser: { label: 'How did the resident know them?' },
+            officer: { label: 'How the person reporting knew them, in their words' },
+          },
           showWhen: { field: 'relationship', equals: 'other' },
         },
         {
@@ -334,14 +381,23 @@ export const someoneDiedJourney: JourneyDefinition = {
           label: 'Are you their executor or next of kin?',
           hint: 'An executor deals with the money, property and belongings of the person who died. Select all that apply.',
           errorName: 'If you are their executor or next of kin',
+          wording: {
+            adviser: { label: 'Is the resident their executor or next of kin?' },
+            officer: { label: 'Executor or next of kin' },
+          },
           requiredMessage: "Select if you are their executor or next of kin, or select 'Neither'",
           options: [
             {
               value: 'executor',
               label: 'I am their executor or administrator',
               hint: 'An administrator does this job when there is no will.',
+              wording: { adviser: { label: 'The resident is their executor or administrator' } },
             },
-            { value: 'next-of-kin', label: 'I am their next of kin' },
+            {
+              value: 'next-of-kin',
+              label: 'I am their next of kin',
+              wording: { adviser: { label: 'The resident is their next of kin' } },
+            },
             { value: 'neither', label: 'Neither', exclusive: true },
           ],
         },

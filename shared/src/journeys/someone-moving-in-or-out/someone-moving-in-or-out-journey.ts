@@ -32,6 +32,7 @@ export const someoneMovingInOrOutJourney: JourneyDefinition = {
         {
           name: 'fullName',
           kind: 'name',
+          person: 'The person reporting',
           label: 'What is your name?',
           errorName: 'Your name',
           requiredMessage: 'Enter your full name',
@@ -82,7 +83,13 @@ export const someoneMovingInOrOutJourney: JourneyDefinition = {
       kind: 'form',
       title: 'Who moved?',
       fields: [
-        { name: 'otherPersonName', kind: 'name', label: 'Their full name', requiredMessage: 'Enter their full name' },
+        {
+          name: 'otherPersonName',
+          kind: 'name',
+          label: 'Their full name',
+          requiredMessage: 'Enter their full name',
+          person: 'The person who moved in or out',
+        },
         {
           name: 'otherPersonDateOfBirth',
           kind: 'date',

@@ -50,10 +50,22 @@ export const exportRoute: FastifyPluginAsyncZod = async (app) => {
           deliveries: notifications.map((n) => n.id),
         },
       });
+      // Named for what it holds: whose, which tab ("all-statuses" for All), the filters, and when.
       const day = new Date().toISOString().slice(0, 10);
+      const name = [
+        'notifications',
+        agency,
+        query.status === 'all' ? 'all-statuses' : query.status,
+        query.lifeEvent,
+        query.from && `from-${query.from}`,
+        query.to && `to-${query.to}`,
+        `exported-${day}`,
+      ]
+        .filter(Boolean)
+        .join('-');
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="notifications-${agency}-${query.status}-${day}.csv"`)
+        .header('content-disposition', `attachment; filename="${name}.csv"`)
         .send(notificationsCsv(notifications));
     },
   );

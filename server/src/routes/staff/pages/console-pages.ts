@@ -69,7 +69,9 @@ async function searchPage(request: FastifyRequest, reply: FastifyReply, fields: 
     nhsNumber: given('nhsNumber'),
     niNumber: given('niNumber'),
   };
-  if (!dob.error && Object.values(candidate).every((value) => value === undefined)) {
+  // Only a first visit shows the empty form quietly: a search sent empty says what to enter.
+  const sent = Object.keys(fields).some((name) => name !== '_csrf');
+  if (!sent) {
     return renderStaffPage(reply, { view: 'search', nav, form, results: null });
   }
   const parsed = searchQuerySchema.safeParse(
