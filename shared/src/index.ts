@@ -105,7 +105,8 @@ export type { AnswerSummaryRow, AnswerWording } from './journeys/engine/answer-s
 export type { AddressAnswer, Answers, AnswerValue, EngineOptions } from './journeys/engine/answers.js';
 export { answersSchema } from './journeys/engine/answers-schema.js';
 export type { AnswersSchema } from './journeys/engine/answers-schema.js';
-export { checkField, errorName, requiredMessage } from './journeys/engine/check-field.js';
+export { checkField, dontKnowOrganisation, errorName, requiredMessage } from './journeys/engine/check-field.js';
+export { chosenOrganisations } from './journeys/engine/chosen-organisations.js';
 export type { FieldCheck, FieldIssue, InputMode } from './journeys/engine/check-field.js';
 export { consentOptions } from './journeys/engine/consent-options.js';
 export type { ConsentOption } from './journeys/engine/consent-options.js';

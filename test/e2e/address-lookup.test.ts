@@ -6,11 +6,19 @@ import { accessibilityViolations, launchBrowser } from '../support/browser.js';
 import { fillForm } from '../support/fill-form.js';
 import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
 import { pagePost } from '../support/resident.js';
+import type { Organisation } from '@tuo/shared/api/organisations';
+import { createOrganisation } from '../../server/src/organisations/organisation-repository.js';
 
 let browser: Browser;
 let server: ListeningApp;
+let riverside: Organisation;
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchBrowser(), startListeningApp()]);
+  riverside = await createOrganisation(
+    server.database.db,
+    { kind: 'gp-practice', name: 'Riverside Surgery', code: 'Y90001', areas: ['NB1'], postcode: 'NB1 4AB' },
+    { type: 'system' },
+  );
 });
 afterAll(async () => {
   await browser.close();
@@ -41,15 +49,16 @@ async function toAddressPage(context: BrowserContext): Promise<Page> {
   throw new Error('no address page');
 }
 
-/** True when some resident session holds this UPRN (answers are kept server-side). */
-async function sessionHoldsUprn(uprn: string): Promise<boolean> {
+/** True when some resident session holds this text (answers are kept server-side). */
+async function sessionHolds(text: string): Promise<boolean> {
   const rows = await sql<{
     found: boolean;
-  }>`select exists (select 1 from sessions where data::text like ${`%"uprn": "${uprn}"%`}) as found`.execute(
-    server.database.db,
-  );
+  }>`select exists (select 1 from sessions where data::text like ${`%${text}%`}) as found`.execute(server.database.db);
   return rows.rows[0]?.found ?? false;
 }
+
+/** True when some resident session holds this UPRN. */
+const sessionHoldsUprn = (uprn: string) => sessionHolds(`"uprn": "${uprn}"`);
 
 describe('address look-up in a real browser', () => {
   it('with JavaScript: finds in place, fills the boxes, and the UPRN goes with the answer; axe clean', async () => {
@@ -93,6 +102,20 @@ describe('address look-up in a real browser', () => {
       // No "Use this address": Continue takes the chosen address, UPRN and all.
       await press(page, 'Continue', '/someone-died/their-numbers');
       expect(await sessionHoldsUprn('9000000205')).toBe(true);
+      // Then their GP practice, searched for and picked from the directory the same way either way.
+      await press(page, 'Continue', '/someone-died/their-gp-practice');
+      if (javaScriptEnabled) {
+        // "Search" posts the page, so its errors come from the server, with or without JavaScript.
+        await press(page, 'Search');
+        await page.locator('.govuk-error-summary').waitFor();
+        expect(await accessibilityViolations(page), 'search error').toEqual([]);
+      }
+      await page.getByLabel('Search by name or postcode').fill('riverside');
+      await press(page, 'Search');
+      await page.getByLabel('Riverside Surgery').check();
+      if (javaScriptEnabled) expect(await accessibilityViolations(page), 'search results').toEqual([]);
+      await press(page, 'Continue', '/someone-died/marital-status');
+      expect(await sessionHolds(riverside.id)).toBe(true);
       await context.close();
     });
 

@@ -21,7 +21,8 @@ afterAll(async () => {
 async function continueTo(page: Page, path: string): Promise<void> {
   await Promise.all([
     page.waitForURL((url) => url.pathname === path),
-    page.locator('main button.govuk-button').first().click(),
+    // The primary button: a page's secondary ones (an organisation search, save) do something else.
+    page.locator('main button.govuk-button:not(.govuk-button--secondary)').first().click(),
   ]);
 }
 

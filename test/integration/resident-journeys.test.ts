@@ -136,6 +136,7 @@ const routes: Record<LifeEventId, readonly (readonly [path: string, emptyError: 
     ['date-of-death', 'Enter the date they died'],
     ['their-address', 'Enter address line 1, typically the building and street'],
     ['their-numbers', undefined],
+    ['their-gp-practice', undefined],
     ['marital-status', 'Select their marital status'],
     ['services', "Select the services they had, or select 'None of these'"],
     ['their-home', 'Select yes if anyone still lives in their home'],

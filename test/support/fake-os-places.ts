@@ -12,6 +12,8 @@ export interface FakeDpa {
   THOROUGHFARE_NAME?: string;
   POST_TOWN: string;
   POSTCODE: string;
+  /** The council keeping the record, a number as OS Places sends it. */
+  LOCAL_CUSTODIAN_CODE?: number;
 }
 
 /** How the fake behaves: as OS Places normally does, or as it does when it fails. */

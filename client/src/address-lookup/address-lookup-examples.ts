@@ -9,7 +9,9 @@ import type { QuestionProps } from '@tuo/shared/pages/page-model';
 const found: AddressLookupState = {
   postcode: 'NB2 7QT',
   outcome: 'found',
-  addresses: sampleGazetteer.filter((address) => ['9000000201', '9000000205'].includes(address.uprn)),
+  addresses: sampleGazetteer
+    .filter((address) => ['9000000201', '9000000205'].includes(address.uprn))
+    .map(({ custodianCode: _code, ...address }) => address),
 };
 
 const states: readonly [AddressLookupState, FieldError[]][] = [

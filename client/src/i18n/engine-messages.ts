@@ -9,6 +9,7 @@ import {
 import { pageMessages } from '@tuo/shared/pages/page-messages';
 import { saveReturnMessages } from '@tuo/shared/pages/save-return-messages';
 import { addressLookupMessages } from '@tuo/shared/pages/address-lookup-messages';
+import { organisationSearchMessages } from '@tuo/shared/pages/organisation-search-messages';
 
 const longText = 'a'.repeat(1300);
 // A fixed "today", so the messages (which never print it) come out the same on any day.
@@ -88,6 +89,7 @@ export function engineMessages(): string[] {
       ...Object.values(pageMessages),
       ...Object.values(saveReturnMessages),
       ...Object.values(addressLookupMessages),
+      ...Object.values(organisationSearchMessages),
     ]),
   ].sort();
 }

@@ -1,5 +1,11 @@
 import type { TFunction } from 'i18next';
-import { formatAnswerIn, type AnswerValue, type FieldDefinition, type LifeEventId } from '@tuo/shared';
+import {
+  dontKnowOrganisation,
+  formatAnswerIn,
+  type AnswerValue,
+  type FieldDefinition,
+  type LifeEventId,
+} from '@tuo/shared';
 import { catalogueKey } from '../i18n/catalogue-keys.js';
 import { longDate } from '../i18n/long-date.js';
 
@@ -14,6 +20,7 @@ export function formatAnswer(
   value: AnswerValue | null,
 ): string[] {
   if (value === null) return [];
+  if (field.kind === 'organisation' && value === dontKnowOrganisation) return [t('organisationSearch.dontKnow')];
   return formatAnswerIn(
     {
       option: (definition, chosen) =>

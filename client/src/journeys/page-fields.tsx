@@ -14,6 +14,7 @@ import { AddressField } from './fields/address-field.js';
 import { CheckboxesField } from './fields/checkboxes-field.js';
 import { DateField } from './fields/date-field.js';
 import type { FieldComponentProps } from './fields/field-frame.js';
+import { OrganisationField } from './fields/organisation-field.js';
 import { RadiosField } from './fields/radios-field.js';
 import { TextInputField } from './fields/text-input-field.js';
 import { TextareaField } from './fields/textarea-field.js';
@@ -33,6 +34,7 @@ const components: Readonly<Record<FieldKind, ComponentType<FieldComponentProps>>
   radios: RadiosField,
   'yes-no': RadiosField,
   checkboxes: CheckboxesField,
+  organisation: OrganisationField,
 };
 
 /** The option of a field on this page that reveals `field`, when its condition is that simple. */

@@ -19,7 +19,8 @@ export async function findAddresses(
     return {
       postcode,
       outcome: addresses.length > 0 ? 'found' : 'none',
-      addresses,
+      // The custodian code is for routing to a council, not for the page or the API.
+      addresses: addresses.map(({ custodianCode: _code, ...address }) => address),
     };
   } catch (error) {
     if (!(error instanceof AddressLookupUnavailableError)) throw error;

@@ -1,6 +1,6 @@
 import type { FoundAddress } from '@tuo/shared/api/address-lookup';
 import { z } from 'zod';
-import { AddressLookupUnavailableError, type AddressLookup } from './address-lookup.js';
+import { AddressLookupUnavailableError, type AddressLookup, type LookedUpAddress } from './address-lookup.js';
 
 /** OS Places API's postcode search. */
 export const osPlacesPostcodeUrl = 'https://api.os.uk/search/places/v1/postcode';
@@ -18,6 +18,8 @@ const dpaSchema = z.object({
   DEPENDENT_LOCALITY: z.string().optional(),
   POST_TOWN: z.string(),
   POSTCODE: z.string(),
+  /** The council keeping the record (AddressBase's local custodian code), a number in OS Places' JSON. */
+  LOCAL_CUSTODIAN_CODE: z.union([z.number(), z.string()]).optional(),
 });
 // A postcode with no addresses has no `results` at all, only a header with `totalresults: 0`.
 const responseSchema = z.object({
@@ -77,7 +79,11 @@ export function createOsPlacesAddressLookup(options: { apiKey: string; timeoutMs
       if (!response.ok) throw new AddressLookupUnavailableError(`OS Places answered ${String(response.status)}`);
       const parsed = responseSchema.safeParse(await response.json().catch(() => undefined));
       if (!parsed.success) throw new AddressLookupUnavailableError('OS Places sent an answer we could not read');
-      return (parsed.data.results ?? []).flatMap((result) => (result.DPA ? [fromDpa(result.DPA)] : []));
+      return (parsed.data.results ?? []).flatMap((result): LookedUpAddress[] => {
+        if (!result.DPA) return [];
+        const code = result.DPA.LOCAL_CUSTODIAN_CODE;
+        return [{ ...fromDpa(result.DPA), ...(code === undefined ? {} : { custodianCode: String(code) }) }];
+      });
     },
   };
 }

@@ -1,10 +1,9 @@
 import { normalisePostcode } from '@tuo/shared';
-import type { FoundAddress } from '@tuo/shared/api/address-lookup';
-import type { AddressLookup } from './address-lookup.js';
 import { sampleGazetteer } from '@tuo/shared/api/sample-gazetteer';
+import type { AddressLookup, LookedUpAddress } from './address-lookup.js';
 
 /** Looks postcodes up in a small embedded gazetteer (by default the fictional {@link sampleGazetteer}). */
-export function createSampleAddressLookup(addresses: readonly FoundAddress[] = sampleGazetteer): AddressLookup {
+export function createSampleAddressLookup(addresses: readonly LookedUpAddress[] = sampleGazetteer): AddressLookup {
   return {
     name: 'sample',
     // Its own postcodes, in order, each once: the first is the example residents are shown.

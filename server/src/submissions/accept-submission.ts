@@ -1,5 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createSubmissionEnvelopeV1, generateReference, getJourney, type AgencyKind } from '@tuo/shared';
+import {
+  chosenOrganisations,
+  createSubmissionEnvelopeV1,
+  generateReference,
+  getJourney,
+  type AgencyKind,
+} from '@tuo/shared';
 import type { CreateSubmissionRequest, CreateSubmissionResponse } from '@tuo/shared/api/submissions';
 import type { StartAssistedRequest } from '@tuo/shared/api/staff-session';
 import { sql, type Kysely } from 'kysely';
@@ -107,7 +113,14 @@ async function insertAll(
           residentAgreed: assisted.consentConfirmed,
         }
       : { by: 'resident' as const };
-  const organisations = await organisationsForConsent(db, request.consent, request.organisations);
+  // The organisations picked in the answers (their GP practice, their landlord), unless the request names its own.
+  const picked = Object.entries(chosenOrganisations(getJourney(request.lifeEvent), request.answers)).filter(([kind]) =>
+    request.consent.includes(kind as AgencyKind),
+  );
+  const organisations = await organisationsForConsent(db, request.consent, {
+    ...Object.fromEntries(picked),
+    ...request.organisations,
+  });
   const envelope = createSubmissionEnvelopeV1(request, {
     reference,
     submittedAt,

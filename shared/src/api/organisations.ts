@@ -58,3 +58,22 @@ export const organisationSchema = organisationInputSchema.extend({
 
 /** An organisation in the directory. */
 export type Organisation = z.infer<typeof organisationSchema>;
+
+/** An organisation a resident can pick from the directory: its id, name and where it is. */
+export interface OrganisationChoice {
+  id: string;
+  name: string;
+  postcode?: string;
+}
+
+/** An organisation field's search, as the page shows it: what was searched for and what was found. */
+export interface OrganisationSearchState {
+  /** The name or postcode searched for; empty before a search. */
+  query: string;
+  /** True once a search was made, so "no results" can be told apart from "not searched yet". */
+  searched: boolean;
+  /** What the search found, and the organisation already chosen (first) when there is one. */
+  results: OrganisationChoice[];
+  /** Who is told when the resident does not know: the kind's fallback organisation. */
+  fallbackName: string;
+}

@@ -1,3 +1,4 @@
+import type { OrganisationSearchState } from '../api/organisations.js';
 import type { AgencyKind } from '../agencies/agency-kinds.js';
 import type { FieldError } from '../api/field-errors.js';
 import type { AddressLookupState } from '../api/address-lookup.js';
@@ -42,6 +43,8 @@ export interface QuestionProps {
   addressLookup?: Record<string, AddressLookupState>;
   /** A postcode the address look-up in use finds, for the postcode's hint (pages with an address). */
   postcodeExample?: string;
+  /** Per organisation field, its directory search and the organisation already chosen. */
+  organisationSearch?: Record<string, OrganisationSearchState>;
 }
 
 /** One row of "Check your answers". */
@@ -50,6 +53,8 @@ export interface CheckAnswersRow {
   fieldName: string;
   /** The answer as kept, which the page words in the reader's language; null when not given. */
   answer: AnswerValue | null;
+  /** An organisation field's answer as the directory names it (the answer is its id); absent otherwise. */
+  organisationName?: string;
   changeHref: string;
   /** The page starting the section this answer is in, whose `section` heading groups it; null before any. */
   sectionPageId: string | null;
@@ -67,6 +72,8 @@ export interface CheckAnswersProps {
 export interface WhoToTellOption extends ConsentOption {
   /** Names of the answered fields the agency receives, so the page can name them in any language. */
   fields: string[];
+  /** The organisation told: the one picked from the directory, else the kind's fallback. */
+  organisationName?: string;
 }
 
 /** Choosing who to tell: the relevant agencies, what each receives and why. */

@@ -61,6 +61,9 @@ export function fieldValueArbitrary(field: FieldDefinition, today: string): fc.A
       return validEmail;
     case 'phone':
       return validUkMobile;
+    case 'organisation':
+      // A made-up id names no organisation in any directory; "I don't know" is valid everywhere.
+      return fc.constant('dont-know');
     case 'address':
       return fc
         .record({ line1: text, line2: fc.option(text, { nil: undefined }), town: text, postcode: validPostcode })

@@ -11,6 +11,7 @@ import { firstFieldIsHeading, PageFields } from '../page-fields.js';
 import { useQuestionForm } from '../use-question-form.js';
 import { SaveButton } from '../../save-return/save-button.js';
 import { AddressLookupContext } from '../../address-lookup/address-lookup-context.js';
+import { OrganisationSearchContext } from '../../organisation-search/organisation-search-context.js';
 
 /** A `form` page: its fields from the definition, posted back as one HTML form (checked in the browser first). */
 export function FormPageView(props: QuestionProps) {
@@ -35,7 +36,9 @@ export function FormPageView(props: QuestionProps) {
             <AddressLookupContext.Provider
               value={{ served: props.addressLookup ?? {}, postcodeExample: props.postcodeExample }}
             >
-              <PageFields lifeEvent={props.lifeEvent} page={page} answersSoFar={props.answersSoFar} />
+              <OrganisationSearchContext.Provider value={props.organisationSearch ?? {}}>
+                <PageFields lifeEvent={props.lifeEvent} page={page} answersSoFar={props.answersSoFar} />
+              </OrganisationSearchContext.Provider>
             </AddressLookupContext.Provider>
           </JourneyFormContext.Provider>
           <div className="govuk-button-group">

@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getPage, type FieldDefinition, type LifeEventId } from '@tuo/shared';
+import { dontKnowOrganisation, getPage, type FieldDefinition, type LifeEventId } from '@tuo/shared';
 import { journeyDefinitions } from '@tuo/shared/journeys/journey-definitions';
 import type { CheckAnswersProps, CheckAnswersRow } from '@tuo/shared/pages/page-model';
 import { catalogueKey } from '../../i18n/catalogue-keys.js';
@@ -28,7 +28,12 @@ function SummaryRows({
         const label = field
           ? fieldLabel(t, lifeEvent, field, reader)
           : t(catalogueKey.field(lifeEvent, row.fieldName, 'label'));
-        const lines = field ? formatAnswer(t, lifeEvent, field, row.answer) : [];
+        // An organisation's name is the directory's (the server words it); only "I don't know" is ours to translate.
+        const lines = !field
+          ? []
+          : field.kind === 'organisation' && row.answer !== dontKnowOrganisation && row.organisationName
+            ? [row.organisationName]
+            : formatAnswer(t, lifeEvent, field, row.answer);
         return (
           <div className="govuk-summary-list__row" key={row.fieldName}>
             <dt className="govuk-summary-list__key">{label}</dt>

@@ -28,6 +28,12 @@ function WhatTheyGet({
   return (
     <>
       <div id={id} className={className}>
+        {option.organisationName ? (
+          <>
+            {t('whoToTell.toldThrough', { organisation: option.organisationName })}
+            <br />
+          </>
+        ) : null}
         {t(catalogueKey.purpose(lifeEvent, option.agency))}
       </div>
       <div className={indent}>

@@ -1,8 +1,15 @@
-import { answerSummary, getJourney, isLifeEventId, pagePath, reachablePages } from '@tuo/shared';
+import { answerSummary, chosenOrganisations, getJourney, isLifeEventId, pagePath, reachablePages } from '@tuo/shared';
+import { organisationNames } from '../../organisations/search-organisations.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loadJourney } from './journey-session.js';
 import { firstIncompletePage, stepPath } from './journey-progress.js';
+
+/** An organisation field's answer (an id) named as the directory names it; nothing for other answers. */
+function organisationName(lines: readonly string[], names: ReadonlyMap<string, string>): { organisationName?: string } {
+  const name = lines.length === 1 && lines[0] !== undefined ? names.get(lines[0]) : undefined;
+  return name === undefined ? {} : { organisationName: name };
+}
 
 /** "Check your answers": every answer on the resident's route, each with a Change link. */
 export const checkAnswersRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -21,6 +28,7 @@ export const checkAnswersRoutes: FastifyPluginAsyncZod = async (app) => {
       if (incomplete) return reply.redirect(incomplete, 303);
       const journey = getJourney(lifeEvent);
       const lastPage = reachablePages(journey, state.answers).at(-1);
+      const names = await organisationNames(app.db, Object.values(chosenOrganisations(journey, state.answers)));
       return reply.page({
         page: 'check-answers',
         props: {
@@ -28,6 +36,7 @@ export const checkAnswersRoutes: FastifyPluginAsyncZod = async (app) => {
           rows: answerSummary(journey, state.answers).map((row) => ({
             fieldName: row.fieldName,
             answer: Object.hasOwn(state.answers, row.fieldName) ? (state.answers[row.fieldName] ?? null) : null,
+            ...organisationName(row.lines, names),
             changeHref: `${pagePath(lifeEvent, row.pageId)}?change=1`,
             sectionPageId: row.section?.pageId ?? null,
           })),

@@ -1,5 +1,6 @@
 import {
   createSubmissionRequestSchema,
+  getJourney,
   isLifeEventId,
   type Answers,
   type FieldError,
@@ -8,7 +9,9 @@ import {
 import { pageMessages } from '@tuo/shared/pages/page-messages';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { AddressLookup } from '../../address-lookup/address-lookup.js';
 import type { Config } from '../../config.js';
+import { councilFromAddress } from '../../organisations/council-from-address.js';
 import { spendSavedJourneys } from '../../saved-journeys/saved-journey-repository.js';
 import { acceptSubmission } from '../../submissions/accept-submission.js';
 import { requestHash } from '../../submissions/request-hash.js';
@@ -39,7 +42,10 @@ function messagedBy(config: Pick<Config, 'notify'>, answers: Readonly<Answers>):
 }
 
 /** The declaration and send, then the confirmation (confirmation-routes.ts). Sending goes through the same code path as the API. */
-export const declarationRoutes: FastifyPluginAsyncZod<{ config: Pick<Config, 'notify'> }> = async (app, { config }) => {
+export const declarationRoutes: FastifyPluginAsyncZod<{
+  config: Pick<Config, 'notify'>;
+  addressLookup: AddressLookup;
+}> = async (app, { config, addressLookup }) => {
   const render = (lifeEvent: LifeEventId, state: JourneyState, errors: FieldError[], token: string) => ({
     page: 'declaration' as const,
     props: {
@@ -88,7 +94,13 @@ export const declarationRoutes: FastifyPluginAsyncZod<{ config: Pick<Config, 'no
       });
       // Answers that were fine a moment ago can fail now (a date rule crossing midnight): show them again.
       if (!parsed.success) return reply.redirect(stepPath.checkAnswers(lifeEvent), 303);
-      const { response } = await acceptSubmission(app.db, parsed.data, {
+      const council = parsed.data.consent.includes('council')
+        ? await councilFromAddress(app.db, addressLookup, getJourney(lifeEvent), parsed.data.answers)
+        : undefined;
+      const submission = council
+        ? { ...parsed.data, organisations: { council, ...parsed.data.organisations } }
+        : parsed.data;
+      const { response } = await acceptSubmission(app.db, submission, {
         actor: origin.actor,
         privacy: app.privacy,
         trust: app.trust.forRequest(request),

@@ -33,8 +33,8 @@ export const journeyRoutes: FastifyPluginAsync<{
   await app.register(chooseLifeEventRoutes);
   await app.register(trackRoutes, { config: options.config });
   await app.register(checkAnswersRoutes);
-  await app.register(whoToTellRoutes);
-  await app.register(declarationRoutes, { config: options.config });
+  await app.register(whoToTellRoutes, { addressLookup: options.addressLookup });
+  await app.register(declarationRoutes, { config: options.config, addressLookup: options.addressLookup });
   await app.register(confirmationRoutes);
   await app.register(saveRoutes, { config: options.config });
   await app.register(returnRoutes, { config: options.config });

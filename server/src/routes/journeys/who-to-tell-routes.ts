@@ -1,5 +1,6 @@
 import {
   agencyKinds,
+  chosenOrganisations,
   consentOptions,
   createSubmissionRequestSchema,
   getJourney,
@@ -10,6 +11,9 @@ import {
 } from '@tuo/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { AddressLookup } from '../../address-lookup/address-lookup.js';
+import { councilFromAddress } from '../../organisations/council-from-address.js';
+import { toldOrganisationNames } from '../../organisations/search-organisations.js';
 import { csrfToken } from './csrf.js';
 import { loadJourney, saveJourney, type JourneyState } from './journey-session.js';
 import { firstIncompletePage, stepPath } from './journey-progress.js';
@@ -30,8 +34,11 @@ function ticked(state: JourneyState, relevant: readonly AgencyKind[]): AgencyKin
  * Choosing who to tell: nothing ticked until the resident ticks it; "Tell all of them" (a second
  * submit button, so it needs no JavaScript) chooses every one; required ones are always told.
  */
-export const whoToTellRoutes: FastifyPluginAsyncZod = async (app) => {
-  const render = (
+export const whoToTellRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLookup }> = async (
+  app,
+  { addressLookup },
+) => {
+  const render = async (
     lifeEvent: LifeEventId,
     state: JourneyState,
     chosen: readonly AgencyKind[],
@@ -39,10 +46,18 @@ export const whoToTellRoutes: FastifyPluginAsyncZod = async (app) => {
     token: string,
   ) => {
     const journey = getJourney(lifeEvent);
+    const relevant = consentOptions(journey, state.answers);
+    const council = await councilFromAddress(app.db, addressLookup, journey, state.answers);
+    const names = await toldOrganisationNames(
+      app.db,
+      relevant.map((option) => option.agency),
+      { ...chosenOrganisations(journey, state.answers), ...(council ? { council } : {}) },
+    );
     // The same fields consentOptions names: the agency's routed fields the resident has answered.
-    const options = consentOptions(journey, state.answers).map((option) => ({
+    const options = relevant.map((option) => ({
       ...option,
       fields: (journey.routing[option.agency]?.fields ?? []).filter((name) => Object.hasOwn(state.answers, name)),
+      ...(names[option.agency] ? { organisationName: names[option.agency] } : {}),
     }));
     return {
       page: 'who-to-tell' as const,
@@ -71,7 +86,7 @@ export const whoToTellRoutes: FastifyPluginAsyncZod = async (app) => {
     const incomplete = firstIncompletePage(lifeEvent, state.answers);
     if (incomplete) return reply.redirect(incomplete, 303);
     const relevant = consentOptions(getJourney(lifeEvent), state.answers).map((option) => option.agency);
-    return reply.page(render(lifeEvent, state, ticked(state, relevant), [], csrfToken(request)));
+    return reply.page(await render(lifeEvent, state, ticked(state, relevant), [], csrfToken(request)));
   });
 
   app.post(
@@ -102,7 +117,8 @@ export const whoToTellRoutes: FastifyPluginAsyncZod = async (app) => {
             ...e,
             field: 'consent',
           }));
-      if (errors.length > 0) return reply.code(400).page(render(lifeEvent, state, chosen, errors, csrfToken(request)));
+      if (errors.length > 0)
+        return reply.code(400).page(await render(lifeEvent, state, chosen, errors, csrfToken(request)));
       saveJourney(request, lifeEvent, { ...state, consent: { offered: options.map((o) => o.agency), chosen } });
       return reply.redirect(stepPath.declaration(lifeEvent), 303);
     },

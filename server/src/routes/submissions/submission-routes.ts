@@ -14,6 +14,7 @@ import { confirmAnswerUprns } from '../../address-lookup/confirm-answer-uprns.js
 import { findSubmissionStatus } from '../../db/submission-status.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { confirmSubmission, sendNewCode } from '../../submissions/confirm-submission.js';
+import { councilFromAddress } from '../../organisations/council-from-address.js';
 import { acceptSubmission } from '../../submissions/accept-submission.js';
 import { requestHash } from '../../submissions/request-hash.js';
 import { trackingSecretMatches } from '../../submissions/tracking-secret.js';
@@ -85,13 +86,16 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLoo
     async (request, reply) => {
       const key = request.headers['idempotency-key'];
       // A UPRN goes to agencies only when the look-up lists it with these lines, as on the pages.
+      const journey = getJourney(request.body.lifeEvent);
+      const answers = await confirmAnswerUprns(options.addressLookup, journey, request.body.answers);
+      // The council for the address, unless the client names the council itself.
+      const council = request.body.consent.includes('council')
+        ? await councilFromAddress(app.db, options.addressLookup, journey, answers)
+        : undefined;
       const body = {
         ...request.body,
-        answers: await confirmAnswerUprns(
-          options.addressLookup,
-          getJourney(request.body.lifeEvent),
-          request.body.answers,
-        ),
+        answers,
+        ...(council ? { organisations: { council, ...request.body.organisations } } : {}),
       };
       const submitter = request.submitterPrincipal;
       // A submitter's idempotency keys are its own: another client's same key never replays its answer.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { agencyKindSchema } from '../../agencies/agency-kinds.js';
 import { evidenceKinds } from '../../verification/evidence.js';
 import { conditionSchema } from './condition-schema.js';
 
@@ -20,6 +21,7 @@ export const fieldKinds = [
   'address',
   'email',
   'phone',
+  'organisation',
 ] as const;
 
 /** One of {@link fieldKinds}. */
@@ -116,6 +118,12 @@ export const fieldDefinitionSchema = z.strictObject({
   /** Conditional reveal: the field is only asked, and only required, when this holds. */
   showWhen: conditionSchema.optional(),
   autocomplete: z.enum(autocompleteTokens).optional(),
+  /**
+   * Organisation fields only: the kind of organisation chosen from the directory (the resident's
+   * GP practice, their landlord). The answer is the organisation's id, or `dont-know`; it routes
+   * that kind's notification and is never sent to anyone itself.
+   */
+  organisationKind: agencyKindSchema.optional(),
   /**
    * Answering this field is evidence of this kind (a yes-no field: answering "yes"); it counts in
    * `verification.checks` by the rule in `verification/evidence.ts`. Text, date and yes-no fields only.

@@ -43,6 +43,8 @@ function fieldProblems(field: FieldDefinition, path: readonly (string | number)[
   if (exclusive.length > 1) at('only one option can be exclusive');
   if (field.kind === 'date' && !field.dateRule) at('date fields need a dateRule');
   if (field.kind !== 'date' && field.dateRule) at('only date fields have a dateRule');
+  if (field.kind === 'organisation' && !field.organisationKind) at('organisation fields need an organisationKind');
+  if (field.kind !== 'organisation' && field.organisationKind) at('only organisation fields have an organisationKind');
   if (field.kind !== 'name' && field.person !== undefined) at('only name fields name a person');
   // Evidence is never forced on a resident: asked optionally, or only once they say they have it.
   const evidence = field.evidence !== undefined || (field.options ?? []).some((option) => option.evidence);
@@ -202,6 +204,16 @@ export function journeyProblems(journey: JourneyShape): JourneyProblem[] {
       );
     }
   }
+  // An organisation field picks who is told, so it is used without being sent; its kind must be told.
+  for (const { field } of fields.values())
+    if (field.kind === 'organisation' && field.organisationKind) {
+      if (!journey.routing[field.organisationKind])
+        problems.push({
+          path: ['routing'],
+          message: `field "${field.name}" chooses a ${field.organisationKind}, which this journey never tells`,
+        });
+      routed.add(field.name);
+    }
   // Data minimisation: a question no agency receives should not be asked at all.
   for (const name of names)
     if (!routed.has(name))

@@ -5,6 +5,7 @@ import { formatPhoneNumber } from '../../identifiers/phone-number.js';
 import type { FieldDefinition } from '../definition/field-definition-schema.js';
 import type { JourneyDefinition } from '../definition/journey-definition-schema.js';
 import type { AnswerValue, Answers } from './answers.js';
+import { dontKnowOrganisation } from './check-field.js';
 import { evaluateCondition } from './evaluate-condition.js';
 import { reachablePages } from './next-page.js';
 
@@ -68,6 +69,9 @@ export function formatAnswerIn(wording: AnswerWording, field: FieldDefinition, v
       return [formatNiNumber(value)];
     case 'phone':
       return [formatPhoneNumber(value)];
+    case 'organisation':
+      // An organisation's id: pages that show it put the directory's name in its place.
+      return [value === dontKnowOrganisation ? "I don't know" : value];
     default:
       return [value];
   }

@@ -36,6 +36,11 @@ export const maxTextareaLength = 1200;
 
 const yesNoValues = ['yes', 'no'];
 
+/** The answer to an organisation field when the resident does not know theirs: the kind's fallback is told. */
+export const dontKnowOrganisation = 'dont-know';
+/** An organisation's id in the directory (a UUID); whether it exists is the server's to check. */
+const organisationIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
@@ -50,7 +55,9 @@ export function requiredMessage(field: FieldDefinition): string {
   if (field.requiredMessage) return field.requiredMessage;
   const name = lowerFirst(errorName(field));
   if (field.kind === 'yes-no') return 'Select yes or no';
-  return field.kind === 'radios' || field.kind === 'checkboxes' ? `Select ${name}` : `Enter ${name}`;
+  return field.kind === 'radios' || field.kind === 'checkboxes' || field.kind === 'organisation'
+    ? `Select ${name}`
+    : `Enter ${name}`;
 }
 
 function isBlank(raw: unknown, mode: InputMode, field: FieldDefinition): boolean {
@@ -169,6 +176,8 @@ function oneLine(field: FieldDefinition, raw: string): FieldCheck {
       return fromSchema(emailSchema, raw);
     case 'phone':
       return fromSchema(phoneNumberSchema, raw);
+    case 'organisation':
+      return raw === dontKnowOrganisation || organisationIdPattern.test(raw) ? ok(raw) : fail(requiredMessage(field));
     default:
       return text(raw, maxTextLength, field);
   }

@@ -30,6 +30,12 @@ describeJourneyTable(someoneDiedJourney, [
     page: 'their-numbers',
     empty: undefined,
     post: { nationalInsuranceNumber: 'ab 12 34 56 c', nhsNumber: '' },
+    next: 'their-gp-practice',
+  },
+  {
+    page: 'their-gp-practice',
+    empty: undefined,
+    post: { gpPractice: 'dont-know' },
     next: 'marital-status',
   },
   {

@@ -12,14 +12,16 @@ import {
   type FieldError,
   type FormPageDefinition,
   type LifeEventId,
+  requiredMessage,
 } from '@tuo/shared';
-import { answersToFormValues, formInput, type FormValues } from '@tuo/shared/pages/form-values';
+import { answersToFormValues, formInput, type FormValues, type PostedForm } from '@tuo/shared/pages/form-values';
 import { pageContext } from '@tuo/shared/pages/page-context';
 import type { AddressLookupState } from '@tuo/shared/api/address-lookup';
 import type { AddressLookup } from '../../../address-lookup/address-lookup.js';
 import type { LookUpLimit } from '../../../address-lookup/look-up-limit.js';
 import { addressAction, confirmPageUprns, withChosenAddresses } from '../address-actions.js';
 import { csrfToken } from '../csrf.js';
+import { organisationSearchErrors, organisationSearchStates, unknownChoices } from '../organisation-actions.js';
 import { saveJourney } from '../journey-session.js';
 import { stepPath } from '../journey-progress.js';
 import type { PageKindHandler, PageVisit } from './page-kind-handler.js';
@@ -41,10 +43,17 @@ interface Shown {
   values: FormValues;
   errors: FieldError[];
   addressLookup?: Record<string, AddressLookupState>;
+  /** The post this page answers, for its organisation searches. */
+  posted?: PostedForm;
 }
 
-function render(visit: PageVisit<'form'>, { values, errors, addressLookup }: Shown, postcodeExample?: string) {
+async function render(
+  visit: PageVisit<'form'>,
+  { values, errors, addressLookup, posted }: Shown,
+  postcodeExample?: string,
+) {
   const { request, reply, lifeEvent, page, state, change } = visit;
+  const organisationSearch = await organisationSearchStates(request.server.db, page, values, posted);
   const action = `${pagePath(lifeEvent, page.id)}${change ? '?change=1' : ''}`;
   return reply.page({
     page: 'question',
@@ -57,6 +66,7 @@ function render(visit: PageVisit<'form'>, { values, errors, addressLookup }: Sho
       form: { action, csrfToken: csrfToken(request), values, errors },
       ...(addressLookup ? { addressLookup } : {}),
       ...(postcodeExample && page.fields.some((field) => field.kind === 'address') ? { postcodeExample } : {}),
+      ...(organisationSearch ? { organisationSearch } : {}),
     },
   });
 }
@@ -91,15 +101,25 @@ export function formPageHandler(services: FormPageServices): PageKindHandler<'fo
         return reply.redirect(`/${lifeEvent}/save?from=${encodeURIComponent(page.path)}`, 303);
       }
       const looked = await addressAction(lookup, page, body, values);
+      const searched = organisationSearchErrors(page, body);
+      if (searched) {
+        if (searched.length > 0) reply.code(400);
+        return render(visit, { values, errors: searched, posted: body }, postcodeExample);
+      }
       if (looked) {
         if (looked.retryAfterSeconds !== undefined)
           reply.code(429).header('retry-after', String(looked.retryAfterSeconds));
         else if (looked.errors.length > 0) reply.code(400);
         return render(visit, looked, postcodeExample);
       }
-      if (!result.success) {
+      const unknown = result.success ? await unknownChoices(request.server.db, page, values, requiredMessage) : [];
+      if (!result.success || unknown.length > 0) {
         reply.code(400);
-        return render(visit, { values, errors: toFieldErrors(result.error.issues) }, postcodeExample);
+        return render(
+          visit,
+          { values, errors: result.success ? unknown : toFieldErrors(result.error.issues), posted: body },
+          postcodeExample,
+        );
       }
       const answers = applyPageAnswers(
         journey,
