@@ -25,6 +25,7 @@ const checkAnswersRows: Record<LifeEventId, { key: string; lines: string[] }[]> 
     { key: 'What was their last address?', lines: ['12 Acacia Avenue', 'Leeds', 'LS1 4AP'] },
     { key: 'National Insurance number (optional)', lines: ['AB 12 34 56 C'] },
     { key: 'NHS number (optional)', lines: ['943 476 5919'] },
+    { key: 'Which GP practice were they registered with?', lines: ['Not given'] },
     { key: 'What was their marital status?', lines: ['Widowed or a surviving civil partner'] },
     {
       key: 'Which of these did they have or use?',
@@ -38,6 +39,7 @@ const checkAnswersRows: Record<LifeEventId, { key: string; lines: string[] }[]> 
       ],
     },
     { key: 'Does anyone still live in their home?', lines: ['No'] },
+    { key: 'Who was their landlord?', lines: ['Not given'] },
     { key: 'Has the death been registered?', lines: ['Not given'] },
     { key: 'Your full name', lines: ["Sean O'Brien"] },
     { key: 'How did you know them?', lines: ['Son or daughter'] },
