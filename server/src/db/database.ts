@@ -1,11 +1,14 @@
 import type { ColumnType, Generated, RawBuilder } from 'kysely';
+import type { AccountTables } from './account-tables.js';
+import type { DefaultedTimestamp, Timestamp } from './column-types.js';
 import type { FiguresTables } from './figures-tables.js';
+import type { ResidentTables } from './resident-tables.js';
 
 /**
- * The one source of truth for table shapes, written to match `migrations/`.
- * Each table is added here in the same commit as the migration that creates it.
+ * The one source of truth for table shapes, written to match `migrations/`: the core tables here, the
+ * others by area in `db/*-tables.ts`. Each table is added in the same commit as the migration that creates it.
  */
-export interface Database extends FiguresTables {
+export interface Database extends AccountTables, ResidentTables, FiguresTables {
   app_meta: AppMetaTable;
   submissions: SubmissionsTable;
   deliveries: DeliveriesTable;
@@ -14,32 +17,15 @@ export interface Database extends FiguresTables {
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_events: AuditEventsTable;
-  resident_messages: ResidentMessagesTable;
   worker_leases: WorkerLeasesTable;
-  sessions: SessionsTable;
-  agency_api_keys: AgencyApiKeysTable;
-  submitter_keys: SubmitterKeysTable;
-  staff_users: StaffUsersTable;
-  staff_sessions: StaffSessionsTable;
-  staff_sign_in_failures: StaffSignInFailuresTable;
-  staff_recovery_codes: StaffRecoveryCodesTable;
-  staff_account_links: StaffAccountLinksTable;
   submission_search: SubmissionSearchTable;
   case_notes: CaseNotesTable;
-  agency_webhook_secrets: AgencyWebhookSecretsTable;
-  saved_journeys: SavedJourneysTable;
-  saved_journey_code_failures: SavedJourneyCodeFailuresTable;
-  chase_requests: ChaseRequestsTable;
   file_runs: FileRunsTable;
   agency_alerts: AgencyAlertsTable;
-  confirmation_codes: ConfirmationCodesTable;
   organisations: OrganisationsTable;
   submission_corrections: SubmissionCorrectionsTable;
   notification_events: NotificationEventsTable;
 }
-
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 /** One resident's report of a life event: the envelope as submitted, and how to let them follow it. */
 export interface SubmissionsTable {
@@ -168,32 +154,11 @@ export interface AuditEventsTable {
   address: string | null;
 }
 
-/** A message to the resident (confirmation by email or text) and what became of it. */
-export interface ResidentMessagesTable {
-  id: Generated<string>;
-  submission_id: string;
-  kind: string;
-  channel: string;
-  status: string;
-  personalisation: ColumnType<unknown, string | null, string | null> | null;
-  provider_id: string | null;
-  error: string | null;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-}
-
 /** A worker process's heartbeat. */
 export interface WorkerLeasesTable {
   worker_id: string;
   process_id: string;
   heartbeat_at: ColumnType<Date, Date | string | RawBuilder<Date>, Date | string | RawBuilder<Date>>;
-}
-
-/** A resident's session: their journey answers so far, kept server-side under a signed cookie. */
-export interface SessionsTable {
-  sid: string;
-  data: ColumnType<unknown, string, string>;
-  expires_at: Timestamp;
 }
 
 /** Small key-value facts about this installation (e.g. when it was first started). */
@@ -204,92 +169,6 @@ export interface AppMetaTable {
 }
 
 export type { Generated };
-
-/** An agency system's API key: stored hashed, shown once, revocable; several may be live for rotation. */
-/** A trusted submitter's key: a partner system that vouches for the reports it sends at `level`. */
-export interface SubmitterKeysTable {
-  id: Generated<string>;
-  name: string;
-  /** 'low', 'medium' or 'high'. */
-  level: string;
-  prefix: string;
-  key_hash: string;
-  created_at: DefaultedTimestamp;
-  last_used_at: Timestamp | null;
-  revoked_at: Timestamp | null;
-}
-
-export interface AgencyApiKeysTable {
-  id: Generated<string>;
-  agency: string;
-  /** The organisation whose notifications the key reads. */
-  organisation_id: string;
-  name: string;
-  prefix: string;
-  key_hash: string;
-  created_at: DefaultedTimestamp;
-  last_used_at: Timestamp | null;
-  revoked_at: Timestamp | null;
-}
-
-/** A customer-centre staff account; the password is kept only as an argon2id hash. */
-export interface StaffUsersTable {
-  id: Generated<string>;
-  email: string;
-  role: string;
-  /** Null for an account that signs in only through its organisation's provider. */
-  password_hash: ColumnType<string | null, string | null | undefined, string | null>;
-  created_at: DefaultedTimestamp;
-  disabled_at: Timestamp | null;
-  /** The agency of an agency user or admin; null for customer-centre staff. */
-  agency: ColumnType<string | null, string | null | undefined, string | null>;
-  /** The organisation of an agency user or admin; null for customer-centre staff. */
-  organisation_id: ColumnType<string | null, string | null | undefined, string | null>;
-  /** The authenticator app's TOTP secret, sealed; null until a second factor is set up. */
-  totp_sealed_secret: ColumnType<string | null, string | null | undefined, string | null>;
-  /** The last TOTP time step accepted: a code of that step or an earlier one is a replay. */
-  totp_last_step: ColumnType<string | null, string | number | null | undefined, string | number | null>;
-  totp_enrolled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-  /** The OpenID Connect provider (its issuer) and subject this account signs in as; both or neither. */
-  oidc_issuer: ColumnType<string | null, string | null | undefined, string | null>;
-  oidc_subject: ColumnType<string | null, string | null | undefined, string | null>;
-}
-
-/** A one-time link to set an account's password (an invitation or a reset), kept only as a hash. */
-export interface StaffAccountLinksTable {
-  id: Generated<string>;
-  staff_id: string;
-  token_hash: string;
-  purpose: 'invite' | 'reset';
-  created_by: string | null;
-  created_at: DefaultedTimestamp;
-  expires_at: Timestamp;
-  used_at: Timestamp | null;
-}
-
-/** A one-time recovery code for a second factor, kept only as a hash; used once, then spent. */
-export interface StaffRecoveryCodesTable {
-  id: Generated<string>;
-  staff_id: string;
-  code_hash: string;
-  used_at: Timestamp | null;
-}
-
-/** A staff session: idle expiry in `expires_at`, absolute expiry counted from `signed_in_at`. */
-export interface StaffSessionsTable {
-  sid: string;
-  staff_id: string | null;
-  data: ColumnType<unknown, string, string>;
-  signed_in_at: Timestamp | null;
-  expires_at: Timestamp;
-}
-
-/** One failed sign-in, keyed by account or by address, for throttling. */
-export interface StaffSignInFailuresTable {
-  id: Generated<string>;
-  key: string;
-  at: DefaultedTimestamp;
-}
 
 /** Normalised search terms of one submission (upper-case reference and postcodes, lower-case names). */
 export interface SubmissionSearchTable {
@@ -308,58 +187,6 @@ export interface CaseNotesTable {
   staff_id: string;
   body: string;
   created_at: DefaultedTimestamp;
-}
-
-/** A webhook signing secret set by rotation, sealed (see agency/webhook-secrets.ts); current while `retires_at` is null. */
-export interface AgencyWebhookSecretsTable {
-  id: Generated<string>;
-  agency: string;
-  organisation_id: string;
-  sealed_secret: string;
-  created_at: DefaultedTimestamp;
-  retires_at: Timestamp | null;
-}
-
-/** Answers a resident saved to come back to, reached by a one-time link or a short code (hashes only). */
-export interface SavedJourneysTable {
-  id: Generated<string>;
-  life_event: string;
-  page_id: string;
-  /** Written and read only through saved-answers.ts, so sealing them at rest is a change in one place. */
-  answers: ColumnType<unknown, string | null, string | null> | null;
-  token_hash: string | null;
-  code_hash: string | null;
-  send_channel: string | null;
-  send_to: string | null;
-  send_status: string | null;
-  created_at: DefaultedTimestamp;
-  expires_at: Timestamp;
-  used_at: Timestamp | null;
-  /** The reference of the report sent from this form since it was saved: the form is then spent. */
-  submitted_reference: ColumnType<string | null, string | null | undefined, string | null>;
-}
-
-/** One wrong saved-form code, keyed by client address, for throttling. */
-export interface SavedJourneyCodeFailuresTable {
-  id: Generated<string>;
-  key: string;
-  at: DefaultedTimestamp;
-}
-
-/** A resident's request to chase a notification that missed its target, and what staff did about it. */
-export interface ChaseRequestsTable {
-  id: Generated<string>;
-  delivery_id: string;
-  submission_id: string;
-  /** Which target had been missed when the resident asked: 'acknowledge' or 'action'. */
-  target: string;
-  /** 'open', then 'chased' (staff chased the agency) and/or 'resolved'. */
-  status: string;
-  resident_note: string | null;
-  requested_at: Timestamp;
-  staff_id: string | null;
-  staff_note: string | null;
-  handled_at: Timestamp | null;
 }
 
 /** One scheduled file to an agency: its records are claimed first, then it is uploaded, then marked so. */
@@ -389,20 +216,6 @@ export interface AgencyAlertsTable {
   error: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
-}
-
-/** A code sent to a reporter to confirm their report: keyed hashes only (see submissions/confirmation-codes.ts). */
-export interface ConfirmationCodesTable {
-  id: string;
-  submission_id: string;
-  channel: string;
-  code_hash: string;
-  recipient_hash: string;
-  address_hash: string;
-  attempts: Generated<number>;
-  created_at: Timestamp;
-  expires_at: Timestamp;
-  spent_at: Timestamp | null;
 }
 
 /** One organisation in the directory: of one kind, with its official code, the areas it serves and how it is found. */
