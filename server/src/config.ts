@@ -1,8 +1,7 @@
 import { agencyKinds, type AgencyKind } from '@tuo/shared';
-import type { HelpContact } from '@tuo/shared/pages/help-contact';
-import type { Language } from '@tuo/shared/submission/languages';
 import { z } from 'zod';
-import { isAllowedWebhookUrl } from './agency/webhook-url.js';
+import { helpEnvShape, helpSettingsOf, type HelpSettings } from './i18n/help-settings.js';
+import { logLevel, port, positiveInt, protectedDataKeys, url, webhookSecret, webhookUrl } from './config-values.js';
 import { targetOverridesSchema } from './service-levels/target-overrides.js';
 import type { ServiceLevels } from './service-levels/targets.js';
 import type { ProtectedDataKey } from './privacy/keyring.js';
@@ -20,68 +19,7 @@ import {
   fileChannelOf,
   type FileChannelSettings,
 } from './channels/file-channel-settings.js';
-
-/** "Get help" settings: English always, and any part set in another language (`HELP_HOURS_CY`). */
-export type HelpSettings = { en: HelpContact } & Partial<Record<Exclude<Language, 'en'>, Partial<HelpContact>>>;
-
-/** The optional per-language help settings for one language suffix (`CY`). */
-function helpInLanguage<const Suffix extends string>(suffix: Suffix) {
-  return {
-    [`HELP_PHONE_${suffix}`]: z.string().min(1).max(40).optional(),
-    [`HELP_HOURS_${suffix}`]: z.string().min(1).max(120).optional(),
-    [`HELP_CENTRE_${suffix}`]: z.string().min(1).max(200).optional(),
-  } as Record<`HELP_${'PHONE' | 'HOURS' | 'CENTRE'}_${Suffix}`, z.ZodOptional<z.ZodString>>;
-}
 import { verificationMinimumsSchema, type VerificationMinimums } from './verification/verification-minimums.js';
-
-const port = z.coerce
-  .number({ error: 'must be a whole number from 1 to 65535' })
-  .int({ error: 'must be a whole number from 1 to 65535' })
-  .min(1, { error: 'must be a whole number from 1 to 65535' })
-  .max(65535, { error: 'must be a whole number from 1 to 65535' });
-
-const positiveInt = (what: string) =>
-  z.coerce
-    .number({ error: `must be a whole number (${what})` })
-    .int({ error: `must be a whole number (${what})` })
-    .positive({ error: `must be a whole number above 0 (${what})` });
-
-const url = z.url({ error: 'must be a full URL, like https://example.org' });
-
-const webhookUrl = url.refine(isAllowedWebhookUrl, {
-  error: 'must start https:// (plain http:// only to this machine: localhost, 127.0.0.1 or [::1])',
-});
-
-const webhookSecret = z
-  .string()
-  .regex(/^whsec_[A-Za-z0-9+/=]{24,}$/, { error: 'must be a Standard Webhooks secret: whsec_ followed by base64' });
-
-// `id:base64` pairs, comma-separated, the current key first (see privacy/keyring.ts).
-const protectedDataKeys = z.string().transform((text, ctx): ProtectedDataKey[] => {
-  const keys = text
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== '')
-    .map((entry) => {
-      const [id = '', secret = ''] = entry.split(':');
-      return { id, secret: Buffer.from(secret, 'base64') };
-    });
-  const wellFormed =
-    keys.length > 0 && keys.every((key) => /^[A-Za-z0-9_-]{1,32}$/.test(key.id) && key.secret.length === 32);
-  if (!wellFormed || new Set(keys.map((key) => key.id)).size !== keys.length) {
-    ctx.addIssue({
-      code: 'custom',
-      message:
-        'must be key-id:base64-of-32-random-bytes pairs, comma-separated, each id different, the current key first (openssl rand -base64 32)',
-    });
-    return z.NEVER;
-  }
-  return keys;
-});
-
-const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-  error: 'must be one of fatal, error, warn, info, debug, trace or silent',
-});
 
 /**
  * Every environment variable the portal reads, in one place. Parsed once at start;
@@ -155,15 +93,8 @@ export const envSchema = z
     TARGET_ACTION_WORKING_DAYS: positiveInt('working days an agency has to action a notification').default(10),
     TARGET_OVERRIDES: targetOverridesSchema.default([]),
     CHASE_REQUESTS_PER_DAY: positiveInt('requests to chase one report a resident may make in a day').default(3),
-    // "Get help" on every resident page. The defaults are samples (an Ofcom drama number): set your own.
-    HELP_PHONE: z.string().min(1).max(40).default('01632 960 001'),
-    HELP_HOURS: z.string().min(1).max(120).default('Monday to Friday, 9am to 5pm'),
-    HELP_CENTRE: z.string().min(1).max(200).default('the Customer Centre, Town Hall, High Street'),
-    // The same in another language (HELP_CENTRE_CY); unset, the English one is shown and labelled so.
-    ...helpInLanguage('CY'),
-    ...helpInLanguage('PT'),
-    ...helpInLanguage('PL'),
-    ...helpInLanguage('AR'),
+    // "Get help" on every resident page, in English and in any other language (i18n/help-settings.ts).
+    ...helpEnvShape,
     ...signInEnvShape,
   })
   .superRefine((env, ctx) => {
@@ -423,20 +354,7 @@ export function toConfig(
       overrides: env.TARGET_OVERRIDES,
     },
     chaseRequestsPerDay: env.CHASE_REQUESTS_PER_DAY,
-    help: {
-      en: { phone: env.HELP_PHONE, hours: env.HELP_HOURS, centre: env.HELP_CENTRE },
-      ...Object.fromEntries(
-        (['cy', 'pt', 'pl', 'ar'] as const).map((language) => {
-          const suffix = language.toUpperCase() as Uppercase<typeof language>;
-          const given = {
-            phone: env[`HELP_PHONE_${suffix}`],
-            hours: env[`HELP_HOURS_${suffix}`],
-            centre: env[`HELP_CENTRE_${suffix}`],
-          };
-          return [language, Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined))];
-        }),
-      ),
-    },
+    help: helpSettingsOf(env),
     confirmation: {
       showCodeOnPage: env.DATABASE_URL === undefined && env.NOTIFY_API_KEY === undefined,
       codesPerRecipientPerDay: env.CONFIRMATION_CODES_PER_RECIPIENT_PER_DAY,

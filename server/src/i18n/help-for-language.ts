@@ -1,6 +1,6 @@
 import type { HelpContact } from '@tuo/shared/pages/help-contact';
 import type { Language } from '@tuo/shared/submission/languages';
-import type { HelpSettings } from '../config.js';
+import type { HelpSettings } from './help-settings.js';
 
 /**
  * "Get help" in one language: each setting in that language where one is set (`HELP_HOURS_CY`),

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { isLifeEventId, textDirection } from '@tuo/shared';
 import type { PageModel, RenderedPage } from '@tuo/shared/pages/page-model';
-import type { HelpSettings } from '../config.js';
+import type { HelpSettings } from '../i18n/help-settings.js';
 import { helpForLanguage } from '../i18n/help-for-language.js';
 import { assistedBannerFor } from '../staff/assisted-banner.js';
 import { projectRoot } from '../project-root.js';
