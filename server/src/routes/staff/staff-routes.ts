@@ -5,6 +5,7 @@ import { organisationSignInApiRoutes } from './organisation-sign-in-api-routes.j
 import { accountAdminApiRoutes } from './account-admin-api-routes.js';
 import { adminApiRoutes } from './admin-api-routes.js';
 import { deliveryApiRoutes } from './delivery-api-routes.js';
+import { organisationAdminApiRoutes } from './organisation-admin-api-routes.js';
 import { privacyApiRoutes } from './privacy-api-routes.js';
 import { staffAuthApiRoutes } from './staff-auth-api-routes.js';
 import { staffApiRoutes } from './staff-api-routes.js';
@@ -40,6 +41,7 @@ export const staffRoutes: FastifyPluginAsync<{ config: Config }> = async (app, {
     publicUrl: config.publicUrl,
     installPasswords: config.signIn.agency.passwords,
   });
+  await app.register(organisationAdminApiRoutes);
   await app.register(privacyApiRoutes);
   await app.register(staffPageRoutes, { ...options, config });
 };
