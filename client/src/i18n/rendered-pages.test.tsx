@@ -23,7 +23,8 @@ import { saveReturnExamples } from '../save-return/save-return-examples.js';
 import { addressLookupExamples } from '../address-lookup/address-lookup-examples.js';
 import { loadPageView } from '../page-views.js';
 import type { ResourceTree } from './catalogue-resources.js';
-import { documentTitle, hasServerErrors, pageHeading } from './document-title.js';
+import { documentTitle, hasServerErrors } from './document-title.js';
+import { pageHeading } from './page-heading.js';
 import { addEveryLanguage } from './every-language.js';
 import { createI18n, languages, resources, sourceLanguage } from './i18n.js';
 
