@@ -85,7 +85,15 @@ function print(rows: BenchRow[]): void {
 const arrivalsSince = (arrivals: Map<string, number>, since: number) =>
   [...arrivals.values()].filter((at) => at >= since).sort((a, b) => a - b);
 
+/** The machine's load (1, 5 and 15 minute averages), since other work on it moves every figure. */
+const load = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');
+
 async function main() {
+  const loadAtStart = load();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tuo-bench-'));
   const receivers = await startReceivers(agencyKinds);
   const port = await findFreePort();
@@ -267,6 +275,7 @@ async function main() {
     done('Figures measured.');
 
     print([
+      ['Load average at start / end', `${loadAtStart} / ${load()}`, `${String(os.cpus().length)} cores`],
       ['Burst: submissions/s', fixed(first.rate), `${CONNECTIONS} connections, ${BURST_SECONDS} s, API alone`],
       [
         'Burst: latency p50 / p99 (ms)',
