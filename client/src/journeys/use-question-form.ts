@@ -1,7 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRef, useState, type SubmitEvent } from 'react';
 import { get, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
-import { getPage, pageSchema, type FieldError, type PageDefinition, type PageSchema } from '@tuo/shared';
+import {
+  getPage,
+  pageSchema,
+  personPartFields,
+  type FieldDefinition,
+  type FieldError,
+  type PageDefinition,
+  type PageSchema,
+} from '@tuo/shared';
 // The definitions as written: the server has checked them against the meta-schema, and checking them
 // again on a phone is most of what a question page used to cost before it could respond.
 import { journeyDefinitions } from '@tuo/shared/journeys/journey-definitions';
@@ -30,11 +38,23 @@ function sharedSchemaResolver(schema: PageSchema): Resolver<FormValues> {
   };
 }
 
-/** react-hook-form's errors as the error summary lists them: in page order, address parts by part. */
+/** The error paths of a field, in the order its boxes are on the page. */
+function errorPaths(field: FieldDefinition, errors: FieldErrors<FormValues>): string[] {
+  if (field.kind === 'address') return (fieldParts.address ?? []).map((part) => `${field.name}.${part}`);
+  if (field.kind !== 'people') return [field.name];
+  const rows: unknown = get(errors, field.name);
+  const count = Array.isArray(rows) ? rows.length : 0;
+  return [
+    field.name,
+    ...Array.from({ length: count }, (_row, index) =>
+      personPartFields.map((part) => `${field.name}.${String(index)}.${part.name}`),
+    ).flat(),
+  ];
+}
+
+/** react-hook-form's errors as the error summary lists them: in page order, address parts by part, people by row. */
 function inPageOrder(page: PageDefinition, errors: FieldErrors<FormValues>): FieldError[] {
-  const paths = page.fields.flatMap((field) =>
-    field.kind === 'address' ? (fieldParts.address ?? []).map((part) => `${field.name}.${part}`) : [field.name],
-  );
+  const paths = page.fields.flatMap((field) => errorPaths(field, errors));
   return paths.flatMap((path) => {
     const message: unknown = get(errors, `${path}.message`);
     return typeof message === 'string' ? [{ field: path, message }] : [];
@@ -73,6 +93,13 @@ export function useQuestionForm(props: QuestionProps) {
       },
     )(event);
   };
-  const form: JourneyForm = { register, setValue, current: (name) => values[name], defaults: served.values, errors };
+  const form: JourneyForm = {
+    register,
+    setValue,
+    control,
+    current: (name) => values[name],
+    defaults: served.values,
+    errors,
+  };
   return { journey, page, form, formRef, onSubmit, focusKey, errors };
 }
