@@ -78,6 +78,7 @@ export const movingHomeJourney: JourneyDefinition = {
           kind: 'people',
           label: 'People moving with you',
           person: 'A person moving with them',
+          wording: { officer: { label: 'Person moving with them' } },
         },
       ],
       next: [{ page: 'old-address' }],
