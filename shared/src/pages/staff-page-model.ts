@@ -8,6 +8,8 @@ import type { NeedsCheckingItem } from '../api/needs-checking.js';
 import type { PerformanceFigures } from '../api/performance.js';
 import type { LifeEventId } from '../journeys/catalogue.js';
 import type { SubjectAccessExport } from '../api/subject-access.js';
+import type { PayloadRow } from '../api/agency-portal.js';
+import type { Verification } from '../verification/verification.js';
 import type { FormProps } from './page-model.js';
 import type { SecondFactorEnrolment } from './second-factor-model.js';
 
@@ -38,6 +40,12 @@ export type StaffMessage = 'forbidden' | 'form-expired' | 'not-found' | 'link-ex
 
 /** What an administrator just did to an account, to confirm it on the account's page. */
 export type AccountDone = 'disable' | 'enable' | 'role' | 'reset-second-factor';
+
+/** What one service was sent, as the subject access page shows it: its answers labelled for the officer, and how far it was checked. */
+export interface SentPayload {
+  rows: PayloadRow[];
+  verification: Verification | null;
+}
 
 /**
  * The staff console's pages, one `view` each. They share the `staff` page kind so the resident
@@ -88,7 +96,14 @@ export type StaffPageProps =
       /** Set just after a repair or note, to confirm it. */
       done: 'retried' | 'handled-offline' | 'note-added' | 'erased' | 'withdrawn' | 'corrected' | null;
     }
-  | { view: 'subject-access'; nav: StaffNav; export: SubjectAccessExport; jsonHref: string }
+  | {
+      view: 'subject-access';
+      nav: StaffNav;
+      export: SubjectAccessExport;
+      jsonHref: string;
+      /** Each delivery's payload as people read it (by delivery id): the answers with the officer's labels, and its checks. */
+      payloads: Record<string, SentPayload>;
+    }
   | { view: 'erase'; nav: StaffNav; reference: string; lifeEvent: SubmissionView['lifeEvent']; form: FormProps }
   | { view: 'assisted'; nav: StaffNav; form: FormProps }
   | { view: 'audit'; nav: StaffNav; form: FormProps; page: AuditPage; nextHref: string | null }
