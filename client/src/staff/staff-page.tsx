@@ -122,7 +122,7 @@ function View({ props }: { props: StaffPageProps }) {
     case 'performance':
       return <StaffPerformancePage form={props.form} figures={props.figures} lifeEvent={props.lifeEvent} />;
     case 'subject-access':
-      return <SubjectAccessPage data={props.export} jsonHref={props.jsonHref} />;
+      return <SubjectAccessPage data={props.export} jsonHref={props.jsonHref} payloads={props.payloads} />;
     case 'erase':
       return <ErasePage reference={props.reference} lifeEvent={props.lifeEvent} form={props.form} />;
   }
