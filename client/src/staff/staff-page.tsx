@@ -59,7 +59,13 @@ function View({ props }: { props: StaffPageProps }) {
       return <AccountInvitePage form={props.form} passwords={props.passwords} />;
     case 'account-link':
       return (
-        <AccountLinkPage email={props.email} purpose={props.purpose} link={props.link} expiresAt={props.expiresAt} />
+        <AccountLinkPage
+          email={props.email}
+          purpose={props.purpose}
+          link={props.link}
+          emailed={props.emailed}
+          expiresAt={props.expiresAt}
+        />
       );
     case 'set-password':
       return <SetPasswordPage form={props.form} email={props.email} purpose={props.purpose} />;

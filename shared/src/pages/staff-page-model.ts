@@ -1,4 +1,3 @@
-import type { AdminAccount } from '../api/account-admin.js';
 import type { AuditPage } from '../api/admin-audit.js';
 import type { Dashboard } from '../api/staff-dashboard.js';
 import type { AssistedContext, StaffUser } from '../api/staff-session.js';
@@ -8,6 +7,7 @@ import type { NeedsCheckingItem } from '../api/needs-checking.js';
 import type { PerformanceFigures } from '../api/performance.js';
 import type { LifeEventId } from '../journeys/catalogue.js';
 import type { SubjectAccessExport } from '../api/subject-access.js';
+import type { AccountPageProps, SetPasswordProps } from './account-page-model.js';
 import type { FormProps } from './page-model.js';
 import type { SecondFactorEnrolment } from './second-factor-model.js';
 
@@ -36,8 +36,7 @@ export type SingleSignOnOutcome = 'signed-in' | 'no-role' | 'disabled' | 'no-ema
 /** Why a staff page shows a message rather than content. */
 export type StaffMessage = 'forbidden' | 'form-expired' | 'not-found' | 'link-expired' | 'password-set';
 
-/** What an administrator just did to an account, to confirm it on the account's page. */
-export type AccountDone = 'disable' | 'enable' | 'role' | 'reset-second-factor';
+export type { AccountDone } from './account-page-model.js';
 
 /**
  * The staff console's pages, one `view` each. They share the `staff` page kind so the resident
@@ -54,25 +53,9 @@ export type StaffPageProps =
   /** Shown once, straight after set-up: only their hashes are kept. */
   | { view: 'recovery-codes'; nav: StaffNav; codes: string[] }
   | { view: 'message'; message: StaffMessage; nav: StaffNav | null }
-  /** Account administration (admins): the staff accounts, one account with its changes, an invitation. */
-  | { view: 'accounts'; nav: StaffNav; accounts: AdminAccount[] }
-  | {
-      view: 'account';
-      nav: StaffNav;
-      account: AdminAccount;
-      /** The change forms; errors name `role` or `change`. */
-      form: FormProps;
-      /** The administrator's own account: only its second factor can be reset here. */
-      own: boolean;
-      /** Passwords are on, so a password link can be made. */
-      passwords: boolean;
-      done: AccountDone | null;
-    }
-  | { view: 'account-invite'; nav: StaffNav; form: FormProps; passwords: boolean }
-  /** A one-time link, shown once to the administrator to send to the person. */
-  | { view: 'account-link'; nav: StaffNav; email: string; purpose: 'invite' | 'reset'; link: string; expiresAt: string }
-  /** Setting a password through a one-time link (nobody is signed in). */
-  | { view: 'set-password'; form: FormProps; email: string; purpose: 'invite' | 'reset' }
+  /** Account administration (admins): the staff accounts, one account with its changes, an invitation, a link. */
+  | (AccountPageProps & { nav: StaffNav })
+  | SetPasswordProps
   | { view: 'dashboard'; nav: StaffNav; dashboard: Dashboard }
   | { view: 'search'; nav: StaffNav; form: FormProps; results: SearchResponse['results'] | null }
   | {
