@@ -1,14 +1,7 @@
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { AgencyPageProps } from '@tuo/shared/pages/agency-page-model';
 import { agencyRoles } from '@tuo/shared/api/agency-portal';
-import {
-  AccountInvitePage,
-  AccountLinkPage,
-  AccountPage,
-  AccountsPage,
-  SetPasswordPage,
-  type AccountConsole,
-} from '../staff/account-pages.js';
+import { AccountView, type AccountConsole } from '../staff/account-pages.js';
 import { AgencyHeader } from './agency-header.js';
 import { agencyI18n } from './agency-i18n.js';
 import { KeysPage } from './keys-page.js';
@@ -55,33 +48,11 @@ function View({ props }: { props: AgencyPageProps }) {
     case 'message':
       return <MessageView message={props.message} />;
     case 'accounts':
-      return <AccountsPage accounts={props.accounts} on={agencyAccounts} />;
     case 'account':
-      return (
-        <AccountPage
-          account={props.account}
-          form={props.form}
-          own={props.own}
-          passwords={props.passwords}
-          done={props.done}
-          on={agencyAccounts}
-        />
-      );
     case 'account-invite':
-      return <AccountInvitePage form={props.form} passwords={props.passwords} on={agencyAccounts} />;
     case 'account-link':
-      return (
-        <AccountLinkPage
-          email={props.email}
-          purpose={props.purpose}
-          link={props.link}
-          emailed={props.emailed}
-          expiresAt={props.expiresAt}
-          on={agencyAccounts}
-        />
-      );
     case 'set-password':
-      return <SetPasswordPage form={props.form} email={props.email} purpose={props.purpose} namespace="agency" />;
+      return <AccountView props={props} on={agencyAccounts} />;
     case 'notifications': {
       const { view: _view, nav: _nav, ...list } = props;
       return <WorkListPage {...list} />;

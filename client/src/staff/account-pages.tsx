@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdminAccount } from '@tuo/shared/api/account-admin';
 import { staffRoles } from '@tuo/shared/api/staff-session';
 import type { FormProps } from '@tuo/shared/pages/page-model';
-import type { AccountDone } from '@tuo/shared/pages/staff-page-model';
+import type { AccountDone, AccountPageProps, SetPasswordProps } from '@tuo/shared/pages/account-page-model';
 import { ErrorMessage } from '../components/error-message.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { describedBy, errorAt } from '../components/field-ids.js';
@@ -347,4 +347,44 @@ export function SetPasswordPage({
       </div>
     </div>
   );
+}
+
+/** The account-administration view a console's page model holds, rendered for that console (`on`). */
+export function AccountView({
+  props,
+  on = staffConsole,
+}: {
+  props: AccountPageProps | SetPasswordProps;
+  on?: AccountConsole;
+}) {
+  switch (props.view) {
+    case 'accounts':
+      return <AccountsPage accounts={props.accounts} on={on} />;
+    case 'account':
+      return (
+        <AccountPage
+          account={props.account}
+          form={props.form}
+          own={props.own}
+          passwords={props.passwords}
+          done={props.done}
+          on={on}
+        />
+      );
+    case 'account-invite':
+      return <AccountInvitePage form={props.form} passwords={props.passwords} on={on} />;
+    case 'account-link':
+      return (
+        <AccountLinkPage
+          email={props.email}
+          purpose={props.purpose}
+          link={props.link}
+          emailed={props.emailed}
+          expiresAt={props.expiresAt}
+          on={on}
+        />
+      );
+    case 'set-password':
+      return <SetPasswordPage form={props.form} email={props.email} purpose={props.purpose} namespace={on.namespace} />;
+  }
 }

@@ -12,7 +12,8 @@ import { accountPages } from '../../console/account-pages.js';
 import { setPasswordPages } from '../../console/set-password-pages.js';
 import { agencyAccounts, agencySetPassword } from './pages/user-pages.js';
 import { signInSettingsPages } from './pages/sign-in-settings-pages.js';
-import { agencySignInSettingsApiRoutes } from './agency-sign-in-settings-api-routes.js';
+import { signInSettingsApiRoutes } from '../../console/sign-in-settings-api-routes.js';
+import { agencySignInSettingsApi } from './pages/sign-in-settings-pages.js';
 import type { AgencyScopeOptions } from './agency-scope-options.js';
 import { agencySecondFactorPages } from './pages/agency-second-factor-pages.js';
 import { agencySignInPages } from './pages/sign-in-pages.js';
@@ -65,7 +66,7 @@ export const agencyPortalRoutes: FastifyPluginAsync<{ config: Config }> = async 
     installPasswords: options.passwords,
   };
   await app.register(signInSettingsPages, signInSettings);
-  await app.register(agencySignInSettingsApiRoutes, signInSettings);
+  await app.register(signInSettingsApiRoutes, { api: agencySignInSettingsApi, context: signInSettings });
   await app.register(agencyPortalApiRoutes, { ...options, config });
   await app.register(agencyAccountAdminApiRoutes);
 };
