@@ -117,10 +117,12 @@ async function insertAll(
   const picked = Object.entries(chosenOrganisations(getJourney(request.lifeEvent), request.answers)).filter(([kind]) =>
     request.consent.includes(kind as AgencyKind),
   );
-  const organisations = await organisationsForConsent(db, request.consent, {
-    ...Object.fromEntries(picked),
-    ...request.organisations,
-  });
+  const organisations = await organisationsForConsent(
+    db,
+    request.consent,
+    request.organisations ?? {},
+    Object.fromEntries(picked),
+  );
   const envelope = createSubmissionEnvelopeV1(request, {
     reference,
     submittedAt,
@@ -144,7 +146,11 @@ async function insertAll(
     ...evidenceChecks(getJourney(envelope.lifeEvent), envelope.answers, submittedAt),
   ];
   const states = agencies.map((agency) =>
-    initialDelivery(awaitingCode, checks, minimumFor(trust.minimums, agency, envelope.lifeEvent)),
+    initialDelivery(
+      awaitingCode,
+      checks,
+      minimumFor(trust.minimums, agency, envelope.lifeEvent, organisations[agency]?.verificationMinimum),
+    ),
   );
   const recipient = awaitingCode ? codeRecipient(envelope.answers) : undefined;
   const code: NewCode | undefined = recipient ? trust.codes.create(recipient, trust.address, submittedAt) : undefined;
