@@ -75,7 +75,7 @@ export async function flagMissedTargets(deps: FlagDeps): Promise<Record<TargetKi
   const shortest = Math.min(
     deps.serviceLevels.default.acknowledgeDays,
     ...deps.serviceLevels.overrides.map((o) => o.target.acknowledgeDays),
-    ...(own?.days === null || own?.days === undefined ? [] : [Number(own.days)]),
+    ...(own?.days === null || own?.days === undefined ? [] : [own.days]),
   );
   const cutoff = new Date(now.getTime() - Math.max(0, shortest - 1) * 24 * 60 * 60 * 1000);
   const candidates = await deps.db
