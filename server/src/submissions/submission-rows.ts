@@ -104,10 +104,12 @@ export async function submissionRows(
   const picked = Object.entries(chosenOrganisations(getJourney(request.lifeEvent), request.answers)).filter(([kind]) =>
     request.consent.includes(kind as AgencyKind),
   );
-  const organisations = await organisationsForConsent(db, request.consent, {
-    ...Object.fromEntries(picked),
-    ...request.organisations,
-  });
+  const organisations = await organisationsForConsent(
+    db,
+    request.consent,
+    request.organisations ?? {},
+    Object.fromEntries(picked),
+  );
   const envelope = createSubmissionEnvelopeV1(request, {
     reference,
     submittedAt,
@@ -129,7 +131,11 @@ export async function submissionRows(
     ...evidenceChecks(getJourney(envelope.lifeEvent), envelope.answers, submittedAt),
   ];
   const deliveries = agencies.map((agency) => {
-    const state = initialDelivery(awaitingCode, checks, minimumFor(trust.minimums, agency, envelope.lifeEvent));
+    const state = initialDelivery(
+      awaitingCode,
+      checks,
+      minimumFor(trust.minimums, agency, envelope.lifeEvent, organisations[agency]?.verificationMinimum),
+    );
     return {
       id: randomUUID(),
       agency,
