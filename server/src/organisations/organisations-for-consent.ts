@@ -1,4 +1,4 @@
-import type { AgencyKind } from '@tuo/shared';
+import type { AgencyKind, JourneyDefinition, ToldOrganisation } from '@tuo/shared';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { ValidationError } from '../errors.js';
@@ -9,16 +9,27 @@ export interface RoutedOrganisation {
   name: string;
 }
 
+/** Organisations chosen for a submission, by kind: for the home (or the one picked), and for the home left. */
+export interface OrganisationChoices {
+  chosen?: Partial<Record<AgencyKind, string>>;
+  /** For a kind whose rule is split (the council after a move): the organisation of the home left. */
+  left?: Partial<Record<AgencyKind, string>>;
+}
+
 /**
- * The organisation each agreed kind is told through: the one picked from the directory (which
- * must be of that kind and enabled), else the kind's fallback. One round trip.
+ * The organisations each agreed kind is told through, one delivery each: the one picked from the
+ * directory (which must be of that kind and enabled), else the kind's fallback. A kind whose rule
+ * is split (a move) and whose home left is another organisation's is told through both, the old
+ * one as `leaving` and the new as `joining`; when both homes are one organisation's, it alone is
+ * told, with no role. One round trip.
  */
 export async function organisationsForConsent(
   db: Kysely<Database>,
+  journey: JourneyDefinition,
   consent: readonly AgencyKind[],
-  chosen: Partial<Record<AgencyKind, string>> = {},
-): Promise<Partial<Record<AgencyKind, RoutedOrganisation>>> {
-  const ids = Object.values(chosen);
+  { chosen = {}, left = {} }: OrganisationChoices = {},
+): Promise<ToldOrganisation[]> {
+  const ids = [...Object.values(chosen), ...Object.values(left)];
   const rows = await db
     .selectFrom('organisations')
     .select(['id', 'kind', 'name', 'fallback'])
@@ -30,16 +41,29 @@ export async function organisationsForConsent(
       ]),
     )
     .execute();
-  const routed: Partial<Record<AgencyKind, RoutedOrganisation>> = {};
+  const told: ToldOrganisation[] = [];
   const problems: { path: string; message: string }[] = [];
+  const find = (kind: AgencyKind, wanted: string | undefined) =>
+    rows.find((r) => r.kind === kind && (wanted === undefined ? r.fallback : r.id === wanted));
   for (const kind of consent) {
-    const wanted = chosen[kind];
-    const row = rows.find((r) => r.kind === kind && (wanted === undefined ? r.fallback : r.id === wanted));
-    if (row) routed[kind] = { id: row.id, name: row.name };
-    else if (wanted !== undefined)
+    const row = find(kind, chosen[kind]);
+    if (!row) {
+      if (chosen[kind] === undefined) throw new Error(`No fallback organisation of kind ${kind}`);
       problems.push({ path: `organisations.${kind}`, message: 'Select an organisation from the list' });
-    else throw new Error(`No fallback organisation of kind ${kind}`);
+      continue;
+    }
+    const organisation = { id: row.id, name: row.name };
+    const leftId = journey.routing[kind]?.split ? left[kind] : undefined;
+    const leftRow = leftId === undefined ? undefined : find(kind, leftId);
+    if (leftId !== undefined && !leftRow)
+      problems.push({ path: `organisationsLeft.${kind}`, message: 'Select an organisation from the list' });
+    if (leftRow && leftRow.id !== row.id)
+      told.push(
+        { agency: kind, role: 'leaving', organisation: { id: leftRow.id, name: leftRow.name } },
+        { agency: kind, role: 'joining', organisation },
+      );
+    else told.push({ agency: kind, organisation });
   }
   if (problems.length > 0) throw new ValidationError('An organisation chosen is not in the directory.', problems);
-  return routed;
+  return told;
 }

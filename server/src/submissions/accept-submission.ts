@@ -117,23 +117,25 @@ async function insertAll(
   const picked = Object.entries(chosenOrganisations(getJourney(request.lifeEvent), request.answers)).filter(([kind]) =>
     request.consent.includes(kind as AgencyKind),
   );
-  const organisations = await organisationsForConsent(db, request.consent, {
-    ...Object.fromEntries(picked),
-    ...request.organisations,
+  const told = await organisationsForConsent(db, getJourney(request.lifeEvent), request.consent, {
+    chosen: { ...Object.fromEntries(picked), ...request.organisations },
+    ...(request.organisationsLeft ? { left: request.organisationsLeft } : {}),
   });
   const envelope = createSubmissionEnvelopeV1(request, {
     reference,
     submittedAt,
     consentGivenBy,
     purposeVersion,
-    organisations,
+    told,
   });
   // Protected identifiers never reach the database in clear: sealed in the envelope, hashed for search.
   const stored = privacy.sealEnvelope(envelope);
-  const agencies: AgencyKind[] = envelope.consent.filter((c) => c.given).map((c) => c.agency);
+  // One delivery per organisation told: two of a kind when a move spans two councils.
+  const agencies: AgencyKind[] = [...new Set(told.map((t) => t.agency))];
   const submissionId = randomUUID();
-  const deliveryIds = agencies.map(() => randomUUID());
-  const organisationIds = agencies.map((agency) => organisations[agency]?.id ?? '');
+  const deliveryIds = told.map(() => randomUUID());
+  const organisationIds = told.map((t) => t.organisation.id);
+  const roles = told.map((t) => t.role ?? null);
   // Confirmed before sent (see delivery-hold.ts): an online report's deliveries and receipts are
   // written held, with no queue jobs, and only a code goes out until the reporter enters it.
   const awaitingCode = holdsForConfirmation(actor);
@@ -143,7 +145,7 @@ async function insertAll(
     // Evidence the answers give (a registrar's reference, a registration), by the rule in shared/.
     ...evidenceChecks(getJourney(envelope.lifeEvent), envelope.answers, submittedAt),
   ];
-  const states = agencies.map((agency) =>
+  const states = told.map(({ agency }) =>
     initialDelivery(awaitingCode, checks, minimumFor(trust.minimums, agency, envelope.lifeEvent)),
   );
   const recipient = awaitingCode ? codeRecipient(envelope.answers) : undefined;
@@ -222,9 +224,9 @@ async function insertAll(
     ),
     d as (
       -- The transport is set by the worker that delivers, from its own configuration.
-      insert into deliveries (id, submission_id, agency, organisation_id, status, held_for, status_changed_at, created_at)
-      select d.id, s.id, d.agency, d.organisation_id, d.status, d.held_for, ${submittedAt}, ${submittedAt}
-      from s, unnest(${deliveryIds}::uuid[], ${agencies}::text[], ${organisationIds}::uuid[], ${states.map((st) => st.status)}::text[], ${states.map((st) => st.heldFor)}::text[]) as d(id, agency, organisation_id, status, held_for)
+      insert into deliveries (id, submission_id, agency, organisation_id, role, status, held_for, status_changed_at, created_at)
+      select d.id, s.id, d.agency, d.organisation_id, d.role, d.status, d.held_for, ${submittedAt}, ${submittedAt}
+      from s, unnest(${deliveryIds}::uuid[], ${told.map((t) => t.agency)}::text[], ${organisationIds}::uuid[], ${roles}::text[], ${states.map((st) => st.status)}::text[], ${states.map((st) => st.heldFor)}::text[]) as d(id, agency, organisation_id, role, status, held_for)
     ),
     m as (
       insert into resident_messages (id, submission_id, kind, channel, status, personalisation, created_at, updated_at)
@@ -245,8 +247,8 @@ async function insertAll(
 }
 
 /**
- * Accepts a validated submission in one transaction: the submission, one delivery per agency the
- * resident agreed to tell, their queue jobs (in the outbox) and an audit event. If anything fails,
+ * Accepts a validated submission in one transaction: the submission, one delivery per organisation
+ * the resident agreed to tell (the old and the new council after a move between them), their queue jobs (in the outbox) and an audit event. If anything fails,
  * nothing is written and nothing is sent. With an Idempotency-Key, a repeat of the same request
  * returns the first response and writes nothing; concurrent repeats wait for the first to finish.
  */

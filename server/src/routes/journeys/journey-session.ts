@@ -8,6 +8,12 @@ export interface JourneyState {
   answers: Answers;
   /** Agencies offered on "who to tell" and those chosen, so an agency that becomes relevant later starts ticked. */
   consent?: { offered: AgencyKind[]; chosen: AgencyKind[] };
+  /**
+   * The council the resident confirmed for an address whose look-up could not say (typed by hand,
+   * or a council missing from the directory), by address field, with the address it was for: a
+   * changed address asks again.
+   */
+  councils?: Record<string, { id: string; address: string }>;
   /** One per journey: a double click or a resent declaration replays the first submission. */
   idempotencyKey: string;
   /** Saved forms made from this journey or restored into it: sending the report spends them. */
