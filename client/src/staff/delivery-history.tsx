@@ -125,7 +125,8 @@ export function DeliveryName({
 }) {
   const { t } = useTranslation('staff');
   const kind = t(`agencies.${delivery.agency}`);
-  if (!delivery.organisation) return kind;
+  // A kind's fallback is often named as the kind itself ("Council"): say it once.
+  if (!delivery.organisation || (delivery.organisation === kind && !delivery.role)) return kind;
   const role = delivery.role ? `, ${t(`deliveryRoles.${delivery.role}`)}` : '';
   return `${delivery.organisation} (${kind}${role})`;
 }
