@@ -4,7 +4,7 @@
  */
 export { agencies, agencyKinds, agencyKindSchema } from './agencies/agency-kinds.js';
 export type { AgencyDescription, AgencyKind } from './agencies/agency-kinds.js';
-export { deliveryRoles, deliveryRoleSchema } from './agencies/delivery-roles.js';
+export { deliveryKey, deliveryRoles, deliveryRoleSchema, parseDeliveryKey } from './agencies/delivery-roles.js';
 export type { DeliveryRole } from './agencies/delivery-roles.js';
 
 export { addMonths, formatIsoDate, isRealDate, parseIsoDate, todayInLondon } from './identifiers/calendar-date.js';

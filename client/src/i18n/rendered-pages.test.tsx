@@ -175,6 +175,7 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
           requested: null,
           agencies: agencyKinds.map((agency) => ({
             agency,
+            organisation: 'Organisation',
             missed: null,
             deadline: null,
             targets: { acknowledgeBy: '2026-06-17', actionBy: '2026-06-29' },
@@ -215,6 +216,7 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
           requested: null,
           agencies: agencyKinds.map((agency) => ({
             agency,
+            organisation: 'Organisation',
             missed: null,
             deadline: null,
             targets: { acknowledgeBy: '2026-06-17', actionBy: '2026-06-29' },

@@ -1,4 +1,4 @@
-import type { AgencyKind, LifeEventId } from '@tuo/shared';
+import type { AgencyKind, DeliveryRole, LifeEventId } from '@tuo/shared';
 import type {
   ChaseQueue,
   ChaseQueueItem,
@@ -77,9 +77,20 @@ export async function loadTrackChase(
     db
       .selectFrom('deliveries as d')
       .innerJoin('submissions as s', 's.id', 'd.submission_id')
-      .select(['d.id', 'd.agency', 's.life_event', 'd.delivered_at', 'd.acknowledged_at', 'd.actioned_at'])
+      .innerJoin('organisations as o', 'o.id', 'd.organisation_id')
+      .select([
+        'd.id',
+        'd.agency',
+        'd.role',
+        'o.name as organisation',
+        's.life_event',
+        'd.delivered_at',
+        'd.acknowledged_at',
+        'd.actioned_at',
+      ])
       .where('d.submission_id', '=', submissionId)
       .orderBy('d.agency')
+      .orderBy('d.role', 'desc')
       .execute(),
     db
       .selectFrom('chase_requests')
@@ -102,6 +113,8 @@ export async function loadTrackChase(
     const active = mine.some((r) => r.status !== 'resolved');
     return {
       agency: row.agency as AgencyKind,
+      organisation: row.organisation,
+      ...(row.role ? { role: row.role as DeliveryRole } : {}),
       missed: missed?.kind ?? null,
       deadline: missed?.deadline ?? null,
       targets: targetDates(deps, row),
@@ -116,14 +129,14 @@ export type ChaseResult =
   { ok: true } | { ok: false; reason: 'not-found' | 'within-target' | 'already-asked' | 'limit' };
 
 /**
- * Records a resident's request to chase one agency's notification, once its target has passed.
+ * Records a resident's request to chase one organisation's notification (by kind and role), once its target has passed.
  * Requests for one submission are taken one at a time (the submission row is locked), so the daily
  * limit holds under concurrent posts; the partial unique index keeps one active request per
  * notification, so a repeat or a double click never makes a second piece of work.
  */
 export async function requestChase(
   db: Kysely<Database>,
-  input: { submissionId: string; agency: AgencyKind; note: string },
+  input: { submissionId: string; agency: AgencyKind; role?: DeliveryRole | undefined; note: string },
   deps: ChaseDeps,
 ): Promise<ChaseResult> {
   return db.transaction().execute(async (trx) => {
@@ -141,6 +154,8 @@ export async function requestChase(
       .select(['d.id', 'd.agency', 's.life_event', 'd.delivered_at', 'd.acknowledged_at', 'd.actioned_at'])
       .where('d.submission_id', '=', input.submissionId)
       .where('d.agency', '=', input.agency)
+      // The old council and the new are two notifications of one kind: the role says which.
+      .where((eb) => (input.role ? eb('d.role', '=', input.role) : eb('d.role', 'is', null)))
       .executeTakeFirst();
     if (!delivery) return { ok: false, reason: 'not-found' } as const;
     const missed = missedTarget(deps, delivery);

@@ -125,7 +125,10 @@ function TrackResult({ result, chase }: { result: NonNullable<TrackProps['result
               ) : null}
               <Progress
                 row={row}
-                targets={chase?.agencies.find((agency) => agency.agency === row.agency)?.targets ?? null}
+                targets={
+                  chase?.agencies.find((agency) => agency.agency === row.agency && agency.role === row.role)?.targets ??
+                  null
+                }
               />
             </dd>
           </div>
