@@ -106,6 +106,7 @@ export const declarationRoutes: FastifyPluginAsyncZod<{
           }
         : parsed.data;
       const { response } = await acceptSubmission(app.db, submission, {
+        writer: app.submissionWriter,
         actor: origin.actor,
         privacy: app.privacy,
         trust: app.trust.forRequest(request),
