@@ -2,9 +2,9 @@ import { catalogue, exampleSubmissions, reachablePages, type AddressAnswer, type
 import type { Organisation } from '@tuo/shared/api/organisations';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createOrganisation } from '../../server/src/organisations/organisation-repository.js';
 import { fakeOsPlaces, type FakeDpa } from '../support/fake-os-places.js';
 import { answerEveryPage, pageModel, Resident } from '../support/resident.js';
+import { addSampleCouncils } from '../support/sample-councils.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 // With OS Places as the address look-up, an address's LOCAL_CUSTODIAN_CODE (the council keeping
@@ -53,17 +53,7 @@ let northbridge: Organisation;
 let southmere: Organisation;
 beforeAll(async () => {
   t = await createTestApp({ env: { ADDRESS_LOOKUP: 'os-places', OS_PLACES_API_KEY: apiKey } });
-  const system = { type: 'system' } as const;
-  northbridge = await createOrganisation(
-    t.database.db,
-    { kind: 'council', name: 'Northbridge Borough Council', code: 'E07000901', areas: [], custodianCode: '9901' },
-    system,
-  );
-  southmere = await createOrganisation(
-    t.database.db,
-    { kind: 'council', name: 'Southmere District Council', code: 'E07000902', areas: [], custodianCode: '9902' },
-    system,
-  );
+  ({ northbridge, southmere } = await addSampleCouncils(t.database.db));
 });
 afterAll(async () => {
   await t.close();

@@ -4,9 +4,9 @@ import type { SubmissionStatusResponse } from '@tuo/shared/api/submissions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdapterRegistry } from '../../server/src/adapters/adapter-registry.js';
 import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
-import { createOrganisation } from '../../server/src/organisations/organisation-repository.js';
 import { deliverNow } from '../support/deliver-now.js';
 import { answerEveryPage, pageModel, Resident } from '../support/resident.js';
+import { addSampleCouncils } from '../support/sample-councils.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig, testProtectedValues } from '../support/test-config.js';
 
@@ -17,7 +17,6 @@ import { testConfig, testProtectedValues } from '../support/test-config.js';
 let t: TestApp;
 let northbridge: Organisation;
 let southmere: Organisation;
-const system = { type: 'system' } as const;
 const journey = catalogue['moving-home'];
 // Sample gazetteer addresses: Northbridge's custodian code is 9901, Southmere's 9902.
 const acacia = { line1: '1 Acacia Avenue', town: 'Northbridge', postcode: 'NB1 4AA', uprn: '9000000101' };
@@ -39,16 +38,7 @@ const typed = { line1: '7 Harbour Row', town: 'Southmere', postcode: 'SX4 9ZZ' }
 
 beforeAll(async () => {
   t = await createTestApp();
-  northbridge = await createOrganisation(
-    t.database.db,
-    { kind: 'council', name: 'Northbridge Borough Council', code: 'E07000901', areas: [], custodianCode: '9901' },
-    system,
-  );
-  southmere = await createOrganisation(
-    t.database.db,
-    { kind: 'council', name: 'Southmere District Council', code: 'E07000902', areas: [], custodianCode: '9902' },
-    system,
-  );
+  ({ northbridge, southmere } = await addSampleCouncils(t.database.db));
 });
 afterAll(async () => {
   await t.close();

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
 import { createOrganisation, setOrganisationEnabled } from '../../server/src/organisations/organisation-repository.js';
 import { answerEveryPage, pageModel, Resident, summaryListRows, type FormPairs } from '../support/resident.js';
+import { addSampleCouncils } from '../support/sample-councils.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { submitConfirmed } from '../support/confirm-submission.js';
 
@@ -37,16 +38,7 @@ beforeAll(async () => {
     { kind: 'gp-practice', name: 'Hilltop Medical Practice', code: 'Y90003', areas: ['NB2'], postcode: 'NB2 8AA' },
     system,
   );
-  northbridge = await createOrganisation(
-    db,
-    { kind: 'council', name: 'Northbridge Borough Council', code: 'E07000901', areas: [], custodianCode: '9901' },
-    system,
-  );
-  southmere = await createOrganisation(
-    db,
-    { kind: 'council', name: 'Southmere District Council', code: 'E07000902', areas: [], custodianCode: '9902' },
-    system,
-  );
+  ({ northbridge, southmere } = await addSampleCouncils(db));
   greenway = await createOrganisation(
     db,
     { kind: 'housing-provider', name: 'Greenway Homes', code: 'L9001', areas: [], postcode: 'NB1 5EF' },

@@ -37,3 +37,8 @@ export function RadioItem(props: {
     </div>
   );
 }
+
+/** GOV.UK's "or" between radios, above a last option such as "I don't know". */
+export function RadioDivider({ text }: { text: string }) {
+  return <div className="govuk-radios__divider">{text}</div>;
+}

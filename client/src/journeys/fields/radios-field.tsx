@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OptionDefinition } from '@tuo/shared';
 import { errorAt, inputId } from '../../components/field-ids.js';
-import { RadioItem } from '../../components/radio-item.js';
+import { RadioDivider, RadioItem } from '../../components/radio-item.js';
 import { choiceDefaults, useJourneyForm } from '../journey-form.js';
 import { Fieldset, type FieldComponentProps } from './field-frame.js';
 
@@ -49,11 +49,7 @@ export function RadiosField({
           const optionId = index === 0 ? id : `${id}-${String(index + 1)}`;
           const revealed = conditionals[option.value];
           return [
-            option.value === dividerBefore ? (
-              <div className="govuk-radios__divider" key="or">
-                {t('fields.or')}
-              </div>
-            ) : null,
+            option.value === dividerBefore ? <RadioDivider key="or" text={t('fields.or')} /> : null,
             <RadioItem
               key={option.value}
               id={optionId}

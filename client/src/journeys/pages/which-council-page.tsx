@@ -3,7 +3,7 @@ import type { WhichCouncilProps } from '@tuo/shared/pages/page-model';
 import { ErrorSummary } from '../../components/error-summary.js';
 import { errorAt } from '../../components/field-ids.js';
 import { PostForm, SubmitButton } from '../../components/post-form.js';
-import { RadioItem } from '../../components/radio-item.js';
+import { RadioDivider, RadioItem } from '../../components/radio-item.js';
 import { catalogueKey } from '../../i18n/catalogue-keys.js';
 import { sourceLanguage } from '../../i18n/i18n.js';
 import { useReader } from '../../i18n/reader.js';
@@ -85,9 +85,7 @@ export function WhichCouncilPage({
             <div className="govuk-radios">
               {options.map((option, index) => [
                 option.value === 'not-listed' && councils.length > 0 ? (
-                  <div className="govuk-radios__divider" key="or">
-                    {t('fields.or')}
-                  </div>
+                  <RadioDivider key="or" text={t('fields.or')} />
                 ) : null,
                 <RadioItem
                   key={option.value}

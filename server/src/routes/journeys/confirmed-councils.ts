@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AddressLookup } from '../../address-lookup/address-lookup.js';
 import type { Database } from '../../db/database.js';
 import { councilsFromAddresses, type CouncilsFound } from '../../organisations/council-from-address.js';
+import { listCouncils } from '../../organisations/list-councils.js';
 import type { JourneyState } from './journey-session.js';
 
 /** What a confirmed council was confirmed for: the address as answered (a changed address asks again). */
@@ -35,12 +36,6 @@ export async function journeyCouncils(
 ): Promise<CouncilsFound> {
   const found = await councilsFromAddresses(db, lookup, getJourney(lifeEvent), state.answers, stillConfirmed(state));
   if (found.unknown.length === 0) return found;
-  const listed = await db
-    .selectFrom('organisations')
-    .select('id')
-    .where('kind', '=', 'council')
-    .where('fallback', '=', false)
-    .where('disabled_at', 'is', null)
-    .executeTakeFirst();
-  return listed ? found : { ...found, unknown: [] };
+  const listed = await listCouncils(db, '');
+  return listed.councils.length > 0 || listed.searchNeeded ? found : { ...found, unknown: [] };
 }
