@@ -24,6 +24,13 @@ export interface BatchSettings {
   inFlight: number;
 }
 
+/** SQLSTATE classes of a fault in what was written: data exceptions, integrity rules, rollbacks (deadlocks), raised errors. */
+const ROW_FAULTS = ['22', '23', '40', 'P0'];
+const isRowFault = (error: unknown) => {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && ROW_FAULTS.includes(code.slice(0, 2));
+};
+
 interface Waiting {
   rows: SubmissionRows;
   resolve: (written: boolean) => void;
@@ -52,8 +59,10 @@ export function createSubmissionBatcher(db: Kysely<Database>, settings: BatchSet
       );
       for (const item of batch) item.resolve(written.has(item.rows.submission.id));
     } catch (error) {
-      if (batch.length === 1) {
-        batch[0]?.reject(error);
+      // Only a fault in the rows (a broken rule, bad data, a deadlock) can be one submission's own;
+      // a database that cannot be reached fails them all at once, as it would each alone.
+      if (batch.length === 1 || !isRowFault(error)) {
+        for (const item of batch) item.reject(error);
         return;
       }
       const half = Math.ceil(batch.length / 2);
