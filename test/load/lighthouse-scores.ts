@@ -12,6 +12,21 @@ export interface LighthouseScores {
 
 const score = (value: number | null | undefined): number => Math.round((value ?? 0) * 100);
 
+/** Tries a page up to three times: on a loaded machine a run sometimes ends without a score (a trace timeout, say). */
+async function scoredRun(port: number, url: string, cookie: string | undefined) {
+  for (let attempt = 1; ; attempt += 1) {
+    const run = await lighthouse(url, {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility'],
+      ...(cookie ? { extraHeaders: { cookie } } : {}),
+    });
+    if (!run) throw new Error(`Lighthouse gave no result for ${url}`);
+    if ((run.lhr.categories.performance?.score ?? null) !== null || attempt === 3) return run.lhr;
+  }
+}
+
 /**
  * Runs Lighthouse (mobile, its default simulated slow 4G and mid-range phone) on pages of a
  * running portal, in one Debian Chromium. `cookie` reaches pages behind a journey's session.
@@ -25,15 +40,7 @@ export async function lighthouseScores(urls: readonly { url: string; cookie?: st
   try {
     const results: LighthouseScores[] = [];
     for (const { url, cookie } of urls) {
-      const run = await lighthouse(url, {
-        port: chrome.port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: ['performance', 'accessibility'],
-        ...(cookie ? { extraHeaders: { cookie } } : {}),
-      });
-      if (!run) throw new Error(`Lighthouse gave no result for ${url}`);
-      const { categories, audits } = run.lhr;
+      const { categories, audits, runtimeError } = await scoredRun(chrome.port, url, cookie);
       const weighted = new Set(
         [...(categories.performance?.auditRefs ?? []), ...(categories.accessibility?.auditRefs ?? [])]
           .filter((ref) => ref.weight > 0)
@@ -42,6 +49,7 @@ export async function lighthouseScores(urls: readonly { url: string; cookie?: st
       const failing = Object.values(audits)
         .filter((audit) => weighted.has(audit.id) && audit.score !== null && audit.score < 0.9)
         .map((audit) => `${audit.id}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
+      if (runtimeError) failing.unshift(`no score: ${runtimeError.code} (${runtimeError.message})`);
       results.push({
         performance: score(categories.performance?.score),
         accessibility: score(categories.accessibility?.score),

@@ -15,14 +15,14 @@ export async function measurePages(baseUrl: string, progress: (text: string) => 
   const journey = await answeredJourney(baseUrl, 'someone-died');
   const pages = [
     { name: 'Start page', url: `${baseUrl}/` },
-    { name: 'Question page', url: `${baseUrl}${journey.questionPath}`, cookie: journey.cookie },
+    { name: 'Question page', url: `${baseUrl}${journey.questionPath}`, cookie: journey.cookie, form: true },
     { name: 'Check answers', url: `${baseUrl}${journey.checkAnswersPath}`, cookie: journey.cookie },
   ];
   progress('Weighing each page’s JavaScript in Chromium…');
   const browser = await launchBrowser();
-  const weights: { kilobytes: number; files: number }[] = [];
+  const weights: Awaited<ReturnType<typeof javascriptWeight>>[] = [];
   try {
-    for (const page of pages) weights.push(await javascriptWeight(browser, page.url, page.cookie));
+    for (const page of pages) weights.push(await javascriptWeight(browser, page.url, page));
   } finally {
     await browser.close();
   }
@@ -32,16 +32,26 @@ export async function measurePages(baseUrl: string, progress: (text: string) => 
     const weight = weights[index];
     const lighthouse = scores[index];
     if (!weight || !lighthouse) return [];
+    const { atLoad, inUse } = weight;
     return [
       [
         `${page.name}: JavaScript (KB gzipped)`,
-        weight.kilobytes.toFixed(1),
-        `${String(weight.files)} file(s); target < 150, aim < 100`,
+        atLoad.kilobytes.toFixed(1),
+        `${String(atLoad.files)} file(s); target < 100`,
       ],
+      ...(inUse
+        ? [
+            [
+              `${page.name}, form in use: JavaScript (KB gzipped)`,
+              inUse.kilobytes.toFixed(1),
+              `${String(inUse.files)} file(s): with the validators fetched on first focus`,
+            ] as BenchRow,
+          ]
+        : []),
       [
         `${page.name}: Lighthouse performance / accessibility`,
         `${String(lighthouse.performance)} / ${String(lighthouse.accessibility)}`,
-        `target ≥ 90 / 100${lighthouse.failing.length > 0 ? `; to fix: ${lighthouse.failing.join(', ')}` : ''}`,
+        `target ≥ 95 / 100${lighthouse.failing.length > 0 ? `; to fix: ${lighthouse.failing.join(', ')}` : ''}`,
       ],
     ];
   });
