@@ -34,6 +34,7 @@ const item = {
   withdrawn: null as { at: string; by: 'resident' | 'staff' } | null,
   verificationLevel: 'low' as 'low' | 'medium' | 'high' | null,
 };
+const passwordsOnly = { passwords: true, providerAction: '/agency/sign-in/oidc', organisations: [] };
 const query = { status: 'delivered' as const, page: 2 };
 /** A new online report; an acknowledged one taken on the phone; an actioned one face to face, its targets missed. */
 const factsFor = (status: 'delivered' | 'acknowledged' | 'actioned'): NotificationFacts => ({
@@ -56,8 +57,49 @@ const factsFor = (status: 'delivered' | 'acknowledged' | 'actioned'): Notificati
 const tabHrefs = { delivered: '/a', acknowledged: '/b', actioned: '/c', all: '/d' };
 
 const everyView: AgencyPageProps[] = [
-  { view: 'sign-in', form: form() },
-  { view: 'sign-in', form: form([{ field: 'email', message: 'Enter a correct email address and password' }]) },
+  { view: 'sign-in', form: form(), providerForm: form(), signIn: passwordsOnly },
+  {
+    view: 'sign-in',
+    form: form([{ field: 'email', message: 'Enter a correct email address and password' }]),
+    providerForm: form(),
+    signIn: passwordsOnly,
+  },
+  {
+    view: 'sign-in',
+    form: form(),
+    providerForm: form([{ field: 'organisation', message: 'Select your organisation' }]),
+    signIn: { ...passwordsOnly, organisations: [{ id: nav.user.organisation.id, name: 'Northbridge Council' }] },
+  },
+  { view: 'sign-in', form: form(), providerForm: form(), signIn: { ...passwordsOnly, passwords: false } },
+  ...(['signed-in', 'no-role', 'disabled', 'no-email', 'taken', 'expired', 'failed'] as const).map((outcome) => ({
+    view: 'single-sign-on' as const,
+    outcome,
+  })),
+  ...([null, 'saved'] as const).map((done) => ({
+    view: 'sign-in-settings' as const,
+    nav,
+    settings: {
+      organisationId: nav.user.organisation.id,
+      organisationName: 'Northbridge Council',
+      provider:
+        done === null
+          ? null
+          : {
+              issuer: 'https://login.example/v2.0',
+              clientId: 'client',
+              rolesClaim: 'roles',
+              roleMap: { 'tuo-portal': 'agency-user' as const },
+              passwords: true,
+              updatedAt: item.deliveredAt,
+            },
+      installPasswords: done === null,
+      redirectUri: 'https://tuo.example/agency/sign-in/oidc/callback',
+    },
+    form: form(done === null ? [{ field: 'issuer', message: 'Enter the provider’s issuer URL' }] : [], {
+      passwords: 'on',
+    }),
+    done,
+  })),
   { view: 'second-factor', form: form() },
   { view: 'second-factor', form: form([{ field: 'code', message: 'The code is not right, or has been used' }]) },
   ...[true, false].map((required) => ({

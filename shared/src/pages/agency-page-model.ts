@@ -10,7 +10,8 @@ import type {
 } from '../api/agency-portal.js';
 import type { AgencyNotification } from '../api/agency-notifications.js';
 import type { AdminAccount } from '../api/account-admin.js';
-import type { AccountDone } from './staff-page-model.js';
+import type { OrganisationSignIn } from '../api/organisation-sign-in.js';
+import type { AccountDone, SingleSignOnOutcome } from './staff-page-model.js';
 import type { FormProps } from './page-model.js';
 import type { SecondFactorEnrolment } from './second-factor-model.js';
 import type { AssistedMode, IdentityCheck } from '../api/staff-session.js';
@@ -19,6 +20,16 @@ import type { AssistedMode, IdentityCheck } from '../api/staff-session.js';
 export interface AgencyNav {
   user: AgencyUser;
   csrfToken: string;
+}
+
+/**
+ * The ways into the portal: passwords (unless the install turned them off) and, for each
+ * organisation with a provider, its sign-in, chosen by organisation in a GET form to `providerAction`.
+ */
+export interface AgencySignInMethods {
+  passwords: boolean;
+  providerAction: string;
+  organisations: { id: string; name: string }[];
 }
 
 /** Why an agency page shows a message rather than content. */
@@ -82,7 +93,21 @@ export interface WorkListView {
  * switch needs one case for the whole portal.
  */
 export type AgencyPageProps =
-  | { view: 'sign-in'; form: FormProps }
+  /** `form` is the password form (`email`); `providerForm` the organisation chooser (`organisation`). */
+  | { view: 'sign-in'; form: FormProps; providerForm: FormProps; signIn: AgencySignInMethods }
+  /** The answer of a sign-in through the organisation's provider: signed in (continue), or refused and why. */
+  | { view: 'single-sign-on'; outcome: SingleSignOnOutcome }
+  /**
+   * Agency admins: their organisation's single sign-on (`form` fields `issuer`, `clientId`,
+   * `clientSecret`, `rolesClaim`, `roleMap`, `passwords`); `done` after a save or removal.
+   */
+  | {
+      view: 'sign-in-settings';
+      nav: AgencyNav;
+      settings: OrganisationSignIn;
+      form: FormProps;
+      done: 'saved' | 'removed' | null;
+    }
   /** The second step of signing in: a code from the authenticator app, or a recovery code (`code`). */
   | { view: 'second-factor'; form: FormProps }
   | { view: 'second-factor-set-up'; nav: AgencyNav; form: FormProps; enrolment: SecondFactorEnrolment }

@@ -1,4 +1,6 @@
 import type { AdminAccount } from '../api/account-admin.js';
+import type { AdminOrganisation } from '../api/organisation-admin.js';
+import type { AgencyKind } from '../agencies/agency-kinds.js';
 import type { AuditPage } from '../api/admin-audit.js';
 import type { Dashboard } from '../api/staff-dashboard.js';
 import type { AssistedContext, StaffUser } from '../api/staff-session.js';
@@ -9,7 +11,7 @@ import type { PerformanceFigures } from '../api/performance.js';
 import type { LifeEventId } from '../journeys/catalogue.js';
 import type { SubjectAccessExport } from '../api/subject-access.js';
 import type { PayloadRow } from '../api/agency-portal.js';
-import type { Verification } from '../verification/verification.js';
+import type { Verification, VerificationLevel } from '../verification/verification.js';
 import type { FormProps } from './page-model.js';
 import type { SecondFactorEnrolment } from './second-factor-model.js';
 
@@ -47,6 +49,15 @@ export interface SentPayload {
   verification: Verification | null;
 }
 
+/** What an administrator just did to an organisation, to confirm it on its page. */
+export type OrganisationDone = 'added' | 'changed' | 'disabled' | 'enabled';
+
+/** What an organisation of a kind has when it has no setting of its own: the configured defaults. */
+export interface OrganisationDefaults {
+  targets: { acknowledgeDays: number; actionDays: number };
+  verificationMinimum: VerificationLevel;
+}
+
 /**
  * The staff console's pages, one `view` each. They share the `staff` page kind so the resident
  * pages' switch needs one case for the whole console.
@@ -77,6 +88,29 @@ export type StaffPageProps =
       done: AccountDone | null;
     }
   | { view: 'account-invite'; nav: StaffNav; form: FormProps; passwords: boolean }
+  /** The directory (admins): filtered by a GET form (`kind`, `q`), disabled organisations too. */
+  | { view: 'organisations'; nav: StaffNav; form: FormProps; organisations: AdminOrganisation[] }
+  /** One organisation, its settings beside its kind's defaults, and the disable or enable form. */
+  | {
+      view: 'organisation';
+      nav: StaffNav;
+      organisation: AdminOrganisation;
+      defaults: OrganisationDefaults;
+      form: FormProps;
+      done: OrganisationDone | null;
+    }
+  /**
+   * Adding (`organisationId` null: the kind is asked too) or changing an organisation; `defaults`
+   * per kind, for the settings' hints. Errors name the posted fields.
+   */
+  | {
+      view: 'organisation-form';
+      nav: StaffNav;
+      form: FormProps;
+      organisationId: string | null;
+      kind: AgencyKind | null;
+      defaults: Record<AgencyKind, OrganisationDefaults>;
+    }
   /** A one-time link, shown once to the administrator to send to the person. */
   | { view: 'account-link'; nav: StaffNav; email: string; purpose: 'invite' | 'reset'; link: string; expiresAt: string }
   /** Setting a password through a one-time link (nobody is signed in). */

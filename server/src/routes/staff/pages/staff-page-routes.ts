@@ -3,6 +3,7 @@ import type { Config } from '../../../config.js';
 import type { StaffScopeOptions } from '../staff-scope-options.js';
 import { assistedPages } from './assisted-pages.js';
 import { accountPages } from './account-pages.js';
+import { organisationPages } from './organisation-pages.js';
 import { auditPages } from './audit-pages.js';
 import { setPasswordPages } from './set-password-pages.js';
 import { consolePages } from './console-pages.js';
@@ -17,7 +18,7 @@ import { correctionPages } from './correction-pages.js';
 
 /** The console's server-rendered pages: each a plain HTML form or link, working without JavaScript. */
 export const staffPageRoutes: FastifyPluginAsync<
-  StaffScopeOptions & { config: Pick<Config, 'serviceLevels' | 'signIn'> }
+  StaffScopeOptions & { config: Pick<Config, 'serviceLevels' | 'signIn' | 'verificationMinimums'> }
 > = async (app, options) => {
   const { signIn } = options.config;
   await app.register(signInPages, { ...options, signIn: signIn.staff });
@@ -29,6 +30,7 @@ export const staffPageRoutes: FastifyPluginAsync<
   await app.register(auditPages);
   await app.register(accountPages, { publicUrl: options.publicUrl, passwords: signIn.staff.passwords });
   if (signIn.staff.passwords) await app.register(setPasswordPages);
+  await app.register(organisationPages, { config: options.config });
   await app.register(serviceLevelPages, { config: options.config });
   await app.register(privacyPages);
   await app.register(needsCheckingPages);
