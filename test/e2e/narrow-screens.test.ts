@@ -159,7 +159,13 @@ describe('the consoles, admin pages and the performance page at 320 CSS pixels w
       const rows = await server.database.db
         .selectFrom('deliveries')
         .innerJoin('submissions', 'submissions.id', 'deliveries.submission_id')
-        .select(['deliveries.id', 'deliveries.agency', 'deliveries.status', 'deliveries.submission_id'])
+        .select([
+          'deliveries.id',
+          'deliveries.agency',
+          'deliveries.status',
+          'deliveries.submission_id',
+          'deliveries.organisation_id',
+        ])
         .where('submissions.reference', '=', reference)
         .execute();
       return rows.some((row) => row.agency === 'council' && row.status === 'delivered') &&
@@ -219,6 +225,10 @@ describe('the consoles, admin pages and the performance page at 320 CSS pixels w
       `/staff/submissions/${reference}/erase`,
       '/staff/performance',
       '/staff/assisted',
+      '/staff/organisations',
+      '/staff/organisations/new',
+      `/staff/organisations/${council.organisation_id}`,
+      `/staff/organisations/${council.organisation_id}/change`,
     ])
       await visit(staff, path);
 
@@ -231,6 +241,7 @@ describe('the consoles, admin pages and the performance page at 320 CSS pixels w
       '/agency/users',
       `/agency/users/${agencyAdmin.id}`,
       '/agency/keys',
+      '/agency/single-sign-on',
     ])
       await visit(agency, path);
 
@@ -247,5 +258,5 @@ describe('the consoles, admin pages and the performance page at 320 CSS pixels w
 
     expect(problems).toEqual([]);
     await Promise.all([staffContext.close(), agencyContext.close(), ...narrow.map((context) => context.close())]);
-  }, 300_000);
+  }, 480_000);
 });
