@@ -2,6 +2,7 @@ import { exampleSubmissions } from '@tuo/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../server/src/agency/api-keys.js';
 import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
+import { writeSettings } from '../../server/src/organisations/organisation-settings.js';
 import type { RunningWorker } from '../../server/src/queue/worker-runner.js';
 import { createTestAgencyUser, signedInAgencyClient, type TestAgencyUser } from '../support/agency-client.js';
 import { completeJourney } from '../support/assisted-journey.js';
@@ -140,8 +141,19 @@ describe('a notification page says how the report was made and handled', () => {
       id: toCouncil.organisation_id,
       kind: 'council',
     });
+    // Its own targets (an admin's setting) win over the configured ones: 1 working day to acknowledge, 3 to act.
+    await writeSettings(t.database.db, toCouncil.organisation_id, { targets: { acknowledgeDays: 1, actionDays: 3 } });
+    await t.database.db
+      .updateTable('deliveries')
+      .set({ delivered_at: new Date('2026-06-15T09:00:00.000Z') })
+      .where('id', '=', toCouncil.id)
+      .execute();
     const councilPage = (await (await signedInAgencyClient(t.app, local)).page(`/agency/notifications/${toCouncil.id}`))
       .body;
+    expect(row(councilPage, 'target-acknowledge')).toBe(
+      'Target to acknowledge By the end of 16 June 2026 Not acknowledged in time',
+    );
+    expect(row(councilPage, 'target-action')).toBe('Target to act By the end of 18 June 2026 Not actioned in time');
     expect(text(councilPage)).toContain('UPRN (What address are you moving to?) 9000000205');
     expect(row(councilPage, 'channel')).toBe('How the report was made Online, by the resident');
     expect(councilPage).not.toContain('id="adviser"');

@@ -1,4 +1,6 @@
 import type { AgencyKind } from '@tuo/shared';
+import { useId } from 'react';
+import { TableScroller } from '../components/table-scroller.js';
 import { useTranslation } from 'react-i18next';
 import type { AgencyPageProps } from '@tuo/shared/pages/agency-page-model';
 import { ErrorSummary } from '../components/error-summary.js';
@@ -27,6 +29,7 @@ function ShownOnce({ title, body, value }: { title: string; body: string; value:
 /** Agency admins: the agency's API keys (make one, revoke one) and the webhook signing secret (rotate it). */
 export function KeysPage({ keys, webhook, graceHours, form, created, rotated, done, agency }: KeysProps) {
   const { t } = useTranslation('agency');
+  const captionId = useId();
   return (
     <>
       <ErrorSummary errors={form.errors} focusKey={form.errors.length > 0 ? 1 : 0} />
@@ -51,48 +54,54 @@ export function KeysPage({ keys, webhook, graceHours, form, created, rotated, do
         />
       ) : null}
       <p className="govuk-body">{t('keys.intro')}</p>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">{t('keys.listCaption')}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {['name', 'prefix', 'created', 'lastUsed', 'state', 'action'].map((column) => (
-              <th key={column} scope="col" className="govuk-table__header">
-                {t(`keys.columns.${column}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {keys.map((key) => (
-            <tr key={key.id} className="govuk-table__row">
-              <td className="govuk-table__cell">{key.name}</td>
-              <td className="govuk-table__cell">
-                <code>{key.prefix}</code>
-              </td>
-              <td className="govuk-table__cell">{formatDateTime(key.createdAt)}</td>
-              <td className="govuk-table__cell">{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t('keys.never')}</td>
-              <td className="govuk-table__cell">
-                {key.revokedAt ? t('keys.revokedState', { at: formatDateTime(key.revokedAt) }) : t('keys.live')}
-              </td>
-              <td className="govuk-table__cell">
-                {key.revokedAt ? null : (
-                  <form method="post" action={`/agency/keys/${key.id}/revoke`}>
-                    <input type="hidden" name="_csrf" value={form.csrfToken} />
-                    <button
-                      type="submit"
-                      className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
-                      data-module="govuk-button"
-                      aria-label={t('keys.revokeName', { name: key.name })}
-                    >
-                      {t('keys.revoke')}
-                    </button>
-                  </form>
-                )}
-              </td>
+      <TableScroller captionId={captionId}>
+        <table className="govuk-table">
+          <caption id={captionId} className="govuk-table__caption govuk-table__caption--m">
+            {t('keys.listCaption')}
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              {['name', 'prefix', 'created', 'lastUsed', 'state', 'action'].map((column) => (
+                <th key={column} scope="col" className="govuk-table__header">
+                  {t(`keys.columns.${column}`)}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {keys.map((key) => (
+              <tr key={key.id} className="govuk-table__row">
+                <td className="govuk-table__cell">{key.name}</td>
+                <td className="govuk-table__cell">
+                  <code>{key.prefix}</code>
+                </td>
+                <td className="govuk-table__cell">{formatDateTime(key.createdAt)}</td>
+                <td className="govuk-table__cell">
+                  {key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t('keys.never')}
+                </td>
+                <td className="govuk-table__cell">
+                  {key.revokedAt ? t('keys.revokedState', { at: formatDateTime(key.revokedAt) }) : t('keys.live')}
+                </td>
+                <td className="govuk-table__cell">
+                  {key.revokedAt ? null : (
+                    <form method="post" action={`/agency/keys/${key.id}/revoke`}>
+                      <input type="hidden" name="_csrf" value={form.csrfToken} />
+                      <button
+                        type="submit"
+                        className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+                        data-module="govuk-button"
+                        aria-label={t('keys.revokeName', { name: key.name })}
+                      >
+                        {t('keys.revoke')}
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroller>
       {keys.length === 0 ? <p className="govuk-body">{t('keys.noKeys')}</p> : null}
       <h2 className="govuk-heading-m">{t('keys.newKey')}</h2>
       <PostForm form={form}>

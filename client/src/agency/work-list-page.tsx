@@ -1,3 +1,5 @@
+import { useId } from 'react';
+import { TableScroller } from '../components/table-scroller.js';
 import { useTranslation } from 'react-i18next';
 import { lifeEventIds } from '@tuo/shared';
 import { workListStatuses } from '@tuo/shared/api/agency-portal';
@@ -26,6 +28,7 @@ export function WorkListPage({
   tabHrefs,
 }: WorkListView) {
   const { t } = useTranslation('agency');
+  const captionId = useId();
   const lifeEvent = typeof form.values.lifeEvent === 'string' ? form.values.lifeEvent : '';
   const level = typeof form.values.level === 'string' ? form.values.level : '';
   return (
@@ -109,41 +112,43 @@ export function WorkListPage({
           {t('notifications.apply')}
         </button>
       </form>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">
-          {t('notifications.count', { count: total })} ({t(`status.${query.status}`)})
-        </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {['reference', 'lifeEvent', 'level', 'status', 'delivered'].map((column) => (
-              <th key={column} scope="col" className="govuk-table__header">
-                {t(`notifications.columns.${column}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {items.map((item) => (
-            <tr key={item.id} className="govuk-table__row">
-              <td className="govuk-table__cell">
-                <a className="govuk-link" href={`/agency/notifications/${item.id}`}>
-                  {item.reference}
-                </a>
-              </td>
-              <td className="govuk-table__cell">{t(catalogueKey.journey(item.lifeEvent, 'title'))}</td>
-              <td className="govuk-table__cell">
-                <LevelTag level={item.verificationLevel} />
-              </td>
-              <td className="govuk-table__cell">
-                <strong className={statusTagClass(item.status)}>{t(`status.${item.status}`)}</strong>
-                <MissedTargetTags missed={item.missedTargets} />
-                <NoticeTags item={item} />
-              </td>
-              <td className="govuk-table__cell">{formatDateTime(item.deliveredAt)}</td>
+      <TableScroller captionId={captionId}>
+        <table className="govuk-table">
+          <caption id={captionId} className="govuk-table__caption govuk-table__caption--m">
+            {t('notifications.count', { count: total })} ({t(`status.${query.status}`)})
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              {['reference', 'lifeEvent', 'level', 'status', 'delivered'].map((column) => (
+                <th key={column} scope="col" className="govuk-table__header">
+                  {t(`notifications.columns.${column}`)}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {items.map((item) => (
+              <tr key={item.id} className="govuk-table__row">
+                <td className="govuk-table__cell">
+                  <a className="govuk-link" href={`/agency/notifications/${item.id}`}>
+                    {item.reference}
+                  </a>
+                </td>
+                <td className="govuk-table__cell">{t(catalogueKey.journey(item.lifeEvent, 'title'))}</td>
+                <td className="govuk-table__cell">
+                  <LevelTag level={item.verificationLevel} />
+                </td>
+                <td className="govuk-table__cell">
+                  <strong className={statusTagClass(item.status)}>{t(`status.${item.status}`)}</strong>
+                  <MissedTargetTags missed={item.missedTargets} />
+                  <NoticeTags item={item} />
+                </td>
+                <td className="govuk-table__cell">{formatDateTime(item.deliveredAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroller>
       {items.length === 0 ? <p className="govuk-body">{t('notifications.none')}</p> : null}
       {previousHref || nextHref ? (
         <nav className="govuk-pagination" aria-label={t('notifications.pagination')}>

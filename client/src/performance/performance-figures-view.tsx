@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { TableScroller } from '../components/table-scroller.js';
 import { useTranslation } from 'react-i18next';
 import type { LifeEventId } from '@tuo/shared';
 import type { NotificationFigures, PerformanceFigures } from '@tuo/shared/api/performance';
@@ -18,40 +19,46 @@ function ChartWithTable({
   columns: string[];
   rows: string[][];
 }) {
+  const captionId = useId();
   return (
     <div className="govuk-grid-row govuk-!-margin-bottom-6">
       <h3 className="govuk-heading-s govuk-grid-column-full">{heading}</h3>
       <div className="govuk-grid-column-one-half">{chart}</div>
       <div className="govuk-grid-column-one-half">
-        <table className="govuk-table govuk-!-font-size-16">
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              {columns.map((column, index) => (
-                <th
-                  key={column}
-                  scope="col"
-                  className={`govuk-table__header${index > 0 ? ' govuk-table__header--numeric' : ''}`}
-                >
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {rows.map(([head, ...cells]) => (
-              <tr key={head} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">
-                  {head}
-                </th>
-                {cells.map((cell, index) => (
-                  <td key={index} className="govuk-table__cell govuk-table__cell--numeric">
-                    {cell}
-                  </td>
+        <TableScroller captionId={captionId}>
+          <table className="govuk-table govuk-!-font-size-16">
+            <caption id={captionId} className="govuk-table__caption govuk-visually-hidden">
+              {heading}
+            </caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                {columns.map((column, index) => (
+                  <th
+                    key={column}
+                    scope="col"
+                    className={`govuk-table__header${index > 0 ? ' govuk-table__header--numeric' : ''}`}
+                  >
+                    {column}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {rows.map(([head, ...cells]) => (
+                <tr key={head} className="govuk-table__row">
+                  <th scope="row" className="govuk-table__header">
+                    {head}
+                  </th>
+                  {cells.map((cell, index) => (
+                    <td key={index} className="govuk-table__cell govuk-table__cell--numeric">
+                      {cell}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroller>
       </div>
     </div>
   );

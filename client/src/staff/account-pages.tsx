@@ -1,3 +1,5 @@
+import { useId } from 'react';
+import { TableScroller } from '../components/table-scroller.js';
 import { useTranslation } from 'react-i18next';
 import type { AdminAccount } from '@tuo/shared/api/account-admin';
 import { staffRoles } from '@tuo/shared/api/staff-session';
@@ -62,6 +64,7 @@ function Status({ account, on }: { account: AdminAccount; on: AccountConsole }) 
 /** Every account in the administrator's scope: who, their role, whether enabled and whether they have a second factor. */
 export function AccountsPage({ accounts, on = staffConsole }: { accounts: AdminAccount[]; on?: AccountConsole }) {
   const { t } = useTranslation(on.namespace);
+  const captionId = useId();
   return (
     <>
       <h1 className="govuk-heading-l">{t('accounts.title')}</h1>
@@ -76,36 +79,38 @@ export function AccountsPage({ accounts, on = staffConsole }: { accounts: AdminA
           {t('accounts.invite')}
         </a>
       </p>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">
-          {t('accounts.caption', { count: accounts.length })}
-        </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {['email', 'role', 'status', 'secondFactor'].map((column) => (
-              <th key={column} scope="col" className="govuk-table__header">
-                {t(`accounts.columns.${column}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {accounts.map((account) => (
-            <tr key={account.id} className="govuk-table__row">
-              <td className="govuk-table__cell">
-                <a className="govuk-link" href={`${on.base}/${account.id}`}>
-                  {account.email}
-                </a>
-              </td>
-              <td className="govuk-table__cell">{t(`roles.${account.role}`)}</td>
-              <td className="govuk-table__cell">
-                <Status account={account} on={on} />
-              </td>
-              <td className="govuk-table__cell">{t(account.secondFactor ? 'accounts.yes' : 'accounts.no')}</td>
+      <TableScroller captionId={captionId}>
+        <table className="govuk-table">
+          <caption id={captionId} className="govuk-table__caption govuk-table__caption--m">
+            {t('accounts.caption', { count: accounts.length })}
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              {['email', 'role', 'status', 'secondFactor'].map((column) => (
+                <th key={column} scope="col" className="govuk-table__header">
+                  {t(`accounts.columns.${column}`)}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {accounts.map((account) => (
+              <tr key={account.id} className="govuk-table__row">
+                <td className="govuk-table__cell">
+                  <a className="govuk-link" href={`${on.base}/${account.id}`}>
+                    {account.email}
+                  </a>
+                </td>
+                <td className="govuk-table__cell">{t(`roles.${account.role}`)}</td>
+                <td className="govuk-table__cell">
+                  <Status account={account} on={on} />
+                </td>
+                <td className="govuk-table__cell">{t(account.secondFactor ? 'accounts.yes' : 'accounts.no')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroller>
     </>
   );
 }

@@ -1,3 +1,5 @@
+import { useId } from 'react';
+import { TableScroller } from '../components/table-scroller.js';
 import { useTranslation } from 'react-i18next';
 import type { AuditPage as AuditPageData } from '@tuo/shared/api/admin-audit';
 import type { FormProps } from '@tuo/shared/pages/page-model';
@@ -18,6 +20,7 @@ function readable(value: unknown): string {
 /** The audit log for admins: filter by actor, action, reference and days; newest first, a page at a time. */
 export function AuditPage({ form, page, nextHref }: { form: FormProps; page: AuditPageData; nextHref: string | null }) {
   const { t } = useTranslation('staff');
+  const captionId = useId();
   return (
     <>
       <ErrorSummary errors={form.errors} focusKey={form.errors.length > 0 ? 1 : 0} />
@@ -65,48 +68,50 @@ export function AuditPage({ form, page, nextHref }: { form: FormProps; page: Aud
           {t('audit.submit')}
         </button>
       </form>
-      <table className="govuk-table govuk-!-font-size-16">
-        <caption className="govuk-table__caption govuk-table__caption--m">
-          {t('audit.caption', { count: page.events.length })}
-        </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {['at', 'who', 'action', 'reference', 'address', 'detail'].map((column) => (
-              <th key={column} scope="col" className="govuk-table__header">
-                {t(`audit.columns.${column}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {page.events.map((event) => (
-            <tr key={event.id} className="govuk-table__row">
-              <td className="govuk-table__cell">{formatDateTime(event.at)}</td>
-              <td className="govuk-table__cell">
-                {event.actorEmail ?? `${event.actorType}${event.actorId ? ` ${event.actorId}` : ''}`}
-              </td>
-              <td className="govuk-table__cell">
-                {t(`auditActions.${event.action.replaceAll('.', '_')}`, { defaultValue: event.action })}
-                {/* The code stays, for searching and export. */}
-                <span className="govuk-hint govuk-!-font-size-14 govuk-!-margin-bottom-0 app-audit-code">
-                  {event.action}
-                </span>
-              </td>
-              <td className="govuk-table__cell">{event.reference ?? ''}</td>
-              <td className="govuk-table__cell">{event.address ?? ''}</td>
-              <td className="govuk-table__cell govuk-!-text-break-word">
-                <ul className="govuk-list govuk-!-font-size-16 govuk-!-margin-bottom-0">
-                  {Object.entries(event.detail).map(([key, value]) => (
-                    <li key={key}>
-                      {key}: {readable(value)}
-                    </li>
-                  ))}
-                </ul>
-              </td>
+      <TableScroller captionId={captionId}>
+        <table className="govuk-table govuk-!-font-size-16">
+          <caption id={captionId} className="govuk-table__caption govuk-table__caption--m">
+            {t('audit.caption', { count: page.events.length })}
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              {['at', 'who', 'action', 'reference', 'address', 'detail'].map((column) => (
+                <th key={column} scope="col" className="govuk-table__header">
+                  {t(`audit.columns.${column}`)}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {page.events.map((event) => (
+              <tr key={event.id} className="govuk-table__row">
+                <td className="govuk-table__cell">{formatDateTime(event.at)}</td>
+                <td className="govuk-table__cell">
+                  {event.actorEmail ?? `${event.actorType}${event.actorId ? ` ${event.actorId}` : ''}`}
+                </td>
+                <td className="govuk-table__cell">
+                  {t(`auditActions.${event.action.replaceAll('.', '_')}`, { defaultValue: event.action })}
+                  {/* The code stays, for searching and export. */}
+                  <span className="govuk-hint govuk-!-font-size-14 govuk-!-margin-bottom-0 app-audit-code">
+                    {event.action}
+                  </span>
+                </td>
+                <td className="govuk-table__cell">{event.reference ?? ''}</td>
+                <td className="govuk-table__cell">{event.address ?? ''}</td>
+                <td className="govuk-table__cell govuk-!-text-break-word">
+                  <ul className="govuk-list govuk-!-font-size-16 govuk-!-margin-bottom-0">
+                    {Object.entries(event.detail).map(([key, value]) => (
+                      <li key={key}>
+                        {key}: {readable(value)}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroller>
       {nextHref ? (
         <nav className="govuk-pagination" aria-label={t('audit.pagination')}>
           <div className="govuk-pagination__next">

@@ -1,3 +1,5 @@
+import { useId } from 'react';
+import { TableScroller } from '../components/table-scroller.js';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '@tuo/shared/api/staff-dashboard';
 import { catalogueKey } from '../i18n/catalogue-keys.js';
@@ -6,40 +8,45 @@ import { DeliveryName } from './delivery-history.js';
 
 function DeliveryTable({ caption, rows }: { caption: string; rows: Dashboard['failing'] }) {
   const { t } = useTranslation('staff');
+  const captionId = useId();
   if (rows.length === 0) return <p className="govuk-body">{t('dashboard.none', { what: caption.toLowerCase() })}</p>;
   return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          {['reference', 'agency', 'status', 'attempts', 'since', 'lastError'].map((column) => (
-            <th key={column} scope="col" className="govuk-table__header">
-              {t(`dashboard.columns.${column}`)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {rows.map((row) => (
-          <tr key={row.id} className="govuk-table__row">
-            <td className="govuk-table__cell">
-              <a className="govuk-link" href={`/staff/submissions/${row.reference}`}>
-                {row.reference}
-              </a>
-            </td>
-            <td className="govuk-table__cell">
-              <DeliveryName delivery={row} />
-            </td>
-            <td className="govuk-table__cell">
-              <strong className={statusTagClass(row.status)}>{t(deliveryStateKey(row.status))}</strong>
-            </td>
-            <td className="govuk-table__cell">{row.attempts}</td>
-            <td className="govuk-table__cell">{formatDateTime(row.statusChangedAt)}</td>
-            <td className="govuk-table__cell">{row.lastError ?? ''}</td>
+    <TableScroller captionId={captionId}>
+      <table className="govuk-table">
+        <caption id={captionId} className="govuk-table__caption govuk-table__caption--m">
+          {caption}
+        </caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            {['reference', 'agency', 'status', 'attempts', 'since', 'lastError'].map((column) => (
+              <th key={column} scope="col" className="govuk-table__header">
+                {t(`dashboard.columns.${column}`)}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="govuk-table__body">
+          {rows.map((row) => (
+            <tr key={row.id} className="govuk-table__row">
+              <td className="govuk-table__cell">
+                <a className="govuk-link" href={`/staff/submissions/${row.reference}`}>
+                  {row.reference}
+                </a>
+              </td>
+              <td className="govuk-table__cell">
+                <DeliveryName delivery={row} />
+              </td>
+              <td className="govuk-table__cell">
+                <strong className={statusTagClass(row.status)}>{t(deliveryStateKey(row.status))}</strong>
+              </td>
+              <td className="govuk-table__cell">{row.attempts}</td>
+              <td className="govuk-table__cell">{formatDateTime(row.statusChangedAt)}</td>
+              <td className="govuk-table__cell">{row.lastError ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroller>
   );
 }
 
@@ -65,42 +72,47 @@ function ServiceLevels({ dashboard }: { dashboard: Dashboard }) {
 /** Today's submissions, troubled deliveries, and the oldest notification each agency has not acknowledged. */
 export function DashboardPage({ dashboard }: { dashboard: Dashboard }) {
   const { t } = useTranslation('staff');
+  const captionId = useId();
   return (
     <>
       <h1 className="govuk-heading-l">{t('dashboard.title')}</h1>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">{t('dashboard.today')}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              {t('dashboard.columns.lifeEvent')}
-            </th>
-            <th scope="col" className="govuk-table__header">
-              {t('dashboard.columns.channel')}
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              {t('dashboard.columns.count')}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {dashboard.submissionsToday.length === 0 ? (
+      <TableScroller captionId={captionId}>
+        <table className="govuk-table">
+          <caption id={captionId} className="govuk-table__caption govuk-table__caption--m">
+            {t('dashboard.today')}
+          </caption>
+          <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <td className="govuk-table__cell" colSpan={3}>
-                {t('dashboard.noSubmissions')}
-              </td>
+              <th scope="col" className="govuk-table__header">
+                {t('dashboard.columns.lifeEvent')}
+              </th>
+              <th scope="col" className="govuk-table__header">
+                {t('dashboard.columns.channel')}
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                {t('dashboard.columns.count')}
+              </th>
             </tr>
-          ) : (
-            dashboard.submissionsToday.map((row) => (
-              <tr key={`${row.lifeEvent}/${row.channel}`} className="govuk-table__row">
-                <td className="govuk-table__cell">{t(catalogueKey.journey(row.lifeEvent, 'title'))}</td>
-                <td className="govuk-table__cell">{t(`channels.${row.channel}`, { defaultValue: row.channel })}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{row.count}</td>
+          </thead>
+          <tbody className="govuk-table__body">
+            {dashboard.submissionsToday.length === 0 ? (
+              <tr className="govuk-table__row">
+                <td className="govuk-table__cell" colSpan={3}>
+                  {t('dashboard.noSubmissions')}
+                </td>
               </tr>
-            ))
-          )}
-        </tbody>
-      </table>
+            ) : (
+              dashboard.submissionsToday.map((row) => (
+                <tr key={`${row.lifeEvent}/${row.channel}`} className="govuk-table__row">
+                  <td className="govuk-table__cell">{t(catalogueKey.journey(row.lifeEvent, 'title'))}</td>
+                  <td className="govuk-table__cell">{t(`channels.${row.channel}`, { defaultValue: row.channel })}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{row.count}</td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </TableScroller>
       <ServiceLevels dashboard={dashboard} />
       <DeliveryTable caption={t('dashboard.failing')} rows={dashboard.failing} />
       <DeliveryTable caption={t('dashboard.waiting')} rows={dashboard.waiting} />

@@ -1,3 +1,5 @@
+import { useId } from 'react';
+import { TableScroller } from '../components/table-scroller.js';
 import { useTranslation } from 'react-i18next';
 import type { DeliveryHistory } from '@tuo/shared/api/staff-submissions';
 import type { FormProps } from '@tuo/shared/pages/page-model';
@@ -46,6 +48,7 @@ export function DeliveryHistoryView({
   form: FormProps;
 }) {
   const { t } = useTranslation('staff');
+  const captionId = useId();
   return (
     <section className="govuk-!-margin-bottom-8" aria-labelledby={`delivery-${delivery.id}`}>
       <h3 className="govuk-heading-s" id={`delivery-${delivery.id}`}>
@@ -71,30 +74,34 @@ export function DeliveryHistoryView({
           </strong>
         </p>
       ) : null}
-      <table className="govuk-table govuk-!-font-size-16">
-        <caption className="govuk-table__caption govuk-table__caption--s">{t('submission.attemptsCaption')}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {['attempt', 'started', 'duration', 'outcome', 'statusCode', 'error'].map((column) => (
-              <th key={column} scope="col" className="govuk-table__header">
-                {t(`submission.columns.${column}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {delivery.attemptHistory.map((attempt) => (
-            <tr key={attempt.attempt} className="govuk-table__row">
-              <td className="govuk-table__cell">{attempt.attempt}</td>
-              <td className="govuk-table__cell">{formatDateTime(attempt.startedAt)}</td>
-              <td className="govuk-table__cell">{t('submission.milliseconds', { ms: attempt.durationMs })}</td>
-              <td className="govuk-table__cell">{attempt.outcome}</td>
-              <td className="govuk-table__cell">{attempt.statusCode ?? ''}</td>
-              <td className="govuk-table__cell">{attempt.error ?? ''}</td>
+      <TableScroller captionId={captionId}>
+        <table className="govuk-table govuk-!-font-size-16">
+          <caption id={captionId} className="govuk-table__caption govuk-table__caption--s">
+            {t('submission.attemptsCaption')}
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              {['attempt', 'started', 'duration', 'outcome', 'statusCode', 'error'].map((column) => (
+                <th key={column} scope="col" className="govuk-table__header">
+                  {t(`submission.columns.${column}`)}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {delivery.attemptHistory.map((attempt) => (
+              <tr key={attempt.attempt} className="govuk-table__row">
+                <td className="govuk-table__cell">{attempt.attempt}</td>
+                <td className="govuk-table__cell">{formatDateTime(attempt.startedAt)}</td>
+                <td className="govuk-table__cell">{t('submission.milliseconds', { ms: attempt.durationMs })}</td>
+                <td className="govuk-table__cell">{attempt.outcome}</td>
+                <td className="govuk-table__cell">{attempt.statusCode ?? ''}</td>
+                <td className="govuk-table__cell">{attempt.error ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroller>
       <details className="govuk-details">
         <summary className="govuk-details__summary">
           <span className="govuk-details__summary-text">

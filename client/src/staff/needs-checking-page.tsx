@@ -1,3 +1,5 @@
+import { useId } from 'react';
+import { TableScroller } from '../components/table-scroller.js';
 import { useTranslation } from 'react-i18next';
 import type { NeedsCheckingItem } from '@tuo/shared/api/needs-checking';
 import { catalogueKey } from '../i18n/catalogue-keys.js';
@@ -24,6 +26,7 @@ export function NeedsCheckingPage({
   done: 'released' | 'still-held' | 'rejected' | null;
 }) {
   const { t } = useTranslation('staff');
+  const captionId = useId();
   return (
     <>
       {done ? (
@@ -48,46 +51,48 @@ export function NeedsCheckingPage({
       {items.length === 0 ? (
         <p className="govuk-body">{t('checking.none')}</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">
-            {t('checking.count', { count: items.length })}
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              {(['reference', 'organisation', 'lifeEvent', 'heldSince', 'why'] as const).map((column) => (
-                <th key={column} scope="col" className="govuk-table__header">
-                  {t(`checking.columns.${column}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {items.map((item) => (
-              <tr key={item.id} className="govuk-table__row">
-                <td className="govuk-table__cell">
-                  <a className="govuk-link" href={`/staff/needs-checking/${item.id}`}>
-                    {item.reference}
-                    <span className="govuk-visually-hidden">
-                      {' '}
-                      {t('checking.checkFor', { organisation: item.organisationName })}
-                    </span>
-                  </a>
-                </td>
-                <td className="govuk-table__cell">
-                  {item.organisationName}
-                  <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">
-                    {t(catalogueKey.agency(item.agency, 'name'))}
-                  </span>
-                </td>
-                <td className="govuk-table__cell">{t(catalogueKey.journey(item.lifeEvent, 'title'))}</td>
-                <td className="govuk-table__cell">{formatDateTime(item.heldSince)}</td>
-                <td className="govuk-table__cell">
-                  <HeldWhy item={item} />
-                </td>
+        <TableScroller captionId={captionId}>
+          <table className="govuk-table">
+            <caption id={captionId} className="govuk-table__caption govuk-table__caption--m">
+              {t('checking.count', { count: items.length })}
+            </caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                {(['reference', 'organisation', 'lifeEvent', 'heldSince', 'why'] as const).map((column) => (
+                  <th key={column} scope="col" className="govuk-table__header">
+                    {t(`checking.columns.${column}`)}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {items.map((item) => (
+                <tr key={item.id} className="govuk-table__row">
+                  <td className="govuk-table__cell">
+                    <a className="govuk-link" href={`/staff/needs-checking/${item.id}`}>
+                      {item.reference}
+                      <span className="govuk-visually-hidden">
+                        {' '}
+                        {t('checking.checkFor', { organisation: item.organisationName })}
+                      </span>
+                    </a>
+                  </td>
+                  <td className="govuk-table__cell">
+                    {item.organisationName}
+                    <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">
+                      {t(catalogueKey.agency(item.agency, 'name'))}
+                    </span>
+                  </td>
+                  <td className="govuk-table__cell">{t(catalogueKey.journey(item.lifeEvent, 'title'))}</td>
+                  <td className="govuk-table__cell">{formatDateTime(item.heldSince)}</td>
+                  <td className="govuk-table__cell">
+                    <HeldWhy item={item} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroller>
       )}
     </>
   );

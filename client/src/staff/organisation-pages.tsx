@@ -1,4 +1,6 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableScroller } from '../components/table-scroller.js';
 import { agencyKinds } from '@tuo/shared';
 import type { AdminOrganisation } from '@tuo/shared/api/organisation-admin';
 import type { FormProps } from '@tuo/shared/pages/page-model';
@@ -30,6 +32,7 @@ function Status({ organisation }: { organisation: AdminOrganisation }) {
 /** Every organisation of the directory (a kind, a search), each linked to its page. */
 export function OrganisationsPage({ form, organisations }: { form: FormProps; organisations: AdminOrganisation[] }) {
   const { t } = useTranslation('staff');
+  const captionId = useId();
   return (
     <>
       <ErrorSummary errors={form.errors} focusKey={form.errors.length > 0 ? 1 : 0} />
@@ -67,36 +70,38 @@ export function OrganisationsPage({ form, organisations }: { form: FormProps; or
           {t('organisations.filter')}
         </button>
       </form>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">
-          {t('organisations.caption', { count: organisations.length })}
-        </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {['name', 'kind', 'code', 'status'].map((column) => (
-              <th key={column} scope="col" className="govuk-table__header">
-                {t(`organisations.columns.${column}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {organisations.map((organisation) => (
-            <tr key={organisation.id} className="govuk-table__row">
-              <td className="govuk-table__cell">
-                <a className="govuk-link" href={`/staff/organisations/${organisation.id}`}>
-                  {organisation.name}
-                </a>
-              </td>
-              <td className="govuk-table__cell">{t(`agencies.${organisation.kind}`)}</td>
-              <td className="govuk-table__cell">{organisation.code ?? ''}</td>
-              <td className="govuk-table__cell">
-                <Status organisation={organisation} />
-              </td>
+      <TableScroller captionId={captionId}>
+        <table className="govuk-table">
+          <caption id={captionId} className="govuk-table__caption govuk-table__caption--m">
+            {t('organisations.caption', { count: organisations.length })}
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              {['name', 'kind', 'code', 'status'].map((column) => (
+                <th key={column} scope="col" className="govuk-table__header">
+                  {t(`organisations.columns.${column}`)}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {organisations.map((organisation) => (
+              <tr key={organisation.id} className="govuk-table__row">
+                <td className="govuk-table__cell">
+                  <a className="govuk-link" href={`/staff/organisations/${organisation.id}`}>
+                    {organisation.name}
+                  </a>
+                </td>
+                <td className="govuk-table__cell">{t(`agencies.${organisation.kind}`)}</td>
+                <td className="govuk-table__cell">{organisation.code ?? ''}</td>
+                <td className="govuk-table__cell">
+                  <Status organisation={organisation} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroller>
     </>
   );
 }

@@ -1,3 +1,5 @@
+import { useId } from 'react';
+import { TableScroller } from '../components/table-scroller.js';
 import { useTranslation } from 'react-i18next';
 import type { SearchResponse } from '@tuo/shared/api/staff-submissions';
 import type { FormProps } from '@tuo/shared/pages/page-model';
@@ -57,45 +59,48 @@ function DateOfBirth({ form }: { form: FormProps }) {
 
 function Results({ results }: { results: SearchResponse['results'] }) {
   const { t } = useTranslation('staff');
+  const captionId = useId();
   if (results.length === 0) return <p className="govuk-body">{t('search.noResults')}</p>;
   return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--m">
-        {t('search.found', { count: results.length })}
-      </caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          {['reference', 'lifeEvent', 'people', 'postcodes', 'submitted'].map((column) => (
-            <th key={column} scope="col" className="govuk-table__header">
-              {t(`search.columns.${column}`)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {results.map((row) => (
-          <tr key={row.reference} className="govuk-table__row">
-            <td className="govuk-table__cell">
-              <a className="govuk-link" href={`/staff/submissions/${row.reference}`}>
-                {row.reference}
-              </a>
-            </td>
-            <td className="govuk-table__cell">{t(catalogueKey.journey(row.lifeEvent, 'title'))}</td>
-            <td className="govuk-table__cell">
-              <ul className="govuk-list">
-                {row.people.map((person) => (
-                  <li key={person.role}>
-                    {t('search.person', { name: person.name, role: person.role.toLowerCase() })}
-                  </li>
-                ))}
-              </ul>
-            </td>
-            <td className="govuk-table__cell">{row.postcodes.join(', ')}</td>
-            <td className="govuk-table__cell">{formatDateTime(row.submittedAt)}</td>
+    <TableScroller captionId={captionId}>
+      <table className="govuk-table">
+        <caption id={captionId} className="govuk-table__caption govuk-table__caption--m">
+          {t('search.found', { count: results.length })}
+        </caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            {['reference', 'lifeEvent', 'people', 'postcodes', 'submitted'].map((column) => (
+              <th key={column} scope="col" className="govuk-table__header">
+                {t(`search.columns.${column}`)}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="govuk-table__body">
+          {results.map((row) => (
+            <tr key={row.reference} className="govuk-table__row">
+              <td className="govuk-table__cell">
+                <a className="govuk-link" href={`/staff/submissions/${row.reference}`}>
+                  {row.reference}
+                </a>
+              </td>
+              <td className="govuk-table__cell">{t(catalogueKey.journey(row.lifeEvent, 'title'))}</td>
+              <td className="govuk-table__cell">
+                <ul className="govuk-list">
+                  {row.people.map((person) => (
+                    <li key={person.role}>
+                      {t('search.person', { name: person.name, role: person.role.toLowerCase() })}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td className="govuk-table__cell">{row.postcodes.join(', ')}</td>
+              <td className="govuk-table__cell">{formatDateTime(row.submittedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroller>
   );
 }
 

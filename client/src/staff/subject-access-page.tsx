@@ -185,30 +185,35 @@ export function SubjectAccessPage({
       ))}
 
       <h2 className="govuk-heading-m">{t('subject-access.audit', { count: data.auditEvents.length })}</h2>
-      <TableScroller id="audit-events" caption={t('subject-access.auditCaption')}>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {(['at', 'who', 'action', 'detail'] as const).map((column) => (
-              <th key={column} scope="col" className="govuk-table__header">
-                {t(`subject-access.auditColumns.${column}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {data.auditEvents.map((event) => (
-            <tr key={event.id} className="govuk-table__row">
-              <td className="govuk-table__cell">{formatDateTime(event.at)}</td>
-              <td className="govuk-table__cell">
-                {event.actorEmail ?? `${event.actorType}${event.actorId ? ` ${event.actorId}` : ''}`}
-              </td>
-              <td className="govuk-table__cell">{event.action}</td>
-              <td className="govuk-table__cell govuk-body-s">
-                <DetailLines detail={event.detail} />
-              </td>
+      <TableScroller captionId="audit-events-caption">
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--s" id="audit-events-caption">
+            {t('subject-access.auditCaption')}
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              {(['at', 'who', 'action', 'detail'] as const).map((column) => (
+                <th key={column} scope="col" className="govuk-table__header">
+                  {t(`subject-access.auditColumns.${column}`)}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
+          </thead>
+          <tbody className="govuk-table__body">
+            {data.auditEvents.map((event) => (
+              <tr key={event.id} className="govuk-table__row">
+                <td className="govuk-table__cell">{formatDateTime(event.at)}</td>
+                <td className="govuk-table__cell">
+                  {event.actorEmail ?? `${event.actorType}${event.actorId ? ` ${event.actorId}` : ''}`}
+                </td>
+                <td className="govuk-table__cell">{event.action}</td>
+                <td className="govuk-table__cell govuk-body-s">
+                  <DetailLines detail={event.detail} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </TableScroller>
     </>
   );

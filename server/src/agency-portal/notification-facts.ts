@@ -6,6 +6,7 @@ import type { HandledBy, NotificationFacts, ReportChannel, TargetDate } from '@t
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { OrganisationScope } from '../organisations/organisation-scope.js';
+import { readSettings } from '../organisations/organisation-settings.js';
 import { deadlineDate, targetFor, type ServiceLevels } from '../service-levels/targets.js';
 import { londonDate, type WorkingCalendar } from '../service-levels/working-days.js';
 import { payloadVerification } from './payload-verification.js';
@@ -81,9 +82,18 @@ function uprnsOf(notification: AgencyNotification): NotificationFacts['uprns'] {
     });
 }
 
-/** Both targets' last days; a step is late when done after its last day, or not done once the day is over. */
-function targetsOf(deps: TargetDeps, notification: AgencyNotification): NotificationFacts['targets'] {
-  const target = targetFor(deps.serviceLevels, notification.agency, notification.lifeEvent);
+/**
+ * Both targets' last days, by the organisation's own targets when an admin set them; a step is late
+ * when done after its last day, or not done once the day is over.
+ */
+async function targetsOf(
+  db: Kysely<Database>,
+  deps: TargetDeps,
+  organisation: OrganisationScope,
+  notification: AgencyNotification,
+): Promise<NotificationFacts['targets']> {
+  const own = (await readSettings(db, [organisation.id])).get(organisation.id)?.targets;
+  const target = targetFor(deps.serviceLevels, notification.agency, notification.lifeEvent, own);
   const delivered = new Date(notification.deliveredAt);
   const today = londonDate(deps.now);
   const date = (days: number, doneAt: string | null, flagged: boolean): TargetDate => {
@@ -112,15 +122,16 @@ export async function notificationFacts(
   notification: AgencyNotification,
 ): Promise<NotificationFacts> {
   const shows = (fact: Parameters<typeof showsFact>[1]) => showsFact(organisation.kind, fact);
-  const [channel, handled] = await Promise.all([
+  const [channel, handled, targets] = await Promise.all([
     shows('channel') ? reportChannel(db, notification) : null,
     shows('handling') ? handlers(db, organisation, notification.id) : { acknowledgedBy: null, actionedBy: null },
+    shows('targets') ? targetsOf(db, deps, organisation, notification) : null,
   ]);
   return {
     channel,
     adviser: shows('adviser') ? adviserOf(notification) : null,
     uprns: shows('uprn') ? uprnsOf(notification) : [],
     ...handled,
-    targets: shows('targets') ? targetsOf(deps, notification) : null,
+    targets,
   };
 }

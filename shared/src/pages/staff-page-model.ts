@@ -1,6 +1,5 @@
 import type { AdminOrganisation } from '../api/organisation-admin.js';
 import type { AgencyKind } from '../agencies/agency-kinds.js';
-import type { VerificationLevel } from '../verification/verification.js';
 import type { AuditPage } from '../api/admin-audit.js';
 import type { Dashboard } from '../api/staff-dashboard.js';
 import type { AssistedContext, StaffUser } from '../api/staff-session.js';
@@ -11,7 +10,7 @@ import type { PerformanceFigures } from '../api/performance.js';
 import type { LifeEventId } from '../journeys/catalogue.js';
 import type { SubjectAccessExport } from '../api/subject-access.js';
 import type { PayloadRow } from '../api/agency-portal.js';
-import type { Verification } from '../verification/verification.js';
+import type { Verification, VerificationLevel } from '../verification/verification.js';
 import type { AccountPageProps, SetPasswordProps } from './account-page-model.js';
 import type { FormProps } from './page-model.js';
 import type { SecondFactorEnrolment } from './second-factor-model.js';
@@ -43,6 +42,12 @@ export type StaffMessage = 'forbidden' | 'form-expired' | 'not-found' | 'link-ex
 
 export type { AccountDone } from './account-page-model.js';
 
+/** What one service was sent, as the subject access page shows it: its answers labelled for the officer, and how far it was checked. */
+export interface SentPayload {
+  rows: PayloadRow[];
+  verification: Verification | null;
+}
+
 /** What an administrator just did to an organisation, to confirm it on its page. */
 export type OrganisationDone = 'added' | 'changed' | 'disabled' | 'enabled';
 
@@ -50,12 +55,6 @@ export type OrganisationDone = 'added' | 'changed' | 'disabled' | 'enabled';
 export interface OrganisationDefaults {
   targets: { acknowledgeDays: number; actionDays: number };
   verificationMinimum: VerificationLevel;
-}
-
-/** What one service was sent, as the subject access page shows it: its answers labelled for the officer, and how far it was checked. */
-export interface SentPayload {
-  rows: PayloadRow[];
-  verification: Verification | null;
 }
 
 /**
