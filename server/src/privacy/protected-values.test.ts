@@ -2,6 +2,7 @@ import {
   createSubmissionEnvelopeV1,
   exampleSubmissions,
   getJourney,
+  isPeopleAnswer,
   lifeEventIds,
   protectedFields,
   toAgencyPayload,
@@ -35,6 +36,13 @@ describe('protected values', () => {
         if (names.has(name)) {
           expect(sealed.answers[name], name).toMatch(/^pv1\.k1\./);
           expect(text, name).not.toContain(JSON.stringify(value));
+        } else if (isPeopleAnswer(value)) {
+          // A list of people: each name stays readable, each date of birth is sealed.
+          const people = sealed.answers[name];
+          if (!isPeopleAnswer(people)) throw new Error(`${name} is no longer a list of people`);
+          expect(people.map((person) => person.fullName)).toEqual(value.map((person) => person.fullName));
+          for (const person of people) expect(person.dateOfBirth, name).toMatch(/^pv1\.k1\./);
+          for (const person of value) expect(text, name).not.toContain(person.dateOfBirth);
         } else {
           expect(sealed.answers[name], name).toEqual(value);
         }
