@@ -1,9 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../../config.js';
 import { staffCookieName, staffSessionPlugin } from '../../console/console-session.js';
+import { signInSettingsApiRoutes } from '../../console/sign-in-settings-api-routes.js';
+import { staffSignInSettingsApi } from './staff-sign-in-settings-api.js';
 import { accountAdminApiRoutes } from './account-admin-api-routes.js';
 import { adminApiRoutes } from './admin-api-routes.js';
 import { deliveryApiRoutes } from './delivery-api-routes.js';
+import { organisationAdminApiRoutes } from './organisation-admin-api-routes.js';
 import { privacyApiRoutes } from './privacy-api-routes.js';
 import { staffAuthApiRoutes } from './staff-auth-api-routes.js';
 import { staffApiRoutes } from './staff-api-routes.js';
@@ -33,6 +36,16 @@ export const staffRoutes: FastifyPluginAsync<{ config: Config }> = async (app, {
   await app.register(deliveryApiRoutes);
   await app.register(adminApiRoutes);
   await app.register(accountAdminApiRoutes);
+  await app.register(signInSettingsApiRoutes, {
+    api: staffSignInSettingsApi,
+    context: {
+      db: app.db,
+      secret: config.sessionSecret,
+      publicUrl: config.publicUrl,
+      installPasswords: config.signIn.agency.passwords,
+    },
+  });
+  await app.register(organisationAdminApiRoutes);
   await app.register(privacyApiRoutes);
   await app.register(staffPageRoutes, { ...options, config });
 };
