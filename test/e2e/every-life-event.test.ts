@@ -124,11 +124,13 @@ async function runJourney(lifeEvent: LifeEventId, javaScript: boolean): Promise<
         expect(await page.locator('.govuk-error-summary a').first().textContent()).toBe('Enter their first name');
       await check(`${what} with errors`);
     }
-    if (plainHtml && definition.id === 'who-is-moving') {
+    if (plainHtml && definition.id === 'gp') {
       // Without JavaScript the follow-up question is simply on the page, under its option.
-      expect(await page.getByLabel('Who else is moving with you?').isVisible()).toBe(true);
+      expect(await page.getByLabel('Name of your GP practice').isVisible()).toBe(true);
       await continueTo(page, `/${lifeEvent}/${definition.path}`);
-      expect(await page.locator('.govuk-error-summary a').first().textContent()).toBe('Select who is moving');
+      expect(await page.locator('.govuk-error-summary a').first().textContent()).toBe(
+        'Select yes if you are registered with a GP',
+      );
     }
     await fillForm(page, pagePost(definition, answers));
     await continueTo(page, `/${lifeEvent}/${route[index + 1]?.path ?? 'check-answers'}`);

@@ -1,4 +1,4 @@
-import { catalogue, exampleSubmissions, reachablePages } from '@tuo/shared';
+import { catalogue, evaluateCondition, exampleSubmissions, reachablePages, type LifeEventId } from '@tuo/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageModel, pagePost } from '../support/resident.js';
 import { completeJourney, typedAnswers } from '../support/assisted-journey.js';
@@ -186,6 +186,71 @@ describe('assisted transactions', () => {
     const own = await resident.page('/start');
     expect(pageModel(own).assisted).toBeUndefined();
     expect(own.body).not.toContain('Back to the staff console');
+  });
+
+  it('word every page of every journey for the adviser, wherever the resident is spoken to', async () => {
+    // Resident words that speak to the resident ("your", "I am") need the adviser's own ("their", "the resident").
+    const addressesResident = /\b(you|your|yours|I|my|me)\b/i;
+    const missing = Object.values(catalogue).flatMap((journey) =>
+      journey.pages.flatMap((page) => {
+        const adviser = page.wording?.adviser;
+        const pageWords = [
+          ['title', page.title, adviser?.title],
+          ['hint', page.hint, adviser?.hint],
+          ['section', page.section, adviser?.section],
+        ] as const;
+        return [
+          ...pageWords
+            .filter(([, own, theirs]) => own && addressesResident.test(own) && !theirs)
+            .map(([what]) => `${journey.id} ${page.id} ${what}`),
+          ...page.fields.flatMap((field) => [
+            ...(addressesResident.test(field.label) && !field.wording?.adviser?.label
+              ? [`${journey.id} ${field.name} label`]
+              : []),
+            ...(field.hint && addressesResident.test(field.hint) && !field.wording?.adviser?.hint
+              ? [`${journey.id} ${field.name} hint`]
+              : []),
+            ...(field.options ?? [])
+              .filter((option) => addressesResident.test(option.label) && !option.wording)
+              .map((option) => `${journey.id} ${field.name}.${option.value}`),
+          ]),
+        ];
+      }),
+    );
+    expect(missing).toEqual([]);
+
+    // And each page shows its adviser's words during an assisted transaction.
+    const client = await signedIn(await createTestStaff(t.database.db, 'adviser'));
+    await client.api('POST', '/api/staff/assisted', {
+      mode: 'phone',
+      identityChecks: ['security-questions'],
+      consentConfirmed: true,
+    });
+    const html = (text: string) => text.replaceAll("'", '&#x27;').replaceAll('"', '&quot;');
+    for (const lifeEvent of Object.keys(catalogue) as LifeEventId[]) {
+      const answers = typedAnswers(lifeEvent);
+      await client.page('/start');
+      await client.form('/start', [['lifeEvent', lifeEvent]]);
+      for (const page of reachablePages(catalogue[lifeEvent], answers)) {
+        const shown = (await client.page(`/${lifeEvent}/${page.path}`)).body;
+        const words = [
+          page.wording?.adviser?.title,
+          page.wording?.adviser?.hint,
+          ...page.fields
+            .filter((field) => !field.showWhen || evaluateCondition(field.showWhen, answers))
+            .flatMap((field) => [
+              // A people field's rows are labelled per person ("Person 1"): its own label is for summaries.
+              field.kind === 'people' ? undefined : field.wording?.adviser?.label,
+              field.wording?.adviser?.hint,
+              ...(field.options ?? []).map((option) => option.wording?.adviser.label),
+            ]),
+        ].filter((text): text is string => text !== undefined);
+        for (const text of words) expect(shown, `${lifeEvent}/${page.path}`).toContain(html(text));
+        if (page.wording?.adviser?.title)
+          expect(shown, `${lifeEvent}/${page.path}`).not.toContain(`>${html(page.title)}<`);
+        expect((await client.form(`/${lifeEvent}/${page.path}`, pagePost(page, answers))).statusCode).toBe(303);
+      }
+    }
   });
 
   it('take only identity checks that fit the channel: no photo ID on the phone', async () => {

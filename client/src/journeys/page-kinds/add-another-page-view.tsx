@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { QuestionProps } from '@tuo/shared/pages/page-model';
 import { ErrorSummary } from '../../components/error-summary.js';
-import { PostForm, SubmitButton } from '../../components/post-form.js';
+import { PostForm } from '../../components/post-form.js';
 import { useErrorTitle } from '../../components/use-error-title.js';
 import { catalogueKey } from '../../i18n/catalogue-keys.js';
 import { pageText, translateField } from '../../i18n/translate-definition.js';
@@ -9,7 +9,7 @@ import { useReader } from '../../i18n/reader.js';
 import { PeopleField } from '../fields/people-field.js';
 import { JourneyFormContext } from '../journey-form.js';
 import { useQuestionForm } from '../use-question-form.js';
-import { SaveButton } from '../../save-return/save-button.js';
+import { QuestionButtons } from './question-buttons.js';
 
 /**
  * An `add-another` page: its people field's rows, "Add another person", and Continue. The form's
@@ -43,10 +43,7 @@ export function AddAnotherPageView(props: QuestionProps) {
               />
             ))}
           </JourneyFormContext.Provider>
-          <div className="govuk-button-group">
-            <SubmitButton>{t('actions.continue')}</SubmitButton>
-            <SaveButton />
-          </div>
+          <QuestionButtons />
         </PostForm>
       </div>
     </div>

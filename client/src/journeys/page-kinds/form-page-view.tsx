@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { QuestionProps } from '@tuo/shared/pages/page-model';
 import { ErrorSummary } from '../../components/error-summary.js';
-import { PostForm, SubmitButton } from '../../components/post-form.js';
+import { PostForm } from '../../components/post-form.js';
 import { useErrorTitle } from '../../components/use-error-title.js';
 import { catalogueKey } from '../../i18n/catalogue-keys.js';
 import { pageText } from '../../i18n/translate-definition.js';
@@ -9,7 +9,7 @@ import { useReader } from '../../i18n/reader.js';
 import { JourneyFormContext } from '../journey-form.js';
 import { firstFieldIsHeading, PageFields } from '../page-fields.js';
 import { useQuestionForm } from '../use-question-form.js';
-import { SaveButton } from '../../save-return/save-button.js';
+import { QuestionButtons } from './question-buttons.js';
 import { AddressLookupContext } from '../../address-lookup/address-lookup-context.js';
 import { OrganisationSearchContext } from '../../organisation-search/organisation-search-context.js';
 
@@ -41,10 +41,7 @@ export function FormPageView(props: QuestionProps) {
               </OrganisationSearchContext.Provider>
             </AddressLookupContext.Provider>
           </JourneyFormContext.Provider>
-          <div className="govuk-button-group">
-            <SubmitButton>{t('actions.continue')}</SubmitButton>
-            <SaveButton />
-          </div>
+          <QuestionButtons />
         </PostForm>
       </div>
     </div>

@@ -25,6 +25,7 @@ export const babyBornJourney: JourneyDefinition = {
       section: 'The baby',
       title: "What is the baby's name?",
       hint: 'Use the name you have registered, or will register.',
+      wording: { adviser: { hint: 'Use the name the resident has registered, or will register.' } },
       fields: [
         {
           name: 'babyFirstName',
@@ -72,6 +73,12 @@ export const babyBornJourney: JourneyDefinition = {
           kind: 'yes-no',
           label: 'Have you registered the birth? (optional)',
           hint: 'You have 42 days to register a birth in England and Wales.',
+          wording: {
+            adviser: {
+              label: 'Has the resident registered the birth? (optional)',
+              hint: 'Parents have 42 days to register a birth in England and Wales.',
+            },
+          },
           errorName: 'If you have registered the birth',
           optional: true,
           evidence: 'birth-registration',
@@ -84,12 +91,18 @@ export const babyBornJourney: JourneyDefinition = {
       path: 'baby-nhs-number',
       kind: 'form',
       title: "Do you know the baby's NHS number?",
+      wording: { adviser: { title: "Does the resident know the baby's NHS number?" } },
       fields: [
         {
           name: 'babyNhsNumber',
           kind: 'nhs-number',
           label: "Baby's NHS number (optional)",
           hint: "It has 10 numbers and is in the baby's red book. Leave this blank if you do not have it yet.",
+          wording: {
+            adviser: {
+              hint: "It has 10 numbers and is in the baby's red book. Leave this blank if the resident does not have it yet.",
+            },
+          },
           errorName: 'NHS number',
           optional: true,
         },
@@ -132,6 +145,7 @@ export const babyBornJourney: JourneyDefinition = {
       kind: 'form',
       section: 'Your home and benefits',
       title: 'Where does the baby live?',
+      wording: { adviser: { section: "The resident's home and benefits" } },
       fields: [{ name: 'homeAddress', kind: 'address', label: 'Where does the baby live?', errorName: 'Home address' }],
       next: [{ page: 'home' }],
     },
@@ -140,11 +154,15 @@ export const babyBornJourney: JourneyDefinition = {
       path: 'your-home',
       kind: 'form',
       title: 'Do you rent your home from the council or a housing association?',
+      wording: { adviser: { title: 'Does the resident rent their home from the council or a housing association?' } },
       fields: [
         {
           name: 'socialTenant',
           kind: 'yes-no',
           label: 'Do you rent your home from the council or a housing association?',
+          wording: {
+            adviser: { label: 'Does the resident rent their home from the council or a housing association?' },
+          },
           errorName: 'If you rent from the council or a housing association',
           requiredMessage: 'Select yes if you rent your home from the council or a housing association',
         },
@@ -157,11 +175,13 @@ export const babyBornJourney: JourneyDefinition = {
       kind: 'form',
       title: 'Does anyone in your home get any of these?',
       hint: 'Select all that apply.',
+      wording: { adviser: { title: "Does anyone in the resident's home get any of these?" } },
       fields: [
         {
           name: 'benefits',
           kind: 'checkboxes',
           label: 'Does anyone in your home get any of these?',
+          wording: { adviser: { label: "Does anyone in the resident's home get any of these?" } },
           errorName: 'The benefits your household gets',
           requiredMessage: "Select the benefits your household gets, or select 'None of these'",
           options: [
@@ -184,12 +204,14 @@ export const babyBornJourney: JourneyDefinition = {
       path: 'your-national-insurance-number',
       kind: 'form',
       title: 'Do you know your National Insurance number?',
+      wording: { adviser: { title: 'Does the resident know their National Insurance number?' } },
       // Trial users without it to hand could not go on: Jobcentre Plus can find them without it.
       fields: [
         {
           name: 'knowsParentNiNumber',
           kind: 'radios',
           label: 'Do you know your National Insurance number?',
+          wording: { adviser: { label: 'Does the resident know their National Insurance number?' } },
           errorName: 'If you know your National Insurance number',
           requiredMessage: 'Select yes if you know your National Insurance number',
           options: [
@@ -197,6 +219,7 @@ export const babyBornJourney: JourneyDefinition = {
             {
               value: 'no',
               label: 'No, I do not know it',
+              wording: { adviser: { label: 'No, they do not know it' } },
               hint: 'You can still go on. Jobcentre Plus may contact you to check who you are.',
             },
           ],
@@ -206,6 +229,11 @@ export const babyBornJourney: JourneyDefinition = {
           kind: 'ni-number',
           label: 'National Insurance number',
           hint: "It's on your National Insurance card, benefit letter, payslip or P60. For example, JG 10 37 59 A",
+          wording: {
+            adviser: {
+              hint: "It's on their National Insurance card, benefit letter, payslip or P60. For example, JG 10 37 59 A",
+            },
+          },
           errorName: 'National Insurance number',
           requiredMessage: 'Enter your National Insurance number',
           showWhen: { field: 'knowsParentNiNumber', equals: 'yes' },

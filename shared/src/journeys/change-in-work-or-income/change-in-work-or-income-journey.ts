@@ -32,6 +32,7 @@ export const changeInWorkOrIncomeJourney: JourneyDefinition = {
       kind: 'form',
       section: 'About you',
       title: 'About you',
+      wording: { adviser: { title: 'About the resident', section: 'About the resident' } },
       fields: [
         {
           name: 'fullName',
@@ -55,6 +56,11 @@ export const changeInWorkOrIncomeJourney: JourneyDefinition = {
           kind: 'ni-number',
           label: 'National Insurance number',
           hint: "It's on your National Insurance card, benefit letter, payslip or P60. For example, JG 10 37 59 A",
+          wording: {
+            adviser: {
+              hint: "It's on their National Insurance card, benefit letter, payslip or P60. For example, JG 10 37 59 A",
+            },
+          },
           requiredMessage: 'Enter your National Insurance number',
         },
       ],
@@ -65,11 +71,13 @@ export const changeInWorkOrIncomeJourney: JourneyDefinition = {
       path: 'your-address',
       kind: 'form',
       title: 'What is your address?',
+      wording: { adviser: { title: "What is the resident's address?" } },
       fields: [
         {
           name: 'address',
           kind: 'address',
           label: 'What is your address?',
+          wording: { adviser: { label: "What is the resident's address?" } },
           errorName: 'Your address',
           autocomplete: 'street-address',
         },
@@ -83,6 +91,11 @@ export const changeInWorkOrIncomeJourney: JourneyDefinition = {
       section: 'What has changed',
       title: 'What has changed?',
       hint: 'If more than one thing changed, choose the biggest change. You can tell us about another change afterwards.',
+      wording: {
+        adviser: {
+          hint: 'If more than one thing changed, choose the biggest change. Another change can be reported afterwards.',
+        },
+      },
       fields: [
         {
           name: 'changeType',
@@ -90,9 +103,13 @@ export const changeInWorkOrIncomeJourney: JourneyDefinition = {
           label: 'What has changed?',
           errorName: 'What has changed',
           options: [
-            { value: 'started-work', label: 'I started work' },
-            { value: 'stopped-work', label: 'I stopped work' },
-            { value: 'hours-or-pay-changed', label: 'My hours or pay changed' },
+            { value: 'started-work', label: 'I started work', wording: { adviser: { label: 'They started work' } } },
+            { value: 'stopped-work', label: 'I stopped work', wording: { adviser: { label: 'They stopped work' } } },
+            {
+              value: 'hours-or-pay-changed',
+              label: 'My hours or pay changed',
+              wording: { adviser: { label: 'Their hours or pay changed' } },
+            },
             { value: 'other-income-changed', label: 'Other income changed', hint: 'For example, a pension or savings' },
           ],
         },
@@ -122,18 +139,21 @@ export const changeInWorkOrIncomeJourney: JourneyDefinition = {
       path: 'your-work',
       kind: 'form',
       title: 'About your work',
+      wording: { adviser: { title: "About the resident's work" } },
       fields: [
         {
           name: 'employerName',
           kind: 'text',
           label: 'Employer name',
           hint: 'If you work for yourself, write "self-employed".',
+          wording: { adviser: { hint: 'If the resident works for themselves, write "self-employed".' } },
           requiredMessage: 'Enter the name of your employer',
         },
         {
           name: 'hoursPerWeek',
           kind: 'radios',
           label: 'How many hours a week do you usually work?',
+          wording: { adviser: { label: 'How many hours a week does the resident usually work?' } },
           errorName: 'How many hours you work',
           options: [
             { value: 'under-16', label: 'Less than 16 hours' },
@@ -151,11 +171,13 @@ export const changeInWorkOrIncomeJourney: JourneyDefinition = {
       kind: 'form',
       title: 'Which of these do you get?',
       hint: 'Select all that apply.',
+      wording: { adviser: { title: 'Which of these does the resident get?' } },
       fields: [
         {
           name: 'benefits',
           kind: 'checkboxes',
           label: 'Which of these do you get?',
+          wording: { adviser: { label: 'Which of these does the resident get?' } },
           errorName: 'The benefits you get',
           requiredMessage: "Select the benefits you get, or select 'None of these'",
           options: [

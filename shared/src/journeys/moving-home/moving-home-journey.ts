@@ -23,6 +23,7 @@ export const movingHomeJourney: JourneyDefinition = {
       kind: 'form',
       section: 'You and the people moving',
       title: 'About you',
+      wording: { adviser: { title: 'About the resident', section: 'The resident and the people moving' } },
       fields: [
         {
           name: 'fullName',
@@ -56,8 +57,12 @@ export const movingHomeJourney: JourneyDefinition = {
           label: 'Who is moving?',
           errorName: 'Who is moving',
           options: [
-            { value: 'just-me', label: 'Just me' },
-            { value: 'me-and-others', label: 'Me and other people in my home' },
+            { value: 'just-me', label: 'Just me', wording: { adviser: { label: 'Just the resident' } } },
+            {
+              value: 'me-and-others',
+              label: 'Me and other people in my home',
+              wording: { adviser: { label: 'The resident and other people in their home' } },
+            },
           ],
         },
       ],
@@ -72,13 +77,22 @@ export const movingHomeJourney: JourneyDefinition = {
       kind: 'add-another',
       title: 'Who is moving with you?',
       hint: 'Give the full name and date of birth of each person moving with you, children too.',
+      wording: {
+        adviser: {
+          title: 'Who is moving with the resident?',
+          hint: 'Give the full name and date of birth of each person moving with the resident, children too.',
+        },
+      },
       fields: [
         {
           name: 'peopleMoving',
           kind: 'people',
           label: 'People moving with you',
           person: 'A person moving with them',
-          wording: { officer: { label: 'Person moving with them' } },
+          wording: {
+            adviser: { label: 'People moving with the resident' },
+            officer: { label: 'Person moving with them' },
+          },
         },
       ],
       next: [{ page: 'old-address' }],
@@ -89,8 +103,15 @@ export const movingHomeJourney: JourneyDefinition = {
       kind: 'form',
       section: 'Your move',
       title: 'What address are you moving from?',
+      wording: { adviser: { title: 'What address is the resident moving from?', section: "The resident's move" } },
       fields: [
-        { name: 'oldAddress', kind: 'address', label: 'What address are you moving from?', errorName: 'Old address' },
+        {
+          name: 'oldAddress',
+          kind: 'address',
+          label: 'What address are you moving from?',
+          wording: { adviser: { label: 'What address is the resident moving from?' } },
+          errorName: 'Old address',
+        },
       ],
       next: [{ page: 'new-address' }],
     },
@@ -99,8 +120,15 @@ export const movingHomeJourney: JourneyDefinition = {
       path: 'new-address',
       kind: 'form',
       title: 'What address are you moving to?',
+      wording: { adviser: { title: 'What address is the resident moving to?' } },
       fields: [
-        { name: 'newAddress', kind: 'address', label: 'What address are you moving to?', errorName: 'New address' },
+        {
+          name: 'newAddress',
+          kind: 'address',
+          label: 'What address are you moving to?',
+          wording: { adviser: { label: 'What address is the resident moving to?' } },
+          errorName: 'New address',
+        },
       ],
       next: [{ page: 'move-date' }],
     },
@@ -110,12 +138,14 @@ export const movingHomeJourney: JourneyDefinition = {
       kind: 'form',
       title: 'When do you move?',
       hint: 'This can be a date in the past, or up to 3 months from today.',
+      wording: { adviser: { title: 'When does the resident move?' } },
       fields: [
         {
           name: 'moveDate',
           kind: 'date',
           label: 'When do you move?',
           hint: 'For example, 1 9 2025',
+          wording: { adviser: { label: 'When does the resident move?' } },
           errorName: 'Moving date',
           requiredMessage: 'Enter the date you move',
           dateRule: { upToMonthsAhead: 3 },
@@ -126,6 +156,12 @@ export const movingHomeJourney: JourneyDefinition = {
           kind: 'date',
           label: 'When does your tenancy start, or your purchase complete? (optional)',
           hint: 'It is on your tenancy agreement, or your solicitor can tell you. For example, 1 9 2025',
+          wording: {
+            adviser: {
+              label: 'When does their tenancy start, or their purchase complete? (optional)',
+              hint: 'It is on their tenancy agreement, or their solicitor can say. For example, 1 9 2025',
+            },
+          },
           errorName: 'Tenancy or purchase date',
           optional: true,
           dateRule: { upToMonthsAhead: 3 },
@@ -141,17 +177,34 @@ export const movingHomeJourney: JourneyDefinition = {
       section: 'Your home and benefits',
       title: 'Are you leaving or moving into a council or housing association home?',
       hint: 'Select all that apply.',
+      wording: {
+        adviser: {
+          title: 'Is the resident leaving or moving into a council or housing association home?',
+          section: "The resident's home and benefits",
+        },
+      },
       fields: [
         {
           name: 'tenancyChanges',
           kind: 'checkboxes',
           label: 'Are you leaving or moving into a council or housing association home?',
+          wording: {
+            adviser: { label: 'Is the resident leaving or moving into a council or housing association home?' },
+          },
           errorName: 'If you are leaving or moving into a council or housing association home',
           requiredMessage:
             "Select if you are leaving or moving into a council or housing association home, or select 'Neither'",
           options: [
-            { value: 'leaving-social-tenancy', label: 'I am leaving a council or housing association home' },
-            { value: 'starting-social-tenancy', label: 'I am moving into a council or housing association home' },
+            {
+              value: 'leaving-social-tenancy',
+              label: 'I am leaving a council or housing association home',
+              wording: { adviser: { label: 'They are leaving a council or housing association home' } },
+            },
+            {
+              value: 'starting-social-tenancy',
+              label: 'I am moving into a council or housing association home',
+              wording: { adviser: { label: 'They are moving into a council or housing association home' } },
+            },
             { value: 'neither', label: 'Neither', exclusive: true },
           ],
         },
@@ -168,6 +221,7 @@ export const movingHomeJourney: JourneyDefinition = {
           name: 'paysCouncilTax',
           kind: 'yes-no',
           label: 'Will you pay the Council Tax at your new address?',
+          wording: { adviser: { label: 'Will the resident pay the Council Tax at their new address?' } },
           errorName: 'If you will pay the Council Tax',
           requiredMessage: 'Select yes if you will pay the Council Tax at your new address',
         },
@@ -176,6 +230,12 @@ export const movingHomeJourney: JourneyDefinition = {
           kind: 'text',
           label: 'Council Tax account number at your old address (optional)',
           hint: 'It is on your Council Tax bill.',
+          wording: {
+            adviser: {
+              label: 'Council Tax account number at their old address (optional)',
+              hint: 'It is on their Council Tax bill.',
+            },
+          },
           errorName: 'Council Tax account number',
           optional: true,
         },
@@ -188,11 +248,13 @@ export const movingHomeJourney: JourneyDefinition = {
       kind: 'form',
       title: 'Do you get any of these?',
       hint: 'Select all that apply.',
+      wording: { adviser: { title: 'Does the resident get any of these?' } },
       fields: [
         {
           name: 'benefits',
           kind: 'checkboxes',
           label: 'Do you get any of these?',
+          wording: { adviser: { label: 'Does the resident get any of these?' } },
           errorName: 'The benefits you get',
           requiredMessage: "Select the benefits you get, or select 'None of these'",
           options: [
@@ -216,12 +278,14 @@ export const movingHomeJourney: JourneyDefinition = {
       path: 'your-national-insurance-number',
       kind: 'form',
       title: 'Do you know your National Insurance number?',
+      wording: { adviser: { title: 'Does the resident know their National Insurance number?' } },
       // As when a baby is born: not having it to hand must not stop the move being told.
       fields: [
         {
           name: 'knowsNiNumber',
           kind: 'radios',
           label: 'Do you know your National Insurance number?',
+          wording: { adviser: { label: 'Does the resident know their National Insurance number?' } },
           errorName: 'If you know your National Insurance number',
           requiredMessage: 'Select yes if you know your National Insurance number',
           options: [
@@ -229,6 +293,7 @@ export const movingHomeJourney: JourneyDefinition = {
             {
               value: 'no',
               label: 'No, I do not know it',
+              wording: { adviser: { label: 'No, they do not know it' } },
               hint: 'You can still go on. Jobcentre Plus may contact you to check who you are.',
             },
           ],
@@ -238,6 +303,11 @@ export const movingHomeJourney: JourneyDefinition = {
           kind: 'ni-number',
           label: 'National Insurance number',
           hint: "It's on your National Insurance card, benefit letter, payslip or P60. For example, JG 10 37 59 A",
+          wording: {
+            adviser: {
+              hint: "It's on their National Insurance card, benefit letter, payslip or P60. For example, JG 10 37 59 A",
+            },
+          },
           errorName: 'National Insurance number',
           requiredMessage: 'Enter your National Insurance number',
           showWhen: { field: 'knowsNiNumber', equals: 'yes' },
@@ -251,11 +321,13 @@ export const movingHomeJourney: JourneyDefinition = {
       kind: 'form',
       section: 'Your GP',
       title: 'Are you registered with a GP?',
+      wording: { adviser: { title: 'Is the resident registered with a GP?', section: "The resident's GP" } },
       fields: [
         {
           name: 'registeredWithGp',
           kind: 'yes-no',
           label: 'Are you registered with a GP?',
+          wording: { adviser: { label: 'Is the resident registered with a GP?' } },
           errorName: 'If you are registered with a GP',
           requiredMessage: 'Select yes if you are registered with a GP',
         },
@@ -263,6 +335,7 @@ export const movingHomeJourney: JourneyDefinition = {
           name: 'gpPractice',
           kind: 'text',
           label: 'Name of your GP practice',
+          wording: { adviser: { label: 'Name of their GP practice' } },
           requiredMessage: 'Enter the name of your GP practice',
           showWhen: { field: 'registeredWithGp', equals: 'yes' },
         },

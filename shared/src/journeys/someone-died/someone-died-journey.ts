@@ -260,6 +260,7 @@ export const someoneDiedJourney: JourneyDefinition = {
       kind: 'form',
       title: 'Has the death been registered?',
       hint: 'This helps the services act sooner. You can leave it out if you do not know.',
+      wording: { adviser: { hint: 'This helps the services act sooner. Leave it out if the resident does not know.' } },
       fields: [
         {
           name: 'deathRegistered',
@@ -271,6 +272,7 @@ export const someoneDiedJourney: JourneyDefinition = {
             {
               value: 'yes-with-reference',
               label: 'Yes, and the registrar gave me a Tell Us Once reference number',
+              wording: { adviser: { label: 'Yes, and the registrar gave them a Tell Us Once reference number' } },
             },
             { value: 'yes', label: 'Yes', evidence: 'death-registration' },
             {
@@ -279,7 +281,11 @@ export const someoneDiedJourney: JourneyDefinition = {
               hint: 'A coroner gives this when there is an inquest',
               evidence: 'coroner-certificate',
             },
-            { value: 'not-yet', label: 'Not yet, or I do not know' },
+            {
+              value: 'not-yet',
+              label: 'Not yet, or I do not know',
+              wording: { adviser: { label: 'Not yet, or the resident does not know' } },
+            },
           ],
         },
         {
@@ -287,6 +293,9 @@ export const someoneDiedJourney: JourneyDefinition = {
           kind: 'text',
           label: 'Tell Us Once reference number',
           hint: 'The registrar gave you this number. It works for 28 days after they give it.',
+          wording: {
+            adviser: { hint: 'The registrar gave the resident this number. It works for 28 days after it is given.' },
+          },
           requiredMessage: 'Enter the Tell Us Once reference number',
           showWhen: { field: 'deathRegistered', equals: 'yes-with-reference' },
           evidence: 'registrar-reference',

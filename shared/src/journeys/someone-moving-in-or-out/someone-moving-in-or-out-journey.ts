@@ -28,12 +28,14 @@ export const someoneMovingInOrOutJourney: JourneyDefinition = {
       kind: 'form',
       section: 'You and your home',
       title: 'What is your name?',
+      wording: { adviser: { title: "What is the resident's name?", section: 'The resident and their home' } },
       fields: [
         {
           name: 'fullName',
           kind: 'name',
           person: 'The person reporting',
           label: 'What is your name?',
+          wording: { adviser: { label: "What is the resident's name?" } },
           errorName: 'Your name',
           requiredMessage: 'Enter your full name',
           autocomplete: 'name',
@@ -46,11 +48,13 @@ export const someoneMovingInOrOutJourney: JourneyDefinition = {
       path: 'your-address',
       kind: 'form',
       title: 'What is your address?',
+      wording: { adviser: { title: "What is the resident's address?" } },
       fields: [
         {
           name: 'address',
           kind: 'address',
           label: 'What is your address?',
+          wording: { adviser: { label: "What is the resident's address?" } },
           errorName: 'Your address',
           autocomplete: 'street-address',
         },
@@ -127,14 +131,22 @@ export const someoneMovingInOrOutJourney: JourneyDefinition = {
       section: 'Your home and benefits',
       title: 'How many adults live in your home now?',
       hint: 'Count everyone aged 18 or over, including you.',
+      wording: {
+        adviser: {
+          title: "How many adults live in the resident's home now?",
+          hint: 'Count everyone aged 18 or over, including the resident.',
+          section: "The resident's home and benefits",
+        },
+      },
       fields: [
         {
           name: 'adultsNow',
           kind: 'radios',
           label: 'How many adults live in your home now?',
+          wording: { adviser: { label: "How many adults live in the resident's home now?" } },
           errorName: 'How many adults live in your home',
           options: [
-            { value: 'one', label: 'Just me' },
+            { value: 'one', label: 'Just me', wording: { adviser: { label: 'Just the resident' } } },
             { value: 'two-or-more', label: '2 or more' },
           ],
         },
@@ -146,11 +158,15 @@ export const someoneMovingInOrOutJourney: JourneyDefinition = {
       path: 'your-home',
       kind: 'form',
       title: 'Your home and benefits',
+      wording: { adviser: { title: "The resident's home and benefits" } },
       fields: [
         {
           name: 'socialTenant',
           kind: 'yes-no',
           label: 'Do you rent your home from the council or a housing association?',
+          wording: {
+            adviser: { label: 'Does the resident rent their home from the council or a housing association?' },
+          },
           errorName: 'If you rent from the council or a housing association',
           requiredMessage: 'Select yes if you rent your home from the council or a housing association',
         },
@@ -158,6 +174,7 @@ export const someoneMovingInOrOutJourney: JourneyDefinition = {
           name: 'getsUniversalCredit',
           kind: 'yes-no',
           label: 'Do you get Universal Credit?',
+          wording: { adviser: { label: 'Does the resident get Universal Credit?' } },
           errorName: 'If you get Universal Credit',
           requiredMessage: 'Select yes if you get Universal Credit',
         },
@@ -166,6 +183,12 @@ export const someoneMovingInOrOutJourney: JourneyDefinition = {
           kind: 'ni-number',
           label: 'Your National Insurance number',
           hint: "It's on your National Insurance card, benefit letter, payslip or P60. For example, JG 10 37 59 A",
+          wording: {
+            adviser: {
+              label: 'Their National Insurance number',
+              hint: "It's on their National Insurance card, benefit letter, payslip or P60. For example, JG 10 37 59 A",
+            },
+          },
           requiredMessage: 'Enter your National Insurance number',
           showWhen: { field: 'getsUniversalCredit', equals: 'yes' },
         },

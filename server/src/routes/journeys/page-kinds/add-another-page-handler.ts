@@ -1,13 +1,4 @@
-import {
-  applyPageAnswers,
-  getJourney,
-  maxPeople,
-  pagePath,
-  pageSchema,
-  toFieldErrors,
-  todayInLondon,
-  type FieldError,
-} from '@tuo/shared';
+import { applyPageAnswers, getJourney, maxPeople, pageSchema, toFieldErrors, type FieldError } from '@tuo/shared';
 import {
   addPersonAction,
   answersToFormValues,
@@ -17,11 +8,10 @@ import {
   type PersonRowValue,
   type PostedForm,
 } from '@tuo/shared/pages/form-values';
-import { pageContext } from '@tuo/shared/pages/page-context';
-import { csrfToken } from '../csrf.js';
 import { saveJourney, type JourneyState } from '../journey-session.js';
 import type { PageKindHandler, PageVisit } from './page-kind-handler.js';
-import { backHref, goOn } from './page-navigation.js';
+import { goOn } from './page-navigation.js';
+import { questionPageProps } from './question-page-props.js';
 
 type Visit = PageVisit<'add-another'>;
 
@@ -46,23 +36,7 @@ function withDraft(state: JourneyState, name: string, rows: PersonRowValue[] | u
 }
 
 function render(visit: Visit, rows: PersonRowValue[], errors: FieldError[]) {
-  const { request, reply, lifeEvent, page, state, change } = visit;
-  return reply.page({
-    page: 'question',
-    props: {
-      lifeEvent,
-      pageId: page.id,
-      answersSoFar: pageContext(getJourney(lifeEvent), page.id, state.answers),
-      today: todayInLondon(),
-      backHref: backHref(lifeEvent, page, state.answers, change),
-      form: {
-        action: `${pagePath(lifeEvent, page.id)}${change ? '?change=1' : ''}`,
-        csrfToken: csrfToken(request),
-        values: { [fieldName(visit)]: rows },
-        errors,
-      },
-    },
-  });
+  return visit.reply.page({ page: 'question', props: questionPageProps(visit, { [fieldName(visit)]: rows }, errors) });
 }
 
 /** The rows after an "Add another person" or "Remove" press, or undefined for any other button. */

@@ -1,23 +1,13 @@
-import {
-  applyPageAnswers,
-  getJourney,
-  pagePath,
-  pageSchema,
-  toFieldErrors,
-  todayInLondon,
-  type FieldError,
-  requiredMessage,
-} from '@tuo/shared';
+import { applyPageAnswers, getJourney, pageSchema, toFieldErrors, type FieldError, requiredMessage } from '@tuo/shared';
 import { answersToFormValues, formInput, type FormValues, type PostedForm } from '@tuo/shared/pages/form-values';
-import { pageContext } from '@tuo/shared/pages/page-context';
 import type { AddressLookupState } from '@tuo/shared/api/address-lookup';
 import type { AddressLookup } from '../../../address-lookup/address-lookup.js';
 import type { LookUpLimit } from '../../../address-lookup/look-up-limit.js';
 import { addressAction, confirmPageUprns, withChosenAddresses } from '../address-actions.js';
-import { csrfToken } from '../csrf.js';
 import { organisationSearchErrors, organisationSearchStates, unknownChoices } from '../organisation-actions.js';
 import { saveJourney } from '../journey-session.js';
-import { backHref, goOn } from './page-navigation.js';
+import { goOn } from './page-navigation.js';
+import { questionPageProps } from './question-page-props.js';
 import type { PageKindHandler, PageVisit } from './page-kind-handler.js';
 
 /** What a form page needs beyond the visit: the address look-up its address fields use. */
@@ -39,18 +29,12 @@ async function render(
   { values, errors, addressLookup, posted }: Shown,
   postcodeExample?: string,
 ) {
-  const { request, reply, lifeEvent, page, state, change } = visit;
+  const { request, reply, page } = visit;
   const organisationSearch = await organisationSearchStates(request.server.db, page, values, posted);
-  const action = `${pagePath(lifeEvent, page.id)}${change ? '?change=1' : ''}`;
   return reply.page({
     page: 'question',
     props: {
-      lifeEvent,
-      pageId: page.id,
-      answersSoFar: pageContext(getJourney(lifeEvent), page.id, state.answers),
-      today: todayInLondon(),
-      backHref: backHref(lifeEvent, page, state.answers, change),
-      form: { action, csrfToken: csrfToken(request), values, errors },
+      ...questionPageProps(visit, values, errors),
       ...(addressLookup ? { addressLookup } : {}),
       ...(postcodeExample && page.fields.some((field) => field.kind === 'address') ? { postcodeExample } : {}),
       ...(organisationSearch ? { organisationSearch } : {}),
