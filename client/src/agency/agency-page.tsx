@@ -62,8 +62,8 @@ function View({ props }: { props: AgencyPageProps }) {
       return <NotificationPage {...rest} />;
     }
     case 'keys': {
-      const { view: _view, nav: _nav, ...rest } = props;
-      return <KeysPage {...rest} />;
+      const { view: _view, nav, ...rest } = props;
+      return <KeysPage {...rest} agency={nav.user.agency} />;
     }
   }
 }

@@ -16,6 +16,7 @@ export function StaffHeader({ nav }: { nav: StaffNav }) {
       ? [
           ['/staff/audit', t('nav.audit')],
           ['/staff/accounts', t('nav.accounts')],
+          ['/staff/organisations', t('nav.organisations')],
         ]
       : []),
     ['/staff/second-factor', t('nav.secondFactor')],

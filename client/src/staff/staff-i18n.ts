@@ -36,6 +36,10 @@ export function staffHeading(props: StaffPageProps): string {
       return t('subject-access.title', { reference: props.export.submission.reference });
     case 'account':
       return props.account.email;
+    case 'organisation':
+      return props.organisation.name;
+    case 'organisation-form':
+      return t(props.organisationId ? 'organisation-form.changeTitle' : 'organisation-form.title');
     case 'account-link':
       return t(`account-link.${props.purpose}.title`);
     case 'single-sign-on':

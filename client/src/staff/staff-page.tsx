@@ -18,6 +18,8 @@ import { StaffPerformancePage } from './staff-performance-page.js';
 import { NeedsCheckingPage } from './needs-checking-page.js';
 import { CheckPage } from './check-page.js';
 import { CorrectionPage } from './correction-page.js';
+import { OrganisationFormPage } from './organisation-form-page.js';
+import { OrganisationPage, OrganisationsPage } from './organisation-pages.js';
 
 function MessageView({ message }: { message: Extract<StaffPageProps, { view: 'message' }>['message'] }) {
   const { t } = useTranslation('staff');
@@ -49,6 +51,26 @@ function View({ props }: { props: StaffPageProps }) {
     case 'account-link':
     case 'set-password':
       return <AccountView props={props} />;
+    case 'organisations':
+      return <OrganisationsPage form={props.form} organisations={props.organisations} />;
+    case 'organisation':
+      return (
+        <OrganisationPage
+          organisation={props.organisation}
+          defaults={props.defaults}
+          form={props.form}
+          done={props.done}
+        />
+      );
+    case 'organisation-form':
+      return (
+        <OrganisationFormPage
+          form={props.form}
+          organisationId={props.organisationId}
+          kind={props.kind}
+          defaults={props.defaults}
+        />
+      );
     case 'dashboard':
       return <DashboardPage dashboard={props.dashboard} />;
     case 'search':

@@ -37,7 +37,10 @@ export async function submitSignInSettingsForm(
   actor: Actor & { id: string },
 ): Promise<FieldError[]> {
   const posted = Object.fromEntries(fields.map((name) => [name, text(body, name)]));
-  const parsed = organisationSignInFormSchema.safeParse({ ...posted, passwords: posted.passwords === '' ? undefined : posted.passwords });
+  const parsed = organisationSignInFormSchema.safeParse({
+    ...posted,
+    passwords: posted.passwords === '' ? undefined : posted.passwords,
+  });
   if (!parsed.success) return toFieldErrors(parsed.error.issues);
   try {
     await saveSignInSettings(context, organisationId, parsed.data, actor);

@@ -2,13 +2,14 @@ import type { ColumnType, Generated, RawBuilder } from 'kysely';
 import type { AccountTables } from './account-tables.js';
 import type { DefaultedTimestamp, Timestamp } from './column-types.js';
 import type { FiguresTables } from './figures-tables.js';
+import type { OrganisationTables } from './organisation-tables.js';
 import type { ResidentTables } from './resident-tables.js';
 
 /**
  * The one source of truth for table shapes, written to match `migrations/`: the core tables here, the
  * others by area in `db/*-tables.ts`. Each table is added in the same commit as the migration that creates it.
  */
-export interface Database extends AccountTables, ResidentTables, FiguresTables {
+export interface Database extends AccountTables, ResidentTables, FiguresTables, OrganisationTables {
   app_meta: AppMetaTable;
   submissions: SubmissionsTable;
   deliveries: DeliveriesTable;

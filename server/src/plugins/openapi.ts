@@ -36,7 +36,10 @@ export const openApiPlugin = fp(
             name: 'staff',
             description: 'The customer-centre console: sign in, search, view, assist residents, repair deliveries',
           },
-          { name: 'admin', description: 'Administration: the audit log' },
+          {
+            name: 'admin',
+            description: 'Administration: the audit log, staff accounts and the directory of organisations',
+          },
           {
             name: 'agency-portal',
             description:

@@ -16,8 +16,12 @@ export interface ServiceLevels {
 /** Which of the two targets. */
 export type TargetKind = 'acknowledge' | 'action';
 
-/** The target for one agency and life event: the most specific override, else the default. */
-export function targetFor(levels: ServiceLevels, agency: string, lifeEvent: string): Target {
+/**
+ * The target for one organisation of a kind and a life event: the organisation's own (set by an
+ * admin), else the most specific configured override for its kind, else the default.
+ */
+export function targetFor(levels: ServiceLevels, agency: string, lifeEvent: string, own?: Target): Target {
+  if (own) return own;
   const exact = levels.overrides.find((o) => o.agency === agency && o.lifeEvent === lifeEvent);
   const agencyWide = levels.overrides.find((o) => o.agency === agency && o.lifeEvent === undefined);
   return (exact ?? agencyWide)?.target ?? levels.default;

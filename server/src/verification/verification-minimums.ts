@@ -41,15 +41,18 @@ export const verificationMinimumsSchema = z.string().transform((text, ctx): Veri
 });
 
 /**
- * The level a notification must reach before it is sent to `agency`: the most specific setting
+ * The level a notification must reach before it is sent to an organisation of kind `agency`: the
+ * organisation's own minimum (`own`, set by an admin), else the most specific configured setting
  * (agency and life event, then agency), else `low`. A report with no level at all (an online
  * report not yet confirmed) meets no minimum, whatever is configured.
  */
 export function minimumFor(
   minimums: VerificationMinimums,
   agency: AgencyKind,
-  lifeEvent: LifeEventId,
+  lifeEvent: LifeEventId | undefined,
+  own?: VerificationLevel,
 ): VerificationLevel {
+  if (own) return own;
   const exact = minimums.overrides.find((o) => o.agency === agency && o.lifeEvent === lifeEvent);
   const general = minimums.overrides.find((o) => o.agency === agency && o.lifeEvent === undefined);
   return exact?.level ?? general?.level ?? 'low';

@@ -14,6 +14,7 @@ import type { AccountPageProps, SetPasswordProps } from './account-page-model.js
 import type { SingleSignOnOutcome } from './staff-page-model.js';
 import type { FormProps } from './page-model.js';
 import type { SecondFactorEnrolment } from './second-factor-model.js';
+import type { AssistedMode, IdentityCheck } from '../api/staff-session.js';
 
 /** What every signed-in agency page shows around its content: who is signed in, and their token for sign-out. */
 export interface AgencyNav {
@@ -35,11 +36,42 @@ export interface AgencySignInMethods {
 export type AgencyMessage =
   'forbidden' | 'form-expired' | 'not-found' | 'export-too-large' | 'no-webhook' | 'link-expired' | 'password-set';
 
+/** How a report was made: online, or with an adviser (on the phone, face to face, or `assisted` when the way was not recorded). */
+export type ReportChannel = 'online' | AssistedMode | 'assisted';
+
+/** Who at the organisation moved a notification on: a portal user (their email) or a system (its API key's name). */
+export interface HandledBy {
+  by: 'portal-user' | 'api-key';
+  name: string;
+}
+
+/** One target: its last UK day (`YYYY-MM-DD`), and whether it was missed (not done by then, or done later). */
+export interface TargetDate {
+  by: string;
+  missed: boolean;
+}
+
+/**
+ * What the portal says about a notification beyond its answers, each part only where the
+ * organisation's kind is shown it (`reportFactsFor`): null or empty otherwise.
+ */
+export interface NotificationFacts {
+  channel: ReportChannel | null;
+  /** The adviser of an assisted report, by staff id only, and the identity checks they recorded. */
+  adviser: { staffId: string; identityChecks: IdentityCheck[] } | null;
+  /** The UPRN of each routed address that has one, with the address's label. */
+  uprns: { label: string; uprn: string }[];
+  acknowledgedBy: HandledBy | null;
+  actionedBy: HandledBy | null;
+  targets: { acknowledge: TargetDate; action: TargetDate } | null;
+}
+
 /** A notification as the portal shows it: its state, and its payload as labelled rows. */
 export type AgencyNotificationView = Omit<AgencyNotification, 'payload'> & {
   rows: PayloadRow[];
   /** How far the report was checked when it was sent (null for one sent before levels). */
   verification: Verification | null;
+  facts: NotificationFacts;
 };
 
 /** The work list: the tab and filters, one page of rows, and links onward. */

@@ -1,3 +1,6 @@
+import type { AdminOrganisation } from '../api/organisation-admin.js';
+import type { AgencyKind } from '../agencies/agency-kinds.js';
+import type { VerificationLevel } from '../verification/verification.js';
 import type { AuditPage } from '../api/admin-audit.js';
 import type { Dashboard } from '../api/staff-dashboard.js';
 import type { AssistedContext, StaffUser } from '../api/staff-session.js';
@@ -38,6 +41,15 @@ export type StaffMessage = 'forbidden' | 'form-expired' | 'not-found' | 'link-ex
 
 export type { AccountDone } from './account-page-model.js';
 
+/** What an administrator just did to an organisation, to confirm it on its page. */
+export type OrganisationDone = 'added' | 'changed' | 'disabled' | 'enabled';
+
+/** What an organisation of a kind has when it has no setting of its own: the configured defaults. */
+export interface OrganisationDefaults {
+  targets: { acknowledgeDays: number; actionDays: number };
+  verificationMinimum: VerificationLevel;
+}
+
 /**
  * The staff console's pages, one `view` each. They share the `staff` page kind so the resident
  * pages' switch needs one case for the whole console.
@@ -56,6 +68,29 @@ export type StaffPageProps =
   /** Account administration (admins): the staff accounts, one account with its changes, an invitation, a link. */
   | (AccountPageProps & { nav: StaffNav })
   | SetPasswordProps
+  /** The directory (admins): filtered by a GET form (`kind`, `q`), disabled organisations too. */
+  | { view: 'organisations'; nav: StaffNav; form: FormProps; organisations: AdminOrganisation[] }
+  /** One organisation, its settings beside its kind's defaults, and the disable or enable form. */
+  | {
+      view: 'organisation';
+      nav: StaffNav;
+      organisation: AdminOrganisation;
+      defaults: OrganisationDefaults;
+      form: FormProps;
+      done: OrganisationDone | null;
+    }
+  /**
+   * Adding (`organisationId` null: the kind is asked too) or changing an organisation; `defaults`
+   * per kind, for the settings' hints. Errors name the posted fields.
+   */
+  | {
+      view: 'organisation-form';
+      nav: StaffNav;
+      form: FormProps;
+      organisationId: string | null;
+      kind: AgencyKind | null;
+      defaults: Record<AgencyKind, OrganisationDefaults>;
+    }
   | { view: 'dashboard'; nav: StaffNav; dashboard: Dashboard }
   | { view: 'search'; nav: StaffNav; form: FormProps; results: SearchResponse['results'] | null }
   | {

@@ -49,7 +49,7 @@ export const agencyPortalRoutes: FastifyPluginAsync<{ config: Config }> = async 
   await app.register(agencySignInPages, options);
   await app.register(agencySingleSignOnPages, options);
   await app.register(agencySecondFactorPages(options.secret));
-  await app.register(notificationPages);
+  await app.register(notificationPages, { config });
   await app.register(exportRoute);
   await app.register(adminPages, { config });
   await app.register(accountPages, {

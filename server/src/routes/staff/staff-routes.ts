@@ -6,6 +6,7 @@ import { staffSignInSettingsApi } from './staff-sign-in-settings-api.js';
 import { accountAdminApiRoutes } from './account-admin-api-routes.js';
 import { adminApiRoutes } from './admin-api-routes.js';
 import { deliveryApiRoutes } from './delivery-api-routes.js';
+import { organisationAdminApiRoutes } from './organisation-admin-api-routes.js';
 import { privacyApiRoutes } from './privacy-api-routes.js';
 import { staffAuthApiRoutes } from './staff-auth-api-routes.js';
 import { staffApiRoutes } from './staff-api-routes.js';
@@ -44,6 +45,7 @@ export const staffRoutes: FastifyPluginAsync<{ config: Config }> = async (app, {
       installPasswords: config.signIn.agency.passwords,
     },
   });
+  await app.register(organisationAdminApiRoutes);
   await app.register(privacyApiRoutes);
   await app.register(staffPageRoutes, { ...options, config });
 };

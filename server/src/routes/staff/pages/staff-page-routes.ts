@@ -5,6 +5,7 @@ import { assistedPages } from './assisted-pages.js';
 import { accountPages } from '../../../console/account-pages.js';
 import { staffAccounts } from './account-pages.js';
 import { accountLinkNotifyOf } from '../../../console/account-link-email.js';
+import { organisationPages } from './organisation-pages.js';
 import { auditPages } from './audit-pages.js';
 import { setPasswordPages } from '../../../console/set-password-pages.js';
 import { staffSetPassword } from './set-password-pages.js';
@@ -20,7 +21,9 @@ import { correctionPages } from './correction-pages.js';
 
 /** The console's server-rendered pages: each a plain HTML form or link, working without JavaScript. */
 export const staffPageRoutes: FastifyPluginAsync<
-  StaffScopeOptions & { config: Pick<Config, 'serviceLevels' | 'signIn' | 'notify' | 'accounts'> }
+  StaffScopeOptions & {
+    config: Pick<Config, 'serviceLevels' | 'signIn' | 'verificationMinimums' | 'notify' | 'accounts'>;
+  }
 > = async (app, options) => {
   const { signIn } = options.config;
   await app.register(signInPages, { ...options, signIn: signIn.staff });
@@ -37,6 +40,7 @@ export const staffPageRoutes: FastifyPluginAsync<
     notify: accountLinkNotifyOf(options.config),
   });
   if (signIn.staff.passwords) await app.register(setPasswordPages, { on: staffSetPassword });
+  await app.register(organisationPages, { config: options.config });
   await app.register(serviceLevelPages, { config: options.config });
   await app.register(privacyPages);
   await app.register(needsCheckingPages);

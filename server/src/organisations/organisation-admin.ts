@@ -1,0 +1,145 @@
+import { organisationCodeProblem, type AddOrganisationRequest } from '@tuo/shared/api/organisation-admin';
+import type {
+  AdminOrganisation,
+  ChangeOrganisationRequest,
+  OrganisationListQuery,
+  OrganisationSettings,
+} from '@tuo/shared/api/organisation-admin';
+import type { AgencyKind } from '@tuo/shared';
+import { isDeepStrictEqual } from 'node:util';
+import type { Kysely } from 'kysely';
+import { recordAudit, type Actor } from '../audit/audit-log.js';
+import type { Database } from '../db/database.js';
+import { AppError, NotFoundError, ValidationError } from '../errors.js';
+import {
+  createOrganisation,
+  findOrganisation,
+  OrganisationCodeTakenError,
+  setOrganisationEnabled,
+  toOrganisation,
+  updateOrganisation,
+} from './organisation-repository.js';
+import { readSettings, writeSettings } from './organisation-settings.js';
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The directory as admins see it: one kind or all, searched by name or code; the disabled ones too. */
+export async function listAdminOrganisations(
+  db: Kysely<Database>,
+  query: OrganisationListQuery,
+): Promise<AdminOrganisation[]> {
+  let select = db.selectFrom('organisations').selectAll().orderBy('kind').orderBy('fallback', 'desc').orderBy('name');
+  if (query.kind) select = select.where('kind', '=', query.kind);
+  const typed = query.q?.trim();
+  if (typed)
+    select = select.where((eb) =>
+      eb.or([eb('name', 'ilike', likePattern(typed)), eb('code', 'ilike', likePattern(typed))]),
+    );
+  const organisations = (await select.execute()).map(toOrganisation);
+  const settings = await readSettings(
+    db,
+    organisations.map((o) => o.id),
+  );
+  return organisations.map((o) => ({ ...o, settings: settings.get(o.id) ?? {} }));
+}
+
+/** One organisation with its settings, or not found. */
+export async function findAdminOrganisation(db: Kysely<Database>, id: string): Promise<AdminOrganisation> {
+  const organisation = await findOrganisation(db, id);
+  if (!organisation) throw new NotFoundError('There is no such organisation in the directory.');
+  return { ...organisation, settings: (await readSettings(db, [id])).get(id) ?? {} };
+}
+
+function checkCode(kind: AgencyKind, code: string | undefined): void {
+  const problem = organisationCodeProblem(kind, code);
+  if (problem)
+    throw new ValidationError('The official code is not of this kind’s shape.', [{ path: 'code', message: problem }]);
+}
+
+const codeTaken = () =>
+  new AppError(409, 'code_taken', 'Another organisation of this kind has this code.', [
+    { path: 'code', message: 'Another organisation of this kind already has this code, or this local custodian code' },
+  ]);
+
+const settingsDetail = (settings: OrganisationSettings) => ({
+  acknowledgeDays: settings.targets?.acknowledgeDays ?? null,
+  actionDays: settings.targets?.actionDays ?? null,
+  verificationMinimum: settings.verificationMinimum ?? null,
+});
+
+/** Adds an organisation with its settings, in one transaction, audited. */
+export async function addOrganisation(
+  db: Kysely<Database>,
+  request: AddOrganisationRequest,
+  actor: Actor,
+): Promise<AdminOrganisation> {
+  const { settings, ...input } = request;
+  checkCode(input.kind, input.code);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const made = await createOrganisation(trx, input, actor);
+      await writeSettings(trx, made.id, settings);
+      await recordAudit(trx, {
+        actor,
+        action: 'organisation.settings-changed',
+        detail: { organisationId: made.id, ...settingsDetail(settings) },
+      });
+      return { ...made, settings };
+    });
+  } catch (error) {
+    if (error instanceof OrganisationCodeTakenError) throw codeTaken();
+    throw error;
+  }
+}
+
+/** Changes an organisation (never its kind) and its settings, in one transaction, audited. */
+export async function changeOrganisation(
+  db: Kysely<Database>,
+  id: string,
+  request: ChangeOrganisationRequest,
+  actor: Actor,
+): Promise<AdminOrganisation> {
+  const before = await findAdminOrganisation(db, id);
+  const { settings, ...input } = request;
+  checkCode(before.kind, input.code);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const changed = await updateOrganisation(trx, id, input, actor);
+      if (!changed) throw new NotFoundError('There is no such organisation in the directory.');
+      if (!isDeepStrictEqual(before.settings, settings)) {
+        await writeSettings(trx, id, settings);
+        await recordAudit(trx, {
+          actor,
+          action: 'organisation.settings-changed',
+          detail: { organisationId: id, ...settingsDetail(settings) },
+        });
+      }
+      return { ...changed, settings };
+    });
+  } catch (error) {
+    if (error instanceof OrganisationCodeTakenError) throw codeTaken();
+    throw error;
+  }
+}
+
+/**
+ * Disables an organisation, or enables it again, audited: while disabled it is offered to no
+ * resident and new reports go to its kind's fallback. A fallback cannot be disabled.
+ */
+export async function changeOrganisationEnabled(
+  db: Kysely<Database>,
+  id: string,
+  enabled: boolean,
+  actor: Actor,
+): Promise<AdminOrganisation> {
+  const before = await findAdminOrganisation(db, id);
+  if (before.fallback)
+    throw new AppError(
+      409,
+      'fallback',
+      'A kind’s fallback organisation takes what no other is chosen for: it stays enabled.',
+    );
+  const changed = await setOrganisationEnabled(db, id, enabled, actor);
+  if (!changed) throw new NotFoundError('There is no such organisation in the directory.');
+  return { ...changed, settings: before.settings };
+}
