@@ -1,9 +1,9 @@
-import { createServer, type AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../server/src/console/second-factor.js';
 import { accessibilityViolations, launchBrowser } from '../support/browser.js';
 import { signInInBrowser } from '../support/browser-sign-in.js';
+import { freePort } from '../support/free-port.js';
 import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
 import { startTestOidcProvider, type TestOidcProvider } from '../support/oidc-provider.js';
 import { createTestAgencyUser } from '../support/agency-client.js';
@@ -34,19 +34,6 @@ afterAll(async () => {
   await server.close();
   await provider.close();
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
 
 async function press(page: Page, button: string, path: string): Promise<void> {
   await Promise.all([

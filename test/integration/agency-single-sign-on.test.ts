@@ -199,16 +199,22 @@ describe('an agency admin setting up their organisation’s single sign-on', () 
 });
 
 describe('signing in to the agency portal through the organisation’s provider', () => {
-  it('offers each organisation with a provider on the sign-in page, and asks again when none is chosen', async () => {
+  it('offers each organisation with a provider on the sign-in page, and says so for one without', async () => {
     const client = new AgencyClient(t.app);
     const page = await client.page('/agency/sign-in');
-    expect(page.body).toMatch(/<form [^>]*action="\/agency\/sign-in\/oidc" method="get"/);
-    expect(page.body).toContain(`<option value="${orgs.riverside}">Riverside Surgery</option>`);
-    expect(page.body).toContain(`<option value="${orgs.hilltop}">Hilltop Medical Centre</option>`);
+    expect(page.body).toMatch(
+      new RegExp(
+        `<a href="/agency/sign-in/oidc\\?organisation=${orgs.riverside}"[^>]*>Sign in with Riverside Surgery</a>`,
+      ),
+    );
+    expect(page.body).toContain('>Sign in with Hilltop Medical Centre</a>');
     expect(page.body).toContain('type="password"');
-    const none = await client.page('/agency/sign-in/oidc?organisation=');
-    expect(none.statusCode).toBe(400);
-    expect(none.body).toContain('Select your organisation');
+    const other = await organisation('Passwords Only Surgery', 'Y92009');
+    for (const query of ['', 'not-an-id', other]) {
+      const none = await client.page(`/agency/sign-in/oidc?organisation=${query}`);
+      expect(none.statusCode).toBe(400);
+      expect(none.body).toContain('This organisation does not sign in here: choose yours from the list');
+    }
     const start = await client.page(`/agency/sign-in/oidc?organisation=${orgs.riverside}`);
     const url = new URL(String(start.headers.location));
     expect(url.origin).toBe(riversideIdp.issuer);
@@ -392,7 +398,7 @@ describe('passwords for the agency portal', () => {
       const client = new AgencyClient(off.app);
       const page = await client.page('/agency/sign-in');
       expect(page.body).not.toContain('type="password"');
-      expect(page.body).toContain(`<option value="${orgs.hilltop}">Hilltop Medical Centre</option>`);
+      expect(page.body).toContain('>Sign in with Hilltop Medical Centre</a>');
       const posted = await client.form('/agency/sign-in', [
         ['email', user.email],
         ['password', user.password],
