@@ -45,12 +45,6 @@ function View({ props }: { props: StaffPageProps }) {
       return <RecoveryCodesPage codes={props.codes} continueHref="/staff/dashboard" />;
     case 'message':
       return <MessageView message={props.message} />;
-    case 'accounts':
-    case 'account':
-    case 'account-invite':
-    case 'account-link':
-    case 'set-password':
-      return <AccountView props={props} />;
     case 'organisations':
       return <OrganisationsPage form={props.form} organisations={props.organisations} />;
     case 'organisation':
@@ -71,6 +65,12 @@ function View({ props }: { props: StaffPageProps }) {
           defaults={props.defaults}
         />
       );
+    case 'accounts':
+    case 'account':
+    case 'account-invite':
+    case 'account-link':
+    case 'set-password':
+      return <AccountView props={props} />;
     case 'dashboard':
       return <DashboardPage dashboard={props.dashboard} />;
     case 'search':
@@ -108,7 +108,7 @@ function View({ props }: { props: StaffPageProps }) {
     case 'performance':
       return <StaffPerformancePage form={props.form} figures={props.figures} lifeEvent={props.lifeEvent} />;
     case 'subject-access':
-      return <SubjectAccessPage data={props.export} jsonHref={props.jsonHref} />;
+      return <SubjectAccessPage data={props.export} jsonHref={props.jsonHref} payloads={props.payloads} />;
     case 'erase':
       return <ErasePage reference={props.reference} lifeEvent={props.lifeEvent} form={props.form} />;
   }

@@ -10,6 +10,8 @@ import type { NeedsCheckingItem } from '../api/needs-checking.js';
 import type { PerformanceFigures } from '../api/performance.js';
 import type { LifeEventId } from '../journeys/catalogue.js';
 import type { SubjectAccessExport } from '../api/subject-access.js';
+import type { PayloadRow } from '../api/agency-portal.js';
+import type { Verification } from '../verification/verification.js';
 import type { AccountPageProps, SetPasswordProps } from './account-page-model.js';
 import type { FormProps } from './page-model.js';
 import type { SecondFactorEnrolment } from './second-factor-model.js';
@@ -48,6 +50,12 @@ export type OrganisationDone = 'added' | 'changed' | 'disabled' | 'enabled';
 export interface OrganisationDefaults {
   targets: { acknowledgeDays: number; actionDays: number };
   verificationMinimum: VerificationLevel;
+}
+
+/** What one service was sent, as the subject access page shows it: its answers labelled for the officer, and how far it was checked. */
+export interface SentPayload {
+  rows: PayloadRow[];
+  verification: Verification | null;
 }
 
 /**
@@ -106,7 +114,14 @@ export type StaffPageProps =
       /** Set just after a repair or note, to confirm it. */
       done: 'retried' | 'handled-offline' | 'note-added' | 'erased' | 'withdrawn' | 'corrected' | null;
     }
-  | { view: 'subject-access'; nav: StaffNav; export: SubjectAccessExport; jsonHref: string }
+  | {
+      view: 'subject-access';
+      nav: StaffNav;
+      export: SubjectAccessExport;
+      jsonHref: string;
+      /** Each delivery's payload as people read it (by delivery id): the answers with the officer's labels, and its checks. */
+      payloads: Record<string, SentPayload>;
+    }
   | { view: 'erase'; nav: StaffNav; reference: string; lifeEvent: SubmissionView['lifeEvent']; form: FormProps }
   | { view: 'assisted'; nav: StaffNav; form: FormProps }
   | { view: 'audit'; nav: StaffNav; form: FormProps; page: AuditPage; nextHref: string | null }
