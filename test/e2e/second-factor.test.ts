@@ -1,9 +1,10 @@
-import { createServer, type AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../server/src/console/second-factor.js';
 import { accessibilityViolations, launchBrowser } from '../support/browser.js';
 import { signInInBrowser } from '../support/browser-sign-in.js';
+import { setPasswordInBrowser } from '../support/browser-set-password.js';
+import { freePort } from '../support/free-port.js';
 import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
 import { startTestOidcProvider, type TestOidcProvider } from '../support/oidc-provider.js';
 import { createTestAgencyUser } from '../support/agency-client.js';
@@ -34,19 +35,6 @@ afterAll(async () => {
   await server.close();
   await provider.close();
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
 
 async function press(page: Page, button: string, path: string): Promise<void> {
   await Promise.all([
@@ -155,17 +143,7 @@ describe('single sign-on and account administration in a browser', () => {
     const link = (await page.getByTestId('account-link').textContent()) ?? '';
 
     const invited = await (await browser.newContext()).newPage();
-    await invited.goto(link);
-    await expectAccessible(invited);
-    await invited.getByLabel('New password', { exact: true }).fill('short');
-    await invited.getByLabel('Confirm your new password').fill('short');
-    await press(invited, 'Set password', '/staff/set-password');
-    expect(await invited.locator('.govuk-error-summary').textContent()).toContain('at least 12 characters');
-    await expectAccessible(invited);
-    await invited.getByLabel('New password', { exact: true }).fill('a browser test password');
-    await invited.getByLabel('Confirm your new password').fill('a browser test password');
-    await press(invited, 'Set password', '/staff/set-password');
-    expect(await invited.locator('h1').textContent()).toBe('Your password is set');
+    await setPasswordInBrowser(invited, link, 'a browser test password');
     await invited.goto(`${server.baseUrl}/staff/sign-in`);
     await invited.getByLabel('Email address').fill('invited.adviser@council.example');
     await invited.getByLabel('Password').fill('a browser test password');

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveOrganisationSignIn } from '../../server/src/agency-portal/organisation-sign-in.js';
 import { createOrganisation } from '../../server/src/organisations/organisation-repository.js';
 import { AgencyClient, createTestAgencyUser, signedInAgencyClient } from '../support/agency-client.js';
 import { startFaultyOidcProvider, type FaultyOidcProvider, type TokenFault } from '../support/faulty-oidc-provider.js';
 import { startTestOidcProvider, throughProvider, type TestOidcProvider } from '../support/oidc-provider.js';
 import { createTestStaff, StaffClient } from '../support/staff-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { testSessionSecret as secret } from '../support/test-config.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 const publicUrl = 'http://127.0.0.1:4998';
@@ -199,16 +197,22 @@ describe('an agency admin setting up their organisation’s single sign-on', () 
 });
 
 describe('signing in to the agency portal through the organisation’s provider', () => {
-  it('offers each organisation with a provider on the sign-in page, and asks again when none is chosen', async () => {
+  it('offers each organisation with a provider on the sign-in page, and says so for one without', async () => {
     const client = new AgencyClient(t.app);
     const page = await client.page('/agency/sign-in');
-    expect(page.body).toMatch(/<form [^>]*action="\/agency\/sign-in\/oidc" method="get"/);
-    expect(page.body).toContain(`<option value="${orgs.riverside}">Riverside Surgery</option>`);
-    expect(page.body).toContain(`<option value="${orgs.hilltop}">Hilltop Medical Centre</option>`);
+    expect(page.body).toMatch(
+      new RegExp(
+        `<a href="/agency/sign-in/oidc\\?organisation=${orgs.riverside}"[^>]*>Sign in with Riverside Surgery</a>`,
+      ),
+    );
+    expect(page.body).toContain('>Sign in with Hilltop Medical Centre</a>');
     expect(page.body).toContain('type="password"');
-    const none = await client.page('/agency/sign-in/oidc?organisation=');
-    expect(none.statusCode).toBe(400);
-    expect(none.body).toContain('Select your organisation');
+    const other = await organisation('Passwords Only Surgery', 'Y92009');
+    for (const query of ['', 'not-an-id', other]) {
+      const none = await client.page(`/agency/sign-in/oidc?organisation=${query}`);
+      expect(none.statusCode).toBe(400);
+      expect(none.body).toContain('This organisation does not sign in here: choose yours from the list');
+    }
     const start = await client.page(`/agency/sign-in/oidc?organisation=${orgs.riverside}`);
     const url = new URL(String(start.headers.location));
     expect(url.origin).toBe(riversideIdp.issuer);
@@ -337,77 +341,5 @@ describe('the organisation’s ID token checks', () => {
       role: 'agency-user',
       organisation_id: orgs.faulty,
     });
-  });
-});
-
-describe('passwords for the agency portal', () => {
-  it('stop for an organisation that turns them off, and stay for the others', async () => {
-    const pharmacyOrg = await organisation('Pharmacy Row Surgery', 'Y92004');
-    const otherOrg = await organisation('Other Row Surgery', 'Y92005');
-    const scope = (id: string) => ({ id, kind: 'gp-practice' as const });
-    const [pharmacy, other] = await Promise.all([
-      createTestAgencyUser(database.db, 'gp-practice', 'agency-user', scope(pharmacyOrg)),
-      createTestAgencyUser(database.db, 'gp-practice', 'agency-user', scope(otherOrg)),
-    ]);
-    const staffAdmin = await createTestStaff(database.db, 'admin');
-    await saveOrganisationSignIn(
-      database.db,
-      secret,
-      pharmacyOrg,
-      {
-        issuer: riversideIdp.issuer,
-        clientId: riversideIdp.clientId,
-        clientSecret: riversideIdp.clientSecret,
-        rolesClaim: 'roles',
-        roleMap: { 'surgery-staff': 'agency-user' },
-        passwords: false,
-      },
-      { type: 'staff', id: staffAdmin.id },
-    );
-    const refused = await new AgencyClient(t.app).signInWithForm(pharmacy);
-    expect(refused.statusCode).toBe(403);
-    expect(refused.body).toContain('Your organisation signs in with its own account');
-    const api = new AgencyClient(t.app);
-    await api.api('GET', '/api/agency-portal/session');
-    const viaApi = await api.api('POST', '/api/agency-portal/sign-in', {
-      email: pharmacy.email,
-      password: pharmacy.password,
-    });
-    expect(viaApi.statusCode).toBe(403);
-    expect(viaApi.json()).toMatchObject({ code: 'password_sign_in_off' });
-    expect((await api.api('GET', '/api/agency-portal/session')).json()).toMatchObject({ user: null });
-    await signedInAgencyClient(t.app, other);
-  });
-
-  it('stop for everyone with AGENCY_PASSWORD_SIGN_IN off: no password form, page or API', async () => {
-    const off = await createTestApp({
-      database,
-      env: { PUBLIC_URL: publicUrl, AGENCY_PASSWORD_SIGN_IN: 'off' },
-    });
-    try {
-      const user = await createTestAgencyUser(database.db, 'gp-practice', 'agency-user', {
-        id: orgs.hilltop,
-        kind: 'gp-practice',
-      });
-      const client = new AgencyClient(off.app);
-      const page = await client.page('/agency/sign-in');
-      expect(page.body).not.toContain('type="password"');
-      expect(page.body).toContain(`<option value="${orgs.hilltop}">Hilltop Medical Centre</option>`);
-      const posted = await client.form('/agency/sign-in', [
-        ['email', user.email],
-        ['password', user.password],
-      ]);
-      // No password route: the post is refused, and signs nobody in.
-      expect(posted.statusCode).toBeGreaterThanOrEqual(400);
-      await client.api('GET', '/api/agency-portal/session');
-      const api = await client.api('POST', '/api/agency-portal/sign-in', {
-        email: user.email,
-        password: user.password,
-      });
-      expect(api.statusCode).toBe(404);
-      expect((await client.api('GET', '/api/agency-portal/session')).json()).toMatchObject({ user: null });
-    } finally {
-      await off.close();
-    }
   });
 });

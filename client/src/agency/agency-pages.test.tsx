@@ -67,7 +67,9 @@ const everyView: AgencyPageProps[] = [
   {
     view: 'sign-in',
     form: form(),
-    providerForm: form([{ field: 'organisation', message: 'Select your organisation' }]),
+    providerForm: form([
+      { field: 'organisation', message: 'This organisation does not sign in here: choose yours from the list' },
+    ]),
     signIn: { ...passwordsOnly, organisations: [{ id: nav.user.organisation.id, name: 'Northbridge Council' }] },
   },
   { view: 'sign-in', form: form(), providerForm: form(), signIn: { ...passwordsOnly, passwords: false } },

@@ -7,43 +7,40 @@ import { describedBy, errorAt } from '../components/field-ids.js';
 import { PasswordForm } from '../staff/sign-in-page.js';
 
 /**
- * The organisation chooser: a GET form (its answer is a redirect to the provider, another site),
- * a labelled select of the organisations that have a provider, so it works without JavaScript and
- * stays one control however many organisations there are.
+ * One link per organisation that signs in through its own provider: links, not a form, since the
+ * provider is another site (a form may only be sent to this one) and each is one plain step that
+ * works without JavaScript. An error (an organisation that no longer signs in here) sits above them.
  */
-function ProviderForm({ form, signIn }: { form: FormProps; signIn: AgencySignInMethods }) {
+function ProviderLinks({ form, signIn }: { form: FormProps; signIn: AgencySignInMethods }) {
   const { t } = useTranslation('agency');
   const error = errorAt(form.errors, 'organisation');
-  const chosen = form.values.organisation;
   return (
-    <form method="get" action={signIn.providerAction} noValidate>
-      <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-        <label className="govuk-label govuk-label--s" htmlFor="organisation">
-          {t('sign-in.organisation')}
-        </label>
-        <div id="organisation-hint" className="govuk-hint">
-          {t('sign-in.organisationHint')}
-        </div>
-        <ErrorMessage id="organisation-error" error={error} />
-        <select
-          className={`govuk-select${error ? ' govuk-select--error' : ''}`}
-          id="organisation"
-          name="organisation"
-          defaultValue={typeof chosen === 'string' ? chosen : ''}
-          aria-describedby={describedBy('organisation-hint', error && 'organisation-error')}
-        >
-          <option value="">{t('sign-in.chooseOrganisation')}</option>
-          {signIn.organisations.map((organisation) => (
-            <option key={organisation.id} value={organisation.id}>
-              {organisation.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className="govuk-button" data-module="govuk-button">
-        {t('sign-in.provider')}
-      </button>
-    </form>
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <p id="organisation-hint" className="govuk-hint">
+        {t('sign-in.organisationHint')}
+      </p>
+      <ErrorMessage id="organisation-error" error={error} />
+      <ul
+        id="organisation"
+        tabIndex={-1}
+        className="govuk-list"
+        aria-describedby={describedBy('organisation-hint', error && 'organisation-error')}
+      >
+        {signIn.organisations.map((organisation) => (
+          <li key={organisation.id}>
+            <a
+              href={`${signIn.providerAction}?${new URLSearchParams({ organisation: organisation.id }).toString()}`}
+              role="button"
+              draggable="false"
+              className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2"
+              data-module="govuk-button"
+            >
+              {t('sign-in.provider', { organisation: organisation.name })}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -72,7 +69,7 @@ export function AgencySignInPage({
         {providers ? (
           <>
             <h2 className="govuk-heading-m">{t('sign-in.providerHeading')}</h2>
-            <ProviderForm form={providerForm} signIn={signIn} />
+            <ProviderLinks form={providerForm} signIn={signIn} />
           </>
         ) : null}
         {!providers && !signIn.passwords ? <p className="govuk-body">{t('sign-in.noWayIn')}</p> : null}

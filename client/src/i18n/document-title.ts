@@ -5,6 +5,9 @@ import type { PageModel } from '@tuo/shared/pages/page-model';
 export function hasServerErrors(model: PageModel): boolean {
   if (model.page === 'track' && (model.props.chase?.form.errors.length ?? 0) > 0) return true;
   if (model.page === 'confirmation') return (model.props.confirm?.form.errors.length ?? 0) > 0;
+  // The portal's sign-in page has two forms: the organisation chooser's errors count too.
+  if (model.page === 'agency' && model.props.view === 'sign-in' && model.props.providerForm.errors.length > 0)
+    return true;
   return 'form' in model.props && model.props.form.errors.length > 0;
 }
 

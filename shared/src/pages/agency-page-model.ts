@@ -24,7 +24,7 @@ export interface AgencyNav {
 
 /**
  * The ways into the portal: passwords (unless the install turned them off) and, for each
- * organisation with a provider, its sign-in, chosen by organisation in a GET form to `providerAction`.
+ * organisation with a provider, a link to its sign-in (`providerAction?organisation=<id>`).
  */
 export interface AgencySignInMethods {
   passwords: boolean;
@@ -94,7 +94,7 @@ export interface WorkListView {
  * switch needs one case for the whole portal.
  */
 export type AgencyPageProps =
-  /** `form` is the password form (`email`); `providerForm` the organisation chooser (`organisation`). */
+  /** `form` is the password form (`email`); `providerForm` holds the organisation links' error (`organisation`). */
   | { view: 'sign-in'; form: FormProps; providerForm: FormProps; signIn: AgencySignInMethods }
   /** The answer of a sign-in through the organisation's provider: signed in (continue), or refused and why. */
   | { view: 'single-sign-on'; outcome: SingleSignOnOutcome }

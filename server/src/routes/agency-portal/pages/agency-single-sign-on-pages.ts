@@ -27,8 +27,8 @@ function consoleProviderOf({ organisation, provider }: OrganisationProvider): Co
 }
 
 /**
- * Single sign-on for the agency portal, per organisation: the sign-in page's GET form names the
- * organisation, whose provider it sends the person to; the provider sends them back to the one
+ * Single sign-on for the agency portal, per organisation: the sign-in page's link for each
+ * organisation names it, and this sends the person to its provider; the provider sends them back to the one
  * callback, which finishes with that organisation's provider alone, so a person can only ever
  * become one of that organisation's accounts.
  */
@@ -53,7 +53,9 @@ export const agencySingleSignOnPages: FastifyPluginAsyncZod<AgencyScopeOptions> 
       if (!found)
         return renderAgencySignIn(request, reply.code(400), options, {
           organisation,
-          providerErrors: [{ field: 'organisation', message: 'Select your organisation' }],
+          providerErrors: [
+            { field: 'organisation', message: 'This organisation does not sign in here: choose yours from the list' },
+          ],
         });
       try {
         const url = await startOidcSignIn(reply, found.provider, route, found.organisation.id);
