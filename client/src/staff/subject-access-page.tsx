@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SubjectAccessExport } from '@tuo/shared/api/subject-access';
 import { catalogueKey } from '../i18n/catalogue-keys.js';
 import { formatDateTime } from './staff-format.js';
+import { DeliveryName } from './delivery-history.js';
 
 function Rows({ rows }: { rows: [string, string][] }) {
   return (
@@ -77,8 +78,12 @@ export function SubjectAccessPage({ data, jsonHref }: { data: SubjectAccessExpor
         </thead>
         <tbody className="govuk-table__body">
           {data.consent.map((record) => (
-            <tr key={record.agency} className="govuk-table__row">
-              <td className="govuk-table__cell">{t(`agencies.${record.agency}`)}</td>
+            <tr key={`${record.agency}:${record.role ?? ''}`} className="govuk-table__row">
+              <td className="govuk-table__cell">
+                <DeliveryName
+                  delivery={{ agency: record.agency, organisation: record.organisation?.name, role: record.role }}
+                />
+              </td>
               <td className="govuk-table__cell">{record.given ? t('subject-access.yes') : t('subject-access.no')}</td>
               <td className="govuk-table__cell">{record.purposeText}</td>
               <td className="govuk-table__cell">{record.purposeVersion ?? ''}</td>
@@ -98,7 +103,7 @@ export function SubjectAccessPage({ data, jsonHref }: { data: SubjectAccessExpor
       {data.deliveries.map((delivery) => (
         <section key={delivery.id} className="govuk-!-margin-bottom-6" aria-labelledby={`export-${delivery.id}`}>
           <h3 className="govuk-heading-s" id={`export-${delivery.id}`}>
-            {t(`agencies.${delivery.agency}`)}: {delivery.status}
+            <DeliveryName delivery={delivery} />: {delivery.status}
           </h3>
           <h4 className="govuk-heading-s">{t('subject-access.payload')}</h4>
           {delivery.payload ? (
