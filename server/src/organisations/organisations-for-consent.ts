@@ -1,68 +1,85 @@
 import type { AgencyKind, JourneyDefinition, ToldOrganisation } from '@tuo/shared';
+import type { VerificationLevel } from '@tuo/shared/verification/verification';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { ValidationError } from '../errors.js';
 
-/** An organisation a submission is routed to, as its envelope names it. */
+/** An organisation a submission is routed to, as its envelope names it, with its own minimum (if set). */
 export interface RoutedOrganisation {
   id: string;
   name: string;
+  /** The verification level it needs before it is told, when an admin set one (else its kind's). */
+  verificationMinimum?: VerificationLevel;
 }
 
-/** Organisations chosen for a submission, by kind: for the home (or the one picked), and for the home left. */
+/** One delivery a submission makes: the organisation told, of a kind, in a role when its kind tells two. */
+export type RoutedDelivery = ToldOrganisation & { organisation: RoutedOrganisation };
+
+/** Organisations chosen for a submission, by kind. */
 export interface OrganisationChoices {
+  /** Named by the request (or the council of the address): must be of that kind and enabled. */
   chosen?: Partial<Record<AgencyKind, string>>;
+  /** Picked in the answers: one disabled since leaves its work to the fallback. */
+  picked?: Partial<Record<AgencyKind, string>>;
   /** For a kind whose rule is split (the council after a move): the organisation of the home left. */
   left?: Partial<Record<AgencyKind, string>>;
 }
 
+const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
 /**
- * The organisations each agreed kind is told through, one delivery each: the one picked from the
- * directory (which must be of that kind and enabled), else the kind's fallback. A kind whose rule
- * is split (a move) and whose home left is another organisation's is told through both, the old
- * one as `leaving` and the new as `joining`; when both homes are one organisation's, it alone is
- * told, with no role. One round trip.
+ * The organisations each agreed kind is told through, one delivery each: the one the request names
+ * (which must be of that kind and enabled), else the one picked in the answers while it is still
+ * enabled, else the kind's fallback. A kind whose rule is split (a move) and whose home left is
+ * another organisation's is told through both, the old one as `leaving` and the new as `joining`;
+ * when both homes are one organisation's, it alone is told, with no role. One round trip.
  */
 export async function organisationsForConsent(
   db: Kysely<Database>,
   journey: JourneyDefinition,
   consent: readonly AgencyKind[],
-  { chosen = {}, left = {} }: OrganisationChoices = {},
-): Promise<ToldOrganisation[]> {
-  const ids = [...Object.values(chosen), ...Object.values(left)];
+  { chosen = {}, picked = {}, left = {} }: OrganisationChoices = {},
+): Promise<RoutedDelivery[]> {
+  const ids = [...Object.values(chosen), ...Object.values(picked), ...Object.values(left)].filter(isUuid);
   const rows = await db
-    .selectFrom('organisations')
-    .select(['id', 'kind', 'name', 'fallback'])
-    .where('disabled_at', 'is', null)
+    .selectFrom('organisations as o')
+    .leftJoin('organisation_settings as os', 'os.organisation_id', 'o.id')
+    .select(['o.id', 'o.kind', 'o.name', 'o.fallback', 'os.verification_minimum'])
+    .where('o.disabled_at', 'is', null)
     .where((eb) =>
       eb.or([
-        eb.and([eb('fallback', '=', true), eb('kind', 'in', consent.length > 0 ? [...consent] : [''])]),
-        ...(ids.length > 0 ? [eb('id', 'in', ids)] : []),
+        eb.and([eb('o.fallback', '=', true), eb('o.kind', 'in', consent.length > 0 ? [...consent] : [''])]),
+        ...(ids.length > 0 ? [eb('o.id', 'in', ids)] : []),
       ]),
     )
     .execute();
-  const told: ToldOrganisation[] = [];
+  const routed = (row: (typeof rows)[number]): RoutedOrganisation => ({
+    id: row.id,
+    name: row.name,
+    ...(row.verification_minimum ? { verificationMinimum: row.verification_minimum } : {}),
+  });
+  const told: RoutedDelivery[] = [];
   const problems: { path: string; message: string }[] = [];
-  const find = (kind: AgencyKind, wanted: string | undefined) =>
-    rows.find((r) => r.kind === kind && (wanted === undefined ? r.fallback : r.id === wanted));
   for (const kind of consent) {
-    const row = find(kind, chosen[kind]);
+    const named = chosen[kind];
+    const row =
+      rows.find((r) => r.kind === kind && r.id === (named ?? picked[kind])) ??
+      (named === undefined ? rows.find((r) => r.kind === kind && r.fallback) : undefined);
     if (!row) {
-      if (chosen[kind] === undefined) throw new Error(`No fallback organisation of kind ${kind}`);
+      if (named === undefined) throw new Error(`No fallback organisation of kind ${kind}`);
       problems.push({ path: `organisations.${kind}`, message: 'Select an organisation from the list' });
       continue;
     }
-    const organisation = { id: row.id, name: row.name };
     const leftId = journey.routing[kind]?.split ? left[kind] : undefined;
-    const leftRow = leftId === undefined ? undefined : find(kind, leftId);
+    const leftRow = leftId === undefined ? undefined : rows.find((r) => r.kind === kind && r.id === leftId);
     if (leftId !== undefined && !leftRow)
       problems.push({ path: `organisationsLeft.${kind}`, message: 'Select an organisation from the list' });
     if (leftRow && leftRow.id !== row.id)
       told.push(
-        { agency: kind, role: 'leaving', organisation: { id: leftRow.id, name: leftRow.name } },
-        { agency: kind, role: 'joining', organisation },
+        { agency: kind, role: 'leaving', organisation: routed(leftRow) },
+        { agency: kind, role: 'joining', organisation: routed(row) },
       );
-    else told.push({ agency: kind, organisation });
+    else told.push({ agency: kind, organisation: routed(row) });
   }
   if (problems.length > 0) throw new ValidationError('An organisation chosen is not in the directory.', problems);
   return told;

@@ -112,7 +112,8 @@ export async function submissionRows(
     request.consent.includes(kind as AgencyKind),
   );
   const told = await organisationsForConsent(db, getJourney(request.lifeEvent), request.consent, {
-    chosen: { ...Object.fromEntries(picked), ...request.organisations },
+    chosen: request.organisations ?? {},
+    picked: Object.fromEntries(picked),
     ...(request.organisationsLeft ? { left: request.organisationsLeft } : {}),
   });
   const envelope = createSubmissionEnvelopeV1(request, {
@@ -137,7 +138,11 @@ export async function submissionRows(
   ];
   // One delivery per organisation told: two of a kind when a move spans two councils.
   const deliveries = told.map(({ agency, role, organisation }) => {
-    const state = initialDelivery(awaitingCode, checks, minimumFor(trust.minimums, agency, envelope.lifeEvent));
+    const state = initialDelivery(
+      awaitingCode,
+      checks,
+      minimumFor(trust.minimums, agency, envelope.lifeEvent, organisation.verificationMinimum),
+    );
     return {
       id: randomUUID(),
       agency,
