@@ -4,28 +4,28 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { ValidationError } from '../errors.js';
 
-/** An organisation a submission is routed to, as its envelope names it, with its own minimum (if set). */
+/** An organisation a submission is routed to, as its envelope names it. */
 export interface RoutedOrganisation {
   id: string;
   name: string;
-  /** The verification level it needs before it is told, when an admin set one (else its kind's). */
-  verificationMinimum?: VerificationLevel;
 }
 
-/** One delivery a submission makes: the organisation told, of a kind, in a role when its kind tells two. */
-export type RoutedDelivery = ToldOrganisation & { organisation: RoutedOrganisation };
+/** One organisation told, with its own verification minimum when an admin set one (else its kind's). */
+export interface TellingOrganisation extends ToldOrganisation {
+  readonly verificationMinimum?: VerificationLevel;
+}
 
-/** Organisations chosen for a submission, by kind. */
+/** Organisations chosen for a submission, by kind: for the home (or the one picked), and for the home left. */
 export interface OrganisationChoices {
-  /** Named by the request (or the council of the address): must be of that kind and enabled. */
+  /** Named by the request: must be of that kind and enabled. */
   chosen?: Partial<Record<AgencyKind, string>>;
-  /** Picked in the answers: one disabled since leaves its work to the fallback. */
+  /** Picked in the answers: one disabled since the resident picked it leaves its work to the fallback. */
   picked?: Partial<Record<AgencyKind, string>>;
   /** For a kind whose rule is split (the council after a move): the organisation of the home left. */
   left?: Partial<Record<AgencyKind, string>>;
 }
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The organisations each agreed kind is told through, one delivery each: the one the request names
@@ -39,8 +39,10 @@ export async function organisationsForConsent(
   journey: JourneyDefinition,
   consent: readonly AgencyKind[],
   { chosen = {}, picked = {}, left = {} }: OrganisationChoices = {},
-): Promise<RoutedDelivery[]> {
-  const ids = [...Object.values(chosen), ...Object.values(picked), ...Object.values(left)].filter(isUuid);
+): Promise<TellingOrganisation[]> {
+  const ids = [...Object.values(chosen), ...Object.values(picked), ...Object.values(left)].filter((id) =>
+    uuid.test(id),
+  );
   const rows = await db
     .selectFrom('organisations as o')
     .leftJoin('organisation_settings as os', 'os.organisation_id', 'o.id')
@@ -53,33 +55,32 @@ export async function organisationsForConsent(
       ]),
     )
     .execute();
-  const routed = (row: (typeof rows)[number]): RoutedOrganisation => ({
-    id: row.id,
-    name: row.name,
+  const told: TellingOrganisation[] = [];
+  const problems: { path: string; message: string }[] = [];
+  const find = (kind: AgencyKind, wanted: string | undefined) =>
+    rows.find((r) => r.kind === kind && (wanted === undefined ? r.fallback : r.id === wanted));
+  const telling = (row: (typeof rows)[number]) => ({
+    organisation: { id: row.id, name: row.name },
     ...(row.verification_minimum ? { verificationMinimum: row.verification_minimum } : {}),
   });
-  const told: RoutedDelivery[] = [];
-  const problems: { path: string; message: string }[] = [];
   for (const kind of consent) {
     const named = chosen[kind];
-    const row =
-      rows.find((r) => r.kind === kind && r.id === (named ?? picked[kind])) ??
-      (named === undefined ? rows.find((r) => r.kind === kind && r.fallback) : undefined);
+    const row = find(kind, named ?? picked[kind]) ?? (named === undefined ? find(kind, undefined) : undefined);
     if (!row) {
       if (named === undefined) throw new Error(`No fallback organisation of kind ${kind}`);
       problems.push({ path: `organisations.${kind}`, message: 'Select an organisation from the list' });
       continue;
     }
     const leftId = journey.routing[kind]?.split ? left[kind] : undefined;
-    const leftRow = leftId === undefined ? undefined : rows.find((r) => r.kind === kind && r.id === leftId);
+    const leftRow = leftId === undefined ? undefined : find(kind, leftId);
     if (leftId !== undefined && !leftRow)
       problems.push({ path: `organisationsLeft.${kind}`, message: 'Select an organisation from the list' });
     if (leftRow && leftRow.id !== row.id)
       told.push(
-        { agency: kind, role: 'leaving', organisation: routed(leftRow) },
-        { agency: kind, role: 'joining', organisation: routed(row) },
+        { agency: kind, role: 'leaving', ...telling(leftRow) },
+        { agency: kind, role: 'joining', ...telling(row) },
       );
-    else told.push({ agency: kind, organisation: routed(row) });
+    else told.push({ agency: kind, ...telling(row) });
   }
   if (problems.length > 0) throw new ValidationError('An organisation chosen is not in the directory.', problems);
   return told;

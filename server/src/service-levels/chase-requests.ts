@@ -93,8 +93,8 @@ export async function loadTrackChase(
     db
       .selectFrom('deliveries as d')
       .innerJoin('submissions as s', 's.id', 'd.submission_id')
-      .innerJoin('organisations as o', 'o.id', 'd.organisation_id')
       .leftJoin('organisation_settings as os', 'os.organisation_id', 'd.organisation_id')
+      .innerJoin('organisations as o', 'o.id', 'd.organisation_id')
       .select([...targetColumns, 'd.role', 'o.name as organisation'])
       .where('d.submission_id', '=', submissionId)
       .orderBy('d.agency')

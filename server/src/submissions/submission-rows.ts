@@ -137,11 +137,11 @@ export async function submissionRows(
     ...evidenceChecks(getJourney(envelope.lifeEvent), envelope.answers, submittedAt),
   ];
   // One delivery per organisation told: two of a kind when a move spans two councils.
-  const deliveries = told.map(({ agency, role, organisation }) => {
+  const deliveries = told.map(({ agency, role, organisation, verificationMinimum }) => {
     const state = initialDelivery(
       awaitingCode,
       checks,
-      minimumFor(trust.minimums, agency, envelope.lifeEvent, organisation.verificationMinimum),
+      minimumFor(trust.minimums, agency, envelope.lifeEvent, verificationMinimum),
     );
     return {
       id: randomUUID(),

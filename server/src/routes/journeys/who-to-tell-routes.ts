@@ -60,7 +60,8 @@ export const whoToTellRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLook
       journey,
       relevant.map((option) => option.agency),
       {
-        chosen: { ...chosenOrganisations(journey, state.answers), ...councils.choices.chosen },
+        // Picked in the answers or found from the address: one disabled since leaves it to the fallback.
+        picked: { ...chosenOrganisations(journey, state.answers), ...councils.choices.chosen },
         ...(councils.choices.left ? { left: councils.choices.left } : {}),
       },
     );

@@ -301,13 +301,13 @@ export const movingHomeJourney: JourneyDefinition = {
           address: 'oldAddress',
           fields: [...you, ...move, 'councilTaxAccount', 'benefits', ...contact],
           purpose:
-            'So the council for your old address can close your Council Tax account, send your final bill to your new address, end any Housing Benefit or Council Tax Reduction and take you off its electoral register.',
+            'So the council for your old address can close your Council Tax account and send your last bill to your new address. It can also stop any Housing Benefit or Council Tax Reduction, and take you off its list of voters.',
         },
         joining: {
           address: 'newAddress',
           fields: [...you, ...move, 'tenancyOrCompletionDate', 'paysCouncilTax', 'benefits', ...contact],
           purpose:
-            'So the council for your new address can open your Council Tax account, add you to its electoral register and help with any Housing Benefit or Council Tax Reduction there.',
+            'So the council for your new address can open your Council Tax account and add you to its list of voters. It can also help with any Housing Benefit or Council Tax Reduction there.',
         },
       },
     },
