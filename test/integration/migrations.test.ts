@@ -164,4 +164,29 @@ describe('migrations', () => {
     expect(await columns()).not.toContain('dates_of_birth');
     expect(await columns()).toContain('identifier_hashes');
   });
+
+  it('make deliveries one per organisation with a role (a move tells two councils), and one per kind again on the way down', async () => {
+    const own = await createTestDatabase();
+    onTestFinished(() => own.drop());
+    const constraints = async () =>
+      (
+        await sql<{ name: string }>`
+          select conname as name from pg_constraint where conrelid = 'deliveries'::regclass and contype = 'u'
+          order by conname`.execute(own.db)
+      ).rows.map((row) => row.name);
+    const columns = async () =>
+      (
+        await sql<{ name: string }>`
+          select column_name as name from information_schema.columns where table_name = 'deliveries'`.execute(own.db)
+      ).rows.map((row) => row.name);
+    expect(await constraints()).toContain('deliveries_submission_organisation_key');
+    expect(await constraints()).not.toContain('deliveries_submission_agency_key');
+    expect(await columns()).toContain('role');
+    expect((await createMigrator(own.db).migrateTo('2026-12-02-0900-figures-by-day')).error).toBeUndefined();
+    expect(await constraints()).toContain('deliveries_submission_agency_key');
+    expect(await constraints()).not.toContain('deliveries_submission_organisation_key');
+    expect(await columns()).not.toContain('role');
+    await migrateToLatest(own.db, () => undefined);
+    expect(await constraints()).toContain('deliveries_submission_organisation_key');
+  });
 });

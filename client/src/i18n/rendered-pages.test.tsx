@@ -16,6 +16,7 @@ import {
 } from '@tuo/shared';
 import { answersToFormValues } from '@tuo/shared/pages/form-values';
 import { pageContext } from '@tuo/shared/pages/page-context';
+import { organisationSearchMessages } from '@tuo/shared/pages/organisation-search-messages';
 import { pageMessages } from '@tuo/shared/pages/page-messages';
 import type { FormProps, PageModel } from '@tuo/shared/pages/page-model';
 import { App } from '../app.js';
@@ -65,9 +66,20 @@ function questionPages(lifeEvent: LifeEventId): PageModel[] {
 function closingPages(lifeEvent: LifeEventId): PageModel[] {
   const journey = catalogue[lifeEvent];
   const answers = exampleSubmissions[lifeEvent].answers;
+  const split = journey.routing.council?.split;
   const options = consentOptions(journey, answers).map((option) => ({
     ...option,
     fields: (journey.routing[option.agency]?.fields ?? []).filter((name) => Object.hasOwn(answers, name)),
+    // A move between councils: both named, each with its own purpose.
+    ...(option.agency === 'council' && split
+      ? {
+          parts: (['leaving', 'joining'] as const).map((role) => ({
+            role,
+            organisationName: role === 'leaving' ? 'Northbridge Borough Council' : 'Southmere District Council',
+            fields: split[role].fields.filter((name) => Object.hasOwn(answers, name)),
+          })),
+        }
+      : {}),
   }));
   const rows = answerSummary(journey, answers).map((row) => ({
     fieldName: row.fieldName,
@@ -84,6 +96,24 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
       props: { lifeEvent, options, backHref: '/back', form: form([], { consent: agencies }) },
     }),
     model({ page: 'who-to-tell', props: { lifeEvent, options, backHref: '/back', form: form(consentError) } }),
+    ...[[], [{ field: 'council', message: organisationSearchMessages.councilMissing }]].map((errors) =>
+      model({
+        page: 'which-council',
+        props: {
+          lifeEvent,
+          addressField: journey.pages.flatMap((page) => page.fields).find((f) => f.kind === 'address')?.name ?? '',
+          address: ['7 Harbour Row', 'Southmere', 'SX4 9ZZ'],
+          councils: [
+            { id: '0b9c3c1e-1f0a-4d3e-9a55-1f1d3b8f0a11', name: 'Northbridge Borough Council' },
+            { id: '6c1b1b8e-8a1f-4c39-9a55-1f1d3b8f0a12', name: 'Southmere District Council' },
+          ],
+          search: { action: '/x/which-council/a', query: errors.length > 0 ? 'Harbour' : '', needed: false },
+          fallbackName: 'Council',
+          backHref: '/back',
+          form: form(errors),
+        },
+      }),
+    ),
     model({
       page: 'declaration',
       props: {

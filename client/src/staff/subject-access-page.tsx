@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import { deliveryKey } from '@tuo/shared';
 import type { SubjectAccessExport } from '@tuo/shared/api/subject-access';
 import type { SentPayload } from '@tuo/shared/pages/staff-page-model';
 import { AnswerRowsList } from '../components/answer-rows-list.js';
 import { TableScroller } from '../components/table-scroller.js';
 import { catalogueKey } from '../i18n/catalogue-keys.js';
+import { DeliveryName } from './delivery-history.js';
 import { formatDateTime } from './staff-format.js';
 import { VerificationTag } from './verification-tag.js';
 
@@ -97,9 +99,14 @@ export function SubjectAccessPage({
         </p>
       ) : null}
       {data.consent.map((record) => (
-        <section key={record.agency} aria-labelledby={`consent-${record.agency}`}>
-          <h3 className="govuk-heading-s" id={`consent-${record.agency}`}>
-            {t(`agencies.${record.agency}`)}
+        <section
+          key={deliveryKey(record.agency, record.role)}
+          aria-labelledby={`consent-${deliveryKey(record.agency, record.role)}`}
+        >
+          <h3 className="govuk-heading-s" id={`consent-${deliveryKey(record.agency, record.role)}`}>
+            <DeliveryName
+              delivery={{ agency: record.agency, organisation: record.organisation?.name, role: record.role }}
+            />
           </h3>
           <Rows
             rows={[
@@ -129,7 +136,7 @@ export function SubjectAccessPage({
         return (
           <section key={delivery.id} className="govuk-!-margin-bottom-6" aria-labelledby={`export-${delivery.id}`}>
             <h3 className="govuk-heading-s" id={`export-${delivery.id}`}>
-              {t(`agencies.${delivery.agency}`)}: {delivery.status}
+              <DeliveryName delivery={delivery} />: {delivery.status}
             </h3>
             <h4 className="govuk-heading-s">{t('subject-access.payload')}</h4>
             {sent ? <SentPayloadList sent={sent} /> : <p className="govuk-body">{t('subject-access.noPayload')}</p>}
