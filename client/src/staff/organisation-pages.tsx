@@ -125,6 +125,7 @@ export function OrganisationPage(props: {
         action: target.actionDays,
       }),
     ],
+    ['webhook', organisation.settings.webhook?.url ?? t('organisations.inbox')],
     [
       'verificationMinimum',
       verificationMinimum

@@ -34,7 +34,7 @@ export const staffRoutes: FastifyPluginAsync<{ config: Config }> = async (app, {
   await app.register(deliveryApiRoutes);
   await app.register(adminApiRoutes);
   await app.register(accountAdminApiRoutes);
-  await app.register(organisationAdminApiRoutes);
+  await app.register(organisationAdminApiRoutes, { sealingSecret: config.sessionSecret });
   await app.register(privacyApiRoutes);
   await app.register(staffPageRoutes, { ...options, config });
 };

@@ -30,7 +30,7 @@ export const staffPageRoutes: FastifyPluginAsync<
   await app.register(auditPages);
   await app.register(accountPages, { publicUrl: options.publicUrl, passwords: signIn.staff.passwords });
   if (signIn.staff.passwords) await app.register(setPasswordPages);
-  await app.register(organisationPages, { config: options.config });
+  await app.register(organisationPages, { config: options.config, secret: options.secret });
   await app.register(serviceLevelPages, { config: options.config });
   await app.register(privacyPages);
   await app.register(needsCheckingPages);
