@@ -6,6 +6,7 @@ import { focusHeadingAfterNavigation } from './components/focus-heading.js';
 import { i18nFor } from './i18n/i18n.js';
 import { loadLanguage } from './i18n/load-language.js';
 import { loadPageView } from './page-views.js';
+import { loadAssistedBanner } from './staff/load-assisted-banner.js';
 import type { PageModel } from '@tuo/shared/pages/page-model';
 import './styles/main.scss';
 
@@ -25,11 +26,15 @@ async function hydrate(): Promise<void> {
     const model = JSON.parse(modelElement.textContent) as PageModel;
     // The page is already readable from the server's HTML; hydrating waits for its own chunk (so the
     // first render in the browser is the server's HTML) and its language's text, fetched together.
-    const [view] = await Promise.all([loadPageView(model), loadLanguage(model.lang)]);
+    const [view, AssistedBanner] = await Promise.all([
+      loadPageView(model),
+      loadAssistedBanner(model),
+      loadLanguage(model.lang),
+    ]);
     hydrateRoot(
       root,
       <I18nextProvider i18n={i18nFor(model.lang)}>
-        <App model={model} view={view} />
+        <App model={model} view={view} AssistedBanner={AssistedBanner} />
       </I18nextProvider>,
     );
   }

@@ -2,10 +2,12 @@
 import { renderToString } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app.js';
-import { documentTitle, hasServerErrors, pageHeading } from './i18n/document-title.js';
+import { documentTitle, hasServerErrors } from './i18n/document-title.js';
+import { pageHeading } from './i18n/page-heading.js';
 import { addEveryLanguage } from './i18n/every-language.js';
 import { i18nFor } from './i18n/i18n.js';
 import { loadPageView } from './page-views.js';
+import { loadAssistedBanner } from './staff/load-assisted-banner.js';
 import type { PageModel, RenderedPage } from '@tuo/shared/pages/page-model';
 
 // The server renders pages in any language, so it holds them all.
@@ -18,10 +20,10 @@ function escapeHtml(text: string): string {
 /** Renders a page model to the pieces the server puts into index.html, in the model's language. */
 export async function render(model: PageModel): Promise<RenderedPage> {
   const i18n = i18nFor(model.lang);
-  const view = await loadPageView(model);
+  const [view, AssistedBanner] = await Promise.all([loadPageView(model), loadAssistedBanner(model)]);
   const html = renderToString(
     <I18nextProvider i18n={i18n}>
-      <App model={model} view={view} />
+      <App model={model} view={view} AssistedBanner={AssistedBanner} />
     </I18nextProvider>,
   );
   // JSON in a non-executable script block: allowed by a CSP with no inline script.

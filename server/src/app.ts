@@ -17,6 +17,7 @@ import { privacyPlugin } from './plugins/privacy.js';
 import { createProtectedValues } from './privacy/protected-values.js';
 import { securityPlugin } from './plugins/security.js';
 import { trustPlugin } from './plugins/trust.js';
+import { submissionWriterPlugin } from './plugins/submission-writer.js';
 import { healthRoutes } from './routes/health/health-routes.js';
 import { journeyRoutes } from './routes/journeys/journey-routes.js';
 import { staffRoutes } from './routes/staff/staff-routes.js';
@@ -91,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(privacyPlugin, { privacy: createProtectedValues(config.protectedDataKeys) });
   await app.register(trustPlugin, { config });
+  await app.register(submissionWriterPlugin, { settings: config.submissionBatch });
   await app.register(openApiPlugin, { publicUrl: config.publicUrl });
   await app.register(clockPlugin, { now: options.now, sleep: options.sleep });
   await app.register(healthRoutes);

@@ -68,6 +68,8 @@ export const envSchema = z
     DELIVERY_AGENCY_CONCURRENCY: positiveInt('deliveries sent at once to one agency per worker process').default(16),
     DELIVERY_CIRCUIT_FAILURES: positiveInt('failed tries in a row after which an agency is left alone').default(5),
     DELIVERY_CIRCUIT_OPEN_MS: positiveInt('how long an agency that keeps failing is first left alone').default(5_000),
+    SUBMISSION_BATCH_SIZE: positiveInt('submissions written in one statement at most').default(64),
+    SUBMISSION_BATCH_WAIT_MS: positiveInt('how long a submission waits for others to be written with it').default(2),
     OUTBOX_RELAY_INTERVAL_MS: positiveInt('how often new deliveries are moved into the queue').default(200),
     WORKER_LEASE_SECONDS: positiveInt('silence after which a worker process is taken for dead').default(30),
     NOTIFY_BASE_URL: url.default('https://api.notifications.service.gov.uk'),
@@ -207,6 +209,8 @@ export interface Config {
     circuitOpenMs: number;
   };
   worker: { concurrency: number; leaseSeconds: number; relayIntervalMs: number };
+  /** Group commit of submissions (submissions/submission-batcher.ts). */
+  submissionBatch: { size: number; waitMs: number };
   /** GOV.UK Notify (or a Notify-compatible service at `baseUrl`), when configured; otherwise messages are recorded, not sent. */
   notify?: {
     apiKey: string;
@@ -336,6 +340,7 @@ export function toConfig(
       leaseSeconds: env.WORKER_LEASE_SECONDS,
       relayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS,
     },
+    submissionBatch: { size: env.SUBMISSION_BATCH_SIZE, waitMs: env.SUBMISSION_BATCH_WAIT_MS },
     accounts: env.NOTIFY_SIGN_IN_ALERT_TEMPLATE_ID
       ? { signInAlertTemplateId: env.NOTIFY_SIGN_IN_ALERT_TEMPLATE_ID }
       : {},

@@ -21,17 +21,17 @@ export {
   isValidNhsNumber,
   nhsNumberCheckDigit,
   nhsNumberMessage,
-  nhsNumberSchema,
   normaliseNhsNumber,
 } from './identifiers/nhs-number.js';
+export { nhsNumberSchema } from './identifiers/nhs-number-schema.js';
 export {
   exampleNiNumbers,
   formatNiNumber,
   isValidNiNumber,
   niNumberMessage,
-  niNumberSchema,
   normaliseNiNumber,
 } from './identifiers/ni-number.js';
+export { niNumberSchema } from './identifiers/ni-number-schema.js';
 export {
   createPersonNameSchema,
   examplePersonNames,
@@ -45,15 +45,10 @@ export {
   isValidPhoneNumber,
   normalisePhoneNumber,
   phoneNumberMessage,
-  phoneNumberSchema,
 } from './identifiers/phone-number.js';
-export {
-  examplePostcodes,
-  isValidPostcode,
-  normalisePostcode,
-  postcodeMessage,
-  postcodeSchema,
-} from './identifiers/postcode.js';
+export { phoneNumberSchema } from './identifiers/phone-number-schema.js';
+export { examplePostcodes, isValidPostcode, normalisePostcode, postcodeMessage } from './identifiers/postcode.js';
+export { postcodeSchema } from './identifiers/postcode-schema.js';
 export {
   canonicalReferenceSchema,
   exampleReferences,
@@ -105,7 +100,8 @@ export type { AnswerSummaryRow, AnswerWording } from './journeys/engine/answer-s
 export type { AddressAnswer, Answers, AnswerValue, EngineOptions } from './journeys/engine/answers.js';
 export { answersSchema } from './journeys/engine/answers-schema.js';
 export type { AnswersSchema } from './journeys/engine/answers-schema.js';
-export { checkField, dontKnowOrganisation, errorName, requiredMessage } from './journeys/engine/check-field.js';
+export { checkField, requiredMessage } from './journeys/engine/check-field.js';
+export { dontKnowOrganisation, errorName } from './journeys/engine/field-basics.js';
 export { chosenOrganisations } from './journeys/engine/chosen-organisations.js';
 export type { FieldCheck, FieldIssue, InputMode } from './journeys/engine/check-field.js';
 export { consentOptions } from './journeys/engine/consent-options.js';

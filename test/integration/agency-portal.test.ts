@@ -17,6 +17,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
+import { waitUntilDelivered } from '../support/wait-until-delivered.js';
 import { submitConfirmed } from '../support/confirm-submission.js';
 import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
 
@@ -45,16 +46,10 @@ afterAll(async () => {
 async function submitAndDeliver(lifeEvent: keyof typeof exampleSubmissions = 'someone-died') {
   const res = await submitConfirmed(t.app, exampleSubmissions[lifeEvent]);
   const { reference, trackingSecret } = res.json<{ reference: string; trackingSecret: string }>();
-  const rows = await waitFor(async () => {
-    const found = await t.database.db
-      .selectFrom('deliveries')
-      .innerJoin('submissions', 'submissions.id', 'deliveries.submission_id')
-      .select(['deliveries.id', 'deliveries.agency', 'deliveries.status'])
-      .where('submissions.reference', '=', reference)
-      .execute();
-    return found.length > 0 && found.every((r) => r.status === 'delivered') ? found : undefined;
-  });
-  const ids = Object.fromEntries(rows.map((r) => [r.agency, r.id])) as Partial<Record<AgencyKind, string>>;
+  const delivered = await waitUntilDelivered(t.database.db, reference);
+  const ids = Object.fromEntries(Object.entries(delivered).map(([agency, row]) => [agency, row.id])) as Partial<
+    Record<AgencyKind, string>
+  >;
   return { reference, trackingSecret, ids };
 }
 

@@ -11,6 +11,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig, testProtectedValues } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
+import { waitUntilDelivered } from '../support/wait-until-delivered.js';
 import { startWebhookReceiver } from '../support/webhook-receiver.js';
 import { submitConfirmed } from '../support/confirm-submission.js';
 
@@ -68,16 +69,7 @@ async function submitAndDeliver(organisations?: Partial<Record<AgencyKind, strin
   });
   expect(res.statusCode).toBe(201);
   const { reference } = res.json<{ reference: string }>();
-  const rows = await waitFor(async () => {
-    const found = await t.database.db
-      .selectFrom('deliveries')
-      .innerJoin('submissions', 'submissions.id', 'deliveries.submission_id')
-      .select(['deliveries.id', 'deliveries.agency', 'deliveries.organisation_id', 'deliveries.status'])
-      .where('submissions.reference', '=', reference)
-      .execute();
-    return found.length > 0 && found.every((r) => r.status === 'delivered') ? found : undefined;
-  });
-  const deliveries = Object.fromEntries(rows.map((r) => [r.agency, r])) as Deliveries;
+  const deliveries: Deliveries = await waitUntilDelivered(t.database.db, reference);
   return { reference, deliveries };
 }
 

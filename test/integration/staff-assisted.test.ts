@@ -1,6 +1,7 @@
-import { catalogue, exampleSubmissions, reachablePages, type Answers, type LifeEventId } from '@tuo/shared';
+import { catalogue, exampleSubmissions, reachablePages } from '@tuo/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageModel, pagePost } from '../support/resident.js';
+import { completeJourney, typedAnswers } from '../support/assisted-journey.js';
 import { createTestStaff, StaffClient, type TestStaff } from '../support/staff-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import type { AgencyPayloadV1 } from '@tuo/shared';
@@ -25,37 +26,6 @@ const signedIn = async (who: TestStaff) => {
   expect((await client.signIn(who)).statusCode).toBe(200);
   return client;
 };
-
-/** The example's answers as typed into the pages: manual addresses have no UPRN. */
-function typed(lifeEvent: LifeEventId): Answers {
-  return JSON.parse(
-    JSON.stringify(exampleSubmissions[lifeEvent].answers, (key, value: unknown) =>
-      key === 'uprn' ? undefined : value,
-    ),
-  ) as Answers;
-}
-
-/** Goes through a resident journey in this browser, to the confirmation page; an adviser assisting declares what the resident agreed to. */
-async function completeJourney(client: StaffClient, lifeEvent: LifeEventId, assisting = true) {
-  const answers = typed(lifeEvent);
-  await client.page('/start');
-  await client.form('/start', [['lifeEvent', lifeEvent]]);
-  for (const page of reachablePages(catalogue[lifeEvent], answers)) {
-    const response = await client.form(`/${lifeEvent}/${page.path}`, pagePost(page, answers));
-    expect(response.statusCode, page.path).toBe(303);
-  }
-  await client.page(`/${lifeEvent}/who-to-tell`);
-  await client.form(
-    `/${lifeEvent}/who-to-tell`,
-    exampleSubmissions[lifeEvent].consent.map((agency) => ['consent', agency] as const),
-  );
-  await client.page(`/${lifeEvent}/declaration`);
-  const declaration = assisting ? 'heard-from-resident' : 'confirmed';
-  expect((await client.form(`/${lifeEvent}/declaration`, [['declaration', declaration]])).statusCode).toBe(303);
-  const confirmation = pageModel(await client.page(`/${lifeEvent}/confirmation`));
-  if (confirmation.page !== 'confirmation') throw new Error(`Expected the confirmation, got ${confirmation.page}`);
-  return confirmation.props;
-}
 
 describe('verification of assisted reports', () => {
   it('skips the code, and one with identity documents seen reaches every agency at medium', async () => {
@@ -178,7 +148,7 @@ describe('assisted transactions', () => {
     const start = pageModel(await client.page('/start'));
     expect(start.assisted).toEqual({ adviser: someone.email, mode: 'phone', residentName: null });
     const lifeEvent = 'someone-died';
-    const answers = typed(lifeEvent);
+    const answers = typedAnswers(lifeEvent);
     await client.form('/start', [['lifeEvent', lifeEvent]]);
     for (const page of reachablePages(catalogue[lifeEvent], answers)) {
       const shown = await client.page(`/${lifeEvent}/${page.path}`);

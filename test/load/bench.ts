@@ -32,6 +32,13 @@ const FIGURES_DELIVERIES = Number(process.env.BENCH_FIGURES_DELIVERIES ?? 1_000_
 const SKIP_PAGES = process.env.BENCH_SKIP_PAGES === '1';
 const body = exampleSubmissions['someone-died'];
 const perSubmission = body.consent.length;
+/** Letters for a number ("b", "ba", ...), since names hold no digits. */
+const letters = (n: number): string =>
+  (n >= 26 ? letters(Math.floor(n / 26)) : '') + String.fromCharCode(97 + (n % 26));
+let people = 0;
+// A different person each time, as real load is: identical reports would all be possible duplicates of each other.
+const nextBody = () =>
+  JSON.stringify({ ...body, answers: { ...body.answers, lastName: `O'Brien-${letters(people++)}` } });
 
 // On a terminal one line updates in place; in a log, a line every few seconds.
 let lastLogged = 0;
@@ -163,7 +170,7 @@ async function main() {
             url: `${baseUrl}/api/submissions`,
             method: 'POST',
             headers,
-            body: JSON.stringify(body),
+            requests: [{ setupRequest: (request) => ({ ...request, body: nextBody() }) }],
             connections: CONNECTIONS,
             duration: BURST_SECONDS,
           },
@@ -220,7 +227,7 @@ async function main() {
         fetch(`${baseUrl}/api/submissions`, {
           method: 'POST',
           headers,
-          body: JSON.stringify(body),
+          body: nextBody(),
         }).then(async (res) => {
           const at = performance.timeOrigin + performance.now();
           if (res.status !== 201) failures += 1;

@@ -8,6 +8,8 @@ export type TokenFault = 'none' | 'audience' | 'issuer' | 'nonce' | 'expired' | 
 /** A tiny OpenID Connect provider on loopback that signs the ID tokens a test asks for, wrong ones included. */
 export interface FaultyOidcProvider {
   issuer: string;
+  clientId: string;
+  clientSecret: string;
   /** The fault of the tokens it signs from now on. */
   fault: TokenFault;
   /** The claims besides the registered ones. */
@@ -28,14 +30,17 @@ export async function startFaultyOidcProvider(): Promise<FaultyOidcProvider> {
   const unpublished = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(published.publicKey)), kid: 'published', alg: 'RS256', use: 'sig' };
   const nonces = new Map<string, string>();
+  const clientSecret = 'faulty-client-secret';
   const state: FaultyOidcProvider = {
     issuer: '',
+    clientId,
+    clientSecret,
     fault: 'none',
     claims: {},
     env: (roleMap) => ({
       STAFF_OIDC_ISSUER: state.issuer,
       STAFF_OIDC_CLIENT_ID: clientId,
-      STAFF_OIDC_CLIENT_SECRET: 'faulty-client-secret',
+      STAFF_OIDC_CLIENT_SECRET: clientSecret,
       STAFF_OIDC_ROLE_MAP: roleMap,
     }),
     close: () =>

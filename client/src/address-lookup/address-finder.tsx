@@ -1,13 +1,20 @@
 import { useRef, useState, type InputHTMLAttributes, type MouseEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { postcodeMessage } from '@tuo/shared';
-import { addressOnOneLine, type AddressLookupState, type FoundAddress } from '@tuo/shared/api/address-lookup';
+import type { AddressLookupState, FoundAddress } from '@tuo/shared/api/address-lookup';
 import { addressLookupMessages } from '@tuo/shared/pages/address-lookup-messages';
 import { ErrorMessage } from '../components/error-message.js';
 import { describedBy, errorAt, inputId } from '../components/field-ids.js';
 import type { FieldError } from '@tuo/shared';
 import { leftToRight } from '../i18n/left-to-right.js';
 import { fetchAddresses } from './fetch-addresses.js';
+
+/** An address on one line, as listed to choose from: "Flat 2, 14 Mill Lane, Exeter, EX1 1AA". */
+function addressOnOneLine(address: Pick<FoundAddress, 'line1' | 'line2' | 'town' | 'postcode'>): string {
+  return [address.line1, address.line2, address.town, address.postcode]
+    .filter((part) => part !== undefined && part !== '')
+    .join(', ');
+}
 
 interface AddressFinderProps {
   name: string;

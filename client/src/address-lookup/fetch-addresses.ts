@@ -1,9 +1,10 @@
-import { addressLookupResponseSchema, type AddressLookupState } from '@tuo/shared/api/address-lookup';
+import type { AddressLookupState } from '@tuo/shared/api/address-lookup';
 
 /**
  * Looks a postcode up through `GET /api/address-lookup`, as the page would on a round trip:
  * a 400 is a postcode that is not real; any other failure (the provider, the network) means
- * "type the address", never a broken page.
+ * "type the address", never a broken page. The response's schema (zod) is fetched with the
+ * first look-up, so a page with an address field does not download it before it is used.
  */
 export async function fetchAddresses(typed: string): Promise<AddressLookupState> {
   try {
@@ -12,7 +13,11 @@ export async function fetchAddresses(typed: string): Promise<AddressLookupState>
     });
     if (response.status === 400) return { postcode: typed, outcome: 'invalid', addresses: [] };
     if (!response.ok) return { postcode: typed, outcome: 'unavailable', addresses: [] };
-    const { postcode, addresses } = addressLookupResponseSchema.parse(await response.json());
+    const [{ addressLookupResponseSchema }, body] = await Promise.all([
+      import('@tuo/shared/api/address-lookup'),
+      response.json() as Promise<unknown>,
+    ]);
+    const { postcode, addresses } = addressLookupResponseSchema.parse(body);
     return {
       postcode,
       outcome: addresses.length > 0 ? 'found' : 'none',

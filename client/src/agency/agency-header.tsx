@@ -12,6 +12,7 @@ export function AgencyHeader({ nav }: { nav: AgencyNav }) {
       ? [
           ['/agency/keys', t('nav.keys')],
           ['/agency/users', t('nav.users')],
+          ['/agency/single-sign-on', t('nav.signInSettings')],
         ]
       : []),
     ['/agency/second-factor', t('nav.secondFactor')],

@@ -36,6 +36,8 @@ export function agencyHeading(props: AgencyPageProps): string {
       return t('accounts.title');
     case 'user':
       return props.account.email;
+    case 'single-sign-on':
+      return t(`single-sign-on.${props.outcome}.title`);
     default:
       return t(`${props.view}.title`);
   }

@@ -8,6 +8,8 @@ import { KeysPage } from './keys-page.js';
 import { NotificationPage } from './notification-page.js';
 import { RecoveryCodesPage, SecondFactorPage, SecondFactorSetUpPage } from '../staff/second-factor-pages.js';
 import { AgencySignInPage } from './sign-in-page.js';
+import { SignInSettingsPage } from './sign-in-settings-page.js';
+import { SingleSignOnPage } from '../staff/single-sign-on-page.js';
 import { WorkListPage } from './work-list-page.js';
 
 const agencyAccounts: AccountConsole = { namespace: 'agency', roles: agencyRoles, base: '/agency/users' };
@@ -25,7 +27,18 @@ function MessageView({ message }: { message: Extract<AgencyPageProps, { view: 'm
 function View({ props }: { props: AgencyPageProps }) {
   switch (props.view) {
     case 'sign-in':
-      return <AgencySignInPage form={props.form} />;
+      return <AgencySignInPage form={props.form} providerForm={props.providerForm} signIn={props.signIn} />;
+    case 'single-sign-on':
+      return (
+        <SingleSignOnPage
+          outcome={props.outcome}
+          continueHref="/agency/notifications"
+          signInHref="/agency/sign-in"
+          namespace="agency"
+        />
+      );
+    case 'sign-in-settings':
+      return <SignInSettingsPage settings={props.settings} form={props.form} done={props.done} />;
     case 'second-factor':
       return <SecondFactorPage form={props.form} namespace="agency" />;
     case 'second-factor-set-up':
@@ -56,8 +69,8 @@ function View({ props }: { props: AgencyPageProps }) {
       return <NotificationPage {...rest} />;
     }
     case 'keys': {
-      const { view: _view, nav: _nav, ...rest } = props;
-      return <KeysPage {...rest} />;
+      const { view: _view, nav, ...rest } = props;
+      return <KeysPage {...rest} agency={nav.user.agency} />;
     }
   }
 }

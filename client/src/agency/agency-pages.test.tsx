@@ -1,6 +1,6 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { AgencyPageProps } from '@tuo/shared/pages/agency-page-model';
+import type { AgencyPageProps, NotificationFacts } from '@tuo/shared/pages/agency-page-model';
 import type { FormProps } from '@tuo/shared/pages/page-model';
 import { AgencyPage } from './agency-page.js';
 import { agencyHeading, agencyI18n } from './agency-i18n.js';
@@ -34,12 +34,72 @@ const item = {
   withdrawn: null as { at: string; by: 'resident' | 'staff' } | null,
   verificationLevel: 'low' as 'low' | 'medium' | 'high' | null,
 };
+const passwordsOnly = { passwords: true, providerAction: '/agency/sign-in/oidc', organisations: [] };
 const query = { status: 'delivered' as const, page: 2 };
+/** A new online report; an acknowledged one taken on the phone; an actioned one face to face, its targets missed. */
+const factsFor = (status: 'delivered' | 'acknowledged' | 'actioned'): NotificationFacts => ({
+  channel: status === 'delivered' ? 'online' : status === 'acknowledged' ? 'phone' : 'face-to-face',
+  adviser:
+    status === 'delivered'
+      ? null
+      : {
+          staffId: '00000000-0000-4000-8000-000000000007',
+          identityChecks: status === 'acknowledged' ? ['security-questions'] : [],
+        },
+  uprns: status === 'delivered' ? [] : [{ label: 'Address of the person who died', uprn: '100023336956' }],
+  acknowledgedBy: status === 'delivered' ? null : { by: 'portal-user', name: 'r.clerk@council.example' },
+  actionedBy: status === 'actioned' ? { by: 'api-key', name: 'Revenues' } : null,
+  targets: {
+    acknowledge: { by: '2026-06-17', missed: status === 'actioned' },
+    action: { by: '2026-06-29', missed: status === 'actioned' },
+  },
+});
 const tabHrefs = { delivered: '/a', acknowledged: '/b', actioned: '/c', all: '/d' };
 
 const everyView: AgencyPageProps[] = [
-  { view: 'sign-in', form: form() },
-  { view: 'sign-in', form: form([{ field: 'email', message: 'Enter a correct email address and password' }]) },
+  { view: 'sign-in', form: form(), providerForm: form(), signIn: passwordsOnly },
+  {
+    view: 'sign-in',
+    form: form([{ field: 'email', message: 'Enter a correct email address and password' }]),
+    providerForm: form(),
+    signIn: passwordsOnly,
+  },
+  {
+    view: 'sign-in',
+    form: form(),
+    providerForm: form([{ field: 'organisation', message: 'Select your organisation' }]),
+    signIn: { ...passwordsOnly, organisations: [{ id: nav.user.organisation.id, name: 'Northbridge Council' }] },
+  },
+  { view: 'sign-in', form: form(), providerForm: form(), signIn: { ...passwordsOnly, passwords: false } },
+  ...(['signed-in', 'no-role', 'disabled', 'no-email', 'taken', 'expired', 'failed'] as const).map((outcome) => ({
+    view: 'single-sign-on' as const,
+    outcome,
+  })),
+  ...([null, 'saved'] as const).map((done) => ({
+    view: 'sign-in-settings' as const,
+    nav,
+    settings: {
+      organisationId: nav.user.organisation.id,
+      organisationName: 'Northbridge Council',
+      provider:
+        done === null
+          ? null
+          : {
+              issuer: 'https://login.example/v2.0',
+              clientId: 'client',
+              rolesClaim: 'roles',
+              roleMap: { 'tuo-portal': 'agency-user' as const },
+              passwords: true,
+              updatedAt: item.deliveredAt,
+            },
+      installPasswords: done === null,
+      redirectUri: 'https://tuo.example/agency/sign-in/oidc/callback',
+    },
+    form: form(done === null ? [{ field: 'issuer', message: 'Enter the provider’s issuer URL' }] : [], {
+      passwords: 'on',
+    }),
+    done,
+  })),
   { view: 'second-factor', form: form() },
   { view: 'second-factor', form: form([{ field: 'code', message: 'The code is not right, or has been used' }]) },
   ...[true, false].map((required) => ({
@@ -98,6 +158,7 @@ const everyView: AgencyPageProps[] = [
       possibleDuplicateOf: status === 'acknowledged' ? 'TUO-4HB8-CZT1' : null,
       withdrawn: status === 'delivered' ? { at: '2026-06-16T09:00:00.000Z', by: 'staff' as const } : null,
       rows: [{ label: 'When did they die?', lines: ['14 January 2025'] }],
+      facts: factsFor(status),
       verification:
         status === 'actioned'
           ? null
@@ -214,5 +275,27 @@ describe('every agency portal page', () => {
     if (!notification) throw new Error('Expected a notification view');
     const html = renderToString(<AgencyPage props={notification} />);
     expect(html).toContain('You have 1 character too many');
+  });
+
+  it('gives each kind of organisation examples from its own work: the NHS is not told about council tax', () => {
+    const hints = (agency: 'council' | 'gp-practice' | 'housing-provider' | 'jobcentre') => {
+      const notification = everyView.find((props) => props.view === 'notification');
+      const keys = everyView.find((props) => props.view === 'keys');
+      if (notification?.view !== 'notification' || keys?.view !== 'keys') throw new Error('Expected both views');
+      const own = { ...nav, user: { ...nav.user, agency } };
+      return [
+        renderToString(
+          <AgencyPage props={{ ...notification, nav: own, notification: { ...notification.notification, agency } }} />,
+        ),
+        renderToString(<AgencyPage props={{ ...keys, nav: own }} />),
+      ].join('');
+    };
+    expect(hints('council')).toContain('closed the council tax account');
+    for (const agency of ['gp-practice', 'housing-provider', 'jobcentre'] as const)
+      expect(hints(agency).toLowerCase()).not.toContain('council tax');
+    expect(hints('gp-practice')).toContain('updated the patient record');
+    expect(hints('housing-provider')).toContain('ended the tenancy');
+    expect(hints('housing-provider')).toContain('tenancy management system');
+    expect(hints('jobcentre')).toContain('Universal Credit claim');
   });
 });

@@ -1,3 +1,4 @@
+import type { AgencyKind } from '@tuo/shared';
 import { useTranslation } from 'react-i18next';
 import type { AgencyPageProps } from '@tuo/shared/pages/agency-page-model';
 import { ErrorSummary } from '../components/error-summary.js';
@@ -6,7 +7,7 @@ import { formatDateTime } from '../staff/staff-format.js';
 import { TextField } from '../staff/text-field.js';
 import { SuccessBanner } from '../components/success-banner.js';
 
-type KeysProps = Omit<Extract<AgencyPageProps, { view: 'keys' }>, 'view' | 'nav'>;
+type KeysProps = Omit<Extract<AgencyPageProps, { view: 'keys' }>, 'view' | 'nav'> & { agency: AgencyKind };
 
 /** A secret shown once, in a box that is easy to select and copy. */
 function ShownOnce({ title, body, value }: { title: string; body: string; value: string }) {
@@ -24,7 +25,7 @@ function ShownOnce({ title, body, value }: { title: string; body: string; value:
 }
 
 /** Agency admins: the agency's API keys (make one, revoke one) and the webhook signing secret (rotate it). */
-export function KeysPage({ keys, webhook, graceHours, form, created, rotated, done }: KeysProps) {
+export function KeysPage({ keys, webhook, graceHours, form, created, rotated, done, agency }: KeysProps) {
   const { t } = useTranslation('agency');
   return (
     <>
@@ -95,7 +96,7 @@ export function KeysPage({ keys, webhook, graceHours, form, created, rotated, do
       {keys.length === 0 ? <p className="govuk-body">{t('keys.noKeys')}</p> : null}
       <h2 className="govuk-heading-m">{t('keys.newKey')}</h2>
       <PostForm form={form}>
-        <TextField form={form} name="name" label={t('keys.name')} hint={t('keys.nameHint')} />
+        <TextField form={form} name="name" label={t('keys.name')} hint={t(`kinds.${agency}.keyNameHint`)} />
         <SubmitButton>{t('keys.create')}</SubmitButton>
       </PostForm>
       <h2 className="govuk-heading-m">{t('keys.webhookTitle')}</h2>

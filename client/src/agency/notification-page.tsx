@@ -11,20 +11,23 @@ import { CharacterCountField } from './character-count-field.js';
 import { SuccessBanner } from '../components/success-banner.js';
 import { TextField } from '../staff/text-field.js';
 import { AnswerRowsList } from '../components/answer-rows-list.js';
+import { HandledRow, ReportOriginRows, TargetRows } from './notification-facts-rows.js';
 
 type NotificationProps = Omit<Extract<AgencyPageProps, { view: 'notification' }>, 'view' | 'nav'>;
 
-/** One notification: its routed answers with the catalogue's labels, its state, acknowledge and "actioned" with an outcome. */
+/**
+ * One notification: its state, how the report was made and by which adviser, who moved it on and its
+ * target dates, its routed answers with the catalogue's labels; acknowledge and "actioned" with an outcome.
+ */
 export function NotificationPage({ notification, form, acknowledgeAction, outcomeMaxLength, done }: NotificationProps) {
   const { t } = useTranslation('agency');
-  const when = (at: string | null) => (at ? formatDateTime(at) : t('notification.notYet'));
   // One reference field on the page: on the acknowledge form while there is one, else with "actioned".
   const referenceField = (
     <TextField
       form={form}
       name="reference"
       label={t('notification.referenceLabel')}
-      hint={t('notification.referenceHint')}
+      hint={t(`kinds.${notification.agency}.referenceHint`)}
       width="govuk-input--width-20"
     />
   );
@@ -96,18 +99,24 @@ export function NotificationPage({ notification, form, acknowledgeAction, outcom
             ) : null}
           </dd>
         </div>
+        <ReportOriginRows facts={notification.facts} />
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">{t('notification.delivered')}</dt>
           <dd className="govuk-summary-list__value">{formatDateTime(notification.deliveredAt)}</dd>
         </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t('notification.acknowledged')}</dt>
-          <dd className="govuk-summary-list__value">{when(notification.acknowledgedAt)}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{t('notification.actioned')}</dt>
-          <dd className="govuk-summary-list__value">{when(notification.actionedAt)}</dd>
-        </div>
+        <HandledRow
+          id="acknowledged"
+          label={t('notification.acknowledged')}
+          at={notification.acknowledgedAt}
+          by={notification.facts.acknowledgedBy}
+        />
+        <HandledRow
+          id="actioned"
+          label={t('notification.actioned')}
+          at={notification.actionedAt}
+          by={notification.facts.actionedBy}
+        />
+        <TargetRows targets={notification.facts.targets} />
         {notification.agencyReference ? (
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">{t('notification.agencyReference')}</dt>
@@ -149,7 +158,7 @@ export function NotificationPage({ notification, form, acknowledgeAction, outcom
               form={form}
               name="outcome"
               label={t('notification.outcomeLabel')}
-              hint={t('notification.outcomeHint')}
+              hint={t(`kinds.${notification.agency}.outcomeHint`)}
               maxLength={outcomeMaxLength}
             />
             {notification.status === 'delivered' ? null : referenceField}

@@ -14,12 +14,13 @@ export const namespaces = ['common', 'catalogue', 'errors'] as const;
 /**
  * English is in every bundle: it is the fallback, so a key not yet translated reads the same in
  * the server's HTML and the browser's hydration. `notify.json` is the text of emails and texts,
- * which only the server sends.
+ * which only the server sends. `errors.json` in English maps each message to itself (its keys are
+ * the list other languages translate), and i18next shows a missing key as itself, so no page needs it.
  */
-const englishFiles = import.meta.glob<ResourceTree>(['./locales/en/*.json', '!./locales/en/notify.json'], {
-  eager: true,
-  import: 'default',
-});
+const englishFiles = import.meta.glob<ResourceTree>(
+  ['./locales/en/*.json', '!./locales/en/notify.json', '!./locales/en/errors.json'],
+  { eager: true, import: 'default' },
+);
 
 /** A file's language and namespace from its path: `./locales/cy/common.json`. */
 export function localeFile(path: string): { language: string; namespace: string } {

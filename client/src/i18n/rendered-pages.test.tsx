@@ -23,9 +23,11 @@ import { saveReturnExamples } from '../save-return/save-return-examples.js';
 import { addressLookupExamples } from '../address-lookup/address-lookup-examples.js';
 import { loadPageView } from '../page-views.js';
 import type { ResourceTree } from './catalogue-resources.js';
-import { documentTitle, hasServerErrors, pageHeading } from './document-title.js';
+import { documentTitle, hasServerErrors } from './document-title.js';
+import { pageHeading } from './page-heading.js';
 import { addEveryLanguage } from './every-language.js';
 import { createI18n, languages, resources, sourceLanguage } from './i18n.js';
+import { englishErrors } from './translation-check.js';
 
 const today = '2026-06-15';
 const form = (errors: FormProps['errors'] = [], values: FormProps['values'] = {}): FormProps => ({
@@ -283,6 +285,8 @@ addEveryLanguage();
 function recordingI18n(language: string = sourceLanguage): { i18n: i18n; missing: string[] } {
   const missing: string[] = [];
   const instance = createI18n(language, {
+    // Every key a page uses must be in English, error messages included (see translation-check.ts).
+    resources: { ...resources, [sourceLanguage]: { ...resources[sourceLanguage], errors: englishErrors } },
     fallbackLng: false,
     saveMissing: true,
     missingKeyHandler: (_languages, namespace, key) => {

@@ -1,5 +1,13 @@
 import type { ResourceTree } from './catalogue-resources.js';
 
+/**
+ * The English error messages (each its own key): the list other languages translate. Pages leave the
+ * file out of their resources (see i18n.ts), so checks over English text add it back from here.
+ */
+export const englishErrors: ResourceTree =
+  Object.values(import.meta.glob<ResourceTree>('./locales/en/errors.json', { eager: true, import: 'default' }))[0] ??
+  {};
+
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 
 /** Every key path of a namespace, with its text: `track.status.queued`. */

@@ -1,34 +1,14 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useRef, useState, type SubmitEvent } from 'react';
-import { get, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
-import { getPage, pageSchema, type FieldError, type PageDefinition, type PageSchema } from '@tuo/shared';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { get, useForm, useWatch, type FieldErrors } from 'react-hook-form';
+import { getPage, type FieldError, type PageDefinition } from '@tuo/shared';
 // The definitions as written: the server has checked them against the meta-schema, and checking them
 // again on a phone is most of what a question page used to cost before it could respond.
 import { journeyDefinitions } from '@tuo/shared/journeys/journey-definitions';
-import { fieldParts, type FormValue, type FormValues } from '@tuo/shared/pages/form-values';
+import { fieldParts, type FormValues } from '@tuo/shared/pages/form-values';
 import type { QuestionProps } from '@tuo/shared/pages/page-model';
 import type { JourneyForm } from './journey-form.js';
+import { lazyResolver } from './lazy-resolver.js';
 import { saveActionName } from '../save-return/save-button.js';
-
-/** react-hook-form says "nothing chosen" with null or false; an HTML form post just leaves the name out. */
-function asPosted(values: FormValues): Record<string, unknown> {
-  const posted: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(values) as [string, FormValue | null | boolean][]) {
-    if (value !== null && typeof value !== 'boolean') posted[name] = value;
-  }
-  return posted;
-}
-
-/** The shared page schema, fed what the browser would post, so browser and server agree on every message. */
-function sharedSchemaResolver(schema: PageSchema): Resolver<FormValues> {
-  const resolve = zodResolver(schema);
-  return async (values, context, options) => {
-    const result = await resolve(asPosted(values), context, options as Parameters<typeof resolve>[2]);
-    return Object.keys(result.errors).length > 0
-      ? { values: {}, errors: result.errors as FieldErrors<FormValues> }
-      : { values, errors: {} };
-  };
-}
 
 /** react-hook-form's errors as the error summary lists them: in page order, address parts by part. */
 function inPageOrder(page: PageDefinition, errors: FieldErrors<FormValues>): FieldError[] {
@@ -42,17 +22,29 @@ function inPageOrder(page: PageDefinition, errors: FieldErrors<FormValues>): Fie
 }
 
 /**
- * A question page's form in the browser: react-hook-form with the page's shared zod schema. A
- * failed submit shows the errors at once and focuses the summary; a valid one posts the real form,
- * so the server stays the one place answers are kept.
+ * A question page's form in the browser: react-hook-form with the page's shared zod schema, fetched
+ * when the resident first moves into the form or, at the latest, submits it. A failed submit shows the
+ * errors at once and focuses the summary; a valid one posts the real form, so the server stays the
+ * one place answers are kept.
  */
 export function useQuestionForm(props: QuestionProps) {
   const { lifeEvent, pageId, answersSoFar, today, form: served } = props;
   const journey = journeyDefinitions[lifeEvent];
   const page = getPage(journey, pageId);
   // A page's props never change while it is mounted (the app keys it by page), so one resolver serves.
-  const [resolver] = useState(() => sharedSchemaResolver(pageSchema(journey, pageId, answersSoFar, { today })));
+  const [{ resolver, preload }] = useState(() =>
+    lazyResolver(() =>
+      import('./question-validation.js').then(({ sharedSchemaResolver }) =>
+        sharedSchemaResolver(journey, pageId, answersSoFar, today),
+      ),
+    ),
+  );
   const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const element = formRef.current;
+    element?.addEventListener('focusin', preload, { once: true });
+    return () => element?.removeEventListener('focusin', preload);
+  }, [preload]);
   const [focusKey, setFocusKey] = useState(served.errors.length > 0 ? 1 : 0);
   const { register, setValue, control, handleSubmit, formState } = useForm<FormValues>({
     defaultValues: served.values,

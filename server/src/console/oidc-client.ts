@@ -158,3 +158,18 @@ export async function providerSignOutUrl(
   if (!config.serverMetadata().end_session_endpoint) return undefined;
   return oidc.buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: afterwards });
 }
+
+/**
+ * Where to send a person signing out of a session signed in through `settings`' provider, so it
+ * ends its session too; undefined without a provider or ID token, or when the provider offers no
+ * end_session_endpoint or cannot be reached (the local session has ended already either way).
+ */
+export async function providerSignOutHref(
+  settings: OidcProviderSettings | undefined,
+  idToken: string | undefined,
+  afterwards: string,
+): Promise<string | undefined> {
+  if (!settings || !idToken) return undefined;
+  const url = await providerSignOutUrl(settings, idToken, afterwards).catch(() => undefined);
+  return url?.href;
+}

@@ -20,10 +20,26 @@ export type OidcRefusal = 'failed' | 'expired' | Extract<OidcAccountResult, { ok
 /** What a sign-in through a provider came to. */
 export type OidcSignInResult<User> = { ok: true; user: User } | { ok: false; reason: OidcRefusal };
 
-/** How a console signs its people in through a provider. */
-export interface OidcSignInKind<User extends { id: string }> extends Omit<SecondFactorKind<User>, 'sealingSecret'> {
+/** A provider a console signs in with, and who its people are there. */
+export interface ConsoleProvider {
+  settings: OidcProviderSettings;
   /** The roles, role and organisation the person's claims give them here. */
   rule: (identity: OidcIdentity) => OidcAccountRule;
+}
+
+/** How a console signs its people in through a provider. */
+export interface OidcSignInKind<User extends { id: string }> extends Omit<SecondFactorKind<User>, 'sealingSecret'> {
+  /**
+   * The provider of a sign-in started for `subject` (the staff console's one provider, or an
+   * organisation's for the agency portal); undefined when there is none now.
+   */
+  provider: (subject: string) => Promise<ConsoleProvider | undefined>;
+}
+
+/** The callback page's status for a result: 200 signed in, 401 when the provider's answer failed, 403 refused. */
+export function oidcResultStatus(result: OidcSignInResult<unknown>): 200 | 401 | 403 {
+  if (result.ok) return 200;
+  return result.reason === 'failed' || result.reason === 'expired' ? 401 : 403;
 }
 
 /**
@@ -35,7 +51,6 @@ export interface OidcSignInKind<User extends { id: string }> extends Omit<Second
 export async function signInThroughProvider<User extends { id: string }>(
   request: FastifyRequest,
   reply: FastifyReply,
-  settings: OidcProviderSettings,
   route: OidcRoute,
   kind: OidcSignInKind<User>,
 ): Promise<OidcSignInResult<User>> {
@@ -50,16 +65,18 @@ export async function signInThroughProvider<User extends { id: string }>(
   };
   const transaction = takeOidcTransaction(request, reply, route);
   if (!transaction) return refuse('expired');
+  const provider = await kind.provider(transaction.subject);
+  if (!provider) return refuse('failed');
   let identity: OidcIdentity;
   try {
-    identity = await finishOidcSignIn(request, settings, route, transaction);
+    identity = await finishOidcSignIn(request, provider.settings, route, transaction);
   } catch (error) {
     // The error's name and code say which check failed; its message may quote the token, so is not logged.
     const { name, code } = error as { name?: string; code?: string };
     request.log.warn({ error: name, code }, 'sign-in through the provider refused');
     return refuse('failed');
   }
-  const account = await accountForIdentity(db, identity, kind.rule(identity));
+  const account = await accountForIdentity(db, identity, provider.rule(identity));
   if (!account.ok) return refuse(account.reason);
   const user = await kind.find(account.id);
   if (!user) return refuse('disabled', account.id);

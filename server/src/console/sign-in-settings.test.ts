@@ -27,6 +27,12 @@ describe('sign-in settings', () => {
     expect(settingsOf({}).staff).toEqual({ passwords: true });
   });
 
+  it('take portal passwords unless AGENCY_PASSWORD_SIGN_IN is off, and refuse another value', () => {
+    expect(settingsOf({}).agency).toEqual({ passwords: true });
+    expect(settingsOf({ AGENCY_PASSWORD_SIGN_IN: 'off' }).agency).toEqual({ passwords: false });
+    expect(() => parseEnv({ AGENCY_PASSWORD_SIGN_IN: 'no' })).toThrow(/AGENCY_PASSWORD_SIGN_IN must be on or off/);
+  });
+
   it('refuse half a provider, a role that is not a staff role, and passwords off with no provider', () => {
     expect(() => parseEnv({ STAFF_OIDC_ISSUER: provider.STAFF_OIDC_ISSUER })).toThrow(
       /STAFF_OIDC_CLIENT_ID is required when STAFF_OIDC_ISSUER is set/,

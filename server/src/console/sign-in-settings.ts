@@ -1,8 +1,9 @@
 import { staffRoles, type StaffRole } from '@tuo/shared/api/staff-session';
 import { z } from 'zod';
 
-// The consoles' sign-in settings: the staff console's OpenID Connect provider, and whether it
-// still takes passwords. Part of the one environment schema in config.ts.
+// The consoles' sign-in settings: the staff console's OpenID Connect provider, and whether each
+// console still takes passwords (the agency portal's providers are per organisation, kept in the
+// database). Part of the one environment schema in config.ts.
 
 /** A provider's claim values mapped to roles: `tuo-advisers=adviser,tuo-admins=admin`. */
 export type RoleMap = Readonly<Record<string, string>>;
@@ -20,6 +21,8 @@ export interface OidcProviderSettings {
 /** How people sign in to each console. */
 export interface SignInSettings {
   staff: { passwords: boolean; oidc?: OidcProviderSettings };
+  /** Passwords off here turns them off for every organisation, whatever its own setting. */
+  agency: { passwords: boolean };
 }
 
 /** Parses `value=role,value=role` into a map, refusing a role outside `roles`. */
@@ -46,6 +49,7 @@ const onOff = z.enum(['on', 'off'], { error: 'must be on or off' });
 /** The sign-in variables, spread into the environment schema. */
 export const signInEnvShape = {
   STAFF_PASSWORD_SIGN_IN: onOff.default('on'),
+  AGENCY_PASSWORD_SIGN_IN: onOff.default('on'),
   STAFF_OIDC_ISSUER: z
     .url({ error: 'must be the provider’s issuer URL, like https://login.microsoftonline.com/…/v2.0' })
     .optional(),
@@ -94,6 +98,7 @@ export function signInSettingsOf(env: SignInEnv): SignInSettings {
           }
         : {}),
     },
+    agency: { passwords: env.AGENCY_PASSWORD_SIGN_IN === 'on' },
   };
 }
 

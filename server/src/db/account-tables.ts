@@ -14,6 +14,7 @@ export interface AccountTables {
   staff_sessions: StaffSessionsTable;
   staff_sign_in_failures: StaffSignInFailuresTable;
   agency_webhook_secrets: AgencyWebhookSecretsTable;
+  organisation_sign_in: OrganisationSignInTable;
 }
 
 /** A trusted submitter's key: a partner system that vouches for the reports it sends at `level`. */
@@ -110,4 +111,20 @@ export interface AgencyWebhookSecretsTable {
   sealed_secret: string;
   created_at: DefaultedTimestamp;
   retires_at: Timestamp | null;
+}
+
+/** An organisation's OpenID Connect provider for the agency portal (see agency-portal/organisation-sign-in.ts). */
+export interface OrganisationSignInTable {
+  organisation_id: string;
+  issuer: string;
+  client_id: string;
+  /** Sealed with console/sealed-secret.ts for the organisation: a copy of the database alone opens nothing. */
+  sealed_client_secret: string;
+  roles_claim: ColumnType<string, string | undefined, string>;
+  /** Claim values to portal roles, `{ "value": "agency-user" }`. */
+  role_map: ColumnType<Record<string, string>, string, string>;
+  /** Whether the organisation's people may still sign in with a password. */
+  passwords: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_at: DefaultedTimestamp;
+  updated_by: string | null;
 }

@@ -1,6 +1,6 @@
 import { getJourney, type LifeEventId, type SubmissionEnvelopeV1 } from '@tuo/shared';
 import type { SearchQuery, SearchResponse } from '@tuo/shared/api/staff-submissions';
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { ProtectedValues } from '../privacy/protected-values.js';
 
@@ -52,22 +52,6 @@ export function normaliseName(text: string): string {
 /** Upper case letters and digits only, so "ls1 4" finds "LS1 4AP" and "7k3m9q" finds "TUO-7K3M-9Q2M". */
 export function normaliseCode(text: string): string {
   return text.toUpperCase().replace(/[^A-Z0-9]/g, '');
-}
-
-/**
- * The search row of a new submission, as SQL for the submission's own statement: `from` supplies
- * the submission's id (e.g. `from s`), so the row exists exactly when the submission does.
- * `identifierHashes` are the keyed hashes of its protected identifiers.
- */
-export function searchIndexInsert(
-  envelope: SubmissionEnvelopeV1,
-  identifierHashes: string[],
-  from: RawBuilder<unknown>,
-): RawBuilder<unknown> {
-  const terms = searchIndexValues(envelope);
-  return sql`insert into submission_search (submission_id, reference, names, postcodes, identifier_hashes)
-    select s.id, ${normaliseCode(envelope.reference)}, ${terms.names}, ${terms.postcodes},
-      ${identifierHashes}::text[] ${from}`;
 }
 
 /** The search row's terms for a submission already stored (re-indexed after re-sealing). */

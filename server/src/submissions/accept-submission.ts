@@ -1,29 +1,17 @@
-import { createHash, randomUUID } from 'node:crypto';
-import {
-  chosenOrganisations,
-  createSubmissionEnvelopeV1,
-  generateReference,
-  getJourney,
-  type AgencyKind,
-} from '@tuo/shared';
 import type { CreateSubmissionRequest, CreateSubmissionResponse } from '@tuo/shared/api/submissions';
 import type { StartAssistedRequest } from '@tuo/shared/api/staff-session';
-import { sql, type Kysely } from 'kysely';
-import { auditInsert, type Actor, type AuditEvent } from '../audit/audit-log.js';
+import type { VerificationCheck } from '@tuo/shared/verification/verification';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
 import { ConflictError, ValidationError } from '../errors.js';
-import { deliveryJob, residentMessageJob } from '../jobs/job-names.js';
 import type { ProtectedValues } from '../privacy/protected-values.js';
-import { idempotencyLookupKey, openResponse, sealResponse } from './idempotency-record.js';
-import { organisationsForConsent } from '../organisations/organisations-for-consent.js';
-import { searchIndexInsert } from '../staff/submission-search.js';
-import { hashTrackingSecret, newTrackingSecret } from './tracking-secret.js';
-import type { VerificationCheck } from '@tuo/shared/verification/verification';
-import { evidenceChecks } from '@tuo/shared/verification/evidence';
-import { codeInsert, codeRecipient, type ConfirmationCodes, type NewCode } from './confirmation-codes.js';
-import { holdsForConfirmation, initialDelivery } from './delivery-hold.js';
-import { initialChecks } from '../verification/initial-checks.js';
-import { minimumFor, type VerificationMinimums } from '../verification/verification-minimums.js';
+import { codeRecipient, type ConfirmationCodes } from './confirmation-codes.js';
+import { holdsForConfirmation } from './delivery-hold.js';
+import { idempotencyLookupKey, openResponse } from './idempotency-record.js';
+import type { SubmissionWriter } from './submission-batcher.js';
+import { SUBMISSIONS_SCOPE, submissionRows } from './submission-rows.js';
+import type { VerificationMinimums } from '../verification/verification-minimums.js';
 
 /**
  * What an adviser recorded for an assisted submission; from the journey pages also how the
@@ -47,30 +35,16 @@ export interface IdempotencyClaim {
   requestHash: string;
 }
 
-/** A resident's contact details in the answers, if they gave any. */
-function contactChannels(answers: Record<string, unknown>): ('email' | 'sms')[] {
-  const channels: ('email' | 'sms')[] = [];
-  if (typeof answers.email === 'string') channels.push('email');
-  if (typeof answers.phone === 'string') channels.push('sms');
-  return channels;
-}
-
 const UNIQUE_VIOLATION = '23505';
 const isUniqueViolation = (error: unknown, constraint: string) =>
   (error as { code?: string; constraint?: string }).code === UNIQUE_VIOLATION &&
   (error as { constraint?: string }).constraint === constraint;
 
-const SCOPE = 'submissions';
-
-/** The version of a purpose text the resident was shown: a content hash, the same for the same words. */
-const purposeVersion = (text: string) =>
-  `sha256:${createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 16)}`;
-
 async function replay(db: Kysely<Database>, claim: IdempotencyClaim): Promise<CreateSubmissionResponse> {
   const stored = await db
     .selectFrom('idempotency_keys')
     .select(['request_hash', 'response'])
-    .where('key', '=', idempotencyLookupKey(SCOPE, claim.key))
+    .where('key', '=', idempotencyLookupKey(SUBMISSIONS_SCOPE, claim.key))
     .executeTakeFirstOrThrow();
   if (stored.request_hash !== claim.requestHash || stored.response === null) {
     throw new ConflictError(
@@ -79,187 +53,22 @@ async function replay(db: Kysely<Database>, claim: IdempotencyClaim): Promise<Cr
       422,
     );
   }
-  return openResponse(SCOPE, claim.key, stored.response) as CreateSubmissionResponse;
-}
-
-/**
- * Writes everything in ONE statement (data-modifying CTEs), which Postgres runs atomically: one
- * round trip instead of seven on the hot path. With an idempotency claim, the key row goes first
- * and every other insert happens only if the key was free; a concurrent request holding the same
- * key makes this statement wait until that one commits, then insert nothing.
- * Returns undefined when the key was already taken.
- */
-async function insertAll(
-  db: Kysely<Database>,
-  privacy: ProtectedValues,
-  request: CreateSubmissionRequest,
-  actor: Actor,
-  claim: IdempotencyClaim | undefined,
-  assisted: AssistedSubmission | undefined,
-  trust: TrustOptions,
-  extraChecks: VerificationCheck[],
-): Promise<CreateSubmissionResponse | undefined> {
-  const submittedAt = new Date();
-  const reference = generateReference();
-  const trackingSecret = newTrackingSecret();
-  // An adviser's assisted submission records that they made the choices, for the resident, with their agreement.
-  const consentGivenBy =
-    assisted && actor.type === 'staff' && actor.id
-      ? {
-          by: 'adviser' as const,
-          onBehalfOf: 'resident' as const,
-          staffId: actor.id,
-          mode: assisted.mode,
-          residentAgreed: assisted.consentConfirmed,
-        }
-      : { by: 'resident' as const };
-  // The organisations picked in the answers (their GP practice, their landlord), unless the request names its own.
-  const picked = Object.entries(chosenOrganisations(getJourney(request.lifeEvent), request.answers)).filter(([kind]) =>
-    request.consent.includes(kind as AgencyKind),
-  );
-  const organisations = await organisationsForConsent(
-    db,
-    request.consent,
-    request.organisations ?? {},
-    Object.fromEntries(picked),
-  );
-  const envelope = createSubmissionEnvelopeV1(request, {
-    reference,
-    submittedAt,
-    consentGivenBy,
-    purposeVersion,
-    organisations,
-  });
-  // Protected identifiers never reach the database in clear: sealed in the envelope, hashed for search.
-  const stored = privacy.sealEnvelope(envelope);
-  const agencies: AgencyKind[] = envelope.consent.filter((c) => c.given).map((c) => c.agency);
-  const submissionId = randomUUID();
-  const deliveryIds = agencies.map(() => randomUUID());
-  const organisationIds = agencies.map((agency) => organisations[agency]?.id ?? '');
-  // Confirmed before sent (see delivery-hold.ts): an online report's deliveries and receipts are
-  // written held, with no queue jobs, and only a code goes out until the reporter enters it.
-  const awaitingCode = holdsForConfirmation(actor);
-  const checks = [
-    ...initialChecks(submittedAt, assisted && actor.id ? { staffId: actor.id, request: assisted } : undefined),
-    ...extraChecks,
-    // Evidence the answers give (a registrar's reference, a registration), by the rule in shared/.
-    ...evidenceChecks(getJourney(envelope.lifeEvent), envelope.answers, submittedAt),
-  ];
-  const states = agencies.map((agency) =>
-    initialDelivery(
-      awaitingCode,
-      checks,
-      minimumFor(trust.minimums, agency, envelope.lifeEvent, organisations[agency]?.verificationMinimum),
-    ),
-  );
-  const recipient = awaitingCode ? codeRecipient(envelope.answers) : undefined;
-  const code: NewCode | undefined = recipient ? trust.codes.create(recipient, trust.address, submittedAt) : undefined;
-  const receipts = contactChannels(envelope.answers).map((channel) => ({
-    id: randomUUID(),
-    channel,
-    kind: 'confirmation',
-    status: awaitingCode ? 'held' : 'queued',
-    personalisation: { reference, trackingSecret },
-  }));
-  const codeMessages = code
-    ? [
-        {
-          id: randomUUID(),
-          channel: code.channel,
-          kind: 'confirmation-code',
-          status: 'queued',
-          personalisation: { reference, code: code.code },
-        },
-      ]
-    : [];
-  const messages = [...receipts, ...codeMessages];
-  const jobs = [
-    ...deliveryIds.filter((_, i) => states[i]?.status === 'queued').map((id) => deliveryJob(id, 1)),
-    ...messages.filter((m) => m.status === 'queued').map((m) => residentMessageJob(m.id)),
-  ];
-  const response: CreateSubmissionResponse = {
-    reference,
-    trackingSecret,
-    agencies,
-    confirmation: awaitingCode
-      ? {
-          status: 'awaiting',
-          codeSentTo: code?.channel ?? null,
-          ...(code && trust.showCodeOnPage ? { trialCode: code.code } : {}),
-        }
-      : { status: 'not-needed', codeSentTo: null },
-  };
-  // An assisted submission's audit line also holds what the adviser recorded (codes only).
-  const assistedDetail: AuditEvent['detail'] = assisted
-    ? {
-        mode: assisted.mode,
-        identityChecks: assisted.identityChecks,
-        consentConfirmed: assisted.consentConfirmed,
-        ...(assisted.declaration ? { declaration: assisted.declaration } : {}),
-      }
-    : {};
-  const audit: AuditEvent = {
-    actor,
-    action: 'submission.created',
-    submissionId,
-    detail: {
-      lifeEvent: envelope.lifeEvent,
-      channel: envelope.channel,
-      agencies,
-      awaitingConfirmation: awaitingCode,
-      ...assistedDetail,
-    },
-  };
-
-  const claimCte = claim
-    ? sql`insert into idempotency_keys (key, request_hash, response)
-          values (${idempotencyLookupKey(SCOPE, claim.key)}, ${claim.requestHash}, ${sealResponse(SCOPE, claim.key, response)})
-          on conflict (key) do nothing returning key`
-    : sql`select 'no-key' as key`;
-  const result = await sql<{ created: boolean }>`
-    with claim as (${claimCte}),
-    s as (
-      insert into submissions (id, reference, life_event, channel, language, schema_version, envelope, tracking_secret_hash, submitted_at, protected_key_id, confirmation, verification_checks)
-      select ${submissionId}, ${reference}, ${envelope.lifeEvent}, ${envelope.channel}, ${envelope.language ?? 'en'}, ${envelope.schemaVersion},
-             ${JSON.stringify(stored)}::jsonb, ${hashTrackingSecret(trackingSecret)}, ${submittedAt}, ${privacy.keyring.currentKeyId},
-             ${awaitingCode ? 'awaiting' : 'not-needed'}, ${JSON.stringify(checks)}::jsonb
-      where exists (select 1 from claim)
-      returning id
-    ),
-    d as (
-      -- The transport is set by the worker that delivers, from its own configuration.
-      insert into deliveries (id, submission_id, agency, organisation_id, status, held_for, status_changed_at, created_at)
-      select d.id, s.id, d.agency, d.organisation_id, d.status, d.held_for, ${submittedAt}, ${submittedAt}
-      from s, unnest(${deliveryIds}::uuid[], ${agencies}::text[], ${organisationIds}::uuid[], ${states.map((st) => st.status)}::text[], ${states.map((st) => st.heldFor)}::text[]) as d(id, agency, organisation_id, status, held_for)
-    ),
-    m as (
-      insert into resident_messages (id, submission_id, kind, channel, status, personalisation, created_at, updated_at)
-      select m.id, s.id, m.kind, m.channel, m.status, m.personalisation, ${submittedAt}, ${submittedAt}
-      from s, unnest(${messages.map((m) => m.id)}::uuid[], ${messages.map((m) => m.kind)}::text[], ${messages.map((m) => m.channel)}::text[], ${messages.map((m) => m.status)}::text[], ${messages.map((m) => JSON.stringify(m.personalisation))}::jsonb[]) as m(id, kind, channel, status, personalisation)
-    ),
-    c as (${code ? codeInsert(code, submissionId, sql`from s`) : sql`select 1 where false`}),
-    o as (
-      insert into outbox (task, payload, job_key)
-      select j.task, j.payload, j.job_key
-      from s, unnest(${jobs.map((j) => j.task)}::text[], ${jobs.map((j) => JSON.stringify(j.payload))}::jsonb[], ${jobs.map((j) => j.job_key)}::text[]) as j(task, payload, job_key)
-    ),
-    a as (${auditInsert(audit, sql`from s`)}),
-    search as (${searchIndexInsert(envelope, privacy.searchHashes(envelope.lifeEvent, envelope.answers), sql`from s`)})
-    select exists (select 1 from s) as created
-  `.execute(db);
-  return result.rows[0]?.created ? response : undefined;
+  return openResponse(SUBMISSIONS_SCOPE, claim.key, stored.response) as CreateSubmissionResponse;
 }
 
 /**
  * Accepts a validated submission in one transaction: the submission, one delivery per agency the
- * resident agreed to tell, their queue jobs (in the outbox) and an audit event. If anything fails,
- * nothing is written and nothing is sent. With an Idempotency-Key, a repeat of the same request
+ * resident agreed to tell, their queue jobs (in the outbox), an audit event and its search row
+ * (see submission-rows.ts), committed with whatever other submissions arrive at the same moment.
+ * If anything fails, nothing of it is written and nothing is sent. With an Idempotency-Key, a repeat of the same request
  * returns the first response and writes nothing; concurrent repeats wait for the first to finish.
  */
 export async function acceptSubmission(
   db: Kysely<Database>,
   request: CreateSubmissionRequest,
   options: {
+    /** Where the rows go: this process's batcher. */
+    writer: SubmissionWriter;
     actor: Actor;
     privacy: ProtectedValues;
     trust: TrustOptions;
@@ -280,18 +89,17 @@ export async function acceptSubmission(
   const recipient = holdsForConfirmation(options.actor) ? codeRecipient(request.answers) : undefined;
   if (recipient) await options.trust.codes.assertWithinCaps(db, recipient, options.trust.address, new Date());
   for (let attempt = 1; ; attempt += 1) {
+    const rows = await submissionRows(db, request, {
+      actor: options.actor,
+      privacy: options.privacy,
+      trust: options.trust,
+      claim,
+      assisted: options.assisted,
+      extraChecks: options.checks ?? [],
+    });
     try {
-      const created = await insertAll(
-        db,
-        options.privacy,
-        request,
-        options.actor,
-        claim,
-        options.assisted,
-        options.trust,
-        options.checks ?? [],
-      );
-      if (created) return { response: created, replayed: false };
+      // Committed together with other requests' submissions (submission-batcher.ts), answered after the commit.
+      if (await options.writer.write(rows)) return { response: rows.response, replayed: false };
       if (!claim) throw new Error('unreachable: nothing written without an idempotency claim');
       return { response: await replay(db, claim), replayed: true };
     } catch (error) {

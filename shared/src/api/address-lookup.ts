@@ -31,13 +31,6 @@ export const addressLookupResponseSchema = z.object({
 /** A look-up's answer. */
 export type AddressLookupResponse = z.infer<typeof addressLookupResponseSchema>;
 
-/** An address on one line, as listed to choose from: "Flat 2, 14 Mill Lane, Exeter, EX1 1AA". */
-export function addressOnOneLine(address: Pick<FoundAddress, 'line1' | 'line2' | 'town' | 'postcode'>): string {
-  return [address.line1, address.line2, address.town, address.postcode]
-    .filter((part) => part !== undefined && part !== '')
-    .join(', ');
-}
-
 /**
  * Where a question page's address look-up stands, per address field, after a round trip without
  * JavaScript: the postcode searched, what came back, and the UPRN chosen.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { agencyKindSchema } from '../agencies/agency-kinds.js';
-import { postcodeSchema } from '../identifiers/postcode.js';
+import { postcodeSchema } from '../identifiers/postcode-schema.js';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 

@@ -8,9 +8,9 @@ import {
   nhsNumberCheckDigit,
   nhsNumberCheckDigitMessage,
   nhsNumberMessage,
-  nhsNumberSchema,
   normaliseNhsNumber,
 } from './nhs-number.js';
+import { nhsNumberSchema } from './nhs-number-schema.js';
 
 describe('NHS number', () => {
   it('accepts the published test numbers and normalises them to 10 digits', () => {

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * The GOV.UK error message for an NHS number that is not 10 digits. Its example is a published
  * test number that passes the check digit (the design system's "485 777 3456" does not, and
@@ -53,13 +51,3 @@ export function formatNhsNumber(nhsNumber: string): string {
   const digits = normaliseNhsNumber(nhsNumber);
   return `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`;
 }
-
-/**
- * Validates an NHS number and outputs it normalised to 10 digits without spaces. Wrong length or
- * characters and a failed check digit get different messages, as they need different fixes.
- */
-export const nhsNumberSchema = z
-  .string({ error: nhsNumberMessage })
-  .refine((input) => /^\d{10}$/.test(normaliseNhsNumber(input)), { error: nhsNumberMessage, abort: true })
-  .refine(isValidNhsNumber, { error: nhsNumberCheckDigitMessage })
-  .transform(normaliseNhsNumber);

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * The GOV.UK error message for a National Insurance number in the wrong format. Its example
  * follows HMRC's rules: HMRC's placeholder "QQ 12 34 56 C" does not (Q is never used), and
@@ -31,9 +29,3 @@ export function formatNiNumber(niNumber: string): string {
     ' ',
   );
 }
-
-/** Validates a National Insurance number and outputs it upper case without spaces. */
-export const niNumberSchema = z
-  .string({ error: niNumberMessage })
-  .refine(isValidNiNumber, { error: niNumberMessage })
-  .transform(normaliseNiNumber);

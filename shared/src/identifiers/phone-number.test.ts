@@ -7,8 +7,8 @@ import {
   isValidPhoneNumber,
   normalisePhoneNumber,
   phoneNumberMessage,
-  phoneNumberSchema,
 } from './phone-number.js';
+import { phoneNumberSchema } from './phone-number-schema.js';
 
 describe('phone number', () => {
   it('accepts the Ofcom drama numbers, normalised to E.164', () => {

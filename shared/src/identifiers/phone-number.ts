@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** The GOV.UK error message for a telephone number we cannot use. */
 export const phoneNumberMessage = 'Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192';
 
@@ -60,9 +58,3 @@ export function formatPhoneNumber(phoneNumber: string): string {
   if (/^0[389]\d{9}$/.test(national)) return `${national.slice(0, 4)} ${national.slice(4, 7)} ${national.slice(7)}`;
   return national.length === 11 ? `${national.slice(0, 5)} ${national.slice(5)}` : national;
 }
-
-/** Validates a telephone number and outputs it in E.164 form, like "+447700900982". */
-export const phoneNumberSchema = z
-  .string({ error: phoneNumberMessage })
-  .refine(isValidPhoneNumber, { error: phoneNumberMessage })
-  .transform(normalisePhoneNumber);

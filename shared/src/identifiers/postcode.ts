@@ -1,5 +1,4 @@
 import { parse } from 'postcode';
-import { z } from 'zod';
 
 /** The GOV.UK error message for a postcode that cannot be a real one. */
 export const postcodeMessage = 'Enter a real postcode';
@@ -50,9 +49,3 @@ export function isValidPostcode(input: string): boolean {
   const normalised = normalisePostcode(input);
   return normalised === girobank || bfpoPattern.test(normalised) || royalMailPattern.test(normalised);
 }
-
-/** Validates a UK postcode and outputs it upper case with one space, like "SW1A 2AA". */
-export const postcodeSchema = z
-  .string({ error: postcodeMessage })
-  .refine(isValidPostcode, { error: postcodeMessage })
-  .transform(normalisePostcode);

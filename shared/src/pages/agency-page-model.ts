@@ -10,9 +10,11 @@ import type {
 } from '../api/agency-portal.js';
 import type { AgencyNotification } from '../api/agency-notifications.js';
 import type { AdminAccount } from '../api/account-admin.js';
-import type { AccountDone } from './staff-page-model.js';
+import type { OrganisationSignIn } from '../api/organisation-sign-in.js';
+import type { AccountDone, SingleSignOnOutcome } from './staff-page-model.js';
 import type { FormProps } from './page-model.js';
 import type { SecondFactorEnrolment } from './second-factor-model.js';
+import type { AssistedMode, IdentityCheck } from '../api/staff-session.js';
 
 /** What every signed-in agency page shows around its content: who is signed in, and their token for sign-out. */
 export interface AgencyNav {
@@ -20,14 +22,55 @@ export interface AgencyNav {
   csrfToken: string;
 }
 
+/**
+ * The ways into the portal: passwords (unless the install turned them off) and, for each
+ * organisation with a provider, its sign-in, chosen by organisation in a GET form to `providerAction`.
+ */
+export interface AgencySignInMethods {
+  passwords: boolean;
+  providerAction: string;
+  organisations: { id: string; name: string }[];
+}
+
 /** Why an agency page shows a message rather than content. */
 export type AgencyMessage = 'forbidden' | 'form-expired' | 'not-found' | 'export-too-large' | 'no-webhook';
+
+/** How a report was made: online, or with an adviser (on the phone, face to face, or `assisted` when the way was not recorded). */
+export type ReportChannel = 'online' | AssistedMode | 'assisted';
+
+/** Who at the organisation moved a notification on: a portal user (their email) or a system (its API key's name). */
+export interface HandledBy {
+  by: 'portal-user' | 'api-key';
+  name: string;
+}
+
+/** One target: its last UK day (`YYYY-MM-DD`), and whether it was missed (not done by then, or done later). */
+export interface TargetDate {
+  by: string;
+  missed: boolean;
+}
+
+/**
+ * What the portal says about a notification beyond its answers, each part only where the
+ * organisation's kind is shown it (`reportFactsFor`): null or empty otherwise.
+ */
+export interface NotificationFacts {
+  channel: ReportChannel | null;
+  /** The adviser of an assisted report, by staff id only, and the identity checks they recorded. */
+  adviser: { staffId: string; identityChecks: IdentityCheck[] } | null;
+  /** The UPRN of each routed address that has one, with the address's label. */
+  uprns: { label: string; uprn: string }[];
+  acknowledgedBy: HandledBy | null;
+  actionedBy: HandledBy | null;
+  targets: { acknowledge: TargetDate; action: TargetDate } | null;
+}
 
 /** A notification as the portal shows it: its state, and its payload as labelled rows. */
 export type AgencyNotificationView = Omit<AgencyNotification, 'payload'> & {
   rows: PayloadRow[];
   /** How far the report was checked when it was sent (null for one sent before levels). */
   verification: Verification | null;
+  facts: NotificationFacts;
 };
 
 /** The work list: the tab and filters, one page of rows, and links onward. */
@@ -50,7 +93,21 @@ export interface WorkListView {
  * switch needs one case for the whole portal.
  */
 export type AgencyPageProps =
-  | { view: 'sign-in'; form: FormProps }
+  /** `form` is the password form (`email`); `providerForm` the organisation chooser (`organisation`). */
+  | { view: 'sign-in'; form: FormProps; providerForm: FormProps; signIn: AgencySignInMethods }
+  /** The answer of a sign-in through the organisation's provider: signed in (continue), or refused and why. */
+  | { view: 'single-sign-on'; outcome: SingleSignOnOutcome }
+  /**
+   * Agency admins: their organisation's single sign-on (`form` fields `issuer`, `clientId`,
+   * `clientSecret`, `rolesClaim`, `roleMap`, `passwords`); `done` after a save or removal.
+   */
+  | {
+      view: 'sign-in-settings';
+      nav: AgencyNav;
+      settings: OrganisationSignIn;
+      form: FormProps;
+      done: 'saved' | 'removed' | null;
+    }
   /** The second step of signing in: a code from the authenticator app, or a recovery code (`code`). */
   | { view: 'second-factor'; form: FormProps }
   | { view: 'second-factor-set-up'; nav: AgencyNav; form: FormProps; enrolment: SecondFactorEnrolment }

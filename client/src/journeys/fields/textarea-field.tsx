@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { maxTextareaLength } from '@tuo/shared/journeys/engine/check-field';
+import { maxTextareaLength } from '@tuo/shared/journeys/engine/field-basics';
 import { ErrorMessage } from '../../components/error-message.js';
 import { describedBy, errorAt, inputId } from '../../components/field-ids.js';
 import { textDefault, useJourneyForm } from '../journey-form.js';

@@ -14,7 +14,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { agencySignInKind, signInAgencyUser, signOutAgencyUser } from '../../agency-portal/agency-sign-in.js';
 import { AppError, ConflictError, NotFoundError } from '../../errors.js';
-import { signInFailedMessage, signInThrottledMessage } from '../../console/sign-in-messages.js';
+import { providerOnlyMessage, signInFailedMessage, signInThrottledMessage } from '../../console/sign-in-messages.js';
 import { staffCsrfToken } from '../../console/csrf.js';
 import {
   createKeyAudited,
@@ -62,35 +62,38 @@ export const agencyPortalApiRoutes: FastifyPluginAsyncZod<AgencyScopeOptions & {
     async (request) => sessionResponse(request),
   );
 
-  app.post(
-    '/api/agency-portal/sign-in',
-    {
-      config: { agencyAccess: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
-      schema: {
-        tags,
-        summary: 'Sign in as an agency user; the session id changes. Throttled like staff sign-in',
-        security: [],
-        body: signInRequestSchema,
-        response: {
-          200: sessionResponseSchema,
-          400: problemSchema,
-          401: problemSchema,
-          403: problemSchema,
-          429: problemSchema,
+  if (options.passwords)
+    app.post(
+      '/api/agency-portal/sign-in',
+      {
+        config: { agencyAccess: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+        schema: {
+          tags,
+          summary: 'Sign in as an agency user; the session id changes. Throttled like staff sign-in',
+          security: [],
+          body: signInRequestSchema,
+          response: {
+            200: sessionResponseSchema,
+            400: problemSchema,
+            401: problemSchema,
+            403: problemSchema,
+            429: problemSchema,
+          },
         },
       },
-    },
-    async (request) => {
-      const result = await signInAgencyUser(request, options.secret, request.body.email, request.body.password);
-      if (!result.ok)
-        throw result.reason === 'throttled'
-          ? new AppError(429, 'sign_in_throttled', signInThrottledMessage)
-          : new AppError(401, 'sign_in_failed', signInFailedMessage);
-      if (result.next === 'second-factor') return { ...sessionResponse(request), awaiting: 'second-factor' as const };
-      request.agencyUser = result.user;
-      return sessionResponse(request);
-    },
-  );
+      async (request) => {
+        const result = await signInAgencyUser(request, options.secret, request.body.email, request.body.password);
+        if (!result.ok)
+          throw result.reason === 'throttled'
+            ? new AppError(429, 'sign_in_throttled', signInThrottledMessage)
+            : result.reason === 'provider-only'
+              ? new AppError(403, 'password_sign_in_off', providerOnlyMessage)
+              : new AppError(401, 'sign_in_failed', signInFailedMessage);
+        if (result.next === 'second-factor') return { ...sessionResponse(request), awaiting: 'second-factor' as const };
+        request.agencyUser = result.user;
+        return sessionResponse(request);
+      },
+    );
 
   app.post(
     '/api/agency-portal/sign-in/code',
@@ -122,7 +125,12 @@ export const agencyPortalApiRoutes: FastifyPluginAsyncZod<AgencyScopeOptions & {
       schema: { tags, summary: 'Sign out of this session', security, response: { 204: z.null(), ...refusals } },
     },
     async (request, reply) => {
-      await signOutAgencyUser(request, signedInAgencyUser(request));
+      await signOutAgencyUser(
+        request,
+        signedInAgencyUser(request),
+        options.secret,
+        new URL('/agency/sign-in', options.publicUrl).href,
+      );
       return reply.clearCookie(options.cookieName, { path: '/' }).code(204).send(null);
     },
   );

@@ -8,9 +8,12 @@ import { adminPages } from './pages/admin-pages.js';
 import { exportRoute } from './pages/export-route.js';
 import { notificationPages } from './pages/notification-pages.js';
 import { userPages } from './pages/user-pages.js';
+import { signInSettingsPages } from './pages/sign-in-settings-pages.js';
+import { agencySignInSettingsApiRoutes } from './agency-sign-in-settings-api-routes.js';
 import type { AgencyScopeOptions } from './agency-scope-options.js';
 import { agencySecondFactorPages } from './pages/agency-second-factor-pages.js';
 import { agencySignInPages } from './pages/sign-in-pages.js';
+import { agencySingleSignOnPages } from './pages/agency-single-sign-on-pages.js';
 
 /** The agency portal's session cookie: `__Host-` pins it to this host, which browsers allow only when Secure. */
 export function agencyCookieName(publicUrl: string): string {
@@ -23,7 +26,12 @@ export function agencyCookieName(publicUrl: string): string {
  * access control (agency roles only), apart from the staff console and the agency systems' API.
  */
 export const agencyPortalRoutes: FastifyPluginAsync<{ config: Config }> = async (app, { config }) => {
-  const options: AgencyScopeOptions = { cookieName: agencyCookieName(config.publicUrl), secret: config.sessionSecret };
+  const options: AgencyScopeOptions = {
+    cookieName: agencyCookieName(config.publicUrl),
+    secret: config.sessionSecret,
+    publicUrl: config.publicUrl,
+    passwords: config.signIn.agency.passwords,
+  };
   await app.register(staffSessionPlugin, {
     secret: config.sessionSecret,
     publicUrl: config.publicUrl,
@@ -35,11 +43,20 @@ export const agencyPortalRoutes: FastifyPluginAsync<{ config: Config }> = async 
     void reply.header('cache-control', 'no-store');
   });
   await app.register(agencySignInPages, options);
+  await app.register(agencySingleSignOnPages, options);
   await app.register(agencySecondFactorPages(options.secret));
-  await app.register(notificationPages);
+  await app.register(notificationPages, { config });
   await app.register(exportRoute);
   await app.register(adminPages, { config });
   await app.register(userPages);
+  const signInSettings = {
+    db: app.db,
+    secret: config.sessionSecret,
+    publicUrl: config.publicUrl,
+    installPasswords: options.passwords,
+  };
+  await app.register(signInSettingsPages, signInSettings);
+  await app.register(agencySignInSettingsApiRoutes, signInSettings);
   await app.register(agencyPortalApiRoutes, { ...options, config });
   await app.register(agencyAccountAdminApiRoutes);
 };

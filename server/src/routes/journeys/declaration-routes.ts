@@ -101,6 +101,7 @@ export const declarationRoutes: FastifyPluginAsyncZod<{
         ? { ...parsed.data, organisations: { council, ...parsed.data.organisations } }
         : parsed.data;
       const { response } = await acceptSubmission(app.db, submission, {
+        writer: app.submissionWriter,
         actor: origin.actor,
         privacy: app.privacy,
         trust: app.trust.forRequest(request),

@@ -101,6 +101,7 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLoo
       // A submitter's idempotency keys are its own: another client's same key never replays its answer.
       const scope = submitter ? `submitter:${submitter.keyId}` : 'submissions';
       const { response, replayed } = await acceptSubmission(app.db, body, {
+        writer: app.submissionWriter,
         actor: submitter ? { type: 'submitter', id: submitter.keyId } : { type: 'resident' },
         privacy: app.privacy,
         trust: app.trust.forRequest(request),

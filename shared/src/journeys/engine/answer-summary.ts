@@ -5,7 +5,7 @@ import { formatPhoneNumber } from '../../identifiers/phone-number.js';
 import type { FieldDefinition } from '../definition/field-definition-schema.js';
 import type { JourneyDefinition } from '../definition/journey-definition-schema.js';
 import type { AnswerValue, Answers } from './answers.js';
-import { dontKnowOrganisation } from './check-field.js';
+import { dontKnowOrganisation } from './field-basics.js';
 import { evaluateCondition } from './evaluate-condition.js';
 import { reachablePages } from './next-page.js';
 

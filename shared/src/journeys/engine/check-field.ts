@@ -2,13 +2,14 @@ import type { z } from 'zod';
 import { datePartsToIsoDate, checkIsoDate } from '../../identifiers/date-parts.js';
 import type { DateCheckResult } from '../../identifiers/date-parts.js';
 import { emailSchema } from '../../identifiers/email.js';
-import { nhsNumberSchema } from '../../identifiers/nhs-number.js';
-import { niNumberSchema } from '../../identifiers/ni-number.js';
+import { nhsNumberSchema } from '../../identifiers/nhs-number-schema.js';
+import { niNumberSchema } from '../../identifiers/ni-number-schema.js';
 import { createPersonNameSchema } from '../../identifiers/person-name.js';
-import { phoneNumberSchema } from '../../identifiers/phone-number.js';
-import { postcodeSchema } from '../../identifiers/postcode.js';
+import { phoneNumberSchema } from '../../identifiers/phone-number-schema.js';
+import { postcodeSchema } from '../../identifiers/postcode-schema.js';
 import type { FieldDefinition } from '../definition/field-definition-schema.js';
 import type { AddressAnswer, AnswerValue, EngineOptions } from './answers.js';
+import { dontKnowOrganisation, errorName, maxTextareaLength, maxTextLength } from './field-basics.js';
 
 /**
  * `'form'` is what an HTML form posts (dates as day, month and year strings, one checkbox as a
@@ -29,25 +30,13 @@ export interface FieldCheck {
   readonly issues: readonly FieldIssue[];
 }
 
-/** Longest answer to a one-line text question. */
-export const maxTextLength = 100;
-/** Longest answer to a multi-line text question. */
-export const maxTextareaLength = 1200;
-
 const yesNoValues = ['yes', 'no'];
 
-/** The answer to an organisation field when the resident does not know theirs: the kind's fallback is told. */
-export const dontKnowOrganisation = 'dont-know';
 /** An organisation's id in the directory (a UUID); whether it exists is the server's to check. */
 const organisationIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
-/** The noun phrase that starts this field's error messages. */
-export function errorName(field: FieldDefinition): string {
-  return field.errorName ?? field.label;
 }
 
 /** The message shown when a required field is left empty. */

@@ -1,7 +1,7 @@
 import type { AgencyKind } from '../../agencies/agency-kinds.js';
 import type { JourneyDefinition } from '../definition/journey-definition-schema.js';
 import type { Answers } from './answers.js';
-import { dontKnowOrganisation } from './check-field.js';
+import { dontKnowOrganisation } from './field-basics.js';
 
 /**
  * The organisations the resident picked from the directory in the journey's organisation fields

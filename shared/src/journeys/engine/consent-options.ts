@@ -2,7 +2,7 @@ import type { AgencyKind } from '../../agencies/agency-kinds.js';
 import { agencies } from '../../agencies/agency-kinds.js';
 import type { JourneyDefinition } from '../definition/journey-definition-schema.js';
 import type { Answers } from './answers.js';
-import { errorName } from './check-field.js';
+import { errorName } from './field-basics.js';
 import { relevantAgencies } from './routing.js';
 
 /** One agency on the "Who we will tell" page, where the resident agrees to each. */

@@ -8,6 +8,9 @@ import { z } from 'zod';
 import { advanceNotification, findInInbox, markOpened, searchInbox } from '../../../agency/agency-inbox.js';
 import { payloadRows } from '../../../agency-portal/payload-rows.js';
 import { payloadVerification } from '../../../agency-portal/payload-verification.js';
+import { notificationFacts } from '../../../agency-portal/notification-facts.js';
+import type { Config } from '../../../config.js';
+import { englandAndWales } from '../../../service-levels/working-days.js';
 import { postedFormSchema } from '../../journeys/posted-form.js';
 import { formValues, text } from '../../../console/posted-fields.js';
 import { staffCsrfToken } from '../../../console/csrf.js';
@@ -33,6 +36,7 @@ const optional = (value: string) => (value.trim() === '' ? undefined : value);
 async function renderNotification(
   request: FastifyRequest,
   reply: FastifyReply,
+  config: Pick<Config, 'serviceLevels'>,
   id: string,
   extra: { values?: FormValues; errors?: FieldError[]; done?: z.infer<typeof done> },
 ) {
@@ -41,12 +45,23 @@ async function renderNotification(
   if (!found) return renderNotFound(request, reply);
   await auditNotificationViewed(request, id);
   await markOpened(request.server.db, agency, [id]);
+  const facts = await notificationFacts(
+    request.server.db,
+    { serviceLevels: config.serviceLevels, calendar: englandAndWales, now: request.server.now() },
+    agency,
+    found,
+  );
   const { payload, ...rest } = found;
   const errors = extra.errors ?? [];
   return renderAgencyPage(reply.code(errors.length > 0 ? 400 : reply.statusCode), {
     view: 'notification',
     nav: agencyNav(request),
-    notification: { ...rest, rows: payloadRows(found.lifeEvent, payload), verification: payloadVerification(payload) },
+    notification: {
+      ...rest,
+      rows: payloadRows(found.lifeEvent, payload),
+      verification: payloadVerification(payload),
+      facts,
+    },
     form: {
       action: `${viewPath(id)}/actioned`,
       csrfToken: staffCsrfToken(request),
@@ -60,7 +75,10 @@ async function renderNotification(
 }
 
 /** The work list, one notification, acknowledge and actioned: every view and action audited. */
-export const notificationPages: FastifyPluginAsyncZod = async (app) => {
+export const notificationPages: FastifyPluginAsyncZod<{ config: Pick<Config, 'serviceLevels'> }> = async (
+  app,
+  { config },
+) => {
   app.get(
     '/agency/notifications',
     {
@@ -142,7 +160,13 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
       schema: { hide: true, params: idParams, querystring: z.object({ done: done.optional() }) },
     },
     async (request, reply) =>
-      renderNotification(request, reply, request.params.id, request.query.done ? { done: request.query.done } : {}),
+      renderNotification(
+        request,
+        reply,
+        config,
+        request.params.id,
+        request.query.done ? { done: request.query.done } : {},
+      ),
   );
 
   // The same code as the agency API's acknowledge: the resident's tracking page and staff see it.
@@ -153,7 +177,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
       const agency = organisationOf(signedInAgencyUser(request));
       const parsed = acknowledgeRequestSchema.safeParse({ reference: optional(text(request.body, 'reference')) });
       if (!parsed.success)
-        return renderNotification(request, reply, request.params.id, {
+        return renderNotification(request, reply, config, request.params.id, {
           values: formValues(request.body),
           errors: toFieldErrors(parsed.error.issues),
         });
@@ -181,7 +205,7 @@ export const notificationPages: FastifyPluginAsyncZod = async (app) => {
         reference: optional(text(request.body, 'reference')),
       });
       if (!parsed.success)
-        return renderNotification(request, reply, request.params.id, {
+        return renderNotification(request, reply, config, request.params.id, {
           values: formValues(request.body),
           errors: toFieldErrors(parsed.error.issues),
         });

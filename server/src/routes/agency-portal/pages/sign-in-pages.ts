@@ -4,7 +4,8 @@ import { signInRequestSchema } from '@tuo/shared/api/console-sign-in';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { signInAgencyUser, signOutAgencyUser } from '../../../agency-portal/agency-sign-in.js';
-import { signInFailedMessage, signInThrottledMessage } from '../../../console/sign-in-messages.js';
+import { providerOrganisations } from '../../../agency-portal/organisation-sign-in.js';
+import { providerOnlyMessage, signInFailedMessage, signInThrottledMessage } from '../../../console/sign-in-messages.js';
 import { postedFormSchema } from '../../journeys/posted-form.js';
 import { staffCsrfToken } from '../../../console/csrf.js';
 import { text } from '../../../console/posted-fields.js';
@@ -12,15 +13,47 @@ import { signedInAgencyUser } from '../agency-portal-access.js';
 import type { AgencyScopeOptions } from '../agency-scope-options.js';
 import { renderAgencyPage } from './agency-page.js';
 
-function render(request: FastifyRequest, reply: FastifyReply, email: string, errors: FieldError[]) {
-  // The password is never sent back into the page.
+/** Where a sign-in through an organisation's provider starts (a GET form naming the organisation). */
+export const agencyProviderStart = '/agency/sign-in/oidc';
+
+/** What the sign-in page shows again after a refusal: what was typed (never a password) and why. */
+export interface SignInPageState {
+  email?: string;
+  errors?: FieldError[];
+  organisation?: string;
+  providerErrors?: FieldError[];
+}
+
+/** The sign-in page: the organisations that sign in through a provider, and the password form while passwords are on. */
+export async function renderAgencySignIn(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: AgencyScopeOptions,
+  state: SignInPageState = {},
+): Promise<FastifyReply> {
   return renderAgencyPage(reply, {
     view: 'sign-in',
-    form: { action: '/agency/sign-in', csrfToken: staffCsrfToken(request), values: { email }, errors },
+    form: {
+      action: '/agency/sign-in',
+      csrfToken: staffCsrfToken(request),
+      values: { email: state.email ?? '' },
+      errors: state.errors ?? [],
+    },
+    providerForm: {
+      action: agencyProviderStart,
+      csrfToken: '',
+      values: { organisation: state.organisation ?? '' },
+      errors: state.providerErrors ?? [],
+    },
+    signIn: {
+      passwords: options.passwords,
+      providerAction: agencyProviderStart,
+      organisations: await providerOrganisations(request.server.db),
+    },
   });
 }
 
-/** Sign in and out, as plain HTML forms. */
+/** Sign in and out, as plain HTML forms; the password form only while the install takes passwords. */
 export const agencySignInPages: FastifyPluginAsyncZod<AgencyScopeOptions> = async (app, options) => {
   app.get('/agency', { config: { agencyAccess: 'agency-user' }, schema: { hide: true } }, async (_request, reply) =>
     reply.redirect('/agency/notifications', 303),
@@ -28,28 +61,42 @@ export const agencySignInPages: FastifyPluginAsyncZod<AgencyScopeOptions> = asyn
 
   app.get('/agency/sign-in', { config: { agencyAccess: 'public' }, schema: { hide: true } }, async (request, reply) => {
     if (request.agencyUser) return reply.redirect('/agency/notifications', 303);
-    return render(request, reply, '', []);
+    return renderAgencySignIn(request, reply, options);
   });
 
-  app.post(
-    '/agency/sign-in',
-    {
-      config: { agencyAccess: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
-      schema: { hide: true, body: postedFormSchema },
-    },
-    async (request, reply) => {
-      const email = text(request.body, 'email');
-      const parsed = signInRequestSchema.safeParse({ email, password: text(request.body, 'password') });
-      if (!parsed.success) return render(request, reply.code(400), email, toFieldErrors(parsed.error.issues));
-      const result = await signInAgencyUser(request, options.secret, parsed.data.email, parsed.data.password);
-      if (result.ok)
-        return reply.redirect(result.next === 'second-factor' ? '/agency/sign-in/code' : '/agency/notifications', 303);
-      const message = result.reason === 'throttled' ? signInThrottledMessage : signInFailedMessage;
-      return render(request, reply.code(result.reason === 'throttled' ? 429 : 401), email, [
-        { field: 'email', message },
-      ]);
-    },
-  );
+  if (options.passwords)
+    app.post(
+      '/agency/sign-in',
+      {
+        config: { agencyAccess: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+        schema: { hide: true, body: postedFormSchema },
+      },
+      async (request, reply) => {
+        const email = text(request.body, 'email');
+        const parsed = signInRequestSchema.safeParse({ email, password: text(request.body, 'password') });
+        if (!parsed.success)
+          return renderAgencySignIn(request, reply.code(400), options, {
+            email,
+            errors: toFieldErrors(parsed.error.issues),
+          });
+        const result = await signInAgencyUser(request, options.secret, parsed.data.email, parsed.data.password);
+        if (result.ok)
+          return reply.redirect(
+            result.next === 'second-factor' ? '/agency/sign-in/code' : '/agency/notifications',
+            303,
+          );
+        const [status, message] =
+          result.reason === 'throttled'
+            ? [429, signInThrottledMessage]
+            : result.reason === 'provider-only'
+              ? [403, providerOnlyMessage]
+              : [401, signInFailedMessage];
+        return renderAgencySignIn(request, reply.code(status), options, {
+          email,
+          errors: [{ field: 'email', message }],
+        });
+      },
+    );
 
   app.post(
     '/agency/sign-out',
@@ -58,9 +105,10 @@ export const agencySignInPages: FastifyPluginAsyncZod<AgencyScopeOptions> = asyn
       schema: { hide: true, body: postedFormSchema },
     },
     async (request, reply) => {
-      await signOutAgencyUser(request, signedInAgencyUser(request));
+      const afterwards = new URL('/agency/sign-in', options.publicUrl).href;
+      const provider = await signOutAgencyUser(request, signedInAgencyUser(request), options.secret, afterwards);
       void reply.clearCookie(options.cookieName, { path: '/' });
-      return reply.redirect('/agency/sign-in', 303);
+      return reply.redirect(provider ?? '/agency/sign-in', 303);
     },
   );
 };

@@ -1,7 +1,7 @@
 import type { StaffRole } from '@tuo/shared/api/staff-session';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { providerSignOutUrl, startOidcSignIn, type OidcRoute } from '../../../console/oidc-client.js';
-import { signInThroughProvider } from '../../../console/oidc-sign-in.js';
+import { providerSignOutHref, startOidcSignIn, type OidcRoute } from '../../../console/oidc-client.js';
+import { oidcResultStatus, signInThroughProvider, type ConsoleProvider } from '../../../console/oidc-sign-in.js';
 import { mappedStaffRole, type OidcProviderSettings } from '../../../console/sign-in-settings.js';
 import { staffSignInKind } from '../../../staff/sign-in.js';
 import { staffRoles } from '@tuo/shared/api/staff-session';
@@ -21,11 +21,7 @@ export async function staffProviderSignOut(
   options: StaffScopeOptions & { signIn: { oidc?: OidcProviderSettings } },
   idToken: string,
 ): Promise<string | undefined> {
-  if (!options.signIn.oidc) return undefined;
-  const afterwards = new URL('/staff/sign-in', options.publicUrl).href;
-  // The local session has ended already: a provider that cannot be reached just keeps its own.
-  const url = await providerSignOutUrl(options.signIn.oidc, idToken, afterwards).catch(() => undefined);
-  return url?.href;
+  return providerSignOutHref(options.signIn.oidc, idToken, new URL('/staff/sign-in', options.publicUrl).href);
 }
 
 /**
@@ -39,6 +35,15 @@ export const singleSignOnPages: FastifyPluginAsyncZod<StaffScopeOptions & { prov
 ) => {
   const { provider } = options;
   const route = routeOf(options);
+  const consoleProvider: ConsoleProvider = {
+    settings: provider,
+    rule: (identity) => ({
+      roles: staffRoles,
+      role: mappedStaffRole(identity.claims[provider.rolesClaim], provider.roleMap) satisfies StaffRole | undefined,
+      organisation: null,
+      actorType: 'staff',
+    }),
+  };
 
   app.get(
     staffProviderStart,
@@ -50,17 +55,11 @@ export const singleSignOnPages: FastifyPluginAsyncZod<StaffScopeOptions & { prov
   );
 
   app.get(callbackPath, { config: { staffAccess: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const result = await signInThroughProvider(request, reply, provider, route, {
+    const result = await signInThroughProvider(request, reply, route, {
       ...staffSignInKind(request, options.secret),
-      rule: (identity) => ({
-        roles: staffRoles,
-        role: mappedStaffRole(identity.claims[provider.rolesClaim], provider.roleMap) satisfies StaffRole | undefined,
-        organisation: null,
-        actorType: 'staff',
-      }),
+      provider: () => Promise.resolve(consoleProvider),
     });
     const outcome = result.ok ? 'signed-in' : result.reason;
-    const status = result.ok ? 200 : result.reason === 'failed' || result.reason === 'expired' ? 401 : 403;
-    return renderStaffPage(reply.code(status), { view: 'single-sign-on', outcome });
+    return renderStaffPage(reply.code(oidcResultStatus(result)), { view: 'single-sign-on', outcome });
   });
 };

@@ -1,0 +1,32 @@
+import type { AgencyKind } from './agency-descriptions.js';
+
+/**
+ * What an officer's notification page may say about a report beyond its routed answers:
+ * - `channel`: how it was made (online, with an adviser on the phone, or face to face);
+ * - `adviser`: for an assisted report, the adviser's staff id (never their name or email) and the
+ *   identity checks they recorded;
+ * - `uprn`: the Unique Property Reference Number of a routed address, for kinds that keep their
+ *   records by property (council tax, the electoral register, tenancies);
+ * - `handling`: who at the organisation acknowledged and actioned it, and when;
+ * - `targets`: the last days to acknowledge and to act on it.
+ */
+export const reportFacts = ['channel', 'adviser', 'uprn', 'handling', 'targets'] as const;
+
+/** One of {@link reportFacts}. */
+export type ReportFact = (typeof reportFacts)[number];
+
+/**
+ * The facts each kind of organisation is shown. A GP practice or Jobcentre Plus finds its patient or
+ * claimant by name, date of birth and number, not by property, so neither is shown a UPRN.
+ */
+export const reportFactsFor: Readonly<Record<AgencyKind, readonly ReportFact[]>> = {
+  council: reportFacts,
+  'gp-practice': ['channel', 'adviser', 'handling', 'targets'],
+  'housing-provider': reportFacts,
+  jobcentre: ['channel', 'adviser', 'handling', 'targets'],
+};
+
+/** True when organisations of this kind are shown the fact. */
+export function showsFact(kind: AgencyKind, fact: ReportFact): boolean {
+  return reportFactsFor[kind].includes(fact);
+}
