@@ -9,6 +9,10 @@ import { precompressPlugin } from './build/precompress-plugin.js';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [viteFastify({ clientModule: '/src/index.tsx' }), react(), precompressPlugin()],
+  // Zod without eval in the browser: see src/zod-without-eval.ts.
+  resolve: {
+    alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('src/zod-without-eval.ts', import.meta.url)) }],
+  },
   build: {
     // `/assets/` belongs to govuk-frontend's images; our hashed bundles live under `/static/`.
     assetsDir: 'static',

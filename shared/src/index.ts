@@ -89,6 +89,13 @@ export {
 } from './journeys/definition/page-definition-schema.js';
 export type { NextStep, PageDefinition, PageKind, PageOfKind } from './journeys/definition/page-definition-schema.js';
 export type { FormPageDefinition } from './journeys/definition/page-kinds/form-page-schema.js';
+export type { AddAnotherPageDefinition } from './journeys/definition/page-kinds/add-another-page-schema.js';
+export {
+  maxPeople,
+  personMessageTemplate,
+  personPartFields,
+  tooManyPeopleMessage,
+} from './journeys/engine/people-field.js';
 export { routingRuleSchema } from './journeys/definition/routing-rule-schema.js';
 export type { RoutingRule } from './journeys/definition/routing-rule-schema.js';
 export {
@@ -97,7 +104,8 @@ export {
 } from './journeys/definition/validate-journey-definition.js';
 export { answerSummary, englishWording, formatAnswer, formatAnswerIn } from './journeys/engine/answer-summary.js';
 export type { AnswerSummaryRow, AnswerWording } from './journeys/engine/answer-summary.js';
-export type { AddressAnswer, Answers, AnswerValue, EngineOptions } from './journeys/engine/answers.js';
+export type { AddressAnswer, Answers, AnswerValue, EngineOptions, PersonAnswer } from './journeys/engine/answers.js';
+export { isPeopleAnswer } from './journeys/engine/answers.js';
 export { answersSchema } from './journeys/engine/answers-schema.js';
 export type { AnswersSchema } from './journeys/engine/answers-schema.js';
 export { checkField, requiredMessage } from './journeys/engine/check-field.js';
@@ -112,7 +120,12 @@ export { findPageByPath, firstPage, getPage, nextPage, reachablePages } from './
 export { applyPageAnswers, pageSchema } from './journeys/engine/page-schema.js';
 export type { PageSchema } from './journeys/engine/page-schema.js';
 export { pickRoutedAnswers, relevantAgencies, routedFields } from './journeys/engine/routing.js';
-export { protectedFields, protectedKindOf, protectedKinds } from './journeys/engine/protected-fields.js';
+export {
+  peopleFieldNames,
+  protectedFields,
+  protectedKindOf,
+  protectedKinds,
+} from './journeys/engine/protected-fields.js';
 export type { ProtectedKind } from './journeys/engine/protected-fields.js';
 
 export * from './submission/index.js';

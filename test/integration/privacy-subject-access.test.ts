@@ -168,7 +168,7 @@ describe('subject access', () => {
   });
 
   it('renders a printable page and a JSON download in the console', async () => {
-    const { reference, id } = await submissionWithHistory();
+    const { reference, id, nhsDeliveryId } = await submissionWithHistory();
     const client = await signedIn(admin);
     const submissionPage = await client.page(`/staff/submissions/${reference}`);
     expect(submissionPage.body).toContain(`/staff/submissions/${reference}/export`);
@@ -180,6 +180,15 @@ describe('subject access', () => {
     expect(model.props.export.submission.reference).toBe(reference);
     expect(page.body).toContain('943 476 5919');
     expect(page.body).toContain('Son phoned to check progress');
+    // What the GP practice was sent, as a summary list with the officer's labels, never raw JSON.
+    const sent =
+      new RegExp(`aria-labelledby="export-${nhsDeliveryId}">(.*?)</section>`, 's').exec(page.body)?.[1] ?? '';
+    expect(sent).toContain(
+      '<dt class="govuk-summary-list__key">Last name of the person who died</dt><dd class="govuk-summary-list__value"><span class="govuk-!-display-block">O&#x27;Brien</span></dd>',
+    );
+    expect(sent).toContain('<span class="govuk-!-display-block">943 476 5919</span>');
+    expect(sent).not.toMatch(/\{&quot;|\{"/);
+    expect(page.body).not.toContain('<pre');
     const download = await client.page(`/staff/submissions/${reference}/export.json`);
     expect(download.headers['content-type']).toMatch(/^application\/json/);
     expect(download.headers['content-disposition']).toContain('attachment');

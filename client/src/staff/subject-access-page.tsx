@@ -1,31 +1,62 @@
 import { useTranslation } from 'react-i18next';
 import type { SubjectAccessExport } from '@tuo/shared/api/subject-access';
+import type { SentPayload } from '@tuo/shared/pages/staff-page-model';
+import { AnswerRowsList } from '../components/answer-rows-list.js';
+import { TableScroller } from '../components/table-scroller.js';
 import { catalogueKey } from '../i18n/catalogue-keys.js';
 import { formatDateTime } from './staff-format.js';
+import { VerificationTag } from './verification-tag.js';
 
 function Rows({ rows }: { rows: [string, string][] }) {
-  return (
-    <dl className="govuk-summary-list">
-      {rows.map(([key, value]) => (
-        <div key={key} className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{key}</dt>
-          <dd className="govuk-summary-list__value">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <AnswerRowsList rows={rows.map(([label, value]) => ({ label, lines: [value] }))} />;
 }
 
-function Json({ value }: { value: unknown }) {
+/** An audit line's detail as "name: value" lines (the codes as recorded, for the export's reader). */
+function DetailLines({ detail }: { detail: unknown }) {
+  if (typeof detail !== 'object' || detail === null) return null;
+  return Object.entries(detail).map(([name, value]) => (
+    <span key={name} className="govuk-!-display-block">
+      {name}: {typeof value === 'string' ? value : JSON.stringify(value)}
+    </span>
+  ));
+}
+
+/** What one service was sent: how far it was checked, then its answers with the officer's labels. */
+function SentPayloadList({ sent }: { sent: SentPayload }) {
+  const { t } = useTranslation('staff');
+  const checks = sent.verification?.checks ?? [];
   return (
-    <pre className="govuk-body-s" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-      {JSON.stringify(value, null, 2)}
-    </pre>
+    <>
+      <dl className="govuk-summary-list">
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">{t('subject-access.verification')}</dt>
+          <dd className="govuk-summary-list__value">
+            <VerificationTag level={sent.verification?.level ?? null} />
+            {checks.map((check, index) => (
+              <span key={index} className="govuk-!-display-block govuk-!-margin-top-1">
+                {t(`checking.checkKinds.${check.kind}`, { defaultValue: check.kind })}, {check.by},{' '}
+                {formatDateTime(check.at)}
+              </span>
+            ))}
+          </dd>
+        </div>
+      </dl>
+      {sent.rows.length === 0 ? <p className="govuk-body">{t('subject-access.noAnswers')}</p> : null}
+      <AnswerRowsList rows={sent.rows} />
+    </>
   );
 }
 
 /** Everything held about one submission, as a printable page (subject access); the same data as the JSON download. */
-export function SubjectAccessPage({ data, jsonHref }: { data: SubjectAccessExport; jsonHref: string }) {
+export function SubjectAccessPage({
+  data,
+  jsonHref,
+  payloads,
+}: {
+  data: SubjectAccessExport;
+  jsonHref: string;
+  payloads: Record<string, SentPayload>;
+}) {
   const { t } = useTranslation('staff');
   const { submission } = data;
   const by = data.consentGivenBy;
@@ -65,58 +96,55 @@ export function SubjectAccessPage({ data, jsonHref }: { data: SubjectAccessExpor
             : t('subject-access.consentBy.resident')}
         </p>
       ) : null}
-      <table className="govuk-table">
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {(['agency', 'given', 'purpose', 'version'] as const).map((column) => (
-              <th key={column} scope="col" className="govuk-table__header">
-                {t(`subject-access.consentColumns.${column}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {data.consent.map((record) => (
-            <tr key={record.agency} className="govuk-table__row">
-              <td className="govuk-table__cell">{t(`agencies.${record.agency}`)}</td>
-              <td className="govuk-table__cell">{record.given ? t('subject-access.yes') : t('subject-access.no')}</td>
-              <td className="govuk-table__cell">{record.purposeText}</td>
-              <td className="govuk-table__cell">{record.purposeVersion ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {data.consent.map((record) => (
+        <section key={record.agency} aria-labelledby={`consent-${record.agency}`}>
+          <h3 className="govuk-heading-s" id={`consent-${record.agency}`}>
+            {t(`agencies.${record.agency}`)}
+          </h3>
+          <Rows
+            rows={[
+              [
+                t('subject-access.consentColumns.given'),
+                record.given ? t('subject-access.yes') : t('subject-access.no'),
+              ],
+              [t('subject-access.consentColumns.purpose'), record.purposeText],
+              ...(record.purposeVersion
+                ? [[t('subject-access.consentColumns.version'), record.purposeVersion] as [string, string]]
+                : []),
+            ]}
+          />
+        </section>
+      ))}
 
       <h2 className="govuk-heading-m">{t('subject-access.answers')}</h2>
       {data.answerSummary.length === 0 ? (
         <p className="govuk-body">{t('subject-access.noAnswers')}</p>
       ) : (
-        <Rows rows={data.answerSummary.map((row) => [row.label, row.lines.join(', ')])} />
+        <AnswerRowsList rows={data.answerSummary} />
       )}
 
       <h2 className="govuk-heading-m">{t('subject-access.deliveries')}</h2>
-      {data.deliveries.map((delivery) => (
-        <section key={delivery.id} className="govuk-!-margin-bottom-6" aria-labelledby={`export-${delivery.id}`}>
-          <h3 className="govuk-heading-s" id={`export-${delivery.id}`}>
-            {t(`agencies.${delivery.agency}`)}: {delivery.status}
-          </h3>
-          <h4 className="govuk-heading-s">{t('subject-access.payload')}</h4>
-          {delivery.payload ? (
-            <Json value={delivery.payload} />
-          ) : (
-            <p className="govuk-body">{t('subject-access.noPayload')}</p>
-          )}
-          <h4 className="govuk-heading-s">{t('subject-access.events')}</h4>
-          <ul className="govuk-list">
-            {delivery.events.map((event, index) => (
-              <li key={index}>
-                {formatDateTime(event.at)}: {event.status}
-                {event.detail ? `, ${event.detail}` : ''}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      {data.deliveries.map((delivery) => {
+        const sent = payloads[delivery.id];
+        return (
+          <section key={delivery.id} className="govuk-!-margin-bottom-6" aria-labelledby={`export-${delivery.id}`}>
+            <h3 className="govuk-heading-s" id={`export-${delivery.id}`}>
+              {t(`agencies.${delivery.agency}`)}: {delivery.status}
+            </h3>
+            <h4 className="govuk-heading-s">{t('subject-access.payload')}</h4>
+            {sent ? <SentPayloadList sent={sent} /> : <p className="govuk-body">{t('subject-access.noPayload')}</p>}
+            <h4 className="govuk-heading-s">{t('subject-access.events')}</h4>
+            <ul className="govuk-list">
+              {delivery.events.map((event, index) => (
+                <li key={index}>
+                  {formatDateTime(event.at)}: {event.status}
+                  {event.detail ? `, ${event.detail}` : ''}
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
 
       <h2 className="govuk-heading-m">{t('subject-access.messages')}</h2>
       {data.residentMessages.length === 0 ? <p className="govuk-body">{t('subject-access.noMessages')}</p> : null}
@@ -157,7 +185,7 @@ export function SubjectAccessPage({ data, jsonHref }: { data: SubjectAccessExpor
       ))}
 
       <h2 className="govuk-heading-m">{t('subject-access.audit', { count: data.auditEvents.length })}</h2>
-      <table className="govuk-table">
+      <TableScroller id="audit-events" caption={t('subject-access.auditCaption')}>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             {(['at', 'who', 'action', 'detail'] as const).map((column) => (
@@ -175,13 +203,13 @@ export function SubjectAccessPage({ data, jsonHref }: { data: SubjectAccessExpor
                 {event.actorEmail ?? `${event.actorType}${event.actorId ? ` ${event.actorId}` : ''}`}
               </td>
               <td className="govuk-table__cell">{event.action}</td>
-              <td className="govuk-table__cell">
-                <code>{JSON.stringify(event.detail)}</code>
+              <td className="govuk-table__cell govuk-body-s">
+                <DetailLines detail={event.detail} />
               </td>
             </tr>
           ))}
         </tbody>
-      </table>
+      </TableScroller>
     </>
   );
 }

@@ -86,11 +86,19 @@ export const openApiPlugin = fp(
       transformObject: jsonSchemaTransformObject,
     });
     app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
-    // Rendered documentation for agency developers, served from this app (no third-party origin).
+    // Rendered documentation for agency developers, served from this app (no third-party origin), under
+    // the site-wide Content-Security-Policy: its scripts are files, not inline. The base layout leaves
+    // out Swagger UI's top bar, whose logo is an SVG with an inline <style> the policy refuses (and a
+    // box for exploring other documents, which this one page does not need); no validator is called.
     await app.register(swaggerUi, {
       routePrefix: '/api/docs',
-      uiConfig: { docExpansion: 'list', deepLinking: true, defaultModelsExpandDepth: 0 },
-      staticCSP: true,
+      uiConfig: {
+        docExpansion: 'list',
+        deepLinking: true,
+        defaultModelsExpandDepth: 0,
+        layout: 'BaseLayout',
+        validatorUrl: null,
+      },
     });
   },
   { name: 'openapi' },

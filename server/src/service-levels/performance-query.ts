@@ -145,9 +145,10 @@ export async function loadPerformanceCounts(
   const today = londonDate(deps.now);
   const first = previousDay(londonDate(filter.from));
   const last = [today, londonDate(filter.to)].sort().at(-1) ?? today;
-  const { days: numbered, numbers } = workingDayNumbers(deps.calendar, first, last);
+  const numbering = workingDayNumbers(deps.calendar, first, last);
+  const { days: numbered, numbers } = numbering;
   const numberOf = new Map(numbered.map((day, i) => [day, numbers[i] ?? 0]));
-  const cal = hourNumbers(deps.calendar, first, last);
+  const cal = hourNumbers(numbering);
   // A step not done is past its deadline once the deadline day is over: by yesterday, the target's
   // number of working days had passed since the day of delivery.
   const yesterday = numberOf.get(previousDay(today)) ?? 0;

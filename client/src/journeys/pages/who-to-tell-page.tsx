@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LifeEventId } from '@tuo/shared';
 import type { WhoToTellOption, WhoToTellProps } from '@tuo/shared/pages/page-model';
+import { choicesIn } from '@tuo/shared/pages/form-values';
 import { ErrorMessage } from '../../components/error-message.js';
 import { ErrorSummary } from '../../components/error-summary.js';
 import { errorAt } from '../../components/field-ids.js';
@@ -67,7 +68,7 @@ export function WhoToTellPage({ lifeEvent, options, form }: WhoToTellProps) {
   const { t } = useTranslation();
   const required = options.filter((option) => option.required);
   const optional = options.filter((option) => !option.required);
-  const ticked = Array.isArray(form.values.consent) ? form.values.consent : [];
+  const ticked = choicesIn(form.values.consent);
   const error = errorAt(form.errors, 'consent');
   return (
     <div className="govuk-grid-row">

@@ -195,7 +195,7 @@ describe('validateJourneyDefinition', () => {
       (j) => {
         fieldAt(j, 1).person = 'The landlord';
       },
-      'only name fields name a person',
+      'only name and people fields name a person',
     ],
     [
       'a question label with no error name',
@@ -275,7 +275,7 @@ describe('validateJourneyDefinition', () => {
 
   it('rejects a page of a kind that has no entry in the page-kind registry, with the path', () => {
     const journey = minimalJourney();
-    (pageAt(journey, 2) as { kind: string }).kind = 'add-another';
+    (pageAt(journey, 2) as { kind: string }).kind = 'wizard';
     expect(problemsOf(journey).join('\n')).toMatch(/pages\.2\.kind.*form/s);
   });
 

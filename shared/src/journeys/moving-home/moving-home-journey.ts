@@ -2,7 +2,7 @@ import { contactFieldNames, contactPage } from '../contact-page.js';
 import type { JourneyDefinition } from '../definition/journey-definition-schema.js';
 
 const you = ['fullName', 'dateOfBirth'];
-const move = ['movingWith', 'otherPeopleMoving', 'oldAddress', 'newAddress', 'moveDate'];
+const move = ['movingWith', 'peopleMoving', 'oldAddress', 'newAddress', 'moveDate'];
 const contact = [...contactFieldNames];
 const dwpBenefits = {
   any: ['universal-credit', 'state-pension', 'other-dwp-benefit'].map((value) => ({
@@ -60,14 +60,25 @@ export const movingHomeJourney: JourneyDefinition = {
             { value: 'me-and-others', label: 'Me and other people in my home' },
           ],
         },
+      ],
+      next: [
+        { when: { field: 'movingWith', equals: 'me-and-others' }, page: 'people-moving' },
+        { page: 'old-address' },
+      ],
+    },
+    {
+      id: 'people-moving',
+      path: 'people-moving-with-you',
+      kind: 'add-another',
+      title: 'Who is moving with you?',
+      hint: 'Give the full name and date of birth of each person moving with you, children too.',
+      fields: [
         {
-          name: 'otherPeopleMoving',
-          kind: 'textarea',
-          label: 'Who else is moving with you?',
-          hint: "Write each person's full name and date of birth on a new line.",
-          errorName: 'Who else is moving',
-          requiredMessage: 'Enter the names of the other people moving with you',
-          showWhen: { field: 'movingWith', equals: 'me-and-others' },
+          name: 'peopleMoving',
+          kind: 'people',
+          label: 'People moving with you',
+          person: 'A person moving with them',
+          wording: { officer: { label: 'Person moving with them' } },
         },
       ],
       next: [{ page: 'old-address' }],
@@ -288,9 +299,9 @@ export const movingHomeJourney: JourneyDefinition = {
       relevantWhen: { field: 'registeredWithGp', equals: 'yes' },
       fields: [
         ...you,
-        // The practice is told who moves with the resident, children included: each may be its patient.
+        // The practice is told about each person moving with the resident, children too: each may be its patient.
         'movingWith',
-        'otherPeopleMoving',
+        'peopleMoving',
         'oldAddress',
         'newAddress',
         'moveDate',

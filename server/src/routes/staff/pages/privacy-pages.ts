@@ -1,6 +1,8 @@
 import { normaliseReference, toFieldErrors, type LifeEventId } from '@tuo/shared';
 import type { FieldError } from '@tuo/shared/api/field-errors';
 import { eraseRequestSchema } from '@tuo/shared/api/subject-access';
+import { payloadRows } from '../../../agency-portal/payload-rows.js';
+import { payloadVerification } from '../../../agency-portal/payload-verification.js';
 import type { FormValues } from '@tuo/shared/pages/form-values';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -54,11 +56,19 @@ export const privacyPages: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const exported = await exportAudited(request, request.params.reference, 'printable');
       if (!exported) return notFound(request, reply);
+      const lifeEvent = exported.submission.lifeEvent;
       return renderStaffPage(reply, {
         view: 'subject-access',
         nav: staffNav(request),
         export: exported,
         jsonHref: `${viewPath(exported.submission.reference)}/export.json`,
+        payloads: Object.fromEntries(
+          exported.deliveries.flatMap(({ id, payload }) =>
+            payload
+              ? [[id, { rows: payloadRows(lifeEvent, payload), verification: payloadVerification(payload) }]]
+              : [],
+          ),
+        ),
       });
     },
   );
