@@ -130,6 +130,7 @@ export async function boot(roles: Roles): Promise<void> {
       logger,
       taskList: createTaskList({ db, config }),
       deliveries: createDeliveryWork({
+        db,
         adapters: createAdapterRegistry(config, databaseSigningSecrets(db, config.sessionSecret)),
         config,
         logger,

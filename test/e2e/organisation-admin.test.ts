@@ -130,5 +130,6 @@ describe('the directory in a browser', () => {
     await press(resident, 'Search', '/someone-died/their-gp-practice');
     expect(await resident.getByLabel('Orchard Lane Surgery').count()).toBe(1);
     await residentContext.close();
-  });
+    // Ten pages checked with axe, and a resident's journey: slow on a loaded machine.
+  }, 180_000);
 });

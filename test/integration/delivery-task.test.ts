@@ -1,8 +1,9 @@
-import { exampleSubmissions, type AgencyKind } from '@tuo/shared';
+import { exampleSubmissions } from '@tuo/shared';
 import type { JobHelpers } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdapterRegistry, type AdapterRegistry } from '../../server/src/adapters/adapter-registry.js';
 import type { DeliveryOutcome } from '../../server/src/adapters/agency-adapter.js';
+import { organisationSigningSecrets } from '../../server/src/agency/webhook-secrets.js';
 import { createAttempt } from '../../server/src/deliveries/attempt-delivery.js';
 import { claimDeliveries } from '../../server/src/deliveries/claim-deliveries.js';
 import { recordOutcomes } from '../../server/src/deliveries/record-outcomes.js';
@@ -21,7 +22,10 @@ afterAll(async () => {
 });
 
 const policy = { maxAttempts: 5, retryBaseMs: 1000, retryMaxMs: 60_000 };
-const config = { delivery: { ...testConfig('postgres://unused').delivery, ...policy } };
+const config = {
+  delivery: { ...testConfig('postgres://unused').delivery, ...policy },
+  sessionSecret: testConfig('postgres://unused').sessionSecret,
+};
 
 /** Adapters whose council delivery answers when the test says so. */
 function controlledAdapters(answer: () => Promise<DeliveryOutcome>): AdapterRegistry {
@@ -29,8 +33,20 @@ function controlledAdapters(answer: () => Promise<DeliveryOutcome>): AdapterRegi
   return { ...real, council: { ...real.council, deliver: answer } };
 }
 
-const attemptWith = (adapters: AdapterRegistry) =>
-  createAttempt({ adapters, privacy: testProtectedValues(), policy, logger: { error: () => undefined } });
+const attemptWith = (adapters: AdapterRegistry) => {
+  const { sessionSecret } = config;
+  return createAttempt({
+    adapters,
+    privacy: testProtectedValues(),
+    policy,
+    logger: { error: () => undefined },
+    webhooks: {
+      sealingSecret: sessionSecret,
+      timeoutMs: config.delivery.timeoutMs,
+      signingSecrets: organisationSigningSecrets(t.database.db, sessionSecret),
+    },
+  });
+};
 
 async function councilDelivery() {
   const res = await submitConfirmed(t.app, exampleSubmissions['someone-died']);
@@ -48,7 +64,7 @@ const claimCouncil = (dispatcherId: string) =>
   claimDeliveries(t.database.db, {
     dispatcherId,
     leaseSeconds: 30,
-    limits: new Map<AgencyKind, number>([['council', 10]]),
+    limits: { kinds: ['council'], room: 10, perOrganisation: 10, constrained: new Map() },
   });
 
 const row = (id: string) =>

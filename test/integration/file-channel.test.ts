@@ -4,7 +4,7 @@ import type { JobHelpers } from 'graphile-worker';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAdapterRegistry } from '../../server/src/adapters/adapter-registry.js';
-import { councilFileColumns } from '../../server/src/adapters/council/council-adapter.js';
+import { councilFileColumns } from '../../server/src/adapters/council/council-file-columns.js';
 import { createSendAgencyFileTask, SEND_AGENCY_FILE } from '../../server/src/jobs/send-agency-file-task.js';
 import { findFreePort } from '../../server/src/db/embedded-postgres.js';
 import { startPortal, type PortalProcess } from '../support/portal-process.js';

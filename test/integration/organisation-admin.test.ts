@@ -112,8 +112,22 @@ describe('administering the directory', () => {
     });
     expect((await audited('organisation.updated'))[0]?.detail).toMatchObject({ organisationId: made.id });
     expect((await audited('organisation.settings-changed')).slice(0, 2).map((row) => row.detail)).toEqual([
-      { organisationId: made.id, acknowledgeDays: null, actionDays: null, verificationMinimum: 'medium' },
-      { organisationId: made.id, acknowledgeDays: 1, actionDays: 3, verificationMinimum: null },
+      {
+        organisationId: made.id,
+        acknowledgeDays: null,
+        actionDays: null,
+        verificationMinimum: 'medium',
+        webhookUrl: null,
+        webhookSecretChanged: false,
+      },
+      {
+        organisationId: made.id,
+        acknowledgeDays: 1,
+        actionDays: 3,
+        verificationMinimum: null,
+        webhookUrl: null,
+        webhookSecretChanged: false,
+      },
     ]);
     expect((await audited('admin.organisations.viewed'))[0]?.detail).toEqual({ kind: 'gp-practice', searched: true });
   });
@@ -258,6 +272,33 @@ describe('the directory pages', () => {
       { field: 'code', message: 'Enter the practice’s NHS ODS code: a letter and 5 numbers, like Y01234' },
     ]);
     expect(code.body).toContain('value="Quayside Surgery"');
+    const webhook = await adminClient.form('/staff/organisations/new', [
+      ['kind', 'gp-practice'],
+      ['name', 'Quayside Surgery'],
+      ['webhookUrl', 'http://practice.example/hooks'],
+      ['webhookSecret', 'not a secret'],
+    ]);
+    expect(errorSummary(webhook.body)).toEqual([
+      {
+        field: 'webhookUrl',
+        message: 'Enter a webhook address starting https:// (plain http:// only to this machine)',
+      },
+      {
+        field: 'webhookSecret',
+        message: 'Enter the signing secret as Standard Webhooks writes it: whsec_ followed by base64',
+      },
+    ]);
+    // What was typed stays, but never the secret.
+    expect(webhook.body).toContain('value="http://practice.example/hooks"');
+    expect(webhook.body).not.toContain('not a secret');
+    const noSecret = await adminClient.form('/staff/organisations/new', [
+      ['kind', 'gp-practice'],
+      ['name', 'Quayside Surgery'],
+      ['webhookUrl', 'https://practice.example/hooks'],
+    ]);
+    expect(errorSummary(noSecret.body)).toEqual([
+      { field: 'webhookSecret', message: 'Enter the webhook’s signing secret: whsec_ followed by base64' },
+    ]);
     await add({ kind: 'gp-practice', name: 'Dockside Surgery', code: 'Y91003' });
     const taken = await adminClient.form('/staff/organisations/new', [
       ['kind', 'gp-practice'],

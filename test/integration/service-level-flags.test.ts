@@ -71,7 +71,12 @@ async function startWorkerWithClock(): Promise<RunningWorker> {
     db: t.database.db,
     logger: pino({ level: 'warn' }),
     taskList: createTaskList({ db: t.database.db, config: c, now: clock.now }),
-    deliveries: createDeliveryWork({ adapters: createAdapterRegistry(c), config: c, logger: pino({ level: 'warn' }) }),
+    deliveries: createDeliveryWork({
+      db: t.database.db,
+      adapters: createAdapterRegistry(c),
+      config: c,
+      logger: pino({ level: 'warn' }),
+    }),
     ...c.worker,
   });
 }

@@ -67,6 +67,9 @@ export function fakeAgency(agency: string, behaviour: Behaviour = () => 'accept'
   const envName = agency.toUpperCase().replaceAll('-', '_');
   return {
     handler,
+    /** Where it listens and what it verifies with, for an organisation's own webhook settings. */
+    url,
+    secret,
     accepted,
     requests: () => requests,
     rejectedSignatures: () => rejectedSignatures,

@@ -24,6 +24,7 @@ export async function startTestWorker(
     logger,
     taskList: createTaskList({ db: database.db, config }),
     deliveries: createDeliveryWork({
+      db: database.db,
       adapters: createAdapterRegistry(config, databaseSigningSecrets(database.db, config.sessionSecret)),
       config,
       logger,

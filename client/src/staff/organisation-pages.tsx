@@ -7,6 +7,7 @@ import type { FormProps } from '@tuo/shared/pages/page-model';
 import type { OrganisationDefaults, OrganisationDone } from '@tuo/shared/pages/staff-page-model';
 import { ErrorSummary } from '../components/error-summary.js';
 import { PostForm } from '../components/post-form.js';
+import { SuccessBanner } from '../components/success-banner.js';
 import { SelectField } from './select-field.js';
 import { TextField } from './text-field.js';
 
@@ -130,6 +131,7 @@ export function OrganisationPage(props: {
         action: target.actionDays,
       }),
     ],
+    ['webhook', organisation.settings.webhook?.url ?? t('organisations.inbox')],
     [
       'verificationMinimum',
       verificationMinimum
@@ -141,21 +143,9 @@ export function OrganisationPage(props: {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         {done ? (
-          <div
-            className="govuk-notification-banner govuk-notification-banner--success"
-            role="alert"
-            aria-labelledby="done-title"
-            data-module="govuk-notification-banner"
-          >
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="done-title">
-                {t('organisations.doneTitle')}
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">{t(`organisations.done.${done}`)}</p>
-            </div>
-          </div>
+          <SuccessBanner title={t('organisations.doneTitle')}>
+            <p className="govuk-notification-banner__heading">{t(`organisations.done.${done}`)}</p>
+          </SuccessBanner>
         ) : null}
         <h1 className="govuk-heading-l">{organisation.name}</h1>
         <p className="govuk-body">

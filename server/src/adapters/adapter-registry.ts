@@ -1,10 +1,8 @@
-import type { AgencyKind } from '@tuo/shared';
+import { agencyKinds, type AgencyKind } from '@tuo/shared';
 import type { Config } from '../config.js';
 import type { AgencyAdapter } from './agency-adapter.js';
-import { createCouncilAdapter } from './council/council-adapter.js';
-import { createHousingProviderAdapter } from './housing-provider/housing-provider-adapter.js';
-import { createJobcentreAdapter } from './jobcentre/jobcentre-adapter.js';
-import { createGpPracticeAdapter } from './gp-practice/gp-practice-adapter.js';
+import { kindFileColumns } from './file-columns.js';
+import { createRoutedAdapter } from './routed-adapter.js';
 
 /** Every agency's adapter. A `Record`, so adding an agency id without an adapter does not compile. */
 export type AdapterRegistry = Record<AgencyKind, AgencyAdapter>;
@@ -26,10 +24,8 @@ export function createAdapterRegistry(
     timeoutMs: config.delivery.timeoutMs,
     ...(signingSecrets ? { signingSecrets: (configured: string) => signingSecrets(agency, configured) } : {}),
   });
-  return {
-    council: createCouncilAdapter(settings('council')),
-    'gp-practice': createGpPracticeAdapter(settings('gp-practice')),
-    'housing-provider': createHousingProviderAdapter(settings('housing-provider')),
-    jobcentre: createJobcentreAdapter(settings('jobcentre')),
-  };
+  // Derived from the kind ids: every kind is the routed adapter, with its own file columns.
+  return Object.fromEntries(
+    agencyKinds.map((kind) => [kind, createRoutedAdapter(kind, settings(kind), kindFileColumns[kind])]),
+  ) as AdapterRegistry;
 }

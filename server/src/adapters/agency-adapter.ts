@@ -44,10 +44,11 @@ export interface Transport {
 }
 
 /**
- * Everything the portal knows about telling one agency. One folder per agency under
- * `adapters/`, each with the same files; the registry is a `Record<AgencyKind, AgencyAdapter>`, so
- * an agency without an adapter is a compile error. Adapters get their settings from a factory
- * and never read the environment.
+ * Everything the portal knows about telling one kind of organisation. The registry is derived from
+ * the kind ids (`adapter-registry.ts`: the routed adapter for each kind); a folder per kind under
+ * `adapters/` holds only what really differs by kind (today the words of its files' columns, in
+ * `file-columns.ts`'s `Record<AgencyKind, …>`, so a kind without them is a compile error).
+ * Adapters get their settings from a factory and never read the environment.
  */
 export interface AgencyAdapter {
   /** The agency's stable id, as used in the API, configuration names and payloads. */

@@ -61,12 +61,18 @@ export async function signingSecrets(
   sealingSecret: string,
   agency: AgencyKind,
   configured: string,
+  organisationId?: string,
 ): Promise<string[]> {
   const rows = await db
     .selectFrom('agency_webhook_secrets')
     .select('sealed_secret')
-    // The configured webhook is the kind's fallback organisation's, and so are the secrets that sign it.
-    .where('organisation_id', '=', sql<string>`(select id from organisations where kind = ${agency} and fallback)`)
+    // The configured webhook is the kind's fallback organisation's, and so are the secrets that sign
+    // it; an organisation with a webhook of its own (organisation_settings) has its own rotations.
+    .where(
+      'organisation_id',
+      '=',
+      organisationId ?? sql<string>`(select id from organisations where kind = ${agency} and fallback)`,
+    )
     .where((eb) => eb.or([eb('retires_at', 'is', null), eb('retires_at', '>', sql<Date>`now()`)]))
     .orderBy(sql`retires_at desc nulls first`)
     .execute();
@@ -151,6 +157,14 @@ export async function webhookSecretState(
     rotatedAt: rows.find((row) => row.retires_at === null)?.created_at.toISOString() ?? null,
     retiring: rows.flatMap((row) => (row.retires_at ? [row.retires_at.toISOString()] : [])),
   };
+}
+
+/** The signing secrets of an organisation's own webhook, given its own secret: its rotations, else that secret. */
+export function organisationSigningSecrets(
+  db: Kysely<Database>,
+  sealingSecret: string,
+): (organisation: OrganisationScope, own: string) => Promise<string[]> {
+  return (organisation, own) => signingSecrets(db, sealingSecret, organisation.kind, own, organisation.id);
 }
 
 /** The worker's source of signing secrets for the adapters: this database, opened with `sealingSecret`. */

@@ -1,25 +1,2 @@
-/** Whether a URL's host is this machine: `localhost`, `127.0.0.0/8` or `[::1]`. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  return (
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    host === '[::1]' ||
-    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
-  );
-}
-
-/**
- * A webhook carries personal data and its signature: it may travel over plain HTTP only to a
- * receiver on this machine (a test, or a relay beside the portal), and over HTTPS anywhere else.
- */
-export function isAllowedWebhookUrl(text: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return false;
-  }
-  if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && isLoopbackHost(url.hostname);
-}
+// The rule is the contract's, so the staff console's organisation form checks it the same way.
+export { isAllowedWebhookUrl, isLoopbackHost } from '@tuo/shared/api/webhook-url';

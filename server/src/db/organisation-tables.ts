@@ -11,6 +11,9 @@ export interface OrganisationTables {
     action_days: number | null;
     /** The level a report must reach before it is sent to this organisation. */
     verification_minimum: VerificationLevel | null;
+    /** Its own webhook (migration 1401), and the secret that signs it, sealed (organisations/organisation-webhook.ts). */
+    webhook_url: string | null;
+    webhook_secret_sealed: string | null;
     updated_at: DefaultedTimestamp;
   };
 }

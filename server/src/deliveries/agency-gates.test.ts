@@ -61,4 +61,20 @@ describe('AgencyGates', () => {
     gates.settle('council', false, 900);
     expect(gates.free('council', 1000)).toBe(1);
   });
+
+  it('says which keys can take fewer than the full concurrency, and forgets one healthy and idle', () => {
+    const gates = new AgencyGates(settings);
+    gates.take('practice-a');
+    gates.take('practice-b');
+    gates.take('practice-b');
+    gates.take('practice-b');
+    expect(gates.constrained(0)).toEqual(
+      new Map([
+        ['practice-a', 2],
+        ['practice-b', 0],
+      ]),
+    );
+    gates.settle('practice-a', true, 0);
+    expect(gates.constrained(0)).toEqual(new Map([['practice-b', 0]]));
+  });
 });

@@ -1,6 +1,6 @@
-/** How many attempts one agency may have in flight, and when to stop trying it for a while. */
+/** How many attempts one organisation may have in flight, and when to stop trying it for a while. */
 export interface GateSettings {
-  /** Attempts in flight to one agency from one worker process. */
+  /** Attempts in flight to one organisation from one worker process. */
   concurrency: number;
   /** Unreachable answers in a row (timeouts, network errors, 5xx, 408, 429) that open the circuit. */
   failuresToOpen: number;
@@ -18,9 +18,10 @@ interface AgencyState {
 }
 
 /**
- * Per-agency concurrency limits and circuit breakers for the dispatcher. The dispatcher asks how
- * many attempts an agency can take *before* claiming any, so an agency that is timing out only
- * ever holds its own slots, and while its circuit is open its deliveries stay queued (no attempt
+ * Per-organisation concurrency limits and circuit breakers for the dispatcher, keyed by the
+ * organisation's id (each GP practice, council or landlord has its own system, so one timing out
+ * says nothing of another). The dispatcher asks how many attempts an organisation can take
+ * *before* claiming any, so an organisation that is timing out only ever holds its own slots, and while its circuit is open its deliveries stay queued (no attempt
  * is spent on them) instead of waiting on it. After the open period one probe is let through:
  * an answer closes the circuit, another failure opens it for twice as long. (Call-wrapping breaker
  * libraries decide at call time; claiming needs to know beforehand, hence this small class.)
@@ -40,6 +41,19 @@ export class AgencyGates {
       this.#states.set(agency, state);
     }
     return state;
+  }
+
+  /**
+   * The organisations that can take fewer than the full concurrency now, with how many more each
+   * can take; any other can take {@link GateSettings.concurrency}.
+   */
+  constrained(now: number): Map<string, number> {
+    const constrained = new Map<string, number>();
+    for (const key of this.#states.keys()) {
+      const free = this.free(key, now);
+      if (free < this.#settings.concurrency) constrained.set(key, free);
+    }
+    return constrained;
   }
 
   /** How many more attempts the agency can take now (0 while its circuit is open or a probe is out). */
@@ -70,6 +84,8 @@ export class AgencyGates {
       s.failures = 0;
       s.openMs = this.#settings.openMs;
       s.probing = false;
+      // Healthy and idle: nothing to remember (a borough has dozens of practices; the map stays small).
+      if (s.inFlight === 0) this.#states.delete(agency);
       return;
     }
     s.failures += 1;

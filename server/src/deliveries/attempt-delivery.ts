@@ -3,6 +3,9 @@ import type { Logger } from 'pino';
 import type { AdapterRegistry } from '../adapters/adapter-registry.js';
 import type { AgencyAdapter, DeliveryOutcome } from '../adapters/agency-adapter.js';
 import { createInboxTransport } from '../adapters/transports/inbox-transport.js';
+import { createWebhookTransport } from '../adapters/transports/webhook-transport.js';
+import type { OrganisationScope } from '../organisations/organisation-scope.js';
+import { openOrganisationWebhookSecret } from '../organisations/organisation-webhook.js';
 import { decideDelivery } from '../jobs/delivery-decision.js';
 import type { RetryPolicy } from '../jobs/retry-delay.js';
 import type { ProtectedValues } from '../privacy/protected-values.js';
@@ -45,17 +48,59 @@ function inboxOnly(adapter: AgencyAdapter): AgencyAdapter {
   return { ...adapter, transport: inbox.kind, deliver: (notification) => inbox.send(notification) };
 }
 
+/** How an organisation's own webhook is signed: its sealed secret opened, and its rotations. */
+export interface OrganisationWebhooks {
+  sealingSecret: string;
+  timeoutMs: number;
+  /** The secrets to sign with now, given the organisation's own (see agency/webhook-secrets.ts). */
+  signingSecrets: (organisation: OrganisationScope, own: string) => Promise<string[]>;
+}
+
+/** The adapter as it serves an organisation with a webhook of its own: pushed there, signed with its secrets. */
+function ownWebhook(
+  adapter: AgencyAdapter,
+  claimed: ClaimedDelivery & { webhook_url: string; webhook_secret_sealed: string },
+  webhooks: OrganisationWebhooks,
+): AgencyAdapter {
+  const organisation = { id: claimed.organisation_id, kind: claimed.agency };
+  const webhook = createWebhookTransport({
+    url: claimed.webhook_url,
+    timeoutMs: webhooks.timeoutMs,
+    eventType: adapter.eventType,
+    secrets: () => {
+      const own = openOrganisationWebhookSecret(webhooks.sealingSecret, organisation.id, claimed.webhook_secret_sealed);
+      // Sealed under another SESSION_SECRET: the attempt waits (and retries) until an admin sets the secret again.
+      if (own === undefined) throw new Error('The organisation’s webhook secret cannot be opened');
+      return webhooks.signingSecrets(organisation, own);
+    },
+  });
+  return { ...adapter, transport: webhook.kind, deliver: (notification) => webhook.send(notification) };
+}
+
+/** Which way this attempt goes: the organisation's own webhook, the kind's (its fallback only), else the inbox. */
+function adapterFor(
+  adapters: AdapterRegistry,
+  claimed: ClaimedDelivery,
+  webhooks: OrganisationWebhooks,
+): AgencyAdapter {
+  const adapter = adapters[claimed.agency];
+  const { webhook_url: url, webhook_secret_sealed: sealed } = claimed;
+  if (url !== null && sealed !== null)
+    return ownWebhook(adapter, { ...claimed, webhook_url: url, webhook_secret_sealed: sealed }, webhooks);
+  return claimed.fallback ? adapter : inboxOnly(adapter);
+}
+
 /** Makes one claimed attempt: builds the agency's payload, hands it over, and decides what follows. */
 export function createAttempt(deps: {
   adapters: AdapterRegistry;
   privacy: ProtectedValues;
   policy: RetryPolicy & { maxAttempts: number };
   logger: Pick<Logger, 'error'>;
+  webhooks: OrganisationWebhooks;
 }) {
   const { adapters, privacy, policy, logger } = deps;
   return async (claimed: ClaimedDelivery): Promise<AttemptRecord> => {
-    // The kind's configured webhook is its fallback organisation's: any other organisation reads its inbox.
-    const adapter = claimed.fallback ? adapters[claimed.agency] : inboxOnly(adapters[claimed.agency]);
+    const adapter = adapterFor(adapters, claimed, deps.webhooks);
     const started = new Date();
     let outcome: DeliveryOutcome;
     let payload: AgencyPayloadV1 | undefined;

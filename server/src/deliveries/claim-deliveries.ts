@@ -7,10 +7,15 @@ import { possibleDuplicateOfSql } from '../duplicates/possible-duplicates.js';
 export interface ClaimedDelivery {
   id: string;
   agency: AgencyKind;
+  /** The organisation told: its own concurrency limit and circuit breaker (agency-gates.ts). */
+  organisation_id: string;
   /** Its role when a move tells two organisations of the kind (the old council, the new). */
   role: DeliveryRole | null;
   /** Whether its organisation is the kind's fallback, which alone takes the kind's configured webhook. */
   fallback: boolean;
+  /** The organisation's own webhook and its sealed signing secret (organisation_settings), if it has one. */
+  webhook_url: string | null;
+  webhook_secret_sealed: string | null;
   /** The attempt being made (1-based); a claim taken over from a dead worker keeps its number. */
   attempt: number;
   /** The claim's token: only the holder of the current one records the outcome. */
@@ -24,34 +29,65 @@ export interface ClaimedDelivery {
   checks: unknown;
 }
 
+/** How many to claim: in all, per organisation by default, and for the organisations that can take fewer now. */
+export interface ClaimLimits {
+  kinds: readonly AgencyKind[];
+  /** The most attempts this claim may take, across every organisation. */
+  room: number;
+  /** How many one organisation may take when it is not in `constrained`. */
+  perOrganisation: number;
+  /** Organisations that can take fewer now (0: none, while its circuit is open or it is full). */
+  constrained: ReadonlyMap<string, number>;
+}
+
+/** Due rows read per kind for one claim, as a multiple of its room: enough that a few busy organisations leave some for the rest. */
+const LOOK_AHEAD = 4;
+
 /**
- * Claims up to `limits[agency]` due attempts per agency in one statement: queued deliveries whose
- * time has come, and attempts left `sending` by a dispatcher that stopped heartbeating (its
- * worker_leases row lapsed), which are sent again under the same attempt number and webhook-id.
- * `skip locked` lets several worker processes claim at once without waiting on each other.
- * Each claim gets a fresh token, and its `due_at` moves past the lease, so an orphaned claim is
- * only taken over once its dispatcher has been silent for that long.
+ * Claims up to `room` due attempts in one statement, oldest first, no organisation more than it
+ * can take now: queued deliveries whose time has come, and attempts left `sending` by a
+ * dispatcher that stopped heartbeating (its worker_leases row lapsed), which are sent again under
+ * the same attempt number and webhook-id. An organisation that can take none is never read, so a
+ * practice that is timing out leaves the claims to every other one. `skip locked` lets several
+ * worker processes claim at once without waiting on each other. Each claim gets a fresh token,
+ * and its `due_at` moves past the lease, so an orphaned claim is only taken over once its
+ * dispatcher has been silent for that long.
  */
 export async function claimDeliveries(
   db: Kysely<Database>,
-  options: { dispatcherId: string; leaseSeconds: number; limits: ReadonlyMap<AgencyKind, number> },
+  options: { dispatcherId: string; leaseSeconds: number; limits: ClaimLimits },
 ): Promise<ClaimedDelivery[]> {
-  const agencies = [...options.limits.keys()];
-  if (agencies.length === 0) return [];
-  const limits = agencies.map((agency) => options.limits.get(agency) ?? 0);
+  const { kinds, room, perOrganisation, constrained } = options.limits;
+  if (kinds.length === 0 || room <= 0) return [];
+  const full = [...constrained].filter(([, free]) => free <= 0).map(([id]) => id);
+  const fewer = [...constrained].filter(([, free]) => free > 0);
   const result = await sql<ClaimedDelivery>`
-    with picked as (
-      select due.id from unnest(${agencies}::text[], ${limits}::int[]) as wanted(agency, n)
+    with caps as (
+      select * from unnest(${fewer.map(([id]) => id)}::uuid[], ${fewer.map(([, free]) => free)}::int[]) as c(organisation_id, free)
+    ),
+    due as (
+      select d.id, d.organisation_id, d.due_at from unnest(${[...kinds]}::text[]) as k(agency)
       cross join lateral (
-        select x.id from deliveries x
+        select x.id, x.organisation_id, x.due_at from deliveries x
         -- A notification claimed into a scheduled file belongs to that file's run (channels/file).
-        where x.agency = wanted.agency and x.due_at <= now() and x.file_run_id is null
+        where x.agency = k.agency and x.due_at <= now() and x.file_run_id is null
+          and x.organisation_id <> all(${full}::uuid[])
           and (x.status = 'queued'
             or (x.status = 'sending' and not exists (select 1 from worker_leases l where l.worker_id = x.claimed_by)))
         order by x.due_at
-        limit wanted.n
+        limit ${room * LOOK_AHEAD}
         for update skip locked
-      ) due
+      ) d
+    ),
+    picked as (
+      select ranked.id from (
+        select due.id, due.due_at, coalesce(caps.free, ${perOrganisation}) as free,
+          row_number() over (partition by due.organisation_id order by due.due_at) as n
+        from due left join caps on caps.organisation_id = due.organisation_id
+      ) ranked
+      where ranked.n <= ranked.free
+      order by ranked.due_at
+      limit ${room}
     ),
     claimed as (
       update deliveries d set
@@ -62,10 +98,12 @@ export async function claimDeliveries(
       returning d.id, d.agency, d.role, d.organisation_id, d.attempts, d.claim, d.submission_id
     ),
     noted as (insert into delivery_events (delivery_id, status, at, detail) select id, 'sending', now(), 'Attempt ' || attempts from claimed)
-    select claimed.id, claimed.agency, claimed.role, o.fallback, claimed.attempts as attempt, claimed.claim, submissions.envelope,
+    select claimed.id, claimed.agency, claimed.role, claimed.organisation_id, o.fallback, os.webhook_url,
+      os.webhook_secret_sealed, claimed.attempts as attempt, claimed.claim, submissions.envelope,
       submissions.answers_erased_at is not null as erased, submissions.verification_checks as checks,
       ${possibleDuplicateOfSql('submissions')} as possible_duplicate_of
     from claimed join submissions on submissions.id = claimed.submission_id join organisations o on o.id = claimed.organisation_id
+      left join organisation_settings os on os.organisation_id = claimed.organisation_id
   `.execute(db);
   return result.rows;
 }

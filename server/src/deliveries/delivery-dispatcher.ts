@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import { AgencyGates, type GateSettings } from './agency-gates.js';
-import { claimDeliveries, type ClaimedDelivery } from './claim-deliveries.js';
+import { claimDeliveries, type ClaimedDelivery, type ClaimLimits } from './claim-deliveries.js';
 import { startOutcomeRecorder } from './outcome-recorder.js';
 import type { AttemptRecord } from './record-outcomes.js';
 
@@ -19,11 +19,11 @@ export interface DeliveryDispatcher {
 const REFILL_DELAY_MS = 2;
 
 /**
- * Delivers in batches: claims many due attempts in one statement (as many as each agency has
- * room for), sends them concurrently (fetch keeps connections to each agency alive), and records
- * their outcomes many per statement as they finish. Each agency has its own concurrency limit and
- * circuit breaker (see agency-gates.ts), so an agency that times out only ever holds its own slots
- * and never delays the others. Several dispatchers, in one or many processes, can run against one
+ * Delivers in batches: claims many due attempts in one statement (as many as each organisation has
+ * room for), sends them concurrently (fetch keeps connections to each receiver alive), and records
+ * their outcomes many per statement as they finish. Each organisation has its own concurrency
+ * limit and circuit breaker (see agency-gates.ts), so a GP practice that times out only ever holds
+ * its own slots and never delays another practice, or any other organisation. Several dispatchers, in one or many processes, can run against one
  * database: claims skip each other's rows.
  */
 export function startDeliveryDispatcher(options: {
@@ -49,7 +49,6 @@ export function startDeliveryDispatcher(options: {
   let timer: NodeJS.Timeout | undefined;
   let timerAt = Infinity;
   let backlog = false;
-  let first = 0;
 
   const schedule = (ms: number) => {
     if (stopped) return;
@@ -64,28 +63,17 @@ export function startDeliveryDispatcher(options: {
     }, ms);
   };
 
-  /** How many to claim per agency now: what its gate allows, within what this dispatcher has room for. */
-  const limitsNow = () => {
-    const now = Date.now();
-    let room = options.concurrency - inFlight;
-    const limits = new Map<AgencyKind, number>();
-    // Start with a different agency each time, so none is always offered the last of the room.
-    const order = [...agencies.slice(first), ...agencies.slice(0, first)];
-    for (const agency of order) {
-      if (room <= 0) break;
-      const free = Math.min(gates.free(agency, now), room);
-      if (free > 0) {
-        limits.set(agency, free);
-        room -= free;
-      }
-    }
-    first = (first + 1) % Math.max(1, agencies.length);
-    return limits;
-  };
+  /** What to claim now: as much as this dispatcher has room for, each organisation no more than its gate allows. */
+  const limitsNow = (): ClaimLimits => ({
+    kinds: agencies,
+    room: options.concurrency - inFlight,
+    perOrganisation: options.gates.concurrency,
+    constrained: gates.constrained(Date.now()),
+  });
 
   const send = (claimed: ClaimedDelivery) => {
     inFlight += 1;
-    gates.take(claimed.agency);
+    gates.take(claimed.organisation_id);
     const done = (async () => {
       let record: AttemptRecord;
       try {
@@ -94,7 +82,7 @@ export function startDeliveryDispatcher(options: {
         // Nothing thrown comes from the agency: attempt() turns its answers into outcomes.
         inFlight -= 1;
       }
-      gates.settle(claimed.agency, record.outcome.kind !== 'retry', Date.now());
+      gates.settle(claimed.organisation_id, record.outcome.kind !== 'retry', Date.now());
       const recorded = await recorder.record(record);
       if (!recorded)
         logger.info(
@@ -102,7 +90,7 @@ export function startDeliveryDispatcher(options: {
         );
     })()
       .catch((error: unknown) => {
-        gates.settle(claimed.agency, true, Date.now());
+        gates.settle(claimed.organisation_id, true, Date.now());
         logger.error(
           { err: error },
           `delivery ${claimed.id}: the attempt could not be completed; it will be taken over`,
@@ -118,7 +106,7 @@ export function startDeliveryDispatcher(options: {
   const claim = () => {
     if (stopped || claiming) return;
     const limits = limitsNow();
-    if (limits.size === 0) {
+    if (limits.room <= 0) {
       // No room: a finishing attempt schedules the next claim; an open circuit is looked at again at the next poll.
       schedule(options.pollIntervalMs);
       return;
@@ -134,10 +122,8 @@ export function startDeliveryDispatcher(options: {
       } catch (error) {
         logger.warn({ err: error }, 'claiming deliveries failed; will try again');
       }
-      const perAgency = new Map<AgencyKind, number>();
-      for (const row of claimed) perAgency.set(row.agency, (perAgency.get(row.agency) ?? 0) + 1);
-      // An agency that got all it asked for probably has more waiting.
-      backlog = [...limits].some(([agency, n]) => (perAgency.get(agency) ?? 0) >= n);
+      // A claim that filled its room probably left more waiting.
+      backlog = claimed.length >= limits.room;
       for (const row of claimed) send(row);
     })().finally(() => {
       claiming = undefined;

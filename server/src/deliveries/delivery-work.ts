@@ -1,6 +1,9 @@
 import type { AgencyKind } from '@tuo/shared';
 import type { Logger } from 'pino';
+import type { Kysely } from 'kysely';
 import type { AdapterRegistry } from '../adapters/adapter-registry.js';
+import { organisationSigningSecrets } from '../agency/webhook-secrets.js';
+import type { Database } from '../db/database.js';
 import type { Config } from '../config.js';
 import { createProtectedValues } from '../privacy/protected-values.js';
 import type { GateSettings } from './agency-gates.js';
@@ -18,8 +21,9 @@ export interface DeliveryWork {
 
 /** The delivery work of a worker process, from its adapters and configuration. */
 export function createDeliveryWork(deps: {
+  db: Kysely<Database>;
   adapters: AdapterRegistry;
-  config: Pick<Config, 'delivery' | 'protectedDataKeys'>;
+  config: Pick<Config, 'delivery' | 'protectedDataKeys' | 'sessionSecret'>;
   logger: Pick<Logger, 'error'>;
 }): DeliveryWork {
   const { delivery } = deps.config;
@@ -31,8 +35,14 @@ export function createDeliveryWork(deps: {
       privacy: createProtectedValues(deps.config.protectedDataKeys),
       policy: delivery,
       logger: deps.logger,
+      webhooks: {
+        sealingSecret: deps.config.sessionSecret,
+        timeoutMs: delivery.timeoutMs,
+        signingSecrets: organisationSigningSecrets(deps.db, deps.config.sessionSecret),
+      },
     }),
     concurrency: delivery.concurrency,
+    // DELIVERY_AGENCY_CONCURRENCY is per organisation: each has its own slots and circuit.
     gates: {
       concurrency: delivery.agencyConcurrency,
       failuresToOpen: delivery.circuitFailures,

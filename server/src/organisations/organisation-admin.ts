@@ -20,6 +20,7 @@ import {
   updateOrganisation,
 } from './organisation-repository.js';
 import { readSettings, writeSettings } from './organisation-settings.js';
+import { sealOrganisationWebhookSecret } from './organisation-webhook.js';
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -61,30 +62,70 @@ const codeTaken = () =>
     { path: 'code', message: 'Another organisation of this kind already has this code, or this local custodian code' },
   ]);
 
+// The webhook's address is the organisation's system, not a person's; its secret is never written down.
 const settingsDetail = (settings: OrganisationSettings) => ({
   acknowledgeDays: settings.targets?.acknowledgeDays ?? null,
   actionDays: settings.targets?.actionDays ?? null,
   verificationMinimum: settings.verificationMinimum ?? null,
+  webhookUrl: settings.webhook?.url ?? null,
+  webhookSecretChanged: settings.webhook?.secret !== undefined,
 });
+
+/** The settings as shown afterwards: never the webhook's secret. */
+const shown = (settings: OrganisationSettings): OrganisationSettings => {
+  const { webhook, ...rest } = settings;
+  return webhook ? { ...rest, webhook: { url: webhook.url } } : rest;
+};
+
+const secretNeeded = () =>
+  new ValidationError('A webhook needs its signing secret.', [
+    { path: 'webhookSecret', message: 'Enter the webhook’s signing secret: whsec_ followed by base64' },
+  ]);
+
+/** The sealed secret a webhook is to be signed with: the one given, else the one stored (else refused). */
+async function sealedFor(
+  db: Kysely<Database>,
+  id: string,
+  settings: OrganisationSettings,
+  sealingSecret: string,
+): Promise<string | null> {
+  if (!settings.webhook) return null;
+  if (settings.webhook.secret) return sealOrganisationWebhookSecret(sealingSecret, id, settings.webhook.secret);
+  const stored = await db
+    .selectFrom('organisation_settings')
+    .select('webhook_secret_sealed')
+    .where('organisation_id', '=', id)
+    .executeTakeFirst();
+  if (!stored?.webhook_secret_sealed) throw secretNeeded();
+  return stored.webhook_secret_sealed;
+}
 
 /** Adds an organisation with its settings, in one transaction, audited. */
 export async function addOrganisation(
   db: Kysely<Database>,
   request: AddOrganisationRequest,
   actor: Actor,
+  sealingSecret: string,
 ): Promise<AdminOrganisation> {
   const { settings, ...input } = request;
   checkCode(input.kind, input.code);
+  if (settings.webhook && !settings.webhook.secret) throw secretNeeded();
   try {
     return await db.transaction().execute(async (trx) => {
       const made = await createOrganisation(trx, input, actor);
-      await writeSettings(trx, made.id, settings);
+      const secret = settings.webhook?.secret;
+      await writeSettings(
+        trx,
+        made.id,
+        settings,
+        secret ? sealOrganisationWebhookSecret(sealingSecret, made.id, secret) : null,
+      );
       await recordAudit(trx, {
         actor,
         action: 'organisation.settings-changed',
         detail: { organisationId: made.id, ...settingsDetail(settings) },
       });
-      return { ...made, settings };
+      return { ...made, settings: shown(settings) };
     });
   } catch (error) {
     if (error instanceof OrganisationCodeTakenError) throw codeTaken();
@@ -98,23 +139,25 @@ export async function changeOrganisation(
   id: string,
   request: ChangeOrganisationRequest,
   actor: Actor,
+  sealingSecret: string,
 ): Promise<AdminOrganisation> {
   const before = await findAdminOrganisation(db, id);
   const { settings, ...input } = request;
   checkCode(before.kind, input.code);
+  const sealed = await sealedFor(db, id, settings, sealingSecret);
   try {
     return await db.transaction().execute(async (trx) => {
       const changed = await updateOrganisation(trx, id, input, actor);
       if (!changed) throw new NotFoundError('There is no such organisation in the directory.');
       if (!isDeepStrictEqual(before.settings, settings)) {
-        await writeSettings(trx, id, settings);
+        await writeSettings(trx, id, settings, sealed);
         await recordAudit(trx, {
           actor,
           action: 'organisation.settings-changed',
           detail: { organisationId: id, ...settingsDetail(settings) },
         });
       }
-      return { ...changed, settings };
+      return { ...changed, settings: shown(settings) };
     });
   } catch (error) {
     if (error instanceof OrganisationCodeTakenError) throw codeTaken();

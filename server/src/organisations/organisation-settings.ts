@@ -10,6 +10,7 @@ export interface SettingsColumns {
   acknowledge_days: number | null;
   action_days: number | null;
   verification_minimum: OrganisationSettings['verificationMinimum'] | null;
+  webhook_url: string | null;
 }
 
 /** An organisation's own targets, if an admin set them (both days are set, or neither). */
@@ -25,22 +26,37 @@ export function toSettings(row: SettingsColumns | undefined): OrganisationSettin
   return {
     ...(targets ? { targets } : {}),
     ...(row?.verification_minimum ? { verificationMinimum: row.verification_minimum } : {}),
+    ...(row?.webhook_url ? { webhook: { url: row.webhook_url } } : {}),
   };
 }
 
 /** The settings of some organisations, by id (an organisation without a row has none of its own). */
 export async function readSettings(db: Db, ids: readonly string[]): Promise<Map<string, OrganisationSettings>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('organisation_settings').selectAll().where('organisation_id', 'in', ids).execute();
+  const rows = await db
+    .selectFrom('organisation_settings')
+    .select(['organisation_id', 'acknowledge_days', 'action_days', 'verification_minimum', 'webhook_url'])
+    .where('organisation_id', 'in', ids)
+    .execute();
   return new Map(rows.map((row) => [row.organisation_id, toSettings(row)]));
 }
 
-/** Replaces an organisation's settings with these (an absent one goes back to the default). */
-export async function writeSettings(db: Db, organisationId: string, settings: OrganisationSettings): Promise<void> {
+/**
+ * Replaces an organisation's settings with these (an absent one goes back to the default);
+ * `webhookSecretSealed` is the sealed secret of `settings.webhook` (null without a webhook).
+ */
+export async function writeSettings(
+  db: Db,
+  organisationId: string,
+  settings: OrganisationSettings,
+  webhookSecretSealed: string | null,
+): Promise<void> {
   const columns = {
     acknowledge_days: settings.targets?.acknowledgeDays ?? null,
     action_days: settings.targets?.actionDays ?? null,
     verification_minimum: settings.verificationMinimum ?? null,
+    webhook_url: settings.webhook ? settings.webhook.url : null,
+    webhook_secret_sealed: settings.webhook ? webhookSecretSealed : null,
     updated_at: new Date(),
   };
   await db

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { agencyKindSchema, type AgencyKind } from '../agencies/agency-kinds.js';
 import { verificationLevelSchema } from '../verification/verification.js';
 import { organisationInputSchema, type Organisation } from './organisations.js';
+import { isAllowedWebhookUrl } from './webhook-url.js';
 
 /**
  * The shape of each kind's official code, where the kind has one: a council's GSS code (a country
@@ -47,12 +48,32 @@ export const organisationTargetsSchema = z
   });
 
 /**
+ * An organisation's own webhook: where its notifications are pushed (https://, or http:// only to
+ * this machine) and the Standard Webhooks secret that signs them. The secret is written only:
+ * sealed when stored, never shown again; left out of a change, the stored one stays.
+ */
+export const organisationWebhookSchema = z.strictObject({
+  url: z.string({ error: 'Enter the webhook address' }).trim().refine(isAllowedWebhookUrl, {
+    error: 'Enter a webhook address starting https:// (plain http:// only to this machine)',
+  }),
+  secret: z
+    .string()
+    .trim()
+    .regex(/^whsec_[A-Za-z0-9+/=]{24,}$/, {
+      error: 'Enter the signing secret as Standard Webhooks writes it: whsec_ followed by base64',
+    })
+    .optional(),
+});
+
+/**
  * What an admin sets for one organisation, each overriding its kind's configured default (the
- * `TARGET_*` and `VERIFICATION_MINIMUMS` environment): absent means the default.
+ * `TARGET_*`, `VERIFICATION_MINIMUMS` and `AGENCY_<KIND>_WEBHOOK_*` environment): absent means the
+ * default, and without a webhook the organisation reads its inbox (pull API or agency portal).
  */
 export const organisationSettingsSchema = z.strictObject({
   targets: organisationTargetsSchema.optional(),
   verificationMinimum: verificationLevelSchema.optional(),
+  webhook: organisationWebhookSchema.optional(),
 });
 
 /** An organisation's own settings. */
@@ -76,8 +97,10 @@ export const adminOrganisationSchema = z.object({
   settings: z.object({
     targets: z.object({ acknowledgeDays: z.int(), actionDays: z.int() }).optional(),
     verificationMinimum: verificationLevelSchema.optional(),
+    /** Its own webhook's address (the secret is never shown). */
+    webhook: z.object({ url: z.string() }).optional(),
   }),
-}) satisfies z.ZodType<Organisation & { settings: OrganisationSettings }>;
+}) satisfies z.ZodType<Organisation & { settings: Omit<OrganisationSettings, 'webhook'> }>;
 
 /** An organisation as admins see it. */
 export type AdminOrganisation = z.infer<typeof adminOrganisationSchema>;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AgencyPayloadV1 } from '@tuo/shared';
 import { describe, expect, it } from 'vitest';
-import { councilFileColumns } from '../../adapters/council/council-adapter.js';
+import { councilFileColumns } from '../../adapters/council/council-file-columns.js';
 import { agencyFile } from './agency-file.js';
 
 const payload: AgencyPayloadV1 = {

@@ -26,7 +26,7 @@ const config = { staffAccess: 'admin' } as const;
  * Admins keep the directory: list (by kind, searched by name or code), read, add and change
  * organisations with their own settings, and disable or enable them. Every view and change is audited.
  */
-export const organisationAdminApiRoutes: FastifyPluginAsyncZod = async (app) => {
+export const organisationAdminApiRoutes: FastifyPluginAsyncZod<{ sealingSecret: string }> = async (app, options) => {
   app.get(
     '/api/staff/organisations',
     {
@@ -81,7 +81,8 @@ export const organisationAdminApiRoutes: FastifyPluginAsyncZod = async (app) => 
         response: { 201: adminOrganisationSchema, 400: problemSchema, 409: problemSchema, ...refusals },
       },
     },
-    async (request, reply) => reply.code(201).send(await addOrganisation(app.db, request.body, staffActor(request))),
+    async (request, reply) =>
+      reply.code(201).send(await addOrganisation(app.db, request.body, staffActor(request), options.sealingSecret)),
   );
 
   app.put(
@@ -103,7 +104,8 @@ export const organisationAdminApiRoutes: FastifyPluginAsyncZod = async (app) => 
         },
       },
     },
-    async (request) => changeOrganisation(app.db, request.params.id, request.body, staffActor(request)),
+    async (request) =>
+      changeOrganisation(app.db, request.params.id, request.body, staffActor(request), options.sealingSecret),
   );
 
   app.put(

@@ -45,7 +45,7 @@ export const staffRoutes: FastifyPluginAsync<{ config: Config }> = async (app, {
       installPasswords: config.signIn.agency.passwords,
     },
   });
-  await app.register(organisationAdminApiRoutes);
+  await app.register(organisationAdminApiRoutes, { sealingSecret: config.sessionSecret });
   await app.register(privacyApiRoutes);
   await app.register(staffPageRoutes, { ...options, config });
 };

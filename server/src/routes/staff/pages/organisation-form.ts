@@ -20,7 +20,11 @@ function postedSettings(body: PostedForm): { settings: Record<string, unknown>; 
   const acknowledgeDays = optional(text(body, 'acknowledgeDays'));
   const actionDays = optional(text(body, 'actionDays'));
   const verificationMinimum = optional(text(body, 'verificationMinimum'));
+  const webhookUrl = optional(text(body, 'webhookUrl'));
+  const webhookSecret = optional(text(body, 'webhookSecret'));
   const errors: FieldError[] = [];
+  if (webhookSecret !== undefined && webhookUrl === undefined)
+    errors.push({ field: 'webhookUrl', message: 'Enter the webhook address the signing secret is for' });
   if ((acknowledgeDays === undefined) !== (actionDays === undefined))
     errors.push({
       field: acknowledgeDays === undefined ? 'acknowledgeDays' : 'actionDays',
@@ -32,6 +36,7 @@ function postedSettings(body: PostedForm): { settings: Record<string, unknown>; 
         ? { targets: { acknowledgeDays, actionDays } }
         : {}),
       ...(verificationMinimum ? { verificationMinimum } : {}),
+      ...(webhookUrl ? { webhook: { url: webhookUrl, ...(webhookSecret ? { secret: webhookSecret } : {}) } } : {}),
     },
     errors,
   };
@@ -48,12 +53,19 @@ const postedEntry = (body: PostedForm) => ({
   custodianCode: optional(text(body, 'custodianCode')),
 });
 
-/** A zod issue's path as the form's field: `settings.targets.actionDays` is `actionDays`, `areas.2` is `areas`. */
+const webhookFields: Record<string, string> = { url: 'webhookUrl', secret: 'webhookSecret' };
+
+/**
+ * A zod issue's path as the form's field: `settings.targets.actionDays` is `actionDays`,
+ * `settings.webhook.url` is `webhookUrl`, `areas.2` is `areas`.
+ */
 function fieldErrors(issues: readonly z.core.$ZodIssue[], known: FieldError[]): FieldError[] {
   const errors = [...known];
   for (const issue of issues) {
     const [first, ...rest] = issue.path.map(String);
-    const field = first === 'settings' ? (rest.at(-1) ?? 'settings') : (first ?? 'name');
+    const last = rest.at(-1) ?? 'settings';
+    const field =
+      first === 'settings' ? (rest[0] === 'webhook' ? (webhookFields[last] ?? last) : last) : (first ?? 'name');
     if (!errors.some((e) => e.field === field)) errors.push({ field, message: issue.message });
   }
   return errors;
@@ -90,5 +102,6 @@ export function formValuesOf(organisation: AdminOrganisation): FormValues {
     acknowledgeDays: settings.targets ? String(settings.targets.acknowledgeDays) : '',
     actionDays: settings.targets ? String(settings.targets.actionDays) : '',
     verificationMinimum: settings.verificationMinimum ?? '',
+    webhookUrl: settings.webhook?.url ?? '',
   };
 }

@@ -1,7 +1,7 @@
 import { organisationListQuerySchema } from '@tuo/shared/api/organisation-admin';
 import type { FieldError } from '@tuo/shared/api/field-errors';
 import { toFieldErrors, type AgencyKind } from '@tuo/shared';
-import type { FormValues } from '@tuo/shared/pages/form-values';
+import type { FormValues, PostedForm } from '@tuo/shared/pages/form-values';
 import type { OrganisationDone } from '@tuo/shared/pages/staff-page-model';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -27,6 +27,12 @@ const config = { staffAccess: 'admin' } as const;
 const idParams = z.object({ id: z.uuid() });
 const doneValues: readonly OrganisationDone[] = ['added', 'changed', 'disabled', 'enabled'];
 
+/** What was typed, to show back: never the webhook's secret (the page's model is in its HTML). */
+function typed(body: PostedForm): FormValues {
+  const { webhookSecret: _secret, ...values } = formValues(body);
+  return values;
+}
+
 /** A refusal from the directory (a code taken or of the wrong shape) as the form's field errors. */
 const refusalErrors = (error: AppError): FieldError[] =>
   error.fieldErrors?.map((e) => ({ field: e.path, message: e.message })) ?? [
@@ -40,6 +46,8 @@ const refusalErrors = (error: AppError): FieldError[] =>
  */
 export const organisationPages: FastifyPluginAsyncZod<{
   config: Pick<Config, 'serviceLevels' | 'verificationMinimums'>;
+  /** What the organisations' webhook secrets are sealed under (SESSION_SECRET). */
+  secret: string;
 }> = async (app, options) => {
   const defaults = organisationDefaults(options.config);
 
@@ -101,11 +109,11 @@ export const organisationPages: FastifyPluginAsyncZod<{
     '/staff/organisations/new',
     { config, schema: { hide: true, body: postedFormSchema } },
     async (request, reply) => {
-      const page = { ...addPage, values: formValues(request.body) };
+      const page = { ...addPage, values: typed(request.body) };
       const read = readAddForm(request.body);
       if (!read.ok) return formPage(request, reply.code(400), page, read.errors);
       try {
-        const made = await addOrganisation(app.db, read.request, staffActor(request));
+        const made = await addOrganisation(app.db, read.request, staffActor(request), options.secret);
         return await reply.redirect(`/staff/organisations/${made.id}?done=added`, 303);
       } catch (error) {
         if (!(error instanceof AppError) || error.statusCode >= 500) throw error;
@@ -185,12 +193,12 @@ export const organisationPages: FastifyPluginAsyncZod<{
         action: `/staff/organisations/${id}/change`,
         organisationId: id,
         kind: organisation.kind,
-        values: formValues(request.body),
+        values: typed(request.body),
       };
       const read = readChangeForm(request.body);
       if (!read.ok) return formPage(request, reply.code(400), page, read.errors);
       try {
-        await changeOrganisation(app.db, id, read.request, staffActor(request));
+        await changeOrganisation(app.db, id, read.request, staffActor(request), options.secret);
         return await reply.redirect(`/staff/organisations/${id}?done=changed`, 303);
       } catch (error) {
         if (!(error instanceof AppError) || error.statusCode >= 500) throw error;

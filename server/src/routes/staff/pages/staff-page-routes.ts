@@ -40,7 +40,7 @@ export const staffPageRoutes: FastifyPluginAsync<
     notify: accountLinkNotifyOf(options.config),
   });
   if (signIn.staff.passwords) await app.register(setPasswordPages, { on: staffSetPassword });
-  await app.register(organisationPages, { config: options.config });
+  await app.register(organisationPages, { config: options.config, secret: options.secret });
   await app.register(serviceLevelPages, { config: options.config });
   await app.register(privacyPages);
   await app.register(needsCheckingPages);
