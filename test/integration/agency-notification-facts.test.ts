@@ -142,7 +142,12 @@ describe('a notification page says how the report was made and handled', () => {
       kind: 'council',
     });
     // Its own targets (an admin's setting) win over the configured ones: 1 working day to acknowledge, 3 to act.
-    await writeSettings(t.database.db, toCouncil.organisation_id, { targets: { acknowledgeDays: 1, actionDays: 3 } });
+    await writeSettings(
+      t.database.db,
+      toCouncil.organisation_id,
+      { targets: { acknowledgeDays: 1, actionDays: 3 } },
+      null,
+    );
     await t.database.db
       .updateTable('deliveries')
       .set({ delivered_at: new Date('2026-06-15T09:00:00.000Z') })
