@@ -4,6 +4,8 @@
  */
 export { agencies, agencyKinds, agencyKindSchema } from './agencies/agency-kinds.js';
 export type { AgencyDescription, AgencyKind } from './agencies/agency-kinds.js';
+export { deliveryKey, deliveryRoles, deliveryRoleSchema, parseDeliveryKey } from './agencies/delivery-roles.js';
+export type { DeliveryRole } from './agencies/delivery-roles.js';
 
 export { addMonths, formatIsoDate, isRealDate, parseIsoDate, todayInLondon } from './identifiers/calendar-date.js';
 export {
@@ -96,8 +98,8 @@ export {
   personPartFields,
   tooManyPeopleMessage,
 } from './journeys/engine/people-field.js';
-export { routingRuleSchema } from './journeys/definition/routing-rule-schema.js';
-export type { RoutingRule } from './journeys/definition/routing-rule-schema.js';
+export { routingPartSchema, routingRuleSchema } from './journeys/definition/routing-rule-schema.js';
+export type { RoutingPart, RoutingRule } from './journeys/definition/routing-rule-schema.js';
 export {
   JourneyDefinitionError,
   validateJourneyDefinition,
@@ -119,7 +121,7 @@ export { fieldLabelFor, labelInJourney } from './journeys/engine/field-wording.j
 export { findPageByPath, firstPage, getPage, nextPage, reachablePages } from './journeys/engine/next-page.js';
 export { applyPageAnswers, pageSchema } from './journeys/engine/page-schema.js';
 export type { PageSchema } from './journeys/engine/page-schema.js';
-export { pickRoutedAnswers, relevantAgencies, routedFields } from './journeys/engine/routing.js';
+export { pickRoutedAnswers, relevantAgencies, routedFields, routedPurpose } from './journeys/engine/routing.js';
 export {
   peopleFieldNames,
   protectedFields,

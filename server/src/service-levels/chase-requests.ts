@@ -1,4 +1,4 @@
-import type { AgencyKind, LifeEventId } from '@tuo/shared';
+import type { AgencyKind, DeliveryRole, LifeEventId } from '@tuo/shared';
 import type {
   ChaseQueue,
   ChaseQueueItem,
@@ -94,9 +94,11 @@ export async function loadTrackChase(
       .selectFrom('deliveries as d')
       .innerJoin('submissions as s', 's.id', 'd.submission_id')
       .leftJoin('organisation_settings as os', 'os.organisation_id', 'd.organisation_id')
-      .select(targetColumns)
+      .innerJoin('organisations as o', 'o.id', 'd.organisation_id')
+      .select([...targetColumns, 'd.role', 'o.name as organisation'])
       .where('d.submission_id', '=', submissionId)
       .orderBy('d.agency')
+      .orderBy('d.role', 'desc')
       .execute(),
     db
       .selectFrom('chase_requests')
@@ -119,6 +121,8 @@ export async function loadTrackChase(
     const active = mine.some((r) => r.status !== 'resolved');
     return {
       agency: row.agency as AgencyKind,
+      organisation: row.organisation,
+      ...(row.role ? { role: row.role as DeliveryRole } : {}),
       missed: missed?.kind ?? null,
       deadline: missed?.deadline ?? null,
       targets: targetDates(deps, row),
@@ -133,14 +137,14 @@ export type ChaseResult =
   { ok: true } | { ok: false; reason: 'not-found' | 'within-target' | 'already-asked' | 'limit' };
 
 /**
- * Records a resident's request to chase one agency's notification, once its target has passed.
+ * Records a resident's request to chase one organisation's notification (by kind and role), once its target has passed.
  * Requests for one submission are taken one at a time (the submission row is locked), so the daily
  * limit holds under concurrent posts; the partial unique index keeps one active request per
  * notification, so a repeat or a double click never makes a second piece of work.
  */
 export async function requestChase(
   db: Kysely<Database>,
-  input: { submissionId: string; agency: AgencyKind; note: string },
+  input: { submissionId: string; agency: AgencyKind; role?: DeliveryRole | undefined; note: string },
   deps: ChaseDeps,
 ): Promise<ChaseResult> {
   return db.transaction().execute(async (trx) => {
@@ -159,6 +163,8 @@ export async function requestChase(
       .select(targetColumns)
       .where('d.submission_id', '=', input.submissionId)
       .where('d.agency', '=', input.agency)
+      // The old council and the new are two notifications of one kind: the role says which.
+      .where((eb) => (input.role ? eb('d.role', '=', input.role) : eb('d.role', 'is', null)))
       .executeTakeFirst();
     if (!delivery) return { ok: false, reason: 'not-found' } as const;
     const missed = missedTarget(deps, delivery);

@@ -68,10 +68,10 @@ export function writeSubmissionsSql(items: readonly SubmissionRows[]): RawBuilde
     ),
     d as (
       -- The transport is set by the worker that delivers, from its own configuration.
-      insert into deliveries (id, submission_id, agency, organisation_id, status, held_for, status_changed_at, created_at)
-      select d.id, d.submission_id, d.agency, d.organisation_id, d.status, d.held_for, d.at, d.at
+      insert into deliveries (id, submission_id, agency, organisation_id, role, status, held_for, status_changed_at, created_at)
+      select d.id, d.submission_id, d.agency, d.organisation_id, d.role, d.status, d.held_for, d.at, d.at
       from jsonb_to_recordset(${deliveries}::jsonb) as d(id uuid, submission_id uuid, agency text,
-        organisation_id uuid, status text, held_for text, at timestamptz)
+        organisation_id uuid, role text, status text, held_for text, at timestamptz)
       join s on s.id = d.submission_id
     ),
     m as (

@@ -14,6 +14,12 @@ export interface JourneyState {
    * by field name, until the page is answered (sealed at rest with the session's answers).
    */
   drafts?: Record<string, PersonRowValue[]>;
+  /**
+   * The council the resident confirmed for an address whose look-up could not say (typed by hand,
+   * or a council missing from the directory), by address field, with the address it was for: a
+   * changed address asks again.
+   */
+  councils?: Record<string, { id: string; address: string }>;
   /** One per journey: a double click or a resent declaration replays the first submission. */
   idempotencyKey: string;
   /** Saved forms made from this journey or restored into it: sending the report spends them. */

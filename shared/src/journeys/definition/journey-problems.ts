@@ -203,6 +203,22 @@ export function journeyProblems(journey: JourneyShape): JourneyProblem[] {
         path: [...rulePath, 'fields'],
         message: `routing for "${agency}": field "${name}" is listed twice`,
       });
+    for (const [role, part] of Object.entries(rule.split ?? {})) {
+      const partPath = [...rulePath, 'split', role];
+      for (const name of part.fields) {
+        routed.add(name);
+        if (!fields.has(name))
+          problems.push({
+            path: [...partPath, 'fields'],
+            message: `routing for "${agency}" (${role}): routed field "${name}" does not exist`,
+          });
+      }
+      if (fields.get(part.address)?.field.kind !== 'address')
+        problems.push({
+          path: [...partPath, 'address'],
+          message: `routing for "${agency}" (${role}): "${part.address}" is not an address field`,
+        });
+    }
     if (rule.relevantWhen !== 'always') {
       problems.push(
         ...conditionProblems(rule.relevantWhen, [...rulePath, 'relevantWhen'], fields, () => true).map((problem) => ({

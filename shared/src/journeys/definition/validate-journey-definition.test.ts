@@ -121,6 +121,26 @@ describe('validateJourneyDefinition', () => {
       'routed field "dateOfBirth" does not exist',
     ],
     [
+      'a split rule whose part is told by a field that is not an address',
+      (j) => {
+        rule(j, 'council').split = {
+          leaving: { address: 'rents', fields: ['rents'], purpose: 'To close it' },
+          joining: { address: 'rents', fields: ['nowhere'], purpose: 'To open it' },
+        };
+      },
+      'routing for "council" (leaving): "rents" is not an address field',
+    ],
+    [
+      'a split rule routing a field that does not exist',
+      (j) => {
+        rule(j, 'council').split = {
+          leaving: { address: 'rents', fields: ['rents'], purpose: 'To close it' },
+          joining: { address: 'rents', fields: ['nowhere'], purpose: 'To open it' },
+        };
+      },
+      'routing for "council" (joining): routed field "nowhere" does not exist',
+    ],
+    [
       'a duplicate field name',
       (j) => {
         pageAt(j, 2).fields.push({ name: 'rents', kind: 'text', label: 'Rent' });

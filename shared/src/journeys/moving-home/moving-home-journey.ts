@@ -367,6 +367,22 @@ export const movingHomeJourney: JourneyDefinition = {
       ],
       purpose:
         'So the council can update your Council Tax and the electoral register, and move any Housing Benefit or Council Tax Reduction.',
+      // A move between councils: the old one closes the account (it needs the leaving date, the
+      // forwarding address for the final bill and who stays behind), the new one opens one.
+      split: {
+        leaving: {
+          address: 'oldAddress',
+          fields: [...you, ...move, 'councilTaxAccount', 'benefits', ...contact],
+          purpose:
+            'So the council for your old address can close your Council Tax account and send your last bill to your new address. It can also stop any Housing Benefit or Council Tax Reduction, and take you off its list of voters.',
+        },
+        joining: {
+          address: 'newAddress',
+          fields: [...you, ...move, 'tenancyOrCompletionDate', 'paysCouncilTax', 'benefits', ...contact],
+          purpose:
+            'So the council for your new address can open your Council Tax account and add you to its list of voters. It can also help with any Housing Benefit or Council Tax Reduction there.',
+        },
+      },
     },
     'gp-practice': {
       relevantWhen: { field: 'registeredWithGp', equals: 'yes' },
