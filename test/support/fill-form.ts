@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { addPersonAction } from '@tuo/shared/pages/form-values';
 import type { FormPairs } from './resident.js';
 
 /**
@@ -10,7 +11,8 @@ export async function fillForm(page: Page, pairs: FormPairs): Promise<void> {
   for (const [name, value] of pairs) {
     const inputs = page.locator(`[name="${name}"]`);
     if (/\.\d+\.fullName$/.test(name) && (await inputs.count()) === 0) {
-      await page.getByRole('button', { name: 'Add another person' }).click();
+      // By its value, not its words, so it is found in every language.
+      await page.locator(`button[name="_action"][value="${addPersonAction}"]`).click();
       await inputs.waitFor();
     }
     const type = await inputs.first().getAttribute('type');
