@@ -1,8 +1,9 @@
-import { Button, Checkboxes, createAll, NotificationBanner, Radios, ServiceNavigation, SkipLink } from 'govuk-frontend';
+import { startTransition } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app.js';
 import { focusHeadingAfterNavigation } from './components/focus-heading.js';
+import { startGovukComponents } from './layout/govuk-components.js';
 import { i18nFor } from './i18n/i18n.js';
 import { loadLanguage } from './i18n/load-language.js';
 import { loadPageView } from './page-views.js';
@@ -12,12 +13,6 @@ import './styles/main.scss';
 
 // govuk-frontend styles some components differently once its JavaScript can run.
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
-
-/** Only the govuk-frontend components our pages use (`initAll` would bring every one). */
-function startGovukComponents(): void {
-  for (const component of [Button, Checkboxes, NotificationBanner, Radios, ServiceNavigation, SkipLink])
-    createAll(component);
-}
 
 async function hydrate(): Promise<void> {
   const modelElement = document.getElementById('page-model');
@@ -31,14 +26,19 @@ async function hydrate(): Promise<void> {
       loadAssistedBanner(model),
       loadLanguage(model.lang),
     ]);
-    hydrateRoot(
-      root,
-      <I18nextProvider i18n={i18nFor(model.lang)}>
-        <App model={model} view={view} AssistedBanner={AssistedBanner} />
-      </I18nextProvider>,
-    );
+    // As a transition, hydration yields to the browser every few milliseconds instead of holding the
+    // main thread for the whole page (Lighthouse's total blocking time); an event on the page before
+    // it is done hydrates at once and is handled as usual.
+    startTransition(() => {
+      hydrateRoot(
+        root,
+        <I18nextProvider i18n={i18nFor(model.lang)}>
+          <App model={model} view={view} AssistedBanner={AssistedBanner} />
+        </I18nextProvider>,
+      );
+    });
   }
-  startGovukComponents();
+  void startGovukComponents();
   focusHeadingAfterNavigation();
 }
 

@@ -2,16 +2,29 @@
 declare module 'govuk-frontend' {
   /** A govuk-frontend component class, found in the page by its `data-module`. */
   export interface ComponentClass {
+    new (root: Element): unknown;
     readonly moduleName: string;
   }
-  /** Initialises every govuk-frontend component found in the page. */
-  export function initAll(config?: Record<string, unknown>): void;
-  /** Initialises every instance of one component found in the page. */
-  export function createAll(component: ComponentClass): unknown[];
+}
+
+// Each component from its own module, so a page fetches only the components it has.
+declare module 'govuk-frontend/dist/govuk/components/button/button.mjs' {
+  import type { ComponentClass } from 'govuk-frontend';
   export const Button: ComponentClass;
+}
+declare module 'govuk-frontend/dist/govuk/components/checkboxes/checkboxes.mjs' {
+  import type { ComponentClass } from 'govuk-frontend';
   export const Checkboxes: ComponentClass;
+}
+declare module 'govuk-frontend/dist/govuk/components/notification-banner/notification-banner.mjs' {
+  import type { ComponentClass } from 'govuk-frontend';
   export const NotificationBanner: ComponentClass;
+}
+declare module 'govuk-frontend/dist/govuk/components/radios/radios.mjs' {
+  import type { ComponentClass } from 'govuk-frontend';
   export const Radios: ComponentClass;
-  export const ServiceNavigation: ComponentClass;
+}
+declare module 'govuk-frontend/dist/govuk/components/skip-link/skip-link.mjs' {
+  import type { ComponentClass } from 'govuk-frontend';
   export const SkipLink: ComponentClass;
 }

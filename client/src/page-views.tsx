@@ -51,6 +51,10 @@ const loaders: { [Name in PageName]: () => Promise<PageView<ModelOf<Name>>> } = 
     import('./journeys/pages/who-to-tell-page.js').then(({ WhoToTellPage }) => (model) => (
       <WhoToTellPage {...model.props} />
     )),
+  'which-council': () =>
+    import('./journeys/pages/which-council-page.js').then(({ WhichCouncilPage }) => (model) => (
+      <WhichCouncilPage {...model.props} />
+    )),
   declaration: () =>
     import('./journeys/pages/declaration-page.js').then(({ DeclarationPage }) => (model) => (
       <DeclarationPage {...model.props} />

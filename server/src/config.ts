@@ -88,6 +88,7 @@ export const envSchema = z
     NOTIFY_SAVED_FORM_EMAIL_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
     NOTIFY_SAVED_FORM_SMS_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
     NOTIFY_SIGN_IN_ALERT_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
+    NOTIFY_ACCOUNT_LINK_TEMPLATE_ID: z.uuid({ error: 'must be a GOV.UK Notify template id (a UUID)' }).optional(),
     ADDRESS_LOOKUP: z.enum(['sample', 'os-places'], { error: 'must be sample or os-places' }).default('sample'),
     OS_PLACES_API_KEY: z.string().min(8, { error: 'must be an OS Data Hub API key' }).optional(),
     ADDRESS_LOOKUP_TIMEOUT_MS: positiveInt('how long to wait for the address look-up').default(5_000),
@@ -231,8 +232,8 @@ export interface Config {
   };
   /** Per agency and life event, the level a notification must reach before it is sent (else a staff check). */
   verificationMinimums: VerificationMinimums;
-  /** Staff and agency accounts: the Notify email template telling an account's owner it is being guessed at. */
-  accounts: { signInAlertTemplateId?: string };
+  /** Staff and agency accounts: the Notify email templates of the guessing alert and of the one-time links. */
+  accounts: { signInAlertTemplateId?: string; linkTemplateId?: string };
   /** How people sign in to the consoles: passwords, an OpenID Connect provider, or both. */
   signIn: SignInSettings;
   /** Save and come back later: how long a saved form lasts, and Notify templates for sending its link. */
@@ -341,9 +342,10 @@ export function toConfig(
       relayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS,
     },
     submissionBatch: { size: env.SUBMISSION_BATCH_SIZE, waitMs: env.SUBMISSION_BATCH_WAIT_MS },
-    accounts: env.NOTIFY_SIGN_IN_ALERT_TEMPLATE_ID
-      ? { signInAlertTemplateId: env.NOTIFY_SIGN_IN_ALERT_TEMPLATE_ID }
-      : {},
+    accounts: {
+      ...(env.NOTIFY_SIGN_IN_ALERT_TEMPLATE_ID ? { signInAlertTemplateId: env.NOTIFY_SIGN_IN_ALERT_TEMPLATE_ID } : {}),
+      ...(env.NOTIFY_ACCOUNT_LINK_TEMPLATE_ID ? { linkTemplateId: env.NOTIFY_ACCOUNT_LINK_TEMPLATE_ID } : {}),
+    },
     signIn: signInSettingsOf(env),
     savedJourneys: {
       lifetimeDays: env.SAVED_FORM_DAYS,

@@ -4,6 +4,8 @@
  */
 export { agencies, agencyKinds, agencyKindSchema } from './agencies/agency-kinds.js';
 export type { AgencyDescription, AgencyKind } from './agencies/agency-kinds.js';
+export { deliveryKey, deliveryRoles, deliveryRoleSchema, parseDeliveryKey } from './agencies/delivery-roles.js';
+export type { DeliveryRole } from './agencies/delivery-roles.js';
 
 export { addMonths, formatIsoDate, isRealDate, parseIsoDate, todayInLondon } from './identifiers/calendar-date.js';
 export {
@@ -89,15 +91,23 @@ export {
 } from './journeys/definition/page-definition-schema.js';
 export type { NextStep, PageDefinition, PageKind, PageOfKind } from './journeys/definition/page-definition-schema.js';
 export type { FormPageDefinition } from './journeys/definition/page-kinds/form-page-schema.js';
-export { routingRuleSchema } from './journeys/definition/routing-rule-schema.js';
-export type { RoutingRule } from './journeys/definition/routing-rule-schema.js';
+export type { AddAnotherPageDefinition } from './journeys/definition/page-kinds/add-another-page-schema.js';
+export {
+  maxPeople,
+  personMessageTemplate,
+  personPartFields,
+  tooManyPeopleMessage,
+} from './journeys/engine/people-field.js';
+export { routingPartSchema, routingRuleSchema } from './journeys/definition/routing-rule-schema.js';
+export type { RoutingPart, RoutingRule } from './journeys/definition/routing-rule-schema.js';
 export {
   JourneyDefinitionError,
   validateJourneyDefinition,
 } from './journeys/definition/validate-journey-definition.js';
 export { answerSummary, englishWording, formatAnswer, formatAnswerIn } from './journeys/engine/answer-summary.js';
 export type { AnswerSummaryRow, AnswerWording } from './journeys/engine/answer-summary.js';
-export type { AddressAnswer, Answers, AnswerValue, EngineOptions } from './journeys/engine/answers.js';
+export type { AddressAnswer, Answers, AnswerValue, EngineOptions, PersonAnswer } from './journeys/engine/answers.js';
+export { isPeopleAnswer } from './journeys/engine/answers.js';
 export { answersSchema } from './journeys/engine/answers-schema.js';
 export type { AnswersSchema } from './journeys/engine/answers-schema.js';
 export { checkField, requiredMessage } from './journeys/engine/check-field.js';
@@ -111,8 +121,13 @@ export { fieldLabelFor, labelInJourney } from './journeys/engine/field-wording.j
 export { findPageByPath, firstPage, getPage, nextPage, reachablePages } from './journeys/engine/next-page.js';
 export { applyPageAnswers, pageSchema } from './journeys/engine/page-schema.js';
 export type { PageSchema } from './journeys/engine/page-schema.js';
-export { pickRoutedAnswers, relevantAgencies, routedFields } from './journeys/engine/routing.js';
-export { protectedFields, protectedKindOf, protectedKinds } from './journeys/engine/protected-fields.js';
+export { pickRoutedAnswers, relevantAgencies, routedFields, routedPurpose } from './journeys/engine/routing.js';
+export {
+  peopleFieldNames,
+  protectedFields,
+  protectedKindOf,
+  protectedKinds,
+} from './journeys/engine/protected-fields.js';
 export type { ProtectedKind } from './journeys/engine/protected-fields.js';
 
 export * from './submission/index.js';

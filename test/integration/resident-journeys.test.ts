@@ -72,7 +72,8 @@ const checkAnswersRows: Record<LifeEventId, { key: string; lines: string[] }[]> 
     { key: 'Full name', lines: ['Priya Shah'] },
     { key: 'Date of birth', lines: ['9 July 1986'] },
     { key: 'Who is moving?', lines: ['Me and other people in my home'] },
-    { key: 'Who else is moving with you?', lines: ['Ravi Shah, 2 May 1984\nAnya Shah, 18 October 2015'] },
+    { key: 'Person 1', lines: ['Ravi Shah, born 2 May 1984'] },
+    { key: 'Person 2', lines: ['Anya Shah, born 18 October 2015'] },
     { key: 'What address are you moving from?', lines: ['3 Station Road', 'Swindon', 'SN1 1AA'] },
     { key: 'What address are you moving to?', lines: ['45 High Street', 'Bristol', 'BS1 2AW'] },
     { key: 'When do you move?', lines: ['1 March 2025'] },
@@ -160,6 +161,7 @@ const routes: Record<LifeEventId, readonly (readonly [path: string, emptyError: 
   'moving-home': [
     ['your-details', 'Enter your full name'],
     ['who-is-moving', 'Select who is moving'],
+    ['people-moving-with-you', 'Enter the full name of person 1'],
     ['old-address', 'Enter address line 1, typically the building and street'],
     ['new-address', 'Enter address line 1, typically the building and street'],
     ['move-date', 'Enter the date you move'],

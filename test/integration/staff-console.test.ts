@@ -339,7 +339,8 @@ describe('staff wording', () => {
     const main = page.body.slice(page.body.indexOf('<main')).replaceAll('<!-- -->', '');
     for (const state of [
       'Council <strong class="govuk-tag govuk-tag--light-blue">Waiting in their inbox, unread</strong>',
-      'GP practice <strong class="govuk-tag govuk-tag--light-blue">Opened in their inbox, not yet acknowledged</strong>',
+      // The organisation told, then its kind: here the kind's fallback, as no practice was picked.
+      'GP practices (not yet known) (GP practice) <strong class="govuk-tag govuk-tag--light-blue">Opened in their inbox, not yet acknowledged</strong>',
       'Received by their system, not yet acknowledged',
       'Done: they have acted on it',
     ])

@@ -2,6 +2,8 @@ import {
   formatNhsNumber,
   formatNiNumber,
   getJourney,
+  isPeopleAnswer,
+  peopleFieldNames,
   protectedFields,
   type Answers,
   type LifeEventId,
@@ -19,6 +21,7 @@ const personalKinds = new Set([
   'address',
   'email',
   'phone',
+  'people',
 ]);
 
 /**
@@ -31,6 +34,7 @@ export function personalValues(lifeEvent: LifeEventId, answers: Readonly<Answers
     const answer = answers[field.name];
     if (answer === undefined || !personalKinds.has(field.kind)) continue;
     if (typeof answer === 'string') values.push(answer);
+    else if (isPeopleAnswer(answer)) values.push(...answer.flatMap((person) => [person.fullName, person.dateOfBirth]));
     else if (!Array.isArray(answer))
       values.push(...Object.values(answer).filter((part): part is string => typeof part === 'string'));
     if (field.kind === 'nhs-number' && typeof answer === 'string') values.push(formatNhsNumber(answer));
@@ -48,6 +52,11 @@ export function protectedValues(lifeEvent: LifeEventId, answers: Readonly<Answer
     values.push(answer);
     if (kind === 'nhs-number') values.push(formatNhsNumber(answer));
     if (kind === 'ni-number') values.push(formatNiNumber(answer));
+  }
+  // Each person's date of birth in a list of people.
+  for (const name of peopleFieldNames(getJourney(lifeEvent))) {
+    const answer = answers[name];
+    if (isPeopleAnswer(answer)) values.push(...answer.map((person) => person.dateOfBirth));
   }
   return values;
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Answers, PageDefinition } from '@tuo/shared';
-import { answersToFormValues, inputName } from '@tuo/shared/pages/form-values';
+import { answersToFormValues, inputName, personInputName } from '@tuo/shared/pages/form-values';
 import type { PageModel } from '@tuo/shared/pages/page-model';
 
 /** A form post as name-value pairs; repeated names are how HTML posts ticked checkboxes. */
@@ -10,7 +10,18 @@ export type FormPairs = readonly (readonly [string, string])[];
 export function pagePost(page: PageDefinition, answers: Readonly<Answers>): FormPairs {
   return Object.entries(answersToFormValues(page.fields, answers)).flatMap(([name, value]): [string, string][] => {
     if (typeof value === 'string') return [[name, value]];
-    if (Array.isArray(value)) return value.map((item) => [name, item]);
+    if (Array.isArray(value))
+      return value.flatMap((item, index): [string, string][] =>
+        typeof item === 'string'
+          ? [[name, item]]
+          : [
+              [personInputName(name, index, 'fullName'), item.fullName],
+              ...Object.entries(item.dateOfBirth).map(([part, text]): [string, string] => [
+                personInputName(name, index, 'dateOfBirth', part),
+                text,
+              ]),
+            ],
+      );
     return Object.entries(value).map(([part, text]) => [inputName({ name }, part), text]);
   });
 }

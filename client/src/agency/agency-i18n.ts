@@ -32,10 +32,12 @@ export function agencyHeading(props: AgencyPageProps): string {
       return t(`message.${props.message}.title`);
     case 'notification':
       return t('notification.title', { reference: props.notification.reference });
-    case 'users':
+    case 'accounts':
       return t('accounts.title');
-    case 'user':
+    case 'account':
       return props.account.email;
+    case 'account-link':
+      return t(`account-link.${props.purpose}.title`);
     case 'single-sign-on':
       return t(`single-sign-on.${props.outcome}.title`);
     default:

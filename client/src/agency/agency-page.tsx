@@ -1,7 +1,7 @@
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { AgencyPageProps } from '@tuo/shared/pages/agency-page-model';
 import { agencyRoles } from '@tuo/shared/api/agency-portal';
-import { AccountPage, AccountsPage, type AccountConsole } from '../staff/account-pages.js';
+import { AccountView, type AccountConsole } from '../staff/account-pages.js';
 import { AgencyHeader } from './agency-header.js';
 import { agencyI18n } from './agency-i18n.js';
 import { KeysPage } from './keys-page.js';
@@ -47,19 +47,12 @@ function View({ props }: { props: AgencyPageProps }) {
       return <RecoveryCodesPage codes={props.codes} continueHref="/agency/notifications" namespace="agency" />;
     case 'message':
       return <MessageView message={props.message} />;
-    case 'users':
-      return <AccountsPage accounts={props.accounts} on={agencyAccounts} />;
-    case 'user':
-      return (
-        <AccountPage
-          account={props.account}
-          form={props.form}
-          own={props.own}
-          passwords={false}
-          done={props.done}
-          on={agencyAccounts}
-        />
-      );
+    case 'accounts':
+    case 'account':
+    case 'account-invite':
+    case 'account-link':
+    case 'set-password':
+      return <AccountView props={props} on={agencyAccounts} />;
     case 'notifications': {
       const { view: _view, nav: _nav, ...list } = props;
       return <WorkListPage {...list} />;

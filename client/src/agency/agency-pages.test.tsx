@@ -71,6 +71,41 @@ const everyView: AgencyPageProps[] = [
     signIn: { ...passwordsOnly, organisations: [{ id: nav.user.organisation.id, name: 'Northbridge Council' }] },
   },
   { view: 'sign-in', form: form(), providerForm: form(), signIn: { ...passwordsOnly, passwords: false } },
+  ...[false, true].map((own) => ({
+    view: 'account' as const,
+    nav,
+    account: {
+      id: nav.user.id,
+      email: 'clerk@agency.example',
+      role: 'agency-user',
+      agency: 'council',
+      disabled: own,
+      secondFactor: true,
+      createdAt: item.deliveredAt,
+    },
+    form: form(own ? [{ field: 'change', message: 'Ask another administrator to change your own account' }] : []),
+    own,
+    passwords: true,
+    done: own ? null : ('disable' as const),
+  })),
+  { view: 'accounts', nav, accounts: [] },
+  { view: 'account-invite', nav, form: form([{ field: 'email', message: 'Enter an email address' }]), passwords: true },
+  { view: 'account-invite', nav, form: form(), passwords: false },
+  ...[true, false].map((emailed) => ({
+    view: 'account-link' as const,
+    nav,
+    email: 'new@agency.example',
+    purpose: emailed ? ('invite' as const) : ('reset' as const),
+    link: emailed ? null : 'https://tuo.example/agency/set-password?token=x',
+    emailed,
+    expiresAt: item.deliveredAt,
+  })),
+  ...(['invite', 'reset'] as const).map((purpose) => ({
+    view: 'set-password' as const,
+    form: form(purpose === 'reset' ? [{ field: 'confirm', message: 'Enter the same password in both boxes' }] : []),
+    email: 'new@agency.example',
+    purpose,
+  })),
   ...(['signed-in', 'no-role', 'disabled', 'no-email', 'taken', 'expired', 'failed'] as const).map((outcome) => ({
     view: 'single-sign-on' as const,
     outcome,
@@ -109,7 +144,17 @@ const everyView: AgencyPageProps[] = [
     enrolment: { spacedSecret: 'ABCD EFGH', qrDataUrl: 'data:image/svg+xml;base64,', required, replacing: !required },
   })),
   { view: 'recovery-codes', nav, codes: ['abcde-fghij', 'klmno-pqrst'] },
-  ...(['forbidden', 'form-expired', 'not-found', 'export-too-large', 'no-webhook'] as const).map((message) => ({
+  ...(
+    [
+      'forbidden',
+      'form-expired',
+      'not-found',
+      'export-too-large',
+      'no-webhook',
+      'link-expired',
+      'password-set',
+    ] as const
+  ).map((message) => ({
     view: 'message' as const,
     message,
     nav,

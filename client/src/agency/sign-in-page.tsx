@@ -4,8 +4,7 @@ import type { FormProps } from '@tuo/shared/pages/page-model';
 import { ErrorMessage } from '../components/error-message.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { describedBy, errorAt } from '../components/field-ids.js';
-import { PostForm, SubmitButton } from '../components/post-form.js';
-import { TextField } from '../staff/text-field.js';
+import { PasswordForm } from '../staff/sign-in-page.js';
 
 /**
  * The organisation chooser: a GET form (its answer is a redirect to the provider, another site),
@@ -80,17 +79,7 @@ export function AgencySignInPage({
         {signIn.passwords ? (
           <>
             {providers ? <h2 className="govuk-heading-m">{t('sign-in.or')}</h2> : null}
-            <PostForm form={form}>
-              <TextField form={form} name="email" label={t('sign-in.email')} type="email" autoComplete="username" />
-              <TextField
-                form={{ ...form, values: {} }}
-                name="password"
-                label={t('sign-in.password')}
-                type="password"
-                autoComplete="current-password"
-              />
-              <SubmitButton>{t('sign-in.submit')}</SubmitButton>
-            </PostForm>
+            <PasswordForm form={form} namespace="agency" />
           </>
         ) : null}
       </div>

@@ -1,17 +1,18 @@
 import type { FieldError } from '@tuo/shared';
 
 /**
- * The id of a field's first input (or of one part of it): `dateOfBirth-day`, `lastAddress-postcode`.
+ * The id of a field's first input (or of one part of it): `dateOfBirth-day`, `lastAddress-postcode`,
+ * and for a person of a people field `peopleMoving-1-dateOfBirth-day` (its dotted name, dashed).
  * Error summary links point here, so a click lands on the box to fix.
  */
 export function inputId(name: string, part?: string): string {
-  return part === undefined ? name : `${name}-${part}`;
+  const id = name.replaceAll('.', '-');
+  return part === undefined ? id : `${id}-${part}`;
 }
 
-/** Where an error summary link for this error should land. */
+/** Where an error summary link for this error should land: the first box in error. */
 export function errorTarget(error: FieldError): string {
-  const [name = '', part] = error.field.split('.');
-  return inputId(name, part ?? error.parts?.[0] ?? undefined);
+  return inputId(error.field, error.parts?.[0]);
 }
 
 /** The error for exactly this field or part path (`lastAddress.postcode`). */

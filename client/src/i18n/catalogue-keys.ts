@@ -1,4 +1,4 @@
-import type { AgencyKind, LifeEventId } from '@tuo/shared';
+import type { AgencyKind, DeliveryRole, LifeEventId } from '@tuo/shared';
 
 type FieldText = 'label' | 'hint' | 'errorName';
 
@@ -15,6 +15,9 @@ export const catalogueKey = {
   option: (lifeEvent: LifeEventId, name: string, value: string, text: 'label' | 'hint') =>
     `catalogue:journeys.${lifeEvent}.fields.${name}.options.${value}.${text}`,
   purpose: (lifeEvent: LifeEventId, agency: AgencyKind) => `catalogue:journeys.${lifeEvent}.routing.${agency}.purpose`,
+  /** The purpose of one part of a split rule (the old council's, the new council's). */
+  partPurpose: (lifeEvent: LifeEventId, agency: AgencyKind, role: DeliveryRole) =>
+    `catalogue:journeys.${lifeEvent}.routing.${agency}.split.${role}.purpose`,
   agency: (agency: AgencyKind, text: 'name' | 'nameInSentence' | 'description') =>
     `catalogue:agencies.${agency}.${text}`,
   /** An agency's name as one journey words it ("Their GP and the NHS"), falling back to its general name: pass to `t` as is. */

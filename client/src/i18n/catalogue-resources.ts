@@ -37,9 +37,15 @@ function journeyTree(journey: JourneyDefinition): ResourceTree {
   }
   const routing: ResourceTree = {};
   for (const [agency, rule] of Object.entries(journey.routing)) {
-    routing[agency] = rule.agencyName
+    const tree: ResourceTree = rule.agencyName
       ? { purpose: rule.purpose, agencyName: rule.agencyName, agencyNameInSentence: inSentence(rule.agencyName) }
       : { purpose: rule.purpose };
+    if (rule.split)
+      tree.split = {
+        leaving: { purpose: rule.split.leaving.purpose },
+        joining: { purpose: rule.split.joining.purpose },
+      };
+    routing[agency] = tree;
   }
   return { title: journey.title, summary: journey.summary, pages, fields, routing };
 }

@@ -4,6 +4,8 @@ import {
   checkField,
   createSubmissionRequestSchema,
   exampleSubmissions,
+  personPartFields,
+  tooManyPeopleMessage,
   type FieldDefinition,
 } from '@tuo/shared';
 import { pageMessages } from '@tuo/shared/pages/page-messages';
@@ -53,6 +55,8 @@ function probes(field: FieldDefinition): unknown[] {
 }
 
 function fieldMessages(field: FieldDefinition): string[] {
+  // A people field's messages name the row: translators get them as templates holding {{number}}.
+  if (field.kind === 'people') return [...personPartFields.flatMap(fieldMessages), tooManyPeopleMessage];
   // A date out of order with another answer is checked across fields, so its message is read off the field.
   const order = field.notBefore ? [field.notBefore.message] : [];
   return [

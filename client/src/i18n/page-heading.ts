@@ -36,6 +36,8 @@ export function pageHeading(t: TFunction, model: PageModel): string {
       return t('checkAnswers.title');
     case 'who-to-tell':
       return t('whoToTell.title');
+    case 'which-council':
+      return t('whichCouncil.title');
     case 'declaration':
       return t('declaration.title');
     case 'confirmation':

@@ -161,6 +161,7 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
           withdrawn: null,
           agencies: agencyKinds.map((agency, index) => ({
             agency,
+            organisation: `Organisation ${String(index + 1)}`,
             status: deliveryStatuses[index % deliveryStatuses.length] ?? 'queued',
             ...(index === 0 ? { status: 'held' as const, heldFor: 'check' as const } : {}),
             changedAt: '2026-06-15T10:00:00.000Z',
@@ -176,6 +177,7 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
           requested: null,
           agencies: agencyKinds.map((agency) => ({
             agency,
+            organisation: 'Organisation',
             missed: null,
             deadline: null,
             targets: { acknowledgeBy: '2026-06-17', actionBy: '2026-06-29' },
@@ -204,6 +206,7 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
           // Waiting unopened in an inbox, received, acknowledged, done.
           agencies: agencyKinds.map((agency, index) => ({
             agency,
+            organisation: `Organisation ${String(index + 1)}`,
             status: (['delivered', 'delivered', 'acknowledged', 'actioned'] as const)[index] ?? 'delivered',
             changedAt: '2026-06-15T10:05:00.000Z',
             ...sentAndReceived(index),
@@ -215,6 +218,7 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
           requested: null,
           agencies: agencyKinds.map((agency) => ({
             agency,
+            organisation: 'Organisation',
             missed: null,
             deadline: null,
             targets: { acknowledgeBy: '2026-06-17', actionBy: '2026-06-29' },
@@ -236,6 +240,7 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
           withdrawn: { at: '2026-06-16T09:00:00.000Z', by: 'resident' },
           agencies: agencyKinds.map((agency) => ({
             agency,
+            organisation: 'Organisation',
             status: 'cancelled',
             changedAt: '2026-06-16T09:00:00.000Z',
             sentAt: null,

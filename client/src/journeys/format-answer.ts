@@ -29,6 +29,7 @@ export function formatAnswer(
           : chosen,
       date: (isoDate) => longDate(t, isoDate),
       yesNo: (answer) => t(answer === 'yes' ? 'fields.yes' : 'fields.no'),
+      person: (fullName, dateOfBirth) => t('addAnother.summary', { fullName, dateOfBirth }),
     },
     field,
     value,

@@ -1,12 +1,14 @@
 import { createContext, useContext } from 'react';
-import type { UseFormRegister, UseFormSetValue } from 'react-hook-form';
+import type { Control, UseFormRegister, UseFormSetValue } from 'react-hook-form';
 import type { FieldError } from '@tuo/shared';
-import type { FormValue, FormValues } from '@tuo/shared/pages/form-values';
+import { choicesIn, type FormValue, type FormValues } from '@tuo/shared/pages/form-values';
 
 /** What every field component needs from the page's form. */
 export interface JourneyForm {
   register: UseFormRegister<FormValues>;
   setValue: UseFormSetValue<FormValues>;
+  /** For fields whose rows come and go in the browser (a people field's useFieldArray). */
+  control: Control<FormValues>;
   /** The value now (typed in the browser, or as the server rendered it). */
   current: (name: string) => FormValue | undefined;
   /** As the server rendered them, so the HTML shows the answers without JavaScript. */
@@ -33,6 +35,5 @@ export function textDefault(defaults: FormValues, name: string, part?: string): 
 
 /** The values ticked by default in a checkboxes field, or the one chosen in radios. */
 export function choiceDefaults(defaults: FormValues, name: string): string[] {
-  const value = defaults[name];
-  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+  return choicesIn(defaults[name]);
 }

@@ -15,6 +15,7 @@ import { CheckboxesField } from './fields/checkboxes-field.js';
 import { DateField } from './fields/date-field.js';
 import type { FieldComponentProps } from './fields/field-frame.js';
 import { OrganisationField } from './fields/organisation-field.js';
+import { PeopleField } from './fields/people-field.js';
 import { RadiosField } from './fields/radios-field.js';
 import { TextInputField } from './fields/text-input-field.js';
 import { TextareaField } from './fields/textarea-field.js';
@@ -35,6 +36,7 @@ const components: Readonly<Record<FieldKind, ComponentType<FieldComponentProps>>
   'yes-no': RadiosField,
   checkboxes: CheckboxesField,
   organisation: OrganisationField,
+  people: PeopleField,
 };
 
 /** The option of a field on this page that reveals `field`, when its condition is that simple. */

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { get, useForm, useWatch, type FieldErrors } from 'react-hook-form';
-import { getPage, type FieldError, type PageDefinition } from '@tuo/shared';
+import { getPage, type FieldDefinition, type FieldError, type PageDefinition } from '@tuo/shared';
+import { personPartFields } from '@tuo/shared/journeys/engine/people-field';
 // The definitions as written: the server has checked them against the meta-schema, and checking them
 // again on a phone is most of what a question page used to cost before it could respond.
 import { journeyDefinitions } from '@tuo/shared/journeys/journey-definitions';
@@ -10,11 +11,23 @@ import type { JourneyForm } from './journey-form.js';
 import { lazyResolver } from './lazy-resolver.js';
 import { saveActionName } from '../save-return/save-button.js';
 
-/** react-hook-form's errors as the error summary lists them: in page order, address parts by part. */
+/** The error paths of a field, in the order its boxes are on the page. */
+function errorPaths(field: FieldDefinition, errors: FieldErrors<FormValues>): string[] {
+  if (field.kind === 'address') return (fieldParts.address ?? []).map((part) => `${field.name}.${part}`);
+  if (field.kind !== 'people') return [field.name];
+  const rows: unknown = get(errors, field.name);
+  const count = Array.isArray(rows) ? rows.length : 0;
+  return [
+    field.name,
+    ...Array.from({ length: count }, (_row, index) =>
+      personPartFields.map((part) => `${field.name}.${String(index)}.${part.name}`),
+    ).flat(),
+  ];
+}
+
+/** react-hook-form's errors as the error summary lists them: in page order, address parts by part, people by row. */
 function inPageOrder(page: PageDefinition, errors: FieldErrors<FormValues>): FieldError[] {
-  const paths = page.fields.flatMap((field) =>
-    field.kind === 'address' ? (fieldParts.address ?? []).map((part) => `${field.name}.${part}`) : [field.name],
-  );
+  const paths = page.fields.flatMap((field) => errorPaths(field, errors));
   return paths.flatMap((path) => {
     const message: unknown = get(errors, `${path}.message`);
     return typeof message === 'string' ? [{ field: path, message }] : [];
@@ -65,6 +78,13 @@ export function useQuestionForm(props: QuestionProps) {
       },
     )(event);
   };
-  const form: JourneyForm = { register, setValue, current: (name) => values[name], defaults: served.values, errors };
+  const form: JourneyForm = {
+    register,
+    setValue,
+    control,
+    current: (name) => values[name],
+    defaults: served.values,
+    errors,
+  };
   return { journey, page, form, formRef, onSubmit, focusKey, errors };
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdminAccount } from '@tuo/shared/api/account-admin';
 import { staffRoles } from '@tuo/shared/api/staff-session';
 import type { FormProps } from '@tuo/shared/pages/page-model';
-import type { AccountDone } from '@tuo/shared/pages/staff-page-model';
+import type { AccountDone, AccountPageProps, SetPasswordProps } from '@tuo/shared/pages/account-page-model';
 import { ErrorMessage } from '../components/error-message.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { describedBy, errorAt } from '../components/field-ids.js';
@@ -12,8 +12,9 @@ import { PostForm, SubmitButton } from '../components/post-form.js';
 import { formatDateTime } from './staff-format.js';
 import { TextField } from './text-field.js';
 
-// Account administration for staff admins: the accounts, one account's changes, an invitation,
-// the one-time link made for a person, and setting a password through it.
+// Account administration for either console's admins (staff by default, the agency portal with its
+// own words and roles through `on`): the accounts, one account's changes, an invitation, the
+// one-time link made for a person, and setting a password through it.
 
 /** Which console's accounts a page shows: its words, its roles and where its account pages are. */
 export interface AccountConsole {
@@ -60,26 +61,24 @@ function Status({ account, on }: { account: AdminAccount; on: AccountConsole }) 
   );
 }
 
-/** Every customer-centre account: who, their role, whether enabled and whether they have a second factor. */
+/** Every account in the administrator's scope: who, their role, whether enabled and whether they have a second factor. */
 export function AccountsPage({ accounts, on = staffConsole }: { accounts: AdminAccount[]; on?: AccountConsole }) {
   const { t } = useTranslation(on.namespace);
   const captionId = useId();
   return (
     <>
       <h1 className="govuk-heading-l">{t('accounts.title')}</h1>
-      {on.namespace === 'staff' ? (
-        <p className="govuk-body">
-          <a
-            className="govuk-button"
-            role="button"
-            draggable="false"
-            data-module="govuk-button"
-            href="/staff/accounts/invite"
-          >
-            {t('accounts.invite')}
-          </a>
-        </p>
-      ) : null}
+      <p className="govuk-body">
+        <a
+          className="govuk-button"
+          role="button"
+          draggable="false"
+          data-module="govuk-button"
+          href={`${on.base}/invite`}
+        >
+          {t('accounts.invite')}
+        </a>
+      </p>
       <TableScroller captionId={captionId}>
         <table className="govuk-table">
           <caption id={captionId} className="govuk-table__caption govuk-table__caption--m">
@@ -234,8 +233,16 @@ export function AccountPage(props: {
 }
 
 /** Invite a person: their email address and role. */
-export function AccountInvitePage({ form, passwords }: { form: FormProps; passwords: boolean }) {
-  const { t } = useTranslation('staff');
+export function AccountInvitePage({
+  form,
+  passwords,
+  on = staffConsole,
+}: {
+  form: FormProps;
+  passwords: boolean;
+  on?: AccountConsole;
+}) {
+  const { t } = useTranslation(on.namespace);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -246,8 +253,8 @@ export function AccountInvitePage({ form, passwords }: { form: FormProps; passwo
           <TextField form={form} name="email" label={t('account-invite.email')} type="email" autoComplete="off" />
           <RoleSelect
             form={form}
-            value={typeof form.values.role === 'string' ? form.values.role : 'adviser'}
-            on={staffConsole}
+            value={typeof form.values.role === 'string' ? form.values.role : (on.roles[0] ?? '')}
+            on={on}
           />
           <SubmitButton>{t('account-invite.submit')}</SubmitButton>
         </PostForm>
@@ -256,34 +263,45 @@ export function AccountInvitePage({ form, passwords }: { form: FormProps; passwo
   );
 }
 
-/** The one-time link made for a person, shown once: the administrator sends it to them. */
+/**
+ * The one-time link made for a person: emailed to them through GOV.UK Notify (the page says so,
+ * and the link is not shown), or shown once for the administrator to send.
+ */
 export function AccountLinkPage(props: {
   email: string;
   purpose: 'invite' | 'reset';
-  link: string;
+  link: string | null;
+  emailed: boolean;
   expiresAt: string;
+  on?: AccountConsole;
 }) {
-  const { t } = useTranslation('staff');
+  const { on = staffConsole } = props;
+  const { t } = useTranslation(on.namespace);
+  const expiresAt = formatDateTime(props.expiresAt);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">{t(`account-link.${props.purpose}.title`)}</h1>
-        <p className="govuk-body">{t(`account-link.${props.purpose}.intro`, { email: props.email })}</p>
+        {props.emailed || props.link === null ? (
+          <p className="govuk-body">{t('account-link.emailed', { email: props.email, expiresAt })}</p>
+        ) : (
+          <>
+            <p className="govuk-body">{t(`account-link.${props.purpose}.intro`, { email: props.email })}</p>
+            <p className="govuk-body">
+              <code data-testid="account-link" className="govuk-!-font-size-16">
+                {props.link}
+              </code>
+            </p>
+            <div className="govuk-warning-text">
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <strong className="govuk-warning-text__text">{t('account-link.warning', { expiresAt })}</strong>
+            </div>
+          </>
+        )}
         <p className="govuk-body">
-          <code data-testid="account-link" className="govuk-!-font-size-16">
-            {props.link}
-          </code>
-        </p>
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            {t('account-link.warning', { expiresAt: formatDateTime(props.expiresAt) })}
-          </strong>
-        </div>
-        <p className="govuk-body">
-          <a className="govuk-link" href="/staff/accounts">
+          <a className="govuk-link" href={on.base}>
             {t('accounts.back')}
           </a>
         </p>
@@ -297,12 +315,14 @@ export function SetPasswordPage({
   form,
   email,
   purpose,
+  namespace = 'staff',
 }: {
   form: FormProps;
   email: string;
   purpose: 'invite' | 'reset';
+  namespace?: AccountConsole['namespace'];
 }) {
-  const { t } = useTranslation('staff');
+  const { t } = useTranslation(namespace);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -332,4 +352,44 @@ export function SetPasswordPage({
       </div>
     </div>
   );
+}
+
+/** The account-administration view a console's page model holds, rendered for that console (`on`). */
+export function AccountView({
+  props,
+  on = staffConsole,
+}: {
+  props: AccountPageProps | SetPasswordProps;
+  on?: AccountConsole;
+}) {
+  switch (props.view) {
+    case 'accounts':
+      return <AccountsPage accounts={props.accounts} on={on} />;
+    case 'account':
+      return (
+        <AccountPage
+          account={props.account}
+          form={props.form}
+          own={props.own}
+          passwords={props.passwords}
+          done={props.done}
+          on={on}
+        />
+      );
+    case 'account-invite':
+      return <AccountInvitePage form={props.form} passwords={props.passwords} on={on} />;
+    case 'account-link':
+      return (
+        <AccountLinkPage
+          email={props.email}
+          purpose={props.purpose}
+          link={props.link}
+          emailed={props.emailed}
+          expiresAt={props.expiresAt}
+          on={on}
+        />
+      );
+    case 'set-password':
+      return <SetPasswordPage form={props.form} email={props.email} purpose={props.purpose} namespace={on.namespace} />;
+  }
 }

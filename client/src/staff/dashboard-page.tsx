@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '@tuo/shared/api/staff-dashboard';
 import { catalogueKey } from '../i18n/catalogue-keys.js';
 import { deliveryStateKey, formatDateTime, statusTagClass } from './staff-format.js';
+import { DeliveryName } from './delivery-history.js';
 
 function DeliveryTable({ caption, rows }: { caption: string; rows: Dashboard['failing'] }) {
   const { t } = useTranslation('staff');
@@ -32,7 +33,9 @@ function DeliveryTable({ caption, rows }: { caption: string; rows: Dashboard['fa
                   {row.reference}
                 </a>
               </td>
-              <td className="govuk-table__cell">{t(`agencies.${row.agency}`)}</td>
+              <td className="govuk-table__cell">
+                <DeliveryName delivery={row} />
+              </td>
               <td className="govuk-table__cell">
                 <strong className={statusTagClass(row.status)}>{t(deliveryStateKey(row.status))}</strong>
               </td>
@@ -119,8 +122,10 @@ export function DashboardPage({ dashboard }: { dashboard: Dashboard }) {
       ) : (
         <dl className="govuk-summary-list">
           {dashboard.oldestUnacknowledged.map((row) => (
-            <div key={row.agency} className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">{t(`agencies.${row.agency}`)}</dt>
+            <div key={`${row.agency}:${row.organisation}:${row.reference}`} className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">
+                <DeliveryName delivery={row} />
+              </dt>
               <dd className="govuk-summary-list__value">
                 <a className="govuk-link" href={`/staff/submissions/${row.reference}`}>
                   {row.reference}

@@ -52,7 +52,7 @@ export function DeliveryHistoryView({
   return (
     <section className="govuk-!-margin-bottom-8" aria-labelledby={`delivery-${delivery.id}`}>
       <h3 className="govuk-heading-s" id={`delivery-${delivery.id}`}>
-        {t(`agencies.${delivery.agency}`)}{' '}
+        <DeliveryName delivery={delivery} />{' '}
         <strong className={statusTagClass(delivery.status)}>{t(deliveryStateKey(delivery.status, delivery))}</strong>
       </h3>
       <p className="govuk-body-s">
@@ -122,4 +122,18 @@ export function DeliveryHistoryView({
       {canRepair && delivery.status === 'failed' ? <Repair delivery={delivery} form={form} /> : null}
     </section>
   );
+}
+
+/** The organisation told, with its kind (and its role, when a move told two of the kind). */
+export function DeliveryName({
+  delivery,
+}: {
+  delivery: { agency: DeliveryHistory['agency']; organisation?: string | undefined; role?: DeliveryHistory['role'] };
+}) {
+  const { t } = useTranslation('staff');
+  const kind = t(`agencies.${delivery.agency}`);
+  // A kind's fallback is often named as the kind itself ("Council"): say it once.
+  if (!delivery.organisation || (delivery.organisation === kind && !delivery.role)) return kind;
+  const role = delivery.role ? `, ${t(`deliveryRoles.${delivery.role}`)}` : '';
+  return `${delivery.organisation} (${kind}${role})`;
 }

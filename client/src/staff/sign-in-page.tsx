@@ -7,6 +7,24 @@ import { TextField } from './text-field.js';
 
 const passwordsOnly: SignInMethods = { passwords: true, providerHref: null };
 
+/** The email address and password form (the password is never filled back in). */
+export function PasswordForm({ form, namespace }: { form: FormProps; namespace: 'staff' | 'agency' }) {
+  const { t } = useTranslation(namespace);
+  return (
+    <PostForm form={form}>
+      <TextField form={form} name="email" label={t('sign-in.email')} type="email" autoComplete="username" />
+      <TextField
+        form={{ ...form, values: {} }}
+        name="password"
+        label={t('sign-in.password')}
+        type="password"
+        autoComplete="current-password"
+      />
+      <SubmitButton>{t('sign-in.submit')}</SubmitButton>
+    </PostForm>
+  );
+}
+
 /**
  * Sign in with the organisation's provider (a link: the provider's page is another site) and, unless
  * turned off, an email address and password: the staff console's, and the agency portal's with its
@@ -42,19 +60,7 @@ export function SignInPage({
             {signIn.passwords ? <h2 className="govuk-heading-m">{t('sign-in.or')}</h2> : null}
           </>
         ) : null}
-        {signIn.passwords ? (
-          <PostForm form={form}>
-            <TextField form={form} name="email" label={t('sign-in.email')} type="email" autoComplete="username" />
-            <TextField
-              form={{ ...form, values: {} }}
-              name="password"
-              label={t('sign-in.password')}
-              type="password"
-              autoComplete="current-password"
-            />
-            <SubmitButton>{t('sign-in.submit')}</SubmitButton>
-          </PostForm>
-        ) : null}
+        {signIn.passwords ? <PasswordForm form={form} namespace={namespace} /> : null}
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { StaffPageProps } from '@tuo/shared/pages/staff-page-model';
-import { AccountInvitePage, AccountLinkPage, AccountPage, AccountsPage, SetPasswordPage } from './account-pages.js';
+import { AccountView } from './account-pages.js';
 import { AssistedPage } from './assisted-page.js';
 import { AuditPage } from './audit-page.js';
 import { DashboardPage } from './dashboard-page.js';
@@ -45,24 +45,6 @@ function View({ props }: { props: StaffPageProps }) {
       return <RecoveryCodesPage codes={props.codes} continueHref="/staff/dashboard" />;
     case 'message':
       return <MessageView message={props.message} />;
-    case 'accounts':
-      return <AccountsPage accounts={props.accounts} />;
-    case 'account':
-      return (
-        <AccountPage
-          account={props.account}
-          form={props.form}
-          own={props.own}
-          passwords={props.passwords}
-          done={props.done}
-        />
-      );
-    case 'account-invite':
-      return <AccountInvitePage form={props.form} passwords={props.passwords} />;
-    case 'account-link':
-      return (
-        <AccountLinkPage email={props.email} purpose={props.purpose} link={props.link} expiresAt={props.expiresAt} />
-      );
     case 'organisations':
       return <OrganisationsPage form={props.form} organisations={props.organisations} />;
     case 'organisation':
@@ -83,8 +65,12 @@ function View({ props }: { props: StaffPageProps }) {
           defaults={props.defaults}
         />
       );
+    case 'accounts':
+    case 'account':
+    case 'account-invite':
+    case 'account-link':
     case 'set-password':
-      return <SetPasswordPage form={props.form} email={props.email} purpose={props.purpose} />;
+      return <AccountView props={props} />;
     case 'dashboard':
       return <DashboardPage dashboard={props.dashboard} />;
     case 'search':

@@ -1,4 +1,4 @@
-import type { AgencyKind, AgencyPayloadV1, LifeEventId, SubmissionEnvelopeV1 } from '@tuo/shared';
+import type { AgencyKind, AgencyPayloadV1, DeliveryRole, LifeEventId, SubmissionEnvelopeV1 } from '@tuo/shared';
 import type { z } from 'zod';
 import type { FileColumnLabels } from '../channels/file/agency-file.js';
 import type { FileChannelSettings } from '../channels/file-channel-settings.js';
@@ -55,12 +55,13 @@ export interface AgencyAdapter {
   /** The `type` of webhook events sent to this agency, e.g. `council.notification.created`. */
   readonly eventType: string;
   /**
-   * The agency's payload for a submission: only the fields its routing rules give it.
+   * The agency's payload for a submission: only the fields its routing rules give it (in the
+   * delivery's role, when a move tells two of the kind: the old council's part, the new one's).
    * `undefined` when the agency must not be told (not relevant, or the resident did not agree).
    */
-  toPayload(envelope: SubmissionEnvelopeV1): AgencyPayloadV1 | undefined;
-  /** The exact shape this agency may receive for a life event (strict: no field outside its routing rules). */
-  payloadSchema(lifeEvent: LifeEventId): z.ZodType<AgencyPayloadV1>;
+  toPayload(envelope: SubmissionEnvelopeV1, role?: DeliveryRole): AgencyPayloadV1 | undefined;
+  /** The exact shape this agency may receive for a life event, in a role (strict: no field outside its routing rules). */
+  payloadSchema(lifeEvent: LifeEventId, role?: DeliveryRole): z.ZodType<AgencyPayloadV1>;
   /** Hands the payload over by the agency's transport. Never throws for the agency's answers. */
   deliver(notification: AgencyNotification): Promise<DeliveryOutcome>;
   /** Sends an event about a notification already delivered, by the same transport, signed the same way. */

@@ -1,4 +1,11 @@
-import { agencyPayloadSchema, getJourney, lifeEventIds, toAgencyPayload, type AgencyKind } from '@tuo/shared';
+import {
+  agencyPayloadSchema,
+  deliveryRoles,
+  getJourney,
+  lifeEventIds,
+  toAgencyPayload,
+  type AgencyKind,
+} from '@tuo/shared';
 import type { AgencyAdapter, AgencyAdapterSettings } from './agency-adapter.js';
 import type { FileColumnLabels } from '../channels/file/agency-file.js';
 import { createFileTransport } from './transports/file-transport.js';
@@ -17,7 +24,16 @@ export function createRoutedAdapter(
 ): AgencyAdapter {
   const eventType = `${id}.notification.created`;
   // Built once per life event: zod schemas are costly to build and cheap to use.
-  const schemas = new Map(lifeEventIds.map((lifeEvent) => [lifeEvent, agencyPayloadSchema(getJourney(lifeEvent), id)]));
+  const schemas = new Map(
+    lifeEventIds.flatMap((lifeEvent) => {
+      const journey = getJourney(lifeEvent);
+      const roles = journey.routing[id]?.split ? deliveryRoles : [];
+      return [
+        [lifeEvent, agencyPayloadSchema(journey, id)] as const,
+        ...roles.map((role) => [`${lifeEvent}:${role}`, agencyPayloadSchema(journey, id, role)] as const),
+      ];
+    }),
+  );
   const webhook = settings.webhook;
   const secrets = (configured: string) =>
     settings.signingSecrets ? settings.signingSecrets(configured) : Promise.resolve([configured]);
@@ -36,10 +52,10 @@ export function createRoutedAdapter(
     eventType,
     transport: transport.kind,
     fileColumns,
-    toPayload: (envelope) => toAgencyPayload(envelope, id),
-    payloadSchema: (lifeEvent) => {
-      const schema = schemas.get(lifeEvent);
-      if (!schema) throw new Error(`No payload schema for ${lifeEvent}`);
+    toPayload: (envelope, role) => toAgencyPayload(envelope, id, role),
+    payloadSchema: (lifeEvent, role) => {
+      const schema = schemas.get(role ? `${lifeEvent}:${role}` : lifeEvent);
+      if (!schema) throw new Error(`No payload schema for ${lifeEvent}${role ? ` (${role})` : ''}`);
       return schema;
     },
     deliver: (notification) => transport.send(notification),

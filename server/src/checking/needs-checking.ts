@@ -22,6 +22,7 @@ export async function listNeedsChecking(
     .selectFrom('deliveries as d')
     .innerJoin('submissions as s', 's.id', 'd.submission_id')
     .innerJoin('organisations as o', 'o.id', 'd.organisation_id')
+    .leftJoin('organisation_settings as os', 'os.organisation_id', 'd.organisation_id')
     .select([
       'd.id',
       'd.agency',
@@ -32,6 +33,7 @@ export async function listNeedsChecking(
       's.channel',
       's.verification_checks',
       'o.name as organisation_name',
+      'os.verification_minimum',
     ])
     .where('d.status', '=', 'held')
     .where('d.held_for', '=', 'check')
@@ -56,7 +58,7 @@ export async function listNeedsChecking(
       channel: row.channel as Channel,
       heldSince: row.created_at.toISOString(),
       level: verificationLevel(checks) ?? null,
-      minimum: minimumFor(minimums, agency, lifeEvent),
+      minimum: minimumFor(minimums, agency, lifeEvent, row.verification_minimum ?? undefined),
       checks: checks.map((check) => check.kind),
     };
   });

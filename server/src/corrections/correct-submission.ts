@@ -6,6 +6,7 @@ import {
   toFieldErrors,
   type AgencyKind,
   type Answers,
+  type DeliveryRole,
   type FieldError,
 } from '@tuo/shared';
 import type { Kysely } from 'kysely';
@@ -70,15 +71,17 @@ export async function correctSubmission(
     const correctedAt = new Date();
     const deliveries = await trx
       .selectFrom('deliveries')
-      .select(['id', 'agency', 'status', 'transport', 'payload'])
+      .select(['id', 'agency', 'role', 'status', 'transport', 'payload'])
       .where('submission_id', '=', row.id)
       .forUpdate()
       .execute();
     const events: { id: string; deliveryId: string; payload: string }[] = [];
     for (const delivery of deliveries) {
+      // Each organisation's own part: the old council hears of a change to what it was told, and only that.
       const agency = delivery.agency as AgencyKind;
-      const old = toAgencyPayload(was, agency);
-      const next = toAgencyPayload(after, agency);
+      const role = (delivery.role ?? undefined) as DeliveryRole | undefined;
+      const old = toAgencyPayload(was, agency, role);
+      const next = toAgencyPayload(after, agency, role);
       if (!old || !next) continue;
       const changed = changedRouted(old.answers, next.answers);
       if (Object.keys(changed).length === 0) continue;

@@ -61,8 +61,10 @@ export interface DeliveriesTable {
   id: Generated<string>;
   submission_id: string;
   agency: string;
-  /** The organisation told (of the delivery's kind, `agency`). */
+  /** The organisation told (of the delivery's kind, `agency`): one delivery per organisation and submission. */
   organisation_id: string;
+  /** 'leaving' or 'joining' when a move tells two organisations of the kind (shared `DeliveryRole`); else null. */
+  role: ColumnType<string | null, string | null | undefined, string | null>;
   /** How the delivering worker reached the agency ('webhook' or 'inbox'); null until it tries. */
   transport: string | null;
   status: string;

@@ -1,4 +1,4 @@
-import type { AgencyKind, LifeEventId } from '@tuo/shared';
+import type { AgencyKind, DeliveryRole, LifeEventId } from '@tuo/shared';
 import type { ConfirmationStatus, DeliveryStatus, SubmissionStatusResponse } from '@tuo/shared/api/submissions';
 import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
@@ -10,7 +10,7 @@ export interface SubmissionStatusRecord {
   status: SubmissionStatusResponse;
 }
 
-/** Reads each agency's status for a reference: nothing personal, only states and times. */
+/** Reads each organisation's status for a reference (its name, kind and role): nothing personal, only states and times. */
 export async function findSubmissionStatus(
   db: Kysely<Database>,
   reference: string,
@@ -37,22 +37,27 @@ export async function findSubmissionStatus(
     .orderBy('corrected_at')
     .execute();
   const deliveries = await db
-    .selectFrom('deliveries')
+    .selectFrom('deliveries as d')
+    .innerJoin('organisations as o', 'o.id', 'd.organisation_id')
     .select([
-      'agency',
-      'status',
-      'held_for',
-      'status_changed_at',
-      'agency_reference',
-      'transport',
-      'delivered_at',
-      'opened_at',
-      'check_rejected_at',
-      'acknowledged_at',
-      'actioned_at',
+      'd.agency',
+      'o.name as organisation',
+      'd.role',
+      'd.status',
+      'd.held_for',
+      'd.status_changed_at',
+      'd.agency_reference',
+      'd.transport',
+      'd.delivered_at',
+      'd.opened_at',
+      'd.check_rejected_at',
+      'd.acknowledged_at',
+      'd.actioned_at',
     ])
-    .where('submission_id', '=', submission.id)
-    .orderBy('agency')
+    .where('d.submission_id', '=', submission.id)
+    // The old council before the new one, as the resident moved.
+    .orderBy('d.agency')
+    .orderBy('d.role', 'desc')
     .execute();
   return {
     id: submission.id,
@@ -66,6 +71,8 @@ export async function findSubmissionStatus(
       corrections: corrections.map((c) => ({ at: c.corrected_at.toISOString(), fields: c.fields })),
       agencies: deliveries.map((d) => ({
         agency: d.agency as AgencyKind,
+        organisation: d.organisation,
+        ...(d.role ? { role: d.role as DeliveryRole } : {}),
         status: d.status as DeliveryStatus,
         ...(d.status === 'held'
           ? { heldFor: d.held_for === 'check' ? ('check' as const) : ('confirmation' as const) }

@@ -1,4 +1,4 @@
-import type { AgencyPayloadV1, SubmissionEnvelopeV1 } from '@tuo/shared';
+import type { AgencyPayloadV1, DeliveryRole, SubmissionEnvelopeV1 } from '@tuo/shared';
 import type { Logger } from 'pino';
 import type { AdapterRegistry } from '../adapters/adapter-registry.js';
 import type { AgencyAdapter, DeliveryOutcome } from '../adapters/agency-adapter.js';
@@ -21,17 +21,18 @@ export function messageIdFor(deliveryId: string): string {
 function payloadFor(
   envelope: SubmissionEnvelopeV1,
   adapter: AgencyAdapter,
+  role: DeliveryRole | undefined,
   possibleDuplicateOf: string | null,
   storedChecks: unknown,
 ): AgencyPayloadV1 | undefined {
   // The envelope was validated when it was written; its version says how to read it.
   const version: number = envelope.schemaVersion;
   if (version !== 1) throw new Error(`Unknown envelope version ${String(version)}`);
-  const payload = adapter.toPayload(envelope);
+  const payload = adapter.toPayload(envelope, role);
   if (!payload) return undefined;
   // How far the report was checked (one rule, shared/src/verification), with its checks and channel.
   const verification = verificationOf(z.array(verificationCheckSchema).parse(storedChecks), envelope.channel);
-  return adapter.payloadSchema(envelope.lifeEvent).parse({
+  return adapter.payloadSchema(envelope.lifeEvent, role).parse({
     ...payload,
     ...(possibleDuplicateOf ? { possibleDuplicateOf } : {}),
     ...(verification ? { verification } : {}),
@@ -62,7 +63,13 @@ export function createAttempt(deps: {
       // Erased early (a staff retry after erasure): there is nothing left to send, and nothing must be.
       payload = claimed.erased
         ? undefined
-        : payloadFor(privacy.openEnvelope(claimed.envelope), adapter, claimed.possible_duplicate_of, claimed.checks);
+        : payloadFor(
+            privacy.openEnvelope(claimed.envelope),
+            adapter,
+            claimed.role ?? undefined,
+            claimed.possible_duplicate_of,
+            claimed.checks,
+          );
       outcome = claimed.erased
         ? { kind: 'failed', error: "The resident's personal data was erased before it could be sent" }
         : payload

@@ -1,4 +1,4 @@
-import type { AgencyKind } from '@tuo/shared';
+import type { AgencyKind, DeliveryRole } from '@tuo/shared';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/database.js';
 import { possibleDuplicateOfSql } from '../duplicates/possible-duplicates.js';
@@ -7,6 +7,8 @@ import { possibleDuplicateOfSql } from '../duplicates/possible-duplicates.js';
 export interface ClaimedDelivery {
   id: string;
   agency: AgencyKind;
+  /** Its role when a move tells two organisations of the kind (the old council, the new). */
+  role: DeliveryRole | null;
   /** Whether its organisation is the kind's fallback, which alone takes the kind's configured webhook. */
   fallback: boolean;
   /** The attempt being made (1-based); a claim taken over from a dead worker keeps its number. */
@@ -57,10 +59,10 @@ export async function claimDeliveries(
         status = 'sending', status_changed_at = now(), claim = gen_random_uuid(), claimed_by = ${options.dispatcherId},
         due_at = now() + make_interval(secs => ${options.leaseSeconds})
       from picked where d.id = picked.id
-      returning d.id, d.agency, d.organisation_id, d.attempts, d.claim, d.submission_id
+      returning d.id, d.agency, d.role, d.organisation_id, d.attempts, d.claim, d.submission_id
     ),
     noted as (insert into delivery_events (delivery_id, status, at, detail) select id, 'sending', now(), 'Attempt ' || attempts from claimed)
-    select claimed.id, claimed.agency, o.fallback, claimed.attempts as attempt, claimed.claim, submissions.envelope,
+    select claimed.id, claimed.agency, claimed.role, o.fallback, claimed.attempts as attempt, claimed.claim, submissions.envelope,
       submissions.answers_erased_at is not null as erased, submissions.verification_checks as checks,
       ${possibleDuplicateOfSql('submissions')} as possible_duplicate_of
     from claimed join submissions on submissions.id = claimed.submission_id join organisations o on o.id = claimed.organisation_id

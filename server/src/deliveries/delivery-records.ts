@@ -1,4 +1,4 @@
-import type { AgencyKind } from '@tuo/shared';
+import type { AgencyKind, DeliveryRole } from '@tuo/shared';
 import type { DeliveryRecord } from '@tuo/shared/api/staff-submissions';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, DeliveriesTable } from '../db/database.js';
@@ -10,15 +10,19 @@ export interface DeliveryWithRecord {
 }
 
 /**
- * Each delivery of a submission (by agency) with its events and attempts, in three statements
+ * Each delivery of a submission (by kind, then role) with its organisation's name, its events and attempts, in three statements
  * whatever the number of agencies: what the staff view and the subject access export both show.
  */
 export async function deliveryRecords(db: Kysely<Database>, submissionId: string): Promise<DeliveryWithRecord[]> {
   const rows = await db
     .selectFrom('deliveries')
-    .selectAll()
-    .where('submission_id', '=', submissionId)
-    .orderBy('agency')
+    .selectAll('deliveries')
+    .innerJoin('organisations', 'organisations.id', 'deliveries.organisation_id')
+    .select('organisations.name as organisation_name')
+    .where('deliveries.submission_id', '=', submissionId)
+    // The old council before the new, as the resident moved.
+    .orderBy('deliveries.agency')
+    .orderBy('deliveries.role', 'desc')
     .execute();
   const ids = rows.map((row) => row.id);
   if (ids.length === 0) return [];
@@ -37,6 +41,8 @@ export async function deliveryRecords(db: Kysely<Database>, submissionId: string
     record: {
       id: row.id,
       agency: row.agency as AgencyKind,
+      organisation: row.organisation_name,
+      ...(row.role ? { role: row.role as DeliveryRole } : {}),
       transport: row.transport,
       status: row.status,
       statusChangedAt: row.status_changed_at.toISOString(),

@@ -5,6 +5,7 @@ import { signatureHeader } from '../adapters/transports/webhook-transport.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { missedTargetEventPayloadSchema } from '../service-levels/service-level-jobs.js';
+import { ownTarget } from '../organisations/organisation-settings.js';
 import { deadlineDate, targetFor, type ServiceLevels } from '../service-levels/targets.js';
 import type { WorkingCalendar } from '../service-levels/working-days.js';
 
@@ -32,7 +33,8 @@ export function createSendMissedTargetEventTask(deps: {
     const row = await deps.db
       .selectFrom('deliveries as d')
       .innerJoin('submissions as s', 's.id', 'd.submission_id')
-      .select(['d.agency', 'd.delivered_at', 's.reference', 's.life_event'])
+      .leftJoin('organisation_settings as os', 'os.organisation_id', 'd.organisation_id')
+      .select(['d.agency', 'd.delivered_at', 's.reference', 's.life_event', 'os.acknowledge_days', 'os.action_days'])
       .where('d.id', '=', deliveryId)
       .executeTakeFirst();
     const webhook = row ? deps.config.agencies[row.agency as AgencyKind].webhook : undefined;
@@ -40,7 +42,7 @@ export function createSendMissedTargetEventTask(deps: {
       helpers.logger.info(`missed-target event for ${deliveryId}: no webhook agency to tell; nothing to do`);
       return;
     }
-    const days = targetFor(deps.config.serviceLevels, row.agency, row.life_event)[
+    const days = targetFor(deps.config.serviceLevels, row.agency, row.life_event, ownTarget(row))[
       target === 'acknowledge' ? 'acknowledgeDays' : 'actionDays'
     ];
     const messageId = `msg_target_${target}_${deliveryId.replaceAll('-', '')}`;

@@ -1,33 +1,56 @@
-import { normalisePostcode, type AddressAnswer, type Answers, type JourneyDefinition } from '@tuo/shared';
+import {
+  normalisePostcode,
+  type AddressAnswer,
+  type AgencyKind,
+  type Answers,
+  type JourneyDefinition,
+} from '@tuo/shared';
 import type { Kysely } from 'kysely';
 import type { AddressLookup } from '../address-lookup/address-lookup.js';
 import type { Database } from '../db/database.js';
+import type { OrganisationChoices } from './organisations-for-consent.js';
+
+/** Which address field's council is told, and in which part of the rule. */
+export interface CouncilAddress {
+  field: string;
+  /** The home moved to (or the only home), or the home left when a move spans two councils. */
+  part: 'home' | 'left';
+}
 
 /**
- * The address whose council is told: the journey's last address field routed to the council (the
- * home someone died at, a baby's home, the home moved into).
+ * The address fields whose councils are told: the home left and the home moved to when the
+ * council's rule is split (a move), else the journey's last address field routed to the council
+ * (the home someone died at, a baby's home).
  */
-function councilAddress(journey: JourneyDefinition, answers: Readonly<Answers>): AddressAnswer | undefined {
-  const routed = journey.routing.council?.fields ?? [];
-  const fields = journey.pages.flatMap((page) => page.fields).filter((f) => f.kind === 'address');
-  const field = fields.filter((f) => routed.includes(f.name)).at(-1);
-  const answer = field && Object.hasOwn(answers, field.name) ? answers[field.name] : undefined;
+export function councilAddresses(journey: JourneyDefinition): CouncilAddress[] {
+  const rule = journey.routing.council;
+  if (!rule) return [];
+  if (rule.split)
+    return [
+      { field: rule.split.leaving.address, part: 'left' },
+      { field: rule.split.joining.address, part: 'home' },
+    ];
+  const addresses = journey.pages.flatMap((page) => page.fields).filter((f) => f.kind === 'address');
+  const field = addresses.filter((f) => rule.fields.includes(f.name)).at(-1);
+  return field ? [{ field: field.name, part: 'home' }] : [];
+}
+
+function addressAnswer(answers: Readonly<Answers>, field: string): AddressAnswer | undefined {
+  const answer = Object.hasOwn(answers, field) ? answers[field] : undefined;
   return typeof answer === 'object' && !Array.isArray(answer) ? answer : undefined;
 }
 
 /**
- * The council for the address, from the directory: the look-up's local custodian code for the
+ * The council for one address, from the directory: the look-up's local custodian code for the
  * address's UPRN (the sample gazetteer knows it for its addresses; OS Places sends it) maps to the
- * enabled council with that code. Undefined when the address has no confirmed UPRN, the look-up
- * cannot say or no council in the directory has the code: then the council's fallback is told.
+ * enabled council with that code. Undefined when the address has no confirmed UPRN (typed by
+ * hand), the look-up cannot say, or no council in the directory has the code.
  */
-export async function councilFromAddress(
+export async function councilForAddress(
   db: Kysely<Database>,
   lookup: AddressLookup,
-  journey: JourneyDefinition,
-  answers: Readonly<Answers>,
+  address: AddressAnswer | undefined,
 ): Promise<string | undefined> {
-  const address = councilAddress(journey, answers);
   if (!address?.uprn) return undefined;
   let code: string | undefined;
   try {
@@ -45,4 +68,35 @@ export async function councilFromAddress(
     .where('disabled_at', 'is', null)
     .executeTakeFirst();
   return row?.id;
+}
+
+/** The councils the answers' addresses give, and the address fields whose council they cannot say. */
+export interface CouncilsFound {
+  choices: OrganisationChoices;
+  unknown: string[];
+}
+
+/**
+ * The council of each address whose council is told: the one the resident confirmed for it (by
+ * address field), else the one its look-up gives. An address neither gives is listed in `unknown`,
+ * so the resident can be asked (it is never silently the fallback).
+ */
+export async function councilsFromAddresses(
+  db: Kysely<Database>,
+  lookup: AddressLookup,
+  journey: JourneyDefinition,
+  answers: Readonly<Answers>,
+  confirmed: Readonly<Record<string, string>> = {},
+): Promise<CouncilsFound> {
+  const chosen: Partial<Record<AgencyKind, string>> = {};
+  const left: Partial<Record<AgencyKind, string>> = {};
+  const unknown: string[] = [];
+  for (const { field, part } of councilAddresses(journey)) {
+    if (!addressAnswer(answers, field)) continue;
+    const council = confirmed[field] ?? (await councilForAddress(db, lookup, addressAnswer(answers, field)));
+    if (!council) unknown.push(field);
+    else if (part === 'left') left.council = council;
+    else chosen.council = council;
+  }
+  return { choices: { chosen, left }, unknown };
 }

@@ -1,4 +1,5 @@
-import type { AgencyKind } from '@tuo/shared';
+import type { AgencyKind, JourneyDefinition, ToldOrganisation } from '@tuo/shared';
+import type { VerificationLevel } from '@tuo/shared/verification/verification';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { ValidationError } from '../errors.js';
@@ -9,37 +10,78 @@ export interface RoutedOrganisation {
   name: string;
 }
 
+/** One organisation told, with its own verification minimum when an admin set one (else its kind's). */
+export interface TellingOrganisation extends ToldOrganisation {
+  readonly verificationMinimum?: VerificationLevel;
+}
+
+/** Organisations chosen for a submission, by kind: for the home (or the one picked), and for the home left. */
+export interface OrganisationChoices {
+  /** Named by the request: must be of that kind and enabled. */
+  chosen?: Partial<Record<AgencyKind, string>>;
+  /** Picked in the answers: one disabled since the resident picked it leaves its work to the fallback. */
+  picked?: Partial<Record<AgencyKind, string>>;
+  /** For a kind whose rule is split (the council after a move): the organisation of the home left. */
+  left?: Partial<Record<AgencyKind, string>>;
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * The organisation each agreed kind is told through: the one picked from the directory (which
- * must be of that kind and enabled), else the kind's fallback. One round trip.
+ * The organisations each agreed kind is told through, one delivery each: the one the request names
+ * (which must be of that kind and enabled), else the one picked in the answers while it is still
+ * enabled, else the kind's fallback. A kind whose rule is split (a move) and whose home left is
+ * another organisation's is told through both, the old one as `leaving` and the new as `joining`;
+ * when both homes are one organisation's, it alone is told, with no role. One round trip.
  */
 export async function organisationsForConsent(
   db: Kysely<Database>,
+  journey: JourneyDefinition,
   consent: readonly AgencyKind[],
-  chosen: Partial<Record<AgencyKind, string>> = {},
-): Promise<Partial<Record<AgencyKind, RoutedOrganisation>>> {
-  const ids = Object.values(chosen);
+  { chosen = {}, picked = {}, left = {} }: OrganisationChoices = {},
+): Promise<TellingOrganisation[]> {
+  const ids = [...Object.values(chosen), ...Object.values(picked), ...Object.values(left)].filter((id) =>
+    uuid.test(id),
+  );
   const rows = await db
-    .selectFrom('organisations')
-    .select(['id', 'kind', 'name', 'fallback'])
-    .where('disabled_at', 'is', null)
+    .selectFrom('organisations as o')
+    .leftJoin('organisation_settings as os', 'os.organisation_id', 'o.id')
+    .select(['o.id', 'o.kind', 'o.name', 'o.fallback', 'os.verification_minimum'])
+    .where('o.disabled_at', 'is', null)
     .where((eb) =>
       eb.or([
-        eb.and([eb('fallback', '=', true), eb('kind', 'in', consent.length > 0 ? [...consent] : [''])]),
-        ...(ids.length > 0 ? [eb('id', 'in', ids)] : []),
+        eb.and([eb('o.fallback', '=', true), eb('o.kind', 'in', consent.length > 0 ? [...consent] : [''])]),
+        ...(ids.length > 0 ? [eb('o.id', 'in', ids)] : []),
       ]),
     )
     .execute();
-  const routed: Partial<Record<AgencyKind, RoutedOrganisation>> = {};
+  const told: TellingOrganisation[] = [];
   const problems: { path: string; message: string }[] = [];
+  const find = (kind: AgencyKind, wanted: string | undefined) =>
+    rows.find((r) => r.kind === kind && (wanted === undefined ? r.fallback : r.id === wanted));
+  const telling = (row: (typeof rows)[number]) => ({
+    organisation: { id: row.id, name: row.name },
+    ...(row.verification_minimum ? { verificationMinimum: row.verification_minimum } : {}),
+  });
   for (const kind of consent) {
-    const wanted = chosen[kind];
-    const row = rows.find((r) => r.kind === kind && (wanted === undefined ? r.fallback : r.id === wanted));
-    if (row) routed[kind] = { id: row.id, name: row.name };
-    else if (wanted !== undefined)
+    const named = chosen[kind];
+    const row = find(kind, named ?? picked[kind]) ?? (named === undefined ? find(kind, undefined) : undefined);
+    if (!row) {
+      if (named === undefined) throw new Error(`No fallback organisation of kind ${kind}`);
       problems.push({ path: `organisations.${kind}`, message: 'Select an organisation from the list' });
-    else throw new Error(`No fallback organisation of kind ${kind}`);
+      continue;
+    }
+    const leftId = journey.routing[kind]?.split ? left[kind] : undefined;
+    const leftRow = leftId === undefined ? undefined : find(kind, leftId);
+    if (leftId !== undefined && !leftRow)
+      problems.push({ path: `organisationsLeft.${kind}`, message: 'Select an organisation from the list' });
+    if (leftRow && leftRow.id !== row.id)
+      told.push(
+        { agency: kind, role: 'leaving', ...telling(leftRow) },
+        { agency: kind, role: 'joining', ...telling(row) },
+      );
+    else told.push({ agency: kind, ...telling(row) });
   }
   if (problems.length > 0) throw new ValidationError('An organisation chosen is not in the directory.', problems);
-  return routed;
+  return told;
 }

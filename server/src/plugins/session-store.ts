@@ -6,7 +6,7 @@ import { SealedValueError } from '../privacy/keyring.js';
 import type { ProtectedValues } from '../privacy/protected-values.js';
 import { settle, settleRead, type StoreCallback } from './session-callback.js';
 
-type StoredSession = Session & { journeys?: Record<string, { answers?: Answers } | undefined> };
+type StoredSession = Session & { journeys?: Record<string, { answers?: Answers; drafts?: unknown } | undefined> };
 
 /**
  * Keeps @fastify/session's sessions in Postgres, so every API process sees the same session and a
@@ -25,13 +25,26 @@ export class PostgresSessionStore {
   private transform(sid: string, session: StoredSession, change: 'sealAnswers' | 'openAnswers'): StoredSession {
     if (!session.journeys) return session;
     const journeys: StoredSession['journeys'] = {};
+    const context = `session:${sid}`;
     for (const [lifeEvent, journey] of Object.entries(session.journeys)) {
-      journeys[lifeEvent] =
+      const answered =
         journey?.answers && isLifeEventId(lifeEvent)
-          ? { ...journey, answers: this.privacy[change](lifeEvent, journey.answers, `session:${sid}`) }
+          ? { ...journey, answers: this.privacy[change](lifeEvent, journey.answers, context) }
           : journey;
+      // Rows typed on an add-another page but not yet complete hold dates of birth too: sealed whole.
+      journeys[lifeEvent] =
+        answered?.drafts === undefined
+          ? answered
+          : { ...answered, drafts: this.transformDrafts(answered.drafts, `${context}#drafts`, change) };
     }
     return { ...session, journeys };
+  }
+
+  private transformDrafts(drafts: unknown, context: string, change: 'sealAnswers' | 'openAnswers'): unknown {
+    const { keyring } = this.privacy;
+    if (change === 'sealAnswers')
+      return keyring.isSealed(drafts) ? drafts : keyring.seal(JSON.stringify(drafts), context);
+    return keyring.isSealed(drafts) ? (JSON.parse(keyring.open(drafts, context)) as unknown) : drafts;
   }
 
   /** Reads a session; an expired one reads as none. */

@@ -3,6 +3,7 @@ import {
   exampleSubmissions,
   getJourney,
   lifeEventIds,
+  peopleFieldNames,
   protectedFields,
   toAgencyPayload,
 } from '@tuo/shared';
@@ -30,11 +31,20 @@ describe('protected values', () => {
       const sealed = older.sealEnvelope(envelope);
       const text = JSON.stringify(sealed);
       const names = protectedFields(getJourney(lifeEvent));
+      const people = peopleFieldNames(getJourney(lifeEvent));
       expect(names.size).toBeGreaterThan(0);
       for (const [name, value] of Object.entries(envelope.answers)) {
         if (names.has(name)) {
           expect(sealed.answers[name], name).toMatch(/^pv1\.k1\./);
           expect(text, name).not.toContain(JSON.stringify(value));
+        } else if (people.includes(name)) {
+          // A list of people: each one's date of birth sealed, their name as it was.
+          const rows = value as { fullName: string; dateOfBirth: string }[];
+          expect(rows.length, name).toBeGreaterThan(0);
+          expect(sealed.answers[name], name).toEqual(
+            rows.map((row) => ({ fullName: row.fullName, dateOfBirth: expect.stringMatching(/^pv1\.k1\./) as string })),
+          );
+          for (const row of rows) expect(text, name).not.toContain(JSON.stringify(row.dateOfBirth));
         } else {
           expect(sealed.answers[name], name).toEqual(value);
         }

@@ -1,7 +1,9 @@
 import {
   getJourney,
+  isPeopleAnswer,
   normaliseNhsNumber,
   normaliseNiNumber,
+  peopleFieldNames,
   protectedFields,
   type AgencyPayloadV1,
   type Answers,
@@ -11,6 +13,14 @@ import {
 } from '@tuo/shared';
 import { SAME_EVENT_HASH_PREFIX, sameEventTerm } from '../duplicates/same-event.js';
 import { Keyring, type ProtectedDataKey } from './keyring.js';
+
+/** The dates of birth of every person in the answers' people fields, as they stand (sealed or not). */
+function peopleDatesOfBirth(lifeEvent: LifeEventId, answers: Readonly<Answers>): string[] {
+  return peopleFieldNames(getJourney(lifeEvent)).flatMap((name) => {
+    const value = answers[name];
+    return isPeopleAnswer(value) ? value.map((person) => person.dateOfBirth) : [];
+  });
+}
 
 /** The one normal form a protected value is hashed in, whoever typed it how. */
 function searchTerm(kind: ProtectedKind, value: string): string {
@@ -50,7 +60,9 @@ export class ProtectedValues {
       const value = answers[name];
       if (typeof value === 'string' && this.keyring.keyIdOf(value) !== this.keyring.currentKeyId) return true;
     }
-    return false;
+    return peopleDatesOfBirth(lifeEvent, answers).some(
+      (value) => this.keyring.keyIdOf(value) !== this.keyring.currentKeyId,
+    );
   }
 
   /** The envelope as stored: its protected answers sealed under its reference. */
@@ -86,6 +98,8 @@ export class ProtectedValues {
       const value = answers[name];
       if (typeof value === 'string') hashes.push(this.keyring.searchHash(searchTerm(kind, value)));
     }
+    for (const value of peopleDatesOfBirth(lifeEvent, answers))
+      hashes.push(this.keyring.searchHash(searchTerm('date-of-birth', value)));
     const event = sameEventTerm(lifeEvent, answers);
     if (event) hashes.push(`${SAME_EVENT_HASH_PREFIX}${this.keyring.searchHash(`same-event:${event}`)}`);
     return hashes;
@@ -105,6 +119,15 @@ export class ProtectedValues {
     for (const name of protectedFields(getJourney(lifeEvent)).keys()) {
       const value = result[name];
       if (typeof value === 'string') result[name] = change(value, name);
+    }
+    // Each person's date of birth, bound to the list's field (not the row, so removing a row moves nothing).
+    for (const name of peopleFieldNames(getJourney(lifeEvent))) {
+      const value = result[name];
+      if (isPeopleAnswer(value))
+        result[name] = value.map((person) => ({
+          ...person,
+          dateOfBirth: change(person.dateOfBirth, `${name}.dateOfBirth`),
+        }));
     }
     return result;
   }

@@ -1,4 +1,4 @@
-import type { AgencyKind, LifeEventId } from '@tuo/shared';
+import type { AgencyKind, DeliveryRole, LifeEventId } from '@tuo/shared';
 import type {
   ChaseQueue,
   ChaseQueueItem,
@@ -10,6 +10,7 @@ import type { TrackChaseAgency } from '@tuo/shared/pages/track-chase-model';
 import { sql, type Kysely } from 'kysely';
 import { auditInsert, recordAudit, type Actor } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
+import { ownTarget } from '../organisations/organisation-settings.js';
 import { deadlineDate, targetFor, targetStates, type ServiceLevels } from './targets.js';
 import type { WorkingCalendar } from './working-days.js';
 
@@ -32,14 +33,29 @@ interface DeliveryRow {
   delivered_at: Date | null;
   acknowledged_at: Date | null;
   actioned_at: Date | null;
+  /** The organisation's own targets (organisation_settings), if an admin set them. */
+  acknowledge_days: number | null;
+  action_days: number | null;
 }
+
+/** A delivery's columns a target needs, with its organisation's own targets. */
+const targetColumns = [
+  'd.id',
+  'd.agency',
+  's.life_event',
+  'd.delivered_at',
+  'd.acknowledged_at',
+  'd.actioned_at',
+  'os.acknowledge_days',
+  'os.action_days',
+] as const;
 
 /** The target a delivered notification has missed at `now` (the later step when both), and its last day. */
 function missedTarget(deps: ChaseDeps, row: DeliveryRow): { kind: TargetKind; deadline: string } | null {
   if (!row.delivered_at) return null;
   const states = targetStates(
     deps.calendar,
-    targetFor(deps.serviceLevels, row.agency, row.life_event),
+    targetFor(deps.serviceLevels, row.agency, row.life_event, ownTarget(row)),
     { deliveredAt: row.delivered_at, acknowledgedAt: row.acknowledged_at, actionedAt: row.actioned_at },
     deps.now,
   );
@@ -50,7 +66,7 @@ function missedTarget(deps: ChaseDeps, row: DeliveryRow): { kind: TargetKind; de
 /** A sent notification's last days to be acknowledged and actioned. */
 function targetDates(deps: ChaseDeps, row: DeliveryRow): TrackChaseAgency['targets'] {
   if (!row.delivered_at) return null;
-  const target = targetFor(deps.serviceLevels, row.agency, row.life_event);
+  const target = targetFor(deps.serviceLevels, row.agency, row.life_event, ownTarget(row));
   return {
     acknowledgeBy: deadlineDate(deps.calendar, row.delivered_at, target.acknowledgeDays),
     actionBy: deadlineDate(deps.calendar, row.delivered_at, target.actionDays),
@@ -77,9 +93,12 @@ export async function loadTrackChase(
     db
       .selectFrom('deliveries as d')
       .innerJoin('submissions as s', 's.id', 'd.submission_id')
-      .select(['d.id', 'd.agency', 's.life_event', 'd.delivered_at', 'd.acknowledged_at', 'd.actioned_at'])
+      .leftJoin('organisation_settings as os', 'os.organisation_id', 'd.organisation_id')
+      .innerJoin('organisations as o', 'o.id', 'd.organisation_id')
+      .select([...targetColumns, 'd.role', 'o.name as organisation'])
       .where('d.submission_id', '=', submissionId)
       .orderBy('d.agency')
+      .orderBy('d.role', 'desc')
       .execute(),
     db
       .selectFrom('chase_requests')
@@ -102,6 +121,8 @@ export async function loadTrackChase(
     const active = mine.some((r) => r.status !== 'resolved');
     return {
       agency: row.agency as AgencyKind,
+      organisation: row.organisation,
+      ...(row.role ? { role: row.role as DeliveryRole } : {}),
       missed: missed?.kind ?? null,
       deadline: missed?.deadline ?? null,
       targets: targetDates(deps, row),
@@ -116,14 +137,14 @@ export type ChaseResult =
   { ok: true } | { ok: false; reason: 'not-found' | 'within-target' | 'already-asked' | 'limit' };
 
 /**
- * Records a resident's request to chase one agency's notification, once its target has passed.
+ * Records a resident's request to chase one organisation's notification (by kind and role), once its target has passed.
  * Requests for one submission are taken one at a time (the submission row is locked), so the daily
  * limit holds under concurrent posts; the partial unique index keeps one active request per
  * notification, so a repeat or a double click never makes a second piece of work.
  */
 export async function requestChase(
   db: Kysely<Database>,
-  input: { submissionId: string; agency: AgencyKind; note: string },
+  input: { submissionId: string; agency: AgencyKind; role?: DeliveryRole | undefined; note: string },
   deps: ChaseDeps,
 ): Promise<ChaseResult> {
   return db.transaction().execute(async (trx) => {
@@ -138,9 +159,12 @@ export async function requestChase(
     const delivery = await trx
       .selectFrom('deliveries as d')
       .innerJoin('submissions as s', 's.id', 'd.submission_id')
-      .select(['d.id', 'd.agency', 's.life_event', 'd.delivered_at', 'd.acknowledged_at', 'd.actioned_at'])
+      .leftJoin('organisation_settings as os', 'os.organisation_id', 'd.organisation_id')
+      .select(targetColumns)
       .where('d.submission_id', '=', input.submissionId)
       .where('d.agency', '=', input.agency)
+      // The old council and the new are two notifications of one kind: the role says which.
+      .where((eb) => (input.role ? eb('d.role', '=', input.role) : eb('d.role', 'is', null)))
       .executeTakeFirst();
     if (!delivery) return { ok: false, reason: 'not-found' } as const;
     const missed = missedTarget(deps, delivery);

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
-import { workingDayNumbers } from './working-day-numbers.js';
+import { workingDayNumbers, type WorkingDayNumbering } from './working-day-numbers.js';
 import { londonDate, startOfLondonDay, type WorkingCalendar } from './working-days.js';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -12,13 +12,15 @@ export const dayAfter = (date: string, days = 1) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 /**
- * Working-day numbers per UTC hour from the start of `first` to the end of `last`, for SQL: the
- * number of the UK day an instant falls on is `n[floor(epoch / 3600) - base + 1]` (a UK day starts
- * on a UTC hour, in summer time or not), so the database neither converts time zones nor joins a
- * calendar per row.
+ * Working-day numbers per UTC hour over the days `numbering` numbers ({@link workingDayNumbers}),
+ * from the start of the first to the end of the last, for SQL: the number of the UK day an instant
+ * falls on is `n[floor(epoch / 3600) - base + 1]` (a UK day starts on a UTC hour, in summer time or
+ * not), so the database neither converts time zones nor joins a calendar per row. It takes the
+ * numbering rather than the calendar, so a caller that needs the day numbers too counts them once.
  */
-export function hourNumbers(calendar: WorkingCalendar, first: string, last: string): { n: number[]; base: number } {
-  const { days, numbers } = workingDayNumbers(calendar, first, last);
+export function hourNumbers({ days, numbers }: WorkingDayNumbering): { n: number[]; base: number } {
+  const [first, last] = [days[0], days.at(-1)];
+  if (first === undefined || last === undefined) return { n: [], base: 0 };
   const numberOf = new Map(days.map((day, i) => [day, numbers[i] ?? 0]));
   const base = Math.floor(startOfLondonDay(first).getTime() / HOUR_MS);
   const hours = Math.ceil((startOfLondonDay(last).getTime() + 25 * HOUR_MS) / HOUR_MS) - base;
@@ -98,7 +100,9 @@ export async function refreshFigureDays(
     const first = [...deliveryDays].sort()[0];
     if (first) {
       const today = londonDate(deps.now);
-      const cal = hourNumbers(deps.calendar, dayAfter(first, -1), [today, ...deliveryDays].sort().at(-1) ?? today);
+      const cal = hourNumbers(
+        workingDayNumbers(deps.calendar, dayAfter(first, -1), [today, ...deliveryDays].sort().at(-1) ?? today),
+      );
       for (const day of deliveryDays) await countDeliveryDay(trx, day, cal);
     }
     for (const day of reportDays) await countReportDay(trx, day);

@@ -2,6 +2,7 @@ import type { AgencyKind } from '@tuo/shared';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { SEND_MISSED_TARGET_EVENT } from './service-level-jobs.js';
+import { ownTarget } from '../organisations/organisation-settings.js';
 import { targetFor, targetStates, type ServiceLevels, type TargetKind } from './targets.js';
 import type { WorkingCalendar } from './working-days.js';
 
@@ -66,15 +67,24 @@ async function flag(deps: FlagDeps, kind: TargetKind, ids: string[], at: Date): 
 export async function flagMissedTargets(deps: FlagDeps): Promise<Record<TargetKind, string[]>> {
   const now = deps.now();
   // A deadline is at least as many calendar days away as working days: skip anything newer.
+  // Organisations' own targets count too.
+  const own = await deps.db
+    .selectFrom('organisation_settings')
+    .select((eb) => eb.fn.min('acknowledge_days').as('days'))
+    .executeTakeFirst();
   const shortest = Math.min(
     deps.serviceLevels.default.acknowledgeDays,
     ...deps.serviceLevels.overrides.map((o) => o.target.acknowledgeDays),
+    ...(own?.days === null || own?.days === undefined ? [] : [own.days]),
   );
   const cutoff = new Date(now.getTime() - Math.max(0, shortest - 1) * 24 * 60 * 60 * 1000);
   const candidates = await deps.db
     .selectFrom('deliveries as d')
     .innerJoin('submissions as s', 's.id', 'd.submission_id')
+    .leftJoin('organisation_settings as os', 'os.organisation_id', 'd.organisation_id')
     .select([
+      'os.acknowledge_days',
+      'os.action_days',
       'd.id',
       'd.agency',
       's.life_event',
@@ -95,7 +105,7 @@ export async function flagMissedTargets(deps: FlagDeps): Promise<Record<TargetKi
     if (!row.delivered_at) continue;
     const states = targetStates(
       deps.calendar,
-      targetFor(deps.serviceLevels, row.agency, row.life_event),
+      targetFor(deps.serviceLevels, row.agency, row.life_event, ownTarget(row)),
       { deliveredAt: row.delivered_at, acknowledgedAt: row.acknowledged_at, actionedAt: row.actioned_at },
       now,
     );

@@ -134,8 +134,8 @@ export function splitWindow(
  * life event and channel. Whole UK days come from the counts kept per day (figures-by-day.ts: call
  * its refresh first), the window's partial first and last days from the rows themselves, with the
  * same working-day arithmetic (working-day numbers per UTC hour, so the database neither converts
- * time zones nor joins a calendar per row). Each agency's targets are passed in. Nothing but times,
- * agencies, life events and channels is read.
+ * time zones nor joins a calendar per row). Each kind's targets are passed in; an organisation's own
+ * (organisation_settings) win over them. Nothing but times, agencies, life events and channels is read.
  */
 export async function loadPerformanceCounts(
   db: Kysely<Database>,
@@ -145,9 +145,10 @@ export async function loadPerformanceCounts(
   const today = londonDate(deps.now);
   const first = previousDay(londonDate(filter.from));
   const last = [today, londonDate(filter.to)].sort().at(-1) ?? today;
-  const { days: numbered, numbers } = workingDayNumbers(deps.calendar, first, last);
+  const numbering = workingDayNumbers(deps.calendar, first, last);
+  const { days: numbered, numbers } = numbering;
   const numberOf = new Map(numbered.map((day, i) => [day, numbers[i] ?? 0]));
-  const cal = hourNumbers(deps.calendar, first, last);
+  const cal = hourNumbers(numbering);
   // A step not done is past its deadline once the deadline day is over: by yesterday, the target's
   // number of working days had passed since the day of delivery.
   const yesterday = numberOf.get(previousDay(today)) ?? 0;
@@ -178,9 +179,12 @@ export async function loadPerformanceCounts(
         counted as (
           select f.agency, f.life_event, f.step, f.working_days, case when f.working_days is null then f.day end as day,
             sum(f.n)::int as n,
-            case when f.step = 'acknowledge' then t.ack_target else t.act_target end as target
+            case when f.step = 'acknowledge' then coalesce(os.acknowledge_days, t.ack_target)
+              else coalesce(os.action_days, t.act_target) end as target
           from figures_delivery_days f
           join targets t on t.agency = f.agency and t.life_event = f.life_event
+          -- An organisation's own targets (set by an admin) win over its kind's.
+          left join organisation_settings os on os.organisation_id = f.organisation_id
           where ${sql.join(where, sql` and `)}
           -- A step done is judged whatever its day; only a step not done needs its day's number.
           group by f.agency, f.life_event, f.step, f.working_days, target, case when f.working_days is null then f.day end
@@ -222,16 +226,18 @@ export async function loadPerformanceCounts(
         ${targetsCte},
         -- A day or two of deliveries, found by time first: each then looks up its report by key.
         edge as materialized (
-          select d.agency, d.submission_id, d.delivered_at, d.acknowledged_at, d.actioned_at
+          select d.agency, d.organisation_id, d.submission_id, d.delivered_at, d.acknowledged_at, d.actioned_at
           from (${rowsInRanges('deliveries', 'delivered_at', window.edges)}) d
           ${filter.agency ? sql`where d.agency = ${filter.agency}` : sql``}
         ),
         delivered as (
-          select d.agency, s.life_event, t.ack_target, t.act_target, d.acknowledged_at, d.actioned_at,
+          select d.agency, s.life_event, coalesce(os.acknowledge_days, t.ack_target) as ack_target,
+            coalesce(os.action_days, t.act_target) as act_target, d.acknowledged_at, d.actioned_at,
             ${dayNumberSql('d.delivered_at')} as n0
           from edge d
           join submissions s on s.id = d.submission_id
           join targets t on t.agency = d.agency and t.life_event = s.life_event
+          left join organisation_settings os on os.organisation_id = d.organisation_id
           cross join cal
           where ${sql.join(where, sql` and `)}
         ),

@@ -1,4 +1,4 @@
-import { todayInLondon, type AgencyKind, type LifeEventId } from '@tuo/shared';
+import { todayInLondon, type AgencyKind, type DeliveryRole, type LifeEventId } from '@tuo/shared';
 import type { Dashboard } from '@tuo/shared/api/staff-dashboard';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
@@ -10,7 +10,18 @@ function troubled(db: Kysely<Database>, statuses: string[]) {
   return db
     .selectFrom('deliveries as d')
     .innerJoin('submissions as s', 's.id', 'd.submission_id')
-    .select(['d.id', 's.reference', 'd.agency', 'd.status', 'd.attempts', 'd.last_error', 'd.status_changed_at'])
+    .innerJoin('organisations as o', 'o.id', 'd.organisation_id')
+    .select([
+      'd.id',
+      's.reference',
+      'd.agency',
+      'o.name as organisation',
+      'd.role',
+      'd.status',
+      'd.attempts',
+      'd.last_error',
+      'd.status_changed_at',
+    ])
     .where('d.status', 'in', statuses)
     .orderBy('d.status_changed_at')
     .limit(listLimit)
@@ -20,6 +31,8 @@ function troubled(db: Kysely<Database>, statuses: string[]) {
         id: r.id,
         reference: r.reference,
         agency: r.agency as AgencyKind,
+        organisation: r.organisation,
+        ...(r.role ? { role: r.role as DeliveryRole } : {}),
         status: r.status,
         attempts: r.attempts,
         lastError: r.last_error,
@@ -30,7 +43,7 @@ function troubled(db: Kysely<Database>, statuses: string[]) {
 
 /**
  * The supervisor's view of the day: submissions since midnight in the UK by life event and
- * channel; deliveries failed or still waiting (oldest first); and per agency the oldest
+ * channel; deliveries failed or still waiting (oldest first), by organisation; and per organisation the oldest
  * notification delivered but not yet acknowledged by anyone there.
  */
 export async function loadDashboard(db: Kysely<Database>, now = new Date()): Promise<Dashboard> {
@@ -51,12 +64,16 @@ export async function loadDashboard(db: Kysely<Database>, now = new Date()): Pro
     db
       .selectFrom('deliveries as d')
       .innerJoin('submissions as s', 's.id', 'd.submission_id')
-      .distinctOn('d.agency')
-      .select(['d.agency', 's.reference', 'd.delivered_at'])
+      .innerJoin('organisations as o', 'o.id', 'd.organisation_id')
+      .distinctOn(['d.agency', 'o.name', 'd.organisation_id'])
+      .select(['d.agency', 'o.name as organisation', 's.reference', 'd.delivered_at'])
       .where('d.status', '=', 'delivered')
       .where('d.delivered_at', 'is not', null)
       .orderBy('d.agency')
+      .orderBy('o.name')
+      .orderBy('d.organisation_id')
       .orderBy('d.delivered_at')
+      .limit(listLimit)
       .execute(),
     db
       .selectFrom('deliveries')
@@ -83,7 +100,14 @@ export async function loadDashboard(db: Kysely<Database>, now = new Date()): Pro
     openChaseRequests,
     oldestUnacknowledged: oldest.flatMap((o) =>
       o.delivered_at
-        ? [{ agency: o.agency as AgencyKind, reference: o.reference, deliveredAt: o.delivered_at.toISOString() }]
+        ? [
+            {
+              agency: o.agency as AgencyKind,
+              organisation: o.organisation,
+              reference: o.reference,
+              deliveredAt: o.delivered_at.toISOString(),
+            },
+          ]
         : [],
     ),
   };

@@ -1,4 +1,4 @@
-import { getJourney, type LifeEventId, type SubmissionEnvelopeV1 } from '@tuo/shared';
+import { getJourney, isPeopleAnswer, type LifeEventId, type SubmissionEnvelopeV1 } from '@tuo/shared';
 import type { SearchQuery, SearchResponse } from '@tuo/shared/api/staff-submissions';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
@@ -19,11 +19,13 @@ export interface SearchTerms {
 /**
  * People and postcodes in a submission, found by field kind in its journey. Name fields naming
  * the same `person` make one full name ("Margaret Rose Evans"); a name field without one is a
- * person of its own, named by its label. Protected identifiers (dates of birth, NHS and NI numbers)
+ * person of its own, named by its label; so is each person of a people field, in the field's role.
+ * Protected identifiers (dates of birth, NHS and NI numbers)
  * are searched by keyed hash instead: see ProtectedValues.
  */
 export function searchTerms(envelope: Pick<SubmissionEnvelopeV1, 'lifeEvent' | 'answers'>): SearchTerms {
   const people = new Map<string, string[]>();
+  const listed: NamedPerson[] = [];
   const postcodes: string[] = [];
   for (const field of getJourney(envelope.lifeEvent).pages.flatMap((page) => page.fields)) {
     const answer = envelope.answers[field.name];
@@ -31,11 +33,13 @@ export function searchTerms(envelope: Pick<SubmissionEnvelopeV1, 'lifeEvent' | '
     if (field.kind === 'name' && typeof answer === 'string' && answer.trim() !== '') {
       const role = field.person ?? field.label;
       people.set(role, [...(people.get(role) ?? []), answer.trim()]);
+    } else if (field.kind === 'people' && isPeopleAnswer(answer)) {
+      for (const person of answer) listed.push({ name: person.fullName, role: field.person ?? field.label });
     } else if (field.kind === 'postcode' && typeof answer === 'string') postcodes.push(answer);
     else if (field.kind === 'address' && typeof answer === 'object' && !Array.isArray(answer))
       postcodes.push(answer.postcode);
   }
-  return { people: [...people].map(([role, parts]) => ({ name: parts.join(' '), role })), postcodes };
+  return { people: [...[...people].map(([role, parts]) => ({ name: parts.join(' '), role })), ...listed], postcodes };
 }
 
 /** Lower-case letters, digits and single spaces, without accents or punctuation, so "ZOË  obrien" finds "Zoë O'Brien". */

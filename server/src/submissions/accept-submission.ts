@@ -57,8 +57,8 @@ async function replay(db: Kysely<Database>, claim: IdempotencyClaim): Promise<Cr
 }
 
 /**
- * Accepts a validated submission in one transaction: the submission, one delivery per agency the
- * resident agreed to tell, their queue jobs (in the outbox), an audit event and its search row
+ * Accepts a validated submission in one transaction: the submission, one delivery per organisation
+ * the resident agreed to tell (the old and the new council after a move between them), their queue jobs (in the outbox), an audit event and its search row
  * (see submission-rows.ts), committed with whatever other submissions arrive at the same moment.
  * If anything fails, nothing of it is written and nothing is sent. With an Idempotency-Key, a repeat of the same request
  * returns the first response and writes nothing; concurrent repeats wait for the first to finish.

@@ -1,5 +1,10 @@
 import type { AgencyKind, LifeEventId } from '@tuo/shared';
-import { meetsLevel, verificationLevel, type VerificationCheck } from '@tuo/shared/verification/verification';
+import {
+  meetsLevel,
+  verificationLevel,
+  type VerificationCheck,
+  type VerificationLevel,
+} from '@tuo/shared/verification/verification';
 import { sql, type Kysely } from 'kysely';
 import { auditInsert, type Actor, type AuditEvent } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
@@ -45,6 +50,8 @@ export interface HeldDelivery {
   id: string;
   agency: AgencyKind;
   heldFor: 'confirmation' | 'check';
+  /** Its organisation's own minimum, when an admin set one (else its kind's configured one). */
+  minimum?: VerificationLevel;
 }
 
 /** What a release does: which held deliveries become queued, and which stay held for a check. */
@@ -61,7 +68,7 @@ export function planRelease(
   minimums: VerificationMinimums,
 ): ReleasePlan {
   const level = verificationLevel(checks);
-  const meets = (d: HeldDelivery) => meetsLevel(level, minimumFor(minimums, d.agency, lifeEvent));
+  const meets = (d: HeldDelivery) => meetsLevel(level, minimumFor(minimums, d.agency, lifeEvent, d.minimum));
   return { release: held.filter(meets), stillHeld: held.filter((d) => !meets(d)) };
 }
 
@@ -149,10 +156,11 @@ export async function findHeld(
 ): Promise<{ deliveries: HeldDelivery[]; messageIds: string[] }> {
   const [deliveries, messages] = await Promise.all([
     db
-      .selectFrom('deliveries')
-      .select(['id', 'agency', 'held_for'])
-      .where('submission_id', '=', submissionId)
-      .where('status', '=', 'held')
+      .selectFrom('deliveries as d')
+      .leftJoin('organisation_settings as os', 'os.organisation_id', 'd.organisation_id')
+      .select(['d.id', 'd.agency', 'd.held_for', 'os.verification_minimum'])
+      .where('d.submission_id', '=', submissionId)
+      .where('d.status', '=', 'held')
       .execute(),
     db
       .selectFrom('resident_messages')
@@ -166,6 +174,7 @@ export async function findHeld(
       id: d.id,
       agency: d.agency as AgencyKind,
       heldFor: d.held_for === 'check' ? 'check' : 'confirmation',
+      ...(d.verification_minimum ? { minimum: d.verification_minimum } : {}),
     })),
     messageIds: messages.map((m) => m.id),
   };

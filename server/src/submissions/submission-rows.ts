@@ -49,7 +49,14 @@ export interface SubmissionRows {
     confirmation: string;
     verification_checks: unknown;
   };
-  deliveries: { id: string; agency: string; organisation_id: string; status: string; held_for: string | null }[];
+  deliveries: {
+    id: string;
+    agency: string;
+    organisation_id: string;
+    role: string | null;
+    status: string;
+    held_for: string | null;
+  }[];
   messages: { id: string; kind: string; channel: string; status: string; personalisation: unknown }[];
   code?: NewCode;
   jobs: { task: string; payload: unknown; job_key: string | null }[];
@@ -104,20 +111,21 @@ export async function submissionRows(
   const picked = Object.entries(chosenOrganisations(getJourney(request.lifeEvent), request.answers)).filter(([kind]) =>
     request.consent.includes(kind as AgencyKind),
   );
-  const organisations = await organisationsForConsent(db, request.consent, {
-    ...Object.fromEntries(picked),
-    ...request.organisations,
+  const told = await organisationsForConsent(db, getJourney(request.lifeEvent), request.consent, {
+    chosen: request.organisations ?? {},
+    picked: Object.fromEntries(picked),
+    ...(request.organisationsLeft ? { left: request.organisationsLeft } : {}),
   });
   const envelope = createSubmissionEnvelopeV1(request, {
     reference,
     submittedAt,
     consentGivenBy,
     purposeVersion,
-    organisations,
+    told,
   });
   // Protected identifiers never reach the database in clear: sealed in the envelope, hashed for search.
   const stored = privacy.sealEnvelope(envelope);
-  const agencies: AgencyKind[] = envelope.consent.filter((c) => c.given).map((c) => c.agency);
+  const agencies: AgencyKind[] = [...new Set(told.map((t) => t.agency))];
   const submissionId = randomUUID();
   // Confirmed before sent (see delivery-hold.ts): an online report's deliveries and receipts are
   // written held, with no queue jobs, and only a code goes out until the reporter enters it.
@@ -128,12 +136,18 @@ export async function submissionRows(
     // Evidence the answers give (a registrar's reference, a registration), by the rule in shared/.
     ...evidenceChecks(getJourney(envelope.lifeEvent), envelope.answers, submittedAt),
   ];
-  const deliveries = agencies.map((agency) => {
-    const state = initialDelivery(awaitingCode, checks, minimumFor(trust.minimums, agency, envelope.lifeEvent));
+  // One delivery per organisation told: two of a kind when a move spans two councils.
+  const deliveries = told.map(({ agency, role, organisation, verificationMinimum }) => {
+    const state = initialDelivery(
+      awaitingCode,
+      checks,
+      minimumFor(trust.minimums, agency, envelope.lifeEvent, verificationMinimum),
+    );
     return {
       id: randomUUID(),
       agency,
-      organisation_id: organisations[agency]?.id ?? '',
+      organisation_id: organisation.id,
+      role: role ?? null,
       status: state.status,
       held_for: state.heldFor,
     };

@@ -65,7 +65,10 @@ export const exampleSubmissions: Readonly<Record<LifeEventId, CreateSubmissionRe
       fullName: 'Priya Shah',
       dateOfBirth: '1986-07-09',
       movingWith: 'me-and-others',
-      otherPeopleMoving: 'Ravi Shah, 2 May 1984\nAnya Shah, 18 October 2015',
+      peopleMoving: [
+        { fullName: 'Ravi Shah', dateOfBirth: '1984-05-02' },
+        { fullName: 'Anya Shah', dateOfBirth: '2015-10-18' },
+      ],
       oldAddress: { line1: '3 Station Road', town: 'Swindon', postcode: 'SN1 1AA' },
       newAddress: { line1: '45 High Street', town: 'Bristol', postcode: 'BS1 2AW', uprn: '100023336956' },
       moveDate: '2025-03-01',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { agencyKindSchema, type AgencyKind } from '../agencies/agency-kinds.js';
 import { verificationLevelSchema } from '../verification/verification.js';
-import { organisationInputSchema, organisationSchema } from './organisations.js';
+import { organisationInputSchema, type Organisation } from './organisations.js';
 
 /**
  * The shape of each kind's official code, where the kind has one: a council's GSS code (a country
@@ -58,8 +58,26 @@ export const organisationSettingsSchema = z.strictObject({
 /** An organisation's own settings. */
 export type OrganisationSettings = z.infer<typeof organisationSettingsSchema>;
 
-/** An organisation as admins see it: the directory entry and its settings. */
-export const adminOrganisationSchema = organisationSchema.extend({ settings: organisationSettingsSchema });
+/**
+ * An organisation as admins see it: the directory entry and its settings. Written out (not derived
+ * from the input schemas), since an answer is encoded and the inputs' blank-to-absent steps only decode.
+ */
+export const adminOrganisationSchema = z.object({
+  id: z.uuid(),
+  kind: agencyKindSchema,
+  name: z.string(),
+  code: z.string().optional(),
+  areas: z.array(z.string()),
+  postcode: z.string().optional(),
+  custodianCode: z.string().optional(),
+  /** The kind's fallback organisation: told when no particular organisation of the kind is chosen. */
+  fallback: z.boolean(),
+  enabled: z.boolean(),
+  settings: z.object({
+    targets: z.object({ acknowledgeDays: z.int(), actionDays: z.int() }).optional(),
+    verificationMinimum: verificationLevelSchema.optional(),
+  }),
+}) satisfies z.ZodType<Organisation & { settings: OrganisationSettings }>;
 
 /** An organisation as admins see it. */
 export type AdminOrganisation = z.infer<typeof adminOrganisationSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { agencyKindSchema } from '../agencies/agency-kinds.js';
+import { deliveryRoleSchema } from '../agencies/delivery-roles.js';
 import { lifeEventIdSchema } from '../journeys/catalogue.js';
 
 const timestamp = z.iso.datetime({ offset: true });
@@ -9,6 +10,10 @@ export const troubledDeliverySchema = z.strictObject({
   id: z.uuid(),
   reference: z.string(),
   agency: agencyKindSchema,
+  /** The organisation told, by name. */
+  organisation: z.string(),
+  /** When a move tells two of the kind: `leaving` for the old council, `joining` for the new. */
+  role: deliveryRoleSchema.optional(),
   status: z.string(),
   attempts: z.number().int(),
   lastError: z.string().nullable(),
@@ -24,9 +29,14 @@ export const dashboardSchema = z.strictObject({
   ),
   failing: z.array(troubledDeliverySchema),
   waiting: z.array(troubledDeliverySchema),
-  /** Per agency, the notification delivered longest ago that nobody there has acknowledged. */
+  /** Per organisation, the notification delivered longest ago that nobody there has acknowledged. */
   oldestUnacknowledged: z.array(
-    z.strictObject({ agency: agencyKindSchema, reference: z.string(), deliveredAt: timestamp }),
+    z.strictObject({
+      agency: agencyKindSchema,
+      organisation: z.string(),
+      reference: z.string(),
+      deliveredAt: timestamp,
+    }),
   ),
   /** Notifications flagged past their target and still not acknowledged / actioned. */
   missedTargets: z.strictObject({ acknowledge: z.number().int(), action: z.number().int() }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { agencyKindSchema } from '../agencies/agency-kinds.js';
+import { deliveryRoleSchema } from '../agencies/delivery-roles.js';
 import { isValidNhsNumber, nhsNumberMessage } from '../identifiers/nhs-number.js';
 import { isValidNiNumber, niNumberMessage } from '../identifiers/ni-number.js';
 import { lifeEventIdSchema } from '../journeys/catalogue.js';
@@ -59,6 +60,10 @@ export const deliveryAttemptSchema = z.strictObject({
 export const deliveryRecordSchema = z.strictObject({
   id: z.uuid(),
   agency: agencyKindSchema,
+  /** The organisation told, by name (absent in records made before it was shown). */
+  organisation: z.string().optional(),
+  /** When a move tells two of the kind: `leaving` for the old council, `joining` for the new. */
+  role: deliveryRoleSchema.optional(),
   transport: z.string().nullable(),
   status: z.string(),
   statusChangedAt: timestamp,

@@ -93,6 +93,7 @@ describe('responses', () => {
       agencies: [
         {
           agency: 'gp-practice',
+          organisation: 'Riverside Surgery',
           status: 'delivered',
           changedAt: '2025-06-15T10:01:00Z',
           sentAt: '2025-06-15T10:01:00Z',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AgencyKind } from '../agencies/agency-kinds.js';
 import { agencies, agencyKindSchema, agencyKinds } from '../agencies/agency-kinds.js';
+import { deliveryRoleSchema } from '../agencies/delivery-roles.js';
 import { canonicalReferenceSchema } from '../identifiers/reference.js';
 import type { LifeEventId } from '../journeys/catalogue.js';
 import { catalogue, lifeEventIdSchema, lifeEventIds } from '../journeys/catalogue.js';
@@ -23,6 +24,14 @@ function requestFor(lifeEvent: LifeEventId) {
      * organisation (the council's team for it).
      */
     organisations: z
+      .partialRecord(agencyKindSchema, z.uuid({ error: 'Select an organisation from the list' }))
+      .optional(),
+    /**
+     * For a kind told of two homes (the council, after a move): the organisation of the home left,
+     * by id. When it is another than the one in `organisations` (or the address's own), both are
+     * told, each only its part; left out, the kind's one organisation is told everything.
+     */
+    organisationsLeft: z
       .partialRecord(agencyKindSchema, z.uuid({ error: 'Select an organisation from the list' }))
       .optional(),
     channel: channelSchema.default('online'),
@@ -74,6 +83,13 @@ export const createSubmissionRequestSchema = z
           code: 'custom',
           path: ['organisations', agency],
           message: `Select ${agencies[agency].name} to tell them, or leave out their organisation`,
+        });
+    for (const agency of Object.keys(request.organisationsLeft ?? {}) as AgencyKind[])
+      if (!seen.has(agency) || !journey.routing[agency]?.split)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['organisationsLeft', agency],
+          message: `${agencies[agency].name} is told of one home only here: leave out its organisation for the home left`,
         });
     if (relevant.length === 0)
       ctx.addIssue({
@@ -196,6 +212,10 @@ export const submissionStatusResponseSchema = z.strictObject({
   agencies: z.array(
     z.strictObject({
       agency: z.enum(agencyKinds),
+      /** The organisation told, by name (the council for the address, the GP practice picked). */
+      organisation: z.string(),
+      /** When a move spans two of the kind's areas: `leaving` for the old council, `joining` for the new. */
+      role: deliveryRoleSchema.optional(),
       status: z.enum(deliveryStatuses),
       /** While `held`: waiting for the reporter's code, or for a staff check. */
       heldFor: z.enum(['confirmation', 'check']).optional(),

@@ -9,9 +9,9 @@ import type {
   WorkListQuery,
 } from '../api/agency-portal.js';
 import type { AgencyNotification } from '../api/agency-notifications.js';
-import type { AdminAccount } from '../api/account-admin.js';
 import type { OrganisationSignIn } from '../api/organisation-sign-in.js';
-import type { AccountDone, SingleSignOnOutcome } from './staff-page-model.js';
+import type { AccountPageProps, SetPasswordProps } from './account-page-model.js';
+import type { SingleSignOnOutcome } from './staff-page-model.js';
 import type { FormProps } from './page-model.js';
 import type { SecondFactorEnrolment } from './second-factor-model.js';
 import type { AssistedMode, IdentityCheck } from '../api/staff-session.js';
@@ -33,7 +33,8 @@ export interface AgencySignInMethods {
 }
 
 /** Why an agency page shows a message rather than content. */
-export type AgencyMessage = 'forbidden' | 'form-expired' | 'not-found' | 'export-too-large' | 'no-webhook';
+export type AgencyMessage =
+  'forbidden' | 'form-expired' | 'not-found' | 'export-too-large' | 'no-webhook' | 'link-expired' | 'password-set';
 
 /** How a report was made: online, or with an adviser (on the phone, face to face, or `assisted` when the way was not recorded). */
 export type ReportChannel = 'online' | AssistedMode | 'assisted';
@@ -114,9 +115,10 @@ export type AgencyPageProps =
   /** Shown once, straight after set-up: only their hashes are kept. */
   | { view: 'recovery-codes'; nav: AgencyNav; codes: string[] }
   | { view: 'message'; message: AgencyMessage; nav: AgencyNav | null }
-  /** Agency admins: their organisation's portal accounts, and one account with its changes (errors name `role` or `change`). */
-  | { view: 'users'; nav: AgencyNav; accounts: AdminAccount[] }
-  | { view: 'user'; nav: AgencyNav; account: AdminAccount; form: FormProps; own: boolean; done: AccountDone | null }
+  /** Agency admins: their organisation's portal accounts, one account with its changes, an invitation, a link. */
+  | (AccountPageProps & { nav: AgencyNav })
+  /** Setting a password through a one-time link (nobody is signed in). */
+  | SetPasswordProps
   | ({ view: 'notifications'; nav: AgencyNav } & WorkListView)
   | {
       view: 'notification';

@@ -1,5 +1,6 @@
 import type { OrganisationSearchState } from '../api/organisations.js';
 import type { AgencyKind } from '../agencies/agency-kinds.js';
+import type { DeliveryRole } from '../agencies/delivery-roles.js';
 import type { FieldError } from '../api/field-errors.js';
 import type { AddressLookupState } from '../api/address-lookup.js';
 import type { SubmissionStatusResponse } from '../api/submissions.js';
@@ -74,6 +75,33 @@ export interface WhoToTellOption extends ConsentOption {
   fields: string[];
   /** The organisation told: the one picked from the directory, else the kind's fallback. */
   organisationName?: string;
+  /**
+   * When a move spans two of the kind's areas, each organisation told (the old council, then the
+   * new), with its role and the answered fields it gets; `organisationName` is absent then.
+   */
+  parts?: { role: DeliveryRole; organisationName: string; fields: string[] }[];
+}
+
+/**
+ * Which council an address is in, asked when its look-up cannot say (typed by hand, or a council
+ * missing from the directory): the directory's councils as radios, searched by name without
+ * JavaScript when there are many, and "not listed" (told through the council team, and said so).
+ */
+export interface WhichCouncilProps {
+  lifeEvent: LifeEventId;
+  /** The address field asked about (its question names the home: moving from, moving to). */
+  addressField: string;
+  /** The address as answered, one line each. */
+  address: string[];
+  /** The councils to choose from: all of them when few, else those the search found. */
+  councils: { id: string; name: string }[];
+  /** The search: what was typed, and whether there are too many councils to list without one. */
+  search: { action: string; query: string; needed: boolean };
+  /** The council team told when the resident's council is not listed. */
+  fallbackName: string;
+  backHref: string;
+  /** `values.council` holds the choice (an id, or `not-listed`). */
+  form: FormProps;
 }
 
 /** Choosing who to tell: the relevant agencies, what each receives and why. */
@@ -158,6 +186,7 @@ export type PageModel = PageModelBase &
     | { page: 'question'; props: QuestionProps }
     | { page: 'check-answers'; props: CheckAnswersProps }
     | { page: 'who-to-tell'; props: WhoToTellProps }
+    | { page: 'which-council'; props: WhichCouncilProps }
     | { page: 'declaration'; props: DeclarationProps }
     | { page: 'confirmation'; props: ConfirmationProps }
     | { page: 'track'; props: TrackProps }

@@ -1,6 +1,6 @@
-import type { AdminAccount } from '../api/account-admin.js';
 import type { AdminOrganisation } from '../api/organisation-admin.js';
 import type { AgencyKind } from '../agencies/agency-kinds.js';
+import type { VerificationLevel } from '../verification/verification.js';
 import type { AuditPage } from '../api/admin-audit.js';
 import type { Dashboard } from '../api/staff-dashboard.js';
 import type { AssistedContext, StaffUser } from '../api/staff-session.js';
@@ -11,7 +11,8 @@ import type { PerformanceFigures } from '../api/performance.js';
 import type { LifeEventId } from '../journeys/catalogue.js';
 import type { SubjectAccessExport } from '../api/subject-access.js';
 import type { PayloadRow } from '../api/agency-portal.js';
-import type { Verification, VerificationLevel } from '../verification/verification.js';
+import type { Verification } from '../verification/verification.js';
+import type { AccountPageProps, SetPasswordProps } from './account-page-model.js';
 import type { FormProps } from './page-model.js';
 import type { SecondFactorEnrolment } from './second-factor-model.js';
 
@@ -40,14 +41,7 @@ export type SingleSignOnOutcome = 'signed-in' | 'no-role' | 'disabled' | 'no-ema
 /** Why a staff page shows a message rather than content. */
 export type StaffMessage = 'forbidden' | 'form-expired' | 'not-found' | 'link-expired' | 'password-set';
 
-/** What an administrator just did to an account, to confirm it on the account's page. */
-export type AccountDone = 'disable' | 'enable' | 'role' | 'reset-second-factor';
-
-/** What one service was sent, as the subject access page shows it: its answers labelled for the officer, and how far it was checked. */
-export interface SentPayload {
-  rows: PayloadRow[];
-  verification: Verification | null;
-}
+export type { AccountDone } from './account-page-model.js';
 
 /** What an administrator just did to an organisation, to confirm it on its page. */
 export type OrganisationDone = 'added' | 'changed' | 'disabled' | 'enabled';
@@ -56,6 +50,12 @@ export type OrganisationDone = 'added' | 'changed' | 'disabled' | 'enabled';
 export interface OrganisationDefaults {
   targets: { acknowledgeDays: number; actionDays: number };
   verificationMinimum: VerificationLevel;
+}
+
+/** What one service was sent, as the subject access page shows it: its answers labelled for the officer, and how far it was checked. */
+export interface SentPayload {
+  rows: PayloadRow[];
+  verification: Verification | null;
 }
 
 /**
@@ -73,21 +73,9 @@ export type StaffPageProps =
   /** Shown once, straight after set-up: only their hashes are kept. */
   | { view: 'recovery-codes'; nav: StaffNav; codes: string[] }
   | { view: 'message'; message: StaffMessage; nav: StaffNav | null }
-  /** Account administration (admins): the staff accounts, one account with its changes, an invitation. */
-  | { view: 'accounts'; nav: StaffNav; accounts: AdminAccount[] }
-  | {
-      view: 'account';
-      nav: StaffNav;
-      account: AdminAccount;
-      /** The change forms; errors name `role` or `change`. */
-      form: FormProps;
-      /** The administrator's own account: only its second factor can be reset here. */
-      own: boolean;
-      /** Passwords are on, so a password link can be made. */
-      passwords: boolean;
-      done: AccountDone | null;
-    }
-  | { view: 'account-invite'; nav: StaffNav; form: FormProps; passwords: boolean }
+  /** Account administration (admins): the staff accounts, one account with its changes, an invitation, a link. */
+  | (AccountPageProps & { nav: StaffNav })
+  | SetPasswordProps
   /** The directory (admins): filtered by a GET form (`kind`, `q`), disabled organisations too. */
   | { view: 'organisations'; nav: StaffNav; form: FormProps; organisations: AdminOrganisation[] }
   /** One organisation, its settings beside its kind's defaults, and the disable or enable form. */
@@ -111,10 +99,6 @@ export type StaffPageProps =
       kind: AgencyKind | null;
       defaults: Record<AgencyKind, OrganisationDefaults>;
     }
-  /** A one-time link, shown once to the administrator to send to the person. */
-  | { view: 'account-link'; nav: StaffNav; email: string; purpose: 'invite' | 'reset'; link: string; expiresAt: string }
-  /** Setting a password through a one-time link (nobody is signed in). */
-  | { view: 'set-password'; form: FormProps; email: string; purpose: 'invite' | 'reset' }
   | { view: 'dashboard'; nav: StaffNav; dashboard: Dashboard }
   | { view: 'search'; nav: StaffNav; form: FormProps; results: SearchResponse['results'] | null }
   | {

@@ -18,6 +18,6 @@ export {
   createSubmissionEnvelopeV1 as createSubmissionEnvelope,
   createSubmissionEnvelopeV1,
 } from './v1/create-envelope-v1.js';
-export type { EnvelopeMeta, EnvelopeRequest } from './v1/create-envelope-v1.js';
+export type { EnvelopeMeta, EnvelopeRequest, ToldOrganisation } from './v1/create-envelope-v1.js';
 export { channels, channelSchema, isLanguage, languages, languageSchema, textDirection } from './channel.js';
 export type { Channel, Language } from './channel.js';

@@ -68,6 +68,14 @@ export function fieldValueArbitrary(field: FieldDefinition, today: string): fc.A
       return fc
         .record({ line1: text, line2: fc.option(text, { nil: undefined }), town: text, postcode: validPostcode })
         .map(({ line2, ...address }) => (line2 === undefined ? address : { ...address, line2 }));
+    case 'people':
+      return fc.array(
+        fc.record({
+          fullName: fc.constantFrom(...examplePersonNames),
+          dateOfBirth: isoDateBetween('1900-01-01', today),
+        }),
+        { minLength: 1, maxLength: 4 },
+      );
   }
 }
 

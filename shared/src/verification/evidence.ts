@@ -41,7 +41,7 @@ export function evidenceGiven(journey: EvidenceShape, answers: Readonly<Answers>
     const answer = answers[field.name];
     if (answer === undefined || answer === '') continue;
     if (field.evidence && (field.kind !== 'yes-no' || answer === 'yes')) given.add(field.evidence);
-    const chosen = typeof answer === 'string' ? [answer] : Array.isArray(answer) ? answer : [];
+    const chosen: unknown[] = typeof answer === 'string' ? [answer] : Array.isArray(answer) ? answer : [];
     for (const option of field.options ?? [])
       if (option.evidence && chosen.includes(option.value)) given.add(option.evidence);
   }

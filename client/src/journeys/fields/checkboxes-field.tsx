@@ -1,6 +1,7 @@
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorAt, inputId } from '../../components/field-ids.js';
+import { choicesIn } from '@tuo/shared/pages/form-values';
 import { choiceDefaults, useJourneyForm } from '../journey-form.js';
 import { Fieldset, type FieldComponentProps } from './field-frame.js';
 
@@ -15,7 +16,7 @@ export function CheckboxesField({ field, heading, hint, conditionals = {} }: Fie
   const error = errorAt(form.errors, field.name);
   const options = field.options ?? [];
   const current = form.current(field.name);
-  const ticked = Array.isArray(current) ? current : typeof current === 'string' ? [current] : [];
+  const ticked = choicesIn(current);
   const defaults = choiceDefaults(form.defaults, field.name);
   const registered = form.register(field.name);
   const onChange = async (event: ChangeEvent<HTMLInputElement>) => {

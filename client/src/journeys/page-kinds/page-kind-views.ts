@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { PageKind } from '@tuo/shared';
 import type { QuestionProps } from '@tuo/shared/pages/page-model';
+import { AddAnotherPageView } from './add-another-page-view.js';
 import { FormPageView } from './form-page-view.js';
 
 /**
@@ -9,4 +10,5 @@ import { FormPageView } from './form-page-view.js';
  */
 export const pageKindViews: Readonly<Record<PageKind, ComponentType<QuestionProps>>> = {
   form: FormPageView,
+  'add-another': AddAnotherPageView,
 };

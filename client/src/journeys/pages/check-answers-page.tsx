@@ -1,6 +1,6 @@
-import { Fragment } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dontKnowOrganisation, getPage, type FieldDefinition, type LifeEventId } from '@tuo/shared';
+import { dontKnowOrganisation, getPage, isPeopleAnswer, type FieldDefinition, type LifeEventId } from '@tuo/shared';
 import { journeyDefinitions } from '@tuo/shared/journeys/journey-definitions';
 import type { CheckAnswersProps, CheckAnswersRow } from '@tuo/shared/pages/page-model';
 import { catalogueKey } from '../../i18n/catalogue-keys.js';
@@ -8,6 +8,23 @@ import { formatAnswer } from '../format-answer.js';
 import { leftToRightKinds } from '../../i18n/left-to-right.js';
 import { useReader } from '../../i18n/reader.js';
 import { fieldLabel, sectionText } from '../../i18n/translate-definition.js';
+
+/** One row of a summary list: its key, its value and a Change link naming what it changes. */
+function SummaryRow({ label, changeHref, children }: { label: string; changeHref: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{label}</dt>
+      <dd className="govuk-summary-list__value">{children}</dd>
+      <dd className="govuk-summary-list__actions">
+        <a className="govuk-link" href={changeHref}>
+          {t('actions.change')}
+          <span className="govuk-visually-hidden"> {label.toLowerCase()}</span>
+        </a>
+      </dd>
+    </div>
+  );
+}
 
 /** One summary list: each answer with its Change link. */
 function SummaryRows({
@@ -23,46 +40,47 @@ function SummaryRows({
   const reader = useReader();
   return (
     <dl className="govuk-summary-list govuk-!-margin-bottom-9">
-      {rows.map((row) => {
+      {rows.flatMap((row) => {
         const field = fields.get(row.fieldName);
         const label = field
           ? fieldLabel(t, lifeEvent, field, reader)
           : t(catalogueKey.field(lifeEvent, row.fieldName, 'label'));
+        // One summary row per person of a people field ("Person 2"), each changed on the list's page.
+        if (field?.kind === 'people' && isPeopleAnswer(row.answer ?? undefined))
+          return formatAnswer(t, lifeEvent, field, row.answer).map((line, index) => {
+            const person = t('addAnother.person', { number: index + 1 });
+            return (
+              <SummaryRow key={`${row.fieldName}-${String(index)}`} label={person} changeHref={row.changeHref}>
+                <bdi>{line}</bdi>
+              </SummaryRow>
+            );
+          });
         // An organisation's name is the directory's (the server words it); only "I don't know" is ours to translate.
         const lines = !field
           ? []
           : field.kind === 'organisation' && row.answer !== dontKnowOrganisation && row.organisationName
             ? [row.organisationName]
             : formatAnswer(t, lifeEvent, field, row.answer);
-        return (
-          <div className="govuk-summary-list__row" key={row.fieldName}>
-            <dt className="govuk-summary-list__key">{label}</dt>
-            <dd className="govuk-summary-list__value">
-              {lines.length === 0 ? (
-                <span className="govuk-hint govuk-!-margin-bottom-0">{t('checkAnswers.notGiven')}</span>
-              ) : (
-                lines.map((line, index) => (
-                  // Numbers and codes (and an address's postcode, its last line) stay left to right; other lines are isolated in their own direction.
-                  <span key={index}>
-                    {index > 0 ? <br /> : null}
-                    {field &&
-                    (leftToRightKinds.has(field.kind) || (field.kind === 'address' && index === lines.length - 1)) ? (
-                      <span dir="ltr">{line}</span>
-                    ) : (
-                      <bdi>{line}</bdi>
-                    )}
-                  </span>
-                ))
-              )}
-            </dd>
-            <dd className="govuk-summary-list__actions">
-              <a className="govuk-link" href={row.changeHref}>
-                {t('actions.change')}
-                <span className="govuk-visually-hidden"> {label.toLowerCase()}</span>
-              </a>
-            </dd>
-          </div>
-        );
+        return [
+          <SummaryRow key={row.fieldName} label={label} changeHref={row.changeHref}>
+            {lines.length === 0 ? (
+              <span className="govuk-hint govuk-!-margin-bottom-0">{t('checkAnswers.notGiven')}</span>
+            ) : (
+              lines.map((line, index) => (
+                // Numbers and codes (and an address's postcode, its last line) stay left to right; other lines are isolated in their own direction.
+                <span key={index}>
+                  {index > 0 ? <br /> : null}
+                  {field &&
+                  (leftToRightKinds.has(field.kind) || (field.kind === 'address' && index === lines.length - 1)) ? (
+                    <span dir="ltr">{line}</span>
+                  ) : (
+                    <bdi>{line}</bdi>
+                  )}
+                </span>
+              ))
+            )}
+          </SummaryRow>,
+        ];
       })}
     </dl>
   );

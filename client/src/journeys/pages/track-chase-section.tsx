@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { deliveryKey } from '@tuo/shared';
 import type { TrackChase, TrackChaseAgency } from '@tuo/shared/pages/track-chase-model';
 import { ErrorMessage } from '../../components/error-message.js';
 import { describedBy, errorAt } from '../../components/field-ids.js';
 import { PostForm } from '../../components/post-form.js';
-import { catalogueKey } from '../../i18n/catalogue-keys.js';
 
 function useDate() {
   const { t } = useTranslation();
@@ -20,8 +20,10 @@ function useDate() {
 function AgencyChase({ row, chase }: { row: TrackChaseAgency; chase: TrackChase }) {
   const { t } = useTranslation();
   const date = useDate();
-  const agency = t(catalogueKey.agency(row.agency, 'name'));
-  const noteName = `note-${row.agency}`;
+  // The organisation told (the old council and the new are two notifications of one kind).
+  const agency = row.organisation;
+  const key = deliveryKey(row.agency, row.role);
+  const noteName = `note-${key}`;
   const error = errorAt(chase.form.errors, noteName);
   const typed = chase.form.values[noteName];
   const reference = chase.form.values.reference;
@@ -58,7 +60,7 @@ function AgencyChase({ row, chase }: { row: TrackChaseAgency; chase: TrackChase 
       {row.canAsk ? (
         <PostForm form={chase.form}>
           <input type="hidden" name="reference" value={typeof reference === 'string' ? reference : ''} />
-          <input type="hidden" name="agency" value={row.agency} />
+          <input type="hidden" name="agency" value={key} />
           <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
             <label className="govuk-label" htmlFor={noteName}>
               {t('service-levels:chase.noteLabel')}
@@ -112,7 +114,11 @@ export function TrackChaseSection({ chase }: { chase: TrackChase }) {
           </div>
           <div className="govuk-notification-banner__content">
             <p className="govuk-notification-banner__heading">
-              {t('service-levels:chase.requested', { agency: t(catalogueKey.agency(chase.requested, 'name')) })}
+              {t('service-levels:chase.requested', {
+                agency:
+                  chase.agencies.find((row) => deliveryKey(row.agency, row.role) === chase.requested)?.organisation ??
+                  '',
+              })}
             </p>
           </div>
         </div>
@@ -120,7 +126,7 @@ export function TrackChaseSection({ chase }: { chase: TrackChase }) {
       <h2 className="govuk-heading-m">{t('service-levels:chase.heading')}</h2>
       <p className="govuk-body">{t('service-levels:chase.intro')}</p>
       {shown.map((row) => (
-        <AgencyChase key={row.agency} row={row} chase={chase} />
+        <AgencyChase key={deliveryKey(row.agency, row.role)} row={row} chase={chase} />
       ))}
     </>
   );

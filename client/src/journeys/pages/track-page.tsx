@@ -107,9 +107,14 @@ function TrackResult({ result, chase }: { result: NonNullable<TrackProps['result
       ) : null}
       <dl className="govuk-summary-list">
         {result.agencies.map((row) => (
-          <div className="govuk-summary-list__row" key={row.agency}>
+          <div className="govuk-summary-list__row" key={`${row.agency}:${row.role ?? ''}`}>
             <dt className="govuk-summary-list__key">
-              {t(catalogueKey.agencyIn(result.lifeEvent, row.agency, 'name'))}
+              {row.organisation}
+              <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">
+                {row.role
+                  ? t(`track.role.${row.role}`)
+                  : t(catalogueKey.agencyIn(result.lifeEvent, row.agency, 'name'))}
+              </span>
             </dt>
             <dd className="govuk-summary-list__value">
               <strong className={`govuk-tag ${statusTags[row.status]}`}>{t(statusKey(row))}</strong>
@@ -120,7 +125,10 @@ function TrackResult({ result, chase }: { result: NonNullable<TrackProps['result
               ) : null}
               <Progress
                 row={row}
-                targets={chase?.agencies.find((agency) => agency.agency === row.agency)?.targets ?? null}
+                targets={
+                  chase?.agencies.find((agency) => agency.agency === row.agency && agency.role === row.role)?.targets ??
+                  null
+                }
               />
             </dd>
           </div>

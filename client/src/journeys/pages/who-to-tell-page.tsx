@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LifeEventId } from '@tuo/shared';
 import type { WhoToTellOption, WhoToTellProps } from '@tuo/shared/pages/page-model';
+import { choicesIn } from '@tuo/shared/pages/form-values';
 import { ErrorMessage } from '../../components/error-message.js';
 import { ErrorSummary } from '../../components/error-summary.js';
 import { errorAt } from '../../components/field-ids.js';
@@ -25,6 +26,25 @@ function WhatTheyGet({
   indent?: string;
 }) {
   const { t } = useTranslation();
+  // A move between councils: each council told, with its own reason and what it is sent.
+  if (option.parts)
+    return (
+      <>
+        <div id={id} className={className}>
+          {option.parts.map((part) => (
+            <span key={part.role} className="govuk-!-display-block govuk-!-margin-bottom-2">
+              {t('whoToTell.toldThrough', { organisation: part.organisationName })}{' '}
+              {t(catalogueKey.partPurpose(lifeEvent, option.agency, part.role))}
+            </span>
+          ))}
+        </div>
+        {option.parts.map((part) => (
+          <div className={indent} key={part.role}>
+            <SentFields name={part.organisationName} fields={part.fields} lifeEvent={lifeEvent} />
+          </div>
+        ))}
+      </>
+    );
   return (
     <>
       <div id={id} className={className}>
@@ -37,24 +57,32 @@ function WhatTheyGet({
         {t(catalogueKey.purpose(lifeEvent, option.agency))}
       </div>
       <div className={indent}>
-        <details className="govuk-details govuk-!-margin-bottom-2">
-          <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">
-              {t('whoToTell.whatTheyGet', {
-                name: t(catalogueKey.agencyIn(lifeEvent, option.agency, 'nameInSentence')),
-              })}
-            </span>
-          </summary>
-          <div className="govuk-details__text">
-            <ul className="govuk-list govuk-list--bullet">
-              {option.fields.map((name) => (
-                <li key={name}>{t(catalogueKey.field(lifeEvent, name, 'errorName'))}</li>
-              ))}
-            </ul>
-          </div>
-        </details>
+        <SentFields
+          name={t(catalogueKey.agencyIn(lifeEvent, option.agency, 'nameInSentence'))}
+          fields={option.fields}
+          lifeEvent={lifeEvent}
+        />
       </div>
     </>
+  );
+}
+
+/** Exactly what one organisation will be sent, folded away. */
+function SentFields({ name, fields, lifeEvent }: { name: string; fields: readonly string[]; lifeEvent: LifeEventId }) {
+  const { t } = useTranslation();
+  return (
+    <details className="govuk-details govuk-!-margin-bottom-2">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">{t('whoToTell.whatTheyGet', { name })}</span>
+      </summary>
+      <div className="govuk-details__text">
+        <ul className="govuk-list govuk-list--bullet">
+          {fields.map((field) => (
+            <li key={field}>{t(catalogueKey.field(lifeEvent, field, 'errorName'))}</li>
+          ))}
+        </ul>
+      </div>
+    </details>
   );
 }
 
@@ -67,7 +95,7 @@ export function WhoToTellPage({ lifeEvent, options, form }: WhoToTellProps) {
   const { t } = useTranslation();
   const required = options.filter((option) => option.required);
   const optional = options.filter((option) => !option.required);
-  const ticked = Array.isArray(form.values.consent) ? form.values.consent : [];
+  const ticked = choicesIn(form.values.consent);
   const error = errorAt(form.errors, 'consent');
   return (
     <div className="govuk-grid-row">

@@ -55,7 +55,8 @@ function answerText(payload: AgencyPayloadV1, name: string): string {
     .pages.flatMap((page) => page.fields)
     .find((candidate) => candidate.name === name);
   const value = payload.answers[name];
-  return field ? formatAnswer(field, value).join(', ') : JSON.stringify(value);
+  // A person's line has a comma of its own ("Ravi Shah, born 2 May 1984"): people are kept apart by semicolons.
+  return field ? formatAnswer(field, value).join(field.kind === 'people' ? '; ' : ', ') : JSON.stringify(value);
 }
 
 function csv(agency: AgencyKind, labels: FileColumnLabels, records: FileRecord[]): string {

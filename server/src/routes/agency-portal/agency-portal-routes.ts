@@ -7,9 +7,13 @@ import { agencyPortalApiRoutes } from './agency-portal-api-routes.js';
 import { adminPages } from './pages/admin-pages.js';
 import { exportRoute } from './pages/export-route.js';
 import { notificationPages } from './pages/notification-pages.js';
-import { userPages } from './pages/user-pages.js';
+import { accountLinkNotifyOf } from '../../console/account-link-email.js';
+import { accountPages } from '../../console/account-pages.js';
+import { setPasswordPages } from '../../console/set-password-pages.js';
+import { agencyAccounts, agencySetPassword } from './pages/user-pages.js';
 import { signInSettingsPages } from './pages/sign-in-settings-pages.js';
-import { agencySignInSettingsApiRoutes } from './agency-sign-in-settings-api-routes.js';
+import { signInSettingsApiRoutes } from '../../console/sign-in-settings-api-routes.js';
+import { agencySignInSettingsApi } from './pages/sign-in-settings-pages.js';
 import type { AgencyScopeOptions } from './agency-scope-options.js';
 import { agencySecondFactorPages } from './pages/agency-second-factor-pages.js';
 import { agencySignInPages } from './pages/sign-in-pages.js';
@@ -48,7 +52,13 @@ export const agencyPortalRoutes: FastifyPluginAsync<{ config: Config }> = async 
   await app.register(notificationPages, { config });
   await app.register(exportRoute);
   await app.register(adminPages, { config });
-  await app.register(userPages);
+  await app.register(accountPages, {
+    on: agencyAccounts,
+    publicUrl: config.publicUrl,
+    passwords: options.passwords,
+    notify: accountLinkNotifyOf(config),
+  });
+  if (options.passwords) await app.register(setPasswordPages, { on: agencySetPassword });
   const signInSettings = {
     db: app.db,
     secret: config.sessionSecret,
@@ -56,7 +66,7 @@ export const agencyPortalRoutes: FastifyPluginAsync<{ config: Config }> = async 
     installPasswords: options.passwords,
   };
   await app.register(signInSettingsPages, signInSettings);
-  await app.register(agencySignInSettingsApiRoutes, signInSettings);
+  await app.register(signInSettingsApiRoutes, { api: agencySignInSettingsApi, context: signInSettings });
   await app.register(agencyPortalApiRoutes, { ...options, config });
   await app.register(agencyAccountAdminApiRoutes);
 };

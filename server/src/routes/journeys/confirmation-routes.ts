@@ -77,6 +77,26 @@ export const confirmationRoutes: FastifyPluginAsyncZod = async (app) => {
     return state.submitted ? { ...state, submitted: state.submitted } : undefined;
   }
 
+  /**
+   * What both code-form posts (the code, a new code) act on: the sent journey and its report. When
+   * there is none, the reply is given here (not found for an unknown life event, otherwise back to
+   * check the answers) and the handler returns it.
+   */
+  async function sentReport(request: FastifyRequest<{ Params: z.infer<typeof params> }>, reply: FastifyReply) {
+    const { lifeEvent } = request.params;
+    if (!isLifeEventId(lifeEvent)) {
+      reply.callNotFound();
+      return undefined;
+    }
+    const state = sent(request, lifeEvent);
+    const found = state ? await findSubmissionStatus(app.db, state.submitted.reference) : undefined;
+    if (!state || !found) {
+      await reply.redirect(stepPath.checkAnswers(lifeEvent), 303);
+      return undefined;
+    }
+    return { lifeEvent, state, found };
+  }
+
   app.get('/:lifeEvent/confirmation', { schema: { hide: true, params } }, async (request, reply) => {
     const { lifeEvent } = request.params;
     if (!isLifeEventId(lifeEvent)) {
@@ -88,80 +108,76 @@ export const confirmationRoutes: FastifyPluginAsyncZod = async (app) => {
     return render(request, reply, lifeEvent, state);
   });
 
-  app.post(
-    '/:lifeEvent/confirmation',
-    {
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-      schema: { hide: true, params, body: postedFormSchema },
-    },
-    async (request, reply) => {
-      const { lifeEvent } = request.params;
-      if (!isLifeEventId(lifeEvent)) {
-        reply.callNotFound();
-        return reply;
-      }
-      const state = sent(request, lifeEvent);
-      if (!state) return reply.redirect(stepPath.checkAnswers(lifeEvent), 303);
-      const typed = typeof request.body.code === 'string' ? request.body.code.replace(/\s/g, '') : '';
-      const error = (message: string) =>
-        render(request, reply, lifeEvent, state, { errors: [{ field: 'code', message }], code: typed });
-      if (typed === '') return error(pageMessages.confirmCodeMissing);
-      if (!/^\d{6}$/.test(typed)) return error(pageMessages.confirmCodeFormat);
-      const found = await findSubmissionStatus(app.db, state.submitted.reference);
-      if (!found) return reply.redirect(stepPath.checkAnswers(lifeEvent), 303);
-      const result = await confirmSubmission(app.db, found.id, typed, {
+  type CodeFormRequest = FastifyRequest<{ Params: z.infer<typeof params>; Body: z.infer<typeof postedFormSchema> }>;
+  type SentReport = NonNullable<Awaited<ReturnType<typeof sentReport>>>;
+
+  /** The code typed: checked, and the report confirmed if it is right. */
+  async function confirmCode(request: CodeFormRequest, reply: FastifyReply, { lifeEvent, state, found }: SentReport) {
+    const typed = typeof request.body.code === 'string' ? request.body.code.replace(/\s/g, '') : '';
+    const error = (message: string) =>
+      render(request, reply, lifeEvent, state, { errors: [{ field: 'code', message }], code: typed });
+    if (typed === '') return error(pageMessages.confirmCodeMissing);
+    if (!/^\d{6}$/.test(typed)) return error(pageMessages.confirmCodeFormat);
+    const result = await confirmSubmission(app.db, found.id, typed, {
+      codes: app.trust.codes,
+      minimums: app.trust.minimums,
+      actor: { type: 'resident' },
+    });
+    if (result.outcome === 'wrong') return error(pageMessages.confirmCodeWrong);
+    if (result.outcome === 'new-code-needed') return error(pageMessages.confirmCodeNewNeeded);
+    return reply.redirect(confirmPath(lifeEvent), 303);
+  }
+
+  /** "Send a new code", unless too many have been sent. */
+  async function sendAnotherCode(
+    request: CodeFormRequest,
+    reply: FastifyReply,
+    { lifeEvent, state, found }: SentReport,
+  ) {
+    try {
+      const newCode = await sendNewCode(app.db, found.id, {
         codes: app.trust.codes,
-        minimums: app.trust.minimums,
+        privacy: app.privacy,
+        address: request.ip,
+        showCodeOnPage: app.trust.showCodeOnPage,
         actor: { type: 'resident' },
       });
-      if (result.outcome === 'wrong') return error(pageMessages.confirmCodeWrong);
-      if (result.outcome === 'new-code-needed') return error(pageMessages.confirmCodeNewNeeded);
-      return reply.redirect(confirmPath(lifeEvent), 303);
-    },
-  );
+      if (newCode) {
+        const confirmation = {
+          status: 'awaiting' as const,
+          codeSentTo: newCode.sentTo,
+          ...(newCode.trialCode ? { trialCode: newCode.trialCode } : {}),
+        };
+        saveJourney(request, lifeEvent, {
+          ...state,
+          submitted: { ...state.submitted, confirmation, newCodeSent: true },
+        });
+      }
+    } catch (failure) {
+      if (!(failure instanceof TooManyCodesError)) throw failure;
+      return render(request, reply, lifeEvent, state, {
+        errors: [{ field: 'code', message: pageMessages.confirmTooManyCodes }],
+      });
+    }
+    return reply.redirect(confirmPath(lifeEvent), 303);
+  }
 
-  app.post(
-    '/:lifeEvent/confirmation/new-code',
-    {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { hide: true, params, body: postedFormSchema },
-    },
-    async (request, reply) => {
-      const { lifeEvent } = request.params;
-      if (!isLifeEventId(lifeEvent)) {
-        reply.callNotFound();
-        return reply;
-      }
-      const state = sent(request, lifeEvent);
-      if (!state) return reply.redirect(stepPath.checkAnswers(lifeEvent), 303);
-      const found = await findSubmissionStatus(app.db, state.submitted.reference);
-      if (!found) return reply.redirect(stepPath.checkAnswers(lifeEvent), 303);
-      try {
-        const newCode = await sendNewCode(app.db, found.id, {
-          codes: app.trust.codes,
-          privacy: app.privacy,
-          address: request.ip,
-          showCodeOnPage: app.trust.showCodeOnPage,
-          actor: { type: 'resident' },
-        });
-        if (newCode) {
-          const confirmation = {
-            status: 'awaiting' as const,
-            codeSentTo: newCode.sentTo,
-            ...(newCode.trialCode ? { trialCode: newCode.trialCode } : {}),
-          };
-          saveJourney(request, lifeEvent, {
-            ...state,
-            submitted: { ...state.submitted, confirmation, newCodeSent: true },
-          });
-        }
-      } catch (failure) {
-        if (!(failure instanceof TooManyCodesError)) throw failure;
-        return render(request, reply, lifeEvent, state, {
-          errors: [{ field: 'code', message: pageMessages.confirmTooManyCodes }],
-        });
-      }
-      return reply.redirect(confirmPath(lifeEvent), 303);
-    },
-  );
+  // The code form's two buttons post to one handler, each with its own action and rate limit.
+  const codeFormPosts = [
+    { path: '/:lifeEvent/confirmation', max: 30, act: confirmCode },
+    { path: '/:lifeEvent/confirmation/new-code', max: 10, act: sendAnotherCode },
+  ];
+  for (const { path, max, act } of codeFormPosts) {
+    app.post(
+      path,
+      {
+        config: { rateLimit: { max, timeWindow: '1 minute' } },
+        schema: { hide: true, params, body: postedFormSchema },
+      },
+      async (request, reply) => {
+        const report = await sentReport(request, reply);
+        return report ? act(request, reply, report) : reply;
+      },
+    );
+  }
 };

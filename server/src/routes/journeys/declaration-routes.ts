@@ -1,6 +1,5 @@
 import {
   createSubmissionRequestSchema,
-  getJourney,
   isLifeEventId,
   type Answers,
   type FieldError,
@@ -11,10 +10,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AddressLookup } from '../../address-lookup/address-lookup.js';
 import type { Config } from '../../config.js';
-import { councilFromAddress } from '../../organisations/council-from-address.js';
 import { spendSavedJourneys } from '../../saved-journeys/saved-journey-repository.js';
 import { acceptSubmission } from '../../submissions/accept-submission.js';
 import { requestHash } from '../../submissions/request-hash.js';
+import { journeyCouncils } from './confirmed-councils.js';
 import { csrfToken } from './csrf.js';
 import { loadJourney, saveJourney, type JourneyState } from './journey-session.js';
 import { firstIncompletePage, stepPath } from './journey-progress.js';
@@ -94,11 +93,17 @@ export const declarationRoutes: FastifyPluginAsyncZod<{
       });
       // Answers that were fine a moment ago can fail now (a date rule crossing midnight): show them again.
       if (!parsed.success) return reply.redirect(stepPath.checkAnswers(lifeEvent), 303);
-      const council = parsed.data.consent.includes('council')
-        ? await councilFromAddress(app.db, addressLookup, getJourney(lifeEvent), parsed.data.answers)
+      // The council of each address: the look-up's, or the one the resident confirmed (never silently the fallback).
+      const councils = parsed.data.consent.includes('council')
+        ? await journeyCouncils(app.db, addressLookup, lifeEvent, state)
         : undefined;
-      const submission = council
-        ? { ...parsed.data, organisations: { council, ...parsed.data.organisations } }
+      if (councils?.unknown[0]) return reply.redirect(stepPath.whichCouncil(lifeEvent, councils.unknown[0]), 303);
+      const submission = councils
+        ? {
+            ...parsed.data,
+            organisations: { ...councils.choices.chosen, ...parsed.data.organisations },
+            organisationsLeft: { ...councils.choices.left },
+          }
         : parsed.data;
       const { response } = await acceptSubmission(app.db, submission, {
         writer: app.submissionWriter,

@@ -17,6 +17,8 @@ export function firstIncompletePage(lifeEvent: LifeEventId, answers: Readonly<An
 export const stepPath = {
   checkAnswers: (lifeEvent: LifeEventId) => `/${lifeEvent}/check-answers`,
   whoToTell: (lifeEvent: LifeEventId) => `/${lifeEvent}/who-to-tell`,
+  /** Confirming the council of an address (by its field) the look-up could not place. */
+  whichCouncil: (lifeEvent: LifeEventId, field: string) => `/${lifeEvent}/which-council/${field}`,
   declaration: (lifeEvent: LifeEventId) => `/${lifeEvent}/declaration`,
   confirmation: (lifeEvent: LifeEventId) => `/${lifeEvent}/confirmation`,
 };

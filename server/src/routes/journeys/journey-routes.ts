@@ -12,6 +12,7 @@ import { questionRoutes } from './question-routes.js';
 import { returnRoutes } from './return-routes.js';
 import { saveRoutes } from './save-routes.js';
 import { trackRoutes } from './track-routes.js';
+import { whichCouncilRoutes } from './which-council-routes.js';
 import { whoToTellRoutes } from './who-to-tell-routes.js';
 
 /**
@@ -34,6 +35,7 @@ export const journeyRoutes: FastifyPluginAsync<{
   await app.register(trackRoutes, { config: options.config });
   await app.register(checkAnswersRoutes);
   await app.register(whoToTellRoutes, { addressLookup: options.addressLookup });
+  await app.register(whichCouncilRoutes);
   await app.register(declarationRoutes, { config: options.config, addressLookup: options.addressLookup });
   await app.register(confirmationRoutes);
   await app.register(saveRoutes, { config: options.config });

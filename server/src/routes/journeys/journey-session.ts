@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AgencyKind, Answers, LifeEventId } from '@tuo/shared';
+import type { PersonRowValue } from '@tuo/shared/pages/form-values';
 import type { SubmissionConfirmation } from '@tuo/shared/api/submissions';
 import type { FastifyRequest } from 'fastify';
 
@@ -8,6 +9,17 @@ export interface JourneyState {
   answers: Answers;
   /** Agencies offered on "who to tell" and those chosen, so an agency that becomes relevant later starts ticked. */
   consent?: { offered: AgencyKind[]; chosen: AgencyKind[] };
+  /**
+   * The rows typed on an add-another page while people are added and removed without JavaScript,
+   * by field name, until the page is answered (sealed at rest with the session's answers).
+   */
+  drafts?: Record<string, PersonRowValue[]>;
+  /**
+   * The council the resident confirmed for an address whose look-up could not say (typed by hand,
+   * or a council missing from the directory), by address field, with the address it was for: a
+   * changed address asks again.
+   */
+  councils?: Record<string, { id: string; address: string }>;
   /** One per journey: a double click or a resent declaration replays the first submission. */
   idempotencyKey: string;
   /** Saved forms made from this journey or restored into it: sending the report spends them. */

@@ -1,4 +1,4 @@
-import { agencyKinds, normaliseReference, type AgencyKind, type FieldError } from '@tuo/shared';
+import { agencyKinds, deliveryKey, normaliseReference, parseDeliveryKey, type FieldError } from '@tuo/shared';
 import { chaseNoteSchema } from '@tuo/shared/api/chase-requests';
 import type { TrackChase } from '@tuo/shared/pages/track-chase-model';
 import { pageMessages } from '@tuo/shared/pages/page-messages';
@@ -48,7 +48,7 @@ export async function trackChaseProps(
   request: FastifyRequest,
   config: ChaseConfig,
   reference: string,
-  extra: { values?: FormValues; errors?: FieldError[]; requested?: AgencyKind | null } = {},
+  extra: { values?: FormValues; errors?: FieldError[]; requested?: string | null } = {},
 ): Promise<TrackChase | null> {
   const submission = await request.server.db
     .selectFrom('submissions')
@@ -88,13 +88,15 @@ export function trackChaseRoutes(renderTrack: RenderTrack): FastifyPluginAsyncZo
       async (request, reply) => {
         const field = (name: string) => (typeof request.body[name] === 'string' ? request.body[name] : '');
         const reference = normaliseReference(field('reference'));
-        const agency = agencyKinds.find((id) => id === field('agency'));
+        // Which notification: its kind, and its role when a move told two councils.
+        const chosen = parseDeliveryKey(agencyKinds, field('agency'));
         if (!isTracked(request, reference)) return reply.redirect('/track', 303);
         const back = `/track?reference=${encodeURIComponent(reference)}`;
-        if (!agency) return reply.redirect(back, 303);
-        const noteField = `note-${agency}`;
+        if (!chosen) return reply.redirect(back, 303);
+        const key = deliveryKey(chosen.agency, chosen.role);
+        const noteField = `note-${key}`;
         const note = chaseNoteSchema.safeParse(field(noteField));
-        const values = { agency, [noteField]: field(noteField) };
+        const values = { agency: key, [noteField]: field(noteField) };
         if (!note.success) {
           reply.code(400);
           return renderTrack(request, reply, reference, {
@@ -110,7 +112,7 @@ export function trackChaseRoutes(renderTrack: RenderTrack): FastifyPluginAsyncZo
         if (!row) return reply.redirect('/track', 303);
         const result = await requestChase(
           app.db,
-          { submissionId: row.id, agency, note: note.data },
+          { submissionId: row.id, agency: chosen.agency, role: chosen.role, note: note.data },
           chaseDeps(request, config),
         );
         if (!result.ok && result.reason === 'limit') {
@@ -121,7 +123,7 @@ export function trackChaseRoutes(renderTrack: RenderTrack): FastifyPluginAsyncZo
           });
         }
         // Asked already, or no longer overdue: the page shows how things now stand.
-        return reply.redirect(result.ok ? `${back}&requested=${agency}` : back, 303);
+        return reply.redirect(result.ok ? `${back}&requested=${key}` : back, 303);
       },
     );
   };

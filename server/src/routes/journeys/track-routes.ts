@@ -1,7 +1,9 @@
 import {
   agencyKinds,
   isValidReference,
+  deliveryKey,
   normaliseReference,
+  parseDeliveryKey,
   type FieldError,
   type SubmissionStatusResponse,
 } from '@tuo/shared';
@@ -44,7 +46,8 @@ async function lookUp(
 interface ChaseExtra {
   values?: FormValues;
   errors?: FieldError[];
-  requested?: (typeof agencyKinds)[number] | null;
+  /** The delivery (its key) a request to chase was just made for. */
+  requested?: string | null;
   withdrawal?: { values: FormValues; errors: FieldError[] };
 }
 
@@ -97,7 +100,8 @@ export const trackRoutes: FastifyPluginAsyncZod<{ config: ChaseConfig }> = async
     // A reference this session already unlocked (after chasing, say) shows without the code again.
     if (reference !== undefined && secret === undefined && isTracked(request, reference)) {
       const found = await findSubmissionStatus(request.server.db, normaliseReference(reference));
-      const requested = agencyKinds.find((agency) => agency === request.query.requested) ?? null;
+      const asked = parseDeliveryKey(agencyKinds, request.query.requested ?? '');
+      const requested = asked ? deliveryKey(asked.agency, asked.role) : null;
       if (found) return render(request, reply, config, { reference, secret: '' }, [], found.status, { requested });
     }
     if (reference === undefined || secret === undefined)

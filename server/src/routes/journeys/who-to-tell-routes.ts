@@ -5,6 +5,7 @@ import {
   createSubmissionRequestSchema,
   getJourney,
   isLifeEventId,
+  routedFields,
   toFieldErrors,
   type AgencyKind,
   type LifeEventId,
@@ -12,8 +13,8 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AddressLookup } from '../../address-lookup/address-lookup.js';
-import { councilFromAddress } from '../../organisations/council-from-address.js';
-import { toldOrganisationNames } from '../../organisations/search-organisations.js';
+import { organisationsForConsent } from '../../organisations/organisations-for-consent.js';
+import { journeyCouncils } from './confirmed-councils.js';
 import { csrfToken } from './csrf.js';
 import { loadJourney, saveJourney, type JourneyState } from './journey-session.js';
 import { firstIncompletePage, stepPath } from './journey-progress.js';
@@ -38,6 +39,11 @@ export const whoToTellRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLook
   app,
   { addressLookup },
 ) => {
+  // An address whose council the look-up cannot say is confirmed by the resident before they choose.
+  const unplacedAddress = async (lifeEvent: LifeEventId, state: JourneyState) => {
+    const relevant = consentOptions(getJourney(lifeEvent), state.answers).some((o) => o.agency === 'council');
+    return relevant ? (await journeyCouncils(app.db, addressLookup, lifeEvent, state)).unknown[0] : undefined;
+  };
   const render = async (
     lifeEvent: LifeEventId,
     state: JourneyState,
@@ -47,18 +53,40 @@ export const whoToTellRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLook
   ) => {
     const journey = getJourney(lifeEvent);
     const relevant = consentOptions(journey, state.answers);
-    const council = await councilFromAddress(app.db, addressLookup, journey, state.answers);
-    const names = await toldOrganisationNames(
+    const councils = await journeyCouncils(app.db, addressLookup, lifeEvent, state);
+    // Who each would be told through, by name: after a move between councils, both of them.
+    const told = await organisationsForConsent(
       app.db,
+      journey,
       relevant.map((option) => option.agency),
-      { ...chosenOrganisations(journey, state.answers), ...(council ? { council } : {}) },
+      {
+        // Picked in the answers or found from the address: one disabled since leaves it to the fallback.
+        picked: { ...chosenOrganisations(journey, state.answers), ...councils.choices.chosen },
+        ...(councils.choices.left ? { left: councils.choices.left } : {}),
+      },
     );
     // The same fields consentOptions names: the agency's routed fields the resident has answered.
-    const options = relevant.map((option) => ({
-      ...option,
-      fields: (journey.routing[option.agency]?.fields ?? []).filter((name) => Object.hasOwn(state.answers, name)),
-      ...(names[option.agency] ? { organisationName: names[option.agency] } : {}),
-    }));
+    const answered = (fields: readonly string[]) => fields.filter((name) => Object.hasOwn(state.answers, name));
+    const options = relevant.map((option) => {
+      const organisations = told.filter((t) => t.agency === option.agency);
+      const parts = organisations.flatMap(({ role, organisation }) =>
+        role
+          ? [
+              {
+                role,
+                organisationName: organisation.name,
+                fields: answered(routedFields(journey, option.agency, role)),
+              },
+            ]
+          : [],
+      );
+      return {
+        ...option,
+        fields: answered(routedFields(journey, option.agency)),
+        ...(organisations[0] && parts.length === 0 ? { organisationName: organisations[0].organisation.name } : {}),
+        ...(parts.length > 0 ? { parts } : {}),
+      };
+    });
     return {
       page: 'who-to-tell' as const,
       props: {
@@ -85,6 +113,8 @@ export const whoToTellRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLook
     if (state.submitted) return reply.redirect(stepPath.confirmation(lifeEvent), 303);
     const incomplete = firstIncompletePage(lifeEvent, state.answers);
     if (incomplete) return reply.redirect(incomplete, 303);
+    const unplaced = await unplacedAddress(lifeEvent, state);
+    if (unplaced) return reply.redirect(stepPath.whichCouncil(lifeEvent, unplaced), 303);
     const relevant = consentOptions(getJourney(lifeEvent), state.answers).map((option) => option.agency);
     return reply.page(await render(lifeEvent, state, ticked(state, relevant), [], csrfToken(request)));
   });
@@ -102,6 +132,8 @@ export const whoToTellRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLook
       if (state.submitted) return reply.redirect(stepPath.confirmation(lifeEvent), 303);
       const incomplete = firstIncompletePage(lifeEvent, state.answers);
       if (incomplete) return reply.redirect(incomplete, 303);
+      const unplaced = await unplacedAddress(lifeEvent, state);
+      if (unplaced) return reply.redirect(stepPath.whichCouncil(lifeEvent, unplaced), 303);
       const options = consentOptions(getJourney(lifeEvent), state.answers);
       const tellAll = request.body.tellAll === 'all';
       const posted = [request.body.consent ?? []].flat();

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../../config.js';
 import { staffCookieName, staffSessionPlugin } from '../../console/console-session.js';
-import { organisationSignInApiRoutes } from './organisation-sign-in-api-routes.js';
+import { signInSettingsApiRoutes } from '../../console/sign-in-settings-api-routes.js';
+import { staffSignInSettingsApi } from './staff-sign-in-settings-api.js';
 import { accountAdminApiRoutes } from './account-admin-api-routes.js';
 import { adminApiRoutes } from './admin-api-routes.js';
 import { deliveryApiRoutes } from './delivery-api-routes.js';
@@ -35,11 +36,14 @@ export const staffRoutes: FastifyPluginAsync<{ config: Config }> = async (app, {
   await app.register(deliveryApiRoutes);
   await app.register(adminApiRoutes);
   await app.register(accountAdminApiRoutes);
-  await app.register(organisationSignInApiRoutes, {
-    db: app.db,
-    secret: config.sessionSecret,
-    publicUrl: config.publicUrl,
-    installPasswords: config.signIn.agency.passwords,
+  await app.register(signInSettingsApiRoutes, {
+    api: staffSignInSettingsApi,
+    context: {
+      db: app.db,
+      secret: config.sessionSecret,
+      publicUrl: config.publicUrl,
+      installPasswords: config.signIn.agency.passwords,
+    },
   });
   await app.register(organisationAdminApiRoutes);
   await app.register(privacyApiRoutes);

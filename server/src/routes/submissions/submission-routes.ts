@@ -14,7 +14,7 @@ import { confirmAnswerUprns } from '../../address-lookup/confirm-answer-uprns.js
 import { findSubmissionStatus } from '../../db/submission-status.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { confirmSubmission, sendNewCode } from '../../submissions/confirm-submission.js';
-import { councilFromAddress } from '../../organisations/council-from-address.js';
+import { councilsFromAddresses } from '../../organisations/council-from-address.js';
 import { acceptSubmission } from '../../submissions/accept-submission.js';
 import { requestHash } from '../../submissions/request-hash.js';
 import { trackingSecretMatches } from '../../submissions/tracking-secret.js';
@@ -88,14 +88,20 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLoo
       // A UPRN goes to agencies only when the look-up lists it with these lines, as on the pages.
       const journey = getJourney(request.body.lifeEvent);
       const answers = await confirmAnswerUprns(options.addressLookup, journey, request.body.answers);
-      // The council for the address, unless the client names the council itself.
-      const council = request.body.consent.includes('council')
-        ? await councilFromAddress(app.db, options.addressLookup, journey, answers)
+      // The council of each address the look-up places, unless the client names the council itself;
+      // one it cannot place is the client's to name, else the council's fallback is told.
+      const councils = request.body.consent.includes('council')
+        ? (await councilsFromAddresses(app.db, options.addressLookup, journey, answers)).choices
         : undefined;
       const body = {
         ...request.body,
         answers,
-        ...(council ? { organisations: { council, ...request.body.organisations } } : {}),
+        ...(councils
+          ? {
+              organisations: { ...councils.chosen, ...request.body.organisations },
+              organisationsLeft: { ...councils.left, ...request.body.organisationsLeft },
+            }
+          : {}),
       };
       const submitter = request.submitterPrincipal;
       // A submitter's idempotency keys are its own: another client's same key never replays its answer.
@@ -210,7 +216,8 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLoo
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         tags: ['submissions'],
-        summary: "Each agency's progress with a submission: the reference and its tracking secret are needed",
+        summary:
+          "Each organisation's progress with a submission (its name, kind and role): the reference and its tracking secret are needed",
         params: z.object({ reference: z.string().max(40) }),
         headers: trackingSecretHeaders,
         response: { 200: submissionStatusResponseSchema, 400: problemSchema, 404: problemSchema, 429: problemSchema },

@@ -22,6 +22,7 @@ export const fieldKinds = [
   'email',
   'phone',
   'organisation',
+  'people',
 ] as const;
 
 /** One of {@link fieldKinds}. */
@@ -130,9 +131,10 @@ export const fieldDefinitionSchema = z.strictObject({
    */
   evidence: z.enum(evidenceKinds).optional(),
   /**
-   * Name fields only: whom the name belongs to, as staff call them ("The person who died", "The
+   * Name and people fields only: whom the name belongs to, as staff call them ("The person who died", "The
    * person reporting"). Name fields naming the same person make one full name, in field order, so
-   * staff can search for "Margaret Evans" and see each person with their role.
+   * staff can search for "Margaret Evans" and see each person with their role. Each person
+   * of a people field is a person of their own, in this role ("A person moving with them").
    */
   person: z.string().min(1).max(60).optional(),
   /** The field as another audience reads it (see {@link audiences}). */

@@ -45,7 +45,9 @@ function fieldProblems(field: FieldDefinition, path: readonly (string | number)[
   if (field.kind !== 'date' && field.dateRule) at('only date fields have a dateRule');
   if (field.kind === 'organisation' && !field.organisationKind) at('organisation fields need an organisationKind');
   if (field.kind !== 'organisation' && field.organisationKind) at('only organisation fields have an organisationKind');
-  if (field.kind !== 'name' && field.person !== undefined) at('only name fields name a person');
+  if (field.kind !== 'name' && field.kind !== 'people' && field.person !== undefined)
+    at('only name and people fields name a person');
+  if (field.kind === 'people' && field.showWhen) at('a people field is never hidden: route to its page instead');
   // Evidence is never forced on a resident: asked optionally, or only once they say they have it.
   const evidence = field.evidence !== undefined || (field.options ?? []).some((option) => option.evidence);
   if (field.evidence && !['text', 'date', 'yes-no'].includes(field.kind))
@@ -127,6 +129,12 @@ export function journeyProblems(journey: JourneyShape): JourneyProblem[] {
     page.fields.forEach((field, f) => {
       const fieldPath = [...pagePath, 'fields', f];
       problems.push(...fieldProblems(field, fieldPath));
+      // A list of people is asked row by row, which only the add-another page kind does.
+      if ((field.kind === 'people') !== (page.kind === 'add-another'))
+        problems.push({
+          path: fieldPath,
+          message: `field "${field.name}": ${field.kind === 'people' ? 'people fields go on add-another pages' : `an add-another page asks one people field, not ${field.kind}`}`,
+        });
       if (field.notBefore) {
         const other = fields.get(field.notBefore.field);
         const at = (message: string): void => {
@@ -195,6 +203,22 @@ export function journeyProblems(journey: JourneyShape): JourneyProblem[] {
         path: [...rulePath, 'fields'],
         message: `routing for "${agency}": field "${name}" is listed twice`,
       });
+    for (const [role, part] of Object.entries(rule.split ?? {})) {
+      const partPath = [...rulePath, 'split', role];
+      for (const name of part.fields) {
+        routed.add(name);
+        if (!fields.has(name))
+          problems.push({
+            path: [...partPath, 'fields'],
+            message: `routing for "${agency}" (${role}): routed field "${name}" does not exist`,
+          });
+      }
+      if (fields.get(part.address)?.field.kind !== 'address')
+        problems.push({
+          path: [...partPath, 'address'],
+          message: `routing for "${agency}" (${role}): "${part.address}" is not an address field`,
+        });
+    }
     if (rule.relevantWhen !== 'always') {
       problems.push(
         ...conditionProblems(rule.relevantWhen, [...rulePath, 'relevantWhen'], fields, () => true).map((problem) => ({

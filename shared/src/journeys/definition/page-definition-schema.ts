@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addAnotherPageSchema } from './page-kinds/add-another-page-schema.js';
 import { formPageSchema } from './page-kinds/form-page-schema.js';
 
 export { checkAnswersPage, nextStepSchema, type NextStep } from './page-base-schema.js';
@@ -11,6 +12,7 @@ export { checkAnswersPage, nextStepSchema, type NextStep } from './page-base-sch
  */
 export const pageKindSchemas = {
   form: formPageSchema,
+  'add-another': addAnotherPageSchema,
 } as const;
 
 /** One of the page kinds a journey definition may use. */
@@ -20,7 +22,10 @@ export type PageKind = keyof typeof pageKindSchemas;
 export const pageKinds = Object.keys(pageKindSchemas) as PageKind[];
 
 /** One page of a journey, of one of the {@link pageKinds}: its `kind` picks the schema it must meet. */
-export const pageDefinitionSchema = z.discriminatedUnion('kind', [pageKindSchemas.form]);
+export const pageDefinitionSchema = z.discriminatedUnion('kind', [
+  pageKindSchemas.form,
+  pageKindSchemas['add-another'],
+]);
 
 /** One page of a journey, as validated by {@link pageDefinitionSchema}. */
 export type PageDefinition = z.infer<typeof pageDefinitionSchema>;

@@ -121,6 +121,26 @@ describe('validateJourneyDefinition', () => {
       'routed field "dateOfBirth" does not exist',
     ],
     [
+      'a split rule whose part is told by a field that is not an address',
+      (j) => {
+        rule(j, 'council').split = {
+          leaving: { address: 'rents', fields: ['rents'], purpose: 'To close it' },
+          joining: { address: 'rents', fields: ['nowhere'], purpose: 'To open it' },
+        };
+      },
+      'routing for "council" (leaving): "rents" is not an address field',
+    ],
+    [
+      'a split rule routing a field that does not exist',
+      (j) => {
+        rule(j, 'council').split = {
+          leaving: { address: 'rents', fields: ['rents'], purpose: 'To close it' },
+          joining: { address: 'rents', fields: ['nowhere'], purpose: 'To open it' },
+        };
+      },
+      'routing for "council" (joining): routed field "nowhere" does not exist',
+    ],
+    [
       'a duplicate field name',
       (j) => {
         pageAt(j, 2).fields.push({ name: 'rents', kind: 'text', label: 'Rent' });
@@ -195,7 +215,7 @@ describe('validateJourneyDefinition', () => {
       (j) => {
         fieldAt(j, 1).person = 'The landlord';
       },
-      'only name fields name a person',
+      'only name and people fields name a person',
     ],
     [
       'a question label with no error name',
@@ -275,7 +295,7 @@ describe('validateJourneyDefinition', () => {
 
   it('rejects a page of a kind that has no entry in the page-kind registry, with the path', () => {
     const journey = minimalJourney();
-    (pageAt(journey, 2) as { kind: string }).kind = 'add-another';
+    (pageAt(journey, 2) as { kind: string }).kind = 'wizard';
     expect(problemsOf(journey).join('\n')).toMatch(/pages\.2\.kind.*form/s);
   });
 

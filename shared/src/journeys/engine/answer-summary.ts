@@ -4,7 +4,7 @@ import { formatNiNumber } from '../../identifiers/ni-number.js';
 import { formatPhoneNumber } from '../../identifiers/phone-number.js';
 import type { FieldDefinition } from '../definition/field-definition-schema.js';
 import type { JourneyDefinition } from '../definition/journey-definition-schema.js';
-import type { AnswerValue, Answers } from './answers.js';
+import { isPeopleAnswer, type AnswerValue, type Answers } from './answers.js';
 import { dontKnowOrganisation } from './field-basics.js';
 import { evaluateCondition } from './evaluate-condition.js';
 import { reachablePages } from './next-page.js';
@@ -39,6 +39,8 @@ export interface AnswerWording {
   /** A `YYYY-MM-DD` date as the reader writes it ("1 March 2024"). */
   date: (isoDate: string) => string;
   yesNo: (answer: 'yes' | 'no') => string;
+  /** One person of a people field, their date of birth already worded: "Piotr Kowalski, born 12 April 1988". */
+  person: (fullName: string, dateOfBirth: string) => string;
 }
 
 /** English, as the catalogue words it. */
@@ -46,13 +48,17 @@ export const englishWording: AnswerWording = {
   option: (field, value) => field.options?.find((candidate) => candidate.value === value)?.label ?? value,
   date: formatIsoDate,
   yesNo: (answer) => (answer === 'yes' ? 'Yes' : 'No'),
+  person: (fullName, dateOfBirth) => `${fullName}, born ${dateOfBirth}`,
 };
 
 /**
  * The answer as lines of text a reader recognises, in the wording given: option labels, a date,
- * an address one part a line; numbers keep their usual spacing ("943 476 5919").
+ * an address one part a line, a people field one person a line; numbers keep their usual
+ * spacing ("943 476 5919").
  */
 export function formatAnswerIn(wording: AnswerWording, field: FieldDefinition, value: AnswerValue): string[] {
+  if (isPeopleAnswer(value))
+    return value.map((person) => wording.person(person.fullName, wording.date(person.dateOfBirth)));
   if (Array.isArray(value)) return value.map((option) => wording.option(field, option));
   if (typeof value !== 'string')
     return [value.line1, value.line2, value.town, value.postcode].filter((line) => line !== undefined);

@@ -10,6 +10,7 @@ import { postcodeSchema } from '../../identifiers/postcode-schema.js';
 import type { FieldDefinition } from '../definition/field-definition-schema.js';
 import type { AddressAnswer, AnswerValue, EngineOptions } from './answers.js';
 import { dontKnowOrganisation, errorName, maxTextareaLength, maxTextLength } from './field-basics.js';
+import { checkPeople } from './people-field.js';
 
 /**
  * `'form'` is what an HTML form posts (dates as day, month and year strings, one checkbox as a
@@ -181,7 +182,8 @@ function present(field: FieldDefinition, raw: unknown, mode: InputMode, options:
 
 /**
  * Validates and normalises one field's raw value. An empty value is fine for an optional field
- * and gets the required message otherwise; address issues name the part (`['postcode']`).
+ * and gets the required message otherwise; address issues name the part (`['postcode']`), a
+ * people field's the row and part (`['1', 'fullName']`).
  */
 export function checkField(
   field: FieldDefinition,
@@ -189,6 +191,8 @@ export function checkField(
   mode: InputMode,
   options: EngineOptions = {},
 ): FieldCheck {
+  // A list of people checks each row on its own: its messages name the row.
+  if (field.kind === 'people') return checkPeople(field, raw, mode, options, checkField);
   if (!isBlank(raw, mode, field)) return present(field, raw, mode, options);
   if (field.optional) return { value: undefined, issues: [] };
   // An empty address gets one message per missing part, as the GOV.UK address pattern shows them.

@@ -11,5 +11,5 @@ export function evaluateCondition(condition: Condition, answers: Readonly<Answer
   if ('not' in condition) return !evaluateCondition(condition.not, answers);
   const answer = answers[condition.field];
   if ('equals' in condition) return answer === condition.equals;
-  return Array.isArray(answer) && answer.includes(condition.includes);
+  return Array.isArray(answer) && answer.some((value) => value === condition.includes);
 }

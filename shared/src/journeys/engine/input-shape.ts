@@ -5,6 +5,8 @@ import type { InputMode } from './check-field.js';
 const text = z.string().optional();
 const addressInput = z.object({ line1: text, line2: text, town: text, postcode: text, uprn: text }).optional();
 const datePartsInput = z.object({ day: text, month: text, year: text }).optional();
+const peopleInput = z.array(z.object({ fullName: text, dateOfBirth: datePartsInput })).optional();
+const peopleAnswer = z.array(z.object({ fullName: z.string(), dateOfBirth: z.iso.date() })).optional();
 
 /** The loose type of one field's input: a string, string array, date parts or address object, all optional. */
 export function fieldInput(field: FieldDefinition, mode: InputMode): z.ZodType {
@@ -15,6 +17,8 @@ export function fieldInput(field: FieldDefinition, mode: InputMode): z.ZodType {
       return described(addressInput);
     case 'date':
       return described(mode === 'form' ? datePartsInput : z.iso.date().optional());
+    case 'people':
+      return described(mode === 'form' ? peopleInput : peopleAnswer);
     case 'checkboxes':
       // A form with one box ticked posts a string, not an array.
       return described(

@@ -21,6 +21,24 @@ export function protectedKindOf(
   return undefined;
 }
 
+const peopleCache = new WeakMap<JourneyDefinition, readonly string[]>();
+
+/**
+ * A journey's people fields, by name: each person's date of birth is protected like any other
+ * (sealed wherever it rests, searched by keyed hash), inside the list.
+ */
+export function peopleFieldNames(journey: JourneyDefinition): readonly string[] {
+  let names = peopleCache.get(journey);
+  if (!names) {
+    names = journey.pages
+      .flatMap((page) => page.fields)
+      .filter((field) => field.kind === 'people')
+      .map((field) => field.name);
+    peopleCache.set(journey, names);
+  }
+  return names;
+}
+
 const cache = new WeakMap<JourneyDefinition, ReadonlyMap<string, ProtectedKind>>();
 
 /** A journey's protected fields, by name (computed once per journey: it is on every storage path). */

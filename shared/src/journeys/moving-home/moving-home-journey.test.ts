@@ -17,7 +17,18 @@ describeJourneyTable(movingHomeJourney, [
   {
     page: 'who-is-moving',
     empty: 'Select who is moving',
-    post: { movingWith: 'me-and-others', otherPeopleMoving: 'Ravi Shah' },
+    post: { movingWith: 'me-and-others' },
+    next: 'people-moving',
+  },
+  {
+    page: 'people-moving',
+    empty: 'Enter the full name of person 1',
+    post: {
+      peopleMoving: [
+        { fullName: 'Ravi Shah', dateOfBirth: { day: '2', month: '5', year: '1984' } },
+        { fullName: 'Anya Shah', dateOfBirth: { day: '18', month: '10', year: '2015' } },
+      ],
+    },
     next: 'old-address',
   },
   {
@@ -78,17 +89,28 @@ describeJourneyTable(movingHomeJourney, [
 ]);
 
 describe('moving home routing', () => {
-  it('tells the GP practice who moves with the resident, children included', () => {
+  const people = [
+    { fullName: 'Ravi Shah', dateOfBirth: '1984-05-02' },
+    { fullName: 'Anya Shah', dateOfBirth: '2015-10-18' },
+  ];
+
+  it('tells the GP practice and the council about each person who moves with the resident, children included', () => {
     const request = createSubmissionRequestSchema.parse(exampleSubmissions['moving-home']);
     const envelope = createSubmissionEnvelopeV1(request, { reference: generateReference(), submittedAt: new Date() });
     const gp = toAgencyPayload(envelope, 'gp-practice')?.answers;
-    expect(gp).toMatchObject({
-      movingWith: 'me-and-others',
-      otherPeopleMoving: 'Ravi Shah, 2 May 1984\nAnya Shah, 18 October 2015',
-    });
+    expect(gp).toMatchObject({ movingWith: 'me-and-others', peopleMoving: people });
+    expect(toAgencyPayload(envelope, 'council')?.answers).toMatchObject({ peopleMoving: people });
     // Still only what the practice needs: nothing about tenancy, Council Tax or benefits.
     expect(gp).not.toHaveProperty('tenancyChanges');
     expect(gp).not.toHaveProperty('councilTaxAccount');
     expect(gp).not.toHaveProperty('benefits');
+  });
+
+  it('goes past the people page when the resident moves alone, and asks for nobody', () => {
+    const request = createSubmissionRequestSchema.parse({
+      ...exampleSubmissions['moving-home'],
+      answers: { ...exampleSubmissions['moving-home'].answers, movingWith: 'just-me' },
+    });
+    expect(request.answers).not.toHaveProperty('peopleMoving');
   });
 });

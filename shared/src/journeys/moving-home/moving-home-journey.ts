@@ -2,7 +2,7 @@ import { contactFieldNames, contactPage } from '../contact-page.js';
 import type { JourneyDefinition } from '../definition/journey-definition-schema.js';
 
 const you = ['fullName', 'dateOfBirth'];
-const move = ['movingWith', 'otherPeopleMoving', 'oldAddress', 'newAddress', 'moveDate'];
+const move = ['movingWith', 'peopleMoving', 'oldAddress', 'newAddress', 'moveDate'];
 const contact = [...contactFieldNames];
 const dwpBenefits = {
   any: ['universal-credit', 'state-pension', 'other-dwp-benefit'].map((value) => ({
@@ -60,14 +60,25 @@ export const movingHomeJourney: JourneyDefinition = {
             { value: 'me-and-others', label: 'Me and other people in my home' },
           ],
         },
+      ],
+      next: [
+        { when: { field: 'movingWith', equals: 'me-and-others' }, page: 'people-moving' },
+        { page: 'old-address' },
+      ],
+    },
+    {
+      id: 'people-moving',
+      path: 'people-moving-with-you',
+      kind: 'add-another',
+      title: 'Who is moving with you?',
+      hint: 'Give the full name and date of birth of each person moving with you, children too.',
+      fields: [
         {
-          name: 'otherPeopleMoving',
-          kind: 'textarea',
-          label: 'Who else is moving with you?',
-          hint: "Write each person's full name and date of birth on a new line.",
-          errorName: 'Who else is moving',
-          requiredMessage: 'Enter the names of the other people moving with you',
-          showWhen: { field: 'movingWith', equals: 'me-and-others' },
+          name: 'peopleMoving',
+          kind: 'people',
+          label: 'People moving with you',
+          person: 'A person moving with them',
+          wording: { officer: { label: 'Person moving with them' } },
         },
       ],
       next: [{ page: 'old-address' }],
@@ -283,14 +294,30 @@ export const movingHomeJourney: JourneyDefinition = {
       ],
       purpose:
         'So the council can update your Council Tax and the electoral register, and move any Housing Benefit or Council Tax Reduction.',
+      // A move between councils: the old one closes the account (it needs the leaving date, the
+      // forwarding address for the final bill and who stays behind), the new one opens one.
+      split: {
+        leaving: {
+          address: 'oldAddress',
+          fields: [...you, ...move, 'councilTaxAccount', 'benefits', ...contact],
+          purpose:
+            'So the council for your old address can close your Council Tax account and send your last bill to your new address. It can also stop any Housing Benefit or Council Tax Reduction, and take you off its list of voters.',
+        },
+        joining: {
+          address: 'newAddress',
+          fields: [...you, ...move, 'tenancyOrCompletionDate', 'paysCouncilTax', 'benefits', ...contact],
+          purpose:
+            'So the council for your new address can open your Council Tax account and add you to its list of voters. It can also help with any Housing Benefit or Council Tax Reduction there.',
+        },
+      },
     },
     'gp-practice': {
       relevantWhen: { field: 'registeredWithGp', equals: 'yes' },
       fields: [
         ...you,
-        // The practice is told who moves with the resident, children included: each may be its patient.
+        // The practice is told about each person moving with the resident, children too: each may be its patient.
         'movingWith',
-        'otherPeopleMoving',
+        'peopleMoving',
         'oldAddress',
         'newAddress',
         'moveDate',

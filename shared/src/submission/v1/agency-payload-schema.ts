@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AgencyKind } from '../../agencies/agency-kinds.js';
+import type { DeliveryRole } from '../../agencies/delivery-roles.js';
 import { canonicalReferenceSchema } from '../../identifiers/reference.js';
 import type { LifeEventId } from '../../journeys/catalogue.js';
 import type { JourneyDefinition } from '../../journeys/definition/journey-definition-schema.js';
@@ -16,7 +17,13 @@ export interface AgencyPayloadV1 {
   lifeEvent: LifeEventId;
   submittedAt: string;
   channel: Channel;
-  /** Only the answered fields in the agency's routing rule. */
+  /**
+   * Why this organisation is told, when a move spans two of the kind's areas: `leaving` (the home
+   * left is yours: close the account) or `joining` (the home moved to is yours: open one). Absent
+   * when the organisation is the kind's only one told.
+   */
+  role?: DeliveryRole;
+  /** Only the answered fields in the agency's routing rule (for its role). */
   answers: Answers;
   /**
    * How far the report was checked before it was sent: its level (one rule, in
@@ -33,13 +40,17 @@ export interface AgencyPayloadV1 {
 
 /**
  * The schema of an agency's payload for a journey. Both levels are strict: any field outside the
- * agency's routing rule is rejected, which is how adapters prove data minimisation. Every answer
+ * agency's routing rule (for the role) is rejected, which is how adapters prove data minimisation. Every answer
  * is optional, since what is asked depends on the resident's route.
  */
-export function agencyPayloadSchema(journey: JourneyDefinition, agency: AgencyKind): z.ZodType<AgencyPayloadV1> {
+export function agencyPayloadSchema(
+  journey: JourneyDefinition,
+  agency: AgencyKind,
+  role?: DeliveryRole,
+): z.ZodType<AgencyPayloadV1> {
   const fields = new Map(journey.pages.flatMap((page) => page.fields).map((field) => [field.name, field]));
   const answers = Object.fromEntries(
-    routedFields(journey, agency).flatMap((name) => {
+    routedFields(journey, agency, role).flatMap((name) => {
       const field = fields.get(name);
       return field ? [[name, answerFieldSchema(field).optional()]] : [];
     }),
@@ -49,6 +60,7 @@ export function agencyPayloadSchema(journey: JourneyDefinition, agency: AgencyKi
     lifeEvent: z.literal(journey.id as LifeEventId),
     submittedAt: z.iso.datetime({ offset: true }),
     channel: channelSchema,
+    ...(role ? { role: z.literal(role) } : {}),
     answers: z.strictObject(answers),
     verification: verificationSchema.optional(),
     possibleDuplicateOf: canonicalReferenceSchema.optional(),

@@ -75,3 +75,48 @@ describe('submission envelope v1', () => {
     ).toBe(true);
   });
 });
+
+describe('a move between two councils in the v1 envelope', () => {
+  const request = createSubmissionRequestSchema.parse(exampleSubmissions['moving-home']);
+  const old = { id: '0b9c3c1e-1f0a-4d3e-9a55-1f1d3b8f0a11', name: 'Northbridge Borough Council' };
+  const next = { id: '6c1b1b8e-8a1f-4c39-9a55-1f1d3b8f0a12', name: 'Southmere District Council' };
+  const envelope = createSubmissionEnvelopeV1(request, {
+    reference: 'TUO-7K3M-9Q2M',
+    submittedAt: new Date('2025-06-15T10:00:00Z'),
+    told: [
+      { agency: 'council', role: 'leaving', organisation: old },
+      { agency: 'council', role: 'joining', organisation: next },
+    ],
+  });
+
+  it('records consent for each council by name, with its role and its own purpose', () => {
+    const councils = envelope.consent.filter((record) => record.agency === 'council');
+    expect(councils.map((record) => [record.role, record.organisation?.name])).toEqual([
+      ['leaving', 'Northbridge Borough Council'],
+      ['joining', 'Southmere District Council'],
+    ]);
+    expect(councils[0]?.purposeText).toMatch(/^So the council for your old address can close/);
+    expect(councils[1]?.purposeText).toMatch(/^So the council for your new address can open/);
+    expect(submissionEnvelopeV1Schema.parse(JSON.parse(JSON.stringify(envelope)))).toEqual(envelope);
+  });
+
+  it("gives each council only its part's fields, and the kind's one record all of them", () => {
+    expect(Object.keys(toAgencyPayload(envelope, 'council', 'leaving')?.answers ?? {})).toContain('councilTaxAccount');
+    expect(toAgencyPayload(envelope, 'council', 'leaving')?.answers).not.toHaveProperty('paysCouncilTax');
+    expect(toAgencyPayload(envelope, 'council', 'joining')?.answers).toHaveProperty('paysCouncilTax');
+    expect(toAgencyPayload(envelope, 'council', 'joining')?.answers).not.toHaveProperty('councilTaxAccount');
+    expect(toAgencyPayload(envelope, 'council', 'joining')?.role).toBe('joining');
+    // No record without a role: nothing goes to "the council" as one.
+    expect(toAgencyPayload(envelope, 'council')).toBeUndefined();
+  });
+
+  it('refuses a role recorded twice, or a role beside a record of the whole kind', () => {
+    const leaving = envelope.consent.find((record) => record.role === 'leaving');
+    const { role: _role, ...whole } = leaving ?? { agency: 'council', given: true, purposeText: 'x' };
+    for (const extra of [leaving, whole])
+      expect(
+        submissionEnvelopeV1Schema.safeParse({ ...envelope, consent: [...envelope.consent, extra] }).error?.issues[0]
+          ?.message,
+      ).toMatch(/recorded twice/);
+  });
+});

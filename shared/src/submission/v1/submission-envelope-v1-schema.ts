@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { AgencyKind } from '../../agencies/agency-kinds.js';
 import { agencyKindSchema } from '../../agencies/agency-kinds.js';
+import { deliveryRoleSchema } from '../../agencies/delivery-roles.js';
 import { canonicalReferenceSchema } from '../../identifiers/reference.js';
 import type { LifeEventId } from '../../journeys/catalogue.js';
 import { catalogue, lifeEventIds } from '../../journeys/catalogue.js';
@@ -29,6 +29,12 @@ export const consentRecordSchema = z.strictObject({
    * directory (each went to its kind's one agency).
    */
   organisation: z.strictObject({ id: z.uuid(), name: z.string().min(1) }).optional(),
+  /**
+   * When a move spans two organisations of the kind (the old council and the new), each has its own
+   * record with its role, purpose and organisation, and gets only its part's fields. A record with
+   * no role (every record before roles were recorded) is the kind's only one: its rule's fields.
+   */
+  role: deliveryRoleSchema.optional(),
 });
 
 /** The resident's choice about one relevant agency. */
@@ -78,15 +84,20 @@ export const submissionEnvelopeV1Schema = z
     error: 'Select a life event from the list',
   })
   .superRefine((envelope, ctx) => {
-    const seen = new Set<AgencyKind>();
+    // One record per kind, or one per role of a kind (never both: the roles share one choice).
+    const seen = new Set<string>();
     envelope.consent.forEach((record, index) => {
-      if (seen.has(record.agency))
+      const keys = record.role
+        ? [record.agency, `${record.agency}:${record.role}`]
+        : [record.agency, `${record.agency}:`];
+      const clash = record.role ? seen.has(`${record.agency}:`) || seen.has(keys[1] ?? '') : seen.has(record.agency);
+      if (clash)
         ctx.addIssue({
           code: 'custom',
           path: ['consent', index, 'agency'],
           message: `Consent for "${record.agency}" is recorded twice`,
         });
-      seen.add(record.agency);
+      for (const key of keys) seen.add(key);
     });
   });
 

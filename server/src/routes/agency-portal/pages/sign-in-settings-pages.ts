@@ -12,7 +12,13 @@ import { signInSettingsValues, submitSignInSettingsForm } from '../../../agency-
 import { staffCsrfToken } from '../../../console/csrf.js';
 import { formValues } from '../../../console/posted-fields.js';
 import { postedFormSchema } from '../../journeys/posted-form.js';
-import { agencyUserActor, auditAgencyUser, signedInAgencyUser } from '../agency-portal-access.js';
+import type { SignInSettingsApi } from '../../../console/sign-in-settings-api-routes.js';
+import {
+  agencySessionSecurity,
+  agencyUserActor,
+  auditAgencyUser,
+  signedInAgencyUser,
+} from '../agency-portal-access.js';
 import { agencyNav, renderAgencyPage } from './agency-page.js';
 
 const path = '/agency/single-sign-on';
@@ -80,4 +86,16 @@ export const signInSettingsPages: FastifyPluginAsyncZod<SignInSettingsContext> =
       return reply.redirect(`${path}?done=removed`, 303);
     },
   );
+};
+
+/** The same settings as JSON for an agency admin's scripts, at `/api/agency-portal/single-sign-on`. */
+export const agencySignInSettingsApi: SignInSettingsApi = {
+  path: '/api/agency-portal/single-sign-on',
+  access: { agencyAccess: 'agency-admin' },
+  tags: ['agency-portal'],
+  security: agencySessionSecurity,
+  whose: 'your organisation’s',
+  organisationOf: (request) => signedInAgencyUser(request).organisation.id,
+  actor: actorOf,
+  audit: (request) => auditAgencyUser(request, { action: 'agency.sign-in-settings.viewed' }),
 };

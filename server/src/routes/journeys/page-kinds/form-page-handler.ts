@@ -1,17 +1,11 @@
 import {
-  answersSchema,
   applyPageAnswers,
   getJourney,
-  nextPage,
   pagePath,
   pageSchema,
-  reachablePages,
   toFieldErrors,
   todayInLondon,
-  type Answers,
   type FieldError,
-  type FormPageDefinition,
-  type LifeEventId,
   requiredMessage,
 } from '@tuo/shared';
 import { answersToFormValues, formInput, type FormValues, type PostedForm } from '@tuo/shared/pages/form-values';
@@ -23,20 +17,13 @@ import { addressAction, confirmPageUprns, withChosenAddresses } from '../address
 import { csrfToken } from '../csrf.js';
 import { organisationSearchErrors, organisationSearchStates, unknownChoices } from '../organisation-actions.js';
 import { saveJourney } from '../journey-session.js';
-import { stepPath } from '../journey-progress.js';
+import { backHref, goOn } from './page-navigation.js';
 import type { PageKindHandler, PageVisit } from './page-kind-handler.js';
 
 /** What a form page needs beyond the visit: the address look-up its address fields use. */
 export interface FormPageServices {
   addressLookup: AddressLookup;
   lookUpLimit: LookUpLimit;
-}
-
-function backHref(lifeEvent: LifeEventId, page: FormPageDefinition, answers: Readonly<Answers>, change: boolean) {
-  if (change) return stepPath.checkAnswers(lifeEvent);
-  const route = reachablePages(getJourney(lifeEvent), answers);
-  const previous = route[route.findIndex((candidate) => candidate.id === page.id) - 1];
-  return previous ? pagePath(lifeEvent, previous.id) : '/start';
 }
 
 interface Shown {
@@ -128,12 +115,7 @@ export function formPageHandler(services: FormPageServices): PageKindHandler<'fo
         await confirmPageUprns(services.addressLookup, page, result.data),
       );
       saveJourney(request, lifeEvent, { ...state, answers });
-      const next = nextPage(journey, page.id, answers);
-      // After a change, go back to the summary unless the new answer opened questions not yet answered.
-      if (next === 'check-answers' || (change && answersSchema(journey).safeParse(answers).success)) {
-        return reply.redirect(stepPath.checkAnswers(lifeEvent), 303);
-      }
-      return reply.redirect(`${pagePath(lifeEvent, next)}${change ? '?change=1' : ''}`, 303);
+      return goOn(reply, lifeEvent, page, answers, change);
     },
   };
 }

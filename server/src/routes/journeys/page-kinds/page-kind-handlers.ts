@@ -1,4 +1,5 @@
 import type { PageDefinition, PageKind } from '@tuo/shared';
+import { addAnotherPageHandler } from './add-another-page-handler.js';
 import { formPageHandler, type FormPageServices } from './form-page-handler.js';
 import type { PageKindHandler } from './page-kind-handler.js';
 
@@ -10,11 +11,11 @@ export type PageKindServices = FormPageServices;
 
 /** The handler of every page kind (CONTRIBUTING.md, "Adding a page kind"). */
 export function pageKindHandlers(services: PageKindServices): PageKindHandlers {
-  return { form: formPageHandler(services) };
+  return { form: formPageHandler(services), 'add-another': addAnotherPageHandler() };
 }
 
 /** The handler of this page's kind. */
 export function handlerFor(handlers: PageKindHandlers, page: PageDefinition): PageKindHandler<PageKind> {
   // Keyed by kind, so the handler found takes pages of exactly this page's kind.
-  return handlers[page.kind];
+  return handlers[page.kind] as PageKindHandler<PageKind>;
 }
