@@ -1,5 +1,6 @@
 import type { AdminOrganisation } from '../api/organisation-admin.js';
 import type { AgencyKind } from '../agencies/agency-kinds.js';
+import type { VerificationLevel } from '../verification/verification.js';
 import type { AuditPage } from '../api/admin-audit.js';
 import type { Dashboard } from '../api/staff-dashboard.js';
 import type { AssistedContext, StaffUser } from '../api/staff-session.js';
@@ -41,12 +42,6 @@ export type SingleSignOnOutcome = 'signed-in' | 'no-role' | 'disabled' | 'no-ema
 export type StaffMessage = 'forbidden' | 'form-expired' | 'not-found' | 'link-expired' | 'password-set';
 
 export type { AccountDone } from './account-page-model.js';
-
-/** What one service was sent, as the subject access page shows it: its answers labelled for the officer, and how far it was checked. */
-export interface SentPayload {
-  rows: PayloadRow[];
-  verification: Verification | null;
-}
 
 /** What an administrator just did to an organisation, to confirm it on its page. */
 export type OrganisationDone = 'added' | 'changed' | 'disabled' | 'enabled';
