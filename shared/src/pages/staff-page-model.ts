@@ -1,6 +1,5 @@
 import type { AdminOrganisation } from '../api/organisation-admin.js';
 import type { AgencyKind } from '../agencies/agency-kinds.js';
-import type { VerificationLevel } from '../verification/verification.js';
 import type { AuditPage } from '../api/admin-audit.js';
 import type { Dashboard } from '../api/staff-dashboard.js';
 import type { AssistedContext, StaffUser } from '../api/staff-session.js';
@@ -50,6 +49,12 @@ export type OrganisationDone = 'added' | 'changed' | 'disabled' | 'enabled';
 export interface OrganisationDefaults {
   targets: { acknowledgeDays: number; actionDays: number };
   verificationMinimum: VerificationLevel;
+}
+
+/** What one service was sent, as the subject access page shows it: its answers labelled for the officer, and how far it was checked. */
+export interface SentPayload {
+  rows: PayloadRow[];
+  verification: Verification | null;
 }
 
 /**
