@@ -27,7 +27,7 @@ const audited = (action: string) =>
     .orderBy('at', 'desc')
     .execute();
 
-const add = (body: object) => adminClient.api('POST', '/api/staff/organisations', body);
+const add = (body: object) => adminClient.api('POST', '/api/admin/organisations', body);
 
 /** The error summary's entries: each link's target and words. */
 const errorSummary = (html: string) =>
@@ -50,21 +50,21 @@ describe('administering the directory', () => {
         `/staff/organisations/${made.id}/change`,
       ])
         expect((await client.page(url)).statusCode, url).toBe(403);
-      for (const url of ['/api/staff/organisations', `/api/staff/organisations/${made.id}`])
+      for (const url of ['/api/admin/organisations', `/api/admin/organisations/${made.id}`])
         expect((await client.api('GET', url)).statusCode, url).toBe(403);
-      expect((await client.api('POST', '/api/staff/organisations', { kind: 'jobcentre', name: 'X' })).statusCode).toBe(
+      expect((await client.api('POST', '/api/admin/organisations', { kind: 'jobcentre', name: 'X' })).statusCode).toBe(
         403,
       );
       expect(
-        (await client.api('PUT', `/api/staff/organisations/${made.id}/enabled`, { enabled: false })).statusCode,
+        (await client.api('PUT', `/api/admin/organisations/${made.id}/enabled`, { enabled: false })).statusCode,
       ).toBe(403);
       await client.page('/staff/dashboard');
       expect((await client.form(`/staff/organisations/${made.id}`, [['enabled', 'no']])).statusCode).toBe(403);
       expect((await audited('staff.access-refused')).some((row) => row.actor_id === who.id)).toBe(true);
     }
-    expect((await new StaffClient(t.app).api('GET', '/api/staff/organisations')).statusCode).toBe(401);
+    expect((await new StaffClient(t.app).api('GET', '/api/admin/organisations')).statusCode).toBe(401);
     expect(
-      (await adminClient.api('GET', `/api/staff/organisations/${made.id}`)).json<AdminOrganisation>(),
+      (await adminClient.api('GET', `/api/admin/organisations/${made.id}`)).json<AdminOrganisation>(),
     ).toMatchObject({ name: 'Eastgate Jobcentre Plus', enabled: true });
   });
 
@@ -90,7 +90,7 @@ describe('administering the directory', () => {
       enabled: true,
       settings: { targets: { acknowledgeDays: 1, actionDays: 3 } },
     });
-    const changed = await adminClient.api('PUT', `/api/staff/organisations/${made.id}`, {
+    const changed = await adminClient.api('PUT', `/api/admin/organisations/${made.id}`, {
       name: 'Mill Street Medical Centre',
       code: 'Y91001',
       areas: ['NB1', 'NB2'],
@@ -104,7 +104,7 @@ describe('administering the directory', () => {
       settings: { verificationMinimum: 'medium' },
     });
     expect(changed.json<AdminOrganisation>()).not.toHaveProperty('postcode');
-    const listed = await adminClient.api('GET', '/api/staff/organisations?kind=gp-practice&q=mill');
+    const listed = await adminClient.api('GET', '/api/admin/organisations?kind=gp-practice&q=mill');
     expect(listed.json<AdminOrganisation[]>().map((o) => o.name)).toEqual(['Mill Street Medical Centre']);
     expect((await audited('organisation.created'))[0]).toEqual({
       actor_id: admin.id,
@@ -152,15 +152,15 @@ describe('administering the directory', () => {
     expect(taken.json<{ code: string }>().code).toBe('code_taken');
     // The same code for another kind is another organisation's.
     expect((await add({ kind: 'jobcentre', name: 'Jobcentre', code: 'Y91002' })).statusCode).toBe(201);
-    const unknown = await adminClient.api('GET', '/api/staff/organisations/6d1f3d9e-1a2b-4c3d-8e4f-5a6b7c8d9e0f');
+    const unknown = await adminClient.api('GET', '/api/admin/organisations/6d1f3d9e-1a2b-4c3d-8e4f-5a6b7c8d9e0f');
     expect(unknown.statusCode).toBe(404);
   });
 
   it('never disables a kind’s fallback', async () => {
-    const fallback = (await adminClient.api('GET', '/api/staff/organisations?kind=council'))
+    const fallback = (await adminClient.api('GET', '/api/admin/organisations?kind=council'))
       .json<AdminOrganisation[]>()
       .find((o) => o.fallback);
-    const refused = await adminClient.api('PUT', `/api/staff/organisations/${fallback?.id ?? ''}/enabled`, {
+    const refused = await adminClient.api('PUT', `/api/admin/organisations/${fallback?.id ?? ''}/enabled`, {
       enabled: false,
     });
     expect(refused.statusCode).toBe(409);
@@ -326,7 +326,7 @@ describe('the directory pages', () => {
     expect(page.body).toContain('Enable organisation');
     expect((await adminClient.form(`/staff/organisations/${made.id}`, [['enabled', 'yes']])).statusCode).toBe(303);
     expect(
-      (await adminClient.api('GET', `/api/staff/organisations/${made.id}`)).json<AdminOrganisation>().enabled,
+      (await adminClient.api('GET', `/api/admin/organisations/${made.id}`)).json<AdminOrganisation>().enabled,
     ).toBe(true);
     expect((await audited('organisation.disabled'))[0]).toEqual({
       actor_id: admin.id,

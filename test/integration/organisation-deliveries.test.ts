@@ -43,7 +43,7 @@ describe('delivering to each organisation on its own', () => {
     const admin = new StaffClient(t.app);
     expect((await admin.signIn(await createTestStaff(db, 'admin'))).statusCode).toBe(200);
     const practice = async (name: string, code: string, webhook: { url: string; secret: string }) => {
-      const response = await admin.api('POST', '/api/staff/organisations', {
+      const response = await admin.api('POST', '/api/admin/organisations', {
         kind: 'gp-practice',
         name,
         code,

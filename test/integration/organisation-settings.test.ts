@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 const practice = async (name: string, code: string, settings: object = {}) => {
-  const response = await admin.api('POST', '/api/staff/organisations', {
+  const response = await admin.api('POST', '/api/admin/organisations', {
     kind: 'gp-practice',
     name,
     code,
@@ -132,7 +132,7 @@ describe('a disabled organisation', () => {
     const search = () => searchOnPage(resident, '/someone-died/their-gp-practice', 'gpPractice', 'lantern');
     expect((await search()).map((found) => found.name)).toEqual(['Lantern Lane Surgery']);
 
-    const disabled = await admin.api('PUT', `/api/staff/organisations/${closing.id}/enabled`, { enabled: false });
+    const disabled = await admin.api('PUT', `/api/admin/organisations/${closing.id}/enabled`, { enabled: false });
     expect(disabled.json<AdminOrganisation>().enabled).toBe(false);
     expect(await search()).toEqual([]);
     // A report whose answers picked it before it closed goes to the kind's fallback instead.
@@ -145,7 +145,7 @@ describe('a disabled organisation', () => {
     const report = await reportDeath(closing.id);
     expect((await deliveries(report.id)).find((d) => d.agency === 'gp-practice')?.organisation_id).toBe(fallback.id);
 
-    await admin.api('PUT', `/api/staff/organisations/${closing.id}/enabled`, { enabled: true });
+    await admin.api('PUT', `/api/admin/organisations/${closing.id}/enabled`, { enabled: true });
     expect((await search()).map((found) => found.name)).toEqual(['Lantern Lane Surgery']);
     const again = await reportDeath(closing.id);
     expect((await deliveries(again.id)).find((d) => d.agency === 'gp-practice')?.organisation_id).toBe(closing.id);

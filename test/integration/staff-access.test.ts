@@ -9,7 +9,7 @@ import { submitConfirmed } from '../support/confirm-submission.js';
 let t: TestApp;
 let staff: Record<'adviser' | 'supervisor' | 'admin', TestStaff>;
 let reference: string;
-let protectedRoutes: { method: 'GET' | 'POST'; url: string }[];
+let protectedRoutes: { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string }[];
 
 const publicRoutes = ['GET /api/staff/session', 'POST /api/staff/sign-in', 'POST /api/staff/sign-in/code'];
 
@@ -30,7 +30,7 @@ beforeAll(async () => {
     .filter(([path]) => /^\/api\/(staff|admin)\//.test(path))
     .flatMap(([path, operations]) =>
       Object.keys(operations).map((method) => ({
-        method: method.toUpperCase() as 'GET' | 'POST',
+        method: method.toUpperCase() as 'GET' | 'POST' | 'PUT' | 'DELETE',
         url: path.replace('{reference}', reference).replace('{id}', randomUUID()),
       })),
     )
@@ -72,13 +72,18 @@ describe('without a staff session', () => {
         .map((r) => `${r.method} ${r.url.replace(reference, ':reference').replace(/[0-9a-f-]{36}/, ':id')}`)
         .sort(),
     ).toEqual([
+      'DELETE /api/admin/organisations/:id/single-sign-on',
       'GET /api/admin/accounts',
       'GET /api/admin/audit',
+      'GET /api/admin/organisations',
+      'GET /api/admin/organisations/:id',
+      'GET /api/admin/organisations/:id/single-sign-on',
       'GET /api/admin/submissions/:reference/export',
       'GET /api/staff/dashboard',
       'GET /api/staff/search',
       'GET /api/staff/submissions/:reference',
       'POST /api/admin/accounts/:id',
+      'POST /api/admin/organisations',
       'POST /api/admin/submissions/:reference/erase',
       'POST /api/staff/assisted',
       'POST /api/staff/assisted/end',
@@ -90,12 +95,15 @@ describe('without a staff session', () => {
       'POST /api/staff/submissions/:reference/correction',
       'POST /api/staff/submissions/:reference/notes',
       'POST /api/staff/submissions/:reference/withdrawal',
+      'PUT /api/admin/organisations/:id',
+      'PUT /api/admin/organisations/:id/enabled',
+      'PUT /api/admin/organisations/:id/single-sign-on',
     ]);
     for (const route of protectedRoutes) {
       const response = await t.app.inject({
         method: route.method,
         url: route.url,
-        ...(route.method === 'POST' ? { payload: {} } : {}),
+        ...(route.method === 'POST' || route.method === 'PUT' ? { payload: {} } : {}),
       });
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
       expect(response.headers['content-type']).toContain('application/problem+json');
@@ -112,7 +120,7 @@ describe('without a staff session', () => {
         method: route.method,
         url: route.url,
         headers: { cookie: resident.cookie, 'x-csrf-token': resident.csrf },
-        ...(route.method === 'POST' ? { payload: {} } : {}),
+        ...(route.method === 'POST' || route.method === 'PUT' ? { payload: {} } : {}),
       });
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
     }

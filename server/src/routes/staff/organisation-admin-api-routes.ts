@@ -28,7 +28,7 @@ const config = { staffAccess: 'admin' } as const;
  */
 export const organisationAdminApiRoutes: FastifyPluginAsyncZod<{ sealingSecret: string }> = async (app, options) => {
   app.get(
-    '/api/staff/organisations',
+    '/api/admin/organisations',
     {
       config,
       schema: {
@@ -50,7 +50,7 @@ export const organisationAdminApiRoutes: FastifyPluginAsyncZod<{ sealingSecret: 
   );
 
   app.get(
-    '/api/staff/organisations/:id',
+    '/api/admin/organisations/:id',
     {
       config,
       schema: {
@@ -69,7 +69,7 @@ export const organisationAdminApiRoutes: FastifyPluginAsyncZod<{ sealingSecret: 
   );
 
   app.post(
-    '/api/staff/organisations',
+    '/api/admin/organisations',
     {
       config,
       schema: {
@@ -86,7 +86,7 @@ export const organisationAdminApiRoutes: FastifyPluginAsyncZod<{ sealingSecret: 
   );
 
   app.put(
-    '/api/staff/organisations/:id',
+    '/api/admin/organisations/:id',
     {
       config,
       schema: {
@@ -109,7 +109,7 @@ export const organisationAdminApiRoutes: FastifyPluginAsyncZod<{ sealingSecret: 
   );
 
   app.put(
-    '/api/staff/organisations/:id/enabled',
+    '/api/admin/organisations/:id/enabled',
     {
       config,
       schema: {
