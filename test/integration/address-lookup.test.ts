@@ -1,20 +1,11 @@
 import { catalogue } from '@tuo/shared';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeOsPlaces, type FakeDpa } from '../support/fake-os-places.js';
 import { documentTitle, pageModel, pagePost, Resident } from '../support/resident.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { outsideServices } from '../support/outside-services.js';
 
-const mockServer = setupServer();
-beforeAll(() => {
-  mockServer.listen({ onUnhandledRequest: 'error' });
-});
-afterEach(() => {
-  mockServer.resetHandlers();
-});
-afterAll(() => {
-  mockServer.close();
-});
+const mockServer = outsideServices();
 
 const apiKey = 'os-places-test-key-0123456789';
 const dpas: FakeDpa[] = [

@@ -1,26 +1,17 @@
 import { catalogue, exampleSubmissions, reachablePages, type AddressAnswer, type Answers } from '@tuo/shared';
 import type { Organisation } from '@tuo/shared/api/organisations';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeOsPlaces, type FakeDpa } from '../support/fake-os-places.js';
 import { answerEveryPage, pageModel, Resident } from '../support/resident.js';
 import { addSampleCouncils } from '../support/sample-councils.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { outsideServices } from '../support/outside-services.js';
 
 // With OS Places as the address look-up, an address's LOCAL_CUSTODIAN_CODE (the council keeping
 // its AddressBase record) picks the council from the directory; a code no council in the directory
 // has means the resident is asked which council it is, never silently the fallback.
 
-const mockServer = setupServer();
-beforeAll(() => {
-  mockServer.listen({ onUnhandledRequest: 'error' });
-});
-afterEach(() => {
-  mockServer.resetHandlers();
-});
-afterAll(() => {
-  mockServer.close();
-});
+const mockServer = outsideServices();
 
 const apiKey = 'os-places-test-key-0123456789';
 const dpas: FakeDpa[] = [

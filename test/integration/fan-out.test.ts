@@ -1,7 +1,6 @@
 import { exampleSubmissions, getJourney, routedFields, type AgencyKind } from '@tuo/shared';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningWorker } from '../../server/src/queue/worker-runner.js';
 import { fakeAgency, type Behaviour } from '../support/fake-agency.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -9,17 +8,9 @@ import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
 import { submitConfirmed } from '../support/confirm-submission.js';
+import { outsideServices } from '../support/outside-services.js';
 
-const mockServer = setupServer();
-beforeAll(() => {
-  mockServer.listen({ onUnhandledRequest: 'error' });
-});
-afterEach(() => {
-  mockServer.resetHandlers();
-});
-afterAll(() => {
-  mockServer.close();
-});
+const mockServer = outsideServices();
 
 // What each agency must receive of the "someone died" example, written out from its routing rules
 // (someone-died-journey.ts) rather than computed by the mapping production uses, so a mistake there fails here.

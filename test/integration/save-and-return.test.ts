@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { JobHelpers } from 'graphile-worker';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRemoveExpiredRecordsTask } from '../../server/src/jobs/remove-expired-records-task.js';
 import { fakeNotify } from '../support/fake-notify.js';
 import { catalogue, exampleSubmissions, reachablePages } from '@tuo/shared';
@@ -10,17 +9,9 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
+import { outsideServices } from '../support/outside-services.js';
 
-const mockServer = setupServer();
-beforeAll(() => {
-  mockServer.listen({ onUnhandledRequest: 'error' });
-});
-afterEach(() => {
-  mockServer.resetHandlers();
-});
-afterAll(() => {
-  mockServer.close();
-});
+const mockServer = outsideServices();
 
 const notify = fakeNotify();
 const templates = { email: randomUUID(), sms: randomUUID() };
