@@ -1,5 +1,6 @@
 import type { VerificationLevel } from '@tuo/shared/verification/verification';
-import type { AgencyKind, LifeEventId } from '@tuo/shared';
+import { withoutUprns, type AgencyKind, type Answers, type LifeEventId } from '@tuo/shared';
+import { showsFact } from '@tuo/shared/agencies/report-facts';
 import type { AgencyNotification } from '@tuo/shared/api/agency-notifications';
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../audit/audit-log.js';
@@ -37,7 +38,12 @@ const columns = sql`d.id, s.reference, s.life_event, d.agency, d.status, d.deliv
 function toNotification(privacy: ProtectedValues, row: InboxRow): AgencyNotification {
   const payload = row.payload === null ? {} : (privacy.openPayload(row.payload) as unknown as Record<string, unknown>);
   // The link is read fresh: a report made after this one was delivered is named too.
-  const { possibleDuplicateOf: _whenDelivered, ...routed } = payload;
+  const { possibleDuplicateOf: _whenDelivered, ...stored } = payload;
+  // A payload stored before UPRNs were withheld from kinds not sent them still has them: never served.
+  const routed =
+    showsFact(row.agency, 'uprn') || typeof stored.answers !== 'object' || stored.answers === null
+      ? stored
+      : { ...stored, answers: withoutUprns(stored.answers as Answers) };
   return {
     id: row.id,
     reference: row.reference,

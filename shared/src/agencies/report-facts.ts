@@ -6,7 +6,8 @@ import type { AgencyKind } from './agency-descriptions.js';
  * - `adviser`: for an assisted report, the adviser's staff id (never their name or email) and the
  *   identity checks they recorded;
  * - `uprn`: the Unique Property Reference Number of a routed address, for kinds that keep their
- *   records by property (council tax, the electoral register, tenancies);
+ *   records by property (council tax, the electoral register, tenancies). A kind without it is not
+ *   sent the UPRN at all: its payloads (pull API, webhook, file) carry addresses without one;
  * - `handling`: who at the organisation acknowledged and actioned it, and when;
  * - `targets`: the last days to acknowledge and to act on it.
  */
@@ -17,7 +18,7 @@ export type ReportFact = (typeof reportFacts)[number];
 
 /**
  * The facts each kind of organisation is shown. A GP practice or Jobcentre Plus finds its patient or
- * claimant by name, date of birth and number, not by property, so neither is shown a UPRN.
+ * claimant by name, date of birth and number, not by property, so neither is shown or sent a UPRN.
  */
 export const reportFactsFor: Readonly<Record<AgencyKind, readonly ReportFact[]>> = {
   council: reportFacts,

@@ -14,6 +14,7 @@ export type { SubmissionEnvelopeV1 } from './v1/submission-envelope-v1-schema.js
 export { agencyPayloadSchema } from './v1/agency-payload-schema.js';
 export type { AgencyPayloadV1 as AgencyPayload, AgencyPayloadV1 } from './v1/agency-payload-schema.js';
 export { toAgencyPayload } from './v1/to-agency-payload.js';
+export { withoutUprns } from './v1/without-uprns.js';
 export {
   createSubmissionEnvelopeV1 as createSubmissionEnvelope,
   createSubmissionEnvelopeV1,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AgencyKind } from '../../agencies/agency-kinds.js';
 import type { DeliveryRole } from '../../agencies/delivery-roles.js';
+import { showsFact } from '../../agencies/report-facts.js';
 import { canonicalReferenceSchema } from '../../identifiers/reference.js';
 import type { LifeEventId } from '../../journeys/catalogue.js';
 import type { JourneyDefinition } from '../../journeys/definition/journey-definition-schema.js';
@@ -38,10 +39,19 @@ export interface AgencyPayloadV1 {
   possibleDuplicateOf?: string;
 }
 
+/** An address answer refused when it carries a UPRN, for a kind that is not sent one. */
+function withoutUprn(schema: z.ZodType): z.ZodType {
+  return schema.refine(
+    (value) => typeof value !== 'object' || value === null || !('uprn' in value),
+    'This kind of organisation is not sent UPRNs',
+  );
+}
+
 /**
  * The schema of an agency's payload for a journey. Both levels are strict: any field outside the
  * agency's routing rule (for the role) is rejected, which is how adapters prove data minimisation. Every answer
- * is optional, since what is asked depends on the resident's route.
+ * is optional, since what is asked depends on the resident's route; an address's UPRN is too, and a
+ * kind that does not keep its records by property (see `reportFactsFor`) is refused one.
  */
 export function agencyPayloadSchema(
   journey: JourneyDefinition,
@@ -52,7 +62,10 @@ export function agencyPayloadSchema(
   const answers = Object.fromEntries(
     routedFields(journey, agency, role).flatMap((name) => {
       const field = fields.get(name);
-      return field ? [[name, answerFieldSchema(field).optional()]] : [];
+      if (!field) return [];
+      const schema = answerFieldSchema(field);
+      const sent = field.kind === 'address' && !showsFact(agency, 'uprn') ? withoutUprn(schema) : schema;
+      return [[name, sent.optional()]];
     }),
   );
   return z.strictObject({

@@ -94,3 +94,31 @@ describe.each(lifeEventIds)('data minimisation for %s', (lifeEvent) => {
     for (const agency of agencyKinds) expect(toAgencyPayload(withoutConsent, agency)).toBeUndefined();
   });
 });
+
+// A GP practice and Jobcentre Plus find people by name and number, not by property (report-facts.ts).
+describe('the UPRN of an address', () => {
+  const journey = catalogue['moving-home'];
+  const { answers } = exampleSubmissions['moving-home'];
+  const address = { line1: '45 High Street', town: 'Bristol', postcode: 'BS1 2AW' };
+
+  it.each(['gp-practice', 'jobcentre'] as const)(
+    'is left out of the %s payload, and its schema refuses one',
+    (agency) => {
+      const payload = toAgencyPayload(envelope('moving-home', answers), agency);
+      expect(payload?.answers.newAddress).toEqual(address);
+      const schema = agencyPayloadSchema(journey, agency);
+      expect(schema.safeParse(payload).success).toBe(true);
+      const withUprn = {
+        ...payload,
+        answers: { ...payload?.answers, newAddress: { ...address, uprn: '100023336956' } },
+      };
+      expect(schema.safeParse(withUprn).success).toBe(false);
+    },
+  );
+
+  it.each(['council', 'housing-provider'] as const)('is kept in the %s payload', (agency) => {
+    const payload = toAgencyPayload(envelope('moving-home', answers), agency);
+    expect(payload?.answers.newAddress).toEqual({ ...address, uprn: '100023336956' });
+    expect(agencyPayloadSchema(journey, agency).safeParse(payload).success).toBe(true);
+  });
+});
