@@ -117,7 +117,7 @@ export type { FieldCheck, FieldIssue, InputMode } from './journeys/engine/check-
 export { consentOptions } from './journeys/engine/consent-options.js';
 export type { ConsentOption } from './journeys/engine/consent-options.js';
 export { evaluateCondition } from './journeys/engine/evaluate-condition.js';
-export { fieldLabelFor, labelInJourney } from './journeys/engine/field-wording.js';
+export { adviserField, adviserJourney, fieldLabelFor, labelInJourney } from './journeys/engine/field-wording.js';
 export { findPageByPath, firstPage, getPage, nextPage, reachablePages } from './journeys/engine/next-page.js';
 export { applyPageAnswers, pageSchema } from './journeys/engine/page-schema.js';
 export type { PageSchema } from './journeys/engine/page-schema.js';

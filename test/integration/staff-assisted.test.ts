@@ -188,6 +188,37 @@ describe('assisted transactions', () => {
     expect(own.body).not.toContain('Back to the staff console');
   });
 
+  it("show an adviser the page's errors about the resident, the resident their own", async () => {
+    const client = await signedIn(await createTestStaff(t.database.db, 'adviser'));
+    await client.api('POST', '/api/staff/assisted', {
+      mode: 'phone',
+      identityChecks: ['security-questions'],
+      consentConfirmed: true,
+    });
+    await client.page('/start');
+    await client.form('/start', [['lifeEvent', 'moving-home']]);
+    // A page posted empty: the error summary speaks to the adviser about the resident.
+    const empty = await client.form('/moving-home/your-details', []);
+    expect(empty.statusCode).toBe(400);
+    expect(pageModel(empty).props).toMatchObject({
+      form: {
+        errors: [
+          { field: 'fullName', message: "Enter the resident's full name" },
+          { field: 'dateOfBirth', message: "Enter the resident's date of birth" },
+        ],
+      },
+    });
+    expect(empty.body).toContain('Enter the resident&#x27;s full name');
+    expect(empty.body).not.toContain('Enter your full name');
+    const resident = new StaffClient(t.app);
+    await resident.page('/start');
+    await resident.form('/start', [['lifeEvent', 'moving-home']]);
+    const own = await resident.form('/moving-home/your-details', []);
+    expect(own.statusCode).toBe(400);
+    expect(own.body).toContain('Enter your full name');
+    expect(own.body).not.toContain('the resident');
+  });
+
   it('word every page of every journey for the adviser, wherever the resident is spoken to', async () => {
     // Resident words that speak to the resident ("your", "I am") need the adviser's own ("their", "the resident").
     const addressesResident = /\b(you|your|yours|I|my|me)\b/i;
@@ -242,7 +273,10 @@ describe('assisted transactions', () => {
               // A people field's rows are labelled per person ("Person 1"): its own label is for summaries.
               field.kind === 'people' ? undefined : field.wording?.adviser?.label,
               field.wording?.adviser?.hint,
-              ...(field.options ?? []).map((option) => option.wording?.adviser.label),
+              ...(field.options ?? []).flatMap((option) => [
+                option.wording?.adviser.label,
+                option.wording?.adviser.hint,
+              ]),
             ]),
         ].filter((text): text is string => text !== undefined);
         for (const text of words) expect(shown, `${lifeEvent}/${page.path}`).toContain(html(text));

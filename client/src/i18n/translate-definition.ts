@@ -27,7 +27,9 @@ export function translateField(
       label:
         (reader === 'adviser' ? option.wording?.adviser.label : undefined) ??
         t(catalogueKey.option(lifeEvent, name, option.value, 'label')),
-      hint: option.hint === undefined ? undefined : t(catalogueKey.option(lifeEvent, name, option.value, 'hint')),
+      hint:
+        (reader === 'adviser' ? option.wording?.adviser.hint : undefined) ??
+        (option.hint === undefined ? undefined : t(catalogueKey.option(lifeEvent, name, option.value, 'hint'))),
     })),
   };
 }

@@ -10,6 +10,7 @@ import type { QuestionProps } from '@tuo/shared/pages/page-model';
 import type { JourneyForm } from './journey-form.js';
 import { lazyResolver } from './lazy-resolver.js';
 import { saveActionName } from '../save-return/save-button.js';
+import { useReader } from '../i18n/reader.js';
 
 /** The error paths of a field, in the order its boxes are on the page. */
 function errorPaths(field: FieldDefinition, errors: FieldErrors<FormValues>): string[] {
@@ -44,11 +45,12 @@ export function useQuestionForm(props: QuestionProps) {
   const { lifeEvent, pageId, answersSoFar, today, form: served } = props;
   const journey = journeyDefinitions[lifeEvent];
   const page = getPage(journey, pageId);
+  const reader = useReader();
   // A page's props never change while it is mounted (the app keys it by page), so one resolver serves.
   const [{ resolver, preload }] = useState(() =>
     lazyResolver(() =>
       import('./question-validation.js').then(({ sharedSchemaResolver }) =>
-        sharedSchemaResolver(journey, pageId, answersSoFar, today),
+        sharedSchemaResolver(journey, pageId, answersSoFar, today, reader),
       ),
     ),
   );

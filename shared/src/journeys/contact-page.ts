@@ -29,7 +29,7 @@ export function contactPage(intro: string): PageDefinition {
         label: 'How can we contact you?',
         hint: 'Select all that apply.',
         wording: {
-          adviser: { label: 'How can we contact the resident?' },
+          adviser: { errorName: 'How we can contact the resident', label: 'How can we contact the resident?' },
           officer: { label: 'How the person reporting may be contacted' },
         },
         errorName: 'How we can contact you',
@@ -43,7 +43,7 @@ export function contactPage(intro: string): PageDefinition {
         kind: 'email',
         label: 'Email address',
         wording: {
-          adviser: { label: "The resident's email address" },
+          adviser: { requiredMessage: "Enter the resident's email address", label: "The resident's email address" },
           officer: { label: 'Email of the person reporting' },
         },
         requiredMessage: 'Enter your email address',
@@ -55,7 +55,7 @@ export function contactPage(intro: string): PageDefinition {
         kind: 'phone',
         label: 'Phone number',
         wording: {
-          adviser: { label: "The resident's phone number" },
+          adviser: { requiredMessage: "Enter the resident's phone number", label: "The resident's phone number" },
           officer: { label: 'Phone of the person reporting' },
         },
         hint: 'If it is not a UK number, add the country code, like +33.',

@@ -75,6 +75,7 @@ export const babyBornJourney: JourneyDefinition = {
           hint: 'You have 42 days to register a birth in England and Wales.',
           wording: {
             adviser: {
+              errorName: 'If the resident has registered the birth',
               label: 'Has the resident registered the birth? (optional)',
               hint: 'Parents have 42 days to register a birth in England and Wales.',
             },
@@ -122,7 +123,7 @@ export const babyBornJourney: JourneyDefinition = {
           person: 'The parent reporting',
           label: 'Your full name',
           wording: {
-            adviser: { label: "The resident's full name" },
+            adviser: { requiredMessage: "Enter the resident's full name", label: "The resident's full name" },
             officer: { label: 'Name of the parent reporting' },
           },
           requiredMessage: 'Enter your full name',
@@ -161,7 +162,11 @@ export const babyBornJourney: JourneyDefinition = {
           kind: 'yes-no',
           label: 'Do you rent your home from the council or a housing association?',
           wording: {
-            adviser: { label: 'Does the resident rent their home from the council or a housing association?' },
+            adviser: {
+              errorName: 'If the resident rents from the council or a housing association',
+              requiredMessage: 'Select yes if the resident rents their home from the council or a housing association',
+              label: 'Does the resident rent their home from the council or a housing association?',
+            },
           },
           errorName: 'If you rent from the council or a housing association',
           requiredMessage: 'Select yes if you rent your home from the council or a housing association',
@@ -181,7 +186,13 @@ export const babyBornJourney: JourneyDefinition = {
           name: 'benefits',
           kind: 'checkboxes',
           label: 'Does anyone in your home get any of these?',
-          wording: { adviser: { label: "Does anyone in the resident's home get any of these?" } },
+          wording: {
+            adviser: {
+              errorName: "The benefits the resident's household gets",
+              requiredMessage: "Select the benefits the resident's household gets, or select 'None of these'",
+              label: "Does anyone in the resident's home get any of these?",
+            },
+          },
           errorName: 'The benefits your household gets',
           requiredMessage: "Select the benefits your household gets, or select 'None of these'",
           options: [
@@ -211,7 +222,13 @@ export const babyBornJourney: JourneyDefinition = {
           name: 'knowsParentNiNumber',
           kind: 'radios',
           label: 'Do you know your National Insurance number?',
-          wording: { adviser: { label: 'Does the resident know their National Insurance number?' } },
+          wording: {
+            adviser: {
+              errorName: 'If the resident knows their National Insurance number',
+              requiredMessage: 'Select yes if the resident knows their National Insurance number',
+              label: 'Does the resident know their National Insurance number?',
+            },
+          },
           errorName: 'If you know your National Insurance number',
           requiredMessage: 'Select yes if you know your National Insurance number',
           options: [
@@ -219,8 +236,13 @@ export const babyBornJourney: JourneyDefinition = {
             {
               value: 'no',
               label: 'No, I do not know it',
-              wording: { adviser: { label: 'No, they do not know it' } },
               hint: 'You can still go on. Jobcentre Plus may contact you to check who you are.',
+              wording: {
+                adviser: {
+                  label: 'No, they do not know it',
+                  hint: 'They can still go on. Jobcentre Plus may contact them to check who they are.',
+                },
+              },
             },
           ],
         },
@@ -231,6 +253,7 @@ export const babyBornJourney: JourneyDefinition = {
           hint: "It's on your National Insurance card, benefit letter, payslip or P60. For example, JG 10 37 59 A",
           wording: {
             adviser: {
+              requiredMessage: "Enter the resident's National Insurance number",
               hint: "It's on their National Insurance card, benefit letter, payslip or P60. For example, JG 10 37 59 A",
             },
           },

@@ -39,6 +39,7 @@ export const changeInWorkOrIncomeJourney: JourneyDefinition = {
           kind: 'name',
           person: 'The person reporting',
           label: 'Full name',
+          wording: { adviser: { requiredMessage: "Enter the resident's full name" } },
           requiredMessage: 'Enter your full name',
           autocomplete: 'name',
         },
@@ -46,6 +47,7 @@ export const changeInWorkOrIncomeJourney: JourneyDefinition = {
           name: 'dateOfBirth',
           kind: 'date',
           label: 'Date of birth',
+          wording: { adviser: { requiredMessage: "Enter the resident's date of birth" } },
           hint: 'For example, 27 3 1985',
           requiredMessage: 'Enter your date of birth',
           dateRule: 'past',
@@ -58,6 +60,7 @@ export const changeInWorkOrIncomeJourney: JourneyDefinition = {
           hint: "It's on your National Insurance card, benefit letter, payslip or P60. For example, JG 10 37 59 A",
           wording: {
             adviser: {
+              requiredMessage: "Enter the resident's National Insurance number",
               hint: "It's on their National Insurance card, benefit letter, payslip or P60. For example, JG 10 37 59 A",
             },
           },
@@ -77,7 +80,7 @@ export const changeInWorkOrIncomeJourney: JourneyDefinition = {
           name: 'address',
           kind: 'address',
           label: 'What is your address?',
-          wording: { adviser: { label: "What is the resident's address?" } },
+          wording: { adviser: { errorName: "The resident's address", label: "What is the resident's address?" } },
           errorName: 'Your address',
           autocomplete: 'street-address',
         },
@@ -146,14 +149,24 @@ export const changeInWorkOrIncomeJourney: JourneyDefinition = {
           kind: 'text',
           label: 'Employer name',
           hint: 'If you work for yourself, write "self-employed".',
-          wording: { adviser: { hint: 'If the resident works for themselves, write "self-employed".' } },
+          wording: {
+            adviser: {
+              requiredMessage: "Enter the name of the resident's employer",
+              hint: 'If the resident works for themselves, write "self-employed".',
+            },
+          },
           requiredMessage: 'Enter the name of your employer',
         },
         {
           name: 'hoursPerWeek',
           kind: 'radios',
           label: 'How many hours a week do you usually work?',
-          wording: { adviser: { label: 'How many hours a week does the resident usually work?' } },
+          wording: {
+            adviser: {
+              errorName: 'How many hours the resident works',
+              label: 'How many hours a week does the resident usually work?',
+            },
+          },
           errorName: 'How many hours you work',
           options: [
             { value: 'under-16', label: 'Less than 16 hours' },
@@ -177,7 +190,13 @@ export const changeInWorkOrIncomeJourney: JourneyDefinition = {
           name: 'benefits',
           kind: 'checkboxes',
           label: 'Which of these do you get?',
-          wording: { adviser: { label: 'Which of these does the resident get?' } },
+          wording: {
+            adviser: {
+              errorName: 'The benefits the resident gets',
+              requiredMessage: "Select the benefits the resident gets, or select 'None of these'",
+              label: 'Which of these does the resident get?',
+            },
+          },
           errorName: 'The benefits you get',
           requiredMessage: "Select the benefits you get, or select 'None of these'",
           options: [

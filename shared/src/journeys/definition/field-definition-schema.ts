@@ -54,8 +54,15 @@ export const optionDefinitionSchema = z.strictObject({
   exclusive: z.literal(true).optional(),
   /** Choosing this option is evidence of this kind (e.g. "a coroner gave an interim certificate"). */
   evidence: z.enum(evidenceKinds).optional(),
-  /** The option as an adviser reads it ("They are the executor", not "I am their executor"), in English. */
-  wording: z.strictObject({ adviser: z.strictObject({ label: z.string().min(1) }) }).optional(),
+  /**
+   * The option as an adviser reads it ("They are the executor", not "I am their executor"), in
+   * English; its hint too ("Jobcentre Plus may contact them"). What is not given is the resident's.
+   */
+  wording: z
+    .strictObject({
+      adviser: z.strictObject({ label: z.string().min(1).optional(), hint: z.string().min(1).optional() }),
+    })
+    .optional(),
 });
 
 /** A choice in a radios or checkboxes field. */
@@ -89,11 +96,15 @@ export type Audience = (typeof audiences)[number];
 /**
  * A field's words for one audience, in English (staff and officers work in English): for an
  * adviser, "The resident's full name" rather than "Your full name"; for an officer, "Full name of
- * the person reporting". What is not given falls back to the resident's wording.
+ * the person reporting". What is not given falls back to the resident's wording. An adviser's error
+ * messages are worded from its `errorName` and `requiredMessage` ("Enter the resident's full name").
  */
 export const fieldWordingSchema = z.strictObject({
   label: z.string().min(1).optional(),
   hint: z.string().min(1).optional(),
+  /** Starts the adviser's error messages; defaults to the resident's error name, else the adviser's label. */
+  errorName: z.string().min(1).optional(),
+  requiredMessage: z.string().min(1).optional(),
 });
 
 /** One question on a page. */

@@ -30,6 +30,7 @@ export const movingHomeJourney: JourneyDefinition = {
           kind: 'name',
           person: 'The person moving',
           label: 'Full name',
+          wording: { adviser: { requiredMessage: "Enter the resident's full name" } },
           requiredMessage: 'Enter your full name',
           autocomplete: 'name',
         },
@@ -37,6 +38,7 @@ export const movingHomeJourney: JourneyDefinition = {
           name: 'dateOfBirth',
           kind: 'date',
           label: 'Date of birth',
+          wording: { adviser: { requiredMessage: "Enter the resident's date of birth" } },
           hint: 'For example, 27 3 1985',
           requiredMessage: 'Enter your date of birth',
           dateRule: 'past',
@@ -145,7 +147,9 @@ export const movingHomeJourney: JourneyDefinition = {
           kind: 'date',
           label: 'When do you move?',
           hint: 'For example, 1 9 2025',
-          wording: { adviser: { label: 'When does the resident move?' } },
+          wording: {
+            adviser: { requiredMessage: 'Enter the date the resident moves', label: 'When does the resident move?' },
+          },
           errorName: 'Moving date',
           requiredMessage: 'Enter the date you move',
           dateRule: { upToMonthsAhead: 3 },
@@ -189,7 +193,12 @@ export const movingHomeJourney: JourneyDefinition = {
           kind: 'checkboxes',
           label: 'Are you leaving or moving into a council or housing association home?',
           wording: {
-            adviser: { label: 'Is the resident leaving or moving into a council or housing association home?' },
+            adviser: {
+              errorName: 'If the resident is leaving or moving into a council or housing association home',
+              requiredMessage:
+                "Select if the resident is leaving or moving into a council or housing association home, or select 'Neither'",
+              label: 'Is the resident leaving or moving into a council or housing association home?',
+            },
           },
           errorName: 'If you are leaving or moving into a council or housing association home',
           requiredMessage:
@@ -221,7 +230,13 @@ export const movingHomeJourney: JourneyDefinition = {
           name: 'paysCouncilTax',
           kind: 'yes-no',
           label: 'Will you pay the Council Tax at your new address?',
-          wording: { adviser: { label: 'Will the resident pay the Council Tax at their new address?' } },
+          wording: {
+            adviser: {
+              errorName: 'If the resident will pay the Council Tax',
+              requiredMessage: 'Select yes if the resident will pay the Council Tax at their new address',
+              label: 'Will the resident pay the Council Tax at their new address?',
+            },
+          },
           errorName: 'If you will pay the Council Tax',
           requiredMessage: 'Select yes if you will pay the Council Tax at your new address',
         },
@@ -254,7 +269,13 @@ export const movingHomeJourney: JourneyDefinition = {
           name: 'benefits',
           kind: 'checkboxes',
           label: 'Do you get any of these?',
-          wording: { adviser: { label: 'Does the resident get any of these?' } },
+          wording: {
+            adviser: {
+              errorName: 'The benefits the resident gets',
+              requiredMessage: "Select the benefits the resident gets, or select 'None of these'",
+              label: 'Does the resident get any of these?',
+            },
+          },
           errorName: 'The benefits you get',
           requiredMessage: "Select the benefits you get, or select 'None of these'",
           options: [
@@ -285,7 +306,13 @@ export const movingHomeJourney: JourneyDefinition = {
           name: 'knowsNiNumber',
           kind: 'radios',
           label: 'Do you know your National Insurance number?',
-          wording: { adviser: { label: 'Does the resident know their National Insurance number?' } },
+          wording: {
+            adviser: {
+              errorName: 'If the resident knows their National Insurance number',
+              requiredMessage: 'Select yes if the resident knows their National Insurance number',
+              label: 'Does the resident know their National Insurance number?',
+            },
+          },
           errorName: 'If you know your National Insurance number',
           requiredMessage: 'Select yes if you know your National Insurance number',
           options: [
@@ -293,8 +320,13 @@ export const movingHomeJourney: JourneyDefinition = {
             {
               value: 'no',
               label: 'No, I do not know it',
-              wording: { adviser: { label: 'No, they do not know it' } },
               hint: 'You can still go on. Jobcentre Plus may contact you to check who you are.',
+              wording: {
+                adviser: {
+                  label: 'No, they do not know it',
+                  hint: 'They can still go on. Jobcentre Plus may contact them to check who they are.',
+                },
+              },
             },
           ],
         },
@@ -305,6 +337,7 @@ export const movingHomeJourney: JourneyDefinition = {
           hint: "It's on your National Insurance card, benefit letter, payslip or P60. For example, JG 10 37 59 A",
           wording: {
             adviser: {
+              requiredMessage: "Enter the resident's National Insurance number",
               hint: "It's on their National Insurance card, benefit letter, payslip or P60. For example, JG 10 37 59 A",
             },
           },
@@ -327,7 +360,13 @@ export const movingHomeJourney: JourneyDefinition = {
           name: 'registeredWithGp',
           kind: 'yes-no',
           label: 'Are you registered with a GP?',
-          wording: { adviser: { label: 'Is the resident registered with a GP?' } },
+          wording: {
+            adviser: {
+              errorName: 'If the resident is registered with a GP',
+              requiredMessage: 'Select yes if the resident is registered with a GP',
+              label: 'Is the resident registered with a GP?',
+            },
+          },
           errorName: 'If you are registered with a GP',
           requiredMessage: 'Select yes if you are registered with a GP',
         },
@@ -335,7 +374,12 @@ export const movingHomeJourney: JourneyDefinition = {
           name: 'gpPractice',
           kind: 'text',
           label: 'Name of your GP practice',
-          wording: { adviser: { label: 'Name of their GP practice' } },
+          wording: {
+            adviser: {
+              requiredMessage: "Enter the name of the resident's GP practice",
+              label: 'Name of their GP practice',
+            },
+          },
           requiredMessage: 'Enter the name of your GP practice',
           showWhen: { field: 'registeredWithGp', equals: 'yes' },
         },

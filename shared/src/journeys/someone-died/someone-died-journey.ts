@@ -349,7 +349,7 @@ export const someoneDiedJourney: JourneyDefinition = {
           requiredMessage: 'Enter your full name',
           autocomplete: 'name',
           wording: {
-            adviser: { label: "The resident's full name" },
+            adviser: { requiredMessage: "Enter the resident's full name", label: "The resident's full name" },
             officer: { label: 'Name of the person reporting' },
           },
         },
@@ -359,7 +359,7 @@ export const someoneDiedJourney: JourneyDefinition = {
           label: 'How did you know them?',
           errorName: 'How you knew them',
           wording: {
-            adviser: { label: 'How did the resident know them?' },
+            adviser: { errorName: 'How the resident knew them', label: 'How did the resident know them?' },
             officer: { label: 'How the person reporting knew them' },
           },
           options: [
@@ -379,7 +379,11 @@ export const someoneDiedJourney: JourneyDefinition = {
           errorName: 'How you knew them',
           requiredMessage: 'Enter how you knew them',
           wording: {
-            adviser: { label: 'How did the resident know them?' },
+            adviser: {
+              errorName: 'How the resident knew them',
+              requiredMessage: 'Enter how the resident knew them',
+              label: 'How did the resident know them?',
+            },
             officer: { label: 'How the person reporting knew them, in their words' },
           },
           showWhen: { field: 'relationship', equals: 'other' },
@@ -391,7 +395,11 @@ export const someoneDiedJourney: JourneyDefinition = {
           hint: 'An executor deals with the money, property and belongings of the person who died. Select all that apply.',
           errorName: 'If you are their executor or next of kin',
           wording: {
-            adviser: { label: 'Is the resident their executor or next of kin?' },
+            adviser: {
+              errorName: 'If the resident is their executor or next of kin',
+              requiredMessage: "Select if the resident is their executor or next of kin, or select 'Neither'",
+              label: 'Is the resident their executor or next of kin?',
+            },
             officer: { label: 'Executor or next of kin' },
           },
           requiredMessage: "Select if you are their executor or next of kin, or select 'Neither'",

@@ -35,7 +35,13 @@ export const someoneMovingInOrOutJourney: JourneyDefinition = {
           kind: 'name',
           person: 'The person reporting',
           label: 'What is your name?',
-          wording: { adviser: { label: "What is the resident's name?" } },
+          wording: {
+            adviser: {
+              errorName: "The resident's name",
+              requiredMessage: "Enter the resident's full name",
+              label: "What is the resident's name?",
+            },
+          },
           errorName: 'Your name',
           requiredMessage: 'Enter your full name',
           autocomplete: 'name',
@@ -54,7 +60,7 @@ export const someoneMovingInOrOutJourney: JourneyDefinition = {
           name: 'address',
           kind: 'address',
           label: 'What is your address?',
-          wording: { adviser: { label: "What is the resident's address?" } },
+          wording: { adviser: { errorName: "The resident's address", label: "What is the resident's address?" } },
           errorName: 'Your address',
           autocomplete: 'street-address',
         },
@@ -143,7 +149,12 @@ export const someoneMovingInOrOutJourney: JourneyDefinition = {
           name: 'adultsNow',
           kind: 'radios',
           label: 'How many adults live in your home now?',
-          wording: { adviser: { label: "How many adults live in the resident's home now?" } },
+          wording: {
+            adviser: {
+              errorName: "How many adults live in the resident's home",
+              label: "How many adults live in the resident's home now?",
+            },
+          },
           errorName: 'How many adults live in your home',
           options: [
             { value: 'one', label: 'Just me', wording: { adviser: { label: 'Just the resident' } } },
@@ -165,7 +176,11 @@ export const someoneMovingInOrOutJourney: JourneyDefinition = {
           kind: 'yes-no',
           label: 'Do you rent your home from the council or a housing association?',
           wording: {
-            adviser: { label: 'Does the resident rent their home from the council or a housing association?' },
+            adviser: {
+              errorName: 'If the resident rents from the council or a housing association',
+              requiredMessage: 'Select yes if the resident rents their home from the council or a housing association',
+              label: 'Does the resident rent their home from the council or a housing association?',
+            },
           },
           errorName: 'If you rent from the council or a housing association',
           requiredMessage: 'Select yes if you rent your home from the council or a housing association',
@@ -174,7 +189,13 @@ export const someoneMovingInOrOutJourney: JourneyDefinition = {
           name: 'getsUniversalCredit',
           kind: 'yes-no',
           label: 'Do you get Universal Credit?',
-          wording: { adviser: { label: 'Does the resident get Universal Credit?' } },
+          wording: {
+            adviser: {
+              errorName: 'If the resident gets Universal Credit',
+              requiredMessage: 'Select yes if the resident gets Universal Credit',
+              label: 'Does the resident get Universal Credit?',
+            },
+          },
           errorName: 'If you get Universal Credit',
           requiredMessage: 'Select yes if you get Universal Credit',
         },
@@ -185,6 +206,7 @@ export const someoneMovingInOrOutJourney: JourneyDefinition = {
           hint: "It's on your National Insurance card, benefit letter, payslip or P60. For example, JG 10 37 59 A",
           wording: {
             adviser: {
+              requiredMessage: "Enter the resident's National Insurance number",
               label: 'Their National Insurance number',
               hint: "It's on their National Insurance card, benefit letter, payslip or P60. For example, JG 10 37 59 A",
             },

@@ -1,4 +1,4 @@
-import { applyPageAnswers, getJourney, maxPeople, pageSchema, toFieldErrors, type FieldError } from '@tuo/shared';
+import { applyPageAnswers, maxPeople, pageSchema, toFieldErrors, type FieldError } from '@tuo/shared';
 import {
   addPersonAction,
   answersToFormValues,
@@ -11,6 +11,7 @@ import {
 import { saveJourney, type JourneyState } from '../journey-session.js';
 import type { PageKindHandler, PageVisit } from './page-kind-handler.js';
 import { goOn } from './page-navigation.js';
+import { journeyAsRead } from './journey-as-read.js';
 import { questionPageProps } from './question-page-props.js';
 
 type Visit = PageVisit<'add-another'>;
@@ -62,7 +63,7 @@ export function addAnotherPageHandler(): PageKindHandler<'add-another'> {
 
     async submit(visit, body: PostedForm) {
       const { request, reply, lifeEvent, page, state, change } = visit;
-      const journey = getJourney(lifeEvent);
+      const journey = await journeyAsRead(request, lifeEvent);
       const name = fieldName(visit);
       const values = formInput(page.fields, body);
       const posted = values[name];

@@ -1,4 +1,4 @@
-import { applyPageAnswers, getJourney, pageSchema, toFieldErrors, type FieldError, requiredMessage } from '@tuo/shared';
+import { applyPageAnswers, getPage, pageSchema, toFieldErrors, type FieldError, requiredMessage } from '@tuo/shared';
 import { answersToFormValues, formInput, type FormValues, type PostedForm } from '@tuo/shared/pages/form-values';
 import type { AddressLookupState } from '@tuo/shared/api/address-lookup';
 import type { AddressLookup } from '../../../address-lookup/address-lookup.js';
@@ -7,6 +7,7 @@ import { addressAction, confirmPageUprns, withChosenAddresses } from '../address
 import { organisationSearchErrors, organisationSearchStates, unknownChoices } from '../organisation-actions.js';
 import { saveJourney } from '../journey-session.js';
 import { goOn } from './page-navigation.js';
+import { journeyAsRead } from './journey-as-read.js';
 import { questionPageProps } from './question-page-props.js';
 import type { PageKindHandler, PageVisit } from './page-kind-handler.js';
 
@@ -56,7 +57,7 @@ export function formPageHandler(services: FormPageServices): PageKindHandler<'fo
 
     async submit(visit, body) {
       const { request, reply, lifeEvent, page, state, change } = visit;
-      const journey = getJourney(lifeEvent);
+      const journey = await journeyAsRead(request, lifeEvent);
       const lookup = { lookup: services.addressLookup, limit: services.lookUpLimit, request };
       // Without JavaScript, an address chosen from the list then Continue is enough (no "Use this address").
       const posted = body._action === undefined ? await withChosenAddresses(lookup, page, body) : body;
@@ -83,7 +84,14 @@ export function formPageHandler(services: FormPageServices): PageKindHandler<'fo
         else if (looked.errors.length > 0) reply.code(400);
         return render(visit, looked, postcodeExample);
       }
-      const unknown = result.success ? await unknownChoices(request.server.db, page, values, requiredMessage) : [];
+      const unknown = result.success
+        ? await unknownChoices(
+            request.server.db,
+            { ...page, fields: getPage(journey, page.id).fields },
+            values,
+            requiredMessage,
+          )
+        : [];
       if (!result.success || unknown.length > 0) {
         reply.code(400);
         return render(
