@@ -16,6 +16,10 @@ declare module 'govuk-frontend/dist/govuk/components/checkboxes/checkboxes.mjs' 
   import type { ComponentClass } from 'govuk-frontend';
   export const Checkboxes: ComponentClass;
 }
+declare module 'govuk-frontend/dist/govuk/components/error-summary/error-summary.mjs' {
+  import type { ComponentClass } from 'govuk-frontend';
+  export const ErrorSummary: ComponentClass;
+}
 declare module 'govuk-frontend/dist/govuk/components/notification-banner/notification-banner.mjs' {
   import type { ComponentClass } from 'govuk-frontend';
   export const NotificationBanner: ComponentClass;

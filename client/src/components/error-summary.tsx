@@ -20,8 +20,10 @@ function focusTarget(event: MouseEvent<HTMLAnchorElement>, id: string): void {
 
 /**
  * The GOV.UK error summary. It takes focus when it appears (on load after a failed post, or after
- * each failed submit in the browser) so screen reader users hear what went wrong first. `focusKey`
- * goes up once per failed submit, so typing while errors show never steals focus.
+ * each failed submit in the browser) so screen reader users hear what went wrong first: on load
+ * by govuk-frontend's script (its `data-module`, started whether or not the page hydrates, and
+ * also working its links), and in React when `focusKey` goes up, once per failed submit, so typing
+ * while errors show never steals focus.
  */
 export function ErrorSummary({ errors, focusKey }: { errors: readonly FieldError[]; focusKey: number }) {
   const { t } = useTranslation();
@@ -37,7 +39,7 @@ export function ErrorSummary({ errors, focusKey }: { errors: readonly FieldError
   });
   if (!hasErrors) return null;
   return (
-    <div className="govuk-error-summary" ref={ref} tabIndex={-1}>
+    <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
       <div role="alert">
         <h2 className="govuk-error-summary__title">{t('problem.summaryTitle')}</h2>
         <div className="govuk-error-summary__body">

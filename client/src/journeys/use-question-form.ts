@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type SubmitEvent } from 'react';
 import { get, useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import { getPage, type FieldDefinition, type FieldError, type PageDefinition } from '@tuo/shared';
 import { personPartFields } from '@tuo/shared/journeys/engine/people-field';
@@ -9,8 +9,13 @@ import { fieldParts, type FormValues } from '@tuo/shared/pages/form-values';
 import type { QuestionProps } from '@tuo/shared/pages/page-model';
 import type { JourneyForm } from './journey-form.js';
 import { lazyResolver } from './lazy-resolver.js';
+import { typedBeforeHydration } from './typed-before-hydration.js';
 import { saveActionName } from '../save-return/save-button.js';
 import { useReader } from '../i18n/reader.js';
+
+const noSubscription = () => () => undefined;
+const inBrowser = () => true;
+const onServer = () => false;
 
 /** The error paths of a field, in the order its boxes are on the page. */
 function errorPaths(field: FieldDefinition, errors: FieldErrors<FormValues>): string[] {
@@ -57,17 +62,31 @@ export function useQuestionForm(props: QuestionProps) {
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     const element = formRef.current;
+    // The page hydrates when the resident first moves into its form, so usually they are in it already.
+    if (element?.contains(document.activeElement)) {
+      preload();
+      return;
+    }
     element?.addEventListener('focusin', preload, { once: true });
     return () => element?.removeEventListener('focusin', preload);
   }, [preload]);
-  const [focusKey, setFocusKey] = useState(served.errors.length > 0 ? 1 : 0);
+  // The error summary served with the page took focus at load (govuk-frontend's script); hydrating
+  // later must not take it back from the box the resident is in. Only a failed submit here moves it.
+  const [focusKey, setFocusKey] = useState(0);
+  // What the boxes hold as the page hydrates (typed before it did) is the form's starting point, so
+  // registering a box never puts the server's value back over the resident's.
+  const [typed] = useState(() => typedBeforeHydration(page));
   const { register, setValue, control, handleSubmit, formState } = useForm<FormValues>({
-    defaultValues: served.values,
+    defaultValues: { ...served.values, ...typed },
     resolver,
     shouldFocusError: false,
     reValidateMode: 'onChange',
   });
-  const values = useWatch({ control }) as FormValues;
+  const watched = useWatch({ control }) as FormValues;
+  // Hydration renders the server's HTML exactly (a character count, a reveal); the render after it
+  // shows what the boxes really hold.
+  const hydrated = useSyncExternalStore(noSubscription, inBrowser, onServer);
+  const values = hydrated ? watched : served.values;
   // Until the browser has checked the form, the server's errors (from a post without JavaScript) stand.
   const errors = formState.isSubmitted ? inPageOrder(page, formState.errors) : served.errors;
   const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {

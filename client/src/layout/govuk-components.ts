@@ -11,6 +11,10 @@ const components: Readonly<Record<string, () => Promise<ComponentClass>>> = {
     import('govuk-frontend/dist/govuk/components/button/button.mjs').then((module) => module.Button),
   'govuk-checkboxes': () =>
     import('govuk-frontend/dist/govuk/components/checkboxes/checkboxes.mjs').then((module) => module.Checkboxes),
+  'govuk-error-summary': () =>
+    import('govuk-frontend/dist/govuk/components/error-summary/error-summary.mjs').then(
+      (module) => module.ErrorSummary,
+    ),
   'govuk-notification-banner': () =>
     import('govuk-frontend/dist/govuk/components/notification-banner/notification-banner.mjs').then(
       (module) => module.NotificationBanner,
