@@ -13,6 +13,7 @@ import { buildHealthApp } from './health-app.js';
 import { cronItems } from './jobs/job-names.js';
 import { fileChannelCronItems } from './jobs/send-agency-file-task.js';
 import { emailAlertCronItems } from './jobs/send-agency-alert-task.js';
+import { organisationChannelCronItems } from './jobs/organisation-channel-schedule-task.js';
 import { serviceLevelCronItems } from './service-levels/service-level-jobs.js';
 import { createTaskList } from './jobs/task-list.js';
 import { createDeliveryWork } from './deliveries/delivery-work.js';
@@ -140,6 +141,7 @@ export async function boot(roles: Roles): Promise<void> {
         ...serviceLevelCronItems,
         ...fileChannelCronItems(config.agencies),
         ...emailAlertCronItems(config.agencies),
+        ...organisationChannelCronItems,
       ],
       ...config.worker,
     });

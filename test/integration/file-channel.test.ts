@@ -175,7 +175,7 @@ describe('the scheduled file channel over SFTP (a real OpenSSH server)', () => {
         db: t.database.db,
         adapters: createAdapterRegistry(config),
         privacy: testProtectedValues(),
-        agencies: config.agencies,
+        config,
         timeoutMs: 5000,
       });
     };

@@ -196,6 +196,8 @@ export interface CaseNotesTable {
 export interface FileRunsTable {
   id: Generated<string>;
   agency: string;
+  /** The organisation whose file it is (migration 2026-12-02-2000). */
+  organisation_id: string;
   format: 'csv' | 'xml';
   file_name: string;
   status: 'claimed' | 'uploaded';
@@ -211,6 +213,8 @@ export interface FileRunsTable {
 export interface AgencyAlertsTable {
   id: Generated<string>;
   agency: string;
+  /** The organisation whose mailbox it is for (migration 2026-12-02-2000). */
+  organisation_id: string;
   notifications: number;
   up_to_xid: string;
   up_to_seq: string;

@@ -2,6 +2,7 @@ import type { AgencyPayloadV1, DeliveryRole, SubmissionEnvelopeV1 } from '@tuo/s
 import type { Logger } from 'pino';
 import type { AdapterRegistry } from '../adapters/adapter-registry.js';
 import type { AgencyAdapter, DeliveryOutcome } from '../adapters/agency-adapter.js';
+import { createFileTransport } from '../adapters/transports/file-transport.js';
 import { createInboxTransport } from '../adapters/transports/inbox-transport.js';
 import { createWebhookTransport } from '../adapters/transports/webhook-transport.js';
 import type { OrganisationScope } from '../organisations/organisation-scope.js';
@@ -42,10 +43,21 @@ function payloadFor(
   });
 }
 
-/** The adapter as it serves an organisation without a webhook of its own: into the inbox. */
+/** The adapter as it serves an organisation told through its inbox (the pull API or agency portal). */
 function inboxOnly(adapter: AgencyAdapter): AgencyAdapter {
   const inbox = createInboxTransport();
   return { ...adapter, transport: inbox.kind, deliver: (notification) => inbox.send(notification) };
+}
+
+/** The adapter as it serves an organisation told by its own scheduled file: held for its next run. */
+function ownFile(adapter: AgencyAdapter): AgencyAdapter {
+  const file = createFileTransport();
+  return {
+    ...adapter,
+    transport: file.kind,
+    deliver: (notification) => file.send(notification),
+    sendEvent: (event) => file.sendEvent(event),
+  };
 }
 
 /** How an organisation's own webhook is signed: its sealed secret opened, and its rotations. */
@@ -77,7 +89,11 @@ function ownWebhook(
   return { ...adapter, transport: webhook.kind, deliver: (notification) => webhook.send(notification) };
 }
 
-/** Which way this attempt goes: the organisation's own webhook, the kind's (its fallback only), else the inbox. */
+/**
+ * Which way this attempt goes: the primary channel an admin chose for the organisation (its own
+ * webhook, its own scheduled file, or its inbox for the pull API or portal); without a choice, its
+ * own webhook if it has one, the kind's configured channel for its fallback, else its inbox.
+ */
 function adapterFor(
   adapters: AdapterRegistry,
   claimed: ClaimedDelivery,
@@ -85,8 +101,11 @@ function adapterFor(
 ): AgencyAdapter {
   const adapter = adapters[claimed.agency];
   const { webhook_url: url, webhook_secret_sealed: sealed } = claimed;
-  if (url !== null && sealed !== null)
+  const chosen = claimed.primary_channel ?? (url !== null ? 'webhook' : null);
+  if (chosen === 'webhook' && url !== null && sealed !== null)
     return ownWebhook(adapter, { ...claimed, webhook_url: url, webhook_secret_sealed: sealed }, webhooks);
+  if (chosen === 'file') return ownFile(adapter);
+  if (chosen !== null) return inboxOnly(adapter);
   return claimed.fallback ? adapter : inboxOnly(adapter);
 }
 

@@ -16,6 +16,8 @@ export interface ClaimedDelivery {
   /** The organisation's own webhook and its sealed signing secret (organisation_settings), if it has one. */
   webhook_url: string | null;
   webhook_secret_sealed: string | null;
+  /** How an admin chose it is told (organisation_settings; null: its webhook if any, else the default). */
+  primary_channel: 'webhook' | 'pull-api' | 'agency-portal' | 'file' | null;
   /** The attempt being made (1-based); a claim taken over from a dead worker keeps its number. */
   attempt: number;
   /** The claim's token: only the holder of the current one records the outcome. */
@@ -99,7 +101,7 @@ export async function claimDeliveries(
     ),
     noted as (insert into delivery_events (delivery_id, status, at, detail) select id, 'sending', now(), 'Attempt ' || attempts from claimed)
     select claimed.id, claimed.agency, claimed.role, claimed.organisation_id, o.fallback, os.webhook_url,
-      os.webhook_secret_sealed, claimed.attempts as attempt, claimed.claim, submissions.envelope,
+      os.webhook_secret_sealed, os.primary_channel, claimed.attempts as attempt, claimed.claim, submissions.envelope,
       submissions.answers_erased_at is not null as erased, submissions.verification_checks as checks,
       ${possibleDuplicateOfSql('submissions')} as possible_duplicate_of
     from claimed join submissions on submissions.id = claimed.submission_id join organisations o on o.id = claimed.organisation_id

@@ -6,16 +6,31 @@ import { z } from 'zod';
 import { alertSchedules } from '../channels/email-alert-settings.js';
 import { findQueuedAlert, settleAlert, writeNextAlert } from '../channels/email/agency-alerts.js';
 import { alertMessage } from '../channels/email/alert-message.js';
+import { alertOfOrganisation, channelOrganisation } from '../channels/organisation-channels.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 
-/** The queue task that emails an agency's team mailbox that new notifications wait (a cron task per agency). */
+/** The queue task that emails an organisation's team mailbox that new notifications wait. */
 export const SEND_AGENCY_ALERT = 'send_agency_alert';
 
-/** `send_agency_alert` payload. Re-parsed on entry: the job may have been queued by older code. */
-export const sendAgencyAlertPayloadSchema = z.object({ agency: agencyKindSchema });
+/**
+ * `send_agency_alert` payload: the organisation, or a kind (its fallback, as the environment's
+ * cron items and older jobs name it). Re-parsed on entry: the job may have been queued by older code.
+ */
+export const sendAgencyAlertPayloadSchema = z.union([
+  z.object({ organisationId: z.uuid() }),
+  z.object({ agency: agencyKindSchema }),
+]);
 
-/** One cron item per agency with an email alert: every minute ("at once"), or a daily digest. */
+/** The queue an organisation's alerts share: a fallback's is its kind's (as its environment cron item queues it). */
+export function alertQueueName(organisation: { id: string; kind: string; fallback: boolean }): string {
+  return `${SEND_AGENCY_ALERT}:${organisation.fallback ? organisation.kind : organisation.id}`;
+}
+
+/**
+ * One cron item per kind whose fallback has an email alert in the environment: every minute ("at
+ * once"), or a daily digest. An organisation's own alert is queued by `schedule_organisation_channels`.
+ */
 export function emailAlertCronItems(agencies: Config['agencies']): CronItem[] {
   return Object.entries(agencies).flatMap(([agency, channels]) =>
     channels.alert
@@ -37,7 +52,8 @@ function httpStatusOf(error: unknown): number | undefined {
 }
 
 /**
- * Tells an agency's team mailbox, through GOV.UK Notify, how many new notifications wait in its
+ * Tells an organisation's team mailbox (its own, else its kind's configured one for a fallback),
+ * through GOV.UK Notify, how many new notifications wait in its
  * portal: an alert left unsent first, else a new one if anything new has arrived. Without Notify
  * set up, the alert is recorded, not sent. Notify's 400 and 403 fail the alert; anything else
  * leaves it queued and throws, so graphile-worker retries.
@@ -50,10 +66,10 @@ export function createSendAgencyAlertTask(deps: {
   const client = config.notify ? new NotifyClient(config.notify.apiKey) : undefined;
   const templateId = config.notify?.agencyAlertTemplateId;
   return async (rawPayload) => {
-    const { agency } = sendAgencyAlertPayloadSchema.parse(rawPayload);
-    const settings = config.agencies[agency].alert;
-    if (!settings) return;
-    const alert = (await findQueuedAlert(db, agency)) ?? (await writeNextAlert(db, agency));
+    const organisation = await channelOrganisation(db, sendAgencyAlertPayloadSchema.parse(rawPayload));
+    const settings = organisation ? await alertOfOrganisation(db, config, organisation) : undefined;
+    if (!organisation || !settings) return;
+    const alert = (await findQueuedAlert(db, organisation)) ?? (await writeNextAlert(db, organisation));
     if (!alert) return;
     const portalLink = `${config.publicUrl}/agency/notifications`;
     if (!client || !templateId) {

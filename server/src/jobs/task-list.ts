@@ -24,6 +24,10 @@ import { createSendSavedFormLinkTask } from './send-saved-form-link-task.js';
 import { createSendAgencyFileTask, SEND_AGENCY_FILE } from './send-agency-file-task.js';
 import { createSendAgencyAlertTask, SEND_AGENCY_ALERT } from './send-agency-alert-task.js';
 import { createSendSignInAlertTask } from './send-sign-in-alert-task.js';
+import {
+  createScheduleOrganisationChannelsTask,
+  SCHEDULE_ORGANISATION_CHANNELS,
+} from './organisation-channel-schedule-task.js';
 import { agencyKinds } from '@tuo/shared';
 import {
   FLAG_MISSED_TARGETS,
@@ -96,10 +100,14 @@ export function createTaskList(deps: {
       // Only the kinds' file column labels are read from these.
       adapters: createAdapterRegistry(deps.config),
       privacy,
-      agencies: deps.config.agencies,
+      config: deps.config,
       timeoutMs: deps.config.delivery.timeoutMs,
     }),
     [SEND_AGENCY_ALERT]: createSendAgencyAlertTask({ db: deps.db, config: deps.config }),
+    [SCHEDULE_ORGANISATION_CHANNELS]: createScheduleOrganisationChannelsTask({
+      db: deps.db,
+      ...(deps.now ? { now: deps.now } : {}),
+    }),
     [SEND_MISSED_TARGET_EVENT]: createSendMissedTargetEventTask({
       db: deps.db,
       config: deps.config,

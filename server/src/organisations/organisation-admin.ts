@@ -4,6 +4,7 @@ import type {
   ChangeOrganisationRequest,
   OrganisationListQuery,
   OrganisationSettings,
+  ShownOrganisationSettings,
 } from '@tuo/shared/api/organisation-admin';
 import type { AgencyKind } from '@tuo/shared';
 import { isDeepStrictEqual } from 'node:util';
@@ -19,7 +20,11 @@ import {
   toOrganisation,
   updateOrganisation,
 } from './organisation-repository.js';
-import { readSettings, writeSettings } from './organisation-settings.js';
+import { chosenChannel } from '@tuo/shared/api/organisation-channels';
+import { scheduleProblem } from '../channels/channel-schedules.js';
+import { releaseWaitingForFile } from '../channels/file/file-runs.js';
+import { makeSftpKeyPair, sealOrganisationFileKey } from './organisation-file-key.js';
+import { readSettings, writeSettings, type SealedFileKey } from './organisation-settings.js';
 import { sealOrganisationWebhookSecret } from './organisation-webhook.js';
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -62,25 +67,45 @@ const codeTaken = () =>
     { path: 'code', message: 'Another organisation of this kind already has this code, or this local custodian code' },
   ]);
 
-// The webhook's address is the organisation's system, not a person's; its secret is never written down.
+// The webhook's and SFTP server's addresses and the team mailbox are the organisation's, not a
+// person's; a secret or private key is never written down, only whether one was set or made.
 const settingsDetail = (settings: OrganisationSettings) => ({
   acknowledgeDays: settings.targets?.acknowledgeDays ?? null,
   actionDays: settings.targets?.actionDays ?? null,
   verificationMinimum: settings.verificationMinimum ?? null,
+  primaryChannel: settings.primaryChannel ?? null,
   webhookUrl: settings.webhook?.url ?? null,
   webhookSecretChanged: settings.webhook?.secret !== undefined,
+  fileUrl: settings.file?.url ?? null,
+  fileHostKey: settings.file?.hostKey ?? null,
+  fileFormat: settings.file?.format ?? null,
+  fileSchedule: settings.file?.schedule ?? null,
+  fileNewKey: settings.file?.newKey === true,
+  alertEmail: settings.alert?.email ?? null,
+  alertFrequency: settings.alert?.frequency ?? null,
 });
 
-/** The settings as shown afterwards: never the webhook's secret. */
-const shown = (settings: OrganisationSettings): OrganisationSettings => {
-  const { webhook, ...rest } = settings;
-  return webhook ? { ...rest, webhook: { url: webhook.url } } : rest;
+/** The stored settings as a request would give them again (no secret, no key made), to tell a change. */
+const asRequested = (settings: ShownOrganisationSettings): OrganisationSettings => {
+  const { file, ...rest } = settings;
+  if (!file) return rest;
+  const { publicKey: _publicKey, ...kept } = file;
+  return { ...rest, file: kept };
 };
 
 const secretNeeded = () =>
   new ValidationError('A webhook needs its signing secret.', [
     { path: 'webhookSecret', message: 'Enter the webhook’s signing secret: whsec_ followed by base64' },
   ]);
+
+/** A schedule graphile-worker cannot read, refused as the file's field error. */
+function checkSchedule(settings: OrganisationSettings): void {
+  const problem = settings.file ? scheduleProblem(settings.file.schedule) : undefined;
+  if (problem)
+    throw new ValidationError('The scheduled file’s schedule is not a cron line.', [
+      { path: 'settings.file.schedule', message: problem },
+    ]);
+}
 
 /** The sealed secret a webhook is to be signed with: the one given, else the one stored (else refused). */
 async function sealedFor(
@@ -100,6 +125,27 @@ async function sealedFor(
   return stored.webhook_secret_sealed;
 }
 
+/** The key pair a scheduled file signs in with: the stored one, or a new one (asked for, or none yet). */
+async function fileKeyFor(
+  db: Kysely<Database>,
+  id: string,
+  settings: OrganisationSettings,
+  sealingSecret: string,
+): Promise<SealedFileKey | null> {
+  if (!settings.file) return null;
+  if (settings.file.newKey !== true) {
+    const stored = await db
+      .selectFrom('organisation_settings')
+      .select(['file_private_key_sealed', 'file_public_key'])
+      .where('organisation_id', '=', id)
+      .executeTakeFirst();
+    if (stored?.file_private_key_sealed && stored.file_public_key)
+      return { privateKeySealed: stored.file_private_key_sealed, publicKey: stored.file_public_key };
+  }
+  const pair = makeSftpKeyPair(`tell-us-once-${id}`);
+  return { privateKeySealed: sealOrganisationFileKey(sealingSecret, id, pair.privateKey), publicKey: pair.publicKey };
+}
+
 /** Adds an organisation with its settings, in one transaction, audited. */
 export async function addOrganisation(
   db: Kysely<Database>,
@@ -109,6 +155,7 @@ export async function addOrganisation(
 ): Promise<AdminOrganisation> {
   const { settings, ...input } = request;
   checkCode(input.kind, input.code);
+  checkSchedule(settings);
   if (settings.webhook && !settings.webhook.secret) throw secretNeeded();
   try {
     return await db.transaction().execute(async (trx) => {
@@ -119,13 +166,14 @@ export async function addOrganisation(
         made.id,
         settings,
         secret ? sealOrganisationWebhookSecret(sealingSecret, made.id, secret) : null,
+        await fileKeyFor(trx, made.id, settings, sealingSecret),
       );
       await recordAudit(trx, {
         actor,
         action: 'organisation.settings-changed',
         detail: { organisationId: made.id, ...settingsDetail(settings) },
       });
-      return { ...made, settings: shown(settings) };
+      return { ...made, settings: (await readSettings(trx, [made.id])).get(made.id) ?? {} };
     });
   } catch (error) {
     if (error instanceof OrganisationCodeTakenError) throw codeTaken();
@@ -144,20 +192,24 @@ export async function changeOrganisation(
   const before = await findAdminOrganisation(db, id);
   const { settings, ...input } = request;
   checkCode(before.kind, input.code);
+  checkSchedule(settings);
   const sealed = await sealedFor(db, id, settings, sealingSecret);
   try {
     return await db.transaction().execute(async (trx) => {
       const changed = await updateOrganisation(trx, id, input, actor);
       if (!changed) throw new NotFoundError('There is no such organisation in the directory.');
-      if (!isDeepStrictEqual(before.settings, settings)) {
-        await writeSettings(trx, id, settings, sealed);
+      if (!isDeepStrictEqual(asRequested(before.settings), settings)) {
+        await writeSettings(trx, id, settings, sealed, await fileKeyFor(trx, id, settings, sealingSecret));
+        // Told another way now: what waited for its file goes that way (a fallback without a choice keeps the kind's).
+        const chosen = chosenChannel(settings);
+        if (chosen !== 'file' && !(before.fallback && chosen === undefined)) await releaseWaitingForFile(trx, id);
         await recordAudit(trx, {
           actor,
           action: 'organisation.settings-changed',
           detail: { organisationId: id, ...settingsDetail(settings) },
         });
       }
-      return { ...changed, settings: shown(settings) };
+      return { ...changed, settings: (await readSettings(trx, [id])).get(id) ?? {} };
     });
   } catch (error) {
     if (error instanceof OrganisationCodeTakenError) throw codeTaken();

@@ -3,6 +3,13 @@ import { agencyKindSchema, type AgencyKind } from '../agencies/agency-kinds.js';
 import { verificationLevelSchema } from '../verification/verification.js';
 import { organisationInputSchema, type Organisation } from './organisations.js';
 import { isAllowedWebhookUrl } from './webhook-url.js';
+import {
+  channelIssues,
+  organisationAlertSchema,
+  organisationFileChannelSchema,
+  primaryChannels,
+  shownFileChannelSchema,
+} from './organisation-channels.js';
 
 /**
  * The shape of each kind's official code, where the kind has one: a council's GSS code (a country
@@ -67,14 +74,23 @@ export const organisationWebhookSchema = z.strictObject({
 
 /**
  * What an admin sets for one organisation, each overriding its kind's configured default (the
- * `TARGET_*`, `VERIFICATION_MINIMUMS` and `AGENCY_<KIND>_WEBHOOK_*` environment): absent means the
- * default, and without a webhook the organisation reads its inbox (pull API or agency portal).
+ * `TARGET_*`, `VERIFICATION_MINIMUMS` and `AGENCY_<KIND>_*` channel environment): absent means the
+ * default. Its primary channel and the settings of that channel go together (`channelIssues`);
+ * without a webhook or file the organisation reads its inbox (pull API or agency portal).
  */
-export const organisationSettingsSchema = z.strictObject({
-  targets: organisationTargetsSchema.optional(),
-  verificationMinimum: verificationLevelSchema.optional(),
-  webhook: organisationWebhookSchema.optional(),
-});
+export const organisationSettingsSchema = z
+  .strictObject({
+    targets: organisationTargetsSchema.optional(),
+    verificationMinimum: verificationLevelSchema.optional(),
+    /** How it is told (organisation-channels.ts); absent: its webhook or file if it has one, else its inbox. */
+    primaryChannel: z.enum(primaryChannels, { error: 'Choose how the organisation is told' }).optional(),
+    webhook: organisationWebhookSchema.optional(),
+    file: organisationFileChannelSchema.optional(),
+    alert: organisationAlertSchema.optional(),
+  })
+  .superRefine((settings, context) => {
+    for (const issue of channelIssues(settings)) context.addIssue({ code: 'custom', ...issue });
+  });
 
 /** An organisation's own settings. */
 export type OrganisationSettings = z.infer<typeof organisationSettingsSchema>;
@@ -97,10 +113,17 @@ export const adminOrganisationSchema = z.object({
   settings: z.object({
     targets: z.object({ acknowledgeDays: z.int(), actionDays: z.int() }).optional(),
     verificationMinimum: verificationLevelSchema.optional(),
+    primaryChannel: z.enum(primaryChannels).optional(),
     /** Its own webhook's address (the secret is never shown). */
     webhook: z.object({ url: z.string() }).optional(),
+    /** Its scheduled file, with the public key to authorise (the private key is never shown). */
+    file: shownFileChannelSchema.optional(),
+    alert: organisationAlertSchema.optional(),
   }),
-}) satisfies z.ZodType<Organisation & { settings: Omit<OrganisationSettings, 'webhook'> }>;
+}) satisfies z.ZodType<Organisation & { settings: Omit<OrganisationSettings, 'webhook' | 'file'> }>;
+
+/** An organisation's settings as admins see them: no secret, no private key. */
+export type ShownOrganisationSettings = z.infer<typeof adminOrganisationSchema>['settings'];
 
 /** An organisation as admins see it. */
 export type AdminOrganisation = z.infer<typeof adminOrganisationSchema>;

@@ -1,6 +1,6 @@
-import type { AgencyKind } from '@tuo/shared';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
+import type { OrganisationScope } from '../../organisations/organisation-scope.js';
 
 /** An alert written and not yet sent. */
 export interface QueuedAlert {
@@ -8,32 +8,38 @@ export interface QueuedAlert {
   notifications: number;
 }
 
-/** The agency's alert left unsent (its worker died, or Notify was down), to send first. */
-export async function findQueuedAlert(db: Kysely<Database>, agency: AgencyKind): Promise<QueuedAlert | undefined> {
+/** The organisation's alert left unsent (its worker died, or Notify was down), to send first. */
+export async function findQueuedAlert(
+  db: Kysely<Database>,
+  organisation: OrganisationScope,
+): Promise<QueuedAlert | undefined> {
   return db
     .selectFrom('agency_alerts')
     .select(['id', 'notifications'])
-    .where('agency', '=', agency)
+    .where('organisation_id', '=', organisation.id)
     .where('status', '=', 'queued')
     .orderBy('created_at')
     .executeTakeFirst();
 }
 
 /**
- * Writes the next alert, if anything new waits: the notifications that entered the agency's inbox
+ * Writes the next alert, if anything new waits: the notifications that entered the organisation's inbox
  * after the previous alert's position (in inbox order, only from transactions older than any still
  * running, so one committing late is counted next time, never skipped), of which those still new
  * are counted. One statement; two workers at once write one alert (the position is unique).
  */
-export async function writeNextAlert(db: Kysely<Database>, agency: AgencyKind): Promise<QueuedAlert | undefined> {
+export async function writeNextAlert(
+  db: Kysely<Database>,
+  organisation: OrganisationScope,
+): Promise<QueuedAlert | undefined> {
   const rows = await sql<QueuedAlert>`
     with last as (
-      select up_to_xid, up_to_seq from agency_alerts where agency = ${agency}
+      select up_to_xid, up_to_seq from agency_alerts where organisation_id = ${organisation.id}
       order by up_to_xid desc, up_to_seq desc limit 1
     ),
     fresh as (
       select d.inbox_xid, d.inbox_seq, d.status from deliveries d
-      where d.agency = ${agency} and d.inbox_xid is not null
+      where d.organisation_id = ${organisation.id} and d.inbox_xid is not null
         and d.inbox_xid < pg_snapshot_xmin(pg_current_snapshot())
         and (not exists (select 1 from last)
           or (d.inbox_xid, d.inbox_seq) > ((select up_to_xid from last), (select up_to_seq from last)))
@@ -44,9 +50,10 @@ export async function writeNextAlert(db: Kysely<Database>, agency: AgencyKind): 
         (array_agg(inbox_seq order by inbox_xid desc, inbox_seq desc))[1] as up_to_seq
       from fresh
     )
-    insert into agency_alerts (agency, notifications, up_to_xid, up_to_seq, status, created_at)
-    select ${agency}, notifications, up_to_xid, up_to_seq, 'queued', now() from counted where notifications > 0
-    on conflict (agency, up_to_xid, up_to_seq) do nothing
+    insert into agency_alerts (agency, organisation_id, notifications, up_to_xid, up_to_seq, status, created_at)
+    select ${organisation.kind}, ${organisation.id}, notifications, up_to_xid, up_to_seq, 'queued', now()
+    from counted where notifications > 0
+    on conflict (organisation_id, up_to_xid, up_to_seq) do nothing
     returning id, notifications
   `.execute(db);
   return rows.rows[0];

@@ -91,7 +91,11 @@ function xmlText(value: string): string {
     .replaceAll('"', '&quot;');
 }
 
-function xml(agency: AgencyKind, run: { id: string; createdAt: Date }, records: FileRecord[]): string {
+function xml(
+  agency: AgencyKind,
+  run: { id: string; createdAt: Date; organisationId?: string },
+  records: FileRecord[],
+): string {
   const answers = answerColumns(agency);
   const attributes = (pairs: [string, string][]) =>
     pairs.map(([name, value]) => ` ${name}="${xmlText(value)}"`).join('');
@@ -99,6 +103,7 @@ function xml(agency: AgencyKind, run: { id: string; createdAt: Date }, records: 
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<notifications xmlns="urn:tell-us-once:notifications:1"${attributes([
       ['agency', agency],
+      ...(run.organisationId ? [['organisation', run.organisationId] as [string, string]] : []),
       ['run', run.id],
       ['created', run.createdAt.toISOString()],
       ['records', String(records.length)],
@@ -129,12 +134,12 @@ function xml(agency: AgencyKind, run: { id: string; createdAt: Date }, records: 
 
 /**
  * Makes a run's file (CSV, or XML holding the same records) and its manifest: the file's name,
- * record count and SHA-256, so the agency's import can check it has the whole file.
+ * record count and SHA-256 (and whose file it is), so the organisation's import can check it has the whole file.
  */
 export function agencyFile(
   agency: AgencyKind,
   labels: FileColumnLabels,
-  run: { id: string; fileName: string; format: 'csv' | 'xml'; createdAt: Date },
+  run: { id: string; fileName: string; format: 'csv' | 'xml'; createdAt: Date; organisationId?: string },
   records: FileRecord[],
 ): AgencyFile {
   const content = Buffer.from(run.format === 'csv' ? csv(agency, labels, records) : xml(agency, run, records), 'utf8');
@@ -145,6 +150,7 @@ export function agencyFile(
     records: records.length,
     sha256,
     agency,
+    ...(run.organisationId ? { organisation: run.organisationId } : {}),
     run: run.id,
     created: run.createdAt.toISOString(),
   };

@@ -1,6 +1,6 @@
-import type { AgencyKind } from '@tuo/shared';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
+import type { OrganisationScope } from '../../organisations/organisation-scope.js';
 import type { ProtectedValues } from '../../privacy/protected-values.js';
 import type { FileRecord } from './agency-file.js';
 
@@ -17,22 +17,25 @@ export const fileRunLimit = 5000;
 
 const runColumns = sql`id::text as id, file_name as "fileName", format, created_at as "createdAt"`;
 
-/** The agency's run left unfinished (its worker died, or the upload failed), to resume first. */
-export async function findClaimedRun(db: Kysely<Database>, agency: AgencyKind): Promise<ClaimedRun | undefined> {
+/** The organisation's run left unfinished (its worker died, or the upload failed), to resume first. */
+export async function findClaimedRun(
+  db: Kysely<Database>,
+  organisation: OrganisationScope,
+): Promise<ClaimedRun | undefined> {
   const rows = await sql<ClaimedRun>`
-    select ${runColumns} from file_runs where agency = ${agency} and status = 'claimed' order by id limit 1
+    select ${runColumns} from file_runs where organisation_id = ${organisation.id} and status = 'claimed' order by id limit 1
   `.execute(db);
   return rows.rows[0];
 }
 
 /**
  * Starts a run: in one transaction, a run row with its deterministic file name, and the
- * notifications waiting for the agency's file claimed into it (a notification joins one run only,
- * whatever else runs at once). Nothing waiting: no run.
+ * notifications waiting for the organisation's file claimed into it (a notification joins one run
+ * only, whatever else runs at once). Nothing waiting: no run.
  */
 export async function claimRun(
   db: Kysely<Database>,
-  agency: AgencyKind,
+  organisation: OrganisationScope,
   format: 'csv' | 'xml',
   limit = fileRunLimit,
 ): Promise<ClaimedRun | undefined> {
@@ -40,9 +43,9 @@ export async function claimRun(
     // The id is taken first, so the file name (which holds it) is written with the row.
     const created = await sql<ClaimedRun>`
       with next as (select nextval(pg_get_serial_sequence('file_runs', 'id')) as id, now() as at)
-      insert into file_runs (id, agency, format, file_name, status, record_count, created_at)
-      select next.id, ${agency}, ${format},
-        'tell-us-once_' || ${agency}::text || '_' || to_char(next.at at time zone 'UTC', 'YYYYMMDD"T"HH24MISS"Z"')
+      insert into file_runs (id, agency, organisation_id, format, file_name, status, record_count, created_at)
+      select next.id, ${organisation.kind}, ${organisation.id}, ${format},
+        'tell-us-once_' || ${organisation.kind}::text || '_' || to_char(next.at at time zone 'UTC', 'YYYYMMDD"T"HH24MISS"Z"')
           || '_' || lpad(next.id::text, 6, '0') || '.' || ${format}::text,
         'claimed', 0, next.at
       from next
@@ -53,7 +56,7 @@ export async function claimRun(
     const claimed = await sql<{ count: string }>`
       with waiting as (
         select id from deliveries
-        where agency = ${agency} and transport = 'file' and status = 'queued' and file_run_id is null and payload is not null
+        where organisation_id = ${organisation.id} and transport = 'file' and status = 'queued' and file_run_id is null and payload is not null
         order by created_at, id limit ${limit} for update skip locked
       ),
       claimed as (
@@ -134,4 +137,15 @@ export async function finishRun(
     select count(*)::text as count from moved
   `.execute(db);
   return Number(result.rows[0]?.count ?? 0);
+}
+
+/**
+ * Makes the organisation's notifications still waiting for a file (none claimed into a run) due
+ * again now, for when it is no longer told by scheduled file: the next attempt takes its new channel.
+ */
+export async function releaseWaitingForFile(db: Kysely<Database>, organisationId: string): Promise<void> {
+  await sql`
+    update deliveries set due_at = now()
+    where organisation_id = ${organisationId} and transport = 'file' and status = 'queued' and file_run_id is null
+  `.execute(db);
 }

@@ -1,27 +1,38 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { posix } from 'node:path';
 import SftpClient from 'ssh2-sftp-client';
-import type { FileChannelSettings } from '../file-channel-settings.js';
+
+/** Where a file goes and how the portal signs in there. */
+export interface SftpTarget {
+  host: string;
+  port: number;
+  username: string;
+  /** The folder files are written to (absolute on the server). */
+  directory: string;
+  /** The server's host key fingerprint, `SHA256:…`: no other server is trusted. */
+  hostKeySha256: string;
+  /** The private key the portal signs in with (read from its file, or opened from its seal), OpenSSH or PEM. */
+  privateKey: () => Promise<Buffer | string>;
+}
 
 /** `SHA256:…` of a host key, as `ssh-keygen -lf` prints it. */
 export function hostKeyFingerprint(key: Buffer): string {
   return `SHA256:${createHash('sha256').update(key).digest('base64').replace(/=+$/, '')}`;
 }
 
-/** The agency's SFTP server could not be reached or refused the file: worth trying again later. */
+/** The organisation's SFTP server could not be reached or refused the file: worth trying again later. */
 export class FileUploadError extends Error {
   override name = 'FileUploadError';
 }
 
 /**
- * Uploads files, in order, to the agency's SFTP folder. Each is written beside its final name
- * (`.part`) and then renamed over it (OpenSSH's posix-rename), so the agency never sees half a
+ * Uploads files, in order, to the organisation's SFTP folder. Each is written beside its final name
+ * (`.part`) and then renamed over it (OpenSSH's posix-rename), so the organisation never sees half a
  * file, and uploading the same file again simply replaces it with the same bytes. Only the server
  * whose host key matches the configured fingerprint is trusted.
  */
 export async function uploadFiles(
-  sftp: FileChannelSettings['sftp'],
+  sftp: SftpTarget,
   files: { name: string; content: Buffer }[],
   timeoutMs: number,
 ): Promise<void> {
@@ -31,7 +42,7 @@ export async function uploadFiles(
       host: sftp.host,
       port: sftp.port,
       username: sftp.username,
-      privateKey: await readFile(sftp.privateKeyFile),
+      privateKey: await sftp.privateKey(),
       hostVerifier: (key: Buffer) => hostKeyFingerprint(key) === sftp.hostKeySha256,
       readyTimeout: timeoutMs,
     });
