@@ -87,6 +87,32 @@ describe('configuration', () => {
     expect(messageFor({ ...file, AGENCY_COUNCIL_FILE_SFTP_URL: 'ftp://x/y' })).toMatch(/must be an sftp:\/\/ address/);
   });
 
+  it('takes a webhook per kind of organisation only with its secret, named from the kind', () => {
+    const secret = `whsec_${Buffer.alloc(24, 1).toString('base64')}`;
+    expect(messageFor({ AGENCY_HOUSING_PROVIDER_WEBHOOK_URL: 'https://housing.example/hook' })).toBe(
+      'Configuration error: AGENCY_HOUSING_PROVIDER_WEBHOOK_SECRET is required when AGENCY_HOUSING_PROVIDER_WEBHOOK_URL is set.',
+    );
+    expect(messageFor({ AGENCY_JOBCENTRE_WEBHOOK_SECRET: secret })).toBe(
+      'Configuration error: AGENCY_JOBCENTRE_WEBHOOK_URL is required when AGENCY_JOBCENTRE_WEBHOOK_SECRET is set.',
+    );
+    const found = { databaseUrl: 'postgres://x/y', sessionSecret: 's'.repeat(32), protectedDataKeys: [] };
+    const env = {
+      AGENCY_GP_PRACTICE_WEBHOOK_URL: 'https://gp.example/hook',
+      AGENCY_GP_PRACTICE_WEBHOOK_SECRET: secret,
+    };
+    const agencies = toConfig(parseEnv(env), found).agencies;
+    expect(agencies['gp-practice'].webhook).toEqual({ url: 'https://gp.example/hook', secret });
+    expect(Object.keys(agencies)).toEqual(['council', 'gp-practice', 'housing-provider', 'jobcentre']);
+    expect(knownEnvNames).toEqual(
+      expect.arrayContaining([
+        'AGENCY_COUNCIL_WEBHOOK_URL',
+        'AGENCY_GP_PRACTICE_WEBHOOK_SECRET',
+        'AGENCY_HOUSING_PROVIDER_WEBHOOK_URL',
+        'AGENCY_JOBCENTRE_WEBHOOK_SECRET',
+      ]),
+    );
+  });
+
   it('requires SESSION_SECRET with an external database, and never echoes secrets', () => {
     expect(messageFor({ DATABASE_URL: 'postgres://u:p@h/d' })).toMatch(
       /^Configuration error: SESSION_SECRET is required when DATABASE_URL is set/,

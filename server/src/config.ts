@@ -5,7 +5,7 @@ import { logLevel, port, positiveInt, protectedDataKeys, url, webhookSecret, web
 import { targetOverridesSchema } from './service-levels/target-overrides.js';
 import type { ServiceLevels } from './service-levels/targets.js';
 import type { ProtectedDataKey } from './privacy/keyring.js';
-import { agencyEnvName } from './channels/agency-env-names.js';
+import { agencyEnvName, perAgency } from './channels/agency-env-names.js';
 import { signInEnvIssues, signInEnvShape, signInSettingsOf, type SignInSettings } from './console/sign-in-settings.js';
 import {
   emailAlertEnvShape,
@@ -49,14 +49,8 @@ export const envSchema = z
         error: 'must be false, a number of proxy hops, or a list of proxy addresses/CIDRs',
       })
       .default('false'),
-    AGENCY_COUNCIL_WEBHOOK_URL: webhookUrl.optional(),
-    AGENCY_COUNCIL_WEBHOOK_SECRET: webhookSecret.optional(),
-    AGENCY_GP_PRACTICE_WEBHOOK_URL: webhookUrl.optional(),
-    AGENCY_GP_PRACTICE_WEBHOOK_SECRET: webhookSecret.optional(),
-    AGENCY_HOUSING_PROVIDER_WEBHOOK_URL: webhookUrl.optional(),
-    AGENCY_HOUSING_PROVIDER_WEBHOOK_SECRET: webhookSecret.optional(),
-    AGENCY_JOBCENTRE_WEBHOOK_URL: webhookUrl.optional(),
-    AGENCY_JOBCENTRE_WEBHOOK_SECRET: webhookSecret.optional(),
+    ...perAgency('WEBHOOK_URL', webhookUrl.optional()),
+    ...perAgency('WEBHOOK_SECRET', webhookSecret.optional()),
     ...fileChannelEnvShape,
     ...emailAlertEnvShape,
     AGENCY_WEBHOOK_SECRET_GRACE_HOURS: positiveInt('hours a rotated-out webhook secret keeps signing').default(24),
@@ -101,15 +95,14 @@ export const envSchema = z
     ...signInEnvShape,
   })
   .superRefine((env, ctx) => {
-    for (const agency of ['COUNCIL', 'GP_PRACTICE', 'HOUSING_PROVIDER', 'JOBCENTRE'] as const) {
-      const urlSet = env[`AGENCY_${agency}_WEBHOOK_URL`] !== undefined;
-      const secretSet = env[`AGENCY_${agency}_WEBHOOK_SECRET`] !== undefined;
-      if (urlSet !== secretSet) {
-        const missing = urlSet ? 'SECRET' : 'URL';
+    for (const agency of agencyKinds) {
+      const [url, secret] = [agencyEnvName(agency, 'WEBHOOK_URL'), agencyEnvName(agency, 'WEBHOOK_SECRET')];
+      const urlSet = env[url] !== undefined;
+      if (urlSet !== (env[secret] !== undefined)) {
         ctx.addIssue({
           code: 'custom',
-          path: [`AGENCY_${agency}_WEBHOOK_${missing}`],
-          message: `is required when AGENCY_${agency}_WEBHOOK_${urlSet ? 'URL' : 'SECRET'} is set`,
+          path: [urlSet ? secret : url],
+          message: `is required when ${urlSet ? url : secret} is set`,
         });
       }
     }

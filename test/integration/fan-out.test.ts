@@ -1,4 +1,4 @@
-import { exampleSubmissions, getJourney, routedFields, type AgencyKind } from '@tuo/shared';
+import { agencyKinds, exampleSubmissions, getJourney, routedFields, type AgencyKind } from '@tuo/shared';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { RunningWorker } from '../../server/src/queue/worker-runner.js';
@@ -122,12 +122,7 @@ async function setUp(agencies: Partial<Record<AgencyKind, Behaviour>>, env: Reco
 
 describe('fan-out to every agency', () => {
   it('delivers one signed notification to each agency, holding only its routed fields', async () => {
-    const s = await setUp({
-      council: () => 'accept',
-      'gp-practice': () => 'accept',
-      'housing-provider': () => 'accept',
-      jobcentre: () => 'accept',
-    });
+    const s = await setUp(Object.fromEntries(agencyKinds.map((kind) => [kind, () => 'accept' as const])));
     try {
       const { reference } = await s.submit();
       const rows = await s.settled(reference);

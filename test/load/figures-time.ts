@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { agencyKinds } from '@tuo/shared';
 import pg from 'pg';
 import { createDb } from '../../server/src/db/create-db.js';
 import { refreshFigureDays } from '../../server/src/service-levels/figures-by-day.js';
@@ -14,7 +15,7 @@ async function residentBytes(pid: number): Promise<number> {
 }
 
 /**
- * Seeds `deliveries` delivered notifications (four per report, over the last year, most
+ * Seeds `deliveries` delivered notifications (one per kind of organisation per report, over the last year, most
  * acknowledged and many actioned) into the database, then times the public performance figures
  * uncached for each period, and reads the API process's memory before and after.
  */
@@ -28,7 +29,7 @@ export async function measureFigures(options: {
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
   try {
-    const reports = Math.ceil(options.deliveries / 4);
+    const reports = Math.ceil(options.deliveries / agencyKinds.length);
     options.progress(`Seeding ${String(reports)} reports and ${String(options.deliveries)} delivered notifications…`);
     // Copies of one real submission's row (its sealed envelope), spread over the last 365 days.
     await client.query(
@@ -43,10 +44,11 @@ export async function measureFigures(options: {
        select s.id, a.agency, o.id, 'webhook', 'delivered', s.submitted_at, 1, s.submitted_at, s.submitted_at + interval '2 minutes',
          case when h % 10 < 9 then s.submitted_at + (h % 5) * interval '1 day' end,
          case when h % 10 < 6 then s.submitted_at + (h % 15) * interval '1 day' end
-       from submissions s cross join unnest(array['council', 'gp-practice', 'housing-provider', 'jobcentre']) as a(agency)
+       from submissions s cross join unnest($1::text[]) as a(agency)
          join organisations o on o.kind = a.agency and o.fallback,
          lateral (select abs(hashtext(s.id::text || a.agency)) as h) hashed
        where s.reference like 'BENCH-%'`,
+      [agencyKinds],
     );
     await client.query('analyze submissions');
     await client.query('analyze deliveries');

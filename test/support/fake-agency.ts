@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { agencyKinds, type AgencyKind } from '@tuo/shared';
 import { delay, http, HttpResponse } from 'msw';
 import { Webhook } from 'standardwebhooks';
 
@@ -75,4 +76,22 @@ export function fakeAgency(agency: string, behaviour: Behaviour = () => 'accept'
     rejectedSignatures: () => rejectedSignatures,
     env: { [`AGENCY_${envName}_WEBHOOK_URL`]: url, [`AGENCY_${envName}_WEBHOOK_SECRET`]: secret },
   };
+}
+
+/** One {@link fakeAgency}. */
+export type FakeAgency = ReturnType<typeof fakeAgency>;
+
+/**
+ * A fake for every kind of organisation, each accepting unless `behaviours` says otherwise, and
+ * the environment settings pointing each kind's webhook at its fake.
+ */
+export function fakeAgencies(behaviours: Partial<Record<AgencyKind, Behaviour>> = {}): {
+  fakes: Record<AgencyKind, FakeAgency>;
+  env: Record<string, string>;
+} {
+  const fakes = Object.fromEntries(agencyKinds.map((kind) => [kind, fakeAgency(kind, behaviours[kind])])) as Record<
+    AgencyKind,
+    FakeAgency
+  >;
+  return { fakes, env: Object.assign({}, ...Object.values(fakes).map((fake) => fake.env)) as Record<string, string> };
 }

@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
+import { agencyKinds } from '@tuo/shared';
+import { agencyEnvName } from '../../server/src/channels/agency-env-names.js';
 
 /**
  * A real HTTP webhook receiver on 127.0.0.1, for tests where the sender is another process that
@@ -61,12 +63,12 @@ export async function startWebhookReceiver(options: { secret: string; delayMs?: 
   };
 }
 
-/** Environment settings pointing every agency's webhook at the receiver. */
+/** Environment settings pointing every kind's webhook at the receiver (`/<kind>`). */
 export function webhookEnv(receiver: { url: (agency: string) => string }, secret: string): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const agency of ['council', 'gp-practice', 'housing-provider', 'jobcentre']) {
-    env[`AGENCY_${agency.toUpperCase().replaceAll('-', '_')}_WEBHOOK_URL`] = receiver.url(agency);
-    env[`AGENCY_${agency.toUpperCase().replaceAll('-', '_')}_WEBHOOK_SECRET`] = secret;
-  }
-  return env;
+  return Object.fromEntries(
+    agencyKinds.flatMap((agency) => [
+      [agencyEnvName(agency, 'WEBHOOK_URL'), receiver.url(agency)],
+      [agencyEnvName(agency, 'WEBHOOK_SECRET'), secret],
+    ]),
+  );
 }

@@ -1,5 +1,6 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { agencyKinds, type AgencyKind } from '@tuo/shared';
 import type { AgencyPageProps, NotificationFacts } from '@tuo/shared/pages/agency-page-model';
 import type { FormProps } from '@tuo/shared/pages/page-model';
 import { AgencyPage } from './agency-page.js';
@@ -325,7 +326,7 @@ describe('every agency portal page', () => {
   });
 
   it('gives each kind of organisation examples from its own work: the NHS is not told about council tax', () => {
-    const hints = (agency: 'council' | 'gp-practice' | 'housing-provider' | 'jobcentre') => {
+    const hints = (agency: AgencyKind) => {
       const notification = everyView.find((props) => props.view === 'notification');
       const keys = everyView.find((props) => props.view === 'keys');
       if (notification?.view !== 'notification' || keys?.view !== 'keys') throw new Error('Expected both views');
@@ -338,7 +339,7 @@ describe('every agency portal page', () => {
       ].join('');
     };
     expect(hints('council')).toContain('closed the council tax account');
-    for (const agency of ['gp-practice', 'housing-provider', 'jobcentre'] as const)
+    for (const agency of agencyKinds.filter((kind) => kind !== 'council'))
       expect(hints(agency).toLowerCase()).not.toContain('council tax');
     expect(hints('gp-practice')).toContain('updated the patient record');
     expect(hints('housing-provider')).toContain('ended the tenancy');

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { agencyKindSchema } from '@tuo/shared';
+import { agencyKindSchema, agencyKinds } from '@tuo/shared';
 import { agencyRoleSchema } from '@tuo/shared/api/agency-portal';
 import { z } from 'zod';
 import { ConfigError, parseEnv } from '../config.js';
@@ -32,7 +32,7 @@ const input = z
   .safeParse(values);
 if (!input.success) {
   console.error(
-    'Usage: npm run agency:user -- --email <address> (--agency council|gp-practice|housing-provider|jobcentre | --organisation <id or kind:code>) --role agency-user|agency-admin',
+    `Usage: npm run agency:user -- --email <address> (--agency ${agencyKinds.join('|')} | --organisation <id or kind:code>) --role agency-user|agency-admin`,
   );
   process.exitCode = 1;
 } else {

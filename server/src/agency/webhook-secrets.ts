@@ -9,19 +9,17 @@ import type { OrganisationScope } from '../organisations/organisation-scope.js';
 // secret and the agency, so a copy of the database alone signs nothing, and a secret sealed for
 // one agency cannot be passed off as another's. They are shown once, when made, and never logged.
 
-// The key's context names the kind by the id it had when the first secrets were sealed (`nhs` and
-// `housing` before the rename to kind ids), so secrets rotated before the rename still open.
-const sealedUnder: Readonly<Record<AgencyKind, string>> = {
-  council: 'council',
+// The key's context names the kind by its id, or by the id it had when the first secrets were
+// sealed (`nhs` and `housing` before the rename to kind ids), so secrets rotated before the rename
+// still open. A kind added since needs no entry.
+const sealedUnderOldId: Readonly<Partial<Record<AgencyKind, string>>> = {
   'gp-practice': 'nhs',
   'housing-provider': 'housing',
-  jobcentre: 'jobcentre',
 };
 
 function sealingKey(sealingSecret: string, agency: AgencyKind): Buffer {
-  return Buffer.from(
-    hkdfSync('sha256', sealingSecret, `agency:${sealedUnder[agency]}`, 'tell-us-once agency webhook secret', 32),
-  );
+  const context = `agency:${sealedUnderOldId[agency] ?? agency}`;
+  return Buffer.from(hkdfSync('sha256', sealingSecret, context, 'tell-us-once agency webhook secret', 32));
 }
 
 /** Seals a webhook secret for storage. */
