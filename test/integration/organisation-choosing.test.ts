@@ -115,7 +115,7 @@ async function sendWith(picks: Answers): Promise<Partial<Record<AgencyKind, stri
     .where('submissions.reference', '=', confirmation.props.reference)
     .execute();
   const byKind: Partial<Record<AgencyKind, string[]>> = {};
-  for (const row of rows) (byKind[row.agency as AgencyKind] ??= []).push(row.organisation_id);
+  for (const row of rows) (byKind[row.agency] ??= []).push(row.organisation_id);
   return byKind;
 }
 

@@ -1,4 +1,4 @@
-import { exampleSubmissions, type AgencyKind, type LifeEventId } from '@tuo/shared';
+import { exampleSubmissions, type LifeEventId } from '@tuo/shared';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advanceNotification } from '../../server/src/agency/agency-inbox.js';
@@ -187,7 +187,7 @@ describe('retention', () => {
     const done = await advanceNotification(
       t.database.db,
       testProtectedValues(),
-      { id: delivery.organisation_id, kind: delivery.agency as AgencyKind },
+      { id: delivery.organisation_id, kind: delivery.agency },
       delivery.id,
       'actioned',
       { type: 'system' },

@@ -1,4 +1,5 @@
-import { exampleSubmissions, type LifeEventId } from '@tuo/shared';
+import { exampleSubmissions, type AgencyKind, type LifeEventId } from '@tuo/shared';
+import type { DeliveryStatus } from '@tuo/shared/api/submissions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageModel } from '../support/resident.js';
 import { createTestStaff, StaffClient, type TestStaff } from '../support/staff-client.js';
@@ -315,7 +316,7 @@ describe('staff wording', () => {
       .select(['d.id', 'd.agency', 'd.submission_id'])
       .where('s.reference', '=', reference)
       .execute();
-    const set = (agency: string, status: string, transport: string) =>
+    const set = (agency: AgencyKind, status: DeliveryStatus, transport: string) =>
       t.database.db
         .updateTable('deliveries')
         .set({ status, transport })

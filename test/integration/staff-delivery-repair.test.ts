@@ -1,4 +1,4 @@
-import { exampleSubmissions } from '@tuo/shared';
+import { exampleSubmissions, type AgencyKind } from '@tuo/shared';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningWorker } from '../../server/src/queue/worker-runner.js';
@@ -46,7 +46,7 @@ afterAll(async () => {
   mockServer.close();
 });
 
-const delivery = (reference: string, agency: string) =>
+const delivery = (reference: string, agency: AgencyKind) =>
   t.database.db
     .selectFrom('deliveries')
     .innerJoin('submissions', 'submissions.id', 'deliveries.submission_id')

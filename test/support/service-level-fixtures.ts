@@ -1,4 +1,4 @@
-import { exampleSubmissions, type LifeEventId } from '@tuo/shared';
+import { agencyKinds, exampleSubmissions, type AgencyKind, type LifeEventId } from '@tuo/shared';
 import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../server/src/db/database.js';
@@ -46,7 +46,7 @@ export async function deliver(
   db: Kysely<Database>,
   submissionId: string,
   deliveredAt: string,
-  done: Partial<Record<string, { acknowledgedAt?: string; actionedAt?: string }>> = {},
+  done: Partial<Record<AgencyKind, { acknowledgedAt?: string; actionedAt?: string }>> = {},
 ) {
   await db.updateTable('submissions').set({ submitted_at: deliveredAt }).where('id', '=', submissionId).execute();
   await sql`
@@ -56,7 +56,8 @@ export async function deliver(
     from submissions s
     where s.id = deliveries.submission_id and deliveries.submission_id = ${submissionId}
   `.execute(db);
-  for (const [agency, times] of Object.entries(done)) {
+  for (const agency of agencyKinds) {
+    const times = done[agency];
     if (!times) continue;
     await db
       .updateTable('deliveries')

@@ -1,8 +1,10 @@
 import type { AgencyKind } from '@tuo/shared';
+import type { AccountRole } from '@tuo/shared/api/account-admin';
 import { agencyRoles, type AgencyRole, type AgencyUser } from '@tuo/shared/api/agency-portal';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { OrganisationScope } from '../organisations/organisation-scope.js';
+import { roleAmong } from '../console/account-roles.js';
 import { hashPassword, StaffAccountExistsError, verifyAccount } from '../console/password-accounts.js';
 
 // Agency accounts are rows of `staff_users` with an agency role and their agency: the same
@@ -11,19 +13,22 @@ import { hashPassword, StaffAccountExistsError, verifyAccount } from '../console
 interface AgencyUserRow {
   id: string;
   email: string;
-  role: string;
-  agency: string | null;
+  role: AccountRole;
+  agency: AgencyKind | null;
   organisation_id: string | null;
   organisation_name: string;
   organisation_fallback: boolean;
 }
 
-function toAgencyUser(row: AgencyUserRow): AgencyUser {
+/** The row as an agency user; undefined for a customer-centre account (no agency role, no agency). */
+function toAgencyUser(row: AgencyUserRow): AgencyUser | undefined {
+  const role = roleAmong(agencyRoles, row.role);
+  if (!role || !row.agency) return undefined;
   return {
     id: row.id,
     email: row.email,
-    role: row.role as AgencyRole,
-    agency: row.agency as AgencyKind,
+    role,
+    agency: row.agency,
     organisation: { id: row.organisation_id ?? '', name: row.organisation_name, fallback: row.organisation_fallback },
   };
 }

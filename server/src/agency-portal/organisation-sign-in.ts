@@ -39,7 +39,7 @@ export async function organisationProvider(
   const clientSecret = openSecret(sealingSecret, purpose, row.id, row.sealed_client_secret);
   if (!clientSecret) return undefined;
   return {
-    organisation: { id: row.id, kind: row.kind as AgencyKind, name: row.name },
+    organisation: { id: row.id, kind: row.kind, name: row.name },
     provider: {
       issuer: row.issuer,
       clientId: row.client_id,

@@ -36,7 +36,7 @@ export async function channelOrganisation(
         : eb.and([eb('kind', '=', which.agency), eb('fallback', '=', true)]),
     )
     .executeTakeFirst();
-  return row ? { id: row.id, kind: row.kind as AgencyKind, fallback: row.fallback } : undefined;
+  return row ? { id: row.id, kind: row.kind, fallback: row.fallback } : undefined;
 }
 
 const ownSettings = (db: Kysely<Database>, organisationId: string) =>

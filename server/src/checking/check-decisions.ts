@@ -1,4 +1,4 @@
-import type { AgencyKind, LifeEventId } from '@tuo/shared';
+import type { AgencyKind } from '@tuo/shared';
 import { staffCheckLevels, type StaffCheckKind } from '@tuo/shared/api/needs-checking';
 import { verificationCheckSchema, type VerificationCheck } from '@tuo/shared/verification/verification';
 import { sql, type Kysely } from 'kysely';
@@ -46,7 +46,7 @@ export async function releaseAfterCheck(
     const plan = planRelease(
       held.deliveries.filter((d) => d.heldFor === 'check'),
       checks,
-      submission.life_event as LifeEventId,
+      submission.life_event,
       minimums,
     );
     if (plan.release.length + plan.stillHeld.length === 0) return { done: false };

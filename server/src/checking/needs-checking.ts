@@ -1,4 +1,3 @@
-import type { AgencyKind, Channel, LifeEventId } from '@tuo/shared';
 import type { NeedsCheckingItem } from '@tuo/shared/api/needs-checking';
 import { verificationCheckSchema, verificationLevel } from '@tuo/shared/verification/verification';
 import type { Kysely } from 'kysely';
@@ -46,8 +45,8 @@ export async function listNeedsChecking(
   const rows = await query.execute();
   return rows.map((row) => {
     const checks = checksSchema.parse(row.verification_checks);
-    const lifeEvent = row.life_event as LifeEventId;
-    const agency = row.agency as AgencyKind;
+    const lifeEvent = row.life_event;
+    const agency = row.agency;
     return {
       id: row.id,
       submissionId: row.submission_id,
@@ -55,7 +54,7 @@ export async function listNeedsChecking(
       lifeEvent,
       agency,
       organisationName: row.organisation_name,
-      channel: row.channel as Channel,
+      channel: row.channel,
       heldSince: row.created_at.toISOString(),
       level: verificationLevel(checks) ?? null,
       minimum: minimumFor(minimums, agency, lifeEvent, row.verification_minimum ?? undefined),

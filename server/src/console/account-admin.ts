@@ -1,4 +1,5 @@
-import type { AccountChange, AdminAccount } from '@tuo/shared/api/account-admin';
+import type { AgencyKind } from '@tuo/shared';
+import type { AccountChange, AccountRole, AdminAccount } from '@tuo/shared/api/account-admin';
 import { sql, type Kysely } from 'kysely';
 import { recordAudit, type Actor } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
@@ -11,9 +12,16 @@ import { removeSecondFactor } from './second-factor.js';
  * agency admin the portal roles of their own organisation only. Anything outside reads as not found.
  */
 export interface AccountScope {
-  roles: readonly string[];
+  roles: readonly AccountRole[];
   /** The organisation an agency admin works for; null for staff admins (their accounts have none). */
   organisationId: string | null;
+}
+
+/** The role posted (any string until checked) as one of the scope's roles, or a 400. */
+function roleInScope(scope: AccountScope, posted: string): AccountRole {
+  const role = scope.roles.find((held) => held === posted);
+  if (!role) throw new AppError(400, 'invalid_role', `A role here is one of ${scope.roles.join(', ')}.`);
+  return role;
 }
 
 function scoped(db: Kysely<Database>, scope: AccountScope) {
@@ -54,8 +62,7 @@ export async function changeAccount(
 ): Promise<void> {
   const account = await scoped(db, scope).select(['id', 'role']).where('id', '=', accountId).executeTakeFirst();
   if (!account) throw new AppError(404, 'not_found', 'There is no such account here.');
-  if (change.change === 'role' && !scope.roles.includes(change.role))
-    throw new AppError(400, 'invalid_role', `A role here is one of ${scope.roles.join(', ')}.`);
+  const role = change.change === 'role' ? roleInScope(scope, change.role) : undefined;
   if (account.id === actor.id && change.change !== 'reset-second-factor')
     throw new AppError(409, 'own_account', 'Ask another administrator to change your own account.');
   await db.transaction().execute(async (trx) => {
@@ -65,8 +72,7 @@ export async function changeAccount(
         .set({ disabled_at: change.change === 'disable' ? new Date() : null })
         .where('id', '=', accountId)
         .execute();
-    if (change.change === 'role')
-      await trx.updateTable('staff_users').set({ role: change.role }).where('id', '=', accountId).execute();
+    if (role) await trx.updateTable('staff_users').set({ role }).where('id', '=', accountId).execute();
     if (change.change === 'reset-second-factor') await removeSecondFactor(trx, accountId);
     if (change.change !== 'enable') await trx.deleteFrom('staff_sessions').where('staff_id', '=', accountId).execute();
     await recordAudit(trx, {
@@ -91,18 +97,17 @@ export async function findAccount(db: Kysely<Database>, scope: AccountScope, acc
  */
 export async function inviteAccount(
   db: Kysely<Database>,
-  scope: AccountScope & { kind?: string },
+  scope: AccountScope & { kind?: AgencyKind },
   actor: Actor & { id: string },
   invitation: { email: string; role: string },
 ): Promise<{ accountId: string; token: string; expiresAt: Date }> {
-  if (!scope.roles.includes(invitation.role))
-    throw new AppError(400, 'invalid_role', `A role here is one of ${scope.roles.join(', ')}.`);
+  const role = roleInScope(scope, invitation.role);
   return db.transaction().execute(async (trx) => {
     const made = await trx
       .insertInto('staff_users')
       .values({
         email: invitation.email.trim(),
-        role: invitation.role,
+        role,
         password_hash: null,
         organisation_id: scope.organisationId,
         agency: scope.kind ?? null,
@@ -115,7 +120,7 @@ export async function inviteAccount(
     await recordAudit(trx, {
       actor,
       action: 'account.invited',
-      detail: { account: made.id, role: invitation.role },
+      detail: { account: made.id, role },
     });
     return { accountId: made.id, ...link };
   });

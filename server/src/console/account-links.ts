@@ -1,3 +1,4 @@
+import type { AccountRole } from '@tuo/shared/api/account-admin';
 import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { recordAudit, type Actor } from '../audit/audit-log.js';
@@ -36,7 +37,7 @@ export async function issueAccountLink(
 export async function accountLinkFor(
   db: Kysely<Database> | Transaction<Database>,
   token: string,
-  roles: readonly string[],
+  roles: readonly AccountRole[],
 ): Promise<{ linkId: string; accountId: string; email: string; purpose: AccountLinkPurpose } | undefined> {
   const row = await db
     .selectFrom('staff_account_links as l')
@@ -60,7 +61,7 @@ export async function setPasswordByLink(
   db: Kysely<Database>,
   token: string,
   password: string,
-  roles: readonly string[],
+  roles: readonly AccountRole[],
   actor: Pick<Actor, 'type' | 'address'>,
 ): Promise<boolean> {
   const passwordHash = await hashPassword(password);

@@ -1,3 +1,4 @@
+import type { AgencyKind } from '@tuo/shared';
 import { accountChangeSchema } from '@tuo/shared/api/account-admin';
 import type { FieldError } from '@tuo/shared/api/field-errors';
 import type { AccountDone, AccountPageProps } from '@tuo/shared/pages/account-page-model';
@@ -32,7 +33,7 @@ export interface AccountConsole {
   /** The console's name in the email that carries a link: `the staff console`, `the agency portal`. */
   name: string;
   /** Whose accounts the signed-in administrator may see and change (and the kind a new one is made with). */
-  scope: (request: FastifyRequest) => AccountScope & { kind?: string };
+  scope: (request: FastifyRequest) => AccountScope & { kind?: AgencyKind };
   actor: (request: FastifyRequest) => Actor & { id: string };
   /** Audits a look at the list (`accounts.viewed`) or at one account (`account.viewed`), in the console's own words. */
   audit: (request: FastifyRequest, seen: 'accounts.viewed' | 'account.viewed', account?: string) => Promise<void>;

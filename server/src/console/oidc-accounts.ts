@@ -1,3 +1,5 @@
+import type { AgencyKind } from '@tuo/shared';
+import type { AccountRole } from '@tuo/shared/api/account-admin';
 import { sql, type Kysely } from 'kysely';
 import { recordAudit, type Actor } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
@@ -6,11 +8,11 @@ import type { OidcIdentity } from './oidc-client.js';
 /** Who a provider's person is to a console: its roles, the role their claims give, and where they work. */
 export interface OidcAccountRule {
   /** The roles of this console (an account of another console never matches). */
-  roles: readonly string[];
+  roles: readonly AccountRole[];
   /** The role the person's claims map to; undefined when the mapping gives none. */
-  role: string | undefined;
+  role: AccountRole | undefined;
   /** The organisation of an agency portal account; null for the staff console. */
-  organisation: { id: string; kind: string } | null;
+  organisation: { id: string; kind: AgencyKind } | null;
   actorType: Actor['type'];
 }
 

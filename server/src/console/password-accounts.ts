@@ -1,3 +1,5 @@
+import type { AgencyKind } from '@tuo/shared';
+import type { AccountRole } from '@tuo/shared/api/account-admin';
 import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
@@ -20,8 +22,8 @@ let decoyHash: Promise<string> | undefined;
 export interface VerifiedAccount {
   id: string;
   email: string;
-  role: string;
-  agency: string | null;
+  role: AccountRole;
+  agency: AgencyKind | null;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function verifyAccount(
   db: Kysely<Database>,
   email: string,
   password: string,
-  roles: readonly string[],
+  roles: readonly AccountRole[],
 ): Promise<VerifiedAccount | undefined> {
   const account = await db
     .selectFrom('staff_users')

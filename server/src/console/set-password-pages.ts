@@ -1,3 +1,4 @@
+import type { AccountRole } from '@tuo/shared/api/account-admin';
 import type { FieldError } from '@tuo/shared/api/field-errors';
 import type { SetPasswordProps } from '@tuo/shared/pages/account-page-model';
 import type { FastifyContextConfig, FastifyReply, FastifyRequest } from 'fastify';
@@ -31,7 +32,7 @@ export interface SetPasswordConsole {
   /** The route config that makes the pages public in the console's scope. */
   access: FastifyContextConfig;
   /** The console's roles: a link of another console's account never works here. */
-  roles: readonly string[];
+  roles: readonly AccountRole[];
   actorType: Actor['type'];
   render: (reply: FastifyReply, props: SetPasswordProps) => Promise<FastifyReply>;
   /** The link is unknown, used or expired (410), or the password is set (200). */

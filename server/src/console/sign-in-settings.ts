@@ -1,4 +1,4 @@
-import { staffRoles, type StaffRole } from '@tuo/shared/api/staff-session';
+import { staffRoles } from '@tuo/shared/api/staff-session';
 import { z } from 'zod';
 
 // The consoles' sign-in settings: the staff console's OpenID Connect provider, and whether each
@@ -103,12 +103,11 @@ export function signInSettingsOf(env: SignInEnv): SignInSettings {
 }
 
 /** The role a person's claim values give them: the most trusted one mapped, or none. */
-export function mappedRole(claim: unknown, map: RoleMap, roles: readonly string[]): string | undefined {
+export function mappedRole<R extends string>(claim: unknown, map: RoleMap, roles: readonly R[]): R | undefined {
   const values = Array.isArray(claim) ? claim : [claim];
   const given = values.filter((value): value is string => typeof value === 'string').map((value) => map[value]);
   return [...roles].reverse().find((role) => given.includes(role));
 }
 
 /** The staff role a person's claim values give them. */
-export const mappedStaffRole = (claim: unknown, map: RoleMap) =>
-  mappedRole(claim, map, staffRoles) as StaffRole | undefined;
+export const mappedStaffRole = (claim: unknown, map: RoleMap) => mappedRole(claim, map, staffRoles);

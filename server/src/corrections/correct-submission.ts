@@ -1,14 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  answersSchema,
-  getJourney,
-  toAgencyPayload,
-  toFieldErrors,
-  type AgencyKind,
-  type Answers,
-  type DeliveryRole,
-  type FieldError,
-} from '@tuo/shared';
+import { answersSchema, getJourney, toAgencyPayload, toFieldErrors, type Answers, type FieldError } from '@tuo/shared';
 import type { Kysely } from 'kysely';
 import { recordAudit, type Actor } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
@@ -78,8 +69,8 @@ export async function correctSubmission(
     const events: { id: string; deliveryId: string; payload: string }[] = [];
     for (const delivery of deliveries) {
       // Each organisation's own part: the old council hears of a change to what it was told, and only that.
-      const agency = delivery.agency as AgencyKind;
-      const role = (delivery.role ?? undefined) as DeliveryRole | undefined;
+      const agency = delivery.agency;
+      const role = delivery.role ?? undefined;
       const old = toAgencyPayload(was, agency, role);
       const next = toAgencyPayload(after, agency, role);
       if (!old || !next) continue;

@@ -1,3 +1,7 @@
+import type { AgencyKind } from '@tuo/shared';
+import type { AgencyRole } from '@tuo/shared/api/agency-portal';
+import type { StaffRole } from '@tuo/shared/api/staff-session';
+import type { VerificationLevel } from '@tuo/shared/verification/verification';
 import type { ColumnType, Generated } from 'kysely';
 import type { DefaultedTimestamp, Timestamp } from './column-types.js';
 
@@ -21,8 +25,7 @@ export interface AccountTables {
 export interface SubmitterKeysTable {
   id: Generated<string>;
   name: string;
-  /** 'low', 'medium' or 'high'. */
-  level: string;
+  level: VerificationLevel;
   prefix: string;
   key_hash: string;
   created_at: DefaultedTimestamp;
@@ -33,7 +36,7 @@ export interface SubmitterKeysTable {
 /** An agency system's API key: stored hashed, shown once, revocable; several may be live for rotation. */
 export interface AgencyApiKeysTable {
   id: Generated<string>;
-  agency: string;
+  agency: AgencyKind;
   /** The organisation whose notifications the key reads. */
   organisation_id: string;
   name: string;
@@ -48,13 +51,13 @@ export interface AgencyApiKeysTable {
 export interface StaffUsersTable {
   id: Generated<string>;
   email: string;
-  role: string;
+  role: StaffRole | AgencyRole;
   /** Null for an account that signs in only through its organisation's provider. */
   password_hash: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: DefaultedTimestamp;
   disabled_at: Timestamp | null;
   /** The agency of an agency user or admin; null for customer-centre staff. */
-  agency: ColumnType<string | null, string | null | undefined, string | null>;
+  agency: ColumnType<AgencyKind | null, AgencyKind | null | undefined, AgencyKind | null>;
   /** The organisation of an agency user or admin; null for customer-centre staff. */
   organisation_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** The authenticator app's TOTP secret, sealed; null until a second factor is set up. */
@@ -106,7 +109,7 @@ export interface StaffSignInFailuresTable {
 /** A webhook signing secret set by rotation, sealed (see agency/webhook-secrets.ts); current while `retires_at` is null. */
 export interface AgencyWebhookSecretsTable {
   id: Generated<string>;
-  agency: string;
+  agency: AgencyKind;
   organisation_id: string;
   sealed_secret: string;
   created_at: DefaultedTimestamp;

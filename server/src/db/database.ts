@@ -1,9 +1,20 @@
+import type { AgencyKind, DeliveryRole, LifeEventId } from '@tuo/shared';
+import type { ConfirmationStatus, DeliveryEventStatus, DeliveryStatus, HoldReason } from '@tuo/shared/api/submissions';
+import type { FileFormat } from '@tuo/shared/api/organisation-channels';
+import type { Channel, Language } from '@tuo/shared/submission/channel';
 import type { ColumnType, Generated, RawBuilder } from 'kysely';
 import type { AccountTables } from './account-tables.js';
 import type { DefaultedTimestamp, Timestamp } from './column-types.js';
 import type { FiguresTables } from './figures-tables.js';
 import type { OrganisationTables } from './organisation-tables.js';
 import type { ResidentTables } from './resident-tables.js';
+import type {
+  alertStatuses,
+  fileRunStatuses,
+  notificationEventKinds,
+  notificationEventStatuses,
+  withdrawers,
+} from './row-states.js';
 
 /**
  * The one source of truth for table shapes, written to match `migrations/`: the core tables here, the
@@ -32,9 +43,9 @@ export interface Database extends AccountTables, ResidentTables, FiguresTables, 
 export interface SubmissionsTable {
   id: Generated<string>;
   reference: string;
-  life_event: string;
-  channel: string;
-  language: string;
+  life_event: LifeEventId;
+  channel: Channel;
+  language: Language;
   schema_version: number;
   envelope: ColumnType<unknown, string, string>;
   tracking_secret_hash: string;
@@ -46,13 +57,13 @@ export interface SubmissionsTable {
   erasure_kind: ColumnType<string | null, string | null | undefined, string | null>;
   erasure_reason: ColumnType<string | null, string | null | undefined, string | null>;
   /** 'not-needed', 'awaiting' (its code), 'confirmed' or 'expired' (see submissions/delivery-hold.ts). */
-  confirmation: ColumnType<string, string | undefined, string>;
+  confirmation: ColumnType<ConfirmationStatus, ConfirmationStatus | undefined, ConfirmationStatus>;
   confirmed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** What was checked about the report: a list of shared `VerificationCheck`s. */
   verification_checks: ColumnType<unknown, string | undefined, string>;
   /** When the report was withdrawn, and by whom ('resident' or 'staff'); the reason is kept for staff only. */
   withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-  withdrawn_by: ColumnType<string | null, string | null | undefined, string | null>;
+  withdrawn_by: ColumnType<Withdrawer | null, Withdrawer | null | undefined, Withdrawer | null>;
   withdrawal_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
@@ -60,14 +71,14 @@ export interface SubmissionsTable {
 export interface DeliveriesTable {
   id: Generated<string>;
   submission_id: string;
-  agency: string;
+  agency: AgencyKind;
   /** The organisation told (of the delivery's kind, `agency`): one delivery per organisation and submission. */
   organisation_id: string;
   /** 'leaving' or 'joining' when a move tells two organisations of the kind (shared `DeliveryRole`); else null. */
-  role: ColumnType<string | null, string | null | undefined, string | null>;
+  role: ColumnType<DeliveryRole | null, DeliveryRole | null | undefined, DeliveryRole | null>;
   /** How the delivering worker reached the agency ('webhook' or 'inbox'); null until it tries. */
   transport: string | null;
-  status: string;
+  status: DeliveryStatus;
   status_changed_at: Timestamp;
   attempts: Generated<number>;
   next_attempt_at: Timestamp | null;
@@ -92,7 +103,7 @@ export interface DeliveriesTable {
   acknowledge_flagged_at: Generated<Date | null>;
   action_flagged_at: Generated<Date | null>;
   /** While status is 'held': 'confirmation' (the reporter's code) or 'check' (a staff check, below the agency's minimum). */
-  held_for: ColumnType<string | null, string | null | undefined, string | null>;
+  held_for: ColumnType<HoldReason | null, HoldReason | null | undefined, HoldReason | null>;
   /** When a supervisor decided not to send it after a check (it is then `cancelled`), and why (for staff only). */
   check_rejected_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   check_rejection_reason: ColumnType<string | null, string | null | undefined, string | null>;
@@ -108,7 +119,7 @@ export interface DeliveriesTable {
 export interface DeliveryEventsTable {
   id: Generated<string>;
   delivery_id: string;
-  status: string;
+  status: DeliveryEventStatus;
   at: Timestamp;
   detail: string | null;
 }
@@ -173,6 +184,9 @@ export interface AppMetaTable {
 
 export type { Generated };
 
+/** Who withdrew a report. */
+type Withdrawer = (typeof withdrawers)[number];
+
 /** Normalised search terms of one submission (upper-case reference and postcodes, lower-case names). */
 export interface SubmissionSearchTable {
   submission_id: string;
@@ -195,12 +209,12 @@ export interface CaseNotesTable {
 /** One scheduled file to an agency: its records are claimed first, then it is uploaded, then marked so. */
 export interface FileRunsTable {
   id: Generated<string>;
-  agency: string;
+  agency: AgencyKind;
   /** The organisation whose file it is (migration 2026-12-02-2000). */
   organisation_id: string;
-  format: 'csv' | 'xml';
+  format: FileFormat;
   file_name: string;
-  status: 'claimed' | 'uploaded';
+  status: (typeof fileRunStatuses)[number];
   record_count: number;
   sha256: string | null;
   attempts: Generated<number>;
@@ -212,13 +226,13 @@ export interface FileRunsTable {
 /** An email alert to an agency's team mailbox: a count of new notifications up to a position in its inbox. */
 export interface AgencyAlertsTable {
   id: Generated<string>;
-  agency: string;
+  agency: AgencyKind;
   /** The organisation whose mailbox it is for (migration 2026-12-02-2000). */
   organisation_id: string;
   notifications: number;
   up_to_xid: string;
   up_to_seq: string;
-  status: 'queued' | 'sent' | 'recorded' | 'failed';
+  status: (typeof alertStatuses)[number];
   provider_id: string | null;
   error: string | null;
   created_at: Timestamp;
@@ -228,7 +242,7 @@ export interface AgencyAlertsTable {
 /** One organisation in the directory: of one kind, with its official code, the areas it serves and how it is found. */
 export interface OrganisationsTable {
   id: Generated<string>;
-  kind: string;
+  kind: AgencyKind;
   name: string;
   /** GSS code (council), NHS ODS code (GP practice) or Regulator of Social Housing number (housing association). */
   code: string | null;
@@ -260,11 +274,9 @@ export interface SubmissionCorrectionsTable {
 export interface NotificationEventsTable {
   id: string;
   delivery_id: string;
-  /** 'withdrawn' or 'corrected'. */
-  kind: string;
+  kind: (typeof notificationEventKinds)[number];
   correction_id: string | null;
-  /** 'queued', 'sending', 'delivered', 'failed' or 'cancelled' (the notification itself never went). */
-  status: string;
+  status: (typeof notificationEventStatuses)[number];
   attempts: ColumnType<number, number | undefined, number>;
   /** Sealed like agency payloads; null for a withdrawal and once answers are erased. */
   payload: ColumnType<unknown, string | null | undefined, string | null>;

@@ -1,3 +1,6 @@
+import type { AgencyKind, LifeEventId } from '@tuo/shared';
+import type { TargetKind } from '@tuo/shared/api/chase-requests';
+import type { Channel } from '@tuo/shared/submission/channel';
 import type { ColumnType } from 'kysely';
 
 /** A `date` column: written as `YYYY-MM-DD`, read by pg as a Date at local midnight (select it with to_char). */
@@ -13,21 +16,21 @@ export interface FiguresTables {
   /** Delivered notifications of a UK day, counted by the working days each step took (null: not done). */
   figures_delivery_days: {
     day: DateColumn;
-    agency: string;
+    agency: AgencyKind;
     organisation_id: string;
-    life_event: string;
-    channel: string;
-    step: 'acknowledge' | 'action';
+    life_event: LifeEventId;
+    channel: Channel;
+    step: TargetKind;
     working_days: number | null;
     n: number;
   };
   /** Reports made on a UK day, counted by how many organisations, and which kinds, were told. */
   figures_report_days: {
     day: DateColumn;
-    life_event: string;
-    channel: string;
+    life_event: LifeEventId;
+    channel: Channel;
     told: number;
-    told_agencies: string[];
+    told_agencies: AgencyKind[];
     n: number;
   };
 }

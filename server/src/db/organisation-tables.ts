@@ -1,3 +1,4 @@
+import type { AlertFrequency, FileFormat, PrimaryChannel } from '@tuo/shared/api/organisation-channels';
 import type { VerificationLevel } from '@tuo/shared/verification/verification';
 import type { DefaultedTimestamp } from './column-types.js';
 
@@ -15,18 +16,18 @@ export interface OrganisationTables {
     webhook_url: string | null;
     webhook_secret_sealed: string | null;
     /** How it is told (migration 2000); null: its webhook if it has one, else its inbox (the fallback: the kind's environment). */
-    primary_channel: 'webhook' | 'pull-api' | 'agency-portal' | 'file' | null;
+    primary_channel: PrimaryChannel | null;
     /** Its scheduled file: all set, or none (organisations/organisation-file-channel.ts). */
     file_sftp_url: string | null;
     file_host_key: string | null;
-    file_format: 'csv' | 'xml' | null;
+    file_format: FileFormat | null;
     file_schedule: string | null;
     /** The key pair the portal made to sign in to its SFTP server: the private key sealed, the public one shown. */
     file_private_key_sealed: string | null;
     file_public_key: string | null;
     /** Its team mailbox's email alert: both set, or neither. */
     alert_email: string | null;
-    alert_frequency: 'immediate' | 'daily' | null;
+    alert_frequency: AlertFrequency | null;
     updated_at: DefaultedTimestamp;
   };
 }

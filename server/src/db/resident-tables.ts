@@ -1,3 +1,5 @@
+import type { LifeEventId } from '@tuo/shared';
+import type { ChaseStatus, TargetKind } from '@tuo/shared/api/chase-requests';
 import type { ColumnType, Generated } from 'kysely';
 import type { DefaultedTimestamp, Timestamp } from './column-types.js';
 
@@ -35,7 +37,7 @@ export interface ResidentMessagesTable {
 /** Answers a resident saved to come back to, reached by a one-time link or a short code (hashes only). */
 export interface SavedJourneysTable {
   id: Generated<string>;
-  life_event: string;
+  life_event: LifeEventId;
   page_id: string;
   /** Written and read only through saved-answers.ts, so sealing them at rest is a change in one place. */
   answers: ColumnType<unknown, string | null, string | null> | null;
@@ -64,9 +66,9 @@ export interface ChaseRequestsTable {
   delivery_id: string;
   submission_id: string;
   /** Which target had been missed when the resident asked: 'acknowledge' or 'action'. */
-  target: string;
+  target: TargetKind;
   /** 'open', then 'chased' (staff chased the agency) and/or 'resolved'. */
-  status: string;
+  status: ChaseStatus;
   resident_note: string | null;
   requested_at: Timestamp;
   staff_id: string | null;

@@ -1,5 +1,4 @@
-import type { AgencyKind, DeliveryRole, LifeEventId } from '@tuo/shared';
-import type { ConfirmationStatus, DeliveryStatus, SubmissionStatusResponse } from '@tuo/shared/api/submissions';
+import type { SubmissionStatusResponse } from '@tuo/shared/api/submissions';
 import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
 
@@ -64,16 +63,16 @@ export async function findSubmissionStatus(
     trackingSecretHash: submission.tracking_secret_hash,
     status: {
       reference: submission.reference,
-      lifeEvent: submission.life_event as LifeEventId,
+      lifeEvent: submission.life_event,
       submittedAt: submission.submitted_at.toISOString(),
-      confirmation: submission.confirmation as ConfirmationStatus,
+      confirmation: submission.confirmation,
       withdrawn: withdrawnOf(submission),
       corrections: corrections.map((c) => ({ at: c.corrected_at.toISOString(), fields: c.fields })),
       agencies: deliveries.map((d) => ({
-        agency: d.agency as AgencyKind,
+        agency: d.agency,
         organisation: d.organisation,
-        ...(d.role ? { role: d.role as DeliveryRole } : {}),
-        status: d.status as DeliveryStatus,
+        ...(d.role ? { role: d.role } : {}),
+        status: d.status,
         ...(d.status === 'held'
           ? { heldFor: d.held_for === 'check' ? ('check' as const) : ('confirmation' as const) }
           : {}),

@@ -1,4 +1,3 @@
-import type { AgencyKind, DeliveryRole } from '@tuo/shared';
 import type { DeliveryRecord } from '@tuo/shared/api/staff-submissions';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, DeliveriesTable } from '../db/database.js';
@@ -40,9 +39,9 @@ export async function deliveryRecords(db: Kysely<Database>, submissionId: string
     row,
     record: {
       id: row.id,
-      agency: row.agency as AgencyKind,
+      agency: row.agency,
       organisation: row.organisation_name,
-      ...(row.role ? { role: row.role as DeliveryRole } : {}),
+      ...(row.role ? { role: row.role } : {}),
       transport: row.transport,
       status: row.status,
       statusChangedAt: row.status_changed_at.toISOString(),

@@ -37,7 +37,7 @@ export function createSendMissedTargetEventTask(deps: {
       .select(['d.agency', 'd.delivered_at', 's.reference', 's.life_event', 'os.acknowledge_days', 'os.action_days'])
       .where('d.id', '=', deliveryId)
       .executeTakeFirst();
-    const webhook = row ? deps.config.agencies[row.agency as AgencyKind].webhook : undefined;
+    const webhook = row ? deps.config.agencies[row.agency].webhook : undefined;
     if (!row?.delivered_at || !webhook) {
       helpers.logger.info(`missed-target event for ${deliveryId}: no webhook agency to tell; nothing to do`);
       return;
@@ -60,7 +60,7 @@ export function createSendMissedTargetEventTask(deps: {
     });
     // Signed like every other webhook: after a rotation, by the new secret (and the old one while it retires).
     const signature = signatureHeader(
-      await deps.signingSecrets(row.agency as AgencyKind, webhook.secret),
+      await deps.signingSecrets(row.agency, webhook.secret),
       messageId,
       timestamp,
       body,

@@ -1,4 +1,4 @@
-import type { AgencyKind } from '@tuo/shared';
+import { agencyKinds, type AgencyKind } from '@tuo/shared';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { OrganisationScope } from './organisation-scope.js';
@@ -31,16 +31,15 @@ export async function organisationFromArgs(
   args: { agency?: AgencyKind | undefined; organisation?: string | undefined },
 ): Promise<OrganisationScope | undefined> {
   if (!args.organisation) return args.agency ? fallbackOrganisation(db, args.agency) : undefined;
-  const [kind, code] = args.organisation.split(':');
-  const uuid = /^[0-9a-f-]{36}$/i.test(args.organisation);
-  const row = await db
-    .selectFrom('organisations')
-    .select(['id', 'kind'])
-    .where((eb) =>
-      uuid
-        ? eb('id', '=', args.organisation ?? '')
-        : eb.and([eb('kind', '=', kind ?? ''), eb('code', '=', code ?? '')]),
-    )
-    .executeTakeFirst();
-  return row ? { id: row.id, kind: row.kind as AgencyKind } : undefined;
+  const [named, code] = args.organisation.split(':');
+  const kind = agencyKinds.find((known) => known === named);
+  const organisations = db.selectFrom('organisations').select(['id', 'kind']);
+  const row = /^[0-9a-f-]{36}$/i.test(args.organisation)
+    ? await organisations.where('id', '=', args.organisation).executeTakeFirst()
+    : kind &&
+      (await organisations
+        .where('kind', '=', kind)
+        .where('code', '=', code ?? '')
+        .executeTakeFirst());
+  return row ? { id: row.id, kind: row.kind } : undefined;
 }

@@ -9,7 +9,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 export function toOrganisation(row: Selectable<OrganisationsTable>): Organisation {
   return {
     id: row.id,
-    kind: row.kind as AgencyKind,
+    kind: row.kind,
     name: row.name,
     ...(row.code ? { code: row.code } : {}),
     areas: row.areas,

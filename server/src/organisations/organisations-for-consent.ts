@@ -50,7 +50,7 @@ export async function organisationsForConsent(
     .where('o.disabled_at', 'is', null)
     .where((eb) =>
       eb.or([
-        eb.and([eb('o.fallback', '=', true), eb('o.kind', 'in', consent.length > 0 ? [...consent] : [''])]),
+        ...(consent.length > 0 ? [eb.and([eb('o.fallback', '=', true), eb('o.kind', 'in', [...consent])])] : []),
         ...(ids.length > 0 ? [eb('o.id', 'in', ids)] : []),
       ]),
     )

@@ -1,4 +1,3 @@
-import type { LifeEventId } from '@tuo/shared';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
@@ -66,7 +65,7 @@ async function resealBatch(
           .updateTable('submission_search')
           .set({
             ...searchIndexValues(envelope),
-            identifier_hashes: privacy.searchHashes(row.life_event as LifeEventId, envelope.answers),
+            identifier_hashes: privacy.searchHashes(row.life_event, envelope.answers),
           })
           .where('submission_id', '=', row.id)
           .execute();

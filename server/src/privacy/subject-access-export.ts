@@ -1,4 +1,4 @@
-import { normaliseReference, type LifeEventId } from '@tuo/shared';
+import { normaliseReference } from '@tuo/shared';
 import type { SubjectAccessExport } from '@tuo/shared/api/subject-access';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
@@ -38,7 +38,7 @@ export async function exportSubmission(
     .executeTakeFirst();
   if (!submission) return undefined;
   const envelope = privacy.openEnvelope(submission.envelope);
-  const lifeEvent = submission.life_event as LifeEventId;
+  const lifeEvent = submission.life_event;
   const [deliveries, messages, caseNotes, chases, auditEvents] = await Promise.all([
     deliveryRecords(db, submission.id),
     db

@@ -1,4 +1,4 @@
-import type { AgencyKind, DeliveryRole, LifeEventId } from '@tuo/shared';
+import type { AgencyKind, DeliveryRole } from '@tuo/shared';
 import type {
   ChaseQueue,
   ChaseQueueItem,
@@ -113,16 +113,16 @@ export async function loadTrackChase(
     const mine: ChaseRequestSummary[] = requests
       .filter((r) => r.delivery_id === row.id)
       .map((r) => ({
-        status: r.status as ChaseStatus,
+        status: r.status,
         requestedAt: r.requested_at.toISOString(),
         handledAt: r.handled_at?.toISOString() ?? null,
         staffNote: r.staff_note,
       }));
     const active = mine.some((r) => r.status !== 'resolved');
     return {
-      agency: row.agency as AgencyKind,
+      agency: row.agency,
       organisation: row.organisation,
-      ...(row.role ? { role: row.role as DeliveryRole } : {}),
+      ...(row.role ? { role: row.role } : {}),
       missed: missed?.kind ?? null,
       deadline: missed?.deadline ?? null,
       targets: targetDates(deps, row),
@@ -215,10 +215,10 @@ export async function listChaseRequests(db: Kysely<Database>): Promise<ChaseQueu
   const shape = (r: (typeof active)[number]): ChaseQueueItem => ({
     id: r.id,
     reference: r.reference,
-    lifeEvent: r.life_event as LifeEventId,
-    agency: r.agency as AgencyKind,
-    target: r.target as TargetKind,
-    status: r.status as ChaseStatus,
+    lifeEvent: r.life_event,
+    agency: r.agency,
+    target: r.target,
+    status: r.status,
     residentNote: r.resident_note,
     requestedAt: r.requested_at.toISOString(),
     staffNote: r.staff_note,
@@ -249,7 +249,7 @@ export async function handleChaseRequest(
 ): Promise<boolean> {
   const { id, outcome, note, now } = input;
   return db.transaction().execute(async (trx) => {
-    const from = outcome === 'chased' ? ['open'] : ['open', 'chased'];
+    const from: ChaseStatus[] = outcome === 'chased' ? ['open'] : ['open', 'chased'];
     const updated = await trx
       .updateTable('chase_requests')
       .set({ status: outcome, staff_note: note, staff_id: actor.id, handled_at: now })

@@ -1,12 +1,13 @@
-import { todayInLondon, type AgencyKind, type DeliveryRole, type LifeEventId } from '@tuo/shared';
+import { todayInLondon } from '@tuo/shared';
 import type { Dashboard } from '@tuo/shared/api/staff-dashboard';
+import type { DeliveryStatus } from '@tuo/shared/api/submissions';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { countOpenChaseRequests } from '../service-levels/chase-requests.js';
 
 const listLimit = 50;
 
-function troubled(db: Kysely<Database>, statuses: string[]) {
+function troubled(db: Kysely<Database>, statuses: DeliveryStatus[]) {
   return db
     .selectFrom('deliveries as d')
     .innerJoin('submissions as s', 's.id', 'd.submission_id')
@@ -30,9 +31,9 @@ function troubled(db: Kysely<Database>, statuses: string[]) {
       rows.map((r) => ({
         id: r.id,
         reference: r.reference,
-        agency: r.agency as AgencyKind,
+        agency: r.agency,
         organisation: r.organisation,
-        ...(r.role ? { role: r.role as DeliveryRole } : {}),
+        ...(r.role ? { role: r.role } : {}),
         status: r.status,
         attempts: r.attempts,
         lastError: r.last_error,
@@ -90,7 +91,7 @@ export async function loadDashboard(db: Kysely<Database>, now = new Date()): Pro
   return {
     today,
     submissionsToday: counts.map((c) => ({
-      lifeEvent: c.life_event as LifeEventId,
+      lifeEvent: c.life_event,
       channel: c.channel,
       count: Number(c.count),
     })),
@@ -102,7 +103,7 @@ export async function loadDashboard(db: Kysely<Database>, now = new Date()): Pro
       o.delivered_at
         ? [
             {
-              agency: o.agency as AgencyKind,
+              agency: o.agency,
               organisation: o.organisation,
               reference: o.reference,
               deliveredAt: o.delivered_at.toISOString(),

@@ -1,7 +1,9 @@
+import type { AccountRole } from '@tuo/shared/api/account-admin';
 import { staffRoles, type StaffRole, type StaffUser } from '@tuo/shared/api/staff-session';
 import { sql, type Kysely } from 'kysely';
 import { hashPassword, StaffAccountExistsError, verifyAccount } from '../console/password-accounts.js';
 import type { Database } from '../db/database.js';
+import { roleAmong } from '../console/account-roles.js';
 
 /** Checks a customer-centre staff member's email address and password (agency accounts never match). */
 export async function verifyCredentials(
@@ -10,7 +12,7 @@ export async function verifyCredentials(
   password: string,
 ): Promise<StaffUser | undefined> {
   const account = await verifyAccount(db, email, password, staffRoles);
-  return account ? { id: account.id, email: account.email, role: account.role as StaffRole } : undefined;
+  return account && staffUser(account);
 }
 
 /** An enabled account by id: its role is read afresh on every request, so a change applies at once. */
@@ -23,7 +25,7 @@ export async function findStaffUser(db: Kysely<Database>, id: string): Promise<S
     .where('role', 'in', staffRoles)
     .where('disabled_at', 'is', null)
     .executeTakeFirst();
-  return row ? { id: row.id, email: row.email, role: row.role as StaffRole } : undefined;
+  return row && staffUser(row);
 }
 
 /** Creates an account. */
@@ -40,5 +42,11 @@ export async function createStaffUser(
     .returning(['id', 'email', 'role'])
     .executeTakeFirst();
   if (!row) throw new StaffAccountExistsError(`There is already an account for ${email}.`);
-  return { id: row.id, email: row.email, role: row.role as StaffRole };
+  return { id: row.id, email: row.email, role: input.role };
+}
+
+/** An account as customer-centre staff; undefined for an agency portal account. */
+function staffUser(account: { id: string; email: string; role: AccountRole }): StaffUser | undefined {
+  const role = roleAmong(staffRoles, account.role);
+  return role && { id: account.id, email: account.email, role };
 }

@@ -1,4 +1,4 @@
-import { getJourney, isPeopleAnswer, type LifeEventId, type SubmissionEnvelopeV1 } from '@tuo/shared';
+import { getJourney, isPeopleAnswer, type SubmissionEnvelopeV1 } from '@tuo/shared';
 import type { SearchQuery, SearchResponse } from '@tuo/shared/api/staff-submissions';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
@@ -126,7 +126,7 @@ export async function searchSubmissions(
     return {
       id: row.id,
       reference: row.reference,
-      lifeEvent: row.life_event as LifeEventId,
+      lifeEvent: row.life_event,
       channel: row.channel,
       submittedAt: row.submitted_at.toISOString(),
       people: terms.people,

@@ -1,4 +1,4 @@
-import { normaliseReference, type LifeEventId } from '@tuo/shared';
+import { normaliseReference } from '@tuo/shared';
 import type { SubmissionView } from '@tuo/shared/api/staff-submissions';
 import { startAssistedRequestSchema } from '@tuo/shared/api/staff-session';
 import { z } from 'zod';
@@ -72,7 +72,7 @@ export async function loadSubmissionView(
   ]);
   const opened = new Map(openings.map((row) => [row.delivery_id, row.at]));
   const envelope = privacy.openEnvelope(submission.envelope);
-  const lifeEvent = submission.life_event as LifeEventId;
+  const lifeEvent = submission.life_event;
   return {
     id: submission.id,
     view: {

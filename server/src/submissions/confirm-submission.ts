@@ -1,4 +1,4 @@
-import { submissionEnvelopeV1Schema, type LifeEventId } from '@tuo/shared';
+import { submissionEnvelopeV1Schema } from '@tuo/shared';
 import { verificationCheckSchema, type VerificationCheck } from '@tuo/shared/verification/verification';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
@@ -71,7 +71,7 @@ export async function confirmSubmission(
   const plan = planRelease(
     held.deliveries.filter((d) => d.heldFor === 'confirmation'),
     checks,
-    submission.life_event as LifeEventId,
+    submission.life_event,
     deps.minimums,
   );
   const released = await releaseHeld(db, {

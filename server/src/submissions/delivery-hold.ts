@@ -172,7 +172,7 @@ export async function findHeld(
   return {
     deliveries: deliveries.map((d) => ({
       id: d.id,
-      agency: d.agency as AgencyKind,
+      agency: d.agency,
       heldFor: d.held_for === 'check' ? 'check' : 'confirmation',
       ...(d.verification_minimum ? { minimum: d.verification_minimum } : {}),
     })),

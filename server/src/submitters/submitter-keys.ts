@@ -70,7 +70,7 @@ export async function listSubmitterKeys(db: Kysely<Database>): Promise<Submitter
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
-    level: row.level as VerificationLevel,
+    level: row.level,
     prefix: row.prefix,
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,

@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import { agencyRoles } from './agency-portal.js';
+import { staffRoles } from './staff-session.js';
+
+/** Every role an account can hold: the customer centre's (`staffRoles`) and the agency portal's (`agencyRoles`). */
+export const accountRoles = [...staffRoles, ...agencyRoles] as const;
+
+/** One of {@link accountRoles}. */
+export type AccountRole = (typeof accountRoles)[number];
 
 /** One account as an administrator sees it: never its password or second factor, only whether it has one. */
 export const adminAccountSchema = z.strictObject({

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import type { AgencyKind } from '../agencies/agency-kinds.js';
 import type { LifeEventId } from '../journeys/catalogue.js';
 
-/** The service-level target a notification can miss: acknowledged, or actioned, within so many working days. */
-export type TargetKind = 'acknowledge' | 'action';
+/** The service-level targets a notification can miss: acknowledged, or actioned, within so many working days. */
+export const targetKinds = ['acknowledge', 'action'] as const;
+
+/** One of {@link targetKinds}. */
+export type TargetKind = (typeof targetKinds)[number];
 
 /** Where a resident's request to chase stands: waiting for staff, chased with the agency, or resolved. */
 export const chaseStatuses = ['open', 'chased', 'resolved'] as const;

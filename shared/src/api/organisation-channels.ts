@@ -14,6 +14,15 @@ export type PrimaryChannel = (typeof primaryChannels)[number];
 /** How often an email alert is sent: within a minute of new notifications, or a digest at 08:00 UTC. */
 export const alertFrequencies = ['immediate', 'daily'] as const;
 
+/** One of {@link alertFrequencies}. */
+export type AlertFrequency = (typeof alertFrequencies)[number];
+
+/** The forms of a scheduled file: CSV, or an XML form of the same records. */
+export const fileFormats = ['csv', 'xml'] as const;
+
+/** One of {@link fileFormats}. */
+export type FileFormat = (typeof fileFormats)[number];
+
 /** The parts of an SFTP address, `sftp://user@host:port/folder`. */
 export interface SftpAddress {
   username: string;
@@ -62,7 +71,7 @@ export const organisationFileChannelSchema = z.strictObject({
     .regex(/^SHA256:[A-Za-z0-9+/]{43}=?$/, {
       error: 'Enter the host key fingerprint as ssh-keygen -lf prints it, starting SHA256:',
     }),
-  format: z.enum(['csv', 'xml'], { error: 'Choose CSV or XML' }),
+  format: z.enum(fileFormats, { error: 'Choose CSV or XML' }),
   schedule: z
     .string({ error: 'Enter when the file is made, as a cron line' })
     .trim()
@@ -80,7 +89,7 @@ export const organisationAlertSchema = z.strictObject({
 export const shownFileChannelSchema = z.object({
   url: z.string(),
   hostKey: z.string(),
-  format: z.enum(['csv', 'xml']),
+  format: z.enum(fileFormats),
   schedule: z.string(),
   /** The portal's public key for this organisation, in OpenSSH's one-line form, for its SFTP account's authorized_keys. */
   publicKey: z.string(),

@@ -197,6 +197,18 @@ export const deliveryStatuses = [
 /** One of {@link deliveryStatuses}. */
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
+/** What a delivery's history records: each status it took, and when it missed a service-level target. */
+export const deliveryEventStatuses = [...deliveryStatuses, 'target-missed'] as const;
+
+/** One of {@link deliveryEventStatuses}. */
+export type DeliveryEventStatus = (typeof deliveryEventStatuses)[number];
+
+/** Why a `held` delivery waits: for the reporter's code, or for a staff check (below the organisation's minimum). */
+export const holdReasons = ['confirmation', 'check'] as const;
+
+/** One of {@link holdReasons}. */
+export type HoldReason = (typeof holdReasons)[number];
+
 /** `GET /submissions/:reference` 200 response. */
 export const submissionStatusResponseSchema = z.strictObject({
   reference: canonicalReferenceSchema,
@@ -218,7 +230,7 @@ export const submissionStatusResponseSchema = z.strictObject({
       role: deliveryRoleSchema.optional(),
       status: z.enum(deliveryStatuses),
       /** While `held`: waiting for the reporter's code, or for a staff check. */
-      heldFor: z.enum(['confirmation', 'check']).optional(),
+      heldFor: z.enum(holdReasons).optional(),
       /** Set on a `cancelled` notification our staff checked and decided not to send. */
       rejectedAfterCheck: z.literal(true).optional(),
       changedAt: z.iso.datetime({ offset: true }),

@@ -1,4 +1,4 @@
-import { normaliseReference, type Answers, type LifeEventId } from '@tuo/shared';
+import { normaliseReference, type Answers } from '@tuo/shared';
 import type { FieldError } from '@tuo/shared/api/field-errors';
 import type { FormValues } from '@tuo/shared/pages/form-values';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -26,7 +26,7 @@ async function loadReport(request: FastifyRequest, reference: string) {
     .where('reference', '=', normaliseReference(reference))
     .executeTakeFirst();
   if (!row) return undefined;
-  const lifeEvent = row.life_event as LifeEventId;
+  const lifeEvent = row.life_event;
   const unavailable: 'withdrawn' | 'erased' | null = row.withdrawn_at
     ? 'withdrawn'
     : row.answers_erased_at

@@ -1,4 +1,4 @@
-import { normaliseReference, toFieldErrors, type LifeEventId } from '@tuo/shared';
+import { normaliseReference, toFieldErrors } from '@tuo/shared';
 import type { FieldError } from '@tuo/shared/api/field-errors';
 import { eraseRequestSchema } from '@tuo/shared/api/subject-access';
 import { payloadRows } from '../../../agency-portal/payload-rows.js';
@@ -43,7 +43,7 @@ async function renderErase(
     view: 'erase',
     nav: staffNav(request),
     reference: found.reference,
-    lifeEvent: found.life_event as LifeEventId,
+    lifeEvent: found.life_event,
     form: { action: `${viewPath(found.reference)}/erase`, csrfToken: staffCsrfToken(request), values, errors },
   });
 }
