@@ -6,6 +6,7 @@ import { signInInBrowser } from '../support/browser-sign-in.js';
 import { fillForm } from '../support/fill-form.js';
 import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
 import { pagePost } from '../support/resident.js';
+import { createOrganisation } from '../../server/src/organisations/organisation-repository.js';
 import { createTestStaff, type TestStaff } from '../support/staff-client.js';
 
 let browser: Browser;
@@ -132,4 +133,55 @@ describe('the directory in a browser', () => {
     await residentContext.close();
     // Ten pages checked with axe, and a resident's journey: slow on a loaded machine.
   }, 180_000);
+
+  it('an admin sets a practice to be told by scheduled file, with an email alert, and copies its public key', async () => {
+    const practice = await createOrganisation(
+      server.database.db,
+      { kind: 'gp-practice', name: 'Weir Side Surgery', code: 'Y01240', areas: [] },
+      { type: 'system' },
+    );
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await signInInBrowser(
+      page,
+      { baseUrl: server.baseUrl, db: server.database.db, base: '/staff', home: '/staff/dashboard' },
+      admin,
+    );
+    const organisationPath = `/staff/organisations/${practice.id}`;
+    await page.goto(`${server.baseUrl}${organisationPath}/change`);
+    await page.getByLabel('How it is told').selectOption('file');
+    await page.getByLabel('SFTP server', { exact: true }).fill('files.weirside.example');
+    await page.getByLabel('Host key fingerprint').fill('SHA256:not-a-fingerprint');
+    await page.getByLabel('When the file is made').fill('0 18 * * 1-5');
+    await page.getByLabel('Team mailbox').fill('registrations@weirside.example');
+    await press(page, 'Save changes', `${organisationPath}/change`);
+    expect(await errorSummary(page)).toEqual([
+      'Enter the user the portal signs in as',
+      'Enter the folder files are put in, starting /, like /imports',
+      'Enter the host key fingerprint as ssh-keygen -lf prints it, starting SHA256:',
+    ]);
+    expect(await page.getByLabel('SFTP server', { exact: true }).inputValue()).toBe('files.weirside.example');
+    await expectAccessible(page, 'the change form with channel errors');
+
+    await page.getByLabel('User', { exact: true }).fill('tuo');
+    await page.getByLabel('Folder', { exact: true }).fill('/imports');
+    await page
+      .getByLabel('Host key fingerprint')
+      .fill(`SHA256:${Buffer.alloc(32, 5).toString('base64').replace(/=+$/, '')}`);
+    await page.getByLabel('How often').selectOption('daily');
+    await press(page, 'Save changes', organisationPath);
+    expect(await page.locator('.govuk-notification-banner__heading').textContent()).toBe('The organisation is changed');
+    const summary = await page.locator('.govuk-summary-list').textContent();
+    expect(summary).toContain('A scheduled file over SFTP');
+    expect(summary).toContain('CSV to /imports on files.weirside.example, port 22, as tuo');
+    expect(summary).toContain('registrations@weirside.example, a daily digest at 08:00 UTC');
+    const publicKey = page.getByLabel('The portal’s public key for its SFTP account');
+    expect(await publicKey.inputValue()).toMatch(/^ssh-ed25519 AAAA\S+ tell-us-once-/);
+    expect(await publicKey.getAttribute('readonly')).not.toBeNull();
+    await expectAccessible(page, 'an organisation told by scheduled file');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { exampleSubmissions } from '@tuo/shared';
 import type { JobHelpers } from 'graphile-worker';
 import { sql } from 'kysely';
@@ -7,11 +6,12 @@ import { createAdapterRegistry } from '../../server/src/adapters/adapter-registr
 import { councilFileColumns } from '../../server/src/adapters/council/council-file-columns.js';
 import { createSendAgencyFileTask, SEND_AGENCY_FILE } from '../../server/src/jobs/send-agency-file-task.js';
 import { findFreePort } from '../../server/src/db/embedded-postgres.js';
-import { startPortal, type PortalProcess } from '../support/portal-process.js';
+import { killGroup, startPortal, type PortalProcess } from '../support/portal-process.js';
 import { startSftpServer, type SftpServer } from '../support/sftp-server.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig, testProtectedDataKeys, testProtectedValues } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
+import { uploadedRecords } from '../support/uploaded-files.js';
 import { waitFor } from '../support/wait-for.js';
 import { submitConfirmed } from '../support/confirm-submission.js';
 
@@ -26,14 +26,7 @@ afterAll(async () => {
 // Every worker process a test starts; any still running when the test ends is killed.
 const started: PortalProcess[] = [];
 afterEach(() => {
-  for (const worker of started.splice(0))
-    if (worker.child.exitCode === null && worker.child.signalCode === null) {
-      try {
-        process.kill(-(worker.child.pid ?? 0), 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
+  for (const worker of started.splice(0)) killGroup(worker);
 });
 
 async function submit(t: TestApp, count: number): Promise<string[]> {
@@ -54,33 +47,9 @@ const councilDeliveries = (t: TestApp) =>
     .orderBy('created_at')
     .execute();
 
-/** The notification ids in each uploaded data file (first column), checked against its manifest. */
-async function uploadedRecords(agency: string): Promise<Map<string, string[]>> {
-  const names = (await sftp.files()).filter((name) => name.includes(`_${agency}_`));
-  expect(names.filter((name) => name.endsWith('.part'))).toEqual([]);
-  const files = new Map<string, string[]>();
-  for (const name of names.filter((file) => !file.endsWith('.manifest.json'))) {
-    const content = await sftp.read(name);
-    const manifest = JSON.parse((await sftp.read(`${name}.manifest.json`)).toString('utf8')) as {
-      file: string;
-      records: number;
-      sha256: string;
-    };
-    expect(manifest.file).toBe(name);
-    expect(manifest.sha256).toBe(createHash('sha256').update(content).digest('hex'));
-    const ids = name.endsWith('.csv')
-      ? content
-          .toString('utf8')
-          .trimEnd()
-          .split('\r\n')
-          .slice(1)
-          .map((line) => /^"([^"]+)"/.exec(line)?.[1] ?? '')
-      : [...content.toString('utf8').matchAll(/<notification id="([^"]+)"/g)].map((match) => match[1] ?? '');
-    expect(ids).toHaveLength(manifest.records);
-    files.set(name, ids);
-  }
-  return files;
-}
+/** The notification ids in each data file uploaded for one kind, checked against its manifest. */
+const uploadedFor = async (agency: string) =>
+  (await uploadedRecords(sftp, (name) => name.includes(`_${agency}_`))).records;
 
 describe('the scheduled file channel over SFTP (a real OpenSSH server)', () => {
   it('delivers each record exactly once when the worker is killed mid-run and restarted', async () => {
@@ -119,7 +88,7 @@ describe('the scheduled file channel over SFTP (a real OpenSSH server)', () => {
         const run = await t.database.db.selectFrom('file_runs').selectAll().executeTakeFirst();
         return run?.status === 'claimed' ? run : undefined;
       }, 30_000);
-      process.kill(-(first.child.pid ?? 0), 'SIGKILL');
+      killGroup(first);
       await first.exited;
       sftp.resume();
       expect(await sftp.files()).toEqual([]);
@@ -133,7 +102,7 @@ describe('the scheduled file channel over SFTP (a real OpenSSH server)', () => {
       second.child.kill('SIGTERM');
       await second.exited;
 
-      const files = await uploadedRecords('council');
+      const files = await uploadedFor('council');
       const runs = await t.database.db.selectFrom('file_runs').selectAll().orderBy('id').execute();
       expect(runs.map((run) => [run.status, run.record_count])).toEqual([
         ['uploaded', 4],
@@ -216,7 +185,7 @@ describe('the scheduled file channel over SFTP (a real OpenSSH server)', () => {
       await task()({ agency: 'housing-provider' }, helpers);
       // Nothing new waits, so running again sends nothing.
       await task()({ agency: 'housing-provider' }, helpers);
-      const files = await uploadedRecords('housing-provider');
+      const files = await uploadedFor('housing-provider');
       expect([...files.keys()]).toEqual([waiting[0]?.file_name]);
       expect([...files.values()].flat().sort()).toEqual(held.map((d) => d.id).sort());
       const xml = (await sftp.read(waiting[0]?.file_name ?? '')).toString('utf8');

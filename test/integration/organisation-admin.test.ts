@@ -357,7 +357,7 @@ describe('the directory pages', () => {
       ['organisation.updated', 'Changed an organisation'],
       ['organisation.disabled', 'Disabled an organisation'],
       ['organisation.enabled', 'Enabled an organisation again'],
-      ['organisation.settings-changed', 'Set an organisation’s targets and verification minimum'],
+      ['organisation.settings-changed', 'Set an organisation’s targets, verification minimum and channels'],
       ['admin.organisation.viewed', 'Viewed an organisation'],
       ['admin.organisations.viewed', 'Viewed the directory of organisations'],
     ] as const) {

@@ -110,3 +110,13 @@ export async function runCommand(entry: string, args: string[], env: Record<stri
 export function postmasterPid(dataDir: string): number {
   return Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
 }
+
+/** Kills a started process's whole group (SIGKILL: a crash, nothing cleaned up), unless it has already exited. */
+export function killGroup(portal: PortalProcess): void {
+  if (portal.child.exitCode !== null || portal.child.signalCode !== null) return;
+  try {
+    process.kill(-(portal.child.pid ?? 0), 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}

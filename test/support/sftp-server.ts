@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +29,8 @@ async function listening(port: number): Promise<boolean> {
  * host key and client key in a temporary folder, key sign-in only for the user running the tests,
  * no PAM, and nothing written outside the folder (so it runs as root or not). `pause` and `resume`
  * stop and continue the server (SIGSTOP/SIGCONT), so a test can hold an upload mid-run.
+ * `organisationFolder` and `authorise` set up an organisation's own folder and let its generated
+ * key sign in, as the organisation's IT would; `signedInKeys` says which keys did.
  */
 export async function startSftpServer() {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tuo-sftp-'));
@@ -66,7 +68,8 @@ export async function startSftpServer() {
       'StrictModes no',
       'PermitRootLogin prohibit-password',
       'Subsystem sftp internal-sftp',
-      'LogLevel ERROR',
+      // VERBOSE logs the fingerprint of each key that signs in (`signedInKeys`).
+      'LogLevel VERBOSE',
       '',
     ].join('\n'),
   );
@@ -85,17 +88,39 @@ export async function startSftpServer() {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const user = os.userInfo().username;
+  const address = (folder: string) => `sftp://${user}@127.0.0.1:${String(port)}${folder}`;
+  const listing = async (folder: string) => (await readdir(folder)).sort();
   return {
     /** Settings for one agency's file channel, pointing at this server's inbox folder. */
     env: (envId: string, format: 'csv' | 'xml' = 'csv'): Record<string, string> => ({
-      [`AGENCY_${envId}_FILE_SFTP_URL`]: `sftp://${user}@127.0.0.1:${String(port)}${inbox}`,
+      [`AGENCY_${envId}_FILE_SFTP_URL`]: address(inbox),
       [`AGENCY_${envId}_FILE_SFTP_KEY_FILE`]: path.join(dir, 'client_key'),
       [`AGENCY_${envId}_FILE_SFTP_HOST_KEY`]: hostKey,
       [`AGENCY_${envId}_FILE_FORMAT`]: format,
     }),
     /** The names of the files in the inbox folder, sorted. */
-    files: async () => (await readdir(inbox)).sort(),
+    files: () => listing(inbox),
     read: (name: string) => readFile(path.join(inbox, name)),
+    /**
+     * A folder of one organisation's own (`name` a plain word), with the file settings an admin
+     * types for it (its address and this server's host key) and what has been uploaded there.
+     */
+    organisationFolder: async (name: string) => {
+      const folder = path.join(dir, 'organisations', name);
+      await mkdir(folder, { recursive: true });
+      return {
+        settings: (format: 'csv' | 'xml', schedule: string) => ({ url: address(folder), hostKey, format, schedule }),
+        files: () => listing(folder),
+        read: (file: string) => readFile(path.join(folder, file)),
+      };
+    },
+    /** Lets a public key (`ssh-ed25519 …`, as an organisation's page shows it) sign in; sshd reads the file per sign-in. */
+    authorise: (publicKey: string) => appendFile(path.join(dir, 'authorized_keys'), `${publicKey.trim()}\n`),
+    /** The `SHA256:…` fingerprints of the keys that have signed in so far, in order (from sshd's log). */
+    signedInKeys: () =>
+      [...errors.matchAll(/Accepted publickey for \S+ from \S+ port \d+ ssh2: \S+ (SHA256:\S+)/g)].map(
+        (match) => match[1] ?? '',
+      ),
     pause: () => child.kill('SIGSTOP'),
     resume: () => child.kill('SIGCONT'),
     stop: async () => {

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../components/error-message.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { describedBy, errorAt } from '../components/field-ids.js';
 import { PostForm, SubmitButton } from '../components/post-form.js';
+import { OrganisationChannelFields } from './organisation-channel-fields.js';
 import { SelectField } from './select-field.js';
 import { TextField } from './text-field.js';
 
@@ -139,23 +140,7 @@ export function OrganisationFormPage(props: {
               ...verificationLevels.map((level) => [level, t(`checking.levels.${level}`)] as const),
             ]}
           />
-          <h2 className="govuk-heading-m">{t('organisation-form.channel')}</h2>
-          <p className="govuk-body">{t('organisation-form.channelIntro')}</p>
-          <TextField
-            form={form}
-            name="webhookUrl"
-            label={t('organisations.columns.webhook')}
-            hint={t('organisation-form.webhookHint')}
-            type="url"
-          />
-          <TextField
-            form={{ ...form, values: {} }}
-            name="webhookSecret"
-            label={t('organisation-form.webhookSecret')}
-            hint={t(organisationId ? 'organisation-form.webhookSecretKeepHint' : 'organisation-form.webhookSecretHint')}
-            type="password"
-            autoComplete="off"
-          />
+          <OrganisationChannelFields form={form} changing={organisationId !== null} />
           <SubmitButton>{t(organisationId ? 'organisation-form.save' : 'organisation-form.submit')}</SubmitButton>
         </PostForm>
         <p className="govuk-body">

@@ -8,6 +8,7 @@ import type { OrganisationDefaults, OrganisationDone } from '@tuo/shared/pages/s
 import { ErrorSummary } from '../components/error-summary.js';
 import { PostForm } from '../components/post-form.js';
 import { SuccessBanner } from '../components/success-banner.js';
+import { channelRows, SftpPublicKey } from './organisation-channel-summary.js';
 import { SelectField } from './select-field.js';
 import { TextField } from './text-field.js';
 
@@ -131,13 +132,13 @@ export function OrganisationPage(props: {
         action: target.actionDays,
       }),
     ],
-    ['webhook', organisation.settings.webhook?.url ?? t('organisations.inbox')],
     [
       'verificationMinimum',
       verificationMinimum
         ? t(`checking.levels.${verificationMinimum}`)
         : t('organisations.minimumDefault', { level: t(`checking.levels.${defaults.verificationMinimum}`) }),
     ],
+    ...channelRows(t, organisation.settings),
   ];
   return (
     <div className="govuk-grid-row">
@@ -159,6 +160,7 @@ export function OrganisationPage(props: {
             </div>
           ))}
         </dl>
+        {organisation.settings.file ? <SftpPublicKey publicKey={organisation.settings.file.publicKey} /> : null}
         <p className="govuk-body">
           <a className="govuk-link" href={`/staff/organisations/${organisation.id}/change`}>
             {t('organisations.change')}

@@ -9,22 +9,20 @@ import type { FieldError } from '@tuo/shared/api/field-errors';
 import type { FormValues, PostedForm } from '@tuo/shared/pages/form-values';
 import type { z } from 'zod';
 import { text } from '../../../console/posted-fields.js';
+import { channelFields, channelFormValues, postedChannels } from './organisation-channel-form.js';
 
 // The add and change forms post flat fields; the API takes nested settings. Blank means "not set":
 // no code, no postcode, and the kind's default target or minimum.
 
 const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
 
-/** The posted settings, or the field errors of a target given by half. */
+/** The posted settings, or the field errors of a target given by half (and of the channels' flat fields). */
 function postedSettings(body: PostedForm): { settings: Record<string, unknown>; errors: FieldError[] } {
   const acknowledgeDays = optional(text(body, 'acknowledgeDays'));
   const actionDays = optional(text(body, 'actionDays'));
   const verificationMinimum = optional(text(body, 'verificationMinimum'));
-  const webhookUrl = optional(text(body, 'webhookUrl'));
-  const webhookSecret = optional(text(body, 'webhookSecret'));
-  const errors: FieldError[] = [];
-  if (webhookSecret !== undefined && webhookUrl === undefined)
-    errors.push({ field: 'webhookUrl', message: 'Enter the webhook address the signing secret is for' });
+  const channels = postedChannels(body);
+  const errors: FieldError[] = [...channels.errors];
   if ((acknowledgeDays === undefined) !== (actionDays === undefined))
     errors.push({
       field: acknowledgeDays === undefined ? 'acknowledgeDays' : 'actionDays',
@@ -36,7 +34,7 @@ function postedSettings(body: PostedForm): { settings: Record<string, unknown>; 
         ? { targets: { acknowledgeDays, actionDays } }
         : {}),
       ...(verificationMinimum ? { verificationMinimum } : {}),
-      ...(webhookUrl ? { webhook: { url: webhookUrl, ...(webhookSecret ? { secret: webhookSecret } : {}) } } : {}),
+      ...channels.settings,
     },
     errors,
   };
@@ -53,19 +51,22 @@ const postedEntry = (body: PostedForm) => ({
   custodianCode: optional(text(body, 'custodianCode')),
 });
 
-const webhookFields: Record<string, string> = { url: 'webhookUrl', secret: 'webhookSecret' };
-
 /**
- * A zod issue's path as the form's field: `settings.targets.actionDays` is `actionDays`,
- * `settings.webhook.url` is `webhookUrl`, `areas.2` is `areas`.
+ * The form's field of a path the API names: `settings.targets.actionDays` is `actionDays`,
+ * `settings.file.hostKey` is `fileHostKey`, `areas.2` is `areas`.
  */
+export function formFieldOf(path: readonly string[]): string {
+  const [first, ...rest] = path;
+  if (first !== 'settings') return first ?? 'name';
+  const last = rest.at(-1) ?? 'settings';
+  return channelFields[rest[0] ?? '']?.[last] ?? last;
+}
+
+/** Zod's issues as the form's field errors, after those already `known`: one per field. */
 function fieldErrors(issues: readonly z.core.$ZodIssue[], known: FieldError[]): FieldError[] {
   const errors = [...known];
   for (const issue of issues) {
-    const [first, ...rest] = issue.path.map(String);
-    const last = rest.at(-1) ?? 'settings';
-    const field =
-      first === 'settings' ? (rest[0] === 'webhook' ? (webhookFields[last] ?? last) : last) : (first ?? 'name');
+    const field = formFieldOf(issue.path.map(String));
     if (!errors.some((e) => e.field === field)) errors.push({ field, message: issue.message });
   }
   return errors;
@@ -102,6 +103,6 @@ export function formValuesOf(organisation: AdminOrganisation): FormValues {
     acknowledgeDays: settings.targets ? String(settings.targets.acknowledgeDays) : '',
     actionDays: settings.targets ? String(settings.targets.actionDays) : '',
     verificationMinimum: settings.verificationMinimum ?? '',
-    webhookUrl: settings.webhook?.url ?? '',
+    ...channelFormValues(settings),
   };
 }

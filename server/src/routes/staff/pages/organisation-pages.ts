@@ -20,7 +20,7 @@ import {
 import { organisationDefaults } from '../../../organisations/organisation-defaults.js';
 import { postedFormSchema } from '../../journeys/posted-form.js';
 import { auditStaff, staffActor } from '../staff-access.js';
-import { formValuesOf, readAddForm, readChangeForm } from './organisation-form.js';
+import { formFieldOf, formValuesOf, readAddForm, readChangeForm } from './organisation-form.js';
 import { renderStaffPage, staffNav } from './staff-page.js';
 
 const config = { staffAccess: 'admin' } as const;
@@ -35,7 +35,7 @@ function typed(body: PostedForm): FormValues {
 
 /** A refusal from the directory (a code taken or of the wrong shape) as the form's field errors. */
 const refusalErrors = (error: AppError): FieldError[] =>
-  error.fieldErrors?.map((e) => ({ field: e.path, message: e.message })) ?? [
+  error.fieldErrors?.map((e) => ({ field: formFieldOf(e.path.split('.')), message: e.message })) ?? [
     { field: 'name', message: error.message.replace(/\.$/, '') },
   ];
 

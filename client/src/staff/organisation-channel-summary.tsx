@@ -1,0 +1,78 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { ShownOrganisationSettings } from '@tuo/shared/api/organisation-admin';
+import { chosenChannel, parseSftpAddress } from '@tuo/shared/api/organisation-channels';
+
+/**
+ * The summary rows of how an organisation is told, as `[column key, words]`: its primary channel,
+ * its webhook (whose secret is only said to be set), its scheduled file and its email alert.
+ */
+export function channelRows(t: TFunction<'staff'>, settings: ShownOrganisationSettings): [string, string][] {
+  const chosen = chosenChannel(settings);
+  const address = settings.file ? parseSftpAddress(settings.file.url) : undefined;
+  return [
+    [
+      'primaryChannel',
+      chosen
+        ? t(`organisations.channels.${chosen}`)
+        : t(settings.primaryChannel ? 'organisations.none' : 'organisations.inbox'),
+    ],
+    [
+      'webhook',
+      settings.webhook ? t('organisations.webhookSet', { url: settings.webhook.url }) : t('organisations.none'),
+    ],
+    [
+      'file',
+      settings.file && address
+        ? t('organisations.fileSet', {
+            user: address.username,
+            host: address.host,
+            port: address.port,
+            folder: address.directory,
+            format: t(`organisation-form.formats.${settings.file.format}`),
+            schedule: settings.file.schedule,
+          })
+        : t('organisations.none'),
+    ],
+    ['fileHostKey', settings.file?.hostKey ?? t('organisations.none')],
+    [
+      'alert',
+      settings.alert
+        ? t('organisations.alertSet', {
+            email: settings.alert.email,
+            frequency: t(`organisations.frequencies.${settings.alert.frequency}`),
+          })
+        : t('organisations.none'),
+    ],
+  ];
+}
+
+/**
+ * The public key the portal signs in to the organisation's SFTP server with, for its IT to add to
+ * the account's authorized_keys: in a read-only box, whole, to select and copy (the private key
+ * never leaves the portal).
+ */
+export function SftpPublicKey({ publicKey }: { publicKey: string }) {
+  const { t } = useTranslation('staff');
+  return (
+    <div className="govuk-form-group">
+      <h2 className="govuk-label-wrapper">
+        <label className="govuk-label govuk-label--m" htmlFor="sftpPublicKey">
+          {t('organisations.publicKey')}
+        </label>
+      </h2>
+      <div id="sftpPublicKey-hint" className="govuk-hint">
+        {t('organisations.publicKeyHint')}
+      </div>
+      <textarea
+        className="govuk-textarea"
+        id="sftpPublicKey"
+        rows={3}
+        readOnly
+        spellCheck={false}
+        aria-describedby="sftpPublicKey-hint"
+        value={publicKey}
+      />
+    </div>
+  );
+}
