@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -85,10 +85,16 @@ export async function startSftpServer() {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const user = os.userInfo().username;
+  const url = `sftp://${user}@127.0.0.1:${String(port)}${inbox}`;
   return {
+    /** The inbox folder's address and the server's host key, for an organisation's own file settings. */
+    url,
+    hostKey,
+    /** Lets a client key in (an OpenSSH public key line), as an organisation's IT adds the portal's. */
+    authorize: (publicKey: string) => appendFile(path.join(dir, 'authorized_keys'), `${publicKey.trim()}\n`),
     /** Settings for one agency's file channel, pointing at this server's inbox folder. */
     env: (envId: string, format: 'csv' | 'xml' = 'csv'): Record<string, string> => ({
-      [`AGENCY_${envId}_FILE_SFTP_URL`]: `sftp://${user}@127.0.0.1:${String(port)}${inbox}`,
+      [`AGENCY_${envId}_FILE_SFTP_URL`]: url,
       [`AGENCY_${envId}_FILE_SFTP_KEY_FILE`]: path.join(dir, 'client_key'),
       [`AGENCY_${envId}_FILE_SFTP_HOST_KEY`]: hostKey,
       [`AGENCY_${envId}_FILE_FORMAT`]: format,
