@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../server/src/agency/api-keys.js';
 import { createAdapterRegistry } from '../../server/src/adapters/adapter-registry.js';
 import { createDeliveryWork } from '../../server/src/deliveries/delivery-work.js';
+import { organisationWebhooksFrom } from '../../server/src/deliveries/organisation-adapter.js';
 import { databaseSigningSecrets, rotateWebhookSecret } from '../../server/src/agency/webhook-secrets.js';
 import { createSendMissedTargetEventTask } from '../../server/src/jobs/send-missed-target-event-task.js';
 import { createTaskList } from '../../server/src/jobs/task-list.js';
@@ -232,9 +233,10 @@ describe('the missed-target webhook event after a rotation', () => {
       const pointed = testConfig(t.database.url, { ...env, AGENCY_COUNCIL_WEBHOOK_URL: newReceiver.url('council') });
       const task = createSendMissedTargetEventTask({
         db: t.database.db,
-        config: pointed,
+        serviceLevels: pointed.serviceLevels,
         calendar: englandAndWales,
-        signingSecrets: databaseSigningSecrets(t.database.db, c.sessionSecret),
+        adapters: createAdapterRegistry(pointed, databaseSigningSecrets(t.database.db, c.sessionSecret)),
+        webhooks: organisationWebhooksFrom(t.database.db, pointed),
       });
       const helpers = { logger: { info: () => undefined, warn: () => undefined } } as unknown as JobHelpers;
       await task({ deliveryId: council.id, target: 'acknowledge' }, helpers);

@@ -91,6 +91,9 @@ export async function startSftpServer() {
   const address = (folder: string) => `sftp://${user}@127.0.0.1:${String(port)}${folder}`;
   const listing = async (folder: string) => (await readdir(folder)).sort();
   return {
+    /** The inbox folder's address and the server's host key, for an organisation's own file settings. */
+    url: address(inbox),
+    hostKey,
     /** Settings for one agency's file channel, pointing at this server's inbox folder. */
     env: (envId: string, format: 'csv' | 'xml' = 'csv'): Record<string, string> => ({
       [`AGENCY_${envId}_FILE_SFTP_URL`]: address(inbox),

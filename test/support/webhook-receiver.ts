@@ -7,7 +7,8 @@ import { agencyEnvName } from '../../server/src/channels/agency-env-names.js';
 /**
  * A real HTTP webhook receiver on 127.0.0.1, for tests where the sender is another process that
  * msw cannot reach. It verifies Standard Webhooks signatures, answers after `delayMs` (so a sender
- * can be killed mid-delivery), and records every verified webhook-id per agency.
+ * can be killed mid-delivery), records every verified webhook-id per agency, and counts what it
+ * refused (401: signed with a secret not its own).
  */
 export async function startWebhookReceiver(options: { secret: string; delayMs?: number }) {
   const verifier = new Webhook(options.secret);
@@ -19,6 +20,7 @@ export async function startWebhookReceiver(options: { secret: string; delayMs?: 
     data: Record<string, unknown>;
   }[] = [];
   let inFlight = 0;
+  let rejected = 0;
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -28,6 +30,7 @@ export async function startWebhookReceiver(options: { secret: string; delayMs?: 
       try {
         verifier.verify(body, headers);
       } catch {
+        rejected += 1;
         response.writeHead(401).end();
         return;
       }
@@ -53,6 +56,7 @@ export async function startWebhookReceiver(options: { secret: string; delayMs?: 
     url: (agency: string) => `http://127.0.0.1:${port}/${agency}`,
     received,
     inFlight: () => inFlight,
+    rejected: () => rejected,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

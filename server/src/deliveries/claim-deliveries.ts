@@ -2,22 +2,16 @@ import type { AgencyKind, DeliveryRole } from '@tuo/shared';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/database.js';
 import { possibleDuplicateOfSql } from '../duplicates/possible-duplicates.js';
+import type { OrganisationChannelFacts } from './organisation-adapter.js';
 
-/** One attempt claimed for sending, with what is needed to send it. */
-export interface ClaimedDelivery {
+/** One attempt claimed for sending, with what is needed to send it and to choose its organisation's channel. */
+export interface ClaimedDelivery extends OrganisationChannelFacts {
   id: string;
   agency: AgencyKind;
   /** The organisation told: its own concurrency limit and circuit breaker (agency-gates.ts). */
   organisation_id: string;
   /** Its role when a move tells two organisations of the kind (the old council, the new). */
   role: DeliveryRole | null;
-  /** Whether its organisation is the kind's fallback, which alone takes the kind's configured webhook. */
-  fallback: boolean;
-  /** The organisation's own webhook and its sealed signing secret (organisation_settings), if it has one. */
-  webhook_url: string | null;
-  webhook_secret_sealed: string | null;
-  /** How an admin chose it is told (organisation_settings; null: its webhook if any, else the default). */
-  primary_channel: 'webhook' | 'pull-api' | 'agency-portal' | 'file' | null;
   /** The attempt being made (1-based); a claim taken over from a dead worker keeps its number. */
   attempt: number;
   /** The claim's token: only the holder of the current one records the outcome. */

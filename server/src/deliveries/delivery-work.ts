@@ -2,13 +2,13 @@ import type { AgencyKind } from '@tuo/shared';
 import type { Logger } from 'pino';
 import type { Kysely } from 'kysely';
 import type { AdapterRegistry } from '../adapters/adapter-registry.js';
-import { organisationSigningSecrets } from '../agency/webhook-secrets.js';
 import type { Database } from '../db/database.js';
 import type { Config } from '../config.js';
 import { createProtectedValues } from '../privacy/protected-values.js';
 import type { GateSettings } from './agency-gates.js';
 import { createAttempt } from './attempt-delivery.js';
 import type { ClaimedDelivery } from './claim-deliveries.js';
+import { organisationWebhooksFrom } from './organisation-adapter.js';
 import type { AttemptRecord } from './record-outcomes.js';
 
 /** What the worker's dispatcher sends, to whom, and how many at once. */
@@ -35,11 +35,7 @@ export function createDeliveryWork(deps: {
       privacy: createProtectedValues(deps.config.protectedDataKeys),
       policy: delivery,
       logger: deps.logger,
-      webhooks: {
-        sealingSecret: deps.config.sessionSecret,
-        timeoutMs: delivery.timeoutMs,
-        signingSecrets: organisationSigningSecrets(deps.db, deps.config.sessionSecret),
-      },
+      webhooks: organisationWebhooksFrom(deps.db, deps.config),
     }),
     concurrency: delivery.concurrency,
     // DELIVERY_AGENCY_CONCURRENCY is per organisation: each has its own slots and circuit.

@@ -1,9 +1,9 @@
 import type { AgencyKind } from '@tuo/shared';
 import type { Task } from 'graphile-worker';
 import type { Kysely } from 'kysely';
-import { signatureHeader } from '../adapters/transports/webhook-transport.js';
-import type { Config } from '../config.js';
+import type { AdapterRegistry } from '../adapters/adapter-registry.js';
 import type { Database } from '../db/database.js';
+import { organisationAdapter, type OrganisationWebhooks } from '../deliveries/organisation-adapter.js';
 import { missedTargetEventPayloadSchema } from '../service-levels/service-level-jobs.js';
 import { ownTarget } from '../organisations/organisation-settings.js';
 import { deadlineDate, targetFor, type ServiceLevels } from '../service-levels/targets.js';
@@ -15,41 +15,68 @@ export class MissedTargetEventRetryError extends Error {
 }
 
 /**
- * Tells a webhook agency that one of its notifications missed a target: a Standard Webhooks event
- * `{agency}.notification.target_missed` with the notification's id, reference, which target and
- * the last day it had. Ids and dates only: the agency already holds the notification. A timeout,
- * 5xx, 408 or 429 is retried (by graphile-worker); any other refusal is logged and dropped, since
- * the flag is also in the agency's inbox and on the staff console.
+ * Tells a webhook organisation that one of its notifications missed a target: a Standard Webhooks
+ * event `{agency}.notification.target_missed` with the notification's id, reference, which target
+ * and the last day it had. Ids and dates only: the organisation already holds the notification. It
+ * goes the way the notification went (`organisationAdapter`: the organisation's own webhook and
+ * secrets, or the kind's for its fallback); an organisation told otherwise sees the flag in its
+ * inbox. A timeout, 5xx, 408 or 429 is retried (by graphile-worker); any other refusal is logged
+ * and dropped, since the flag is also in the inbox and on the staff console.
  */
 export function createSendMissedTargetEventTask(deps: {
   db: Kysely<Database>;
-  config: Pick<Config, 'agencies' | 'delivery'> & { serviceLevels: ServiceLevels };
+  serviceLevels: ServiceLevels;
   calendar: WorkingCalendar;
-  /** The agency's current signing secrets (rotated ones from the database, see agency/webhook-secrets.ts). */
-  signingSecrets: (agency: AgencyKind, configured: string) => Promise<string[]>;
+  /** The kinds' adapters (for a fallback organisation, signed by the kind's rotated secrets). */
+  adapters: AdapterRegistry;
+  webhooks: OrganisationWebhooks;
 }): Task {
   return async (rawPayload, helpers) => {
     const { deliveryId, target } = missedTargetEventPayloadSchema.parse(rawPayload);
     const row = await deps.db
       .selectFrom('deliveries as d')
       .innerJoin('submissions as s', 's.id', 'd.submission_id')
+      .innerJoin('organisations as o', 'o.id', 'd.organisation_id')
       .leftJoin('organisation_settings as os', 'os.organisation_id', 'd.organisation_id')
-      .select(['d.agency', 'd.delivered_at', 's.reference', 's.life_event', 'os.acknowledge_days', 'os.action_days'])
+      .select([
+        'd.agency',
+        'd.organisation_id',
+        'd.delivered_at',
+        's.reference',
+        's.life_event',
+        'o.fallback',
+        'os.acknowledge_days',
+        'os.action_days',
+        'os.webhook_url',
+        'os.webhook_secret_sealed',
+        'os.primary_channel',
+      ])
       .where('d.id', '=', deliveryId)
       .executeTakeFirst();
-    const webhook = row ? deps.config.agencies[row.agency].webhook : undefined;
-    if (!row?.delivered_at || !webhook) {
-      helpers.logger.info(`missed-target event for ${deliveryId}: no webhook agency to tell; nothing to do`);
+    const agency = row?.agency as AgencyKind;
+    const adapter = row
+      ? organisationAdapter(
+          deps.adapters,
+          {
+            ...row,
+            agency,
+            webhook_url: row.webhook_url ?? null,
+            webhook_secret_sealed: row.webhook_secret_sealed ?? null,
+            primary_channel: row.primary_channel ?? null,
+          },
+          deps.webhooks,
+        )
+      : undefined;
+    if (!row?.delivered_at || adapter?.transport !== 'webhook') {
+      helpers.logger.info(`missed-target event for ${deliveryId}: no webhook organisation to tell; nothing to do`);
       return;
     }
-    const days = targetFor(deps.config.serviceLevels, row.agency, row.life_event, ownTarget(row))[
+    const days = targetFor(deps.serviceLevels, agency, row.life_event, ownTarget(row))[
       target === 'acknowledge' ? 'acknowledgeDays' : 'actionDays'
     ];
-    const messageId = `msg_target_${target}_${deliveryId.replaceAll('-', '')}`;
-    const timestamp = new Date();
-    const body = JSON.stringify({
-      type: `${row.agency}.notification.target_missed`,
-      timestamp: timestamp.toISOString(),
+    const outcome = await adapter.sendEvent({
+      messageId: `msg_target_${target}_${deliveryId.replaceAll('-', '')}`,
+      type: `${agency}.notification.target_missed`,
       data: {
         id: deliveryId,
         reference: row.reference,
@@ -58,38 +85,11 @@ export function createSendMissedTargetEventTask(deps: {
         deadline: deadlineDate(deps.calendar, row.delivered_at, days),
       },
     });
-    // Signed like every other webhook: after a rotation, by the new secret (and the old one while it retires).
-    const signature = signatureHeader(
-      await deps.signingSecrets(row.agency, webhook.secret),
-      messageId,
-      timestamp,
-      body,
-    );
-    let status: number;
-    try {
-      const response = await fetch(webhook.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'TellUsOnce-Webhooks/1',
-          'webhook-id': messageId,
-          'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
-          'webhook-signature': signature,
-        },
-        body,
-        signal: AbortSignal.timeout(deps.config.delivery.timeoutMs),
-        redirect: 'manual',
-      });
-      void response.body?.cancel().catch(() => undefined);
-      status = response.status;
-    } catch {
-      throw new MissedTargetEventRetryError(`could not reach the ${row.agency} webhook; will retry`);
-    }
-    if (status >= 500 || status === 408 || status === 429)
-      throw new MissedTargetEventRetryError(`the ${row.agency} webhook answered ${String(status)}; will retry`);
-    if (status < 200 || status >= 300)
+    if (outcome.kind === 'retry')
+      throw new MissedTargetEventRetryError(`the ${agency} webhook: ${outcome.error}; will retry`);
+    if (outcome.kind === 'failed')
       helpers.logger.warn(
-        `the ${row.agency} webhook refused a missed-target event (${String(status)}); the inbox flag stands`,
+        `the ${agency} webhook refused a missed-target event (${outcome.error}); the inbox flag stands`,
       );
   };
 }

@@ -1,9 +1,14 @@
-import type { AgencyKind, Answers, LifeEventId } from '@tuo/shared';
+import type { Answers, LifeEventId } from '@tuo/shared';
 import type { Task } from 'graphile-worker';
 import { sql, type Kysely } from 'kysely';
 import type { AdapterRegistry } from '../adapters/adapter-registry.js';
 import type { DeliveryOutcome } from '../adapters/agency-adapter.js';
 import type { Database } from '../db/database.js';
+import {
+  organisationAdapter,
+  type OrganisationChannelFacts,
+  type OrganisationWebhooks,
+} from '../deliveries/organisation-adapter.js';
 import type { ProtectedValues } from '../privacy/protected-values.js';
 import { decideDelivery } from './delivery-decision.js';
 import { SEND_NOTIFICATION_EVENT, sendNotificationEventPayloadSchema } from './notification-event-job.js';
@@ -14,11 +19,10 @@ export function eventMessageIdFor(eventId: string): string {
   return `msg_${eventId.replaceAll('-', '')}`;
 }
 
-interface ClaimedEvent {
+interface ClaimedEvent extends OrganisationChannelFacts {
   delivery_id: string;
   kind: 'withdrawn' | 'corrected';
   payload: { correctedAt: string; answers: Answers } | null;
-  agency: AgencyKind;
   delivery_status: string;
   transport: string | null;
   reference: string;
@@ -30,8 +34,9 @@ interface ClaimedEvent {
 /**
  * Makes one attempt at one event about a notification: `{agency}.notification.withdrawn` or
  * `.corrected`, whose `data.id` is the notification's own id. It goes the way deliveries go: the
- * attempt is claimed against the event row (a stale or repeated job does nothing), it is signed
- * and sent by the agency's adapter, and a retryable failure schedules the next attempt with the
+ * attempt is claimed against the event row (a stale or repeated job does nothing), it is sent the
+ * way its notification was (`organisationAdapter`: the organisation's own webhook, signed with its
+ * own secrets, or its kind's for the fallback), and a retryable failure schedules the next attempt with the
  * same backoff, in the statement that records this one. An event waits while its notification is
  * still being sent, and is dropped if the notification never reached the agency.
  */
@@ -40,6 +45,7 @@ export function createSendNotificationEventTask(deps: {
   adapters: AdapterRegistry;
   privacy: ProtectedValues;
   policy: RetryPolicy & { maxAttempts: number };
+  webhooks: OrganisationWebhooks;
 }): Task {
   const { db, adapters, privacy, policy } = deps;
   return async (rawPayload, helpers) => {
@@ -52,21 +58,26 @@ export function createSendNotificationEventTask(deps: {
         returning delivery_id, kind, payload
       )
       select claimed.delivery_id, claimed.kind, claimed.payload, d.agency, d.status as delivery_status, d.transport,
-        s.reference, s.life_event, s.withdrawn_at, s.withdrawn_by
+        s.reference, s.life_event, s.withdrawn_at, s.withdrawn_by,
+        d.organisation_id, o.fallback, os.webhook_url, os.webhook_secret_sealed, os.primary_channel
       from claimed join deliveries d on d.id = claimed.delivery_id join submissions s on s.id = d.submission_id
+        join organisations o on o.id = d.organisation_id
+        left join organisation_settings os on os.organisation_id = d.organisation_id
     `.execute(db);
     const row = claimed.rows[0];
     if (!row) {
       helpers.logger.info(`notification event ${eventId} attempt ${attempt} is no longer due; nothing to do`);
       return;
     }
-    const adapter = adapters[row.agency];
+    const adapter = organisationAdapter(adapters, row, deps.webhooks);
     const told = ['delivered', 'acknowledged', 'actioned'].includes(row.delivery_status);
     const settledUntold = ['failed', 'cancelled'].includes(row.delivery_status);
     const finished = () => new Date();
     let outcome: DeliveryOutcome | 'drop';
-    if (settledUntold || (told && row.transport !== 'webhook') || (row.kind === 'corrected' && !row.payload))
-      // Never reached the agency, or reached its inbox (which shows the change when read): nothing to push.
+    const pushed = row.transport === 'webhook' && adapter.transport === 'webhook';
+    if (settledUntold || (told && !pushed) || (row.kind === 'corrected' && !row.payload))
+      // Never reached the agency, or reached its inbox or file (which show the change when read), or the
+      // organisation is no longer told by webhook: nothing to push.
       outcome = 'drop';
     else if (!told) outcome = { kind: 'retry', error: 'Waiting for the notification itself to be delivered' };
     else {

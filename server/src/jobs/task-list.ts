@@ -41,6 +41,7 @@ import { createSendMissedTargetEventTask } from './send-missed-target-event-task
 import { SEND_NOTIFICATION_EVENT } from './notification-event-job.js';
 import { createAdapterRegistry } from '../adapters/adapter-registry.js';
 import { createSendNotificationEventTask } from './send-notification-event-task.js';
+import { organisationWebhooksFrom } from '../deliveries/organisation-adapter.js';
 
 /**
  * Every queue task this service runs, by snake_case name. Tasks re-parse their payload with zod
@@ -64,14 +65,18 @@ export function createTaskList(deps: {
   now?: () => Date;
 }): TaskList {
   const privacy = createProtectedValues(deps.config.protectedDataKeys);
+  // Events about notifications go the way the notifications went (deliveries/organisation-adapter.ts):
+  // for a kind's fallback, its configured webhook signed by its current (rotated) secrets.
+  const adapters = createAdapterRegistry(deps.config, databaseSigningSecrets(deps.db, deps.config.sessionSecret));
+  const webhooks = organisationWebhooksFrom(deps.db, deps.config);
   return {
     [DELIVER_TO_AGENCY]: createDeliverToAgencyTask({ db: deps.db }),
     [SEND_NOTIFICATION_EVENT]: createSendNotificationEventTask({
       db: deps.db,
-      // Signed by the agency's current (rotated) secrets, as its notifications are.
-      adapters: createAdapterRegistry(deps.config, databaseSigningSecrets(deps.db, deps.config.sessionSecret)),
+      adapters,
       privacy,
       policy: deps.config.delivery,
+      webhooks,
     }),
     [SEND_RESIDENT_MESSAGE]: createSendResidentMessageTask({ db: deps.db, privacy, config: deps.config }),
     [SEND_SAVED_FORM_LINK]: createSendSavedFormLinkTask({ db: deps.db, config: deps.config }),
@@ -110,9 +115,10 @@ export function createTaskList(deps: {
     }),
     [SEND_MISSED_TARGET_EVENT]: createSendMissedTargetEventTask({
       db: deps.db,
-      config: deps.config,
+      serviceLevels: deps.config.serviceLevels,
       calendar: englandAndWales,
-      signingSecrets: databaseSigningSecrets(deps.db, deps.config.sessionSecret),
+      adapters,
+      webhooks,
     }),
   };
 }

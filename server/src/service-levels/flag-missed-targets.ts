@@ -6,7 +6,7 @@ import { ownTarget } from '../organisations/organisation-settings.js';
 import { targetFor, targetStates, type ServiceLevels, type TargetKind } from './targets.js';
 import type { WorkingCalendar } from './working-days.js';
 
-/** What the check needs: the targets, the calendar, the clock, and which agencies take webhooks now. */
+/** What the check needs: the targets, the calendar, the clock, and which kinds' fallbacks take the kind's configured webhook. */
 export interface FlagDeps {
   db: Kysely<Database>;
   serviceLevels: ServiceLevels;
@@ -52,8 +52,11 @@ async function flag(deps: FlagDeps, kind: TargetKind, ids: string[], at: Date): 
       insert into outbox (task, payload, job_key)
       -- As missedTargetEventJob() makes them: once per notification and target.
       select ${SEND_MISSED_TARGET_EVENT}, jsonb_build_object('deliveryId', id, 'target', ${kind}::text), 'missed-target:' || id::text || ':' || ${kind}::text
-      -- Only the kind's fallback organisation takes the kind's configured webhook.
-      from flagged where agency = any(${webhooks}::text[]) and organisation_id in (select id from organisations where fallback)
+      -- Only the kind's fallback organisation takes the kind's configured webhook; an organisation with
+      -- its own webhook is told there. The task decides by the organisation's channel (organisation-adapter.ts).
+      from flagged
+      where (agency = any(${webhooks}::text[]) and organisation_id in (select id from organisations where fallback))
+        or organisation_id in (select organisation_id from organisation_settings where webhook_url is not null)
     )
     select id from flagged
   `.execute(deps.db);
