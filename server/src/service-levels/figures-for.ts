@@ -9,8 +9,8 @@ import { englandAndWales } from './working-days.js';
 
 /**
  * Has the database count what the figures need for a filter, and works out the published figures.
- * Days changed since the worker's last refresh (every minute) are counted again first, so the
- * figures are never behind the rows.
+ * Changes noted since the worker's last refresh (every minute) are added in first, so the figures
+ * are never behind the rows.
  */
 export async function figuresFor(
   db: Kysely<Database>,

@@ -108,16 +108,19 @@ const rowsInRanges = (table: string, column: string, ranges: readonly { from: Da
 
 /**
  * The whole UK days inside a window, if any: the figures count those from the counts per day
- * (figures-by-day.ts), and only the partial days at either end (today's, for one) from the rows.
+ * (figures-by-day.ts), and only the partial days at either end from the rows. A window that runs to
+ * `now` or later holds all of today so far, so today is whole too: its counts are kept by change.
  */
 export function splitWindow(
   from: Date,
   to: Date,
+  now: Date,
 ): { days?: { first: string; last: string }; edges: { from: Date; to: Date }[] } {
   const startDay = londonDate(from);
   const first = startOfLondonDay(startDay).getTime() === from.getTime() ? startDay : dayAfter(startDay);
-  // The day `to` falls in is partial, or starts at `to` itself: either way the last whole day is the one before.
-  const last = previousDay(londonDate(to));
+  // The day `to` falls in is partial, or starts at `to` itself: either way the last whole day is the
+  // one before, unless that partial day is today and the window holds all of it so far.
+  const last = to >= now && londonDate(to) === londonDate(now) ? londonDate(to) : previousDay(londonDate(to));
   if (first > last) return { edges: from < to ? [{ from, to }] : [] };
   const edges = [
     { from, to: startOfLondonDay(first) },
@@ -131,8 +134,8 @@ export function splitWindow(
  * notifications in the window counted by the whole working days each step took (a histogram: the
  * days are small integers, so percentiles by nearest rank over it are exact and no row leaves the
  * database), and whether each was judged against its target and within it; and reports made, by
- * life event and channel. Whole UK days come from the counts kept per day (figures-by-day.ts: call
- * its refresh first), the window's partial first and last days from the rows themselves, with the
+ * life event and channel. Whole UK days (today's so far included) come from the counts kept per day
+ * (figures-by-day.ts: call its refresh first), a partial first or last day from the rows, with the
  * same working-day arithmetic (working-day numbers per UTC hour, so the database neither converts
  * time zones nor joins a calendar per row). Each kind's targets are passed in; an organisation's own
  * (organisation_settings) win over them. Nothing but times, agencies, life events and channels is read.
@@ -159,7 +162,7 @@ export async function loadPerformanceCounts(
         ${targets.map((t) => t.acknowledgeDays)}::int[], ${targets.map((t) => t.actionDays)}::int[])
         as targets(agency, life_event, ack_target, act_target)
     )`;
-  const window = splitWindow(filter.from, filter.to);
+  const window = splitWindow(filter.from, filter.to, deps.now);
   const stepQueries: Promise<{ rows: StepRow[] }>[] = [];
   const reportQueries: Promise<{ rows: ReportRow[] }>[] = [];
 
