@@ -149,7 +149,11 @@ export async function refreshFigureDays(
     return (await addDeliveryChanges(trx, deps)) + (await countNotedReports(trx));
   });
   // After many changes at once (the first refresh over existing rows, a backfill), the planner needs
-  // to know how many counts there now are, or it sorts where it should hash.
-  if (changes > MANY_CHANGES) await sql`analyze figures_delivery_days, figures_report_days`.execute(db);
+  // to know how many counts there now are, or it sorts where it should hash; and the notes just taken
+  // are dead rows every later refresh would read through until autovacuum came round.
+  if (changes > MANY_CHANGES) {
+    await sql`analyze figures_delivery_days, figures_report_days, figures_report_counted`.execute(db);
+    await sql`vacuum analyze figures_delivery_changes, figures_report_changes`.execute(db);
+  }
   return changes;
 }
