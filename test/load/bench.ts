@@ -28,6 +28,8 @@ const PAGES_ONLY = process.env.BENCH_PAGES_ONLY === '1';
 // BENCH_FIGURES_ONLY=1: just the performance figures over a million seeded deliveries.
 const FIGURES_ONLY = process.env.BENCH_FIGURES_ONLY === '1';
 const FIGURES_DELIVERIES = Number(process.env.BENCH_FIGURES_DELIVERIES ?? 1_000_000);
+// BENCH_FIGURES_TODAY: how many of those were delivered today (a busy day, as after the load above).
+const FIGURES_TODAY = Number(process.env.BENCH_FIGURES_TODAY ?? 150_000);
 // BENCH_SKIP_PAGES=1: leave out the pages' weight and Lighthouse (a quick check that deliveries flow).
 const SKIP_PAGES = process.env.BENCH_SKIP_PAGES === '1';
 const body = exampleSubmissions['someone-died'];
@@ -147,6 +149,7 @@ async function main() {
         baseUrl,
         apiPid: api.child.pid ?? 0,
         deliveries: FIGURES_DELIVERIES,
+        today: Math.min(FIGURES_TODAY, FIGURES_DELIVERIES),
         progress,
       });
     if (FIGURES_ONLY) {

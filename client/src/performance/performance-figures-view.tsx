@@ -6,6 +6,7 @@ import type { NotificationFigures, PerformanceFigures } from '@tuo/shared/api/pe
 import { catalogueKey } from '../i18n/catalogue-keys.js';
 import { BarChart, type Bar } from './bar-chart.js';
 import { figureText } from './figure-text.js';
+import { OrganisationFiguresView } from './organisation-figures-view.js';
 
 /** A chart and, beside it, the table with the same figures. */
 function ChartWithTable({
@@ -66,7 +67,7 @@ function ChartWithTable({
 
 /**
  * The figures as charts with tables: per service for the chosen life event (notifications sent,
- * working days to acknowledge and to action, shares within target), then per life event (reports,
+ * working days to acknowledge and to action, shares within target), then per organisation, then per life event (reports,
  * made with an adviser, services told per report, contacts saved). Used by the public page and the
  * staff console alike.
  */
@@ -158,6 +159,7 @@ export function PerformanceFiguresView({
       {share('acknowledge')}
       {step('action')}
       {share('action')}
+      <OrganisationFiguresView organisations={figures.organisations} lifeEvent={lifeEvent} />
       <h2 className="govuk-heading-m">{p('sections.reports')}</h2>
       <ChartWithTable
         heading={p('charts.reports.title')}

@@ -60,6 +60,11 @@ export function PerformancePage({ form, period, lifeEvent, figures, downloads }:
           </a>
         </li>
         <li>
+          <a className="govuk-link" href={downloads.organisationsCsv} download>
+            {p('downloadOrganisations')}
+          </a>
+        </li>
+        <li>
           <a className="govuk-link" href={downloads.reportsCsv} download>
             {p('downloadReports')}
           </a>

@@ -5,8 +5,8 @@ import { refreshFigureDays } from '../service-levels/figures-by-day.js';
 import type { WorkingCalendar } from '../service-levels/working-days.js';
 
 /**
- * Every minute (graphile-worker cron): counts again the days whose deliveries or reports changed, so
- * the figures page finds its counts ready (it refreshes too before reading, so it is never behind).
+ * Every minute (graphile-worker cron): adds the changes noted since the last refresh into the counts
+ * per day, so the figures page finds few left (it refreshes too before reading, so it is never behind).
  */
 export function createRefreshFiguresTask(deps: {
   db: Kysely<Database>;
@@ -14,7 +14,7 @@ export function createRefreshFiguresTask(deps: {
   now: () => Date;
 }): Task {
   return async (_payload, helpers) => {
-    const days = await refreshFigureDays(deps.db, { calendar: deps.calendar, now: deps.now() });
-    if (days > 0) helpers.logger.debug(`counted the figures of ${String(days)} day(s) again`);
+    const changes = await refreshFigureDays(deps.db, { calendar: deps.calendar, now: deps.now() });
+    if (changes > 0) helpers.logger.debug(`added ${String(changes)} change(s) into the figures`);
   };
 }

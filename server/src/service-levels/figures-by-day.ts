@@ -5,7 +5,9 @@ import { londonDate, startOfLondonDay, type WorkingCalendar } from './working-da
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
-const MANY_DAYS = 7;
+const MANY_CHANGES = 100_000;
+// Refreshes take turns: each report's counted contribution is read, then replaced.
+const REFRESH_LOCK = 7_180_918;
 
 /** The UK day after (or, with -1, before) `date`. */
 export const dayAfter = (date: string, days = 1) =>
@@ -34,82 +36,124 @@ export function hourNumbers({ days, numbers }: WorkingDayNumbering): { n: number
 export const dayNumberSql = (column: string) =>
   sql<number>`cal.n[(floor(date_part('epoch', ${sql.ref(column)}) / 3600) - cal.base + 1)::int]`;
 
-/** One UK day's delivered notifications counted again, with `cal` numbering every day from before it to today. */
-async function countDeliveryDay(trx: Transaction<Database>, day: string, cal: { n: number[]; base: number }) {
-  await sql`delete from figures_delivery_days where day = ${day}::date`.execute(trx);
+/**
+ * Adds the noted delivery changes (each row's old contribution taken away, its new one added, by
+ * the triggers of migration 2026-12-03-0600) into the counts per day, with the working days each
+ * step took worked out here: the calendar is the app's. Changes to deliveries delivered before the
+ * calendar's first day (noted while this ran) stay for the next refresh. Returns how many it took.
+ */
+async function addDeliveryChanges(trx: Transaction<Database>, deps: { calendar: WorkingCalendar; now: Date }) {
+  const span = await sql<{ first: string | null; last: string | null }>`
+    select to_char(min(delivered_at) at time zone 'Europe/London', 'YYYY-MM-DD') as first,
+      to_char(max(greatest(delivered_at, acknowledged_at, actioned_at)) at time zone 'Europe/London', 'YYYY-MM-DD') as last
+    from figures_delivery_changes
+  `.execute(trx);
+  const { first, last } = span.rows[0] ?? {};
+  if (!first || !last) return 0;
+  const today = londonDate(deps.now);
+  const end = [today, last].sort().at(-1) ?? today;
+  const cal = hourNumbers(workingDayNumbers(deps.calendar, dayAfter(first, -1), end));
   const stepDays = (column: string) =>
     sql`case when ${sql.ref(column)} is null then null
-      else greatest(0, coalesce(${dayNumberSql(column)}, cal.n[array_length(cal.n, 1)]) - ${dayNumberSql('d.delivered_at')}) end`;
-  // The day's deliveries by their delivery time's index, each report looked up by key.
-  await sql`
+      else greatest(0, coalesce(${dayNumberSql(column)}, cal.n[array_length(cal.n, 1)]) - ${dayNumberSql('c.delivered_at')}) end`;
+  const added = await sql<{ n: number }>`
     with cal as (select ${cal.n}::int[] as n, ${cal.base}::float8 as base),
-    delivered as materialized (
-      select d.agency, d.organisation_id, d.submission_id, d.delivered_at, d.acknowledged_at, d.actioned_at
-      from deliveries d
-      where d.delivered_at >= ${startOfLondonDay(day)} and d.delivered_at < ${startOfLondonDay(dayAfter(day))}
+    taken as (
+      delete from figures_delivery_changes
+      where delivered_at >= ${startOfLondonDay(first)} and delivered_at < ${startOfLondonDay(dayAfter(end))}
+      returning *
+    ),
+    summed as (
+      select (c.delivered_at at time zone 'Europe/London')::date as day, c.agency, c.organisation_id, c.life_event,
+        c.channel, steps.step, steps.working_days, sum(c.sign)::int as n
+      from taken c cross join cal
+      cross join lateral (values ('acknowledge', ${stepDays('c.acknowledged_at')}), ('action', ${stepDays('c.actioned_at')}))
+        as steps(step, working_days)
+      group by 1, 2, 3, 4, 5, 6, 7
+      having sum(c.sign) <> 0
+    ),
+    added as (
+      insert into figures_delivery_days (day, agency, organisation_id, life_event, channel, step, working_days, n)
+      select * from summed
+      on conflict (day, agency, organisation_id, life_event, channel, step, working_days)
+      do update set n = figures_delivery_days.n + excluded.n
     )
-    insert into figures_delivery_days (day, agency, organisation_id, life_event, channel, step, working_days, n)
-    select ${day}::date, d.agency, d.organisation_id, s.life_event, s.channel, steps.step, steps.working_days, count(*)
-    from delivered d
-    join submissions s on s.id = d.submission_id
-    cross join cal
-    cross join lateral (values ('acknowledge', ${stepDays('d.acknowledged_at')}), ('action', ${stepDays('d.actioned_at')}))
-      as steps(step, working_days)
-    group by 2, 3, 4, 5, 6, 7
+    select (select count(*)::int from taken) as n
   `.execute(trx);
-}
-
-/** One UK day's reports counted again. Only the agencies actually told count (not refused, failed or erased-before-sending ones). */
-async function countReportDay(trx: Transaction<Database>, day: string) {
-  await sql`delete from figures_report_days where day = ${day}::date`.execute(trx);
-  await sql`
-    insert into figures_report_days (day, life_event, channel, told, told_agencies, n)
-    select ${day}::date, s.life_event, s.channel, told.n, told.agencies, count(*)
-    from submissions s
-    cross join lateral (
-      select count(d.delivered_at)::int as n,
-        coalesce(array_agg(distinct d.agency order by d.agency) filter (where d.delivered_at is not null), '{}') as agencies
-      from deliveries d where d.submission_id = s.id
-    ) told
-    where s.submitted_at >= ${startOfLondonDay(day)} and s.submitted_at < ${startOfLondonDay(dayAfter(day))}
-    group by 2, 3, 4, 5
-  `.execute(trx);
+  await sql`delete from figures_delivery_days where n = 0`.execute(trx);
+  return added.rows[0]?.n ?? 0;
 }
 
 /**
- * Counts again every day whose deliveries or reports changed since the last refresh (the triggers of
- * migration 2026-12-02-0900 note them), in one transaction: the notes are taken and the days'
- * counts replaced together, or neither. Two refreshes at once each take different notes (a note
- * being taken by one is waited for and then gone for the other). Returns how many days it counted.
+ * Counts the noted reports again (how many organisations, and which kinds, were told: only those
+ * actually told, not refused, failed or erased-before-sending ones), takes away what was counted for
+ * each before and adds the new. Self-correcting: a report counted again unchanged adds nothing.
+ */
+async function countNotedReports(trx: Transaction<Database>) {
+  const counted = await sql<{ n: number }>`
+    with taken as (delete from figures_report_changes returning submission_id),
+    noted as (select distinct submission_id as id from taken),
+    current as (
+      select s.id, (s.submitted_at at time zone 'Europe/London')::date as day, s.life_event, s.channel,
+        told.n as told, told.agencies as told_agencies
+      from noted join submissions s on s.id = noted.id
+      cross join lateral (
+        select count(d.delivered_at)::int as n,
+          coalesce(array_agg(distinct d.agency order by d.agency) filter (where d.delivered_at is not null), '{}') as agencies
+        from deliveries d where d.submission_id = s.id
+      ) told
+    ),
+    summed as (
+      select day, life_event, channel, told, told_agencies, sum(sign)::int as n
+      from (
+        select day, life_event, channel, told, told_agencies, 1 as sign from current
+        union all
+        select c.day, c.life_event, c.channel, c.told, c.told_agencies, -1 from figures_report_counted c join noted on noted.id = c.submission_id
+      ) both_ways
+      group by 1, 2, 3, 4, 5
+      having sum(sign) <> 0
+    ),
+    added as (
+      insert into figures_report_days (day, life_event, channel, told, told_agencies, n)
+      select * from summed
+      on conflict (day, life_event, channel, told, told_agencies) do update set n = figures_report_days.n + excluded.n
+    ),
+    kept as (
+      insert into figures_report_counted select * from current
+      on conflict (submission_id) do update set day = excluded.day, life_event = excluded.life_event,
+        channel = excluded.channel, told = excluded.told, told_agencies = excluded.told_agencies
+    ),
+    gone as (
+      delete from figures_report_counted c using noted
+      where c.submission_id = noted.id and not exists (select 1 from current where current.id = noted.id)
+    )
+    select (select count(*)::int from noted) as n
+  `.execute(trx);
+  await sql`delete from figures_report_days where n = 0`.execute(trx);
+  return counted.rows[0]?.n ?? 0;
+}
+
+/**
+ * Adds every change noted since the last refresh into the counts per day, in one transaction: the
+ * notes are taken and the counts changed together, or neither. A note made by a transaction still
+ * open is not seen, and stays for the next refresh, so no change is missed or counted twice.
+ * Refreshes take turns (an advisory lock), as counting a report again reads what was counted for it.
+ * Returns how many changes it took.
  */
 export async function refreshFigureDays(
   db: Kysely<Database>,
   deps: { calendar: WorkingCalendar; now: Date },
 ): Promise<number> {
-  const days = await db.transaction().execute(async (trx) => {
-    const taken = await sql<{ counts: 'deliveries' | 'reports'; day: string }>`
-      with taken as (delete from figures_changes returning counts, day)
-      select distinct counts, to_char(day, 'YYYY-MM-DD') as day from taken
-    `.execute(trx);
-    const of = (counts: string) => taken.rows.filter((row) => row.counts === counts).map((row) => row.day);
-    const deliveryDays = of('deliveries');
-    const reportDays = of('reports');
-    // A day at a time: each is a few thousand rows found by index and counted in memory, where a
-    // year at once (a backfill) would sort millions of rows on disk. Steps are done up to now, so
-    // the working-day numbers run from before the first day counted to today.
-    const first = [...deliveryDays].sort()[0];
-    if (first) {
-      const today = londonDate(deps.now);
-      const cal = hourNumbers(
-        workingDayNumbers(deps.calendar, dayAfter(first, -1), [today, ...deliveryDays].sort().at(-1) ?? today),
-      );
-      for (const day of deliveryDays) await countDeliveryDay(trx, day, cal);
-    }
-    for (const day of reportDays) await countReportDay(trx, day);
-    return new Set(taken.rows.map((row) => row.day)).size;
+  const changes = await db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${REFRESH_LOCK})`.execute(trx);
+    return (await addDeliveryChanges(trx, deps)) + (await countNotedReports(trx));
   });
-  // After counting many days at once (the first refresh over existing rows, a backfill), the
-  // planner needs to know how many counts there now are, or it sorts where it should hash.
-  if (days > MANY_DAYS) await sql`analyze figures_delivery_days, figures_report_days`.execute(db);
-  return days;
+  // After many changes at once (the first refresh over existing rows, a backfill), the planner needs
+  // to know how many counts there now are, or it sorts where it should hash; and the notes just taken
+  // are dead rows every later refresh would read through until autovacuum came round.
+  if (changes > MANY_CHANGES) {
+    await sql`analyze figures_delivery_days, figures_report_days, figures_report_counted`.execute(db);
+    await sql`vacuum analyze figures_delivery_changes, figures_report_changes`.execute(db);
+  }
+  return changes;
 }

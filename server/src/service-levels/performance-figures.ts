@@ -2,11 +2,20 @@ import { agencyKinds, lifeEventIds, type AgencyKind, type LifeEventId } from '@t
 import {
   suppressionThreshold,
   type NotificationFigures,
+  type OrganisationFigures,
   type PerformanceFigures,
   type StepFigures,
   type SubmissionFigures,
 } from '@tuo/shared/api/performance';
-import type { NotificationGroup, StepCounts, SubmissionGroup } from './performance-query.js';
+import type { NotificationGroup, OrganisationGroup, StepCounts, SubmissionGroup } from './performance-groups.js';
+
+/** An organisation as the figures name it. */
+export interface FiguresOrganisation {
+  id: string;
+  kind: string;
+  name: string;
+  code: string | null;
+}
 
 const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
 const shown = (value: number) => (value < suppressionThreshold ? null : value);
@@ -37,9 +46,45 @@ function submissionFigures(lifeEvent: LifeEventId | 'all', groups: readonly Subm
   };
 }
 
+/** Notifications sent and each step's figures, withheld below the threshold. */
+const notificationFigures = (group: NotificationGroup | undefined) => ({
+  sent: shown(group?.sent ?? 0),
+  acknowledge: stepFigures(group?.acknowledge ?? none),
+  action: stepFigures(group?.action ?? none),
+});
+
+/**
+ * Every life event's (and all together) row for each organisation told in the period, by kind in
+ * the kinds' order and then by name, withheld as the kinds' rows are.
+ */
+function organisationFigures(
+  groups: readonly OrganisationGroup[],
+  directory: readonly FiguresOrganisation[],
+  lifeEvents: readonly (LifeEventId | 'all')[],
+): OrganisationFigures[] {
+  const byKey = new Map(groups.map((group) => [`${group.organisationId}/${group.lifeEvent}`, group]));
+  const told = new Set(groups.map((group) => group.organisationId));
+  const ranked = directory.flatMap((org) => {
+    const rank = agencyKinds.findIndex((kind) => kind === org.kind);
+    const agency = agencyKinds[rank];
+    return told.has(org.id) && agency ? [{ org, agency, rank }] : [];
+  });
+  return ranked
+    .sort((a, b) => a.rank - b.rank || a.org.name.localeCompare(b.org.name, 'en-GB'))
+    .flatMap(({ org, agency }) =>
+      lifeEvents.map((lifeEvent) => ({
+        agency,
+        lifeEvent,
+        organisation: { id: org.id, name: org.name, code: org.code },
+        ...notificationFigures(byKey.get(`${org.id}/${lifeEvent}`)),
+      })),
+    );
+}
+
 /**
  * The published figures, from the counts the database aggregated (performance-query.ts): per
- * agency and life event (and every life event together), notifications sent and the working days
+ * kind of organisation, and per organisation told in the period (named from `directory`), and life
+ * event (and every life event together), notifications sent and the working days
  * taken to acknowledge and to action them (median, 90th percentile, share within target); per life
  * event, reports made, the share made with an adviser and contacts saved. Any count below
  * {@link suppressionThreshold} is withheld (null), and so is every figure worked out from it, so no
@@ -47,6 +92,8 @@ function submissionFigures(lifeEvent: LifeEventId | 'all', groups: readonly Subm
  */
 export function performanceFigures(input: {
   notifications: readonly NotificationGroup[];
+  organisations: readonly OrganisationGroup[];
+  directory: readonly FiguresOrganisation[];
   submissions: readonly SubmissionGroup[];
   from: Date;
   to: Date;
@@ -54,16 +101,7 @@ export function performanceFigures(input: {
   const byKey = new Map(input.notifications.map((group) => [`${group.agency}/${group.lifeEvent}`, group]));
   const lifeEvents: (LifeEventId | 'all')[] = [...lifeEventIds, 'all'];
   const notifications: NotificationFigures[] = agencyKinds.flatMap((agency: AgencyKind) =>
-    lifeEvents.map((lifeEvent) => {
-      const group = byKey.get(`${agency}/${lifeEvent}`);
-      return {
-        agency,
-        lifeEvent,
-        sent: shown(group?.sent ?? 0),
-        acknowledge: stepFigures(group?.acknowledge ?? none),
-        action: stepFigures(group?.action ?? none),
-      };
-    }),
+    lifeEvents.map((lifeEvent) => ({ agency, lifeEvent, ...notificationFigures(byKey.get(`${agency}/${lifeEvent}`)) })),
   );
   const submissions = lifeEvents.map((lifeEvent) =>
     submissionFigures(
@@ -76,6 +114,7 @@ export function performanceFigures(input: {
     to: input.to.toISOString(),
     suppressionThreshold,
     notifications,
+    organisations: organisationFigures(input.organisations, input.directory, lifeEvents),
     submissions,
   };
 }

@@ -2,6 +2,16 @@ import { agencyKinds, lifeEventIds } from '@tuo/shared';
 import type { StaffPerformanceQuery } from '@tuo/shared/api/performance';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import {
+  notificationGroups,
+  organisationGroups,
+  submissionGroups,
+  type NotificationGroup,
+  type OrganisationGroup,
+  type ReportRow,
+  type StepRow,
+  type SubmissionGroup,
+} from './performance-groups.js';
 import { targetFor, type ServiceLevels } from './targets.js';
 import { dayAfter, dayNumberSql, hourNumbers } from './figures-by-day.js';
 import { workingDayNumbers } from './working-day-numbers.js';
@@ -12,89 +22,7 @@ export type PerformanceFilter = { from: Date; to: Date } & Partial<
   Pick<StaffPerformanceQuery, 'agency' | 'lifeEvent' | 'channel'>
 >;
 
-/** One step (acknowledge or action) of a group of notifications, counted. */
-export interface StepCounts {
-  /** Notifications that took the step. */
-  done: number;
-  /** Working days taken, by nearest rank over those done (null when none were). */
-  median: number | null;
-  p90: number | null;
-  /** Notifications judged against the target: done, or past the deadline without it. */
-  judged: number;
-  /** Done within the target. */
-  within: number;
-}
-
-/** Delivered notifications of one agency and life event (or of every life event: 'all'), counted. */
-export interface NotificationGroup {
-  agency: string;
-  lifeEvent: string;
-  sent: number;
-  acknowledge: StepCounts;
-  action: StepCounts;
-}
-
-/** Reports made, counted by life event and channel. */
-export interface SubmissionGroup {
-  lifeEvent: string;
-  channel: string;
-  submissions: number;
-  /** Agencies told, added up over the reports. */
-  agenciesTold: number;
-  /** Agencies told beyond the first, added up: contacts the resident did not have to make. */
-  contactsSaved: number;
-}
-
-/** Delivered notifications counted for one step, by the working days it took (null: not done). */
-interface StepRow {
-  agency: string;
-  life_event: string;
-  step: 'acknowledge' | 'action';
-  days: number | null;
-  judged: boolean;
-  within: boolean;
-  n: number;
-}
-
-interface ReportRow {
-  life_event: string;
-  channel: string;
-  submissions: number;
-  agencies_told: number;
-  contacts_saved: number;
-}
-
 const previousDay = (date: string) => dayAfter(date, -1);
-
-/** The figure at percentile `p` (0 to 1] of a histogram of whole days, by nearest rank: always a value that occurred. */
-function nearestRank(histogram: ReadonlyMap<number, number>, total: number, p: number): number | null {
-  const rank = Math.max(1, Math.ceil(p * total));
-  let seen = 0;
-  for (const [days, count] of [...histogram].sort((a, b) => a[0] - b[0])) {
-    seen += count;
-    if (seen >= rank) return days;
-  }
-  return null;
-}
-
-/** A step's counts from histogram rows: done, nearest-rank median and 90th percentile, judged, within. */
-export function stepCounts(
-  rows: readonly { days: number | null; judged: boolean; within: boolean; n: number }[],
-): StepCounts {
-  const histogram = new Map<number, number>();
-  let done = 0;
-  let judged = 0;
-  let within = 0;
-  for (const row of rows) {
-    if (row.days !== null) {
-      done += row.n;
-      histogram.set(row.days, (histogram.get(row.days) ?? 0) + row.n);
-    }
-    if (row.judged) judged += row.n;
-    if (row.within) within += row.n;
-  }
-  return { done, median: nearestRank(histogram, done, 0.5), p90: nearestRank(histogram, done, 0.9), judged, within };
-}
 
 /** Rows of `table` whose `column` falls in any of the ranges: one index range scan each (an `or` is read as a scan of all). */
 const rowsInRanges = (table: string, column: string, ranges: readonly { from: Date; to: Date }[]) =>
@@ -108,16 +36,19 @@ const rowsInRanges = (table: string, column: string, ranges: readonly { from: Da
 
 /**
  * The whole UK days inside a window, if any: the figures count those from the counts per day
- * (figures-by-day.ts), and only the partial days at either end (today's, for one) from the rows.
+ * (figures-by-day.ts), and only the partial days at either end from the rows. A window that runs to
+ * `now` or later holds all of today so far, so today is whole too: its counts are kept by change.
  */
 export function splitWindow(
   from: Date,
   to: Date,
+  now: Date,
 ): { days?: { first: string; last: string }; edges: { from: Date; to: Date }[] } {
   const startDay = londonDate(from);
   const first = startOfLondonDay(startDay).getTime() === from.getTime() ? startDay : dayAfter(startDay);
-  // The day `to` falls in is partial, or starts at `to` itself: either way the last whole day is the one before.
-  const last = previousDay(londonDate(to));
+  // The day `to` falls in is partial, or starts at `to` itself: either way the last whole day is the
+  // one before, unless that partial day is today and the window holds all of it so far.
+  const last = to >= now && londonDate(to) === londonDate(now) ? londonDate(to) : previousDay(londonDate(to));
   if (first > last) return { edges: from < to ? [{ from, to }] : [] };
   const edges = [
     { from, to: startOfLondonDay(first) },
@@ -127,12 +58,13 @@ export function splitWindow(
 }
 
 /**
- * The figures' counts, aggregated in the database: for each agency and life event, delivered
+ * The figures' counts, aggregated in the database: for each kind of organisation, each
+ * organisation, and each life event, delivered
  * notifications in the window counted by the whole working days each step took (a histogram: the
  * days are small integers, so percentiles by nearest rank over it are exact and no row leaves the
  * database), and whether each was judged against its target and within it; and reports made, by
- * life event and channel. Whole UK days come from the counts kept per day (figures-by-day.ts: call
- * its refresh first), the window's partial first and last days from the rows themselves, with the
+ * life event and channel. Whole UK days (today's so far included) come from the counts kept per day
+ * (figures-by-day.ts: call its refresh first), a partial first or last day from the rows, with the
  * same working-day arithmetic (working-day numbers per UTC hour, so the database neither converts
  * time zones nor joins a calendar per row). Each kind's targets are passed in; an organisation's own
  * (organisation_settings) win over them. Nothing but times, agencies, life events and channels is read.
@@ -141,7 +73,7 @@ export async function loadPerformanceCounts(
   db: Kysely<Database>,
   filter: PerformanceFilter,
   deps: { serviceLevels: ServiceLevels; calendar: WorkingCalendar; now: Date },
-): Promise<{ notifications: NotificationGroup[]; submissions: SubmissionGroup[] }> {
+): Promise<{ notifications: NotificationGroup[]; organisations: OrganisationGroup[]; submissions: SubmissionGroup[] }> {
   const today = londonDate(deps.now);
   const first = previousDay(londonDate(filter.from));
   const last = [today, londonDate(filter.to)].sort().at(-1) ?? today;
@@ -159,7 +91,7 @@ export async function loadPerformanceCounts(
         ${targets.map((t) => t.acknowledgeDays)}::int[], ${targets.map((t) => t.actionDays)}::int[])
         as targets(agency, life_event, ack_target, act_target)
     )`;
-  const window = splitWindow(filter.from, filter.to);
+  const window = splitWindow(filter.from, filter.to, deps.now);
   const stepQueries: Promise<{ rows: StepRow[] }>[] = [];
   const reportQueries: Promise<{ rows: ReportRow[] }>[] = [];
 
@@ -177,7 +109,8 @@ export async function loadPerformanceCounts(
       sql<StepRow>`
         with ${targetsCte},
         counted as (
-          select f.agency, f.life_event, f.step, f.working_days, case when f.working_days is null then f.day end as day,
+          select f.agency, f.organisation_id, f.life_event, f.step, f.working_days,
+            case when f.working_days is null then f.day end as day,
             sum(f.n)::int as n,
             case when f.step = 'acknowledge' then coalesce(os.acknowledge_days, t.ack_target)
               else coalesce(os.action_days, t.act_target) end as target
@@ -187,15 +120,16 @@ export async function loadPerformanceCounts(
           left join organisation_settings os on os.organisation_id = f.organisation_id
           where ${sql.join(where, sql` and `)}
           -- A step done is judged whatever its day; only a step not done needs its day's number.
-          group by f.agency, f.life_event, f.step, f.working_days, target, case when f.working_days is null then f.day end
+          group by f.agency, f.organisation_id, f.life_event, f.step, f.working_days, target,
+            case when f.working_days is null then f.day end
         )
-        select agency, life_event, step, working_days as days,
+        select agency, organisation_id, life_event, step, working_days as days,
           (working_days is not null
             or ${yesterday}::int >= (${dayList.map((day) => numberOf.get(day) ?? 0)}::int[])[day - ${firstDay}::date + 1] + target) as judged,
           (working_days is not null and working_days <= target) as within,
           sum(n)::int as n
         from counted
-        group by 1, 2, 3, 4, 5, 6
+        group by 1, 2, 3, 4, 5, 6, 7
       `.execute(db),
     );
     reportQueries.push(
@@ -231,7 +165,7 @@ export async function loadPerformanceCounts(
           ${filter.agency ? sql`where d.agency = ${filter.agency}` : sql``}
         ),
         delivered as (
-          select d.agency, s.life_event, coalesce(os.acknowledge_days, t.ack_target) as ack_target,
+          select d.agency, d.organisation_id, s.life_event, coalesce(os.acknowledge_days, t.ack_target) as ack_target,
             coalesce(os.action_days, t.act_target) as act_target, d.acknowledged_at, d.actioned_at,
             ${dayNumberSql('d.delivered_at')} as n0
           from edge d
@@ -242,17 +176,17 @@ export async function loadPerformanceCounts(
           where ${sql.join(where, sql` and `)}
         ),
         counted as (
-          select agency, life_event, steps.step, steps.days, n0, steps.target
+          select agency, organisation_id, life_event, steps.step, steps.days, n0, steps.target
           from delivered cross join cal cross join lateral (values
             ('acknowledge', ${stepDays('acknowledged_at')}, ack_target),
             ('action', ${stepDays('actioned_at')}, act_target)) as steps(step, days, target)
         )
-        select agency, life_event, step, days,
+        select agency, organisation_id, life_event, step, days,
           (days is not null or ${yesterday}::int >= n0 + target) as judged,
           (days is not null and days <= target) as within,
           count(*)::int as n
         from counted
-        group by 1, 2, 3, 4, 5, 6
+        group by 1, 2, 3, 4, 5, 6, 7
       `.execute(db),
     );
     // Only the agencies that were actually told (refused, failed or erased-before-sending ones were not),
@@ -277,40 +211,9 @@ export async function loadPerformanceCounts(
   }
   const stepRows = (await Promise.all(stepQueries)).flatMap((result) => result.rows);
   const reportRows = (await Promise.all(reportQueries)).flatMap((result) => result.rows);
-  const keys = [...new Set(stepRows.map((row) => row.agency))].flatMap((agency) =>
-    [...new Set(stepRows.filter((row) => row.agency === agency).map((row) => row.life_event)), 'all'].map(
-      (lifeEvent) => ({ agency, lifeEvent }),
-    ),
-  );
-  const reports = new Map<string, SubmissionGroup>();
-  for (const row of reportRows) {
-    const key = `${row.life_event}/${row.channel}`;
-    const group = reports.get(key) ?? {
-      lifeEvent: row.life_event,
-      channel: row.channel,
-      submissions: 0,
-      agenciesTold: 0,
-      contactsSaved: 0,
-    };
-    group.submissions += row.submissions;
-    group.agenciesTold += row.agencies_told;
-    group.contactsSaved += row.contacts_saved;
-    reports.set(key, group);
-  }
   return {
-    notifications: keys.map(({ agency, lifeEvent }) => {
-      const rows = stepRows.filter(
-        (row) => row.agency === agency && (lifeEvent === 'all' || row.life_event === lifeEvent),
-      );
-      const of = (step: StepRow['step']) => rows.filter((row) => row.step === step);
-      return {
-        agency,
-        lifeEvent,
-        sent: of('acknowledge').reduce((sum, row) => sum + row.n, 0),
-        acknowledge: stepCounts(of('acknowledge')),
-        action: stepCounts(of('action')),
-      };
-    }),
-    submissions: [...reports.values()],
+    notifications: notificationGroups(stepRows),
+    organisations: organisationGroups(stepRows),
+    submissions: submissionGroups(reportRows),
   };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stepCounts } from './performance-query.js';
+import { stepCounts } from './performance-groups.js';
 
 describe('stepCounts', () => {
   it('gives the nearest-rank median and 90th percentile of the days in a histogram, as over the sorted days', () => {

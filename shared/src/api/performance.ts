@@ -60,6 +60,18 @@ export const notificationFiguresSchema = z.strictObject({
 /** One agency's row. */
 export type NotificationFigures = z.infer<typeof notificationFiguresSchema>;
 
+/** One organisation's notifications for one life event (or all together), with its kind's. */
+export const organisationFiguresSchema = notificationFiguresSchema.extend({
+  organisation: z.strictObject({
+    id: z.uuid(),
+    name: z.string(),
+    code: z.string().nullable().meta({ description: 'Its official code: GSS, NHS ODS or RSH number' }),
+  }),
+});
+
+/** One organisation's row. */
+export type OrganisationFigures = z.infer<typeof organisationFiguresSchema>;
+
 /** Reports made for one life event (or all together). */
 export const submissionFiguresSchema = z.strictObject({
   lifeEvent: lifeEventOrAllSchema,
@@ -83,6 +95,8 @@ export const performanceFiguresSchema = z
     to: z.iso.datetime({ offset: true }),
     suppressionThreshold: z.literal(suppressionThreshold),
     notifications: z.array(notificationFiguresSchema),
+    /** The same per organisation, by kind and then name: only organisations told in the period. */
+    organisations: z.array(organisationFiguresSchema),
     submissions: z.array(submissionFiguresSchema),
   })
   .meta({ id: 'PerformanceFigures' });

@@ -9,5 +9,5 @@ export interface PerformanceProps {
   lifeEvent: LifeEventId | 'all';
   figures: PerformanceFigures;
   /** The same figures to download. */
-  downloads: { notificationsCsv: string; reportsCsv: string; json: string };
+  downloads: { notificationsCsv: string; organisationsCsv: string; reportsCsv: string; json: string };
 }

@@ -13,7 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import { figuresFor } from '../../service-levels/figures-for.js';
-import { notificationsCsv, reportsCsv } from '../../service-levels/performance-csv.js';
+import { notificationsCsv, organisationsCsv, reportsCsv } from '../../service-levels/performance-csv.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // Public and unauthenticated: figures are worked out at most once a minute per period.
@@ -72,6 +72,7 @@ export const performanceRoutes: FastifyPluginAsyncZod<{ config: Pick<Config, 'se
         figures: await figures(period),
         downloads: {
           notificationsCsv: `/performance/notifications.csv?period=${period}`,
+          organisationsCsv: `/performance/organisations.csv?period=${period}`,
           reportsCsv: `/performance/reports.csv?period=${period}`,
           json: `/api/performance?period=${period}`,
         },
@@ -81,6 +82,7 @@ export const performanceRoutes: FastifyPluginAsyncZod<{ config: Pick<Config, 'se
 
   for (const [name, toCsv] of [
     ['notifications', notificationsCsv],
+    ['organisations', organisationsCsv],
     ['reports', reportsCsv],
   ] as const) {
     app.get(`/performance/${name}.csv`, { schema: { hide: true, querystring: pageQuery } }, async (request, reply) => {
@@ -97,7 +99,8 @@ export const performanceRoutes: FastifyPluginAsyncZod<{ config: Pick<Config, 'se
     {
       schema: {
         tags: ['performance'],
-        summary: 'Open performance figures for a period: per agency and life event, with counts below 10 withheld',
+        summary:
+          'Open performance figures for a period: per kind of organisation, per organisation and per life event, with counts below 10 withheld',
         querystring: performanceQuerySchema,
         response: { 200: performanceFiguresSchema, 400: problemSchema },
       },
