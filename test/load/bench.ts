@@ -32,6 +32,8 @@ const FIGURES_DELIVERIES = Number(process.env.BENCH_FIGURES_DELIVERIES ?? 1_000_
 const FIGURES_TODAY = Number(process.env.BENCH_FIGURES_TODAY ?? 150_000);
 // BENCH_SKIP_PAGES=1: leave out the pages' weight and Lighthouse (a quick check that deliveries flow).
 const SKIP_PAGES = process.env.BENCH_SKIP_PAGES === '1';
+// BENCH_BURST_ONLY=1: just the burst and its ceiling, one after the other (to profile or compare a change to the write path).
+const BURST_ONLY = process.env.BENCH_BURST_ONLY === '1';
 const body = exampleSubmissions['someone-died'];
 const perSubmission = body.consent.length;
 /** Letters for a number ("b", "ba", ...), since names hold no digits. */
@@ -93,6 +95,15 @@ const load = () =>
     .loadavg()
     .map((n) => n.toFixed(1))
     .join(' ');
+
+/** The burst's figures beside the ceiling's. */
+const burstRows = (first: { rate: number; result: autocannon.Result }, ceiling: number): BenchRow[] => [
+  ['Burst: submissions/s', fixed(first.rate), `${CONNECTIONS} connections, ${BURST_SECONDS} s, API alone`],
+  ['Burst: latency p50 / p99 (ms)', `${first.result.latency.p50} / ${first.result.latency.p99}`, 'target p99 < 100'],
+  ['Burst: non-2xx responses', String(first.result.non2xx + first.result.errors + first.result.timeouts), 'target 0'],
+  ['Ceiling: bare transactions/s', fixed(ceiling), '1 submission + its deliveries + outbox rows'],
+  ['Burst / ceiling', fixed(first.rate / ceiling, 2), 'target ≥ 0.6'],
+];
 
 async function main() {
   const loadAtStart = load();
@@ -170,6 +181,18 @@ async function main() {
       return;
     }
 
+    const measureCeilingNow = () => {
+      progress('Measuring the ceiling: bare Postgres transactions from 50 clients…');
+      const envelope = JSON.stringify(
+        createSubmissionEnvelopeV1(body, { reference: generateReference(), submittedAt: new Date() }),
+      );
+      return measureCeiling(database.databaseUrl, {
+        clients: CONNECTIONS,
+        seconds: 10,
+        envelope,
+        agencies: body.consent,
+      });
+    };
     const countSubmissions = async () =>
       Number((await counter.query<{ n: string }>('select count(*) as n from submissions')).rows[0]?.n);
     /** Submissions as fast as 50 connections get them accepted, with no worker competing for the machine. */
@@ -217,6 +240,11 @@ async function main() {
 
     // Burst, then drain it with one worker process; a second burst, drained by two.
     const first = await burst('Burst');
+    if (BURST_ONLY) {
+      const ceiling = await measureCeilingNow();
+      print([...burstRows(first, ceiling), ['Load average at start / end', `${loadAtStart} / ${load()}`, '']]);
+      return;
+    }
     // The same burst against an API process writing each submission in its own statement (no group commit).
     const unbatchedApi = await startProcess('server/src/server.ts', 'API without group commit', {
       SUBMISSION_BATCH_SIZE: '1',
@@ -273,16 +301,7 @@ async function main() {
     await Promise.all(two.running.slice(0, 1).map(stopProcess));
 
     // Yardsticks, measured on the same database after the portal's own work is done.
-    progress('Measuring the ceiling: bare Postgres transactions from 50 clients…');
-    const envelope = JSON.stringify(
-      createSubmissionEnvelopeV1(body, { reference: generateReference(), submittedAt: new Date() }),
-    );
-    const ceiling = await measureCeiling(database.databaseUrl, {
-      clients: CONNECTIONS,
-      seconds: 10,
-      envelope,
-      agencies: body.consent,
-    });
+    const ceiling = await measureCeilingNow();
     progress('Measuring graphile-worker with no-op jobs…');
     const noop = await measureNoopRate(database.databaseUrl, { jobs: 5000, concurrency: NOOP_CONCURRENCY });
     done('Yardsticks measured.');
@@ -292,19 +311,7 @@ async function main() {
 
     print([
       ['Load average at start / end', `${loadAtStart} / ${load()}`, `${String(os.cpus().length)} cores`],
-      ['Burst: submissions/s', fixed(first.rate), `${CONNECTIONS} connections, ${BURST_SECONDS} s, API alone`],
-      [
-        'Burst: latency p50 / p99 (ms)',
-        `${first.result.latency.p50} / ${first.result.latency.p99}`,
-        'target p99 < 100',
-      ],
-      [
-        'Burst: non-2xx responses',
-        String(first.result.non2xx + first.result.errors + first.result.timeouts),
-        'target 0',
-      ],
-      ['Ceiling: bare transactions/s', fixed(ceiling), '1 submission + its deliveries + outbox rows'],
-      ['Burst / ceiling', fixed(first.rate / ceiling, 2), 'target ≥ 0.6'],
+      ...burstRows(first, ceiling),
       [
         'Burst without group commit: /s, p99 (ms)',
         `${fixed(unbatched.rate)}, ${unbatched.result.latency.p99}`,

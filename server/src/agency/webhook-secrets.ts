@@ -3,6 +3,7 @@ import type { AgencyKind } from '@tuo/shared';
 import type { RotatedWebhookSecret } from '@tuo/shared/api/agency-portal';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { gatheredReads } from '../db/gathered-reads.js';
 import type { OrganisationScope } from '../organisations/organisation-scope.js';
 
 // Rotated webhook secrets are stored sealed with AES-256-GCM under a key derived from the session
@@ -50,9 +51,54 @@ export function generateWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString('base64')}`;
 }
 
+/** Whose signing secrets to read: an organisation's own, or (without one) the kind's fallback's. */
+interface SecretsLookup {
+  agency: AgencyKind;
+  organisationId?: string | undefined;
+}
+
+/**
+ * The sealed secrets still signing for each lookup, newest first, in one statement for many. The
+ * configured webhook is the kind's fallback organisation's, and so are the secrets that sign it; an
+ * organisation with a webhook of its own (organisation_settings) has its own rotations.
+ */
+async function readSealedSecrets(db: Kysely<Database>, lookups: readonly SecretsLookup[]): Promise<string[][]> {
+  const ids = [...new Set(lookups.flatMap((lookup) => (lookup.organisationId ? [lookup.organisationId] : [])))];
+  const kinds = [...new Set(lookups.flatMap((lookup) => (lookup.organisationId ? [] : [lookup.agency])))];
+  const { rows } = await sql<{ sealed_secret: string; organisation_id: string; kind: string; fallback: boolean }>`
+    select s.sealed_secret, s.organisation_id, o.kind, o.fallback
+    from agency_webhook_secrets s join organisations o on o.id = s.organisation_id
+    where (s.organisation_id = any(${ids}::uuid[]) or (o.fallback and o.kind = any(${kinds}::text[])))
+      and (s.retires_at is null or s.retires_at > now())
+    order by s.retires_at desc nulls first
+  `.execute(db);
+  return lookups.map((lookup) =>
+    rows
+      .filter((row) =>
+        lookup.organisationId
+          ? row.organisation_id === lookup.organisationId
+          : row.fallback && row.kind === lookup.agency,
+      )
+      .map((row) => row.sealed_secret),
+  );
+}
+
+const readers = new WeakMap<Kysely<Database>, (lookup: SecretsLookup) => Promise<string[]>>();
+
+/** One gathered reader per database handle: the attempts a claim sends at once read their secrets together. */
+function secretsReader(db: Kysely<Database>): (lookup: SecretsLookup) => Promise<string[]> {
+  const known = readers.get(db);
+  if (known) return known;
+  const reader = gatheredReads((lookups: readonly SecretsLookup[]) => readSealedSecrets(db, lookups));
+  readers.set(db, reader);
+  return reader;
+}
+
 /**
  * The secrets that sign an agency's webhooks now, newest first: the current one and any replaced
  * one still in its grace period. Before the first rotation that is the configured secret alone.
+ * Read afresh for every webhook (a rotation signs the next one), shared with the lookups made at
+ * the same moment (gathered-reads.ts).
  */
 export async function signingSecrets(
   db: Kysely<Database>,
@@ -61,23 +107,11 @@ export async function signingSecrets(
   configured: string,
   organisationId?: string,
 ): Promise<string[]> {
-  const rows = await db
-    .selectFrom('agency_webhook_secrets')
-    .select('sealed_secret')
-    // The configured webhook is the kind's fallback organisation's, and so are the secrets that sign
-    // it; an organisation with a webhook of its own (organisation_settings) has its own rotations.
-    .where(
-      'organisation_id',
-      '=',
-      organisationId ?? sql<string>`(select id from organisations where kind = ${agency} and fallback)`,
-    )
-    .where((eb) => eb.or([eb('retires_at', 'is', null), eb('retires_at', '>', sql<Date>`now()`)]))
-    .orderBy(sql`retires_at desc nulls first`)
-    .execute();
-  if (rows.length === 0) return [configured];
+  const sealed = await secretsReader(db)({ agency, organisationId });
+  if (sealed.length === 0) return [configured];
   // A secret sealed under an older session secret cannot be read: it is skipped rather than sent garbled.
-  const secrets = rows
-    .map((row) => openWebhookSecret(sealingSecret, agency, row.sealed_secret))
+  const secrets = sealed
+    .map((one) => openWebhookSecret(sealingSecret, agency, one))
     .filter((secret) => secret !== undefined);
   // Rotated, but none readable (SESSION_SECRET changed): never fall back to the secret the agency
   // rotated away from, which may have leaked. Deliveries wait (and retry) until an admin rotates again.

@@ -2,6 +2,7 @@ import type { AgencyKind, JourneyDefinition, ToldOrganisation } from '@tuo/share
 import type { VerificationLevel } from '@tuo/shared/verification/verification';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { gatheredReads } from '../db/gathered-reads.js';
 import { ValidationError } from '../errors.js';
 
 /** An organisation a submission is routed to, as its envelope names it. */
@@ -27,12 +28,62 @@ export interface OrganisationChoices {
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** What one request asks of the directory: its kinds' fallbacks and the organisations it names. */
+interface DirectoryLookup {
+  kinds: readonly AgencyKind[];
+  ids: readonly string[];
+}
+
+/** One organisation as the directory is read for consent. */
+interface DirectoryRow {
+  id: string;
+  kind: AgencyKind;
+  name: string;
+  fallback: boolean;
+  verification_minimum: VerificationLevel | null;
+}
+
+/** The enabled organisations many lookups ask for, in one statement; each lookup gets only its own. */
+async function readDirectory(db: Kysely<Database>, lookups: readonly DirectoryLookup[]): Promise<DirectoryRow[][]> {
+  const kinds = [...new Set(lookups.flatMap((lookup) => lookup.kinds))];
+  const ids = [...new Set(lookups.flatMap((lookup) => lookup.ids))];
+  const rows = await db
+    .selectFrom('organisations as o')
+    .leftJoin('organisation_settings as os', 'os.organisation_id', 'o.id')
+    .select(['o.id', 'o.kind', 'o.name', 'o.fallback', 'os.verification_minimum'])
+    .where('o.disabled_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        ...(kinds.length > 0 ? [eb.and([eb('o.fallback', '=', true), eb('o.kind', 'in', kinds)])] : []),
+        ...(ids.length > 0 ? [eb('o.id', 'in', ids)] : []),
+      ]),
+    )
+    .execute();
+  return lookups.map((lookup) =>
+    rows.filter(
+      (row) => (row.fallback && lookup.kinds.includes(row.kind)) || lookup.ids.includes(row.id),
+    ),
+  );
+}
+
+const readers = new WeakMap<Kysely<Database>, (lookup: DirectoryLookup) => Promise<DirectoryRow[]>>();
+
+/** One gathered reader of the directory per database handle, so every caller's lookups share reads. */
+function directoryReader(db: Kysely<Database>): (lookup: DirectoryLookup) => Promise<DirectoryRow[]> {
+  const known = readers.get(db);
+  if (known) return known;
+  const reader = gatheredReads((lookups: readonly DirectoryLookup[]) => readDirectory(db, lookups));
+  readers.set(db, reader);
+  return reader;
+}
+
 /**
  * The organisations each agreed kind is told through, one delivery each: the one the request names
  * (which must be of that kind and enabled), else the one picked in the answers while it is still
  * enabled, else the kind's fallback. A kind whose rule is split (a move) and whose home left is
  * another organisation's is told through both, the old one as `leaving` and the new as `joining`;
- * when both homes are one organisation's, it alone is told, with no role. One round trip.
+ * when both homes are one organisation's, it alone is told, with no role. One round trip, shared
+ * with the other requests asking at the same moment (gathered-reads.ts).
  */
 export async function organisationsForConsent(
   db: Kysely<Database>,
@@ -43,18 +94,7 @@ export async function organisationsForConsent(
   const ids = [...Object.values(chosen), ...Object.values(picked), ...Object.values(left)].filter((id) =>
     uuid.test(id),
   );
-  const rows = await db
-    .selectFrom('organisations as o')
-    .leftJoin('organisation_settings as os', 'os.organisation_id', 'o.id')
-    .select(['o.id', 'o.kind', 'o.name', 'o.fallback', 'os.verification_minimum'])
-    .where('o.disabled_at', 'is', null)
-    .where((eb) =>
-      eb.or([
-        ...(consent.length > 0 ? [eb.and([eb('o.fallback', '=', true), eb('o.kind', 'in', [...consent])])] : []),
-        ...(ids.length > 0 ? [eb('o.id', 'in', ids)] : []),
-      ]),
-    )
-    .execute();
+  const rows = await directoryReader(db)({ kinds: consent, ids });
   const told: TellingOrganisation[] = [];
   const problems: { path: string; message: string }[] = [];
   const find = (kind: AgencyKind, wanted: string | undefined) =>

@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
-import { authenticateSubmitterKey, type SubmitterPrincipal } from './submitter-keys.js';
+import { gatheredReads } from '../db/gathered-reads.js';
+import { authenticateSubmitterKeys, type SubmitterPrincipal } from './submitter-keys.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -17,13 +18,15 @@ declare module 'fastify' {
  * An `onRequest` hook for `POST /api/submissions`: with no Authorization header the request stays
  * anonymous; with one, it must be a live trusted-submitter key, or the request is refused with a
  * 401 (never quietly treated as anonymous). Refusals of a key we know (a revoked one) are audited.
+ * The keys of the requests arriving together are looked up in one statement.
  */
 export function submitterAuthentication(db: Kysely<Database>) {
+  const authenticate = gatheredReads((keys: readonly string[]) => authenticateSubmitterKeys(db, keys));
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const header = request.headers.authorization;
     if (header === undefined) return;
     const key = /^Bearer ([\x21-\x7e]{1,200})$/i.exec(header)?.[1];
-    const result = key ? await authenticateSubmitterKey(db, key) : { refused: 'unknown' as const };
+    const result = key ? await authenticate(key) : { refused: 'unknown' as const };
     if ('found' in result) {
       request.submitterPrincipal = result.found;
       return;

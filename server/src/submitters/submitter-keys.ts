@@ -78,27 +78,37 @@ export async function listSubmitterKeys(db: Kysely<Database>): Promise<Submitter
   }));
 }
 
+/** Who a bearer key belongs to, as {@link authenticateSubmitterKeys} answers for each key. */
+export type SubmitterKeyCheck =
+  { found: SubmitterPrincipal } | { refused: 'revoked'; keyId: string } | { refused: 'unknown' };
+
 /**
- * Who a bearer key belongs to: the principal for a live key; `revoked` (with the key's id, for the
- * audit log) for a revoked one; `unknown` for anything else.
+ * Who each bearer key belongs to, in one statement for many (the keys of the requests an API
+ * process is parsing at once, gathered by submitter-auth.ts): the principal for a live key;
+ * `revoked` (with the key's id, for the audit log) for a revoked one; `unknown` for anything else.
  */
-export async function authenticateSubmitterKey(
+export async function authenticateSubmitterKeys(
   db: Kysely<Database>,
-  key: string,
-): Promise<{ found: SubmitterPrincipal } | { refused: 'revoked'; keyId: string } | { refused: 'unknown' }> {
+  keys: readonly string[],
+): Promise<SubmitterKeyCheck[]> {
+  const hashes = keys.map(hashKey);
   // Noting last use at most once a minute keeps a busy partner's submissions from all updating one row.
-  const result = await sql<{ id: string; name: string; level: VerificationLevel; revoked: boolean }>`
+  const result = await sql<{ key_hash: string; id: string; name: string; level: VerificationLevel; revoked: boolean }>`
     with found as (
-      select id, name, level, revoked_at is not null as revoked, last_used_at from submitter_keys where key_hash = ${hashKey(key)}
+      select id, key_hash, name, level, revoked_at is not null as revoked, last_used_at from submitter_keys
+      where key_hash = any(${hashes}::text[])
     ),
     touched as (
       update submitter_keys set last_used_at = now()
       where id in (select id from found where not revoked and (last_used_at is null or last_used_at < now() - interval '1 minute'))
     )
-    select id, name, level, revoked from found
+    select key_hash, id, name, level, revoked from found
   `.execute(db);
-  const row = result.rows[0];
-  if (!row) return { refused: 'unknown' };
-  if (row.revoked) return { refused: 'revoked', keyId: row.id };
-  return { found: { keyId: row.id, name: row.name, level: row.level } };
+  const byHash = new Map(result.rows.map((row) => [row.key_hash, row]));
+  return hashes.map((hash): SubmitterKeyCheck => {
+    const row = byHash.get(hash);
+    if (!row) return { refused: 'unknown' };
+    if (row.revoked) return { refused: 'revoked', keyId: row.id };
+    return { found: { keyId: row.id, name: row.name, level: row.level } };
+  });
 }
