@@ -103,6 +103,40 @@ describe('account administration pages', () => {
     expect(wrong.body).toContain('href="#role"');
   });
 
+  it('name an account (the admin’s own too) without ending its sessions, refuse an empty name, and audit it without the name', async () => {
+    const adviser = await createTestStaff(t.database.db, 'adviser');
+    const theirs = await signedIn(adviser);
+    const before = await adminClient.page(`/staff/accounts/${adviser.id}`);
+    expect(before.body).toContain('Not set');
+    const empty = await adminClient.form(`/staff/accounts/${adviser.id}`, [
+      ['change', 'name'],
+      ['name', '   '],
+    ]);
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('href="#name"');
+    expect(empty.body).toContain('Enter a name');
+    const named = await adminClient.form(`/staff/accounts/${adviser.id}`, [
+      ['change', 'name'],
+      ['name', '  Grace Mensah '],
+    ]);
+    expect(named.headers.location).toBe(`/staff/accounts/${adviser.id}?done=name`);
+    const shown = await adminClient.page(String(named.headers.location));
+    expect(shown.body).toContain('The name is changed');
+    expect(shown.body).toContain('value="Grace Mensah"');
+    expect((await adminClient.page('/staff/accounts')).body).toContain('>Grace Mensah<');
+    expect((await theirs.page('/staff/dashboard')).statusCode).toBe(200);
+
+    await adminClient.page(`/staff/accounts/${admin.id}`);
+    const own = await adminClient.form(`/staff/accounts/${admin.id}`, [
+      ['change', 'name'],
+      ['name', 'Ola Admin'],
+    ]);
+    expect(own.statusCode).toBe(303);
+    const lines = (await audited('account.name')).map((line) => line.detail);
+    expect(lines).toEqual(expect.arrayContaining([{ account: adviser.id }, { account: admin.id }]));
+    expect(JSON.stringify(lines)).not.toContain('Grace');
+  });
+
   it('reset a second factor, so the next sign-in sets one up', async () => {
     const supervisor = await createTestStaff(t.database.db, 'supervisor');
     await adminClient.page(`/staff/accounts/${supervisor.id}`);
@@ -123,9 +157,11 @@ describe('account administration pages', () => {
     expect(empty.body).toContain('Enter an email address in the correct format');
     const made = await adminClient.form('/staff/accounts/invite', [
       ['email', 'new.adviser@council.example'],
+      ['name', 'Nia Jones'],
       ['role', 'adviser'],
     ]);
     expect(made.statusCode).toBe(200);
+    expect((await adminClient.page('/staff/accounts')).body).toContain('>Nia Jones<');
     const link = linkIn(made.body);
     expect(link.origin).toBe('http://127.0.0.1:4998');
     const token = link.searchParams.get('token') ?? '';

@@ -27,9 +27,9 @@ beforeAll(async () => {
   t = await createTestApp({ env, now: clock.now });
   worker = await startTestWorker(t.database, testConfig(t.database.url, env));
   [council, nhs, adviser] = [
-    await createTestAgencyUser(t.database.db, 'council'),
+    await createTestAgencyUser(t.database.db, 'council', 'agency-user', undefined, 'Rhian Clerk'),
     await createTestAgencyUser(t.database.db, 'gp-practice'),
-    await createTestStaff(t.database.db, 'adviser'),
+    await createTestStaff(t.database.db, 'adviser', undefined, { displayName: 'Alex Adviser' }),
   ];
 });
 afterAll(async () => {
@@ -52,7 +52,7 @@ function row(body: string, id: string): string {
 const text = (body: string) => body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
 describe('a notification page says how the report was made and handled', () => {
-  it('shows an assisted report’s channel and adviser (by staff id only) with their checks, who moved it on and when in UK time, and its targets', async () => {
+  it('shows an assisted report’s channel and adviser (by staff id only) with their checks, who moved it on (a colleague by name) and when in UK time, and its targets', async () => {
     const staff = new StaffClient(t.app);
     expect((await staff.signIn(adviser)).statusCode).toBe(200);
     await staff.api('POST', '/api/staff/assisted', {
@@ -77,6 +77,7 @@ describe('a notification page says how the report was made and handled', () => {
       `Adviser Customer centre adviser, staff id ${adviser.id} Identity checks they recorded: security questions, a call back on a number we hold`,
     );
     expect(before).not.toContain(adviser.email);
+    expect(before).not.toContain('Alex Adviser');
     expect(row(before, 'acknowledged')).toBe('Acknowledged Not yet');
     expect(row(before, 'target-acknowledge')).toBe(
       'Target to acknowledge By the end of 17 June 2026 Not acknowledged in time',
@@ -105,7 +106,7 @@ describe('a notification page says how the report was made and handled', () => {
       .where('id', '=', toCouncil.id)
       .execute();
     const after = (await officer.page(`/agency/notifications/${toCouncil.id}`)).body;
-    expect(row(after, 'acknowledged')).toBe(`Acknowledged 18 Jun 2026, 09:30:00 By ${council.email}`);
+    expect(row(after, 'acknowledged')).toBe('Acknowledged 18 Jun 2026, 09:30:00 By Rhian Clerk');
     expect(row(after, 'actioned')).toBe('Actioned 26 Jun 2026, 15:05:00 By your system, API key Revenues');
     expect(row(after, 'target-acknowledge')).toBe(
       'Target to acknowledge By the end of 17 June 2026 Not acknowledged in time',
@@ -122,6 +123,14 @@ describe('a notification page says how the report was made and handled', () => {
     expect(text(nhsPage).toLowerCase()).not.toContain('council tax');
     expect(nhsPage).not.toContain(exampleSubmissions['moving-home'].answers.councilTaxAccount as string);
     expect(nhsPage).toContain('updated the patient record');
+    // A colleague with no display name is named by their email address.
+    await gp.form(`/agency/notifications/${toNhs.id}/acknowledge`);
+    const acknowledged = (await gp.page(`/agency/notifications/${toNhs.id}`)).body;
+    expect(row(acknowledged, 'acknowledged')).toMatch(new RegExp(`^Acknowledged .+ By ${nhs.email}$`));
+
+    // Staff, the adviser's colleagues, see them by their name.
+    const submissionPage = (await staff.page(`/staff/submissions/${reference}`)).body;
+    expect(text(submissionPage)).toContain('Made by Alex Adviser for the resident (On the phone).');
   });
 
   it('names the UPRN of a routed address for the council, never for the GP practice; an online report has no adviser', async () => {

@@ -33,8 +33,8 @@ async function signInThroughProvider(client: StaffClient) {
   return client.page(`${callback.pathname}${callback.search}`);
 }
 
-const person = (subject: string, email: string, roles: string[]) => {
-  provider.people.set(subject, { email, roles });
+const person = (subject: string, email: string, roles: string[], name?: string) => {
+  provider.people.set(subject, { email, roles, ...(name ? { name } : {}) });
   provider.signInAs(subject);
 };
 const accountOf = (email: string) =>
@@ -99,6 +99,43 @@ describe('single sign-on with the council’s provider', () => {
       role: 'supervisor',
       oidc_subject: 'person-made-1',
     });
+  });
+
+  it('names an account from the provider’s name claim when it has no name, and keeps a name an administrator gave', async () => {
+    person('person-named-1', 'sam.named@council.example', ['tuo-advisers'], 'Sam Okoro');
+    expect((await signInThroughProvider(new StaffClient(t.app))).statusCode).toBe(200);
+    const nameOf = async (email: string) =>
+      (
+        await database.db
+          .selectFrom('staff_users')
+          .select('display_name')
+          .where('email', '=', email)
+          .executeTakeFirstOrThrow()
+      ).display_name;
+    expect(await nameOf('sam.named@council.example')).toBe('Sam Okoro');
+
+    const named = await createTestStaff(database.db, 'adviser', 'kept.name@council.example', {
+      displayName: 'Priya Shah',
+    });
+    const unnamed = await createTestStaff(database.db, 'adviser', 'filled.name@council.example');
+    person('person-named-2', 'kept.name@council.example', ['tuo-advisers'], 'P. Shah (Contact Centre)');
+    expect((await signInThroughProvider(new StaffClient(t.app))).statusCode).toBe(200);
+    person('person-named-3', 'filled.name@council.example', ['tuo-advisers'], 'Dafydd Rees');
+    expect((await signInThroughProvider(new StaffClient(t.app))).statusCode).toBe(200);
+    expect(await nameOf('kept.name@council.example')).toBe('Priya Shah');
+    expect(await nameOf('filled.name@council.example')).toBe('Dafydd Rees');
+    const linked = await database.db
+      .selectFrom('audit_events')
+      .select(['actor_id', 'detail'])
+      .where('action', '=', 'account.provider-linked')
+      .where('actor_id', 'in', [named.id, unnamed.id])
+      .execute();
+    expect(linked).toEqual(
+      expect.arrayContaining([
+        { actor_id: named.id, detail: { account: named.id } },
+        { actor_id: unnamed.id, detail: { account: unnamed.id, named: true } },
+      ]),
+    );
   });
 
   it('refuses a person the mapping gives no role, with a page saying so, and makes no account', async () => {

@@ -125,6 +125,8 @@ describe('assisted transactions', () => {
     expect(view.assisted).toEqual({
       staffId: adviser.id,
       staffEmail: adviser.email,
+      // Without a display name, the console names the adviser by their email address.
+      staffName: null,
       mode: 'phone',
       identityChecks: ['security-questions', 'called-back-on-known-number'],
       consentConfirmed: true,

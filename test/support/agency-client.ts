@@ -26,6 +26,7 @@ export async function createTestAgencyUser(
   agency: AgencyKind,
   role: AgencyRole = 'agency-user',
   organisation?: OrganisationScope,
+  displayName?: string,
 ): Promise<TestAgencyUser> {
   const password = randomBytes(12).toString('base64url');
   const user = await createAgencyUser(db, {
@@ -33,6 +34,7 @@ export async function createTestAgencyUser(
     role,
     organisation: organisation ?? (await fallbackOrganisation(db, agency)),
     password,
+    displayName,
   });
   // Agency admins must have a second factor, so theirs is set up as the set-up page would.
   return {

@@ -7,6 +7,8 @@ import Provider from 'oidc-provider';
 export interface ProviderPerson {
   email: string;
   roles?: string[];
+  /** Their full name (the standard `name` claim). */
+  name?: string;
 }
 
 /** A real OpenID Connect provider (the `oidc-provider` package) on loopback, for one test file. */
@@ -81,11 +83,19 @@ export async function startTestOidcProvider(publicUrl: string): Promise<TestOidc
     cookies: { keys: ['test-provider-cookie-key'] },
     // Entra ID puts app roles and groups in the ID token; so does this provider.
     conformIdTokenClaims: false,
-    claims: { openid: ['sub'], email: ['email'], profile: ['roles'] },
+    claims: { openid: ['sub'], email: ['email'], profile: ['roles', 'name'] },
     findAccount: (_ctx, sub) => {
       const person = people.get(sub);
       return person
-        ? { accountId: sub, claims: () => ({ sub, email: person.email, roles: person.roles ?? [] }) }
+        ? {
+            accountId: sub,
+            claims: () => ({
+              sub,
+              email: person.email,
+              roles: person.roles ?? [],
+              ...(person.name ? { name: person.name } : {}),
+            }),
+          }
         : undefined;
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },

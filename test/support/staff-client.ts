@@ -25,10 +25,10 @@ export async function createTestStaff(
   db: Kysely<Database>,
   role: StaffRole,
   email = `${role}.${randomBytes(4).toString('hex')}@council.example`,
-  options: { secondFactor?: boolean } = {},
+  options: { secondFactor?: boolean; displayName?: string } = {},
 ): Promise<TestStaff> {
   const password = randomBytes(12).toString('base64url');
-  const user = await createStaffUser(db, { email, role, password });
+  const user = await createStaffUser(db, { email, role, password, displayName: options.displayName });
   const enrol = options.secondFactor ?? requiresSecondFactor(role);
   return { ...user, password, ...(enrol ? { secondFactor: await enrolTestSecondFactor(db, user.id) } : {}) };
 }

@@ -80,6 +80,7 @@ const everyView: AgencyPageProps[] = [
     account: {
       id: nav.user.id,
       email: 'clerk@agency.example',
+      displayName: own ? null : 'Rhian Clerk',
       role: 'agency-user',
       agency: 'council',
       disabled: own,

@@ -9,6 +9,7 @@ import { ErrorMessage } from '../components/error-message.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { describedBy, errorAt } from '../components/field-ids.js';
 import { PostForm, SubmitButton } from '../components/post-form.js';
+import { AccountNameForm } from './account-name-form.js';
 import { formatDateTime } from './staff-format.js';
 import { TextField } from './text-field.js';
 
@@ -86,7 +87,7 @@ export function AccountsPage({ accounts, on = staffConsole }: { accounts: AdminA
           </caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              {['email', 'role', 'status', 'secondFactor'].map((column) => (
+              {['email', 'displayName', 'role', 'status', 'secondFactor'].map((column) => (
                 <th key={column} scope="col" className="govuk-table__header">
                   {t(`accounts.columns.${column}`)}
                 </th>
@@ -101,6 +102,7 @@ export function AccountsPage({ accounts, on = staffConsole }: { accounts: AdminA
                     {account.email}
                   </a>
                 </td>
+                <td className="govuk-table__cell">{account.displayName ?? t('accounts.noName')}</td>
                 <td className="govuk-table__cell">{t(`roles.${account.role}`)}</td>
                 <td className="govuk-table__cell">
                   <Status account={account} on={on} />
@@ -175,6 +177,7 @@ export function AccountPage(props: {
         <h1 className="govuk-heading-l">{account.email}</h1>
         <dl className="govuk-summary-list">
           {[
+            ['displayName', account.displayName ?? t('accounts.noName')],
             ['role', t(`roles.${account.role}`)],
             ['status', <Status key="status" account={account} on={on} />],
             ['secondFactor', t(account.secondFactor ? 'accounts.yes' : 'accounts.no')],
@@ -190,6 +193,7 @@ export function AccountPage(props: {
         <div id="change" tabIndex={-1}>
           <ErrorMessage id="change-error" error={errorAt(form.errors, 'change')} />
         </div>
+        <AccountNameForm account={account} form={form} namespace={on.namespace} />
         {own ? null : (
           <>
             <h2 className="govuk-heading-m">{t('accounts.changeRole')}</h2>
@@ -251,6 +255,13 @@ export function AccountInvitePage({
         <p className="govuk-body">{t(passwords ? 'account-invite.intro' : 'account-invite.introProvider')}</p>
         <PostForm form={form}>
           <TextField form={form} name="email" label={t('account-invite.email')} type="email" autoComplete="off" />
+          <TextField
+            form={form}
+            name="name"
+            label={t('account-invite.name')}
+            hint={t('account-invite.nameHint')}
+            autoComplete="off"
+          />
           <RoleSelect
             form={form}
             value={typeof form.values.role === 'string' ? form.values.role : (on.roles[0] ?? '')}

@@ -168,7 +168,7 @@ export function SubjectAccessPage({
       {data.caseNotes.map((note) => (
         <div key={note.id} className="govuk-inset-text">
           <p className="govuk-body-s">
-            {t('submission.noteBy', { who: note.staffEmail, at: formatDateTime(note.createdAt) })}
+            {t('submission.noteBy', { who: note.staffName ?? note.staffEmail, at: formatDateTime(note.createdAt) })}
           </p>
           <p className="govuk-body">{note.body}</p>
         </div>

@@ -84,7 +84,7 @@ export function SubmissionPage({ submission, canRepair, canAdminister, form, don
       {assisted ? (
         <div className="govuk-inset-text">
           {t('submission.assistedBy', {
-            who: assisted.staffEmail ?? assisted.staffId,
+            who: assisted.staffName ?? assisted.staffEmail ?? assisted.staffId,
             mode: t(`assisted.modes.${assisted.mode}`),
             checks: assisted.identityChecks.map((check) => t(`assisted.checks.${check}`)).join(', '),
           })}
@@ -168,7 +168,7 @@ export function SubmissionPage({ submission, canRepair, canAdminister, form, don
       {submission.notes.map((note) => (
         <div key={note.id} className="govuk-inset-text">
           <p className="govuk-body-s">
-            {t('submission.noteBy', { who: note.staffEmail, at: formatDateTime(note.createdAt) })}
+            {t('submission.noteBy', { who: note.staffName ?? note.staffEmail, at: formatDateTime(note.createdAt) })}
           </p>
           <p className="govuk-body">{note.body}</p>
         </div>

@@ -79,13 +79,20 @@ export async function findAgencyUser(db: Kysely<Database>, id: string): Promise<
  */
 export async function createAgencyUser(
   db: Kysely<Database>,
-  input: { email: string; role: AgencyRole; organisation: OrganisationScope; password: string },
+  input: {
+    email: string;
+    role: AgencyRole;
+    organisation: OrganisationScope;
+    password: string;
+    displayName?: string | undefined;
+  },
 ): Promise<AgencyUser> {
   const email = input.email.trim();
   const row = await db
     .insertInto('staff_users')
     .values({
       email,
+      display_name: input.displayName ?? null,
       role: input.role,
       agency: input.organisation.kind,
       organisation_id: input.organisation.id,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { agencyKindSchema, agencyKinds } from '@tuo/shared';
+import { displayNameSchema } from '@tuo/shared/api/account-admin';
 import { agencyRoleSchema } from '@tuo/shared/api/agency-portal';
 import { z } from 'zod';
 import { ConfigError, parseEnv } from '../config.js';
@@ -9,7 +10,7 @@ import { StaffAccountExistsError } from '../console/password-accounts.js';
 import { organisationFromArgs } from '../organisations/fallback-organisation.js';
 import { createAgencyUser } from './agency-accounts.js';
 
-// `npm run agency:user -- --email r.clerk@council.example --agency council --role agency-user`
+// `npm run agency:user -- --email r.clerk@council.example --agency council --role agency-user --name "Rhian Clerk"`
 // (or `--organisation <id or kind:code>` for one organisation in the directory; `--agency` alone
 // means the kind's fallback organisation) makes an agency portal account (agency-admin for one who manages keys and the webhook secret)
 // and prints a generated password once: it is stored only as an argon2id hash.
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     agency: { type: 'string' },
     organisation: { type: 'string' },
     role: { type: 'string' },
+    name: { type: 'string' },
   },
 });
 const input = z
@@ -27,12 +29,13 @@ const input = z
     agency: agencyKindSchema.optional(),
     organisation: z.string().min(1).optional(),
     role: agencyRoleSchema,
+    name: displayNameSchema.optional(),
   })
   .refine((v) => v.agency !== undefined || v.organisation !== undefined)
   .safeParse(values);
 if (!input.success) {
   console.error(
-    `Usage: npm run agency:user -- --email <address> (--agency ${agencyKinds.join('|')} | --organisation <id or kind:code>) --role agency-user|agency-admin`,
+    `Usage: npm run agency:user -- --email <address> (--agency ${agencyKinds.join('|')} | --organisation <id or kind:code>) --role agency-user|agency-admin [--name <name>]`,
   );
   process.exitCode = 1;
 } else {
@@ -48,6 +51,7 @@ if (!input.success) {
         role: input.data.role,
         organisation,
         password,
+        displayName: input.data.name,
       });
       console.log(
         `Created ${user.role} ${user.email} for ${user.organisation.name} (${user.id}). Their password, shown only now:\n${password}`,

@@ -24,10 +24,13 @@ interface HandlingRow {
   name: string | null;
 }
 
-/** Who acknowledged and who actioned the delivery, from the audit lines written with each step. */
+/**
+ * Who acknowledged and who actioned the delivery, from the audit lines written with each step: a
+ * colleague by their display name (their email address without one), a system by its key's name.
+ */
 async function handlers(db: Kysely<Database>, organisation: OrganisationScope, deliveryId: string) {
   const rows = await sql<HandlingRow>`
-    select a.action, a.actor_type, coalesce(u.email, k.name) as name
+    select a.action, a.actor_type, coalesce(u.display_name, u.email, k.name) as name
     from audit_events a
       left join staff_users u on a.actor_type = 'agency-user' and u.id::text = a.actor_id and u.organisation_id = ${organisation.id}
       left join agency_api_keys k on a.actor_type = 'agency' and k.id::text = a.actor_id and k.organisation_id = ${organisation.id}
@@ -57,7 +60,10 @@ async function reportChannel(db: Kysely<Database>, notification: AgencyNotificat
   return mode ?? 'assisted';
 }
 
-/** The adviser who took an assisted report, from its verification checks (`by: adviser:<staff id>`). */
+/**
+ * The adviser who took an assisted report, from its verification checks (`by: adviser:<staff id>`):
+ * by staff id and their customer centre only, as an officer works for another organisation.
+ */
 function adviserOf(notification: AgencyNotification): NotificationFacts['adviser'] {
   const check = payloadVerification(notification.payload)?.checks.find((candidate) =>
     candidate.by.startsWith('adviser:'),

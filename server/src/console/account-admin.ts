@@ -34,12 +34,13 @@ function scoped(db: Kysely<Database>, scope: AccountScope) {
 /** The accounts in scope, by email address. */
 export async function listAccounts(db: Kysely<Database>, scope: AccountScope): Promise<AdminAccount[]> {
   const rows = await scoped(db, scope)
-    .select(['id', 'email', 'role', 'agency', 'disabled_at', 'totp_enrolled_at', 'created_at'])
+    .select(['id', 'email', 'display_name', 'role', 'agency', 'disabled_at', 'totp_enrolled_at', 'created_at'])
     .orderBy('email')
     .execute();
   return rows.map((row) => ({
     id: row.id,
     email: row.email,
+    displayName: row.display_name,
     role: row.role,
     agency: row.agency,
     disabled: row.disabled_at !== null,
@@ -51,7 +52,8 @@ export async function listAccounts(db: Kysely<Database>, scope: AccountScope): P
 /**
  * Makes one change to an account in scope, audited with the administrator as actor. Disabling,
  * a new role and a second factor reset end the account's sessions at once. An administrator
- * cannot disable or demote themselves (so there is always one left who can undo it).
+ * cannot disable or demote themselves (so there is always one left who can undo it), but may
+ * rename themselves. The audit line names the account, never the name itself.
  */
 export async function changeAccount(
   db: Kysely<Database>,
@@ -63,7 +65,7 @@ export async function changeAccount(
   const account = await scoped(db, scope).select(['id', 'role']).where('id', '=', accountId).executeTakeFirst();
   if (!account) throw new AppError(404, 'not_found', 'There is no such account here.');
   const role = change.change === 'role' ? roleInScope(scope, change.role) : undefined;
-  if (account.id === actor.id && change.change !== 'reset-second-factor')
+  if (account.id === actor.id && change.change !== 'reset-second-factor' && change.change !== 'name')
     throw new AppError(409, 'own_account', 'Ask another administrator to change your own account.');
   await db.transaction().execute(async (trx) => {
     if (change.change === 'disable' || change.change === 'enable')
@@ -73,8 +75,11 @@ export async function changeAccount(
         .where('id', '=', accountId)
         .execute();
     if (role) await trx.updateTable('staff_users').set({ role }).where('id', '=', accountId).execute();
+    if (change.change === 'name')
+      await trx.updateTable('staff_users').set({ display_name: change.name }).where('id', '=', accountId).execute();
     if (change.change === 'reset-second-factor') await removeSecondFactor(trx, accountId);
-    if (change.change !== 'enable') await trx.deleteFrom('staff_sessions').where('staff_id', '=', accountId).execute();
+    if (change.change !== 'enable' && change.change !== 'name')
+      await trx.deleteFrom('staff_sessions').where('staff_id', '=', accountId).execute();
     await recordAudit(trx, {
       actor,
       action: `account.${change.change}`,
@@ -99,7 +104,7 @@ export async function inviteAccount(
   db: Kysely<Database>,
   scope: AccountScope & { kind?: AgencyKind },
   actor: Actor & { id: string },
-  invitation: { email: string; role: string },
+  invitation: { email: string; role: string; displayName?: string | undefined },
 ): Promise<{ accountId: string; token: string; expiresAt: Date }> {
   const role = roleInScope(scope, invitation.role);
   return db.transaction().execute(async (trx) => {
@@ -107,6 +112,7 @@ export async function inviteAccount(
       .insertInto('staff_users')
       .values({
         email: invitation.email.trim(),
+        display_name: invitation.displayName ?? null,
         role,
         password_hash: null,
         organisation_id: scope.organisationId,

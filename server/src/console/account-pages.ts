@@ -1,5 +1,5 @@
 import type { AgencyKind } from '@tuo/shared';
-import { accountChangeSchema } from '@tuo/shared/api/account-admin';
+import { accountChangeSchema, displayNameSchema } from '@tuo/shared/api/account-admin';
 import type { FieldError } from '@tuo/shared/api/field-errors';
 import type { AccountDone, AccountPageProps } from '@tuo/shared/pages/account-page-model';
 import type { PostedForm } from '@tuo/shared/pages/form-values';
@@ -58,7 +58,7 @@ const doneValues: readonly string[] = accountChangeSchema.options.map((option) =
 /**
  * Account administration for either console, as plain HTML forms over the same functions as the
  * APIs: the accounts in scope, one account (role, disable or enable, reset its second factor, a
- * password reset link), and inviting someone. A one-time link is emailed through Notify when it
+ * password reset link, the name colleagues see it by), and inviting someone. A one-time link is emailed through Notify when it
  * is set up, else shown once. Anything outside the scope is not found; every view and change is
  * audited; a refused change shows as a GOV.UK error on the account's page.
  */
@@ -138,13 +138,21 @@ export const accountPages: FastifyPluginAsyncZod<AccountPagesOptions> = async (a
         .object({
           email: z.email({ error: 'Enter an email address in the correct format, like name@example.org' }),
           role: z.enum(scope.roles as [string, ...string[]], { error: 'Select a role' }),
+          displayName: displayNameSchema.optional(),
         })
-        .safeParse({ email: text(request.body, 'email').trim(), role: text(request.body, 'role') });
+        .safeParse({
+          email: text(request.body, 'email').trim(),
+          role: text(request.body, 'role'),
+          displayName: text(request.body, 'name').trim() || undefined,
+        });
       if (!parsed.success)
         return invitePage(
           request,
           reply.code(400),
-          parsed.error.issues.map((issue) => ({ field: String(issue.path[0]), message: issue.message })),
+          parsed.error.issues.map((issue) => ({
+            field: issue.path[0] === 'displayName' ? 'name' : String(issue.path[0]),
+            message: issue.message,
+          })),
         );
       try {
         const invited = await inviteAccount(app.db, scope, on.actor(request), parsed.data);
@@ -184,16 +192,19 @@ export const accountPages: FastifyPluginAsyncZod<AccountPagesOptions> = async (a
           return await linkPage(request, reply, account.email, 'reset', link);
         }
         const parsed = accountChangeSchema.safeParse(
-          change === 'role' ? { change, role: text(request.body, 'role') } : { change },
+          change === 'role'
+            ? { change, role: text(request.body, 'role') }
+            : change === 'name'
+              ? { change, name: text(request.body, 'name') }
+              : { change },
         );
-        if (!parsed.success)
-          return await accountPage(
-            request,
-            reply.code(400),
-            id,
-            [{ field: 'change', message: 'Choose a change to make' }],
-            null,
-          );
+        if (!parsed.success) {
+          const error =
+            change === 'name'
+              ? { field: 'name', message: parsed.error.issues[0]?.message ?? 'Enter a name' }
+              : { field: 'change', message: 'Choose a change to make' };
+          return await accountPage(request, reply.code(400), id, [error], null);
+        }
         await changeAccount(app.db, scope, on.actor(request), id, parsed.data);
         return await reply.redirect(`${on.base}/${id}?done=${parsed.data.change}`, 303);
       } catch (error) {

@@ -1,5 +1,5 @@
 import type { AgencyKind } from '@tuo/shared';
-import type { AccountRole } from '@tuo/shared/api/account-admin';
+import { displayNameSchema, type AccountRole } from '@tuo/shared/api/account-admin';
 import { sql, type Kysely } from 'kysely';
 import { recordAudit, type Actor } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
@@ -28,12 +28,20 @@ export function emailOf(claims: OidcIdentity['claims']): string | undefined {
   return email?.trim();
 }
 
+/** The person's name as their provider gives it (the `name` claim), when it makes a display name. */
+export function displayNameOf(claims: OidcIdentity['claims']): string | undefined {
+  const parsed = displayNameSchema.safeParse(claims.name);
+  return parsed.success ? parsed.data : undefined;
+}
+
 /**
  * The account a provider's person signs in as. Known by issuer and subject: their role follows the
  * provider's mapping at every sign-in, and a person the mapping no longer gives a role is refused.
  * Unknown: an account made for their email address by an administrator (or an invitation) is
  * linked to them; otherwise one is made, but only when the mapping gives them a role. Disabled
  * accounts are refused whichever way they were found. Every account made, linked or changed is audited.
+ * The provider's `name` claim names an account that has no display name yet; a name set on the
+ * command line or by an administrator is kept.
  */
 export async function accountForIdentity(
   db: Kysely<Database>,
@@ -44,7 +52,7 @@ export async function accountForIdentity(
     const actor = { type: rule.actorType };
     const scoped = trx
       .selectFrom('staff_users')
-      .select(['id', 'role', 'disabled_at', 'oidc_subject'])
+      .select(['id', 'role', 'disabled_at', 'oidc_subject', 'display_name'])
       .where('role', 'in', rule.roles)
       .where('organisation_id', rule.organisation ? '=' : 'is', rule.organisation?.id ?? null);
     const known = await scoped
@@ -52,6 +60,7 @@ export async function accountForIdentity(
       .where('oidc_subject', '=', identity.subject)
       .executeTakeFirst();
     const email = emailOf(identity.claims);
+    const name = displayNameOf(identity.claims);
     const found =
       known ??
       (email
@@ -71,11 +80,17 @@ export async function accountForIdentity(
           .execute();
       if (found.role !== rule.role)
         await trx.updateTable('staff_users').set({ role: rule.role }).where('id', '=', found.id).execute();
-      if (!known || found.role !== rule.role)
+      const named = name !== undefined && found.display_name === null;
+      if (named) await trx.updateTable('staff_users').set({ display_name: name }).where('id', '=', found.id).execute();
+      if (!known || found.role !== rule.role || named)
         await recordAudit(trx, {
           actor: { ...actor, id: found.id },
           action: 'account.provider-linked',
-          detail: { account: found.id, ...(found.role !== rule.role ? { from: found.role, to: rule.role } : {}) },
+          detail: {
+            account: found.id,
+            ...(found.role !== rule.role ? { from: found.role, to: rule.role } : {}),
+            ...(named ? { named: true } : {}),
+          },
         });
       return { ok: true, id: found.id, created: false } as const;
     }
@@ -84,6 +99,7 @@ export async function accountForIdentity(
       .insertInto('staff_users')
       .values({
         email,
+        display_name: name ?? null,
         role: rule.role,
         password_hash: null,
         agency: rule.organisation?.kind ?? null,

@@ -51,6 +51,8 @@ export interface AgencyApiKeysTable {
 export interface StaffUsersTable {
   id: Generated<string>;
   email: string;
+  /** The name colleagues see it by (1 to 100 characters); null shows the email address instead. */
+  display_name: ColumnType<string | null, string | null | undefined, string | null>;
   role: StaffRole | AgencyRole;
   /** Null for an account that signs in only through its organisation's provider. */
   password_hash: ColumnType<string | null, string | null | undefined, string | null>;

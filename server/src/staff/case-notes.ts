@@ -8,7 +8,7 @@ export async function listCaseNotes(db: Kysely<Database>, submissionId: string):
   const rows = await db
     .selectFrom('case_notes as n')
     .innerJoin('staff_users as u', 'u.id', 'n.staff_id')
-    .select(['n.id', 'n.body', 'n.created_at', 'u.email'])
+    .select(['n.id', 'n.body', 'n.created_at', 'u.email', 'u.display_name'])
     .where('n.submission_id', '=', submissionId)
     .orderBy('n.created_at')
     .orderBy('n.id')
@@ -18,6 +18,7 @@ export async function listCaseNotes(db: Kysely<Database>, submissionId: string):
     body: row.body,
     createdAt: row.created_at.toISOString(),
     staffEmail: row.email,
+    staffName: row.display_name,
   }));
 }
 

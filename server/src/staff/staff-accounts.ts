@@ -28,16 +28,16 @@ export async function findStaffUser(db: Kysely<Database>, id: string): Promise<S
   return row && staffUser(row);
 }
 
-/** Creates an account. */
+/** Creates an account, with the name colleagues see it by when given. */
 export async function createStaffUser(
   db: Kysely<Database>,
-  input: { email: string; role: StaffRole; password: string },
+  input: { email: string; role: StaffRole; password: string; displayName?: string | undefined },
 ): Promise<StaffUser> {
   const email = input.email.trim();
   const passwordHash = await hashPassword(input.password);
   const row = await db
     .insertInto('staff_users')
-    .values({ email, role: input.role, password_hash: passwordHash })
+    .values({ email, display_name: input.displayName ?? null, role: input.role, password_hash: passwordHash })
     .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
     .returning(['id', 'email', 'role'])
     .executeTakeFirst();

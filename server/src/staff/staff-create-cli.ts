@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { displayNameSchema } from '@tuo/shared/api/account-admin';
 import { staffRoleSchema } from '@tuo/shared/api/staff-session';
 import { z } from 'zod';
 import { ConfigError, parseEnv } from '../config.js';
@@ -7,15 +8,22 @@ import { withCliDatabase } from '../db/cli-database.js';
 import { createStaffUser } from './staff-accounts.js';
 import { StaffAccountExistsError } from '../console/password-accounts.js';
 
-// `npm run staff:create -- --email a.adviser@council.example --role adviser` makes an account
-// (the first admin included) against DATABASE_URL or the embedded database, and prints a
-// generated password once: it is stored only as an argon2id hash.
-const { values } = parseArgs({ options: { email: { type: 'string' }, role: { type: 'string' } } });
+// `npm run staff:create -- --email a.adviser@council.example --role adviser --name "Alex Adviser"`
+// makes an account (the first admin included; `--name` is the name colleagues see it by) against
+// DATABASE_URL or the embedded database, and prints a generated password once: it is stored only
+// as an argon2id hash.
+const { values } = parseArgs({
+  options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+});
 const input = z
-  .object({ email: z.email({ error: '--email must be an email address' }), role: staffRoleSchema })
+  .object({
+    email: z.email({ error: '--email must be an email address' }),
+    role: staffRoleSchema,
+    name: displayNameSchema.optional(),
+  })
   .safeParse(values);
 if (!input.success) {
-  console.error('Usage: npm run staff:create -- --email <address> --role adviser|supervisor|admin');
+  console.error('Usage: npm run staff:create -- --email <address> --role adviser|supervisor|admin [--name <name>]');
   process.exitCode = 1;
 } else {
   try {
@@ -23,7 +31,8 @@ if (!input.success) {
     await withCliDatabase(env, async (db) => {
       // 144 random bits: long enough that throttling is not what keeps it safe.
       const password = randomBytes(18).toString('base64url');
-      const user = await createStaffUser(db, { ...input.data, password });
+      const { name, ...account } = input.data;
+      const user = await createStaffUser(db, { ...account, displayName: name, password });
       console.log(`Created ${user.role} ${user.email} (${user.id}). Their password, shown only now:\n${password}`);
     });
   } catch (error) {

@@ -20,7 +20,7 @@ async function assistedDetails(db: Kysely<Database>, submissionId: string): Prom
     .leftJoin('staff_users as u', (join) =>
       join.on((eb) => eb(eb.cast<string>('u.id', 'text'), '=', eb.ref('a.actor_id'))),
     )
-    .select(['a.actor_id', 'a.detail', 'u.email'])
+    .select(['a.actor_id', 'a.detail', 'u.email', 'u.display_name'])
     .where('a.submission_id', '=', submissionId)
     .where('a.action', '=', 'submission.created')
     .where('a.actor_type', '=', 'staff')
@@ -28,7 +28,7 @@ async function assistedDetails(db: Kysely<Database>, submissionId: string): Prom
   // The audit detail also holds the life event, channel and agencies: read only what the adviser recorded.
   const recorded = z.object(startAssistedRequestSchema.shape).safeParse(row?.detail);
   if (!row?.actor_id || !recorded.success) return null;
-  return { staffId: row.actor_id, staffEmail: row.email, ...recorded.data };
+  return { staffId: row.actor_id, staffEmail: row.email, staffName: row.display_name, ...recorded.data };
 }
 
 /** Everything staff may see about one submission, found by its reference; undefined when there is none. */

@@ -3,12 +3,13 @@ import type { AgencyKind } from './agency-descriptions.js';
 /**
  * What an officer's notification page may say about a report beyond its routed answers:
  * - `channel`: how it was made (online, with an adviser on the phone, or face to face);
- * - `adviser`: for an assisted report, the adviser's staff id (never their name or email) and the
- *   identity checks they recorded;
+ * - `adviser`: for an assisted report, the customer centre's adviser by staff id (never their name
+ *   or email: they work for another organisation) and the identity checks they recorded;
  * - `uprn`: the Unique Property Reference Number of a routed address, for kinds that keep their
  *   records by property (council tax, the electoral register, tenancies). A kind without it is not
  *   sent the UPRN at all: its payloads (pull API, webhook, file) carry addresses without one;
- * - `handling`: who at the organisation acknowledged and actioned it, and when;
+ * - `handling`: who at the organisation acknowledged and actioned it (a colleague by display name,
+ *   or email address without one; a system by its API key's name), and when;
  * - `targets`: the last days to acknowledge and to act on it.
  */
 export const reportFacts = ['channel', 'adviser', 'uprn', 'handling', 'targets'] as const;

@@ -99,6 +99,8 @@ export const caseNoteSchema = z.strictObject({
   body: z.string(),
   createdAt: timestamp,
   staffEmail: z.string(),
+  /** The author's display name, when their account has one. */
+  staffName: z.string().nullable(),
 });
 
 /** A case note. */
@@ -117,6 +119,8 @@ export const submissionViewSchema = z.strictObject({
     .strictObject({
       staffId: z.string(),
       staffEmail: z.string().nullable(),
+      /** The adviser's display name, when their account has one: staff see a colleague by it. */
+      staffName: z.string().nullable(),
       mode: z.enum(assistedModes),
       identityChecks: z.array(z.enum(identityChecks)),
       consentConfirmed: z.boolean(),

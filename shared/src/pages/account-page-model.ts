@@ -2,7 +2,7 @@ import type { AdminAccount } from '../api/account-admin.js';
 import type { FormProps } from './page-model.js';
 
 /** What an administrator just did to an account, to confirm it on the account's page. */
-export type AccountDone = 'disable' | 'enable' | 'role' | 'reset-second-factor';
+export type AccountDone = 'disable' | 'enable' | 'role' | 'name' | 'reset-second-factor';
 
 /**
  * Account administration, the same in both consoles (staff admins for customer-centre accounts,
@@ -14,7 +14,7 @@ export type AccountPageProps =
   | {
       view: 'account';
       account: AdminAccount;
-      /** The change forms; errors name `role` or `change`. */
+      /** The change forms; errors name `role`, `name` or `change`. */
       form: FormProps;
       /** The administrator's own account: only its second factor can be reset here. */
       own: boolean;

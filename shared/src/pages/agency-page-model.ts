@@ -39,7 +39,10 @@ export type AgencyMessage =
 /** How a report was made: online, or with an adviser (on the phone, face to face, or `assisted` when the way was not recorded). */
 export type ReportChannel = 'online' | AssistedMode | 'assisted';
 
-/** Who at the organisation moved a notification on: a portal user (their email) or a system (its API key's name). */
+/**
+ * Who at the organisation moved a notification on: a portal user (their display name, or their
+ * email address when they have none) or a system (its API key's name).
+ */
 export interface HandledBy {
   by: 'portal-user' | 'api-key';
   name: string;
@@ -57,7 +60,10 @@ export interface TargetDate {
  */
 export interface NotificationFacts {
   channel: ReportChannel | null;
-  /** The adviser of an assisted report, by staff id only, and the identity checks they recorded. */
+  /**
+   * The adviser of an assisted report, by staff id only (the page says they are the customer
+   * centre's: another organisation's staff are not named to officers), and their identity checks.
+   */
   adviser: { staffId: string; identityChecks: IdentityCheck[] } | null;
   /** The UPRN of each routed address that has one, with the address's label. */
   uprns: { label: string; uprn: string }[];
