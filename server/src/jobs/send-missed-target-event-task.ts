@@ -1,4 +1,3 @@
-import type { AgencyKind } from '@tuo/shared';
 import type { Task } from 'graphile-worker';
 import type { Kysely } from 'kysely';
 import type { AdapterRegistry } from '../adapters/adapter-registry.js';
@@ -53,13 +52,11 @@ export function createSendMissedTargetEventTask(deps: {
       ])
       .where('d.id', '=', deliveryId)
       .executeTakeFirst();
-    const agency = row?.agency as AgencyKind;
     const adapter = row
       ? organisationAdapter(
           deps.adapters,
           {
             ...row,
-            agency,
             webhook_url: row.webhook_url ?? null,
             webhook_secret_sealed: row.webhook_secret_sealed ?? null,
             primary_channel: row.primary_channel ?? null,
@@ -71,6 +68,7 @@ export function createSendMissedTargetEventTask(deps: {
       helpers.logger.info(`missed-target event for ${deliveryId}: no webhook organisation to tell; nothing to do`);
       return;
     }
+    const { agency } = row;
     const days = targetFor(deps.serviceLevels, agency, row.life_event, ownTarget(row))[
       target === 'acknowledge' ? 'acknowledgeDays' : 'actionDays'
     ];

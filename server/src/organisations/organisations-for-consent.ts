@@ -60,9 +60,7 @@ async function readDirectory(db: Kysely<Database>, lookups: readonly DirectoryLo
     )
     .execute();
   return lookups.map((lookup) =>
-    rows.filter(
-      (row) => (row.fallback && lookup.kinds.includes(row.kind)) || lookup.ids.includes(row.id),
-    ),
+    rows.filter((row) => (row.fallback && lookup.kinds.includes(row.kind)) || lookup.ids.includes(row.id)),
   );
 }
 
