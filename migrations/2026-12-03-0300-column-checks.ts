@@ -141,6 +141,8 @@ const checks: readonly ValueCheck[] = [
       'expired',
       'cancelled',
       'target-missed',
+      'withdrawn',
+      'corrected',
     ],
     array: false,
     before: null,

@@ -197,8 +197,11 @@ export const deliveryStatuses = [
 /** One of {@link deliveryStatuses}. */
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
-/** What a delivery's history records: each status it took, and when it missed a service-level target. */
-export const deliveryEventStatuses = [...deliveryStatuses, 'target-missed'] as const;
+/**
+ * What a delivery's history records: each status it took, when it missed a service-level target, and
+ * when a withdrawal or correction of its report was sent to the organisation.
+ */
+export const deliveryEventStatuses = [...deliveryStatuses, 'target-missed', 'withdrawn', 'corrected'] as const;
 
 /** One of {@link deliveryEventStatuses}. */
 export type DeliveryEventStatus = (typeof deliveryEventStatuses)[number];
