@@ -1,4 +1,3 @@
-import type { AgencyKind } from '@tuo/shared';
 import { sql, type Kysely } from 'kysely';
 import type { AdapterRegistry } from '../../server/src/adapters/adapter-registry.js';
 import type { Config } from '../../server/src/config.js';
@@ -29,7 +28,7 @@ export async function deliverNow(
   const claimed = await claimDeliveries(db, {
     dispatcherId: 'test-deliver-now',
     leaseSeconds: 30,
-    limits: { kinds: [agency as AgencyKind], room: 1, perOrganisation: 1, constrained: new Map() },
+    limits: { kinds: [agency], room: 1, perOrganisation: 1, constrained: new Map() },
   });
   const mine = claimed.find((c) => c.id === due.deliveryId);
   if (claimed.length > 0 && !mine) throw new Error('deliverNow claimed another delivery: is a worker running?');

@@ -13,10 +13,11 @@ function describeUrl(databaseUrl: string): string {
 }
 
 /**
- * For the command-line tools (`db:migrate`, `staff:create`, `agency:user`, `agency:key`, `privacy:reseal`): the
- * portal's database, migrated, for the length of `work`. That is DATABASE_URL's; or else the
- * embedded one under DATA_DIR that `npm start` is already running (left running); or, when none
- * runs, one started for the command and stopped after it (its generated secrets come with it).
+ * For the command-line tools (`db:migrate`, `db:column-checks`, `staff:create`, `agency:user`,
+ * `agency:key`, `privacy:reseal`): the portal's database, migrated, for the length of `work`. That
+ * is DATABASE_URL's; or else the embedded one under DATA_DIR that `npm start` is already running
+ * (left running); or, when none runs, one started for the command and stopped after it (its
+ * generated secrets come with it).
  * Says which it used, and the migrations it applied, on standard error, so a command's own output
  * stays as it was.
  */

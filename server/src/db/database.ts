@@ -9,11 +9,11 @@ import type { FiguresTables } from './figures-tables.js';
 import type { OrganisationTables } from './organisation-tables.js';
 import type { ResidentTables } from './resident-tables.js';
 import type {
-  alertStatuses,
-  fileRunStatuses,
-  notificationEventKinds,
-  notificationEventStatuses,
-  withdrawers,
+  AlertStatus,
+  FileRunStatus,
+  NotificationEventKind,
+  NotificationEventStatus,
+  Withdrawer,
 } from './row-states.js';
 
 /**
@@ -184,9 +184,6 @@ export interface AppMetaTable {
 
 export type { Generated };
 
-/** Who withdrew a report. */
-type Withdrawer = (typeof withdrawers)[number];
-
 /** Normalised search terms of one submission (upper-case reference and postcodes, lower-case names). */
 export interface SubmissionSearchTable {
   submission_id: string;
@@ -214,7 +211,7 @@ export interface FileRunsTable {
   organisation_id: string;
   format: FileFormat;
   file_name: string;
-  status: (typeof fileRunStatuses)[number];
+  status: FileRunStatus;
   record_count: number;
   sha256: string | null;
   attempts: Generated<number>;
@@ -232,7 +229,7 @@ export interface AgencyAlertsTable {
   notifications: number;
   up_to_xid: string;
   up_to_seq: string;
-  status: (typeof alertStatuses)[number];
+  status: AlertStatus;
   provider_id: string | null;
   error: string | null;
   created_at: Timestamp;
@@ -274,9 +271,9 @@ export interface SubmissionCorrectionsTable {
 export interface NotificationEventsTable {
   id: string;
   delivery_id: string;
-  kind: (typeof notificationEventKinds)[number];
+  kind: NotificationEventKind;
   correction_id: string | null;
-  status: (typeof notificationEventStatuses)[number];
+  status: NotificationEventStatus;
   attempts: ColumnType<number, number | undefined, number>;
   /** Sealed like agency payloads; null for a withdrawal and once answers are erased. */
   payload: ColumnType<unknown, string | null | undefined, string | null>;

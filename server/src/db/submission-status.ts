@@ -73,9 +73,7 @@ export async function findSubmissionStatus(
         organisation: d.organisation,
         ...(d.role ? { role: d.role } : {}),
         status: d.status,
-        ...(d.status === 'held'
-          ? { heldFor: d.held_for === 'check' ? ('check' as const) : ('confirmation' as const) }
-          : {}),
+        ...(d.status === 'held' ? { heldFor: d.held_for ?? 'confirmation' } : {}),
         ...(d.status === 'cancelled' && d.check_rejected_at ? { rejectedAfterCheck: true as const } : {}),
         changedAt: d.status_changed_at.toISOString(),
         sentAt: d.delivered_at?.toISOString() ?? null,

@@ -173,7 +173,7 @@ export async function findHeld(
     deliveries: deliveries.map((d) => ({
       id: d.id,
       agency: d.agency,
-      heldFor: d.held_for === 'check' ? 'check' : 'confirmation',
+      heldFor: d.held_for ?? 'confirmation',
       ...(d.verification_minimum ? { minimum: d.verification_minimum } : {}),
     })),
     messageIds: messages.map((m) => m.id),
