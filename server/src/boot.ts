@@ -2,7 +2,14 @@ import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { buildApp } from './app.js';
-import { ConfigError, parseEnv, parseProtectedDataKeys, toConfig, type Config } from './config.js';
+import {
+  ConfigError,
+  deprecatedEnvWarnings,
+  parseEnv,
+  parseProtectedDataKeys,
+  toConfig,
+  type Config,
+} from './config.js';
 import { createDb } from './db/create-db.js';
 import { EmbeddedDatabaseError, startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { migrateToLatest } from './db/migrator.js';
@@ -81,6 +88,7 @@ export async function boot(roles: Roles): Promise<void> {
   });
   const logStream = await logDestination(config.logFormat);
   const logger = pino(loggerOptions(config.logLevel), logStream);
+  for (const warning of deprecatedEnvWarnings(env)) logger.warn(warning);
   // graphile-worker shares the pool: give each concurrent job a connection, and the API its own.
   const { pool, db } = createDb(config.databaseUrl, { max: roles.worker ? config.worker.concurrency + 12 : 20 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, knownEnvNames, parseEnv, toConfig } from './config.js';
+import { ConfigError, deprecatedEnvWarnings, knownEnvNames, parseEnv, toConfig } from './config.js';
 
 function messageFor(env: Record<string, string>): string {
   try {
@@ -136,6 +136,31 @@ describe('configuration', () => {
       expect(message).toContain('PROTECTED_DATA_KEYS must be key-id:base64-of-32-random-bytes pairs');
       expect(message).not.toContain(k1);
     }
+  });
+
+  it('takes DELIVERY_ORGANISATION_CONCURRENCY, and its old name DELIVERY_AGENCY_CONCURRENCY with a warning, the new one winning', () => {
+    const found = { databaseUrl: 'postgres://x/y', sessionSecret: 's'.repeat(32), protectedDataKeys: [] };
+    const perOrganisation = (env: Record<string, string>) =>
+      toConfig(parseEnv(env), found).delivery.organisationConcurrency;
+    expect(perOrganisation({})).toBe(16);
+    expect(deprecatedEnvWarnings(parseEnv({}))).toEqual([]);
+    expect(perOrganisation({ DELIVERY_ORGANISATION_CONCURRENCY: '4' })).toBe(4);
+    expect(deprecatedEnvWarnings(parseEnv({ DELIVERY_ORGANISATION_CONCURRENCY: '4' }))).toEqual([]);
+    expect(perOrganisation({ DELIVERY_AGENCY_CONCURRENCY: '3' })).toBe(3);
+    expect(deprecatedEnvWarnings(parseEnv({ DELIVERY_AGENCY_CONCURRENCY: '3' }))).toEqual([
+      'DELIVERY_AGENCY_CONCURRENCY is deprecated: set DELIVERY_ORGANISATION_CONCURRENCY instead.',
+    ]);
+    const both = { DELIVERY_ORGANISATION_CONCURRENCY: '4', DELIVERY_AGENCY_CONCURRENCY: '3' };
+    expect(perOrganisation(both)).toBe(4);
+    expect(deprecatedEnvWarnings(parseEnv(both))).toEqual([
+      'DELIVERY_AGENCY_CONCURRENCY is deprecated: set DELIVERY_ORGANISATION_CONCURRENCY instead (it is set, and wins).',
+    ]);
+    // Either name is checked the same way.
+    expect(messageFor({ DELIVERY_AGENCY_CONCURRENCY: '0' })).toContain('DELIVERY_AGENCY_CONCURRENCY');
+    expect(messageFor({ DELIVERY_ORGANISATION_CONCURRENCY: 'many' })).toContain('DELIVERY_ORGANISATION_CONCURRENCY');
+    expect(knownEnvNames).toEqual(
+      expect.arrayContaining(['DELIVERY_ORGANISATION_CONCURRENCY', 'DELIVERY_AGENCY_CONCURRENCY']),
+    );
   });
 
   it('treats empty values as unset', () => {

@@ -59,9 +59,19 @@ export const envSchema = z
     DELIVERY_RETRY_MAX_MS: positiveInt('longest wait between retries').default(6 * 60 * 60 * 1000),
     DELIVERY_TIMEOUT_MS: positiveInt('how long to wait for an agency to answer').default(10_000),
     DELIVERY_CONCURRENCY: positiveInt('deliveries sent at once per worker process').default(64),
-    DELIVERY_AGENCY_CONCURRENCY: positiveInt('deliveries sent at once to one agency per worker process').default(16),
-    DELIVERY_CIRCUIT_FAILURES: positiveInt('failed tries in a row after which an agency is left alone').default(5),
-    DELIVERY_CIRCUIT_OPEN_MS: positiveInt('how long an agency that keeps failing is first left alone').default(5_000),
+    DELIVERY_ORGANISATION_CONCURRENCY: positiveInt(
+      'deliveries sent at once to one organisation per worker process',
+    ).optional(),
+    /** Deprecated: the name DELIVERY_ORGANISATION_CONCURRENCY had before agencies became organisations. */
+    DELIVERY_AGENCY_CONCURRENCY: positiveInt(
+      'deliveries sent at once to one organisation per worker process',
+    ).optional(),
+    DELIVERY_CIRCUIT_FAILURES: positiveInt('failed tries in a row after which an organisation is left alone').default(
+      5,
+    ),
+    DELIVERY_CIRCUIT_OPEN_MS: positiveInt('how long an organisation that keeps failing is first left alone').default(
+      5_000,
+    ),
     SUBMISSION_BATCH_SIZE: positiveInt('submissions written in one statement at most').default(64),
     SUBMISSION_BATCH_WAIT_MS: positiveInt('how long a submission waits for others to be written with it').default(2),
     OUTBOX_RELAY_INTERVAL_MS: positiveInt('how often new deliveries are moved into the queue').default(200),
@@ -195,10 +205,10 @@ export interface Config {
     retryBaseMs: number;
     retryMaxMs: number;
     timeoutMs: number;
-    /** Attempts in flight per worker process, and to one agency. */
+    /** Attempts in flight per worker process, and to one organisation. */
     concurrency: number;
-    agencyConcurrency: number;
-    /** Circuit breaking per agency: failures in a row that open it, and how long it first stays open. */
+    organisationConcurrency: number;
+    /** Circuit breaking per organisation: failures in a row that open it, and how long it first stays open. */
     circuitFailures: number;
     circuitOpenMs: number;
   };
@@ -269,6 +279,20 @@ export function parseProtectedDataKeys(text: string): ProtectedDataKey[] {
   return result.data;
 }
 
+/** Old names still read, each with the name that replaced it. */
+const deprecatedEnvNames: readonly (readonly [old: keyof Env, current: keyof Env])[] = [
+  ['DELIVERY_AGENCY_CONCURRENCY', 'DELIVERY_ORGANISATION_CONCURRENCY'],
+];
+
+/** A line for each deprecated name set, for the process to warn of at start. */
+export function deprecatedEnvWarnings(env: Env): string[] {
+  return deprecatedEnvNames.flatMap(([old, current]) =>
+    env[old] === undefined
+      ? []
+      : [`${old} is deprecated: set ${current} instead${env[current] === undefined ? '' : ' (it is set, and wins)'}.`],
+  );
+}
+
 /** The variable names the portal understands, so deployment files can be checked against them. */
 export const knownEnvNames: readonly string[] = Object.keys(envSchema.shape);
 
@@ -325,7 +349,8 @@ export function toConfig(
       retryMaxMs: env.DELIVERY_RETRY_MAX_MS,
       timeoutMs: env.DELIVERY_TIMEOUT_MS,
       concurrency: env.DELIVERY_CONCURRENCY,
-      agencyConcurrency: env.DELIVERY_AGENCY_CONCURRENCY,
+      // The old name still works; the new one wins when both are set.
+      organisationConcurrency: env.DELIVERY_ORGANISATION_CONCURRENCY ?? env.DELIVERY_AGENCY_CONCURRENCY ?? 16,
       circuitFailures: env.DELIVERY_CIRCUIT_FAILURES,
       circuitOpenMs: env.DELIVERY_CIRCUIT_OPEN_MS,
     },

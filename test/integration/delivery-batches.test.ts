@@ -29,7 +29,7 @@ describe('delivering in batches', () => {
     const env: Record<string, string> = {
       ...fakesEnv,
       DELIVERY_TIMEOUT_MS: String(TIMEOUT_MS),
-      DELIVERY_AGENCY_CONCURRENCY: '3',
+      DELIVERY_ORGANISATION_CONCURRENCY: '3',
       DELIVERY_CIRCUIT_FAILURES: '3',
       DELIVERY_CIRCUIT_OPEN_MS: '60000',
       // Retries wait longer than the test: every council attempt counted below is a first one.

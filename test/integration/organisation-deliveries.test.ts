@@ -32,7 +32,7 @@ describe('delivering to each organisation on its own', () => {
     mockServer.use(slow.handler, quick.handler);
     const env: Record<string, string> = {
       DELIVERY_TIMEOUT_MS: String(TIMEOUT_MS),
-      DELIVERY_AGENCY_CONCURRENCY: '2',
+      DELIVERY_ORGANISATION_CONCURRENCY: '2',
       DELIVERY_CIRCUIT_FAILURES: '2',
       DELIVERY_CIRCUIT_OPEN_MS: '60000',
       DELIVERY_RETRY_BASE_MS: '600000',

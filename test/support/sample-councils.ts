@@ -23,3 +23,9 @@ export async function addSampleCouncils(
   );
   return { northbridge, southmere };
 }
+
+/** Sample gazetteer addresses: one the look-up places in Southmere (9902), and one typed by hand it cannot place. */
+export const sampleAddresses = {
+  station: { line1: '2 Station Road', line2: 'Easton', town: 'Southmere', postcode: 'SX4 2BX', uprn: '9000000301' },
+  typed: { line1: '7 Harbour Row', town: 'Southmere', postcode: 'SX4 9ZZ' },
+};

@@ -8,7 +8,7 @@ import type { OrganisationChannelFacts } from './organisation-adapter.js';
 export interface ClaimedDelivery extends OrganisationChannelFacts {
   id: string;
   agency: AgencyKind;
-  /** The organisation told: its own concurrency limit and circuit breaker (agency-gates.ts). */
+  /** The organisation told: its own concurrency limit and circuit breaker (organisation-gates.ts). */
   organisation_id: string;
   /** Its role when a move tells two organisations of the kind (the old council, the new). */
   role: DeliveryRole | null;

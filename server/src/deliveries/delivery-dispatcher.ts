@@ -2,7 +2,7 @@ import type { AgencyKind } from '@tuo/shared';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
-import { AgencyGates, type GateSettings } from './agency-gates.js';
+import { OrganisationGates, type GateSettings } from './organisation-gates.js';
 import { claimDeliveries, type ClaimedDelivery, type ClaimLimits } from './claim-deliveries.js';
 import { startOutcomeRecorder } from './outcome-recorder.js';
 import type { AttemptRecord } from './record-outcomes.js';
@@ -22,7 +22,7 @@ const REFILL_DELAY_MS = 2;
  * Delivers in batches: claims many due attempts in one statement (as many as each organisation has
  * room for), sends them concurrently (fetch keeps connections to each receiver alive), and records
  * their outcomes many per statement as they finish. Each organisation has its own concurrency
- * limit and circuit breaker (see agency-gates.ts), so a GP practice that times out only ever holds
+ * limit and circuit breaker (see organisation-gates.ts), so a GP practice that times out only ever holds
  * its own slots and never delays another practice, or any other organisation. Several dispatchers, in one or many processes, can run against one
  * database: claims skip each other's rows.
  */
@@ -40,7 +40,7 @@ export function startDeliveryDispatcher(options: {
   attempt: (claimed: ClaimedDelivery) => Promise<AttemptRecord>;
 }): DeliveryDispatcher {
   const { db, logger, agencies } = options;
-  const gates = new AgencyGates(options.gates);
+  const gates = new OrganisationGates(options.gates);
   const recorder = startOutcomeRecorder({ db, logger });
   const running = new Set<Promise<void>>();
   let inFlight = 0;

@@ -5,7 +5,7 @@ import type { AdapterRegistry } from '../adapters/adapter-registry.js';
 import type { Database } from '../db/database.js';
 import type { Config } from '../config.js';
 import { createProtectedValues } from '../privacy/protected-values.js';
-import type { GateSettings } from './agency-gates.js';
+import type { GateSettings } from './organisation-gates.js';
 import { createAttempt } from './attempt-delivery.js';
 import type { ClaimedDelivery } from './claim-deliveries.js';
 import { organisationWebhooksFrom } from './organisation-adapter.js';
@@ -38,9 +38,9 @@ export function createDeliveryWork(deps: {
       webhooks: organisationWebhooksFrom(deps.db, deps.config),
     }),
     concurrency: delivery.concurrency,
-    // DELIVERY_AGENCY_CONCURRENCY is per organisation: each has its own slots and circuit.
+    // DELIVERY_ORGANISATION_CONCURRENCY: each organisation has its own slots and circuit.
     gates: {
-      concurrency: delivery.agencyConcurrency,
+      concurrency: delivery.organisationConcurrency,
       failuresToOpen: delivery.circuitFailures,
       openMs: delivery.circuitOpenMs,
       maxOpenMs: Math.max(delivery.circuitOpenMs, 60_000),

@@ -149,6 +149,23 @@ export const submissionConfirmationSchema = z.strictObject({
 /** What a new report needs before it is sent. */
 export type SubmissionConfirmation = z.infer<typeof submissionConfirmationSchema>;
 
+/**
+ * An address whose council the address look-up could not place (typed by hand, or outside every
+ * council in the directory) and the client did not name: who is told that address's part instead.
+ */
+export const unplacedAddressSchema = z.strictObject({
+  /** The answer's field name, e.g. `lastAddress`. */
+  field: z.string(),
+  /**
+   * The council told instead: the council team (the council kind's fallback), which passes the
+   * report on; for the home left in a move, the council told of the new home, which is told both parts.
+   */
+  told: z.strictObject({ id: z.uuid(), name: z.string() }),
+});
+
+/** An address the look-up could not place in a council, and who is told instead. */
+export type UnplacedAddress = z.infer<typeof unplacedAddressSchema>;
+
 /** `POST /submissions` 201 response. */
 export const createSubmissionResponseSchema = z.strictObject({
   reference: canonicalReferenceSchema,
@@ -158,6 +175,12 @@ export const createSubmissionResponseSchema = z.strictObject({
   agencies: z.array(agencyKindSchema),
   /** Absent only on responses replayed from before confirmation codes (then nothing was held). */
   confirmation: submissionConfirmationSchema.optional(),
+  /**
+   * Present when an address's council could not be placed and `organisations.council` (or
+   * `organisationsLeft.council`) did not name it: which council is told instead. Name the council
+   * to tell it directly.
+   */
+  unplacedAddresses: z.array(unplacedAddressSchema).optional(),
 });
 
 /** `POST /submissions/{reference}/confirmation` body: the code sent to the reporter. */

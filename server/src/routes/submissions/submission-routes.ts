@@ -15,6 +15,7 @@ import { findSubmissionStatus } from '../../db/submission-status.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { confirmSubmission, sendNewCode } from '../../submissions/confirm-submission.js';
 import { councilsFromAddresses } from '../../organisations/council-from-address.js';
+import { unplacedAddresses } from '../../organisations/unplaced-addresses.js';
 import { acceptSubmission } from '../../submissions/accept-submission.js';
 import { requestHash } from '../../submissions/request-hash.js';
 import { trackingSecretMatches } from '../../submissions/tracking-secret.js';
@@ -58,7 +59,7 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLoo
         tags: ['submissions'],
         summary: 'Report a life event once; every agency the resident agreed to tell will be told',
         description:
-          "An online report is accepted at once, but nothing is sent to any agency until the reporter enters the 6-digit code sent to the email or mobile in the answers (`POST /api/submissions/{reference}/confirmation`). With neither, the reporter must phone or visit instead. Unconfirmed reports expire after 24 hours and their answers are erased. A trusted submitter (a partner system such as a register office) sends its key as `Authorization: Bearer <key>`: its report skips the code step and carries a `trusted-submitter` check at the key's level (agencies' minimums still apply); a wrong or revoked key is refused with 401, never treated as anonymous. An address's `uprn` is kept only when the address look-up lists that UPRN at the address's postcode with the same lines, as on the resident pages; otherwise the address goes without it.",
+          "An online report is accepted at once, but nothing is sent to any agency until the reporter enters the 6-digit code sent to the email or mobile in the answers (`POST /api/submissions/{reference}/confirmation`). With neither, the reporter must phone or visit instead. Unconfirmed reports expire after 24 hours and their answers are erased. A trusted submitter (a partner system such as a register office) sends its key as `Authorization: Bearer <key>`: its report skips the code step and carries a `trusted-submitter` check at the key's level (agencies' minimums still apply); a wrong or revoked key is refused with 401, never treated as anonymous. An address's `uprn` is kept only when the address look-up lists that UPRN at the address's postcode with the same lines, as on the resident pages; otherwise the address goes without it. The council is the one the look-up places each address in, or the one named in `organisations.council` (`organisationsLeft.council` for the home left in a move); an address it cannot place and the client did not name goes to the council team, which passes it on, and the answer's `unplacedAddresses` says so.",
         // Anonymous, or a trusted submitter's key.
         security: [{}, { trustedSubmitterKey: [] }],
         headers: z.object({ 'idempotency-key': idempotencyKeySchema }),
@@ -89,10 +90,12 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLoo
       const journey = getJourney(request.body.lifeEvent);
       const answers = await confirmAnswerUprns(options.addressLookup, journey, request.body.answers);
       // The council of each address the look-up places, unless the client names the council itself;
-      // one it cannot place is the client's to name, else the council's fallback is told.
-      const councils = request.body.consent.includes('council')
-        ? (await councilsFromAddresses(app.db, options.addressLookup, journey, answers)).choices
+      // one it cannot place is the client's to name, else the council team (the fallback) is told,
+      // and the answer says so (`unplacedAddresses`).
+      const found = request.body.consent.includes('council')
+        ? await councilsFromAddresses(app.db, options.addressLookup, journey, answers)
         : undefined;
+      const councils = found?.choices;
       const body = {
         ...request.body,
         answers,
@@ -128,7 +131,8 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLoo
         });
       }
       if (replayed) void reply.header('idempotent-replayed', 'true');
-      return reply.code(201).send(response);
+      const unplaced = found ? await unplacedAddresses(app.db, journey, found, request.body) : [];
+      return reply.code(201).send(unplaced.length > 0 ? { ...response, unplacedAddresses: unplaced } : response);
     },
   );
 

@@ -9,7 +9,7 @@ export interface GateSettings {
   maxOpenMs: number;
 }
 
-interface AgencyState {
+interface OrganisationState {
   inFlight: number;
   failures: number;
   openUntil: number;
@@ -26,19 +26,19 @@ interface AgencyState {
  * an answer closes the circuit, another failure opens it for twice as long. (Call-wrapping breaker
  * libraries decide at call time; claiming needs to know beforehand, hence this small class.)
  */
-export class AgencyGates {
+export class OrganisationGates {
   readonly #settings: GateSettings;
-  readonly #states = new Map<string, AgencyState>();
+  readonly #states = new Map<string, OrganisationState>();
 
   constructor(settings: GateSettings) {
     this.#settings = settings;
   }
 
-  #state(agency: string): AgencyState {
-    let state = this.#states.get(agency);
+  #state(organisationId: string): OrganisationState {
+    let state = this.#states.get(organisationId);
     if (!state) {
       state = { inFlight: 0, failures: 0, openUntil: 0, openMs: this.#settings.openMs, probing: false };
-      this.#states.set(agency, state);
+      this.#states.set(organisationId, state);
     }
     return state;
   }
@@ -56,36 +56,36 @@ export class AgencyGates {
     return constrained;
   }
 
-  /** How many more attempts the agency can take now (0 while its circuit is open or a probe is out). */
-  free(agency: string, now: number): number {
-    const s = this.#state(agency);
+  /** How many more attempts the organisation can take now (0 while its circuit is open or a probe is out). */
+  free(organisationId: string, now: number): number {
+    const s = this.#state(organisationId);
     if (s.openUntil > now) return 0;
     if (s.failures >= this.#settings.failuresToOpen) return s.probing || s.inFlight > 0 ? 0 : 1;
     return Math.max(0, this.#settings.concurrency - s.inFlight);
   }
 
-  /** Whether the agency's circuit is open (its deliveries wait). */
-  isOpen(agency: string, now: number): boolean {
-    return this.#state(agency).openUntil > now;
+  /** Whether the organisation’s circuit is open (its deliveries wait). */
+  isOpen(organisationId: string, now: number): boolean {
+    return this.#state(organisationId).openUntil > now;
   }
 
-  /** An attempt to the agency has started. */
-  take(agency: string): void {
-    const s = this.#state(agency);
+  /** An attempt to the organisation has started. */
+  take(organisationId: string): void {
+    const s = this.#state(organisationId);
     if (s.failures >= this.#settings.failuresToOpen) s.probing = true;
     s.inFlight += 1;
   }
 
-  /** An attempt has finished: `answered` if the agency answered at all (even with a refusal). */
-  settle(agency: string, answered: boolean, now: number): void {
-    const s = this.#state(agency);
+  /** An attempt has finished: `answered` if the organisation answered at all (even with a refusal). */
+  settle(organisationId: string, answered: boolean, now: number): void {
+    const s = this.#state(organisationId);
     s.inFlight = Math.max(0, s.inFlight - 1);
     if (answered) {
       s.failures = 0;
       s.openMs = this.#settings.openMs;
       s.probing = false;
       // Healthy and idle: nothing to remember (a borough has dozens of practices; the map stays small).
-      if (s.inFlight === 0) this.#states.delete(agency);
+      if (s.inFlight === 0) this.#states.delete(organisationId);
       return;
     }
     s.failures += 1;
