@@ -35,20 +35,26 @@ async function expectAccessible(page: Page, state: string): Promise<void> {
 
 const errorSummary = (page: Page) => page.locator('.govuk-error-summary li').allTextContents();
 
+/** A browser signed in to the staff console as the admin, keeping every script error its pages raise. */
+async function signedInAdmin() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await signInInBrowser(
+    page,
+    { baseUrl: server.baseUrl, db: server.database.db, base: '/staff', home: '/staff/dashboard' },
+    admin,
+  );
+  return { context, page, errors };
+}
+
 const journey = catalogue['someone-died'];
 const route = reachablePages(journey, exampleSubmissions['someone-died'].answers);
 
 describe('the directory in a browser', () => {
   it('an admin adds an organisation: a GP practice, which then appears in a resident’s GP search', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await signInInBrowser(
-      page,
-      { baseUrl: server.baseUrl, db: server.database.db, base: '/staff', home: '/staff/dashboard' },
-      admin,
-    );
+    const { context, page, errors } = await signedInAdmin();
     await press(page, 'Organisations', '/staff/organisations', 'link');
     expect(await page.locator('h1').textContent()).toBe('Organisations');
     await expectAccessible(page, 'the list');
@@ -140,15 +146,7 @@ describe('the directory in a browser', () => {
       { kind: 'gp-practice', name: 'Weir Side Surgery', code: 'Y01240', areas: [] },
       { type: 'system' },
     );
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await signInInBrowser(
-      page,
-      { baseUrl: server.baseUrl, db: server.database.db, base: '/staff', home: '/staff/dashboard' },
-      admin,
-    );
+    const { context, page, errors } = await signedInAdmin();
     const organisationPath = `/staff/organisations/${practice.id}`;
     await page.goto(`${server.baseUrl}${organisationPath}/change`);
     await page.getByLabel('How it is told').selectOption('file');

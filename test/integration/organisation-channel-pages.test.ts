@@ -116,11 +116,16 @@ describe('an organisation’s channels in the staff console', () => {
     const after = await stored(id);
     expect(after.file_public_key).not.toBe(row.file_public_key);
     expect(after.file_private_key_sealed).not.toBe(row.file_private_key_sealed);
-    expect(await lastSettingsChange()).toMatchObject({
+    // The team mailbox in full (deliberately: see settingsDetail); the key pair only as made.
+    const audited = await lastSettingsChange();
+    expect(audited).toMatchObject({
       organisationId: id,
       fileNewKey: true,
+      fileUrl: 'sftp://tuo@files.practice.example:2222/imports/tell%20us%20once',
+      alertEmail: 'registrations@harbour.example',
       alertFrequency: 'immediate',
     });
+    expect(JSON.stringify(audited)).not.toContain(after.file_public_key?.split(' ')[1] ?? 'no key');
 
     // Told by webhook instead: the secret is set, then kept when left blank, then replaced; never shown.
     const toWebhook = await client.form(`/staff/organisations/${id}/change`, [

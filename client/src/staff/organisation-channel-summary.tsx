@@ -5,9 +5,14 @@ import { chosenChannel, parseSftpAddress } from '@tuo/shared/api/organisation-ch
 
 /**
  * The summary rows of how an organisation is told, as `[column key, words]`: its primary channel,
- * its webhook (whose secret is only said to be set), its scheduled file and its email alert.
+ * its webhook (whose secret is only said to be set), its scheduled file and its email alert. A
+ * fallback without a choice of its own is told as its kind is configured (`AGENCY_<KIND>_*`).
  */
-export function channelRows(t: TFunction<'staff'>, settings: ShownOrganisationSettings): [string, string][] {
+export function channelRows(
+  t: TFunction<'staff'>,
+  organisation: { fallback: boolean; settings: ShownOrganisationSettings },
+): [string, string][] {
+  const { settings } = organisation;
   const chosen = chosenChannel(settings);
   const address = settings.file ? parseSftpAddress(settings.file.url) : undefined;
   return [
@@ -15,7 +20,7 @@ export function channelRows(t: TFunction<'staff'>, settings: ShownOrganisationSe
       'primaryChannel',
       chosen
         ? t(`organisations.channels.${chosen}`)
-        : t(settings.primaryChannel ? 'organisations.none' : 'organisations.inbox'),
+        : t(organisation.fallback ? 'organisations.kindChannels' : 'organisations.inbox'),
     ],
     [
       'webhook',

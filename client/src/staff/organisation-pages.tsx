@@ -138,7 +138,7 @@ export function OrganisationPage(props: {
         ? t(`checking.levels.${verificationMinimum}`)
         : t('organisations.minimumDefault', { level: t(`checking.levels.${defaults.verificationMinimum}`) }),
     ],
-    ...channelRows(t, organisation.settings),
+    ...channelRows(t, organisation),
   ];
   return (
     <div className="govuk-grid-row">

@@ -16,7 +16,10 @@ export interface FileChannelSettings {
     hostKeySha256: string;
   };
   format: 'csv' | 'xml';
-  /** When the file is made, as a cron line (minute hour day month weekday, UK time). */
+  /**
+   * When the file is made, as a cron line (minute hour day month weekday) in UTC: graphile-worker's
+   * cron matches on UTC, so `0 18 * * *` is 18:00 in winter and 19:00 UK summer time.
+   */
   schedule: string;
 }
 

@@ -1,5 +1,5 @@
 import { chosenChannel } from '@tuo/shared/api/organisation-channels';
-import type { CronItem, Task } from 'graphile-worker';
+import type { AddJobsJobSpec, CronItem, Task } from 'graphile-worker';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { alertSchedules } from '../channels/email-alert-settings.js';
@@ -31,8 +31,9 @@ const payloadSchema = z.looseObject({ _cron: z.looseObject({ ts: z.iso.datetime(
 /**
  * Queues, for the minute the job is for, a file run for each organisation told by its own
  * scheduled file whose cron line matches, and an alert for each with its own team mailbox whose
- * frequency does (every minute, or 08:00 UTC). A job key per organisation and task means a run
- * still waiting is not queued twice; its queue keeps one organisation's runs one at a time.
+ * frequency does (every minute, or 08:00 UTC), all in one `addJobs` statement. A job key per
+ * organisation and task means a run still waiting is not queued twice (an unlocked one is updated in
+ * place); its queue keeps one organisation's runs one at a time.
  */
 export function createScheduleOrganisationChannelsTask(deps: { db: Kysely<Database>; now?: () => Date }): Task {
   return async (rawPayload, helpers) => {
@@ -45,24 +46,39 @@ export function createScheduleOrganisationChannelsTask(deps: { db: Kysely<Databa
       .select(['os.file_schedule', 'os.alert_frequency'])
       .where((eb) => eb.or([eb('os.file_sftp_url', 'is not', null), eb('os.alert_email', 'is not', null)]))
       .execute();
-    for (const row of rows) {
+    const jobs: AddJobsJobSpec[] = rows.flatMap((row) => {
       const channel = chosenChannel({
         primaryChannel: row.primary_channel ?? undefined,
         webhook: row.webhook_url,
         file: row.file_sftp_url,
       });
-      if (channel === 'file' && row.file_schedule && scheduleMatches(row.file_schedule, at))
-        await helpers.addJob(
-          SEND_AGENCY_FILE,
-          { organisationId: row.id },
-          { queueName: fileQueueName(row), jobKey: `${SEND_AGENCY_FILE}:${row.id}`, maxAttempts: 10 },
-        );
-      if (row.alert_frequency && scheduleMatches(alertSchedules[row.alert_frequency], at))
-        await helpers.addJob(
-          SEND_AGENCY_ALERT,
-          { organisationId: row.id },
-          { queueName: alertQueueName(row), jobKey: `${SEND_AGENCY_ALERT}:${row.id}`, maxAttempts: 5 },
-        );
-    }
+      const file: AddJobsJobSpec[] =
+        channel === 'file' && row.file_schedule && scheduleMatches(row.file_schedule, at)
+          ? [
+              {
+                identifier: SEND_AGENCY_FILE,
+                payload: { organisationId: row.id },
+                queueName: fileQueueName(row),
+                jobKey: `${SEND_AGENCY_FILE}:${row.id}`,
+                maxAttempts: 10,
+              },
+            ]
+          : [];
+      const alert: AddJobsJobSpec[] =
+        row.alert_frequency && scheduleMatches(alertSchedules[row.alert_frequency], at)
+          ? [
+              {
+                identifier: SEND_AGENCY_ALERT,
+                payload: { organisationId: row.id },
+                queueName: alertQueueName(row),
+                jobKey: `${SEND_AGENCY_ALERT}:${row.id}`,
+                maxAttempts: 5,
+              },
+            ]
+          : [];
+      return [...file, ...alert];
+    });
+    // One statement for every organisation due this minute, however many there are.
+    if (jobs.length > 0) await helpers.addJobs(jobs);
   };
 }

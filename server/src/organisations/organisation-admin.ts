@@ -67,8 +67,12 @@ const codeTaken = () =>
     { path: 'code', message: 'Another organisation of this kind already has this code, or this local custodian code' },
   ]);
 
-// The webhook's and SFTP server's addresses and the team mailbox are the organisation's, not a
-// person's; a secret or private key is never written down, only whether one was set or made.
+// The webhook's and SFTP server's addresses are the organisation's; a secret or private key is never
+// written down, only whether one was set or made. The alert mailbox is kept in full, deliberately,
+// not masked: it is where the organisation's alerts go, and what an audit must show is exactly a
+// change of where (an alert sent to an outside address is the misdirection to spot), which a masked
+// address would hide. It is a team mailbox (the form asks for a shared one), the alert it receives
+// holds no resident's data, and the audit log already names staff by their work addresses.
 const settingsDetail = (settings: OrganisationSettings) => ({
   acknowledgeDays: settings.targets?.acknowledgeDays ?? null,
   actionDays: settings.targets?.actionDays ?? null,

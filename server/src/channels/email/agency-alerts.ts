@@ -38,11 +38,13 @@ export async function writeNextAlert(
       order by up_to_xid desc, up_to_seq desc limit 1
     ),
     fresh as (
+      -- After the previous alert's position (from the start without one: no real position is
+      -- (0, 0)), as one row comparison, so deliveries_organisation_inbox_idx reads only the new
+      -- part of the inbox, never the organisation's whole history.
       select d.inbox_xid, d.inbox_seq, d.status from deliveries d
       where d.organisation_id = ${organisation.id} and d.inbox_xid is not null
         and d.inbox_xid < pg_snapshot_xmin(pg_current_snapshot())
-        and (not exists (select 1 from last)
-          or (d.inbox_xid, d.inbox_seq) > ((select up_to_xid from last), (select up_to_seq from last)))
+        and (d.inbox_xid, d.inbox_seq) > (coalesce((select up_to_xid from last), '0'::xid8), coalesce((select up_to_seq from last), 0))
     ),
     counted as (
       select count(*) filter (where status = 'delivered') as notifications,
