@@ -103,7 +103,7 @@ interface Ceiling {
   postgresMs: number;
 }
 
-/** The burst's figures beside the ceiling's, in rates and in CPU time (which a shared machine moves far less). */
+/** The burst's figures beside the ceiling's, in rates and in CPU time (which a shared machine moves less). */
 const burstRows = (
   first: { rate: number; result: autocannon.Result; apiMs: number; postgresMs: number },
   ceiling: Ceiling,

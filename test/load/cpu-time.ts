@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 // On a shared machine a rate says as much about the neighbours as about the code; the CPU time a
-// piece of work costs moves far less, so the bench prints it beside each rate (Linux's /proc only).
+// piece of work costs moves less, so the bench prints it beside each rate (Linux's /proc only).
 
 const TICKS_PER_MS = 100 / 1000;
 
