@@ -1,33 +1,38 @@
+import { randomBytes } from 'node:crypto';
 import { agencyKinds, exampleSubmissions } from '@tuo/shared';
 import { sql } from 'kysely';
-import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeAgencies } from '../support/fake-agency.js';
+import { agencyEnvName } from '../../server/src/channels/agency-env-names.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { submitConfirmed } from '../support/confirm-submission.js';
 import { waitFor } from '../support/wait-for.js';
-
-const mockServer = setupServer();
-beforeAll(() => {
-  mockServer.listen({ onUnhandledRequest: 'error' });
-});
-afterAll(() => {
-  mockServer.close();
-});
+import { startWebhookReceiver, webhookEnv } from '../support/webhook-receiver.js';
 
 const SUBMISSIONS = 10;
 // Long enough that, on a loaded 2-core CI machine, every other agency is told well inside one council timeout.
 const TIMEOUT_MS = 8000;
 
+// Real receivers on loopback, signed alike: every other agency's answers at once; the council's
+// holds each request far longer than the sender waits.
+const secret = `whsec_${randomBytes(32).toString('base64')}`;
+let prompt: Awaited<ReturnType<typeof startWebhookReceiver>>;
+let silent: Awaited<ReturnType<typeof startWebhookReceiver>>;
+beforeAll(async () => {
+  prompt = await startWebhookReceiver({ secret });
+  silent = await startWebhookReceiver({ secret, delayMs: 10 * 60_000 });
+});
+afterAll(async () => {
+  await Promise.all([prompt.close(), silent.close()]);
+});
+
 describe('delivering in batches', () => {
   it('records each outcome on its own when one agency times out, and delays no other agency', async () => {
-    const { fakes, env: fakesEnv } = fakeAgencies({ council: () => 'hang' });
     const others = agencyKinds.filter((kind) => kind !== 'council');
-    mockServer.use(...Object.values(fakes).map((f) => f.handler));
     const env: Record<string, string> = {
-      ...fakesEnv,
+      ...webhookEnv(prompt, secret),
+      [agencyEnvName('council', 'WEBHOOK_URL')]: silent.url('council'),
       DELIVERY_TIMEOUT_MS: String(TIMEOUT_MS),
       DELIVERY_ORGANISATION_CONCURRENCY: '3',
       DELIVERY_CIRCUIT_FAILURES: '3',
@@ -61,7 +66,24 @@ describe('delivering in batches', () => {
         'every other agency to have its notifications',
       );
       expect(delivered.every((r) => r.attempts === 1)).toBe(true);
-      for (const agency of others) expect(fakes[agency].accepted).toHaveLength(SUBMISSIONS);
+      // Each agency got each report once, under its delivery's own webhook-id.
+      for (const agency of others) {
+        const got = prompt.received.filter((r) => r.agency === agency);
+        expect(got).toHaveLength(SUBMISSIONS);
+        expect(new Set(got.map((r) => r.webhookId)).size).toBe(SUBMISSIONS);
+      }
+      // Each outcome its own: one attempt row per delivery, though many were written by one statement.
+      const otherAttempts = await db
+        .selectFrom('delivery_attempts')
+        .select(['delivery_id', 'outcome'])
+        .where(
+          'delivery_id',
+          'in',
+          delivered.map((r) => r.id),
+        )
+        .execute();
+      expect(otherAttempts.map((a) => a.delivery_id).sort()).toEqual(delivered.map((r) => r.id).sort());
+      expect(otherAttempts.every((a) => a.outcome === 'delivered')).toBe(true);
       // Outcomes were written many to a statement (a delivered row carries its transaction's id).
       expect(new Set(delivered.map((r) => r.inbox_xid)).size).toBeLessThan(delivered.length);
       // Claims, too: several deliveries were marked sending by one statement (one transaction time).
@@ -91,7 +113,9 @@ describe('delivering in batches', () => {
       expect(councilAttempts).toBeGreaterThanOrEqual(3);
       expect(councilAttempts).toBeLessThanOrEqual(5);
       expect(council.every((r) => r.attempts <= 1)).toBe(true);
-      expect(fakes.council.requests()).toBe(councilAttempts);
+      // The council's receiver holds every attempt made, unanswered; none reached the others' receiver.
+      expect(silent.inFlight()).toBe(councilAttempts);
+      expect(prompt.received.filter((r) => r.agency === 'council')).toHaveLength(0);
       const tried = council.filter((r) => r.attempts === 1);
       expect(tried.every((r) => r.last_error === 'The agency did not answer in time')).toBe(true);
       expect(council.filter((r) => r.attempts === 0).every((r) => r.status === 'queued')).toBe(true);

@@ -74,6 +74,41 @@ describe('Submissions written in batches', () => {
     expect(difference(await counts(), before)).toEqual(fiveWritten);
   });
 
+  it('refuses the submissions that fail validation with their own field errors, and commits the others together', async () => {
+    const before = await counts();
+    const [badAnswers, ...rest] = await Promise.all([
+      post({ ...died, answers: { ...died.answers, nhsNumber: '1234567890' } }),
+      post(named('Ali')),
+      // Checked against the directory, in the read it shares with the others made at the same moment.
+      post({ ...named('Bello'), organisations: { 'gp-practice': '00000000-0000-4000-8000-000000000000' } }),
+      post(named('Chen')),
+      post(named('Doyle')),
+    ]);
+    const [ali, unknownPractice, ...others] = rest;
+    expect(badAnswers.statusCode).toBe(400);
+    expect(badAnswers.json<{ errors: { path: string }[] }>().errors.map((e) => e.path)).toEqual(['answers.nhsNumber']);
+    expect(unknownPractice.statusCode).toBe(400);
+    expect(unknownPractice.json()).toMatchObject({
+      code: 'validation_failed',
+      errors: [{ path: 'organisations.gp-practice', message: 'Select an organisation from the list' }],
+    });
+    const written = [ali, ...others];
+    expect(written.map((r) => r.statusCode)).toEqual([201, 201, 201]);
+    const transactions = await transactionsOf(written.map(referenceOf));
+    expect(transactions.size).toBe(3);
+    expect(new Set(transactions.values()).size).toBe(1);
+    expect(difference(await counts(), before)).toEqual({
+      submissions: 3,
+      deliveries: 12,
+      messages: 9,
+      codes: 3,
+      outbox: 3,
+      search: 3,
+      audit: 3,
+      keys: 0,
+    });
+  });
+
   it('writes the others when one submission in the batch breaks a database rule, and refuses that one alone', async () => {
     // A real rule of the database, broken by one submission's rows only (its search row).
     await sql`alter table submission_search add constraint refuse_for_test check (names not like '%refusedhere%')`.execute(

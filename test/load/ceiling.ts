@@ -4,12 +4,12 @@ import pg from 'pg';
 /**
  * The machine's ceiling: bare Postgres transactions writing the same durable rows a submission
  * writes (1 submission, its deliveries to each kind's fallback organisation, 1 outbox row each) from `clients` connections, into copies
- * of the tables so the running worker does not pick them up. Returns transactions per second.
+ * of the tables so the running worker does not pick them up. Returns transactions per second, and how many.
  */
 export async function measureCeiling(
   databaseUrl: string,
   options: { clients: number; seconds: number; envelope: string; agencies: readonly string[] },
-): Promise<number> {
+): Promise<{ rate: number; transactions: number }> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.clients });
   pool.on('error', () => undefined);
   await pool.query(`
@@ -52,7 +52,7 @@ export async function measureCeiling(
     await Promise.all(Array.from({ length: options.clients }, client));
     const rate = done / ((Date.now() - started) / 1000);
     await pool.query('drop table bench_submissions, bench_deliveries, bench_outbox');
-    return rate;
+    return { rate, transactions: done };
   } finally {
     await pool.end();
   }

@@ -3,7 +3,7 @@ import type { AgencyKind } from '@tuo/shared';
 import type { RotatedWebhookSecret } from '@tuo/shared/api/agency-portal';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { gatheredReads } from '../db/gathered-reads.js';
+import { gatheredReadsOf } from '../db/gathered-reads.js';
 import type { OrganisationScope } from '../organisations/organisation-scope.js';
 
 // Rotated webhook secrets are stored sealed with AES-256-GCM under a key derived from the session
@@ -83,16 +83,8 @@ async function readSealedSecrets(db: Kysely<Database>, lookups: readonly Secrets
   );
 }
 
-const readers = new WeakMap<Kysely<Database>, (lookup: SecretsLookup) => Promise<string[]>>();
-
 /** One gathered reader per database handle: the attempts a claim sends at once read their secrets together. */
-function secretsReader(db: Kysely<Database>): (lookup: SecretsLookup) => Promise<string[]> {
-  const known = readers.get(db);
-  if (known) return known;
-  const reader = gatheredReads((lookups: readonly SecretsLookup[]) => readSealedSecrets(db, lookups));
-  readers.set(db, reader);
-  return reader;
-}
+const secretsReader = gatheredReadsOf(readSealedSecrets);
 
 /**
  * The secrets that sign an agency's webhooks now, newest first: the current one and any replaced

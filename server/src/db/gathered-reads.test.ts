@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gatheredReads } from './gathered-reads.js';
+import { gatheredReads, gatheredReadsOf } from './gathered-reads.js';
 
 /** A read that answers each lookup with its square, noting what each call was given. */
 function squares() {
@@ -54,5 +54,22 @@ describe('gathered reads', () => {
     const [first, second] = await Promise.allSettled([lookup('a'), lookup('b')]);
     expect(first).toEqual({ status: 'fulfilled', value: 'b' });
     expect(second.status).toBe('rejected');
+  });
+
+  it('keeps one reader per database handle, so lookups through one handle share a read and two handles never do', async () => {
+    const calls: string[] = [];
+    const readerOf = gatheredReadsOf(async (db: { name: string }, keys: readonly string[]) => {
+      calls.push(`${db.name}:${keys.join(',')}`);
+      await Promise.resolve();
+      return keys.map((key) => `${db.name}/${key}`);
+    });
+    const [one, two] = [{ name: 'one' }, { name: 'two' }];
+    expect(readerOf(one)).toBe(readerOf(one));
+    await expect(Promise.all([readerOf(one)('a'), readerOf(two)('b'), readerOf(one)('c')])).resolves.toEqual([
+      'one/a',
+      'two/b',
+      'one/c',
+    ]);
+    expect(calls.sort()).toEqual(['one:a,c', 'two:b']);
   });
 });

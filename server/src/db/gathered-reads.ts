@@ -38,3 +38,20 @@ export function gatheredReads<Q, R>(read: (lookups: readonly Q[]) => Promise<rea
       waiting.push({ lookup, resolve, reject });
     });
 }
+
+/**
+ * {@link gatheredReads} per database handle: `readerOf(db)` is that handle's one reader, so every
+ * caller's lookups through it share reads, whichever module they come from.
+ */
+export function gatheredReadsOf<D extends object, Q, R>(
+  read: (db: D, lookups: readonly Q[]) => Promise<readonly R[]>,
+): (db: D) => (lookup: Q) => Promise<R> {
+  const readers = new WeakMap<D, (lookup: Q) => Promise<R>>();
+  return (db) => {
+    const known = readers.get(db);
+    if (known) return known;
+    const reader = gatheredReads((lookups: readonly Q[]) => read(db, lookups));
+    readers.set(db, reader);
+    return reader;
+  };
+}

@@ -2,7 +2,7 @@ import type { AgencyKind, JourneyDefinition, ToldOrganisation } from '@tuo/share
 import type { VerificationLevel } from '@tuo/shared/verification/verification';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { gatheredReads } from '../db/gathered-reads.js';
+import { gatheredReadsOf } from '../db/gathered-reads.js';
 import { ValidationError } from '../errors.js';
 
 /** An organisation a submission is routed to, as its envelope names it. */
@@ -64,16 +64,8 @@ async function readDirectory(db: Kysely<Database>, lookups: readonly DirectoryLo
   );
 }
 
-const readers = new WeakMap<Kysely<Database>, (lookup: DirectoryLookup) => Promise<DirectoryRow[]>>();
-
 /** One gathered reader of the directory per database handle, so every caller's lookups share reads. */
-function directoryReader(db: Kysely<Database>): (lookup: DirectoryLookup) => Promise<DirectoryRow[]> {
-  const known = readers.get(db);
-  if (known) return known;
-  const reader = gatheredReads((lookups: readonly DirectoryLookup[]) => readDirectory(db, lookups));
-  readers.set(db, reader);
-  return reader;
-}
+const directoryReader = gatheredReadsOf(readDirectory);
 
 /**
  * The organisations each agreed kind is told through, one delivery each: the one the request names

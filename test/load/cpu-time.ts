@@ -1,0 +1,45 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+// On a shared machine a rate says as much about the neighbours as about the code; the CPU time a
+// piece of work costs moves less, so the bench prints it beside each rate (Linux's /proc only).
+
+const TICKS_PER_MS = 100 / 1000;
+
+/** A process's own CPU time and that of its children it has reaped, in ms, with its parent's pid. */
+function stat(pid: number): { ms: number; reaped: number; parent: number } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${String(pid)}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // The command name (field 2) may hold spaces: the fields that matter follow its closing parenthesis.
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  const tick = (i: number) => Number(fields[i - 3] ?? 0);
+  return {
+    ms: (tick(14) + tick(15)) / TICKS_PER_MS,
+    reaped: (tick(16) + tick(17)) / TICKS_PER_MS,
+    parent: tick(4),
+  };
+}
+
+/**
+ * The CPU time, in ms, a process and every process under it have used: its own, its reaped
+ * children's, and its live children's (a Postgres server's backends, one per connection).
+ */
+export function treeCpuMs(pid: number): number {
+  const root = stat(pid);
+  if (!root) return Number.NaN;
+  let total = root.ms + root.reaped;
+  for (const entry of readdirSync('/proc')) {
+    const child = /^\d+$/.test(entry) ? stat(Number(entry)) : undefined;
+    if (child?.parent === pid) total += child.ms;
+  }
+  return total;
+}
+
+/** The pid of the Postgres server keeping its files in `databaseDir` (its postmaster.pid's first line). */
+export function postgresPid(databaseDir: string): number {
+  return Number(readFileSync(path.join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+}
