@@ -21,7 +21,9 @@ export function App({
   const back = 'backHref' in model.props ? model.props.backHref : undefined;
   // The staff and agency consoles are in English; residents can switch language on every page.
   const signedInConsole = model.page === 'staff' || model.page === 'agency';
-  const language = signedInConsole ? undefined : { current: model.lang, url: model.url ?? '/' };
+  // An adviser's page is in English; its links show and choose the resident's language.
+  const current = model.assisted?.residentLanguage ?? model.lang;
+  const language = signedInConsole ? undefined : { current, url: model.url ?? '/' };
   // An adviser running the resident pages for a resident sees the adviser banner and wording.
   const banner = model.assisted && AssistedBanner ? <AssistedBanner banner={model.assisted} /> : null;
   return (

@@ -148,7 +148,12 @@ describe('assisted transactions', () => {
       consentConfirmed: true,
     });
     const start = pageModel(await client.page('/start'));
-    expect(start.assisted).toEqual({ adviser: someone.email, mode: 'phone', residentName: null });
+    expect(start.assisted).toEqual({
+      adviser: someone.email,
+      mode: 'phone',
+      residentLanguage: 'en',
+      residentName: null,
+    });
     const lifeEvent = 'someone-died';
     const answers = typedAnswers(lifeEvent);
     await client.form('/start', [['lifeEvent', lifeEvent]]);

@@ -2,11 +2,12 @@ import { useRef, useState, type InputHTMLAttributes, type MouseEvent, type Ref }
 import { useTranslation } from 'react-i18next';
 import { postcodeMessage } from '@tuo/shared';
 import type { AddressLookupState, FoundAddress } from '@tuo/shared/api/address-lookup';
-import { addressLookupMessages } from '@tuo/shared/pages/address-lookup-messages';
+import { addressLookupMessagesFor, adviserAddressLookupText } from '@tuo/shared/pages/address-lookup-messages';
 import { ErrorMessage } from '../components/error-message.js';
 import { describedBy, errorAt, inputId } from '../components/field-ids.js';
 import type { FieldError } from '@tuo/shared';
 import { leftToRight } from '../i18n/left-to-right.js';
+import { useReader } from '../i18n/reader.js';
 import { fetchAddresses } from './fetch-addresses.js';
 
 /** An address on one line, as listed to choose from: "Flat 2, 14 Mill Lane, Exeter, EX1 1AA". */
@@ -42,7 +43,17 @@ interface AddressFinderProps {
  */
 export function AddressFinder(props: AddressFinderProps) {
   const { name, served, example, errors, postcodeInput, postcode, onChoose, typedParts } = props;
-  const { t, i18n } = useTranslation();
+  const { t: residentT, i18n } = useTranslation();
+  // An adviser filling the page in for a resident reads the look-up's words for them, in English.
+  const reader = useReader();
+  const addressLookupMessages = addressLookupMessagesFor(reader);
+  const t = (key: `addressLookup.${string}`, values: Record<string, string | number> = {}): string => {
+    const adviserText = (adviserAddressLookupText as Record<string, string | undefined>)[
+      key.slice('addressLookup.'.length)
+    ];
+    if (reader !== 'adviser' || adviserText === undefined) return residentT(key, values);
+    return adviserText.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
+  };
   const [state, setState] = useState<AddressLookupState | undefined>(served);
   const [chosen, setChosen] = useState(served?.chosen);
   const [localError, setLocalError] = useState<FieldError | undefined>();

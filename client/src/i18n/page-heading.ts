@@ -3,7 +3,8 @@ import { getPage } from '@tuo/shared';
 import { journeyDefinitions } from '@tuo/shared/journeys/journey-definitions';
 import type { PageModel } from '@tuo/shared/pages/page-model';
 import { pageText } from './translate-definition.js';
-import { staffHeading } from '../staff/staff-i18n.js';
+import { staffHeading, staffI18n } from '../staff/staff-i18n.js';
+import { sourceLanguage } from './i18n.js';
 import { agencyHeading } from '../agency/agency-i18n.js';
 import { saveReturnHeading } from '../save-return/save-return-pages.js';
 
@@ -35,7 +36,9 @@ export function pageHeading(t: TFunction, model: PageModel): string {
     case 'check-answers':
       return t('checkAnswers.title');
     case 'who-to-tell':
-      return t('whoToTell.title');
+      return model.assisted
+        ? staffI18n.getFixedT(sourceLanguage, 'staff')('assistedJourney.whoToTell.title')
+        : t('whoToTell.title');
     case 'which-council':
       return t('whichCouncil.title');
     case 'declaration':

@@ -27,6 +27,9 @@ export function AssistedBannerView({ banner }: { banner: AssistedBanner }) {
             : t('assistedJourney.helping', { mode })}
         </p>
         <p className="govuk-body">{t('assistedJourney.signedInAs', { email: banner.adviser })}</p>
+        <p className="govuk-body" id="resident-language">
+          {t('assistedJourney.residentLanguage', { language: t(`languages.${banner.residentLanguage}`) })}
+        </p>
         <p className="govuk-body">
           <a className="govuk-notification-banner__link" href="/staff/dashboard">
             {t('assistedJourney.backToConsole')}

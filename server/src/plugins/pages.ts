@@ -109,9 +109,11 @@ export const pagesPlugin = fp(
       // Staff and agency people work in English, with no language links (and so no address in the
       // page: a console's query can hold a search for a person); residents see their language.
       const signedInConsole = input.page === 'staff' || input.page === 'agency';
-      const lang = signedInConsole ? 'en' : this.request.language;
-      const url = signedInConsole ? undefined : addressForLanguageLinks(this.request.url);
       const assisted = signedInConsole || !shownToAdvisers(input) ? undefined : await bannerOf(this.request, input);
+      // An adviser runs a resident's pages in English, as the console is: the resident's language
+      // (which the language links still choose) is noted in the banner and kept for their report.
+      const lang = signedInConsole || assisted ? 'en' : this.request.language;
+      const url = signedInConsole ? undefined : addressForLanguageLinks(this.request.url);
       const model: PageModel = {
         lang,
         dir: textDirection(lang),

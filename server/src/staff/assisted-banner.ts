@@ -19,6 +19,7 @@ export async function assistedBannerFor(
   return {
     adviser: origin.adviser.email,
     mode: origin.assisted.mode,
+    residentLanguage: request.language,
     residentName: lifeEvent && answers ? residentName(getJourney(lifeEvent), answers) : null,
   };
 }

@@ -9,6 +9,7 @@ import { answersSchema } from '../journeys/engine/answers-schema.js';
 import { relevantAgencies } from '../journeys/engine/routing.js';
 import { channelSchema, languageSchema } from '../submission/channel.js';
 import { nonEmpty } from '../util/non-empty.js';
+import { consentMessage, type ConsentIssueParams, type ConsentRule } from './consent-messages.js';
 import { withdrawnSchema } from './withdrawals.js';
 
 function requestFor(lifeEvent: LifeEventId) {
@@ -53,30 +54,18 @@ export const createSubmissionRequestSchema = z
     const journey = catalogue[request.lifeEvent];
     const relevant = relevantAgencies(journey, request.answers);
     const seen = new Set<AgencyKind>();
+    // Each consent issue carries its rule and agency, so an adviser's page can word it for them.
+    const consentIssue = (rule: ConsentRule, path: (string | number)[], agency?: AgencyKind) => {
+      const params: ConsentIssueParams = agency ? { consentRule: rule, agency } : { consentRule: rule };
+      ctx.addIssue({ code: 'custom', path, message: consentMessage(rule, 'resident', agency), params });
+    };
     request.consent.forEach((agency, index) => {
-      if (seen.has(agency))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['consent', index],
-          message: `${agencies[agency].name} is selected twice`,
-        });
-      else if (!relevant.includes(agency))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['consent', index],
-          message: `${agencies[agency].name} does not need to know about this, based on your answers`,
-        });
+      if (seen.has(agency)) consentIssue('selected-twice', ['consent', index], agency);
+      else if (!relevant.includes(agency)) consentIssue('not-relevant', ['consent', index], agency);
       seen.add(agency);
     });
-    for (const agency of relevant) {
-      if (journey.routing[agency]?.required && !seen.has(agency)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['consent'],
-          message: `Select ${agencies[agency].name}. We cannot make this change without telling them`,
-        });
-      }
-    }
+    for (const agency of relevant)
+      if (journey.routing[agency]?.required && !seen.has(agency)) consentIssue('required', ['consent'], agency);
     for (const agency of Object.keys(request.organisations ?? {}) as AgencyKind[])
       if (!seen.has(agency))
         ctx.addIssue({
@@ -91,14 +80,8 @@ export const createSubmissionRequestSchema = z
           path: ['organisationsLeft', agency],
           message: `${agencies[agency].name} is told of one home only here: leave out its organisation for the home left`,
         });
-    if (relevant.length === 0)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['consent'],
-        message: 'Based on your answers, none of the services need to know about this',
-      });
-    else if (request.consent.length === 0)
-      ctx.addIssue({ code: 'custom', path: ['consent'], message: 'Select at least one service to tell' });
+    if (relevant.length === 0) consentIssue('none-relevant', ['consent']);
+    else if (request.consent.length === 0) consentIssue('none-chosen', ['consent']);
   });
 
 /** A parsed `POST /submissions` body (channel and language defaulted, answers normalised). */

@@ -1,4 +1,5 @@
 import type { AssistedMode } from '../api/staff-session.js';
+import type { Language } from '../submission/channel.js';
 import type { JourneyDefinition } from '../journeys/definition/journey-definition-schema.js';
 import type { Answers } from '../journeys/engine/answers.js';
 
@@ -10,6 +11,11 @@ export interface AssistedBanner {
   /** The signed-in adviser's email. */
   adviser: string;
   mode: AssistedMode;
+  /**
+   * The language the resident chose (the page's language links set it): the page itself is in
+   * English for the adviser, while the report, its confirmation and messages to the resident are in this.
+   */
+  residentLanguage: Language;
   /** The resident's own name as answered so far in this journey; null before it is known. */
   residentName: string | null;
 }

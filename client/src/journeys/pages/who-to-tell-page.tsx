@@ -7,6 +7,9 @@ import { ErrorSummary } from '../../components/error-summary.js';
 import { errorAt } from '../../components/field-ids.js';
 import { PostForm, SubmitButton } from '../../components/post-form.js';
 import { catalogueKey } from '../../i18n/catalogue-keys.js';
+import { sourceLanguage } from '../../i18n/i18n.js';
+import { useReader } from '../../i18n/reader.js';
+import { staffI18n } from '../../staff/staff-i18n.js';
 
 /**
  * Why a service is told, and (folded away, as it can be long) exactly what it will be sent.
@@ -93,6 +96,11 @@ function SentFields({ name, fields, lifeEvent }: { name: string; fields: readonl
  */
 export function WhoToTellPage({ lifeEvent, options, form }: WhoToTellProps) {
   const { t } = useTranslation();
+  // An adviser chooses with the resident: the page speaks to them about the resident, in English.
+  const adviser = useReader() === 'adviser';
+  const staffT = staffI18n.getFixedT(sourceLanguage, 'staff');
+  const text = (key: 'title' | 'intro' | 'canAlsoTell' | 'tickHint' | 'mustTellWhy') =>
+    adviser ? staffT(`assistedJourney.whoToTell.${key}`) : t(`whoToTell.${key}`);
   const required = options.filter((option) => option.required);
   const optional = options.filter((option) => !option.required);
   const ticked = choicesIn(form.values.consent);
@@ -101,12 +109,12 @@ export function WhoToTellPage({ lifeEvent, options, form }: WhoToTellProps) {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={form.errors} focusKey={form.errors.length > 0 ? 1 : 0} />
-        <h1 className="govuk-heading-l">{t('whoToTell.title')}</h1>
-        <p className="govuk-body">{t('whoToTell.intro')}</p>
+        <h1 className="govuk-heading-l">{text('title')}</h1>
+        <p className="govuk-body">{text('intro')}</p>
         {required.length > 0 ? (
           <>
             <h2 className="govuk-heading-m">{t('whoToTell.mustTell')}</h2>
-            <p className="govuk-body">{t('whoToTell.mustTellWhy')}</p>
+            <p className="govuk-body">{text('mustTellWhy')}</p>
             <ul className="govuk-list">
               {required.map((option) => (
                 <li key={option.agency}>
@@ -125,10 +133,10 @@ export function WhoToTellPage({ lifeEvent, options, form }: WhoToTellProps) {
                 aria-describedby={error ? 'consent-hint consent-error' : 'consent-hint'}
               >
                 <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
-                  {t(required.length > 0 ? 'whoToTell.canAlsoTell' : 'whoToTell.chooseWhoToTell')}
+                  {required.length > 0 ? text('canAlsoTell') : t('whoToTell.chooseWhoToTell')}
                 </legend>
                 <div id="consent-hint" className="govuk-hint">
-                  {t('whoToTell.tickHint')}
+                  {text('tickHint')}
                 </div>
                 <ErrorMessage id="consent-error" error={error} />
                 <div className="govuk-checkboxes">

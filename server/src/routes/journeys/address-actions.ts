@@ -1,6 +1,6 @@
 import { postcodeMessage, type Answers, type FieldError, type PageDefinition } from '@tuo/shared';
 import type { AddressLookupState } from '@tuo/shared/api/address-lookup';
-import { addressLookupMessages } from '@tuo/shared/pages/address-lookup-messages';
+import { addressLookupMessagesFor } from '@tuo/shared/pages/address-lookup-messages';
 import { inputName, type FormValues, type PostedForm } from '@tuo/shared/pages/form-values';
 import type { FastifyRequest } from 'fastify';
 import type { AddressLookup } from '../../address-lookup/address-lookup.js';
@@ -48,6 +48,9 @@ export async function addressAction(
       ? typedParts.length > 0
       : typedParts.includes('line1') && typedParts.includes('town') && !listShown;
   if (match[1] === 'find' && meantContinue) return undefined;
+  // An adviser filling in the page for a resident reads the messages worded for them.
+  const origin = await using.request.server.submissionOrigin(using.request);
+  const addressLookupMessages = addressLookupMessagesFor(origin.assisted ? 'adviser' : 'resident');
   const limited = await using.limit(using.request);
   if (!limited.allowed)
     return {

@@ -10,6 +10,7 @@ import {
   type AgencyKind,
   type LifeEventId,
 } from '@tuo/shared';
+import { adviserConsentMessage } from '@tuo/shared/api/consent-messages';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AddressLookup } from '../../address-lookup/address-lookup.js';
@@ -143,12 +144,15 @@ export const whoToTellRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLook
       );
       // The API's own rules decide whether this consent is acceptable, so the two can never disagree.
       const check = createSubmissionRequestSchema.safeParse({ lifeEvent, answers: state.answers, consent: chosen });
+      // An adviser choosing with the resident is told about the resident's answers, not "your answers".
+      const adviser = (await app.submissionOrigin(request)).assisted !== undefined;
       const errors = check.success
         ? []
-        : toFieldErrors(check.error.issues.filter((issue) => issue.path[0] === 'consent')).map((e) => ({
-            ...e,
-            field: 'consent',
-          }));
+        : toFieldErrors(
+            check.error.issues
+              .filter((issue) => issue.path[0] === 'consent')
+              .map((issue) => (adviser ? { ...issue, message: adviserConsentMessage(issue) } : issue)),
+          ).map((e) => ({ ...e, field: 'consent' }));
       if (errors.length > 0)
         return reply.code(400).page(await render(lifeEvent, state, chosen, errors, csrfToken(request)));
       saveJourney(request, lifeEvent, { ...state, consent: { offered: options.map((o) => o.agency), chosen } });

@@ -1,4 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { agencyKinds } from '../../agencies/agency-kinds.js';
+import { exampleSubmissions } from '../../api/example-submissions.js';
+import { adviserConsentMessage, consentMessage, type ConsentRule } from '../../api/consent-messages.js';
+import { createSubmissionRequestSchema } from '../../api/submissions.js';
+import {
+  addressLookupMessages,
+  adviserAddressLookupMessages,
+  adviserAddressLookupText,
+} from '../../pages/address-lookup-messages.js';
+import { speaksToResident } from '../../testing/speaks-to-resident.js';
 import { catalogue } from '../catalogue.js';
 import type { FieldDefinition } from '../definition/field-definition-schema.js';
 import { checkField } from './check-field.js';
@@ -31,10 +41,6 @@ function messages(field: FieldDefinition): string[] {
   );
   return [...new Set([...shown, ...(field.notBefore ? [field.notBefore.message] : [])])];
 }
-
-// Words that speak to the resident ("your", "I am"); a quoted option ("or select 'I don't know'") is the option's own.
-const addressesResident = /\b(you|your|yours|yourself|I|my|me)\b/i;
-const speaksToResident = (text: string) => addressesResident.test(text.replace(/(^|\s)'(?:[^']|'(?=\w))*'/g, ' '));
 
 const everyField = Object.values(catalogue).flatMap((journey) =>
   journey.pages.flatMap((page) => page.fields.map((field) => ({ journey: journey.id, field }))),
@@ -80,6 +86,33 @@ describe('adviser wording of every journey', () => {
     expect(hint(knows && adviserField(knows))).toBe(
       'They can still go on. Jobcentre Plus may contact them to check who they are.',
     );
+  });
+
+  it('words the consent rules’ messages for the adviser, from the issues the submission rules give', () => {
+    const rules: ConsentRule[] = ['selected-twice', 'not-relevant', 'required', 'none-relevant', 'none-chosen'];
+    const written = rules.flatMap((rule) => agencyKinds.map((agency) => consentMessage(rule, 'adviser', agency)));
+    expect(written.filter(speaksToResident)).toEqual([]);
+    // What the who-to-tell page shows an adviser: the rules' own issues, worded again from what they carry.
+    const shown = Object.values(exampleSubmissions).flatMap(({ lifeEvent, answers }) =>
+      [[], [...agencyKinds, ...agencyKinds]].flatMap(
+        (consent) =>
+          createSubmissionRequestSchema
+            .safeParse({ lifeEvent, answers, consent })
+            .error?.issues.filter((issue) => issue.path[0] === 'consent') ?? [],
+      ),
+    );
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.map(adviserConsentMessage).filter(speaksToResident)).toEqual([]);
+    expect(shown.map((issue) => issue.message).filter(speaksToResident).length).toBeGreaterThan(0);
+    expect(consentMessage('none-relevant', 'adviser')).toBe(
+      "Based on the resident's answers, none of the services need to know about this",
+    );
+  });
+
+  it('words the address look-up’s messages and text for the adviser', () => {
+    const adviser = [...Object.values(adviserAddressLookupMessages), ...Object.values(adviserAddressLookupText)];
+    expect(adviser.filter(speaksToResident)).toEqual([]);
+    expect(speaksToResident(addressLookupMessages.tooManyLookups)).toBe(true);
   });
 
   it('keeps names, values and rules: only the words change', () => {
