@@ -124,6 +124,102 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`insert into figures_report_changes select id from submissions`.execute(db);
 }
 
-export async function down(): Promise<void> {
-  throw new Error('2026-12-03-0600 cannot be undone: restore 2026-12-02-0900 from a backup');
+// Back to 2026-12-02-0900: days noted, and every day counted again at the first refresh.
+export async function down(db: Kysely<any>): Promise<void> {
+  await sql`
+    create table figures_changes (
+      counts text not null check (counts in ('deliveries', 'reports')),
+      day date not null
+    )
+  `.execute(db);
+  await sql`
+    create or replace function figures_note_deliveries() returns trigger language plpgsql as $$
+    begin
+      if tg_op in ('INSERT', 'UPDATE') then
+        insert into figures_changes (counts, day)
+        select distinct 'deliveries', (delivered_at at time zone 'Europe/London')::date
+        from new_rows where delivered_at is not null;
+      end if;
+      if tg_op in ('UPDATE', 'DELETE') then
+        insert into figures_changes (counts, day)
+        select distinct 'deliveries', (delivered_at at time zone 'Europe/London')::date
+        from old_rows where delivered_at is not null;
+      end if;
+      -- A report's counts change when one of its deliveries is first delivered (or goes).
+      if tg_op = 'INSERT' then
+        insert into figures_changes (counts, day)
+        select distinct 'reports', (s.submitted_at at time zone 'Europe/London')::date
+        from new_rows n join submissions s on s.id = n.submission_id where n.delivered_at is not null;
+      elsif tg_op = 'UPDATE' then
+        insert into figures_changes (counts, day)
+        select distinct 'reports', (s.submitted_at at time zone 'Europe/London')::date
+        from new_rows n join old_rows o on o.id = n.id join submissions s on s.id = n.submission_id
+        where n.delivered_at is distinct from o.delivered_at or n.agency is distinct from o.agency;
+      else
+        insert into figures_changes (counts, day)
+        select distinct 'reports', (s.submitted_at at time zone 'Europe/London')::date
+        from old_rows o join submissions s on s.id = o.submission_id where o.delivered_at is not null;
+      end if;
+      return null;
+    end
+    $$
+  `.execute(db);
+  await sql`
+    create or replace function figures_note_reports() returns trigger language plpgsql as $$
+    begin
+      if tg_op = 'INSERT' then
+        insert into figures_changes (counts, day)
+        select distinct 'reports', (submitted_at at time zone 'Europe/London')::date from new_rows;
+      elsif tg_op = 'UPDATE' then
+        -- Only what the counts read: the day, life event and channel (a confirmation or erasure changes none).
+        insert into figures_changes (counts, day)
+        select distinct 'reports', (x.submitted_at at time zone 'Europe/London')::date
+        from new_rows n join old_rows o on o.id = n.id
+          cross join lateral (values (n.submitted_at), (o.submitted_at)) as x(submitted_at)
+        where n.submitted_at is distinct from o.submitted_at or n.life_event is distinct from o.life_event
+          or n.channel is distinct from o.channel;
+        -- Their deliveries' counts carry the report's life event and channel too.
+        insert into figures_changes (counts, day)
+        select distinct 'deliveries', (d.delivered_at at time zone 'Europe/London')::date
+        from new_rows n join old_rows o on o.id = n.id join deliveries d on d.submission_id = n.id
+        where d.delivered_at is not null
+          and (n.life_event is distinct from o.life_event or n.channel is distinct from o.channel);
+      else
+        insert into figures_changes (counts, day)
+        select distinct 'reports', (submitted_at at time zone 'Europe/London')::date from old_rows;
+      end if;
+      return null;
+    end
+    $$
+  `.execute(db);
+  for (const [table, fn] of [
+    ['deliveries', 'figures_note_deliveries'],
+    ['submissions', 'figures_note_reports'],
+  ] as const) {
+    await sql`drop trigger ${sql.id(`figures_${table}_inserted`)} on ${sql.table(table)}`.execute(db);
+    await sql`drop trigger ${sql.id(`figures_${table}_deleted`)} on ${sql.table(table)}`.execute(db);
+    await sql`create trigger ${sql.id(`figures_${table}_inserted`)} after insert on ${sql.table(table)}
+      referencing new table as new_rows for each statement execute function ${sql.id(fn)}()`.execute(db);
+    await sql`create trigger ${sql.id(`figures_${table}_deleted`)} after delete on ${sql.table(table)}
+      referencing old table as old_rows for each statement execute function ${sql.id(fn)}()`.execute(db);
+  }
+  await db.schema.dropTable('figures_delivery_changes').execute();
+  await db.schema.dropTable('figures_report_changes').execute();
+  await db.schema.dropTable('figures_report_counted').execute();
+  for (const index of [
+    'figures_delivery_days_key',
+    'figures_report_days_key',
+    'figures_delivery_days_none_idx',
+    'figures_report_days_none_idx',
+  ])
+    await sql`drop index ${sql.id(index)}`.execute(db);
+  await sql`truncate figures_delivery_days, figures_report_days`.execute(db);
+  await sql`alter table figures_delivery_days add constraint figures_delivery_days_n_check check (n > 0)`.execute(db);
+  await sql`alter table figures_report_days add constraint figures_report_days_n_check check (n > 0)`.execute(db);
+  await sql`
+    insert into figures_changes (counts, day)
+    select distinct 'deliveries', (delivered_at at time zone 'Europe/London')::date from deliveries where delivered_at is not null
+    union
+    select distinct 'reports', (submitted_at at time zone 'Europe/London')::date from submissions
+  `.execute(db);
 }

@@ -7,6 +7,7 @@ import {
   type StepFigures,
   type SubmissionFigures,
 } from '@tuo/shared/api/performance';
+import { partsToWithhold } from './complementary-suppression.js';
 import type { NotificationGroup, OrganisationGroup, StepCounts, SubmissionGroup } from './performance-groups.js';
 
 /** An organisation as the figures name it. */
@@ -69,17 +70,61 @@ function organisationFigures(
     const agency = agencyKinds[rank];
     return told.has(org.id) && agency ? [{ org, agency, rank }] : [];
   });
-  return ranked
+  const rows = ranked
     .sort((a, b) => a.rank - b.rank || a.org.name.localeCompare(b.org.name, 'en-GB'))
     .flatMap(({ org, agency }) =>
-      lifeEvents.map((lifeEvent) => ({
-        agency,
-        lifeEvent,
-        organisation: { id: org.id, name: org.name, code: org.code },
-        ...notificationFigures(byKey.get(`${org.id}/${lifeEvent}`)),
-      })),
+      lifeEvents.map((lifeEvent) => {
+        const group = byKey.get(`${org.id}/${lifeEvent}`);
+        const figures: OrganisationFigures = {
+          agency,
+          lifeEvent,
+          organisation: { id: org.id, name: org.name, code: org.code },
+          ...notificationFigures(group),
+        };
+        return { figures, group };
+      }),
     );
+  // An organisation's counts are parts of its kind's row, which is published: withhold enough of
+  // them that none below 10 can be worked out from the others (complementary-suppression.ts).
+  const buckets = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const key = `${row.figures.agency}/${row.figures.lifeEvent}`;
+    buckets.set(key, [...(buckets.get(key) ?? []), row]);
+  }
+  for (const bucket of buckets.values())
+    for (const measure of partMeasures) {
+      const withheld = partsToWithhold(bucket.map((row) => (row.group ? measure.count(row.group) : 0)));
+      for (const [i, row] of bucket.entries()) if (withheld[i]) measure.withhold(row.figures);
+    }
+  return rows.map((row) => row.figures);
 }
+
+/** Each count a kind's row adds up from its organisations', and what withholding it withholds. */
+const partMeasures: {
+  count: (group: NotificationGroup) => number;
+  withhold: (figures: NotificationFigures) => void;
+}[] = [
+  {
+    count: (group) => group.sent,
+    withhold: (figures) => {
+      figures.sent = null;
+    },
+  },
+  ...(['acknowledge', 'action'] as const).flatMap((step) => [
+    {
+      count: (group: NotificationGroup) => group[step].done,
+      withhold: (figures: NotificationFigures) => {
+        figures[step] = { ...figures[step], done: null, medianWorkingDays: null, p90WorkingDays: null };
+      },
+    },
+    {
+      count: (group: NotificationGroup) => group[step].judged,
+      withhold: (figures: NotificationFigures) => {
+        figures[step] = { ...figures[step], judged: null, withinTargetShare: null };
+      },
+    },
+  ]),
+];
 
 /**
  * The published figures, from the counts the database aggregated (performance-query.ts): per

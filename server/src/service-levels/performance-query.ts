@@ -108,20 +108,22 @@ export async function loadPerformanceCounts(
     stepQueries.push(
       sql<StepRow>`
         with ${targetsCte},
-        counted as (
+        -- The days' counts added up first (a step done is judged whatever its day; only a step not
+        -- done keeps its day, for its day's number), and only then each group's target looked up.
+        summed as (
           select f.agency, f.organisation_id, f.life_event, f.step, f.working_days,
-            case when f.working_days is null then f.day end as day,
-            sum(f.n)::int as n,
-            case when f.step = 'acknowledge' then coalesce(os.acknowledge_days, t.ack_target)
-              else coalesce(os.action_days, t.act_target) end as target
+            case when f.working_days is null then f.day end as day, sum(f.n)::int as n
           from figures_delivery_days f
+          where ${sql.join(where, sql` and `)}
+          group by 1, 2, 3, 4, 5, 6
+        ),
+        counted as (
+          select f.*, case when f.step = 'acknowledge' then coalesce(os.acknowledge_days, t.ack_target)
+              else coalesce(os.action_days, t.act_target) end as target
+          from summed f
           join targets t on t.agency = f.agency and t.life_event = f.life_event
           -- An organisation's own targets (set by an admin) win over its kind's.
           left join organisation_settings os on os.organisation_id = f.organisation_id
-          where ${sql.join(where, sql` and `)}
-          -- A step done is judged whatever its day; only a step not done needs its day's number.
-          group by f.agency, f.organisation_id, f.life_event, f.step, f.working_days, target,
-            case when f.working_days is null then f.day end
         )
         select agency, organisation_id, life_event, step, working_days as days,
           (working_days is not null

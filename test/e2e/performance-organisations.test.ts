@@ -1,0 +1,101 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrganisation } from '../../server/src/organisations/organisation-repository.js';
+import { accessibilityViolations, launchBrowser } from '../support/browser.js';
+import { signInInBrowser } from '../support/browser-sign-in.js';
+import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
+import { checkAtEverySize, narrowScreens, overflow } from '../support/reflow-check.js';
+import { addSampleCouncils } from '../support/sample-councils.js';
+import { deliver, submit, testClock } from '../support/service-level-fixtures.js';
+import { createTestStaff } from '../support/staff-client.js';
+
+// The figures per organisation (#16) on the public page and the staff console's: a table per kind,
+// read without JavaScript, axe clean, and reflowing at 320 CSS pixels with a long name.
+
+let browser: Browser;
+let server: ListeningApp;
+const clock = testClock('2026-04-09T09:00:00Z');
+const longName = 'Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch Community Council';
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), startListeningApp({ now: clock.now })]);
+  const db = server.database.db;
+  const { northbridge, southmere } = await addSampleCouncils(db);
+  const welsh = await createOrganisation(
+    db,
+    { kind: 'council', name: longName, code: 'W06000001', areas: [] },
+    { type: 'system' },
+  );
+  for (const [organisation, count] of [
+    [northbridge.id, 11],
+    [southmere.id, 12],
+    [welsh.id, 3],
+  ] as const)
+    for (let i = 0; i < count; i += 1) {
+      const { id } = await submit(server.app, db, 'baby-born');
+      await db
+        .updateTable('deliveries')
+        .set({ organisation_id: organisation })
+        .where('submission_id', '=', id)
+        .where('agency', '=', 'council')
+        .execute();
+      await deliver(db, id, '2026-04-02T10:00:00Z', { council: { acknowledgedAt: '2026-04-07T10:00:00Z' } });
+    }
+});
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+
+/** A page at 320 pixels wide, and the narrow sizes to check it at. */
+async function narrowPage(): Promise<{ page: Page; narrow: BrowserContext[] }> {
+  const narrow = await Promise.all(narrowScreens.map((screen) => browser.newContext(screen.options)));
+  const [first] = narrow;
+  if (!first) throw new Error('Expected a narrow screen');
+  return { page: await first.newPage(), narrow };
+}
+
+/** Reflow problems of the page as shown, and at each narrow size. */
+async function reflowProblems(page: Page, narrow: readonly BrowserContext[], what: string) {
+  return [
+    ...(await overflow(page)).map((problem) => `${what}: ${problem}`),
+    ...(await checkAtEverySize(narrow, page, what)),
+  ];
+}
+
+describe('figures per organisation in a browser', () => {
+  it('the public page shows each council in its kind’s table without JavaScript, axe clean and reflowing at 320 pixels', async () => {
+    const plain = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    await plain.goto(`${server.baseUrl}/performance?period=30d&lifeEvent=baby-born`);
+    expect(await plain.getByRole('heading', { name: 'Notifications by organisation' }).count()).toBe(1);
+    const councils = plain.getByRole('table', { name: 'Your local council' }).last();
+    expect(await councils.getByRole('row', { name: /^Northbridge Borough Council 11 / }).count()).toBe(1);
+    expect(await councils.getByRole('row', { name: /^Southmere District Council 12 / }).count()).toBe(1);
+    expect(await councils.getByRole('row', { name: new RegExp(`^${longName} fewer than 10 `) }).count()).toBe(1);
+    expect(await plain.getByRole('link', { name: 'Notifications by organisation and life event (CSV)' }).count()).toBe(
+      1,
+    );
+
+    const { page, narrow } = await narrowPage();
+    await page.goto(`${server.baseUrl}/performance?period=30d&lifeEvent=baby-born`);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(await reflowProblems(page, narrow, 'performance')).toEqual([]);
+    await Promise.all(narrow.map((context) => context.close()));
+  });
+
+  it('the staff console’s figures show the same per organisation, axe clean at 320 pixels', async () => {
+    const adviser = await createTestStaff(server.database.db, 'adviser');
+    const { page, narrow } = await narrowPage();
+    await signInInBrowser(
+      page,
+      { baseUrl: server.baseUrl, db: server.database.db, base: '/staff', home: '/staff/dashboard' },
+      adviser,
+    );
+    await page.goto(`${server.baseUrl}/staff/performance?from=2026-04-01&to=2026-04-08&lifeEvent=baby-born`);
+    const councils = page.getByRole('table', { name: 'Your local council' }).last();
+    expect(await councils.getByRole('row', { name: /^Southmere District Council 12 / }).count()).toBe(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(await reflowProblems(page, narrow, 'staff performance')).toEqual([]);
+    await Promise.all(narrow.map((context) => context.close()));
+  });
+});
