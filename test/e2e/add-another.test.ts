@@ -1,20 +1,12 @@
 import { catalogue, exampleSubmissions, reachablePages } from '@tuo/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchBrowser } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations } from '../support/browser.js';
 import { fillForm } from '../support/fill-form.js';
-import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
+import { browserAndApp } from '../support/browser-and-app.js';
 import { pagePost } from '../support/resident.js';
 
-let browser: Browser;
-let server: ListeningApp;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startListeningApp()]);
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
+const run = browserAndApp();
 
 const journey = catalogue['moving-home'];
 const answers = exampleSubmissions['moving-home'].answers;
@@ -29,7 +21,7 @@ async function press(page: Page, name: string, path: string): Promise<void> {
 
 /** Answers moving home up to "Who is moving with you?". */
 async function toPeoplePage(page: Page): Promise<void> {
-  await page.goto(`${server.baseUrl}/start`);
+  await page.goto(`${run.server.baseUrl}/start`);
   await page.getByLabel(journey.title).check();
   const [yourDetails, whoIsMoving] = reachablePages(journey, answers);
   if (!yourDetails || !whoIsMoving) throw new Error('Moving home has no first pages');
@@ -52,7 +44,7 @@ const legends = (page: Page) => page.locator('.govuk-fieldset__heading').allText
 
 describe.each([true, false])('people moving together with JavaScript %s', (javaScript) => {
   it('adds two people, removes one, shows a row its errors and goes on, axe clean throughout', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: javaScript });
+    const context = await run.browser.newContext({ javaScriptEnabled: javaScript });
     const page = await context.newPage();
     let navigations = 0;
     page.on('framenavigated', (frame) => {
@@ -114,7 +106,7 @@ describe.each([true, false])('people moving together with JavaScript %s', (javaS
     await page.locator('#peopleMoving-0-dateOfBirth-month').fill('4');
     await page.locator('#peopleMoving-1-fullName').fill('Zofia Kowalska');
     await press(page, 'Continue', '/moving-home/old-address');
-    await page.goto(`${server.baseUrl}${peoplePath}`);
+    await page.goto(`${run.server.baseUrl}${peoplePath}`);
     expect(await legends(page)).toEqual(['Person 1', 'Person 2']);
     await context.close();
   });

@@ -1,21 +1,15 @@
 import { catalogue, getPage } from '@tuo/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchBrowser } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations } from '../support/browser.js';
+import { browserAndApp } from '../support/browser-and-app.js';
 import { signInInBrowser } from '../support/browser-sign-in.js';
-import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
 import { createTestStaff, type TestStaff } from '../support/staff-client.js';
 
-let browser: Browser;
-let server: ListeningApp;
+const run = browserAndApp();
 let adviser: TestStaff;
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startListeningApp()]);
-  adviser = await createTestStaff(server.database.db, 'adviser');
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
+  adviser = await createTestStaff(run.server.database.db, 'adviser');
 });
 
 const detailsPath = `/moving-home/${getPage(catalogue['moving-home'], 'your-details').path}`;
@@ -44,16 +38,16 @@ async function continueEmpty(page: Page) {
 
 describe('an assisted page’s checks in the browser (JavaScript on)', () => {
   it('show the adviser’s error messages, not the resident’s, in the error summary and at each field, with no post', async () => {
-    const context = await browser.newContext();
+    const context = await run.browser.newContext();
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     await signInInBrowser(
       page,
-      { baseUrl: server.baseUrl, db: server.database.db, base: '/staff', home: '/staff/dashboard' },
+      { baseUrl: run.server.baseUrl, db: run.server.database.db, base: '/staff', home: '/staff/dashboard' },
       adviser,
     );
-    await page.goto(`${server.baseUrl}/staff/assisted`);
+    await page.goto(`${run.server.baseUrl}/staff/assisted`);
     await page.getByLabel('On the phone').check();
     await page.getByLabel('Security questions').check();
     await page.getByLabel(/The resident agreed/).check();
@@ -75,7 +69,7 @@ describe('an assisted page’s checks in the browser (JavaScript on)', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // A resident who reads Welsh: the adviser's page and its checks stay in English.
-    await page.goto(`${server.baseUrl}${detailsPath}?lang=cy`);
+    await page.goto(`${run.server.baseUrl}${detailsPath}?lang=cy`);
     await page.waitForURL((url) => url.pathname === detailsPath);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('#resident-language').textContent()).toContain('Welsh (Cymraeg)');

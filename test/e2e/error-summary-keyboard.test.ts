@@ -1,17 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAndApp } from '../support/browser-and-app.js';
 
-let browser: Browser;
-let server: ListeningApp;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startListeningApp()]);
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
+const run = browserAndApp();
 
 const focused = (page: Page) =>
   page.evaluate(() => ({
@@ -35,9 +26,9 @@ async function tabTo(
 
 describe('the error summary with a keyboard alone', () => {
   it('takes focus after a failed Continue, and each link takes you to the box to fix', async () => {
-    const context = await browser.newContext();
+    const context = await run.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/start`);
+    await page.goto(`${run.server.baseUrl}/start`);
     await tabTo(page, (element) => element.id === 'lifeEvent');
     await page.keyboard.press('Space');
     await tabTo(page, (element) => element.text.trim() === 'Continue');

@@ -1,28 +1,19 @@
-import type { Browser, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
+import type { Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAndApp } from '../support/browser-and-app.js';
 
-let browser: Browser;
-let server: ListeningApp;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startListeningApp()]);
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
+const run = browserAndApp();
 
 describe('a question page hydrating on the first interaction', () => {
   it('keeps what was typed before it hydrated and where focus was, and checks the form in the browser', async () => {
-    const context = await browser.newContext();
+    const context = await run.browser.newContext();
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(message.text());
     });
-    await page.goto(`${server.baseUrl}/start`);
+    await page.goto(`${run.server.baseUrl}/start`);
     await page.getByLabel('Someone has died').check();
     await Promise.all([
       page.waitForURL((url) => url.pathname === '/someone-died/their-name'),
@@ -69,9 +60,9 @@ describe('a question page hydrating on the first interaction', () => {
   });
 
   it('holds a press of Continue made before it hydrated and checks it in the browser', async () => {
-    const context = await browser.newContext();
+    const context = await run.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/start`);
+    await page.goto(`${run.server.baseUrl}/start`);
     await page.getByLabel('Someone has died').check();
     await Promise.all([
       page.waitForURL((url) => url.pathname === '/someone-died/their-name'),

@@ -1,19 +1,10 @@
 import { catalogue, exampleSubmissions, reachablePages } from '@tuo/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAndApp } from '../support/browser-and-app.js';
 import { pagePost } from '../support/resident.js';
 
-let browser: Browser;
-let server: ListeningApp;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startListeningApp()]);
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
+const run = browserAndApp();
 
 interface Focused {
   tag: string;
@@ -110,11 +101,11 @@ describe('a whole life event with the keyboard alone', () => {
     const lifeEvent = 'change-in-work-or-income';
     const { answers } = exampleSubmissions[lifeEvent];
     const pages = reachablePages(catalogue[lifeEvent], answers);
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const context = await run.browser.newContext({ viewport: { width: 1024, height: 768 } });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(`${server.baseUrl}/start`);
+    await page.goto(`${run.server.baseUrl}/start`);
     await expect
       .poll(() => page.evaluate(() => document.body.classList.contains('govuk-frontend-supported')))
       .toBe(true);

@@ -1,21 +1,13 @@
 import { catalogue, exampleSubmissions, reachablePages, type LifeEventId } from '@tuo/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchBrowser } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations } from '../support/browser.js';
 import { fillForm } from '../support/fill-form.js';
-import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
+import { browserAndApp } from '../support/browser-and-app.js';
 import { pagePost } from '../support/resident.js';
 import { confirmWithTrialCode } from '../support/confirm-in-browser.js';
 
-let browser: Browser;
-let server: ListeningApp;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startListeningApp()]);
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
+const run = browserAndApp();
 
 /** Submits the page's form by its button, whatever the button says in this language, and waits for `path`. */
 async function continueTo(page: Page, path: string): Promise<void> {
@@ -47,16 +39,16 @@ async function journeyIn(
 ): Promise<Page> {
   const journey = catalogue[lifeEvent];
   const answers = exampleSubmissions[lifeEvent].answers;
-  const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+  const context = await run.browser.newContext({ viewport: { width: 1024, height: 800 } });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`${new URL(page.url()).pathname}: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`${new URL(page.url()).pathname}: ${message.text()}`);
   });
-  await page.goto(`${server.baseUrl}/?lang=${language}`);
+  await page.goto(`${run.server.baseUrl}/?lang=${language}`);
   await expectPage(page, language, dir, 'start');
-  await page.goto(`${server.baseUrl}/start`);
+  await page.goto(`${run.server.baseUrl}/start`);
   await expectPage(page, language, dir, 'what has happened');
   await page.locator(`input[name="lifeEvent"][value="${lifeEvent}"]`).check();
   const route = reachablePages(journey, answers);
@@ -128,9 +120,9 @@ describe('changing language mid-journey', () => {
     const answers = exampleSubmissions[lifeEvent].answers;
     const [first, second] = reachablePages(journey, answers);
     if (!first || !second) throw new Error('baby-born has fewer than two pages');
-    const context = await browser.newContext();
+    const context = await run.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/start`);
+    await page.goto(`${run.server.baseUrl}/start`);
     await page.locator(`input[name="lifeEvent"][value="${lifeEvent}"]`).check();
     await continueTo(page, `/${lifeEvent}/${first.path}`);
     await fillForm(page, pagePost(first, answers));

@@ -1,20 +1,11 @@
 import { catalogue, exampleSubmissions, reachablePages } from '@tuo/shared';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchBrowser } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations } from '../support/browser.js';
 import { fillForm } from '../support/fill-form.js';
-import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
+import { browserAndApp } from '../support/browser-and-app.js';
 import { pagePost } from '../support/resident.js';
 
-let browser: Browser;
-let server: ListeningApp;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startListeningApp()]);
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
+const run = browserAndApp();
 
 // Moving home has every field kind the other journeys use, plus a character count and conditional reveals.
 const lifeEvent = 'moving-home';
@@ -23,9 +14,9 @@ const answers = exampleSubmissions[lifeEvent].answers;
 
 describe('question pages with their errors showing', () => {
   it('have no axe violations, for every combination of field kinds in a journey', async () => {
-    const context = await browser.newContext();
+    const context = await run.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/start`);
+    await page.goto(`${run.server.baseUrl}/start`);
     await page.getByLabel(journey.title).check();
     await page.getByRole('button', { name: 'Continue' }).click();
     const route = reachablePages(journey, answers);
@@ -46,7 +37,7 @@ describe('question pages with their errors showing', () => {
       await page.getByRole('button', { name: 'Continue' }).click();
       if (index === route.length - 1) await page.waitForURL((url) => url.pathname === `/${lifeEvent}/check-answers`);
     }
-    await page.goto(`${server.baseUrl}/no-such-page`);
+    await page.goto(`${run.server.baseUrl}/no-such-page`);
     expect(await accessibilityViolations(page), 'page not found').toEqual([]);
     await context.close();
   });

@@ -1,28 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchBrowser } from '../support/browser.js';
-import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations } from '../support/browser.js';
+import { browserAndApp } from '../support/browser-and-app.js';
 
-let browser: Browser;
-let server: ListeningApp;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startListeningApp()]);
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
+const run = browserAndApp();
 
 describe('start page in a real browser', () => {
   it('hydrates with JavaScript, loads its styles under the CSP, and has no axe violations', async () => {
-    const context = await browser.newContext();
+    const context = await run.browser.newContext();
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(message.text());
     });
     page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${run.server.baseUrl}/`);
     await expect
       .poll(() => page.evaluate(() => document.body.classList.contains('govuk-frontend-supported')))
       .toBe(true);
@@ -39,9 +30,9 @@ describe('start page in a real browser', () => {
   });
 
   it('works with JavaScript off: the start button is a real link', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await run.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${run.server.baseUrl}/`);
     const start = page.getByRole('button', { name: 'Start now' });
     expect(await start.getAttribute('href')).toBe('/start');
     // axe needs script in the page, so it runs in the test above on the same server-rendered HTML.

@@ -1,7 +1,7 @@
 import { catalogue, exampleSubmissions, getPage, reachablePages } from '@tuo/shared';
 import { adviserAddressLookupMessages } from '@tuo/shared/pages/address-lookup-messages';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { typedAnswers } from '../support/assisted-journey.js';
+import { startAssisted, typedAnswers } from '../support/assisted-journey.js';
 import { pageModel, pagePost } from '../support/resident.js';
 import { createTestStaff, StaffClient } from '../support/staff-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -18,13 +18,7 @@ afterAll(async () => {
 async function assisting(): Promise<StaffClient> {
   const client = new StaffClient(t.app);
   expect((await client.signIn(await createTestStaff(t.database.db, 'adviser'))).statusCode).toBe(200);
-  await client.api('POST', '/api/staff/assisted', {
-    mode: 'phone',
-    identityChecks: ['security-questions'],
-    consentConfirmed: true,
-  });
-  await client.page('/start');
-  await client.form('/start', [['lifeEvent', 'moving-home']]);
+  await startAssisted(client, 'moving-home');
   return client;
 }
 

@@ -1,7 +1,7 @@
 import { catalogue, evaluateCondition, exampleSubmissions, reachablePages, type LifeEventId } from '@tuo/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageModel, pagePost } from '../support/resident.js';
-import { completeJourney, typedAnswers } from '../support/assisted-journey.js';
+import { completeJourney, startAssisted, typedAnswers } from '../support/assisted-journey.js';
 import { createTestStaff, StaffClient, type TestStaff } from '../support/staff-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import type { AgencyPayloadV1 } from '@tuo/shared';
@@ -197,13 +197,7 @@ describe('assisted transactions', () => {
 
   it("show an adviser the page's errors about the resident, the resident their own", async () => {
     const client = await signedIn(await createTestStaff(t.database.db, 'adviser'));
-    await client.api('POST', '/api/staff/assisted', {
-      mode: 'phone',
-      identityChecks: ['security-questions'],
-      consentConfirmed: true,
-    });
-    await client.page('/start');
-    await client.form('/start', [['lifeEvent', 'moving-home']]);
+    await startAssisted(client, 'moving-home');
     // A page posted empty: the error summary speaks to the adviser about the resident.
     const empty = await client.form('/moving-home/your-details', []);
     expect(empty.statusCode).toBe(400);

@@ -13,6 +13,18 @@ export function typedAnswers(lifeEvent: LifeEventId): Answers {
   ) as Answers;
 }
 
+/** A signed-in adviser starts helping a resident on the phone (security questions asked) and starts the life event. */
+export async function startAssisted(client: StaffClient, lifeEvent: LifeEventId): Promise<void> {
+  const started = await client.api('POST', '/api/staff/assisted', {
+    mode: 'phone',
+    identityChecks: ['security-questions'],
+    consentConfirmed: true,
+  });
+  expect(started.statusCode).toBeLessThan(300);
+  await client.page('/start');
+  await client.form('/start', [['lifeEvent', lifeEvent]]);
+}
+
 /**
  * Goes through a resident journey in this browser, to the confirmation page, agreeing to tell the
  * example's agencies; an adviser assisting declares what the resident agreed to.
