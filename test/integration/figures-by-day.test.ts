@@ -45,7 +45,9 @@ describe('figures counted per day', () => {
       .where('submission_id', '=', id)
       .where('agency', '=', 'council')
       .execute();
-    const notes = await sql<{ n: number }>`select count(*)::int as n from figures_delivery_changes`.execute(t.database.db);
+    const notes = await sql<{ n: number }>`select count(*)::int as n from figures_delivery_changes`.execute(
+      t.database.db,
+    );
     expect(notes.rows[0]?.n).toBeGreaterThan(0);
     await refresh();
     const after = await councilDied('2026-05-01T00:00:00+01:00', '2026-06-30T00:00:00+01:00');
