@@ -4,6 +4,7 @@ import { agencyKinds, type AgencyKind, type LifeEventId } from '@tuo/shared';
 import type { OrganisationFigures } from '@tuo/shared/api/performance';
 import { TableScroller } from '../components/table-scroller.js';
 import { catalogueKey } from '../i18n/catalogue-keys.js';
+import { FiguresTableHead } from './figures-table-head.js';
 import { figureText } from './figure-text.js';
 
 /** One kind's organisations as a table: sent, and each step's median and share within target. */
@@ -26,19 +27,7 @@ function KindTable({ kind, rows }: { kind: AgencyKind; rows: OrganisationFigures
         <caption id={captionId} className="govuk-table__caption govuk-table__caption--s">
           {t(catalogueKey.agency(kind, 'name'))}
         </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {columns.map((column, index) => (
-              <th
-                key={column}
-                scope="col"
-                className={`govuk-table__header${index > 0 ? ' govuk-table__header--numeric' : ''}`}
-              >
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <FiguresTableHead columns={columns} />
         <tbody className="govuk-table__body">
           {rows.map((row) => (
             <tr key={row.organisation.id} className="govuk-table__row">

@@ -5,6 +5,7 @@ import type { LifeEventId } from '@tuo/shared';
 import type { NotificationFigures, PerformanceFigures } from '@tuo/shared/api/performance';
 import { catalogueKey } from '../i18n/catalogue-keys.js';
 import { BarChart, type Bar } from './bar-chart.js';
+import { FiguresTableHead } from './figures-table-head.js';
 import { figureText } from './figure-text.js';
 import { OrganisationFiguresView } from './organisation-figures-view.js';
 
@@ -31,19 +32,7 @@ function ChartWithTable({
             <caption id={captionId} className="govuk-table__caption govuk-visually-hidden">
               {heading}
             </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                {columns.map((column, index) => (
-                  <th
-                    key={column}
-                    scope="col"
-                    className={`govuk-table__header${index > 0 ? ' govuk-table__header--numeric' : ''}`}
-                  >
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <FiguresTableHead columns={columns} />
             <tbody className="govuk-table__body">
               {rows.map(([head, ...cells]) => (
                 <tr key={head} className="govuk-table__row">
