@@ -1,8 +1,10 @@
 // The browser's entry: small on purpose. It starts govuk-frontend's scripts and moves focus as the
 // page needs at load, then hydrates the page when its policy says (`hydration-policies.ts`);
-// React and everything it renders come with `hydrate-page.tsx`, fetched only then.
+// React and everything it renders come with `hydrate-page.tsx`, fetched only then. A question page
+// of plain boxes and choices never needs React: a small script checks it (`journeys/checks/`).
 import { focusHeadingAfterNavigation } from './components/focus-heading.js';
 import { hydrateOnInteraction } from './hydrate-on-interaction.js';
+import { checkOnInteraction } from './journeys/checks/check-on-interaction.js';
 import { hydrationPolicies } from './hydration-policies.js';
 import { startGovukComponents } from './layout/govuk-components.js';
 import type { PageModel } from '@tuo/shared/pages/page-model';
@@ -21,6 +23,8 @@ if (modelElement?.textContent && root) {
   const hydrate = (transition: boolean) =>
     import('./hydrate-page.js').then(({ hydratePage }) => hydratePage(model, root, { transition }));
   const policy = hydrationPolicies[model.page];
-  if (policy === 'at-load') void hydrate(true);
+  if (model.page === 'question' && model.props.browserChecks === 'page-script')
+    checkOnInteraction(root, { props: model.props, lang: model.lang, adviser: model.assisted !== undefined });
+  else if (policy === 'at-load') void hydrate(true);
   else if (policy === 'on-interaction') hydrateOnInteraction(root, () => hydrate(false));
 }

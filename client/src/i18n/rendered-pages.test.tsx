@@ -15,6 +15,7 @@ import {
   type LifeEventId,
 } from '@tuo/shared';
 import { answersToFormValues } from '@tuo/shared/pages/form-values';
+import { browserChecks } from '@tuo/shared/pages/browser-checks';
 import { pageContext } from '@tuo/shared/pages/page-context';
 import { organisationSearchMessages } from '@tuo/shared/pages/organisation-search-messages';
 import { pageMessages } from '@tuo/shared/pages/page-messages';
@@ -40,13 +41,13 @@ const form = (errors: FormProps['errors'] = [], values: FormProps['values'] = {}
 const model = (page: Omit<PageModel, 'lang' | 'dir'>): PageModel =>
   ({ ...page, lang: sourceLanguage, dir: 'ltr' }) as PageModel;
 
-/** Every question page of a journey, blank and with the errors an empty post gives. */
 /** A tracking row's times: each of the first agencies a step further on (received, acknowledged, done). */
 function sentAndReceived(index: number) {
   const at = (step: number) => (index >= step ? '2026-06-15T10:05:00.000Z' : null);
   return { sentAt: at(0), receivedAt: at(1), acknowledgedAt: at(2), actionedAt: at(3) };
 }
 
+/** Every question page of a journey, blank and with the errors an empty post gives. */
 function questionPages(lifeEvent: LifeEventId): PageModel[] {
   const journey = catalogue[lifeEvent];
   const answers = exampleSubmissions[lifeEvent].answers;
@@ -54,7 +55,14 @@ function questionPages(lifeEvent: LifeEventId): PageModel[] {
     const answersSoFar = pageContext(journey, page.id, answers);
     const result = pageSchema(journey, page.id, answersSoFar, { today }).safeParse({});
     const errors = result.success ? [] : toFieldErrors(result.error.issues);
-    const props = { lifeEvent, pageId: page.id, answersSoFar, today, backHref: '/back' };
+    const props = {
+      lifeEvent,
+      pageId: page.id,
+      answersSoFar,
+      today,
+      browserChecks: browserChecks(page),
+      backHref: '/back',
+    };
     return [
       model({ page: 'question', props: { ...props, form: form([], answersToFormValues(page.fields, answers)) } }),
       model({ page: 'question', props: { ...props, form: form(errors) } }),

@@ -2,7 +2,7 @@ import type { PageDefinition } from '@tuo/shared';
 import { formInput, type FormValues, type PostedForm } from '@tuo/shared/pages/form-values';
 
 /** A form's boxes as the browser would post them: repeated names become arrays, as the server reads a post. */
-function postedNow(form: HTMLFormElement): PostedForm {
+export function postedNow(form: HTMLFormElement): PostedForm {
   const posted: PostedForm = {};
   for (const [name, value] of new FormData(form)) {
     if (typeof value !== 'string') continue;

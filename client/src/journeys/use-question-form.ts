@@ -10,7 +10,7 @@ import type { QuestionProps } from '@tuo/shared/pages/page-model';
 import type { JourneyForm } from './journey-form.js';
 import { lazyResolver } from './lazy-resolver.js';
 import { typedBeforeHydration } from './typed-before-hydration.js';
-import { saveActionName } from '../save-return/save-button.js';
+import { saveActionName } from '../save-return/save-action.js';
 import { useReader } from '../i18n/reader.js';
 
 const noSubscription = () => () => undefined;

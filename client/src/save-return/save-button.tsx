@@ -1,7 +1,5 @@
 import { useTranslation } from 'react-i18next';
-
-/** The name of the button that saves a question page to come back later (its value is `save`). */
-export const saveActionName = '_action';
+import { saveActionName } from './save-action.js';
 
 /**
  * "Save and come back later" on a question page: a second submit button of the page's own form,

@@ -49,6 +49,7 @@ export function CheckboxesField({ field, heading, hint, conditionals = {} }: Fie
                 defaultChecked={defaults.includes(option.value)}
                 aria-controls={revealed ? `conditional-${optionId}` : undefined}
                 aria-describedby={option.hint ? `${optionId}-item-hint` : undefined}
+                data-behaviour={option.exclusive ? 'exclusive' : undefined}
                 {...registered}
                 onChange={(event) => void onChange(event)}
               />

@@ -1,0 +1,74 @@
+import type { CheckedPage, QuestionChecks } from './question-checks.js';
+import { saveActionName } from '../../save-return/save-action.js';
+
+/** How long a press of Continue waits for the checks to arrive before the form posts unchecked, as without JavaScript. */
+const patienceMs = 5000;
+
+/**
+ * A question page whose parts are all plain HTML (`browserChecks` 'page-script'): its form is
+ * checked in the browser without React. The checks (zod, the page's shared schema and the
+ * language's messages) are fetched when the resident first moves into the form, or at the latest
+ * when they press Continue, which waits for them; if they cannot arrive in time, or at all, the
+ * form posts and the server checks it, as without JavaScript. "Save and come back later" posts
+ * unchecked. The reveals under radios and checkboxes follow the choice from the start.
+ */
+export function checkOnInteraction(area: HTMLElement, checked: CheckedPage): void {
+  followReveals(area);
+  let loading: Promise<QuestionChecks> | undefined;
+  const checks = () =>
+    (loading ??= import('./question-checks.js').then(({ questionChecks }) => questionChecks(checked)));
+  area.addEventListener(
+    'focusin',
+    (event) => {
+      if (event.target instanceof Element && event.target.closest('form')) checks().catch(() => undefined);
+    },
+    { passive: true },
+  );
+  let posting = false;
+  area.addEventListener('submit', (event) => {
+    const form = event.target;
+    if (posting || !(form instanceof HTMLFormElement)) return;
+    if (event.submitter?.getAttribute('name') === saveActionName) return;
+    event.preventDefault();
+    const post = () => {
+      posting = true;
+      form.submit();
+    };
+    const timer = setTimeout(post, patienceMs);
+    checks().then(
+      (ready) => {
+        clearTimeout(timer);
+        if (!posting && ready.check(form)) post();
+      },
+      () => {
+        clearTimeout(timer);
+        if (!posting) post();
+      },
+    );
+  });
+}
+
+/**
+ * Shows the reveal under the chosen radio or ticked checkbox and hides the others, as GOV.UK's
+ * radios and checkboxes do (the server renders each as its answer stands; without JavaScript
+ * every reveal shows). Ticking an exclusive checkbox ("None of these", `data-behaviour`) clears
+ * the others, and ticking another clears it (the server refuses both at once without JavaScript).
+ */
+function followReveals(area: HTMLElement): void {
+  area.addEventListener('change', (event) => {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || (input.type !== 'radio' && input.type !== 'checkbox')) return;
+    const hidden =
+      input.type === 'radio' ? 'govuk-radios__conditional--hidden' : 'govuk-checkboxes__conditional--hidden';
+    const siblings = input.form?.querySelectorAll<HTMLInputElement>(`input[name="${CSS.escape(input.name)}"]`) ?? [];
+    if (input.type === 'checkbox' && input.checked)
+      for (const other of siblings)
+        if (other !== input && (input.dataset.behaviour === 'exclusive' || other.dataset.behaviour === 'exclusive'))
+          other.checked = false;
+    for (const choice of siblings) {
+      const controls = choice.getAttribute('aria-controls');
+      const reveal = controls ? document.getElementById(controls) : null;
+      reveal?.classList.toggle(hidden, !choice.checked);
+    }
+  });
+}

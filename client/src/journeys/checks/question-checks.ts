@@ -1,0 +1,49 @@
+import { getPage, pageSchema, toFieldErrors, type FieldError } from '@tuo/shared';
+import { adviserJourney } from '@tuo/shared/journeys/engine/field-wording';
+// The definitions as written: the server has checked them against the meta-schema.
+import { journeyDefinitions } from '@tuo/shared/journeys/journey-definitions';
+import { formInput } from '@tuo/shared/pages/form-values';
+import type { QuestionProps } from '@tuo/shared/pages/page-model';
+import { postedNow } from '../typed-before-hydration.js';
+import { showErrors } from './error-markup.js';
+import { pageScriptText } from './page-script-text.js';
+
+/** What the page script's own chunk does for one question page. */
+export interface QuestionChecks {
+  /** Checks the form as the browser would post it; shows the errors (or clears them) and answers whether it may post. */
+  check(form: HTMLFormElement): boolean;
+}
+
+/** What a question page's model says of the page the script checks. */
+export interface CheckedPage {
+  props: QuestionProps;
+  lang: string;
+  /** An adviser runs the page for a resident: the adviser's messages, as from the server. */
+  adviser: boolean;
+}
+
+/**
+ * A question page's checks without React: the page's shared schema (the very one the server
+ * checks a post with) fed what the browser would post, read as the server reads it (`formInput`),
+ * and its errors shown in the server's markup (`error-markup.ts`), so the two say and show the same.
+ */
+export async function questionChecks({ props, lang, adviser }: CheckedPage): Promise<QuestionChecks> {
+  const [text, { ErrorSummary }] = await Promise.all([
+    pageScriptText(lang),
+    import('govuk-frontend/dist/govuk/components/error-summary/error-summary.mjs'),
+  ]);
+  const journey = journeyDefinitions[props.lifeEvent];
+  const worded = adviser ? adviserJourney(journey) : journey;
+  const page = getPage(worded, props.pageId);
+  const schema = pageSchema(worded, props.pageId, props.answersSoFar, { today: props.today });
+  return {
+    check(form) {
+      const result = schema.safeParse(formInput(page.fields, postedNow(form)));
+      const errors: readonly FieldError[] = result.success ? [] : toFieldErrors(result.error.issues);
+      const summary = showErrors(form, errors, text);
+      // govuk-frontend's script takes focus to the summary and moves it to the box a link names.
+      if (summary) new ErrorSummary(summary);
+      return errors.length === 0;
+    },
+  };
+}

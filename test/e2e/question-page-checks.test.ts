@@ -1,0 +1,189 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations } from '../support/browser.js';
+import { browserAndApp } from '../support/browser-and-app.js';
+
+const run = browserAndApp();
+
+/** A context, recording script errors and every post. */
+async function open(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page; posts: string[] }> {
+  const context = await run.browser.newContext({ javaScriptEnabled });
+  const page = await context.newPage();
+  const posts: string[] = [];
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  page.on('request', (request) => {
+    if (request.method() === 'POST') posts.push(new URL(request.url()).pathname);
+  });
+  return { context, page, posts };
+}
+
+/** Chooses a life event on the start page and lands on its first question. */
+async function begin(page: Page, lifeEvent: string, path: string): Promise<void> {
+  await page.goto(`${run.server.baseUrl}/start`);
+  await page.getByLabel(lifeEvent).check();
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === path),
+    page.getByRole('button', { name: 'Continue' }).click(),
+  ]);
+}
+
+/**
+ * The question's column as markup to compare: elements with their attributes sorted, text with
+ * its spaces collapsed, no comments (React's text separators), no hidden inputs (the form's token),
+ * and no `value` or `checked` on boxes (the server writes what was posted into them; in the
+ * browser what was typed is in the box, not the attribute).
+ */
+function questionMarkup(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const serialise = (node: Node): string => {
+      if (node.nodeType === Node.TEXT_NODE) return (node.textContent ?? '').replace(/\s+/g, ' ');
+      if (!(node instanceof Element)) return '';
+      if (node instanceof HTMLInputElement && node.type === 'hidden') return '';
+      const box = node instanceof HTMLInputElement && !['radio', 'checkbox'].includes(node.type);
+      const attributes = [...node.attributes]
+        .filter((attribute) => !(box && attribute.name === 'value') && attribute.name !== 'checked')
+        .map((attribute) => `${attribute.name}="${attribute.value}"`)
+        .sort();
+      const children = [...node.childNodes].map(serialise).join('');
+      return `<${node.localName} ${attributes.join(' ')}>${children}</${node.localName}>`;
+    };
+    const column = document.querySelector('#main-content .govuk-grid-column-two-thirds');
+    return column ? serialise(column).replace(/> +</g, '><').replace(/ +/g, ' ') : '';
+  });
+}
+
+/** Presses Continue on a page whose checks run in the browser, and waits for them to show their errors. */
+async function continueWithErrors(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.locator('.govuk-error-summary').waitFor();
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.className ?? ''))
+    .toContain('govuk-error-summary');
+}
+
+/** Presses Continue without JavaScript, where the server checks the post and answers with its errors. */
+async function continueWithoutJavaScript(page: Page): Promise<void> {
+  await Promise.all([
+    page.waitForResponse((response) => response.request().method() === 'POST'),
+    page.getByRole('button', { name: 'Continue' }).click(),
+  ]);
+  await page.locator('.govuk-error-summary').waitFor();
+}
+
+/** Goes on to the next page, in either context. */
+async function continueTo(page: Page, path: string): Promise<void> {
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === path),
+    page.getByRole('button', { name: 'Continue' }).click(),
+  ]);
+}
+
+describe('question pages checked in the browser without React', () => {
+  it('show, for the same answers, the very errors the server shows without JavaScript, and never post', async () => {
+    const plain = await open(false);
+    const scripted = await open(true);
+    const both = [plain.page, scripted.page];
+    for (const page of both) await begin(page, 'A baby has been born', '/baby-born/baby-name');
+
+    // Names: two required boxes left empty.
+    await continueWithoutJavaScript(plain.page);
+    await continueWithErrors(scripted.page);
+    expect(scripted.posts).toEqual(['/start']);
+    expect(await questionMarkup(scripted.page)).toBe(await questionMarkup(plain.page));
+    expect(await scripted.page.title()).toBe(await plain.page.title());
+    expect(await scripted.page.title()).toMatch(/^Error: /);
+    expect(await accessibilityViolations(scripted.page)).toEqual([]);
+
+    for (const page of both) {
+      await page.getByLabel('First name').fill('Ada');
+      await page.getByLabel('Last name').fill('Lovelace');
+    }
+    // Corrected: the browser's checks let it post, and both move on.
+    for (const page of both) await continueTo(page, '/baby-born/baby-date-of-birth');
+    expect(await scripted.page.title()).not.toMatch(/^Error: /);
+
+    // A date missing its year (only that box is bordered) and a yes-or-no left unanswered.
+    for (const page of both) {
+      await page.getByLabel('Day').fill('31');
+      await page.getByLabel('Month').fill('12');
+    }
+    await continueWithoutJavaScript(plain.page);
+    await continueWithErrors(scripted.page);
+    expect(await questionMarkup(scripted.page)).toBe(await questionMarkup(plain.page));
+    expect(await scripted.page.locator('.govuk-input--error').count()).toBe(1);
+
+    // Checked again after a change: the errors shown are the new ones, none left over.
+    for (const page of both) await page.getByLabel('Year').fill('1815');
+    await continueWithoutJavaScript(plain.page);
+    await continueWithErrors(scripted.page);
+    expect(await questionMarkup(scripted.page)).toBe(await questionMarkup(plain.page));
+    expect(await scripted.page.locator('.govuk-error-summary a').allTextContents()).toEqual([
+      'The baby’s date of birth must be today or in the past',
+    ]);
+    expect(scripted.posts).toEqual(['/start', '/baby-born/baby-name']);
+    await plain.context.close();
+    await scripted.context.close();
+  });
+
+  it('fetch no React, keep what was typed, and check a press of Continue made before the checks arrived', async () => {
+    const { context, page, posts } = await open(true);
+    await begin(page, 'Someone has died', '/someone-died/their-name');
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    // The checks are held back, so the press comes before they can run.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/static\/question-checks-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByLabel('First name').fill('Margaret');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    release();
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await page.locator('.govuk-error-summary a').allTextContents()).toEqual(['Enter their last name']);
+    expect(await page.getByLabel('First name').inputValue()).toBe('Margaret');
+    // A link in the summary takes the resident to the box to fix.
+    await page.locator('.govuk-error-summary a').click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('lastName');
+    expect(posts).toEqual(['/start']);
+    expect(scripts.some((path) => path.includes('question-checks'))).toBe(true);
+    expect(scripts.filter((path) => /hydrate-page|react|index\.esm/.test(path))).toEqual([]);
+    await context.close();
+  });
+
+  it('let "Save and come back later" post unchecked', async () => {
+    const { context, page, posts } = await open(true);
+    await begin(page, 'Someone has died', '/someone-died/their-name');
+    await page.getByLabel('First name').fill('Margaret');
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/someone-died/save'),
+      page.getByRole('button', { name: 'Save and come back later' }).click(),
+    ]);
+    expect(posts).toEqual(['/start', '/someone-died/their-name']);
+    await context.close();
+  });
+
+  it('speak the page’s language: Welsh messages in Welsh', async () => {
+    const { context, page } = await open(true);
+    await page.goto(`${run.server.baseUrl}/start?lang=cy`);
+    await page.locator('input[name="lifeEvent"][value="baby-born"]').check();
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/baby-born/baby-name'),
+      page.locator('main form button[type="submit"]').first().click(),
+    ]);
+    await page.locator('main form button[type="submit"]').first().click();
+    await page.locator('.govuk-error-summary').waitFor();
+    const links = await page.locator('.govuk-error-summary a').allTextContents();
+    expect(links.length).toBe(2);
+    for (const link of links) expect(link).not.toMatch(/^Enter /);
+    expect(await page.title()).not.toMatch(/^Error: /);
+    await context.close();
+  });
+});
