@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { accessibilityViolations } from '../support/browser.js';
 import { browserAndApp } from '../support/browser-and-app.js';
+import { answeredJourney } from '../load/journey-session.js';
 
 const run = browserAndApp();
 
@@ -152,6 +153,39 @@ describe('question pages checked in the browser without React', () => {
     expect(await questionMarkup(scripted.page)).toBe(await questionMarkup(plain.page));
     expect(await scripted.page.locator('fieldset[aria-describedby~="movingWith-error"]').count()).toBe(1);
     expect(scripted.posts).toEqual(['/start', '/moving-home/your-details']);
+    await plain.context.close();
+    await scripted.context.close();
+  });
+
+  it('reveal what a choice asks next, clear the others for "None of these", and show errors inside a reveal as the server does', async () => {
+    // A session with every page answered, shared by both contexts, so later pages can be opened directly.
+    const { cookie } = await answeredJourney(run.server.baseUrl, 'someone-died');
+    const [name = '', value = ''] = cookie.split('=');
+    const plain = await open(false);
+    const scripted = await open(true);
+    for (const { context } of [plain, scripted]) await context.addCookies([{ name, value, url: run.server.baseUrl }]);
+    const { page } = scripted;
+    await page.goto(`${run.server.baseUrl}/someone-died/services`);
+    await page.getByLabel('Library card').check();
+    await page.getByLabel('None of these').check();
+    expect(await page.getByLabel('Library card').isChecked()).toBe(false);
+    await page.getByLabel('Blue Badge for parking').check();
+    expect(await page.getByLabel('None of these').isChecked()).toBe(false);
+
+    for (const each of [plain.page, scripted.page]) await each.goto(`${run.server.baseUrl}/someone-died/registration`);
+    const reference = page.getByLabel('Tell Us Once reference number', { exact: true });
+    await page.getByLabel('Not yet, or I do not know').check();
+    expect(await reference.isVisible()).toBe(false);
+    await page.getByLabel('Yes, and the registrar gave me a Tell Us Once reference number').check();
+    expect(await reference.isVisible()).toBe(true);
+    await reference.fill('');
+    await plain.page.getByLabel('Yes, and the registrar gave me a Tell Us Once reference number').check();
+    await plain.page.getByLabel('Tell Us Once reference number', { exact: true }).fill('');
+    await continueWithoutJavaScript(plain.page);
+    await continueWithErrors(scripted.page);
+    expect(await questionMarkup(scripted.page)).toBe(await questionMarkup(plain.page));
+    expect(await page.locator('.govuk-radios__conditional .govuk-error-message').count()).toBe(1);
+    expect(scripted.posts).toEqual([]);
     await plain.context.close();
     await scripted.context.close();
   });
