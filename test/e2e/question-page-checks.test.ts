@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { accessibilityViolations } from '../support/browser.js';
 import { browserAndApp } from '../support/browser-and-app.js';
+import { answeredJourney } from '../load/journey-session.js';
 
 const run = browserAndApp();
 
@@ -33,7 +34,9 @@ async function begin(page: Page, lifeEvent: string, path: string): Promise<void>
  * The question's column as markup to compare: elements with their attributes sorted, text with
  * its spaces collapsed, no comments (React's text separators), no hidden inputs (the form's token),
  * and no `value` or `checked` on boxes (the server writes what was posted into them; in the
- * browser what was typed is in the box, not the attribute).
+ * browser what was typed is in the box, not the attribute). What scripts add to every page at load
+ * with JavaScript on (govuk-frontend's `data-…-init` marks, the heading made a focus target after a
+ * navigation) is left out too: the page without JavaScript has none of it.
  */
 function questionMarkup(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -42,9 +45,16 @@ function questionMarkup(page: Page): Promise<string> {
       if (!(node instanceof Element)) return '';
       if (node instanceof HTMLInputElement && node.type === 'hidden') return '';
       const box = node instanceof HTMLInputElement && !['radio', 'checkbox'].includes(node.type);
+      const focusTarget = node.classList.contains('app-focus-target');
       const attributes = [...node.attributes]
         .filter((attribute) => !(box && attribute.name === 'value') && attribute.name !== 'checked')
-        .map((attribute) => `${attribute.name}="${attribute.value}"`)
+        .filter((attribute) => !/^data-govuk-[a-z-]+-init$/.test(attribute.name))
+        .filter((attribute) => !(focusTarget && attribute.name === 'tabindex'))
+        .map((attribute) =>
+          attribute.name === 'class'
+            ? `class="${attribute.value.replace(' app-focus-target', '')}"`
+            : `${attribute.name}="${attribute.value}"`,
+        )
         .sort();
       const children = [...node.childNodes].map(serialise).join('');
       return `<${node.localName} ${attributes.join(' ')}>${children}</${node.localName}>`;
@@ -104,7 +114,7 @@ describe('question pages checked in the browser without React', () => {
     for (const page of both) await continueTo(page, '/baby-born/baby-date-of-birth');
     expect(await scripted.page.title()).not.toMatch(/^Error: /);
 
-    // A date missing its year (only that box is bordered) and a yes-or-no left unanswered.
+    // A date missing its year: only that box is bordered.
     for (const page of both) {
       await page.getByLabel('Day').fill('31');
       await page.getByLabel('Month').fill('12');
@@ -120,9 +130,62 @@ describe('question pages checked in the browser without React', () => {
     await continueWithErrors(scripted.page);
     expect(await questionMarkup(scripted.page)).toBe(await questionMarkup(plain.page));
     expect(await scripted.page.locator('.govuk-error-summary a').allTextContents()).toEqual([
-      'The baby’s date of birth must be today or in the past',
+      'Date of birth must be the same as or after 1 January 1900',
     ]);
     expect(scripted.posts).toEqual(['/start', '/baby-born/baby-name']);
+    await plain.context.close();
+    await scripted.context.close();
+  });
+
+  it('show a choice left unanswered as the server does, on the fieldset', async () => {
+    const plain = await open(false);
+    const scripted = await open(true);
+    for (const page of [plain.page, scripted.page]) {
+      await begin(page, 'Moving home', '/moving-home/your-details');
+      await page.getByLabel('Full name').fill('Ada Lovelace');
+      await page.getByLabel('Day').fill('10');
+      await page.getByLabel('Month').fill('12');
+      await page.getByLabel('Year').fill('1985');
+      await continueTo(page, '/moving-home/who-is-moving');
+    }
+    await continueWithoutJavaScript(plain.page);
+    await continueWithErrors(scripted.page);
+    expect(await questionMarkup(scripted.page)).toBe(await questionMarkup(plain.page));
+    expect(await scripted.page.locator('fieldset[aria-describedby~="movingWith-error"]').count()).toBe(1);
+    expect(scripted.posts).toEqual(['/start', '/moving-home/your-details']);
+    await plain.context.close();
+    await scripted.context.close();
+  });
+
+  it('reveal what a choice asks next, clear the others for "None of these", and show errors inside a reveal as the server does', async () => {
+    // A session with every page answered, shared by both contexts, so later pages can be opened directly.
+    const { cookie } = await answeredJourney(run.server.baseUrl, 'someone-died');
+    const [name = '', value = ''] = cookie.split('=');
+    const plain = await open(false);
+    const scripted = await open(true);
+    for (const { context } of [plain, scripted]) await context.addCookies([{ name, value, url: run.server.baseUrl }]);
+    const { page } = scripted;
+    await page.goto(`${run.server.baseUrl}/someone-died/services`);
+    await page.getByLabel('Library card').check();
+    await page.getByLabel('None of these').check();
+    expect(await page.getByLabel('Library card').isChecked()).toBe(false);
+    await page.getByLabel('Blue Badge for parking').check();
+    expect(await page.getByLabel('None of these').isChecked()).toBe(false);
+
+    for (const each of [plain.page, scripted.page]) await each.goto(`${run.server.baseUrl}/someone-died/registration`);
+    const reference = page.getByLabel('Tell Us Once reference number', { exact: true });
+    await page.getByLabel('Not yet, or I do not know').check();
+    expect(await reference.isVisible()).toBe(false);
+    await page.getByLabel('Yes, and the registrar gave me a Tell Us Once reference number').check();
+    expect(await reference.isVisible()).toBe(true);
+    await reference.fill('');
+    await plain.page.getByLabel('Yes, and the registrar gave me a Tell Us Once reference number').check();
+    await plain.page.getByLabel('Tell Us Once reference number', { exact: true }).fill('');
+    await continueWithoutJavaScript(plain.page);
+    await continueWithErrors(scripted.page);
+    expect(await questionMarkup(scripted.page)).toBe(await questionMarkup(plain.page));
+    expect(await page.locator('.govuk-radios__conditional .govuk-error-message').count()).toBe(1);
+    expect(scripted.posts).toEqual([]);
     await plain.context.close();
     await scripted.context.close();
   });

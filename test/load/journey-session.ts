@@ -1,4 +1,5 @@
 import { catalogue, exampleSubmissions, reachablePages, type LifeEventId } from '@tuo/shared';
+import { browserChecks } from '@tuo/shared/pages/browser-checks';
 import { pagePost } from '../support/resident.js';
 
 /** Pages of one journey to measure, reached with a session as a resident would reach them. */
@@ -6,6 +7,8 @@ export interface JourneySession {
   cookie: string;
   /** The first question page, e.g. `/someone-died/their-name`. */
   questionPath: string;
+  /** The first question page that still hydrates React (an address finder, say), checked by react-hook-form. */
+  reactQuestionPath: string;
   checkAnswersPath: string;
 }
 
@@ -47,6 +50,7 @@ export async function answeredJourney(baseUrl: string, lifeEvent: LifeEventId): 
   return {
     cookie,
     questionPath: `/${lifeEvent}/${pages[0]?.path ?? ''}`,
+    reactQuestionPath: `/${lifeEvent}/${pages.find((page) => browserChecks(page) === 'react')?.path ?? ''}`,
     checkAnswersPath: `/${lifeEvent}/check-answers`,
   };
 }
