@@ -25,6 +25,10 @@ export function checkOnInteraction(area: HTMLElement, checked: CheckedPage): voi
     { passive: true },
   );
   let posting = false;
+  // A page the browser brings back from its back-forward cache after posting is checked afresh.
+  addEventListener('pageshow', (event) => {
+    if (event.persisted) posting = false;
+  });
   area.addEventListener('submit', (event) => {
     const form = event.target;
     if (posting || !(form instanceof HTMLFormElement)) return;
