@@ -31,10 +31,10 @@ const FIGURES_ONLY = process.env.BENCH_FIGURES_ONLY === '1';
 const FIGURES_DELIVERIES = Number(process.env.BENCH_FIGURES_DELIVERIES ?? 1_000_000);
 // BENCH_FIGURES_TODAY: how many of those were delivered today (a busy day, as after the load above).
 const FIGURES_TODAY = Number(process.env.BENCH_FIGURES_TODAY ?? 150_000);
-// BENCH_SKIP_PAGES=1: leave out the pages' weight and Lighthouse (a quick check that deliveries flow).
-const SKIP_PAGES = process.env.BENCH_SKIP_PAGES === '1';
 // BENCH_BURST_ONLY=1: just the burst (after a warm-up) and its ceiling, one after the other (to profile or compare a change to the write path).
 const BURST_ONLY = process.env.BENCH_BURST_ONLY === '1';
+// BENCH_SKIP_PAGES=1: leave out the pages' weight and Lighthouse (a quick check that deliveries flow); so does BENCH_BURST_ONLY.
+const SKIP_PAGES = process.env.BENCH_SKIP_PAGES === '1' || BURST_ONLY;
 const WARM_UP_SECONDS = 3;
 const body = exampleSubmissions['someone-died'];
 const perSubmission = body.consent.length;

@@ -22,7 +22,19 @@ export interface CouncilAddress {
  * council's rule is split (a move), else the journey's last address field routed to the council
  * (the home someone died at, a baby's home).
  */
-export function councilAddresses(journey: JourneyDefinition): CouncilAddress[] {
+export function councilAddresses(journey: JourneyDefinition): readonly CouncilAddress[] {
+  // Worked out once per journey: every API submission asks, twice.
+  let known = councilAddressesOf.get(journey);
+  if (!known) {
+    known = Object.freeze(addressesTold(journey));
+    councilAddressesOf.set(journey, known);
+  }
+  return known;
+}
+
+const councilAddressesOf = new WeakMap<JourneyDefinition, readonly CouncilAddress[]>();
+
+function addressesTold(journey: JourneyDefinition): CouncilAddress[] {
   const rule = journey.routing.council;
   if (!rule) return [];
   if (rule.split)

@@ -2,8 +2,8 @@ import type { AgencyKind, JourneyDefinition, ToldOrganisation } from '@tuo/share
 import type { VerificationLevel } from '@tuo/shared/verification/verification';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { gatheredReadsOf } from '../db/gathered-reads.js';
 import { ValidationError } from '../errors.js';
+import { directoryReader } from './directory-reads.js';
 
 /** An organisation a submission is routed to, as its envelope names it. */
 export interface RoutedOrganisation {
@@ -27,45 +27,6 @@ export interface OrganisationChoices {
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** What one request asks of the directory: its kinds' fallbacks and the organisations it names. */
-interface DirectoryLookup {
-  kinds: readonly AgencyKind[];
-  ids: readonly string[];
-}
-
-/** One organisation as the directory is read for consent. */
-interface DirectoryRow {
-  id: string;
-  kind: AgencyKind;
-  name: string;
-  fallback: boolean;
-  verification_minimum: VerificationLevel | null;
-}
-
-/** The enabled organisations many lookups ask for, in one statement; each lookup gets only its own. */
-async function readDirectory(db: Kysely<Database>, lookups: readonly DirectoryLookup[]): Promise<DirectoryRow[][]> {
-  const kinds = [...new Set(lookups.flatMap((lookup) => lookup.kinds))];
-  const ids = [...new Set(lookups.flatMap((lookup) => lookup.ids))];
-  const rows = await db
-    .selectFrom('organisations as o')
-    .leftJoin('organisation_settings as os', 'os.organisation_id', 'o.id')
-    .select(['o.id', 'o.kind', 'o.name', 'o.fallback', 'os.verification_minimum'])
-    .where('o.disabled_at', 'is', null)
-    .where((eb) =>
-      eb.or([
-        ...(kinds.length > 0 ? [eb.and([eb('o.fallback', '=', true), eb('o.kind', 'in', kinds)])] : []),
-        ...(ids.length > 0 ? [eb('o.id', 'in', ids)] : []),
-      ]),
-    )
-    .execute();
-  return lookups.map((lookup) =>
-    rows.filter((row) => (row.fallback && lookup.kinds.includes(row.kind)) || lookup.ids.includes(row.id)),
-  );
-}
-
-/** One gathered reader of the directory per database handle, so every caller's lookups share reads. */
-const directoryReader = gatheredReadsOf(readDirectory);
 
 /**
  * The organisations each agreed kind is told through, one delivery each: the one the request names

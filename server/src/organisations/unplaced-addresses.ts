@@ -3,7 +3,7 @@ import type { UnplacedAddress } from '@tuo/shared/api/submissions';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { councilAddresses, type CouncilsFound } from './council-from-address.js';
-import { fallbackOrganisation } from './fallback-organisation.js';
+import { directoryReader } from './directory-reads.js';
 
 /** The organisations an API client named itself, for the home (or only address) and for the home left. */
 export interface NamedOrganisations {
@@ -33,13 +33,10 @@ export async function unplacedAddresses(
     return [{ field, id: left ? home : undefined }];
   });
   if (told.length === 0) return [];
-  const team = (await fallbackOrganisation(db, 'council')).id;
-  const ids = [...new Set(told.map((entry) => entry.id ?? team))];
-  const names = new Map(
-    (await db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', ids).execute()).map((row) => [
-      row.id,
-      row.name,
-    ]),
-  );
+  // The council team and the names, in the directory read the submission's own lookups share.
+  const rows = await directoryReader(db)({ kinds: ['council'], ids: home === undefined ? [] : [home] });
+  const team = rows.find((row) => row.fallback && row.kind === 'council')?.id;
+  if (team === undefined) throw new Error('No fallback organisation of kind council');
+  const names = new Map(rows.map((row) => [row.id, row.name]));
   return told.map(({ field, id = team }) => ({ field, told: { id, name: names.get(id) ?? '' } }));
 }

@@ -62,6 +62,7 @@ async function replay(db: Kysely<Database>, claim: IdempotencyClaim): Promise<Cr
  * (see submission-rows.ts), committed with whatever other submissions arrive at the same moment.
  * If anything fails, nothing of it is written and nothing is sent. With an Idempotency-Key, a repeat of the same request
  * returns the first response and writes nothing; concurrent repeats wait for the first to finish.
+ * `request` must be the output of `createSubmissionRequestSchema`: its answers are not checked again.
  */
 export async function acceptSubmission(
   db: Kysely<Database>,

@@ -109,14 +109,19 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLoo
       const submitter = request.submitterPrincipal;
       // A submitter's idempotency keys are its own: another client's same key never replays its answer.
       const scope = submitter ? `submitter:${submitter.keyId}` : 'submissions';
-      const { response, replayed } = await acceptSubmission(app.db, body, {
-        writer: app.submissionWriter,
-        actor: submitter ? { type: 'submitter', id: submitter.keyId } : { type: 'resident' },
-        privacy: app.privacy,
-        trust: app.trust.forRequest(request),
-        ...(submitter ? { checks: [trustedSubmitterCheck(submitter, new Date())] } : {}),
-        ...(key ? { idempotency: { key: `${scope}:${key}`, requestHash: requestHash(request.body) } } : {}),
-      });
+      // Who is told an unplaced address is read beside the submission's own organisations (one
+      // gathered read, made in the same turn), not in a round trip of its own after the commit.
+      const [{ response, replayed }, unplaced] = await Promise.all([
+        acceptSubmission(app.db, body, {
+          writer: app.submissionWriter,
+          actor: submitter ? { type: 'submitter', id: submitter.keyId } : { type: 'resident' },
+          privacy: app.privacy,
+          trust: app.trust.forRequest(request),
+          ...(submitter ? { checks: [trustedSubmitterCheck(submitter, new Date())] } : {}),
+          ...(key ? { idempotency: { key: `${scope}:${key}`, requestHash: requestHash(request.body) } } : {}),
+        }),
+        found ? unplacedAddresses(app.db, journey, found, request.body) : [],
+      ]);
       // Every use of a submitter's key is audited: a new report by its creation, a repeat here.
       if (replayed && submitter) {
         const replayedOf = await app.db
@@ -131,7 +136,6 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLoo
         });
       }
       if (replayed) void reply.header('idempotent-replayed', 'true');
-      const unplaced = found ? await unplacedAddresses(app.db, journey, found, request.body) : [];
       return reply.code(201).send(unplaced.length > 0 ? { ...response, unplacedAddresses: unplaced } : response);
     },
   );

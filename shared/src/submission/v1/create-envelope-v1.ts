@@ -6,7 +6,10 @@ import type { Answers } from '../../journeys/engine/answers.js';
 import { relevantAgencies, routedPurpose } from '../../journeys/engine/routing.js';
 import type { Channel, Language } from '../channel.js';
 import type { ConsentGivenBy, SubmissionEnvelopeV1 } from './submission-envelope-v1-schema.js';
-import { submissionEnvelopeV1Schema } from './submission-envelope-v1-schema.js';
+import {
+  submissionEnvelopeV1AroundCheckedAnswersSchema,
+  submissionEnvelopeV1Schema,
+} from './submission-envelope-v1-schema.js';
 
 /** A parsed submission request: normalised answers and the agencies the resident agreed to tell. */
 export interface EnvelopeRequest {
@@ -30,6 +33,12 @@ export interface EnvelopeMeta {
    * kind, or one per role where a move spans two of the kind's areas.
    */
   told?: readonly ToldOrganisation[];
+  /**
+   * True when `request.answers` are already the output of the life event's answers schema (the
+   * request was parsed by `createSubmissionRequestSchema`): the envelope around them is checked,
+   * the answers not a second time.
+   */
+  answersChecked?: boolean;
 }
 
 /** One organisation a submission is routed to, and its role when its kind tells two. */
@@ -46,7 +55,7 @@ export interface ToldOrganisation {
  */
 export function createSubmissionEnvelopeV1(request: EnvelopeRequest, meta: EnvelopeMeta): SubmissionEnvelopeV1 {
   const journey = getJourney(request.lifeEvent);
-  return submissionEnvelopeV1Schema.parse({
+  const envelope = {
     schemaVersion: 1,
     reference: meta.reference,
     lifeEvent: request.lifeEvent,
@@ -71,5 +80,8 @@ export function createSubmissionEnvelopeV1(request: EnvelopeRequest, meta: Envel
     }),
     ...(meta.consentGivenBy ? { consentGivenBy: meta.consentGivenBy } : {}),
     answers: request.answers,
-  });
+  };
+  if (!meta.answersChecked) return submissionEnvelopeV1Schema.parse(envelope);
+  // Checked once already, against the same schema: their type is the envelope's.
+  return submissionEnvelopeV1AroundCheckedAnswersSchema.parse(envelope) as SubmissionEnvelopeV1;
 }

@@ -3,7 +3,10 @@ import { createSubmissionRequestSchema } from '../../api/submissions.js';
 import { exampleSubmissions } from '../../api/example-submissions.js';
 import { lifeEventIds } from '../../journeys/catalogue.js';
 import { createSubmissionEnvelopeV1 } from './create-envelope-v1.js';
-import { submissionEnvelopeV1Schema } from './submission-envelope-v1-schema.js';
+import {
+  submissionEnvelopeV1AroundCheckedAnswersSchema,
+  submissionEnvelopeV1Schema,
+} from './submission-envelope-v1-schema.js';
 import { toAgencyPayload } from './to-agency-payload.js';
 
 describe('submission envelope v1', () => {
@@ -26,6 +29,20 @@ describe('submission envelope v1', () => {
       expect(submissionEnvelopeV1Schema.parse(JSON.parse(JSON.stringify(envelope)))).toEqual(envelope);
     },
   );
+
+  it("is the same envelope when the request's answers were checked already, and still refuses consent recorded twice", () => {
+    const request = createSubmissionRequestSchema.parse(exampleSubmissions['someone-died']);
+    const meta = { reference: 'TUO-7K3M-9Q2M', submittedAt: new Date('2025-06-15T10:00:00Z') };
+    const envelope = createSubmissionEnvelopeV1(request, { ...meta, answersChecked: true });
+    expect(envelope).toEqual(createSubmissionEnvelopeV1(request, meta));
+    const twice = { ...envelope, consent: [...envelope.consent, envelope.consent[0]] };
+    expect(submissionEnvelopeV1AroundCheckedAnswersSchema.safeParse(twice).error?.issues[0]?.message).toBe(
+      'Consent for "council" is recorded twice',
+    );
+    expect(submissionEnvelopeV1AroundCheckedAnswersSchema.safeParse({ ...envelope, reference: 'nope' }).success).toBe(
+      false,
+    );
+  });
 
   it('records a relevant agency the resident left out as not given, and sends it nothing', () => {
     const request = createSubmissionRequestSchema.parse({

@@ -74,6 +74,24 @@ function envelopeFor(lifeEvent: LifeEventId) {
   });
 }
 
+/** One record per kind, or one per role of a kind (never both: the roles share one choice). */
+function consentRecordedOnce(envelope: { consent: ConsentRecord[] }, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  envelope.consent.forEach((record, index) => {
+    const keys = record.role
+      ? [record.agency, `${record.agency}:${record.role}`]
+      : [record.agency, `${record.agency}:`];
+    const clash = record.role ? seen.has(`${record.agency}:`) || seen.has(keys[1] ?? '') : seen.has(record.agency);
+    if (clash)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['consent', index, 'agency'],
+        message: `Consent for "${record.agency}" is recorded twice`,
+      });
+    for (const key of keys) seen.add(key);
+  });
+}
+
 /**
  * Version 1 of the submission envelope: what was submitted, when, how, what the resident agreed
  * to, and the normalised answers, checked against the life event's journey. Agency payloads are
@@ -83,23 +101,22 @@ export const submissionEnvelopeV1Schema = z
   .discriminatedUnion('lifeEvent', nonEmpty(lifeEventIds.map(envelopeFor)), {
     error: 'Select a life event from the list',
   })
-  .superRefine((envelope, ctx) => {
-    // One record per kind, or one per role of a kind (never both: the roles share one choice).
-    const seen = new Set<string>();
-    envelope.consent.forEach((record, index) => {
-      const keys = record.role
-        ? [record.agency, `${record.agency}:${record.role}`]
-        : [record.agency, `${record.agency}:`];
-      const clash = record.role ? seen.has(`${record.agency}:`) || seen.has(keys[1] ?? '') : seen.has(record.agency);
-      if (clash)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['consent', index, 'agency'],
-          message: `Consent for "${record.agency}" is recorded twice`,
-        });
-      for (const key of keys) seen.add(key);
-    });
-  });
+  .superRefine(consentRecordedOnce);
+
+/**
+ * {@link submissionEnvelopeV1Schema} but for its answers, which it takes as they are: for an
+ * envelope built around answers that are already the output of the life event's answers schema
+ * (a request parsed by `createSubmissionRequestSchema`), so they are not checked a second time.
+ */
+export const submissionEnvelopeV1AroundCheckedAnswersSchema = z
+  .discriminatedUnion(
+    'lifeEvent',
+    nonEmpty(
+      lifeEventIds.map((lifeEvent) => envelopeFor(lifeEvent).extend({ answers: z.record(z.string(), z.unknown()) })),
+    ),
+    { error: 'Select a life event from the list' },
+  )
+  .superRefine(consentRecordedOnce);
 
 /** A version 1 submission envelope. */
 export type SubmissionEnvelopeV1 = z.infer<typeof submissionEnvelopeV1Schema>;
