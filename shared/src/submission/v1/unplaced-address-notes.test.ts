@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { exampleSubmissions } from '../../api/example-submissions.js';
 import { catalogue } from '../../journeys/catalogue.js';
 import { agencyPayloadSchema } from './agency-payload-schema.js';
 import { councilAddressFields, unplacedAddressNotes, unplacedAddressReason } from './unplaced-address-notes.js';
@@ -22,8 +21,8 @@ describe("the council team's notes on unplaced addresses", () => {
 
   it('say why in words, and only for addresses among the routed answers', () => {
     expect(unplacedAddressReason).toBe(reason);
-    const { answers } = exampleSubmissions['moving-home'];
-    expect(unplacedAddressNotes(catalogue['moving-home'], { newAddress: answers.newAddress }, 'joining')).toEqual([
+    const newAddress = { line1: '7 Harbour Row', town: 'Southmere', postcode: 'SX4 9ZZ' };
+    expect(unplacedAddressNotes(catalogue['moving-home'], { newAddress }, 'joining')).toEqual([
       { field: 'newAddress', reason },
     ]);
     expect(unplacedAddressNotes(catalogue['moving-home'], {}, 'joining')).toEqual([]);
