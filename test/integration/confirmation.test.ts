@@ -8,6 +8,7 @@ import { createApiKey } from '../../server/src/agency/api-keys.js';
 import { expireUnconfirmed } from '../../server/src/jobs/expire-unconfirmed-task.js';
 import type { RunningWorker } from '../../server/src/queue/worker-runner.js';
 import { fakeNotify } from '../support/fake-notify.js';
+import { createTestStaff, StaffClient } from '../support/staff-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
@@ -214,6 +215,11 @@ describe('an anonymous online report', () => {
     expect((await confirm(t, created, created.confirmation?.trialCode ?? '')).json()).toMatchObject({
       code: 'not_awaiting_confirmation',
     });
+    // Staff see why the answers went, not a retention that never happened.
+    const staff = new StaffClient(t.app);
+    expect((await staff.signIn(await createTestStaff(t.database.db, 'adviser'))).statusCode).toBe(200);
+    const shown = await staff.page(`/staff/submissions/${created.reference}`);
+    expect(shown.body).toContain('as the report was never confirmed with its code. Only the skeleton is kept.');
   });
 });
 
