@@ -1,5 +1,4 @@
 import { catalogue, exampleSubmissions, reachablePages } from '@tuo/shared';
-import { setupServer } from 'msw/node';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningWorker } from '../../server/src/queue/worker-runner.js';
@@ -14,11 +13,12 @@ import { startListeningApp, type ListeningApp } from '../support/listening-app.j
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
+import { outsideServices } from '../support/outside-services.js';
 
 // Codes go by email through a fake GOV.UK Notify (msw in this process, which runs the portal), and
 // Jobcentre Plus needs a medium level, so a confirmed online report waits for a staff check there.
 const notify = fakeNotify('https://notify-stub.example.org');
-const mockServer = setupServer(...notify.handlers);
+outsideServices({ handlers: notify.handlers, unhandled: 'bypass' });
 const env = {
   OUTBOX_RELAY_INTERVAL_MS: '20',
   NOTIFY_API_KEY: notify.apiKey,
@@ -33,7 +33,6 @@ let user: TestAgencyUser;
 let admin: TestAgencyUser;
 let supervisor: TestStaff;
 beforeAll(async () => {
-  mockServer.listen({ onUnhandledRequest: 'bypass' });
   [browser, server] = await Promise.all([launchBrowser(), startListeningApp({ env })]);
   worker = await startTestWorker(server.database, testConfig(server.database.url, env));
   [user, admin] = [
@@ -46,7 +45,6 @@ afterAll(async () => {
   await worker.stop();
   await browser.close();
   await server.close();
-  mockServer.close();
 });
 
 /** The code the fake Notify emailed for a report. */

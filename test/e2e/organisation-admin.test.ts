@@ -7,6 +7,7 @@ import { fillForm } from '../support/fill-form.js';
 import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
 import { pagePost } from '../support/resident.js';
 import { createOrganisation } from '../../server/src/organisations/organisation-repository.js';
+import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
 import { createTestStaff, type TestStaff } from '../support/staff-client.js';
 
 let browser: Browser;
@@ -53,6 +54,26 @@ const journey = catalogue['someone-died'];
 const route = reachablePages(journey, exampleSubmissions['someone-died'].answers);
 
 describe('the directory in a browser', () => {
+  it("shows a fallback organisation its kind's settings, accessibly", async () => {
+    const { context, page, errors } = await signedInAdmin();
+    const council = await fallbackOrganisation(server.database.db, 'council');
+    await page.goto(`${server.baseUrl}/staff/organisations/${council.id}`);
+    const settings = page.getByRole('region', { name: 'Its kind’s settings (AGENCY_COUNCIL_*)' });
+    expect(await settings.locator('dt').allTextContents()).toEqual([
+      'How its kind is told',
+      'Webhook',
+      'Scheduled file',
+      'SFTP server’s host key',
+      'Email alert',
+    ]);
+    expect(await settings.locator('dd').first().textContent()).toBe(
+      'Its inbox (the agency API or portal): no webhook or file is set',
+    );
+    await expectAccessible(page, "a fallback with its kind's settings");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('an admin adds an organisation: a GP practice, which then appears in a resident’s GP search', async () => {
     const { context, page, errors } = await signedInAdmin();
     await press(page, 'Organisations', '/staff/organisations', 'link');

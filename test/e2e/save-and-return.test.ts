@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setupServer } from 'msw/node';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, launchBrowser } from '../support/browser.js';
@@ -8,9 +7,10 @@ import { startListeningApp, type ListeningApp } from '../support/listening-app.j
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
+import { outsideServices } from '../support/outside-services.js';
 
-const mockServer = setupServer();
 const notify = fakeNotify();
+outsideServices({ handlers: notify.handlers, unhandled: 'bypass' });
 const env = {
   OUTBOX_RELAY_INTERVAL_MS: '20',
   NOTIFY_API_KEY: notify.apiKey,
@@ -22,8 +22,6 @@ let browser: Browser;
 let server: ListeningApp;
 let worker: Awaited<ReturnType<typeof startTestWorker>>;
 beforeAll(async () => {
-  mockServer.listen({ onUnhandledRequest: 'bypass' });
-  mockServer.use(...notify.handlers);
   [browser, server] = await Promise.all([launchBrowser(), startListeningApp({ env })]);
   worker = await startTestWorker(server.database, testConfig(server.database.url, env));
 });
@@ -31,7 +29,6 @@ afterAll(async () => {
   await worker.stop();
   await browser.close();
   await server.close();
-  mockServer.close();
 });
 
 async function press(page: Page, button: string, path?: string): Promise<void> {

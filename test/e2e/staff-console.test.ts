@@ -17,7 +17,7 @@ let admin: TestStaff;
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchBrowser(), startListeningApp()]);
   [adviser, supervisor, admin] = [
-    await createTestStaff(server.database.db, 'adviser'),
+    await createTestStaff(server.database.db, 'adviser', undefined, { displayName: 'Alex Adviser' }),
     await createTestStaff(server.database.db, 'supervisor'),
     await createTestStaff(server.database.db, 'admin'),
   ];
@@ -102,7 +102,7 @@ describe('the staff console in a browser', () => {
     // Every resident page the adviser runs shows who is signed in and the way back to the console.
     const banner = page.getByRole('region', { name: 'Assisted report' });
     expect(await banner.textContent()).toContain('You are helping a resident on the phone.');
-    expect(await banner.textContent()).toContain(adviser.email);
+    expect(await banner.textContent()).toContain('Signed in to the staff console as Alex Adviser.');
     expect(await banner.getByRole('link', { name: 'Back to the staff console' }).getAttribute('href')).toBe(
       '/staff/dashboard',
     );
@@ -140,9 +140,7 @@ describe('the staff console in a browser', () => {
       page.getByRole('link', { name: reference }).click(),
     ]);
     expect(await page.locator('h1').textContent()).toBe(`Submission ${reference}`);
-    expect(await page.locator('main').textContent()).toContain(
-      `Made by ${adviser.email} for the resident (On the phone)`,
-    );
+    expect(await page.locator('main').textContent()).toContain('Made by Alex Adviser for the resident (On the phone)');
     await expectAccessible(page);
     await page.getByLabel('Add a case note').fill('Read the reference and tracking code to the resident');
     await press(page, 'Save note', `/staff/submissions/${reference}`);

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation } from '../../server/src/organisations/organisation-repository.js';
 import { AgencyClient, createTestAgencyUser, signedInAgencyClient } from '../support/agency-client.js';
@@ -7,10 +6,11 @@ import { fakeNotify } from '../support/fake-notify.js';
 import { createTestStaff } from '../support/staff-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { outsideServices } from '../support/outside-services.js';
 
 const publicUrl = 'http://127.0.0.1:4997';
-const mockServer = setupServer();
 const notify = fakeNotify();
+outsideServices({ handlers: notify.handlers, unhandled: 'bypass' });
 const linkTemplate = randomUUID();
 const notifyEnv = (apiKey: string) => ({
   NOTIFY_API_KEY: apiKey,
@@ -25,8 +25,6 @@ let refusingNotify: TestApp;
 const orgs = { riverside: { id: '', kind: 'gp-practice' as const }, hilltop: { id: '', kind: 'gp-practice' as const } };
 
 beforeAll(async () => {
-  mockServer.listen({ onUnhandledRequest: 'bypass' });
-  mockServer.use(...notify.handlers);
   database = await createTestDatabase();
   [t, withNotify, refusingNotify] = await Promise.all([
     createTestApp({ database, env: { PUBLIC_URL: publicUrl } }),
@@ -56,7 +54,6 @@ afterEach(() => {
   notify.sent.length = 0;
 });
 afterAll(async () => {
-  mockServer.close();
   await Promise.all([t.close(), withNotify.close(), refusingNotify.close()]);
   await database.drop();
 });

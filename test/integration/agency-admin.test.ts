@@ -1,6 +1,5 @@
 import { exampleSubmissions } from '@tuo/shared';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signingSecrets } from '../../server/src/agency/webhook-secrets.js';
@@ -13,18 +12,21 @@ import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
 import { submitConfirmed } from '../support/confirm-submission.js';
+import { outsideServices } from '../support/outside-services.js';
 
 // The council takes webhooks (its receiver records every request's headers and body as sent);
 // the other agencies read their inbox.
 const council = fakeAgency('council');
 const configuredSecret = council.env.AGENCY_COUNCIL_WEBHOOK_SECRET ?? '';
 const received: { headers: Record<string, string>; body: string }[] = [];
-const mockServer = setupServer(
-  http.post(council.env.AGENCY_COUNCIL_WEBHOOK_URL ?? '', async ({ request }) => {
-    received.push({ headers: Object.fromEntries(request.headers.entries()), body: await request.text() });
-    return new HttpResponse(null, { status: 204 });
-  }),
-);
+outsideServices({
+  handlers: [
+    http.post(council.env.AGENCY_COUNCIL_WEBHOOK_URL ?? '', async ({ request }) => {
+      received.push({ headers: Object.fromEntries(request.headers.entries()), body: await request.text() });
+      return new HttpResponse(null, { status: 204 });
+    }),
+  ],
+});
 const env = { ...council.env, OUTBOX_RELAY_INTERVAL_MS: '20', DELIVERY_TIMEOUT_MS: '2000' };
 
 let t: TestApp;
@@ -32,7 +34,6 @@ let worker: RunningWorker;
 let councilAdmin: TestAgencyUser;
 let nhsAdmin: TestAgencyUser;
 beforeAll(async () => {
-  mockServer.listen({ onUnhandledRequest: 'error' });
   t = await createTestApp({ env });
   worker = await startTestWorker(t.database, testConfig(t.database.url, env));
   [councilAdmin, nhsAdmin] = [
@@ -43,7 +44,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await worker.stop();
   await t.close();
-  mockServer.close();
 });
 
 const inbox = (key: string) =>

@@ -1,5 +1,4 @@
 import { exampleSubmissions, type AgencyKind } from '@tuo/shared';
-import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../server/src/agency/api-keys.js';
 import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
@@ -13,26 +12,25 @@ import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
 import { submitConfirmed } from '../support/confirm-submission.js';
+import { outsideServices } from '../support/outside-services.js';
 
 // The council's webhook answers with its own case reference; the housing provider's answers with
 // something that is not one; GP practices and the Jobcentre read their inboxes.
 let councilAnswer: unknown = { reference: 'CT/2026/0042' };
 const council = fakeAgency('council', () => ({ status: 200, json: councilAnswer }));
 const housing = fakeAgency('housing-provider', () => ({ status: 202, json: { reference: '<b>x</b>'.repeat(20) } }));
-const mockServer = setupServer(council.handler, housing.handler);
+outsideServices({ handlers: [council.handler, housing.handler] });
 const env = { ...council.env, ...housing.env, OUTBOX_RELAY_INTERVAL_MS: '20' };
 
 let t: TestApp;
 let worker: RunningWorker;
 beforeAll(async () => {
-  mockServer.listen({ onUnhandledRequest: 'error' });
   t = await createTestApp({ env });
   worker = await startTestWorker(t.database, testConfig(t.database.url, env));
 });
 afterAll(async () => {
   await worker.stop();
   await t.close();
-  mockServer.close();
 });
 
 async function submitAndDeliver() {

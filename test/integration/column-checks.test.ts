@@ -76,6 +76,80 @@ describe('column checks', () => {
     expect(columnCheckChanges(checkedColumns, await readColumnChecks(own.db, checkedColumns))).toEqual([]);
   });
 
+  it('check the columns typed last (transport, erasure kind, messages, codes, actors): rows of every value pass, and down puts back what was', async () => {
+    const own = await createTestDatabase();
+    onTestFinished(() => own.drop());
+    const before = '2026-12-03-0600-figures-kept-by-change';
+    expect((await createMigrator(own.db).migrateTo(before)).error).toBeUndefined();
+    const db = own.db;
+    const submission = await sql<{ id: string }>`insert into submissions
+      (reference, life_event, channel, language, schema_version, envelope, tracking_secret_hash, submitted_at, answers_erased_at, erasure_kind)
+      values ('TUO-TYPED', 'someone-died', 'online', 'en', 1, '{}'::jsonb, 'x', now(), now(), 'unconfirmed') returning id`.execute(
+      db,
+    );
+    const id = submission.rows[0]?.id ?? '';
+    for (const transport of ['webhook', 'inbox', 'file'])
+      await sql`insert into deliveries (submission_id, agency, organisation_id, status, status_changed_at, created_at, transport)
+        select ${id}, kind, id, 'delivered', now(), now(), ${transport} from organisations where fallback
+        and kind = ${transport === 'webhook' ? 'council' : transport === 'inbox' ? 'gp-practice' : 'jobcentre'}`.execute(
+        db,
+      );
+    for (const [kind, channel, status] of [
+      ['confirmation', 'email', 'held'],
+      ['confirmation', 'sms', 'queued'],
+      ['confirmation', 'email', 'sending'],
+      ['confirmation', 'email', 'sent'],
+      ['confirmation', 'email', 'recorded'],
+      ['confirmation', 'email', 'failed'],
+      ['confirmation-code', 'sms', 'expired'],
+    ])
+      await sql`insert into resident_messages (submission_id, kind, channel, status, created_at, updated_at)
+        values (${id}, ${kind}, ${channel}, ${status}, now(), now())`.execute(db);
+    await sql`insert into confirmation_codes (id, submission_id, channel, code_hash, recipient_hash, address_hash, created_at, expires_at)
+      values (gen_random_uuid(), ${id}, 'sms', 'c', 'r', 'a', now(), now())`.execute(db);
+    for (const actor of ['resident', 'staff', 'agency', 'agency-user', 'submitter', 'system'])
+      await sql`insert into audit_events (actor_type, action, submission_id) values (${actor}, 'checked', ${id})`.execute(
+        db,
+      );
+
+    expect((await migrateToLatest(db, () => undefined)).error).toBeUndefined();
+    await expect(sql`update deliveries set transport = 'fax'`.execute(db)).rejects.toThrow(
+      /deliveries_transport_values/,
+    );
+    await expect(sql`update submissions set erasure_kind = 'forgotten'`.execute(db)).rejects.toThrow(
+      /submissions_erasure_kind_values/,
+    );
+    await expect(sql`update resident_messages set kind = 'newsletter'`.execute(db)).rejects.toThrow(
+      /resident_messages_kind_values/,
+    );
+    await expect(sql`update resident_messages set channel = 'post'`.execute(db)).rejects.toThrow(
+      /resident_messages_channel_values/,
+    );
+    await expect(sql`update resident_messages set status = 'lost'`.execute(db)).rejects.toThrow(
+      /resident_messages_status_values/,
+    );
+    await expect(sql`update confirmation_codes set channel = 'post'`.execute(db)).rejects.toThrow(
+      /confirmation_codes_channel_values/,
+    );
+    await expect(
+      sql`insert into audit_events (actor_type, action) values ('robot', 'checked')`.execute(db),
+    ).rejects.toThrow(/audit_events_actor_type_values/);
+
+    expect((await createMigrator(db).migrateTo(before)).error).toBeUndefined();
+    const down = await readColumnChecks(db, checkedColumns);
+    expect(down.get('deliveries.transport')).toEqual([]);
+    expect(down.get('resident_messages.status')).toEqual([]);
+    expect(down.get('audit_events.actor_type')).toEqual([]);
+    expect(down.get('submissions.erasure_kind')).toEqual([
+      { name: 'submissions_erasure_kind_check', values: ['retention', 'request', 'unconfirmed'] },
+    ]);
+    expect(down.get('confirmation_codes.channel')).toEqual([
+      { name: 'confirmation_codes_channel_check', values: ['email', 'sms'] },
+    ]);
+    const kept = await sql<{ n: number }>`select count(*)::int as n from resident_messages`.execute(db);
+    expect(kept.rows).toEqual([{ n: 7 }]);
+  });
+
   it('put back the checks the columns had before on the way down', async () => {
     const own = await createTestDatabase();
     onTestFinished(() => own.drop());

@@ -1,6 +1,5 @@
 import { exampleSubmissions, type AgencyPayloadV1 } from '@tuo/shared';
 import type { CreateSubmissionResponse } from '@tuo/shared/api/submissions';
-import { setupServer } from 'msw/node';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
@@ -8,6 +7,8 @@ import { createApiKey } from '../../server/src/agency/api-keys.js';
 import { expireUnconfirmed } from '../../server/src/jobs/expire-unconfirmed-task.js';
 import type { RunningWorker } from '../../server/src/queue/worker-runner.js';
 import { fakeNotify } from '../support/fake-notify.js';
+import { outsideServices } from '../support/outside-services.js';
+import { createTestStaff, StaffClient } from '../support/staff-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
@@ -214,6 +215,11 @@ describe('an anonymous online report', () => {
     expect((await confirm(t, created, created.confirmation?.trialCode ?? '')).json()).toMatchObject({
       code: 'not_awaiting_confirmation',
     });
+    // Staff see why the answers went, not a retention that never happened.
+    const staff = new StaffClient(t.app);
+    expect((await staff.signIn(await createTestStaff(t.database.db, 'adviser'))).statusCode).toBe(200);
+    const shown = await staff.page(`/staff/submissions/${created.reference}`);
+    expect(shown.body).toContain('as the report was never confirmed with its code. Only the skeleton is kept.');
   });
 });
 
@@ -262,13 +268,7 @@ describe('confirmation codes are capped', () => {
 
 describe('with GOV.UK Notify configured', () => {
   const notify = fakeNotify('https://notify-stub.example.org');
-  const mockServer = setupServer(...notify.handlers);
-  beforeAll(() => {
-    mockServer.listen({ onUnhandledRequest: 'bypass' });
-  });
-  afterAll(() => {
-    mockServer.close();
-  });
+  outsideServices({ handlers: notify.handlers, unhandled: 'bypass' });
 
   it('sends the code by email through NOTIFY_BASE_URL, never shows it, and the emailed code confirms', async () => {
     const notifyEnv = {

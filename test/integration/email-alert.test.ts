@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { exampleSubmissions } from '@tuo/shared';
 import type { JobHelpers } from 'graphile-worker';
-import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSendAgencyAlertTask, emailAlertCronItems } from '../../server/src/jobs/send-agency-alert-task.js';
 import type { RunningWorker } from '../../server/src/queue/worker-runner.js';
@@ -13,9 +12,10 @@ import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
 import type { CreateSubmissionResponse } from '@tuo/shared/api/submissions';
 import { confirmByCode, submitConfirmed } from '../support/confirm-submission.js';
+import { outsideServices } from '../support/outside-services.js';
 
 const notify = fakeNotify();
-const mockServer = setupServer(...notify.handlers);
+outsideServices({ handlers: notify.handlers });
 const alertTemplate = randomUUID();
 const env = {
   NOTIFY_API_KEY: notify.apiKey,
@@ -30,14 +30,12 @@ const helpers = { logger: { info: () => undefined, error: () => undefined } } as
 let t: TestApp;
 let worker: RunningWorker;
 beforeAll(async () => {
-  mockServer.listen({ onUnhandledRequest: 'error' });
   t = await createTestApp({ env });
   worker = await startTestWorker(t.database, testConfig(t.database.url, env));
 });
 afterAll(async () => {
   await worker.stop();
   await t.close();
-  mockServer.close();
 });
 
 async function submitAndDeliver(count: number) {

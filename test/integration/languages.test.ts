@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { catalogue, exampleSubmissions, getJourney, reachablePages } from '@tuo/shared';
-import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSubmissionView } from '../../server/src/staff/submission-view.js';
 import { fakeNotify, type NotifySent } from '../support/fake-notify.js';
@@ -10,16 +9,15 @@ import { testConfig, testProtectedValues } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
 import { confirmByCode } from '../support/confirm-submission.js';
+import { outsideServices } from '../support/outside-services.js';
 
-const mockServer = setupServer();
+const mockServer = outsideServices();
 let t: TestApp;
 beforeAll(async () => {
-  mockServer.listen({ onUnhandledRequest: 'error' });
   t = await createTestApp();
 });
 afterAll(async () => {
   await t.close();
-  mockServer.close();
 });
 
 function htmlTag(body: string): string {

@@ -1,7 +1,6 @@
 import { exampleSubmissions } from '@tuo/shared';
 import type { AdminOrganisation } from '@tuo/shared/api/organisation-admin';
-import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { submitConfirmed } from '../support/confirm-submission.js';
 import { fakeAgency } from '../support/fake-agency.js';
 import { createTestStaff, StaffClient } from '../support/staff-client.js';
@@ -9,17 +8,12 @@ import { createTestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
+import { outsideServices } from '../support/outside-services.js';
 
 // Delivery per organisation: each GP practice has its own webhook, its own slots and its own
 // circuit, so one practice timing out never holds the slots of another.
 
-const mockServer = setupServer();
-beforeAll(() => {
-  mockServer.listen({ onUnhandledRequest: 'error' });
-});
-afterAll(() => {
-  mockServer.close();
-});
+const mockServer = outsideServices();
 
 const EACH = 6;
 // Long enough that, on a loaded 2-core machine, the other practice is told well inside one timeout.

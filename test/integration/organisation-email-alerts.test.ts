@@ -3,7 +3,6 @@ import { exampleSubmissions } from '@tuo/shared';
 import type { AdminOrganisation } from '@tuo/shared/api/organisation-admin';
 import type { CreateSubmissionResponse } from '@tuo/shared/api/submissions';
 import { sql } from 'kysely';
-import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEDULE_ORGANISATION_CHANNELS } from '../../server/src/jobs/organisation-channel-schedule-task.js';
 import type { RunningWorker } from '../../server/src/queue/worker-runner.js';
@@ -15,6 +14,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
+import { outsideServices } from '../support/outside-services.js';
 
 // Each GP practice's email alert goes to its own team mailbox, at once or as a daily digest, through
 // a fake GOV.UK Notify that keeps Notify's rules. The real worker runs the minutely scheduling task
@@ -22,7 +22,7 @@ import { waitFor } from '../support/wait-for.js';
 // (the test worker has no crontab of its own, so no other minute runs).
 
 const notify = fakeNotify();
-const mockServer = setupServer(...notify.handlers);
+outsideServices({ handlers: notify.handlers });
 const alertTemplate = randomUUID();
 const env = {
   NOTIFY_API_KEY: notify.apiKey,
@@ -38,7 +38,6 @@ let t: TestApp;
 let worker: RunningWorker;
 let admin: StaffClient;
 beforeAll(async () => {
-  mockServer.listen({ onUnhandledRequest: 'error' });
   t = await createTestApp({ env });
   worker = await startTestWorker(t.database, testConfig(t.database.url, { ...env, PUBLIC_URL: publicUrl }));
   admin = new StaffClient(t.app);
@@ -47,7 +46,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await worker.stop();
   await t.close();
-  mockServer.close();
 });
 
 const practice = async (name: string, code: string, alert?: { email: string; frequency: 'immediate' | 'daily' }) => {

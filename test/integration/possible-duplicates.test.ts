@@ -1,6 +1,5 @@
 import { exampleSubmissions } from '@tuo/shared';
 import { sql } from 'kysely';
-import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../server/src/agency/api-keys.js';
 import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
@@ -13,17 +12,16 @@ import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
 import { submitConfirmed } from '../support/confirm-submission.js';
+import { outsideServices } from '../support/outside-services.js';
 
-const mockServer = setupServer();
 const council = fakeAgency('council');
+outsideServices({ handlers: [council.handler] });
 const env = { ...council.env, OUTBOX_RELAY_INTERVAL_MS: '20', DELIVERY_RETRY_BASE_MS: '40' };
 let t: TestApp;
 let worker: RunningWorker;
 let gpKey: string;
 
 beforeAll(async () => {
-  mockServer.use(council.handler);
-  mockServer.listen({ onUnhandledRequest: 'error' });
   t = await createTestApp({ env });
   worker = await startTestWorker(t.database, testConfig(t.database.url, env));
   gpKey = (await createApiKey(t.database.db, await fallbackOrganisation(t.database.db, 'gp-practice'), 'GP records'))
@@ -32,7 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await worker.stop();
   await t.close();
-  mockServer.close();
 });
 
 const death = exampleSubmissions['someone-died'];

@@ -1,6 +1,5 @@
 import { Writable } from 'node:stream';
 import { catalogue, exampleSubmissions, reachablePages, type LifeEventId } from '@tuo/shared';
-import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../server/src/agency/api-keys.js';
 import type { RunningWorker } from '../../server/src/queue/worker-runner.js';
@@ -14,6 +13,7 @@ import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
 import { submitConfirmed } from '../support/confirm-submission.js';
 import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
+import { outsideServices } from '../support/outside-services.js';
 
 // Council accepts; the NHS fails once (500) then accepts; housing refuses (400). Jobcentre reads its inbox.
 const fakes = {
@@ -30,14 +30,12 @@ const env = {
   DELIVERY_RETRY_BASE_MS: '40',
   DELIVERY_RETRY_MAX_MS: '100',
 } as Record<string, string>;
-const mockServer = setupServer();
+outsideServices({ handlers: Object.values(fakes).map((fake) => fake.handler) });
 const workerLines: string[] = [];
 let t: TestApp;
 let worker: RunningWorker;
 
 beforeAll(async () => {
-  mockServer.listen({ onUnhandledRequest: 'error' });
-  mockServer.use(...Object.values(fakes).map((fake) => fake.handler));
   t = await createTestApp({ env });
   const logStream = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -50,7 +48,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await worker.stop();
   await t.close();
-  mockServer.close();
 });
 
 const used: LifeEventId[] = ['someone-died', 'baby-born', 'change-in-work-or-income'];

@@ -1,6 +1,5 @@
 import { catalogue, exampleSubmissions, lifeEventIds, reachablePages, type LifeEventId } from '@tuo/shared';
 import { sql } from 'kysely';
-import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../server/src/agency/api-keys.js';
 import { resealProtectedData } from '../../server/src/privacy/reseal-protected-data.js';
@@ -16,9 +15,10 @@ import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
 import { submitConfirmed } from '../support/confirm-submission.js';
 import { fallbackOrganisation } from '../../server/src/organisations/fallback-organisation.js';
+import { outsideServices } from '../support/outside-services.js';
 
-const mockServer = setupServer();
 const fakes = { council: fakeAgency('council'), 'gp-practice': fakeAgency('gp-practice') };
+outsideServices({ handlers: [fakes.council.handler, fakes['gp-practice'].handler] });
 const env = { ...fakes.council.env, ...fakes['gp-practice'].env, OUTBOX_RELAY_INTERVAL_MS: '20' } as Record<
   string,
   string
@@ -27,14 +27,11 @@ let t: TestApp;
 let worker: RunningWorker | undefined;
 
 beforeAll(async () => {
-  mockServer.listen({ onUnhandledRequest: 'error' });
-  mockServer.use(fakes.council.handler, fakes['gp-practice'].handler);
   t = await createTestApp({ env });
 });
 afterAll(async () => {
   await worker?.stop();
   await t.close();
-  mockServer.close();
 });
 
 const everyProtectedValue = lifeEventIds.flatMap((id) => protectedValues(id, exampleSubmissions[id].answers));

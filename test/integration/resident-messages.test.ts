@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { exampleSubmissions } from '@tuo/shared';
-import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeNotify } from '../support/fake-notify.js';
 import { createTestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
@@ -9,14 +8,9 @@ import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
 import type { CreateSubmissionResponse } from '@tuo/shared/api/submissions';
 import { confirmByCode } from '../support/confirm-submission.js';
+import { outsideServices } from '../support/outside-services.js';
 
-const mockServer = setupServer();
-beforeAll(() => {
-  mockServer.listen({ onUnhandledRequest: 'error' });
-});
-afterAll(() => {
-  mockServer.close();
-});
+const mockServer = outsideServices();
 
 /** Submits, confirms with the code (the fake Notify's, or a trial install's), and waits for the receipts to settle. */
 async function submitAndSettle(env: Record<string, string>, notify?: ReturnType<typeof fakeNotify>) {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { JobHelpers } from 'graphile-worker';
-import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSendSignInAlertTask } from '../../server/src/jobs/send-sign-in-alert-task.js';
 import { SEND_SIGN_IN_ALERT } from '../../server/src/jobs/job-names.js';
@@ -10,8 +9,9 @@ import { fakeNotify } from '../support/fake-notify.js';
 import { createTestStaff, StaffClient, type TestStaff } from '../support/staff-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
+import { outsideServices } from '../support/outside-services.js';
 
-const mockServer = setupServer();
+const mockServer = outsideServices();
 const notify = fakeNotify();
 const alertTemplate = randomUUID();
 const env = {
@@ -24,7 +24,6 @@ const env = {
 const waits: number[] = [];
 let t: TestApp;
 beforeAll(async () => {
-  mockServer.listen({ onUnhandledRequest: 'error' });
   t = await createTestApp({
     env,
     sleep: async (ms) => {
@@ -33,11 +32,9 @@ beforeAll(async () => {
   });
 });
 afterEach(() => {
-  mockServer.resetHandlers();
   waits.length = 0;
 });
 afterAll(async () => {
-  mockServer.close();
   await t.close();
 });
 

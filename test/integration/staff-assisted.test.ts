@@ -140,27 +140,30 @@ describe('assisted transactions', () => {
   });
 
   it('show the adviser banner and adviser wording on every resident page, and take the declaration as the adviser heard it', async () => {
-    const someone = await createTestStaff(t.database.db, 'adviser');
+    const someone = await createTestStaff(t.database.db, 'adviser', undefined, { displayName: 'Priya Shah' });
     const client = await signedIn(someone);
     await client.api('POST', '/api/staff/assisted', {
       mode: 'phone',
       identityChecks: ['security-questions'],
       consentConfirmed: true,
     });
-    const start = pageModel(await client.page('/start'));
-    expect(start.assisted).toEqual({
-      adviser: someone.email,
+    const shownStart = await client.page('/start');
+    expect(pageModel(shownStart).assisted).toEqual({
+      adviser: 'Priya Shah',
       mode: 'phone',
       residentLanguage: 'en',
       residentName: null,
     });
+    // The banner names the adviser as colleagues know them, not by their sign-in address.
+    expect(shownStart.body).toContain('Signed in to the staff console as Priya Shah.');
+    expect(shownStart.body).not.toContain(someone.email);
     const lifeEvent = 'someone-died';
     const answers = typedAnswers(lifeEvent);
     await client.form('/start', [['lifeEvent', lifeEvent]]);
     for (const page of reachablePages(catalogue[lifeEvent], answers)) {
       const shown = await client.page(`/${lifeEvent}/${page.path}`);
       expect(shown.body, page.path).toContain('Back to the staff console');
-      expect(shown.body, page.path).toContain(someone.email);
+      expect(shown.body, page.path).toContain('Signed in to the staff console as Priya Shah.');
       if (page.id === 'about-you') {
         expect(shown.body).toContain('About the resident');
         expect(shown.body).toContain('The resident&#x27;s full name');
@@ -193,6 +196,19 @@ describe('assisted transactions', () => {
     const own = await resident.page('/start');
     expect(pageModel(own).assisted).toBeUndefined();
     expect(own.body).not.toContain('Back to the staff console');
+  });
+
+  it('name an adviser without a display name in the banner by their email', async () => {
+    const unnamed = await createTestStaff(t.database.db, 'adviser');
+    const client = await signedIn(unnamed);
+    await client.api('POST', '/api/staff/assisted', {
+      mode: 'face-to-face',
+      identityChecks: ['photo-id'],
+      consentConfirmed: true,
+    });
+    const start = await client.page('/start');
+    expect(pageModel(start).assisted?.adviser).toBe(unnamed.email);
+    expect(start.body).toContain(`Signed in to the staff console as ${unnamed.email}.`);
   });
 
   it("show an adviser the page's errors about the resident, the resident their own", async () => {

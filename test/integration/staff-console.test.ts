@@ -1,5 +1,6 @@
 import { exampleSubmissions, type AgencyKind, type LifeEventId } from '@tuo/shared';
 import type { DeliveryStatus } from '@tuo/shared/api/submissions';
+import type { DeliveryTransport } from '@tuo/shared/api/staff-submissions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageModel } from '../support/resident.js';
 import { createTestStaff, StaffClient, type TestStaff } from '../support/staff-client.js';
@@ -316,7 +317,7 @@ describe('staff wording', () => {
       .select(['d.id', 'd.agency', 'd.submission_id'])
       .where('s.reference', '=', reference)
       .execute();
-    const set = (agency: AgencyKind, status: DeliveryStatus, transport: string) =>
+    const set = (agency: AgencyKind, status: DeliveryStatus, transport: DeliveryTransport) =>
       t.database.db
         .updateTable('deliveries')
         .set({ status, transport })

@@ -1,5 +1,4 @@
 import { exampleSubmissions, type AgencyKind } from '@tuo/shared';
-import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningWorker } from '../../server/src/queue/worker-runner.js';
 import { fakeAgency } from '../support/fake-agency.js';
@@ -9,10 +8,11 @@ import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
 import { waitFor } from '../support/wait-for.js';
 import { submitConfirmed } from '../support/confirm-submission.js';
+import { outsideServices } from '../support/outside-services.js';
 
-const mockServer = setupServer();
 // The council refuses the first notification outright (a permanent 400), then accepts.
 const council = fakeAgency('council', (n) => (n === 1 ? { status: 400 } : 'accept'));
+const mockServer = outsideServices({ handlers: [council.handler] });
 const env = {
   DELIVERY_RETRY_BASE_MS: '40',
   DELIVERY_RETRY_MAX_MS: '200',
@@ -27,8 +27,6 @@ let worker: RunningWorker;
 let supervisor: TestStaff;
 let adviser: TestStaff;
 beforeAll(async () => {
-  mockServer.listen({ onUnhandledRequest: 'error' });
-  mockServer.use(council.handler);
   mockServer.events.on('request:start', ({ request }) => {
     const id = request.headers.get('webhook-id');
     if (id) webhookIds.push(id);
@@ -43,7 +41,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await worker.stop();
   await t.close();
-  mockServer.close();
 });
 
 const delivery = (reference: string, agency: AgencyKind) =>

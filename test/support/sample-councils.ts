@@ -24,8 +24,12 @@ export async function addSampleCouncils(
   return { northbridge, southmere };
 }
 
-/** Sample gazetteer addresses: one the look-up places in Southmere (9902), and one typed by hand it cannot place. */
+/**
+ * Sample gazetteer addresses: one the look-up places in Northbridge (9901), one in Southmere (9902),
+ * and one typed by hand it cannot place.
+ */
 export const sampleAddresses = {
+  mill: { line1: '24 Mill Lane', town: 'Northbridge', postcode: 'NB2 7QT', uprn: '9000000205' },
   station: { line1: '2 Station Road', line2: 'Easton', town: 'Southmere', postcode: 'SX4 2BX', uprn: '9000000301' },
   typed: { line1: '7 Harbour Row', town: 'Southmere', postcode: 'SX4 9ZZ' },
 };

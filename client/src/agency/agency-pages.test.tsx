@@ -208,6 +208,7 @@ const everyView: AgencyPageProps[] = [
       withdrawn: status === 'delivered' ? { at: '2026-06-16T09:00:00.000Z', by: 'staff' as const } : null,
       rows: [{ label: 'When did they die?', lines: ['14 January 2025'] }],
       facts: factsFor(status),
+      unplacedAddresses: status === 'delivered' ? ['What was their last address?'] : [],
       verification:
         status === 'actioned'
           ? null

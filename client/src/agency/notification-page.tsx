@@ -60,6 +60,16 @@ export function NotificationPage({ notification, form, acknowledgeAction, outcom
           </div>
         </div>
       ) : null}
+      {notification.unplacedAddresses.length > 0 ? (
+        <div className="govuk-inset-text" id="unplaced-addresses">
+          <h2 className="govuk-heading-s">{t('notices.unplacedTitle')}</h2>
+          {notification.unplacedAddresses.map((field) => (
+            <p className="govuk-body" key={field}>
+              {t('notices.unplacedAddress', { field })}
+            </p>
+          ))}
+        </div>
+      ) : null}
       {notification.possibleDuplicateOf ? (
         <div className="govuk-warning-text" id="possible-duplicate">
           <span className="govuk-warning-text__icon" aria-hidden="true">

@@ -26,7 +26,7 @@ export function AssistedBannerView({ banner }: { banner: AssistedBanner }) {
             ? t('assistedJourney.helpingNamed', { name: banner.residentName, mode })
             : t('assistedJourney.helping', { mode })}
         </p>
-        <p className="govuk-body">{t('assistedJourney.signedInAs', { email: banner.adviser })}</p>
+        <p className="govuk-body">{t('assistedJourney.signedInAs', { name: banner.adviser })}</p>
         <p className="govuk-body" id="resident-language">
           {t('assistedJourney.residentLanguage', { language: t(`languages.${banner.residentLanguage}`) })}
         </p>

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ShownOrganisationSettings } from '@tuo/shared/api/organisation-admin';
+import type { KindChannelSettings } from '@tuo/shared/pages/staff-page-model';
 import { chosenChannel, parseSftpAddress } from '@tuo/shared/api/organisation-channels';
 
 /**
@@ -79,5 +80,60 @@ export function SftpPublicKey({ publicKey }: { publicKey: string }) {
         value={publicKey}
       />
     </div>
+  );
+}
+
+/**
+ * What a kind's fallback follows where it sets nothing itself: its kind's `AGENCY_<KIND>_*`
+ * settings as the server has them (hosts, folder, schedule, mailbox; never a secret or key).
+ */
+export function KindChannelsSummary({ settings }: { settings: KindChannelSettings }) {
+  const { t } = useTranslation('staff');
+  const none = t('organisations.none');
+  const rows: [string, string][] = [
+    ['channel', t(`organisations.kindSettings.channels.${settings.channel}`)],
+    [
+      'webhook',
+      settings.webhookHost ? t('organisations.kindSettings.webhookSet', { host: settings.webhookHost }) : none,
+    ],
+    [
+      'file',
+      settings.file
+        ? t('organisations.fileSet', {
+            user: settings.file.username,
+            host: settings.file.host,
+            port: settings.file.port,
+            folder: settings.file.folder,
+            format: t(`organisation-form.formats.${settings.file.format}`),
+            schedule: settings.file.schedule,
+          })
+        : none,
+    ],
+    ['fileHostKey', settings.file?.hostKeySha256 ?? none],
+    [
+      'alert',
+      settings.alert
+        ? t('organisations.alertSet', {
+            email: settings.alert.email,
+            frequency: t(`organisations.frequencies.${settings.alert.frequency}`),
+          })
+        : none,
+    ],
+  ];
+  return (
+    <section aria-labelledby="kind-settings-title">
+      <h2 className="govuk-heading-m" id="kind-settings-title">
+        {t('organisations.kindSettings.title', { prefix: settings.envPrefix })}
+      </h2>
+      <p className="govuk-body">{t('organisations.kindSettings.hint')}</p>
+      <dl className="govuk-summary-list" id="kind-settings">
+        {rows.map(([key, value]) => (
+          <div key={key} className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">{t(`organisations.kindSettings.columns.${key}`)}</dt>
+            <dd className="govuk-summary-list__value">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }

@@ -4,11 +4,11 @@ import { TableScroller } from '../components/table-scroller.js';
 import { agencyKinds } from '@tuo/shared';
 import type { AdminOrganisation } from '@tuo/shared/api/organisation-admin';
 import type { FormProps } from '@tuo/shared/pages/page-model';
-import type { OrganisationDefaults, OrganisationDone } from '@tuo/shared/pages/staff-page-model';
+import type { KindChannelSettings, OrganisationDefaults, OrganisationDone } from '@tuo/shared/pages/staff-page-model';
 import { ErrorSummary } from '../components/error-summary.js';
 import { PostForm } from '../components/post-form.js';
 import { SuccessBanner } from '../components/success-banner.js';
-import { channelRows, SftpPublicKey } from './organisation-channel-summary.js';
+import { channelRows, KindChannelsSummary, SftpPublicKey } from './organisation-channel-summary.js';
 import { SelectField } from './select-field.js';
 import { TextField } from './text-field.js';
 
@@ -112,10 +112,11 @@ export function OrganisationsPage({ form, organisations }: { form: FormProps; or
 export function OrganisationPage(props: {
   organisation: AdminOrganisation;
   defaults: OrganisationDefaults;
+  kindChannels: KindChannelSettings | null;
   form: FormProps;
   done: OrganisationDone | null;
 }) {
-  const { organisation, defaults, form, done } = props;
+  const { organisation, defaults, kindChannels, form, done } = props;
   const { t } = useTranslation('staff');
   const { targets, verificationMinimum } = organisation.settings;
   const target = targets ?? defaults.targets;
@@ -161,6 +162,7 @@ export function OrganisationPage(props: {
           ))}
         </dl>
         {organisation.settings.file ? <SftpPublicKey publicKey={organisation.settings.file.publicKey} /> : null}
+        {kindChannels ? <KindChannelsSummary settings={kindChannels} /> : null}
         <p className="govuk-body">
           <a className="govuk-link" href={`/staff/organisations/${organisation.id}/change`}>
             {t('organisations.change')}

@@ -52,6 +52,7 @@ function View({ props }: { props: StaffPageProps }) {
         <OrganisationPage
           organisation={props.organisation}
           defaults={props.defaults}
+          kindChannels={props.kindChannels}
           form={props.form}
           done={props.done}
         />

@@ -1,5 +1,6 @@
 import type { AgencyKind, AgencyPayloadV1, DeliveryRole, LifeEventId, SubmissionEnvelopeV1 } from '@tuo/shared';
 import type { z } from 'zod';
+import type { DeliveryTransport } from '@tuo/shared/api/staff-submissions';
 import type { FileColumnLabels } from '../channels/file/agency-file.js';
 import type { FileChannelSettings } from '../channels/file-channel-settings.js';
 
@@ -37,7 +38,7 @@ export interface AgencyEvent {
  * or held for its next scheduled file.
  */
 export interface Transport {
-  readonly kind: 'webhook' | 'inbox' | 'file';
+  readonly kind: DeliveryTransport;
   send(notification: AgencyNotification): Promise<DeliveryOutcome>;
   /** Pushes an event signed like a notification; an inbox has nothing to push (it shows the change when read). */
   sendEvent(event: AgencyEvent): Promise<DeliveryOutcome>;

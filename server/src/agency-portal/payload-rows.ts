@@ -1,5 +1,13 @@
-import { fieldLabelFor, formatAnswer, getJourney, type AnswerValue, type LifeEventId } from '@tuo/shared';
+import {
+  fieldLabelFor,
+  formatAnswer,
+  getJourney,
+  labelInJourney,
+  type AnswerValue,
+  type LifeEventId,
+} from '@tuo/shared';
 import type { PayloadRow } from '@tuo/shared/api/agency-portal';
+import { z } from 'zod';
 
 /**
  * A routed payload's answers as labelled rows, in the journey's order, labelled for an officer as
@@ -30,4 +38,16 @@ export function payloadRows(lifeEvent: LifeEventId, payload: Record<string, unkn
       lines: [typeof answers[name] === 'string' ? answers[name] : JSON.stringify(answers[name])],
     }));
   return [...known, ...unknown];
+}
+
+const unplacedSchema = z.array(z.object({ field: z.string() }));
+
+/**
+ * The officer's labels of the addresses a council team's payload says no council's area could be
+ * found for (`unplacedAddresses`); empty for any other payload.
+ */
+export function unplacedAddressLabels(lifeEvent: LifeEventId, payload: Record<string, unknown>): string[] {
+  const parsed = unplacedSchema.safeParse(payload.unplacedAddresses);
+  if (!parsed.success) return [];
+  return parsed.data.map(({ field }) => labelInJourney(getJourney(lifeEvent), field, 'officer'));
 }

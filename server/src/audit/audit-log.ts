@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { ActorType } from '@tuo/shared/api/admin-audit';
 import type { Database } from '../db/database.js';
 
 /**
@@ -6,7 +7,7 @@ import type { Database } from '../db/database.js';
  * agency, a trusted submitter (a partner system, by its key), or the system itself.
  */
 export interface Actor {
-  type: 'resident' | 'staff' | 'agency' | 'agency-user' | 'submitter' | 'system';
+  type: ActorType;
   id?: string;
   /** Where a staff member or agency user acted from (their client address), for accountability. */
   address?: string;

@@ -1,5 +1,9 @@
 import { agencyKinds, deliveryRoles, lifeEventIds } from '@tuo/shared';
 import { accountRoles } from '@tuo/shared/api/account-admin';
+import { actorTypes } from '@tuo/shared/api/admin-audit';
+import { erasureKinds } from '@tuo/shared/api/erasure-kinds';
+import { messageChannels, residentMessageKinds, residentMessageStatuses } from '@tuo/shared/api/resident-messages';
+import { deliveryTransports } from '@tuo/shared/api/staff-submissions';
 import { chaseStatuses, targetKinds } from '@tuo/shared/api/chase-requests';
 import { alertFrequencies, fileFormats, primaryChannels } from '@tuo/shared/api/organisation-channels';
 import {
@@ -81,4 +85,11 @@ export const checkedColumns: readonly CheckedColumn[] = [
   { table: 'figures_report_days', column: 'life_event', values: lifeEventIds },
   { table: 'figures_report_days', column: 'channel', values: channels },
   { table: 'figures_report_days', column: 'told_agencies', values: agencyKinds, array: true },
+  { table: 'deliveries', column: 'transport', values: deliveryTransports },
+  { table: 'submissions', column: 'erasure_kind', values: erasureKinds },
+  { table: 'resident_messages', column: 'kind', values: residentMessageKinds },
+  { table: 'resident_messages', column: 'channel', values: messageChannels },
+  { table: 'resident_messages', column: 'status', values: residentMessageStatuses },
+  { table: 'confirmation_codes', column: 'channel', values: messageChannels },
+  { table: 'audit_events', column: 'actor_type', values: actorTypes },
 ];

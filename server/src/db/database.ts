@@ -1,6 +1,9 @@
 import type { AgencyKind, DeliveryRole, LifeEventId } from '@tuo/shared';
 import type { ConfirmationStatus, DeliveryEventStatus, DeliveryStatus, HoldReason } from '@tuo/shared/api/submissions';
 import type { FileFormat } from '@tuo/shared/api/organisation-channels';
+import type { ActorType } from '@tuo/shared/api/admin-audit';
+import type { ErasureKind } from '@tuo/shared/api/erasure-kinds';
+import type { DeliveryTransport } from '@tuo/shared/api/staff-submissions';
 import type { Channel, Language } from '@tuo/shared/submission/channel';
 import type { ColumnType, Generated, RawBuilder } from 'kysely';
 import type { AccountTables } from './account-tables.js';
@@ -52,9 +55,9 @@ export interface SubmissionsTable {
   submitted_at: Timestamp;
   /** The protected-data key the answers and payloads are sealed with; null before sealing (see privacy/). */
   protected_key_id: ColumnType<string | null, string | null | undefined, string | null>;
-  /** When the personal answers were erased ('retention' or 'request'), leaving a skeleton. */
+  /** When the personal answers were erased (why: `erasure_kind`), leaving a skeleton. */
   answers_erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-  erasure_kind: ColumnType<string | null, string | null | undefined, string | null>;
+  erasure_kind: ColumnType<ErasureKind | null, ErasureKind | null | undefined, ErasureKind | null>;
   erasure_reason: ColumnType<string | null, string | null | undefined, string | null>;
   /** 'not-needed', 'awaiting' (its code), 'confirmed' or 'expired' (see submissions/delivery-hold.ts). */
   confirmation: ColumnType<ConfirmationStatus, ConfirmationStatus | undefined, ConfirmationStatus>;
@@ -76,8 +79,8 @@ export interface DeliveriesTable {
   organisation_id: string;
   /** 'leaving' or 'joining' when a move tells two organisations of the kind (shared `DeliveryRole`); else null. */
   role: ColumnType<DeliveryRole | null, DeliveryRole | null | undefined, DeliveryRole | null>;
-  /** How the delivering worker reached the agency ('webhook' or 'inbox'); null until it tries. */
-  transport: string | null;
+  /** How the delivering worker reached the agency (webhook, inbox or scheduled file); null until it tries. */
+  transport: DeliveryTransport | null;
   status: DeliveryStatus;
   status_changed_at: Timestamp;
   attempts: Generated<number>;
@@ -159,7 +162,7 @@ export interface IdempotencyKeysTable {
 export interface AuditEventsTable {
   id: Generated<string>;
   at: DefaultedTimestamp;
-  actor_type: string;
+  actor_type: ActorType;
   actor_id: string | null;
   action: string;
   submission_id: string | null;

@@ -1,5 +1,6 @@
 import type { LifeEventId } from '@tuo/shared';
 import type { ChaseStatus, TargetKind } from '@tuo/shared/api/chase-requests';
+import type { MessageChannel, ResidentMessageKind, ResidentMessageStatus } from '@tuo/shared/api/resident-messages';
 import type { ColumnType, Generated } from 'kysely';
 import type { DefaultedTimestamp, Timestamp } from './column-types.js';
 
@@ -24,9 +25,9 @@ export interface SessionsTable {
 export interface ResidentMessagesTable {
   id: Generated<string>;
   submission_id: string;
-  kind: string;
-  channel: string;
-  status: string;
+  kind: ResidentMessageKind;
+  channel: MessageChannel;
+  status: ResidentMessageStatus;
   personalisation: ColumnType<unknown, string | null, string | null> | null;
   provider_id: string | null;
   error: string | null;
@@ -80,7 +81,7 @@ export interface ChaseRequestsTable {
 export interface ConfirmationCodesTable {
   id: string;
   submission_id: string;
-  channel: string;
+  channel: MessageChannel;
   code_hash: string;
   recipient_hash: string;
   address_hash: string;

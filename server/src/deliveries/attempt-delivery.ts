@@ -1,4 +1,10 @@
-import type { AgencyPayloadV1, DeliveryRole, SubmissionEnvelopeV1 } from '@tuo/shared';
+import {
+  getJourney,
+  unplacedAddressNotes,
+  type AgencyPayloadV1,
+  type DeliveryRole,
+  type SubmissionEnvelopeV1,
+} from '@tuo/shared';
 import type { Logger } from 'pino';
 import type { AdapterRegistry } from '../adapters/adapter-registry.js';
 import type { AgencyAdapter, DeliveryOutcome } from '../adapters/agency-adapter.js';
@@ -17,6 +23,15 @@ export function messageIdFor(deliveryId: string): string {
   return `msg_${deliveryId.replaceAll('-', '')}`;
 }
 
+/**
+ * Whether the delivery goes to the council team (the council kind's fallback organisation): it is
+ * told only what no council's area could be found for (an address typed by hand or outside every
+ * council, or one the resident said is not listed), so its notification says so.
+ */
+function toCouncilTeam(claimed: ClaimedDelivery): boolean {
+  return claimed.agency === 'council' && claimed.fallback;
+}
+
 /** The agency's payload, checked against its schema before it leaves: nothing outside its routing rules. */
 function payloadFor(
   envelope: SubmissionEnvelopeV1,
@@ -24,6 +39,7 @@ function payloadFor(
   role: DeliveryRole | undefined,
   possibleDuplicateOf: string | null,
   storedChecks: unknown,
+  councilTeam: boolean,
 ): AgencyPayloadV1 | undefined {
   // The envelope was validated when it was written; its version says how to read it.
   const version: number = envelope.schemaVersion;
@@ -32,10 +48,12 @@ function payloadFor(
   if (!payload) return undefined;
   // How far the report was checked (one rule, shared/src/verification), with its checks and channel.
   const verification = verificationOf(z.array(verificationCheckSchema).parse(storedChecks), envelope.channel);
+  const unplaced = councilTeam ? unplacedAddressNotes(getJourney(envelope.lifeEvent), payload.answers, role) : [];
   return adapter.payloadSchema(envelope.lifeEvent, role).parse({
     ...payload,
     ...(possibleDuplicateOf ? { possibleDuplicateOf } : {}),
     ...(verification ? { verification } : {}),
+    ...(unplaced.length > 0 ? { unplacedAddresses: unplaced } : {}),
   });
 }
 
@@ -63,6 +81,7 @@ export function createAttempt(deps: {
             claimed.role ?? undefined,
             claimed.possible_duplicate_of,
             claimed.checks,
+            toCouncilTeam(claimed),
           );
       outcome = claimed.erased
         ? { kind: 'failed', error: "The resident's personal data was erased before it could be sent" }

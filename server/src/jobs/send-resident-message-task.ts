@@ -1,4 +1,5 @@
 import { submissionEnvelopeV1Schema } from '@tuo/shared';
+import type { ResidentMessageStatus } from '@tuo/shared/api/resident-messages';
 import type { Task } from 'graphile-worker';
 import type { Kysely } from 'kysely';
 import { NotifyClient } from 'notifications-node-client';
@@ -80,7 +81,7 @@ export function createSendResidentMessageTask(deps: {
     };
     const templateId = message.channel === 'email' ? config.notify?.emailTemplateId : config.notify?.smsTemplateId;
     const recipient = message.channel === 'email' ? envelope.answers.email : envelope.answers.phone;
-    let status = 'recorded';
+    let status: ResidentMessageStatus = 'recorded';
     let providerId: string | null = null;
     let error: string | null = null;
     if (client && templateId && typeof recipient === 'string') {

@@ -1,4 +1,5 @@
 import {
+  councilAddressFields,
   normalisePostcode,
   type AddressAnswer,
   type AgencyKind,
@@ -35,16 +36,13 @@ export function councilAddresses(journey: JourneyDefinition): readonly CouncilAd
 const councilAddressesOf = new WeakMap<JourneyDefinition, readonly CouncilAddress[]>();
 
 function addressesTold(journey: JourneyDefinition): CouncilAddress[] {
-  const rule = journey.routing.council;
-  if (!rule) return [];
-  if (rule.split)
+  const split = journey.routing.council?.split;
+  if (split)
     return [
-      { field: rule.split.leaving.address, part: 'left' },
-      { field: rule.split.joining.address, part: 'home' },
+      { field: split.leaving.address, part: 'left' },
+      { field: split.joining.address, part: 'home' },
     ];
-  const addresses = journey.pages.flatMap((page) => page.fields).filter((f) => f.kind === 'address');
-  const field = addresses.filter((f) => rule.fields.includes(f.name)).at(-1);
-  return field ? [{ field: field.name, part: 'home' }] : [];
+  return councilAddressFields(journey).map((field) => ({ field, part: 'home' }));
 }
 
 function addressAnswer(answers: Readonly<Answers>, field: string): AddressAnswer | undefined {

@@ -4,7 +4,7 @@ import type { Channel } from '@tuo/shared/submission/channel';
 import type { FastifyInstance, FastifyRequest, Session } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Actor } from '../audit/audit-log.js';
-import { findStaffUser } from '../staff/staff-accounts.js';
+import { findAdviser } from '../staff/staff-accounts.js';
 import { StaffSessionStore } from '../console/console-session-store.js';
 import { staffCookieName, staffIdleTimeoutMs } from '../console/console-session.js';
 
@@ -14,8 +14,8 @@ export interface SubmissionOrigin {
   actor: Actor;
   /** Set when an adviser is acting for the resident: what they recorded before starting. */
   assisted?: AssistedContext;
-  /** The adviser acting, with `assisted`. */
-  adviser?: { id: string; email: string };
+  /** The adviser acting, with `assisted`, and the name others see them by (display name, else email). */
+  adviser?: { id: string; email: string; name: string };
 }
 
 declare module 'fastify' {
@@ -52,13 +52,13 @@ export const submissionOriginPlugin = fp(
       if (!unsigned?.valid || !unsigned.value) return online;
       const session = await load(unsigned.value);
       if (!session?.staffId || !session.assisting) return online;
-      const staff = await findStaffUser(app.db, session.staffId);
+      const staff = await findAdviser(app.db, session.staffId);
       if (!staff) return online;
       return {
         channel: 'assisted',
         actor: { type: 'staff', id: staff.id, address: request.ip },
         assisted: session.assisting,
-        adviser: { id: staff.id, email: staff.email },
+        adviser: staff,
       };
     });
   },

@@ -68,10 +68,7 @@ export async function exportSubmission(
       schemaVersion: submission.schema_version,
       submittedAt: submission.submitted_at.toISOString(),
       answersErasedAt: iso(submission.answers_erased_at),
-      erasureKind:
-        submission.erasure_kind === 'retention' || submission.erasure_kind === 'request'
-          ? submission.erasure_kind
-          : null,
+      erasureKind: submission.erasure_kind,
       erasureReason: submission.erasure_reason,
     },
     consent: envelope.consent,

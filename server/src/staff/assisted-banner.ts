@@ -17,7 +17,7 @@ export async function assistedBannerFor(
   const session = request.session as FastifyRequest['session'] | null | undefined;
   const answers = lifeEvent ? session?.get('journeys')?.[lifeEvent]?.answers : undefined;
   return {
-    adviser: origin.adviser.email,
+    adviser: origin.adviser.name,
     mode: origin.assisted.mode,
     residentLanguage: request.language,
     residentName: lifeEvent && answers ? residentName(getJourney(lifeEvent), answers) : null,

@@ -28,6 +28,23 @@ export async function findStaffUser(db: Kysely<Database>, id: string): Promise<S
   return row && staffUser(row);
 }
 
+/**
+ * An enabled customer-centre account acting for a resident, with the name the adviser banner shows:
+ * its display name, or its email when it has none.
+ */
+export async function findAdviser(
+  db: Kysely<Database>,
+  id: string,
+): Promise<{ id: string; email: string; name: string } | undefined> {
+  return db
+    .selectFrom('staff_users')
+    .select(['id', 'email', sql<string>`coalesce(display_name, email)`.as('name')])
+    .where('id', '=', id)
+    .where('role', 'in', staffRoles)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+}
+
 /** Creates an account, with the name colleagues see it by when given. */
 export async function createStaffUser(
   db: Kysely<Database>,

@@ -85,7 +85,7 @@ export async function loadSubmissionView(
       erasure: submission.answers_erased_at
         ? {
             at: submission.answers_erased_at.toISOString(),
-            kind: submission.erasure_kind === 'request' ? 'request' : 'retention',
+            kind: submission.erasure_kind ?? 'retention',
           }
         : null,
       withdrawn: submission.withdrawn_at

@@ -1,5 +1,14 @@
 import { z } from 'zod';
 
+/**
+ * Who an audit line says acted: a resident, customer-centre staff, an agency system (by its API
+ * key), an agency portal user, a trusted submitter (by its key), or the portal itself.
+ */
+export const actorTypes = ['resident', 'staff', 'agency', 'agency-user', 'submitter', 'system'] as const;
+
+/** One of {@link actorTypes}. */
+export type ActorType = (typeof actorTypes)[number];
+
 /** `GET /api/admin/audit` query: filters combine; pages go back in time with `before`. */
 export const auditQuerySchema = z.strictObject({
   actorId: z.string().trim().min(1).max(100).optional(),
@@ -24,7 +33,7 @@ export type AuditQuery = z.infer<typeof auditQuerySchema>;
 export const auditEventSchema = z.strictObject({
   id: z.string(),
   at: z.iso.datetime({ offset: true }),
-  actorType: z.string(),
+  actorType: z.enum(actorTypes),
   actorId: z.string().nullable(),
   /** The staff member's email, when the actor is staff. */
   actorEmail: z.string().nullable(),

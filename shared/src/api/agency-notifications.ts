@@ -23,6 +23,16 @@ const payloadProperties = {
     description:
       'How far the report was checked before it was sent to you: `level` by the one rule in shared/src/verification (the highest level any check reaches: `contact-confirmed` and `adviser-checked` low, `identity-documents-seen` medium, `trusted-submitter` and `staff-check` their own `level`; raised one step by `registrar-reference-given`; `evidence-given` raises nothing), each check `{ kind, by, at }` and the channel. Absent only on notifications sent before it was recorded.',
   },
+  unplacedAddresses: {
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: { field: { type: 'string' }, reason: { type: 'string' } },
+      required: ['field', 'reason'],
+    },
+    description:
+      "Only to the council team (the council kind's fallback organisation): each routed address (`field`, one of `answers`) that could not be placed in any council's area, which is why the report came to you, with that said in words (`reason`). Pass the report on to the council it belongs to.",
+  },
 };
 
 /**

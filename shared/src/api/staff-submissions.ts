@@ -5,8 +5,15 @@ import { isValidNhsNumber, nhsNumberMessage } from '../identifiers/nhs-number.js
 import { isValidNiNumber, niNumberMessage } from '../identifiers/ni-number.js';
 import { lifeEventIdSchema } from '../journeys/catalogue.js';
 import { assistedModes, identityChecks } from './staff-session.js';
+import { erasureKinds } from './erasure-kinds.js';
 
 const timestamp = z.iso.datetime({ offset: true });
+
+/** How the delivering worker handed a notification over: pushed by webhook, into its inbox, or into a scheduled file. */
+export const deliveryTransports = ['webhook', 'inbox', 'file'] as const;
+
+/** One of {@link deliveryTransports}. */
+export type DeliveryTransport = (typeof deliveryTransports)[number];
 
 /**
  * `GET /api/staff/search` query: any of these, all given must match (reference, name and postcode
@@ -64,7 +71,7 @@ export const deliveryRecordSchema = z.strictObject({
   organisation: z.string().optional(),
   /** When a move tells two of the kind: `leaving` for the old council, `joining` for the new. */
   role: deliveryRoleSchema.optional(),
-  transport: z.string().nullable(),
+  transport: z.enum(deliveryTransports).nullable(),
   status: z.string(),
   statusChangedAt: timestamp,
   attempts: z.number().int(),
@@ -126,8 +133,11 @@ export const submissionViewSchema = z.strictObject({
       consentConfirmed: z.boolean(),
     })
     .nullable(),
-  /** Set once the personal answers have been erased: on schedule ('retention') or by an admin ('request'). */
-  erasure: z.strictObject({ at: timestamp, kind: z.enum(['retention', 'request']) }).nullable(),
+  /**
+   * Set once the personal answers have been erased: on schedule ('retention'), by an admin
+   * ('request'), or as the report was never confirmed ('unconfirmed').
+   */
+  erasure: z.strictObject({ at: timestamp, kind: z.enum(erasureKinds) }).nullable(),
   /** Set once the report is withdrawn: when, by whom ('resident' or 'staff') and why (never sent to the services). */
   withdrawn: z
     .strictObject({ at: timestamp, by: z.enum(['resident', 'staff']), reason: z.string().nullable() })

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { lifeEventIdSchema } from '../journeys/catalogue.js';
 import { consentGivenBySchema, consentRecordSchema } from '../submission/v1/submission-envelope-v1-schema.js';
 import { auditEventSchema } from './admin-audit.js';
+import { erasureKinds } from './erasure-kinds.js';
+import { messageChannels, residentMessageKinds, residentMessageStatuses } from './resident-messages.js';
 import { caseNoteSchema, deliveryRecordSchema } from './staff-submissions.js';
 
 const timestamp = z.iso.datetime({ offset: true });
 
-/** How a submission's personal answers were erased: on schedule, or early by an admin. */
-export const erasureKinds = ['retention', 'request'] as const;
+export { erasureKinds, type ErasureKind } from './erasure-kinds.js';
 
 /** One agency's delivery in an export: its payload (as the agency received it) and its whole history. */
 export const exportedDeliverySchema = deliveryRecordSchema.extend({
@@ -48,9 +49,9 @@ export const subjectAccessExportSchema = z
     residentMessages: z.array(
       z.strictObject({
         id: z.uuid(),
-        kind: z.string(),
-        channel: z.string(),
-        status: z.string(),
+        kind: z.enum(residentMessageKinds),
+        channel: z.enum(messageChannels),
+        status: z.enum(residentMessageStatuses),
         createdAt: timestamp,
         updatedAt: timestamp,
         error: z.string().nullable(),

@@ -10,6 +10,7 @@ import { relevantAgencies } from '../journeys/engine/routing.js';
 import { channelSchema, languageSchema } from '../submission/channel.js';
 import { nonEmpty } from '../util/non-empty.js';
 import { consentMessage, type ConsentIssueParams, type ConsentRule } from './consent-messages.js';
+import { messageChannels } from './resident-messages.js';
 import { withdrawnSchema } from './withdrawals.js';
 
 function requestFor(lifeEvent: LifeEventId) {
@@ -121,7 +122,7 @@ export type ConfirmationStatus = (typeof confirmationStatuses)[number];
 export const submissionConfirmationSchema = z.strictObject({
   status: z.enum(['awaiting', 'not-needed']),
   /** Where the 6-digit code went; null when awaiting with neither email nor mobile (phone or visit us instead). */
-  codeSentTo: z.enum(['email', 'sms']).nullable(),
+  codeSentTo: z.enum(messageChannels).nullable(),
   /** Only on a trial install with no GOV.UK Notify key, where messages are not sent: the code itself. */
   trialCode: z
     .string()

@@ -78,6 +78,11 @@ export type AgencyNotificationView = Omit<AgencyNotification, 'payload'> & {
   /** How far the report was checked when it was sent (null for one sent before levels). */
   verification: Verification | null;
   facts: NotificationFacts;
+  /**
+   * The council team's: the labels of the addresses no council's area could be found for, which is
+   * why the report came to it (its payload's `unplacedAddresses`); empty for everyone else.
+   */
+  unplacedAddresses: string[];
 };
 
 /** The work list: the tab and filters, one page of rows, and links onward. */

@@ -8,7 +8,7 @@ import type { Answers } from '../journeys/engine/answers.js';
  * whom for (once the journey has their name), and the way back to the console.
  */
 export interface AssistedBanner {
-  /** The signed-in adviser's email. */
+  /** The signed-in adviser's display name, or their email when they have none. */
   adviser: string;
   mode: AssistedMode;
   /**

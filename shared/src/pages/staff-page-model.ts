@@ -51,6 +51,33 @@ export interface OrganisationDefaults {
   verificationMinimum: VerificationLevel;
 }
 
+/**
+ * A kind's `AGENCY_<KIND>_*` settings as its fallback organisation's page shows them: what it is
+ * told by while it has no channel of its own, and its email alert while it has no mailbox of its
+ * own. Only what staff may see: a webhook's host (never its path, query or secret), the SFTP
+ * server, folder and schedule (never the private key or its file), the team mailbox.
+ */
+export interface KindChannelSettings {
+  /** The variables' common prefix, e.g. `AGENCY_COUNCIL_`. */
+  envPrefix: string;
+  /** The configured primary channel: a webhook, a scheduled file, or neither (its inbox). */
+  channel: 'webhook' | 'file' | 'inbox';
+  /** The host (and port, when given) of `AGENCY_<KIND>_WEBHOOK_URL`. */
+  webhookHost: string | null;
+  file: {
+    host: string;
+    port: number;
+    username: string;
+    folder: string;
+    format: 'csv' | 'xml';
+    /** A cron line, in UTC. */
+    schedule: string;
+    /** The fingerprint of the only SFTP server trusted (`SHA256:…`): public, not a secret. */
+    hostKeySha256: string;
+  } | null;
+  alert: { email: string; frequency: 'immediate' | 'daily' } | null;
+}
+
 /** What one service was sent, as the subject access page shows it: its answers labelled for the officer, and how far it was checked. */
 export interface SentPayload {
   rows: PayloadRow[];
@@ -83,6 +110,8 @@ export type StaffPageProps =
       nav: StaffNav;
       organisation: AdminOrganisation;
       defaults: OrganisationDefaults;
+      /** For a kind's fallback: the kind's settings it follows where it has none of its own; null otherwise. */
+      kindChannels: KindChannelSettings | null;
       form: FormProps;
       done: OrganisationDone | null;
     }

@@ -15,6 +15,8 @@ export { agencyPayloadSchema } from './v1/agency-payload-schema.js';
 export type { AgencyPayloadV1 as AgencyPayload, AgencyPayloadV1 } from './v1/agency-payload-schema.js';
 export { toAgencyPayload } from './v1/to-agency-payload.js';
 export { withoutUprns } from './v1/without-uprns.js';
+export { councilAddressFields, unplacedAddressNotes, unplacedAddressReason } from './v1/unplaced-address-notes.js';
+export type { UnplacedAddressNote } from './v1/unplaced-address-notes.js';
 export {
   createSubmissionEnvelopeV1 as createSubmissionEnvelope,
   createSubmissionEnvelopeV1,

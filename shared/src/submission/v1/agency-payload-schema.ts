@@ -11,6 +11,7 @@ import { routedFields } from '../../journeys/engine/routing.js';
 import type { Channel } from '../channel.js';
 import { channelSchema } from '../channel.js';
 import { verificationSchema, type Verification } from '../../verification/verification.js';
+import { councilAddressFields, unplacedAddressReason, type UnplacedAddressNote } from './unplaced-address-notes.js';
 
 /** What one agency receives about one submission: the routed answers and nothing else. */
 export interface AgencyPayloadV1 {
@@ -37,6 +38,20 @@ export interface AgencyPayloadV1 {
    * AgencyNotification): present when one was known as this was sent.
    */
   possibleDuplicateOf?: string;
+  /**
+   * Only on the council team's notifications (the council kind's fallback organisation): the routed
+   * addresses no council's area could be found for, which is why the report came to it, each with
+   * that said in words (`unplacedAddressReason`).
+   */
+  unplacedAddresses?: UnplacedAddressNote[];
+}
+
+/** The council team's notes on unplaced addresses: only the council's own address fields, and only for councils. */
+function unplacedAddressesShape(journey: JourneyDefinition, agency: AgencyKind, role?: DeliveryRole) {
+  const [first, ...rest] = agency === 'council' ? councilAddressFields(journey, role) : [];
+  if (first === undefined) return {};
+  const note = z.strictObject({ field: z.enum([first, ...rest]), reason: z.literal(unplacedAddressReason) });
+  return { unplacedAddresses: z.array(note).min(1).optional() };
 }
 
 /** An address answer refused when it carries a UPRN, for a kind that is not sent one. */
@@ -77,5 +92,6 @@ export function agencyPayloadSchema(
     answers: z.strictObject(answers),
     verification: verificationSchema.optional(),
     possibleDuplicateOf: canonicalReferenceSchema.optional(),
+    ...unplacedAddressesShape(journey, agency, role),
   }) as z.ZodType<AgencyPayloadV1>;
 }

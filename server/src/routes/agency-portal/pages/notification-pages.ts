@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { advanceNotification, findInInbox, markOpened, searchInbox } from '../../../agency/agency-inbox.js';
-import { payloadRows } from '../../../agency-portal/payload-rows.js';
+import { payloadRows, unplacedAddressLabels } from '../../../agency-portal/payload-rows.js';
 import { payloadVerification } from '../../../agency-portal/payload-verification.js';
 import { notificationFacts } from '../../../agency-portal/notification-facts.js';
 import type { Config } from '../../../config.js';
@@ -61,6 +61,7 @@ async function renderNotification(
       rows: payloadRows(found.lifeEvent, payload),
       verification: payloadVerification(payload),
       facts,
+      unplacedAddresses: unplacedAddressLabels(found.lifeEvent, payload),
     },
     form: {
       action: `${viewPath(id)}/actioned`,

@@ -18,6 +18,7 @@ import {
   listAdminOrganisations,
 } from '../../../organisations/organisation-admin.js';
 import { organisationDefaults } from '../../../organisations/organisation-defaults.js';
+import { shownKindChannels } from '../../../channels/kind-channel-settings.js';
 import { postedFormSchema } from '../../journeys/posted-form.js';
 import { auditStaff, staffActor } from '../staff-access.js';
 import { formFieldOf, formValuesOf, readAddForm, readChangeForm } from './organisation-form.js';
@@ -45,7 +46,7 @@ const refusalErrors = (error: AppError): FieldError[] =>
  * enabling. Every view and change is audited; a refused change shows as GOV.UK field errors.
  */
 export const organisationPages: FastifyPluginAsyncZod<{
-  config: Pick<Config, 'serviceLevels' | 'verificationMinimums'>;
+  config: Pick<Config, 'serviceLevels' | 'verificationMinimums' | 'agencies'>;
   /** What the organisations' webhook secrets are sealed under (SESSION_SECRET). */
   secret: string;
 }> = async (app, options) => {
@@ -135,6 +136,9 @@ export const organisationPages: FastifyPluginAsyncZod<{
         nav: staffNav(request),
         organisation,
         defaults: defaults[organisation.kind],
+        kindChannels: organisation.fallback
+          ? shownKindChannels(organisation.kind, options.config.agencies[organisation.kind])
+          : null,
         form: {
           action: `/staff/organisations/${organisation.id}`,
           csrfToken: staffCsrfToken(request),

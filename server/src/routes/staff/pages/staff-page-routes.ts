@@ -22,7 +22,7 @@ import { correctionPages } from './correction-pages.js';
 /** The console's server-rendered pages: each a plain HTML form or link, working without JavaScript. */
 export const staffPageRoutes: FastifyPluginAsync<
   StaffScopeOptions & {
-    config: Pick<Config, 'serviceLevels' | 'signIn' | 'verificationMinimums' | 'notify' | 'accounts'>;
+    config: Pick<Config, 'serviceLevels' | 'signIn' | 'verificationMinimums' | 'notify' | 'accounts' | 'agencies'>;
   }
 > = async (app, options) => {
   const { signIn } = options.config;
