@@ -1,6 +1,7 @@
 import { agencyKinds, exampleSubmissions, getJourney, routedFields, type AgencyKind } from '@tuo/shared';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { unplacedAddressReason } from '@tuo/shared/submission/v1/unplaced-address-notes';
 import type { RunningWorker } from '../../server/src/queue/worker-runner.js';
 import { fakeAgency, type Behaviour } from '../support/fake-agency.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -150,6 +151,11 @@ describe('fan-out to every agency', () => {
           submittedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) as string,
           channel: 'online',
           answers: expectedAnswers[agency as AgencyKind],
+          // No council's area was found for the address here (no OS Places), so the council team is
+          // told, and told why.
+          ...(agency === 'council'
+            ? { unplacedAddresses: [{ field: 'lastAddress', reason: unplacedAddressReason }] }
+            : {}),
           verification: {
             level: 'low',
             channel: 'online',
