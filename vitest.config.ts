@@ -21,6 +21,13 @@ if (!('groupBy' in Map)) {
 // Three layers, told apart by where they live (see CONTRIBUTING.md, "Tests"): unit tests sit
 // beside the code; integration and e2e tests cross packages under test/. The run ends with the time
 // each layer took.
+//
+// `isolate: false`: a worker keeps the modules it has loaded from one test file to the next, rather
+// than importing the whole server again for each (that import was half the integration layer's CPU
+// time). Each file still starts its own app, database and servers and stops them after; nothing here
+// mocks a module or stubs a global, which is what sharing modules would break.
+// Browser tests run one file at a time: each keeps both cores busy (Chromium, axe, the app, Postgres),
+// so two at once only take twice as long each.
 export default defineConfig({
   test: {
     reporters: ['default', './test/support/layer-times-reporter.ts'],
@@ -35,12 +42,14 @@ export default defineConfig({
             'test/deployment/**/*.test.ts',
           ],
           environment: 'node',
+          isolate: false,
         },
       },
       {
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          isolate: false,
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -54,6 +63,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          isolate: false,
         },
       },
     ],

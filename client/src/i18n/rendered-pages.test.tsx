@@ -329,7 +329,11 @@ function recordingI18n(language: string = sourceLanguage): { i18n: i18n; missing
   const missing: string[] = [];
   const instance = createI18n(language, {
     // Every key a page uses must be in English, error messages included (see translation-check.ts).
-    resources: { ...resources, [sourceLanguage]: { ...resources[sourceLanguage], errors: englishErrors } },
+    // A copy: a test that adds a resource to its instance must not change the text other files read.
+    resources: structuredClone({
+      ...resources,
+      [sourceLanguage]: { ...resources[sourceLanguage], errors: englishErrors },
+    }),
     fallbackLng: false,
     saveMissing: true,
     missingKeyHandler: (_languages, namespace, key) => {
