@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { DestinationStream } from 'pino';
@@ -65,7 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: typeof config.trustProxy === 'number' ? hops(config.trustProxy) : config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
     // Readable logs are for a person at a terminal: every request there is noise, so at debug level.
-    disableRequestLogging: config.logFormat === 'pretty',
+    logController: new LogController({ disableRequestLogging: config.logFormat === 'pretty' }),
   }).withTypeProvider<ZodTypeProvider>();
   if (config.logFormat === 'pretty') {
     app.addHook('onResponse', async (request, reply) => {
