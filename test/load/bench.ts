@@ -34,7 +34,9 @@ const FIGURES_TODAY = Number(process.env.BENCH_FIGURES_TODAY ?? 150_000);
 // BENCH_BURST_ONLY=1: just the burst (after a warm-up) and its ceiling, one after the other (to profile or compare a change to the write path).
 const BURST_ONLY = process.env.BENCH_BURST_ONLY === '1';
 // BENCH_SKIP_PAGES=1: leave out the pages' weight and Lighthouse (a quick check that deliveries flow); so does BENCH_BURST_ONLY.
-const SKIP_PAGES = process.env.BENCH_SKIP_PAGES === '1' || BURST_ONLY;
+// BENCH_STEADY_ONLY=1: just the steady load with one worker, after a short burst as a warm-up (to compare a change to the delivery path).
+const STEADY_ONLY = process.env.BENCH_STEADY_ONLY === '1';
+const SKIP_PAGES = process.env.BENCH_SKIP_PAGES === '1' || BURST_ONLY || STEADY_ONLY;
 const WARM_UP_SECONDS = 3;
 const body = exampleSubmissions['someone-died'];
 const perSubmission = body.consent.length;
@@ -269,6 +271,67 @@ async function main() {
       return { running, seconds, rate: deliveries / seconds };
     };
 
+    /** 100 submissions/s for STEADY_SECONDS with the worker(s) running: the time from each 201 to each agency holding it. */
+    const steady = async () => {
+      const sentAt = new Map<string, number>();
+      let failures = 0;
+      const requests: Promise<void>[] = [];
+      const steadyStart = Date.now();
+      for (let i = 0; i < STEADY_RATE * STEADY_SECONDS; i += 1) {
+        const due = steadyStart + (i * 1000) / STEADY_RATE;
+        const wait = due - Date.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        if (i % STEADY_RATE === 0)
+          progress(`Steady: ${i / STEADY_RATE}/${STEADY_SECONDS} s at ${STEADY_RATE} submissions/s`);
+        requests.push(
+          fetch(`${baseUrl}/api/submissions`, {
+            method: 'POST',
+            headers,
+            body: nextBody(),
+          }).then(
+            async (res) => {
+              const at = performance.timeOrigin + performance.now();
+              if (res.status !== 201) failures += 1;
+              else sentAt.set(((await res.json()) as { reference: string }).reference, at);
+            },
+            // No answer at all (a connection not accepted in time on a starved machine) is a refusal too.
+            () => {
+              failures += 1;
+            },
+          ),
+        );
+      }
+      await Promise.all(requests);
+      const steadyPairs = [...sentAt.keys()].flatMap((reference) =>
+        body.consent.map((agency) => `${reference}/${agency}`),
+      );
+      const arrived = () => steadyPairs.filter((pair) => receivers.arrivals.has(pair)).length;
+      await waitForArrivals(arrived, steadyPairs.length, 'Steady drain');
+      const latencies: number[] = [];
+      for (const [reference, at] of sentAt)
+        for (const agency of body.consent)
+          latencies.push((receivers.arrivals.get(`${reference}/${agency}`) ?? Number.NaN) - at);
+      done(`Steady done: ${sentAt.size} submissions, ${failures} refused.`);
+      return { latencies, failures };
+    };
+    const steadyRows = ({ latencies, failures }: Awaited<ReturnType<typeof steady>>): BenchRow[] => [
+      [
+        'Steady: 201 → agency p50 / p99 (ms)',
+        `${fixed(percentile(latencies, 50))} / ${fixed(percentile(latencies, 99))}`,
+        `${STEADY_RATE}/s for ${STEADY_SECONDS} s, 1 worker; target p99 < 2000`,
+      ],
+      ['Steady: refused', String(failures), 'target 0'],
+    ];
+    if (STEADY_ONLY) {
+      const warmUp = await burst('Warm-up', baseUrl, api.child.pid, WARM_UP_SECONDS);
+      await drain(warmUp.accepted * perSubmission, 1);
+      const steadyFigures = await steady();
+      print([
+        ['Load average at start / end', `${loadAtStart} / ${load()}`, `${String(os.cpus().length)} cores`],
+        ...steadyRows(steadyFigures),
+      ]);
+      return;
+    }
     // Compiled and warm first, so a change's figures are not its share of the start-up's.
     if (BURST_ONLY) await burst('Warm-up', baseUrl, api.child.pid, WARM_UP_SECONDS);
     // Burst, then drain it with one worker process; a second burst, drained by two.
@@ -290,47 +353,8 @@ async function main() {
     const two = await drain(second.accepted * perSubmission, 2);
     const [, secondWorker] = two.running;
     if (secondWorker) await stopProcess(secondWorker);
-
     // Steady, with one worker process.
-    const sentAt = new Map<string, number>();
-    let failures = 0;
-    const requests: Promise<void>[] = [];
-    const steadyStart = Date.now();
-    for (let i = 0; i < STEADY_RATE * STEADY_SECONDS; i += 1) {
-      const due = steadyStart + (i * 1000) / STEADY_RATE;
-      const wait = due - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      if (i % STEADY_RATE === 0)
-        progress(`Steady: ${i / STEADY_RATE}/${STEADY_SECONDS} s at ${STEADY_RATE} submissions/s`);
-      requests.push(
-        fetch(`${baseUrl}/api/submissions`, {
-          method: 'POST',
-          headers,
-          body: nextBody(),
-        }).then(
-          async (res) => {
-            const at = performance.timeOrigin + performance.now();
-            if (res.status !== 201) failures += 1;
-            else sentAt.set(((await res.json()) as { reference: string }).reference, at);
-          },
-          // No answer at all (a connection not accepted in time on a starved machine) is a refusal too.
-          () => {
-            failures += 1;
-          },
-        ),
-      );
-    }
-    await Promise.all(requests);
-    const steadyPairs = [...sentAt.keys()].flatMap((reference) =>
-      body.consent.map((agency) => `${reference}/${agency}`),
-    );
-    const arrived = () => steadyPairs.filter((pair) => receivers.arrivals.has(pair)).length;
-    await waitForArrivals(arrived, steadyPairs.length, 'Steady drain');
-    const latencies: number[] = [];
-    for (const [reference, at] of sentAt)
-      for (const agency of body.consent)
-        latencies.push((receivers.arrivals.get(`${reference}/${agency}`) ?? Number.NaN) - at);
-    done(`Steady done: ${sentAt.size} submissions, ${failures} refused.`);
+    const steadyFigures = await steady();
     await Promise.all(two.running.slice(0, 1).map(stopProcess));
 
     // Yardsticks, measured on the same database after the portal's own work is done.
@@ -370,12 +394,7 @@ async function main() {
         fixed(noop),
         `concurrency ${NOOP_CONCURRENCY}, same database; drain/no-op ${fixed(one.rate / noop, 2)} (1 worker)`,
       ],
-      [
-        'Steady: 201 → agency p50 / p99 (ms)',
-        `${fixed(percentile(latencies, 50))} / ${fixed(percentile(latencies, 99))}`,
-        `${STEADY_RATE}/s for ${STEADY_SECONDS} s, 1 worker; target p99 < 2000`,
-      ],
-      ['Steady: refused', String(failures), 'target 0'],
+      ...steadyRows(steadyFigures),
       ...pageRows,
       ...figureRows,
     ]);
