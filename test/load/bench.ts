@@ -271,6 +271,12 @@ async function main() {
       return { running, seconds, rate: deliveries / seconds };
     };
 
+    /** The machine's load at the start and now, printed first: other work on it moves every figure. */
+    const loadRow = (): BenchRow => [
+      'Load average at start / end',
+      `${loadAtStart} / ${load()}`,
+      `${String(os.cpus().length)} cores`,
+    ];
     /** 100 submissions/s for STEADY_SECONDS with the worker(s) running: the time from each 201 to each agency holding it. */
     const steady = async () => {
       const sentAt = new Map<string, number>();
@@ -326,10 +332,7 @@ async function main() {
       const warmUp = await burst('Warm-up', baseUrl, api.child.pid, WARM_UP_SECONDS);
       await drain(warmUp.accepted * perSubmission, 1);
       const steadyFigures = await steady();
-      print([
-        ['Load average at start / end', `${loadAtStart} / ${load()}`, `${String(os.cpus().length)} cores`],
-        ...steadyRows(steadyFigures),
-      ]);
+      print([loadRow(), ...steadyRows(steadyFigures)]);
       return;
     }
     // Compiled and warm first, so a change's figures are not its share of the start-up's.
@@ -338,7 +341,7 @@ async function main() {
     const first = await burst('Burst');
     if (BURST_ONLY) {
       const ceiling = await measureCeilingNow();
-      print([...burstRows(first, ceiling), ['Load average at start / end', `${loadAtStart} / ${load()}`, '']]);
+      print([...burstRows(first, ceiling), loadRow()]);
       return;
     }
     // The same burst against an API process writing each submission in its own statement (no group commit).
@@ -367,7 +370,7 @@ async function main() {
     done('Figures measured.');
 
     print([
-      ['Load average at start / end', `${loadAtStart} / ${load()}`, `${String(os.cpus().length)} cores`],
+      loadRow(),
       ...burstRows(first, ceiling),
       [
         'Burst without group commit: /s, p99 (ms)',
