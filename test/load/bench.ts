@@ -14,6 +14,7 @@ import { measureFigures } from './figures-time.js';
 import { measureNoopRate } from './noop-rate.js';
 import { measurePages, type BenchRow } from './page-checks.js';
 import { startReceivers } from './receivers.js';
+import { startStatementCounts, statementStatsSettings } from './statement-counts.js';
 import { benchSubmitterHeaders } from './submitter-key.js';
 
 const BURST_SECONDS = Number(process.env.BENCH_BURST_SECONDS ?? 20);
@@ -37,6 +38,8 @@ const BURST_ONLY = process.env.BENCH_BURST_ONLY === '1';
 // BENCH_STEADY_ONLY=1: just the steady load with one worker, after a short burst as a warm-up (to compare a change to the delivery path).
 const STEADY_ONLY = process.env.BENCH_STEADY_ONLY === '1';
 const SKIP_PAGES = process.env.BENCH_SKIP_PAGES === '1' || BURST_ONLY || STEADY_ONLY;
+// BENCH_STATEMENTS=1: also count the statements Postgres runs during the steady load (pg_stat_statements), per delivery.
+const STATEMENTS = process.env.BENCH_STATEMENTS === '1';
 const WARM_UP_SECONDS = 3;
 const body = exampleSubmissions['someone-died'];
 const perSubmission = body.consent.length;
@@ -138,7 +141,11 @@ async function main() {
   const baseUrl = `http://127.0.0.1:${port}`;
   progress('Starting embedded Postgres…');
   // As deployed (docker-compose.yml): one Postgres, an API process, and as many worker processes as wanted.
-  const database = await startEmbeddedPostgres({ dataDir, onStep: progress });
+  const database = await startEmbeddedPostgres({
+    dataDir,
+    onStep: progress,
+    ...(STATEMENTS ? { settings: statementStatsSettings } : {}),
+  });
   const env: Record<string, string> = {
     DATABASE_URL: database.databaseUrl,
     SESSION_SECRET: database.sessionSecret,
@@ -278,7 +285,11 @@ async function main() {
       `${String(os.cpus().length)} cores`,
     ];
     /** 100 submissions/s for STEADY_SECONDS with the worker(s) running: the time from each 201 to each agency holding it. */
-    const steady = async () => {
+    const steady = async (workerPid: number) => {
+      const counts = STATEMENTS ? await startStatementCounts(database.databaseUrl) : undefined;
+      // Who uses the machine's cores meanwhile: the API, the worker, Postgres and this process (load and receivers).
+      const pids = [api.child.pid ?? 0, workerPid, postgres];
+      const cpuBefore = { tree: pids.map(treeCpuMs), own: process.cpuUsage(), at: Date.now() };
       const sentAt = new Map<string, number>();
       let failures = 0;
       const requests: Promise<void>[] = [];
@@ -313,25 +324,37 @@ async function main() {
       );
       const arrived = () => steadyPairs.filter((pair) => receivers.arrivals.has(pair)).length;
       await waitForArrivals(arrived, steadyPairs.length, 'Steady drain');
+      const wallMs = Date.now() - cpuBefore.at;
+      const own = process.cpuUsage(cpuBefore.own);
+      const cores = [
+        ...pids.map((pid, i) => treeCpuMs(pid) - (cpuBefore.tree[i] ?? 0)),
+        (own.user + own.system) / 1000,
+      ].map((ms) => fixed(ms / wallMs, 2));
       const latencies: number[] = [];
       for (const [reference, at] of sentAt)
         for (const agency of body.consent)
           latencies.push((receivers.arrivals.get(`${reference}/${agency}`) ?? Number.NaN) - at);
       done(`Steady done: ${sentAt.size} submissions, ${failures} refused.`);
-      return { latencies, failures };
+      return { latencies, failures, cores, statements: (await counts?.rows(latencies.length)) ?? [] };
     };
-    const steadyRows = ({ latencies, failures }: Awaited<ReturnType<typeof steady>>): BenchRow[] => [
+    const steadyRows = ({ latencies, failures, cores, statements }: Awaited<ReturnType<typeof steady>>): BenchRow[] => [
       [
         'Steady: 201 → agency p50 / p99 (ms)',
         `${fixed(percentile(latencies, 50))} / ${fixed(percentile(latencies, 99))}`,
         `${STEADY_RATE}/s for ${STEADY_SECONDS} s, 1 worker; target p99 < 2000`,
       ],
       ['Steady: refused', String(failures), 'target 0'],
+      [
+        'Steady: cores busy',
+        cores.join(' / '),
+        `API / worker / Postgres / bench (load and receivers), of ${String(os.cpus().length)}`,
+      ],
+      ...statements,
     ];
     if (STEADY_ONLY) {
       const warmUp = await burst('Warm-up', baseUrl, api.child.pid, WARM_UP_SECONDS);
-      await drain(warmUp.accepted * perSubmission, 1);
-      const steadyFigures = await steady();
+      const warmed = await drain(warmUp.accepted * perSubmission, 1);
+      const steadyFigures = await steady(warmed.running[0]?.child.pid ?? 0);
       print([loadRow(), ...steadyRows(steadyFigures)]);
       return;
     }
@@ -357,7 +380,7 @@ async function main() {
     const [, secondWorker] = two.running;
     if (secondWorker) await stopProcess(secondWorker);
     // Steady, with one worker process.
-    const steadyFigures = await steady();
+    const steadyFigures = await steady(two.running[0]?.child.pid ?? 0);
     await Promise.all(two.running.slice(0, 1).map(stopProcess));
 
     // Yardsticks, measured on the same database after the portal's own work is done.

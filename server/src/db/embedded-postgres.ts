@@ -180,10 +180,16 @@ function cannotEnterError(dataDir: string, folder: string): EmbeddedDatabaseErro
  * it: we stop it ourselves, last, after requests and jobs in flight have finished. If we are killed
  * outright it is left running, and the next start finds it (stopLeftoverPostgres) and stops it.
  */
-async function startServer(databaseDir: string, port: number, log: (message: string) => void): Promise<PostgresServer> {
+async function startServer(
+  databaseDir: string,
+  port: number,
+  log: (message: string) => void,
+  settings: Readonly<Record<string, string>>,
+): Promise<PostgresServer> {
+  const extra = Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
   const child = spawn(
     await postgresBinary(),
-    ['-D', databaseDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    ['-D', databaseDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...extra],
     {
       ...runAs(),
       detached: true,
@@ -281,6 +287,8 @@ export async function startEmbeddedPostgres(options: {
   /** Who is starting it, recorded so that nobody else takes it for a leftover; defaults to `portal`. */
   role?: 'portal' | 'command';
   onDied?: (error: Error) => void;
+  /** Server settings for this start (`-c name=value`), such as the bench's `shared_preload_libraries`. */
+  settings?: Readonly<Record<string, string>>;
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   const databaseDir = path.join(dataDir, 'postgres');
@@ -329,7 +337,7 @@ export async function startEmbeddedPostgres(options: {
   }
   options.onStep(`Starting the embedded database on port ${String(port)}…`);
   const startOnce = () =>
-    startServer(databaseDir, port, remember).catch((error: unknown) => {
+    startServer(databaseDir, port, remember, options.settings ?? {}).catch((error: unknown) => {
       throw new EmbeddedDatabaseError(
         `The embedded database did not start: ${error instanceof Error ? error.message : 'see the log below'}\n${recentLog.join('\n')}`,
       );
