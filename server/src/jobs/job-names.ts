@@ -27,8 +27,12 @@ export const cronItems = [
 
 /** `deliver_to_agency` payload. Re-parsed on entry: the job may have been queued by older code. */
 export const deliverToAgencyPayloadSchema = z.object({ deliveryId: z.uuid(), attempt: z.number().int().positive() });
-/** `send_resident_message` payload. */
-export const sendResidentMessagePayloadSchema = z.object({ messageId: z.uuid() });
+const residentMessageRef = z.object({ messageId: z.uuid() });
+/**
+ * `send_resident_message` payload: one message, or many in a graphile-worker batch job (an array
+ * payload), as the outbox relay gathers the messages of one relay batch ({@link batchedTasks}).
+ */
+export const sendResidentMessagePayloadSchema = z.union([residentMessageRef, z.array(residentMessageRef).min(1)]);
 
 /** A job as written to the outbox; its key makes a second relay of the same row a no-op. */
 export interface OutboxJob {
@@ -41,6 +45,13 @@ export interface OutboxJob {
 export function deliveryJob(deliveryId: string, attempt: number): OutboxJob {
   return { task: DELIVER_TO_AGENCY, payload: { deliveryId, attempt }, job_key: `delivery:${deliveryId}:${attempt}` };
 }
+
+/**
+ * Tasks whose outbox rows the relay gathers into one graphile-worker batch job per relay batch
+ * (the rows' payloads as an array): one job, and a few statements, for a hundred receipts rather
+ * than a hundred of each. Their task takes an array payload and answers for each item.
+ */
+export const batchedTasks: readonly string[] = [SEND_RESIDENT_MESSAGE];
 
 /** The job that sends a resident message. */
 export function residentMessageJob(messageId: string): OutboxJob {

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import { markDueSql } from '../deliveries/claim-deliveries.js';
-import { DELIVER_TO_AGENCY } from '../jobs/job-names.js';
+import { batchedTasks, DELIVER_TO_AGENCY } from '../jobs/job-names.js';
 
 const BATCH = 500;
 
@@ -13,7 +13,8 @@ const BATCH = 500;
  * Why a relay rather than queuing jobs inside the submission's transaction: measured here (see the
  * issue notes and `npm run bench`), graphile-worker's add_jobs in the hot transaction halves the
  * rate of submissions Postgres can accept, and pg_notify alone costs about a fifth. Writing a plain
- * outbox row keeps the hot path lean; moving rows in batches costs one statement per batch. Rows
+ * outbox row keeps the hot path lean; moving rows in batches costs one statement per batch, and
+ * the rows of a batched task (the residents' receipts) become one batch job between them. Rows
  * are deleted in the same transaction as their jobs are added (or their attempts made due), and
  * each job has a key (an attempt is made due only while it is the next one), so a crash
  * at any point neither loses nor doubles a job; `skip locked` lets several workers relay at once.
@@ -28,19 +29,23 @@ export async function relayOutboxOnce(db: Kysely<Database>): Promise<{ moved: nu
     with batch as (
       delete from outbox
       where id in (select id from outbox order by id limit ${BATCH} for update skip locked)
-      returning task, payload, job_key
+      returning id, task, payload, job_key
     ),
     due as (
       ${markDueSql(sql`(select (payload->>'deliveryId')::uuid as id, (payload->>'attempt')::int as attempt from batch where task = ${DELIVER_TO_AGENCY})`)}
       returning d.id
     ),
+    specs as (
+      select (task, payload::json, null, null, null, job_key, null, null)::graphile_worker.job_spec as spec
+      from batch where task <> ${DELIVER_TO_AGENCY} and task <> all(${[...batchedTasks]}::text[])
+      union all
+      -- One batch job per batched task: its rows' payloads as an array (their own keys are not needed:
+      -- the rows go in this transaction, and the task claims each item before acting on it).
+      select (task, json_agg(payload order by id), null, null, null, null, null, null)::graphile_worker.job_spec
+      from batch where task = any(${[...batchedTasks]}::text[]) group by task
+    ),
     added as (
-      select graphile_worker.add_jobs(
-        coalesce(
-          (select array_agg((task, payload::json, null, null, null, job_key, null, null)::graphile_worker.job_spec) from batch where task <> ${DELIVER_TO_AGENCY}),
-          '{}'
-        )
-      )
+      select graphile_worker.add_jobs(coalesce((select array_agg(spec) from specs), '{}'))
     )
     select (select count(*) from batch)::int as moved, (select count(*) from due)::int as deliveries,
       (select count(*) from added)::int as added
