@@ -93,12 +93,18 @@ export async function claimDeliveries(
       from picked where d.id = picked.id
       returning d.id, d.agency, d.role, d.organisation_id, d.attempts, d.claim, d.submission_id
     ),
-    noted as (insert into delivery_events (delivery_id, status, at, detail) select id, 'sending', now(), 'Attempt ' || attempts from claimed)
+    noted as (insert into delivery_events (delivery_id, status, at, detail) select id, 'sending', now(), 'Attempt ' || attempts from claimed),
+    -- Each report claimed, once, however many of its deliveries are: the look-up of an earlier report
+    -- of the same event is the same for all of them (a death's four deliveries are usually claimed together).
+    reports as (
+      select submissions.id, submissions.envelope, submissions.answers_erased_at is not null as erased,
+        submissions.verification_checks as checks, ${possibleDuplicateOfSql('submissions')} as possible_duplicate_of
+      from submissions where submissions.id in (select submission_id from claimed)
+    )
     select claimed.id, claimed.agency, claimed.role, claimed.organisation_id, o.fallback, os.webhook_url,
-      os.webhook_secret_sealed, os.primary_channel, claimed.attempts as attempt, claimed.claim, submissions.envelope,
-      submissions.answers_erased_at is not null as erased, submissions.verification_checks as checks,
-      ${possibleDuplicateOfSql('submissions')} as possible_duplicate_of
-    from claimed join submissions on submissions.id = claimed.submission_id join organisations o on o.id = claimed.organisation_id
+      os.webhook_secret_sealed, os.primary_channel, claimed.attempts as attempt, claimed.claim, reports.envelope,
+      reports.erased, reports.checks, reports.possible_duplicate_of
+    from claimed join reports on reports.id = claimed.submission_id join organisations o on o.id = claimed.organisation_id
       left join organisation_settings os on os.organisation_id = claimed.organisation_id
   `.execute(db);
   return result.rows;
