@@ -3,8 +3,9 @@ import pg from 'pg';
 
 /**
  * The machine's ceiling: bare Postgres transactions writing the same durable rows a submission
- * writes (1 submission, its deliveries to each kind's fallback organisation, 1 outbox row each) from `clients` connections, into copies
- * of the tables so the running worker does not pick them up. Returns transactions per second, and how many.
+ * writes (1 submission, its deliveries to each kind's fallback organisation, written due, which is
+ * what queues them for the dispatcher) from `clients` connections, into copies of the tables so the
+ * running worker does not pick them up. Returns transactions per second, and how many.
  */
 export async function measureCeiling(
   databaseUrl: string,
@@ -14,8 +15,7 @@ export async function measureCeiling(
   pool.on('error', () => undefined);
   await pool.query(`
     create table if not exists bench_submissions (like submissions including all);
-    create table if not exists bench_deliveries (like deliveries including all);
-    create table if not exists bench_outbox (like outbox including all)`);
+    create table if not exists bench_deliveries (like deliveries including all)`);
   const deadline = Date.now() + options.seconds * 1000;
   let done = 0;
   const client = async () => {
@@ -31,14 +31,10 @@ export async function measureCeiling(
           [submissionId, `B-${submissionId}`, options.envelope],
         );
         await connection.query(
-          `insert into bench_deliveries (id, submission_id, agency, organisation_id, transport, status, status_changed_at, created_at)
-           select d.id, $2, d.agency, o.id, 'webhook', 'queued', now(), now()
+          `insert into bench_deliveries (id, submission_id, agency, organisation_id, transport, status, status_changed_at, created_at, due_at)
+           select d.id, $2, d.agency, o.id, 'webhook', 'queued', now(), now(), now()
            from unnest($1::uuid[], $3::text[]) as d(id, agency) join organisations o on o.kind = d.agency and o.fallback`,
           [deliveryIds, submissionId, options.agencies],
-        );
-        await connection.query(
-          `insert into bench_outbox (task, payload, job_key) select 'deliver_to_agency', json_build_object('deliveryId', d), d::text from unnest($1::uuid[]) d`,
-          [deliveryIds],
         );
         await connection.query('commit');
         done += 1;
@@ -51,7 +47,7 @@ export async function measureCeiling(
   try {
     await Promise.all(Array.from({ length: options.clients }, client));
     const rate = done / ((Date.now() - started) / 1000);
-    await pool.query('drop table bench_submissions, bench_deliveries, bench_outbox');
+    await pool.query('drop table bench_submissions, bench_deliveries');
     return { rate, transactions: done };
   } finally {
     await pool.end();

@@ -12,7 +12,7 @@ import { evidenceChecks } from '@tuo/shared/verification/evidence';
 import type { Kysely } from 'kysely';
 import type { Actor, AuditEvent } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
-import { deliveryJob, residentMessageJob } from '../jobs/job-names.js';
+import { residentMessageJob } from '../jobs/job-names.js';
 import { organisationsForConsent } from '../organisations/organisations-for-consent.js';
 import type { ProtectedValues } from '../privacy/protected-values.js';
 import { normaliseCode, searchIndexValues } from '../staff/submission-search.js';
@@ -177,10 +177,8 @@ export async function submissionRows(
       ]
     : [];
   const messages = [...receipts, ...codeMessages];
-  const jobs = [
-    ...deliveries.filter((d) => d.status === 'queued').map((d) => deliveryJob(d.id, 1)),
-    ...messages.filter((m) => m.status === 'queued').map((m) => residentMessageJob(m.id)),
-  ];
+  // A queued delivery needs no job: it is written due (write-submissions.ts), and the dispatcher claims it.
+  const jobs = messages.filter((m) => m.status === 'queued').map((m) => residentMessageJob(m.id));
   const response: CreateSubmissionResponse = {
     reference,
     trackingSecret,

@@ -67,9 +67,12 @@ export function writeSubmissionsSql(items: readonly SubmissionRows[]): RawBuilde
       returning id
     ),
     d as (
-      -- The transport is set by the worker that delivers, from its own configuration.
-      insert into deliveries (id, submission_id, agency, organisation_id, role, status, held_for, status_changed_at, created_at)
-      select d.id, d.submission_id, d.agency, d.organisation_id, d.role, d.status, d.held_for, d.at, d.at
+      -- The transport is set by the worker that delivers, from its own configuration. A queued
+      -- delivery's first attempt is due at once: the dispatcher claims it straight from this row,
+      -- with no queue job to write now and move later (a held one is made due when released).
+      insert into deliveries (id, submission_id, agency, organisation_id, role, status, held_for, status_changed_at, created_at, due_at)
+      select d.id, d.submission_id, d.agency, d.organisation_id, d.role, d.status, d.held_for, d.at, d.at,
+        case when d.status = 'queued' then now() end
       from jsonb_to_recordset(${deliveries}::jsonb) as d(id uuid, submission_id uuid, agency text,
         organisation_id uuid, role text, status text, held_for text, at timestamptz)
       join s on s.id = d.submission_id
