@@ -1,4 +1,5 @@
 import { agencyReferenceSchema } from '@tuo/shared/api/agency-notifications';
+import type { WebhookAnswer } from './webhook-request.js';
 import { z } from 'zod';
 
 /** The most of an answer read: a reference is short, and an agency's page of HTML is not wanted. */
@@ -6,21 +7,15 @@ const answerLimitBytes = 4096;
 
 const answerSchema = z.object({ reference: agencyReferenceSchema });
 
-/** Reads at most `limit` bytes of a body, then lets the rest go so the connection can be reused. */
-async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Promise<string | undefined> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
+/** Reads at most `limit` bytes of a body; a longer one is cut off (its connection closed, not reused). */
+async function readCapped(body: WebhookAnswer['body'], limit: number): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
   let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > limit) return undefined;
-      chunks.push(value);
-    }
-  } finally {
-    void reader.cancel().catch(() => undefined);
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    size += chunk.byteLength;
+    // Leaving the loop early destroys the rest of the answer.
+    if (size > limit) return undefined;
+    chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
@@ -30,11 +25,11 @@ async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Prom
  * anything else (no body, not JSON, too long, a reference with odd characters) is no reference,
  * and the delivery still counts as accepted.
  */
-export async function agencyReferenceFrom(response: Response): Promise<string | undefined> {
-  const body = response.body;
-  if (!body) return undefined;
-  if (!/^application\/(.+\+)?json\b/i.test(response.headers.get('content-type') ?? '')) {
-    void body.cancel().catch(() => undefined);
+export async function agencyReferenceFrom(response: WebhookAnswer): Promise<string | undefined> {
+  const { body } = response;
+  const contentType = response.headers['content-type'];
+  if (!/^application\/(.+\+)?json\b/i.test(typeof contentType === 'string' ? contentType : '')) {
+    body.resume();
     return undefined;
   }
   try {

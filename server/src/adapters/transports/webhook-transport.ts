@@ -1,6 +1,7 @@
 import { Webhook } from 'standardwebhooks';
 import type { AgencyEvent, AgencyNotification, DeliveryOutcome, Transport } from '../agency-adapter.js';
 import { agencyReferenceFrom } from './agency-reference-answer.js';
+import { postJson, type WebhookAnswer } from './webhook-request.js';
 
 /** Reads Retry-After (seconds or an HTTP date) into milliseconds from now. */
 export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
@@ -14,8 +15,8 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
 function describe(error: unknown): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
     return 'The agency did not answer in time';
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
-  return `Could not reach the agency${cause ? ` (${cause})` : ''}`;
+  const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause : error).message : '';
+  return `Could not reach the agency${reason ? ` (${reason})` : ''}`;
 }
 
 /** The secrets to sign with now, newest first (two while a rotated-out secret is in its grace period). */
@@ -52,11 +53,11 @@ export async function postWebhook(
     // The secrets live in the database: an outage there passes, like one at the agency.
     return { kind: 'retry', error: 'Could not read the webhook signing secrets' };
   }
-  let response: Response;
+  let response: WebhookAnswer;
   try {
-    response = await fetch(target.url, {
-      method: 'POST',
-      headers: {
+    response = await postJson(
+      target.url,
+      {
         'content-type': 'application/json',
         'user-agent': 'TellUsOnce-Webhooks/1',
         'webhook-id': message.messageId,
@@ -64,20 +65,19 @@ export async function postWebhook(
         'webhook-signature': signature,
       },
       body,
-      signal: AbortSignal.timeout(target.timeoutMs),
-      redirect: 'manual',
-    });
+      target.timeoutMs,
+    );
   } catch (error) {
     return { kind: 'retry', error: describe(error) };
   }
-  const statusCode = response.status;
+  const { statusCode } = response;
   if (statusCode >= 200 && statusCode < 300) {
     // A 2xx answer may carry the agency's own case reference, `{"reference": …}`.
     const agencyReference = await agencyReferenceFrom(response);
     return { kind: 'delivered', statusCode, ...(agencyReference ? { agencyReference } : {}) };
   }
   // Any other answer's body is not needed (and could be large): discard it so the connection can be reused.
-  void response.body?.cancel().catch(() => undefined);
+  response.body.resume();
   if (statusCode >= 300 && statusCode < 400)
     return {
       kind: 'failed',
@@ -85,7 +85,8 @@ export async function postWebhook(
       error: `The agency's webhook redirected (${statusCode}); redirects are not followed: check the webhook URL`,
     };
   if (statusCode >= 500 || statusCode === 408 || statusCode === 429) {
-    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+    const retryAfter = response.headers['retry-after'];
+    const retryAfterMs = parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : null);
     return {
       kind: 'retry',
       statusCode,
