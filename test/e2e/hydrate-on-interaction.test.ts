@@ -7,36 +7,36 @@ import { pagePost } from '../support/resident.js';
 
 const run = browserAndApp();
 
-const journey = catalogue['someone-died'];
-const answers = exampleSubmissions['someone-died'].answers;
+const journey = catalogue['moving-home'];
+const answers = exampleSubmissions['moving-home'].answers;
 const route = reachablePages(journey, answers);
-const addressPath = '/someone-died/their-address';
+const peoplePath = '/moving-home/people-moving-with-you';
 
 /**
- * Answers "someone died" up to the page asking for their address: a page with the address finder,
- * one of the widgets that still need React, so it hydrates on the first interaction. The pages
- * before it are plain boxes, checked without React.
+ * Answers moving home up to "Who is moving with you?": a page of people rows, added and removed in
+ * place, which still need React, so it hydrates on the first interaction. The pages before it are
+ * plain boxes and choices, checked without React.
  */
-async function toAddressPage(context: BrowserContext): Promise<Page> {
+async function toPeoplePage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${run.server.baseUrl}/start`);
   await page.getByLabel(journey.title).check();
   for (const definition of route) {
     await Promise.all([
-      page.waitForURL((url) => url.pathname === `/someone-died/${definition.path}`),
+      page.waitForURL((url) => url.pathname === `/moving-home/${definition.path}`),
       page.getByRole('button', { name: 'Continue', exact: true }).click(),
     ]);
-    if (definition.id === 'last-address') return page;
+    if (definition.id === 'people-moving') return page;
     await fillForm(page, pagePost(definition, answers));
   }
-  throw new Error('no address page');
+  throw new Error('no people page');
 }
 
 describe('a question page with a React widget, hydrating on the first interaction', () => {
   it('keeps what was typed before it hydrated and where focus was, and checks the form in the browser', async () => {
     const context = await run.browser.newContext();
-    const page = await toAddressPage(context);
-    expect(new URL(page.url()).pathname).toBe(addressPath);
+    const page = await toPeoplePage(context);
+    expect(new URL(page.url()).pathname).toBe(peoplePath);
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => {
@@ -51,11 +51,11 @@ describe('a question page with a React widget, hydrating on the first interactio
     page.on('request', (request) => {
       if (request.method() === 'POST') posts.push(request.url());
     });
-    const line1 = page.getByLabel('Address line 1');
-    await line1.click();
-    await page.keyboard.type('24 Mi');
+    const fullName = page.locator('#peopleMoving-0-fullName');
+    await fullName.click();
+    await page.keyboard.type('Piotr Ko');
     await expect.poll(() => held.length).toBe(1);
-    await page.keyboard.type('ll');
+    await page.keyboard.type('wal');
     for (const route of held) await route.continue();
     // Hydrated: the validators chunk is fetched alongside the page's React chunk.
     await expect
@@ -65,19 +65,18 @@ describe('a question page with a React widget, hydrating on the first interactio
         ),
       )
       .toBe(true);
-    await page.keyboard.type(' Lane');
-    expect(await line1.inputValue()).toBe('24 Mill Lane');
-    const line1Id = await line1.getAttribute('id');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(line1Id);
-    // Town and postcode left empty: the browser's checks show the GOV.UK error summary, with no post.
+    await page.keyboard.type('ski');
+    expect(await fullName.inputValue()).toBe('Piotr Kowalski');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('peopleMoving-0-fullName');
+    // The date of birth left empty: the browser's checks show the GOV.UK error summary, with no post.
     await page.getByRole('button', { name: 'Continue', exact: true }).click();
     const summary = page.locator('.govuk-error-summary');
     await summary.waitFor();
-    expect(await summary.getByRole('link').allTextContents()).toEqual(['Enter town or city', 'Enter postcode']);
+    expect(await summary.getByRole('link').allTextContents()).toEqual(['Enter the date of birth of person 1']);
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.className ?? ''))
       .toContain('govuk-error-summary');
-    expect(await line1.inputValue()).toBe('24 Mill Lane');
+    expect(await fullName.inputValue()).toBe('Piotr Kowalski');
     expect(posts).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
@@ -85,7 +84,7 @@ describe('a question page with a React widget, hydrating on the first interactio
 
   it('holds a press of Continue made before it hydrated and checks it in the browser', async () => {
     const context = await run.browser.newContext();
-    const page = await toAddressPage(context);
+    const page = await toPeoplePage(context);
     const posts: string[] = [];
     page.on('request', (request) => {
       if (request.method() === 'POST') posts.push(request.url());
@@ -94,9 +93,7 @@ describe('a question page with a React widget, hydrating on the first interactio
     await page.getByRole('button', { name: 'Continue', exact: true }).click();
     await page.locator('.govuk-error-summary').waitFor();
     expect(await page.locator('.govuk-error-summary').getByRole('link').allTextContents()).toEqual([
-      'Enter address line 1, typically the building and street',
-      'Enter town or city',
-      'Enter postcode',
+      'Enter the full name of person 1',
     ]);
     expect(
       await page.evaluate(() =>
@@ -104,7 +101,7 @@ describe('a question page with a React widget, hydrating on the first interactio
       ),
     ).toBe(true);
     expect(posts).toEqual([]);
-    expect(new URL(page.url()).pathname).toBe(addressPath);
+    expect(new URL(page.url()).pathname).toBe(peoplePath);
     await context.close();
   });
 });
