@@ -12,6 +12,8 @@ import { pageScriptText } from './page-script-text.js';
 export interface QuestionChecks {
   /** Checks the form as the browser would post it; shows the errors (or clears them) and answers whether it may post. */
   check(form: HTMLFormElement): boolean;
+  /** Shows `errors` (none clears them) as the server would render a post that had them, focus to their summary. */
+  show(form: HTMLFormElement, errors: readonly FieldError[]): void;
 }
 
 /** What a question page's model says of the page the script checks. */
@@ -36,14 +38,18 @@ export async function questionChecks({ props, lang, adviser }: CheckedPage): Pro
   const worded = adviser ? adviserJourney(journey) : journey;
   const page = getPage(worded, props.pageId);
   const schema = pageSchema(worded, props.pageId, props.answersSoFar, { today: props.today });
+  const show = (form: HTMLFormElement, errors: readonly FieldError[]) => {
+    const summary = showErrors(form, errors, text);
+    // govuk-frontend's script takes focus to the summary and moves it to the box a link names.
+    if (summary) new ErrorSummary(summary);
+  };
   return {
     check(form) {
       const result = schema.safeParse(formInput(page.fields, postedNow(form)));
       const errors: readonly FieldError[] = result.success ? [] : toFieldErrors(result.error.issues);
-      const summary = showErrors(form, errors, text);
-      // govuk-frontend's script takes focus to the summary and moves it to the box a link names.
-      if (summary) new ErrorSummary(summary);
+      show(form, errors);
       return errors.length === 0;
     },
+    show,
   };
 }
