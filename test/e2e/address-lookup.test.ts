@@ -89,6 +89,109 @@ describe('address look-up in a real browser', () => {
     await context.close();
   });
 
+  it('with JavaScript and no React: choosing fills the boxes and the UPRN at once, and typing over them forgets it', async () => {
+    const context = await browser.newContext();
+    const page = await toAddressPage(context);
+    const scripts: string[] = [];
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+      if (request.method() === 'POST') posts.push(new URL(request.url()).pathname);
+    });
+    const uprn = page.locator('input[name="lastAddress.uprn"]');
+    await page.getByLabel('Postcode', { exact: true }).fill('NB2 7QT');
+    await page.getByRole('button', { name: 'Find address' }).click();
+    const list = page.getByLabel('Select an address');
+    await list.focus();
+    await list.selectOption({ label: '24 Mill Lane, Northbridge, NB2 7QT' });
+    expect(await page.getByLabel('Address line 1').inputValue()).toBe('24 Mill Lane');
+    expect(await page.getByLabel('Address line 2 (optional)').inputValue()).toBe('');
+    expect(await page.getByLabel('Town or city').inputValue()).toBe('Northbridge');
+    expect(await uprn.inputValue()).toBe('9000000205');
+    // Still in the list: the resident may be choosing yet.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('lastAddress-choice');
+    expect(await page.locator('[aria-live="polite"]').textContent()).toContain(
+      'We have filled in the address below. Check it is right.',
+    );
+    await page.getByLabel('Postcode', { exact: true }).pressSequentially('X');
+    expect(await uprn.inputValue()).toBe('');
+    await list.selectOption({ label: 'Flat 2, Orchard House, 22 Mill Lane, Northbridge, NB2 7QT' });
+    expect(await page.getByLabel('Postcode', { exact: true }).inputValue()).toBe('NB2 7QT');
+    expect(await uprn.inputValue()).toBe('9000000202');
+    await page.getByLabel('Address line 1').pressSequentially(' and garden');
+    expect(await uprn.inputValue()).toBe('');
+    expect(posts).toEqual([]);
+    expect(scripts.some((path) => path.includes('address-script'))).toBe(true);
+    expect(scripts.filter((path) => /hydrate-page|react|index\.esm/.test(path))).toEqual([]);
+    await context.close();
+  });
+
+  it('with JavaScript: Enter in the postcode box finds, and Enter in a box of the typed address is Continue, checked', async () => {
+    const context = await browser.newContext();
+    const page = await toAddressPage(context);
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posts.push(new URL(request.url()).pathname);
+    });
+    await page.getByLabel('Postcode', { exact: true }).fill('NB2 7QT');
+    await page.getByLabel('Postcode', { exact: true }).press('Enter');
+    await page.getByLabel('Select an address').waitFor();
+    // Line 1 alone, Enter in it: Continue, which the page checks before it posts.
+    await page.getByLabel('Address line 1').fill('24 Mill Lane');
+    await page.getByLabel('Address line 1').press('Enter');
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await page.locator('.govuk-error-summary a').allTextContents()).toEqual(['Enter town or city']);
+    expect(posts).toEqual([]);
+    await page.getByLabel('Town or city').fill('Northbridge');
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/someone-died/their-numbers'),
+      page.getByLabel('Town or city').press('Enter'),
+    ]);
+    expect(posts).toEqual(['/someone-died/their-address']);
+    await context.close();
+  });
+
+  it('with JavaScript: a look-up that cannot be reached says to type the address', async () => {
+    const context = await browser.newContext();
+    const page = await toAddressPage(context);
+    // The network fails, as it may on a train: the page says so rather than breaking.
+    await page.route(/\/api\/address-lookup/, (route) => route.abort('internetdisconnected'));
+    await page.getByLabel('Postcode', { exact: true }).fill('NB2 7QT');
+    await page.getByRole('button', { name: 'Find address' }).click();
+    await page.locator('.govuk-inset-text').waitFor();
+    expect(await page.locator('[aria-live="polite"] .govuk-inset-text').textContent()).toBe(
+      'Sorry, we cannot look up addresses right now. Please type the address below.',
+    );
+    expect(new URL(page.url()).pathname).toBe('/someone-died/their-address');
+    await context.close();
+  });
+
+  it('with JavaScript: a Welsh page’s finder speaks Welsh', async () => {
+    const context = await browser.newContext();
+    const page = await toAddressPage(context);
+    await page.goto(`${server.baseUrl}/someone-died/their-address?lang=cy`);
+    await page.locator('#lastAddress-postcode').fill('NB2 7QT');
+    await page.locator('button[value="find-address:lastAddress"]').click();
+    const list = page.locator('#lastAddress-choice');
+    await list.waitFor();
+    expect(await page.locator('label[for="lastAddress-choice"]').textContent()).toBe('Dewiswch gyfeiriad');
+    expect(await list.locator('option').first().textContent()).toBe('Cyfeiriadau a ganfuwyd: 6');
+    await page.locator('button[value="choose-address:lastAddress"]').click();
+    expect(await page.locator('.govuk-error-summary a').allTextContents()).toEqual(["Dewiswch gyfeiriad o'r rhestr"]);
+    await list.selectOption('9000000205');
+    expect(await page.locator('[aria-live="polite"] p').textContent()).toBe(
+      "Rydym wedi llenwi'r cyfeiriad isod. Gwiriwch ei fod yn gywir.",
+    );
+    await page.locator('#lastAddress-postcode').fill('NB9 9ZZ');
+    await page.locator('button[value="find-address:lastAddress"]').click();
+    await expect
+      .poll(() => page.locator('[aria-live="polite"]').textContent())
+      .toBe(
+        'Nid oedd modd i ni ddod o hyd i unrhyw gyfeiriadau yn NB9 9ZZ. Gwiriwch y cod post, neu teipiwch y cyfeiriad isod.',
+      );
+    await context.close();
+  });
+
   for (const javaScriptEnabled of [true, false])
     it(`choosing from the list then Continue is enough, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async () => {
       const context = await browser.newContext({ javaScriptEnabled });

@@ -1,8 +1,10 @@
-import { catalogue, getPage } from '@tuo/shared';
+import { catalogue, exampleSubmissions, getPage, reachablePages } from '@tuo/shared';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from '../support/browser.js';
 import { browserAndApp } from '../support/browser-and-app.js';
+import { fillForm } from '../support/fill-form.js';
+import { pagePost } from '../support/resident.js';
 import { signInInBrowser } from '../support/browser-sign-in.js';
 import { createTestStaff, type TestStaff } from '../support/staff-client.js';
 
@@ -20,6 +22,22 @@ async function press(page: Page, button: string, path: string): Promise<void> {
     page.waitForURL((url) => url.pathname === path),
     page.getByRole('button', { name: button }).click(),
   ]);
+}
+
+/** Signs the adviser in and starts helping a resident move home, on its first page. */
+async function startAssisted(page: Page): Promise<void> {
+  await signInInBrowser(
+    page,
+    { baseUrl: run.server.baseUrl, db: run.server.database.db, base: '/staff', home: '/staff/dashboard' },
+    adviser,
+  );
+  await page.goto(`${run.server.baseUrl}/staff/assisted`);
+  await page.getByLabel('On the phone').check();
+  await page.getByLabel('Security questions').check();
+  await page.getByLabel(/The resident agreed/).check();
+  await press(page, 'Start', '/start');
+  await page.getByLabel(catalogue['moving-home'].title).check();
+  await press(page, 'Continue', detailsPath);
 }
 
 /** Continue pressed on the empty page, checked in the browser: the summary's links and each field's error. */
@@ -42,18 +60,7 @@ describe('an assisted page’s checks in the browser (JavaScript on)', () => {
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
-    await signInInBrowser(
-      page,
-      { baseUrl: run.server.baseUrl, db: run.server.database.db, base: '/staff', home: '/staff/dashboard' },
-      adviser,
-    );
-    await page.goto(`${run.server.baseUrl}/staff/assisted`);
-    await page.getByLabel('On the phone').check();
-    await page.getByLabel('Security questions').check();
-    await page.getByLabel(/The resident agreed/).check();
-    await press(page, 'Start', '/start');
-    await page.getByLabel(catalogue['moving-home'].title).check();
-    await press(page, 'Continue', detailsPath);
+    await startAssisted(page);
 
     const posts: string[] = [];
     page.on('request', (request) => {
@@ -77,6 +84,31 @@ describe('an assisted page’s checks in the browser (JavaScript on)', () => {
     expect(inWelsh.summary).toEqual(adviserMessages);
     expect(posts).toEqual([]);
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('word the address finder for the adviser: about the resident, never "you"', async () => {
+    const context = await run.browser.newContext();
+    const page = await context.newPage();
+    await startAssisted(page);
+    const answers = exampleSubmissions['moving-home'].answers;
+    const route = reachablePages(catalogue['moving-home'], answers);
+    for (const [index, definition] of route.entries()) {
+      if (definition.id === 'old-address') break;
+      await fillForm(page, pagePost(definition, answers));
+      await press(page, 'Continue', `/moving-home/${route[index + 1]?.path ?? ''}`);
+    }
+    const live = page.locator('[aria-live="polite"]');
+    await page.getByLabel('Postcode', { exact: true }).fill('NB9 9ZZ');
+    await page.getByRole('button', { name: 'Find address' }).click();
+    await expect
+      .poll(() => live.textContent())
+      .toBe('No addresses were found at NB9 9ZZ. Check the postcode with the resident, or type the address below.');
+    await page.getByLabel('Postcode', { exact: true }).fill('NB2 7QT');
+    await page.getByRole('button', { name: 'Find address' }).click();
+    await page.getByLabel('Select an address').selectOption('9000000205');
+    expect(await live.locator('p').textContent()).toBe('The address is filled in below. Check it with the resident.');
+    expect(await page.getByLabel('Address line 1').inputValue()).toBe('24 Mill Lane');
     await context.close();
   });
 });

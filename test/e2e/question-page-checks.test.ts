@@ -33,8 +33,8 @@ async function begin(page: Page, lifeEvent: string, path: string): Promise<void>
 /**
  * The question's column as markup to compare: elements with their attributes sorted, text with
  * its spaces collapsed, no comments (React's text separators), no hidden inputs (the form's token),
- * and no `value` or `checked` on boxes (the server writes what was posted into them; in the
- * browser what was typed is in the box, not the attribute). What scripts add to every page at load
+ * and no `value`, `checked` or `selected` on boxes, choices and options (the server writes what was
+ * posted into them; in the browser what was typed or chosen is in the box, not the attribute). What scripts add to every page at load
  * with JavaScript on (govuk-frontend's `data-…-init` marks, the heading made a focus target after a
  * navigation) is left out too: the page without JavaScript has none of it.
  */
@@ -47,7 +47,9 @@ function questionMarkup(page: Page): Promise<string> {
       const box = node instanceof HTMLInputElement && !['radio', 'checkbox'].includes(node.type);
       const focusTarget = node.classList.contains('app-focus-target');
       const attributes = [...node.attributes]
-        .filter((attribute) => !(box && attribute.name === 'value') && attribute.name !== 'checked')
+        .filter(
+          (attribute) => !(box && attribute.name === 'value') && !['checked', 'selected'].includes(attribute.name),
+        )
         .filter((attribute) => !/^data-govuk-[a-z-]+-init$/.test(attribute.name))
         .filter((attribute) => !(focusTarget && attribute.name === 'tabindex'))
         .map((attribute) =>
@@ -80,6 +82,28 @@ async function continueWithoutJavaScript(page: Page): Promise<void> {
     page.getByRole('button', { name: 'Continue' }).click(),
   ]);
   await page.locator('.govuk-error-summary').waitFor();
+}
+
+/** Presses a button without JavaScript: the page posts, and the server answers with the page again. */
+async function pressWithoutJavaScript(page: Page, button: string): Promise<void> {
+  await Promise.all([
+    page.waitForResponse((response) => response.request().method() === 'POST'),
+    page.waitForEvent('load'),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ]);
+}
+
+/** Two contexts, one without JavaScript and one with, in one answered session of "someone died". */
+async function bothAnswered(): Promise<{
+  plain: Awaited<ReturnType<typeof open>>;
+  scripted: Awaited<ReturnType<typeof open>>;
+}> {
+  const { cookie } = await answeredJourney(run.server.baseUrl, 'someone-died');
+  const [name = '', value = ''] = cookie.split('=');
+  const plain = await open(false);
+  const scripted = await open(true);
+  for (const { context } of [plain, scripted]) await context.addCookies([{ name, value, url: run.server.baseUrl }]);
+  return { plain, scripted };
 }
 
 /** Goes on to the next page, in either context. */
@@ -159,11 +183,7 @@ describe('question pages checked in the browser without React', () => {
 
   it('reveal what a choice asks next, clear the others for "None of these", and show errors inside a reveal as the server does', async () => {
     // A session with every page answered, shared by both contexts, so later pages can be opened directly.
-    const { cookie } = await answeredJourney(run.server.baseUrl, 'someone-died');
-    const [name = '', value = ''] = cookie.split('=');
-    const plain = await open(false);
-    const scripted = await open(true);
-    for (const { context } of [plain, scripted]) await context.addCookies([{ name, value, url: run.server.baseUrl }]);
+    const { plain, scripted } = await bothAnswered();
     const { page } = scripted;
     await page.goto(`${run.server.baseUrl}/someone-died/services`);
     await page.getByLabel('Library card').check();
@@ -185,6 +205,100 @@ describe('question pages checked in the browser without React', () => {
     await continueWithErrors(scripted.page);
     expect(await questionMarkup(scripted.page)).toBe(await questionMarkup(plain.page));
     expect(await page.locator('.govuk-radios__conditional .govuk-error-message').count()).toBe(1);
+    expect(scripted.posts).toEqual([]);
+    await plain.context.close();
+    await scripted.context.close();
+  });
+
+  it('find an address in place and show what the server shows after posting "Find address" or "Use this address"', async () => {
+    const { plain, scripted } = await bothAnswered();
+    const both = [plain.page, scripted.page];
+    const { page } = scripted;
+    const same = async (what: string) => {
+      await expect.poll(() => questionMarkup(page), { message: what }).toBe(await questionMarkup(plain.page));
+      expect(await page.title(), what).toBe(await plain.page.title());
+    };
+    for (const each of both) {
+      await each.goto(`${run.server.baseUrl}/someone-died/their-address`);
+      for (const label of ['Postcode', 'Address line 1', 'Address line 2 (optional)', 'Town or city'])
+        await each.getByLabel(label, { exact: true }).fill('');
+    }
+    // No postcode, no address typed: the postcode is asked for.
+    await pressWithoutJavaScript(plain.page, 'Find address');
+    await page.getByRole('button', { name: 'Find address' }).click();
+    await same('no postcode');
+    expect(await page.locator('.govuk-error-summary a').allTextContents()).toEqual([
+      'Enter a postcode to find the address',
+    ]);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Not a postcode: the look-up says so, and the page shows it as the server does.
+    for (const each of both) await each.getByLabel('Postcode', { exact: true }).fill('nope');
+    await pressWithoutJavaScript(plain.page, 'Find address');
+    await page.getByRole('button', { name: 'Find address' }).click();
+    await same('not a postcode');
+    expect(await page.locator('.govuk-error-summary a').allTextContents()).toEqual(['Enter a real postcode']);
+
+    // Nothing there.
+    for (const each of both) await each.getByLabel('Postcode', { exact: true }).fill('NB9 9ZZ');
+    await pressWithoutJavaScript(plain.page, 'Find address');
+    await page.getByRole('button', { name: 'Find address' }).click();
+    await same('nothing found');
+    expect(await page.locator('[aria-live="polite"]').textContent()).toContain(
+      'We could not find any addresses at NB9 9ZZ',
+    );
+
+    // Found: the list, then "Use this address" with nothing chosen, then with an address chosen.
+    for (const each of both) await each.getByLabel('Postcode', { exact: true }).fill('nb2 7qt');
+    await pressWithoutJavaScript(plain.page, 'Find address');
+    await page.getByRole('button', { name: 'Find address' }).click();
+    await same('found');
+    expect(await page.getByLabel('Select an address').locator('option').first().textContent()).toBe(
+      '6 addresses found',
+    );
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await pressWithoutJavaScript(plain.page, 'Use this address');
+    await page.getByRole('button', { name: 'Use this address' }).click();
+    await same('none chosen');
+    expect(await page.locator('.govuk-error-summary a').allTextContents()).toEqual(['Select an address from the list']);
+    for (const each of both)
+      await each.getByLabel('Select an address').selectOption({ label: '24 Mill Lane, Northbridge, NB2 7QT' });
+    await pressWithoutJavaScript(plain.page, 'Use this address');
+    await page.getByRole('button', { name: 'Use this address' }).click();
+    await same('chosen');
+    for (const each of both) expect(await each.getByLabel('Address line 1').inputValue()).toBe('24 Mill Lane');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('lastAddress-line1');
+
+    // Continue with the address emptied, on the page afresh (a post of Continue forgets the list):
+    // the page's own checks, on the address's boxes.
+    for (const each of both) {
+      await each.goto(`${run.server.baseUrl}/someone-died/their-address`);
+      for (const label of ['Postcode', 'Address line 1', 'Town or city'])
+        await each.getByLabel(label, { exact: true }).fill('');
+    }
+    await continueWithoutJavaScript(plain.page);
+    await continueWithErrors(page);
+    expect(await questionMarkup(page)).toBe(await questionMarkup(plain.page));
+    expect(await page.locator('.govuk-error-summary a').count()).toBe(3);
+    expect(scripted.posts).toEqual([]);
+    await plain.context.close();
+    await scripted.context.close();
+  });
+
+  it('word the address finder in the page’s language, plurals as i18next does: Arabic', async () => {
+    const { plain, scripted } = await bothAnswered();
+    for (const each of [plain.page, scripted.page]) {
+      await each.goto(`${run.server.baseUrl}/someone-died/their-address?lang=ar`);
+      // The answered address emptied, so "Find address" is not taken for Continue.
+      for (const part of ['line1', 'line2', 'town']) await each.locator(`#lastAddress-${part}`).fill('');
+      await each.locator('#lastAddress-postcode').fill('NB2 7QT');
+    }
+    await plain.page.locator('button[value="find-address:lastAddress"]').click();
+    await plain.page.locator('#lastAddress-choice').waitFor();
+    await scripted.page.locator('button[value="find-address:lastAddress"]').click();
+    await expect.poll(() => questionMarkup(scripted.page)).toBe(await questionMarkup(plain.page));
+    // Six is one of Arabic's "few".
+    expect(await scripted.page.locator('#lastAddress-choice option').first().textContent()).toBe('عُثر على 6 عناوين');
     expect(scripted.posts).toEqual([]);
     await plain.context.close();
     await scripted.context.close();

@@ -1,4 +1,7 @@
 import type { CheckedPage, QuestionChecks } from './question-checks.js';
+import type { AddressScript } from '../../address-lookup/address-script.js';
+import { addressPress } from '../../address-lookup/address-press.js';
+import { forgetUprnOnTyping } from '../../address-lookup/forget-uprn.js';
 import { saveActionName } from '../../save-return/save-action.js';
 
 /** How long a press of Continue waits for the checks to arrive before the form posts unchecked, as without JavaScript. */
@@ -10,20 +13,40 @@ const patienceMs = 5000;
  * language's messages) are fetched when the resident first moves into the form, or at the latest
  * when they press Continue, which waits for them; if they cannot arrive in time, or at all, the
  * form posts and the server checks it, as without JavaScript. "Save and come back later" posts
- * unchecked. The reveals under radios and checkboxes follow the choice from the start.
+ * unchecked. The reveals under radios and checkboxes follow the choice from the start. A page with
+ * an address finder fetches the finder's script with the checks, and its buttons and list wait for
+ * it the same way (`address-script.ts`).
  */
 export function checkOnInteraction(area: HTMLElement, checked: CheckedPage): void {
   followReveals(area);
+  forgetUprnOnTyping(area);
   let loading: Promise<QuestionChecks> | undefined;
   const checks = () =>
     (loading ??= import('./question-checks.js').then(({ questionChecks }) => questionChecks(checked)));
+  let finding: Promise<AddressScript> | undefined;
+  const finder = () =>
+    (finding ??= Promise.all([checks(), import('../../address-lookup/address-script.js')]).then(
+      ([ready, { addressScript }]) => addressScript(checked, ready),
+    ));
+  const hasFinder = area.querySelector('.app-address-finder') !== null;
   area.addEventListener(
     'focusin',
     (event) => {
-      if (event.target instanceof Element && event.target.closest('form')) checks().catch(() => undefined);
+      if (event.target instanceof Element && event.target.closest('form'))
+        (hasFinder ? finder() : checks()).catch(() => undefined);
     },
     { passive: true },
   );
+  area.addEventListener('change', (event) => {
+    const list = event.target;
+    if (list instanceof HTMLSelectElement && list.closest('.app-address-finder'))
+      finder().then(
+        (script) => {
+          script.choose(list);
+        },
+        () => undefined,
+      );
+  });
   let posting = false;
   // A page the browser brings back from its back-forward cache after posting is checked afresh.
   addEventListener('pageshow', (event) => {
@@ -32,23 +55,39 @@ export function checkOnInteraction(area: HTMLElement, checked: CheckedPage): voi
   area.addEventListener('submit', (event) => {
     const form = event.target;
     if (posting || !(form instanceof HTMLFormElement)) return;
-    if (event.submitter?.getAttribute('name') === saveActionName) return;
+    const { submitter } = event;
+    const press = addressPress(submitter);
+    if (!press && submitter?.getAttribute('name') === saveActionName) return;
     event.preventDefault();
-    const post = () => {
+    // Read now: it is where Enter was pressed, if it was, and focus may move before the finder runs.
+    const from = document.activeElement;
+    const post = (as: HTMLElement | null) => {
       posting = true;
-      form.submit();
+      if (as) form.requestSubmit(as);
+      else form.submit();
     };
-    const timer = setTimeout(post, patienceMs);
-    checks().then(
-      (ready) => {
-        clearTimeout(timer);
-        if (!posting && ready.check(form)) post();
-      },
-      () => {
-        clearTimeout(timer);
-        if (!posting) post();
-      },
-    );
+    // Without the script in time, or at all, the press posts as without JavaScript: a finder's
+    // button with its own name, so the server does what it says.
+    const asPressed = () => {
+      if (!posting) post(press ? submitter : null);
+    };
+    const timer = setTimeout(asPressed, patienceMs);
+    const continuing = (ready: QuestionChecks) => {
+      if (!posting && ready.check(form)) post(null);
+    };
+    const done = press
+      ? finder().then(async (script) => {
+          clearTimeout(timer);
+          if (!posting && (await script.press(form, press, from)) === 'continue') continuing(await checks());
+        })
+      : checks().then((ready) => {
+          clearTimeout(timer);
+          continuing(ready);
+        });
+    done.catch(() => {
+      clearTimeout(timer);
+      asPressed();
+    });
   });
 }
 

@@ -1,4 +1,4 @@
-import { useContext, useState } from 'react';
+import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AddressFinder } from '../../address-lookup/address-finder.js';
 import { AddressLookupContext } from '../../address-lookup/address-lookup-context.js';
@@ -22,9 +22,6 @@ const addressParts: readonly AddressPart[] = [
   { part: 'town', label: 'fields.town', width: 'govuk-!-width-two-thirds', autocomplete: 'address-level2' },
 ];
 
-/** Every part of an address answer: the typed boxes, and the postcode above them that the look-up reads too. */
-const answerParts = [...addressParts.map(({ part }) => part), 'postcode'] as const;
-
 /**
  * An address: found by postcode and chosen from a list (which brings its UPRN), or typed in by parts
  * (the GOV.UK address pattern), which is always there; each part carries its own error. The one
@@ -37,12 +34,6 @@ export function AddressField({ field, heading, hint }: FieldComponentProps) {
   const own = field.autocomplete === 'street-address';
   const lookups = useContext(AddressLookupContext);
   const served = lookups.served[field.name];
-  // A UPRN names the property chosen from the list; typing over the address means it no longer does.
-  // Kept in React state, not the form library: it is never validated in the browser, only posted.
-  const [uprn, setUprn] = useState(textDefault(form.defaults, field.name, 'uprn'));
-  const clearUprn = () => {
-    setUprn('');
-  };
   return (
     <Fieldset id={id} legend={field.label} heading={heading} hint={hint} error={undefined}>
       <AddressFinder
@@ -53,26 +44,12 @@ export function AddressField({ field, heading, hint }: FieldComponentProps) {
         postcodeInput={{
           autoComplete: own ? 'postal-code' : undefined,
           defaultValue: textDefault(form.defaults, field.name, 'postcode'),
-          ...form.register(`${field.name}.postcode`, { onChange: clearUprn }),
-        }}
-        postcode={() => {
-          const typed = form.current(field.name);
-          return typeof typed === 'object' && !Array.isArray(typed) ? (typed.postcode ?? '') : '';
-        }}
-        onChoose={(address, { focus } = { focus: true }) => {
-          for (const part of answerParts) form.setValue(`${field.name}.${part}`, address[part] ?? '');
-          setUprn(address.uprn);
-          // Not while the resident is still in the list: moving focus would take them out of it.
-          if (focus) document.getElementById(inputId(field.name, 'line1'))?.focus();
-        }}
-        typedParts={() => {
-          const typed = form.current(field.name);
-          if (typeof typed !== 'object' || Array.isArray(typed)) return [];
-          return addressParts.map(({ part }) => part).filter((part) => (typed[part] ?? '').trim() !== '');
+          ...form.register(`${field.name}.postcode`),
         }}
       />
       <p className="govuk-body govuk-!-font-weight-bold">{t('addressLookup.manualHeading')}</p>
-      <input type="hidden" name={`${field.name}.uprn`} value={uprn} />
+      {/* The chosen address's UPRN: the page script sets it on a choice, and typing empties it. */}
+      <input type="hidden" name={`${field.name}.uprn`} defaultValue={textDefault(form.defaults, field.name, 'uprn')} />
       {addressParts.map(({ part, label, width, autocomplete }) => {
         const partId = inputId(field.name, part);
         const error = errorAt(form.errors, `${field.name}.${part}`);
@@ -89,7 +66,7 @@ export function AddressField({ field, heading, hint }: FieldComponentProps) {
               autoComplete={own ? autocomplete : undefined}
               defaultValue={textDefault(form.defaults, field.name, part)}
               aria-describedby={error ? `${partId}-error` : undefined}
-              {...form.register(`${field.name}.${part}`, { onChange: clearUprn })}
+              {...form.register(`${field.name}.${part}`)}
             />
           </div>
         );
