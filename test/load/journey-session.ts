@@ -7,7 +7,9 @@ export interface JourneySession {
   cookie: string;
   /** The first question page, e.g. `/someone-died/their-name`. */
   questionPath: string;
-  /** The first question page that still hydrates React (an address finder, say), checked by react-hook-form. */
+  /** The first question page with an address (its finder), checked by the page script. */
+  addressQuestionPath: string;
+  /** The first question page that still hydrates React (an organisation search, say), checked by react-hook-form. */
   reactQuestionPath: string;
   checkAnswersPath: string;
 }
@@ -47,10 +49,12 @@ export async function answeredJourney(baseUrl: string, lifeEvent: LifeEventId): 
     if (response.status !== 303)
       throw new Error(`${page.path} refused the example answers (${String(response.status)})`);
   }
+  const pathOf = (page: { path: string } | undefined) => `/${lifeEvent}/${page?.path ?? ''}`;
   return {
     cookie,
-    questionPath: `/${lifeEvent}/${pages[0]?.path ?? ''}`,
-    reactQuestionPath: `/${lifeEvent}/${pages.find((page) => browserChecks(page) === 'react')?.path ?? ''}`,
+    questionPath: pathOf(pages[0]),
+    addressQuestionPath: pathOf(pages.find((page) => page.fields.some((field) => field.kind === 'address'))),
+    reactQuestionPath: pathOf(pages.find((page) => browserChecks(page) === 'react')),
     checkAnswersPath: `/${lifeEvent}/check-answers`,
   };
 }

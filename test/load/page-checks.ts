@@ -8,8 +8,9 @@ export type BenchRow = [string, string, string];
 
 /**
  * The resident pages' weight and Lighthouse scores: the start page, a question page checked by the
- * page script, one that hydrates React (its address finder) and "Check your answers" (reached with
- * a session answered over HTTP). Printed, not asserted.
+ * page script, one with an address finder (the page script and the finder's own chunk), one that
+ * hydrates React (its organisation search) and "Check your answers" (reached with a session
+ * answered over HTTP). Printed, not asserted.
  */
 export async function measurePages(baseUrl: string, progress: (text: string) => void): Promise<BenchRow[]> {
   progress('Answering a journey to reach pages behind a session…');
@@ -19,10 +20,11 @@ export async function measurePages(baseUrl: string, progress: (text: string) => 
     { name: 'Question page', url: `${baseUrl}${journey.questionPath}`, cookie: journey.cookie, form: true },
     {
       name: 'Address question',
-      url: `${baseUrl}${journey.reactQuestionPath}`,
+      url: `${baseUrl}${journey.addressQuestionPath}`,
       cookie: journey.cookie,
       form: true,
     },
+    { name: 'React question', url: `${baseUrl}${journey.reactQuestionPath}`, cookie: journey.cookie, form: true },
     { name: 'Check answers', url: `${baseUrl}${journey.checkAnswersPath}`, cookie: journey.cookie },
   ];
   progress('Weighing each page’s JavaScript in Chromium…');
