@@ -1,7 +1,7 @@
 // The browser's entry: small on purpose. It starts govuk-frontend's scripts and moves focus as the
 // page needs at load, then hydrates the page when its policy says (`hydration-policies.ts`);
 // React and everything it renders come with `hydrate-page.tsx`, fetched only then. A question page
-// of plain boxes and choices never needs React: a small script checks it (`journeys/checks/`).
+// of plain boxes, choices and addresses never needs React: a small script checks it (`journeys/checks/`).
 import { focusHeadingAfterNavigation } from './components/focus-heading.js';
 import { hydrateOnInteraction } from './hydrate-on-interaction.js';
 import { checkOnInteraction } from './journeys/checks/check-on-interaction.js';

@@ -5,7 +5,7 @@ import type { PageName } from './page-views.js';
  * - `at-load`: at once (the consoles, and pages whose script shows something at load);
  * - `on-interaction`: on the resident's first focus, press or typing in the page's form, keeping what
  *   they typed before (`hydrate-on-interaction.ts`); until then the page is the server's HTML, which
- *   works without JavaScript anyway. A question page of plain boxes and choices never hydrates: its
+ *   works without JavaScript anyway. A question page of plain boxes, choices and addresses never hydrates: its
  *   model's `browserChecks` says a small script checks it instead (`journeys/checks/`);
  * - `never`: the page is links and plain posts, and the server's HTML is all it needs.
  * govuk-frontend's scripts (radios' reveals, the error summary's focus, buttons) run on every page
