@@ -177,16 +177,24 @@ export async function loadPerformanceCounts(
           cross join cal
           where ${sql.join(where, sql` and `)}
         ),
+        -- Counted per pair of steps first and only then split into a row per step, as the
+        -- refresh does (figures-by-day.ts): a lateral list of the steps per delivery costs six times as much.
+        pairs as (
+          select agency, organisation_id, life_event, n0, ack_target, act_target,
+            ${stepDays('acknowledged_at')} as acknowledge, ${stepDays('actioned_at')} as action, count(*)::int as n
+          from delivered cross join cal
+          group by 1, 2, 3, 4, 5, 6, 7, 8
+        ),
         counted as (
-          select agency, organisation_id, life_event, steps.step, steps.days, n0, steps.target
-          from delivered cross join cal cross join lateral (values
-            ('acknowledge', ${stepDays('acknowledged_at')}, ack_target),
-            ('action', ${stepDays('actioned_at')}, act_target)) as steps(step, days, target)
+          select agency, organisation_id, life_event, steps.step, steps.days, n0, steps.target, n
+          from pairs cross join lateral (values
+            ('acknowledge', acknowledge, ack_target),
+            ('action', action, act_target)) as steps(step, days, target)
         )
         select agency, organisation_id, life_event, step, days,
           (days is not null or ${yesterday}::int >= n0 + target) as judged,
           (days is not null and days <= target) as within,
-          count(*)::int as n
+          sum(n)::int as n
         from counted
         group by 1, 2, 3, 4, 5, 6, 7
       `.execute(db),
