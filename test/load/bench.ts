@@ -9,7 +9,7 @@ import pg from 'pg';
 import { findFreePort, startEmbeddedPostgres } from '../../server/src/db/embedded-postgres.js';
 import { startPortal, waitUntilReady, type PortalProcess } from '../support/portal-process.js';
 import { measureCeiling } from './ceiling.js';
-import { postgresPid, treeCpuMs } from './cpu-time.js';
+import { coresBusy, postgresPid, treeCpuMs } from './cpu-time.js';
 import { measureFigures } from './figures-time.js';
 import { measureNoopRate } from './noop-rate.js';
 import { measurePages, type BenchRow } from './page-checks.js';
@@ -270,14 +270,34 @@ async function main() {
       const running = await Promise.all(
         Array.from({ length: workers }, (_, i) => startProcess('server/src/worker.ts', `Worker ${String(i + 1)}`)),
       );
+      // Who uses the cores meanwhile (from the workers being ready): the workers, Postgres, this process (the receivers).
+      const busy = coresBusy([...running.map((worker) => worker.child.pid ?? 0), postgres]);
       await waitForArrivals(() => receivers.count() - before, deliveries, `Drain with ${String(workers)} worker(s)`);
+      const cpu = busy();
       // From the first arrival to the last: the workers' start-up time is not theirs to count.
       const times = arrivalsSince(receivers.arrivals, started);
       const seconds = ((times.at(-1) ?? 0) - (times[0] ?? 0)) / 1000;
       done(`Drain with ${String(workers)} worker(s): ${deliveries} deliveries in ${fixed(seconds, 1)} s.`);
-      return { running, seconds, rate: deliveries / seconds };
+      return {
+        running,
+        seconds,
+        rate: deliveries / seconds,
+        cores: cpu.cores,
+        cpuMs: cpu.ms.map((ms) => ms / deliveries),
+      };
     };
 
+    /** A drain's cores busy: the workers', Postgres's and the receivers' shares, and their sum. */
+    const drainCores = (cores: number[]) => {
+      const [receiving = 0, postgresCores = 0, ...workers] = [...cores].reverse();
+      const sum = cores.reduce((a, b) => a + b, 0);
+      return `(${workers
+        .reverse()
+        .map((n) => fixed(n, 2))
+        .join(' + ')}) + ${fixed(postgresCores, 2)} + ${fixed(receiving, 2)} = ${fixed(sum, 2)}`;
+    };
+    /** A drain's CPU time per delivery: the workers', Postgres's and the receivers'. */
+    const drainCpu = ({ cpuMs }: { cpuMs: number[] }) => cpuMs.map((ms) => fixed(ms, 2)).join(' + ');
     /** The machine's load at the start and now, printed first: other work on it moves every figure. */
     const loadRow = (): BenchRow => [
       'Load average at start / end',
@@ -288,8 +308,7 @@ async function main() {
     const steady = async (workerPid: number) => {
       const counts = STATEMENTS ? await startStatementCounts(database.databaseUrl) : undefined;
       // Who uses the machine's cores meanwhile: the API, the worker, Postgres and this process (load and receivers).
-      const pids = [api.child.pid ?? 0, workerPid, postgres];
-      const cpuBefore = { tree: pids.map(treeCpuMs), own: process.cpuUsage(), at: Date.now() };
+      const busy = coresBusy([api.child.pid ?? 0, workerPid, postgres]);
       const sentAt = new Map<string, number>();
       let failures = 0;
       const requests: Promise<void>[] = [];
@@ -324,12 +343,7 @@ async function main() {
       );
       const arrived = () => steadyPairs.filter((pair) => receivers.arrivals.has(pair)).length;
       await waitForArrivals(arrived, steadyPairs.length, 'Steady drain');
-      const wallMs = Date.now() - cpuBefore.at;
-      const own = process.cpuUsage(cpuBefore.own);
-      const cores = [
-        ...pids.map((pid, i) => treeCpuMs(pid) - (cpuBefore.tree[i] ?? 0)),
-        (own.user + own.system) / 1000,
-      ].map((ms) => fixed(ms / wallMs, 2));
+      const cores = busy().cores.map((n) => fixed(n, 2));
       const latencies: number[] = [];
       for (const [reference, at] of sentAt)
         for (const agency of body.consent)
@@ -355,7 +369,12 @@ async function main() {
       const warmUp = await burst('Warm-up', baseUrl, api.child.pid, WARM_UP_SECONDS);
       const warmed = await drain(warmUp.accepted * perSubmission, 1);
       const steadyFigures = await steady(warmed.running[0]?.child.pid ?? 0);
-      print([loadRow(), ...steadyRows(steadyFigures)]);
+      print([
+        loadRow(),
+        ['Warm-up drain, 1 worker: deliveries/s', fixed(warmed.rate), `cores busy ${drainCores(warmed.cores)}`],
+        ['Warm-up drain: CPU ms per delivery', drainCpu(warmed), 'worker + Postgres + bench (receivers)'],
+        ...steadyRows(steadyFigures),
+      ]);
       return;
     }
     // Compiled and warm first, so a change's figures are not its share of the start-up's.
@@ -415,6 +434,12 @@ async function main() {
         fixed(two.rate),
         `${second.accepted * perSubmission} in ${fixed(two.seconds, 1)} s; ×${fixed(two.rate / one.rate, 2)} of 1 worker`,
       ],
+      [
+        'Drain: cores busy, 1 worker / 2 workers',
+        `${drainCores(one.cores)} / ${drainCores(two.cores)}`,
+        `(worker + worker) + Postgres + bench (receivers) = all, of ${String(os.cpus().length)}`,
+      ],
+      ['Drain: CPU ms per delivery, 1 worker', drainCpu(one), 'worker + Postgres + bench (receivers)'],
       [
         'graphile-worker no-op jobs/s',
         fixed(noop),

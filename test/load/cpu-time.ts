@@ -43,3 +43,20 @@ export function treeCpuMs(pid: number): number {
 export function postgresPid(databaseDir: string): number {
   return Number(readFileSync(path.join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
 }
+
+/**
+ * Starts measuring the CPU time some processes (each with everything under it) and this one use;
+ * the function returned gives each one's since, in ms and as cores busy over the wall time since,
+ * this process's last.
+ */
+export function coresBusy(pids: readonly number[]): () => { ms: number[]; cores: number[] } {
+  const tree = pids.map(treeCpuMs);
+  const own = process.cpuUsage();
+  const at = performance.now();
+  return () => {
+    const wallMs = performance.now() - at;
+    const ownNow = process.cpuUsage(own);
+    const ms = [...pids.map((pid, i) => treeCpuMs(pid) - (tree[i] ?? 0)), (ownNow.user + ownNow.system) / 1000];
+    return { ms, cores: ms.map((n) => n / wallMs) };
+  };
+}
