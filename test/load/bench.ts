@@ -108,6 +108,8 @@ interface Ceiling {
   rate: number;
   clientMs: number;
   postgresMs: number;
+  /** Each bare transaction's time, begin to commit (ms). */
+  latencies: number[];
 }
 
 /** The burst's figures beside the ceiling's, in rates and in CPU time (which a shared machine moves less). */
@@ -120,6 +122,11 @@ const burstRows = (
   ['Burst: non-2xx responses', String(first.result.non2xx + first.result.errors + first.result.timeouts), 'target 0'],
   ['Burst: CPU ms per submission', `${fixed(first.apiMs, 2)} + ${fixed(first.postgresMs, 2)}`, 'API + Postgres'],
   ['Ceiling: bare transactions/s', fixed(ceiling.rate), '1 submission + its deliveries, written due'],
+  [
+    'Ceiling: latency p50 / p99 (ms)',
+    `${fixed(percentile(ceiling.latencies, 50))} / ${fixed(percentile(ceiling.latencies, 99))}`,
+    `the bare rows' own, at ${CONNECTIONS} clients`,
+  ],
   [
     'Ceiling: CPU ms per transaction',
     `${fixed(ceiling.clientMs, 2)} + ${fixed(ceiling.postgresMs, 2)}`,
@@ -221,14 +228,19 @@ async function main() {
         createSubmissionEnvelopeV1(body, { reference: generateReference(), submittedAt: new Date() }),
       );
       const [client, server] = [process.cpuUsage(), treeCpuMs(postgres)];
-      const { rate, transactions } = await measureCeiling(database.databaseUrl, {
+      const { rate, transactions, latencies } = await measureCeiling(database.databaseUrl, {
         clients: CONNECTIONS,
         seconds: 10,
         envelope,
         agencies: body.consent,
       });
       const clientMs = (process.cpuUsage(client).user + process.cpuUsage(client).system) / 1000;
-      return { rate, clientMs: clientMs / transactions, postgresMs: (treeCpuMs(postgres) - server) / transactions };
+      return {
+        rate,
+        clientMs: clientMs / transactions,
+        postgresMs: (treeCpuMs(postgres) - server) / transactions,
+        latencies,
+      };
     };
     const countSubmissions = async () =>
       Number((await counter.query<{ n: string }>('select count(*) as n from submissions')).rows[0]?.n);
