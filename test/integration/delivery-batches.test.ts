@@ -3,6 +3,8 @@ import { agencyKinds, exampleSubmissions } from '@tuo/shared';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyEnvName } from '../../server/src/channels/agency-env-names.js';
+import { claimDeliveries } from '../../server/src/deliveries/claim-deliveries.js';
+import { relayOutboxOnce } from '../../server/src/queue/outbox-relay.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testConfig } from '../support/test-config.js';
 import { startTestWorker } from '../support/test-worker.js';
@@ -138,4 +140,29 @@ describe('delivering in batches', () => {
       await t.close();
     }
   }, 120_000);
+
+  it("claims a report's deliveries with one envelope between them, so it is read and opened once", async () => {
+    const t: TestApp = await createTestApp();
+    try {
+      const response = await submitConfirmed(t.app, exampleSubmissions['someone-died']);
+      expect(response.statusCode).toBe(201);
+      // Confirmed by its code, its deliveries go through the outbox: the relay makes them due.
+      await relayOutboxOnce(t.database.db);
+      const claimed = await claimDeliveries(t.database.db, {
+        dispatcherId: 'test-dispatcher',
+        leaseSeconds: 30,
+        limits: { kinds: agencyKinds, room: 10, perOrganisation: 10, constrained: new Map() },
+      });
+      expect(claimed.map((row) => row.agency).sort()).toEqual([...agencyKinds].sort());
+      // One object, whole, for all four: the envelope as stored.
+      const [first, ...rest] = claimed;
+      expect(rest.every((row) => row.envelope === first?.envelope)).toBe(true);
+      expect(first?.envelope).toMatchObject({
+        lifeEvent: 'someone-died',
+        reference: response.json<{ reference: string }>().reference,
+      });
+    } finally {
+      await t.close();
+    }
+  });
 });

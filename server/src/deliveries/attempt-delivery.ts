@@ -66,6 +66,15 @@ export function createAttempt(deps: {
   webhooks: OrganisationWebhooks;
 }) {
   const { adapters, privacy, policy, logger } = deps;
+  // Each stored envelope opened once, however many of its report's deliveries were claimed with it
+  // (a death's four share one object: claim-deliveries.ts); kept only while its claimed rows are.
+  const opened = new WeakMap<object, SubmissionEnvelopeV1>();
+  const openEnvelope = (stored: unknown) => {
+    if (typeof stored !== 'object' || stored === null) return privacy.openEnvelope(stored);
+    let envelope = opened.get(stored);
+    if (!envelope) opened.set(stored, (envelope = privacy.openEnvelope(stored)));
+    return envelope;
+  };
   return async (claimed: ClaimedDelivery): Promise<AttemptRecord> => {
     const adapter = organisationAdapter(adapters, claimed, deps.webhooks);
     const started = new Date();
@@ -76,7 +85,7 @@ export function createAttempt(deps: {
       payload = claimed.erased
         ? undefined
         : payloadFor(
-            privacy.openEnvelope(claimed.envelope),
+            openEnvelope(claimed.envelope),
             adapter,
             claimed.role ?? undefined,
             claimed.possible_duplicate_of,

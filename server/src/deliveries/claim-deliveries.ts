@@ -16,7 +16,10 @@ export interface ClaimedDelivery extends OrganisationChannelFacts {
   attempt: number;
   /** The claim's token: only the holder of the current one records the outcome. */
   claim: string;
-  /** The submission's envelope as stored (sealed identifiers inside). */
+  /**
+   * The submission's envelope as stored (sealed identifiers inside): one object for every
+   * delivery of a report claimed together, so it is read, and opened, once (attempt-delivery.ts).
+   */
   envelope: unknown;
   erased: boolean;
   /** The reference of an earlier report of the same event, when this one may repeat it. */
@@ -57,7 +60,7 @@ export async function claimDeliveries(
   if (kinds.length === 0 || room <= 0) return [];
   const full = [...constrained].filter(([, free]) => free <= 0).map(([id]) => id);
   const fewer = [...constrained].filter(([, free]) => free > 0);
-  const result = await sql<ClaimedDelivery>`
+  const result = await sql<ClaimedDelivery & { submission_id: string }>`
     with caps as (
       select * from unnest(${fewer.map(([id]) => id)}::uuid[], ${fewer.map(([, free]) => free)}::int[]) as c(organisation_id, free)
     ),
@@ -101,13 +104,17 @@ export async function claimDeliveries(
         submissions.verification_checks as checks, ${possibleDuplicateOfSql('submissions')} as possible_duplicate_of
       from submissions where submissions.id in (select submission_id from claimed)
     )
+    -- A report's envelope on the first of its rows only: the others share that one (below).
     select claimed.id, claimed.agency, claimed.role, claimed.organisation_id, o.fallback, os.webhook_url,
-      os.webhook_secret_sealed, os.primary_channel, claimed.attempts as attempt, claimed.claim, reports.envelope,
+      os.webhook_secret_sealed, os.primary_channel, claimed.attempts as attempt, claimed.claim, claimed.submission_id,
+      case when row_number() over (partition by claimed.submission_id) = 1 then reports.envelope end as envelope,
       reports.erased, reports.checks, reports.possible_duplicate_of
     from claimed join reports on reports.id = claimed.submission_id join organisations o on o.id = claimed.organisation_id
       left join organisation_settings os on os.organisation_id = claimed.organisation_id
   `.execute(db);
-  return result.rows;
+  const envelopes = new Map<string, unknown>();
+  for (const row of result.rows) if (row.envelope !== null) envelopes.set(row.submission_id, row.envelope);
+  return result.rows.map(({ submission_id, ...row }) => ({ ...row, envelope: envelopes.get(submission_id) }));
 }
 
 /**
