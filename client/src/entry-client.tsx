@@ -1,9 +1,8 @@
 // The browser's entry: small on purpose. It starts govuk-frontend's scripts and moves focus as the
 // page needs at load, then hydrates the page when its policy says (`hydration-policies.ts`);
 // React and everything it renders come with `hydrate-page.tsx`, fetched only then. A question page
-// of plain boxes, choices and addresses never needs React: a small script checks it (`journeys/checks/`).
+// never needs React: a small script checks it (`journeys/checks/`).
 import { focusHeadingAfterNavigation } from './components/focus-heading.js';
-import { hydrateOnInteraction } from './hydrate-on-interaction.js';
 import { checkOnInteraction } from './journeys/checks/check-on-interaction.js';
 import { hydrationPolicies } from './hydration-policies.js';
 import { startGovukComponents } from './layout/govuk-components.js';
@@ -20,11 +19,8 @@ const modelElement = document.getElementById('page-model');
 const root = document.getElementById('app');
 if (modelElement?.textContent && root) {
   const model = JSON.parse(modelElement.textContent) as PageModel;
-  const hydrate = (transition: boolean) =>
-    import('./hydrate-page.js').then(({ hydratePage }) => hydratePage(model, root, { transition }));
-  const policy = hydrationPolicies[model.page];
-  if (model.page === 'question' && model.props.browserChecks === 'page-script')
+  if (model.page === 'question')
     checkOnInteraction(root, { props: model.props, lang: model.lang, adviser: model.assisted !== undefined });
-  else if (policy === 'at-load') void hydrate(true);
-  else if (policy === 'on-interaction') hydrateOnInteraction(root, () => hydrate(false));
+  else if (hydrationPolicies[model.page] === 'at-load')
+    void import('./hydrate-page.js').then(({ hydratePage }) => hydratePage(model, root));
 }

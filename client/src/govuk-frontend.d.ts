@@ -2,7 +2,7 @@
 declare module 'govuk-frontend' {
   /** A govuk-frontend component class, found in the page by its `data-module`. */
   export interface ComponentClass {
-    new (root: Element): unknown;
+    new (root: Element, config?: object): unknown;
     readonly moduleName: string;
   }
 }
@@ -11,6 +11,10 @@ declare module 'govuk-frontend' {
 declare module 'govuk-frontend/dist/govuk/components/button/button.mjs' {
   import type { ComponentClass } from 'govuk-frontend';
   export const Button: ComponentClass;
+}
+declare module 'govuk-frontend/dist/govuk/components/character-count/character-count.mjs' {
+  import type { ComponentClass } from 'govuk-frontend';
+  export const CharacterCount: ComponentClass;
 }
 declare module 'govuk-frontend/dist/govuk/components/checkboxes/checkboxes.mjs' {
   import type { ComponentClass } from 'govuk-frontend';

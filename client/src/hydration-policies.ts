@@ -3,16 +3,13 @@ import type { PageName } from './page-views.js';
 /**
  * When a page's server-rendered HTML becomes a React page in the browser:
  * - `at-load`: at once (the consoles, and pages whose script shows something at load);
- * - `on-interaction`: on the resident's first focus, press or typing in the page's form, keeping what
- *   they typed before (`hydrate-on-interaction.ts`); until then the page is the server's HTML, which
- *   works without JavaScript anyway. A question page of plain boxes, choices and addresses never hydrates: its
- *   model's `browserChecks` says a small script checks it instead (`journeys/checks/`);
- * - `never`: the page is links and plain posts, and the server's HTML is all it needs.
+ * - `never`: the server's HTML is all it needs: links and plain posts, or a question page, which a
+ *   small script checks in the browser instead (`journeys/checks/`).
  * govuk-frontend's scripts (radios' reveals, the error summary's focus, buttons) run on every page
  * at load whatever its policy (`layout/govuk-components.ts`). A record over every page name, so a
  * new page must choose.
  */
-export type HydrationPolicy = 'at-load' | 'on-interaction' | 'never';
+export type HydrationPolicy = 'at-load' | 'never';
 
 /** Each page's {@link HydrationPolicy}. */
 export const hydrationPolicies: Readonly<Record<PageName, HydrationPolicy>> = {
@@ -22,7 +19,7 @@ export const hydrationPolicies: Readonly<Record<PageName, HydrationPolicy>> = {
   unavailable: 'never',
   'session-expired': 'never',
   'choose-life-event': 'never',
-  question: 'on-interaction',
+  question: 'never',
   'check-answers': 'never',
   'who-to-tell': 'at-load',
   'which-council': 'at-load',

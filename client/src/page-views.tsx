@@ -38,15 +38,11 @@ const loaders: { [Name in PageName]: () => Promise<PageView<ModelOf<Name>>> } = 
     import('./journeys/pages/choose-life-event-page.js').then(({ ChooseLifeEventPage }) => (model) => (
       <ChooseLifeEventPage {...model.props} />
     )),
-  // Keyed by page, so moving between pages in one browser session never reuses a form's state. A
-  // question page hydrates when the resident moves into its form, so its validators (`lazyResolver`)
-  // are fetched alongside, not a round trip later.
-  question: () => {
-    import('./journeys/question-validation.js').catch(() => undefined);
-    return import('./journeys/pages/question-page.js').then(({ QuestionPage }) => (model) => (
-      <QuestionPage key={`${model.props.lifeEvent}/${model.props.pageId}`} {...model.props} />
-    ));
-  },
+  // Rendered by the server only: a question page never hydrates (`hydration-policies.ts`).
+  question: () =>
+    import('./journeys/pages/question-page.js').then(({ QuestionPage }) => (model) => (
+      <QuestionPage {...model.props} />
+    )),
   'check-answers': () =>
     import('./journeys/pages/check-answers-page.js').then(({ CheckAnswersPage }) => (model) => (
       <CheckAnswersPage {...model.props} />

@@ -1,4 +1,4 @@
-import { catalogue, exampleSubmissions, reachablePages } from '@tuo/shared';
+import { catalogue, exampleSubmissions, maxPeople, reachablePages } from '@tuo/shared';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { accessibilityViolations } from '../support/browser.js';
@@ -108,6 +108,84 @@ describe.each([true, false])('people moving together with JavaScript %s', (javaS
     await press(page, 'Continue', '/moving-home/old-address');
     await page.goto(`${run.server.baseUrl}${peoplePath}`);
     expect(await legends(page)).toEqual(['Person 1', 'Person 2']);
+    await context.close();
+  });
+});
+
+describe('people rows with JavaScript', () => {
+  it('fills the list to ten in place with JavaScript, gives "Add another person" back when one goes, and checks the moved rows again', async () => {
+    const context = await run.browser.newContext();
+    const page = await context.newPage();
+    await toPeoplePage(page);
+    const scripts: string[] = [];
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+      if (request.method() === 'POST') posts.push(new URL(request.url()).pathname);
+    });
+    await typePerson(page, 0, ['Piotr Kowalski', '12', '4', '1988']);
+    // Each new row named but not born: a blank row is no person, but a named one needs a date of birth.
+    for (let added = 1; added < maxPeople; added += 1) {
+      await page.getByRole('button', { name: 'Add another person' }).click();
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.id))
+        .toBe(`peopleMoving-${String(added)}-fullName`);
+      await page.keyboard.type(`Name ${String.fromCharCode(65 + added)}`);
+    }
+    expect(await legends(page)).toHaveLength(maxPeople);
+    expect(await page.getByRole('button', { name: 'Add another person' }).count()).toBe(0);
+    expect(await page.getByText('You have added 10 people, the most you can add here.').count()).toBe(1);
+    // Each row's boxes are named as the server numbers them, and start empty.
+    expect(await page.locator('#peopleMoving-9-dateOfBirth-year').getAttribute('name')).toBe(
+      'peopleMoving.9.dateOfBirth.year',
+    );
+    expect(await page.locator('label[for="peopleMoving-9-fullName"]').count()).toBe(1);
+    expect(await page.locator('#peopleMoving-9-dateOfBirth-year').inputValue()).toBe('');
+
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    const links = page.locator('.govuk-error-summary a');
+    expect(await links.count()).toBe(maxPeople - 1);
+    expect(await links.first().textContent()).toBe('Enter the date of birth of person 2');
+
+    await page.getByRole('button', { name: 'Remove Person 2' }).click();
+    await expect.poll(() => legends(page)).toHaveLength(maxPeople - 1);
+    // Focus goes to the row that took the removed one's place, and there is room for one more again.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('peopleMoving-1-fullName');
+    expect(await page.locator('#peopleMoving-1-fullName').inputValue()).toBe('Name C');
+    expect(await page.getByRole('button', { name: 'Add another person' }).count()).toBe(1);
+    // The errors are checked again for the rows in their new places, each under its new number.
+    await expect.poll(() => links.count()).toBe(maxPeople - 2);
+    expect(await links.first().textContent()).toBe('Enter the date of birth of person 2');
+    expect(await links.last().textContent()).toBe('Enter the date of birth of person 9');
+    expect(await page.locator('#peopleMoving-1-dateOfBirth-error').textContent()).toContain('person 2');
+    expect(await page.locator('#peopleMoving-9-fullName').count()).toBe(0);
+    expect(await accessibilityViolations(page), 'nine people, eight in error').toEqual([]);
+
+    // Down to one: it has no Remove button.
+    for (let left = maxPeople - 1; left > 1; left -= 1)
+      await page.getByRole('button', { name: `Remove Person ${String(left)}` }).click();
+    expect(await legends(page)).toEqual(['Person 1']);
+    expect(await page.getByRole('button', { name: /^Remove/ }).count()).toBe(0);
+    expect(posts).toEqual([]);
+    expect(scripts.filter((path) => /hydrate-page|react|index\.esm/.test(path))).toEqual([]);
+    await context.close();
+  });
+
+  it('post "Add another person" for the server to do when the rows script cannot arrive', async () => {
+    const context = await run.browser.newContext();
+    const page = await context.newPage();
+    await toPeoplePage(page);
+    // Aborted: it fails as the resident moves into the form, before they press.
+    await page.route(/\/static\/people-rows-[^/]+\.js$/, (route) => route.abort());
+    await typePerson(page, 0, ['Piotr Kowalski', '12', '4', '1988']);
+    await Promise.all([
+      page.waitForRequest((request) => request.method() === 'POST'),
+      page.getByRole('button', { name: 'Add another person' }).click(),
+    ]);
+    await page.locator('#peopleMoving-1-fullName').waitFor();
+    expect(await legends(page)).toEqual(['Person 1', 'Person 2']);
+    expect(await page.locator('#peopleMoving-0-fullName').inputValue()).toBe('Piotr Kowalski');
     await context.close();
   });
 });

@@ -1,5 +1,4 @@
-import { catalogue, exampleSubmissions, reachablePages, type LifeEventId } from '@tuo/shared';
-import { browserChecks } from '@tuo/shared/pages/browser-checks';
+import { catalogue, exampleSubmissions, reachablePages, type FieldKind, type LifeEventId } from '@tuo/shared';
 import { pagePost } from '../support/resident.js';
 
 /** Pages of one journey to measure, reached with a session as a resident would reach them. */
@@ -7,10 +6,8 @@ export interface JourneySession {
   cookie: string;
   /** The first question page, e.g. `/someone-died/their-name`. */
   questionPath: string;
-  /** The first question page with an address (its finder), checked by the page script. */
-  addressQuestionPath: string;
-  /** The first question page that still hydrates React (an organisation search, say), checked by react-hook-form. */
-  reactQuestionPath: string;
+  /** The first question page with a field of each kind the journey asks (an address and its finder, say). */
+  pathWith: Partial<Record<FieldKind, string>>;
   checkAnswersPath: string;
 }
 
@@ -50,11 +47,12 @@ export async function answeredJourney(baseUrl: string, lifeEvent: LifeEventId): 
       throw new Error(`${page.path} refused the example answers (${String(response.status)})`);
   }
   const pathOf = (page: { path: string } | undefined) => `/${lifeEvent}/${page?.path ?? ''}`;
+  const pathWith: Partial<Record<FieldKind, string>> = {};
+  for (const page of pages) for (const field of page.fields) pathWith[field.kind] ??= pathOf(page);
   return {
     cookie,
     questionPath: pathOf(pages[0]),
-    addressQuestionPath: pathOf(pages.find((page) => page.fields.some((field) => field.kind === 'address'))),
-    reactQuestionPath: pathOf(pages.find((page) => browserChecks(page) === 'react')),
+    pathWith,
     checkAnswersPath: `/${lifeEvent}/check-answers`,
   };
 }

@@ -7,24 +7,31 @@ import { javascriptWeight } from './page-weight.js';
 export type BenchRow = [string, string, string];
 
 /**
- * The resident pages' weight and Lighthouse scores: the start page, a question page checked by the
- * page script, one with an address finder (the page script and the finder's own chunk), one that
- * hydrates React (its organisation search) and "Check your answers" (reached with a session
- * answered over HTTP). Printed, not asserted.
+ * The resident pages' weight and Lighthouse scores: the start page, question pages (all checked by
+ * the page script): one of boxes, one with an address finder (the finder's own chunk too), one with
+ * an organisation search and one of people rows (their own chunk too), and "Check your answers"
+ * (reached with sessions answered over HTTP). Printed, not asserted.
  */
 export async function measurePages(baseUrl: string, progress: (text: string) => void): Promise<BenchRow[]> {
-  progress('Answering a journey to reach pages behind a session…');
+  progress('Answering journeys to reach pages behind a session…');
   const journey = await answeredJourney(baseUrl, 'someone-died');
+  const moving = await answeredJourney(baseUrl, 'moving-home');
   const pages = [
     { name: 'Start page', url: `${baseUrl}/` },
     { name: 'Question page', url: `${baseUrl}${journey.questionPath}`, cookie: journey.cookie, form: true },
     {
       name: 'Address question',
-      url: `${baseUrl}${journey.addressQuestionPath}`,
+      url: `${baseUrl}${journey.pathWith.address ?? ''}`,
       cookie: journey.cookie,
       form: true,
     },
-    { name: 'React question', url: `${baseUrl}${journey.reactQuestionPath}`, cookie: journey.cookie, form: true },
+    {
+      name: 'Organisation question',
+      url: `${baseUrl}${journey.pathWith.organisation ?? ''}`,
+      cookie: journey.cookie,
+      form: true,
+    },
+    { name: 'People question', url: `${baseUrl}${moving.pathWith.people ?? ''}`, cookie: moving.cookie, form: true },
     { name: 'Check answers', url: `${baseUrl}${journey.checkAnswersPath}`, cookie: journey.cookie },
   ];
   progress('Weighing each page’s JavaScript in Chromium…');

@@ -54,7 +54,6 @@ export const addressLookupExamples: readonly {
     pageId: 'last-address',
     answersSoFar: {},
     today: '2026-06-15',
-    browserChecks: 'page-script',
     backHref: '/back',
     form: { action: '/x', csrfToken: 'token', values: {}, errors },
     addressLookup: { lastAddress: state },

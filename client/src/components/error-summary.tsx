@@ -22,10 +22,10 @@ function focusTarget(event: MouseEvent<HTMLAnchorElement>, id: string): void {
  * The GOV.UK error summary. It takes focus when it appears (on load after a failed post, or after
  * each failed submit in the browser) so screen reader users hear what went wrong first: on load
  * by govuk-frontend's script (its `data-module`, started whether or not the page hydrates, and
- * also working its links), and in React when `focusKey` goes up, once per failed submit, so typing
- * while errors show never steals focus.
+ * also working its links), and on a page React hydrates when `focusKey` goes up, once per failed
+ * submit, so typing while errors show never steals focus.
  */
-export function ErrorSummary({ errors, focusKey }: { errors: readonly FieldError[]; focusKey: number }) {
+export function ErrorSummary({ errors, focusKey = 0 }: { errors: readonly FieldError[]; focusKey?: number }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const focused = useRef(0);

@@ -15,7 +15,6 @@ import {
   type LifeEventId,
 } from '@tuo/shared';
 import { answersToFormValues } from '@tuo/shared/pages/form-values';
-import { browserChecks } from '@tuo/shared/pages/browser-checks';
 import { pageContext } from '@tuo/shared/pages/page-context';
 import { organisationSearchMessages } from '@tuo/shared/pages/organisation-search-messages';
 import { pageMessages } from '@tuo/shared/pages/page-messages';
@@ -60,7 +59,6 @@ function questionPages(lifeEvent: LifeEventId): PageModel[] {
       pageId: page.id,
       answersSoFar,
       today,
-      browserChecks: browserChecks(page),
       backHref: '/back',
     };
     return [

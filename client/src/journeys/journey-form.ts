@@ -1,15 +1,14 @@
 import { createContext, useContext } from 'react';
-import type { Control, UseFormRegister, UseFormSetValue } from 'react-hook-form';
+import type { Control, UseFormRegister } from 'react-hook-form';
 import type { FieldError } from '@tuo/shared';
 import { choicesIn, type FormValue, type FormValues } from '@tuo/shared/pages/form-values';
 
 /** What every field component needs from the page's form. */
 export interface JourneyForm {
   register: UseFormRegister<FormValues>;
-  setValue: UseFormSetValue<FormValues>;
-  /** For fields whose rows come and go in the browser (a people field's useFieldArray). */
+  /** For a field of rows (a people field's useFieldArray). */
   control: Control<FormValues>;
-  /** The value now (typed in the browser, or as the server rendered it). */
+  /** The value as the server renders it. */
   current: (name: string) => FormValue | undefined;
   /** As the server rendered them, so the HTML shows the answers without JavaScript. */
   defaults: FormValues;

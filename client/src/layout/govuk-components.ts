@@ -9,6 +9,10 @@ import type { ComponentClass } from 'govuk-frontend';
 const components: Readonly<Record<string, () => Promise<ComponentClass>>> = {
   'govuk-button': () =>
     import('govuk-frontend/dist/govuk/components/button/button.mjs').then((module) => module.Button),
+  'govuk-character-count': () =>
+    import('govuk-frontend/dist/govuk/components/character-count/character-count.mjs').then(
+      (module) => module.CharacterCount,
+    ),
   'govuk-checkboxes': () =>
     import('govuk-frontend/dist/govuk/components/checkboxes/checkboxes.mjs').then((module) => module.Checkboxes),
   'govuk-error-summary': () =>

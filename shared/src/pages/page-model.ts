@@ -15,7 +15,6 @@ import type { HelpContact } from './help-contact.js';
 import type { StaffPageProps } from './staff-page-model.js';
 import type { AgencyPageProps } from './agency-page-model.js';
 import type { AssistedBanner } from './assisted-banner.js';
-import type { BrowserChecks } from './browser-checks.js';
 
 /** A server-rendered HTML form: where it posts, its anti-forgery token, what was typed and what is wrong. */
 export interface FormProps {
@@ -39,8 +38,6 @@ export interface QuestionProps {
   answersSoFar: Answers;
   /** Today in the UK as `YYYY-MM-DD`, so date rules agree between browser and server. */
   today: string;
-  /** How the browser checks the form before it posts (a plain script, or React for pages that need it). */
-  browserChecks: BrowserChecks;
   backHref: string;
   form: FormProps;
   /** Per address field, the look-up a round trip without JavaScript has just done. */

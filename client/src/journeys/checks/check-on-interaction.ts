@@ -3,19 +3,22 @@ import type { AddressScript } from '../../address-lookup/address-script.js';
 import { addressPress } from '../../address-lookup/address-press.js';
 import { forgetUprnOnTyping } from '../../address-lookup/forget-uprn.js';
 import { saveActionName } from '../../save-return/save-action.js';
+import { peoplePress } from './people-press.js';
+import type { PeopleRows } from './people-rows.js';
 
 /** How long a press of Continue waits for the checks to arrive before the form posts unchecked, as without JavaScript. */
 const patienceMs = 5000;
 
 /**
- * A question page whose parts are all plain HTML (`browserChecks` 'page-script'): its form is
+ * A question page, whose parts are all the server's HTML (it never hydrates React): its form is
  * checked in the browser without React. The checks (zod, the page's shared schema and the
  * language's messages) are fetched when the resident first moves into the form, or at the latest
  * when they press Continue, which waits for them; if they cannot arrive in time, or at all, the
  * form posts and the server checks it, as without JavaScript. "Save and come back later" posts
  * unchecked. The reveals under radios and checkboxes follow the choice from the start. A page with
  * an address finder fetches the finder's script with the checks, and its buttons and list wait for
- * it the same way (`address-script.ts`).
+ * it the same way (`address-script.ts`); so does a page of people rows, whose "Add another person"
+ * and "Remove" work in place (`people-rows.ts`).
  */
 export function checkOnInteraction(area: HTMLElement, checked: CheckedPage): void {
   followReveals(area);
@@ -28,12 +31,16 @@ export function checkOnInteraction(area: HTMLElement, checked: CheckedPage): voi
     (finding ??= Promise.all([checks(), import('../../address-lookup/address-script.js')]).then(
       ([ready, { addressScript }]) => addressScript(checked, ready),
     ));
+  let listing: Promise<PeopleRows> | undefined;
+  const rows = () => (listing ??= import('./people-rows.js').then(({ peopleRows }) => peopleRows(checked.lang)));
   const hasFinder = area.querySelector('.app-address-finder') !== null;
+  const hasRows = area.querySelector('.tuo-add-another') !== null;
   area.addEventListener(
     'focusin',
     (event) => {
-      if (event.target instanceof Element && event.target.closest('form'))
-        (hasFinder ? finder() : checks()).catch(() => undefined);
+      if (!(event.target instanceof Element && event.target.closest('form'))) return;
+      (hasFinder ? finder() : checks()).catch(() => undefined);
+      if (hasRows) rows().catch(() => undefined);
     },
     { passive: true },
   );
@@ -57,33 +64,47 @@ export function checkOnInteraction(area: HTMLElement, checked: CheckedPage): voi
     if (posting || !(form instanceof HTMLFormElement)) return;
     const { submitter } = event;
     const press = addressPress(submitter);
-    if (!press && submitter?.getAttribute('name') === saveActionName) return;
+    const people = peoplePress(submitter);
+    if (!press && !people && submitter?.getAttribute('name') === saveActionName) return;
     event.preventDefault();
     // Read now: it is where Enter was pressed, if it was, and focus may move before the finder runs.
     const from = document.activeElement;
     const post = (as: HTMLElement | null) => {
       posting = true;
-      if (as) form.requestSubmit(as);
+      // A form ignores requestSubmit while its submit event is still being dispatched, as it is
+      // when the scripts this waits for have already failed: the press is posted once it is over.
+      if (as)
+        setTimeout(() => {
+          form.requestSubmit(as);
+        });
       else form.submit();
     };
     // Without the script in time, or at all, the press posts as without JavaScript: a finder's
-    // button with its own name, so the server does what it says.
+    // or a people row's button with its own name, so the server does what it says.
     const asPressed = () => {
-      if (!posting) post(press ? submitter : null);
+      if (!posting) post(press || people ? submitter : null);
     };
     const timer = setTimeout(asPressed, patienceMs);
     const continuing = (ready: QuestionChecks) => {
       if (!posting && ready.check(form)) post(null);
     };
-    const done = press
-      ? finder().then(async (script) => {
-          clearTimeout(timer);
-          if (!posting && (await script.press(form, press, from)) === 'continue') continuing(await checks());
-        })
-      : checks().then((ready) => {
-          clearTimeout(timer);
-          continuing(ready);
-        });
+    const list = submitter?.closest<HTMLElement>('.tuo-add-another');
+    const done =
+      people && list
+        ? rows().then(async (script) => {
+            clearTimeout(timer);
+            // A row gone renumbers the rows after it: errors shown for them are checked again, in their new places.
+            if (!posting && script.press(list, people) === 'removed') (await checks()).recheck(form);
+          })
+        : press
+          ? finder().then(async (script) => {
+              clearTimeout(timer);
+              if (!posting && (await script.press(form, press, from)) === 'continue') continuing(await checks());
+            })
+          : checks().then((ready) => {
+              clearTimeout(timer);
+              continuing(ready);
+            });
     done.catch(() => {
       clearTimeout(timer);
       asPressed();

@@ -2,6 +2,8 @@
 export interface CommonText {
   service: { name: string; documentTitle: string; errorTitle: string };
   problem: { summaryTitle: string; hiddenPrefix: string };
+  /** A people field's words (`people-rows.ts`). */
+  addAnother: { person: string; remove: string; add: string; full: string };
   /** The address finder's words, plural forms under i18next's suffixes (`found_one`, `found_other`). */
   addressLookup: Readonly<Record<string, string>>;
 }

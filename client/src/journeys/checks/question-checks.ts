@@ -4,7 +4,7 @@ import { adviserJourney } from '@tuo/shared/journeys/engine/field-wording';
 import { journeyDefinitions } from '@tuo/shared/journeys/journey-definitions';
 import { formInput } from '@tuo/shared/pages/form-values';
 import type { QuestionProps } from '@tuo/shared/pages/page-model';
-import { postedNow } from '../typed-before-hydration.js';
+import { postedNow } from './posted-now.js';
 import { showErrors } from './error-markup.js';
 import { pageScriptText } from './page-script-text.js';
 
@@ -14,6 +14,8 @@ export interface QuestionChecks {
   check(form: HTMLFormElement): boolean;
   /** Shows `errors` (none clears them) as the server would render a post that had them, focus to their summary. */
   show(form: HTMLFormElement, errors: readonly FieldError[]): void;
+  /** While errors are showing, checks the form again and shows what it finds, leaving focus where it is. */
+  recheck(form: HTMLFormElement): void;
 }
 
 /** What a question page's model says of the page the script checks. */
@@ -38,18 +40,25 @@ export async function questionChecks({ props, lang, adviser }: CheckedPage): Pro
   const worded = adviser ? adviserJourney(journey) : journey;
   const page = getPage(worded, props.pageId);
   const schema = pageSchema(worded, props.pageId, props.answersSoFar, { today: props.today });
-  const show = (form: HTMLFormElement, errors: readonly FieldError[]) => {
+  const show = (form: HTMLFormElement, errors: readonly FieldError[], focus = true) => {
     const summary = showErrors(form, errors, text);
     // govuk-frontend's script takes focus to the summary and moves it to the box a link names.
-    if (summary) new ErrorSummary(summary);
+    if (summary) new ErrorSummary(summary, { disableAutoFocus: !focus });
+  };
+  const errorsIn = (form: HTMLFormElement): readonly FieldError[] => {
+    const result = schema.safeParse(formInput(page.fields, postedNow(form)));
+    return result.success ? [] : toFieldErrors(result.error.issues);
   };
   return {
     check(form) {
-      const result = schema.safeParse(formInput(page.fields, postedNow(form)));
-      const errors: readonly FieldError[] = result.success ? [] : toFieldErrors(result.error.issues);
+      const errors = errorsIn(form);
       show(form, errors);
       return errors.length === 0;
     },
     show,
+    recheck(form) {
+      if (form.closest('.govuk-grid-column-two-thirds')?.querySelector(':scope > .govuk-error-summary'))
+        show(form, errorsIn(form), false);
+    },
   };
 }

@@ -1,4 +1,3 @@
-import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorAt, inputId } from '../../components/field-ids.js';
 import { choicesIn } from '@tuo/shared/pages/form-values';
@@ -6,8 +5,9 @@ import { choiceDefaults, useJourneyForm } from '../journey-form.js';
 import { Fieldset, type FieldComponentProps } from './field-frame.js';
 
 /**
- * Checkboxes, with an optional exclusive "None of these" after an "or" divider. Ticking it clears
- * the others and the other way round (the server also refuses both at once, for when JavaScript is off).
+ * Checkboxes, with an optional exclusive "None of these" after an "or" divider. With JavaScript,
+ * ticking it clears the others and the other way round (`data-behaviour`, the page script's
+ * `followReveals`); the server refuses both at once, for when JavaScript is off.
  */
 export function CheckboxesField({ field, heading, hint, conditionals = {} }: FieldComponentProps) {
   const form = useJourneyForm();
@@ -19,15 +19,6 @@ export function CheckboxesField({ field, heading, hint, conditionals = {} }: Fie
   const ticked = choicesIn(current);
   const defaults = choiceDefaults(form.defaults, field.name);
   const registered = form.register(field.name);
-  const onChange = async (event: ChangeEvent<HTMLInputElement>) => {
-    await registered.onChange(event);
-    const option = options.find((candidate) => candidate.value === event.target.value);
-    if (!event.target.checked || !option) return;
-    const kept = option.exclusive
-      ? [option.value]
-      : ticked.filter((value) => !options.some((o) => o.exclusive && o.value === value)).concat(option.value);
-    form.setValue(field.name, kept, { shouldValidate: true });
-  };
   return (
     <Fieldset id={id} legend={field.label} heading={heading} hint={hint} error={error}>
       <div className="govuk-checkboxes">
@@ -51,7 +42,6 @@ export function CheckboxesField({ field, heading, hint, conditionals = {} }: Fie
                 aria-describedby={option.hint ? `${optionId}-item-hint` : undefined}
                 data-behaviour={option.exclusive ? 'exclusive' : undefined}
                 {...registered}
-                onChange={(event) => void onChange(event)}
               />
               <label className="govuk-label govuk-checkboxes__label" htmlFor={optionId}>
                 {option.label}

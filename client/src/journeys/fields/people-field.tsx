@@ -1,10 +1,8 @@
-import type { MouseEvent } from 'react';
 import { useFieldArray, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { maxPeople, type FieldDefinition } from '@tuo/shared';
 import {
   addPersonAction,
-  blankPerson,
   personInputName,
   removePersonAction,
   type PersonRowValue,
@@ -16,9 +14,9 @@ import { DateField } from './date-field.js';
 import type { FieldComponentProps } from './field-frame.js';
 import { TextInputField } from './text-input-field.js';
 
-/** One person: their full name and date of birth, under "Person 2", with its own Remove button. */
-function PersonRow(props: { listName: string; index: number; row: PersonRowValue; onRemove?: () => void }) {
-  const { listName, index, row, onRemove } = props;
+/** One person: their full name and date of birth, under "Person 2", with its own Remove button if there are others. */
+function PersonRow(props: { listName: string; index: number; row: PersonRowValue; removable: boolean }) {
+  const { listName, index, row, removable } = props;
   const { t } = useTranslation();
   const form = useJourneyForm();
   const number = index + 1;
@@ -33,12 +31,8 @@ function PersonRow(props: { listName: string; index: number; row: PersonRowValue
     label: t('addAnother.dateOfBirth'),
     dateRule: 'past',
   };
-  // Each row's boxes start from its own values, which move with it when a row above is removed.
+  // Each row's boxes start from its own values.
   const rowForm = { ...form, defaults: { [name.name]: row.fullName, [dateOfBirth.name]: row.dateOfBirth } };
-  const remove = (event: MouseEvent<HTMLButtonElement>) => {
-    event.preventDefault();
-    onRemove?.();
-  };
   return (
     <fieldset className="govuk-fieldset tuo-add-another__item" id={inputId(listName, String(index))}>
       <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
@@ -48,14 +42,13 @@ function PersonRow(props: { listName: string; index: number; row: PersonRowValue
         <TextInputField field={name} heading={false} hint={undefined} />
         <DateField field={dateOfBirth} heading={false} hint={t('addAnother.dateOfBirthHint')} />
       </JourneyFormContext.Provider>
-      {onRemove ? (
+      {removable ? (
         <button
           type="submit"
           name="_action"
           value={removePersonAction(index)}
           className="govuk-button govuk-button--secondary"
           data-module="govuk-button"
-          onClick={remove}
         >
           {t('addAnother.remove')}
           <span className="govuk-visually-hidden"> {t('addAnother.person', { number })}</span>
@@ -67,36 +60,21 @@ function PersonRow(props: { listName: string; index: number; row: PersonRowValue
 
 /**
  * A people field (GOV.UK "Add multiple things"): one row per person, each with a Remove button,
- * and "Add another person". The buttons post the page without JavaScript; with it, rows come and
- * go in the browser with the same markup, and focus moves to the new row's first box.
+ * and "Add another person". The buttons post the page without JavaScript; with it, the page
+ * script adds and removes rows in place in this markup (`checks/people-rows.ts`, which must make
+ * the same markup: `test/e2e/add-another.test.ts`), focus to the new row's first box.
  */
 export function PeopleField({ field }: FieldComponentProps) {
   const { t } = useTranslation();
   const form = useJourneyForm();
   // The page's form values, seen as what this field holds: a list of people under its name.
   const control = form.control as unknown as Control<Record<string, PersonRowValue[]>>;
-  const { fields: rows, append, remove } = useFieldArray({ control, name: field.name });
-  const add = (event: MouseEvent<HTMLButtonElement>) => {
-    event.preventDefault();
-    append(blankPerson(), { shouldFocus: true, focusName: personInputName(field.name, rows.length, 'fullName') });
-  };
+  const { fields: rows } = useFieldArray({ control, name: field.name });
   return (
     <div className="tuo-add-another" id={inputId(field.name)}>
       <ErrorMessage id={`${inputId(field.name)}-error`} error={errorAt(form.errors, field.name)} />
       {rows.map((row, index) => (
-        <PersonRow
-          key={row.id}
-          listName={field.name}
-          index={index}
-          row={row}
-          {...(rows.length > 1
-            ? {
-                onRemove: () => {
-                  remove(index);
-                },
-              }
-            : {})}
-        />
+        <PersonRow key={row.id} listName={field.name} index={index} row={row} removable={rows.length > 1} />
       ))}
       {rows.length < maxPeople ? (
         <button
@@ -105,7 +83,6 @@ export function PeopleField({ field }: FieldComponentProps) {
           value={addPersonAction}
           className="govuk-button govuk-button--secondary"
           data-module="govuk-button"
-          onClick={add}
         >
           {t('addAnother.add')}
         </button>

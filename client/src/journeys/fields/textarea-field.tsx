@@ -6,48 +6,68 @@ import { describedBy, errorAt, inputId } from '../../components/field-ids.js';
 import { textDefault, useJourneyForm } from '../journey-form.js';
 import { FieldLabel, type FieldComponentProps } from './field-frame.js';
 
-function remaining(t: TFunction, length: number): string {
-  if (length === 0) return t('fields.characterLimit', { count: maxTextareaLength });
-  const left = maxTextareaLength - length;
-  return left >= 0 ? t('fields.charactersRemaining', { count: left }) : t('fields.charactersTooMany', { count: -left });
+/** A message of `fields` in each plural form `language` has, with govuk-frontend's `%{count}` for the number. */
+function pluralForms(t: TFunction, language: string, key: string): Record<string, string> {
+  const forms: Record<string, string> = {};
+  for (const form of new Intl.PluralRules(language).resolvedOptions().pluralCategories) {
+    // A count given as text is put in as it is, with no plural chosen, so the form's own key is read.
+    const template = t(`fields.${key}_${form}`, { count: '%{count}', defaultValue: '' });
+    if (template) forms[form] = template;
+  }
+  return forms;
 }
 
 /**
- * Free text with a limit, with a character count. Without JavaScript the limit is stated; with it,
- * the count follows the typing (in React rather than govuk-frontend's script, which would fight React for the DOM).
+ * govuk-frontend's character count messages as the data attributes its script reads
+ * (`data-i18n.characters-under-limit.one`), in the page's language: its Nunjucks macro's `i18n` option.
+ */
+export function characterCountAttributes(t: TFunction, language: string): Record<string, string> {
+  const attributes: Record<string, string> = {
+    'data-i18n.characters-at-limit': t('fields.charactersRemaining', { count: 0 }),
+  };
+  for (const [key, option] of [
+    ['charactersRemaining', 'characters-under-limit'],
+    ['charactersTooMany', 'characters-over-limit'],
+  ] as const)
+    for (const [form, template] of Object.entries(pluralForms(t, language, key)))
+      attributes[`data-i18n.${option}.${form}`] = template;
+  return attributes;
+}
+
+/**
+ * Free text with a limit: GOV.UK's character count. Without JavaScript the limit is stated under
+ * the box and the server enforces it; with it, govuk-frontend's script counts as the resident types
+ * (started with the page, `layout/govuk-components.ts`), telling a screen reader when they pause.
  */
 export function TextareaField({ field, heading, hint }: FieldComponentProps) {
   const form = useJourneyForm();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = inputId(field.name);
   const error = errorAt(form.errors, field.name);
-  const value = form.current(field.name);
-  const typed = typeof value === 'string' ? value.length : 0;
   return (
-    <div className="govuk-character-count">
-      <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-        <FieldLabel htmlFor={id} text={field.label} heading={heading} />
-        {hint ? (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        ) : null}
-        <ErrorMessage id={`${id}-error`} error={error} />
-        <textarea
-          className={`govuk-textarea govuk-js-character-count${error || typed > maxTextareaLength ? ' govuk-textarea--error' : ''}`}
-          id={id}
-          rows={5}
-          defaultValue={textDefault(form.defaults, field.name)}
-          aria-describedby={describedBy(hint && `${id}-hint`, `${id}-info`, error && `${id}-error`)}
-          {...form.register(field.name)}
-        />
-      </div>
-      <div
-        id={`${id}-info`}
-        className={`govuk-hint govuk-character-count__message${typed > maxTextareaLength ? ' govuk-error-message' : ''}`}
-        aria-live="polite"
-      >
-        {remaining(t, typed)}
+    <div
+      className={`govuk-form-group govuk-character-count${error ? ' govuk-form-group--error' : ''}`}
+      data-module="govuk-character-count"
+      data-maxlength={maxTextareaLength}
+      {...characterCountAttributes(t, i18n.language)}
+    >
+      <FieldLabel htmlFor={id} text={field.label} heading={heading} />
+      {hint ? (
+        <div id={`${id}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage id={`${id}-error`} error={error} />
+      <textarea
+        className={`govuk-textarea govuk-js-character-count${error ? ' govuk-textarea--error' : ''}`}
+        id={id}
+        rows={5}
+        defaultValue={textDefault(form.defaults, field.name)}
+        aria-describedby={describedBy(`${id}-info`, hint && `${id}-hint`, error && `${id}-error`)}
+        {...form.register(field.name)}
+      />
+      <div id={`${id}-info`} className="govuk-hint govuk-character-count__message">
+        {t('fields.characterLimit', { count: maxTextareaLength })}
       </div>
     </div>
   );

@@ -19,17 +19,17 @@ import { QuestionButtons } from './question-buttons.js';
 export function AddAnotherPageView(props: QuestionProps) {
   const { t } = useTranslation();
   const reader = useReader();
-  const { page, form, formRef, onSubmit, focusKey, errors } = useQuestionForm(props);
+  const { page, form, errors } = useQuestionForm(props);
   const text = pageText(t, props.lifeEvent, page, reader);
   useErrorTitle(text.title, errors.length > 0);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} focusKey={focusKey} />
+        <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{t(catalogueKey.journey(props.lifeEvent, 'title'))}</span>
         <h1 className="govuk-heading-l">{text.title}</h1>
         {text.hint ? <p className="govuk-body">{text.hint}</p> : null}
-        <PostForm form={props.form} onSubmit={onSubmit} formRef={formRef}>
+        <PostForm form={props.form}>
           <button type="submit" className="govuk-visually-hidden" tabIndex={-1} aria-hidden="true">
             {t('actions.continue')}
           </button>

@@ -13,17 +13,17 @@ import { QuestionButtons } from './question-buttons.js';
 import { AddressLookupContext } from '../../address-lookup/address-lookup-context.js';
 import { OrganisationSearchContext } from '../../organisation-search/organisation-search-context.js';
 
-/** A `form` page: its fields from the definition, posted back as one HTML form (checked in the browser first). */
+/** A `form` page: its fields from the definition, posted back as one HTML form (checked in the browser first, `checks/`). */
 export function FormPageView(props: QuestionProps) {
   const { t } = useTranslation();
-  const { page, form, formRef, onSubmit, focusKey, errors } = useQuestionForm(props);
+  const { page, form, errors } = useQuestionForm(props);
   const text = pageText(t, props.lifeEvent, page, useReader());
   useErrorTitle(text.title, errors.length > 0);
   const fieldIsHeading = firstFieldIsHeading(page);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} focusKey={focusKey} />
+        <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{t(catalogueKey.journey(props.lifeEvent, 'title'))}</span>
         {fieldIsHeading ? null : (
           <>
@@ -31,7 +31,7 @@ export function FormPageView(props: QuestionProps) {
             {text.hint ? <p className="govuk-body">{text.hint}</p> : null}
           </>
         )}
-        <PostForm form={props.form} onSubmit={onSubmit} formRef={formRef}>
+        <PostForm form={props.form}>
           <JourneyFormContext.Provider value={form}>
             <AddressLookupContext.Provider
               value={{ served: props.addressLookup ?? {}, postcodeExample: props.postcodeExample }}

@@ -1,6 +1,5 @@
 import { getJourney, pagePath, todayInLondon, type FieldError, type PageKind } from '@tuo/shared';
 import type { FormValues } from '@tuo/shared/pages/form-values';
-import { browserChecks } from '@tuo/shared/pages/browser-checks';
 import { pageContext } from '@tuo/shared/pages/page-context';
 import type { QuestionProps } from '@tuo/shared/pages/page-model';
 import { csrfToken } from '../csrf.js';
@@ -19,7 +18,6 @@ export function questionPageProps<Kind extends PageKind>(
     pageId: page.id,
     answersSoFar: pageContext(getJourney(lifeEvent), page.id, state.answers),
     today: todayInLondon(),
-    browserChecks: browserChecks(page),
     backHref: backHref(lifeEvent, page, state.answers, change),
     form: {
       action: `${pagePath(lifeEvent, page.id)}${change ? '?change=1' : ''}`,
