@@ -8,6 +8,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { findFreePort, startEmbeddedPostgres } from '../../server/src/db/embedded-postgres.js';
 import { startPortal, waitUntilReady, type PortalProcess } from '../support/portal-process.js';
+import { burstRows, done, fixed, load, percentile, print, progress, type Ceiling } from './bench-output.js';
 import { measureCeiling } from './ceiling.js';
 import { coresBusy, postgresPid, treeCpuMs } from './cpu-time.js';
 import { measureFigures } from './figures-time.js';
@@ -51,26 +52,6 @@ let people = 0;
 const nextBody = () =>
   JSON.stringify({ ...body, answers: { ...body.answers, lastName: `O'Brien-${letters(people++)}` } });
 
-// On a terminal one line updates in place; in a log, a line every few seconds.
-let lastLogged = 0;
-const progress = (text: string) => {
-  if (process.stdout.isTTY) process.stdout.write(`\r\x1b[2K${text}`);
-  else if (Date.now() - lastLogged > 5000) {
-    lastLogged = Date.now();
-    console.log(text);
-  }
-};
-const done = (text: string) => {
-  lastLogged = 0;
-  if (process.stdout.isTTY) process.stdout.write(`\r\x1b[2K${text}\n`);
-  else console.log(text);
-};
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-};
-const fixed = (n: number, digits = 0) => n.toFixed(digits);
-
 async function waitForArrivals(
   count: () => number,
   target: number,
@@ -86,59 +67,9 @@ async function waitForArrivals(
   return Date.now();
 }
 
-function print(rows: BenchRow[]): void {
-  const width = Math.max(...rows.map((r) => r[0].length));
-  console.log('\nTell Us Once benchmark');
-  for (const [name, value, note] of rows) console.log(`  ${name.padEnd(width)}  ${value.padStart(12)}  ${note}`);
-}
-
 /** The arrival times of every delivery that arrived at or after `since`, sorted. */
 const arrivalsSince = (arrivals: Map<string, number>, since: number) =>
   [...arrivals.values()].filter((at) => at >= since).sort((a, b) => a - b);
-
-/** The machine's load (1, 5 and 15 minute averages), since other work on it moves every figure. */
-const load = () =>
-  os
-    .loadavg()
-    .map((n) => n.toFixed(1))
-    .join(' ');
-
-/** The ceiling's rate, and the CPU time (ms) each transaction cost its clients and Postgres. */
-interface Ceiling {
-  rate: number;
-  clientMs: number;
-  postgresMs: number;
-  /** Each bare transaction's time, begin to commit (ms). */
-  latencies: number[];
-}
-
-/** The burst's figures beside the ceiling's, in rates and in CPU time (which a shared machine moves less). */
-const burstRows = (
-  first: { rate: number; result: autocannon.Result; apiMs: number; postgresMs: number },
-  ceiling: Ceiling,
-): BenchRow[] => [
-  ['Burst: submissions/s', fixed(first.rate), `${CONNECTIONS} connections, ${BURST_SECONDS} s, API alone`],
-  ['Burst: latency p50 / p99 (ms)', `${first.result.latency.p50} / ${first.result.latency.p99}`, 'target p99 < 100'],
-  ['Burst: non-2xx responses', String(first.result.non2xx + first.result.errors + first.result.timeouts), 'target 0'],
-  ['Burst: CPU ms per submission', `${fixed(first.apiMs, 2)} + ${fixed(first.postgresMs, 2)}`, 'API + Postgres'],
-  ['Ceiling: bare transactions/s', fixed(ceiling.rate), '1 submission + its deliveries, written due'],
-  [
-    'Ceiling: latency p50 / p99 (ms)',
-    `${fixed(percentile(ceiling.latencies, 50))} / ${fixed(percentile(ceiling.latencies, 99))}`,
-    `the bare rows' own, at ${CONNECTIONS} clients`,
-  ],
-  [
-    'Ceiling: CPU ms per transaction',
-    `${fixed(ceiling.clientMs, 2)} + ${fixed(ceiling.postgresMs, 2)}`,
-    'clients + Postgres',
-  ],
-  ['Burst / ceiling', fixed(first.rate / ceiling.rate, 2), 'target ≥ 0.6'],
-  [
-    'Burst / ceiling by CPU time',
-    fixed((ceiling.clientMs + ceiling.postgresMs) / (first.apiMs + first.postgresMs), 2),
-    'the ratio on a machine of its own, where CPU is what runs out',
-  ],
-];
 
 async function main() {
   const loadAtStart = load();
@@ -396,7 +327,7 @@ async function main() {
     const first = await burst('Burst');
     if (BURST_ONLY) {
       const ceiling = await measureCeilingNow();
-      print([...burstRows(first, ceiling), loadRow()]);
+      print([...burstRows(first, ceiling, { connections: CONNECTIONS, seconds: BURST_SECONDS }), loadRow()]);
       return;
     }
     // The same burst against an API process writing each submission in its own statement (no group commit).
@@ -434,7 +365,7 @@ async function main() {
 
     print([
       loadRow(),
-      ...burstRows(first, ceiling),
+      ...burstRows(first, ceiling, { connections: CONNECTIONS, seconds: BURST_SECONDS }),
       [
         'Burst without group commit: /s, p99 (ms)',
         `${fixed(unbatched.rate)}, ${unbatched.result.latency.p99}`,
