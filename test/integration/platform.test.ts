@@ -85,6 +85,31 @@ describe('security baseline', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it('sends the same security headers on refusals and on pages that are not there', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/' });
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/api/submissions',
+      headers: { authorization: 'Bearer not-a-key', 'content-type': 'application/json' },
+      payload: '{}',
+    });
+    const missing = await t.app.inject({ method: 'GET', url: '/no-such-page' });
+    expect(refused.statusCode).toBe(401);
+    expect(missing.statusCode).toBe(404);
+    for (const res of [refused, missing]) {
+      for (const header of [
+        'content-security-policy',
+        'x-content-type-options',
+        'x-frame-options',
+        'referrer-policy',
+      ]) {
+        expect(res.headers[header], header).toBe(page.headers[header]);
+      }
+    }
+    expect(page.headers['referrer-policy']).toBe('same-origin');
+    expect(page.headers['x-powered-by']).toBeUndefined();
+  });
+
   it('rate-limits each address', async () => {
     const limited = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '3' } });
     try {
