@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldDefinition } from '../journeys/definition/field-definition-schema.js';
-import { answersToFormValues, formInput, inputName } from './form-values.js';
+import { answersToFormValues, formInput, inputName, removedRow, removePersonAction } from './form-values.js';
 
 const fields: FieldDefinition[] = [
   { name: 'fullName', kind: 'name', label: 'Full name' },
@@ -73,5 +73,17 @@ describe('answersToFormValues', () => {
       ),
     ) as Record<string, string>;
     expect(formInput(fields, posted)).toMatchObject(values);
+  });
+});
+
+describe('removedRow', () => {
+  it('reads back the row of every Remove button a people field can show', () => {
+    for (const index of [0, 1, 9, 10]) expect(removedRow(removePersonAction(index))).toBe(index);
+  });
+
+  it('is undefined for any other value', () => {
+    for (const value of [undefined, '', 'add-person', 'remove-', 'remove-01', 'remove-1x', 'remove--1', 'xremove-1']) {
+      expect(removedRow(value), String(value)).toBeUndefined();
+    }
   });
 });

@@ -54,6 +54,12 @@ export function removePersonAction(index: number): string {
   return `remove-${String(index)}`;
 }
 
+/** The row a {@link removePersonAction} value removes, or undefined for any other value. */
+export function removedRow(action: string | undefined): number | undefined {
+  const [, row] = /^remove-(0|[1-9]\d{0,2})$/.exec(action ?? '') ?? [];
+  return row === undefined ? undefined : Number(row);
+}
+
 /** A blank person, as "Add another person" adds them. */
 export function blankPerson(): PersonRowValue {
   return { fullName: '', dateOfBirth: { day: '', month: '', year: '' } };

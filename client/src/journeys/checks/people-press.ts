@@ -1,4 +1,4 @@
-import { addPersonAction } from '@tuo/shared/pages/form-values';
+import { addPersonAction, removedRow } from '@tuo/shared/pages/form-values';
 
 /** A press of a people field's button: "Add another person", or "Remove" on one row (from 0). */
 export type PeoplePress = { action: 'add' } | { action: 'remove'; index: number };
@@ -8,6 +8,6 @@ export function peoplePress(submitter: HTMLElement | null): PeoplePress | undefi
   if (submitter?.getAttribute('name') !== '_action' || !submitter.closest('.tuo-add-another')) return undefined;
   const value = submitter.getAttribute('value') ?? '';
   if (value === addPersonAction) return { action: 'add' };
-  const [, row] = /^remove-(\d+)$/.exec(value) ?? [];
-  return row === undefined ? undefined : { action: 'remove', index: Number(row) };
+  const row = removedRow(value);
+  return row === undefined ? undefined : { action: 'remove', index: row };
 }

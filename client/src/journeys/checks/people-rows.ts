@@ -12,12 +12,13 @@ export interface PeopleRows {
   press(list: HTMLElement, press: PeoplePress): 'added' | 'removed';
 }
 
-function button(value: string, className: string): HTMLButtonElement {
+/** A secondary button posting `_action=value`, as the server renders "Add another person" and "Remove". */
+function secondaryButton(value: string): HTMLButtonElement {
   const made = document.createElement('button');
   made.type = 'submit';
   made.name = '_action';
   made.value = value;
-  made.className = className;
+  made.className = 'govuk-button govuk-button--secondary';
   made.dataset.module = 'govuk-button';
   return made;
 }
@@ -65,7 +66,7 @@ export async function peopleRows(lang: string): Promise<PeopleRows> {
   };
 
   const removeButton = (index: number) => {
-    const made = button(removePersonAction(index), 'govuk-button govuk-button--secondary');
+    const made = secondaryButton(removePersonAction(index));
     const hidden = document.createElement('span');
     hidden.className = 'govuk-visually-hidden';
     hidden.textContent = ` ${person(index)}`;
@@ -89,7 +90,7 @@ export async function peopleRows(lang: string): Promise<PeopleRows> {
       note.textContent = fill(text.full, { number: String(maxPeople) });
       add.replaceWith(note);
     } else if (rows.length < maxPeople && !add) {
-      const made = button(addPersonAction, 'govuk-button govuk-button--secondary');
+      const made = secondaryButton(addPersonAction);
       made.textContent = text.add;
       if (full) full.replaceWith(made);
       else list.append(made);

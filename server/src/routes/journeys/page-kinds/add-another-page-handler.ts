@@ -4,7 +4,7 @@ import {
   answersToFormValues,
   blankPerson,
   formInput,
-  removePersonAction,
+  removedRow,
   type PersonRowValue,
   type PostedForm,
 } from '@tuo/shared/pages/form-values';
@@ -43,8 +43,8 @@ function render(visit: Visit, rows: PersonRowValue[], errors: FieldError[]) {
 /** The rows after an "Add another person" or "Remove" press, or undefined for any other button. */
 function afterAction(action: string | undefined, rows: PersonRowValue[]): PersonRowValue[] | undefined {
   if (action === addPersonAction) return rows.length < maxPeople ? [...rows, blankPerson()] : rows;
-  const removed = rows.findIndex((_row, index) => action === removePersonAction(index));
-  if (removed >= 0) {
+  const removed = removedRow(action);
+  if (removed !== undefined && removed < rows.length) {
     const kept = rows.filter((_row, index) => index !== removed);
     return kept.length > 0 ? kept : [blankPerson()];
   }
