@@ -54,6 +54,38 @@ export function Fieldset(props: {
   );
 }
 
+/**
+ * GOV.UK's frame for a single box: the form group with its label (as the page heading, or not), hint
+ * and error above the box, which is `children` (its `aria-describedby` names `${id}-hint` and
+ * `${id}-error` when they are shown). `className` and `attributes` go on the group itself (a character
+ * count's module and messages).
+ */
+export function FormGroup(props: {
+  id: string;
+  label: string;
+  heading: boolean;
+  hint: string | undefined;
+  error: FieldError | undefined;
+  className?: string;
+  attributes?: Readonly<Record<string, string | number>>;
+  children: ReactNode;
+}) {
+  const { id, label, heading, hint, error, className, attributes, children } = props;
+  const classes = ['govuk-form-group', className, error && 'govuk-form-group--error'].filter(Boolean).join(' ');
+  return (
+    <div className={classes} {...attributes}>
+      <FieldLabel htmlFor={id} text={label} heading={heading} />
+      {hint ? (
+        <div id={`${id}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage id={`${id}-error`} error={error} />
+      {children}
+    </div>
+  );
+}
+
 /** A label (as the page heading, or not) for a single input. */
 export function FieldLabel({ htmlFor, text, heading }: { htmlFor: string; text: string; heading: boolean }) {
   if (!heading) {

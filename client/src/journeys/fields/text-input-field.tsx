@@ -1,9 +1,8 @@
 import type { HTMLInputTypeAttribute } from 'react';
 import type { FieldKind } from '@tuo/shared';
-import { ErrorMessage } from '../../components/error-message.js';
 import { describedBy, errorAt, inputId } from '../../components/field-ids.js';
 import { textDefault, useJourneyForm } from '../journey-form.js';
-import { FieldLabel, type FieldComponentProps } from './field-frame.js';
+import { FormGroup, type FieldComponentProps } from './field-frame.js';
 
 interface InputLook {
   type?: HTMLInputTypeAttribute;
@@ -48,14 +47,7 @@ export function TextInputField({ field, heading, hint }: FieldComponentProps) {
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <FieldLabel htmlFor={id} text={field.label} heading={heading} />
-      {hint ? (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      <ErrorMessage id={`${id}-error`} error={error} />
+    <FormGroup id={id} label={field.label} heading={heading} hint={hint} error={error}>
       <input
         className={classes}
         id={id}
@@ -68,6 +60,6 @@ export function TextInputField({ field, heading, hint }: FieldComponentProps) {
         aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
         {...form.register(field.name)}
       />
-    </div>
+    </FormGroup>
   );
 }

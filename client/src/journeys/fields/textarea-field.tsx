@@ -1,10 +1,9 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { maxTextareaLength } from '@tuo/shared/journeys/engine/field-basics';
-import { ErrorMessage } from '../../components/error-message.js';
 import { describedBy, errorAt, inputId } from '../../components/field-ids.js';
 import { textDefault, useJourneyForm } from '../journey-form.js';
-import { FieldLabel, type FieldComponentProps } from './field-frame.js';
+import { FormGroup, type FieldComponentProps } from './field-frame.js';
 
 /** A message of `fields` in each plural form `language` has, with govuk-frontend's `%{count}` for the number. */
 function pluralForms(t: TFunction, language: string, key: string): Record<string, string> {
@@ -45,19 +44,19 @@ export function TextareaField({ field, heading, hint }: FieldComponentProps) {
   const id = inputId(field.name);
   const error = errorAt(form.errors, field.name);
   return (
-    <div
-      className={`govuk-form-group govuk-character-count${error ? ' govuk-form-group--error' : ''}`}
-      data-module="govuk-character-count"
-      data-maxlength={maxTextareaLength}
-      {...characterCountAttributes(t, i18n.language)}
+    <FormGroup
+      id={id}
+      label={field.label}
+      heading={heading}
+      hint={hint}
+      error={error}
+      className="govuk-character-count"
+      attributes={{
+        'data-module': 'govuk-character-count',
+        'data-maxlength': maxTextareaLength,
+        ...characterCountAttributes(t, i18n.language),
+      }}
     >
-      <FieldLabel htmlFor={id} text={field.label} heading={heading} />
-      {hint ? (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      <ErrorMessage id={`${id}-error`} error={error} />
       <textarea
         className={`govuk-textarea govuk-js-character-count${error ? ' govuk-textarea--error' : ''}`}
         id={id}
@@ -69,6 +68,6 @@ export function TextareaField({ field, heading, hint }: FieldComponentProps) {
       <div id={`${id}-info`} className="govuk-hint govuk-character-count__message">
         {t('fields.characterLimit', { count: maxTextareaLength })}
       </div>
-    </div>
+    </FormGroup>
   );
 }
