@@ -20,7 +20,13 @@ const run = browserAndApp();
 const journey = catalogue['someone-died'];
 
 function textareaMarkup(language: string): string {
-  const form = { register: (name: string) => ({ name }), defaults: {}, current: () => '', errors: [] };
+  // What TextareaField reads of the question form, as the server's would give it.
+  const form = {
+    register: (name: string) => ({ name }),
+    defaults: {},
+    current: () => '',
+    errors: [],
+  } satisfies Partial<Record<keyof JourneyForm, unknown>>;
   const field = createElement(TextareaField, {
     field: { name: 'details', kind: 'textarea', label: 'Anything else we should know' },
     heading: false,
@@ -59,47 +65,53 @@ async function questionWithTextarea(page: Page, language: string): Promise<void>
 
 const status = (page: Page) => page.locator('.govuk-character-count__status');
 
+/** Runs `test` on that page in a browser context of its own, closed whatever happens. */
+async function onTextareaPage(language: string, javaScript: boolean, test: (page: Page) => Promise<void>) {
+  const context = await run.browser.newContext({ javaScriptEnabled: javaScript });
+  try {
+    const page = await context.newPage();
+    await questionWithTextarea(page, language);
+    await test(page);
+  } finally {
+    await context.close();
+  }
+}
+
 describe('a character count', () => {
   it("counts down as the resident types, then counts what is over, in govuk-frontend's own script", async () => {
-    const context = await run.browser.newContext();
-    const page = await context.newPage();
-    await questionWithTextarea(page, 'en');
-    // Started with the page: the static limit gives way to the live count.
-    await expect
-      .poll(() => status(page).textContent())
-      .toBe(`You have ${maxTextareaLength.toLocaleString('en-GB')} characters remaining`);
-    // The static limit stays for a screen reader, as the box's description; the count is shown instead.
-    expect(await page.locator('#details-info').getAttribute('class')).toContain('govuk-visually-hidden');
-    await page.locator('#details').fill('x'.repeat(maxTextareaLength - 1));
-    await expect.poll(() => status(page).textContent()).toBe('You have 1 character remaining');
-    // A screen reader is told once the resident pauses.
-    await expect
-      .poll(() => page.locator('.govuk-character-count__sr-status').textContent())
-      .toBe('You have 1 character remaining');
-    await page.locator('#details').fill('x'.repeat(maxTextareaLength + 2));
-    await expect.poll(() => status(page).textContent()).toBe('You have 2 characters too many');
-    expect(await page.locator('#details').getAttribute('class')).toContain('govuk-textarea--error');
-    expect(await accessibilityViolations(page)).toEqual([]);
-    await context.close();
+    await onTextareaPage('en', true, async (page) => {
+      // Started with the page: the static limit gives way to the live count.
+      await expect
+        .poll(() => status(page).textContent())
+        .toBe(`You have ${maxTextareaLength.toLocaleString('en-GB')} characters remaining`);
+      // The static limit stays for a screen reader, as the box's description; the count is shown instead.
+      expect(await page.locator('#details-info').getAttribute('class')).toContain('govuk-visually-hidden');
+      await page.locator('#details').fill('x'.repeat(maxTextareaLength - 1));
+      await expect.poll(() => status(page).textContent()).toBe('You have 1 character remaining');
+      // A screen reader is told too, by govuk-frontend's check a second after the box gets focus.
+      await expect
+        .poll(() => page.locator('.govuk-character-count__sr-status').textContent(), { timeout: 5000 })
+        .toBe('You have 1 character remaining');
+      await page.locator('#details').fill('x'.repeat(maxTextareaLength + 2));
+      await expect.poll(() => status(page).textContent()).toBe('You have 2 characters too many');
+      expect(await page.locator('#details').getAttribute('class')).toContain('govuk-textarea--error');
+      expect(await accessibilityViolations(page)).toEqual([]);
+    });
   });
 
   it('speaks the page language, in its own plural forms', async () => {
-    const context = await run.browser.newContext();
-    const page = await context.newPage();
-    await questionWithTextarea(page, 'cy');
-    await page.locator('#details').fill('x'.repeat(maxTextareaLength - 2));
-    await expect.poll(() => status(page).textContent()).toBe('Mae gennych 2 nod ar ôl');
-    await context.close();
+    await onTextareaPage('cy', true, async (page) => {
+      await page.locator('#details').fill('x'.repeat(maxTextareaLength - 2));
+      await expect.poll(() => status(page).textContent()).toBe('Mae gennych 2 nod ar ôl');
+    });
   });
 
   it('states the limit, and nothing counts, without JavaScript', async () => {
-    const context = await run.browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await questionWithTextarea(page, 'en');
-    expect(await page.locator('#details-info').textContent()).toBe(
-      `You can enter up to ${String(maxTextareaLength)} characters`,
-    );
-    expect(await status(page).count()).toBe(0);
-    await context.close();
+    await onTextareaPage('en', false, async (page) => {
+      expect(await page.locator('#details-info').textContent()).toBe(
+        `You can enter up to ${String(maxTextareaLength)} characters`,
+      );
+      expect(await status(page).count()).toBe(0);
+    });
   });
 });

@@ -19,9 +19,9 @@ export interface SecurityOptions {
 /**
  * Security headers on every response, with a Content-Security-Policy that allows no inline
  * script and nothing from other origins, a per-address rate limit, and no caching of the API.
- * Helmet's middleware is made once: @fastify/helmet makes it again for every request (parsing the
- * policy each time, 3% of the API's busy time in the burst's CPU profile) for per-route options
- * and nonces, neither of which this portal uses.
+ * Helmet's middleware is made once, so a bad option stops the start-up: @fastify/helmet makes it
+ * again for every request (writing the policy out each time; see the README's "Benchmark") for
+ * per-route options and nonces, neither of which this portal uses.
  */
 export const securityPlugin = fp(
   async (app: FastifyInstance, options: SecurityOptions) => {
@@ -49,9 +49,14 @@ export const securityPlugin = fp(
       referrerPolicy: { policy: 'same-origin' },
     });
     app.addHook('onRequest', (request, reply, done) => {
-      // An error helmet passes on (a policy it could not write) fails the request, as a thrown one would.
       securityHeaders(request.raw, reply.raw, (error) => {
-        done(error instanceof Error ? error : undefined);
+        done(
+          error === undefined
+            ? undefined
+            : error instanceof Error
+              ? error
+              : new Error('Could not set the security headers', { cause: error }),
+        );
       });
     });
     // API answers carry references, statuses and personal answers: no browser or shared cache keeps

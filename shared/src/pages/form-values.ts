@@ -56,7 +56,7 @@ export function removePersonAction(index: number): string {
 
 /** The row a {@link removePersonAction} value removes, or undefined for any other value. */
 export function removedRow(action: string | undefined): number | undefined {
-  const [, row] = /^remove-(0|[1-9]\d{0,2})$/.exec(action ?? '') ?? [];
+  const [, row] = /^remove-(0|[1-9]\d*)$/.exec(action ?? '') ?? [];
   return row === undefined ? undefined : Number(row);
 }
 

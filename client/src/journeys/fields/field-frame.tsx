@@ -56,9 +56,9 @@ export function Fieldset(props: {
 
 /**
  * GOV.UK's frame for a single box: the form group with its label (as the page heading, or not), hint
- * and error above the box, which is `children` (its `aria-describedby` names `${id}-hint` and
- * `${id}-error` when they are shown). `className` and `attributes` go on the group itself (a character
- * count's module and messages).
+ * (`${id}-hint`) and error (`${id}-error`) above the box, which is `children`; the box itself names
+ * those it shows in its `aria-describedby`, with any description of its own. `className` and
+ * `attributes` go on the group itself (a character count's module and messages).
  */
 export function FormGroup(props: {
   id: string;
@@ -87,7 +87,7 @@ export function FormGroup(props: {
 }
 
 /** A label (as the page heading, or not) for a single input. */
-export function FieldLabel({ htmlFor, text, heading }: { htmlFor: string; text: string; heading: boolean }) {
+function FieldLabel({ htmlFor, text, heading }: { htmlFor: string; text: string; heading: boolean }) {
   if (!heading) {
     return (
       <label className="govuk-label" htmlFor={htmlFor}>
