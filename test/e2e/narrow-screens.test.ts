@@ -13,7 +13,7 @@ import { waitFor } from '../support/wait-for.js';
 import { fillForm } from '../support/fill-form.js';
 import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
 import { pagePost } from '../support/resident.js';
-import { checkAtEverySize, narrowScreens, overflow } from '../support/reflow-check.js';
+import { openNarrowViews, overflow } from '../support/reflow-check.js';
 
 // Reports to the Jobcentre after a death need a high level, so an online one waits in "Needs checking".
 const env = { VERIFICATION_MINIMUMS: 'jobcentre:someone-died=high', OUTBOX_RELAY_INTERVAL_MS: '20' };
@@ -44,12 +44,11 @@ describe('every page kind at 320 CSS pixels wide (a small phone, and 400% zoom)'
     };
     const journey = catalogue[lifeEvent];
     const driver = await browser.newContext({ viewport: { width: 320, height: 640 } });
-    const narrow = await Promise.all(narrowScreens.map((screen) => browser.newContext(screen.options)));
+    const narrow = await openNarrowViews(browser);
     const page = await driver.newPage();
     const problems: string[] = [];
     const check = async (what: string) => {
-      problems.push(...(await overflow(page)).map((problem) => `${what} (as shown): ${problem}`));
-      problems.push(...(await checkAtEverySize(narrow, page, what)));
+      problems.push(...(await narrow.check(page, what)));
     };
 
     await page.goto(`${server.baseUrl}/`);
@@ -128,7 +127,7 @@ describe('every page kind at 320 CSS pixels wide (a small phone, and 400% zoom)'
       noticed.some((problem) => problem.startsWith('the text "yyy') && problem.includes('in p#word')),
       noticed.join('; '),
     ).toBe(true);
-    await Promise.all([driver.close(), ...narrow.map((context) => context.close())]);
+    await Promise.all([driver.close(), narrow.close()]);
   }, 240_000);
 });
 
@@ -199,11 +198,10 @@ describe('the consoles, admin pages and the performance page at 320 CSS pixels w
     const agencyAdmin = await createTestAgencyUser(server.database.db, 'council', 'agency-admin');
 
     const problems: string[] = [];
-    const narrow = await Promise.all(narrowScreens.map((screen) => browser.newContext(screen.options)));
+    const narrow = await openNarrowViews(browser);
     const visit = async (page: Page, path: string) => {
       await page.goto(`${server.baseUrl}${path}`);
-      problems.push(...(await overflow(page)).map((problem) => `${path} (as shown): ${problem}`));
-      problems.push(...(await checkAtEverySize(narrow, page, path)));
+      problems.push(...(await narrow.check(page, path)));
       problems.push(...(await accessibilityViolations(page)).map((violation) => `${path}: ${violation}`));
     };
 
@@ -257,6 +255,6 @@ describe('the consoles, admin pages and the performance page at 320 CSS pixels w
     expect(Math.min(...chartText)).toBeGreaterThanOrEqual(14);
 
     expect(problems).toEqual([]);
-    await Promise.all([staffContext.close(), agencyContext.close(), ...narrow.map((context) => context.close())]);
+    await Promise.all([staffContext.close(), agencyContext.close(), narrow.close()]);
   }, 480_000);
 });

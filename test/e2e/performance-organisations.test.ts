@@ -1,11 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation } from '../../server/src/organisations/organisation-repository.js';
 import { createSubmitterKey } from '../../server/src/submitters/submitter-keys.js';
 import { accessibilityViolations, launchBrowser } from '../support/browser.js';
 import { signInInBrowser } from '../support/browser-sign-in.js';
 import { startListeningApp, type ListeningApp } from '../support/listening-app.js';
-import { checkAtEverySize, narrowScreens, overflow } from '../support/reflow-check.js';
+import { narrowScreens, openNarrowViews, type NarrowViews } from '../support/reflow-check.js';
 import { addSampleCouncils } from '../support/sample-councils.js';
 import { deliver, submit, testClock } from '../support/service-level-fixtures.js';
 import { createTestStaff } from '../support/staff-client.js';
@@ -51,20 +51,12 @@ afterAll(async () => {
   await server.close();
 });
 
-/** A page at 320 pixels wide, and the narrow sizes to check it at. */
-async function narrowPage(): Promise<{ page: Page; narrow: BrowserContext[] }> {
-  const narrow = await Promise.all(narrowScreens.map((screen) => browser.newContext(screen.options)));
-  const [first] = narrow;
-  if (!first) throw new Error('Expected a narrow screen');
-  return { page: await first.newPage(), narrow };
-}
-
-/** Reflow problems of the page as shown, and at each narrow size. */
-async function reflowProblems(page: Page, narrow: readonly BrowserContext[], what: string) {
-  return [
-    ...(await overflow(page)).map((problem) => `${what}: ${problem}`),
-    ...(await checkAtEverySize(narrow, page, what)),
-  ];
+/** A page at 320 pixels wide, the narrow sizes to check it at, and a way to close both. */
+async function narrowPage(): Promise<{ page: Page; narrow: NarrowViews; close: () => Promise<unknown> }> {
+  const [first] = narrowScreens;
+  const context = await browser.newContext(first.options);
+  const narrow = await openNarrowViews(browser);
+  return { page: await context.newPage(), narrow, close: () => Promise.all([context.close(), narrow.close()]) };
 }
 
 describe('figures per organisation in a browser', () => {
@@ -80,16 +72,16 @@ describe('figures per organisation in a browser', () => {
       1,
     );
 
-    const { page, narrow } = await narrowPage();
+    const { page, narrow, close } = await narrowPage();
     await page.goto(`${server.baseUrl}/performance?period=30d&lifeEvent=baby-born`);
     expect(await accessibilityViolations(page)).toEqual([]);
-    expect(await reflowProblems(page, narrow, 'performance')).toEqual([]);
-    await Promise.all(narrow.map((context) => context.close()));
+    expect(await narrow.check(page, 'performance')).toEqual([]);
+    await close();
   });
 
   it('the staff console’s figures show the same per organisation, axe clean at 320 pixels', async () => {
     const adviser = await createTestStaff(server.database.db, 'adviser');
-    const { page, narrow } = await narrowPage();
+    const { page, narrow, close } = await narrowPage();
     await signInInBrowser(
       page,
       { baseUrl: server.baseUrl, db: server.database.db, base: '/staff', home: '/staff/dashboard' },
@@ -99,7 +91,7 @@ describe('figures per organisation in a browser', () => {
     const councils = page.getByRole('table', { name: 'Your local council' }).last();
     expect(await councils.getByRole('row', { name: /^Southmere District Council 12 / }).count()).toBe(1);
     expect(await accessibilityViolations(page)).toEqual([]);
-    expect(await reflowProblems(page, narrow, 'staff performance')).toEqual([]);
-    await Promise.all(narrow.map((context) => context.close()));
+    expect(await narrow.check(page, 'staff performance')).toEqual([]);
+    await close();
   });
 });

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 /**
  * What does not fit: the page scrolling sideways, or any visible element of the page reaching past
@@ -68,25 +68,44 @@ export function overflow(page: Page): Promise<string[]> {
 
 /** A phone 320 pixels wide, and a 1280-pixel desktop window at 400% zoom (the same 320 CSS pixels, drawn 4 times denser). */
 export const narrowScreens = [
-  { name: '320 × 640', options: { viewport: { width: 320, height: 640 } } },
+  { name: '320 × 640', options: { viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 } },
   { name: '1280 × 1024 at 400%', options: { viewport: { width: 320, height: 256 }, deviceScaleFactor: 4 } },
 ] as const;
 
-/** Loads the same page (same session) at each narrow size and lists what does not fit. */
-export async function checkAtEverySize(
-  contexts: readonly BrowserContext[],
-  source: Page,
-  what: string,
-): Promise<string[]> {
-  const problems: string[] = [];
-  for (const [index, context] of contexts.entries()) {
-    await context.addCookies(await source.context().cookies());
-    const page = await context.newPage();
-    await page.goto(source.url());
-    problems.push(
-      ...(await overflow(page)).map((problem) => `${what} at ${narrowScreens[index]?.name ?? ''}: ${problem}`),
-    );
-    await page.close();
-  }
-  return problems;
+/** A page kept open at each narrow size, to load there whatever a test's own page shows. */
+export interface NarrowViews {
+  /**
+   * What does not fit on `source` as shown, and on the same page (same session) loaded at each
+   * narrow size other than the one `source` is shown at.
+   */
+  check(source: Page, what: string): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** Opens a page at each of {@link narrowScreens}, kept for every check (a new page each time was most of the time). */
+export async function openNarrowViews(browser: Browser): Promise<NarrowViews> {
+  const contexts = await Promise.all(narrowScreens.map((screen) => browser.newContext(screen.options)));
+  const pages = await Promise.all(contexts.map((context) => context.newPage()));
+  return {
+    async check(source, what) {
+      const problems = (await overflow(source)).map((problem) => `${what} (as shown): ${problem}`);
+      const shown = { ...source.viewportSize(), scale: await source.evaluate(() => window.devicePixelRatio) };
+      for (const [index, screen] of narrowScreens.entries()) {
+        const { viewport, deviceScaleFactor } = screen.options;
+        const same =
+          shown.width === viewport.width && shown.height === viewport.height && shown.scale === deviceScaleFactor;
+        const [context, page] = [contexts[index], pages[index]];
+        if (same || !context || !page) continue;
+        await context.addCookies(await source.context().cookies());
+        await page.goto(source.url());
+        // Sent elsewhere (signed out, say), it would be checking another page.
+        if (page.url() !== source.url()) problems.push(`${what} at ${screen.name}: came to ${page.url()} instead`);
+        problems.push(...(await overflow(page)).map((problem) => `${what} at ${screen.name}: ${problem}`));
+      }
+      return problems;
+    },
+    async close() {
+      await Promise.all(contexts.map((context) => context.close()));
+    },
+  };
 }
