@@ -26,15 +26,24 @@ function stat(pid: number): { ms: number; reaped: number; parent: number } | und
 
 /**
  * The CPU time, in ms, a process and every process under it have used: its own, its reaped
- * children's, and its live children's (a Postgres server's backends, one per connection).
+ * children's, and its live children's (a Postgres server's backends, one per connection). Read
+ * again if a child was reaped while its siblings were read: its time had moved from the live to the
+ * reaped, counted in neither (50 backends exiting together once hid most of a ceiling's CPU time).
  */
 export function treeCpuMs(pid: number): number {
-  const root = stat(pid);
-  if (!root) return Number.NaN;
-  let total = root.ms + root.reaped;
-  for (const entry of readdirSync('/proc')) {
-    const child = /^\d+$/.test(entry) ? stat(Number(entry)) : undefined;
-    if (child?.parent === pid) total += child.ms;
+  let total = Number.NaN;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const root = stat(pid);
+    if (!root) return Number.NaN;
+    let live = 0;
+    for (const entry of readdirSync('/proc')) {
+      const child = /^\d+$/.test(entry) ? stat(Number(entry)) : undefined;
+      if (child?.parent === pid) live += child.ms;
+    }
+    const after = stat(pid);
+    if (!after) return Number.NaN;
+    total = after.ms + after.reaped + live;
+    if (after.reaped === root.reaped) break;
   }
   return total;
 }
