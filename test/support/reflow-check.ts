@@ -84,18 +84,20 @@ export interface NarrowViews {
 
 /** Opens a page at each of {@link narrowScreens}, kept for every check (a new page each time was most of the time). */
 export async function openNarrowViews(browser: Browser): Promise<NarrowViews> {
-  const contexts = await Promise.all(narrowScreens.map((screen) => browser.newContext(screen.options)));
-  const pages = await Promise.all(contexts.map((context) => context.newPage()));
+  const views = await Promise.all(
+    narrowScreens.map(async (screen) => {
+      const context = await browser.newContext(screen.options);
+      return { screen, context, page: await context.newPage() };
+    }),
+  );
   return {
     async check(source, what) {
       const problems = (await overflow(source)).map((problem) => `${what} (as shown): ${problem}`);
       const shown = { ...source.viewportSize(), scale: await source.evaluate(() => window.devicePixelRatio) };
-      for (const [index, screen] of narrowScreens.entries()) {
+      for (const { screen, context, page } of views) {
         const { viewport, deviceScaleFactor } = screen.options;
-        const same =
-          shown.width === viewport.width && shown.height === viewport.height && shown.scale === deviceScaleFactor;
-        const [context, page] = [contexts[index], pages[index]];
-        if (same || !context || !page) continue;
+        if (shown.width === viewport.width && shown.height === viewport.height && shown.scale === deviceScaleFactor)
+          continue;
         await context.addCookies(await source.context().cookies());
         await page.goto(source.url());
         // Sent elsewhere (signed out, say), it would be checking another page.
@@ -105,7 +107,7 @@ export async function openNarrowViews(browser: Browser): Promise<NarrowViews> {
       return problems;
     },
     async close() {
-      await Promise.all(contexts.map((context) => context.close()));
+      await Promise.all(views.map(({ context }) => context.close()));
     },
   };
 }
