@@ -168,19 +168,40 @@ describe('sending', () => {
     expect(rows.map((row) => row.agency)).toEqual(['gp-practice']);
   });
 
-  it('shows the tracking code once, and forgets the answers once sent', async () => {
+  it('keeps the tracking code on the page until the report is confirmed, then shows it once more and forgets it', async () => {
     const resident = await readyToSend();
     await resident.post('/someone-died/declaration', [['declaration', 'confirmed']]);
     const first = pageModel(await resident.get('/someone-died/confirmation'));
-    const again = pageModel(await resident.get('/someone-died/confirmation'));
-    expect(first.page === 'confirmation' && first.props.trackingSecret).toMatch(/^[A-Za-z0-9_-]{22,}$/);
-    expect(again.page === 'confirmation' && again.props.trackingSecret).toBeNull();
+    if (first.page !== 'confirmation') throw new Error(first.page);
+    const secret = first.props.trackingSecret ?? '';
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{22,}$/);
+    const sessionsHold = async (text: string) =>
+      JSON.stringify(await t.database.db.selectFrom('sessions').select('data').execute()).includes(text);
+    // A mistyped code, a reload: the code is still there, since nothing else has given it to them yet.
+    const mistyped = await resident.post('/someone-died/confirmation', [['code', '000000']]);
+    const wrong = pageModel(mistyped);
+    expect(mistyped.statusCode).toBe(400);
+    expect(wrong.page === 'confirmation' && wrong.props.trackingSecret).toBe(secret);
+    const reloaded = pageModel(await resident.get('/someone-died/confirmation'));
+    expect(reloaded.page === 'confirmation' && reloaded.props.trackingSecret).toBe(secret);
+    // Kept meanwhile, but sealed at rest like the answers.
+    expect(await sessionsHold(secret)).toBe(false);
     // Back to a question after sending shows the confirmation, not a form to send again.
     expect((await resident.get('/someone-died/their-name')).headers.location).toBe('/someone-died/confirmation');
-    const stored = await t.database.db.selectFrom('sessions').select('data').execute();
-    expect(JSON.stringify(stored)).not.toContain(
-      first.page === 'confirmation' ? first.props.trackingSecret : 'unreachable',
+    const code = first.props.confirm?.trialCode ?? '';
+    expect((await resident.post('/someone-died/confirmation', [['code', code]])).headers.location).toBe(
+      '/someone-died/confirmation',
     );
+    const confirmed = pageModel(await resident.get('/someone-died/confirmation'));
+    expect(confirmed.page === 'confirmation' && confirmed.props.confirm).toBeNull();
+    expect(confirmed.page === 'confirmation' && confirmed.props.trackingSecret).toBe(secret);
+    const again = pageModel(await resident.get('/someone-died/confirmation'));
+    expect(again.page === 'confirmation' && again.props.trackingSecret).toBeNull();
+    const stored = (await t.database.db.selectFrom('sessions').select('data').execute())
+      .map((row) => JSON.stringify(row.data))
+      .filter((data) => data.includes(first.props.reference));
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toContain('"trackingSecret":null');
   });
 });
 
@@ -192,7 +213,10 @@ describe('the confirmation page', () => {
     const page = pageModel(response);
     expect(page.page === 'confirmation' && page.props.messagedBy).toEqual([]);
     expect(response.body).not.toMatch(/sending your reference|sent it to you/);
-    // Later views say the code was shown, not that it was sent.
+    // Once confirmed, later views say the code was shown, not that it was sent.
+    const code = page.page === 'confirmation' ? (page.props.confirm?.trialCode ?? '') : '';
+    await resident.post('/someone-died/confirmation', [['code', code]]);
+    await resident.get('/someone-died/confirmation');
     const again = await resident.get('/someone-died/confirmation');
     expect(again.body).toContain('We showed your tracking code when you sent your report. You can');
     expect(again.body).not.toMatch(/sending your reference|sent it to you/);

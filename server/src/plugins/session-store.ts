@@ -6,7 +6,12 @@ import { SealedValueError } from '../privacy/keyring.js';
 import type { ProtectedValues } from '../privacy/protected-values.js';
 import { settle, settleRead, type StoreCallback } from './session-callback.js';
 
-type StoredSession = Session & { journeys?: Record<string, { answers?: Answers; drafts?: unknown } | undefined> };
+interface StoredJourney {
+  answers?: Answers;
+  drafts?: unknown;
+  submitted?: { trackingSecret?: string | null };
+}
+type StoredSession = Session & { journeys?: Record<string, StoredJourney | undefined> };
 
 /**
  * Keeps @fastify/session's sessions in Postgres, so every API process sees the same session and a
@@ -32,10 +37,22 @@ export class PostgresSessionStore {
           ? { ...journey, answers: this.privacy[change](lifeEvent, journey.answers, context) }
           : journey;
       // Rows typed on an add-another page but not yet complete hold dates of birth too: sealed whole.
-      journeys[lifeEvent] =
+      const drafted =
         answered?.drafts === undefined
           ? answered
           : { ...answered, drafts: this.transformDrafts(answered.drafts, `${context}#drafts`, change) };
+      // A sent report's tracking code, kept until it is confirmed, unlocks its status page: sealed too.
+      const secret = drafted?.submitted?.trackingSecret;
+      journeys[lifeEvent] =
+        typeof secret === 'string' && drafted?.submitted
+          ? {
+              ...drafted,
+              submitted: {
+                ...drafted.submitted,
+                trackingSecret: this.transformText(secret, `${context}#tracking`, change),
+              },
+            }
+          : drafted;
     }
     return { ...session, journeys };
   }
@@ -45,6 +62,12 @@ export class PostgresSessionStore {
     if (change === 'sealAnswers')
       return keyring.isSealed(drafts) ? drafts : keyring.seal(JSON.stringify(drafts), context);
     return keyring.isSealed(drafts) ? (JSON.parse(keyring.open(drafts, context)) as unknown) : drafts;
+  }
+
+  private transformText(text: string, context: string, change: 'sealAnswers' | 'openAnswers'): string {
+    const { keyring } = this.privacy;
+    if (keyring.isSealed(text)) return change === 'openAnswers' ? keyring.open(text, context) : text;
+    return change === 'sealAnswers' ? keyring.seal(text, context) : text;
   }
 
   /** Reads a session; an expired one reads as none. */

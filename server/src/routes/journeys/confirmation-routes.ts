@@ -36,10 +36,12 @@ export const confirmationRoutes: FastifyPluginAsyncZod = async (app) => {
     const awaitingCheck: AgencyKind[] = (found?.status.agencies ?? [])
       .filter((row) => row.status === 'held' && row.heldFor === 'check')
       .map((row) => row.agency);
-    // The tracking secret is shown once: it unlocks the status page, so it does not stay in the session.
+    // The tracking secret unlocks the status page, so it does not stay in the session for long: it is
+    // shown on every view while the report waits for its code (a mistyped code must not lose it, and
+    // nothing else has given it to the resident yet), and once more when confirmed, then forgotten.
     saveJourney(request, lifeEvent, {
       ...state,
-      submitted: { ...submitted, trackingSecret: null, newCodeSent: false },
+      submitted: { ...submitted, trackingSecret: awaiting ? submitted.trackingSecret : null, newCodeSent: false },
     });
     const errors = extra.errors ?? [];
     if (errors.length > 0) reply.code(400);
