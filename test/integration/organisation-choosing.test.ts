@@ -24,6 +24,8 @@ const gpPage = '/someone-died/their-gp-practice';
 let shown: string[][] = [];
 /** Who the last "Who do you want us to tell?" page said each kind is told through. */
 let told: Partial<Record<AgencyKind, string | undefined>> = {};
+/** That page as served. */
+let toldPage = '';
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -99,9 +101,16 @@ async function sendWith(picks: Answers): Promise<Partial<Record<AgencyKind, stri
   shown = summaryListRows(summaryPage)
     .filter((row) => questions.includes(row.key))
     .map((row) => row.lines);
-  const whoToTell = pageModel(await resident.get('/someone-died/who-to-tell'));
+  const whoToTellPage = await resident.get('/someone-died/who-to-tell');
+  const whoToTell = pageModel(whoToTellPage);
   if (whoToTell.page !== 'who-to-tell') throw new Error(whoToTell.page);
-  told = Object.fromEntries(whoToTell.props.options.map((option) => [option.agency, option.organisationName]));
+  told = Object.fromEntries(
+    whoToTell.props.options.map((option) => [
+      option.agency,
+      option.organisationFallback ? 'fallback' : option.organisationName,
+    ]),
+  );
+  toldPage = whoToTellPage.body;
   await resident.post('/someone-died/who-to-tell', [['tellAll', 'all']]);
   await resident.get('/someone-died/declaration');
   const sent = await resident.post('/someone-died/declaration', [['declaration', 'confirmed']]);
@@ -127,17 +136,10 @@ describe('choosing a GP practice from the directory', () => {
     expect(byName.page.props.organisationSearch?.gpPractice?.results.map((r) => r.name)).toEqual(['Riverside Surgery']);
     expect(byName.response.body).toContain(`value="${riverside.id}"`);
     expect(byName.response.body).toContain('value="dont-know"');
-    // The fallback is named, so "I don't know" says who is told instead.
-    const fallback = await fallbackOrganisation(t.database.db, 'gp-practice');
-    const fallbackName = (
-      await t.database.db
-        .selectFrom('organisations')
-        .select('name')
-        .where('id', '=', fallback.id)
-        .executeTakeFirstOrThrow()
-    ).name;
-    expect(byName.page.props.organisationSearch?.gpPractice?.fallbackName).toBe(fallbackName);
-    expect(byName.response.body).toContain(fallbackName);
+    // "I don't know" says who is told instead: the kind's team by what it does, never its directory
+    // name (a placeholder such as "GP practices (not yet known)", and in English only).
+    expect(byName.response.body).toContain('We will tell an NHS team, who will pass it on');
+    expect(byName.response.body).not.toContain('(not yet known)');
 
     const byPostcode = await search(resident, 'nb2 8aa');
     expect(byPostcode.page.props.organisationSearch?.gpPractice?.results.map((r) => r.name)).toEqual([
@@ -192,17 +194,12 @@ describe('choosing a GP practice from the directory', () => {
   it('routes "I don\'t know" to the council\'s team for that kind (the fallback organisation)', async () => {
     const routed = await sendWith({ gpPractice: 'dont-know', landlord: 'dont-know' });
     expect(shown).toEqual([['I don’t know'], ['I don’t know']]); // As the page words it (common.json)
-    const fallbackName = async (kind: AgencyKind) =>
-      (
-        await t.database.db
-          .selectFrom('organisations')
-          .select('name')
-          .where('kind', '=', kind)
-          .where('fallback', '=', true)
-          .executeTakeFirstOrThrow()
-      ).name;
-    expect(told['gp-practice']).toBe(await fallbackName('gp-practice'));
-    expect(told['housing-provider']).toBe(await fallbackName('housing-provider'));
+    expect(told['gp-practice']).toBe('fallback');
+    expect(told['housing-provider']).toBe('fallback');
+    // Named on the page by what each does, in the reader's language.
+    expect(toldPage).toContain('We will tell an NHS team.');
+    expect(toldPage).toContain('We will tell our housing team.');
+    expect(toldPage).not.toContain('(not yet known)');
     expect(routed['gp-practice']).toEqual([(await fallbackOrganisation(t.database.db, 'gp-practice')).id]);
     expect(routed['housing-provider']).toEqual([(await fallbackOrganisation(t.database.db, 'housing-provider')).id]);
   });

@@ -76,6 +76,8 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
   const options = consentOptions(journey, answers).map((option) => ({
     ...option,
     fields: (journey.routing[option.agency]?.fields ?? []).filter((name) => Object.hasOwn(answers, name)),
+    // Every kind's own team (no particular organisation known) is named in words of the page's language.
+    ...(option.agency === 'council' && split ? {} : { organisationFallback: true as const }),
     // A move between councils: both named, each with its own purpose.
     ...(option.agency === 'council' && split
       ? {
@@ -114,7 +116,6 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
             { id: '6c1b1b8e-8a1f-4c39-9a55-1f1d3b8f0a12', name: 'Southmere District Council' },
           ],
           search: { action: '/x/which-council/a', query: errors.length > 0 ? 'Harbour' : '', needed: false },
-          fallbackName: 'Council',
           backHref: '/back',
           form: form(errors),
         },
@@ -198,6 +199,7 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
           agencies: agencyKinds.map((agency, index) => ({
             agency,
             organisation: `Organisation ${String(index + 1)}`,
+            ...(index === 1 ? { organisationFallback: true as const } : {}),
             status: deliveryStatuses[index % deliveryStatuses.length] ?? 'queued',
             ...(index === 0 ? { status: 'held' as const, heldFor: 'check' as const } : {}),
             changedAt: '2026-06-15T10:00:00.000Z',
@@ -243,6 +245,7 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
           agencies: agencyKinds.map((agency, index) => ({
             agency,
             organisation: `Organisation ${String(index + 1)}`,
+            ...(index === 1 ? { organisationFallback: true as const } : {}),
             status: (['delivered', 'delivered', 'acknowledged', 'actioned'] as const)[index] ?? 'delivered',
             changedAt: '2026-06-15T10:05:00.000Z',
             ...sentAndReceived(index),

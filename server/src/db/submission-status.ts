@@ -41,6 +41,7 @@ export async function findSubmissionStatus(
     .select([
       'd.agency',
       'o.name as organisation',
+      'o.fallback',
       'd.role',
       'd.status',
       'd.held_for',
@@ -71,6 +72,7 @@ export async function findSubmissionStatus(
       agencies: deliveries.map((d) => ({
         agency: d.agency,
         organisation: d.organisation,
+        ...(d.fallback ? { organisationFallback: true as const } : {}),
         ...(d.role ? { role: d.role } : {}),
         status: d.status,
         ...(d.status === 'held' ? { heldFor: d.held_for ?? 'confirmation' } : {}),

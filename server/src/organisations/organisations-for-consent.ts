@@ -14,6 +14,8 @@ export interface RoutedOrganisation {
 /** One organisation told, with its own verification minimum when an admin set one (else its kind's). */
 export interface TellingOrganisation extends ToldOrganisation {
   readonly verificationMinimum?: VerificationLevel;
+  /** The kind's fallback: residents' pages name it by what it does, in their language, not by its directory name. */
+  readonly fallback: boolean;
 }
 
 /** Organisations chosen for a submission, by kind: for the home (or the one picked), and for the home left. */
@@ -52,6 +54,7 @@ export async function organisationsForConsent(
     rows.find((r) => r.kind === kind && (wanted === undefined ? r.fallback : r.id === wanted));
   const telling = (row: (typeof rows)[number]) => ({
     organisation: { id: row.id, name: row.name },
+    fallback: row.fallback,
     ...(row.verification_minimum ? { verificationMinimum: row.verification_minimum } : {}),
   });
   for (const kind of consent) {

@@ -74,6 +74,4 @@ export interface OrganisationSearchState {
   searched: boolean;
   /** What the search found, and the organisation already chosen (first) when there is one. */
   results: OrganisationChoice[];
-  /** Who is told when the resident does not know: the kind's fallback organisation. */
-  fallbackName: string;
 }

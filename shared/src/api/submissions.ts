@@ -236,6 +236,8 @@ export const submissionStatusResponseSchema = z.strictObject({
       agency: z.enum(agencyKinds),
       /** The organisation told, by name (the council for the address, the GP practice picked). */
       organisation: z.string(),
+      /** True when it is the kind's own team, which passes it on (no particular organisation was known); absent otherwise. */
+      organisationFallback: z.literal(true).optional(),
       /** When a move spans two of the kind's areas: `leaving` for the old council, `joining` for the new. */
       role: deliveryRoleSchema.optional(),
       status: z.enum(deliveryStatuses),

@@ -73,13 +73,15 @@ export interface CheckAnswersProps {
 export interface WhoToTellOption extends ConsentOption {
   /** Names of the answered fields the agency receives, so the page can name them in any language. */
   fields: string[];
-  /** The organisation told: the one picked from the directory, else the kind's fallback. */
+  /** The organisation told, when it is one picked from the directory or found from the address. */
   organisationName?: string;
+  /** Instead, the kind's fallback is told (a team that passes it on): the page names it by what it does, not by its directory name. */
+  organisationFallback?: true;
   /**
    * When a move spans two of the kind's areas, each organisation told (the old council, then the
    * new), with its role and the answered fields it gets; `organisationName` is absent then.
    */
-  parts?: { role: DeliveryRole; organisationName: string; fields: string[] }[];
+  parts?: { role: DeliveryRole; organisationName?: string; organisationFallback?: true; fields: string[] }[];
 }
 
 /**
@@ -97,8 +99,6 @@ export interface WhichCouncilProps {
   councils: { id: string; name: string }[];
   /** The search: what was typed, and whether there are too many councils to list without one. */
   search: { action: string; query: string; needed: boolean };
-  /** The council team told when the resident's council is not listed. */
-  fallbackName: string;
   backHref: string;
   /** `values.council` holds the choice (an id, or `not-listed`). */
   form: FormProps;

@@ -25,7 +25,8 @@ export function OrganisationField({ field, heading, hint }: FieldComponentProps)
     {
       value: dontKnowOrganisation,
       label: t('organisationSearch.dontKnow'),
-      hint: t('organisationSearch.dontKnowHint', { fallback: served?.fallbackName ?? '' }),
+      // The kind's own team, named by what it does in the reader's language (not by its directory name).
+      hint: t('organisationSearch.dontKnowHint', { fallback: t(`fallbackTeam.${field.organisationKind}.inSentence`) }),
     },
   ];
   const search = (

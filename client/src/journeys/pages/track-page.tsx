@@ -109,7 +109,7 @@ function TrackResult({ result, chase }: { result: NonNullable<TrackProps['result
         {result.agencies.map((row) => (
           <div className="govuk-summary-list__row" key={`${row.agency}:${row.role ?? ''}`}>
             <dt className="govuk-summary-list__key">
-              {row.organisation}
+              {row.organisationFallback ? t(`fallbackTeam.${row.agency}.name`) : row.organisation}
               <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">
                 {row.role
                   ? t(`track.role.${row.role}`)

@@ -15,15 +15,7 @@ import { Fieldset } from '../fields/field-frame.js';
  * councils as radios, a search by name (its own GET form, so no JavaScript is needed) when there
  * are too many to list, and "It is not listed", which says who is told instead.
  */
-export function WhichCouncilPage({
-  lifeEvent,
-  addressField,
-  address,
-  councils,
-  search,
-  fallbackName,
-  form,
-}: WhichCouncilProps) {
+export function WhichCouncilPage({ lifeEvent, addressField, address, councils, search, form }: WhichCouncilProps) {
   const { t } = useTranslation();
   // An adviser asks the resident; the resident answers for themselves.
   const adviser = useReader() === 'adviser';
@@ -35,7 +27,7 @@ export function WhichCouncilPage({
     {
       value: 'not-listed',
       label: t('whichCouncil.notListed'),
-      hint: t('whichCouncil.notListedHint', { fallback: fallbackName }),
+      hint: t('whichCouncil.notListedHint', { fallback: t('fallbackTeam.council.inSentence') }),
     },
   ];
   return (

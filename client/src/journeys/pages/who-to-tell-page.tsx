@@ -29,6 +29,9 @@ function WhatTheyGet({
   indent?: string;
 }) {
   const { t } = useTranslation();
+  // The kind's own team (no particular organisation known) is named by what it does, in the reader's language.
+  const toldName = (told: { organisationName?: string; organisationFallback?: true }) =>
+    told.organisationFallback ? t(`fallbackTeam.${option.agency}.inSentence`) : (told.organisationName ?? '');
   // A move between councils: each council told, with its own reason and what it is sent.
   if (option.parts)
     return (
@@ -36,14 +39,14 @@ function WhatTheyGet({
         <div id={id} className={className}>
           {option.parts.map((part) => (
             <span key={part.role} className="govuk-!-display-block govuk-!-margin-bottom-2">
-              {t('whoToTell.toldThrough', { organisation: part.organisationName })}{' '}
+              {t('whoToTell.toldThrough', { organisation: toldName(part) })}{' '}
               {t(catalogueKey.partPurpose(lifeEvent, option.agency, part.role))}
             </span>
           ))}
         </div>
         {option.parts.map((part) => (
           <div className={indent} key={part.role}>
-            <SentFields name={part.organisationName} fields={part.fields} lifeEvent={lifeEvent} />
+            <SentFields name={toldName(part)} fields={part.fields} lifeEvent={lifeEvent} />
           </div>
         ))}
       </>
@@ -51,9 +54,9 @@ function WhatTheyGet({
   return (
     <>
       <div id={id} className={className}>
-        {option.organisationName ? (
+        {option.organisationName !== undefined || option.organisationFallback ? (
           <>
-            {t('whoToTell.toldThrough', { organisation: option.organisationName })}
+            {t('whoToTell.toldThrough', { organisation: toldName(option) })}
             <br />
           </>
         ) : null}

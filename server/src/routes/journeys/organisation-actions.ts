@@ -37,17 +37,10 @@ export async function organisationSearchStates(
       typeof value === 'string' && value !== dontKnowOrganisation
         ? await findChoice(db, field.organisationKind, value)
         : undefined;
-    const fallback = await db
-      .selectFrom('organisations')
-      .select('name')
-      .where('kind', '=', field.organisationKind)
-      .where('fallback', '=', true)
-      .executeTakeFirstOrThrow();
     states[field.name] = {
       query,
       searched: query !== '',
       results: chosen ? [chosen, ...found.filter((choice) => choice.id !== chosen.id)] : found,
-      fallbackName: fallback.name,
     };
   }
   return states;

@@ -56,12 +56,6 @@ export const whichCouncilRoutes: FastifyPluginAsyncZod = async (app) => {
           )
         : [];
     const found = await listCouncils(app.db, typed);
-    const fallback = await app.db
-      .selectFrom('organisations')
-      .select('name')
-      .where('kind', '=', 'council')
-      .where('fallback', '=', true)
-      .executeTakeFirstOrThrow();
     const action = stepPath.whichCouncil(lifeEvent, field);
     const values: FormValues = chosen ? { council: chosen } : {};
     return {
@@ -72,7 +66,6 @@ export const whichCouncilRoutes: FastifyPluginAsyncZod = async (app) => {
         address,
         councils: found.councils,
         search: { action, query: typed, needed: found.searchNeeded },
-        fallbackName: fallback.name,
         backHref: stepPath.checkAnswers(lifeEvent),
         form: { action, csrfToken: token, values, errors },
       },

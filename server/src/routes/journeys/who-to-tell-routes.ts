@@ -66,25 +66,29 @@ export const whoToTellRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLook
         ...(councils.choices.left ? { left: councils.choices.left } : {}),
       },
     );
+    // The kind's own team is named on the page by what it does, never by its directory name.
+    const namedAs = (organisation: { name: string }, fallback: boolean) =>
+      fallback ? { organisationFallback: true as const } : { organisationName: organisation.name };
     // The same fields consentOptions names: the agency's routed fields the resident has answered.
     const answered = (fields: readonly string[]) => fields.filter((name) => Object.hasOwn(state.answers, name));
     const options = relevant.map((option) => {
       const organisations = told.filter((t) => t.agency === option.agency);
-      const parts = organisations.flatMap(({ role, organisation }) =>
+      const parts = organisations.flatMap(({ role, organisation, fallback }) =>
         role
           ? [
               {
                 role,
-                organisationName: organisation.name,
+                ...namedAs(organisation, fallback),
                 fields: answered(routedFields(journey, option.agency, role)),
               },
             ]
           : [],
       );
+      const only = organisations[0] && parts.length === 0 ? organisations[0] : undefined;
       return {
         ...option,
         fields: answered(routedFields(journey, option.agency)),
-        ...(organisations[0] && parts.length === 0 ? { organisationName: organisations[0].organisation.name } : {}),
+        ...(only ? namedAs(only.organisation, only.fallback) : {}),
         ...(parts.length > 0 ? { parts } : {}),
       };
     });
