@@ -5,6 +5,7 @@ import { journeyDefinitions } from '@tuo/shared/journeys/journey-definitions';
 import type { CheckAnswersProps, CheckAnswersRow } from '@tuo/shared/pages/page-model';
 import { catalogueKey } from '../../i18n/catalogue-keys.js';
 import { formatAnswer } from '../format-answer.js';
+import { inSentence } from '../in-sentence.js';
 import { leftToRightKinds } from '../../i18n/left-to-right.js';
 import { useReader } from '../../i18n/reader.js';
 import { fieldLabel, sectionText } from '../../i18n/translate-definition.js';
@@ -19,7 +20,7 @@ function SummaryRow({ label, changeHref, children }: { label: string; changeHref
       <dd className="govuk-summary-list__actions">
         <a className="govuk-link" href={changeHref}>
           {t('actions.change')}
-          <span className="govuk-visually-hidden"> {label.toLowerCase()}</span>
+          <span className="govuk-visually-hidden"> {inSentence(label)}</span>
         </a>
       </dd>
     </div>
