@@ -208,7 +208,11 @@ describe('the directory pages', () => {
   });
 
   it('add an organisation through the form, show it with its settings, and audit each view', async () => {
-    await adminClient.page('/staff/organisations/new');
+    const blank = await adminClient.page('/staff/organisations/new');
+    // Every hint in words: each kind's default targets and minimum, and what the kind is.
+    expect(blank.body).toContain('Which service it provides. This cannot be changed once it is added.');
+    expect(blank.body).toMatch(/Council: \d+ and \d+;/);
+    expect(blank.body).not.toMatch(/organisations\.(kindHint|defaultTargets|defaultMinimum)/);
     const posted = await adminClient.form('/staff/organisations/new', [
       ['kind', 'council'],
       ['name', 'Westbrook Borough Council'],

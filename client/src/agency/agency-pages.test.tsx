@@ -217,7 +217,15 @@ const everyView: AgencyPageProps[] = [
               checks: [
                 { kind: 'contact-confirmed' as const, by: 'email', at: '2026-06-15T09:58:00.000Z' },
                 ...(status === 'delivered'
-                  ? []
+                  ? [
+                      // Evidence the reporter gave, named by its kind.
+                      {
+                        kind: 'evidence-given' as const,
+                        by: 'reporter',
+                        at: '2026-06-15T09:58:00.000Z',
+                        detail: ['death-registration'],
+                      },
+                    ]
                   : [
                       {
                         kind: 'staff-check' as const,
@@ -289,6 +297,7 @@ describe('every agency portal page', () => {
       for (const props of everyView) {
         const html = renderToString(<AgencyPage props={props} />);
         expect(html).not.toMatch(/>\s*(?:nav|notifications?|keys|message|status)\.[a-zA-Z.-]+\s*</);
+        expect(html).not.toMatch(/verification\.[a-z]+\.[a-z-]+/);
         expect(agencyHeading(props)).not.toMatch(/^[a-z-]+\.[a-z]/);
       }
     } finally {

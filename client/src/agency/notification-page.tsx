@@ -101,7 +101,15 @@ export function NotificationPage({ notification, form, acknowledgeAction, outcom
               <p className="govuk-body-s govuk-!-margin-bottom-0">
                 {t('verification.checks', {
                   checks: notification.verification.checks
-                    .map((check) => t(`verification.kinds.${check.kind}`))
+                    .map((check) =>
+                      // Evidence the reporter gave names its kind (what to look for in the organisation's own records).
+                      [
+                        t(`verification.kinds.${check.kind}`),
+                        ...(check.kind === 'evidence-given' ? (check.detail ?? []) : []).map((d) =>
+                          t(`verification.evidence.${d}`, { defaultValue: d }),
+                        ),
+                      ].join(': '),
+                    )
                     .join(', '),
                   channel: t(`verification.channels.${notification.verification.channel}`),
                 })}

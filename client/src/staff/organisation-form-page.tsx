@@ -20,7 +20,7 @@ function KindRadios({ form }: { form: FormProps }) {
       <fieldset className="govuk-fieldset" aria-describedby={describedBy('kind-hint', error && 'kind-error')}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t('organisations.kind')}</legend>
         <div id="kind-hint" className="govuk-hint">
-          {t('organisations.kindHint')}
+          {t('organisation-form.kindHint')}
         </div>
         <ErrorMessage id="kind-error" error={error} />
         <div className="govuk-radios" data-module="govuk-radios">
@@ -60,7 +60,7 @@ export function OrganisationFormPage(props: {
   const kinds = kind ? [kind] : agencyKinds;
   const defaultTargets = kinds
     .map((k) =>
-      t('organisations.defaultTargets', {
+      t('organisation-form.defaultTargets', {
         kind: t(`agencies.${k}`),
         acknowledge: defaults[k].targets.acknowledgeDays,
         action: defaults[k].targets.actionDays,
@@ -69,7 +69,7 @@ export function OrganisationFormPage(props: {
     .join('; ');
   const defaultMinimums = kinds
     .map((k) =>
-      t('organisations.defaultMinimum', {
+      t('organisation-form.defaultMinimum', {
         kind: t(`agencies.${k}`),
         level: t(`checking.levels.${defaults[k].verificationMinimum}`),
       }),

@@ -36,8 +36,13 @@ function SentPayloadList({ sent }: { sent: SentPayload }) {
             <VerificationTag level={sent.verification?.level ?? null} />
             {checks.map((check, index) => (
               <span key={index} className="govuk-!-display-block govuk-!-margin-top-1">
-                {t(`checking.checkKinds.${check.kind}`, { defaultValue: check.kind })}, {check.by},{' '}
-                {formatDateTime(check.at)}
+                {[
+                  t(`checking.checkKinds.${check.kind}`, { defaultValue: check.kind }),
+                  ...(check.kind === 'evidence-given' ? (check.detail ?? []) : []).map((d) =>
+                    t(`checking.evidence.${d}`, { defaultValue: d }),
+                  ),
+                ].join(': ')}
+                , {check.by}, {formatDateTime(check.at)}
               </span>
             ))}
           </dd>
