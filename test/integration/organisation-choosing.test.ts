@@ -7,6 +7,8 @@ import { answerEveryPage, pageModel, Resident, summaryListRows, type FormPairs }
 import { addSampleCouncils } from '../support/sample-councils.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { submitConfirmed } from '../support/confirm-submission.js';
+import { loadSubmissionView } from '../../server/src/staff/submission-view.js';
+import { testProtectedValues } from '../support/test-config.js';
 
 // A resident picks their GP practice and landlord from the directory on plain HTML forms: a
 // search, then the results as radios, or "I don't know" (the kind's fallback, the council's team).
@@ -26,6 +28,8 @@ let shown: string[][] = [];
 let told: Partial<Record<AgencyKind, string | undefined>> = {};
 /** That page as served. */
 let toldPage = '';
+/** Every answer line of the last report sent, as the staff console shows it. */
+let staffLines: string[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -117,6 +121,8 @@ async function sendWith(picks: Answers): Promise<Partial<Record<AgencyKind, stri
   expect(sent.headers.location).toBe('/someone-died/confirmation');
   const confirmation = pageModel(await resident.get('/someone-died/confirmation'));
   if (confirmation.page !== 'confirmation') throw new Error(confirmation.page);
+  const view = await loadSubmissionView(t.database.db, testProtectedValues(), confirmation.props.reference);
+  staffLines = view?.view.answers.flatMap((row) => row.lines) ?? [];
   const rows = await t.database.db
     .selectFrom('deliveries')
     .innerJoin('submissions', 'submissions.id', 'deliveries.submission_id')
@@ -185,6 +191,9 @@ describe('choosing a GP practice from the directory', () => {
   it('routes a death to the practice picked and to no other practice; the landlord to the one picked', async () => {
     const routed = await sendWith({ gpPractice: riverside.id, landlord: greenway.id });
     expect(shown).toEqual([['Riverside Surgery'], ['Greenway Homes']]);
+    // Staff read the practice and the landlord by name too, never by the directory's ids.
+    expect(staffLines).toEqual(expect.arrayContaining(['Riverside Surgery', 'Greenway Homes']));
+    expect(staffLines).not.toContain(riverside.id);
     expect(told).toMatchObject({ 'gp-practice': 'Riverside Surgery', 'housing-provider': 'Greenway Homes' });
     expect(routed['gp-practice']).toEqual([riverside.id]);
     expect(routed['gp-practice']).not.toContain(hilltop.id);

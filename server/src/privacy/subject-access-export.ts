@@ -3,7 +3,7 @@ import type { SubjectAccessExport } from '@tuo/shared/api/subject-access';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { deliveryRecords } from '../deliveries/delivery-records.js';
-import { answeredRows } from '../staff/answered-rows.js';
+import { answeredOrganisationNames, answeredRows } from '../staff/answered-rows.js';
 import { listCaseNotes } from '../staff/case-notes.js';
 import { queryAuditLog } from '../staff/audit-query.js';
 import type { ProtectedValues } from './protected-values.js';
@@ -74,7 +74,11 @@ export async function exportSubmission(
     consent: envelope.consent,
     consentGivenBy: envelope.consentGivenBy ?? null,
     answers: envelope.answers,
-    answerSummary: answeredRows(lifeEvent, envelope.answers),
+    answerSummary: answeredRows(
+      lifeEvent,
+      envelope.answers,
+      await answeredOrganisationNames(db, lifeEvent, envelope.answers),
+    ),
     deliveries: deliveries.map(({ row, record }) => ({
       ...record,
       deliveredAt: iso(row.delivered_at),

@@ -8,7 +8,7 @@ import type { ProtectedValues } from '../privacy/protected-values.js';
 import { messageIdFor } from '../deliveries/attempt-delivery.js';
 import { linkedReports } from '../duplicates/possible-duplicates.js';
 import { deliveryRecords } from '../deliveries/delivery-records.js';
-import { answeredRows } from './answered-rows.js';
+import { answeredOrganisationNames, answeredRows } from './answered-rows.js';
 import { listCaseNotes } from './case-notes.js';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -96,7 +96,11 @@ export async function loadSubmissionView(
           }
         : null,
       possibleDuplicates,
-      answers: answeredRows(lifeEvent, envelope.answers),
+      answers: answeredRows(
+        lifeEvent,
+        envelope.answers,
+        await answeredOrganisationNames(db, lifeEvent, envelope.answers),
+      ),
       deliveries: deliveries.map(({ row, record }) => ({
         ...record,
         nextAttemptAt: iso(row.next_attempt_at),
