@@ -208,6 +208,10 @@ describe('the "Needs checking" queue', () => {
       (await client.form(`/staff/needs-checking/${jobcentre}/reject`, [['reason', 'Again']])).headers.location,
     ).toBe('/staff/needs-checking');
     expect(await audits(supervisor.id, 'submission.check-rejected')).toHaveLength(1);
+    // Staff read it as rejected after a check, with the reason: not as a withdrawal of the report.
+    const submission = await client.page(`/staff/submissions/${reference}`);
+    expect(submission.body).toContain('Not sent: a supervisor’s check did not confirm it');
+    expect(submission.body).toMatch(/not to send it: “The register office has no record of this death”/);
 
     const status = await t.app.inject({
       method: 'GET',

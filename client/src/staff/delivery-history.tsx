@@ -65,6 +65,14 @@ export function DeliveryHistoryView({
         {delivery.outcome ? ` ${t('submission.outcome', { outcome: delivery.outcome })}` : ''}
         {delivery.agencyReference ? ` ${t('submission.agencyReference', { reference: delivery.agencyReference })}` : ''}
       </p>
+      {delivery.rejectedAfterCheck ? (
+        <p className="govuk-body-s" id={`rejected-${delivery.id}`}>
+          {t('submission.rejectedAfterCheck', {
+            at: formatDateTime(delivery.rejectedAfterCheck.at),
+            reason: delivery.rejectedAfterCheck.reason,
+          })}
+        </p>
+      ) : null}
       {delivery.missedTargets.length > 0 ? (
         <p className="govuk-body-s">
           <strong className="govuk-tag govuk-tag--orange">

@@ -32,8 +32,10 @@ export function statusTagClass(status: string): string {
  */
 export function deliveryStateKey(
   status: string,
-  delivery?: { transport: string | null; firstOpenedAt: string | null },
+  delivery?: { transport: string | null; firstOpenedAt: string | null; rejectedAfterCheck?: unknown },
 ): string {
+  // Cancelled by a supervisor's check, not by a withdrawal of the whole report.
+  if (status === 'cancelled' && delivery?.rejectedAfterCheck) return 'deliveryStates.rejected-after-check';
   if (status !== 'delivered' || !delivery) return `deliveryStates.${status}`;
   if (delivery.transport === 'inbox')
     return `deliveryStates.${delivery.firstOpenedAt ? 'inbox-opened' : 'inbox-unread'}`;

@@ -48,6 +48,9 @@ export async function deliveryRecords(db: Kysely<Database>, submissionId: string
       attempts: row.attempts,
       lastError: row.last_error,
       outcome: row.outcome,
+      ...(row.check_rejected_at
+        ? { rejectedAfterCheck: { at: row.check_rejected_at.toISOString(), reason: row.check_rejection_reason ?? '' } }
+        : {}),
       events: events
         .filter((event) => event.delivery_id === row.id)
         .map((event) => ({ status: event.status, at: event.at.toISOString(), detail: event.detail })),

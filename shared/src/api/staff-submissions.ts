@@ -77,6 +77,8 @@ export const deliveryRecordSchema = z.strictObject({
   attempts: z.number().int(),
   lastError: z.string().nullable(),
   outcome: z.string().nullable(),
+  /** Cancelled by a supervisor's check (it was held below the organisation's minimum): when, and the reason they gave. */
+  rejectedAfterCheck: z.strictObject({ at: timestamp, reason: z.string() }).optional(),
   events: z.array(z.strictObject({ status: z.string(), at: timestamp, detail: z.string().nullable() })),
   attemptHistory: z.array(deliveryAttemptSchema),
 });
