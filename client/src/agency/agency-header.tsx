@@ -20,7 +20,8 @@ export function AgencyHeader({ nav }: { nav: AgencyNav }) {
   const signedInAs = t('nav.signedInAs', {
     email: nav.user.email,
     role: t(`roles.${nav.user.role}`),
-    agency: t(catalogueKey.agency(nav.user.agency, 'name')),
+    // The organisation itself (one GP practice of many), else its kind.
+    agency: nav.user.organisation.name || t(catalogueKey.agency(nav.user.agency, 'name')),
   });
   return (
     <ConsoleHeader navLabel={t('nav.label')} links={links} signedInAs={signedInAs}>

@@ -308,6 +308,11 @@ describe('every agency portal page', () => {
     expect(missing.filter((key) => !key.startsWith('errors:'))).toEqual([]);
   });
 
+  it('names the organisation signed in for, not only its kind', () => {
+    const html = renderToString(<AgencyPage props={{ view: 'message', nav, message: 'not-found' }} />);
+    expect(html).toContain('Signed in as a@agency.example (agency admin, Northbridge Council)');
+  });
+
   it('marks a notification that missed its targets, so overdue work stands out', () => {
     const html = renderToString(
       <AgencyPage
