@@ -38,8 +38,8 @@ async function residentAtCheckAnswers(given: Answers = answers): Promise<Residen
   return resident;
 }
 
-async function readyToSend(): Promise<Resident> {
-  const resident = await residentAtCheckAnswers();
+async function readyToSend(given: Answers = answers): Promise<Resident> {
+  const resident = await residentAtCheckAnswers(given);
   await resident.get('/someone-died/who-to-tell');
   await resident.post('/someone-died/who-to-tell', [['consent', 'gp-practice']]);
   await resident.get('/someone-died/declaration');
@@ -206,6 +206,23 @@ describe('sending', () => {
 });
 
 describe('the confirmation page', () => {
+  it('does not tell a reporter who said the death is registered to register it', async () => {
+    const shown = async (registration: Answers) => {
+      const resident = await readyToSend({ ...answers, ...registration });
+      await resident.post('/someone-died/declaration', [['declaration', 'confirmed']]);
+      return (await resident.get('/someone-died/confirmation')).body;
+    };
+    const registered = await shown({
+      deathRegistered: 'yes',
+      registrationDistrict: 'Leeds',
+      registrationDate: '2025-01-16',
+    });
+    expect(registered).toContain('What else you need to do');
+    expect(registered).toContain('Tell their bank');
+    expect(registered).not.toContain('Register the death');
+    expect(await shown({ deathRegistered: 'not-yet' })).toContain('Register the death, if no one has done it yet.');
+  });
+
   it('says nothing was sent to the resident when GOV.UK Notify is not set up', async () => {
     const resident = await readyToSend();
     await resident.post('/someone-died/declaration', [['declaration', 'confirmed']]);

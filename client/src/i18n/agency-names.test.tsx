@@ -44,6 +44,7 @@ describe('agency names', () => {
           confirm: null,
           awaitingCheck: [],
           messagedBy: [],
+          alsoDoDone: [],
         },
       }),
     ]);

@@ -140,6 +140,7 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
         confirm: null,
         awaitingCheck: agencies.slice(0, 1),
         messagedBy: ['email', 'sms'],
+        alsoDoDone: [],
       },
     }),
     model({
@@ -152,6 +153,7 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
         confirm: null,
         awaitingCheck: [],
         messagedBy: [],
+        alsoDoDone: ['register'],
       },
     }),
     // Waiting for the code: by email on a trial install with an error; by text; and with no contact at all.
@@ -176,6 +178,7 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
           agencies,
           awaitingCheck: [],
           messagedBy: [],
+          alsoDoDone: [],
           confirm: {
             sentTo: step.sentTo,
             trialCode: step.trialCode,

@@ -148,6 +148,8 @@ export interface ConfirmationProps {
   awaitingCheck: AgencyKind[];
   /** How the reference and tracking code are being sent to the resident: empty when nothing is (no GOV.UK Notify, or no contact details). */
   messagedBy: ('email' | 'sms')[];
+  /** "What else you need to do" items the answers showed were done already (see also-do.ts). */
+  alsoDoDone: string[];
 }
 
 /** The tracking form and, when the reference and secret matched, each agency's status. */

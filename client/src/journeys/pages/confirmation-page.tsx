@@ -11,7 +11,7 @@ import { ConfirmCodeSection } from './confirm-code-section.js';
  * What else the resident has to do that we cannot do for them (after a death: register it, banks,
  * DVLA, HMRC, pensions), where the life event has such a list in the catalogue.
  */
-function AlsoDo({ lifeEvent }: { lifeEvent: LifeEventId }) {
+function AlsoDo({ lifeEvent, done }: { lifeEvent: LifeEventId; done: readonly string[] }) {
   const { t } = useTranslation();
   const items = t(`confirmation.alsoDo.${lifeEvent}.items`, { returnObjects: true }) as Record<string, string>;
   return (
@@ -19,9 +19,11 @@ function AlsoDo({ lifeEvent }: { lifeEvent: LifeEventId }) {
       <h2 className="govuk-heading-m">{t(`confirmation.alsoDo.${lifeEvent}.heading`)}</h2>
       <p className="govuk-body">{t(`confirmation.alsoDo.${lifeEvent}.intro`)}</p>
       <ul className="govuk-list govuk-list--bullet">
-        {Object.entries(items).map(([key, text]) => (
-          <li key={key}>{text}</li>
-        ))}
+        {Object.entries(items)
+          .filter(([key]) => !done.includes(key))
+          .map(([key, text]) => (
+            <li key={key}>{text}</li>
+          ))}
       </ul>
       <p className="govuk-body">
         <a className="govuk-link" href={t(`confirmation.alsoDo.${lifeEvent}.moreHref`)}>
@@ -42,6 +44,7 @@ export function ConfirmationPage({
   trackingSecret,
   agencies: told,
   messagedBy,
+  alsoDoDone,
   confirm,
   awaitingCheck,
   help,
@@ -138,7 +141,9 @@ export function ConfirmationPage({
             </p>
           </div>
         ))}
-        {i18n.exists(`confirmation.alsoDo.${lifeEvent}.heading`) ? <AlsoDo lifeEvent={lifeEvent} /> : null}
+        {i18n.exists(`confirmation.alsoDo.${lifeEvent}.heading`) ? (
+          <AlsoDo lifeEvent={lifeEvent} done={alsoDoDone} />
+        ) : null}
         <p className="govuk-body">
           <a className="govuk-link" href="/start">
             {t('confirmation.somethingElse')}

@@ -51,6 +51,7 @@ export const confirmationRoutes: FastifyPluginAsyncZod = async (app) => {
       trackingSecret: submitted.trackingSecret,
       agencies: submitted.agencies,
       messagedBy: submitted.messagedBy ?? [],
+      alsoDoDone: submitted.alsoDoDone ?? [],
       awaitingCheck,
       confirm: awaiting
         ? {

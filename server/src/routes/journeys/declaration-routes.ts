@@ -6,6 +6,7 @@ import {
   type LifeEventId,
 } from '@tuo/shared';
 import { pageMessages } from '@tuo/shared/pages/page-messages';
+import { alsoDoDone } from '@tuo/shared/pages/also-do';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AddressLookup } from '../../address-lookup/address-lookup.js';
@@ -119,7 +120,11 @@ export const declarationRoutes: FastifyPluginAsyncZod<{
       saveJourney(request, lifeEvent, {
         answers: {},
         idempotencyKey: state.idempotencyKey,
-        submitted: { ...response, messagedBy: messagedBy(config, state.answers) },
+        submitted: {
+          ...response,
+          messagedBy: messagedBy(config, state.answers),
+          alsoDoDone: alsoDoDone(lifeEvent, state.answers),
+        },
       });
       return reply.redirect(stepPath.confirmation(lifeEvent), 303);
     },

@@ -35,6 +35,8 @@ export interface JourneyState {
     newCodeSent?: boolean;
     /** How the confirmation is being sent to the resident (absent in sessions from before this was kept). */
     messagedBy?: ('email' | 'sms')[];
+    /** "What else you need to do" items the answers showed were done (see also-do.ts). */
+    alsoDoDone?: string[];
   };
 }
 
