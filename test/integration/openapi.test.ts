@@ -55,6 +55,7 @@ describe('the OpenAPI document', () => {
       expect(doc.paths[`/api/submissions/{reference}/${path}`]?.post).toBeDefined();
     const notification = doc.components.schemas.AgencyNotification?.properties;
     expect(notification?.possibleDuplicateOf).toBeDefined();
+    expect(JSON.stringify(notification?.corrections)).toContain('payload.answers');
     const verification = JSON.stringify(notification?.payload?.properties?.verification);
     for (const word of ['low', 'medium', 'high', 'trusted-submitter', 'registrar-reference-given', 'evidence-given'])
       expect(verification).toContain(`"${word}"`);

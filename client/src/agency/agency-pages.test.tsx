@@ -33,6 +33,7 @@ const item = {
   missedTargets: [] as ('acknowledge' | 'action')[],
   possibleDuplicateOf: null as string | null,
   withdrawn: null as { at: string; by: 'resident' | 'staff' } | null,
+  corrected: false,
   verificationLevel: 'low' as 'low' | 'medium' | 'high' | null,
 };
 const passwordsOnly = { passwords: true, providerAction: '/agency/sign-in/oidc', organisations: [] };
@@ -173,6 +174,7 @@ const everyView: AgencyPageProps[] = [
       { ...item, missedTargets: ['acknowledge', 'action'] },
       { ...item, possibleDuplicateOf: 'TUO-4HB8-CZT1' },
       { ...item, withdrawn: { at: '2026-06-16T09:00:00.000Z', by: 'resident' as const } },
+      { ...item, corrected: true },
       { ...item, verificationLevel: 'medium' as const },
       { ...item, verificationLevel: 'high' as const },
       { ...item, verificationLevel: null },
@@ -207,6 +209,17 @@ const everyView: AgencyPageProps[] = [
       possibleDuplicateOf: status === 'acknowledged' ? 'TUO-4HB8-CZT1' : null,
       withdrawn: status === 'delivered' ? { at: '2026-06-16T09:00:00.000Z', by: 'staff' as const } : null,
       rows: [{ label: 'When did they die?', lines: ['14 January 2025'] }],
+      // Corrected after the officer had acknowledged it: twice, the second time two answers.
+      corrections:
+        status === 'acknowledged'
+          ? [
+              { at: '2026-06-16T09:00:00.000Z', labels: ['When did they die?'] },
+              {
+                at: '2026-06-17T11:30:00.000Z',
+                labels: ['What was their NHS number?', 'What was their date of birth?'],
+              },
+            ]
+          : [],
       facts: factsFor(status),
       unplacedAddresses: status === 'delivered' ? ['What was their last address?'] : [],
       verification:
@@ -332,6 +345,35 @@ describe('every agency portal page', () => {
     );
     expect(html).toContain('Not acknowledged in time');
     expect(html).toContain('Not actioned in time');
+  });
+
+  it('says when a notification was corrected after it was sent and which answers, and tags it', () => {
+    const [plain, corrected] = everyView
+      .filter((props) => props.view === 'notification')
+      .map((props) => renderToString(<AgencyPage props={props} />));
+    expect(plain).not.toContain('id="corrected"');
+    expect(corrected).toContain('Corrected after it was sent');
+    expect(corrected).toContain('When did they die?</li>');
+    expect(corrected).toContain('What was their NHS number?, What was their date of birth?');
+    expect(corrected).toContain('The answers shown are the corrected ones');
+    expect(corrected).toContain('>Corrected</strong>');
+    const list = renderToString(
+      <AgencyPage
+        props={{
+          view: 'notifications',
+          nav,
+          query,
+          form: form(),
+          items: [item, { ...item, corrected: true }],
+          total: 2,
+          previousHref: null,
+          nextHref: null,
+          exportHref: '/e',
+          tabHrefs,
+        }}
+      />,
+    );
+    expect(list.match(/>Corrected<\/strong>/g)).toHaveLength(1);
   });
 
   it('states the outcome limit without JavaScript and says how far over a long note is', () => {

@@ -60,6 +60,29 @@ export function NotificationPage({ notification, form, acknowledgeAction, outcom
           </div>
         </div>
       ) : null}
+      {notification.corrections.length > 0 ? (
+        <div className="govuk-notification-banner" role="region" aria-labelledby="corrected-title" id="corrected">
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="corrected-title">
+              {t('notices.correctedTitle')}
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">{t('notices.correctedHeading')}</p>
+            <ul className="govuk-list govuk-list--bullet">
+              {notification.corrections.map((correction) => (
+                <li key={correction.at}>
+                  {t('notices.correctedOn', {
+                    at: formatDateTime(correction.at),
+                    fields: correction.labels.join(', '),
+                  })}
+                </li>
+              ))}
+            </ul>
+            <p className="govuk-body">{t('notices.correctedCheck')}</p>
+          </div>
+        </div>
+      ) : null}
       {notification.unplacedAddresses.length > 0 ? (
         <div className="govuk-inset-text" id="unplaced-addresses">
           <h2 className="govuk-heading-s">{t('notices.unplacedTitle')}</h2>
@@ -87,7 +110,7 @@ export function NotificationPage({ notification, form, acknowledgeAction, outcom
           <dd className="govuk-summary-list__value">
             <strong className={statusTagClass(notification.status)}>{t(`status.${notification.status}`)}</strong>
             <MissedTargetTags missed={notification.missedTargets} />
-            <NoticeTags item={notification} />
+            <NoticeTags item={{ ...notification, corrected: notification.corrections.length > 0 }} />
           </dd>
         </div>
         <div className="govuk-summary-list__row" id="verification">

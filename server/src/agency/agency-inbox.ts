@@ -1,5 +1,5 @@
 import type { VerificationLevel } from '@tuo/shared/verification/verification';
-import { withoutUprns, type AgencyKind, type Answers, type LifeEventId } from '@tuo/shared';
+import { withoutUprns, type AgencyKind, type Answers, type DeliveryRole, type LifeEventId } from '@tuo/shared';
 import { showsFact } from '@tuo/shared/agencies/report-facts';
 import type { AgencyNotification } from '@tuo/shared/api/agency-notifications';
 import { sql, type Kysely } from 'kysely';
@@ -10,12 +10,14 @@ import { possibleDuplicateOfSql } from '../duplicates/possible-duplicates.js';
 import type { ProtectedValues } from '../privacy/protected-values.js';
 import type { OrganisationScope } from '../organisations/organisation-scope.js';
 import { encodeCursor, type InboxPosition } from './inbox-cursor.js';
+import { ownCorrections, type StoredCorrection } from './own-corrections.js';
 
 interface InboxRow {
   id: string;
   reference: string;
   life_event: LifeEventId;
   agency: AgencyKind;
+  role: DeliveryRole | null;
   status: AgencyNotification['status'];
   delivered_at: Date;
   acknowledged_at: Date | null;
@@ -31,9 +33,15 @@ interface InboxRow {
   possible_duplicate_of: string | null;
   withdrawn_at: Date | null;
   withdrawn_by: string | null;
+  /** Every correction made after this notification reached the organisation, whichever fields it changed. */
+  corrections: StoredCorrection[] | null;
 }
 
-const columns = sql`d.id, s.reference, s.life_event, d.agency, d.status, d.delivered_at, d.acknowledged_at, d.actioned_at, d.outcome, d.agency_reference, d.acknowledge_flagged_at, d.action_flagged_at, d.payload, d.inbox_xid::text as inbox_xid, d.inbox_seq::text as inbox_seq, s.withdrawn_at, s.withdrawn_by, ${possibleDuplicateOfSql('s')} as possible_duplicate_of`;
+// Corrections made before the notification reached the organisation are not news to it: it was sent the corrected answers.
+const corrections = sql`(select json_agg(json_build_object('at', c.corrected_at, 'fields', c.fields) order by c.corrected_at)
+  from submission_corrections c where c.submission_id = s.id and c.corrected_at > d.delivered_at)`;
+
+const columns = sql`d.id, s.reference, s.life_event, d.agency, d.role, d.status, d.delivered_at, d.acknowledged_at, d.actioned_at, d.outcome, d.agency_reference, d.acknowledge_flagged_at, d.action_flagged_at, d.payload, d.inbox_xid::text as inbox_xid, d.inbox_seq::text as inbox_seq, s.withdrawn_at, s.withdrawn_by, ${possibleDuplicateOfSql('s')} as possible_duplicate_of, ${corrections} as corrections`;
 
 function toNotification(privacy: ProtectedValues, row: InboxRow): AgencyNotification {
   const payload = row.payload === null ? {} : (privacy.openPayload(row.payload) as unknown as Record<string, unknown>);
@@ -44,6 +52,7 @@ function toNotification(privacy: ProtectedValues, row: InboxRow): AgencyNotifica
     showsFact(row.agency, 'uprn') || typeof stored.answers !== 'object' || stored.answers === null
       ? stored
       : { ...stored, answers: withoutUprns(stored.answers as Answers) };
+  const corrected = ownCorrections({ lifeEvent: row.life_event, agency: row.agency, role: row.role }, row.corrections);
   return {
     id: row.id,
     reference: row.reference,
@@ -60,6 +69,7 @@ function toNotification(privacy: ProtectedValues, row: InboxRow): AgencyNotifica
       ...(row.action_flagged_at ? (['action'] as const) : []),
     ],
     withdrawn: withdrawnOf(row),
+    ...(corrected ? { corrections: corrected } : {}),
     possibleDuplicateOf: row.possible_duplicate_of,
     payload:
       row.possible_duplicate_of === null ? routed : { ...routed, possibleDuplicateOf: row.possible_duplicate_of },

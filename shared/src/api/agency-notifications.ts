@@ -78,6 +78,20 @@ export const agencyNotificationSchema = z
         'Service-level targets this notification has missed (acknowledge within, action within so many working days); webhook agencies are also sent `{agency}.notification.target_missed`',
     }),
     withdrawn: withdrawnSchema,
+    corrections: z
+      .array(
+        z.strictObject({
+          at: z.iso.datetime({ offset: true }).meta({ description: 'When the customer centre corrected the report' }),
+          fields: z.array(z.string()).meta({
+            description: "The names of the fields of your `payload.answers` it changed (never another agency's)",
+          }),
+        }),
+      )
+      .optional()
+      .meta({
+        description:
+          'Present once the customer centre has corrected, after this notification reached you, answers routed to you; oldest first. `payload` already holds the corrected values: check anything you did with the earlier ones. A correction touching none of your fields is not listed. Webhook agencies are also sent `{agency}.notification.corrected`',
+      }),
     possibleDuplicateOf: canonicalReferenceSchema.nullable().meta({
       description:
         "Another report of the same event (for a death: the same name, date of birth and date of death; for a birth, the baby's) made within 90 days of this one, found by keyed hashes: check before acting twice. A later report names the first; the first names the one after it. Worked out when read, so an earlier notification gains it once a later report arrives",

@@ -72,6 +72,8 @@ export const workListItemSchema = z.strictObject({
   missedTargets: agencyNotificationSchema.shape.missedTargets,
   possibleDuplicateOf: agencyNotificationSchema.shape.possibleDuplicateOf,
   withdrawn: agencyNotificationSchema.shape.withdrawn,
+  /** True once answers it was sent were corrected after it was sent (its `corrections`), so the list tags it. */
+  corrected: z.boolean(),
   /** How far the report was checked when it was sent (null for one sent before levels). */
   verificationLevel: verificationLevelSchema.nullable(),
 });

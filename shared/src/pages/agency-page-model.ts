@@ -72,9 +72,18 @@ export interface NotificationFacts {
   targets: { acknowledge: TargetDate; action: TargetDate } | null;
 }
 
+/** One correction made after a notification was sent, as its page states it. */
+export interface CorrectionNotice {
+  at: string;
+  /** The officer's labels of the organisation's own answers it changed, as their rows are labelled. */
+  labels: string[];
+}
+
 /** A notification as the portal shows it: its state, and its payload as labelled rows. */
-export type AgencyNotificationView = Omit<AgencyNotification, 'payload'> & {
+export type AgencyNotificationView = Omit<AgencyNotification, 'payload' | 'corrections'> & {
   rows: PayloadRow[];
+  /** Corrections of its own answers made after it was sent, oldest first; empty when there were none. */
+  corrections: CorrectionNotice[];
   /** How far the report was checked when it was sent (null for one sent before levels). */
   verification: Verification | null;
   facts: NotificationFacts;

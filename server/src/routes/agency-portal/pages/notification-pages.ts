@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { advanceNotification, findInInbox, markOpened, searchInbox } from '../../../agency/agency-inbox.js';
 import { payloadRows, unplacedAddressLabels } from '../../../agency-portal/payload-rows.js';
 import { payloadVerification } from '../../../agency-portal/payload-verification.js';
+import { correctionNotices } from '../../../agency-portal/correction-notices.js';
 import { notificationFacts } from '../../../agency-portal/notification-facts.js';
 import type { Config } from '../../../config.js';
 import { englandAndWales } from '../../../service-levels/working-days.js';
@@ -51,7 +52,7 @@ async function renderNotification(
     agency,
     found,
   );
-  const { payload, ...rest } = found;
+  const { payload, corrections, ...rest } = found;
   const errors = extra.errors ?? [];
   return renderAgencyPage(reply.code(errors.length > 0 ? 400 : reply.statusCode), {
     view: 'notification',
@@ -59,6 +60,7 @@ async function renderNotification(
     notification: {
       ...rest,
       rows: payloadRows(found.lifeEvent, payload),
+      corrections: correctionNotices(found.lifeEvent, corrections),
       verification: payloadVerification(payload),
       facts,
       unplacedAddresses: unplacedAddressLabels(found.lifeEvent, payload),
@@ -127,6 +129,7 @@ export const notificationPages: FastifyPluginAsyncZod<{ config: Pick<Config, 'se
             missedTargets,
             possibleDuplicateOf,
             withdrawn,
+            corrections,
             payload,
           }) => ({
             id,
@@ -139,6 +142,7 @@ export const notificationPages: FastifyPluginAsyncZod<{ config: Pick<Config, 'se
             missedTargets,
             possibleDuplicateOf,
             withdrawn,
+            corrected: corrections !== undefined,
             verificationLevel: payloadVerification(payload)?.level ?? null,
           }),
         ),
