@@ -139,4 +139,21 @@ describe('a report corrected after it was sent, in the agency portal and the inb
       .notifications.find((n) => n.reference === reference);
     expect(listed?.corrections).toEqual([{ at: expect.any(String) as string, fields: ['dateOfDeath'] }]);
   });
+
+  // Last in this file: erasing takes the answers every test above reads.
+  it('after an early erasure, says the answers were erased: not that none were routed, nor that it predates levels', async () => {
+    const admin = new StaffClient(t.app);
+    expect((await admin.signIn(await createTestStaff(t.database.db, 'admin'))).statusCode).toBe(200);
+    const erased = await admin.api('POST', `/api/admin/submissions/${reference}/erase`, { reason: 'Asked to' });
+    expect(erased.statusCode, erased.body).toBe(200);
+    const notification = await fromApi('council');
+    expect(notification.answersErased).toEqual({ at: expect.any(String) as string, kind: 'request' });
+    expect(notification.payload).toEqual({});
+    const page = (await council.page(`/agency/notifications/${ids.council ?? ''}`)).body;
+    expect(page).toContain('The resident’s answers were erased');
+    expect(page).toContain('erased the resident’s answers early, at their request');
+    expect(page).toContain('Not known: it was erased with the answers.');
+    expect(page).not.toContain('No answers were routed');
+    expect(page).not.toContain('Sent before verification levels');
+  });
 });

@@ -222,6 +222,10 @@ const everyView: AgencyPageProps[] = [
           : [],
       facts: factsFor(status),
       unplacedAddresses: status === 'delivered' ? ['What was their last address?'] : [],
+      // Erased early: says so, rather than that nothing was routed or that it predates levels.
+      ...(status === 'actioned'
+        ? { answersErased: { at: '2026-06-20T09:00:00.000Z', kind: 'request' as const }, rows: [] }
+        : {}),
       verification:
         status === 'actioned'
           ? null

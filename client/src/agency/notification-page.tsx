@@ -60,6 +60,16 @@ export function NotificationPage({ notification, form, acknowledgeAction, outcom
           </div>
         </div>
       ) : null}
+      {notification.answersErased ? (
+        <div className="govuk-inset-text" id="erased">
+          <h2 className="govuk-heading-s">{t('notices.erasedTitle')}</h2>
+          <p className="govuk-body">
+            {t(`notices.erasedBy.${notification.answersErased.kind}`, {
+              at: formatDateTime(notification.answersErased.at),
+            })}
+          </p>
+        </div>
+      ) : null}
       {notification.corrections.length > 0 ? (
         <div className="govuk-notification-banner" role="region" aria-labelledby="corrected-title" id="corrected">
           <div className="govuk-notification-banner__header">
@@ -118,7 +128,9 @@ export function NotificationPage({ notification, form, acknowledgeAction, outcom
           <dd className="govuk-summary-list__value">
             <LevelTag level={notification.verification?.level ?? null} />
             <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">
-              {t(`verification.meaning.${notification.verification?.level ?? 'none'}`)}
+              {notification.answersErased && !notification.verification
+                ? t('verification.erased')
+                : t(`verification.meaning.${notification.verification?.level ?? 'none'}`)}
             </p>
             {notification.verification ? (
               <p className="govuk-body-s govuk-!-margin-bottom-0">
@@ -179,7 +191,9 @@ export function NotificationPage({ notification, form, acknowledgeAction, outcom
       </dl>
       <h2 className="govuk-heading-m">{t('notification.details')}</h2>
       <p className="govuk-hint">{t('notification.detailsHint')}</p>
-      {notification.rows.length === 0 ? <p className="govuk-body">{t('notification.noDetails')}</p> : null}
+      {notification.rows.length === 0 && !notification.answersErased ? (
+        <p className="govuk-body">{t('notification.noDetails')}</p>
+      ) : null}
       <AnswerRowsList rows={notification.rows} />
       {notification.status === 'delivered' ? (
         <form method="post" action={acknowledgeAction}>

@@ -2,6 +2,7 @@ import type { VerificationLevel } from '@tuo/shared/verification/verification';
 import { withoutUprns, type AgencyKind, type Answers, type DeliveryRole, type LifeEventId } from '@tuo/shared';
 import { showsFact } from '@tuo/shared/agencies/report-facts';
 import type { AgencyNotification } from '@tuo/shared/api/agency-notifications';
+import type { ErasureKind } from '@tuo/shared/api/erasure-kinds';
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
@@ -33,6 +34,8 @@ interface InboxRow {
   possible_duplicate_of: string | null;
   withdrawn_at: Date | null;
   withdrawn_by: string | null;
+  answers_erased_at: Date | null;
+  erasure_kind: ErasureKind | null;
   /** Every correction made after this notification reached the organisation, whichever fields it changed. */
   corrections: StoredCorrection[] | null;
 }
@@ -41,7 +44,7 @@ interface InboxRow {
 const corrections = sql`(select json_agg(json_build_object('at', c.corrected_at, 'fields', c.fields) order by c.corrected_at)
   from submission_corrections c where c.submission_id = s.id and c.corrected_at > d.delivered_at)`;
 
-const columns = sql`d.id, s.reference, s.life_event, d.agency, d.role, d.status, d.delivered_at, d.acknowledged_at, d.actioned_at, d.outcome, d.agency_reference, d.acknowledge_flagged_at, d.action_flagged_at, d.payload, d.inbox_xid::text as inbox_xid, d.inbox_seq::text as inbox_seq, s.withdrawn_at, s.withdrawn_by, ${possibleDuplicateOfSql('s')} as possible_duplicate_of, ${corrections} as corrections`;
+const columns = sql`d.id, s.reference, s.life_event, d.agency, d.role, d.status, d.delivered_at, d.acknowledged_at, d.actioned_at, d.outcome, d.agency_reference, d.acknowledge_flagged_at, d.action_flagged_at, d.payload, d.inbox_xid::text as inbox_xid, d.inbox_seq::text as inbox_seq, s.withdrawn_at, s.withdrawn_by, s.answers_erased_at, s.erasure_kind, ${possibleDuplicateOfSql('s')} as possible_duplicate_of, ${corrections} as corrections`;
 
 function toNotification(privacy: ProtectedValues, row: InboxRow): AgencyNotification {
   const payload = row.payload === null ? {} : (privacy.openPayload(row.payload) as unknown as Record<string, unknown>);
@@ -69,6 +72,9 @@ function toNotification(privacy: ProtectedValues, row: InboxRow): AgencyNotifica
       ...(row.action_flagged_at ? (['action'] as const) : []),
     ],
     withdrawn: withdrawnOf(row),
+    ...(row.answers_erased_at
+      ? { answersErased: { at: row.answers_erased_at.toISOString(), kind: row.erasure_kind ?? 'retention' } }
+      : {}),
     ...(corrected ? { corrections: corrected } : {}),
     possibleDuplicateOf: row.possible_duplicate_of,
     payload:

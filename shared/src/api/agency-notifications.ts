@@ -4,6 +4,7 @@ import { canonicalReferenceSchema } from '../identifiers/reference.js';
 import { lifeEventIdSchema } from '../journeys/catalogue.js';
 import { channelSchema } from '../submission/channel.js';
 import { verificationSchema } from '../verification/verification.js';
+import { erasureKinds } from './erasure-kinds.js';
 import { withdrawnSchema } from './withdrawals.js';
 
 // The payload is read back as stored (any version, `{}` once its answers are erased), so it is
@@ -78,6 +79,19 @@ export const agencyNotificationSchema = z
         'Service-level targets this notification has missed (acknowledge within, action within so many working days); webhook agencies are also sent `{agency}.notification.target_missed`',
     }),
     withdrawn: withdrawnSchema,
+    answersErased: z
+      .strictObject({
+        at: z.iso.datetime({ offset: true }).meta({ description: "When the resident's personal answers were erased" }),
+        kind: z.enum(erasureKinds).meta({
+          description:
+            '`request`: early, at the resident’s request (by an admin); `retention`: at the end of the retention period; `unconfirmed`: the report was never confirmed',
+        }),
+      })
+      .optional()
+      .meta({
+        description:
+          "Present once the resident's personal answers were erased: `payload` is then empty, and was not sent to you if you had not received it yet",
+      }),
     corrections: z
       .array(
         z.strictObject({
