@@ -211,6 +211,19 @@ describe('early erasure', () => {
     const client = await signedIn(admin);
     const form = await client.page(`/staff/submissions/${reference}/erase`);
     expect(form.statusCode).toBe(200);
+    // No organisation has had it yet (sent to the GP's inbox, unopened; the others still queued): the page says who.
+    const told = await t.database.db
+      .selectFrom('deliveries as d')
+      .innerJoin('organisations as o', 'o.id', 'd.organisation_id')
+      .select('o.name')
+      .where('d.submission_id', '=', id)
+      .orderBy('o.name')
+      .execute();
+    const shown = pageModel(form);
+    expect(shown.page === 'staff' && shown.props.view === 'erase' && shown.props.notYetReceived).toEqual(
+      told.map((row) => row.name),
+    );
+    expect(form.body).toContain('Not yet received or opened by:');
     const missing = await client.form(`/staff/submissions/${reference}/erase`, [['reason', '']]);
     expect(missing.statusCode).toBe(400);
     const model = pageModel(missing);

@@ -12,10 +12,12 @@ import { TextField } from './text-field.js';
 export function ErasePage({
   reference,
   lifeEvent,
+  notYetReceived,
   form,
 }: {
   reference: string;
   lifeEvent: LifeEventId;
+  notYetReceived: readonly string[];
   form: FormProps;
 }) {
   const { t } = useTranslation('staff');
@@ -31,6 +33,11 @@ export function ErasePage({
         </span>
         <strong className="govuk-warning-text__text">{t('erase.warning')}</strong>
       </div>
+      {notYetReceived.length > 0 ? (
+        <div className="govuk-inset-text" id="not-yet-received">
+          {t('erase.notYetReceived', { organisations: notYetReceived.join(', ') })}
+        </div>
+      ) : null}
       <PostForm form={form}>
         <TextField form={form} name="reason" label={t('erase.reason')} hint={t('erase.reasonHint')} multiline />
         <div className={`govuk-form-group${confirmError ? ' govuk-form-group--error' : ''}`}>

@@ -111,7 +111,14 @@ function View({ props }: { props: StaffPageProps }) {
     case 'subject-access':
       return <SubjectAccessPage data={props.export} jsonHref={props.jsonHref} payloads={props.payloads} />;
     case 'erase':
-      return <ErasePage reference={props.reference} lifeEvent={props.lifeEvent} form={props.form} />;
+      return (
+        <ErasePage
+          reference={props.reference}
+          lifeEvent={props.lifeEvent}
+          notYetReceived={props.notYetReceived}
+          form={props.form}
+        />
+      );
   }
 }
 

@@ -150,7 +150,15 @@ export type StaffPageProps =
       /** Each delivery's payload as people read it (by delivery id): the answers with the officer's labels, and its checks. */
       payloads: Record<string, SentPayload>;
     }
-  | { view: 'erase'; nav: StaffNav; reference: string; lifeEvent: SubmissionView['lifeEvent']; form: FormProps }
+  | {
+      view: 'erase';
+      nav: StaffNav;
+      reference: string;
+      lifeEvent: SubmissionView['lifeEvent'];
+      /** Organisations still to receive or open it, which will then see only that it was erased. */
+      notYetReceived: string[];
+      form: FormProps;
+    }
   | { view: 'assisted'; nav: StaffNav; form: FormProps }
   | { view: 'audit'; nav: StaffNav; form: FormProps; page: AuditPage; nextHref: string | null }
   /** Residents' requests to chase; the forms' errors name `note-{id}` or `outcome-{id}`. */

@@ -33,17 +33,32 @@ async function renderErase(
 ) {
   const found = await request.server.db
     .selectFrom('submissions')
-    .select(['reference', 'life_event', 'answers_erased_at'])
+    .select(['id', 'reference', 'life_event', 'answers_erased_at'])
     .where('reference', '=', normaliseReference(reference))
     .executeTakeFirst();
   if (!found) return notFound(request, reply);
   // Nothing left to erase: show the submission, which says when and why.
   if (found.answers_erased_at) return reply.redirect(viewPath(found.reference), 303);
+  // Who has not had it yet: still to be sent, failed, or waiting unopened in their inbox.
+  const waiting = await request.server.db
+    .selectFrom('deliveries as d')
+    .innerJoin('organisations as o', 'o.id', 'd.organisation_id')
+    .select('o.name')
+    .where('d.submission_id', '=', found.id)
+    .where((eb) =>
+      eb.or([
+        eb('d.status', 'in', ['held', 'queued', 'sending', 'failed']),
+        eb.and([eb('d.status', '=', 'delivered'), eb('d.transport', '=', 'inbox'), eb('d.opened_at', 'is', null)]),
+      ]),
+    )
+    .orderBy('o.name')
+    .execute();
   return renderStaffPage(reply.code(errors.length > 0 ? 400 : 200), {
     view: 'erase',
     nav: staffNav(request),
     reference: found.reference,
     lifeEvent: found.life_event,
+    notYetReceived: [...new Set(waiting.map((row) => row.name))],
     form: { action: `${viewPath(found.reference)}/erase`, csrfToken: staffCsrfToken(request), values, errors },
   });
 }
