@@ -252,4 +252,45 @@ describe('the council from the address', () => {
     expect(await councilOf(typed)).toBe(fallback);
     expect(await councilOf({ ...station, uprn: '9000009999' })).toBe(fallback);
   });
+
+  it('tells the Jobcentre Plus office serving the home council, on the pages and through the API; else Jobcentre Plus', async () => {
+    // Last in this file: the office it adds would be told for every Northbridge report after it.
+    const fallback = (await fallbackOrganisation(t.database.db, 'jobcentre')).id;
+    const jobcentreOf = async (lastAddress: Answers[string]) => {
+      const res = await submitConfirmed(t.app, {
+        ...exampleSubmissions['someone-died'],
+        answers: { ...exampleSubmissions['someone-died'].answers, lastAddress },
+      });
+      expect(res.statusCode).toBe(201);
+      const row = await t.database.db
+        .selectFrom('deliveries')
+        .innerJoin('submissions', 'submissions.id', 'deliveries.submission_id')
+        .select('deliveries.organisation_id')
+        .where('submissions.reference', '=', res.json<{ reference: string }>().reference)
+        .where('deliveries.agency', '=', 'jobcentre')
+        .executeTakeFirstOrThrow();
+      return row.organisation_id;
+    };
+    expect(await jobcentreOf(acacia)).toBe(fallback);
+    const office = await createOrganisation(
+      t.database.db,
+      { kind: 'jobcentre', name: 'Northbridge Jobcentre Plus', code: 'JCP9001', areas: ['E07000901'] },
+      system,
+    );
+    expect(await jobcentreOf(acacia)).toBe(office.id);
+    const routed = await sendWith({ lastAddress: acacia, services: ['benefits-or-state-pension'] });
+    expect(told.jobcentre).toBe('Northbridge Jobcentre Plus');
+    expect(routed.jobcentre).toEqual([office.id]);
+    // Southmere has no office of its own in the directory: Jobcentre Plus itself is told.
+    expect(await jobcentreOf(station)).toBe(fallback);
+    // Two offices for one area: no guessing between them.
+    const second = await createOrganisation(
+      t.database.db,
+      { kind: 'jobcentre', name: 'Northbridge East Jobcentre Plus', code: 'JCP9002', areas: ['E07000901'] },
+      system,
+    );
+    expect(await jobcentreOf(acacia)).toBe(fallback);
+    await setOrganisationEnabled(t.database.db, second.id, false, system);
+    expect(await jobcentreOf(acacia)).toBe(office.id);
+  });
 });

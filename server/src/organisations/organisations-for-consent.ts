@@ -3,7 +3,7 @@ import type { VerificationLevel } from '@tuo/shared/verification/verification';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { ValidationError } from '../errors.js';
-import { directoryReader } from './directory-reads.js';
+import { directoryReader, servingCouncilArea } from './directory-reads.js';
 
 /** An organisation a submission is routed to, as its envelope names it. */
 export interface RoutedOrganisation {
@@ -35,7 +35,9 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * (which must be of that kind and enabled), else the one picked in the answers while it is still
  * enabled, else the kind's fallback. A kind whose rule is split (a move) and whose home left is
  * another organisation's is told through both, the old one as `leaving` and the new as `joining`;
- * when both homes are one organisation's, it alone is told, with no role. One round trip, shared
+ * when both homes are one organisation's, it alone is told, with no role. A kind that serves a
+ * council's area (Jobcentre Plus) with none named or picked is told through the one office the
+ * directory lists for the home's council, if exactly one; else its fallback. One round trip, shared
  * with the other requests asking at the same moment (gathered-reads.ts).
  */
 export async function organisationsForConsent(
@@ -57,9 +59,20 @@ export async function organisationsForConsent(
     fallback: row.fallback,
     ...(row.verification_minimum ? { verificationMinimum: row.verification_minimum } : {}),
   });
+  const homeCouncil = rows.find((r) => r.kind === 'council' && r.id === (chosen.council ?? picked.council));
+  /** The one office of `kind` serving the home council's area, when the directory has exactly one. */
+  const servingHome = (kind: AgencyKind) => {
+    const serving = servingCouncilArea.includes(kind)
+      ? rows.filter((r) => r.kind === kind && !r.fallback && homeCouncil?.code && r.areas.includes(homeCouncil.code))
+      : [];
+    return serving.length === 1 ? serving[0] : undefined;
+  };
   for (const kind of consent) {
     const named = chosen[kind];
-    const row = find(kind, named ?? picked[kind]) ?? (named === undefined ? find(kind, undefined) : undefined);
+    const wanted = named ?? picked[kind];
+    const row =
+      (wanted === undefined ? undefined : find(kind, wanted)) ??
+      (named === undefined ? (servingHome(kind) ?? find(kind, undefined)) : undefined);
     if (!row) {
       if (named === undefined) throw new Error(`No fallback organisation of kind ${kind}`);
       problems.push({ path: `organisations.${kind}`, message: 'Select an organisation from the list' });
