@@ -60,7 +60,12 @@ describe('asking us to chase a service', () => {
     expect(await requests(id)).toHaveLength(0);
 
     clock.set('2026-04-09T09:00:00Z');
-    const before = chase(await resident.get(`/track?reference=${reference}`));
+    const beforePage = await resident.get(`/track?reference=${reference}`);
+    const before = chase(beforePage);
+    // The kind's own team (none particular was told here), named by what it does: never its directory name.
+    expect(before.agencies.find((a) => a.agency === 'council')?.organisationFallback).toBe(true);
+    expect(beforePage.body).toContain('<h3 class="govuk-heading-s">Council team</h3>');
+    expect(beforePage.body).not.toContain('(not yet known)</h3>');
     expect(before.agencies.find((a) => a.agency === 'council')).toMatchObject({
       missed: 'acknowledge',
       deadline: '2026-04-08',

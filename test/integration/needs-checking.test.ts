@@ -310,3 +310,23 @@ describe('while held for a check', () => {
     expect(page.body).toContain('Being checked by our staff');
   });
 });
+
+// Last: it erases the report every test above reads.
+describe('erasure', () => {
+  it('erases a supervisor’s reason with the answers: it is in their own words, about this report', async () => {
+    const jobcentre = await heldId('jobcentre');
+    const admin = await signedIn(await createTestStaff(t.database.db, 'admin'));
+    expect(
+      (await admin.api('POST', `/api/admin/submissions/${reference}/erase`, { reason: 'Asked to' })).statusCode,
+    ).toBe(200);
+    const row = await t.database.db
+      .selectFrom('deliveries')
+      .select(['status', 'check_rejected_at', 'check_rejection_reason'])
+      .where('id', '=', jobcentre)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'cancelled', check_rejection_reason: null });
+    expect(row.check_rejected_at).not.toBeNull();
+    const submission = await admin.page(`/staff/submissions/${reference}`);
+    expect(submission.body).toContain('(their reason was erased with the answers)');
+  });
+});

@@ -256,10 +256,11 @@ describe('the council from the address', () => {
   it('tells the Jobcentre Plus office serving the home council, on the pages and through the API; else Jobcentre Plus', async () => {
     // Last in this file: the office it adds would be told for every Northbridge report after it.
     const fallback = (await fallbackOrganisation(t.database.db, 'jobcentre')).id;
-    const jobcentreOf = async (lastAddress: Answers[string]) => {
+    const jobcentreOf = async (lastAddress: Answers[string], consent?: AgencyKind[]) => {
       const res = await submitConfirmed(t.app, {
         ...exampleSubmissions['someone-died'],
         answers: { ...exampleSubmissions['someone-died'].answers, lastAddress },
+        ...(consent ? { consent } : {}),
       });
       expect(res.statusCode).toBe(201);
       const row = await t.database.db
@@ -278,6 +279,8 @@ describe('the council from the address', () => {
       system,
     );
     expect(await jobcentreOf(acacia)).toBe(office.id);
+    // By the council's area even when the council itself is not told.
+    expect(await jobcentreOf(acacia, ['jobcentre'])).toBe(office.id);
     const routed = await sendWith({ lastAddress: acacia, services: ['benefits-or-state-pension'] });
     expect(told.jobcentre).toBe('Northbridge Jobcentre Plus');
     expect(routed.jobcentre).toEqual([office.id]);

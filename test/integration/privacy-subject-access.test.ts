@@ -211,19 +211,20 @@ describe('early erasure', () => {
     const client = await signedIn(admin);
     const form = await client.page(`/staff/submissions/${reference}/erase`);
     expect(form.statusCode).toBe(200);
-    // No organisation has had it yet (sent to the GP's inbox, unopened; the others still queued): the page says who.
+    // No organisation has had it yet: the GP's waits unopened in its inbox, the others are still queued.
     const told = await t.database.db
       .selectFrom('deliveries as d')
       .innerJoin('organisations as o', 'o.id', 'd.organisation_id')
-      .select('o.name')
+      .select(['o.name', 'd.agency'])
       .where('d.submission_id', '=', id)
       .orderBy('o.name')
       .execute();
     const shown = pageModel(form);
-    expect(shown.page === 'staff' && shown.props.view === 'erase' && shown.props.notYetReceived).toEqual(
-      told.map((row) => row.name),
-    );
-    expect(form.body).toContain('Not yet received or opened by:');
+    if (shown.page !== 'staff' || shown.props.view !== 'erase') throw new Error('Expected the erase page');
+    expect(shown.props.unopened).toEqual(told.filter((row) => row.agency === 'gp-practice').map((row) => row.name));
+    expect(shown.props.notSent).toEqual(told.filter((row) => row.agency !== 'gp-practice').map((row) => row.name));
+    expect(form.body).toContain('Once it is erased, it will not be sent to them at all.');
+    expect(form.body).toContain('Once it is erased, they will see only that its answers were erased.');
     const missing = await client.form(`/staff/submissions/${reference}/erase`, [['reason', '']]);
     expect(missing.statusCode).toBe(400);
     const model = pageModel(missing);

@@ -216,9 +216,10 @@ function closingPages(lifeEvent: LifeEventId): PageModel[] {
         chase: {
           form: form(),
           requested: null,
-          agencies: agencyKinds.map((agency) => ({
+          agencies: agencyKinds.map((agency, index) => ({
             agency,
             organisation: 'Organisation',
+            ...(index === 1 ? { organisationFallback: true as const } : {}),
             missed: null,
             deadline: null,
             targets: { acknowledgeBy: '2026-06-17', actionBy: '2026-06-29' },

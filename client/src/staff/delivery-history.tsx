@@ -67,10 +67,12 @@ export function DeliveryHistoryView({
       </p>
       {delivery.rejectedAfterCheck ? (
         <p className="govuk-body-s" id={`rejected-${delivery.id}`}>
-          {t('submission.rejectedAfterCheck', {
-            at: formatDateTime(delivery.rejectedAfterCheck.at),
-            reason: delivery.rejectedAfterCheck.reason,
-          })}
+          {delivery.rejectedAfterCheck.reason
+            ? t('submission.rejectedAfterCheck', {
+                at: formatDateTime(delivery.rejectedAfterCheck.at),
+                reason: delivery.rejectedAfterCheck.reason,
+              })
+            : t('submission.rejectedAfterCheckErased', { at: formatDateTime(delivery.rejectedAfterCheck.at) })}
         </p>
       ) : null}
       {delivery.missedTargets.length > 0 ? (

@@ -12,12 +12,14 @@ import { TextField } from './text-field.js';
 export function ErasePage({
   reference,
   lifeEvent,
-  notYetReceived,
+  notSent,
+  unopened,
   form,
 }: {
   reference: string;
   lifeEvent: LifeEventId;
-  notYetReceived: readonly string[];
+  notSent: readonly string[];
+  unopened: readonly string[];
   form: FormProps;
 }) {
   const { t } = useTranslation('staff');
@@ -33,9 +35,14 @@ export function ErasePage({
         </span>
         <strong className="govuk-warning-text__text">{t('erase.warning')}</strong>
       </div>
-      {notYetReceived.length > 0 ? (
+      {notSent.length > 0 || unopened.length > 0 ? (
         <div className="govuk-inset-text" id="not-yet-received">
-          {t('erase.notYetReceived', { organisations: notYetReceived.join(', ') })}
+          {notSent.length > 0 ? (
+            <p className="govuk-body">{t('erase.notSent', { organisations: notSent.join(', ') })}</p>
+          ) : null}
+          {unopened.length > 0 ? (
+            <p className="govuk-body">{t('erase.unopened', { organisations: unopened.join(', ') })}</p>
+          ) : null}
         </div>
       ) : null}
       <PostForm form={form}>

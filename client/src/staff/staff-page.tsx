@@ -115,7 +115,8 @@ function View({ props }: { props: StaffPageProps }) {
         <ErasePage
           reference={props.reference}
           lifeEvent={props.lifeEvent}
-          notYetReceived={props.notYetReceived}
+          notSent={props.notSent}
+          unopened={props.unopened}
           form={props.form}
         />
       );

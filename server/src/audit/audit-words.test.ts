@@ -21,6 +21,7 @@ const templates: Record<string, readonly string[]> = {
   seen: ['accounts.viewed', 'account.viewed'],
   change: ['disable', 'enable', 'role', 'name', 'reset-second-factor'],
   outcome: ['chased', 'resolved'],
+  to: ['acknowledged', 'actioned'],
 };
 
 function sourceFiles(folder: string): string[] {
@@ -31,19 +32,33 @@ function sourceFiles(folder: string): string[] {
   });
 }
 
-/** Every audit action in the server's source: `action: 'a.b'`, and templates such as `action: \`${kind.auditPrefix}.signed-in\``. */
+const action = String.raw`[a-z-]+(?:\.[a-z0-9-]+)+`;
+
+/**
+ * Every audit action in the server's source: `action: 'a.b'`, either side of `action: x ? 'a.b' : 'c.d'`,
+ * templates such as `action: \`${kind.auditPrefix}.signed-in\``, and the quoted actions of a statement
+ * inserting into audit_events itself.
+ */
 function recordedActions(): { actions: Set<string>; unknownTemplates: string[] } {
   const actions = new Set<string>();
   const unknownTemplates: string[] = [];
+  const expand = (file: string, template: string) => {
+    const variable = /\$\{[^}]+\}/.exec(template)?.[0] ?? '';
+    const values = templates[/(\w+)\}$/.exec(variable)?.[1] ?? ''];
+    if (!values) unknownTemplates.push(`${path.relative(projectRoot, file)}: ${template}`);
+    else for (const value of values) actions.add(template.replace(variable, value));
+  };
   for (const file of sourceFiles(serverSource)) {
     const text = readFileSync(file, 'utf8');
-    for (const [, action] of text.matchAll(/action: '([a-z-]+(?:\.[a-z0-9-]+)+)'/g)) actions.add(action ?? '');
+    for (const [, found] of text.matchAll(new RegExp(`action: '(${action})'`, 'g'))) actions.add(found ?? '');
+    for (const [, one, other] of text.matchAll(new RegExp(`action: [^\n]*?\\? '(${action})' : '(${action})'`, 'g')))
+      for (const found of [one, other]) actions.add(found ?? '');
     // A template action starts with a variable or a word and a dot; a form's action (a path) starts with "/".
-    for (const [, template] of text.matchAll(/action: `((?:\$\{[^}]+\}|[a-z-]+)\.[^`]*)`/g)) {
-      const variable = /\$\{[^}]+\}/.exec(template ?? '')?.[0] ?? '';
-      const values = templates[/(\w+)\}$/.exec(variable)?.[1] ?? ''];
-      if (!values) unknownTemplates.push(`${path.relative(projectRoot, file)}: ${template ?? ''}`);
-      else for (const value of values) actions.add((template ?? '').replace(variable, value));
+    for (const [, template] of text.matchAll(/action: `((?:\$\{[^}]+\}|[a-z-]+)\.[^`]*)`/g))
+      expand(file, template ?? '');
+    for (const [, statement] of text.matchAll(/insert into audit_events([\s\S]{0,400})/g)) {
+      for (const [, found] of (statement ?? '').matchAll(new RegExp(`'(${action})'`, 'g'))) actions.add(found ?? '');
+      for (const [, template] of (statement ?? '').matchAll(/`([a-z-]+\.\$\{\w+\})`/g)) expand(file, template ?? '');
     }
   }
   return { actions, unknownTemplates };
@@ -56,6 +71,9 @@ describe('the audit log’s words', () => {
     expect(actions).toContain('submission.created');
     expect(actions).toContain('staff.signed-in');
     expect(actions).toContain('agency.second-factor.set-up');
+    expect(actions).toContain('staff.signed-out-everywhere');
+    expect(actions).toContain('notification.target-missed');
+    expect(actions).toContain('notification.actioned');
     expect(unknownTemplates, 'a new template action: say in `templates` what its variable can be').toEqual([]);
     expect([...actions].filter((action) => !Object.hasOwn(words, action.replaceAll('.', '_'))).sort()).toEqual([]);
   });

@@ -44,7 +44,8 @@ export async function eraseAnswers(
     -- Read before this statement's updates: the deliveries still waiting to be made.
     pending as (select d.id from deliveries d join s on s.id = d.submission_id where d.status in ('held', 'queued', 'sending')),
     d as (
-      update deliveries set payload = null, outcome = null,
+      -- A supervisor's reason for not sending is in their own words, about this report: it may name the resident.
+      update deliveries set payload = null, outcome = null, check_rejection_reason = null,
         status = case when deliveries.id in (select id from pending) then 'failed' else status end,
         last_error = case when deliveries.id in (select id from pending) then ${undelivered} else last_error end,
         status_changed_at = case when deliveries.id in (select id from pending) then now() else status_changed_at end,

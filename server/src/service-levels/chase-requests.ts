@@ -95,7 +95,7 @@ export async function loadTrackChase(
       .innerJoin('submissions as s', 's.id', 'd.submission_id')
       .leftJoin('organisation_settings as os', 'os.organisation_id', 'd.organisation_id')
       .innerJoin('organisations as o', 'o.id', 'd.organisation_id')
-      .select([...targetColumns, 'd.role', 'o.name as organisation'])
+      .select([...targetColumns, 'd.role', 'o.name as organisation', 'o.fallback'])
       .where('d.submission_id', '=', submissionId)
       .orderBy('d.agency')
       .orderBy('d.role', 'desc')
@@ -122,6 +122,7 @@ export async function loadTrackChase(
     return {
       agency: row.agency,
       organisation: row.organisation,
+      ...(row.fallback ? { organisationFallback: true as const } : {}),
       ...(row.role ? { role: row.role } : {}),
       missed: missed?.kind ?? null,
       deadline: missed?.deadline ?? null,

@@ -155,8 +155,10 @@ export type StaffPageProps =
       nav: StaffNav;
       reference: string;
       lifeEvent: SubmissionView['lifeEvent'];
-      /** Organisations still to receive or open it, which will then see only that it was erased. */
-      notYetReceived: string[];
+      /** Organisations it is still to be sent to (held, queued, failed), which will then not be sent it. */
+      notSent: string[];
+      /** Organisations it waits unopened in the inbox of, which will then see only that its answers were erased. */
+      unopened: string[];
       form: FormProps;
     }
   | { view: 'assisted'; nav: StaffNav; form: FormProps }

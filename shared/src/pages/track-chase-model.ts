@@ -8,6 +8,8 @@ export interface TrackChaseAgency {
   agency: AgencyKind;
   /** The organisation told, by name. */
   organisation: string;
+  /** It is the kind's fallback (a team that passes it on): the page names it by what it does, not by its directory name. */
+  organisationFallback?: true;
   /** When a move tells two of the kind: `leaving` for the old council, `joining` for the new. */
   role?: DeliveryRole;
   /** The target it has missed (the later one when both), or null while within target or done. */

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { deliveryKey } from '@tuo/shared';
 import type { TrackChase, TrackChaseAgency } from '@tuo/shared/pages/track-chase-model';
 import { ErrorMessage } from '../../components/error-message.js';
@@ -17,11 +18,16 @@ function useDate() {
   return (value: string) => format.format(new Date(value.length === 10 ? `${value}T12:00:00Z` : value));
 }
 
+/** An organisation told, by name; the kind's own team by what it does, in the reader's language. */
+function chasedName(t: TFunction, row: TrackChaseAgency): string {
+  return row.organisationFallback ? t(`fallbackTeam.${row.agency}.name`) : row.organisation;
+}
+
 function AgencyChase({ row, chase }: { row: TrackChaseAgency; chase: TrackChase }) {
   const { t } = useTranslation();
   const date = useDate();
   // The organisation told (the old council and the new are two notifications of one kind).
-  const agency = row.organisation;
+  const agency = chasedName(t, row);
   const key = deliveryKey(row.agency, row.role);
   const noteName = `note-${key}`;
   const error = errorAt(chase.form.errors, noteName);
@@ -115,9 +121,9 @@ export function TrackChaseSection({ chase }: { chase: TrackChase }) {
           <div className="govuk-notification-banner__content">
             <p className="govuk-notification-banner__heading">
               {t('service-levels:chase.requested', {
-                agency:
-                  chase.agencies.find((row) => deliveryKey(row.agency, row.role) === chase.requested)?.organisation ??
-                  '',
+                agency: ((requested) => (requested ? chasedName(t, requested) : ''))(
+                  chase.agencies.find((row) => deliveryKey(row.agency, row.role) === chase.requested),
+                ),
               })}
             </p>
           </div>

@@ -15,6 +15,7 @@ import { spendSavedJourneys } from '../../saved-journeys/saved-journey-repositor
 import { acceptSubmission } from '../../submissions/accept-submission.js';
 import { requestHash } from '../../submissions/request-hash.js';
 import { journeyCouncils } from './confirmed-councils.js';
+import { servingCouncilArea } from '../../organisations/directory-reads.js';
 import { csrfToken } from './csrf.js';
 import { loadJourney, saveJourney, type JourneyState } from './journey-session.js';
 import { firstIncompletePage, stepPath } from './journey-progress.js';
@@ -94,11 +95,15 @@ export const declarationRoutes: FastifyPluginAsyncZod<{
       });
       // Answers that were fine a moment ago can fail now (a date rule crossing midnight): show them again.
       if (!parsed.success) return reply.redirect(stepPath.checkAnswers(lifeEvent), 303);
-      // The council of each address: the look-up's, or the one the resident confirmed (never silently the fallback).
-      const councils = parsed.data.consent.includes('council')
-        ? await journeyCouncils(app.db, addressLookup, lifeEvent, state)
-        : undefined;
-      if (councils?.unknown[0]) return reply.redirect(stepPath.whichCouncil(lifeEvent, councils.unknown[0]), 303);
+      // The council of each address: the look-up's, or the one the resident confirmed (never silently
+      // the fallback). Jobcentre Plus goes by the home council's area, told or not (directory-reads.ts).
+      const tellsCouncil = parsed.data.consent.includes('council');
+      const councils =
+        tellsCouncil || parsed.data.consent.some((kind) => servingCouncilArea.includes(kind))
+          ? await journeyCouncils(app.db, addressLookup, lifeEvent, state)
+          : undefined;
+      if (tellsCouncil && councils?.unknown[0])
+        return reply.redirect(stepPath.whichCouncil(lifeEvent, councils.unknown[0]), 303);
       const submission = councils
         ? {
             ...parsed.data,
@@ -123,7 +128,7 @@ export const declarationRoutes: FastifyPluginAsyncZod<{
         submitted: {
           ...response,
           messagedBy: messagedBy(config, state.answers),
-          alsoDoDone: alsoDoDone(lifeEvent, state.answers),
+          alsoDoDone: alsoDoDone(lifeEvent, parsed.data.answers),
         },
       });
       return reply.redirect(stepPath.confirmation(lifeEvent), 303);

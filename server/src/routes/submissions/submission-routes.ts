@@ -16,6 +16,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { confirmSubmission, sendNewCode } from '../../submissions/confirm-submission.js';
 import { councilsFromAddresses } from '../../organisations/council-from-address.js';
 import { unplacedAddresses } from '../../organisations/unplaced-addresses.js';
+import { servingCouncilArea } from '../../organisations/directory-reads.js';
 import { acceptSubmission } from '../../submissions/accept-submission.js';
 import { requestHash } from '../../submissions/request-hash.js';
 import { trackingSecretMatches } from '../../submissions/tracking-secret.js';
@@ -92,9 +93,12 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLoo
       // The council of each address the look-up places, unless the client names the council itself;
       // one it cannot place is the client's to name, else the council team (the fallback) is told,
       // and the answer says so (`unplacedAddresses`).
-      const found = request.body.consent.includes('council')
-        ? await councilsFromAddresses(app.db, options.addressLookup, journey, answers)
-        : undefined;
+      // Jobcentre Plus goes by the home council's area too, told or not (directory-reads.ts).
+      const tellsCouncil = request.body.consent.includes('council');
+      const found =
+        tellsCouncil || request.body.consent.some((kind) => servingCouncilArea.includes(kind))
+          ? await councilsFromAddresses(app.db, options.addressLookup, journey, answers)
+          : undefined;
       const councils = found?.choices;
       const body = {
         ...request.body,
@@ -120,7 +124,7 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ addressLookup: AddressLoo
           ...(submitter ? { checks: [trustedSubmitterCheck(submitter, new Date())] } : {}),
           ...(key ? { idempotency: { key: `${scope}:${key}`, requestHash: requestHash(request.body) } } : {}),
         }),
-        found ? unplacedAddresses(app.db, journey, found, request.body) : [],
+        found && tellsCouncil ? unplacedAddresses(app.db, journey, found, request.body) : [],
       ]);
       // Every use of a submitter's key is audited: a new report by its creation, a repeat here.
       if (replayed && submitter) {

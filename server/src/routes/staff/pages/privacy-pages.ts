@@ -43,7 +43,7 @@ async function renderErase(
   const waiting = await request.server.db
     .selectFrom('deliveries as d')
     .innerJoin('organisations as o', 'o.id', 'd.organisation_id')
-    .select('o.name')
+    .select(['o.name', 'd.status'])
     .where('d.submission_id', '=', found.id)
     .where((eb) =>
       eb.or([
@@ -58,7 +58,8 @@ async function renderErase(
     nav: staffNav(request),
     reference: found.reference,
     lifeEvent: found.life_event,
-    notYetReceived: [...new Set(waiting.map((row) => row.name))],
+    notSent: [...new Set(waiting.filter((row) => row.status !== 'delivered').map((row) => row.name))],
+    unopened: [...new Set(waiting.filter((row) => row.status === 'delivered').map((row) => row.name))],
     form: { action: `${viewPath(found.reference)}/erase`, csrfToken: staffCsrfToken(request), values, errors },
   });
 }
