@@ -134,6 +134,24 @@ async function sendWith(picks: Answers): Promise<Partial<Record<AgencyKind, stri
   return byKind;
 }
 
+/** The organisation a death reported through the API at this last address tells for one kind. */
+async function toldThroughApi(kind: AgencyKind, lastAddress: Answers[string], consent?: AgencyKind[]): Promise<string> {
+  const res = await submitConfirmed(t.app, {
+    ...exampleSubmissions['someone-died'],
+    answers: { ...exampleSubmissions['someone-died'].answers, lastAddress },
+    ...(consent ? { consent } : {}),
+  });
+  expect(res.statusCode).toBe(201);
+  const row = await t.database.db
+    .selectFrom('deliveries')
+    .innerJoin('submissions', 'submissions.id', 'deliveries.submission_id')
+    .select('deliveries.organisation_id')
+    .where('submissions.reference', '=', res.json<{ reference: string }>().reference)
+    .where('deliveries.agency', '=', kind)
+    .executeTakeFirstOrThrow();
+  return row.organisation_id;
+}
+
 describe('choosing a GP practice from the directory', () => {
   it('finds practices by name or by postcode, and lists them as radios with "I don\'t know"', async () => {
     const resident = await residentAtGpPage();
@@ -230,21 +248,7 @@ describe('the council from the address', () => {
   });
 
   it('does the same through the API, and tells the fallback when the address has no council in the directory', async () => {
-    const councilOf = async (lastAddress: Answers[string]) => {
-      const res = await submitConfirmed(t.app, {
-        ...exampleSubmissions['someone-died'],
-        answers: { ...exampleSubmissions['someone-died'].answers, lastAddress },
-      });
-      expect(res.statusCode).toBe(201);
-      const row = await t.database.db
-        .selectFrom('deliveries')
-        .innerJoin('submissions', 'submissions.id', 'deliveries.submission_id')
-        .select('deliveries.organisation_id')
-        .where('submissions.reference', '=', res.json<{ reference: string }>().reference)
-        .where('deliveries.agency', '=', 'council')
-        .executeTakeFirstOrThrow();
-      return row.organisation_id;
-    };
+    const councilOf = (lastAddress: Answers[string]) => toldThroughApi('council', lastAddress);
     expect(await councilOf(station)).toBe(southmere.id);
     // Typed by hand (no UPRN), or a UPRN the gazetteer does not list: the council's fallback.
     const fallback = (await fallbackOrganisation(t.database.db, 'council')).id;
@@ -256,22 +260,8 @@ describe('the council from the address', () => {
   it('tells the Jobcentre Plus office serving the home council, on the pages and through the API; else Jobcentre Plus', async () => {
     // Last in this file: the office it adds would be told for every Northbridge report after it.
     const fallback = (await fallbackOrganisation(t.database.db, 'jobcentre')).id;
-    const jobcentreOf = async (lastAddress: Answers[string], consent?: AgencyKind[]) => {
-      const res = await submitConfirmed(t.app, {
-        ...exampleSubmissions['someone-died'],
-        answers: { ...exampleSubmissions['someone-died'].answers, lastAddress },
-        ...(consent ? { consent } : {}),
-      });
-      expect(res.statusCode).toBe(201);
-      const row = await t.database.db
-        .selectFrom('deliveries')
-        .innerJoin('submissions', 'submissions.id', 'deliveries.submission_id')
-        .select('deliveries.organisation_id')
-        .where('submissions.reference', '=', res.json<{ reference: string }>().reference)
-        .where('deliveries.agency', '=', 'jobcentre')
-        .executeTakeFirstOrThrow();
-      return row.organisation_id;
-    };
+    const jobcentreOf = (lastAddress: Answers[string], consent?: AgencyKind[]) =>
+      toldThroughApi('jobcentre', lastAddress, consent);
     expect(await jobcentreOf(acacia)).toBe(fallback);
     const office = await createOrganisation(
       t.database.db,

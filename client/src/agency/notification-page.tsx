@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { NoticeBanner } from '../components/notice-banner.js';
 import type { AgencyPageProps } from '@tuo/shared/pages/agency-page-model';
 import { ErrorSummary } from '../components/error-summary.js';
 import { PostForm, SubmitButton } from '../components/post-form.js';
@@ -47,18 +48,11 @@ export function NotificationPage({ notification, form, acknowledgeAction, outcom
       <span className="govuk-caption-l">{t(catalogueKey.journey(notification.lifeEvent, 'title'))}</span>
       <h1 className="govuk-heading-l">{t('notification.title', { reference: notification.reference })}</h1>
       {notification.withdrawn ? (
-        <div className="govuk-notification-banner" role="region" aria-labelledby="withdrawn-title" id="withdrawn">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="withdrawn-title">
-              {t('notices.withdrawn')}
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">
-              {t(`notices.withdrawnBy.${notification.withdrawn.by}`, { at: formatDateTime(notification.withdrawn.at) })}
-            </p>
-          </div>
-        </div>
+        <NoticeBanner id="withdrawn" title={t('notices.withdrawn')}>
+          <p className="govuk-notification-banner__heading">
+            {t(`notices.withdrawnBy.${notification.withdrawn.by}`, { at: formatDateTime(notification.withdrawn.at) })}
+          </p>
+        </NoticeBanner>
       ) : null}
       {notification.answersErased ? (
         <div className="govuk-inset-text" id="erased">
@@ -71,27 +65,20 @@ export function NotificationPage({ notification, form, acknowledgeAction, outcom
         </div>
       ) : null}
       {notification.corrections.length > 0 ? (
-        <div className="govuk-notification-banner" role="region" aria-labelledby="corrected-title" id="corrected">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="corrected-title">
-              {t('notices.correctedTitle')}
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{t('notices.correctedHeading')}</p>
-            <ul className="govuk-list govuk-list--bullet">
-              {notification.corrections.map((correction) => (
-                <li key={correction.at}>
-                  {t('notices.correctedOn', {
-                    at: formatDateTime(correction.at),
-                    fields: correction.labels.join(', '),
-                  })}
-                </li>
-              ))}
-            </ul>
-            <p className="govuk-body">{t('notices.correctedCheck')}</p>
-          </div>
-        </div>
+        <NoticeBanner id="corrected" title={t('notices.correctedTitle')}>
+          <p className="govuk-notification-banner__heading">{t('notices.correctedHeading')}</p>
+          <ul className="govuk-list govuk-list--bullet">
+            {notification.corrections.map((correction) => (
+              <li key={correction.at}>
+                {t('notices.correctedOn', {
+                  at: formatDateTime(correction.at),
+                  fields: correction.labels.join(', '),
+                })}
+              </li>
+            ))}
+          </ul>
+          <p className="govuk-body">{t('notices.correctedCheck')}</p>
+        </NoticeBanner>
       ) : null}
       {notification.unplacedAddresses.length > 0 ? (
         <div className="govuk-inset-text" id="unplaced-addresses">
