@@ -303,6 +303,25 @@ const everyView: AgencyPageProps[] = [
   },
 ];
 
+/** The work list showing these rows, rendered. */
+const workList = (items: (typeof item)[]) =>
+  renderToString(
+    <AgencyPage
+      props={{
+        view: 'notifications',
+        nav,
+        query,
+        form: form(),
+        items,
+        total: items.length,
+        previousHref: null,
+        nextHref: null,
+        exportHref: '/e',
+        tabHrefs,
+      }}
+    />,
+  );
+
 describe('every agency portal page', () => {
   it(`finds every key it uses (${String(everyView.length)} views, with and without errors)`, () => {
     const missing: string[] = [];
@@ -331,22 +350,7 @@ describe('every agency portal page', () => {
   });
 
   it('marks a notification that missed its targets, so overdue work stands out', () => {
-    const html = renderToString(
-      <AgencyPage
-        props={{
-          view: 'notifications',
-          nav,
-          query,
-          form: form(),
-          items: [{ ...item, missedTargets: ['acknowledge', 'action'] }],
-          total: 1,
-          previousHref: null,
-          nextHref: null,
-          exportHref: '/e',
-          tabHrefs,
-        }}
-      />,
-    );
+    const html = workList([{ ...item, missedTargets: ['acknowledge', 'action'] }]);
     expect(html).toContain('Not acknowledged in time');
     expect(html).toContain('Not actioned in time');
   });
@@ -361,22 +365,7 @@ describe('every agency portal page', () => {
     expect(corrected).toContain('What was their NHS number?, What was their date of birth?');
     expect(corrected).toContain('The answers shown are the corrected ones');
     expect(corrected).toContain('>Corrected</strong>');
-    const list = renderToString(
-      <AgencyPage
-        props={{
-          view: 'notifications',
-          nav,
-          query,
-          form: form(),
-          items: [item, { ...item, corrected: true }],
-          total: 2,
-          previousHref: null,
-          nextHref: null,
-          exportHref: '/e',
-          tabHrefs,
-        }}
-      />,
-    );
+    const list = workList([item, { ...item, corrected: true }]);
     expect(list.match(/>Corrected<\/strong>/g)).toHaveLength(1);
   });
 

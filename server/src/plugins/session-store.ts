@@ -57,13 +57,14 @@ export class PostgresSessionStore {
     return { ...session, journeys };
   }
 
+  /** Any value, sealed whole as JSON (or opened back): {@link transformText} of its JSON. */
   private transformDrafts(drafts: unknown, context: string, change: 'sealAnswers' | 'openAnswers'): unknown {
-    const { keyring } = this.privacy;
-    if (change === 'sealAnswers')
-      return keyring.isSealed(drafts) ? drafts : keyring.seal(JSON.stringify(drafts), context);
-    return keyring.isSealed(drafts) ? (JSON.parse(keyring.open(drafts, context)) as unknown) : drafts;
+    const sealed = this.privacy.keyring.isSealed(drafts);
+    if (change === 'sealAnswers') return sealed ? drafts : this.transformText(JSON.stringify(drafts), context, change);
+    return sealed ? (JSON.parse(this.transformText(drafts, context, change)) as unknown) : drafts;
   }
 
+  /** A text sealed (or opened back); one already in the state asked for is left as it is. */
   private transformText(text: string, context: string, change: 'sealAnswers' | 'openAnswers'): string {
     const { keyring } = this.privacy;
     if (keyring.isSealed(text)) return change === 'openAnswers' ? keyring.open(text, context) : text;

@@ -1,4 +1,5 @@
 import { useContext } from 'react';
+import { toldName } from '../../i18n/told-name.js';
 import { useTranslation } from 'react-i18next';
 import { dontKnowOrganisation } from '@tuo/shared';
 import { ErrorMessage } from '../../components/error-message.js';
@@ -26,7 +27,11 @@ export function OrganisationField({ field, heading, hint }: FieldComponentProps)
       value: dontKnowOrganisation,
       label: t('organisationSearch.dontKnow'),
       // The kind's own team, named by what it does in the reader's language (not by its directory name).
-      hint: t('organisationSearch.dontKnowHint', { fallback: t(`fallbackTeam.${field.organisationKind}.inSentence`) }),
+      hint: field.organisationKind
+        ? t('organisationSearch.dontKnowHint', {
+            fallback: toldName(t, field.organisationKind, { fallback: true }, 'inSentence'),
+          })
+        : undefined,
     },
   ];
   const search = (

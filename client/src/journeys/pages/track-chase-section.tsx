@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { toldName } from '../../i18n/told-name.js';
 import type { TFunction } from 'i18next';
 import { deliveryKey } from '@tuo/shared';
 import type { TrackChase, TrackChaseAgency } from '@tuo/shared/pages/track-chase-model';
@@ -20,7 +21,7 @@ function useDate() {
 
 /** An organisation told, by name; the kind's own team by what it does, in the reader's language. */
 function chasedName(t: TFunction, row: TrackChaseAgency): string {
-  return row.organisationFallback ? t(`fallbackTeam.${row.agency}.name`) : row.organisation;
+  return toldName(t, row.agency, { name: row.organisation, fallback: row.organisationFallback }, 'name');
 }
 
 function AgencyChase({ row, chase }: { row: TrackChaseAgency; chase: TrackChase }) {

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { toldName } from '../../i18n/told-name.js';
 import { todayInLondon, type DeliveryStatus } from '@tuo/shared';
 import type { HelpContact } from '@tuo/shared/pages/help-contact';
 import type { TrackProps } from '@tuo/shared/pages/page-model';
@@ -109,7 +110,7 @@ function TrackResult({ result, chase }: { result: NonNullable<TrackProps['result
         {result.agencies.map((row) => (
           <div className="govuk-summary-list__row" key={`${row.agency}:${row.role ?? ''}`}>
             <dt className="govuk-summary-list__key">
-              {row.organisationFallback ? t(`fallbackTeam.${row.agency}.name`) : row.organisation}
+              {toldName(t, row.agency, { name: row.organisation, fallback: row.organisationFallback }, 'name')}
               <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">
                 {row.role
                   ? t(`track.role.${row.role}`)

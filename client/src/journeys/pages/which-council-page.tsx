@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { toldName } from '../../i18n/told-name.js';
 import type { WhichCouncilProps } from '@tuo/shared/pages/page-model';
 import { ErrorSummary } from '../../components/error-summary.js';
 import { errorAt } from '../../components/field-ids.js';
@@ -27,7 +28,7 @@ export function WhichCouncilPage({ lifeEvent, addressField, address, councils, s
     {
       value: 'not-listed',
       label: t('whichCouncil.notListed'),
-      hint: t('whichCouncil.notListedHint', { fallback: t('fallbackTeam.council.inSentence') }),
+      hint: t('whichCouncil.notListedHint', { fallback: toldName(t, 'council', { fallback: true }, 'inSentence') }),
     },
   ];
   return (

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { toldName } from '../../i18n/told-name.js';
 import type { LifeEventId } from '@tuo/shared';
 import type { WhoToTellOption, WhoToTellProps } from '@tuo/shared/pages/page-model';
 import { choicesIn } from '@tuo/shared/pages/form-values';
@@ -30,8 +31,8 @@ function WhatTheyGet({
 }) {
   const { t } = useTranslation();
   // The kind's own team (no particular organisation known) is named by what it does, in the reader's language.
-  const toldName = (told: { organisationName?: string; organisationFallback?: true }) =>
-    told.organisationFallback ? t(`fallbackTeam.${option.agency}.inSentence`) : (told.organisationName ?? '');
+  const named = (told: { organisationName?: string; organisationFallback?: true }) =>
+    toldName(t, option.agency, { name: told.organisationName, fallback: told.organisationFallback }, 'inSentence');
   // A move between councils: each council told, with its own reason and what it is sent.
   if (option.parts)
     return (
@@ -39,14 +40,14 @@ function WhatTheyGet({
         <div id={id} className={className}>
           {option.parts.map((part) => (
             <span key={part.role} className="govuk-!-display-block govuk-!-margin-bottom-2">
-              {t('whoToTell.toldThrough', { organisation: toldName(part) })}{' '}
+              {t('whoToTell.toldThrough', { organisation: named(part) })}{' '}
               {t(catalogueKey.partPurpose(lifeEvent, option.agency, part.role))}
             </span>
           ))}
         </div>
         {option.parts.map((part) => (
           <div className={indent} key={part.role}>
-            <SentFields name={toldName(part)} fields={part.fields} lifeEvent={lifeEvent} />
+            <SentFields name={named(part)} fields={part.fields} lifeEvent={lifeEvent} />
           </div>
         ))}
       </>
@@ -56,7 +57,7 @@ function WhatTheyGet({
       <div id={id} className={className}>
         {option.organisationName !== undefined || option.organisationFallback ? (
           <>
-            {t('whoToTell.toldThrough', { organisation: toldName(option) })}
+            {t('whoToTell.toldThrough', { organisation: named(option) })}
             <br />
           </>
         ) : null}
